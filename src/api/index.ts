@@ -1,0 +1,49 @@
+import { Scalar } from "@scalar/hono-api-reference";
+import { cors } from "hono/cors";
+import { etag } from "hono/etag";
+import { createRouter } from "../lib/create-app.ts";
+import { BOOKMARK_HEADER, d1Session, publicCache, ROUND_TRIPS_HEADER } from "../lib/middleware.ts";
+import { channelsApi } from "./channels.ts";
+import { producersApi } from "./producers.ts";
+import { productsApi } from "./products.ts";
+import { recognitionsApi } from "./recognitions.ts";
+
+/** The versioned JSON API, mounted at /api/v1. */
+export const apiV1 = createRouter();
+apiV1.use(
+  "*",
+  cors({
+    origin: "*",
+    allowMethods: ["GET", "HEAD", "OPTIONS"],
+    allowHeaders: ["If-None-Match", BOOKMARK_HEADER],
+    exposeHeaders: ["ETag", BOOKMARK_HEADER, ROUND_TRIPS_HEADER],
+    maxAge: 86400,
+  }),
+);
+apiV1.use("*", publicCache(60), etag(), d1Session());
+apiV1.route("/", productsApi);
+apiV1.route("/", producersApi);
+apiV1.route("/", channelsApi);
+apiV1.route("/", recognitionsApi);
+
+apiV1.doc31("/openapi.json", {
+  openapi: "3.1.0",
+  info: {
+    title: "Cao Bằng CNNT catalogue API",
+    version: "1.0.0",
+    description:
+      "Recognized rural-industry (CNNT) products of Cao Bằng province: products, producers, recognitions (CNNT-TB tiers, OCOP stars), retail channel listings and the khuyến công programme. Every record carries its source URLs; `sample: true` marks illustrative values. Errors are RFC 9457 `application/problem+json`. Successful GETs carry an ETag and honour `If-None-Match`.",
+  },
+  servers: [{ url: "/api/v1" }],
+  tags: [
+    { name: "Catalogue", description: "Products, producers and retail channels" },
+    { name: "Recognition", description: "Recognitions and the khuyến công programme" },
+  ],
+});
+
+/** Interactive API docs (Scalar), served from this origin. */
+export const apiDocs = Scalar({
+  url: "/api/v1/openapi.json",
+  pageTitle: "Cao Bằng CNNT catalogue API",
+  cdn: "/vendor/scalar/standalone.js",
+});

@@ -1,0 +1,342 @@
+import { z } from "@hono/zod-openapi";
+import {
+  CHANNEL_KINDS,
+  CNNT_LEVELS,
+  LEGAL_TYPES,
+  LISTING_STATUSES,
+  PRODUCT_GROUPS,
+  SCHEMES,
+  TIERS,
+} from "../db/schema.ts";
+import { MAX_QUERY_LENGTH } from "../search/fold.ts";
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A path slug: lowercase letters, digits and hyphens. */
+export const SlugParam = (example: string) =>
+  z.object({
+    slug: z
+      .string()
+      .max(120)
+      .regex(slugPattern, "must be a slug (lowercase letters, digits, hyphens)")
+      .openapi({ param: { name: "slug", in: "path" }, example }),
+  });
+
+/** A filter that takes one or more values: repeated (`?tier=a&tier=b`) or comma-separated (`?tier=a,b`). */
+const multi = <T extends z.ZodType<string>>(item: T, description: string) =>
+  z
+    .preprocess(
+      (v) =>
+        (Array.isArray(v) ? v : [v])
+          .flatMap((s) => (typeof s === "string" ? s.split(",") : [s]))
+          .map((s) => (typeof s === "string" ? s.trim() : s))
+          .filter((s) => s !== ""),
+      z.array(item).min(1).max(20),
+    )
+    .optional()
+    .openapi({ description, type: "string" });
+
+const slugValue = z.string().max(120).regex(slugPattern, "must be a slug");
+
+export const Lang = z
+  .enum(["vi", "en"])
+  .default("vi")
+  .openapi({ description: "Language of names and texts" });
+export const Limit = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(100)
+  .default(20)
+  .openapi({ description: "Page size, 1–100", type: "integer" });
+export const Cursor = z
+  .string()
+  .max(1000)
+  .optional()
+  .openapi({ description: "Opaque cursor from `page.next_cursor` of the previous page" });
+
+export const ProductsQuery = z
+  .object({
+    q: z.string().max(MAX_QUERY_LENGTH, `at most ${MAX_QUERY_LENGTH} characters`).optional().openapi({
+      description: "Search text; accents optional (“mien dong” finds “miến dong”)",
+      example: "mien dong",
+    }),
+    tier: multi(z.enum(TIERS), "Highest CNNT-TB tier: provincial, regional, national"),
+    scheme: multi(z.enum(SCHEMES), "Has a recognition in this scheme"),
+    group: multi(z.enum(PRODUCT_GROUPS), "CNNT product group"),
+    producer: multi(slugValue, "Producer slug"),
+    channel: multi(slugValue, "Retail channel slug (products listed there)"),
+    district: multi(slugValue, "District slug of the producer, e.g. nguyen-binh"),
+    sort: z
+      .enum(["relevance", "name", "-name", "tier", "newest"])
+      .optional()
+      .openapi({ description: "Default: relevance with q, otherwise tier (national first)" }),
+    limit: Limit,
+    cursor: Cursor,
+    lang: Lang,
+  })
+  .strict();
+
+export const LangQuery = z.object({ lang: Lang }).strict();
+export const PageQuery = z.object({ limit: Limit, cursor: Cursor, lang: Lang }).strict();
+
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    invalid_params: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
+  })
+  .openapi("Problem");
+
+const problemContent = { "application/problem+json": { schema: Problem } };
+export const errors = {
+  400: { description: "Invalid parameter (named in `invalid_params`)", content: problemContent },
+  429: { description: "Rate limited", content: problemContent },
+} as const;
+export const notFound = { 404: { description: "No such resource", content: problemContent } } as const;
+export const notModified = {
+  304: { description: "Not modified (the `If-None-Match` ETag matches)" },
+} as const;
+
+const Tier = z.enum(CNNT_LEVELS).nullable();
+const PageInfo = z.object({
+  limit: z.number().int(),
+  total: z.number().int(),
+  next_cursor: z.string().nullable(),
+});
+const FacetValue = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
+
+export const ProductListItem = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    name_vi: z.string(),
+    name_en: z.string(),
+    category: z.string(),
+    group: z.enum(PRODUCT_GROUPS),
+    tier: Tier,
+    ocop_stars: z.number().int().nullable(),
+    image: z.string().nullable(),
+    image_alt: z.string().nullable(),
+    price_from_vnd: z.number().int().nullable(),
+    sample: z.boolean(),
+    producer: z.object({ slug: z.string(), name: z.string(), district: z.string().nullable() }),
+  })
+  .openapi("ProductListItem");
+
+export const ProductList = z
+  .object({
+    data: z.array(ProductListItem),
+    page: PageInfo,
+    facets: z.object({
+      tier: z.array(FacetValue),
+      scheme: z.array(FacetValue),
+      group: z.array(FacetValue),
+      producer: z.array(FacetValue),
+      channel: z.array(FacetValue),
+      district: z.array(FacetValue),
+    }),
+  })
+  .openapi("ProductList");
+
+const Producer = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    legal_type: z.enum(LEGAL_TYPES),
+    address: z.object({
+      street: z.string().nullable(),
+      commune: z.string().nullable(),
+      district: z.string().nullable(),
+      district_slug: z.string().nullable(),
+      province: z.string(),
+    }),
+    founded_year: z.number().int().nullable(),
+    representative: z.string().nullable(),
+    description: z.string(),
+    sources: z.array(z.string()),
+    sample: z.boolean(),
+    sample_fields: z.array(z.string()),
+  })
+  .openapi("Producer");
+
+export const Recognition = z
+  .object({
+    id: z.number().int(),
+    scheme: z.enum(SCHEMES),
+    level: z.enum(CNNT_LEVELS).nullable(),
+    stars: z.number().int().nullable(),
+    year: z.number().int().nullable(),
+    title: z.string(),
+    decision_number: z.string().nullable(),
+    issuer: z.string().nullable(),
+    source_url: z.string(),
+    verified: z.boolean(),
+    sample: z.boolean(),
+    note: z.string().nullable(),
+  })
+  .openapi("Recognition");
+
+const Store = z.object({ name: z.string(), city: z.string(), province: z.string() });
+export const Listing = z
+  .object({
+    channel: z.object({ slug: z.string(), name: z.string(), kind: z.enum(CHANNEL_KINDS) }),
+    status: z.enum(LISTING_STATUSES),
+    price_vnd: z.number().int().nullable(),
+    channel_sku: z.string().nullable(),
+    url: z.string().nullable(),
+    stores: z.array(Store),
+    note: z.string().nullable(),
+    last_verified: z.string().nullable(),
+    source_url: z.string().nullable(),
+    sample: z.boolean(),
+    version: z.number().int(),
+    updated_at: z.string(),
+  })
+  .openapi("Listing");
+
+const SupportProject = z
+  .object({
+    id: z.number().int(),
+    year: z.number().int().nullable(),
+    fund: z.enum(["national", "local"]),
+    amount_vnd: z.number().int().nullable(),
+    title: z.string(),
+    kind: z.string().nullable(),
+    source_url: z.string(),
+    sample: z.boolean(),
+  })
+  .openapi("SupportProject");
+
+const ProductCard = z.object({
+  slug: z.string(),
+  name: z.string(),
+  category: z.string(),
+  group: z.enum(PRODUCT_GROUPS),
+  image: z.string().nullable(),
+  tier: Tier,
+  ocop_stars: z.number().int().nullable(),
+  sample: z.boolean(),
+});
+
+export const ProductDetail = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    name_vi: z.string(),
+    name_en: z.string(),
+    description: z.string(),
+    group: z.enum(PRODUCT_GROUPS),
+    category: z.string(),
+    tier: Tier,
+    ocop_stars: z.number().int().nullable(),
+    packaging: z.array(
+      z.object({
+        label: z.string(),
+        net_weight_g: z.number().nullable(),
+        price_vnd: z.number().int().nullable(),
+        sample: z.boolean(),
+      }),
+    ),
+    image: z.string().nullable(),
+    image_alt: z.string(),
+    sources: z.array(z.string()),
+    sample: z.boolean(),
+    sample_fields: z.array(z.string()),
+    created_at: z.string(),
+    updated_at: z.string(),
+    producer: Producer,
+    recognitions: z.array(Recognition),
+    listings: z.array(Listing),
+    support_projects: z.array(SupportProject),
+    related: z.array(ProductCard.omit({ category: true, group: true })),
+  })
+  .openapi("ProductDetail");
+
+export const ProducerList = z
+  .object({
+    data: z.array(Producer.extend({ product_count: z.number().int(), tier: Tier })),
+    page: PageInfo,
+  })
+  .openapi("ProducerList");
+
+export const ProducerDetail = Producer.extend({
+  products: z.array(ProductCard),
+  recognitions: z.array(Recognition.extend({ product: z.object({ slug: z.string(), name: z.string() }) })),
+  support_projects: z.array(SupportProject),
+}).openapi("ProducerDetail");
+
+const Channel = z.object({
+  slug: z.string(),
+  name: z.string(),
+  kind: z.enum(CHANNEL_KINDS),
+  website: z.string().nullable(),
+  description: z.string(),
+  sources: z.array(z.string()),
+  sample: z.boolean(),
+});
+export const ChannelList = z
+  .object({ data: z.array(Channel.extend({ listing_count: z.number().int() })) })
+  .openapi("ChannelList");
+export const ChannelDetail = Channel.extend({
+  listings: z.array(Listing.extend({ product: ProductCard })),
+}).openapi("ChannelDetail");
+
+export const RecognitionsQuery = z
+  .object({
+    scheme: z.enum(SCHEMES).optional(),
+    level: z.enum(CNNT_LEVELS).optional(),
+    year: z.coerce.number().int().min(1990).max(2100).optional().openapi({ type: "integer" }),
+    limit: Limit,
+    cursor: Cursor,
+    lang: Lang,
+  })
+  .strict();
+
+export const RecognitionList = z
+  .object({
+    data: z.array(
+      Recognition.extend({
+        product: z.object({ slug: z.string(), name: z.string() }),
+        producer: z.object({ slug: z.string(), name: z.string() }),
+      }),
+    ),
+    page: PageInfo,
+  })
+  .openapi("RecognitionList");
+
+export const Programme = z
+  .object({
+    period: z.string(),
+    figures: z.array(
+      z.object({
+        key: z.string(),
+        group: z.string(),
+        label: z.string(),
+        value: z.number(),
+        unit: z.enum(["projects", "vnd", "facilities", "products"]),
+        fund: z.enum(["national", "local", "total"]).nullable(),
+        period: z.string(),
+        source_url: z.string(),
+      }),
+    ),
+    support_projects: z.array(
+      SupportProject.extend({ producer: z.object({ slug: z.string(), name: z.string() }).nullable() }),
+    ),
+    catalogue_recognitions: z.array(
+      z.object({
+        scheme: z.enum(SCHEMES),
+        level: z.enum(CNNT_LEVELS).nullable(),
+        stars: z.number().int().nullable(),
+        count: z.number().int(),
+      }),
+    ),
+  })
+  .openapi("Programme");
+
+export const ProducersQuery = PageQuery.extend({
+  district: slugValue.optional().openapi({ description: "District slug" }),
+}).strict();

@@ -1,0 +1,290 @@
+import { type SQL, sql } from "drizzle-orm";
+import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
+import type { CountedD1 } from "../../env.ts";
+import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
+import { toFtsQuery } from "../../search/fold.ts";
+import { LEVEL_RANK, type TIERS } from "../schema.ts";
+import { parseJson, tierOf } from "./rows.ts";
+
+export type Lang = "vi" | "en";
+export type Sort = "relevance" | "name" | "-name" | "tier" | "newest";
+
+export interface ProductFilters {
+  q?: string;
+  tier?: (typeof TIERS)[number][];
+  scheme?: string[];
+  group?: string[];
+  producer?: string[];
+  channel?: string[];
+  district?: string[];
+}
+
+export interface ListProductsInput extends ProductFilters {
+  sort?: Sort;
+  limit: number;
+  cursor?: string;
+  lang: Lang;
+}
+
+export type FacetName = "tier" | "scheme" | "group" | "producer" | "channel" | "district";
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+}
+
+interface Row {
+  id: number;
+  slug: string;
+  name_vi: string;
+  name_en: string;
+  category_vi: string;
+  category_en: string;
+  product_group: string;
+  tier_rank: number;
+  ocop_stars: number;
+  image: string | null;
+  image_alt_vi: string | null;
+  image_alt_en: string | null;
+  sample: number;
+  created_at: string;
+  sort_key: string;
+  producer_slug: string;
+  producer_name: string;
+  producer_district: string | null;
+  packaging: string;
+  rank: number | null;
+}
+
+/** A product as it appears in lists. */
+export function listItem(r: Row, lang: Lang) {
+  const prices = parseJson<{ priceVnd: number | null }[]>(r.packaging, [])
+    .map((p) => p.priceVnd)
+    .filter((p): p is number => typeof p === "number");
+  return {
+    slug: r.slug,
+    name: lang === "vi" ? r.name_vi : r.name_en,
+    name_vi: r.name_vi,
+    name_en: r.name_en,
+    category: lang === "vi" ? r.category_vi : r.category_en,
+    group: r.product_group,
+    tier: tierOf(r.tier_rank),
+    ocop_stars: r.ocop_stars || null,
+    image: r.image,
+    image_alt: lang === "vi" ? r.image_alt_vi : r.image_alt_en,
+    price_from_vnd: prices.length ? Math.min(...prices) : null,
+    sample: r.sample === 1,
+    producer: { slug: r.producer_slug, name: r.producer_name, district: r.producer_district },
+  };
+}
+export type ProductListItem = ReturnType<typeof listItem>;
+
+const inList = (values: readonly (string | number)[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+
+/** One WHERE fragment per active filter, so each facet can leave out its own. */
+function filterFragments(f: ProductFilters, match: string | null): Partial<Record<FacetName | "q", SQL>> {
+  const out: Partial<Record<FacetName | "q", SQL>> = {};
+  if (match !== null) out.q = sql`p.id IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ${match})`;
+  if (f.tier?.length) out.tier = sql`p.tier_rank IN (${inList(f.tier.map((t) => LEVEL_RANK[t]))})`;
+  if (f.group?.length) out.group = sql`p.product_group IN (${inList(f.group)})`;
+  if (f.producer?.length)
+    out.producer = sql`p.producer_id IN (SELECT id FROM producers WHERE slug IN (${inList(f.producer)}))`;
+  if (f.district?.length)
+    out.district = sql`p.producer_id IN (SELECT id FROM producers WHERE district_slug IN (${inList(f.district)}))`;
+  if (f.scheme?.length)
+    out.scheme = sql`EXISTS (SELECT 1 FROM recognitions r WHERE r.product_id = p.id AND r.scheme IN (${inList(f.scheme)}))`;
+  if (f.channel?.length)
+    out.channel = sql`EXISTS (SELECT 1 FROM listings l JOIN channels c ON c.id = l.channel_id WHERE l.product_id = p.id AND c.slug IN (${inList(f.channel)}))`;
+  return out;
+}
+
+const where = (parts: SQL[]) => (parts.length ? sql`WHERE ${sql.join(parts, sql` AND `)}` : sql``);
+
+interface SortSpec {
+  /** Columns of the keyset, in order, with direction. */
+  keys: { expr: SQL; desc: boolean; pick: (r: Row) => string | number | null }[];
+}
+
+function sortSpec(sort: Sort, sortCol: SQL): SortSpec {
+  const id = (desc: boolean) => ({ expr: sql`p.id`, desc, pick: (r: Row) => r.id });
+  const name = (desc: boolean) => ({ expr: sortCol, desc, pick: (r: Row) => r.sort_key });
+  switch (sort) {
+    case "relevance":
+      return { keys: [{ expr: sql`s.rank`, desc: false, pick: (r) => r.rank }, name(false), id(false)] };
+    case "name":
+      return { keys: [name(false), id(false)] };
+    case "-name":
+      return { keys: [name(true), id(true)] };
+    case "newest":
+      return { keys: [{ expr: sql`p.created_at`, desc: true, pick: (r) => r.created_at }, id(true)] };
+    default:
+      return {
+        keys: [{ expr: sql`p.tier_rank`, desc: true, pick: (r) => r.tier_rank }, name(false), id(false)],
+      };
+  }
+}
+
+/** `(a, b, c) > (x, y, z)` with per-column direction, as nested OR/AND (SQLite row values can't mix directions). */
+function keysetAfter(spec: SortSpec, values: (string | number | null)[]): SQL {
+  const clause = (i: number): SQL => {
+    const k = spec.keys[i];
+    if (!k) return sql`0`;
+    const v = values[i];
+    const cmp = k.desc ? sql`${k.expr} < ${v}` : sql`${k.expr} > ${v}`;
+    if (i === spec.keys.length - 1) return cmp;
+    return sql`(${cmp} OR (${k.expr} = ${v} AND ${clause(i + 1)}))`;
+  };
+  return clause(0);
+}
+
+const TIER_LABELS: Record<string, [string, string]> = {
+  national: ["Quốc gia", "National"],
+  regional: ["Khu vực", "Regional"],
+  provincial: ["Cấp tỉnh", "Provincial"],
+};
+const GROUP_LABELS: Record<string, [string, string]> = {
+  handicraft: ["Thủ công mỹ nghệ", "Handicrafts"],
+  processed_food: [
+    "Chế biến nông, lâm, thủy sản và thực phẩm",
+    "Processed farm, forest and fishery products, food",
+  ],
+  machinery: ["Thiết bị, máy móc, dụng cụ cơ khí", "Machinery, tools and mechanical parts"],
+  other: ["Sản phẩm khác", "Other products"],
+};
+const SCHEME_LABELS: Record<string, [string, string]> = {
+  cnnt: ["Sản phẩm CNNT tiêu biểu", "Typical rural-industry product"],
+  ocop: ["OCOP", "OCOP"],
+  geographical_indication: ["Chỉ dẫn địa lý", "Geographical indication"],
+  collective_mark: ["Nhãn hiệu tập thể", "Collective mark"],
+};
+export const LABELS = { tier: TIER_LABELS, group: GROUP_LABELS, scheme: SCHEME_LABELS };
+
+/** A stable string naming the query a cursor belongs to. */
+function scopeOf(input: ListProductsInput, sort: Sort): string {
+  const norm = (v?: string[]) => (v?.length ? [...v].sort().join(",") : "");
+  return [
+    "p1",
+    sort,
+    input.lang,
+    input.q ?? "",
+    norm(input.tier),
+    norm(input.scheme),
+    norm(input.group),
+    norm(input.producer),
+    norm(input.channel),
+    norm(input.district),
+  ].join("|");
+}
+
+/**
+ * The catalogue query behind `GET /api/v1/products` and the `/san-pham` page: one page of products, the total,
+ * and facet counts over the whole result set (each facet applies every active filter but its own), all in one
+ * D1 batch — one round trip.
+ */
+export async function listProducts(d1: CountedD1, secret: string, input: ListProductsInput) {
+  const dialect = new SQLiteAsyncDialect();
+  const stmt = (q: SQL) => {
+    const { sql: text, params } = dialect.sqlToQuery(q);
+    return d1.prepare(text).bind(...params);
+  };
+  const match = input.q !== undefined && input.q.trim() !== "" ? toFtsQuery(input.q) : null;
+  const searchedNothing = input.q !== undefined && input.q.trim() !== "" && match === null;
+  const sort: Sort =
+    input.sort === "relevance" && match === null ? "tier" : (input.sort ?? (match ? "relevance" : "tier"));
+  const sortCol = input.lang === "vi" ? sql`p.sort_vi` : sql`p.sort_en`;
+  const spec = sortSpec(sort, sortCol);
+  const scope = scopeOf(input, sort);
+  const filters = filterFragments(input, match);
+  const all = Object.values(filters);
+  const but = (facet: FacetName) =>
+    Object.entries(filters)
+      .filter(([k]) => k !== facet)
+      .map(([, v]) => v);
+
+  const conditions = [...all];
+  if (input.cursor) conditions.push(keysetAfter(spec, await decodeCursor(secret, input.cursor, scope)));
+  if (searchedNothing) conditions.push(sql`0`);
+
+  const rankJoin =
+    sort === "relevance" && match
+      ? sql`JOIN (SELECT rowid AS id, bm25(products_fts, 10.0, 6.0, 1.0) AS rank FROM products_fts WHERE products_fts MATCH ${match}) s ON s.id = p.id`
+      : sql``;
+  const orderBy = sql.join(
+    spec.keys.map((k) => sql`${k.expr} ${sql.raw(k.desc ? "DESC" : "ASC")}`),
+    sql`, `,
+  );
+  const none = searchedNothing ? [sql`0`] : [];
+
+  const listQ = stmt(sql`
+    SELECT p.id, p.slug, p.name_vi, p.name_en, p.category_vi, p.category_en, p.product_group, p.tier_rank,
+      p.ocop_stars, p.image, p.image_alt_vi, p.image_alt_en, p.sample, p.created_at, p.packaging,
+      ${sortCol} AS sort_key, pr.slug AS producer_slug, pr.name AS producer_name, pr.district AS producer_district,
+      ${sort === "relevance" && match ? sql`s.rank` : sql`NULL`} AS rank
+    FROM products p JOIN producers pr ON pr.id = p.producer_id ${rankJoin}
+    ${where(conditions)}
+    ORDER BY ${orderBy}
+    LIMIT ${input.limit + 1}`);
+  const totalQ = stmt(sql`SELECT count(*) AS n FROM products p ${where([...all, ...none])}`);
+  const tierQ = stmt(
+    sql`SELECT p.tier_rank AS k, count(*) AS n FROM products p ${where([...but("tier"), ...none])} GROUP BY p.tier_rank`,
+  );
+  const groupQ = stmt(
+    sql`SELECT p.product_group AS k, count(*) AS n FROM products p ${where([...but("group"), ...none])} GROUP BY p.product_group`,
+  );
+  const producerQ = stmt(
+    sql`SELECT pr.slug AS k, pr.name AS label, count(*) AS n FROM products p JOIN producers pr ON pr.id = p.producer_id ${where([...but("producer"), ...none])} GROUP BY pr.id ORDER BY pr.name`,
+  );
+  const districtQ = stmt(
+    sql`SELECT pr.district_slug AS k, pr.district AS label, count(*) AS n FROM products p JOIN producers pr ON pr.id = p.producer_id ${where([...but("district"), sql`pr.district_slug IS NOT NULL`, ...none])} GROUP BY pr.district_slug ORDER BY pr.district`,
+  );
+  const channelQ = stmt(
+    sql`SELECT c.slug AS k, c.name AS label, count(DISTINCT p.id) AS n FROM products p JOIN listings l ON l.product_id = p.id JOIN channels c ON c.id = l.channel_id ${where([...but("channel"), ...none])} GROUP BY c.id ORDER BY c.id`,
+  );
+  const schemeQ = stmt(
+    sql`SELECT r.scheme AS k, count(DISTINCT p.id) AS n FROM products p JOIN recognitions r ON r.product_id = p.id ${where([...but("scheme"), ...none])} GROUP BY r.scheme`,
+  );
+
+  const results = await d1.batch([listQ, totalQ, tierQ, groupQ, producerQ, districtQ, channelQ, schemeQ]);
+  const rowsOf = <T>(i: number) => (results[i]?.results ?? []) as T[];
+  const rows = rowsOf<Row>(0);
+  const total = rowsOf<{ n: number }>(1);
+  const tiers = rowsOf<{ k: number; n: number }>(2);
+  const groups = rowsOf<{ k: string; n: number }>(3);
+  const producers = rowsOf<{ k: string; label: string; n: number }>(4);
+  const districts = rowsOf<{ k: string; label: string; n: number }>(5);
+  const chans = rowsOf<{ k: string; label: string; n: number }>(6);
+  const schemes = rowsOf<{ k: string; n: number }>(7);
+
+  const li = input.lang === "vi" ? 0 : 1;
+  const hasMore = rows.length > input.limit;
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  const nextCursor =
+    hasMore && last ? await encodeCursor(secret, { scope, key: spec.keys.map((k) => k.pick(last)) }) : null;
+  const labelled = (rowsIn: { k: string; n: number }[], labels: Record<string, [string, string]>) =>
+    rowsIn.map((r) => ({ value: r.k, label: labels[r.k]?.[li] ?? r.k, count: r.n }));
+  const tierCounts = new Map(tiers.map((t) => [t.k, t.n]));
+
+  return {
+    sort,
+    data: page.map((r) => listItem(r, input.lang)),
+    page: { limit: input.limit, total: total[0]?.n ?? 0, next_cursor: nextCursor },
+    facets: {
+      tier: (["national", "regional", "provincial"] as const).map((t) => ({
+        value: t,
+        label: TIER_LABELS[t]?.[li] ?? t,
+        count: tierCounts.get(LEVEL_RANK[t]) ?? 0,
+      })),
+      scheme: labelled(schemes, SCHEME_LABELS),
+      group: labelled(groups, GROUP_LABELS),
+      producer: producers.map((r) => ({ value: r.k, label: r.label, count: r.n })),
+      channel: chans.map((r) => ({ value: r.k, label: r.label, count: r.n })),
+      district: districts.map((r) => ({ value: r.k, label: r.label, count: r.n })),
+    } satisfies Record<FacetName, FacetValue[]>,
+  };
+}
+export type ProductList = Awaited<ReturnType<typeof listProducts>>;

@@ -1,0 +1,223 @@
+import { sql } from "drizzle-orm";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/** Source URLs for a record, kept as a JSON array of strings. */
+const sources = () => text("sources", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`);
+
+/** Names of fields whose values are illustrative (sample) or inferred rather than verified. */
+const sampleFields = () =>
+  text("sample_fields", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`);
+
+const timestamps = {
+  createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+};
+
+export const LEGAL_TYPES = [
+  "cooperative",
+  "company",
+  "private_enterprise",
+  "household_business",
+  "craft_village",
+] as const;
+export const PRODUCT_GROUPS = ["handicraft", "processed_food", "machinery", "other"] as const;
+export const SCHEMES = ["cnnt", "ocop", "geographical_indication", "collective_mark"] as const;
+export const CNNT_LEVELS = ["district", "provincial", "regional", "national"] as const;
+export const TIERS = ["provincial", "regional", "national"] as const;
+export const CHANNEL_KINDS = ["supermarket_chain", "trade_fair", "export_market", "online_store"] as const;
+export const LISTING_STATUSES = ["in_stock", "out_of_stock", "coming_soon", "discontinued"] as const;
+export const FUNDS = ["national", "local"] as const;
+
+/** Rank of a CNNT-TB level; products.tier_rank holds the highest rank a product has reached. */
+export const LEVEL_RANK: Record<(typeof CNNT_LEVELS)[number], number> = {
+  district: 1,
+  provincial: 2,
+  regional: 3,
+  national: 4,
+};
+
+export const producers = sqliteTable(
+  "producers",
+  {
+    id: integer("id").primaryKey(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    legalType: text("legal_type", { enum: LEGAL_TYPES }).notNull(),
+    street: text("street"),
+    commune: text("commune"),
+    district: text("district"),
+    districtSlug: text("district_slug"),
+    province: text("province").notNull().default("Cao Bằng"),
+    foundedYear: integer("founded_year"),
+    representative: text("representative"),
+    descriptionVi: text("description_vi").notNull().default(""),
+    descriptionEn: text("description_en").notNull().default(""),
+    sources: sources(),
+    sample: integer("sample", { mode: "boolean" }).notNull().default(false),
+    sampleFields: sampleFields(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("producers_slug_uq").on(t.slug), index("producers_district_idx").on(t.districtSlug)],
+);
+
+export const products = sqliteTable(
+  "products",
+  {
+    id: integer("id").primaryKey(),
+    slug: text("slug").notNull(),
+    producerId: integer("producer_id")
+      .notNull()
+      .references(() => producers.id),
+    nameVi: text("name_vi").notNull(),
+    nameEn: text("name_en").notNull(),
+    descriptionVi: text("description_vi").notNull().default(""),
+    descriptionEn: text("description_en").notNull().default(""),
+    productGroup: text("product_group", { enum: PRODUCT_GROUPS }).notNull(),
+    categoryVi: text("category_vi").notNull(),
+    categoryEn: text("category_en").notNull(),
+    packaging: text("packaging", { mode: "json" })
+      .$type<{ label: string; netWeightG: number | null; priceVnd: number | null; sample: boolean }[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    image: text("image"),
+    imageAltVi: text("image_alt_vi"),
+    imageAltEn: text("image_alt_en"),
+    sources: sources(),
+    sample: integer("sample", { mode: "boolean" }).notNull().default(false),
+    sampleFields: sampleFields(),
+    /** Highest CNNT-TB level reached (0 none … 4 national); kept by triggers on recognitions. */
+    tierRank: integer("tier_rank").notNull().default(0),
+    /** Highest OCOP star rating; kept by triggers on recognitions. */
+    ocopStars: integer("ocop_stars").notNull().default(0),
+    /** Accent-folded name (vi) for sorting and for the search index. */
+    sortVi: text("sort_vi").notNull(),
+    sortEn: text("sort_en").notNull(),
+    /** Accent-folded producer name, category and description, fed to the FTS5 index. */
+    searchText: text("search_text").notNull().default(""),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("products_slug_uq").on(t.slug),
+    index("products_producer_idx").on(t.producerId, t.sortVi, t.id),
+    index("products_group_idx").on(t.productGroup, t.sortVi, t.id),
+    index("products_tier_idx").on(t.tierRank, t.sortVi, t.id),
+    index("products_sort_vi_idx").on(t.sortVi, t.id),
+    index("products_sort_en_idx").on(t.sortEn, t.id),
+    index("products_created_idx").on(t.createdAt, t.id),
+  ],
+);
+
+export const recognitions = sqliteTable(
+  "recognitions",
+  {
+    id: integer("id").primaryKey(),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    scheme: text("scheme", { enum: SCHEMES }).notNull(),
+    level: text("level", { enum: CNNT_LEVELS }),
+    stars: integer("stars"),
+    year: integer("year"),
+    titleVi: text("title_vi").notNull(),
+    titleEn: text("title_en").notNull(),
+    decisionNumber: text("decision_number"),
+    issuer: text("issuer"),
+    sourceUrl: text("source_url").notNull(),
+    verified: integer("verified", { mode: "boolean" }).notNull().default(false),
+    sample: integer("sample", { mode: "boolean" }).notNull().default(false),
+    noteVi: text("note_vi"),
+    noteEn: text("note_en"),
+    ...timestamps,
+  },
+  (t) => [
+    index("recognitions_product_idx").on(t.productId, t.scheme, t.level),
+    index("recognitions_scheme_idx").on(t.scheme, t.level, t.year),
+    index("recognitions_year_idx").on(t.year),
+  ],
+);
+
+export const channels = sqliteTable(
+  "channels",
+  {
+    id: integer("id").primaryKey(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: CHANNEL_KINDS }).notNull(),
+    website: text("website"),
+    descriptionVi: text("description_vi").notNull().default(""),
+    descriptionEn: text("description_en").notNull().default(""),
+    sources: sources(),
+    sample: integer("sample", { mode: "boolean" }).notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("channels_slug_uq").on(t.slug)],
+);
+
+export type Store = { name: string; city: string; province: string };
+
+export const listings = sqliteTable(
+  "listings",
+  {
+    id: integer("id").primaryKey(),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    channelId: integer("channel_id")
+      .notNull()
+      .references(() => channels.id, { onDelete: "cascade" }),
+    status: text("status", { enum: LISTING_STATUSES }).notNull(),
+    priceVnd: integer("price_vnd"),
+    channelSku: text("channel_sku"),
+    url: text("url"),
+    stores: text("stores", { mode: "json" }).$type<Store[]>().notNull().default(sql`'[]'`),
+    note: text("note"),
+    lastVerified: text("last_verified"),
+    sourceUrl: text("source_url"),
+    sample: integer("sample", { mode: "boolean" }).notNull().default(false),
+    /** Incremented on every write; the listing's ETag is derived from it. */
+    version: integer("version").notNull().default(1),
+    /** Id of the API key that made the last write (null for seeded data). */
+    updatedBy: integer("updated_by"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("listings_channel_product_uq").on(t.channelId, t.productId),
+    index("listings_product_idx").on(t.productId, t.channelId),
+  ],
+);
+
+export const supportProjects = sqliteTable(
+  "support_projects",
+  {
+    id: integer("id").primaryKey(),
+    producerId: integer("producer_id").references(() => producers.id),
+    year: integer("year"),
+    fund: text("fund", { enum: FUNDS }).notNull(),
+    amountVnd: integer("amount_vnd"),
+    titleVi: text("title_vi").notNull(),
+    titleEn: text("title_en").notNull(),
+    kind: text("kind"),
+    sourceUrl: text("source_url").notNull(),
+    sample: integer("sample", { mode: "boolean" }).notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [index("support_projects_producer_idx").on(t.producerId, t.year)],
+);
+
+export const programmeFigures = sqliteTable(
+  "programme_figures",
+  {
+    id: integer("id").primaryKey(),
+    key: text("key").notNull(),
+    groupKey: text("group_key").notNull(),
+    labelVi: text("label_vi").notNull(),
+    labelEn: text("label_en").notNull(),
+    value: real("value").notNull(),
+    unit: text("unit", { enum: ["projects", "vnd", "facilities", "products"] }).notNull(),
+    fund: text("fund", { enum: ["national", "local", "total"] }),
+    period: text("period").notNull(),
+    sourceUrl: text("source_url").notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("programme_figures_key_uq").on(t.key)],
+);

@@ -1,0 +1,27 @@
+/** Bindings and variables of the Worker (see wrangler.toml). */
+export interface Env {
+  DB: D1Database;
+  ASSETS?: Fetcher;
+  CURSOR_SECRET: string;
+  PUBLIC_ORIGIN: string;
+}
+
+export interface AppVariables {
+  /** The request's D1 handle: a read-replication session that counts its round trips. */
+  d1: CountedD1;
+}
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: AppVariables;
+}
+
+/** The subset of D1 the app uses, shared by D1Database and D1DatabaseSession. */
+export interface CountedD1 {
+  prepare(query: string): D1PreparedStatement;
+  batch<T = unknown>(statements: D1PreparedStatement[]): Promise<D1Result<T>[]>;
+  /** Round trips made to D1 so far in this request. */
+  readonly roundTrips: number;
+  /** The session's bookmark after its last query (for read-your-writes). */
+  bookmark(): string | null;
+}

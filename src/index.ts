@@ -1,0 +1,36 @@
+import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import { apiDocs, apiV1 } from "./api/index.ts";
+import type { AppEnv } from "./env.ts";
+import { Problem, problemResponse } from "./lib/problem.ts";
+
+const app = new Hono<AppEnv>();
+
+app.use(
+  "*",
+  secureHeaders({
+    strictTransportSecurity: "max-age=31536000; includeSubDomains",
+    referrerPolicy: "strict-origin-when-cross-origin",
+    xFrameOptions: "DENY",
+  }),
+);
+
+app.route("/api/v1", apiV1);
+app.get("/api/docs", apiDocs);
+app.get("/api", (c) => c.redirect("/api/docs"));
+
+app.notFound((c) => {
+  throw new Problem(404, { type: "not-found", detail: `Nothing at ${new URL(c.req.url).pathname}` });
+});
+
+app.onError((err, c) => {
+  if (err instanceof Problem) return problemResponse(c, err);
+  console.error("unhandled error", err instanceof Error ? (err.stack ?? err.message) : String(err));
+  return problemResponse(
+    c,
+    new Problem(500, { detail: "An unexpected error occurred; it has been logged." }),
+  );
+});
+
+export default app;
+export type AppType = typeof app;

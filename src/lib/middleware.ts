@@ -1,0 +1,39 @@
+import type { Context, MiddlewareHandler } from "hono";
+import { createDb } from "../db/queries/db.ts";
+import type { AppEnv } from "../env.ts";
+import { countedD1 } from "./d1.ts";
+
+/** Header a client sends back to read its own writes under D1 read replication. */
+export const BOOKMARK_HEADER = "x-d1-bookmark";
+export const ROUND_TRIPS_HEADER = "x-d1-round-trips";
+
+/**
+ * Opens a D1 session for the request (read replicas allowed, or at least as new as the client's bookmark),
+ * counts its round trips and reports them, with the session's bookmark, in response headers.
+ */
+export function d1Session(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const bookmark = c.req.header(BOOKMARK_HEADER);
+    const valid = bookmark && bookmark.length < 200 && /^[\w-]+$/.test(bookmark);
+    const session = c.env.DB.withSession(valid ? bookmark : "first-unconstrained");
+    const d1 = countedD1(session);
+    c.set("d1", d1);
+    await next();
+    c.header(ROUND_TRIPS_HEADER, String(d1.roundTrips));
+    const next_bookmark = d1.bookmark();
+    if (next_bookmark) c.header(BOOKMARK_HEADER, next_bookmark);
+  };
+}
+
+/** The drizzle handle for this request's D1 session. */
+export const dbOf = (c: Context<AppEnv>) => createDb(c.get("d1"));
+
+/** Public, revalidated caching for successful GETs; errors are never cached. */
+export function publicCache(maxAge = 60): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    if (c.req.method === "GET" && c.res.status === 200 && !c.res.headers.has("cache-control")) {
+      c.header("cache-control", `public, max-age=${maxAge}, stale-while-revalidate=600`);
+    }
+  };
+}

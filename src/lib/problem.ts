@@ -1,0 +1,89 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+/** One invalid input: where it is and what is wrong with it. */
+export interface InvalidParam {
+  name: string;
+  reason: string;
+}
+
+/** RFC 9457 problem details. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  invalid_params?: InvalidParam[];
+  [extension: string]: unknown;
+}
+
+const TITLES: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  412: "Precondition Failed",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Content",
+  428: "Precondition Required",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+};
+
+/**
+ * An error that becomes an `application/problem+json` response in `app.onError`.
+ *
+ * @example throw new Problem(404, { detail: "No product with slug 'x'", type: "not-found" })
+ */
+export class Problem extends HTTPException {
+  readonly body: ProblemDetails;
+  readonly headers: Record<string, string>;
+  constructor(
+    status: ContentfulStatusCode,
+    fields: Partial<ProblemDetails> & { detail: string },
+    headers: Record<string, string> = {},
+  ) {
+    super(status, { message: fields.detail });
+    this.body = {
+      type: `/problems/${fields.type ?? slugOfStatus(status)}`,
+      title: fields.title ?? TITLES[status] ?? "Error",
+      status,
+      ...fields,
+    };
+    if (fields.type) this.body.type = `/problems/${fields.type}`;
+    this.headers = headers;
+  }
+}
+
+const slugOfStatus = (status: number) => (TITLES[status] ?? "error").toLowerCase().replace(/[^a-z]+/g, "-");
+
+/** Builds the problem+json response (no stack traces, never cached). */
+export function problemResponse(c: Context, p: Problem): Response {
+  return new Response(
+    JSON.stringify({ ...p.body, instance: p.body.instance ?? new URL(c.req.url).pathname }),
+    {
+      status: p.status,
+      headers: {
+        "content-type": "application/problem+json; charset=utf-8",
+        "cache-control": "no-store",
+        ...p.headers,
+      },
+    },
+  );
+}
+
+/** A 400 naming every invalid parameter. */
+export function invalidParams(params: InvalidParam[], detail?: string): Problem {
+  return new Problem(400, {
+    type: "invalid-parameters",
+    detail:
+      detail ??
+      `Invalid ${params.map((p) => `'${p.name}'`).join(", ")}: ${params.map((p) => p.reason).join("; ")}`,
+    invalid_params: params,
+  });
+}

@@ -1,0 +1,1377 @@
+/**
+ * The catalogue's seed data. Every record names its sources (../shared/FACTS.md lists them). Where a detail is
+ * not known (prices, pack sizes, which exact item a chain stocks) a plausible value is used and the record or the
+ * field is flagged as sample. Producers marked `sample: true` are illustrative profiles, named "(hồ sơ mẫu)";
+ * only they carry sample recognitions. No real producer carries a recognition that a source does not state.
+ */
+
+export const SRC = {
+  programme:
+    "https://tapchicongthuong.vn/chuyen-minh-tu-khuyen-cong--cau-chuyen-cao-bang-5-nam-nhin-lai-147054.htm",
+  programmeMirror:
+    "https://baomoi.net.vn/chuyen-minh-tu-khuyen-cong-cau-chuyen-cao-bang-5-nam-nhin-lai-c52798073.epi",
+  smallProjects:
+    "https://baomoi.net.vn/khuyen-cong-cao-bang-hieu-qua-lon-bat-dau-tu-nhung-de-an-nho-c52809068.epi",
+  tamHoa: "https://vnbusiness.vn/hop-tac-xa/htx-tam-hoa-dua-lap-suon-cao-bang-vuon-xa-1054335.html",
+  tamHoaTv: "http://caobangtv.vn/tin-tuc-n57892/dua-dac-san-cao-bang-vuon-xa.html",
+  nationalCnnt:
+    "https://vietnamnet.vn/cao-bang-chu-trong-phat-trien-cac-san-pham-cong-nghiep-nong-thon-tieu-bieu-2034965.html",
+  truc688: "https://dantocmiennui.vn/nang-cao-gia-tri-cho-cay-truc-sao-cao-bang-post327920.html",
+  chieuTrucGi: "https://baomoi.net.vn/chieu-truc-sao-cao-bang-c31171686.epi",
+  ocop2025:
+    "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
+  kolia: "https://thongtin.vietnam.vn/en/xay-dung-thuong-hieu-nong-san-chat-luong-cao",
+  khauSli:
+    "https://thuongmaibiengioimiennui.gov.vn/san-pham-vung-mien/2019/3/cao-bang-tap-trung-phat-trien-nong-san-the-manh-dia-phuong",
+  phiaDen:
+    "https://nongthon.vietnamtourism.gov.vn/cong-nhan-lang-nghe-truyen-thong-mien-dong-phia-den-xa-thanh-cong-nguyen-binh-cao-bang/",
+  provinceTotals:
+    "https://vietnamnews.vn/economy/1717811/cao-bang-province-showcases-its-products-in-hcm-city.html",
+  scheme: "https://www.vietnam.vn/en/hop-nhat-quy-dinh-binh-chon-san-pham-cong-nghiep-nongt-thon-tieu-bieu",
+  levels: "https://nongnghiep.vn/4-cap-binh-chon-san-pham-cong-nghiep-nong-thon-tieu-bieu-post130940.html",
+  votes:
+    "https://thanhtra.com.vn/kinh-te/thi-truong/110-san-pham-bo-san-pham-cong-nghiep-nong-thon-dat-giai-153860.html",
+  scoring: "https://luatminhkhue.vn/mau-phieu-cham-diem-san-pham-cong-nghiep-nong-thon-tieu-bieu-.aspx",
+} as const;
+
+type LegalType = "cooperative" | "company" | "private_enterprise" | "household_business" | "craft_village";
+
+export interface SeedProducer {
+  id: number;
+  slug: string;
+  name: string;
+  legalType: LegalType;
+  street?: string;
+  commune?: string;
+  district?: string;
+  foundedYear?: number;
+  representative?: string;
+  descriptionVi: string;
+  descriptionEn: string;
+  sources: string[];
+  sample?: boolean;
+  sampleFields?: string[];
+}
+
+export interface SeedProduct {
+  id: number;
+  slug: string;
+  producer: string;
+  nameVi: string;
+  nameEn: string;
+  descriptionVi: string;
+  descriptionEn: string;
+  group: "handicraft" | "processed_food" | "machinery" | "other";
+  categoryVi: string;
+  categoryEn: string;
+  packaging: { label: string; netWeightG: number | null; priceVnd: number | null; sample: boolean }[];
+  image: string;
+  sources: string[];
+  sample?: boolean;
+  sampleFields?: string[];
+  createdAt: string;
+}
+
+export interface SeedRecognition {
+  id: number;
+  product: string;
+  scheme: "cnnt" | "ocop" | "geographical_indication" | "collective_mark";
+  level?: "district" | "provincial" | "regional" | "national";
+  stars?: number;
+  year?: number;
+  titleVi: string;
+  titleEn: string;
+  decisionNumber?: string;
+  issuer?: string;
+  sourceUrl: string;
+  verified: boolean;
+  sample?: boolean;
+  noteVi?: string;
+  noteEn?: string;
+}
+
+export interface SeedChannel {
+  id: number;
+  slug: string;
+  name: string;
+  kind: "supermarket_chain" | "trade_fair" | "export_market" | "online_store";
+  website?: string;
+  descriptionVi: string;
+  descriptionEn: string;
+  sources: string[];
+  sample?: boolean;
+}
+
+export interface SeedListing {
+  id: number;
+  product: string;
+  channel: string;
+  status: "in_stock" | "out_of_stock" | "coming_soon" | "discontinued";
+  priceVnd?: number;
+  channelSku?: string;
+  url?: string;
+  stores: { name: string; city: string; province: string }[];
+  note?: string;
+  lastVerified?: string;
+  sourceUrl: string;
+  sample: boolean;
+}
+
+export interface SeedSupportProject {
+  id: number;
+  producer?: string;
+  year?: number;
+  fund: "national" | "local";
+  amountVnd?: number;
+  titleVi: string;
+  titleEn: string;
+  kind?: string;
+  sourceUrl: string;
+  sample?: boolean;
+}
+
+export interface SeedFigure {
+  id: number;
+  key: string;
+  groupKey: string;
+  labelVi: string;
+  labelEn: string;
+  value: number;
+  unit: "projects" | "vnd" | "facilities" | "products";
+  fund?: "national" | "local" | "total" | null;
+  period: string;
+  sourceUrl: string;
+}
+
+const SAMPLE_NOTE_VI = "Hồ sơ minh họa (mẫu): tên cơ sở, địa chỉ và mô tả không phải dữ liệu đã xác minh.";
+const SAMPLE_NOTE_EN =
+  "Illustrative (sample) profile: the name, address and description are not verified data.";
+
+export const producers: SeedProducer[] = [
+  {
+    id: 1,
+    slug: "htx-tam-hoa",
+    name: "HTX Tâm Hòa",
+    legalType: "cooperative",
+    street: "124 Vườn Cam",
+    commune: "Phường Hợp Giang",
+    district: "Thành phố Cao Bằng",
+    foundedYear: 2012,
+    representative: "Nguyễn Thanh Tâm (giám đốc)",
+    descriptionVi:
+      "Thương hiệu “Lạp sườn Tâm Hòa” có từ năm 2007; hợp tác xã thành lập tháng 6/2012 với 12 thành viên và 1 tỷ đồng vốn. Lạp sườn tẩm các gia vị núi rừng mác khén, mác mật, khinh phja. Mở rộng phân phối qua các chuỗi siêu thị nhờ khuyến công.",
+    descriptionEn:
+      "The “Lạp sườn Tâm Hòa” brand dates from 2007; the cooperative was founded in June 2012 with 12 members and 1 billion VND of capital. Its sausages are seasoned with mountain spices: mác khén, mác mật and khinh phja. It widened distribution through supermarket chains with industrial-extension support.",
+    sources: [SRC.tamHoa, SRC.tamHoaTv, SRC.programme],
+  },
+  {
+    id: 2,
+    slug: "cong-ty-tnhh-mtv-688",
+    name: "Công ty TNHH MTV 688",
+    legalType: "company",
+    district: "Nguyên Bình",
+    foundedYear: 2013,
+    representative: "Nguyễn Quang Quyền (giám đốc)",
+    descriptionVi:
+      "Xây dựng xưởng sản xuất chiếu trúc từ năm 2013, nâng cao giá trị cây trúc sào Cao Bằng (hơn 3.500 ha trúc sào trong tỉnh).",
+    descriptionEn:
+      "Built a bamboo-mat (chiếu trúc) plant from 2013, adding value to Cao Bằng's trúc sào bamboo (over 3,500 ha in the province).",
+    sources: [SRC.truc688, SRC.chieuTrucGi, SRC.nationalCnnt],
+    sampleFields: ["district", "foundedYear"],
+  },
+  {
+    id: 3,
+    slug: "htx-tan-viet-a",
+    name: "HTX Tân Việt Á",
+    legalType: "cooperative",
+    commune: "Xã Minh Tâm",
+    district: "Nguyên Bình",
+    descriptionVi:
+      "Sản xuất miến dong, thương hiệu từ năm 2017. Miến dong đạt OCOP 3 sao năm 2020 và 4 sao năm 2023; lô hàng đầu tiên 4 tấn xuất khẩu sang Hoa Kỳ đầu năm 2025. Mở rộng phân phối qua chuỗi siêu thị.",
+    descriptionEn:
+      "Makes canna-starch vermicelli (miến dong) under a brand started in 2017: OCOP 3 stars in 2020 and 4 stars in 2023; its first 4 tonnes were exported to the USA in early 2025. Distribution widened through supermarket chains.",
+    sources: [SRC.ocop2025, SRC.programme],
+  },
+  {
+    id: 4,
+    slug: "cong-ty-tnhh-bun-cao-tuyen",
+    name: "Công ty TNHH Bún Cao Tuyền",
+    legalType: "company",
+    descriptionVi:
+      "Sản xuất bún khô truyền thống. Được hỗ trợ 200 triệu đồng từ khuyến công địa phương để đầu tư máy ép bún; người lao động có thu nhập 5–6 triệu đồng/tháng. Mở rộng phân phối qua chuỗi siêu thị.",
+    descriptionEn:
+      "Makes traditional dried rice noodles (bún khô). Received 200 million VND of local industrial-extension support for a noodle press; workers earn 5–6 million VND a month. Distribution widened through supermarket chains.",
+    sources: [SRC.smallProjects, SRC.programme],
+  },
+  {
+    id: 5,
+    slug: "htx-nong-nghiep-yen-cong",
+    name: "HTX nông nghiệp Yên Công",
+    legalType: "cooperative",
+    commune: "Phường Thục Phán",
+    district: "Thành phố Cao Bằng",
+    descriptionVi:
+      "Được hỗ trợ từ khuyến công địa phương xây kho lạnh bảo quản nấm hương, công suất khoảng 50 tấn/năm.",
+    descriptionEn:
+      "Local industrial-extension support funded a cold store for shiitake, about 50 tonnes a year.",
+    sources: [SRC.smallProjects],
+  },
+  {
+    id: 6,
+    slug: "htx-nong-nghiep-cai-bo",
+    name: "HTX nông nghiệp Cai Bộ",
+    legalType: "cooperative",
+    district: "Quảng Hòa",
+    descriptionVi:
+      "Sản xuất miến dong. Năm 2023 được hỗ trợ từ khuyến công quốc gia đề án “Hỗ trợ ứng dụng máy móc thiết bị tiên tiến trong sản xuất miến dong”.",
+    descriptionEn:
+      "Makes canna-starch vermicelli. In 2023 the national industrial-extension fund supported its project “Applying advanced machinery in miến dong production”.",
+    sources: [SRC.programme],
+    sampleFields: ["district"],
+  },
+  {
+    id: 7,
+    slug: "dntn-668-bao-lam",
+    name: "DNTN 668 Bảo Lâm",
+    legalType: "private_enterprise",
+    district: "Bảo Lâm",
+    descriptionVi: "Sản xuất gạo nếp hương Bảo Lạc, đạt OCOP 3 sao năm 2020.",
+    descriptionEn: "Produces Bảo Lạc fragrant glutinous rice, rated OCOP 3 stars in 2020.",
+    sources: [SRC.ocop2025],
+    sampleFields: ["district"],
+  },
+  {
+    id: 8,
+    slug: "cong-ty-tnhh-kolia-cao-bang",
+    name: "Công ty TNHH Kolia Cao Bằng",
+    legalType: "company",
+    commune: "Xã Thành Công",
+    district: "Nguyên Bình",
+    foundedYear: 2013,
+    descriptionVi:
+      "Sản xuất trà “Danh Trà” và “Đinh Trà” (OCOP 4 sao). Có mặt trên thị trường từ năm 2013, xuất khẩu từ năm 2019; từ năm 2024 xuất hơn 1 tấn sang Trung Quốc.",
+    descriptionEn:
+      "Makes the teas “Danh Trà” and “Đinh Trà” (OCOP 4 stars). On the market since 2013 and exporting since 2019; over 1 tonne to China from 2024.",
+    sources: [SRC.kolia],
+    sampleFields: ["foundedYear"],
+  },
+  {
+    id: 9,
+    slug: "htx-khau-sli-na-giang",
+    name: "HTX Khẩu Sli TMDV Nà Giàng",
+    legalType: "cooperative",
+    street: "Nà Giàng",
+    commune: "Xã Phù Ngọc",
+    district: "Hà Quảng",
+    descriptionVi: "Hợp tác xã sản xuất bánh khẩu sli (kẹo nếp lạc) truyền thống của người Tày, Nùng.",
+    descriptionEn: "A cooperative making khẩu sli, the Tày and Nùng sticky-rice and peanut candy.",
+    sources: [SRC.khauSli],
+  },
+  {
+    id: 10,
+    slug: "lang-nghe-mien-dong-phia-den",
+    name: "Làng nghề miến dong Phia Đén",
+    legalType: "craft_village",
+    street: "Phia Đén",
+    commune: "Xã Thành Công",
+    district: "Nguyên Bình",
+    descriptionVi:
+      "Làng nghề truyền thống miến dong được công nhận theo Quyết định 1861/QĐ-UBND ngày 27/12/2023; sản lượng khoảng 200 tấn năm 2023.",
+    descriptionEn:
+      "A traditional miến dong craft village, recognized by decision 1861/QĐ-UBND of 27 December 2023; about 200 tonnes in 2023.",
+    sources: [SRC.phiaDen],
+  },
+  {
+    id: 11,
+    slug: "co-so-thach-den-thach-an-mau",
+    name: "Cơ sở thạch đen Thạch An (hồ sơ mẫu)",
+    legalType: "household_business",
+    district: "Thạch An",
+    descriptionVi: `Sản xuất thạch đen từ cây thạch đen trồng tại địa phương. ${SAMPLE_NOTE_VI}`,
+    descriptionEn: `Makes black grass jelly from locally grown plants. ${SAMPLE_NOTE_EN}`,
+    sources: [SRC.provinceTotals],
+    sample: true,
+  },
+  {
+    id: 12,
+    slug: "co-so-bun-ngu-sac-mau",
+    name: "Cơ sở bún ngũ sắc Hòa An (hồ sơ mẫu)",
+    legalType: "household_business",
+    district: "Hòa An",
+    descriptionVi: `Bún ngũ sắc nhuộm màu từ lá cây tự nhiên. ${SAMPLE_NOTE_VI}`,
+    descriptionEn: `Five-colour rice noodles dyed with natural leaves. ${SAMPLE_NOTE_EN}`,
+    sources: [SRC.provinceTotals],
+    sample: true,
+  },
+  {
+    id: 13,
+    slug: "co-so-banh-khao-mau",
+    name: "Cơ sở bánh khảo Quảng Hòa (hồ sơ mẫu)",
+    legalType: "household_business",
+    district: "Quảng Hòa",
+    descriptionVi: `Bánh khảo làm từ bột gạo nếp rang và đường phên. ${SAMPLE_NOTE_VI}`,
+    descriptionEn: `Bánh khảo made from roasted glutinous-rice flour and cane sugar. ${SAMPLE_NOTE_EN}`,
+    sources: [SRC.provinceTotals],
+    sample: true,
+  },
+  {
+    id: 14,
+    slug: "htx-gao-nep-trung-khanh-mau",
+    name: "HTX gạo nếp Trùng Khánh (hồ sơ mẫu)",
+    legalType: "cooperative",
+    district: "Trùng Khánh",
+    descriptionVi: `Trồng và chế biến gạo nếp ống Trùng Khánh. ${SAMPLE_NOTE_VI}`,
+    descriptionEn: `Grows and mills Trùng Khánh ống glutinous rice. ${SAMPLE_NOTE_EN}`,
+    sources: [SRC.provinceTotals],
+    sample: true,
+  },
+  {
+    id: 15,
+    slug: "to-hop-ren-phuc-sen-mau",
+    name: "Tổ hợp tác rèn Phúc Sen (hồ sơ mẫu)",
+    legalType: "household_business",
+    commune: "Xã Phúc Sen",
+    district: "Quảng Hòa",
+    descriptionVi: `Rèn nông cụ thủ công của làng rèn Phúc Sen: dao, cuốc, liềm. ${SAMPLE_NOTE_VI}`,
+    descriptionEn: `Hand-forged farm tools of the Phúc Sen smithing village: knives, hoes, sickles. ${SAMPLE_NOTE_EN}`,
+    sources: [SRC.provinceTotals],
+    sample: true,
+  },
+  {
+    id: 16,
+    slug: "htx-che-phja-oac-mau",
+    name: "HTX chè Phja Oắc (hồ sơ mẫu)",
+    legalType: "cooperative",
+    district: "Nguyên Bình",
+    descriptionVi: `Chế biến hồng trà, trà ô long và chè giảo cổ lam vùng núi cao. ${SAMPLE_NOTE_VI}`,
+    descriptionEn: `Processes black tea, oolong and jiaogulan tea from the high mountains. ${SAMPLE_NOTE_EN}`,
+    sources: [SRC.provinceTotals, SRC.programme],
+    sample: true,
+  },
+  {
+    id: 17,
+    slug: "co-so-truc-my-nghe-mau",
+    name: "Cơ sở trúc mỹ nghệ Nguyên Bình (hồ sơ mẫu)",
+    legalType: "household_business",
+    district: "Nguyên Bình",
+    descriptionVi: `Đan đồ thủ công mỹ nghệ từ trúc sào: giỏ, khay, đèn. ${SAMPLE_NOTE_VI}`,
+    descriptionEn: `Weaves handicrafts from trúc sào bamboo: baskets, trays, lamps. ${SAMPLE_NOTE_EN}`,
+    sources: [SRC.programme, SRC.chieuTrucGi],
+    sample: true,
+  },
+];
+
+const pack = (label: string, netWeightG: number | null, priceVnd: number | null) => ({
+  label,
+  netWeightG,
+  priceVnd,
+  sample: true,
+});
+
+export const products: SeedProduct[] = [
+  {
+    id: 1,
+    slug: "lap-suon-thit-hun-khoi-tam-hoa",
+    producer: "htx-tam-hoa",
+    nameVi: "Lạp sườn, thịt hun khói Tâm Hòa",
+    nameEn: "Tâm Hòa cured sausage and smoked pork",
+    descriptionVi:
+      "Lạp sườn và thịt lợn hun khói theo cách làm của người Cao Bằng, tẩm mác khén, mác mật, khinh phja rồi hong khói bếp. Sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia.",
+    descriptionEn:
+      "Cured sausage and smoked pork made the Cao Bằng way: seasoned with mác khén, mác mật and khinh phja, then smoked over the kitchen fire. A national-level typical rural-industry product.",
+    group: "processed_food",
+    categoryVi: "Lạp sườn, thịt hun khói",
+    categoryEn: "Cured and smoked meat",
+    packaging: [pack("Túi hút chân không 500 g", 500, 180000), pack("Hộp quà 1 kg", 1000, 380000)],
+    image: "/img/products/lap-suon.svg",
+    sources: [SRC.nationalCnnt, SRC.tamHoa],
+    sampleFields: ["packaging"],
+    createdAt: "2026-01-05T00:00:00.000Z",
+  },
+  {
+    id: 2,
+    slug: "chieu-truc-688",
+    producer: "cong-ty-tnhh-mtv-688",
+    nameVi: "Chiếu trúc 688",
+    nameEn: "688 bamboo mat",
+    descriptionVi:
+      "Chiếu trúc ghép từ những mảnh trúc sào Cao Bằng, mát về mùa hè. Sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia.",
+    descriptionEn:
+      "A mat of joined trúc sào bamboo tiles, cool in summer. A national-level typical rural-industry product.",
+    group: "handicraft",
+    categoryVi: "Chiếu trúc",
+    categoryEn: "Bamboo mats",
+    packaging: [pack("Chiếu 1,6 × 2 m", null, 1200000), pack("Chiếu 1,8 × 2 m", null, 1400000)],
+    image: "/img/products/chieu-truc.svg",
+    sources: [SRC.nationalCnnt, SRC.truc688, SRC.chieuTrucGi],
+    sampleFields: ["packaging"],
+    createdAt: "2026-01-05T00:00:01.000Z",
+  },
+  {
+    id: 3,
+    slug: "mien-dong-tan-viet-a",
+    producer: "htx-tan-viet-a",
+    nameVi: "Miến dong Tân Việt Á",
+    nameEn: "Tân Việt Á canna-starch vermicelli",
+    descriptionVi:
+      "Miến làm từ tinh bột củ dong riềng trồng tại Nguyên Bình, sợi dai, không phẩm màu. OCOP 4 sao (2023), đã xuất khẩu sang Hoa Kỳ.",
+    descriptionEn:
+      "Vermicelli from the starch of canna (dong riềng) grown in Nguyên Bình: chewy, no colouring. OCOP 4 stars (2023), exported to the USA.",
+    group: "processed_food",
+    categoryVi: "Miến dong",
+    categoryEn: "Canna-starch vermicelli",
+    packaging: [pack("Gói 300 g", 300, 45000), pack("Gói 500 g", 500, 70000)],
+    image: "/img/products/mien-dong.svg",
+    sources: [SRC.ocop2025],
+    sampleFields: ["packaging"],
+    createdAt: "2026-01-05T00:00:02.000Z",
+  },
+  {
+    id: 4,
+    slug: "bun-kho-cao-tuyen",
+    producer: "cong-ty-tnhh-bun-cao-tuyen",
+    nameVi: "Bún khô Cao Tuyền",
+    nameEn: "Cao Tuyền dried rice noodles",
+    descriptionVi:
+      "Bún khô làm theo cách truyền thống, ép bằng máy ép bún được hỗ trợ từ khuyến công địa phương.",
+    descriptionEn:
+      "Traditional dried rice noodles, pressed on a machine funded by local industrial extension.",
+    group: "processed_food",
+    categoryVi: "Bún khô",
+    categoryEn: "Dried rice noodles",
+    packaging: [pack("Gói 500 g", 500, 35000)],
+    image: "/img/products/bun.svg",
+    sources: [SRC.smallProjects, SRC.programme],
+    sampleFields: ["packaging"],
+    createdAt: "2026-01-05T00:00:03.000Z",
+  },
+  {
+    id: 5,
+    slug: "nam-huong-yen-cong",
+    producer: "htx-nong-nghiep-yen-cong",
+    nameVi: "Nấm hương Yên Công",
+    nameEn: "Yên Công shiitake",
+    descriptionVi: "Nấm hương sấy khô, bảo quản trong kho lạnh của hợp tác xã.",
+    descriptionEn: "Dried shiitake mushrooms, kept in the cooperative's cold store.",
+    group: "processed_food",
+    categoryVi: "Nấm hương",
+    categoryEn: "Shiitake",
+    packaging: [pack("Túi 200 g", 200, 90000)],
+    image: "/img/products/nam-huong.svg",
+    sources: [SRC.smallProjects],
+    sampleFields: ["packaging", "descriptionVi", "descriptionEn"],
+    createdAt: "2026-01-05T00:00:04.000Z",
+  },
+  {
+    id: 6,
+    slug: "mien-dong-cai-bo",
+    producer: "htx-nong-nghiep-cai-bo",
+    nameVi: "Miến dong Cai Bộ",
+    nameEn: "Cai Bộ canna-starch vermicelli",
+    descriptionVi: "Miến dong sản xuất trên dây chuyền máy móc được hỗ trợ từ khuyến công quốc gia năm 2023.",
+    descriptionEn:
+      "Canna-starch vermicelli made on machinery supported by the national industrial-extension fund in 2023.",
+    group: "processed_food",
+    categoryVi: "Miến dong",
+    categoryEn: "Canna-starch vermicelli",
+    packaging: [pack("Gói 500 g", 500, 65000)],
+    image: "/img/products/mien-dong.svg",
+    sources: [SRC.programme],
+    sampleFields: ["packaging"],
+    createdAt: "2026-01-05T00:00:05.000Z",
+  },
+  {
+    id: 7,
+    slug: "nep-huong-bao-lac",
+    producer: "dntn-668-bao-lam",
+    nameVi: "Gạo nếp hương Bảo Lạc",
+    nameEn: "Bảo Lạc fragrant glutinous rice",
+    descriptionVi: "Gạo nếp hương của vùng cao Bảo Lạc, hạt tròn, thơm. OCOP 3 sao năm 2020.",
+    descriptionEn:
+      "Fragrant glutinous rice of the Bảo Lạc highlands: round, aromatic grains. OCOP 3 stars in 2020.",
+    group: "processed_food",
+    categoryVi: "Gạo nếp",
+    categoryEn: "Glutinous rice",
+    packaging: [pack("Túi 2 kg", 2000, 80000), pack("Túi 5 kg", 5000, 190000)],
+    image: "/img/products/gao-nep.svg",
+    sources: [SRC.ocop2025],
+    sampleFields: ["packaging"],
+    createdAt: "2026-01-05T00:00:06.000Z",
+  },
+  {
+    id: 8,
+    slug: "danh-tra-kolia",
+    producer: "cong-ty-tnhh-kolia-cao-bang",
+    nameVi: "Danh Trà",
+    nameEn: "Danh Trà tea",
+    descriptionVi: "Trà của Công ty TNHH Kolia Cao Bằng, OCOP 4 sao; xuất khẩu từ năm 2019.",
+    descriptionEn: "A tea of Kolia Cao Bằng Co., Ltd, OCOP 4 stars; exported since 2019.",
+    group: "processed_food",
+    categoryVi: "Trà",
+    categoryEn: "Tea",
+    packaging: [pack("Hộp 100 g", 100, 150000)],
+    image: "/img/products/tra.svg",
+    sources: [SRC.kolia],
+    sampleFields: ["packaging"],
+    createdAt: "2026-01-05T00:00:07.000Z",
+  },
+  {
+    id: 9,
+    slug: "dinh-tra-kolia",
+    producer: "cong-ty-tnhh-kolia-cao-bang",
+    nameVi: "Đinh Trà",
+    nameEn: "Đinh Trà tea",
+    descriptionVi: "Trà búp nhỏ của Công ty TNHH Kolia Cao Bằng, OCOP 4 sao.",
+    descriptionEn: "A fine-bud tea of Kolia Cao Bằng Co., Ltd, OCOP 4 stars.",
+    group: "processed_food",
+    categoryVi: "Trà",
+    categoryEn: "Tea",
+    packaging: [pack("Hộp 100 g", 100, 180000)],
+    image: "/img/products/tra.svg",
+    sources: [SRC.kolia],
+    sampleFields: ["packaging", "descriptionVi", "descriptionEn"],
+    createdAt: "2026-01-05T00:00:08.000Z",
+  },
+  {
+    id: 10,
+    slug: "khau-sli-na-giang",
+    producer: "htx-khau-sli-na-giang",
+    nameVi: "Khẩu sli Nà Giàng",
+    nameEn: "Nà Giàng khẩu sli (sticky-rice and peanut candy)",
+    descriptionVi:
+      "Bánh khẩu sli giòn xốp làm từ gạo nếp, lạc rang và mạch nha — đặc sản của người Tày, Nùng.",
+    descriptionEn:
+      "Crisp khẩu sli made of glutinous rice, roasted peanuts and malt syrup — a Tày and Nùng speciality.",
+    group: "processed_food",
+    categoryVi: "Khẩu sli",
+    categoryEn: "Sticky-rice candy",
+    packaging: [pack("Hộp 300 g", 300, 50000)],
+    image: "/img/products/khau-sli.svg",
+    sources: [SRC.khauSli, SRC.programme],
+    sampleFields: ["packaging"],
+    createdAt: "2026-01-05T00:00:09.000Z",
+  },
+  {
+    id: 11,
+    slug: "mien-dong-phia-den",
+    producer: "lang-nghe-mien-dong-phia-den",
+    nameVi: "Miến dong Phia Đén",
+    nameEn: "Phia Đén canna-starch vermicelli",
+    descriptionVi: "Miến dong của làng nghề truyền thống Phia Đén, phơi trên nương dưới sương núi.",
+    descriptionEn:
+      "Canna-starch vermicelli from the Phia Đén craft village, dried on the hillside in the mountain mist.",
+    group: "processed_food",
+    categoryVi: "Miến dong",
+    categoryEn: "Canna-starch vermicelli",
+    packaging: [pack("Gói 500 g", 500, 60000), pack("Bó 1 kg", 1000, 110000)],
+    image: "/img/products/mien-dong.svg",
+    sources: [SRC.phiaDen],
+    sampleFields: ["packaging"],
+    createdAt: "2026-01-05T00:00:10.000Z",
+  },
+  {
+    id: 12,
+    slug: "thach-den-thach-an",
+    producer: "co-so-thach-den-thach-an-mau",
+    nameVi: "Thạch đen Thạch An",
+    nameEn: "Thạch An black grass jelly",
+    descriptionVi: "Thạch đen nấu từ cây thạch đen phơi khô, mát và thơm mùi thảo mộc.",
+    descriptionEn: "Black grass jelly cooked from the dried plant: cooling, with a herbal scent.",
+    group: "processed_food",
+    categoryVi: "Thạch đen",
+    categoryEn: "Black grass jelly",
+    packaging: [pack("Hộp 1 kg", 1000, 40000)],
+    image: "/img/products/thach-den.svg",
+    sources: [SRC.provinceTotals],
+    sample: true,
+    createdAt: "2026-01-05T00:00:11.000Z",
+  },
+  {
+    id: 13,
+    slug: "bun-ngu-sac",
+    producer: "co-so-bun-ngu-sac-mau",
+    nameVi: "Bún ngũ sắc",
+    nameEn: "Five-colour rice noodles",
+    descriptionVi: "Bún năm màu nhuộm từ lá cẩm, lá dứa, nghệ, gấc và gạo trắng.",
+    descriptionEn: "Rice noodles in five colours from magenta leaf, pandan, turmeric, gấc and white rice.",
+    group: "processed_food",
+    categoryVi: "Bún khô",
+    categoryEn: "Dried rice noodles",
+    packaging: [pack("Gói 500 g", 500, 55000)],
+    image: "/img/products/bun.svg",
+    sources: [SRC.provinceTotals],
+    sample: true,
+    createdAt: "2026-01-05T00:00:12.000Z",
+  },
+  {
+    id: 14,
+    slug: "banh-khao-quang-hoa",
+    producer: "co-so-banh-khao-mau",
+    nameVi: "Bánh khảo Quảng Hòa",
+    nameEn: "Quảng Hòa bánh khảo (rice-flour cake)",
+    descriptionVi: "Bánh khảo nhân đường, thơm mùi gạo nếp rang, dùng trong dịp Tết của người Tày.",
+    descriptionEn: "Sugar-filled cakes of roasted glutinous-rice flour, made for the Tày New Year.",
+    group: "processed_food",
+    categoryVi: "Bánh truyền thống",
+    categoryEn: "Traditional cakes",
+    packaging: [pack("Hộp 400 g", 400, 60000)],
+    image: "/img/products/banh.svg",
+    sources: [SRC.provinceTotals],
+    sample: true,
+    createdAt: "2026-01-05T00:00:13.000Z",
+  },
+  {
+    id: 15,
+    slug: "gao-nep-ong-trung-khanh",
+    producer: "htx-gao-nep-trung-khanh-mau",
+    nameVi: "Gạo nếp ống Trùng Khánh",
+    nameEn: "Trùng Khánh ống glutinous rice",
+    descriptionVi: "Gạo nếp ống hạt to, dẻo thơm, trồng ở vùng Trùng Khánh.",
+    descriptionEn: "Large-grained, sticky and fragrant ống glutinous rice grown around Trùng Khánh.",
+    group: "processed_food",
+    categoryVi: "Gạo nếp",
+    categoryEn: "Glutinous rice",
+    packaging: [pack("Túi 2 kg", 2000, 90000)],
+    image: "/img/products/gao-nep.svg",
+    sources: [SRC.provinceTotals],
+    sample: true,
+    createdAt: "2026-01-05T00:00:14.000Z",
+  },
+  {
+    id: 16,
+    slug: "dao-ren-phuc-sen",
+    producer: "to-hop-ren-phuc-sen-mau",
+    nameVi: "Dao rèn Phúc Sen",
+    nameEn: "Phúc Sen forged knife",
+    descriptionVi: "Dao rèn tay bằng thép nhíp, tôi nước, sắc bền — nông cụ của làng rèn Phúc Sen.",
+    descriptionEn:
+      "A hand-forged, water-quenched knife of leaf-spring steel — a tool of the Phúc Sen smithing village.",
+    group: "machinery",
+    categoryVi: "Nông cụ rèn",
+    categoryEn: "Forged tools",
+    packaging: [pack("Dao phát 30 cm", null, 250000), pack("Dao thái 20 cm", null, 180000)],
+    image: "/img/products/dao.svg",
+    sources: [SRC.provinceTotals],
+    sample: true,
+    createdAt: "2026-01-05T00:00:15.000Z",
+  },
+  {
+    id: 17,
+    slug: "hong-tra-phja-oac",
+    producer: "htx-che-phja-oac-mau",
+    nameVi: "Hồng trà Phja Oắc",
+    nameEn: "Phja Oắc black tea",
+    descriptionVi: "Hồng trà lên men từ búp chè shan tuyết cổ thụ, nước màu hổ phách.",
+    descriptionEn: "Black tea fermented from old shan tuyết tea buds, with an amber liquor.",
+    group: "processed_food",
+    categoryVi: "Trà",
+    categoryEn: "Tea",
+    packaging: [pack("Hộp 100 g", 100, 160000)],
+    image: "/img/products/tra.svg",
+    sources: [SRC.provinceTotals],
+    sample: true,
+    createdAt: "2026-01-05T00:00:16.000Z",
+  },
+  {
+    id: 18,
+    slug: "tra-o-long-phja-oac",
+    producer: "htx-che-phja-oac-mau",
+    nameVi: "Trà ô long Phja Oắc",
+    nameEn: "Phja Oắc oolong tea",
+    descriptionVi: "Trà ô long vo viên, hương hoa nhẹ, trồng trên độ cao trên 1.000 m.",
+    descriptionEn: "Rolled oolong with a light floral note, grown above 1,000 m.",
+    group: "processed_food",
+    categoryVi: "Trà",
+    categoryEn: "Tea",
+    packaging: [pack("Hộp 200 g", 200, 250000)],
+    image: "/img/products/tra.svg",
+    sources: [SRC.provinceTotals],
+    sample: true,
+    createdAt: "2026-01-05T00:00:17.000Z",
+  },
+  {
+    id: 19,
+    slug: "che-giao-co-lam-phja-oac",
+    producer: "htx-che-phja-oac-mau",
+    nameVi: "Chè giảo cổ lam Phja Oắc",
+    nameEn: "Phja Oắc jiaogulan tea",
+    descriptionVi: "Chè giảo cổ lam (cây thuốc bảy lá) sấy khô, vị đắng nhẹ rồi ngọt hậu.",
+    descriptionEn: "Dried jiaogulan (five-leaf ginseng) tea: lightly bitter with a sweet finish.",
+    group: "processed_food",
+    categoryVi: "Trà thảo mộc",
+    categoryEn: "Herbal tea",
+    packaging: [pack("Túi 250 g", 250, 120000)],
+    image: "/img/products/tra.svg",
+    sources: [SRC.programme],
+    sample: true,
+    createdAt: "2026-01-05T00:00:18.000Z",
+  },
+  {
+    id: 20,
+    slug: "gio-truc-my-nghe",
+    producer: "co-so-truc-my-nghe-mau",
+    nameVi: "Giỏ trúc mỹ nghệ",
+    nameEn: "Woven bamboo basket",
+    descriptionVi: "Giỏ đan từ nan trúc sào, dùng đựng quà hoặc trang trí.",
+    descriptionEn: "A basket woven from trúc sào bamboo strips, for gifts or decoration.",
+    group: "handicraft",
+    categoryVi: "Trúc mỹ nghệ",
+    categoryEn: "Bamboo handicrafts",
+    packaging: [pack("Giỏ cỡ vừa", null, 150000)],
+    image: "/img/products/truc.svg",
+    sources: [SRC.programme],
+    sample: true,
+    createdAt: "2026-01-05T00:00:19.000Z",
+  },
+];
+
+const NATIONAL_NOTE_VI =
+  "Cấp quốc gia theo nguồn; năm và số quyết định là suy luận (có thể là kỳ bình chọn 2021, QĐ 1997/QĐ-BCT ngày 23/8/2021).";
+const NATIONAL_NOTE_EN =
+  "National level as the source states; the year and decision are inferred (probably the 2021 vote, decision 1997/QĐ-BCT of 23 August 2021).";
+const SAMPLE_REC_VI = "Công nhận minh họa (mẫu) cho hồ sơ mẫu — không phải quyết định thật.";
+const SAMPLE_REC_EN = "Illustrative (sample) recognition of a sample profile — not a real decision.";
+
+export const recognitions: SeedRecognition[] = [
+  {
+    id: 1,
+    product: "lap-suon-thit-hun-khoi-tam-hoa",
+    scheme: "cnnt",
+    level: "national",
+    year: 2021,
+    titleVi: "Sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia",
+    titleEn: "National-level typical rural-industry product",
+    issuer: "Bộ Công Thương",
+    sourceUrl: SRC.nationalCnnt,
+    verified: true,
+    noteVi: NATIONAL_NOTE_VI,
+    noteEn: NATIONAL_NOTE_EN,
+  },
+  {
+    id: 2,
+    product: "chieu-truc-688",
+    scheme: "cnnt",
+    level: "national",
+    year: 2021,
+    titleVi: "Sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia",
+    titleEn: "National-level typical rural-industry product",
+    issuer: "Bộ Công Thương",
+    sourceUrl: SRC.nationalCnnt,
+    verified: true,
+    noteVi: NATIONAL_NOTE_VI,
+    noteEn: NATIONAL_NOTE_EN,
+  },
+  {
+    id: 3,
+    product: "chieu-truc-688",
+    scheme: "geographical_indication",
+    titleVi: "Chỉ dẫn địa lý “Chiếu trúc Cao Bằng”",
+    titleEn: "Geographical indication “Chiếu trúc Cao Bằng”",
+    sourceUrl: SRC.chieuTrucGi,
+    verified: false,
+    noteVi:
+      "Chiếu trúc Cao Bằng được bảo hộ chỉ dẫn địa lý; việc cơ sở này được cấp quyền sử dụng chưa được xác minh.",
+    noteEn:
+      "Chiếu trúc Cao Bằng holds a geographical indication; whether this producer is licensed to use it is not verified.",
+  },
+  {
+    id: 4,
+    product: "mien-dong-tan-viet-a",
+    scheme: "ocop",
+    stars: 3,
+    year: 2020,
+    titleVi: "OCOP 3 sao",
+    titleEn: "OCOP 3 stars",
+    issuer: "UBND tỉnh Cao Bằng",
+    sourceUrl: SRC.ocop2025,
+    verified: true,
+  },
+  {
+    id: 5,
+    product: "mien-dong-tan-viet-a",
+    scheme: "ocop",
+    stars: 4,
+    year: 2023,
+    titleVi: "OCOP 4 sao",
+    titleEn: "OCOP 4 stars",
+    issuer: "UBND tỉnh Cao Bằng",
+    sourceUrl: SRC.ocop2025,
+    verified: true,
+  },
+  {
+    id: 6,
+    product: "nep-huong-bao-lac",
+    scheme: "ocop",
+    stars: 3,
+    year: 2020,
+    titleVi: "OCOP 3 sao",
+    titleEn: "OCOP 3 stars",
+    issuer: "UBND tỉnh Cao Bằng",
+    sourceUrl: SRC.ocop2025,
+    verified: true,
+  },
+  {
+    id: 7,
+    product: "danh-tra-kolia",
+    scheme: "ocop",
+    stars: 4,
+    titleVi: "OCOP 4 sao",
+    titleEn: "OCOP 4 stars",
+    sourceUrl: SRC.kolia,
+    verified: true,
+  },
+  {
+    id: 8,
+    product: "dinh-tra-kolia",
+    scheme: "ocop",
+    stars: 4,
+    titleVi: "OCOP 4 sao",
+    titleEn: "OCOP 4 stars",
+    sourceUrl: SRC.kolia,
+    verified: true,
+  },
+  ...(
+    [
+      [9, "che-giao-co-lam-phja-oac", "regional", 2022],
+      [10, "che-giao-co-lam-phja-oac", "provincial", 2021],
+      [11, "banh-khao-quang-hoa", "regional", 2022],
+      [12, "banh-khao-quang-hoa", "provincial", 2021],
+      [13, "thach-den-thach-an", "provincial", 2021],
+      [14, "dao-ren-phuc-sen", "provincial", 2021],
+      [15, "gio-truc-my-nghe", "provincial", 2023],
+      [16, "bun-ngu-sac", "provincial", 2023],
+      [17, "hong-tra-phja-oac", "provincial", 2023],
+    ] as const
+  ).map(
+    ([id, product, level, year]): SeedRecognition => ({
+      id,
+      product,
+      scheme: "cnnt",
+      level,
+      year,
+      titleVi:
+        level === "regional"
+          ? "Sản phẩm CNNT tiêu biểu cấp khu vực phía Bắc (mẫu)"
+          : "Sản phẩm CNNT tiêu biểu cấp tỉnh (mẫu)",
+      titleEn:
+        level === "regional"
+          ? "Northern-region typical rural-industry product (sample)"
+          : "Provincial typical rural-industry product (sample)",
+      issuer: level === "regional" ? "Bộ Công Thương (mẫu)" : "UBND tỉnh Cao Bằng (mẫu)",
+      sourceUrl: SRC.programme,
+      verified: false,
+      sample: true,
+      noteVi: SAMPLE_REC_VI,
+      noteEn: SAMPLE_REC_EN,
+    }),
+  ),
+];
+
+export const channels: SeedChannel[] = [
+  {
+    id: 1,
+    slug: "go-big-c",
+    name: "GO! / Big C",
+    kind: "supermarket_chain",
+    website: "https://www.go-vietnam.vn",
+    descriptionVi:
+      "Chuỗi đại siêu thị (trước đây là Big C). Nguồn nêu Big C trong các kênh phân phối của sản phẩm Cao Bằng.",
+    descriptionEn:
+      "Hypermarket chain (formerly Big C). The source names Big C among the outlets for Cao Bằng products.",
+    sources: [SRC.programme],
+  },
+  {
+    id: 2,
+    slug: "aeon",
+    name: "AEON",
+    kind: "supermarket_chain",
+    website: "https://aeon.com.vn",
+    descriptionVi: "Chuỗi trung tâm thương mại và siêu thị AEON.",
+    descriptionEn: "AEON shopping-mall and supermarket chain.",
+    sources: [SRC.programme],
+  },
+  {
+    id: 3,
+    slug: "winmart",
+    name: "WinMart",
+    kind: "supermarket_chain",
+    website: "https://winmart.vn",
+    descriptionVi: "Chuỗi siêu thị WinMart (trước đây là VinMart).",
+    descriptionEn: "WinMart supermarket chain (formerly VinMart).",
+    sources: [SRC.programme],
+  },
+  {
+    id: 4,
+    slug: "lotte-mart",
+    name: "Lotte Mart",
+    kind: "supermarket_chain",
+    website: "https://www.lottemart.com.vn",
+    descriptionVi: "Chuỗi đại siêu thị Lotte Mart.",
+    descriptionEn: "Lotte Mart hypermarket chain.",
+    sources: [SRC.programme],
+  },
+  {
+    id: 5,
+    slug: "hoi-cho-nghe-an",
+    name: "Hội chợ thương mại, đầu tư và du lịch Nghệ An",
+    kind: "trade_fair",
+    descriptionVi: "Cao Bằng có gian hàng tại hội chợ triển lãm thương mại, đầu tư và du lịch ở Nghệ An.",
+    descriptionEn: "Cao Bằng had a booth at a trade, investment and tourism exhibition in Nghệ An.",
+    sources: [SRC.programme],
+  },
+  {
+    id: 6,
+    slug: "xuat-khau-hoa-ky",
+    name: "Xuất khẩu Hoa Kỳ",
+    kind: "export_market",
+    descriptionVi: "Thị trường xuất khẩu Hoa Kỳ.",
+    descriptionEn: "Export market: the United States.",
+    sources: [SRC.ocop2025],
+  },
+  {
+    id: 7,
+    slug: "xuat-khau-trung-quoc",
+    name: "Xuất khẩu Trung Quốc",
+    kind: "export_market",
+    descriptionVi: "Thị trường xuất khẩu Trung Quốc.",
+    descriptionEn: "Export market: China.",
+    sources: [SRC.kolia],
+  },
+];
+
+const CHAIN_NOTE = "Nguồn nêu cơ sở phân phối qua chuỗi này; mặt hàng, giá và cửa hàng cụ thể là mẫu.";
+const store = (name: string, city: string, province: string) => ({ name, city, province });
+const HN = "Hà Nội";
+const CB = "Cao Bằng";
+
+export const listings: SeedListing[] = [
+  {
+    id: 1,
+    product: "lap-suon-thit-hun-khoi-tam-hoa",
+    channel: "go-big-c",
+    status: "in_stock",
+    priceVnd: 185000,
+    channelSku: "GO-TH-500",
+    stores: [store("GO! Cao Bằng", "Cao Bằng", CB), store("GO! Thăng Long", HN, HN)],
+    note: CHAIN_NOTE,
+    lastVerified: "2026-10-15",
+    sourceUrl: SRC.programme,
+    sample: true,
+  },
+  {
+    id: 2,
+    product: "lap-suon-thit-hun-khoi-tam-hoa",
+    channel: "aeon",
+    status: "in_stock",
+    priceVnd: 189000,
+    channelSku: "AEON-4512",
+    stores: [store("AEON Mall Long Biên", HN, HN)],
+    note: CHAIN_NOTE,
+    lastVerified: "2026-10-15",
+    sourceUrl: SRC.programme,
+    sample: true,
+  },
+  {
+    id: 3,
+    product: "lap-suon-thit-hun-khoi-tam-hoa",
+    channel: "winmart",
+    status: "out_of_stock",
+    priceVnd: 182000,
+    stores: [store("WinMart Royal City", HN, HN)],
+    note: CHAIN_NOTE,
+    lastVerified: "2026-10-15",
+    sourceUrl: SRC.programme,
+    sample: true,
+  },
+  {
+    id: 4,
+    product: "mien-dong-tan-viet-a",
+    channel: "lotte-mart",
+    status: "in_stock",
+    priceVnd: 72000,
+    channelSku: "LM-88231",
+    stores: [
+      store("Lotte Mart Đống Đa", HN, HN),
+      store("Lotte Mart Quận 7", "TP Hồ Chí Minh", "TP Hồ Chí Minh"),
+    ],
+    note: CHAIN_NOTE,
+    lastVerified: "2026-10-15",
+    sourceUrl: SRC.programme,
+    sample: true,
+  },
+  {
+    id: 5,
+    product: "mien-dong-tan-viet-a",
+    channel: "go-big-c",
+    status: "in_stock",
+    priceVnd: 69000,
+    stores: [store("GO! Cao Bằng", "Cao Bằng", CB)],
+    note: CHAIN_NOTE,
+    lastVerified: "2026-10-15",
+    sourceUrl: SRC.programme,
+    sample: true,
+  },
+  {
+    id: 6,
+    product: "mien-dong-tan-viet-a",
+    channel: "xuat-khau-hoa-ky",
+    status: "in_stock",
+    stores: [],
+    note: "Lô đầu tiên 4 tấn xuất sang Hoa Kỳ đầu năm 2025.",
+    lastVerified: "2025-11-20",
+    sourceUrl: SRC.ocop2025,
+    sample: false,
+  },
+  {
+    id: 7,
+    product: "bun-kho-cao-tuyen",
+    channel: "go-big-c",
+    status: "in_stock",
+    priceVnd: 36000,
+    stores: [store("GO! Cao Bằng", "Cao Bằng", CB)],
+    note: CHAIN_NOTE,
+    lastVerified: "2026-10-15",
+    sourceUrl: SRC.programme,
+    sample: true,
+  },
+  {
+    id: 8,
+    product: "bun-kho-cao-tuyen",
+    channel: "aeon",
+    status: "coming_soon",
+    stores: [store("AEON Mall Hà Đông", HN, HN)],
+    note: CHAIN_NOTE,
+    lastVerified: "2026-10-15",
+    sourceUrl: SRC.programme,
+    sample: true,
+  },
+  {
+    id: 9,
+    product: "bun-kho-cao-tuyen",
+    channel: "winmart",
+    status: "in_stock",
+    priceVnd: 35000,
+    stores: [store("WinMart Cao Bằng", "Cao Bằng", CB)],
+    note: CHAIN_NOTE,
+    lastVerified: "2026-10-15",
+    sourceUrl: SRC.programme,
+    sample: true,
+  },
+  {
+    id: 10,
+    product: "danh-tra-kolia",
+    channel: "xuat-khau-trung-quoc",
+    status: "in_stock",
+    stores: [],
+    note: "Xuất khẩu từ năm 2019; từ năm 2024 hơn 1 tấn sang Trung Quốc (sản phẩm cụ thể chưa được xác minh).",
+    lastVerified: "2025-06-01",
+    sourceUrl: SRC.kolia,
+    sample: true,
+  },
+  {
+    id: 11,
+    product: "khau-sli-na-giang",
+    channel: "hoi-cho-nghe-an",
+    status: "discontinued",
+    stores: [store("Gian hàng Cao Bằng", "Vinh", "Nghệ An")],
+    note: "Gian hàng tại hội chợ; sản phẩm trưng bày cụ thể là mẫu.",
+    lastVerified: "2025-07-01",
+    sourceUrl: SRC.programme,
+    sample: true,
+  },
+  {
+    id: 12,
+    product: "thach-den-thach-an",
+    channel: "winmart",
+    status: "in_stock",
+    priceVnd: 42000,
+    stores: [store("WinMart Cao Bằng", "Cao Bằng", CB)],
+    lastVerified: "2026-10-15",
+    sourceUrl: SRC.provinceTotals,
+    sample: true,
+  },
+  {
+    id: 13,
+    product: "che-giao-co-lam-phja-oac",
+    channel: "lotte-mart",
+    status: "in_stock",
+    priceVnd: 125000,
+    stores: [store("Lotte Mart Đống Đa", HN, HN)],
+    lastVerified: "2026-10-15",
+    sourceUrl: SRC.provinceTotals,
+    sample: true,
+  },
+  {
+    id: 14,
+    product: "gao-nep-ong-trung-khanh",
+    channel: "aeon",
+    status: "in_stock",
+    priceVnd: 95000,
+    stores: [store("AEON Mall Long Biên", HN, HN)],
+    lastVerified: "2026-10-15",
+    sourceUrl: SRC.provinceTotals,
+    sample: true,
+  },
+];
+
+export const supportProjects: SeedSupportProject[] = [
+  {
+    id: 1,
+    producer: "htx-nong-nghiep-cai-bo",
+    year: 2023,
+    fund: "national",
+    titleVi: "Hỗ trợ ứng dụng máy móc thiết bị tiên tiến trong sản xuất miến dong",
+    titleEn: "Support for applying advanced machinery in miến dong production",
+    kind: "machinery",
+    sourceUrl: SRC.programme,
+  },
+  {
+    id: 2,
+    producer: "cong-ty-tnhh-bun-cao-tuyen",
+    fund: "local",
+    amountVnd: 200_000_000,
+    titleVi: "Hỗ trợ máy ép bún",
+    titleEn: "Support for a noodle press",
+    kind: "machinery",
+    sourceUrl: SRC.smallProjects,
+  },
+  {
+    id: 3,
+    producer: "htx-nong-nghiep-yen-cong",
+    fund: "local",
+    titleVi: "Hỗ trợ xây dựng kho lạnh bảo quản nấm hương (khoảng 50 tấn/năm)",
+    titleEn: "Support for a shiitake cold store (about 50 tonnes a year)",
+    kind: "machinery",
+    sourceUrl: SRC.smallProjects,
+  },
+];
+
+const P = "2021–2025";
+const fig = (
+  id: number,
+  key: string,
+  groupKey: string,
+  value: number,
+  unit: SeedFigure["unit"],
+  fund: SeedFigure["fund"],
+  labelVi: string,
+  labelEn: string,
+  sourceUrl: string = SRC.programme,
+  period: string = P,
+): SeedFigure => ({ id, key, groupKey, value, unit, fund, labelVi, labelEn, sourceUrl, period });
+
+export const programmeFigures: SeedFigure[] = [
+  fig(
+    1,
+    "projects_total",
+    "projects",
+    23,
+    "projects",
+    "total",
+    "Đề án khuyến công",
+    "Industrial-extension projects",
+  ),
+  fig(
+    2,
+    "projects_national",
+    "projects",
+    7,
+    "projects",
+    "national",
+    "Đề án khuyến công quốc gia",
+    "National-fund projects",
+  ),
+  fig(
+    3,
+    "projects_local",
+    "projects",
+    16,
+    "projects",
+    "local",
+    "Đề án khuyến công địa phương",
+    "Local-fund projects",
+  ),
+  fig(4, "support_total", "support", 4_360_000_000, "vnd", "total", "Kinh phí hỗ trợ", "Support funding"),
+  fig(
+    5,
+    "support_national",
+    "support",
+    2_550_000_000,
+    "vnd",
+    "national",
+    "Kinh phí khuyến công quốc gia",
+    "National-fund support",
+  ),
+  fig(
+    6,
+    "support_local",
+    "support",
+    1_810_000_000,
+    "vnd",
+    "local",
+    "Kinh phí khuyến công địa phương",
+    "Local-fund support",
+  ),
+  fig(
+    7,
+    "investment_total",
+    "investment",
+    15_200_000_000,
+    "vnd",
+    "total",
+    "Vốn đầu tư thu hút",
+    "Investment attracted",
+  ),
+  fig(
+    8,
+    "counterpart_total",
+    "counterpart",
+    10_800_000_000,
+    "vnd",
+    "total",
+    "Vốn đối ứng của cơ sở",
+    "Counterpart funds from facilities",
+  ),
+  fig(
+    9,
+    "investment_local",
+    "investment",
+    4_100_000_000,
+    "vnd",
+    "local",
+    "Vốn đầu tư thu hút (quỹ địa phương)",
+    "Investment attracted (local fund)",
+  ),
+  fig(
+    10,
+    "counterpart_local",
+    "counterpart",
+    2_600_000_000,
+    "vnd",
+    "local",
+    "Vốn đối ứng (quỹ địa phương)",
+    "Counterpart funds (local fund)",
+  ),
+  fig(
+    11,
+    "facilities_national",
+    "facilities",
+    8,
+    "facilities",
+    "national",
+    "Cơ sở được hỗ trợ (quỹ quốc gia)",
+    "Facilities supported (national fund)",
+  ),
+  fig(
+    12,
+    "vote_provincial_products",
+    "vote",
+    19,
+    "products",
+    null,
+    "Sản phẩm được công nhận cấp tỉnh (một kỳ)",
+    "Products recognized at provincial level (one vote)",
+  ),
+  fig(
+    13,
+    "vote_provincial_facilities",
+    "vote",
+    17,
+    "facilities",
+    null,
+    "Cơ sở có sản phẩm được công nhận (một kỳ)",
+    "Facilities with recognized products (one vote)",
+  ),
+  fig(
+    14,
+    "vote_regional_products",
+    "vote",
+    6,
+    "products",
+    null,
+    "Sản phẩm đạt cấp khu vực",
+    "Products at regional level",
+  ),
+  fig(
+    15,
+    "vote_national_products",
+    "vote",
+    3,
+    "products",
+    null,
+    "Sản phẩm đạt cấp quốc gia",
+    "Products at national level",
+  ),
+  fig(
+    16,
+    "province_provincial_total",
+    "province",
+    61,
+    "products",
+    null,
+    "Tổng sản phẩm CNNT tiêu biểu cấp tỉnh",
+    "Provincial-level CNNT-TB products in total",
+    SRC.provinceTotals,
+    "đến 5/2025",
+  ),
+  fig(
+    17,
+    "province_regional_total",
+    "province",
+    15,
+    "products",
+    null,
+    "Tổng sản phẩm cấp khu vực",
+    "Regional-level products in total",
+    SRC.provinceTotals,
+    "đến 5/2025",
+  ),
+  fig(
+    18,
+    "province_national_total",
+    "province",
+    5,
+    "products",
+    null,
+    "Tổng sản phẩm cấp quốc gia",
+    "National-level products in total",
+    SRC.provinceTotals,
+    "đến 5/2025",
+  ),
+  fig(
+    19,
+    "province_ocop_total",
+    "ocop",
+    144,
+    "products",
+    null,
+    "Sản phẩm OCOP",
+    "OCOP products",
+    SRC.provinceTotals,
+    "đến 5/2025",
+  ),
+  fig(
+    20,
+    "province_ocop_3",
+    "ocop",
+    131,
+    "products",
+    null,
+    "Sản phẩm OCOP 3 sao",
+    "OCOP 3-star products",
+    SRC.provinceTotals,
+    "đến 5/2025",
+  ),
+  fig(
+    21,
+    "province_ocop_4",
+    "ocop",
+    13,
+    "products",
+    null,
+    "Sản phẩm OCOP 4 sao",
+    "OCOP 4-star products",
+    SRC.provinceTotals,
+    "đến 5/2025",
+  ),
+];

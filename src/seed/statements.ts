@@ -1,0 +1,199 @@
+import { fold } from "../search/fold.ts";
+import * as data from "./data.ts";
+
+export type SqlValue = string | number | null;
+export interface SeedStatement {
+  sql: string;
+  params: SqlValue[];
+}
+
+/** One idempotent upsert: inserting the same seed twice leaves one row with the latest values. */
+function upsert(table: string, row: Record<string, SqlValue>): SeedStatement {
+  const cols = Object.keys(row);
+  const updates = cols.filter((c) => c !== "id").map((c) => `${c} = excluded.${c}`);
+  return {
+    sql: `INSERT INTO ${table} (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")}) ON CONFLICT(id) DO UPDATE SET ${updates.join(", ")}`,
+    params: Object.values(row),
+  };
+}
+
+const json = (v: unknown) => JSON.stringify(v);
+const bool = (v: boolean | undefined) => (v ? 1 : 0);
+
+function idOf<T extends { slug: string; id: number }>(rows: T[], slug: string): number {
+  const row = rows.find((r) => r.slug === slug);
+  if (!row) throw new Error(`seed: unknown slug ${slug}`);
+  return row.id;
+}
+
+/** Slug of a district name, for filters: "Nguyên Bình" → "nguyen-binh". */
+export const districtSlug = (name: string) =>
+  fold(name)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+
+/** The fields the search index sees for a product: folded producer name, category and descriptions. */
+export function searchTextOf(p: {
+  producerName: string;
+  categoryVi: string;
+  categoryEn: string;
+  descriptionVi: string;
+  descriptionEn: string;
+}): string {
+  return fold([p.producerName, p.categoryVi, p.categoryEn, p.descriptionVi, p.descriptionEn].join(" "));
+}
+
+/** Every statement that seeds the catalogue, in dependency order. */
+export function seedStatements(): SeedStatement[] {
+  const out: SeedStatement[] = [];
+  for (const p of data.producers) {
+    out.push(
+      upsert("producers", {
+        id: p.id,
+        slug: p.slug,
+        name: p.name,
+        legal_type: p.legalType,
+        street: p.street ?? null,
+        commune: p.commune ?? null,
+        district: p.district ?? null,
+        district_slug: p.district ? districtSlug(p.district) : null,
+        province: "Cao Bằng",
+        founded_year: p.foundedYear ?? null,
+        representative: p.representative ?? null,
+        description_vi: p.descriptionVi,
+        description_en: p.descriptionEn,
+        sources: json(p.sources),
+        sample: bool(p.sample),
+        sample_fields: json(p.sampleFields ?? []),
+      }),
+    );
+  }
+  for (const p of data.products) {
+    const producer = data.producers.find((x) => x.slug === p.producer);
+    if (!producer) throw new Error(`seed: unknown producer ${p.producer}`);
+    out.push(
+      upsert("products", {
+        id: p.id,
+        slug: p.slug,
+        producer_id: producer.id,
+        name_vi: p.nameVi,
+        name_en: p.nameEn,
+        description_vi: p.descriptionVi,
+        description_en: p.descriptionEn,
+        product_group: p.group,
+        category_vi: p.categoryVi,
+        category_en: p.categoryEn,
+        packaging: json(p.packaging),
+        image: p.image,
+        image_alt_vi: `Hình minh họa: ${p.categoryVi.toLowerCase()}`,
+        image_alt_en: `Illustration: ${p.categoryEn.toLowerCase()}`,
+        sources: json(p.sources),
+        sample: bool(p.sample),
+        sample_fields: json(p.sampleFields ?? []),
+        sort_vi: fold(p.nameVi),
+        sort_en: fold(p.nameEn),
+        search_text: searchTextOf({ ...p, producerName: producer.name }),
+        created_at: p.createdAt,
+      }),
+    );
+  }
+  for (const c of data.channels) {
+    out.push(
+      upsert("channels", {
+        id: c.id,
+        slug: c.slug,
+        name: c.name,
+        kind: c.kind,
+        website: c.website ?? null,
+        description_vi: c.descriptionVi,
+        description_en: c.descriptionEn,
+        sources: json(c.sources),
+        sample: bool(c.sample),
+      }),
+    );
+  }
+  for (const r of data.recognitions) {
+    out.push(
+      upsert("recognitions", {
+        id: r.id,
+        product_id: idOf(data.products, r.product),
+        scheme: r.scheme,
+        level: r.level ?? null,
+        stars: r.stars ?? null,
+        year: r.year ?? null,
+        title_vi: r.titleVi,
+        title_en: r.titleEn,
+        decision_number: r.decisionNumber ?? null,
+        issuer: r.issuer ?? null,
+        source_url: r.sourceUrl,
+        verified: bool(r.verified),
+        sample: bool(r.sample),
+        note_vi: r.noteVi ?? null,
+        note_en: r.noteEn ?? null,
+      }),
+    );
+  }
+  for (const l of data.listings) {
+    out.push(
+      upsert("listings", {
+        id: l.id,
+        product_id: idOf(data.products, l.product),
+        channel_id: idOf(data.channels, l.channel),
+        status: l.status,
+        price_vnd: l.priceVnd ?? null,
+        channel_sku: l.channelSku ?? null,
+        url: l.url ?? null,
+        stores: json(l.stores),
+        note: l.note ?? null,
+        last_verified: l.lastVerified ?? null,
+        source_url: l.sourceUrl,
+        sample: bool(l.sample),
+      }),
+    );
+  }
+  for (const s of data.supportProjects) {
+    out.push(
+      upsert("support_projects", {
+        id: s.id,
+        producer_id: s.producer ? idOf(data.producers, s.producer) : null,
+        year: s.year ?? null,
+        fund: s.fund,
+        amount_vnd: s.amountVnd ?? null,
+        title_vi: s.titleVi,
+        title_en: s.titleEn,
+        kind: s.kind ?? null,
+        source_url: s.sourceUrl,
+        sample: bool(s.sample),
+      }),
+    );
+  }
+  for (const f of data.programmeFigures) {
+    out.push(
+      upsert("programme_figures", {
+        id: f.id,
+        key: f.key,
+        group_key: f.groupKey,
+        label_vi: f.labelVi,
+        label_en: f.labelEn,
+        value: f.value,
+        unit: f.unit,
+        fund: f.fund ?? null,
+        period: f.period,
+        source_url: f.sourceUrl,
+      }),
+    );
+  }
+  return out;
+}
+
+/** Renders statements as a SQL script (for `wrangler d1 execute --file`). */
+export function toSqlScript(statements: SeedStatement[]): string {
+  const literal = (v: SqlValue) =>
+    v === null ? "NULL" : typeof v === "number" ? String(v) : `'${v.replaceAll("'", "''")}'`;
+  return statements
+    .map((s) => {
+      let i = 0;
+      return `${s.sql.replace(/\?/g, () => literal(s.params[i++] ?? null))};`;
+    })
+    .join("\n");
+}

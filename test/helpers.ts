@@ -1,0 +1,33 @@
+import { exports } from "cloudflare:workers";
+
+const BASE = "http://localhost";
+
+/** Calls the Worker as a client would (through its real fetch handler, real D1). */
+export function call(path: string, init?: RequestInit): Promise<Response> {
+  return exports.default.fetch(new Request(`${BASE}${path}`, init));
+}
+
+/** GETs a JSON endpoint and returns status, headers and body. */
+export async function getJson<T = any>(path: string, init?: RequestInit) {
+  const res = await call(path, init);
+  const text = await res.text();
+  return { res, status: res.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+/** Walks every page of a cursor-paginated endpoint. */
+export async function walk<T = any>(path: string, limit: number): Promise<{ items: T[]; pages: number }> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const sep = path.includes("?") ? "&" : "?";
+    const url = `${path}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+    const { status, body } = await getJson(url);
+    if (status !== 200) throw new Error(`${url} → ${status} ${JSON.stringify(body)}`);
+    items.push(...body.data);
+    cursor = body.page.next_cursor;
+    pages++;
+    if (pages > 1000) throw new Error("pagination does not end");
+  } while (cursor);
+  return { items, pages };
+}
