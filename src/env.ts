@@ -9,6 +9,8 @@ export interface Env {
 export interface AppVariables {
   /** The request's D1 handle: a read-replication session that counts its round trips. */
   d1: CountedD1;
+  /** Nonce of this response's Content-Security-Policy, for the inline scripts an HTML route renders. */
+  cspNonce?: string;
 }
 
 export interface AppEnv {

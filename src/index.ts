@@ -1,27 +1,24 @@
 import { Hono } from "hono";
-import { secureHeaders } from "hono/secure-headers";
 import { apiDocs, apiV1 } from "./api/index.ts";
 import type { AppEnv } from "./env.ts";
 import { Problem, problemResponse } from "./lib/problem.ts";
+import { securityHeaders } from "./lib/security.ts";
 
 const app = new Hono<AppEnv>();
 
-app.use(
-  "*",
-  secureHeaders({
-    strictTransportSecurity: "max-age=31536000; includeSubDomains",
-    referrerPolicy: "strict-origin-when-cross-origin",
-    xFrameOptions: "DENY",
-  }),
-);
+app.use("*", securityHeaders());
 
 app.route("/api/v1", apiV1);
 app.get("/api/docs", apiDocs);
 app.get("/api", (c) => c.redirect("/api/docs"));
 
-app.notFound((c) => {
-  throw new Problem(404, { type: "not-found", detail: `Nothing at ${new URL(c.req.url).pathname}` });
-});
+// Returned, not thrown: a throw here would skip the header middleware and leave the 404 without its headers.
+app.notFound((c) =>
+  problemResponse(
+    c,
+    new Problem(404, { type: "not-found", detail: `Nothing at ${new URL(c.req.url).pathname}` }),
+  ),
+);
 
 app.onError((err, c) => {
   if (err instanceof Problem) return problemResponse(c, err);

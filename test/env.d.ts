@@ -2,6 +2,9 @@ import type { Env } from "../src/env.ts";
 
 declare global {
   namespace Cloudflare {
+    interface GlobalProps {
+      mainModule: typeof import("../src/index.ts");
+    }
     interface Env {
       DB: D1Database;
       CURSOR_SECRET: string;
@@ -10,4 +13,5 @@ declare global {
     }
   }
 }
+
 export type { Env };

@@ -21,8 +21,8 @@ export async function walk<T = any>(path: string, limit: number): Promise<{ item
   let pages = 0;
   do {
     const sep = path.includes("?") ? "&" : "?";
-    const url = `${path}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
-    const { status, body } = await getJson(url);
+    const url: string = `${path}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+    const { status, body } = await getJson<{ data: T[]; page: { next_cursor: string | null } }>(url);
     if (status !== 200) throw new Error(`${url} → ${status} ${JSON.stringify(body)}`);
     items.push(...body.data);
     cursor = body.page.next_cursor;

@@ -1,8 +1,10 @@
 import { Scalar } from "@scalar/hono-api-reference";
-import { cors } from "hono/cors";
+import type { MiddlewareHandler } from "hono";
 import { etag } from "hono/etag";
+import type { AppEnv } from "../env.ts";
 import { createRouter } from "../lib/create-app.ts";
 import { BOOKMARK_HEADER, d1Session, publicCache, ROUND_TRIPS_HEADER } from "../lib/middleware.ts";
+import { cspNonce, docsCsp, publicReadCors } from "../lib/security.ts";
 import { channelsApi } from "./channels.ts";
 import { producersApi } from "./producers.ts";
 import { productsApi } from "./products.ts";
@@ -12,12 +14,9 @@ import { recognitionsApi } from "./recognitions.ts";
 export const apiV1 = createRouter();
 apiV1.use(
   "*",
-  cors({
-    origin: "*",
-    allowMethods: ["GET", "HEAD", "OPTIONS"],
+  publicReadCors({
     allowHeaders: ["If-None-Match", BOOKMARK_HEADER],
     exposeHeaders: ["ETag", BOOKMARK_HEADER, ROUND_TRIPS_HEADER],
-    maxAge: 86400,
   }),
 );
 apiV1.use("*", publicCache(60), etag(), d1Session());
@@ -41,9 +40,20 @@ apiV1.doc31("/openapi.json", {
   ],
 });
 
-/** Interactive API docs (Scalar), served from this origin. */
-export const apiDocs = Scalar({
+const scalar = Scalar<AppEnv>((c) => ({
   url: "/api/v1/openapi.json",
   pageTitle: "Cao Bằng CNNT catalogue API",
   cdn: "/vendor/scalar/standalone.js",
-});
+  nonce: c.get("cspNonce"),
+  // Fonts from Scalar's host would be blocked by the CSP (and need the internet): use the system fonts.
+  withDefaultFonts: false,
+}));
+
+/** Interactive API docs (Scalar), served from this origin under a nonce-based CSP. */
+export const apiDocs: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const nonce = cspNonce();
+  c.set("cspNonce", nonce);
+  const res = await scalar(c, next);
+  if (res) res.headers.set("content-security-policy", docsCsp(nonce));
+  return res;
+};

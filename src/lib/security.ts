@@ -1,0 +1,87 @@
+import type { MiddlewareHandler } from "hono";
+import { cors } from "hono/cors";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppEnv } from "../env.ts";
+
+/**
+ * The policy every response gets unless its route set its own: nothing may load, nothing may frame it. Right for
+ * JSON and problem+json; HTML routes (pages, API docs) set a policy naming what they load.
+ */
+export const DEFAULT_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/**
+ * Security headers for every response: a default Content-Security-Policy, HSTS, nosniff, no framing and a
+ * referrer policy. Headers a route already set (a page's own CSP, say) are kept, not overwritten.
+ *
+ * @example app.use("*", securityHeaders())
+ */
+export function securityHeaders(): MiddlewareHandler<AppEnv> {
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'none'"],
+    },
+    strictTransportSecurity: "max-age=31536000; includeSubDomains",
+    referrerPolicy: "strict-origin-when-cross-origin",
+    xFrameOptions: "DENY",
+    overwrite: false,
+  });
+}
+
+const READ_METHODS = new Set(["GET", "HEAD"]);
+
+/**
+ * CORS open to any origin, but only for public reads: GET and HEAD, and preflights asking for them without
+ * credentials headers. Writes and preflights for writes get no `Access-Control-Allow-*` headers, so a browser on
+ * another origin cannot call them (retailers call them from servers, with keys).
+ *
+ * @example api.use("*", publicReadCors({ allowHeaders: ["If-None-Match"], exposeHeaders: ["ETag"] }))
+ */
+export function publicReadCors(opts: {
+  allowHeaders: string[];
+  exposeHeaders: string[];
+}): MiddlewareHandler<AppEnv> {
+  const open = cors({
+    origin: "*",
+    allowMethods: ["GET", "HEAD", "OPTIONS"],
+    allowHeaders: opts.allowHeaders,
+    exposeHeaders: opts.exposeHeaders,
+    maxAge: 86400,
+  });
+  return async (c, next) => {
+    const method = c.req.method;
+    if (READ_METHODS.has(method)) return open(c, next);
+    if (method === "OPTIONS" && c.req.header("origin")) {
+      const wanted = (c.req.header("access-control-request-method") ?? "").toUpperCase();
+      // A preflight for a write is answered, but without permission: the browser then refuses the request.
+      if (!READ_METHODS.has(wanted)) return c.body(null, 204);
+      return open(c, next);
+    }
+    return next();
+  };
+}
+
+/** A fresh CSP nonce (128 random bits, base64). */
+export function cspNonce(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+}
+
+/**
+ * The API docs page's policy: Scalar's bundle from this origin, its one inline bootstrap script by nonce (no
+ * `'unsafe-inline'` scripts), styles it injects, and fetches of the OpenAPI document from this origin only.
+ */
+export const docsCsp = (nonce: string) =>
+  [
+    "default-src 'none'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
