@@ -22,6 +22,7 @@ import {
   recognitions,
   supportProjects,
 } from "../schema.ts";
+import { aliased } from "./columns.ts";
 import type { Db } from "./db.ts";
 import { listingOut, producerOut, recognitionOut, supportOut } from "./detail.ts";
 import type { Lang } from "./products.ts";
@@ -182,8 +183,8 @@ export async function getChannel(db: Db, slug: string, lang: Lang) {
     db
       .select({
         listing: getTableColumns(listings),
-        channel: getTableColumns(channels),
-        product: productCard,
+        channel: aliased("channel", getTableColumns(channels)),
+        product: aliased("product", productCard),
       })
       .from(listings)
       .innerJoin(channels, eq(channels.id, listings.channelId))
@@ -225,11 +226,12 @@ export async function listRecognitions(
     db
       .select({
         ...getTableColumns(recognitions),
-        productSlug: products.slug,
-        productVi: products.nameVi,
-        productEn: products.nameEn,
-        producerSlug: producers.slug,
-        producerName: producers.name,
+        ...aliased("product", {
+          productSlug: products.slug,
+          productVi: products.nameVi,
+          productEn: products.nameEn,
+        }),
+        ...aliased("producer", { producerSlug: producers.slug, producerName: producers.name }),
       })
       .from(recognitions)
       .innerJoin(products, eq(products.id, recognitions.productId))
