@@ -42,3 +42,106 @@ describe("bugs found by fuzzing, fixed", () => {
     }
   });
 });
+
+describe("more bugs found by fuzzing, fixed", () => {
+  // Found as "HEAD is a 500": the same shifted-columns bug as above.
+  it("a HEAD on a detail endpoint answers like its GET, without a body", async () => {
+    const res = await call("/api/v1/products/mien-dong-tan-viet-a", { method: "HEAD" });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("");
+  });
+
+  // A signed cursor's key was trusted: a key of the wrong length or with objects in it reached SQL (a wrong page
+  // for producers). Only possible with the secret, but now a 400 anyway.
+  it.each([
+    ["/api/v1/producers?limit=2", []],
+    ["/api/v1/producers?limit=2", [{}]],
+    ["/api/v1/recognitions?limit=2", [2023]],
+    ["/api/v1/products?limit=2", [[1], "x", 1]],
+  ])("a signed cursor with a malformed key on %s %j is a 400", async (path, key) => {
+    const real = await getJson(path);
+    const payload = String(real.body.page.next_cursor).split(".")[0] ?? "";
+    const [scope] = JSON.parse(atob(payload.replaceAll("-", "+").replaceAll("_", "/")));
+    const cursor = await encodeCursor(env.CURSOR_SECRET, { scope, key: key as never });
+    const res = await call(`${path}&cursor=${encodeURIComponent(cursor)}`);
+    expect(res.status).toBe(400);
+    await expectWellFormed(res, path);
+  });
+});
+
+/** Every case: the path, and the status it must get. */
+const corpus: [string, string, number][] = [
+  // FTS5 syntax is data, not a query: no 500 from "fts5: syntax error".
+  ["FTS5 operators", `/api/v1/products?q=${encodeURIComponent("mien AND OR NOT NEAR(")}`, 200],
+  ["unbalanced quote", `/api/v1/products?q=${encodeURIComponent('"mien')}`, 200],
+  ["column filter", `/api/v1/products?q=${encodeURIComponent("{sort_vi sort_en}: mien")}`, 200],
+  ["column name prefix", `/api/v1/products?q=${encodeURIComponent("search_text:mien*")}`, 200],
+  ["initial-token caret and star", `/api/v1/products?q=${encodeURIComponent("^* - : ()")}`, 200],
+  ["only punctuation", `/api/v1/products?q=${encodeURIComponent('"" ** -- ::')}`, 200],
+  ["NUL byte", "/api/v1/products?q=mien%00dong", 200],
+  ["right-to-left override", `/api/v1/products?q=${encodeURIComponent("\u202emien")}`, 200],
+  // SQL is data too.
+  ["SQL in the search", `/api/v1/products?q=${encodeURIComponent("' OR 1=1 --")}`, 200],
+  ["SQL in a filter", `/api/v1/products?producer=${encodeURIComponent("x' OR '1'='1")}`, 400],
+  ["SQL in a slug", `/api/v1/products/${encodeURIComponent("x'; DROP TABLE products; --")}`, 400],
+  // Invalid UTF-8 and UTF-16.
+  ["lone high surrogate as CESU bytes", "/api/v1/products?q=%ED%A0%80", 200],
+  ["overlong slash", "/api/v1/products?q=%C0%AF", 200],
+  ["truncated sequence", "/api/v1/products?q=mien%C3", 200],
+  ["bare percent", "/api/v1/products?q=100%", 200],
+  ["bad escape in a slug", "/api/v1/products/%E0%80%AF", 400],
+  ["invalid byte in an enum", "/api/v1/products?tier=%FF", 400],
+  // Sizes and numbers.
+  ["10,000-character search", `/api/v1/products?q=${"a".repeat(10_000)}`, 400],
+  ["201-character search", `/api/v1/products?q=${"đ".repeat(201)}`, 400],
+  ["200-character search", `/api/v1/products?q=${"a ".repeat(100)}`, 200],
+  ["limit beyond 64 bits", `/api/v1/products?limit=${"9".repeat(400)}`, 400],
+  ["limit 1e309", "/api/v1/products?limit=1e309", 400],
+  ["limit NaN", "/api/v1/products?limit=NaN", 400],
+  ["limit hex (read as a number, harmless)", "/api/v1/products?limit=0x10", 200],
+  ["year beyond 64 bits", `/api/v1/recognitions?year=${"9".repeat(30)}`, 400],
+  ["10,000-character slug", `/api/v1/products/${"a".repeat(10_000)}`, 400],
+  ["10,000-character cursor", `/api/v1/products?cursor=${"A".repeat(10_000)}`, 400],
+  // Duplicates and unknowns.
+  ["duplicate q", "/api/v1/products?q=mien&q=dong", 400],
+  ["duplicate limit", "/api/v1/products?limit=1&limit=2", 400],
+  ["duplicate lang", "/api/v1/channels?lang=vi&lang=en", 400],
+  ["duplicate multi-value filter", "/api/v1/products?tier=national&tier=regional", 200],
+  ["21 filter values", `/api/v1/products?tier=${Array(21).fill("national").join(",")}`, 400],
+  ["unknown parameter", "/api/v1/products?foo=1", 400],
+  ["prototype key", "/api/v1/products?__proto__=1", 400],
+  ["empty parameter name (ignored)", "/api/v1/products?=1", 200],
+  // Tampered cursors.
+  ["cursor of garbage", "/api/v1/products?cursor=abc.def", 400],
+  ["cursor with three parts", "/api/v1/products?cursor=a.b.c", 400],
+  ["cursor with padding", "/api/v1/products?cursor=YQ==.YQ==", 400],
+  // Paths.
+  ["encoded slash in a slug", "/api/v1/products/a%2Fb", 400],
+  ["dot-dot slug", "/api/v1/products/..%2F..%2Fopenapi.json", 400],
+  ["upper-case slug", "/api/v1/products/MIEN-DONG-TAN-VIET-A", 400],
+];
+
+describe("hostile corpus", () => {
+  it.each(corpus)("%s", async (_, path, status) => {
+    const res = await call(path);
+    expect(res.status, path.slice(0, 200)).toBe(status);
+    await expectWellFormed(res, path.slice(0, 200));
+  });
+
+  it.each([
+    ["If-None-Match empty", { "if-none-match": "" }],
+    ["If-None-Match star", { "if-none-match": "*" }],
+    ["If-None-Match 10,000 characters", { "if-none-match": `"${"a".repeat(10_000)}"` }],
+    ["bookmark of junk", { "x-d1-bookmark": "not-a-bookmark" }],
+    ["bookmark of 10,000 characters", { "x-d1-bookmark": "a".repeat(10_000) }],
+  ])("%s", async (_, headers) => {
+    for (const path of [
+      "/api/v1/products",
+      "/api/v1/channels/aeon",
+      "/api/v1/products/mien-dong-tan-viet-a",
+    ]) {
+      const res = await call(path, { headers });
+      expect([200, 304]).toContain(res.status);
+    }
+  });
+});

@@ -41,11 +41,15 @@ export async function encodeCursor(secret: string, state: CursorState): Promise<
   return `${payload}.${b64url(await hmac(secret, payload))}`;
 }
 
-/** Decodes and verifies a cursor for the given scope; throws a 400 problem naming `cursor` otherwise. */
+/**
+ * Decodes and verifies a cursor for the given scope and key length (`arity`); throws a 400 problem naming
+ * `cursor` otherwise.
+ */
 export async function decodeCursor(
   secret: string,
   cursor: string,
   scope: string,
+  arity: number,
 ): Promise<CursorState["key"]> {
   const bad = (reason: string) => invalidParams([{ name: "cursor", reason }]);
   const [payload, sig, extra] = cursor.split(".");
@@ -73,5 +77,10 @@ export async function decodeCursor(
   if (!Array.isArray(decoded) || decoded[0] !== scope || !Array.isArray(decoded[1])) {
     throw bad("cursor belongs to a different query (filters, sort or language changed)");
   }
-  return decoded[1] as CursorState["key"];
+  // Signed by us, so this only fails if the secret leaked or the code changed; either way not a 500.
+  const key: unknown[] = decoded[1];
+  const scalar = (v: unknown) =>
+    v === null || typeof v === "string" || (typeof v === "number" && Number.isFinite(v));
+  if (key.length !== arity || !key.every(scalar)) throw bad("malformed cursor");
+  return key as CursorState["key"];
 }

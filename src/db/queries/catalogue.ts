@@ -76,7 +76,7 @@ export function productCardOut(r: ProductCardRow, lang: Lang) {
 /** Producers by slug with their product counts and best tier; keyset-paginated on slug. */
 export async function listProducers(db: Db, secret: string, input: Page & { district?: string; lang: Lang }) {
   const scope = `producers|${input.district ?? ""}`;
-  const after = input.cursor ? await decodeCursor(secret, input.cursor, scope) : null;
+  const after = input.cursor ? await decodeCursor(secret, input.cursor, scope, 1) : null;
   const conds: SQL[] = [];
   if (input.district) conds.push(eq(producers.districtSlug, input.district));
   if (after) conds.push(gt(producers.slug, String(after[0])));
@@ -210,7 +210,7 @@ export async function listRecognitions(
   input: Page & { scheme?: string; level?: string; year?: number; lang: Lang },
 ) {
   const scope = `recognitions|${input.scheme ?? ""}|${input.level ?? ""}|${input.year ?? ""}`;
-  const after = input.cursor ? await decodeCursor(secret, input.cursor, scope) : null;
+  const after = input.cursor ? await decodeCursor(secret, input.cursor, scope, 2) : null;
   const yearKey = sql<number>`coalesce(${recognitions.year}, 0)`;
   const conds: (SQL | undefined)[] = [
     input.scheme ? eq(recognitions.scheme, input.scheme as never) : undefined,

@@ -206,7 +206,8 @@ export async function listProducts(d1: CountedD1, secret: string, input: ListPro
       .map(([, v]) => v);
 
   const conditions = [...all];
-  if (input.cursor) conditions.push(keysetAfter(spec, await decodeCursor(secret, input.cursor, scope)));
+  if (input.cursor)
+    conditions.push(keysetAfter(spec, await decodeCursor(secret, input.cursor, scope, spec.keys.length)));
   if (searchedNothing) conditions.push(sql`0`);
 
   const rankJoin =
