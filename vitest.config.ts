@@ -7,7 +7,11 @@ export default defineConfig(async () => {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+        miniflare: {
+          bindings: { TEST_MIGRATIONS: migrations },
+          // Empty databases for the backup/restore and migration tests (each test file gets its own copy).
+          d1Databases: { RESTORE_DB: "restore-db", UPGRADE_DB: "upgrade-db" },
+        },
       }),
     ],
     test: {

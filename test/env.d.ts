@@ -7,6 +7,8 @@ declare global {
     }
     interface Env {
       DB: D1Database;
+      RESTORE_DB: D1Database;
+      UPGRADE_DB: D1Database;
       CURSOR_SECRET: string;
       PUBLIC_ORIGIN: string;
       TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];

@@ -1,0 +1,206 @@
+// Backup and restore of the catalogue's D1 database, shared by scripts/db-backup.ts, scripts/db-restore.ts (which
+// run SQL through wrangler) and the workerd test (which runs it through a D1 binding).
+//
+// `wrangler d1 export` refuses databases with FTS5 virtual tables, so a backup holds the rows of the real tables
+// only, as INSERT statements, one per line. A restore applies the migrations to the target (schema, FTS table,
+// triggers), loads the rows with the triggers set aside (so that no trigger writes rows of its own while
+// loading), puts the triggers back and rebuilds every full-text index from its content table.
+
+/** Runs one SQL statement and returns its rows. */
+export type Query = (sql: string) => Promise<Record<string, unknown>[]>;
+
+export const BACKUP_FORMAT = "caobang-cnnt-backup/1";
+/** Rows per SELECT while reading, and the most bytes of one INSERT statement (D1 caps statement size). */
+const PAGE_ROWS = 500;
+const MAX_STATEMENT_BYTES = 50_000;
+
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+export interface Schema {
+  /** Real tables holding data, parents before children. */
+  tables: string[];
+  /** FTS5 virtual tables (rebuilt on restore). */
+  fts: string[];
+  /** Triggers: name and CREATE statement. */
+  triggers: { name: string; sql: string }[];
+}
+
+/** Reads which tables hold data (not internal, not migrations bookkeeping, not FTS5 or its shadow tables). */
+export async function readSchema(query: Query): Promise<Schema> {
+  const objects = (await query(
+    "SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'trigger') ORDER BY name",
+  )) as { type: string; name: string; sql: string | null }[];
+  const virtual = objects.filter((o) => o.type === "table" && /^CREATE VIRTUAL TABLE/i.test(o.sql ?? ""));
+  const fts = virtual.filter((o) => /USING\s+fts5/i.test(o.sql ?? "")).map((o) => o.name);
+  const shadow = new Set(
+    virtual.flatMap((v) => ["data", "idx", "docsize", "config", "content"].map((s) => `${v.name}_${s}`)),
+  );
+  const internal = (name: string) =>
+    name.startsWith("sqlite_") || name.startsWith("_cf_") || name === "d1_migrations";
+  const real = objects
+    .filter((o) => o.type === "table" && !internal(o.name) && !shadow.has(o.name))
+    .filter((o) => !virtual.some((v) => v.name === o.name))
+    .map((o) => o.name);
+  const parents = new Map<string, string[]>();
+  for (const t of real) {
+    const fks = (await query(`SELECT "table" AS parent FROM pragma_foreign_key_list(${literal(t)})`)) as {
+      parent: string;
+    }[];
+    parents.set(
+      t,
+      fks.map((f) => f.parent).filter((p) => p !== t),
+    );
+  }
+  const ordered: string[] = [];
+  const visit = (t: string, path: string[]) => {
+    if (ordered.includes(t) || path.includes(t)) return;
+    for (const p of parents.get(t) ?? []) if (real.includes(p)) visit(p, [...path, t]);
+    ordered.push(t);
+  };
+  for (const t of real) visit(t, []);
+  const triggers = objects
+    .filter((o) => o.type === "trigger" && o.sql)
+    .map((o) => ({ name: o.name, sql: o.sql ?? "" }));
+  return { tables: ordered, fts, triggers };
+}
+
+const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+/**
+ * A SQL expression that renders a column's value as an exact SQL literal on one line: `quote()` for most values
+ * (exact integers and reals, blobs as X'..'), and text holding line breaks or NUL as its UTF-8 bytes.
+ */
+const literalOf = (column: string) => {
+  const c = ident(column);
+  return `CASE WHEN typeof(${c}) = 'text' AND (instr(${c}, char(10)) OR instr(${c}, char(13)) OR instr(CAST(${c} AS BLOB), X'00')) THEN 'CAST(X''' || hex(${c}) || ''' AS TEXT)' ELSE quote(${c}) END`;
+};
+
+export interface BackupHeader {
+  format: string;
+  created: string;
+  source: string;
+  migrations: string[];
+  counts: Record<string, number>;
+}
+
+/**
+ * Reads every row of every real table and returns the backup as text: a header of `-- key: value` lines, then one
+ * INSERT statement per line, parents before children.
+ */
+export async function createBackup(query: Query, source: string): Promise<string> {
+  const schema = await readSchema(query);
+  const migrations = (
+    (await query("SELECT name FROM d1_migrations ORDER BY id").catch(() => [])) as { name: string }[]
+  ).map((m) => m.name);
+  const lines: string[] = [];
+  const counts: Record<string, number> = {};
+  for (const table of schema.tables) {
+    const columns = (
+      (await query(`SELECT name FROM pragma_table_info(${literal(table)}) ORDER BY cid`)) as {
+        name: string;
+      }[]
+    ).map((c) => c.name);
+    const row = columns.map(literalOf).join(" || ',' || ");
+    const head = `INSERT INTO ${ident(table)} (${columns.map(ident).join(", ")}) VALUES `;
+    let after = Number.MIN_SAFE_INTEGER;
+    let count = 0;
+    let batch: string[] = [];
+    let bytes = 0;
+    const flush = () => {
+      if (batch.length) lines.push(`${head}${batch.join(", ")};`);
+      batch = [];
+      bytes = 0;
+    };
+    for (;;) {
+      const rows = (await query(
+        `SELECT rowid AS k, '(' || ${row} || ')' AS v FROM ${ident(table)} WHERE rowid > ${after} ORDER BY rowid LIMIT ${PAGE_ROWS}`,
+      )) as { k: number; v: string }[];
+      for (const r of rows) {
+        if (bytes + r.v.length > MAX_STATEMENT_BYTES) flush();
+        batch.push(r.v);
+        bytes += r.v.length + 2;
+        count++;
+      }
+      const last = rows.at(-1);
+      if (!last || rows.length < PAGE_ROWS) break;
+      after = last.k;
+    }
+    flush();
+    counts[table] = count;
+  }
+  const header: BackupHeader = {
+    format: BACKUP_FORMAT,
+    created: new Date().toISOString(),
+    source,
+    migrations,
+    counts,
+  };
+  return [
+    `-- format: ${header.format}`,
+    `-- created: ${header.created}`,
+    `-- source: ${header.source}`,
+    `-- migrations: ${JSON.stringify(header.migrations)}`,
+    `-- counts: ${JSON.stringify(header.counts)}`,
+    "-- Restore with `npm run db:restore -- <this file>`: it applies the migrations, loads these rows and rebuilds the search index.",
+    ...lines,
+    "",
+  ].join("\n");
+}
+
+/** Splits a backup into its header and its statements; throws if it is not a backup of this format. */
+export function parseBackup(text: string): { header: BackupHeader; statements: string[] } {
+  const lines = text.split("\n");
+  const meta = new Map<string, string>();
+  for (const l of lines) {
+    const m = /^-- (\w+): (.*)$/.exec(l);
+    if (m?.[1] && m[2] !== undefined) meta.set(m[1], m[2]);
+  }
+  if (meta.get("format") !== BACKUP_FORMAT) {
+    throw new Error(`not a ${BACKUP_FORMAT} backup (format: ${meta.get("format") ?? "missing"})`);
+  }
+  return {
+    header: {
+      format: BACKUP_FORMAT,
+      created: meta.get("created") ?? "",
+      source: meta.get("source") ?? "",
+      migrations: JSON.parse(meta.get("migrations") ?? "[]"),
+      counts: JSON.parse(meta.get("counts") ?? "{}"),
+    },
+    statements: lines.filter((l) => l.startsWith("INSERT INTO ")),
+  };
+}
+
+/**
+ * The statements that load a backup into a database that already has the schema (migrations applied): triggers
+ * set aside, optionally every existing row removed (`replace`), the rows loaded, triggers back, indexes rebuilt.
+ */
+export function restoreStatements(
+  target: Schema,
+  backup: string[],
+  opts: { replace?: boolean } = {},
+): string[] {
+  return [
+    "PRAGMA defer_foreign_keys = on",
+    ...target.triggers.map((t) => `DROP TRIGGER IF EXISTS ${ident(t.name)}`),
+    ...(opts.replace ? [...target.tables].reverse().map((t) => `DELETE FROM ${ident(t)}`) : []),
+    ...backup.map((s) => s.replace(/;$/, "")),
+    ...target.triggers.map((t) => t.sql),
+    ...target.fts.map((f) => `INSERT INTO ${ident(f)}(${ident(f)}) VALUES('rebuild')`),
+  ];
+}
+
+/** Row counts of the real tables, to compare with a backup's header. */
+export async function countRows(query: Query, tables: string[]): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of tables) {
+    const [r] = (await query(`SELECT count(*) AS n FROM ${ident(t)}`)) as { n: number }[];
+    out[t] = r?.n ?? 0;
+  }
+  return out;
+}
+
+/** Checks every FTS5 index against its content; throws if one is corrupt or stale. */
+export async function checkSearchIndexes(query: Query, fts: string[]): Promise<void> {
+  // rank = 1: also compare the index with its external content table.
+  for (const f of fts) await query(`INSERT INTO ${ident(f)}(${ident(f)}, rank) VALUES('integrity-check', 1)`);
+}

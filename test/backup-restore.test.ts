@@ -1,0 +1,130 @@
+// A backup restored into a fresh database gives back identical rows and a working search index.
+import { applyD1Migrations } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import {
+  checkSearchIndexes,
+  countRows,
+  createBackup,
+  parseBackup,
+  type Query,
+  readSchema,
+  restoreStatements,
+} from "../src/db/backup.ts";
+import { listProducts } from "../src/db/queries/products.ts";
+import { countedD1 } from "../src/lib/d1.ts";
+
+const queryOf =
+  (db: D1Database): Query =>
+  async (sql) =>
+    (await db.prepare(sql).all<Record<string, unknown>>()).results;
+
+/** Every row of every real table, in rowid order: what "identical data" means. */
+async function dump(db: D1Database, tables: string[]) {
+  const out: Record<string, unknown[]> = {};
+  for (const t of tables) out[t] = (await db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()).results;
+  return out;
+}
+
+async function search(db: D1Database, q: string) {
+  const r = await listProducts(countedD1(db), env.CURSOR_SECRET, { q, limit: 100, lang: "vi" });
+  return { slugs: r.data.map((p) => p.slug), total: r.page.total, facets: r.facets };
+}
+
+/** Values a restore must carry exactly: quotes, statement separators, line breaks, NUL, emoji, big numbers. */
+async function addAwkwardRows() {
+  const awkward = [
+    "it's; DROP TABLE products; --",
+    "line one\nline two\r\nline three",
+    "nul\u0000inside",
+    "emoji 😀 and RTL \u202e override",
+    "'); DELETE FROM listings; --",
+    "X'00' and CAST(1 AS TEXT)",
+  ];
+  await env.DB.batch([
+    env.DB.prepare("UPDATE products SET description_en = ? WHERE slug = 'mien-dong-tan-viet-a'").bind(
+      awkward.join(" | "),
+    ),
+    env.DB.prepare(
+      "UPDATE listings SET note = ?, price_vnd = ? WHERE id = (SELECT min(id) FROM listings)",
+    ).bind(awkward[1] ?? "", 9007199254740991),
+    env.DB.prepare(
+      "UPDATE programme_figures SET value = ? WHERE id = (SELECT min(id) FROM programme_figures)",
+    ).bind(4360000000.25),
+    env.DB.prepare("UPDATE producers SET representative = ? WHERE slug = 'htx-tam-hoa'").bind(
+      awkward[2] ?? "",
+    ),
+  ]);
+}
+
+describe("backup and restore", () => {
+  it("restores identical data into a fresh database, and search works there", async () => {
+    await addAwkwardRows();
+    const source = queryOf(env.DB);
+    const schema = await readSchema(source);
+    expect(schema.tables).toEqual(
+      expect.arrayContaining(["producers", "products", "recognitions", "listings"]),
+    );
+    expect(schema.tables).not.toContain("products_fts");
+    expect(schema.tables.indexOf("producers")).toBeLessThan(schema.tables.indexOf("products"));
+    expect(schema.fts).toEqual(["products_fts"]);
+
+    const text = await createBackup(source, "test");
+    const { header, statements } = parseBackup(text);
+    expect(header.counts).toEqual(await countRows(source, schema.tables));
+    expect(header.migrations.length).toBe(env.TEST_MIGRATIONS.length);
+    // One statement per line: the file can be split without an SQL parser.
+    for (const s of statements) expect(s).toMatch(/^INSERT INTO "\w+" \(.*\) VALUES \(.*\);$/);
+
+    // The restore, as `npm run db:restore` does it: migrations, then the rows with triggers aside, then the index.
+    await applyD1Migrations(env.RESTORE_DB, env.TEST_MIGRATIONS);
+    const target = queryOf(env.RESTORE_DB);
+    const targetSchema = await readSchema(target);
+    expect(await countRows(target, targetSchema.tables)).toEqual(
+      Object.fromEntries(targetSchema.tables.map((t) => [t, 0])),
+    );
+    await env.RESTORE_DB.batch(
+      restoreStatements(targetSchema, statements).map((s) => env.RESTORE_DB.prepare(s)),
+    );
+
+    expect(await dump(env.RESTORE_DB, schema.tables)).toEqual(await dump(env.DB, schema.tables));
+    expect((await readSchema(target)).triggers).toEqual(schema.triggers);
+    await checkSearchIndexes(target, targetSchema.fts);
+    for (const q of ["mien dong", "lap suon", "chieu truc", "Tâm Hòa", "DROP TABLE"]) {
+      const [a, b] = [await search(env.DB, q), await search(env.RESTORE_DB, q)];
+      expect(b, q).toEqual(a);
+    }
+    expect((await search(env.RESTORE_DB, "mien dong")).total).toBeGreaterThan(0);
+
+    // Triggers work again after the restore: a new recognition updates the derived tier.
+    await env.RESTORE_DB.prepare(
+      "INSERT INTO recognitions (product_id, scheme, level, year, title_vi, title_en, source_url) SELECT id, 'cnnt', 'national', 2025, 't', 't', 'https://example.org' FROM products WHERE slug = 'mien-dong-tan-viet-a'",
+    ).run();
+    const tier = await env.RESTORE_DB.prepare(
+      "SELECT tier_rank FROM products WHERE slug = 'mien-dong-tan-viet-a'",
+    ).first();
+    expect(tier).toEqual({ tier_rank: 4 });
+  });
+
+  it("a restore over existing rows needs `replace`, which leaves exactly the backup", async () => {
+    const text = await createBackup(queryOf(env.DB), "test");
+    const { statements } = parseBackup(text);
+    const target = queryOf(env.RESTORE_DB);
+    const schema = await readSchema(target);
+    // RESTORE_DB holds the previous test's restore plus one extra recognition.
+    await expect(
+      env.RESTORE_DB.batch(restoreStatements(schema, statements).map((s) => env.RESTORE_DB.prepare(s))),
+    ).rejects.toThrow(/UNIQUE|constraint/i);
+    // The failed batch changed nothing (D1 batches are atomic): the triggers are still there.
+    expect((await readSchema(target)).triggers.length).toBe(schema.triggers.length);
+    await env.RESTORE_DB.batch(
+      restoreStatements(schema, statements, { replace: true }).map((s) => env.RESTORE_DB.prepare(s)),
+    );
+    expect(await dump(env.RESTORE_DB, schema.tables)).toEqual(await dump(env.DB, schema.tables));
+    await checkSearchIndexes(target, schema.fts);
+  });
+
+  it("refuses a file that is not a backup", () => {
+    expect(() => parseBackup("INSERT INTO products VALUES (1);")).toThrow(/not a caobang-cnnt-backup/);
+  });
+});
