@@ -16,8 +16,8 @@ import { countedD1 } from "../src/lib/d1.ts";
 
 const queryOf =
   (db: D1Database): Query =>
-  async (sql) =>
-    (await db.prepare(sql).all<Record<string, unknown>>()).results;
+  async (sqls) =>
+    (await db.batch<Record<string, unknown>>(sqls.map((s) => db.prepare(s)))).map((r) => r.results);
 
 /** Every row of every real table, in rowid order: what "identical data" means. */
 async function dump(db: D1Database, tables: string[]) {
@@ -69,7 +69,8 @@ describe("backup and restore", () => {
     expect(schema.tables.indexOf("producers")).toBeLessThan(schema.tables.indexOf("products"));
     expect(schema.fts).toEqual(["products_fts"]);
 
-    const text = await createBackup(source, "test");
+    // Small pages, so that reading in several rounds is exercised too.
+    const text = await createBackup(source, "test", { pageRows: 4 });
     const { header, statements } = parseBackup(text);
     expect(header.counts).toEqual(await countRows(source, schema.tables));
     expect(header.migrations.length).toBe(env.TEST_MIGRATIONS.length);

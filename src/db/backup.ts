@@ -6,8 +6,11 @@
 // triggers), loads the rows with the triggers set aside (so that no trigger writes rows of its own while
 // loading), puts the triggers back and rebuilds every full-text index from its content table.
 
-/** Runs one SQL statement and returns its rows. */
-export type Query = (sql: string) => Promise<Record<string, unknown>[]>;
+/**
+ * Runs several SQL statements and returns the rows of each. Statements go in rounds (one wrangler call or one D1
+ * batch each), so a backup of a small database takes a handful of round trips, not one per table.
+ */
+export type Query = (sql: string[]) => Promise<Record<string, unknown>[][]>;
 
 export const BACKUP_FORMAT = "caobang-cnnt-backup/1";
 /** Rows per SELECT while reading, and the most bytes of one INSERT statement (D1 caps statement size). */
@@ -27,9 +30,10 @@ export interface Schema {
 
 /** Reads which tables hold data (not internal, not migrations bookkeeping, not FTS5 or its shadow tables). */
 export async function readSchema(query: Query): Promise<Schema> {
-  const objects = (await query(
+  const [objectRows = []] = await query([
     "SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'trigger') ORDER BY name",
-  )) as { type: string; name: string; sql: string | null }[];
+  ]);
+  const objects = objectRows as { type: string; name: string; sql: string | null }[];
   const virtual = objects.filter((o) => o.type === "table" && /^CREATE VIRTUAL TABLE/i.test(o.sql ?? ""));
   const fts = virtual.filter((o) => /USING\s+fts5/i.test(o.sql ?? "")).map((o) => o.name);
   const shadow = new Set(
@@ -41,16 +45,12 @@ export async function readSchema(query: Query): Promise<Schema> {
     .filter((o) => o.type === "table" && !internal(o.name) && !shadow.has(o.name))
     .filter((o) => !virtual.some((v) => v.name === o.name))
     .map((o) => o.name);
-  const parents = new Map<string, string[]>();
-  for (const t of real) {
-    const fks = (await query(`SELECT "table" AS parent FROM pragma_foreign_key_list(${literal(t)})`)) as {
-      parent: string;
-    }[];
-    parents.set(
-      t,
-      fks.map((f) => f.parent).filter((p) => p !== t),
-    );
-  }
+  const fkRows = real.length
+    ? await query(real.map((t) => `SELECT "table" AS parent FROM pragma_foreign_key_list(${literal(t)})`))
+    : [];
+  const parents = new Map(
+    real.map((t, i) => [t, (fkRows[i] ?? []).map((f) => String(f.parent)).filter((p) => p !== t)]),
+  );
   const ordered: string[] = [];
   const visit = (t: string, path: string[]) => {
     if (ordered.includes(t) || path.includes(t)) return;
@@ -87,53 +87,64 @@ export interface BackupHeader {
  * Reads every row of every real table and returns the backup as text: a header of `-- key: value` lines, then one
  * INSERT statement per line, parents before children.
  */
-export async function createBackup(query: Query, source: string): Promise<string> {
+export async function createBackup(
+  query: Query,
+  source: string,
+  { pageRows = PAGE_ROWS }: { pageRows?: number } = {},
+): Promise<string> {
   const schema = await readSchema(query);
-  const migrations = (
-    (await query("SELECT name FROM d1_migrations ORDER BY id").catch(() => [])) as { name: string }[]
-  ).map((m) => m.name);
+  const [migrationRows = [], ...columnRows] = await query([
+    "SELECT name FROM d1_migrations ORDER BY id",
+    ...schema.tables.map((t) => `SELECT name FROM pragma_table_info(${literal(t)}) ORDER BY cid`),
+  ]);
+  const tables = schema.tables.map((name, i) => {
+    const columns = (columnRows[i] ?? []).map((c) => String(c.name));
+    return {
+      name,
+      head: `INSERT INTO ${ident(name)} (${columns.map(ident).join(", ")}) VALUES `,
+      row: columns.map(literalOf).join(" || ',' || "),
+      after: Number.MIN_SAFE_INTEGER,
+      done: false,
+      values: [] as string[],
+    };
+  });
+  // Keyset pages by rowid, one page of every unfinished table per round.
+  for (let pending = tables; pending.length; pending = tables.filter((t) => !t.done)) {
+    const pages = await query(
+      pending.map(
+        (t) =>
+          `SELECT rowid AS k, '(' || ${t.row} || ')' AS v FROM ${ident(t.name)} WHERE rowid > ${t.after} ORDER BY rowid LIMIT ${pageRows}`,
+      ),
+    );
+    pending.forEach((t, i) => {
+      const rows = (pages[i] ?? []) as { k: number; v: string }[];
+      t.values.push(...rows.map((r) => r.v));
+      const last = rows.at(-1);
+      if (last) t.after = last.k;
+      t.done = rows.length < pageRows;
+    });
+  }
   const lines: string[] = [];
-  const counts: Record<string, number> = {};
-  for (const table of schema.tables) {
-    const columns = (
-      (await query(`SELECT name FROM pragma_table_info(${literal(table)}) ORDER BY cid`)) as {
-        name: string;
-      }[]
-    ).map((c) => c.name);
-    const row = columns.map(literalOf).join(" || ',' || ");
-    const head = `INSERT INTO ${ident(table)} (${columns.map(ident).join(", ")}) VALUES `;
-    let after = Number.MIN_SAFE_INTEGER;
-    let count = 0;
+  for (const t of tables) {
     let batch: string[] = [];
     let bytes = 0;
-    const flush = () => {
-      if (batch.length) lines.push(`${head}${batch.join(", ")};`);
-      batch = [];
-      bytes = 0;
-    };
-    for (;;) {
-      const rows = (await query(
-        `SELECT rowid AS k, '(' || ${row} || ')' AS v FROM ${ident(table)} WHERE rowid > ${after} ORDER BY rowid LIMIT ${PAGE_ROWS}`,
-      )) as { k: number; v: string }[];
-      for (const r of rows) {
-        if (bytes + r.v.length > MAX_STATEMENT_BYTES) flush();
-        batch.push(r.v);
-        bytes += r.v.length + 2;
-        count++;
+    for (const v of t.values) {
+      if (batch.length && bytes + v.length > MAX_STATEMENT_BYTES) {
+        lines.push(`${t.head}${batch.join(", ")};`);
+        batch = [];
+        bytes = 0;
       }
-      const last = rows.at(-1);
-      if (!last || rows.length < PAGE_ROWS) break;
-      after = last.k;
+      batch.push(v);
+      bytes += v.length + 2;
     }
-    flush();
-    counts[table] = count;
+    if (batch.length) lines.push(`${t.head}${batch.join(", ")};`);
   }
   const header: BackupHeader = {
     format: BACKUP_FORMAT,
     created: new Date().toISOString(),
     source,
-    migrations,
-    counts,
+    migrations: migrationRows.map((m) => String(m.name)),
+    counts: Object.fromEntries(tables.map((t) => [t.name, t.values.length])),
   };
   return [
     `-- format: ${header.format}`,
@@ -191,16 +202,13 @@ export function restoreStatements(
 
 /** Row counts of the real tables, to compare with a backup's header. */
 export async function countRows(query: Query, tables: string[]): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const t of tables) {
-    const [r] = (await query(`SELECT count(*) AS n FROM ${ident(t)}`)) as { n: number }[];
-    out[t] = r?.n ?? 0;
-  }
-  return out;
+  const rows = tables.length ? await query(tables.map((t) => `SELECT count(*) AS n FROM ${ident(t)}`)) : [];
+  return Object.fromEntries(tables.map((t, i) => [t, Number(rows[i]?.[0]?.n ?? 0)]));
 }
 
-/** Checks every FTS5 index against its content; throws if one is corrupt or stale. */
+/** Checks every FTS5 index against its content table; throws if one is corrupt or stale. */
 export async function checkSearchIndexes(query: Query, fts: string[]): Promise<void> {
   // rank = 1: also compare the index with its external content table.
-  for (const f of fts) await query(`INSERT INTO ${ident(f)}(${ident(f)}, rank) VALUES('integrity-check', 1)`);
+  if (fts.length)
+    await query(fts.map((f) => `INSERT INTO ${ident(f)}(${ident(f)}, rank) VALUES('integrity-check', 1)`));
 }

@@ -1,0 +1,36 @@
+// Backs up the catalogue's D1 database to a SQL file of INSERT statements (the real tables; the search index is
+// rebuilt on restore). `wrangler d1 export` cannot do this: it refuses databases with FTS5 tables.
+//
+//   npm run db:backup                                  local state (.wrangler/state) → backups/<time>.sql
+//   npm run db:backup -- --out my.sql                  choose the file
+//   npm run db:backup -- --persist-to .wrangler/other  local state kept elsewhere (wrangler dev --persist-to)
+//   npm run db:backup -- --remote                      the deployed database (needs `wrangler login`)
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { createBackup, parseBackup } from "../src/db/backup.ts";
+import { d1Query, ROOT, targetFromArgs } from "./lib/wrangler.ts";
+
+const args = process.argv.slice(2);
+const target = targetFromArgs(args);
+const outArg = args.indexOf("--out");
+const out =
+  outArg >= 0 && args[outArg + 1]
+    ? (args[outArg + 1] as string)
+    : join(
+        ROOT,
+        "backups",
+        `caobang-cnnt-${target.remote ? "remote" : "local"}-${new Date().toISOString().replace(/[:.]/g, "-")}.sql`,
+      );
+
+const started = Date.now();
+const text = await createBackup(
+  async (sqls) => d1Query(target, sqls),
+  target.remote ? "remote" : `local${target.persistTo ? ` (${target.persistTo})` : ""}`,
+);
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, text);
+const { header, statements } = parseBackup(text);
+const rows = Object.values(header.counts).reduce((a, b) => a + b, 0);
+console.log(
+  `backup: ${out}\n  ${rows} rows in ${Object.keys(header.counts).length} tables (${JSON.stringify(header.counts)}), ${statements.length} statements, ${text.length} bytes, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
