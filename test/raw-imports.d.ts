@@ -1,0 +1,5 @@
+// Vite's `?raw` imports (file contents as a string), used for SQL fixtures.
+declare module "*.sql?raw" {
+  const text: string;
+  export default text;
+}
