@@ -11,7 +11,7 @@ const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 describe("bugs found by fuzzing, fixed", () => {
   // D1 returns batch rows keyed by column name: joined tables' equal names (id, slug, sample) collapsed, drizzle
   // then read values from the wrong columns: product and channel details were 500s, recognitions showed the
-  // producer.s name as its slug. Fixed by aliasing joined columns (aliased() in src/db/queries/rows.ts).
+  // producer's name as its slug. Fixed (on main too) by aliasing joined columns (aliased() in src/db/queries/rows.ts).
   it("product detail returns its producer and each listing's channel, not shifted columns", async () => {
     const { status, body } = await getJson("/api/v1/products/mien-dong-tan-viet-a");
     expect(status).toBe(200);
