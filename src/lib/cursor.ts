@@ -42,14 +42,14 @@ export async function encodeCursor(secret: string, state: CursorState): Promise<
 }
 
 /**
- * Decodes and verifies a cursor for the given scope and key length (`arity`); throws a 400 problem naming
- * `cursor` otherwise.
+ * Decodes and verifies a cursor for the given scope (and key length, `arity`, when given); throws a 400 problem
+ * naming `cursor` otherwise.
  */
 export async function decodeCursor(
   secret: string,
   cursor: string,
   scope: string,
-  arity: number,
+  arity?: number,
 ): Promise<CursorState["key"]> {
   const bad = (reason: string) => invalidParams([{ name: "cursor", reason }]);
   const [payload, sig, extra] = cursor.split(".");
@@ -81,6 +81,6 @@ export async function decodeCursor(
   const key: unknown[] = decoded[1];
   const scalar = (v: unknown) =>
     v === null || typeof v === "string" || (typeof v === "number" && Number.isFinite(v));
-  if (key.length !== arity || !key.every(scalar)) throw bad("malformed cursor");
+  if ((arity !== undefined && key.length !== arity) || !key.every(scalar)) throw bad("malformed cursor");
   return key as CursorState["key"];
 }
