@@ -26,6 +26,10 @@ export interface Schema {
   fts: string[];
   /** Triggers: name and CREATE statement. */
   triggers: { name: string; sql: string }[];
+  /** Columns of each real table, in order. */
+  columns: Record<string, string[]>;
+  /** Rows of each real table (read in the same round). */
+  counts: Record<string, number>;
 }
 
 /** Reads which tables hold data (not internal, not migrations bookkeeping, not FTS5 or its shadow tables). */
@@ -45,12 +49,27 @@ export async function readSchema(query: Query): Promise<Schema> {
     .filter((o) => o.type === "table" && !internal(o.name) && !shadow.has(o.name))
     .filter((o) => !virtual.some((v) => v.name === o.name))
     .map((o) => o.name);
-  const fkRows = real.length
-    ? await query(real.map((t) => `SELECT "table" AS parent FROM pragma_foreign_key_list(${literal(t)})`))
+  // One more round for everything per table: its foreign keys, its columns, its row count.
+  const perTable = real.length
+    ? await query(
+        real.flatMap((t) => [
+          `SELECT "table" AS parent FROM pragma_foreign_key_list(${literal(t)})`,
+          `SELECT name FROM pragma_table_info(${literal(t)}) ORDER BY cid`,
+          `SELECT count(*) AS n FROM ${ident(t)}`,
+        ]),
+      )
     : [];
+  const part = (i: number, k: number) => perTable[i * 3 + k] ?? [];
   const parents = new Map(
-    real.map((t, i) => [t, (fkRows[i] ?? []).map((f) => String(f.parent)).filter((p) => p !== t)]),
+    real.map((t, i) => [
+      t,
+      part(i, 0)
+        .map((f) => String(f.parent))
+        .filter((p) => p !== t),
+    ]),
   );
+  const columns = Object.fromEntries(real.map((t, i) => [t, part(i, 1).map((c) => String(c.name))]));
+  const counts = Object.fromEntries(real.map((t, i) => [t, Number(part(i, 2)[0]?.n ?? 0)]));
   const ordered: string[] = [];
   const visit = (t: string, path: string[]) => {
     if (ordered.includes(t) || path.includes(t)) return;
@@ -61,7 +80,7 @@ export async function readSchema(query: Query): Promise<Schema> {
   const triggers = objects
     .filter((o) => o.type === "trigger" && o.sql)
     .map((o) => ({ name: o.name, sql: o.sql ?? "" }));
-  return { tables: ordered, fts, triggers };
+  return { tables: ordered, fts, triggers, columns, counts };
 }
 
 const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
@@ -93,12 +112,8 @@ export async function createBackup(
   { pageRows = PAGE_ROWS }: { pageRows?: number } = {},
 ): Promise<string> {
   const schema = await readSchema(query);
-  const [migrationRows = [], ...columnRows] = await query([
-    "SELECT name FROM d1_migrations ORDER BY id",
-    ...schema.tables.map((t) => `SELECT name FROM pragma_table_info(${literal(t)}) ORDER BY cid`),
-  ]);
-  const tables = schema.tables.map((name, i) => {
-    const columns = (columnRows[i] ?? []).map((c) => String(c.name));
+  const tables = schema.tables.map((name) => {
+    const columns = schema.columns[name] ?? [];
     return {
       name,
       head: `INSERT INTO ${ident(name)} (${columns.map(ident).join(", ")}) VALUES `,
@@ -108,14 +123,17 @@ export async function createBackup(
       values: [] as string[],
     };
   });
-  // Keyset pages by rowid, one page of every unfinished table per round.
+  // Keyset pages by rowid, one page of every unfinished table per round (the first with the migrations).
+  let migrations: string[] | null = null;
   for (let pending = tables; pending.length; pending = tables.filter((t) => !t.done)) {
-    const pages = await query(
-      pending.map(
+    const [first, ...pages] = await query([
+      migrations ? "SELECT 1" : "SELECT name FROM d1_migrations ORDER BY id",
+      ...pending.map(
         (t) =>
           `SELECT rowid AS k, '(' || ${t.row} || ')' AS v FROM ${ident(t.name)} WHERE rowid > ${t.after} ORDER BY rowid LIMIT ${pageRows}`,
       ),
-    );
+    ]);
+    migrations ??= (first ?? []).map((m) => String(m.name));
     pending.forEach((t, i) => {
       const rows = (pages[i] ?? []) as { k: number; v: string }[];
       t.values.push(...rows.map((r) => r.v));
@@ -143,7 +161,7 @@ export async function createBackup(
     format: BACKUP_FORMAT,
     created: new Date().toISOString(),
     source,
-    migrations: migrationRows.map((m) => String(m.name)),
+    migrations: migrations ?? [],
     counts: Object.fromEntries(tables.map((t) => [t.name, t.values.length])),
   };
   return [
@@ -200,15 +218,17 @@ export function restoreStatements(
   ];
 }
 
-/** Row counts of the real tables, to compare with a backup's header. */
+/** Row counts of the given tables, in one round. */
 export async function countRows(query: Query, tables: string[]): Promise<Record<string, number>> {
   const rows = tables.length ? await query(tables.map((t) => `SELECT count(*) AS n FROM ${ident(t)}`)) : [];
   return Object.fromEntries(tables.map((t, i) => [t, Number(rows[i]?.[0]?.n ?? 0)]));
 }
 
+/** The statements that check every FTS5 index against its external content table (fail if corrupt or stale). */
+export const searchIndexChecks = (fts: string[]) =>
+  fts.map((f) => `INSERT INTO ${ident(f)}(${ident(f)}, rank) VALUES('integrity-check', 1)`);
+
 /** Checks every FTS5 index against its content table; throws if one is corrupt or stale. */
 export async function checkSearchIndexes(query: Query, fts: string[]): Promise<void> {
-  // rank = 1: also compare the index with its external content table.
-  if (fts.length)
-    await query(fts.map((f) => `INSERT INTO ${ident(f)}(${ident(f)}, rank) VALUES('integrity-check', 1)`));
+  if (fts.length) await query(searchIndexChecks(fts));
 }
