@@ -2,7 +2,7 @@
 // well-formed problem+json. Runs through the Worker's real fetch handler against real D1.
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { encodeCursor } from "../src/lib/cursor.ts";
 import {
   encodeLoose,
@@ -18,6 +18,8 @@ import { call, getJson } from "./helpers.ts";
 const scale = Number(globalThis.process?.env?.FUZZ_RUNS ?? 1) || 1;
 const runs = (n: number) => Math.round(n * scale);
 let requests = 0;
+// A property runs hundreds of requests: generous per-test time on a busy 2-core CI machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 async function get(path: string, init?: RequestInit): Promise<number> {
   requests++;
@@ -97,7 +99,7 @@ describe("hostile query parameters on every list endpoint", () => {
       }),
       { numRuns: runs(500) },
     );
-  });
+  })
 });
 
 describe("hostile path segments on every detail endpoint", () => {
@@ -123,7 +125,7 @@ describe("hostile path segments on every detail endpoint", () => {
       }),
       { numRuns: runs(150) },
     );
-  });
+  })
 });
 
 describe("hostile headers", () => {
@@ -141,7 +143,7 @@ describe("hostile headers", () => {
       ),
       { numRuns: runs(300) },
     );
-  });
+  })
 });
 
 describe("tampered cursors", () => {
@@ -198,7 +200,7 @@ describe("tampered cursors", () => {
       }),
       { numRuns: runs(300) },
     );
-  });
+  })
 
   it("a correctly signed cursor with a nonsense position is still a 400 (defence if the secret leaks)", async () => {
     // Scope and key length come from real cursors, so this keeps up with changes to the cursor format.
@@ -240,7 +242,7 @@ describe("tampered cursors", () => {
       ),
       { numRuns: runs(200) },
     );
-  });
+  })
 });
 
 describe("malformed requests", () => {
@@ -270,7 +272,7 @@ describe("malformed requests", () => {
       ),
       { numRuns: runs(150) },
     );
-  });
+  })
 });
 
 it("ran several thousand requests in this file", () => {
