@@ -2,11 +2,11 @@ import { Hono } from "hono";
 import { apiDocs, apiV1 } from "./api/index.ts";
 import type { AppEnv } from "./env.ts";
 import { Problem, problemResponse } from "./lib/problem.ts";
-import { securityHeaders } from "./lib/security.ts";
+import { bodyCeiling, securityHeaders } from "./lib/security.ts";
 
 const app = new Hono<AppEnv>();
 
-app.use("*", securityHeaders());
+app.use("*", securityHeaders(), bodyCeiling());
 
 app.route("/api/v1", apiV1);
 app.get("/api/docs", apiDocs);

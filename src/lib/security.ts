@@ -1,7 +1,9 @@
 import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "../env.ts";
+import { Problem } from "./problem.ts";
 
 /**
  * The policy every response gets unless its route set its own: nothing may load, nothing may frame it. Right for
@@ -85,3 +87,25 @@ export const docsCsp = (nonce: string) =>
     "base-uri 'none'",
     "form-action 'none'",
   ].join("; ");
+
+/** The largest request body any route accepts; routes set smaller limits of their own. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * A ceiling on every request body, whatever the method or route (a DELETE or a route without its own limit
+ * included): 413 problem+json beyond `maxBytes`, counted as the body streams in, not trusted from Content-Length.
+ *
+ * @example app.use("/api/*", bodyCeiling())
+ */
+export function bodyCeiling(maxBytes = MAX_BODY_BYTES): MiddlewareHandler<AppEnv> {
+  const limit = bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw new Problem(413, {
+        type: "content-too-large",
+        detail: `The body is larger than ${maxBytes} bytes`,
+      });
+    },
+  });
+  return (c, next) => (READ_METHODS.has(c.req.method) && !c.req.raw.body ? next() : limit(c, next));
+}
