@@ -99,7 +99,7 @@ describe("hostile query parameters on every list endpoint", () => {
       }),
       { numRuns: runs(500) },
     );
-  })
+  });
 });
 
 describe("hostile path segments on every detail endpoint", () => {
@@ -125,7 +125,7 @@ describe("hostile path segments on every detail endpoint", () => {
       }),
       { numRuns: runs(150) },
     );
-  })
+  });
 });
 
 describe("hostile headers", () => {
@@ -143,7 +143,7 @@ describe("hostile headers", () => {
       ),
       { numRuns: runs(300) },
     );
-  })
+  });
 });
 
 describe("tampered cursors", () => {
@@ -200,7 +200,7 @@ describe("tampered cursors", () => {
       }),
       { numRuns: runs(300) },
     );
-  })
+  });
 
   it("a correctly signed cursor with a nonsense position is still a 400 (defence if the secret leaks)", async () => {
     // Scope and key length come from real cursors, so this keeps up with changes to the cursor format.
@@ -242,7 +242,7 @@ describe("tampered cursors", () => {
       ),
       { numRuns: runs(200) },
     );
-  })
+  });
 });
 
 describe("malformed requests", () => {
@@ -272,7 +272,7 @@ describe("malformed requests", () => {
       ),
       { numRuns: runs(150) },
     );
-  })
+  });
 });
 
 it("ran several thousand requests in this file", () => {
