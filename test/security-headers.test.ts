@@ -134,12 +134,15 @@ describe("CORS: open only for public reads", () => {
 });
 
 describe("a ceiling on every request body", () => {
-  it.each(["POST", "PUT", "DELETE", "PATCH"])("%s with a body over 1 MiB → 413 problem+json", async (method) => {
-    const res = await call("/api/v1/products", { method, body: "x".repeat(1024 * 1024 + 1) });
-    expect(res.status).toBe(413);
-    expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-    expectHardened(res);
-  });
+  it.each(["POST", "PUT", "DELETE", "PATCH"])(
+    "%s with a body over 1 MiB → 413 problem+json",
+    async (method) => {
+      const res = await call("/api/v1/products", { method, body: "x".repeat(1024 * 1024 + 1) });
+      expect(res.status).toBe(413);
+      expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+      expectHardened(res);
+    },
+  );
 
   it("a body within the ceiling reaches the route (here: no such write route, 404)", async () => {
     const res = await call("/api/v1/products", { method: "POST", body: "x".repeat(1000) });
