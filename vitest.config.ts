@@ -8,7 +8,8 @@ export default defineConfig(async () => {
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
-          bindings: { TEST_MIGRATIONS: migrations },
+          // FUZZ_RUNS multiplies the property-based tests' cases (FUZZ_RUNS=10 npm run test:workers for a long hunt).
+          bindings: { TEST_MIGRATIONS: migrations, FUZZ_RUNS: process.env.FUZZ_RUNS ?? "1" },
           // Empty databases for the backup/restore and migration tests (each test file gets its own copy).
           d1Databases: { RESTORE_DB: "restore-db", UPGRADE_DB: "upgrade-db" },
         },

@@ -12,6 +12,7 @@ declare global {
       CURSOR_SECRET: string;
       PUBLIC_ORIGIN: string;
       TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
+      FUZZ_RUNS: string;
     }
   }
 }

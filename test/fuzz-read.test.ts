@@ -15,7 +15,7 @@ import {
 import { call, getJson } from "./helpers.ts";
 
 /** Cases per property; FUZZ_RUNS scales them (e.g. FUZZ_RUNS=10 for a long local hunt). */
-const scale = Number(globalThis.process?.env?.FUZZ_RUNS ?? 1) || 1;
+const scale = Number(env.FUZZ_RUNS) || 1;
 const runs = (n: number) => Math.round(n * scale);
 let requests = 0;
 // A property runs hundreds of requests: generous per-test time on a busy 2-core CI machine.
