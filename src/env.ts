@@ -4,11 +4,24 @@ export interface Env {
   ASSETS?: Fetcher;
   CURSOR_SECRET: string;
   PUBLIC_ORIGIN: string;
+  /** Workers Rate Limiting: anonymous calls by client address, authenticated calls by API key (wrangler.toml). */
+  RATE_LIMIT_ANON?: RateLimit;
+  RATE_LIMIT_KEY?: RateLimit;
 }
 
 export interface AppVariables {
   /** The request's D1 handle: a read-replication session that counts its round trips. */
   d1: CountedD1;
+  /** The retailer API key that authenticated this request (write routes only). */
+  apiKey?: ApiKeyIdentity;
+}
+
+/** What a verified API key grants: writes to one channel's listings. */
+export interface ApiKeyIdentity {
+  id: number;
+  prefix: string;
+  channelId: number;
+  channelSlug: string;
 }
 
 export interface AppEnv {

@@ -1,0 +1,311 @@
+import type { ApiKeyIdentity, CountedD1 } from "../../env.ts";
+import type { LISTING_STATUSES, Store } from "../schema.ts";
+import { parseJson } from "./rows.ts";
+
+/** D1 refuses statements with more than 100 bound parameters (local D1 does not; production does). */
+export const MAX_BOUND_PARAMETERS = 100;
+/** Most listings one bulk request may carry. */
+export const MAX_BULK_ITEMS = 1000;
+
+/** What a retailer sends for one listing (PUT body, bulk item without `product`). */
+export interface ListingInput {
+  status: (typeof LISTING_STATUSES)[number];
+  price_vnd: number | null;
+  channel_sku: string | null;
+  url: string | null;
+  stores: Store[];
+  note: string | null;
+}
+
+/** A prepared statement's text and parameters, before binding (tests inspect these). */
+export interface Statement {
+  sql: string;
+  params: (string | number | null)[];
+}
+
+const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
+const COLUMNS = ["status", "price_vnd", "channel_sku", "url", "stores", "note"] as const;
+// Columns whose change makes a new version; an identical write leaves the row (and the change feed) alone.
+const DIFFERS = `(${[...COLUMNS, "sample"].map((c) => `listings.${c}`).join(", ")}) IS NOT (${[...COLUMNS, "sample"].map((c) => `excluded.${c}`).join(", ")})`;
+
+const rowValues = (input: ListingInput) => [
+  input.status,
+  input.price_vnd,
+  input.channel_sku,
+  input.url,
+  JSON.stringify(input.stores.map((s) => ({ name: s.name, city: s.city, province: s.province }))),
+  input.note,
+];
+
+/**
+ * Multi-row upserts of one channel's listings, chunked so that no statement binds more than
+ * {@link MAX_BOUND_PARAMETERS} parameters. Each statement writes only if every named product exists (the
+ * `guard`), so a batch of them is all-or-nothing even if a product vanished since it was checked. Rows whose
+ * values are unchanged are skipped (no new version, no change-feed entry).
+ */
+export function upsertStatements(
+  key: ApiKeyIdentity,
+  items: (ListingInput & { product: string })[],
+): Statement[] {
+  const slugs = JSON.stringify(items.map((i) => i.product));
+  const fixed = 4; // channel id, key id, slug list, expected count
+  const perRow = 1 + COLUMNS.length;
+  const rowsPerStatement = Math.floor((MAX_BOUND_PARAMETERS - fixed) / perRow);
+  const out: Statement[] = [];
+  for (let start = 0; start < items.length; start += rowsPerStatement) {
+    const chunk = items.slice(start, start + rowsPerStatement);
+    const values = chunk.map(() => `(${Array(perRow).fill("?").join(", ")})`).join(", ");
+    out.push({
+      sql: `INSERT INTO listings (channel_id, product_id, ${COLUMNS.join(", ")}, sample, source_url, last_verified, version, updated_by, updated_at)
+SELECT ?, p.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, 0, NULL, date('now'), 1, ?, ${NOW}
+FROM (VALUES ${values}) AS v JOIN products p ON p.slug = v.column1
+WHERE (SELECT count(*) FROM products WHERE slug IN (SELECT value FROM json_each(?))) = ?
+ON CONFLICT(channel_id, product_id) DO UPDATE SET ${COLUMNS.map((c) => `${c} = excluded.${c}`).join(", ")},
+  sample = 0, source_url = NULL, last_verified = excluded.last_verified, version = listings.version + 1,
+  updated_by = excluded.updated_by, updated_at = excluded.updated_at
+WHERE ${DIFFERS}`,
+      params: [
+        key.channelId,
+        key.id,
+        ...chunk.flatMap((i) => [i.product, ...rowValues(i)]),
+        slugs,
+        new Set(items.map((i) => i.product)).size,
+      ],
+    });
+  }
+  return out;
+}
+
+interface ListingRow {
+  id: number;
+  channel_slug: string;
+  product_slug: string;
+  status: string;
+  price_vnd: number | null;
+  channel_sku: string | null;
+  url: string | null;
+  stores: string;
+  note: string | null;
+  last_verified: string | null;
+  source_url: string | null;
+  sample: number;
+  version: number;
+  updated_at: string;
+}
+
+const SELECT_LISTING = `SELECT l.id, c.slug AS channel_slug, p.slug AS product_slug, l.status, l.price_vnd, l.channel_sku,
+  l.url, l.stores, l.note, l.last_verified, l.source_url, l.sample, l.version, l.updated_at
+FROM listings l JOIN channels c ON c.id = l.channel_id JOIN products p ON p.id = l.product_id`;
+
+/** The strong ETag of a listing version: a new one for every change (and for a listing deleted and re-made). */
+export const listingEtag = (l: { id: number; version: number }) => `"l${l.id}v${l.version}"`;
+
+/** Parses an `If-Match` header: `*`, or the listing versions its strong ETags name (weak tags never match). */
+export function parseIfMatch(
+  header: string | undefined,
+): "*" | { id: number; version: number }[] | undefined {
+  if (header === undefined) return undefined;
+  if (header.trim() === "*") return "*";
+  return [...header.matchAll(/(W\/)?"l(\d{1,15})v(\d{1,15})"/g)]
+    .filter((m) => !m[1])
+    .map((m) => ({ id: Number(m[2]), version: Number(m[3]) }))
+    .slice(0, 10);
+}
+
+/** A listing as the API shows it, with its ETag. */
+export function listingOut(r: ListingRow) {
+  return {
+    channel: r.channel_slug,
+    product: r.product_slug,
+    status: r.status as ListingInput["status"],
+    price_vnd: r.price_vnd,
+    channel_sku: r.channel_sku,
+    url: r.url,
+    stores: parseJson<Store[]>(r.stores, []),
+    note: r.note,
+    last_verified: r.last_verified,
+    source_url: r.source_url,
+    sample: r.sample === 1,
+    version: r.version,
+    etag: listingEtag(r),
+    updated_at: r.updated_at,
+  };
+}
+export type Listing = ReturnType<typeof listingOut>;
+
+const stmt = (d1: CountedD1, s: Statement) => d1.prepare(s.sql).bind(...s.params);
+
+/** One listing of a channel, or null. One round trip. */
+export async function getListing(d1: CountedD1, channel: string, product: string): Promise<Listing | null> {
+  const row = await d1
+    .prepare(`${SELECT_LISTING} WHERE c.slug = ? AND p.slug = ?`)
+    .bind(channel, product)
+    .first<ListingRow>();
+  return row ? listingOut(row) : null;
+}
+
+export type PutOutcome =
+  | { kind: "no-product" }
+  | { kind: "precondition-failed"; current: Listing | null }
+  | { kind: "written"; created: boolean; listing: Listing };
+
+/**
+ * Creates or replaces one listing, honouring `If-Match` (`*` or ETags) and `If-None-Match: *` as a
+ * compare-and-set inside the writing statement itself, so of two concurrent writers with the same ETag exactly
+ * one wins. Check, write, audit and read-back are one D1 batch: one round trip, atomic.
+ */
+export async function putListing(
+  d1: CountedD1,
+  key: ApiKeyIdentity,
+  product: string,
+  input: ListingInput,
+  conditions: { ifMatch?: ReturnType<typeof parseIfMatch>; ifNoneMatch?: boolean },
+): Promise<PutOutcome> {
+  const { ifMatch, ifNoneMatch } = conditions;
+  let write: Statement;
+  if (ifMatch === undefined) {
+    const [upsert] = upsertStatements(key, [{ ...input, product }]);
+    if (!upsert) throw new Error("no statement");
+    write = ifNoneMatch
+      ? {
+          ...upsert,
+          sql: `${upsert.sql.split("ON CONFLICT")[0]}ON CONFLICT(channel_id, product_id) DO NOTHING`,
+        }
+      : upsert;
+  } else {
+    const tags = ifMatch === "*" ? [] : ifMatch;
+    const tagCondition =
+      ifMatch === "*" ? "" : ` AND (${tags.map(() => "(id = ? AND version = ?)").join(" OR ") || "0"})`;
+    write = {
+      sql: `UPDATE listings SET ${COLUMNS.map((c) => `${c} = ?`).join(", ")}, sample = 0, source_url = NULL,
+  last_verified = date('now'), version = version + 1, updated_by = ?, updated_at = ${NOW}
+WHERE channel_id = ? AND product_id = (SELECT id FROM products WHERE slug = ?)${tagCondition}
+  AND (${[...COLUMNS, "sample"].join(", ")}) IS NOT (?, ?, ?, ?, ?, ?, 0)`,
+      params: [
+        ...rowValues(input),
+        key.id,
+        key.channelId,
+        product,
+        ...tags.flatMap((t) => [t.id, t.version]),
+        ...rowValues(input),
+      ],
+    };
+  }
+  const [productRow, before, written, , after] = await d1.batch([
+    d1.prepare("SELECT id FROM products WHERE slug = ?").bind(product),
+    d1
+      .prepare(
+        "SELECT l.id, l.version FROM listings l JOIN products p ON p.id = l.product_id WHERE l.channel_id = ? AND p.slug = ?",
+      )
+      .bind(key.channelId, product),
+    stmt(d1, write),
+    d1.prepare(`UPDATE api_keys SET last_used_at = ${NOW} WHERE id = ?`).bind(key.id),
+    d1.prepare(`${SELECT_LISTING} WHERE l.channel_id = ? AND p.slug = ?`).bind(key.channelId, product),
+  ]);
+  if (!productRow?.results.length) return { kind: "no-product" };
+  const prior = before?.results[0] as { id: number; version: number } | undefined;
+  const row = after?.results[0] as ListingRow | undefined;
+  const current = row ? listingOut(row) : null;
+  const changed = (written?.meta.changes ?? 0) > 0;
+  if (!current) return { kind: "precondition-failed", current: null };
+  if (ifNoneMatch && prior) return { kind: "precondition-failed", current };
+  if (ifMatch !== undefined) {
+    if (!prior) return { kind: "precondition-failed", current: null };
+    const held = ifMatch === "*" || ifMatch.some((t) => t.id === prior.id && t.version === prior.version);
+    if (!changed && !held) return { kind: "precondition-failed", current };
+  }
+  return { kind: "written", created: !prior, listing: current };
+}
+
+export type DeleteOutcome =
+  | { kind: "no-product" }
+  | { kind: "no-listing" }
+  | { kind: "precondition-failed"; current: Listing | null }
+  | { kind: "deleted" };
+
+/** Deletes one listing (compare-and-set on `If-Match` as for {@link putListing}); the feed gets a tombstone. */
+export async function deleteListing(
+  d1: CountedD1,
+  key: ApiKeyIdentity,
+  product: string,
+  ifMatch: ReturnType<typeof parseIfMatch>,
+): Promise<DeleteOutcome> {
+  const tags = ifMatch === undefined || ifMatch === "*" ? null : ifMatch;
+  const tagCondition = tags ? ` AND (${tags.map(() => "(id = ? AND version = ?)").join(" OR ") || "0"})` : "";
+  const [productRow, before, deleted] = await d1.batch([
+    d1.prepare("SELECT id FROM products WHERE slug = ?").bind(product),
+    d1.prepare(`${SELECT_LISTING} WHERE l.channel_id = ? AND p.slug = ?`).bind(key.channelId, product),
+    d1
+      .prepare(
+        `DELETE FROM listings WHERE channel_id = ? AND product_id = (SELECT id FROM products WHERE slug = ?)${tagCondition}`,
+      )
+      .bind(key.channelId, product, ...(tags ?? []).flatMap((t) => [t.id, t.version])),
+    // The delete trigger cannot know the key: stamp it on the tombstone it just wrote.
+    d1
+      .prepare(
+        "UPDATE changes SET key_id = ? WHERE seq = (SELECT max(seq) FROM changes) AND entity = 'listing' AND op = 'delete' AND entity_key = ? AND key_id IS NULL",
+      )
+      .bind(key.id, `${key.channelSlug}/${product}`),
+    d1.prepare(`UPDATE api_keys SET last_used_at = ${NOW} WHERE id = ?`).bind(key.id),
+  ]);
+  if (!productRow?.results.length) return { kind: "no-product" };
+  const prior = before?.results[0] as ListingRow | undefined;
+  if (!prior) return { kind: "no-listing" };
+  if ((deleted?.meta.changes ?? 0) === 0) return { kind: "precondition-failed", current: listingOut(prior) };
+  return { kind: "deleted" };
+}
+
+export type BulkOutcome =
+  | { kind: "unknown-products"; indexes: number[] }
+  | {
+      kind: "written";
+      created: number;
+      updated: number;
+      unchanged: number;
+      items: { product: string; version: number; etag: string }[];
+    };
+
+/**
+ * Upserts many listings of one channel atomically: every statement (chunked under the parameter limit) runs in
+ * ONE `d1.batch`, which D1 applies as a single transaction. Unknown products write nothing and are named.
+ */
+export async function bulkUpsertListings(
+  d1: CountedD1,
+  key: ApiKeyIdentity,
+  items: (ListingInput & { product: string })[],
+): Promise<BulkOutcome> {
+  const slugs = JSON.stringify(items.map((i) => i.product));
+  const versions = `SELECT p.slug, l.id, l.version FROM listings l JOIN products p ON p.id = l.product_id
+WHERE l.channel_id = ? AND p.slug IN (SELECT value FROM json_each(?))`;
+  const results = await d1.batch([
+    d1.prepare("SELECT slug FROM products WHERE slug IN (SELECT value FROM json_each(?))").bind(slugs),
+    d1.prepare(versions).bind(key.channelId, slugs),
+    ...upsertStatements(key, items).map((s) => stmt(d1, s)),
+    d1.prepare(`UPDATE api_keys SET last_used_at = ${NOW} WHERE id = ?`).bind(key.id),
+    d1.prepare(versions).bind(key.channelId, slugs),
+  ]);
+  const known = new Set((results[0]?.results ?? []).map((r) => (r as { slug: string }).slug));
+  const indexes = items.flatMap((item, i) => (known.has(item.product) ? [] : [i]));
+  if (indexes.length) return { kind: "unknown-products", indexes };
+  type V = { slug: string; id: number; version: number };
+  const before = new Map((results[1]?.results as V[]).map((r) => [r.slug, r]));
+  const after = (results.at(-1)?.results ?? []) as V[];
+  const bySlug = new Map(after.map((r) => [r.slug, r]));
+  let created = 0;
+  let updated = 0;
+  for (const r of after) {
+    const b = before.get(r.slug);
+    if (!b) created++;
+    else if (b.version !== r.version) updated++;
+  }
+  return {
+    kind: "written",
+    created,
+    updated,
+    unchanged: after.length - created - updated,
+    items: items.map((i) => {
+      const r = bySlug.get(i.product);
+      return { product: i.product, version: r?.version ?? 0, etag: r ? listingEtag(r) : "" };
+    }),
+  };
+}
