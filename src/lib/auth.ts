@@ -19,7 +19,9 @@ function sameDigest(a: string, b: string): boolean {
 const NO_KEY = "0".repeat(64);
 
 function unauthorized(detail: string, error?: "invalid_request" | "invalid_token"): Problem {
-  const challenge = `Bearer realm="${REALM}"${error ? `, error="${error}", error_description="${detail}"` : ""}`;
+  // Header values must be ASCII and must not hold quotes: describe the error plainly there.
+  const plain = detail.replace(/[^\x20-\x7e]|["`\\]/g, "");
+  const challenge = `Bearer realm="${REALM}"${error ? `, error="${error}", error_description="${plain}"` : ""}`;
   return new Problem(401, { type: "unauthorized", detail }, { "www-authenticate": challenge });
 }
 
