@@ -30,7 +30,10 @@ app.onError((err, c) => {
   if (err instanceof HTTPException && err.status < 500) {
     return problemResponse(
       c,
-      new Problem(err.status, { detail: err.message, invalid_params: [{ name: "(body)", reason: err.message }] }),
+      new Problem(err.status, {
+        detail: err.message,
+        invalid_params: [{ name: "(body)", reason: err.message }],
+      }),
     );
   }
   console.error("unhandled error", err instanceof Error ? (err.stack ?? err.message) : String(err));

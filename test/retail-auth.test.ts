@@ -8,7 +8,11 @@ const product = "mien-dong-tan-viet-a";
 const routes = [
   { method: "PUT", path: `/api/v1/channels/aeon/listings/${product}`, body: listing() },
   { method: "DELETE", path: `/api/v1/channels/aeon/listings/${product}`, body: undefined },
-  { method: "POST", path: "/api/v1/channels/aeon/listings/bulk", body: { items: [{ product, ...listing() }] } },
+  {
+    method: "POST",
+    path: "/api/v1/channels/aeon/listings/bulk",
+    body: { items: [{ product, ...listing() }] },
+  },
 ];
 
 let aeon: Awaited<ReturnType<typeof createKey>>;
@@ -89,5 +93,7 @@ it("does not open write routes to other origins (CORS preflight allows reads onl
     },
   });
   expect(res.headers.get("access-control-allow-methods") ?? "").not.toContain("PUT");
-  expect((res.headers.get("access-control-allow-headers") ?? "").toLowerCase()).not.toContain("authorization");
+  expect((res.headers.get("access-control-allow-headers") ?? "").toLowerCase()).not.toContain(
+    "authorization",
+  );
 });

@@ -68,7 +68,9 @@ describe("PUT and DELETE a listing", () => {
     expect(stale.headers.get("etag")).toBe(ok.headers.get("etag"));
     expect((await json(stale)).current_etag).toBe(ok.headers.get("etag"));
     expect((await getJson(url(product))).body.price_vnd).toBe(57000);
-    const weak = await send("PUT", url(product), key, listing(), { "if-match": `W/${ok.headers.get("etag")}` });
+    const weak = await send("PUT", url(product), key, listing(), {
+      "if-match": `W/${ok.headers.get("etag")}`,
+    });
     expect(weak.status).toBe(412);
   });
 

@@ -177,12 +177,22 @@ interface Issue {
   code?: string;
   keys?: string[];
 }
-const issueParams = (issues: readonly Issue[]): InvalidParam[] =>
-  issues.flatMap((i) =>
-    i.code === "unrecognized_keys" && i.keys
-      ? i.keys.map((k) => ({ name: pathName([...i.path, k]), reason: "unknown field" }))
-      : [{ name: pathName(i.path) || "(body)", reason: i.message }],
-  );
+/** One entry per field (several failed checks of one field are joined). */
+function issueParams(issues: readonly Issue[]): InvalidParam[] {
+  const byName = new Map<string, string[]>();
+  for (const i of issues) {
+    const found =
+      i.code === "unrecognized_keys" && i.keys
+        ? i.keys.map((k) => ({ name: pathName([...i.path, k]), reason: "unknown field" }))
+        : [{ name: pathName(i.path) || "(body)", reason: i.message }];
+    for (const f of found) {
+      const reasons = byName.get(f.name) ?? [];
+      if (!reasons.includes(f.reason)) reasons.push(f.reason);
+      byName.set(f.name, reasons);
+    }
+  }
+  return [...byName].map(([name, reasons]) => ({ name, reason: reasons.join("; ") }));
+}
 
 /** Body failures are 422 naming each field; path, query and header failures are 400. */
 const writeHook = (result: {

@@ -35,11 +35,18 @@ export async function enforceRateLimit(c: Context<AppEnv>, limiter: Limiter, key
 /** The caller's address as Cloudflare reports it; null when absent (only local calls lack it). */
 export const clientAddress = (c: Context<AppEnv>) => c.req.header("cf-connecting-ip") ?? null;
 
-/** Rate-limits anonymous calls (no `Authorization` header) by client address. */
+/**
+ * Rate-limits anonymous calls by client address: every read (reads take no key, so an `Authorization` header
+ * buys nothing there) and every write without a key. Writes with a key are limited by `requireChannelKey()`:
+ * by key id once verified, by address when the key is refused.
+ */
 export function anonymousRateLimit() {
   return async (c: Context<AppEnv>, next: () => Promise<void>) => {
     const address = clientAddress(c);
-    if (address && !c.req.header("authorization")) await enforceRateLimit(c, "RATE_LIMIT_ANON", address);
+    const read = ["GET", "HEAD", "OPTIONS"].includes(c.req.method);
+    if (address && (read || !c.req.header("authorization"))) {
+      await enforceRateLimit(c, "RATE_LIMIT_ANON", address);
+    }
     await next();
   };
 }

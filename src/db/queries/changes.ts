@@ -1,5 +1,6 @@
 import type { CountedD1 } from "../../env.ts";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
+import { invalidParams, Problem } from "../../lib/problem.ts";
 import type { CHANGE_ENTITIES, CHANGE_OPS } from "../schema.ts";
 
 const SCOPE = "changes-v1";
@@ -33,7 +34,20 @@ const hrefOf = (entity: Change["entity"], key: string, op: Change["op"]) => {
  * a smaller `seq`: SQLite (and so D1) has one writer at a time.
  */
 export async function listChanges(d1: CountedD1, secret: string, input: { since?: string; limit: number }) {
-  const after = input.since ? Number((await decodeCursor(secret, input.since, SCOPE))[0]) : 0;
+  let after = 0;
+  if (input.since) {
+    try {
+      after = Number((await decodeCursor(secret, input.since, SCOPE))[0]);
+    } catch (e) {
+      // The cursor helper names `cursor`; here the parameter is `since`.
+      if (!(e instanceof Problem)) throw e;
+      throw invalidParams([
+        { name: "since", reason: e.body.invalid_params?.[0]?.reason ?? "invalid cursor" },
+      ]);
+    }
+    if (!Number.isSafeInteger(after) || after < 0)
+      throw invalidParams([{ name: "since", reason: "invalid cursor" }]);
+  }
   const { results } = await d1
     .prepare("SELECT seq, entity, entity_key, op, changed_at FROM changes WHERE seq > ? ORDER BY seq LIMIT ?")
     .bind(after, input.limit + 1)
