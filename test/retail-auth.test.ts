@@ -97,3 +97,19 @@ it("does not open write routes to other origins (CORS preflight allows reads onl
     "authorization",
   );
 });
+
+it("documents the retailer routes, their statuses and the bearer scheme in the OpenAPI document", async () => {
+  const res = await call("/api/v1/openapi.json");
+  const doc = await json(res);
+  expect(doc.components.securitySchemes.RetailerKey).toMatchObject({ type: "http", scheme: "bearer" });
+  const one = doc.paths["/channels/{channel}/listings/{product}"];
+  expect(one.put.security).toEqual([{ RetailerKey: [] }]);
+  expect(Object.keys(one.put.responses).sort()).toEqual(
+    ["200", "201", "400", "401", "403", "404", "412", "413", "415", "422", "429"].sort(),
+  );
+  expect(Object.keys(one.delete.responses).sort()).toEqual(["204", "400", "401", "403", "404", "412", "429"]);
+  expect(one.get.security).toBeUndefined();
+  expect(doc.paths["/channels/{channel}/listings/bulk"].post.security).toEqual([{ RetailerKey: [] }]);
+  for (const p of ["/changes", "/feeds/products.csv", "/feeds/products.ndjson"])
+    expect(doc.paths[p].get).toBeTruthy();
+});

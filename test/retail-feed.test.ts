@@ -78,7 +78,9 @@ describe("change feed", () => {
                     ),
               )
           : [];
-      const [page] = await Promise.all([readFeed(since, 9), ...writes]);
+      const [page] = (await Promise.all([readFeed(since, 9), ...writes])) as [
+        Awaited<ReturnType<typeof readFeed>>,
+      ];
       seen.push(...page.data);
       since = page.page.next_cursor;
       more = page.page.has_more;

@@ -37,7 +37,7 @@ export function send(
 export const json = async (res: Response) => JSON.parse(await res.text());
 
 export const listing = (over: Record<string, unknown> = {}) => ({
-  status: "in_stock",
+  status: "in_stock" as const,
   price_vnd: 70000,
   channel_sku: "AEON-1",
   url: "https://aeon.example.vn/p/1",

@@ -393,7 +393,7 @@ const csvFeed = createRoute({
   responses: {
     200: { description: "CSV", content: { "text/csv": { schema: z.string() } } },
     ...notModified,
-    ...errors,
+    429: errors[429],
   },
 });
 const ndjsonFeed = createRoute({
@@ -408,7 +408,7 @@ const ndjsonFeed = createRoute({
       content: { "application/x-ndjson": { schema: z.string() } },
     },
     ...notModified,
-    ...errors,
+    429: errors[429],
   },
 });
 

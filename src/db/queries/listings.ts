@@ -288,7 +288,7 @@ WHERE l.channel_id = ? AND p.slug IN (SELECT value FROM json_each(?))`;
   const indexes = items.flatMap((item, i) => (known.has(item.product) ? [] : [i]));
   if (indexes.length) return { kind: "unknown-products", indexes };
   type V = { slug: string; id: number; version: number };
-  const before = new Map((results[1]?.results as V[]).map((r) => [r.slug, r]));
+  const before = new Map(((results[1]?.results ?? []) as V[]).map((r) => [r.slug, r]));
   const after = (results.at(-1)?.results ?? []) as V[];
   const bySlug = new Map(after.map((r) => [r.slug, r]));
   let created = 0;
