@@ -1,8 +1,8 @@
 // A small typed client that mirrors one retail channel's listings through the change feed, and updates a price
-// safely with If-Match. Node 22 (fetch built in), no dependencies:
+// safely with If-Match. Node 22 (`npx node` uses the repo's), no dependencies:
 //
-//   node examples/sync-client.ts --base http://127.0.0.1:8787 --channel aeon --state .sync-aeon.json
-//   CNNT_API_KEY=cnnt_… node examples/sync-client.ts --channel aeon --set-price mien-dong-tan-viet-a=72000
+//   npx node examples/sync-client.ts --base http://127.0.0.1:8787 --channel aeon --state .sync-aeon.json
+//   CNNT_API_KEY=cnnt_… npx node examples/sync-client.ts --channel aeon --set-price mien-dong-tan-viet-a=72000
 //
 // Run it again later: it continues from the saved cursor and applies only what changed since.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -49,11 +49,16 @@ export interface MirrorState {
 }
 
 export class CatalogueClient {
-  constructor(
-    private readonly base: string,
-    private readonly state: MirrorState,
-    private readonly key?: string,
-  ) {}
+  // Plain fields (not parameter properties): Node runs this file by stripping types only.
+  private readonly base: string;
+  private readonly state: MirrorState;
+  private readonly key: string | undefined;
+
+  constructor(base: string, state: MirrorState, key?: string) {
+    this.base = base;
+    this.state = state;
+    this.key = key;
+  }
 
   private async request(path: string, init: RequestInit = {}): Promise<Response> {
     for (let attempt = 0; ; attempt++) {

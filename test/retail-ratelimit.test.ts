@@ -68,3 +68,11 @@ it("an Authorization header on a read does not escape the address limit", async 
   );
   expect(after).toBeGreaterThanOrEqual(100);
 });
+
+it("does not limit loopback callers (wrangler dev on this machine, benchmarks)", async () => {
+  for (let i = 0; i < 130; i++) {
+    const res = await call("/api/v1/changes?limit=1", { headers: { "cf-connecting-ip": "127.0.0.1" } });
+    expect(res.status).toBe(200);
+    await res.body?.cancel();
+  }
+});

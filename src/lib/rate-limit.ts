@@ -32,8 +32,17 @@ export async function enforceRateLimit(c: Context<AppEnv>, limiter: Limiter, key
   );
 }
 
-/** The caller's address as Cloudflare reports it; null when absent (only local calls lack it). */
-export const clientAddress = (c: Context<AppEnv>) => c.req.header("cf-connecting-ip") ?? null;
+const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+
+/**
+ * The caller's address as Cloudflare reports it, or null for calls that cannot come through Cloudflare's edge:
+ * none (tests calling the Worker directly) or loopback (`wrangler dev` on this machine, benchmarks, browser
+ * tests). Those are not limited by address.
+ */
+export function clientAddress(c: Context<AppEnv>): string | null {
+  const address = c.req.header("cf-connecting-ip");
+  return address && !LOOPBACK.has(address) ? address : null;
+}
 
 /**
  * Rate-limits anonymous calls by client address: every read (reads take no key, so an `Authorization` header
