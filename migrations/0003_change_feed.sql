@@ -1,7 +1,8 @@
 -- The change feed (GET /api/v1/changes): triggers append one row per real change of a product, producer,
 -- recognition or listing. Updates that leave every column as it was (the seed re-run by `npm start`, the
 -- recognition triggers recomputing an unchanged tier) add nothing: each update trigger compares OLD and NEW.
--- Hand-written (drizzle-kit does not generate triggers).
+-- Hand-written (drizzle-kit does not generate triggers). A database that already holds a catalogue gets one
+-- upsert entry per existing entity (the last statement), so a mirror that starts from the beginning is complete.
 CREATE TRIGGER `changes_products_ai` AFTER INSERT ON `products` BEGIN
   INSERT INTO changes (entity, entity_key, op, key_id) VALUES ('product', new.slug, 'upsert', NULL);
 END;
@@ -65,3 +66,10 @@ END;
 CREATE TRIGGER `changes_listings_ad` AFTER DELETE ON `listings` BEGIN
   INSERT INTO changes (entity, entity_key, op) VALUES ('listing', coalesce((SELECT slug FROM channels WHERE id = old.channel_id), '#' || old.channel_id) || '/' || coalesce((SELECT slug FROM products WHERE id = old.product_id), '#' || old.product_id), 'delete');
 END;
+--> statement-breakpoint
+INSERT INTO changes (entity, entity_key, op)
+  SELECT 'producer', slug, 'upsert' FROM (SELECT slug FROM producers ORDER BY id)
+  UNION ALL SELECT 'product', slug, 'upsert' FROM (SELECT slug FROM products ORDER BY id)
+  UNION ALL SELECT 'recognition', CAST(id AS TEXT), 'upsert' FROM (SELECT id FROM recognitions ORDER BY id)
+  UNION ALL SELECT 'listing', c.slug || '/' || p.slug, 'upsert'
+    FROM listings l JOIN channels c ON c.id = l.channel_id JOIN products p ON p.id = l.product_id;

@@ -18,7 +18,7 @@ describe("PUT and DELETE a listing", () => {
     const created = await send("PUT", url(product), key, listing({ price_vnd: 55000 }));
     expect(created.status).toBe(201);
     const tag1 = created.headers.get("etag");
-    expect(tag1).toMatch(/^"l\d+v1"$/);
+    expect(tag1).toMatch(/^"l\d+v1c\d{17}"$/);
     const body = await json(created);
     expect(body).toMatchObject({ channel: "aeon", product, price_vnd: 55000, version: 1, sample: false });
 
@@ -31,6 +31,12 @@ describe("PUT and DELETE a listing", () => {
     expect(read.status).toBe(200);
     expect(read.res.headers.get("etag")).toBe(tag2);
     expect(read.body.price_vnd).toBe(56000);
+    expect((await call(url(product), { headers: { "if-none-match": tag2 ?? "" } })).status).toBe(304);
+    // The product page shows it too.
+    const detail = await getJson(`/api/v1/products/${product}`);
+    expect(
+      detail.body.listings.find((l: { channel: { slug: string } }) => l.channel.slug === "aeon")?.price_vnd,
+    ).toBe(56000);
   });
 
   it("records which key wrote the listing and when", async () => {
@@ -97,7 +103,9 @@ describe("PUT and DELETE a listing", () => {
 
   it("DELETE with a stale If-Match is 412; with the current one 204, then 404, and the feed has a tombstone", async () => {
     const current = (await getJson(url(product))).res.headers.get("etag") ?? "";
-    expect((await send("DELETE", url(product), key, undefined, { "if-match": '"l1v1"' })).status).toBe(412);
+    expect(
+      (await send("DELETE", url(product), key, undefined, { "if-match": '"l1v1c20260101000000000"' })).status,
+    ).toBe(412);
     const del = await send("DELETE", url(product), key, undefined, { "if-match": current });
     expect(del.status).toBe(204);
     expect(del.headers.get("x-d1-bookmark")).toBeTruthy();
@@ -110,6 +118,25 @@ describe("PUT and DELETE a listing", () => {
       .first<{ op: string; key_id: number }>();
     expect(tomb).toEqual({ op: "delete", key_id: keyId });
   });
+});
+
+it("an ETag of a deleted listing never matches the listing made again in its place (even with the same row id)", async () => {
+  const product = "thach-den-sample";
+  const p =
+    (await env.DB.prepare("SELECT slug FROM products ORDER BY id DESC LIMIT 1").first<{ slug: string }>())
+      ?.slug ?? product;
+  const first = await send("PUT", url(p), key, listing());
+  expect(first.status).toBe(201);
+  const old = first.headers.get("etag") ?? "";
+  expect((await send("DELETE", url(p), key)).status).toBe(204);
+  await new Promise((r) => setTimeout(r, 5)); // a later created_at
+  const again = await send("PUT", url(p), key, listing());
+  expect(again.status).toBe(201);
+  expect((await json(again)).version).toBe(1);
+  const idAndVersion = (tag: string) => tag.split("c")[0];
+  expect(idAndVersion(again.headers.get("etag") ?? "")).toBe(idAndVersion(old)); // SQLite reused the row id
+  const stale = await send("PUT", url(p), key, listing({ price_vnd: 1 }), { "if-match": old });
+  expect(stale.status).toBe(412);
 });
 
 describe("input errors are problem+json naming what is wrong", () => {

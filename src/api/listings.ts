@@ -57,7 +57,7 @@ const listingFields = {
     .nullable()
     .default(null)
     .openapi({ description: "The product page at the chain (https only)" }),
-  stores: z.array(Store).max(500).default([]).openapi({ description: "Stores that carry it" }),
+  stores: z.array(Store).max(200).default([]).openapi({ description: "Stores that carry it" }),
   note: z.string().max(1000).nullable().default(null),
 };
 

@@ -90,25 +90,40 @@ interface ListingRow {
   source_url: string | null;
   sample: number;
   version: number;
+  created_at: string;
   updated_at: string;
 }
 
 const SELECT_LISTING = `SELECT l.id, c.slug AS channel_slug, p.slug AS product_slug, l.status, l.price_vnd, l.channel_sku,
-  l.url, l.stores, l.note, l.last_verified, l.source_url, l.sample, l.version, l.updated_at
+  l.url, l.stores, l.note, l.last_verified, l.source_url, l.sample, l.version, l.created_at, l.updated_at
 FROM listings l JOIN channels c ON c.id = l.channel_id JOIN products p ON p.id = l.product_id`;
 
-/** The strong ETag of a listing version: a new one for every change (and for a listing deleted and re-made). */
-export const listingEtag = (l: { id: number; version: number }) => `"l${l.id}v${l.version}"`;
+/** What an ETag names: one version of one incarnation of a listing. */
+export interface ListingTag {
+  id: number;
+  version: number;
+  /** `created_at` as digits only: a listing deleted and made again may reuse its row id, never this. */
+  created: string;
+}
+
+const digits = (iso: string) => iso.replace(/\D/g, "");
+// The same digits in SQL, so the compare-and-set happens inside the writing statement.
+const CREATED_DIGITS =
+  "replace(replace(replace(replace(replace(created_at, '-', ''), ':', ''), 'T', ''), '.', ''), 'Z', '')";
+const TAG_MATCH = `(id = ? AND version = ? AND ${CREATED_DIGITS} = ?)`;
+const tagParams = (tags: ListingTag[]) => tags.flatMap((t) => [t.id, t.version, t.created]);
+
+/** The strong ETag of a listing version: a new one for every change, and for a listing deleted and re-made. */
+export const listingEtag = (l: { id: number; version: number; created_at: string }) =>
+  `"l${l.id}v${l.version}c${digits(l.created_at)}"`;
 
 /** Parses an `If-Match` header: `*`, or the listing versions its strong ETags name (weak tags never match). */
-export function parseIfMatch(
-  header: string | undefined,
-): "*" | { id: number; version: number }[] | undefined {
+export function parseIfMatch(header: string | undefined): "*" | ListingTag[] | undefined {
   if (header === undefined) return undefined;
   if (header.trim() === "*") return "*";
-  return [...header.matchAll(/(W\/)?"l(\d{1,15})v(\d{1,15})"/g)]
+  return [...header.matchAll(/(W\/)?"l(\d{1,15})v(\d{1,15})c(\d{1,20})"/g)]
     .filter((m) => !m[1])
-    .map((m) => ({ id: Number(m[2]), version: Number(m[3]) }))
+    .map((m) => ({ id: Number(m[2]), version: Number(m[3]), created: m[4] ?? "" }))
     .slice(0, 10);
 }
 
@@ -174,28 +189,20 @@ export async function putListing(
       : upsert;
   } else {
     const tags = ifMatch === "*" ? [] : ifMatch;
-    const tagCondition =
-      ifMatch === "*" ? "" : ` AND (${tags.map(() => "(id = ? AND version = ?)").join(" OR ") || "0"})`;
+    const tagCondition = ifMatch === "*" ? "" : ` AND (${tags.map(() => TAG_MATCH).join(" OR ") || "0"})`;
     write = {
       sql: `UPDATE listings SET ${COLUMNS.map((c) => `${c} = ?`).join(", ")}, sample = 0, source_url = NULL,
   last_verified = date('now'), version = version + 1, updated_by = ?, updated_at = ${NOW}
 WHERE channel_id = ? AND product_id = (SELECT id FROM products WHERE slug = ?)${tagCondition}
   AND (${[...COLUMNS, "sample"].join(", ")}) IS NOT (?, ?, ?, ?, ?, ?, 0)`,
-      params: [
-        ...rowValues(input),
-        key.id,
-        key.channelId,
-        product,
-        ...tags.flatMap((t) => [t.id, t.version]),
-        ...rowValues(input),
-      ],
+      params: [...rowValues(input), key.id, key.channelId, product, ...tagParams(tags), ...rowValues(input)],
     };
   }
   const [productRow, before, written, , after] = await d1.batch([
     d1.prepare("SELECT id FROM products WHERE slug = ?").bind(product),
     d1
       .prepare(
-        "SELECT l.id, l.version FROM listings l JOIN products p ON p.id = l.product_id WHERE l.channel_id = ? AND p.slug = ?",
+        "SELECT l.id, l.version, l.created_at FROM listings l JOIN products p ON p.id = l.product_id WHERE l.channel_id = ? AND p.slug = ?",
       )
       .bind(key.channelId, product),
     stmt(d1, write),
@@ -203,7 +210,7 @@ WHERE channel_id = ? AND product_id = (SELECT id FROM products WHERE slug = ?)${
     d1.prepare(`${SELECT_LISTING} WHERE l.channel_id = ? AND p.slug = ?`).bind(key.channelId, product),
   ]);
   if (!productRow?.results.length) return { kind: "no-product" };
-  const prior = before?.results[0] as { id: number; version: number } | undefined;
+  const prior = before?.results[0] as { id: number; version: number; created_at: string } | undefined;
   const row = after?.results[0] as ListingRow | undefined;
   const current = row ? listingOut(row) : null;
   const changed = (written?.meta.changes ?? 0) > 0;
@@ -211,7 +218,11 @@ WHERE channel_id = ? AND product_id = (SELECT id FROM products WHERE slug = ?)${
   if (ifNoneMatch && prior) return { kind: "precondition-failed", current };
   if (ifMatch !== undefined) {
     if (!prior) return { kind: "precondition-failed", current: null };
-    const held = ifMatch === "*" || ifMatch.some((t) => t.id === prior.id && t.version === prior.version);
+    const held =
+      ifMatch === "*" ||
+      ifMatch.some(
+        (t) => t.id === prior.id && t.version === prior.version && t.created === digits(prior.created_at),
+      );
     if (!changed && !held) return { kind: "precondition-failed", current };
   }
   return { kind: "written", created: !prior, listing: current };
@@ -231,7 +242,7 @@ export async function deleteListing(
   ifMatch: ReturnType<typeof parseIfMatch>,
 ): Promise<DeleteOutcome> {
   const tags = ifMatch === undefined || ifMatch === "*" ? null : ifMatch;
-  const tagCondition = tags ? ` AND (${tags.map(() => "(id = ? AND version = ?)").join(" OR ") || "0"})` : "";
+  const tagCondition = tags ? ` AND (${tags.map(() => TAG_MATCH).join(" OR ") || "0"})` : "";
   const [productRow, before, deleted] = await d1.batch([
     d1.prepare("SELECT id FROM products WHERE slug = ?").bind(product),
     d1.prepare(`${SELECT_LISTING} WHERE l.channel_id = ? AND p.slug = ?`).bind(key.channelId, product),
@@ -239,7 +250,7 @@ export async function deleteListing(
       .prepare(
         `DELETE FROM listings WHERE channel_id = ? AND product_id = (SELECT id FROM products WHERE slug = ?)${tagCondition}`,
       )
-      .bind(key.channelId, product, ...(tags ?? []).flatMap((t) => [t.id, t.version])),
+      .bind(key.channelId, product, ...tagParams(tags ?? [])),
     // The delete trigger cannot know the key: stamp it on the tombstone it just wrote.
     d1
       .prepare(
@@ -275,7 +286,7 @@ export async function bulkUpsertListings(
   items: (ListingInput & { product: string })[],
 ): Promise<BulkOutcome> {
   const slugs = JSON.stringify(items.map((i) => i.product));
-  const versions = `SELECT p.slug, l.id, l.version FROM listings l JOIN products p ON p.id = l.product_id
+  const versions = `SELECT p.slug, l.id, l.version, l.created_at FROM listings l JOIN products p ON p.id = l.product_id
 WHERE l.channel_id = ? AND p.slug IN (SELECT value FROM json_each(?))`;
   const results = await d1.batch([
     d1.prepare("SELECT slug FROM products WHERE slug IN (SELECT value FROM json_each(?))").bind(slugs),
@@ -287,7 +298,7 @@ WHERE l.channel_id = ? AND p.slug IN (SELECT value FROM json_each(?))`;
   const known = new Set((results[0]?.results ?? []).map((r) => (r as { slug: string }).slug));
   const indexes = items.flatMap((item, i) => (known.has(item.product) ? [] : [i]));
   if (indexes.length) return { kind: "unknown-products", indexes };
-  type V = { slug: string; id: number; version: number };
+  type V = { slug: string; id: number; version: number; created_at: string };
   const before = new Map(((results[1]?.results ?? []) as V[]).map((r) => [r.slug, r]));
   const after = (results.at(-1)?.results ?? []) as V[];
   const bySlug = new Map(after.map((r) => [r.slug, r]));
