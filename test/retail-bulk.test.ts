@@ -63,10 +63,18 @@ it("one invalid item: nothing written, and every invalid item is named", async (
   bad[17] = { ...bad[17], price_vnd: -1 } as (typeof bad)[number];
   bad[250] = { ...bad[250], url: "ftp://x" } as (typeof bad)[number];
   (bad[299] as Record<string, unknown>).colour = "red";
+  bad[100] = { ...bad[100], product: "khong-ton-tai" } as (typeof bad)[number];
+  bad[200] = { ...bad[200], product: bad[0]?.product } as (typeof bad)[number];
   const res = await send("POST", BULK, key, { items: bad });
   expect(res.status).toBe(422);
-  const names = (await json(res)).invalid_params.map((p: { name: string }) => p.name).sort();
-  expect(names).toEqual(["items[17].price_vnd", "items[250].url", "items[299].colour"]);
+  const names = (await json(res)).invalid_params.map((p: { name: string }) => p.name);
+  expect(names).toEqual([
+    "items[17].price_vnd",
+    "items[100].product",
+    "items[200].product",
+    "items[250].url",
+    "items[299].colour",
+  ]);
   expect(await winmartListings()).toBe(before);
 });
 

@@ -210,6 +210,66 @@ const writeHook = (result: {
   });
 };
 
+const unknownProduct = (i: number, product: string): InvalidParam => ({
+  name: `items[${i}].product`,
+  reason: `no product with slug '${product}'`,
+});
+
+/** Items naming a product an earlier item already names. */
+function duplicateItems(items: readonly { product?: unknown }[]): InvalidParam[] {
+  const seen = new Map<unknown, number>();
+  return items.flatMap((item, i) => {
+    const first = seen.get(item.product);
+    if (first === undefined) seen.set(item.product, i);
+    return first === undefined || typeof item.product !== "string"
+      ? []
+      : [{ name: `items[${i}].product`, reason: `'${item.product}' is also items[${first}]` }];
+  });
+}
+
+const itemIndex = (name: string) => Number(/^items\[(\d+)\]/.exec(name)?.[1] ?? -1);
+
+/**
+ * A failed bulk body names every invalid item at once: the field errors, and also the items whose product does
+ * not exist or repeats an earlier one (one extra query, on this error path only).
+ */
+async function bulkProblem(
+  // On failure the validator still passes the raw body as `data` (not in its types).
+  result: { success: boolean; target: string; data?: unknown; error?: { issues: readonly Issue[] } },
+  c: Context<AppEnv>,
+): Promise<never> {
+  const params = issueParams(result.error?.issues ?? []);
+  const raw = (result.data as { items?: unknown })?.items;
+  if (Array.isArray(raw) && raw.length <= MAX_BULK_ITEMS) {
+    const items = raw.map((i) => (i && typeof i === "object" ? (i as { product?: unknown }) : {}));
+    const slugs = items
+      .map((i) => i.product)
+      .filter((p): p is string => typeof p === "string" && p.length <= 120);
+    const { results } = await c
+      .get("d1")
+      .prepare("SELECT slug FROM products WHERE slug IN (SELECT value FROM json_each(?))")
+      .bind(JSON.stringify(slugs))
+      .all<{ slug: string }>();
+    const known = new Set(results.map((r) => r.slug));
+    const named = new Set(params.map((p) => p.name));
+    items.forEach((item, i) => {
+      const name = `items[${i}].product`;
+      if (typeof item.product === "string" && !known.has(item.product) && !named.has(name)) {
+        params.push(unknownProduct(i, item.product));
+      }
+    });
+    params.push(...duplicateItems(items).filter((d) => !named.has(d.name)));
+  }
+  params.sort((a, b) => itemIndex(a.name) - itemIndex(b.name));
+  throw unprocessable(params);
+}
+
+const bulkHook = (
+  result: { success: boolean; target: string; data?: unknown; error?: { issues: readonly Issue[] } },
+  c: Context<AppEnv>,
+): undefined | Promise<never> =>
+  result.success || !result.error || result.target !== "json" ? writeHook(result) : bulkProblem(result, c);
+
 const keyOf = (c: Context<AppEnv>): ApiKeyIdentity => {
   const key = c.get("apiKey");
   if (!key) throw new Error("route without requireChannelKey()");
@@ -488,30 +548,18 @@ export const listingsApi = createRouter()
     bulk,
     async (c) => {
       const { items } = c.req.valid("json");
-      const seen = new Map<string, number>();
-      const duplicates = items.flatMap((item, i) => {
-        const first = seen.get(item.product);
-        if (first === undefined) seen.set(item.product, i);
-        return first === undefined
-          ? []
-          : [{ name: `items[${i}].product`, reason: `'${item.product}' is also items[${first}]` }];
-      });
+      const duplicates = duplicateItems(items);
       if (duplicates.length) throw unprocessable(duplicates);
       const key = keyOf(c);
       const outcome = await bulkUpsertListings(c.get("d1"), key, items);
       if (outcome.kind === "unknown-products") {
-        throw unprocessable(
-          outcome.indexes.map((i) => ({
-            name: `items[${i}].product`,
-            reason: `no product with slug '${items[i]?.product}'`,
-          })),
-        );
+        throw unprocessable(outcome.indexes.map((i) => unknownProduct(i, items[i]?.product ?? "")));
       }
       const { kind: _kind, ...result } = outcome;
       c.header("cache-control", "no-store");
       return c.json({ channel: key.channelSlug, ...result }, 200);
     },
-    writeHook,
+    bulkHook,
   )
   .openapi(changes, async (c) => {
     c.header("cache-control", "no-cache");
