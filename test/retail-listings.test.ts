@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { seedStatements } from "../src/seed/statements.ts";
 import { call, getJson } from "./helpers.ts";
 import { createKey, json, listing, send } from "./retail-helpers.ts";
 
@@ -208,4 +209,14 @@ describe("read replication: read-your-writes with the bookmark", () => {
     const res = await send("PUT", url("mien-dong-tan-viet-a"), key, listing({ price_vnd: 73000 }));
     expect(res.headers.get("x-d1-round-trips")).toBe("2");
   });
+});
+
+it("re-running the seed (npm start) does not undo a retailer's write to a seeded listing", async () => {
+  const product = "lap-suon-thit-hun-khoi-tam-hoa"; // seeded at AEON for 189000
+  const put = await send("PUT", url(product), key, listing({ price_vnd: 195000 }));
+  expect(put.status).toBe(200);
+  await env.DB.batch(seedStatements().map((s) => env.DB.prepare(s.sql).bind(...s.params)));
+  const read = await getJson(url(product));
+  expect(read.body.price_vnd).toBe(195000);
+  expect(read.res.headers.get("etag")).toBe(put.headers.get("etag"));
 });
