@@ -12,15 +12,21 @@ export interface Env {
 export interface AppVariables {
   /** The request's D1 handle: a read-replication session that counts its round trips. */
   d1: CountedD1;
-  /** The retailer API key that authenticated this request (write routes only). */
-  apiKey?: ApiKeyIdentity;
+  /** The retailer API key a write presents (well-formed; verified inside the write's own D1 batch). */
+  credential?: Credential;
 }
 
-/** What a verified API key grants: writes to one channel's listings. */
+/** A presented API key: its visible prefix, its SHA-256 (hex) and the channel it wants to write. */
+export interface Credential {
+  prefix: string;
+  hash: string;
+  channel: string;
+}
+
+/** A verified API key: it may write this channel's listings. */
 export interface ApiKeyIdentity {
   id: number;
   prefix: string;
-  channelId: number;
   channelSlug: string;
 }
 

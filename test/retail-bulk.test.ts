@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, expect, it } from "vitest";
 import { MAX_BOUND_PARAMETERS, upsertStatements } from "../src/db/queries/listings.ts";
+import { sha256Hex } from "../src/lib/api-key.ts";
 import { createKey, json, listing, send } from "./retail-helpers.ts";
 
 const N = 300;
@@ -42,7 +43,7 @@ const items = (price: (i: number) => number) =>
 
 it("never binds more than 100 parameters in one statement, and splits bigger bulks over several", () => {
   const statements = upsertStatements(
-    { id: 1, prefix: "cnnt_x", channelId: 3, channelSlug: "winmart" },
+    { prefix: "cnnt_x", hash: "0".repeat(64), channel: "winmart" },
     items((i) => i),
   );
   for (const s of statements) {
@@ -51,7 +52,7 @@ it("never binds more than 100 parameters in one statement, and splits bigger bul
   }
   expect(statements.length).toBeGreaterThan(20);
   const single = upsertStatements(
-    { id: 1, prefix: "cnnt_x", channelId: 3, channelSlug: "winmart" },
+    { prefix: "cnnt_x", hash: "0".repeat(64), channel: "winmart" },
     items((i) => i).slice(0, 1),
   );
   expect(single).toHaveLength(1);
@@ -104,7 +105,7 @@ it(`writes ${N} listings atomically in one request and one write batch`, async (
   const body = await json(res);
   expect(body).toMatchObject({ channel: "winmart", created: N, updated: 0, unchanged: 0 });
   expect(body.items).toHaveLength(N);
-  expect(res.headers.get("x-d1-round-trips")).toBe("2"); // key check + one batch
+  expect(res.headers.get("x-d1-round-trips")).toBe("1"); // key check, writes and read-back: one batch
   expect(await winmartListings()).toBe(before + N);
   const row = await env.DB.prepare(
     "SELECT l.price_vnd, l.updated_by FROM listings l JOIN products p ON p.id = l.product_id WHERE p.slug = ?",
@@ -121,19 +122,39 @@ it(`writes ${N} listings atomically in one request and one write batch`, async (
 });
 
 it("a failing statement late in the batch rolls back every earlier chunk (D1 batch is one transaction)", async () => {
-  const k = { id: keyId, prefix: "x", channelId: 3, channelSlug: "winmart" };
-  const before = await env.DB.prepare("SELECT sum(price_vnd) AS n FROM listings").first<{ n: number }>();
-  const statements = upsertStatements(
-    k,
-    items(() => 1),
-  );
-  const batch = statements.map((s) => env.DB.prepare(s.sql).bind(...s.params));
-  batch.push(
+  const credential = { prefix: key.slice(0, 13), hash: await sha256Hex(key), channel: "winmart" };
+  const total = () => count("SELECT sum(price_vnd) AS n FROM listings");
+  const prepared = () =>
+    upsertStatements(
+      credential,
+      items(() => 1),
+    ).map((s) => env.DB.prepare(s.sql).bind(...s.params));
+  const before = await total();
+  const failing = [
+    ...prepared(),
     env.DB.prepare("INSERT INTO listings (channel_id, product_id, status) VALUES (NULL, NULL, NULL)"),
-  );
-  await expect(env.DB.batch(batch)).rejects.toThrow(/NOT NULL/);
-  const after = await env.DB.prepare("SELECT sum(price_vnd) AS n FROM listings").first<{ n: number }>();
-  expect(after?.n).toBe(before?.n);
+  ];
+  await expect(env.DB.batch(failing)).rejects.toThrow(/NOT NULL/);
+  expect(await total()).toBe(before);
+  // Control: the same statements without the failing one do write.
+  await env.DB.batch(prepared());
+  expect(await total()).not.toBe(before);
+});
+
+it("statements made for a refused key write nothing, even when run directly", async () => {
+  const before = await count("SELECT sum(price_vnd) AS n FROM listings");
+  const forged = { prefix: key.slice(0, 13), hash: await sha256Hex(`${key}x`), channel: "winmart" };
+  const otherChannel = { prefix: key.slice(0, 13), hash: await sha256Hex(key), channel: "aeon" };
+  for (const cr of [forged, otherChannel]) {
+    const results = await env.DB.batch(
+      upsertStatements(
+        cr,
+        items(() => 7),
+      ).map((s) => env.DB.prepare(s.sql).bind(...s.params)),
+    );
+    expect(results.every((r) => r.meta.changes === 0)).toBe(true);
+  }
+  expect(await count("SELECT sum(price_vnd) AS n FROM listings")).toBe(before);
 });
 
 it("413 for a bulk body over 1 MB, 415 for non-JSON", async () => {

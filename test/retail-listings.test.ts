@@ -205,9 +205,12 @@ describe("read replication: read-your-writes with the bookmark", () => {
     expect((read.res.headers.get("x-d1-bookmark") ?? "") >= (bookmark ?? "")).toBe(true);
   });
 
-  it("a write costs one D1 round trip for the key check and one for check-write-audit-readback", async () => {
+  it("a write costs one D1 round trip: key check, product check, write, audit and read-back in one batch", async () => {
     const res = await send("PUT", url("mien-dong-tan-viet-a"), key, listing({ price_vnd: 73000 }));
-    expect(res.headers.get("x-d1-round-trips")).toBe("2");
+    expect(res.headers.get("x-d1-round-trips")).toBe("1");
+    const del = await send("DELETE", url("mien-dong-tan-viet-a"), key);
+    expect(del.status).toBe(204);
+    expect(del.headers.get("x-d1-round-trips")).toBe("1");
   });
 });
 

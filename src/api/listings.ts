@@ -13,8 +13,8 @@ import {
   putListing,
 } from "../db/queries/listings.ts";
 import { CHANGE_ENTITIES, CHANGE_OPS, LISTING_STATUSES } from "../db/schema.ts";
-import type { ApiKeyIdentity, AppEnv } from "../env.ts";
-import { requireChannelKey } from "../lib/auth.ts";
+import type { AppEnv } from "../env.ts";
+import { credentialOf, requireChannelKey, verifyKey } from "../lib/auth.ts";
 import { createRouter } from "../lib/create-app.ts";
 import { BOOKMARK_HEADER } from "../lib/middleware.ts";
 import { type InvalidParam, Problem } from "../lib/problem.ts";
@@ -270,12 +270,6 @@ const bulkHook = (
 ): undefined | Promise<never> =>
   result.success || !result.error || result.target !== "json" ? writeHook(result) : bulkProblem(result, c);
 
-const keyOf = (c: Context<AppEnv>): ApiKeyIdentity => {
-  const key = c.get("apiKey");
-  if (!key) throw new Error("route without requireChannelKey()");
-  return key;
-};
-
 const preconditionFailed = (current: Listing | null) =>
   new Problem(
     412,
@@ -510,10 +504,11 @@ export const listingsApi = createRouter()
     async (c) => {
       const { product } = c.req.valid("param");
       const headers = c.req.valid("header");
-      const outcome = await putListing(c.get("d1"), keyOf(c), product, c.req.valid("json"), {
+      const outcome = await putListing(c.get("d1"), credentialOf(c), product, c.req.valid("json"), {
         ifMatch: parseIfMatch(headers["if-match"]),
         ifNoneMatch: headers["if-none-match"] === "*",
       });
+      await verifyKey(c, outcome.key);
       if (outcome.kind === "no-product") throw noProduct(product);
       if (outcome.kind === "precondition-failed") throw preconditionFailed(outcome.current);
       c.header("etag", outcome.listing.etag);
@@ -528,10 +523,11 @@ export const listingsApi = createRouter()
       const { channel, product } = c.req.valid("param");
       const outcome = await deleteListing(
         c.get("d1"),
-        keyOf(c),
+        credentialOf(c),
         product,
         parseIfMatch(c.req.valid("header")["if-match"]),
       );
+      await verifyKey(c, outcome.key);
       if (outcome.kind === "no-product") throw noProduct(product);
       if (outcome.kind === "no-listing") {
         throw new Problem(404, {
@@ -550,12 +546,12 @@ export const listingsApi = createRouter()
       const { items } = c.req.valid("json");
       const duplicates = duplicateItems(items);
       if (duplicates.length) throw unprocessable(duplicates);
-      const key = keyOf(c);
-      const outcome = await bulkUpsertListings(c.get("d1"), key, items);
+      const outcome = await bulkUpsertListings(c.get("d1"), credentialOf(c), items);
+      const key = await verifyKey(c, outcome.key);
       if (outcome.kind === "unknown-products") {
         throw unprocessable(outcome.indexes.map((i) => unknownProduct(i, items[i]?.product ?? "")));
       }
-      const { kind: _kind, ...result } = outcome;
+      const { kind: _kind, key: _key, ...result } = outcome;
       c.header("cache-control", "no-store");
       return c.json({ channel: key.channelSlug, ...result }, 200);
     },

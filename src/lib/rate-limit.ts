@@ -47,7 +47,7 @@ export function clientAddress(c: Context<AppEnv>): string | null {
 /**
  * Rate-limits anonymous calls by client address: every read (reads take no key, so an `Authorization` header
  * buys nothing there) and every write without a key. Writes with a key are limited by `requireChannelKey()`:
- * by key id once verified, by address when the key is refused.
+ * by the key's SHA-256, and by address as well when the key is refused.
  */
 export function anonymousRateLimit() {
   return async (c: Context<AppEnv>, next: () => Promise<void>) => {

@@ -1,4 +1,4 @@
-import type { ApiKeyIdentity, CountedD1 } from "../../env.ts";
+import type { CountedD1, Credential } from "../../env.ts";
 import type { LISTING_STATUSES, Store } from "../schema.ts";
 import { parseJson } from "./rows.ts";
 
@@ -24,6 +24,27 @@ export interface Statement {
 }
 
 const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
+
+/** The presented key's row, read inside the write batch for the caller to verify (timing-safe) afterwards. */
+export interface KeyRow {
+  id: number;
+  hash: string;
+  revoked_at: string | null;
+  channel_slug: string;
+}
+const KEY_LOOKUP = `SELECT k.id, k.hash, k.revoked_at, c.slug AS channel_slug
+FROM api_keys k JOIN channels c ON c.id = k.channel_id WHERE k.prefix = ?`;
+/**
+ * Every write statement carries this guard: it holds only for an unrevoked key with the presented prefix and
+ * SHA-256 that belongs to the target channel. So the key check and the write share one batch (one round trip),
+ * and a refused key writes nothing even though the batch runs before the Worker verifies the key in constant time.
+ */
+const GUARD = `EXISTS (SELECT 1 FROM api_keys k JOIN channels c ON c.id = k.channel_id
+  WHERE k.prefix = ? AND k.hash = ? AND k.revoked_at IS NULL AND c.slug = ?)`;
+const guardParams = (cr: Credential) => [cr.prefix, cr.hash, cr.channel];
+const CHANNEL_ID = "(SELECT id FROM channels WHERE slug = ?)";
+const KEY_ID = "(SELECT id FROM api_keys WHERE prefix = ?)";
+
 const COLUMNS = ["status", "price_vnd", "channel_sku", "url", "stores", "note"] as const;
 // Columns whose change makes a new version; an identical write leaves the row (and the change feed) alone.
 const DIFFERS = `(${[...COLUMNS, "sample"].map((c) => `listings.${c}`).join(", ")}) IS NOT (${[...COLUMNS, "sample"].map((c) => `excluded.${c}`).join(", ")})`;
@@ -39,16 +60,13 @@ const rowValues = (input: ListingInput) => [
 
 /**
  * Multi-row upserts of one channel's listings, chunked so that no statement binds more than
- * {@link MAX_BOUND_PARAMETERS} parameters. Each statement writes only if every named product exists (the
- * `guard`), so a batch of them is all-or-nothing even if a product vanished since it was checked. Rows whose
- * values are unchanged are skipped (no new version, no change-feed entry).
+ * {@link MAX_BOUND_PARAMETERS} parameters. Each statement writes only for a valid key of the channel (see
+ * `GUARD`) and only if every named product exists, so a batch of them is all or nothing. Rows whose values are
+ * unchanged are skipped (no new version, no change-feed entry).
  */
-export function upsertStatements(
-  key: ApiKeyIdentity,
-  items: (ListingInput & { product: string })[],
-): Statement[] {
+export function upsertStatements(cr: Credential, items: (ListingInput & { product: string })[]): Statement[] {
   const slugs = JSON.stringify(items.map((i) => i.product));
-  const fixed = 4; // channel id, key id, slug list, expected count
+  const fixed = 7; // channel, key prefix, the key guard's three, slug list, expected count
   const perRow = 1 + COLUMNS.length;
   const rowsPerStatement = Math.floor((MAX_BOUND_PARAMETERS - fixed) / perRow);
   const out: Statement[] = [];
@@ -57,17 +75,18 @@ export function upsertStatements(
     const values = chunk.map(() => `(${Array(perRow).fill("?").join(", ")})`).join(", ");
     out.push({
       sql: `INSERT INTO listings (channel_id, product_id, ${COLUMNS.join(", ")}, sample, source_url, last_verified, version, updated_by, updated_at)
-SELECT ?, p.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, 0, NULL, date('now'), 1, ?, ${NOW}
+SELECT ${CHANNEL_ID}, p.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, 0, NULL, date('now'), 1, ${KEY_ID}, ${NOW}
 FROM (VALUES ${values}) AS v JOIN products p ON p.slug = v.column1
-WHERE (SELECT count(*) FROM products WHERE slug IN (SELECT value FROM json_each(?))) = ?
+WHERE ${GUARD} AND (SELECT count(*) FROM products WHERE slug IN (SELECT value FROM json_each(?))) = ?
 ON CONFLICT(channel_id, product_id) DO UPDATE SET ${COLUMNS.map((c) => `${c} = excluded.${c}`).join(", ")},
   sample = 0, source_url = NULL, last_verified = excluded.last_verified, version = listings.version + 1,
   updated_by = excluded.updated_by, updated_at = excluded.updated_at
 WHERE ${DIFFERS}`,
       params: [
-        key.channelId,
-        key.id,
+        cr.channel,
+        cr.prefix,
         ...chunk.flatMap((i) => [i.product, ...rowValues(i)]),
+        ...guardParams(cr),
         slugs,
         new Set(items.map((i) => i.product)).size,
       ],
@@ -159,19 +178,27 @@ export async function getListing(d1: CountedD1, channel: string, product: string
   return row ? listingOut(row) : null;
 }
 
-export type PutOutcome =
+const lastUsed = (d1: CountedD1, cr: Credential) =>
+  d1
+    .prepare(`UPDATE api_keys SET last_used_at = ${NOW} WHERE prefix = ? AND ${GUARD}`)
+    .bind(cr.prefix, ...guardParams(cr));
+const keyRow = (result: D1Result | undefined) => (result?.results[0] as KeyRow | undefined) ?? null;
+
+export type PutOutcome = { key: KeyRow | null } & (
   | { kind: "no-product" }
   | { kind: "precondition-failed"; current: Listing | null }
-  | { kind: "written"; created: boolean; listing: Listing };
+  | { kind: "written"; created: boolean; listing: Listing }
+);
 
 /**
  * Creates or replaces one listing, honouring `If-Match` (`*` or ETags) and `If-None-Match: *` as a
  * compare-and-set inside the writing statement itself, so of two concurrent writers with the same ETag exactly
- * one wins. Check, write, audit and read-back are one D1 batch: one round trip, atomic.
+ * one wins. Key check, product check, write, audit and read-back are one D1 batch: one round trip, atomic.
+ * The caller must verify `key` before trusting the outcome (nothing was written if the key is refused).
  */
 export async function putListing(
   d1: CountedD1,
-  key: ApiKeyIdentity,
+  cr: Credential,
   product: string,
   input: ListingInput,
   conditions: { ifMatch?: ReturnType<typeof parseIfMatch>; ifNoneMatch?: boolean },
@@ -179,7 +206,7 @@ export async function putListing(
   const { ifMatch, ifNoneMatch } = conditions;
   let write: Statement;
   if (ifMatch === undefined) {
-    const [upsert] = upsertStatements(key, [{ ...input, product }]);
+    const [upsert] = upsertStatements(cr, [{ ...input, product }]);
     if (!upsert) throw new Error("no statement");
     write = ifNoneMatch
       ? {
@@ -192,81 +219,95 @@ export async function putListing(
     const tagCondition = ifMatch === "*" ? "" : ` AND (${tags.map(() => TAG_MATCH).join(" OR ") || "0"})`;
     write = {
       sql: `UPDATE listings SET ${COLUMNS.map((c) => `${c} = ?`).join(", ")}, sample = 0, source_url = NULL,
-  last_verified = date('now'), version = version + 1, updated_by = ?, updated_at = ${NOW}
-WHERE channel_id = ? AND product_id = (SELECT id FROM products WHERE slug = ?)${tagCondition}
-  AND (${[...COLUMNS, "sample"].join(", ")}) IS NOT (?, ?, ?, ?, ?, ?, 0)`,
-      params: [...rowValues(input), key.id, key.channelId, product, ...tagParams(tags), ...rowValues(input)],
+  last_verified = date('now'), version = version + 1, updated_by = ${KEY_ID}, updated_at = ${NOW}
+WHERE channel_id = ${CHANNEL_ID} AND product_id = (SELECT id FROM products WHERE slug = ?)${tagCondition}
+  AND (${[...COLUMNS, "sample"].join(", ")}) IS NOT (?, ?, ?, ?, ?, ?, 0) AND ${GUARD}`,
+      params: [
+        ...rowValues(input),
+        cr.prefix,
+        cr.channel,
+        product,
+        ...tagParams(tags),
+        ...rowValues(input),
+        ...guardParams(cr),
+      ],
     };
   }
-  const [productRow, before, written, , after] = await d1.batch([
+  const [keyResult, productRow, before, written, , after] = await d1.batch([
+    d1.prepare(KEY_LOOKUP).bind(cr.prefix),
     d1.prepare("SELECT id FROM products WHERE slug = ?").bind(product),
     d1
       .prepare(
-        "SELECT l.id, l.version, l.created_at FROM listings l JOIN products p ON p.id = l.product_id WHERE l.channel_id = ? AND p.slug = ?",
+        "SELECT l.id, l.version, l.created_at FROM listings l JOIN products p ON p.id = l.product_id JOIN channels c ON c.id = l.channel_id WHERE c.slug = ? AND p.slug = ?",
       )
-      .bind(key.channelId, product),
+      .bind(cr.channel, product),
     stmt(d1, write),
-    d1.prepare(`UPDATE api_keys SET last_used_at = ${NOW} WHERE id = ?`).bind(key.id),
-    d1.prepare(`${SELECT_LISTING} WHERE l.channel_id = ? AND p.slug = ?`).bind(key.channelId, product),
+    lastUsed(d1, cr),
+    d1.prepare(`${SELECT_LISTING} WHERE c.slug = ? AND p.slug = ?`).bind(cr.channel, product),
   ]);
-  if (!productRow?.results.length) return { kind: "no-product" };
+  const key = keyRow(keyResult);
+  if (!productRow?.results.length) return { key, kind: "no-product" };
   const prior = before?.results[0] as { id: number; version: number; created_at: string } | undefined;
   const row = after?.results[0] as ListingRow | undefined;
   const current = row ? listingOut(row) : null;
   const changed = (written?.meta.changes ?? 0) > 0;
-  if (!current) return { kind: "precondition-failed", current: null };
-  if (ifNoneMatch && prior) return { kind: "precondition-failed", current };
+  if (!current) return { key, kind: "precondition-failed", current: null };
+  if (ifNoneMatch && prior) return { key, kind: "precondition-failed", current };
   if (ifMatch !== undefined) {
-    if (!prior) return { kind: "precondition-failed", current: null };
+    if (!prior) return { key, kind: "precondition-failed", current: null };
     const held =
       ifMatch === "*" ||
       ifMatch.some(
         (t) => t.id === prior.id && t.version === prior.version && t.created === digits(prior.created_at),
       );
-    if (!changed && !held) return { kind: "precondition-failed", current };
+    if (!changed && !held) return { key, kind: "precondition-failed", current };
   }
-  return { kind: "written", created: !prior, listing: current };
+  return { key, kind: "written", created: !prior, listing: current };
 }
 
-export type DeleteOutcome =
+export type DeleteOutcome = { key: KeyRow | null } & (
   | { kind: "no-product" }
   | { kind: "no-listing" }
   | { kind: "precondition-failed"; current: Listing | null }
-  | { kind: "deleted" };
+  | { kind: "deleted" }
+);
 
 /** Deletes one listing (compare-and-set on `If-Match` as for {@link putListing}); the feed gets a tombstone. */
 export async function deleteListing(
   d1: CountedD1,
-  key: ApiKeyIdentity,
+  cr: Credential,
   product: string,
   ifMatch: ReturnType<typeof parseIfMatch>,
 ): Promise<DeleteOutcome> {
   const tags = ifMatch === undefined || ifMatch === "*" ? null : ifMatch;
   const tagCondition = tags ? ` AND (${tags.map(() => TAG_MATCH).join(" OR ") || "0"})` : "";
-  const [productRow, before, deleted] = await d1.batch([
+  const [keyResult, productRow, before, deleted] = await d1.batch([
+    d1.prepare(KEY_LOOKUP).bind(cr.prefix),
     d1.prepare("SELECT id FROM products WHERE slug = ?").bind(product),
-    d1.prepare(`${SELECT_LISTING} WHERE l.channel_id = ? AND p.slug = ?`).bind(key.channelId, product),
+    d1.prepare(`${SELECT_LISTING} WHERE c.slug = ? AND p.slug = ?`).bind(cr.channel, product),
     d1
       .prepare(
-        `DELETE FROM listings WHERE channel_id = ? AND product_id = (SELECT id FROM products WHERE slug = ?)${tagCondition}`,
+        `DELETE FROM listings WHERE channel_id = ${CHANNEL_ID} AND product_id = (SELECT id FROM products WHERE slug = ?)${tagCondition} AND ${GUARD}`,
       )
-      .bind(key.channelId, product, ...tagParams(tags ?? [])),
+      .bind(cr.channel, product, ...tagParams(tags ?? []), ...guardParams(cr)),
     // The delete trigger cannot know the key: stamp it on the tombstone it just wrote.
     d1
       .prepare(
-        "UPDATE changes SET key_id = ? WHERE seq = (SELECT max(seq) FROM changes) AND entity = 'listing' AND op = 'delete' AND entity_key = ? AND key_id IS NULL",
+        `UPDATE changes SET key_id = ${KEY_ID} WHERE seq = (SELECT max(seq) FROM changes) AND entity = 'listing' AND op = 'delete' AND entity_key = ? AND key_id IS NULL AND ${GUARD}`,
       )
-      .bind(key.id, `${key.channelSlug}/${product}`),
-    d1.prepare(`UPDATE api_keys SET last_used_at = ${NOW} WHERE id = ?`).bind(key.id),
+      .bind(cr.prefix, `${cr.channel}/${product}`, ...guardParams(cr)),
+    lastUsed(d1, cr),
   ]);
-  if (!productRow?.results.length) return { kind: "no-product" };
+  const key = keyRow(keyResult);
+  if (!productRow?.results.length) return { key, kind: "no-product" };
   const prior = before?.results[0] as ListingRow | undefined;
-  if (!prior) return { kind: "no-listing" };
-  if ((deleted?.meta.changes ?? 0) === 0) return { kind: "precondition-failed", current: listingOut(prior) };
-  return { kind: "deleted" };
+  if (!prior) return { key, kind: "no-listing" };
+  if ((deleted?.meta.changes ?? 0) === 0)
+    return { key, kind: "precondition-failed", current: listingOut(prior) };
+  return { key, kind: "deleted" };
 }
 
-export type BulkOutcome =
+export type BulkOutcome = { key: KeyRow | null } & (
   | { kind: "unknown-products"; indexes: number[] }
   | {
       kind: "written";
@@ -274,7 +315,8 @@ export type BulkOutcome =
       updated: number;
       unchanged: number;
       items: { product: string; version: number; etag: string }[];
-    };
+    }
+);
 
 /**
  * Upserts many listings of one channel atomically: every statement (chunked under the parameter limit) runs in
@@ -282,22 +324,24 @@ export type BulkOutcome =
  */
 export async function bulkUpsertListings(
   d1: CountedD1,
-  key: ApiKeyIdentity,
+  cr: Credential,
   items: (ListingInput & { product: string })[],
 ): Promise<BulkOutcome> {
   const slugs = JSON.stringify(items.map((i) => i.product));
   const versions = `SELECT p.slug, l.id, l.version, l.created_at FROM listings l JOIN products p ON p.id = l.product_id
-WHERE l.channel_id = ? AND p.slug IN (SELECT value FROM json_each(?))`;
-  const results = await d1.batch([
+JOIN channels c ON c.id = l.channel_id WHERE c.slug = ? AND p.slug IN (SELECT value FROM json_each(?))`;
+  const [keyResult, ...results] = await d1.batch([
+    d1.prepare(KEY_LOOKUP).bind(cr.prefix),
     d1.prepare("SELECT slug FROM products WHERE slug IN (SELECT value FROM json_each(?))").bind(slugs),
-    d1.prepare(versions).bind(key.channelId, slugs),
-    ...upsertStatements(key, items).map((s) => stmt(d1, s)),
-    d1.prepare(`UPDATE api_keys SET last_used_at = ${NOW} WHERE id = ?`).bind(key.id),
-    d1.prepare(versions).bind(key.channelId, slugs),
+    d1.prepare(versions).bind(cr.channel, slugs),
+    ...upsertStatements(cr, items).map((s) => stmt(d1, s)),
+    lastUsed(d1, cr),
+    d1.prepare(versions).bind(cr.channel, slugs),
   ]);
+  const key = keyRow(keyResult);
   const known = new Set((results[0]?.results ?? []).map((r) => (r as { slug: string }).slug));
   const indexes = items.flatMap((item, i) => (known.has(item.product) ? [] : [i]));
-  if (indexes.length) return { kind: "unknown-products", indexes };
+  if (indexes.length) return { key, kind: "unknown-products", indexes };
   type V = { slug: string; id: number; version: number; created_at: string };
   const before = new Map(((results[1]?.results ?? []) as V[]).map((r) => [r.slug, r]));
   const after = (results.at(-1)?.results ?? []) as V[];
@@ -310,6 +354,7 @@ WHERE l.channel_id = ? AND p.slug IN (SELECT value FROM json_each(?))`;
     else if (b.version !== r.version) updated++;
   }
   return {
+    key,
     kind: "written",
     created,
     updated,
