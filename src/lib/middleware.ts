@@ -8,9 +8,9 @@ export const BOOKMARK_HEADER = "x-d1-bookmark";
 export const ROUND_TRIPS_HEADER = "x-d1-round-trips";
 
 /**
- * Opens a D1 session for the request (writes: the primary; reads: replicas allowed, or at least as new as the
- * client's bookmark),
- * counts its round trips and reports them, with the session's bookmark, in response headers.
+ * Opens a D1 session for the request — writes start at the primary; reads may use replicas, at least as new as
+ * the client's bookmark if it sends one — counts its round trips and reports them, with the session's bookmark,
+ * in response headers.
  */
 export function d1Session(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
