@@ -38,6 +38,8 @@ FROM api_keys k JOIN channels c ON c.id = k.channel_id WHERE k.prefix = ?`;
  * Every write statement carries this guard: it holds only for an unrevoked key with the presented prefix and
  * SHA-256 that belongs to the target channel. So the key check and the write share one batch (one round trip),
  * and a refused key writes nothing even though the batch runs before the Worker verifies the key in constant time.
+ * (SQLite's `=` on the hash is not constant-time, but it compares digests of the caller's input, which leak
+ * nothing useful about a stored key.)
  */
 const GUARD = `EXISTS (SELECT 1 FROM api_keys k JOIN channels c ON c.id = k.channel_id
   WHERE k.prefix = ? AND k.hash = ? AND k.revoked_at IS NULL AND c.slug = ?)`;
