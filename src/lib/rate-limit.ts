@@ -4,7 +4,7 @@ import { Problem } from "./problem.ts";
 
 /**
  * Periods of the `[[ratelimits]]` bindings in wrangler.toml, in seconds (the binding only allows 10 or 60).
- * Used for `Retry-After`; keep them in step with wrangler.toml (a test compares them).
+ * Used for `Retry-After`; keep them in step with wrangler.toml by hand (nothing reads the binding's period).
  */
 export const RATE_LIMIT_PERIODS = { RATE_LIMIT_ANON: 10, RATE_LIMIT_KEY: 10 } as const;
 type Limiter = keyof typeof RATE_LIMIT_PERIODS;
