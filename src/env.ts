@@ -4,6 +4,9 @@ export interface Env {
   ASSETS?: Fetcher;
   CURSOR_SECRET: string;
   PUBLIC_ORIGIN: string;
+  /** Workers Rate Limiting: anonymous calls by client address, authenticated calls by API key (wrangler.toml). */
+  RATE_LIMIT_ANON?: RateLimit;
+  RATE_LIMIT_KEY?: RateLimit;
 }
 
 export interface AppVariables {
@@ -11,6 +14,22 @@ export interface AppVariables {
   d1: CountedD1;
   /** Nonce of this response's Content-Security-Policy, for the inline scripts an HTML route renders. */
   cspNonce?: string;
+  /** The retailer API key a write presents (well-formed; verified inside the write's own D1 batch). */
+  credential?: Credential;
+}
+
+/** A presented API key: its visible prefix, its SHA-256 (hex) and the channel it wants to write. */
+export interface Credential {
+  prefix: string;
+  hash: string;
+  channel: string;
+}
+
+/** A verified API key: it may write this channel's listings. */
+export interface ApiKeyIdentity {
+  id: number;
+  prefix: string;
+  channelSlug: string;
 }
 
 export interface AppEnv {

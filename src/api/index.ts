@@ -4,8 +4,10 @@ import { etag } from "hono/etag";
 import type { AppEnv } from "../env.ts";
 import { createRouter } from "../lib/create-app.ts";
 import { BOOKMARK_HEADER, d1Session, publicCache, ROUND_TRIPS_HEADER } from "../lib/middleware.ts";
+import { anonymousRateLimit } from "../lib/rate-limit.ts";
 import { cspNonce, docsCsp, publicReadCors } from "../lib/security.ts";
 import { channelsApi } from "./channels.ts";
+import { listingsApi } from "./listings.ts";
 import { producersApi } from "./producers.ts";
 import { productsApi } from "./products.ts";
 import { recognitionsApi } from "./recognitions.ts";
@@ -19,11 +21,19 @@ apiV1.use(
     exposeHeaders: ["ETag", BOOKMARK_HEADER, ROUND_TRIPS_HEADER],
   }),
 );
-apiV1.use("*", publicCache(60), etag(), d1Session());
+apiV1.use("*", anonymousRateLimit(), publicCache(60), etag(), d1Session());
 apiV1.route("/", productsApi);
 apiV1.route("/", producersApi);
 apiV1.route("/", channelsApi);
 apiV1.route("/", recognitionsApi);
+apiV1.route("/", listingsApi);
+
+apiV1.openAPIRegistry.registerComponent("securitySchemes", "RetailerKey", {
+  type: "http",
+  scheme: "bearer",
+  description:
+    "A retail channel's API key (`cnnt_…`), made by an operator with `npm run key:create -- --channel <slug>`. It can write that channel's listings and nothing else.",
+});
 
 apiV1.doc31("/openapi.json", {
   openapi: "3.1.0",
@@ -37,6 +47,11 @@ apiV1.doc31("/openapi.json", {
   tags: [
     { name: "Catalogue", description: "Products, producers and retail channels" },
     { name: "Recognition", description: "Recognitions and the khuyến công programme" },
+    {
+      name: "Retailers",
+      description:
+        "Retail chains keep their listings current (API key per channel) and mirror the catalogue (change feed, full feeds). Anonymous calls are rate-limited per address, keyed calls per key: 429 with Retry-After.",
+    },
   ],
 });
 
