@@ -12,6 +12,7 @@
 // If-Match are intended too. Exit status 1 if anything else goes wrong.
 import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
+import { generateApiKey } from "../src/lib/api-key.ts";
 import { startDevServer } from "./lib/dev-server.ts";
 import { d1Query } from "./lib/wrangler.ts";
 
@@ -142,9 +143,6 @@ try {
 
   if (hasWrites) {
     // Keys straight into the server's local D1 (as `npm run key:create` does), one wrangler call for all.
-    const { generateApiKey } = (await import(new URL("../src/lib/api-key.ts", import.meta.url).href)) as {
-      generateApiKey(): Promise<{ key: string; prefix: string; hash: string }>;
-    };
     const slots = Array.from({ length: WRITERS + 1 }, (_, i) => channels[i % channels.length] ?? "aeon");
     const keys = await Promise.all(slots.map(async (channel) => ({ channel, ...(await generateApiKey()) })));
     const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
