@@ -96,6 +96,9 @@ try {
     const tag = (await fetch(`${origin}${p}`)).headers.get("etag");
     if (tag) etags.set(p, tag);
   }
+  // Warm-up (not measured): every read path once, and one write path, so that the first seconds do not measure
+  // the Worker's start-up.
+  await Promise.all(readPaths.map(async (p) => (await fetch(`${origin}${p}`)).arrayBuffer()));
   const readStatus = new Map<string, number>();
   let readPick = 0;
   const reads = autocannon({
