@@ -250,6 +250,16 @@ export function paramName(known: readonly string[]): fc.Arbitrary<string> {
   );
 }
 
+/**
+ * A label safe to show in a test report: lone surrogates escaped. (The workers pool sends reports to Node over a
+ * WebSocket, which refuses the invalid UTF-8 a lone surrogate becomes, and the whole test file is lost.)
+ */
+export const printable = (s: string) =>
+  s.replace(
+    /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16)}`,
+  );
+
 export interface Outcome {
   status: number;
   url: string;
@@ -261,7 +271,7 @@ export interface Outcome {
  */
 export async function expectWellFormed(res: Response, label: string): Promise<number> {
   const text = await res.text();
-  const where = `${label} → ${res.status} ${text.slice(0, 300)}`;
+  const where = printable(`${label} → ${res.status} ${text.slice(0, 300)}`);
   expect(res.status, where).toBeLessThan(500);
   if (res.status >= 400) {
     expect(res.headers.get("content-type"), where).toMatch(/^application\/problem\+json/);

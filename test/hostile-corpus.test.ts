@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { encodeCursor } from "../src/lib/cursor.ts";
 import { expectWellFormed } from "./fuzz-helpers.ts";
 import { call, getJson } from "./helpers.ts";
+import { createKey, listing, send } from "./retail-helpers.ts";
 
 const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -143,5 +144,58 @@ describe("hostile corpus", () => {
       const res = await call(path, { headers });
       expect([200, 304]).toContain(res.status);
     }
+  });
+});
+
+describe("retailer-supplied text", () => {
+  const path = "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a";
+  const rlo = "\u202e";
+
+  // Found reviewing what pages would show: a right-to-left override in a store name or note reorders how the
+  // page displays it (spoofing "exe.pdf" as "fdp.exe"); the API now refuses bidi controls in retailer text.
+  it.each([
+    ["note", { note: `Giá tốt ${rlo}fdp.exe` }, "note"],
+    [
+      "store name",
+      { stores: [{ name: `AEON ${rlo}Long Biên`, city: "Hà Nội", province: "Hà Nội" }] },
+      "stores[0].name",
+    ],
+    ["SKU", { channel_sku: `\u2066SKU\u2069` }, "channel_sku"],
+    ["URL", { url: `https://aeon.example.vn/${rlo}gnp.exe` }, "url"],
+    // Found by test/fuzz-write.test.ts: a lone surrogate was acknowledged (201) but stored as U+FFFD.
+    ["lone surrogate in the note", { note: "Miến \ud800dong" }, "note"],
+    [
+      "lone low surrogate in a city",
+      { stores: [{ name: "AEON", city: "\udfffHà Nội", province: "Hà Nội" }] },
+      "stores[0].city",
+    ],
+    ["javascript: URL", { url: "javascript:alert(1)" }, "url"],
+    ["data: URL", { url: "data:text/html,<script>alert(1)</script>" }, "url"],
+    ["http: URL", { url: "http://aeon.example.vn/p/1" }, "url"],
+  ])("%s is refused (422 naming the field)", async (_, fields, name) => {
+    const { key } = await createKey("aeon");
+    const res = await send("PUT", path, key, listing(fields));
+    expect(res.status).toBe(422);
+    const body = await res.json<{ invalid_params: { name: string }[] }>();
+    expect(body.invalid_params.map((p) => p.name)).toEqual([name]);
+  });
+
+  it("a well-formed surrogate pair (emoji) is ordinary text and reads back exactly", async () => {
+    const { key } = await createKey("aeon");
+    const note = "Miến dong 😀🇻🇳";
+    expect((await send("PUT", path, key, listing({ note }))).status).toBeLessThan(300);
+    expect((await (await call(path)).json<{ note: string }>()).note).toBe(note);
+  });
+
+  it("HTML, script and entities are data: stored and served verbatim as JSON, never as markup", async () => {
+    const { key } = await createKey("aeon");
+    const note = '</script><script>alert(1)</script> &lt;b&gt; "><img src=x onerror=alert(1)>';
+    const res = await send("PUT", path, key, listing({ note, url: "https://aeon.example.vn/p?q=<script>" }));
+    expect(res.status).toBeLessThan(300);
+    const read = await call(path);
+    expect(read.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(read.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(read.headers.get("content-security-policy")).toMatch(/default-src 'none'/);
+    expect((await read.json<{ note: string }>()).note).toBe(note);
   });
 });
