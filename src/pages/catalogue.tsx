@@ -48,12 +48,12 @@ export function parseCatalogueQuery(queries: Record<string, string[]>): Catalogu
   };
 }
 
-/** The state as a query string (without the cursor unless asked), in a stable order. */
+/** The state as a query string (without the cursor unless asked, without a default sort), in a stable order. */
 export function catalogueQuery(s: CatalogueState, opts: { cursor?: boolean } = {}): string {
   const p = new URLSearchParams();
   if (s.q) p.append("q", s.q);
   for (const f of FACETS) for (const v of s.filters[f]) p.append(f, v);
-  if (s.sort) p.append("sort", s.sort);
+  if (s.sort && s.sort !== (s.q ? "relevance" : "tier")) p.append("sort", s.sort);
   if (opts.cursor && s.cursor) p.append("cursor", s.cursor);
   return p.toString();
 }
@@ -171,7 +171,8 @@ export function CataloguePage(props: { list: ProductList; s: CatalogueState; lan
                 <label for="cat-sort">{t.sort}</label>
                 <select id="cat-sort" name="sort">
                   {sorts.map((x) => (
-                    <option value={x} selected={x === list.sort}>
+                    // The default order submits no value, so shared URLs stay short and follow the default.
+                    <option value={x === (s.q ? "relevance" : "tier") ? "" : x} selected={x === list.sort}>
                       {t.sorts[x]}
                     </option>
                   ))}

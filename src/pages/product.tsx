@@ -107,7 +107,7 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang }) {
         <section class="block" aria-labelledby="pack-h">
           <h2 id="pack-h">{t.packaging}</h2>
           {packSample ? <p class="notice">{t.samplePrices}</p> : null}
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex={0} role="group" aria-labelledby="pack-h">
             <table>
               <thead>
                 <tr>

@@ -121,7 +121,7 @@ export function ProgrammePage(props: { data: Programme; lang: Lang }) {
 
       <section class="block" aria-labelledby="fig-h">
         <h2 id="fig-h">{t.figures}</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0} role="group" aria-labelledby="fig-h">
           <table>
             <thead>
               <tr>
