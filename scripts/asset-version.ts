@@ -1,4 +1,4 @@
-// Versions the static files: hashes public/ (css, js, img, favicon), writes the hash to src/pages/assets.ts
+// Versions the static files: hashes public/ (css, img, favicon), writes the hash to src/pages/assets.ts
 // (pages link to /css/site.css?v=<hash>) and into the url(...?v=) references inside the CSS. Static files are
 // served with a one-year immutable Cache-Control (public/_headers), so every change must change their URLs.
 // `npm run assets:version` after editing public/; `--check` exits 1 when the recorded version is stale.
@@ -24,10 +24,12 @@ function files(dir: string): string[] {
 /** The hash of public/'s versioned files, ignoring the ?v= references themselves. */
 export function assetHash(): string {
   const h = createHash("sha256");
-  const versioned = [...files(join(pub, "css")), ...files(join(pub, "js")), ...files(join(pub, "img"))];
+  const versioned = [...files(join(pub, "css")), ...files(join(pub, "img"))];
   for (const path of [...versioned, join(pub, "favicon.svg")]) {
     h.update(relative(pub, path));
-    h.update(readFileSync(path, "utf8").replace(VERSION_REF, ""));
+    h.update(
+      path.endsWith(".png") ? readFileSync(path) : readFileSync(path, "utf8").replace(VERSION_REF, ""),
+    );
   }
   return h.digest("hex").slice(0, 10);
 }

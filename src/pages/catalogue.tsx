@@ -146,6 +146,7 @@ export function CataloguePage(props: { list: ProductList; s: CatalogueState; lan
     }
   }
   const sorts = SORTS.filter((x) => x !== "relevance" || s.q);
+  const active = FACETS.reduce((n, f) => n + s.filters[f].length, 0);
   const next = list.page.next_cursor;
   return (
     <div class="wrap">
@@ -180,9 +181,11 @@ export function CataloguePage(props: { list: ProductList; s: CatalogueState; lan
               </div>
               <button type="submit">{t.searchButton}</button>
             </div>
-            <details class="filters" open>
+            {/* Folded on phones so that results come first; always unfolded on wider screens (CSS). No script. */}
+            <details class="filters">
               <summary>
                 <h2>{t.filters}</h2>
+                {active ? <span class="count">{active}</span> : null}
               </summary>
               <Facet facet="tier" legend={t.filterTier} list={list} s={s} lang={lang} />
               <Facet facet="scheme" legend={t.filterScheme} list={list} s={s} lang={lang} />

@@ -9,7 +9,7 @@ export interface Bar {
   tone: string;
 }
 
-const W = 360;
+const W = 440;
 const ROW = 44;
 const LABEL_H = 16;
 const BAR_H = 18;

@@ -13,7 +13,11 @@ export function TierBadge(props: { tier: Tier | null; lang: Lang; long?: boolean
       <svg viewBox="0 0 12 12" width="12" height="12" aria-hidden="true" focusable="false">
         <path d="M6 .6 7.6 4l3.8.4-2.8 2.6.8 3.7L6 8.8 2.6 10.7l.8-3.7L.6 4.4 4.4 4z" fill="currentColor" />
       </svg>
-      {props.long ? t.tierLong[props.tier] : labelOf("tier", props.tier, props.lang)}
+      {props.long
+        ? t.tierLong[props.tier]
+        : props.tier === "district"
+          ? t.districtTier
+          : labelOf("tier", props.tier, props.lang)}
     </span>
   );
 }
@@ -123,6 +127,10 @@ export function SearchForm(props: { lang: Lang; q?: string; id: string; big?: bo
   );
 }
 
+/** The path of a product's illustration: one of ours (an SVG under /img/products, with a PNG twin) or the placeholder. */
+export const illustration = (src: string | null) =>
+  src && /^\/img\/products\/[\w-]+\.svg$/.test(src) ? src : "/img/products/placeholder.svg";
+
 /** A product illustration; width and height are set so the layout does not shift while it loads. */
 export function ProductImage(props: {
   src: string | null;
@@ -130,8 +138,7 @@ export function ProductImage(props: {
   eager?: boolean;
   size?: "card" | "hero";
 }) {
-  const src =
-    props.src && /^\/img\/[\w/.-]+\.svg$/.test(props.src) ? props.src : "/img/products/placeholder.svg";
+  const src = illustration(props.src);
   const [w, h] = props.size === "hero" ? [640, 480] : [320, 240];
   return (
     <img

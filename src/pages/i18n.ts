@@ -77,6 +77,7 @@ const VI = {
   verified: "Đã xác minh theo nguồn",
   source: "Nguồn",
   sources: "Nguồn tham khảo",
+  districtTier: "Cấp huyện",
   tierLong: {
     national: "CNNT tiêu biểu cấp quốc gia",
     regional: "CNNT tiêu biểu cấp khu vực",
@@ -290,6 +291,7 @@ const EN: Strings = {
   verified: "Verified against the source",
   source: "Source",
   sources: "Sources",
+  districtTier: "District",
   tierLong: {
     national: "National-level typical product",
     regional: "Regional-level typical product",

@@ -18,6 +18,7 @@ import { Problem } from "../lib/problem.ts";
 import { asset } from "./assets.ts";
 import { CataloguePage, catalogueQuery, parseCatalogueQuery } from "./catalogue.tsx";
 import { ChannelPage, ChannelsPage } from "./channels.tsx";
+import { illustration } from "./components.tsx";
 import { ErrorPage, errorTitle } from "./errors.tsx";
 import { HomePage } from "./home.tsx";
 import { type Lang, langOfPath, type PageKey, pathOf, routeOf, strings } from "./i18n.ts";
@@ -152,7 +153,7 @@ page("product", async (c, lang) => {
       title: p.name,
       description: p.description.length > 160 ? `${p.description.slice(0, 157)}…` : p.description,
       ogType: "product",
-      ogImage: asset(p.image ?? "/img/og.png").replace(/\.svg\?/, ".png?"),
+      ogImage: asset(illustration(p.image).replace(/\.svg$/, ".png")),
       jsonLd: productJsonLd(p, lang, origin),
     },
     <ProductPage p={p} lang={lang} />,

@@ -75,7 +75,6 @@ export function Layout(props: { meta: PageMeta; children: Child }) {
         <meta name="theme-color" content="#1b2350" />
         <link rel="icon" href={asset("/favicon.svg")} type="image/svg+xml" />
         <link rel="stylesheet" href={asset("/css/site.css")} />
-        <script src={asset("/js/enhance.js")} defer />
         {meta.jsonLd ? (
           <script
             type="application/ld+json"

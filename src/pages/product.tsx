@@ -2,6 +2,7 @@ import type { ProductDetail } from "../db/queries/detail.ts";
 import { asset } from "./assets.ts";
 import {
   Breadcrumbs,
+  illustration,
   OcopBadge,
   ProductCard,
   ProductImage,
@@ -11,8 +12,6 @@ import {
 } from "./components.tsx";
 import { formatNumber, formatVnd, type Lang, labelOf, pathOf, strings } from "./i18n.ts";
 import { ListingItem, RecognitionItem, SupportList } from "./parts.tsx";
-
-const imageOf = (p: { image: string | null }) => asset(p.image ?? "/img/products/placeholder.svg");
 
 /**
  * schema.org Product for search engines: manufacturer, image, description and the verified recognitions as
@@ -27,7 +26,7 @@ export function productJsonLd(p: ProductDetail, lang: Lang, origin: string) {
     "@id": `${origin}${pathOf("product", lang, p.slug)}#product`,
     name: p.name,
     description: p.description,
-    image: `${origin}${imageOf(p)}`,
+    image: `${origin}${asset(illustration(p.image))}`,
     url: `${origin}${pathOf("product", lang, p.slug)}`,
     category: p.category,
     inLanguage: lang,
@@ -126,7 +125,7 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang }) {
                     <th scope="row">{v.label}</th>
                     <td class="num">{v.net_weight_g ? `${formatNumber(v.net_weight_g, lang)} g` : "—"}</td>
                     <td class="num">
-                      {v.price_vnd === null ? "—" : formatVnd(v.price_vnd, lang)}{" "}
+                      <span class="price">{v.price_vnd === null ? "—" : formatVnd(v.price_vnd, lang)}</span>{" "}
                       {v.sample || packSample ? <SampleTag lang={lang} /> : null}
                     </td>
                   </tr>

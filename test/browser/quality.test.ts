@@ -81,7 +81,7 @@ describe("speed and caching", () => {
     const assets = [...html.matchAll(/<(?:link rel="stylesheet" href|script src)="([^"]+)"/g)].map(
       (m) => m[1] ?? "",
     );
-    expect(assets.length).toBe(2);
+    expect(assets).toEqual([`/css/site.css?v=${ASSET_VERSION}`]); // one stylesheet, no script
     let total = gz(html);
     for (const a of assets) {
       expect(a).toMatch(new RegExp(`\\?v=${ASSET_VERSION}$`));
@@ -98,7 +98,12 @@ describe("speed and caching", () => {
   });
 
   it("serves static files with a year of immutable caching, and pages revalidated", async () => {
-    for (const path of ["/css/site.css", "/js/enhance.js", "/img/products/mien-dong.svg", "/favicon.svg"]) {
+    for (const path of [
+      "/css/site.css",
+      "/img/products/mien-dong.svg",
+      "/img/products/mien-dong.png",
+      "/favicon.svg",
+    ]) {
       const res = await fetch(`${BASE}${path}?v=${ASSET_VERSION}`);
       expect(res.status).toBe(200);
       expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
@@ -108,13 +113,21 @@ describe("speed and caching", () => {
     expect(page.headers.get("etag")).toBeTruthy();
   });
 
-  it("serves every product illustration the seed names", async () => {
+  it("serves every product illustration the seed names, and the PNG each page names as og:image", async () => {
     const res = await fetch(`${BASE}/api/v1/products?limit=100`);
     const { data } = (await res.json()) as { data: { image: string }[] };
     for (const image of new Set(data.map((p) => p.image))) {
       const r = await fetch(`${BASE}${image}`);
       expect(r.status, image).toBe(200);
       expect(r.headers.get("content-type")).toContain("image/svg+xml");
+    }
+    for (const path of ["/", "/san-pham/mien-dong-tan-viet-a", "/en/programme"]) {
+      const html = await (await fetch(`${BASE}${path}`)).text();
+      const og = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1] ?? "";
+      expect(og).toMatch(/^http:\/\/127\.0\.0\.1:8790\/img\/.+\.png\?v=/);
+      const r = await fetch(og);
+      expect(r.status, og).toBe(200);
+      expect(r.headers.get("content-type")).toBe("image/png");
     }
   });
 

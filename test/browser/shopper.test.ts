@@ -154,7 +154,6 @@ describe("a shopper", () => {
         expect(await cardNames(page)).toContain("Lạp sườn, thịt hun khói Tâm Hòa");
 
         await page.goto(`${BASE}/san-pham`);
-        expect(await page.locator("details.filters").getAttribute("open")).not.toBeNull();
         await page.getByRole("checkbox", { name: /Thủ công mỹ nghệ/ }).check();
         await page.getByLabel("Sắp xếp").selectOption("name");
         await page.getByRole("button", { name: "Áp dụng" }).click();
@@ -175,6 +174,24 @@ describe("a shopper", () => {
         await page.waitForURL(`${BASE}/san-pham`);
       },
       { javaScriptEnabled: false },
+    );
+  });
+
+  it("on a phone sees results first, and unfolds the filters without any script", async () => {
+    await withPage(
+      async (page) => {
+        await page.goto(`${BASE}/san-pham`);
+        const box = page.getByRole("checkbox", { name: /Quốc gia/ });
+        expect(await box.isVisible()).toBe(false);
+        await page.getByText("Bộ lọc", { exact: true }).click();
+        expect(await box.isVisible()).toBe(true);
+        await box.check();
+        await page.getByRole("button", { name: "Áp dụng" }).click();
+        await page.waitForURL(/tier=national/);
+        expect(await page.locator("#results-h").textContent()).toBe("2 sản phẩm");
+        expect(await page.locator(".filters summary .count").textContent()).toBe("1");
+      },
+      { viewport: { width: 360, height: 740 }, javaScriptEnabled: false },
     );
   });
 
