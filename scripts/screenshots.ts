@@ -10,9 +10,10 @@ const pages = [
   ["catalogue", "/san-pham?tier=national&tier=regional&tier=provincial"],
   ["product", "/san-pham/lap-suon-thit-hun-khoi-tam-hoa"],
 ] as const;
+// [name, viewport, device scale, most CSS pixels of page height to keep]
 const devices = [
-  ["phone", { width: 390, height: 844 }, 2],
-  ["desktop", { width: 1280, height: 860 }, 1],
+  ["phone", { width: 390, height: 844 }, 2, 2400],
+  ["desktop", { width: 1280, height: 860 }, 1, 2200],
 ] as const;
 const extra = process.argv.slice(2); // more paths to shoot while designing, e.g. /khuyen-cong
 
@@ -21,7 +22,7 @@ const server = process.env.BASE_URL ? null : await startServer();
 const base = process.env.BASE_URL ?? server?.url;
 const browser = await launch();
 try {
-  for (const [device, viewport, scale] of devices) {
+  for (const [device, viewport, scale, maxHeight] of devices) {
     const context = await browser.newContext({ viewport, deviceScaleFactor: scale, locale: "vi-VN" });
     const page = await context.newPage();
     const shots = [
@@ -31,7 +32,8 @@ try {
     for (const [name, path] of shots) {
       await page.goto(`${base}${path}`, { waitUntil: "networkidle" });
       const file = `${out}${name}-${device}.png`;
-      await page.screenshot({ path: file, fullPage: true, clip: undefined });
+      const height = Math.min(maxHeight, await page.evaluate(() => document.documentElement.scrollHeight));
+      await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height } });
       console.log(file);
     }
     await context.close();
