@@ -33,7 +33,11 @@ try {
       await page.goto(`${base}${path}`, { waitUntil: "networkidle" });
       const file = `${out}${name}-${device}.png`;
       const height = Math.min(maxHeight, await page.evaluate(() => document.documentElement.scrollHeight));
-      await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height } });
+      await page.screenshot({
+        path: file,
+        fullPage: true,
+        clip: { x: 0, y: 0, width: viewport.width, height },
+      });
       console.log(file);
     }
     await context.close();

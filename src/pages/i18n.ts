@@ -240,6 +240,7 @@ const VI = {
   supportFunding: "Kinh phí hỗ trợ",
   billionVnd: "tỷ đồng",
   tableOfChart: "Số liệu của biểu đồ",
+  tableOf: (title: string) => `Bảng: ${title}`,
   knownProjects: "Các đề án đã biết",
   provinceTotals: "Toàn tỉnh (đến 5/2025)",
   // errors
@@ -456,6 +457,7 @@ const EN: Strings = {
   supportFunding: "Support funding",
   billionVnd: "billion VND",
   tableOfChart: "Data of the chart",
+  tableOf: (title: string) => `Table: ${title}`,
   knownProjects: "Known projects",
   provinceTotals: "Whole province (to May 2025)",
   notFoundTitle: "Page not found",

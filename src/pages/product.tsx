@@ -8,6 +8,7 @@ import {
   ProductImage,
   SampleTag,
   Sources,
+  TableWrap,
   TierBadge,
 } from "./components.tsx";
 import { formatNumber, formatVnd, type Lang, labelOf, pathOf, strings } from "./i18n.ts";
@@ -106,7 +107,7 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang }) {
         <section class="block" aria-labelledby="pack-h">
           <h2 id="pack-h">{t.packaging}</h2>
           {packSample ? <p class="notice">{t.samplePrices}</p> : null}
-          <div class="table-wrap" tabindex={0} role="group" aria-labelledby="pack-h">
+          <TableWrap label={t.tableOf(t.packaging)}>
             <table>
               <thead>
                 <tr>
@@ -132,7 +133,7 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </section>
 
         <section class="block" aria-labelledby="rec-h">

@@ -1,6 +1,6 @@
 import type { Programme } from "../db/queries/catalogue.ts";
 import { type Bar, BarChart } from "./charts.tsx";
-import { Breadcrumbs, PageHead, SourceLink } from "./components.tsx";
+import { Breadcrumbs, PageHead, SourceLink, TableWrap } from "./components.tsx";
 import { formatBillions, formatNumber, hostOf, type Lang, strings } from "./i18n.ts";
 import { SupportList } from "./parts.tsx";
 
@@ -121,7 +121,7 @@ export function ProgrammePage(props: { data: Programme; lang: Lang }) {
 
       <section class="block" aria-labelledby="fig-h">
         <h2 id="fig-h">{t.figures}</h2>
-        <div class="table-wrap" tabindex={0} role="group" aria-labelledby="fig-h">
+        <TableWrap label={t.tableOf(t.figures)}>
           <table>
             <thead>
               <tr>
@@ -146,7 +146,7 @@ export function ProgrammePage(props: { data: Programme; lang: Lang }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
 
       <section class="block" aria-labelledby="proj-h">
