@@ -4,6 +4,7 @@ import { apiDocs, apiV1 } from "./api/index.ts";
 import type { AppEnv } from "./env.ts";
 import { Problem, problemResponse } from "./lib/problem.ts";
 import { bodyCeiling, securityHeaders } from "./lib/security.ts";
+import { pages } from "./pages/index.tsx";
 
 const app = new Hono<AppEnv>();
 
@@ -12,6 +13,7 @@ app.use("*", securityHeaders(), bodyCeiling());
 app.route("/api/v1", apiV1);
 app.get("/api/docs", apiDocs);
 app.get("/api", (c) => c.redirect("/api/docs"));
+app.route("/", pages);
 
 // Returned, not thrown: a throw here would skip the header middleware and leave the 404 without its headers.
 app.notFound((c) =>
