@@ -1,11 +1,13 @@
 // End-to-end checks that need the real tools rather than workerd alone (run by `npm test`):
 //  1. the API docs page renders in Chromium under its Content-Security-Policy, with no violation;
-//  2. `npm run db:backup` and `npm run db:restore` round-trip a wrangler local database exactly, search included.
+//  2. a retailer's hostile listing text on the product page runs nothing in Chromium and shows as text;
+//  3. `npm run db:backup` and `npm run db:restore` round-trip a wrangler local database exactly, search included.
 // Uses its own port (8801) and its own --persist-to directories.
 import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
+import { generateApiKey } from "../src/lib/api-key.ts";
 import { startDevServer } from "./lib/dev-server.ts";
 import { d1Query, ROOT, type Target } from "./lib/wrangler.ts";
 
@@ -88,6 +90,37 @@ try {
       return (window as unknown as { __pwned?: boolean }).__pwned === true;
     });
     check(!injected, "an injected inline script is blocked by the CSP");
+
+    // A retailer's listing full of markup: on the product page it must be text, and nothing may run.
+    const { key, prefix, hash } = await generateApiKey();
+    d1Query(server.target, [
+      `INSERT INTO api_keys (channel_id, name, prefix, hash) SELECT id, 'e2e', '${prefix}', '${hash}' FROM channels WHERE slug = 'aeon'`,
+    ]);
+    const note = `</script><script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">`;
+    const put = await fetch(`${server.origin}/api/v1/channels/aeon/listings/mien-dong-tan-viet-a`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        status: "in_stock",
+        note,
+        stores: [{ name: `<script>window.__xss = 3</script>`, city: "Hà Nội", province: "Hà Nội" }],
+      }),
+    });
+    check(put.ok, `PUT a listing with markup in its text (${put.status})`);
+    const product = await browser.newPage();
+    const dialogs: string[] = [];
+    product.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await product.goto(`${server.origin}/san-pham/mien-dong-tan-viet-a`);
+    const shown = await product.locator(".listing .note").allInnerTexts();
+    check(shown.includes(note), "the product page shows the retailer's note as literal text");
+    const ran = await product.evaluate(() => (window as unknown as { __xss?: number }).__xss);
+    check(
+      ran === undefined && dialogs.length === 0,
+      `nothing from the listing ran on the product page (${ran ?? "none"})`,
+    );
   } finally {
     await browser.close();
   }
