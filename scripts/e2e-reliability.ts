@@ -2,7 +2,7 @@
 //  1. the API docs page renders in Chromium under its Content-Security-Policy, with no violation;
 //  2. a retailer's hostile listing text on the product page runs nothing in Chromium and shows as text;
 //  3. `npm run db:backup` and `npm run db:restore` round-trip a wrangler local database exactly, search included.
-// Uses its own port (8801) and its own --persist-to directories.
+// Uses its own ports (8801, inspector 8804) and its own --persist-to directories.
 import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -19,7 +19,7 @@ const check = (ok: boolean, msg: string) => {
 };
 
 spawnSync(process.execPath, [join(ROOT, "scripts/vendor.ts")], { cwd: ROOT, stdio: "inherit" });
-const server = await startDevServer({ port: PORT, persistTo: ".wrangler/e2e-state" });
+const server = await startDevServer({ port: PORT, inspectorPort: 8804, persistTo: ".wrangler/e2e-state" });
 try {
   // 1. The docs page under its CSP.
   const browser = await chromium.launch({

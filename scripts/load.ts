@@ -56,7 +56,11 @@ const fmt = (m: Map<string, number>) =>
 console.log(
   `load${short ? " (short)" : ""}: ${DURATION_S} s on 127.0.0.1:${PORT}; ${READ_CONNECTIONS} reading connections, up to ${WRITERS} writers`,
 );
-const server = await startDevServer({ port: PORT, persistTo: ".wrangler/load-state" });
+const server = await startDevServer({
+  port: PORT,
+  inspectorPort: PORT + 1,
+  persistTo: ".wrangler/load-state",
+});
 const origin = server.origin;
 
 try {

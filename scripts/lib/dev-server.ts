@@ -14,10 +14,12 @@ export interface DevServer {
 /**
  * A fresh server: `persistTo` is wiped, migrated and seeded, then `wrangler dev` serves it on 127.0.0.1:`port`.
  *
- * @example const server = await startDevServer({ port: 8802, persistTo: ".wrangler/load-state" })
+ * @example const server = await startDevServer({ port: 8802, inspectorPort: 8803, persistTo: ".wrangler/load-state" })
  */
 export async function startDevServer(opts: {
   port: number;
+  /** The debugger port wrangler would otherwise pick (9229 or whatever is free): keep it in our own range. */
+  inspectorPort: number;
   persistTo: string;
   /** Extra wrangler dev arguments, e.g. ["--config", "..."]. */
   args?: string[];
@@ -39,6 +41,8 @@ export async function startDevServer(opts: {
       "127.0.0.1",
       "--persist-to",
       persistTo,
+      "--inspector-port",
+      String(opts.inspectorPort),
       "--log-level",
       "warn",
       "--show-interactive-dev-session=false",
