@@ -293,7 +293,7 @@ try {
   if (readUnexpected.length)
     fail(`reads: unexpected statuses ${readUnexpected.map(([s, n]) => `${s}×${n}`).join(", ")}`);
   if (!hasWrites) {
-    console.log("writes: the write API (PUT listings, /changes) is not in this build; reads only");
+    fail("writes: the write API (PUT listings, /api/v1/changes) does not answer; nothing was written");
   } else {
     console.log(
       `writes: ${lat.length} requests from ${WRITERS} writers, ${(lat.length / DURATION_S).toFixed(0)} req/s, p50 ${quantile(lat, 0.5).toFixed(0)} ms, p99 ${quantile(lat, 0.99).toFixed(0)} ms; ${fmt(writeStatus)}`,

@@ -6,14 +6,10 @@ import type { AppEnv } from "../env.ts";
 import { Problem } from "./problem.ts";
 
 /**
- * The policy every response gets unless its route set its own: nothing may load, nothing may frame it. Right for
- * JSON and problem+json; HTML routes (pages, API docs) set a policy naming what they load.
- */
-export const DEFAULT_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-
-/**
- * Security headers for every response: a default Content-Security-Policy, HSTS, nosniff, no framing and a
- * referrer policy. Headers a route already set (a page's own CSP, say) are kept, not overwritten.
+ * Security headers for every response: HSTS, nosniff, no framing, a referrer policy, and a default
+ * Content-Security-Policy under which nothing may load and nothing may frame the response — right for JSON and
+ * problem+json. Headers a route already set are kept, not overwritten: HTML routes (the pages, the API docs) set
+ * a policy naming what they load.
  *
  * @example app.use("*", securityHeaders())
  */
