@@ -30,7 +30,6 @@ export function productJsonLd(p: ProductDetail, lang: Lang, origin: string) {
     image: `${origin}${asset(illustration(p.image))}`,
     url: `${origin}${pathOf("product", lang, p.slug)}`,
     category: p.category,
-    inLanguage: lang,
     manufacturer: {
       "@type": "Organization",
       name: p.producer.name,
