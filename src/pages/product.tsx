@@ -65,6 +65,7 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang }) {
   const packSample = sampleField("packaging");
   const a = p.producer.address;
   const place = [a.commune, a.district, a.province].filter(Boolean).join(", ");
+  const placeSample = !p.producer.sample && p.producer.sample_fields.includes("district");
   return (
     <div class="wrap">
       <Breadcrumbs
@@ -94,6 +95,12 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang }) {
             <p class="by">
               {t.producer}: <a href={pathOf("producer", lang, p.producer.slug)}>{p.producer.name}</a>
               {place ? <span class="muted"> · {place}</span> : null}
+              {placeSample ? (
+                <>
+                  {" "}
+                  <SampleTag lang={lang} />
+                </>
+              ) : null}
             </p>
             <p class="actions">
               <a class="btn" href="#where-to-buy">
@@ -169,6 +176,12 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang }) {
           <p class="muted">
             {t.legalTypes[p.producer.legal_type]}
             {place ? ` · ${place}` : ""}
+            {placeSample ? (
+              <>
+                {" "}
+                <SampleTag lang={lang} />
+              </>
+            ) : null}
             {p.producer.sample ? (
               <>
                 {" "}
