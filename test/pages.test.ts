@@ -185,6 +185,14 @@ describe("errors, sitemap and robots", () => {
     expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
   });
 
+  it("redirects a path with a trailing slash to the page", async () => {
+    const res = await call("/san-pham/?tier=national", { redirect: "manual" });
+    expect(res.status).toBe(301);
+    expect(res.headers.get("location")).toBe("/san-pham?tier=national");
+    const sneaky = await call("//evil.example/", { redirect: "manual" });
+    expect(sneaky.headers.get("location") ?? "").not.toMatch(/^\/\//);
+  });
+
   it("keeps problem+json 404s for unknown API paths", async () => {
     const res = await call("/api/v1/nothing");
     expect(res.status).toBe(404);

@@ -263,7 +263,16 @@ const isApi = (c: Context) => new URL(c.req.url).pathname.startsWith("/api/");
 
 // Every other GET outside the API is a page that does not exist: the site's 404 page, with search. Unknown API
 // paths go on to the app's problem+json 404.
-pages.get("*", pageHeaders(), (c, next) => (isApi(c) ? next() : renderError(c, 404)));
+pages.get("*", pageHeaders(), (c, next) => {
+  if (isApi(c)) return next();
+  const url = new URL(c.req.url);
+  // "/san-pham/" is "/san-pham": one URL per page.
+  if (url.pathname.length > 1 && url.pathname.endsWith("/")) {
+    // Leading slashes collapse too, so that "//other.host/" cannot become a redirect to another site.
+    return c.redirect(`/${url.pathname.replace(/^\/+|\/+$/g, "")}${url.search}`, 301);
+  }
+  return renderError(c, 404);
+});
 
 pages.onError((err, c) => {
   if (isApi(c)) throw err;

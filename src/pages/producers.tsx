@@ -23,6 +23,12 @@ export function ProducersPage(props: { list: ProducerList; lang: Lang; nextHref:
             </h2>
             <p class="muted">
               {t.legalTypes[p.legal_type]} · {placeOf(p.address)}
+              {p.sample_fields.includes("district") && !p.sample ? (
+                <>
+                  {" "}
+                  <SampleTag lang={lang} />
+                </>
+              ) : null}
             </p>
             <p class="badges">
               <TierBadge tier={p.tier} lang={lang} />

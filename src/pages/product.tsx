@@ -30,7 +30,6 @@ export function productJsonLd(p: ProductDetail, lang: Lang, origin: string) {
     image: `${origin}${asset(illustration(p.image))}`,
     url: `${origin}${pathOf("product", lang, p.slug)}`,
     category: p.category,
-    inLanguage: lang,
     manufacturer: {
       "@type": "Organization",
       name: p.producer.name,
@@ -66,6 +65,7 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang }) {
   const packSample = sampleField("packaging");
   const a = p.producer.address;
   const place = [a.commune, a.district, a.province].filter(Boolean).join(", ");
+  const placeSample = !p.producer.sample && p.producer.sample_fields.includes("district");
   return (
     <div class="wrap">
       <Breadcrumbs
@@ -95,6 +95,12 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang }) {
             <p class="by">
               {t.producer}: <a href={pathOf("producer", lang, p.producer.slug)}>{p.producer.name}</a>
               {place ? <span class="muted"> · {place}</span> : null}
+              {placeSample ? (
+                <>
+                  {" "}
+                  <SampleTag lang={lang} />
+                </>
+              ) : null}
             </p>
             <p class="actions">
               <a class="btn" href="#where-to-buy">
@@ -170,6 +176,12 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang }) {
           <p class="muted">
             {t.legalTypes[p.producer.legal_type]}
             {place ? ` · ${place}` : ""}
+            {placeSample ? (
+              <>
+                {" "}
+                <SampleTag lang={lang} />
+              </>
+            ) : null}
             {p.producer.sample ? (
               <>
                 {" "}

@@ -1,7 +1,7 @@
 // Starts the real Worker under `wrangler dev` for the browser tests and the screenshot script: a fresh local D1
 // (its own --persist-to folder, migrations and seed applied as in `npm run db:setup`), on port 8790.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { appendFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 export const PORT = 8790;
@@ -11,6 +11,8 @@ const INSPECTOR_PORT = 8792;
 const root = new URL("../../", import.meta.url).pathname;
 const wrangler = join(root, "node_modules/.bin/wrangler");
 const state = join(root, ".wrangler/browser-state");
+/** Everything wrangler dev printed, for when a test finds the server gone. */
+export const SERVER_LOG = join(root, ".wrangler/browser-dev.log");
 
 export interface Server {
   url: string;
@@ -44,6 +46,7 @@ export async function startServer(): Promise<Server> {
   d1("migrations", "apply");
   d1("execute", "--file=seed/seed.sql");
   let output = "";
+  writeFileSync(SERVER_LOG, "");
   const child = spawn(
     wrangler,
     [
@@ -62,13 +65,19 @@ export async function startServer(): Promise<Server> {
     ],
     { cwd: root, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "true" } },
   );
-  child.stdout?.on("data", (d) => {
+  const record = (d: Buffer) => {
     output += d;
-  });
-  child.stderr?.on("data", (d) => {
-    output += d;
+    appendFileSync(SERVER_LOG, d);
+  };
+  child.stdout?.on("data", record);
+  child.stderr?.on("data", record);
+  let stopping = false;
+  child.once("exit", (code, signal) => {
+    if (!stopping)
+      console.error(`wrangler dev exited early (${code ?? signal}); its output is in ${SERVER_LOG}`);
   });
   const stop = async () => {
+    stopping = true;
     if (child.exitCode !== null || child.pid === undefined) return;
     const exited = new Promise((r) => child.once("exit", r));
     process.kill(-child.pid, "SIGTERM");
