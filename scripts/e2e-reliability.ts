@@ -125,6 +125,22 @@ try {
     await browser.close();
   }
 
+  // Static files (served without the Worker, headers from public/_headers) carry the security headers too.
+  for (const path of ["/css/site.css", "/img/motif.svg", "/vendor/scalar/standalone.js"]) {
+    const res = await fetch(`${server.origin}${path}`);
+    await res.arrayBuffer();
+    const h = (name: string) => res.headers.get(name) ?? "";
+    check(
+      res.ok &&
+        h("x-content-type-options") === "nosniff" &&
+        /max-age=\d+/.test(h("strict-transport-security")) &&
+        /frame-ancestors 'none'/.test(h("content-security-policy")) &&
+        !/script-src|unsafe-inline'[^;]*script/.test(h("content-security-policy")) &&
+        h("referrer-policy") !== "",
+      `static ${path}: nosniff, HSTS, CSP without script sources, referrer policy`,
+    );
+  }
+
   // 2. Backup and restore with the real scripts and wrangler.
   const dir = join(ROOT, ".wrangler/e2e-backups");
   rmSync(dir, { recursive: true, force: true });
