@@ -26,7 +26,8 @@ apiV1.route("/", producersApi);
 apiV1.route("/", channelsApi);
 apiV1.route("/", recognitionsApi);
 
-apiV1.doc31("/openapi.json", {
+/** What the OpenAPI document says about the API besides its routes. */
+export const OPENAPI_CONFIG = {
   openapi: "3.1.0",
   info: {
     title: "Cao Bằng CNNT catalogue API",
@@ -39,7 +40,12 @@ apiV1.doc31("/openapi.json", {
     { name: "Catalogue", description: "Products, producers and retail channels" },
     { name: "Recognition", description: "Recognitions and the khuyến công programme" },
   ],
-});
+};
+
+/** The document generated from these routes at build time (scripts/build.ts); undefined in tests and Node. */
+declare const __OPENAPI_DOCUMENT__: object | undefined;
+if (typeof __OPENAPI_DOCUMENT__ === "undefined") apiV1.doc31("/openapi.json", OPENAPI_CONFIG);
+else apiV1.get("/openapi.json", (c) => c.json(__OPENAPI_DOCUMENT__));
 
 /** Interactive API docs (Scalar), served from this origin. */
 export const apiDocs = Scalar({
