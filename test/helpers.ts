@@ -4,7 +4,8 @@ const BASE = "http://localhost";
 
 /** Calls the Worker as a client would (through its real fetch handler, real D1). */
 export function call(path: string, init?: RequestInit): Promise<Response> {
-  return exports.default.fetch(new Request(`${BASE}${path}`, init));
+  const worker = (exports as unknown as { default: { fetch(req: Request): Promise<Response> } }).default;
+  return worker.fetch(new Request(`${BASE}${path}`, init));
 }
 
 /** GETs a JSON endpoint and returns status, headers and body. */
@@ -21,8 +22,8 @@ export async function walk<T = any>(path: string, limit: number): Promise<{ item
   let pages = 0;
   do {
     const sep = path.includes("?") ? "&" : "?";
-    const url = `${path}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
-    const { status, body } = await getJson(url);
+    const url: string = `${path}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+    const { status, body }: { status: number; body: any } = await getJson(url);
     if (status !== 200) throw new Error(`${url} → ${status} ${JSON.stringify(body)}`);
     items.push(...body.data);
     cursor = body.page.next_cursor;

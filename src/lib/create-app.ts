@@ -9,12 +9,17 @@ interface ZodLikeIssue {
   keys?: string[];
 }
 
-/** Converts zod issues to named invalid parameters (unknown keys are named one by one). */
-export function issuesToParams(issues: readonly ZodLikeIssue[]): InvalidParam[] {
+/**
+ * Converts zod issues to named invalid parameters (unknown keys are named one by one). Query and path
+ * parameters are named as the client wrote them (`tier`, not `tier.0`); body fields by their JSON path.
+ */
+export function issuesToParams(issues: readonly ZodLikeIssue[], target = "json"): InvalidParam[] {
+  const nameOf = (path: PropertyKey[]) =>
+    (target === "query" || target === "param" ? path.slice(0, 1) : path).map(String).join(".");
   return issues.flatMap((i) =>
     i.code === "unrecognized_keys" && i.keys
-      ? i.keys.map((k) => ({ name: [...i.path.map(String), k].join("."), reason: "unknown parameter" }))
-      : [{ name: i.path.map(String).join(".") || "(body)", reason: i.message }],
+      ? i.keys.map((k) => ({ name: nameOf([...i.path, k]) || k, reason: "unknown parameter" }))
+      : [{ name: nameOf(i.path) || "(body)", reason: i.message }],
   );
 }
 
@@ -26,7 +31,7 @@ export function issuesToParams(issues: readonly ZodLikeIssue[]): InvalidParam[] 
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (!result.success) throw invalidParams(issuesToParams(result.error.issues));
+      if (!result.success) throw invalidParams(issuesToParams(result.error.issues, result.target));
     },
   });
 }

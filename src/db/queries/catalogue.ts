@@ -25,7 +25,7 @@ import {
 import type { Db } from "./db.ts";
 import { listingOut, producerOut, recognitionOut, supportOut } from "./detail.ts";
 import type { Lang } from "./products.ts";
-import { tierOf } from "./rows.ts";
+import { aliased, tierOf } from "./rows.ts";
 
 const pick = (lang: Lang, vi: string, en: string) => (lang === "vi" ? vi : en);
 
@@ -46,6 +46,23 @@ const productCard = {
   ocopStars: products.ocopStars,
   sample: products.sample,
 };
+/** The product card columns under aliases, for joins with tables sharing column names. */
+const aliasedCard = (() => {
+  const all = aliased(products, "p");
+  return {
+    slug: all.slug,
+    nameVi: all.nameVi,
+    nameEn: all.nameEn,
+    categoryVi: all.categoryVi,
+    categoryEn: all.categoryEn,
+    group: all.productGroup,
+    image: all.image,
+    tierRank: all.tierRank,
+    ocopStars: all.ocopStars,
+    sample: all.sample,
+  };
+})();
+
 interface ProductCardRow {
   slug: string;
   nameVi: string;
@@ -83,8 +100,8 @@ export async function listProducers(db: Db, secret: string, input: Page & { dist
     db
       .select({
         ...getTableColumns(producers),
-        productCount: sql<number>`(SELECT count(*) FROM products p WHERE p.producer_id = ${producers.id})`,
-        tierRank: sql<number>`(SELECT coalesce(max(p.tier_rank), 0) FROM products p WHERE p.producer_id = ${producers.id})`,
+        productCount: sql<number>`(SELECT count(*) FROM products p WHERE p.producer_id = "producers"."id")`,
+        tierRank: sql<number>`(SELECT coalesce(max(p.tier_rank), 0) FROM products p WHERE p.producer_id = "producers"."id")`,
       })
       .from(producers)
       .where(and(...conds))
@@ -168,7 +185,7 @@ export async function listChannels(db: Db, lang: Lang) {
   const rows = await db
     .select({
       ...getTableColumns(channels),
-      listingCount: sql<number>`(SELECT count(*) FROM listings l WHERE l.channel_id = ${channels.id})`,
+      listingCount: sql<number>`(SELECT count(*) FROM listings l WHERE l.channel_id = "channels"."id")`,
     })
     .from(channels)
     .orderBy(asc(channels.id));
@@ -182,8 +199,8 @@ export async function getChannel(db: Db, slug: string, lang: Lang) {
     db
       .select({
         listing: getTableColumns(listings),
-        channel: getTableColumns(channels),
-        product: productCard,
+        channel: aliased(channels, "ch"),
+        product: aliasedCard,
       })
       .from(listings)
       .innerJoin(channels, eq(channels.id, listings.channelId))
@@ -225,11 +242,11 @@ export async function listRecognitions(
     db
       .select({
         ...getTableColumns(recognitions),
-        productSlug: products.slug,
-        productVi: products.nameVi,
-        productEn: products.nameEn,
-        producerSlug: producers.slug,
-        producerName: producers.name,
+        productSlug: sql<string>`${products.slug}`.as("p_slug"),
+        productVi: sql<string>`${products.nameVi}`.as("p_name_vi"),
+        productEn: sql<string>`${products.nameEn}`.as("p_name_en"),
+        producerSlug: sql<string>`${producers.slug}`.as("pr_slug"),
+        producerName: sql<string>`${producers.name}`.as("pr_name"),
       })
       .from(recognitions)
       .innerJoin(products, eq(products.id, recognitions.productId))

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, getTableColumns, ne, or, sql } from "drizzle-orm";
 import { channels, listings, producers, products, recognitions, supportProjects } from "../schema.ts";
 import type { Db } from "./db.ts";
 import type { Lang } from "./products.ts";
-import { tierOf } from "./rows.ts";
+import { aliased, tierOf } from "./rows.ts";
 
 const LEVEL_ORDER = sql`CASE ${recognitions.level} WHEN 'national' THEN 4 WHEN 'regional' THEN 3 WHEN 'provincial' THEN 2 WHEN 'district' THEN 1 ELSE 0 END`;
 
@@ -91,7 +91,7 @@ export async function getProduct(db: Db, slug: string, lang: Lang) {
   const categoryOf = sql`(SELECT category_vi FROM products WHERE slug = ${slug})`;
   const [found, recs, lists, support, related] = await db.batch([
     db
-      .select({ product: getTableColumns(products), producer: getTableColumns(producers) })
+      .select({ product: getTableColumns(products), producer: aliased(producers, "pr") })
       .from(products)
       .innerJoin(producers, eq(producers.id, products.producerId))
       .where(eq(products.slug, slug)),
@@ -106,7 +106,7 @@ export async function getProduct(db: Db, slug: string, lang: Lang) {
         desc(recognitions.year),
       ),
     db
-      .select({ ...getTableColumns(listings), channel: getTableColumns(channels) })
+      .select({ ...getTableColumns(listings), channel: aliased(channels, "ch") })
       .from(listings)
       .innerJoin(channels, eq(channels.id, listings.channelId))
       .where(eq(listings.productId, productId))
