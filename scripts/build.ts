@@ -13,12 +13,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build, type Plugin } from "esbuild";
+import { type BuildOptions, build, type Plugin } from "esbuild";
 
 const root = new URL("..", import.meta.url).pathname;
 const dist = `${root}dist/`;
 
-const common = {
+const common: BuildOptions = {
   absWorkingDir: root,
   bundle: true,
   format: "esm",
@@ -30,7 +30,7 @@ const common = {
   jsx: "automatic",
   jsxImportSource: "hono/jsx",
   logLevel: "warning",
-} as const;
+};
 
 /** Replaces modules matched by `filter` (imported from a file matching `importer`) with `contents`. */
 function replaceModule(name: string, filter: RegExp, importer: RegExp, contents: string): Plugin {
