@@ -136,7 +136,7 @@ export interface Probe {
 
 /** One request, to learn a response's status, size, ETag and D1 round trips. */
 export async function probe(url: string, headers: Record<string, string> = {}): Promise<Probe> {
-  const res = await fetch(url, { headers });
+  const res = await fetch(url, { headers, redirect: "manual" });
   const body = await res.arrayBuffer();
   const rt = res.headers.get("x-d1-round-trips");
   return {

@@ -43,6 +43,8 @@ interface Target {
 const PRODUCT = "mien-dong-tan-viet-a";
 const targets: Target[] = [
   { name: "static file (ceiling)", path: "/bench/ceiling.json", target: 1 },
+  // Context, not a target: the cheapest response that runs the Worker at all (a redirect, no D1).
+  { name: "worker floor (/api 302)", path: "/api", target: 0, expect: 302 },
   { name: "product list", path: "/api/v1/products", target: 0.5 },
   { name: "search (q=mien dong)", path: "/api/v1/products?q=mien%20dong", target: 0.5 },
   {

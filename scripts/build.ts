@@ -130,7 +130,11 @@ const result = await build({
   minify: true,
   sourcemap: true,
   metafile: process.argv.includes("--metafile"),
-  define: { __OPENAPI_DOCUMENT__: JSON.stringify(document) },
+  define: {
+    __OPENAPI_DOCUMENT__: JSON.stringify(document),
+    // ETags name the build, so a deploy that changes responses does not answer 304 for old bodies.
+    __BUILD_ID__: JSON.stringify(Date.now().toString(36)),
+  },
   plugins: [...zodForWorkers, openApiRegistryOnly],
 });
 if (result.metafile) writeFileSync(`${dist}meta.json`, JSON.stringify(result.metafile));

@@ -1,7 +1,7 @@
 import { Scalar } from "@scalar/hono-api-reference";
 import { cors } from "hono/cors";
-import { etag } from "hono/etag";
 import { createRouter } from "../lib/create-app.ts";
+import { catalogueETag } from "../lib/etag.ts";
 import { BOOKMARK_HEADER, d1Session, publicCache, ROUND_TRIPS_HEADER } from "../lib/middleware.ts";
 import { channelsApi } from "./channels.ts";
 import { producersApi } from "./producers.ts";
@@ -20,7 +20,7 @@ apiV1.use(
     maxAge: 86400,
   }),
 );
-apiV1.use("*", publicCache(60), etag(), d1Session());
+apiV1.use("*", publicCache(60), d1Session(), catalogueETag());
 apiV1.route("/", productsApi);
 apiV1.route("/", producersApi);
 apiV1.route("/", channelsApi);

@@ -221,3 +221,12 @@ export const programmeFigures = sqliteTable(
   },
   (t) => [uniqueIndex("programme_figures_key_uq").on(t.key)],
 );
+
+/**
+ * One row (id 1) whose `version` is bumped by triggers on every write to a catalogue table (migration
+ * catalogue_version_triggers). API ETags derive from it, so a revalidation costs one tiny read, not the query.
+ */
+export const catalogueVersion = sqliteTable("catalogue_version", {
+  id: integer("id").primaryKey(),
+  version: integer("version").notNull().default(0),
+});
