@@ -100,7 +100,14 @@ export const products = sqliteTable(
     uniqueIndex("products_slug_uq").on(t.slug),
     index("products_producer_idx").on(t.producerId, t.sortVi, t.id),
     index("products_group_idx").on(t.productGroup, t.sortVi, t.id),
-    index("products_tier_idx").on(t.tierRank, t.sortVi, t.id),
+    // The default order (best tier first, then name): a DESC key lets SQLite read it in order, without a sort.
+    index("products_tier_sort_vi_idx").on(sql`${t.tierRank} DESC`, t.sortVi, t.id),
+    index("products_tier_sort_en_idx").on(sql`${t.tierRank} DESC`, t.sortEn, t.id),
+    // Covering indexes for the tier and group filters and their facet counts (index entries, not rows).
+    index("products_tier_group_idx").on(t.tierRank, t.productGroup, t.producerId),
+    index("products_group_tier_idx").on(t.productGroup, t.tierRank, t.producerId),
+    // Related products of a category, best first, read as a LIMITed range.
+    index("products_category_tier_idx").on(t.categoryVi, sql`${t.tierRank} DESC`, t.sortVi),
     index("products_sort_vi_idx").on(t.sortVi, t.id),
     index("products_sort_en_idx").on(t.sortEn, t.id),
     index("products_created_idx").on(t.createdAt, t.id),
@@ -132,6 +139,8 @@ export const recognitions = sqliteTable(
   (t) => [
     index("recognitions_product_idx").on(t.productId, t.scheme, t.level),
     index("recognitions_scheme_idx").on(t.scheme, t.level, t.year),
+    // The scheme facet without other filters: distinct products per scheme from the index alone.
+    index("recognitions_scheme_product_idx").on(t.scheme, t.productId),
     index("recognitions_year_idx").on(t.year),
   ],
 );
