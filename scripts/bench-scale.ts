@@ -194,7 +194,7 @@ for (const n of SIZES) {
   const http: (typeof results)[number]["http"] = [];
   try {
     for (const s of list) {
-      await timeRequests(`${worker.origin}${s.url}`, 3);
+      await timeRequests(`${worker.origin}${s.url}`, 10);
       const t = await timeRequests(`${worker.origin}${s.url}`, SAMPLES);
       if (t.status !== 200) throw new Error(`${s.name}: ${s.url} answered ${t.status}`);
       http.push({ name: s.name, url: s.url, p50_ms: t.p50, p90_ms: t.p90, status: t.status });

@@ -257,13 +257,19 @@ export async function listProducts(d1: CountedD1, secret: string, input: ListPro
   const groupQ = stmt(
     sql`SELECT p.product_group AS k, count(*) AS n FROM products p ${where([...but("group"), ...none])} GROUP BY p.product_group`,
   );
-  // Producers can number in the thousands: the facet lists the FACET_LIMIT largest (chosen ones first), by name.
-  const chosen = input.producer?.length ? sql`pr.slug IN (${inList(input.producer)})` : sql`0`;
+  // Producer and district facets count products per producer first (from an index, no join), then look up only
+  // the producers that remain. Producers can number in the thousands: the facet lists the FACET_LIMIT largest
+  // (chosen ones first), by name.
+  const perProducer = (facet: FacetName, extra: SQL = sql``) =>
+    sql`SELECT p.producer_id AS id, count(*) AS n FROM products p ${where([...but(facet), ...none])} GROUP BY p.producer_id ${extra}`;
+  const chosen = input.producer?.length
+    ? sql`p.producer_id IN (SELECT id FROM producers WHERE slug IN (${inList(input.producer)})) DESC, `
+    : sql``;
   const producerQ = stmt(
-    sql`SELECT k, label, n FROM (SELECT pr.slug AS k, pr.name AS label, count(*) AS n, ${chosen} AS chosen FROM products p JOIN producers pr ON pr.id = p.producer_id ${where([...but("producer"), ...none])} GROUP BY pr.id ORDER BY chosen DESC, n DESC, pr.name LIMIT ${FACET_LIMIT}) ORDER BY label`,
+    sql`SELECT pr.slug AS k, pr.name AS label, x.n AS n FROM (${perProducer("producer", sql`ORDER BY ${chosen}n DESC, p.producer_id LIMIT ${FACET_LIMIT}`)}) x JOIN producers pr ON pr.id = x.id ORDER BY pr.name`,
   );
   const districtQ = stmt(
-    sql`SELECT pr.district_slug AS k, pr.district AS label, count(*) AS n FROM products p JOIN producers pr ON pr.id = p.producer_id ${where([...but("district"), sql`pr.district_slug IS NOT NULL`, ...none])} GROUP BY pr.district_slug ORDER BY pr.district`,
+    sql`SELECT pr.district_slug AS k, pr.district AS label, sum(x.n) AS n FROM (${perProducer("district")}) x JOIN producers pr ON pr.id = x.id WHERE pr.district_slug IS NOT NULL GROUP BY pr.district_slug ORDER BY pr.district`,
   );
   // A product is listed at most once per channel (unique index), so count(*) counts distinct products. Without
   // other filters, the link tables alone answer (their covering indexes), not a join with every product.
