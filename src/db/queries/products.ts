@@ -250,7 +250,13 @@ export async function listProducts(d1: CountedD1, secret: string, input: ListPro
     ${where(conditions)}
     ORDER BY ${orderBy}
     LIMIT ${input.limit + 1}`);
-  const totalQ = stmt(sql`SELECT count(*) AS n FROM products p ${where([...all, ...none])}`);
+  // Search alone: the index counts its matches without reading a product row (wide rows make that the cost).
+  const onlySearch = match !== null && all.length === 1;
+  const totalQ = stmt(
+    onlySearch
+      ? sql`SELECT count(*) AS n FROM products_fts WHERE products_fts MATCH ${match}`
+      : sql`SELECT count(*) AS n FROM products p ${where([...all, ...none])}`,
+  );
   const tierQ = stmt(
     sql`SELECT p.tier_rank AS k, count(*) AS n FROM products p ${where([...but("tier"), ...none])} GROUP BY p.tier_rank`,
   );
