@@ -1,5 +1,3 @@
-/// <reference types="@cloudflare/workers-types" />
-// (The D1 types of the app's query functions, which this file runs under Node.)
 // The app's query functions run against a local D1's SQLite file directly (node:sqlite), each statement timed and
 // its plan taken: to see where the time of one request goes, statement by statement.
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";

@@ -4,11 +4,30 @@ export interface Env {
   ASSETS?: Fetcher;
   CURSOR_SECRET: string;
   PUBLIC_ORIGIN: string;
+  /** Workers Rate Limiting: anonymous calls by client address, authenticated calls by API key (wrangler.toml). */
+  RATE_LIMIT_ANON?: RateLimit;
+  RATE_LIMIT_KEY?: RateLimit;
 }
 
 export interface AppVariables {
   /** The request's D1 handle: a read-replication session that counts its round trips. */
   d1: CountedD1;
+  /** The retailer API key a write presents (well-formed; verified inside the write's own D1 batch). */
+  credential?: Credential;
+}
+
+/** A presented API key: its visible prefix, its SHA-256 (hex) and the channel it wants to write. */
+export interface Credential {
+  prefix: string;
+  hash: string;
+  channel: string;
+}
+
+/** A verified API key: it may write this channel's listings. */
+export interface ApiKeyIdentity {
+  id: number;
+  prefix: string;
+  channelSlug: string;
 }
 
 export interface AppEnv {

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { apiDocs, apiV1 } from "./api/index.ts";
 import type { AppEnv } from "./env.ts";
@@ -25,6 +26,16 @@ app.notFound((c) => {
 
 app.onError((err, c) => {
   if (err instanceof Problem) return problemResponse(c, err);
+  // Hono's own 4xx (e.g. malformed JSON in a request body) in the one error shape.
+  if (err instanceof HTTPException && err.status < 500) {
+    return problemResponse(
+      c,
+      new Problem(err.status, {
+        detail: err.message,
+        invalid_params: [{ name: "(body)", reason: err.message }],
+      }),
+    );
+  }
   console.error("unhandled error", err instanceof Error ? (err.stack ?? err.message) : String(err));
   return problemResponse(
     c,

@@ -311,8 +311,13 @@ describe("OpenAPI", () => {
     expect(status).toBe(200);
     expect(body.openapi).toBe("3.1.0");
     expect(Object.keys(body.paths).sort()).toEqual([
+      "/changes",
       "/channels",
+      "/channels/{channel}/listings/bulk",
+      "/channels/{channel}/listings/{product}",
       "/channels/{slug}",
+      "/feeds/products.csv",
+      "/feeds/products.ndjson",
       "/producers",
       "/producers/{slug}",
       "/products",

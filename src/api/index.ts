@@ -3,7 +3,9 @@ import { cors } from "hono/cors";
 import { createRouter } from "../lib/create-app.ts";
 import { catalogueETag } from "../lib/etag.ts";
 import { BOOKMARK_HEADER, d1Session, publicCache, ROUND_TRIPS_HEADER } from "../lib/middleware.ts";
+import { anonymousRateLimit } from "../lib/rate-limit.ts";
 import { channelsApi } from "./channels.ts";
+import { listingsApi } from "./listings.ts";
 import { producersApi } from "./producers.ts";
 import { productsApi } from "./products.ts";
 import { recognitionsApi } from "./recognitions.ts";
@@ -20,11 +22,19 @@ apiV1.use(
     maxAge: 86400,
   }),
 );
-apiV1.use("*", publicCache(60), d1Session(), catalogueETag());
+apiV1.use("*", anonymousRateLimit(), publicCache(60), d1Session(), catalogueETag());
 apiV1.route("/", productsApi);
 apiV1.route("/", producersApi);
 apiV1.route("/", channelsApi);
 apiV1.route("/", recognitionsApi);
+apiV1.route("/", listingsApi);
+
+apiV1.openAPIRegistry.registerComponent("securitySchemes", "RetailerKey", {
+  type: "http",
+  scheme: "bearer",
+  description:
+    "A retail channel's API key (`cnnt_…`), made by an operator with `npm run key:create -- --channel <slug>`. It can write that channel's listings and nothing else.",
+});
 
 /** What the OpenAPI document says about the API besides its routes. */
 export const OPENAPI_CONFIG = {
@@ -39,6 +49,11 @@ export const OPENAPI_CONFIG = {
   tags: [
     { name: "Catalogue", description: "Products, producers and retail channels" },
     { name: "Recognition", description: "Recognitions and the khuyến công programme" },
+    {
+      name: "Retailers",
+      description:
+        "Retail chains keep their listings current (API key per channel) and mirror the catalogue (change feed, full feeds). Anonymous calls are rate-limited per address, keyed calls per key: 429 with Retry-After.",
+    },
   ],
 };
 

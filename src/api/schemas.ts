@@ -94,6 +94,11 @@ export const Problem = z
 const problemContent = { "application/problem+json": { schema: Problem } };
 export const errors = {
   400: { description: "Invalid parameter (named in `invalid_params`)", content: problemContent },
+  429: {
+    description:
+      "Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry",
+    content: problemContent,
+  },
 } as const;
 export const notFound = { 404: { description: "No such resource", content: problemContent } } as const;
 export const notModified = {

@@ -232,6 +232,49 @@ export const programmeFigures = sqliteTable(
 );
 
 /**
+ * API keys of retail channels. The key itself is shown once when created; only its SHA-256 (hex) and a short
+ * visible prefix (to find the row and to tell keys apart in `key:list`) are stored.
+ */
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: integer("id").primaryKey(),
+    channelId: integer("channel_id")
+      .notNull()
+      .references(() => channels.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    hash: text("hash").notNull(),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    revokedAt: text("revoked_at"),
+    lastUsedAt: text("last_used_at"),
+  },
+  (t) => [uniqueIndex("api_keys_prefix_uq").on(t.prefix), index("api_keys_channel_idx").on(t.channelId)],
+);
+
+export const CHANGE_ENTITIES = ["product", "producer", "recognition", "listing"] as const;
+export const CHANGE_OPS = ["upsert", "delete"] as const;
+
+/**
+ * The change feed: one row per insert, update or delete of a product, producer, recognition or listing, written
+ * by triggers (migration 0003) so no write path can forget it. `seq` only grows (AUTOINCREMENT never reuses).
+ */
+export const changes = sqliteTable(
+  "changes",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    entity: text("entity", { enum: CHANGE_ENTITIES }).notNull(),
+    /** Slug (product, producer), id (recognition) or `channel/product` slugs (listing). */
+    entityKey: text("entity_key").notNull(),
+    op: text("op", { enum: CHANGE_OPS }).notNull(),
+    changedAt: text("changed_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    /** The API key that made the change (null for operator and seed writes). */
+    keyId: integer("key_id"),
+  },
+  (t) => [index("changes_entity_idx").on(t.entity, t.entityKey)],
+);
+
+/**
  * One row (id 1) whose `version` is bumped by triggers on every write to a catalogue table (migration
  * catalogue_version_triggers). API ETags derive from it, so a revalidation costs one tiny read, not the query.
  */

@@ -23,6 +23,7 @@ function matches(ifNoneMatch: string, tag: string): boolean {
  * write; migration catalogue_version_triggers) instead of a hash of the body. A conditional GET whose tag is
  * current gets its 304 after one tiny read, before the handler runs its queries; a 200 is tagged with the
  * version read in the same batch as its data (see countedD1), so the tag never claims newer data than it holds.
+ * An ETag set by the handler (a single resource's own version) is kept, and If-None-Match is checked against it.
  * Needs `d1Session()` before it.
  *
  * @example api.use("*", publicCache(60), d1Session(), catalogueETag())
@@ -42,7 +43,19 @@ export function catalogueETag(): MiddlewareHandler<AppEnv> {
     }
     await next();
     if (c.res.status !== 200) return;
-    const version = d1.catalogueVersion ?? (await readVersion());
-    if (version !== null) c.header("etag", catalogueTag(version));
+    // A handler may tag its resource itself (a listing's version, for If-Match); that tag is kept and honoured.
+    const own = c.res.headers.get("etag");
+    if (own === null) {
+      const version = d1.catalogueVersion ?? (await readVersion());
+      if (version !== null) c.header("etag", catalogueTag(version));
+    } else if (ifNoneMatch && matches(ifNoneMatch, own)) {
+      const kept = ["cache-control", "content-location", "date", "etag", "expires", "vary"];
+      const headers = new Headers();
+      for (const h of kept) {
+        const v = c.res.headers.get(h);
+        if (v !== null) headers.set(h, v);
+      }
+      c.res = new Response(null, { status: 304, headers });
+    }
   };
 }

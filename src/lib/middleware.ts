@@ -8,14 +8,17 @@ export const BOOKMARK_HEADER = "x-d1-bookmark";
 export const ROUND_TRIPS_HEADER = "x-d1-round-trips";
 
 /**
- * Opens a D1 session for the request (read replicas allowed, or at least as new as the client's bookmark),
- * counts its round trips and reports them, with the session's bookmark, in response headers.
+ * Opens a D1 session for the request — writes start at the primary; reads may use replicas, at least as new as
+ * the client's bookmark if it sends one — counts its round trips and reports them, with the session's bookmark,
+ * in response headers.
  */
 export function d1Session(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const bookmark = c.req.header(BOOKMARK_HEADER);
     const valid = bookmark && bookmark.length < 200 && /^[\w-]+$/.test(bookmark);
-    const session = c.env.DB.withSession(valid ? bookmark : "first-unconstrained");
+    // Writes start at the primary; reads may use a replica, at least as new as the client's bookmark.
+    const write = !["GET", "HEAD", "OPTIONS"].includes(c.req.method);
+    const session = c.env.DB.withSession(write ? "first-primary" : valid ? bookmark : "first-unconstrained");
     const d1 = countedD1(session);
     c.set("d1", d1);
     await next();

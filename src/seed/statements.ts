@@ -7,12 +7,18 @@ export interface SeedStatement {
   params: SqlValue[];
 }
 
-/** One idempotent upsert: inserting the same seed twice leaves one row with the latest values. */
-function upsert(table: string, row: Record<string, SqlValue>): SeedStatement {
+/**
+ * One idempotent upsert: inserting the same seed twice leaves one row with the latest values. Rows that already
+ * hold these values are not touched (so `npm start`, which re-runs the seed, adds nothing to the change feed),
+ * and `onlyIf` can protect rows from the seed (listings a retailer has since written through the API).
+ */
+function upsert(table: string, row: Record<string, SqlValue>, onlyIf?: string): SeedStatement {
   const cols = Object.keys(row);
-  const updates = cols.filter((c) => c !== "id").map((c) => `${c} = excluded.${c}`);
+  const data = cols.filter((c) => c !== "id");
+  const updates = data.map((c) => `${c} = excluded.${c}`);
+  const differs = `(${data.map((c) => `${table}.${c}`).join(", ")}) IS NOT (${data.map((c) => `excluded.${c}`).join(", ")})`;
   return {
-    sql: `INSERT INTO ${table} (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")}) ON CONFLICT(id) DO UPDATE SET ${updates.join(", ")}`,
+    sql: `INSERT INTO ${table} (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")}) ON CONFLICT(id) DO UPDATE SET ${updates.join(", ")} WHERE ${differs}${onlyIf ? ` AND ${onlyIf}` : ""}`,
     params: Object.values(row),
   };
 }
@@ -135,20 +141,24 @@ export function seedStatements(): SeedStatement[] {
   }
   for (const l of data.listings) {
     out.push(
-      upsert("listings", {
-        id: l.id,
-        product_id: idOf(data.products, l.product),
-        channel_id: idOf(data.channels, l.channel),
-        status: l.status,
-        price_vnd: l.priceVnd ?? null,
-        channel_sku: l.channelSku ?? null,
-        url: l.url ?? null,
-        stores: json(l.stores),
-        note: l.note ?? null,
-        last_verified: l.lastVerified ?? null,
-        source_url: l.sourceUrl,
-        sample: bool(l.sample),
-      }),
+      upsert(
+        "listings",
+        {
+          id: l.id,
+          product_id: idOf(data.products, l.product),
+          channel_id: idOf(data.channels, l.channel),
+          status: l.status,
+          price_vnd: l.priceVnd ?? null,
+          channel_sku: l.channelSku ?? null,
+          url: l.url ?? null,
+          stores: json(l.stores),
+          note: l.note ?? null,
+          last_verified: l.lastVerified ?? null,
+          source_url: l.sourceUrl,
+          sample: bool(l.sample),
+        },
+        "listings.updated_by IS NULL",
+      ),
     );
   }
   for (const s of data.supportProjects) {

@@ -1,3 +1,8 @@
+CREATE TABLE `catalogue_version` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`version` integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
 DROP INDEX `products_tier_idx`;--> statement-breakpoint
 CREATE INDEX `products_tier_sort_vi_idx` ON `products` ("tier_rank" DESC,`sort_vi`,`id`);--> statement-breakpoint
 CREATE INDEX `products_tier_sort_en_idx` ON `products` ("tier_rank" DESC,`sort_en`,`id`);--> statement-breakpoint

@@ -1,4 +1,0 @@
-CREATE TABLE `catalogue_version` (
-	`id` integer PRIMARY KEY NOT NULL,
-	`version` integer DEFAULT 0 NOT NULL
-);

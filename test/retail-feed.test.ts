@@ -1,0 +1,187 @@
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { FEED_COLUMNS } from "../src/db/queries/feeds.ts";
+import { seedStatements } from "../src/seed/statements.ts";
+import { call, getJson } from "./helpers.ts";
+import { createKey, json, listing, send } from "./retail-helpers.ts";
+
+const count = async (sql: string) => (await env.DB.prepare(sql).first<{ n: number }>())?.n ?? -1;
+let key: string;
+
+beforeAll(async () => {
+  ({ key } = await createKey("go-big-c"));
+});
+
+interface Change {
+  seq: number;
+  entity: string;
+  key: string;
+  op: "upsert" | "delete";
+  href: string | null;
+}
+
+async function readFeed(since: string | null, limit: number) {
+  const q = `/api/v1/changes?limit=${limit}${since ? `&since=${encodeURIComponent(since)}` : ""}`;
+  const { status, body } = await getJson(q);
+  expect(status).toBe(200);
+  return body as { data: Change[]; page: { has_more: boolean; next_cursor: string } };
+}
+
+describe("change feed", () => {
+  it("starts with every catalogue entity, and re-running the seed (npm start) adds nothing", async () => {
+    const feed = await readFeed(null, 1000);
+    // Seeding a recognition raises its product's tier: that product appears again (a real change).
+    const keys = (entity: string) =>
+      new Set(feed.data.filter((c) => c.entity === entity).map((c) => c.key)).size;
+    expect(keys("product")).toBe(await count("SELECT count(*) AS n FROM products"));
+    expect(keys("producer")).toBe(await count("SELECT count(*) AS n FROM producers"));
+    expect(keys("recognition")).toBe(await count("SELECT count(*) AS n FROM recognitions"));
+    expect(keys("listing")).toBe(await count("SELECT count(*) AS n FROM listings"));
+    expect(feed.data.every((c) => c.op === "upsert")).toBe(true);
+    const before = await count("SELECT count(*) AS n FROM changes");
+    await env.DB.batch(seedStatements().map((s) => env.DB.prepare(s.sql).bind(...s.params)));
+    await env.DB.batch(seedStatements().map((s) => env.DB.prepare(s.sql).bind(...s.params)));
+    expect(await count("SELECT count(*) AS n FROM changes")).toBe(before);
+  });
+
+  it("records a real edit (and only that) even when it comes from the seed or a recognition", async () => {
+    const before = await count("SELECT max(seq) AS n FROM changes");
+    await env.DB.prepare("UPDATE producers SET representative = 'Người đại diện mới' WHERE id = 1").run();
+    await env.DB.prepare("UPDATE recognitions SET note_en = note_en WHERE id = 1").run(); // no change
+    const { data } = await readFeed(null, 1000);
+    const fresh = data.filter((c) => c.seq > before);
+    expect(fresh.map((c) => [c.entity, c.op])).toEqual([["producer", "upsert"]]);
+  });
+
+  it("is complete and in order across pages while writes happen between and during page reads", async () => {
+    const products = (
+      await env.DB.prepare("SELECT slug FROM products ORDER BY id LIMIT 12").all<{ slug: string }>()
+    ).results.map((r) => r.slug);
+    const seen: Change[] = [];
+    let since: string | null = null;
+    let round = 0;
+    let more = true;
+    while (more || round < 6) {
+      // Writers run concurrently with the page read.
+      const writes =
+        round < 6
+          ? products
+              .slice(round * 2, round * 2 + 2)
+              .map((p, i) =>
+                i === 1 && round % 2
+                  ? send("DELETE", `/api/v1/channels/go-big-c/listings/${p}`, key)
+                  : send(
+                      "PUT",
+                      `/api/v1/channels/go-big-c/listings/${p}`,
+                      key,
+                      listing({ price_vnd: round }),
+                    ),
+              )
+          : [];
+      const [page] = (await Promise.all([readFeed(since, 9), ...writes])) as [
+        Awaited<ReturnType<typeof readFeed>>,
+      ];
+      seen.push(...page.data);
+      since = page.page.next_cursor;
+      more = page.page.has_more;
+      round++;
+      if (round > 500) throw new Error("feed does not end");
+    }
+    const tail = await readFeed(since, 1000);
+    seen.push(...tail.data);
+    const all = (await env.DB.prepare("SELECT seq FROM changes ORDER BY seq").all<{ seq: number }>()).results;
+    expect(seen.map((c) => c.seq)).toEqual(all.map((r) => r.seq)); // nothing missed, nothing twice, in order
+
+    // A mirror built from the feed agrees with the database.
+    const mirror = new Set<string>();
+    for (const c of seen.filter((x) => x.entity === "listing")) {
+      if (c.op === "delete") mirror.delete(c.key);
+      else mirror.add(c.key);
+    }
+    const actual = (
+      await env.DB.prepare(
+        "SELECT c.slug || '/' || p.slug AS k FROM listings l JOIN channels c ON c.id = l.channel_id JOIN products p ON p.id = l.product_id",
+      ).all<{ k: string }>()
+    ).results.map((r) => r.k);
+    expect([...mirror].sort()).toEqual(actual.sort());
+    expect(seen.some((c) => c.op === "delete" && c.entity === "listing" && c.href === null)).toBe(true);
+  });
+
+  it("an empty page keeps the position; a forged or foreign cursor is a 400 naming `since`", async () => {
+    const end = await readFeed(null, 1000);
+    let since = end.page.next_cursor;
+    while ((await readFeed(since, 1000)).data.length) since = (await readFeed(since, 1000)).page.next_cursor;
+    const empty = await readFeed(since, 10);
+    expect(empty.data).toEqual([]);
+    expect(empty.page.has_more).toBe(false);
+    const forged = await call(`/api/v1/changes?since=${since.slice(0, -3)}abc`);
+    expect(forged.status).toBe(400);
+    expect((await json(forged)).invalid_params[0].name).toBe("since");
+  });
+});
+
+/** A small RFC 4180 parser, to check the CSV as a spreadsheet would read it. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\r" && text[i + 1] === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      i++;
+    } else field += ch;
+  }
+  return rows;
+}
+
+describe("full product feeds", () => {
+  it("CSV: documented header, one row per product, UTF-8, quoting that survives commas, quotes and newlines", async () => {
+    await env.DB.prepare(
+      `UPDATE products SET name_en = 'Candy, "peanut" edition' || char(10) || 'line two' WHERE slug = 'khau-sli-na-giang'`,
+    ).run();
+    const res = await call("/api/v1/feeds/products.csv");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8; header=present");
+    const rows = parseCsv(await res.text());
+    expect(rows[0]).toEqual([...FEED_COLUMNS]);
+    expect(rows).toHaveLength(1 + (await count("SELECT count(*) AS n FROM products")));
+    const col = (name: string) => FEED_COLUMNS.indexOf(name as (typeof FEED_COLUMNS)[number]);
+    const khauSli = rows.find((r) => r[col("slug")] === "khau-sli-na-giang");
+    expect(khauSli?.[col("name_en")]).toBe('Candy, "peanut" edition\nline two');
+    const lapSuon = rows.find((r) => r[col("slug")] === "lap-suon-thit-hun-khoi-tam-hoa");
+    expect(lapSuon?.[col("name_vi")]).toContain("Lạp sườn");
+    expect(lapSuon?.[col("channels")]?.split(";")).toContain("aeon");
+    expect(lapSuon?.[col("tier")]).toBe("national");
+  });
+
+  it("NDJSON: one JSON object per line with the same columns; ETag and 304", async () => {
+    const res = await call("/api/v1/feeds/products.ndjson");
+    expect(res.headers.get("content-type")).toBe("application/x-ndjson; charset=utf-8");
+    const lines = (await res.text()).trimEnd().split("\n");
+    expect(lines).toHaveLength(await count("SELECT count(*) AS n FROM products"));
+    expect(Object.keys(JSON.parse(lines[0] ?? "{}"))).toEqual([...FEED_COLUMNS]);
+    const etag = res.headers.get("etag") ?? "";
+    expect((await call("/api/v1/feeds/products.ndjson", { headers: { "if-none-match": etag } })).status).toBe(
+      304,
+    );
+    expect(res.headers.get("x-d1-round-trips")).toBe("1");
+    await send("PUT", "/api/v1/channels/go-big-c/listings/khau-sli-na-giang", key, listing({ price_vnd: 1 }));
+    const after = await call("/api/v1/feeds/products.ndjson", { headers: { "if-none-match": etag } });
+    expect(after.status).toBe(200);
+  });
+});

@@ -1,0 +1,47 @@
+import { env } from "cloudflare:workers";
+import { generateApiKey } from "../src/lib/api-key.ts";
+import { call } from "./helpers.ts";
+
+/** Creates an API key for a channel the way `npm run key:create` does (only prefix and hash stored). */
+export async function createKey(channel: string, name = "test key") {
+  const { key, prefix, hash } = await generateApiKey();
+  const row = await env.DB.prepare(
+    "INSERT INTO api_keys (channel_id, name, prefix, hash) SELECT id, ?, ?, ? FROM channels WHERE slug = ? RETURNING id",
+  )
+    .bind(name, prefix, hash, channel)
+    .first<{ id: number }>();
+  if (!row) throw new Error(`no channel ${channel}`);
+  return { key, prefix, id: row.id };
+}
+
+/** A request with a retailer key and a JSON body. */
+export function send(
+  method: string,
+  path: string,
+  key: string | null,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  return call(path, {
+    method,
+    headers: {
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+      ...(body !== undefined ? { "content-type": "application/json" } : {}),
+      ...headers,
+    },
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+/** Reads a response body as JSON (problem+json included). */
+export const json = async (res: Response) => JSON.parse(await res.text());
+
+export const listing = (over: Record<string, unknown> = {}) => ({
+  status: "in_stock" as const,
+  price_vnd: 70000,
+  channel_sku: "AEON-1",
+  url: "https://aeon.example.vn/p/1",
+  stores: [{ name: "AEON Mall Long Biên", city: "Hà Nội", province: "Hà Nội" }],
+  note: null,
+  ...over,
+});
