@@ -2,8 +2,9 @@
 // `wrangler deploy`; tests run src/ directly). It is an ordinary esbuild bundle of src/index.ts with two changes
 // that keep the bundle under its 100 KiB gzip budget (scripts/budget.ts):
 //
-// 1. The OpenAPI document is generated here, at build time, from the same routes, and embedded as JSON; the
-//    Worker then needs no OpenAPI generator, so @asteasolutions/zod-to-openapi is replaced by a no-op registry.
+// 1. The OpenAPI document is generated here, at build time, from the same routes, and written as a static file
+//    (public/api-docs/openapi-v1.json, served by /api/v1/openapi.json through the ASSETS binding); the Worker then
+//    needs no OpenAPI generator, so @asteasolutions/zod-to-openapi is replaced by a no-op registry.
 // 2. Parts of zod the Worker cannot or does not use are left out: the 40+ translated error-message locales
 //    (`z` keeps them all reachable; zod itself configures only `en`), `z.compile` (code generation needs
 //    `new Function`, which workerd forbids; zod falls back to its runtime parser there anyway) and
@@ -12,11 +13,13 @@
 // Usage: node scripts/build.ts [--metafile]   (writes dist/worker.js, and dist/meta.json with --metafile)
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { type BuildOptions, build, type Plugin } from "esbuild";
 
 const root = new URL("..", import.meta.url).pathname;
 const dist = `${root}dist/`;
+/** The OpenAPI document's static file, under public/ (git-ignored: it is generated). */
+const OPENAPI_ASSET = "/api-docs/openapi-v1.json";
 
 const common: BuildOptions = {
   absWorkingDir: root,
@@ -122,7 +125,9 @@ export default apiV1.getOpenAPI31Document(OPENAPI_CONFIG);`,
 }
 
 mkdirSync(dist, { recursive: true });
-const document = await openApiDocument();
+const assetFile = join(root, "public", OPENAPI_ASSET);
+mkdirSync(dirname(assetFile), { recursive: true });
+writeFileSync(assetFile, JSON.stringify(await openApiDocument()));
 const result = await build({
   ...common,
   entryPoints: ["src/index.ts"],
@@ -131,7 +136,7 @@ const result = await build({
   sourcemap: true,
   metafile: process.argv.includes("--metafile"),
   define: {
-    __OPENAPI_DOCUMENT__: JSON.stringify(document),
+    __OPENAPI_ASSET__: JSON.stringify(OPENAPI_ASSET),
     // ETags name the build, so a deploy that changes responses does not answer 304 for old bodies.
     __BUILD_ID__: JSON.stringify(Date.now().toString(36)),
   },
