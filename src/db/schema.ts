@@ -108,6 +108,8 @@ export const products = sqliteTable(
     index("products_group_tier_idx").on(t.productGroup, t.tierRank, t.producerId),
     // Related products of a category, best first, read as a LIMITed range.
     index("products_category_tier_idx").on(t.categoryVi, sql`${t.tierRank} DESC`, t.sortVi),
+    // Facet counts of a search: the matches are looked up by id in this narrow index, not in the (wide) rows.
+    index("products_facet_idx").on(t.id, t.tierRank, t.productGroup, t.producerId),
     index("products_sort_vi_idx").on(t.sortVi, t.id),
     index("products_sort_en_idx").on(t.sortEn, t.id),
     index("products_created_idx").on(t.createdAt, t.id),

@@ -252,22 +252,25 @@ export async function listProducts(d1: CountedD1, secret: string, input: ListPro
     LIMIT ${input.limit + 1}`);
   // Search alone: the index counts its matches without reading a product row (wide rows make that the cost).
   const onlySearch = match !== null && all.length === 1;
+  // With a search, the counts look its matches up by id; SQLite would read the wide rows through the primary key,
+  // so the narrow covering index is named (measured at 100k products: about half the time per facet).
+  const P = match ? sql`products p INDEXED BY products_facet_idx` : sql`products p`;
   const totalQ = stmt(
     onlySearch
       ? sql`SELECT count(*) AS n FROM products_fts WHERE products_fts MATCH ${match}`
-      : sql`SELECT count(*) AS n FROM products p ${where([...all, ...none])}`,
+      : sql`SELECT count(*) AS n FROM ${P} ${where([...all, ...none])}`,
   );
   const tierQ = stmt(
-    sql`SELECT p.tier_rank AS k, count(*) AS n FROM products p ${where([...but("tier"), ...none])} GROUP BY p.tier_rank`,
+    sql`SELECT p.tier_rank AS k, count(*) AS n FROM ${P} ${where([...but("tier"), ...none])} GROUP BY p.tier_rank`,
   );
   const groupQ = stmt(
-    sql`SELECT p.product_group AS k, count(*) AS n FROM products p ${where([...but("group"), ...none])} GROUP BY p.product_group`,
+    sql`SELECT p.product_group AS k, count(*) AS n FROM ${P} ${where([...but("group"), ...none])} GROUP BY p.product_group`,
   );
   // Producer and district facets count products per producer first (from an index, no join), then look up only
   // the producers that remain. Producers can number in the thousands: the facet lists the FACET_LIMIT largest
   // (chosen ones first), by name.
   const perProducer = (facet: FacetName, extra: SQL = sql``) =>
-    sql`SELECT p.producer_id AS id, count(*) AS n FROM products p ${where([...but(facet), ...none])} GROUP BY p.producer_id ${extra}`;
+    sql`SELECT p.producer_id AS id, count(*) AS n FROM ${P} ${where([...but(facet), ...none])} GROUP BY p.producer_id ${extra}`;
   const chosen = input.producer?.length
     ? sql`p.producer_id IN (SELECT id FROM producers WHERE slug IN (${inList(input.producer)})) DESC, `
     : sql``;
@@ -283,12 +286,12 @@ export async function listProducts(d1: CountedD1, secret: string, input: ListPro
   const channelQ = stmt(
     unfiltered("channel")
       ? sql`SELECT c.slug AS k, c.name AS label, count(*) AS n FROM listings l JOIN channels c ON c.id = l.channel_id GROUP BY c.id ORDER BY c.id`
-      : sql`SELECT c.slug AS k, c.name AS label, count(*) AS n FROM products p JOIN listings l ON l.product_id = p.id JOIN channels c ON c.id = l.channel_id ${where([...but("channel"), ...none])} GROUP BY c.id ORDER BY c.id`,
+      : sql`SELECT c.slug AS k, c.name AS label, count(*) AS n FROM ${P} JOIN listings l ON l.product_id = p.id JOIN channels c ON c.id = l.channel_id ${where([...but("channel"), ...none])} GROUP BY c.id ORDER BY c.id`,
   );
   const schemeQ = stmt(
     unfiltered("scheme")
       ? sql`SELECT r.scheme AS k, count(DISTINCT r.product_id) AS n FROM recognitions r GROUP BY r.scheme`
-      : sql`SELECT r.scheme AS k, count(DISTINCT p.id) AS n FROM products p JOIN recognitions r ON r.product_id = p.id ${where([...but("scheme"), ...none])} GROUP BY r.scheme`,
+      : sql`SELECT r.scheme AS k, count(DISTINCT p.id) AS n FROM ${P} JOIN recognitions r ON r.product_id = p.id ${where([...but("scheme"), ...none])} GROUP BY r.scheme`,
   );
 
   const results = await d1.batch([listQ, totalQ, tierQ, groupQ, producerQ, districtQ, channelQ, schemeQ]);
