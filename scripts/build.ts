@@ -1,17 +1,17 @@
 // Builds the deployable Worker into dist/worker.js (run by wrangler's [build] command before `wrangler dev` and
-// `wrangler deploy`; tests run src/ directly). It is an ordinary esbuild bundle of src/index.ts with two changes
+// `wrangler deploy`; tests run src/ directly). It is an ordinary esbuild bundle of src/index.ts with four changes
 // that keep the bundle under its 100 KiB gzip budget (scripts/budget.ts):
 //
 // 1. The OpenAPI document is generated here, at build time, from the same routes, and written as a static file
 //    (public/api-docs/openapi-v1.json, served by /api/v1/openapi.json through the ASSETS binding); the Worker then
 //    needs no OpenAPI generator, so @asteasolutions/zod-to-openapi is replaced by a no-op registry.
-// 2. Parts of zod the Worker cannot or does not use are left out: the 40+ translated error-message locales
-//    (`z` keeps them all reachable; zod itself configures only `en`), `z.compile` (code generation needs
-//    `new Function`, which workerd forbids; zod falls back to its runtime parser there anyway) and
-//    `z.fromJSONSchema`.
+// 2. zod is tree-shaken: `z` is imported as a namespace (see zodNamespaceShakable), so the Worker carries the zod
+//    it uses, not all of it (its 40+ locales, z.compile, JSON Schema conversion both ways …).
+// 3. zod's JSON Schema generation, which the schemas reference but only toJSONSchema runs, is left out.
+// 4. Hono's "tiny" preset (one small router) instead of the default pair of routers.
 //
 // Usage: node scripts/build.ts [--metafile]   (writes dist/worker.js, and dist/meta.json with --metafile)
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { type BuildOptions, build, type Plugin } from "esbuild";
@@ -52,35 +52,75 @@ function replaceModule(name: string, filter: RegExp, importer: RegExp, contents:
   };
 }
 
-const zodForWorkers: Plugin[] = [
-  replaceModule(
-    "zod-locales-en",
-    /\/locales\/index\.js$/,
-    /node_modules\/zod\//,
-    `export { default as en } from "zod/v4/locales/en.js";`,
-  ),
-  replaceModule(
-    "zod-compile-fallback",
-    /^\.\/compile\.js$/,
-    /node_modules\/zod\/v4\/core\/index\.js$/,
-    `const unsupported = "z.compile: code generation is not available in workerd (no eval); the runtime parser is used";
-export const INVALID = Symbol.for("zod.compile.invalid");
-export class ZodCompileAsyncError extends Error {}
-export class ZodCompileUnsupportedError extends Error {}
-export function compile(schema, options) {
-  if (options?.strict) throw new ZodCompileUnsupportedError(unsupported);
-  return schema;
+// zod's JSON Schema generation (two modules) serves only toJSONSchema — the OpenAPI document is generated at build
+// time. The schemas reference it (a method per schema, .minLength/.format getters via aggregateChecks), so each
+// export is replaced by one that throws, except aggregateChecks, taken from the real module.
+const JSON_SCHEMA_MODULES = /\/zod\/v4\/core\/(json-schema-processors|to-json-schema)\.js$/;
+const zodJsonSchemaOmitted: Plugin = {
+  name: "zod-json-schema-omitted",
+  setup(b) {
+    b.onLoad({ filter: JSON_SCHEMA_MODULES }, (args) => {
+      if (args.suffix === "?real") return undefined;
+      const names = [...readFileSync(args.path, "utf8").matchAll(/^export (?:const|function) (\w+)/gm)].map(
+        (m) => m[1] ?? "",
+      );
+      return {
+        contents: [
+          `const omitted = () => { throw new Error("zod's JSON Schema generation is not in the Worker bundle (scripts/build.ts)"); };`,
+          ...names.map((n) =>
+            n === "aggregateChecks"
+              ? `export { aggregateChecks } from "./json-schema-processors.js?real";`
+              : n === "allProcessors"
+                ? "export const allProcessors = {};"
+                : n.startsWith("create")
+                  ? `export const ${n} = () => omitted;`
+                  : `export const ${n} = omitted;`,
+          ),
+        ].join("\n"),
+        loader: "js",
+      };
+    });
+  },
+};
+
+// zod exports `z` as a namespace object (`import * as z …; export { z }`), and @hono/zod-openapi passes it to
+// extendZodWithOpenApi: either way esbuild must keep every export of zod. Imported as `import * as z from "zod"`
+// and used as `z.object(…)`, the namespace is tree-shaken like any module. So, in the Worker build only, imports
+// of `z` become namespace imports (the import of @hono/zod-openapi stays, for its side effect: `.openapi()`), and
+// extendZodWithOpenApi gets the one thing it uses.
+const Z_IMPORT = /import\s*\{([^}]*)\}\s*from\s*"(@hono\/zod-openapi|zod)";/g;
+function namespaceZ(source: string): string {
+  return source.replace(Z_IMPORT, (whole, names: string, from: string) => {
+    const list = names
+      .split(",")
+      .map((n) => n.trim())
+      .filter(Boolean);
+    if (!list.includes("z")) return whole;
+    const rest = list.filter((n) => n !== "z");
+    const keep = rest.length
+      ? `import { ${rest.join(", ")} } from "${from}";`
+      : from === "zod"
+        ? ""
+        : `import "${from}";`;
+    return `${keep} import * as z from "zod";`;
+  });
 }
-export function withParser() { throw new ZodCompileUnsupportedError(unsupported); }
-export function compileFn() { throw new ZodCompileUnsupportedError(unsupported); }`,
-  ),
-  replaceModule(
-    "zod-from-json-schema-omitted",
-    /\/from-json-schema\.js$/,
-    /node_modules\/zod\//,
-    `export function fromJSONSchema() { throw new Error("z.fromJSONSchema is not included in the Worker bundle (scripts/build.ts)"); }`,
-  ),
-];
+const zodNamespaceShakable: Plugin = {
+  name: "zod-namespace-shakable",
+  setup(b) {
+    b.onLoad({ filter: /\/src\/.*\.tsx?$/ }, (args) => ({
+      contents: namespaceZ(readFileSync(args.path, "utf8")),
+      loader: args.path.endsWith(".tsx") ? "tsx" : "ts",
+    }));
+    b.onLoad({ filter: /@hono\/zod-openapi\/dist\/index\.mjs$/ }, (args) => ({
+      contents: namespaceZ(readFileSync(args.path, "utf8")).replace(
+        "extendZodWithOpenApi(z);",
+        "extendZodWithOpenApi({ ZodType: z.ZodType });",
+      ),
+      loader: "js",
+    }));
+  },
+};
 
 const openApiRegistryOnly = replaceModule(
   "zod-to-openapi-registry-only",
@@ -100,6 +140,15 @@ export class OpenApiGeneratorV31 { constructor() { throw new Error(prebuilt); } 
 export function extendZodWithOpenApi(zod) { zod.ZodType.prototype.openapi ??= function () { return this; }; }
 export function getOpenApiMetadata() { return {}; }`,
 );
+
+// Hono's default router combines a RegExpRouter and a TrieRouter; its "tiny" preset (PatternRouter) is the same
+// Hono with one small router, plenty for a few dozen plain routes. Tests run the default.
+const honoTiny: Plugin = {
+  name: "hono-tiny",
+  setup(b) {
+    b.onResolve({ filter: /^hono$/ }, () => ({ path: join(root, "node_modules/hono/dist/preset/tiny.js") }));
+  },
+};
 
 /** The OpenAPI document of /api/v1, generated from the routes exactly as `doc31` would at request time. */
 async function openApiDocument(): Promise<unknown> {
@@ -140,6 +189,6 @@ const result = await build({
     // ETags name the build, so a deploy that changes responses does not answer 304 for old bodies.
     __BUILD_ID__: JSON.stringify(Date.now().toString(36)),
   },
-  plugins: [...zodForWorkers, openApiRegistryOnly],
+  plugins: [zodNamespaceShakable, zodJsonSchemaOmitted, openApiRegistryOnly, honoTiny],
 });
 if (result.metafile) writeFileSync(`${dist}meta.json`, JSON.stringify(result.metafile));

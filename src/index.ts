@@ -4,6 +4,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { apiDocs, apiV1 } from "./api/index.ts";
 import type { AppEnv } from "./env.ts";
 import { Problem, problemResponse } from "./lib/problem.ts";
+import { pages } from "./pages/index.tsx";
 
 const app = new Hono<AppEnv>();
 
@@ -19,6 +20,7 @@ app.use(
 app.route("/api/v1", apiV1);
 app.get("/api/docs", apiDocs);
 app.get("/api", (c) => c.redirect("/api/docs"));
+app.route("/", pages);
 
 app.notFound((c) => {
   throw new Problem(404, { type: "not-found", detail: `Nothing at ${new URL(c.req.url).pathname}` });

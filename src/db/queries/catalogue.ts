@@ -280,9 +280,9 @@ export async function listRecognitions(
   };
 }
 
-/** The khuyến công programme: reported figures, known support projects, and recognitions in the catalogue. */
-export async function getProgramme(db: Db, lang: Lang) {
-  const [figures, projects, byLevel] = await db.batch([
+/** The queries behind {@link getProgramme}, for callers that batch them with others (the home page). */
+export function programmeQueries(db: Db) {
+  return [
     db.select().from(programmeFigures).orderBy(asc(programmeFigures.id)),
     db
       .select({
@@ -303,7 +303,14 @@ export async function getProgramme(db: Db, lang: Lang) {
       .from(recognitions)
       .where(or(isNotNull(recognitions.level), inArray(recognitions.scheme, ["ocop"])))
       .groupBy(recognitions.scheme, recognitions.level, recognitions.stars),
-  ]);
+  ] as const;
+}
+
+type Resolved<T> = { readonly [K in keyof T]: Awaited<T[K]> };
+type ProgrammeRows = Resolved<ReturnType<typeof programmeQueries>>;
+
+/** Shapes the rows of {@link programmeQueries}. */
+export function programmeOut([figures, projects, byLevel]: ProgrammeRows, lang: Lang) {
   return {
     period: "2021–2025",
     figures: figures.map((f) => ({
@@ -331,3 +338,9 @@ export async function getProgramme(db: Db, lang: Lang) {
     })),
   };
 }
+
+/** The khuyến công programme: reported figures, known support projects, and recognitions in the catalogue. */
+export async function getProgramme(db: Db, lang: Lang) {
+  return programmeOut(await db.batch(programmeQueries(db)), lang);
+}
+export type Programme = ReturnType<typeof programmeOut>;

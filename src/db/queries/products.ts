@@ -204,6 +204,15 @@ export function scopeOf(input: ListProductsInput, sort: Sort): string {
  * D1 batch — one round trip.
  */
 export async function listProducts(d1: CountedD1, secret: string, input: ListProductsInput) {
+  const query = await productListQuery(d1, secret, input);
+  return query.read(await d1.batch(query.statements));
+}
+
+/**
+ * The statements of {@link listProducts} and the function that reads their results, for callers that put them
+ * in one batch with other statements (the home page).
+ */
+export async function productListQuery(d1: CountedD1, secret: string, input: ListProductsInput) {
   const dialect = new SQLiteAsyncDialect();
   const stmt = (q: SQL) => {
     const { sql: text, params } = dialect.sqlToQuery(q);
@@ -294,43 +303,46 @@ export async function listProducts(d1: CountedD1, secret: string, input: ListPro
       : sql`SELECT r.scheme AS k, count(DISTINCT p.id) AS n FROM ${P} JOIN recognitions r ON r.product_id = p.id ${where([...but("scheme"), ...none])} GROUP BY r.scheme`,
   );
 
-  const results = await d1.batch([listQ, totalQ, tierQ, groupQ, producerQ, districtQ, channelQ, schemeQ]);
-  const rowsOf = <T>(i: number) => (results[i]?.results ?? []) as T[];
-  const rows = rowsOf<Row>(0);
-  const total = rowsOf<{ n: number }>(1);
-  const tiers = rowsOf<{ k: number; n: number }>(2);
-  const groups = rowsOf<{ k: string; n: number }>(3);
-  const producers = rowsOf<{ k: string; label: string; n: number }>(4);
-  const districts = rowsOf<{ k: string; label: string; n: number }>(5);
-  const chans = rowsOf<{ k: string; label: string; n: number }>(6);
-  const schemes = rowsOf<{ k: string; n: number }>(7);
+  const statements = [listQ, totalQ, tierQ, groupQ, producerQ, districtQ, channelQ, schemeQ];
+  const read = async (results: D1Result[]) => {
+    const rowsOf = <T>(i: number) => (results[i]?.results ?? []) as T[];
+    const rows = rowsOf<Row>(0);
+    const total = rowsOf<{ n: number }>(1);
+    const tiers = rowsOf<{ k: number; n: number }>(2);
+    const groups = rowsOf<{ k: string; n: number }>(3);
+    const producers = rowsOf<{ k: string; label: string; n: number }>(4);
+    const districts = rowsOf<{ k: string; label: string; n: number }>(5);
+    const chans = rowsOf<{ k: string; label: string; n: number }>(6);
+    const schemes = rowsOf<{ k: string; n: number }>(7);
 
-  const li = input.lang === "vi" ? 0 : 1;
-  const hasMore = rows.length > input.limit;
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  const nextCursor =
-    hasMore && last ? await encodeCursor(secret, { scope, key: spec.keys.map((k) => k.pick(last)) }) : null;
-  const labelled = (rowsIn: { k: string; n: number }[], labels: Record<string, [string, string]>) =>
-    rowsIn.map((r) => ({ value: r.k, label: labels[r.k]?.[li] ?? r.k, count: r.n }));
-  const tierCounts = new Map(tiers.map((t) => [t.k, t.n]));
+    const li = input.lang === "vi" ? 0 : 1;
+    const hasMore = rows.length > input.limit;
+    const page = rows.slice(0, input.limit);
+    const last = page.at(-1);
+    const nextCursor =
+      hasMore && last ? await encodeCursor(secret, { scope, key: spec.keys.map((k) => k.pick(last)) }) : null;
+    const labelled = (rowsIn: { k: string; n: number }[], labels: Record<string, [string, string]>) =>
+      rowsIn.map((r) => ({ value: r.k, label: labels[r.k]?.[li] ?? r.k, count: r.n }));
+    const tierCounts = new Map(tiers.map((t) => [t.k, t.n]));
 
-  return {
-    sort,
-    data: page.map((r) => listItem(r, input.lang)),
-    page: { limit: input.limit, total: total[0]?.n ?? 0, next_cursor: nextCursor },
-    facets: {
-      tier: (["national", "regional", "provincial"] as const).map((t) => ({
-        value: t,
-        label: TIER_LABELS[t]?.[li] ?? t,
-        count: tierCounts.get(LEVEL_RANK[t]) ?? 0,
-      })),
-      scheme: labelled(schemes, SCHEME_LABELS),
-      group: labelled(groups, GROUP_LABELS),
-      producer: producers.map((r) => ({ value: r.k, label: r.label, count: r.n })),
-      channel: chans.map((r) => ({ value: r.k, label: r.label, count: r.n })),
-      district: districts.map((r) => ({ value: r.k, label: r.label, count: r.n })),
-    } satisfies Record<FacetName, FacetValue[]>,
+    return {
+      sort,
+      data: page.map((r) => listItem(r, input.lang)),
+      page: { limit: input.limit, total: total[0]?.n ?? 0, next_cursor: nextCursor },
+      facets: {
+        tier: (["national", "regional", "provincial"] as const).map((t) => ({
+          value: t,
+          label: TIER_LABELS[t]?.[li] ?? t,
+          count: tierCounts.get(LEVEL_RANK[t]) ?? 0,
+        })),
+        scheme: labelled(schemes, SCHEME_LABELS),
+        group: labelled(groups, GROUP_LABELS),
+        producer: producers.map((r) => ({ value: r.k, label: r.label, count: r.n })),
+        channel: chans.map((r) => ({ value: r.k, label: r.label, count: r.n })),
+        district: districts.map((r) => ({ value: r.k, label: r.label, count: r.n })),
+      } satisfies Record<FacetName, FacetValue[]>,
+    };
   };
+  return { statements, read };
 }
 export type ProductList = Awaited<ReturnType<typeof listProducts>>;

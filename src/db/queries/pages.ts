@@ -1,0 +1,67 @@
+import type { Query } from "drizzle-orm";
+import { asc } from "drizzle-orm";
+import type { CountedD1 } from "../../env.ts";
+import { channels, producers, products } from "../schema.ts";
+import { programmeOut, programmeQueries } from "./catalogue.ts";
+import { createDb, type Db } from "./db.ts";
+import { type Lang, productListQuery } from "./products.ts";
+
+/** What a drizzle query offers once prepared: its SQL and a mapper for a batch result. */
+interface Preparable<R> extends PromiseLike<R> {
+  prepare(): { getQuery(): Query; mapResult(result: unknown, isFromBatch?: boolean): unknown };
+}
+
+/** A drizzle query as a plain D1 statement plus the mapper drizzle itself would apply to its batch result. */
+function asStatement<R>(d1: CountedD1, query: Preparable<R>) {
+  const prepared = query.prepare();
+  const { sql, params } = prepared.getQuery();
+  return {
+    statement: d1.prepare(sql).bind(...params),
+    read: (result: D1Result) => prepared.mapResult(result, true) as R,
+  };
+}
+
+/**
+ * The home page: the national and regional award products (with the tier facet, for "browse by level") and the
+ * programme's figures — the queries of `listProducts` and `getProgramme`, in one D1 batch.
+ */
+export async function getHomePage(d1: CountedD1, secret: string, lang: Lang) {
+  const db = createDb(d1);
+  const list = await productListQuery(d1, secret, { tier: ["national", "regional"], limit: 8, lang });
+  const [figuresQ, projectsQ, byLevelQ] = programmeQueries(db);
+  const figures = asStatement(d1, figuresQ);
+  const projects = asStatement(d1, projectsQ);
+  const byLevel = asStatement(d1, byLevelQ);
+  const results = await d1.batch([
+    ...list.statements,
+    figures.statement,
+    projects.statement,
+    byLevel.statement,
+  ]);
+  const n = list.statements.length;
+  const at = (i: number) => results[n + i] as D1Result;
+  return {
+    featured: await list.read(results.slice(0, n)),
+    programme: programmeOut([figures.read(at(0)), projects.read(at(1)), byLevel.read(at(2))], lang),
+  };
+}
+export type HomePage = Awaited<ReturnType<typeof getHomePage>>;
+
+/** Every product, producer and channel slug with its last change, for /sitemap.xml — one batch. */
+export async function getSitemapEntries(db: Db) {
+  const [prods, prodrs, chans] = await db.batch([
+    db
+      .select({ slug: products.slug, updatedAt: products.updatedAt })
+      .from(products)
+      .orderBy(asc(products.slug)),
+    db
+      .select({ slug: producers.slug, updatedAt: producers.updatedAt })
+      .from(producers)
+      .orderBy(asc(producers.slug)),
+    db
+      .select({ slug: channels.slug, updatedAt: channels.updatedAt })
+      .from(channels)
+      .orderBy(asc(channels.slug)),
+  ]);
+  return { products: prods, producers: prodrs, channels: chans };
+}

@@ -1,0 +1,241 @@
+import type { FacetName, FacetValue, ProductList, Sort } from "../db/queries/products.ts";
+import { PRODUCT_GROUPS, SCHEMES, TIERS } from "../db/schema.ts";
+import { MAX_QUERY_LENGTH } from "../search/fold.ts";
+import { Breadcrumbs, PageHead, ProductCard } from "./components.tsx";
+import { type Lang, labelOf, pathOf, strings } from "./i18n.ts";
+
+const FACETS = ["tier", "scheme", "group", "producer", "channel", "district"] as const satisfies FacetName[];
+const SORTS: Sort[] = ["relevance", "tier", "name", "-name", "newest"];
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ALLOWED: Record<FacetName, (v: string) => boolean> = {
+  tier: (v) => (TIERS as readonly string[]).includes(v),
+  scheme: (v) => (SCHEMES as readonly string[]).includes(v),
+  group: (v) => (PRODUCT_GROUPS as readonly string[]).includes(v),
+  producer: (v) => v.length <= 120 && SLUG.test(v),
+  channel: (v) => v.length <= 120 && SLUG.test(v),
+  district: (v) => v.length <= 120 && SLUG.test(v),
+};
+
+/** What the catalogue's URL asks for: the same parameters as GET /api/v1/products. */
+export interface CatalogueState {
+  q?: string;
+  filters: Record<FacetName, string[]>;
+  sort?: Sort;
+  cursor?: string;
+}
+
+/**
+ * Reads the catalogue's query string leniently: a shopper's URL with an unknown filter value shows the catalogue
+ * without that value rather than an error page. Values may be repeated or comma-separated, as in the API.
+ */
+export function parseCatalogueQuery(queries: Record<string, string[]>): CatalogueState {
+  const all = (name: string) =>
+    (queries[name] ?? [])
+      .flatMap((v) => v.split(","))
+      .map((v) => v.trim())
+      .filter(Boolean);
+  const filters = Object.fromEntries(
+    FACETS.map((f) => [f, [...new Set(all(f).filter(ALLOWED[f]))].slice(0, 20)]),
+  ) as Record<FacetName, string[]>;
+  const q = (queries.q?.[0] ?? "").trim().slice(0, MAX_QUERY_LENGTH);
+  const sort = queries.sort?.[0] as Sort | undefined;
+  const cursor = queries.cursor?.[0];
+  return {
+    q: q || undefined,
+    filters,
+    sort: sort && SORTS.includes(sort) ? sort : undefined,
+    cursor: cursor && cursor.length <= 1000 ? cursor : undefined,
+  };
+}
+
+/** The state as a query string (without the cursor unless asked, without a default sort), in a stable order. */
+export function catalogueQuery(s: CatalogueState, opts: { cursor?: boolean } = {}): string {
+  const p = new URLSearchParams();
+  if (s.q) p.append("q", s.q);
+  for (const f of FACETS) for (const v of s.filters[f]) p.append(f, v);
+  if (s.sort && s.sort !== (s.q ? "relevance" : "tier")) p.append("sort", s.sort);
+  if (opts.cursor && s.cursor) p.append("cursor", s.cursor);
+  return p.toString();
+}
+
+const hrefOf = (lang: Lang, s: CatalogueState, opts?: { cursor?: boolean }) => {
+  const q = catalogueQuery(s, opts);
+  return `${pathOf("products", lang)}${q ? `?${q}` : ""}`;
+};
+
+function without(s: CatalogueState, facet: FacetName | "q", value?: string): CatalogueState {
+  if (facet === "q") return { ...s, q: undefined, cursor: undefined };
+  return {
+    ...s,
+    cursor: undefined,
+    filters: { ...s.filters, [facet]: s.filters[facet].filter((v) => v !== value) },
+  };
+}
+
+/** Facet values, plus any chosen value the facet no longer lists (count 0), so it can be unchecked. */
+function valuesOf(facet: FacetName, list: ProductList, s: CatalogueState, lang: Lang): FacetValue[] {
+  const values = list.facets[facet];
+  const missing = s.filters[facet]
+    .filter((v) => !values.some((x) => x.value === v))
+    .map((v) => ({
+      value: v,
+      label: facet === "tier" || facet === "group" || facet === "scheme" ? labelOf(facet, v, lang) : v,
+      count: 0,
+    }));
+  return [...values, ...missing];
+}
+
+function Facet(props: {
+  facet: FacetName;
+  legend: string;
+  list: ProductList;
+  s: CatalogueState;
+  lang: Lang;
+  collapsible?: boolean;
+}) {
+  const { facet, list, s, lang } = props;
+  const values = valuesOf(facet, list, s, lang);
+  if (!values.length) return null;
+  const active = s.filters[facet].length > 0;
+  const boxes = (
+    <fieldset class="facet">
+      <legend class={props.collapsible ? "sr-only" : undefined}>{props.legend}</legend>
+      <ul>
+        {values.map((v) => {
+          const id = `f-${facet}-${v.value}`;
+          return (
+            <li>
+              <input
+                type="checkbox"
+                id={id}
+                name={facet}
+                value={v.value}
+                checked={s.filters[facet].includes(v.value)}
+              />
+              <label for={id}>
+                <span class="facet-label">{v.label}</span> <span class="count">{v.count}</span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
+  );
+  if (!props.collapsible) return boxes;
+  return (
+    <details class="facet-more" open={active}>
+      <summary>
+        {props.legend}
+        {active ? <span class="count">{s.filters[facet].length}</span> : null}
+      </summary>
+      {boxes}
+    </details>
+  );
+}
+
+export function CataloguePage(props: { list: ProductList; s: CatalogueState; lang: Lang }) {
+  const { list, s, lang } = props;
+  const t = strings(lang);
+  const path = pathOf("products", lang);
+  const chips: { label: string; href: string }[] = [];
+  if (s.q) chips.push({ label: `“${s.q}”`, href: hrefOf(lang, without(s, "q")) });
+  for (const f of FACETS) {
+    for (const v of s.filters[f]) {
+      const label = valuesOf(f, list, s, lang).find((x) => x.value === v)?.label ?? v;
+      chips.push({ label, href: hrefOf(lang, without(s, f, v)) });
+    }
+  }
+  const sorts = SORTS.filter((x) => x !== "relevance" || s.q);
+  const active = FACETS.reduce((n, f) => n + s.filters[f].length, 0);
+  const next = list.page.next_cursor;
+  return (
+    <div class="wrap">
+      <Breadcrumbs lang={lang} items={[{ label: t.productsTitle }]} />
+      <PageHead title={t.productsTitle} lede={t.productsLede} />
+      <div class="catalogue-layout">
+        <search>
+          <form class="catalogue" id="catalogue" action={path} method="get" aria-label={t.productsTitle}>
+            <div class="catalogue-bar">
+              <div class="field grow">
+                <label for="cat-q">{t.searchLabel}</label>
+                <input
+                  id="cat-q"
+                  type="search"
+                  name="q"
+                  value={s.q ?? ""}
+                  placeholder={t.searchPlaceholder}
+                  maxlength={200}
+                  autocomplete="off"
+                />
+              </div>
+              <div class="field">
+                <label for="cat-sort">{t.sort}</label>
+                <select id="cat-sort" name="sort">
+                  {sorts.map((x) => (
+                    // The default order submits no value, so shared URLs stay short and follow the default.
+                    <option value={x === (s.q ? "relevance" : "tier") ? "" : x} selected={x === list.sort}>
+                      {t.sorts[x]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button type="submit">{t.searchButton}</button>
+            </div>
+            {/* Folded on phones so that results come first; always unfolded on wider screens (CSS). No script. */}
+            <details class="filters">
+              <summary>
+                <h2>{t.filters}</h2>
+                {active ? <span class="count">{active}</span> : null}
+              </summary>
+              <Facet facet="tier" legend={t.filterTier} list={list} s={s} lang={lang} />
+              <Facet facet="scheme" legend={t.filterScheme} list={list} s={s} lang={lang} />
+              <Facet facet="group" legend={t.filterGroup} list={list} s={s} lang={lang} />
+              <Facet facet="district" legend={t.filterDistrict} list={list} s={s} lang={lang} collapsible />
+              <Facet facet="channel" legend={t.filterChannel} list={list} s={s} lang={lang} collapsible />
+              <Facet facet="producer" legend={t.filterProducer} list={list} s={s} lang={lang} collapsible />
+              <div class="filter-actions">
+                <button type="submit">{t.apply}</button>
+                {chips.length ? <a href={path}>{t.clear}</a> : null}
+              </div>
+            </details>
+          </form>
+        </search>
+        <section class="results" aria-labelledby="results-h">
+          <h2 id="results-h" class="results-count">
+            {t.results(list.page.total, s.q)}
+          </h2>
+          {chips.length ? (
+            <ul class="chips" aria-label={t.activeFilters}>
+              {chips.map((c) => (
+                <li>
+                  <a class="chip" href={c.href} aria-label={t.removeFilter(c.label)}>
+                    {c.label} <span aria-hidden="true">×</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {list.data.length ? (
+            <div class="grid grid-results">
+              {list.data.map((p, i) => (
+                <ProductCard p={p} lang={lang} eager={i < 2} />
+              ))}
+            </div>
+          ) : (
+            <p class="empty">{t.noResults}</p>
+          )}
+          {next || s.cursor ? (
+            <nav class="pager" aria-label={t.nextPage}>
+              {s.cursor ? <a href={hrefOf(lang, { ...s, cursor: undefined })}>{t.firstPage}</a> : <span />}
+              {next ? (
+                <a rel="next" href={hrefOf(lang, { ...s, cursor: next }, { cursor: true })}>
+                  {t.nextPage} <span aria-hidden="true">→</span>
+                </a>
+              ) : null}
+            </nav>
+          ) : null}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import type { getChannel, listChannels } from "../db/queries/catalogue.ts";
+import { Breadcrumbs, PageHead, SampleTag, Sources } from "./components.tsx";
+import { hostOf, type Lang, pathOf, strings } from "./i18n.ts";
+import { ListingItem } from "./parts.tsx";
+
+type ChannelList = Awaited<ReturnType<typeof listChannels>>;
+type Channel = NonNullable<Awaited<ReturnType<typeof getChannel>>>;
+
+export function ChannelsPage(props: { list: ChannelList; lang: Lang }) {
+  const { list, lang } = props;
+  const t = strings(lang);
+  return (
+    <div class="wrap">
+      <Breadcrumbs lang={lang} items={[{ label: t.channelsTitle }]} />
+      <PageHead title={t.channelsTitle} lede={t.channelsLede} />
+      <ul class="cards-list">
+        {list.map((c) => (
+          <li class="card entity-card">
+            <h2 class="card-title">
+              <a href={pathOf("channel", lang, c.slug)}>{c.name}</a>
+            </h2>
+            <p class="badges">
+              <span class={`badge kind kind-${c.kind}`}>{t.channelKinds[c.kind]}</span>
+              <span class="badge plain">{t.listingCount(c.listing_count)}</span>
+              {c.sample ? <SampleTag lang={lang} /> : null}
+            </p>
+            <p class="muted">{c.description}</p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function ChannelPage(props: { c: Channel; lang: Lang }) {
+  const { c, lang } = props;
+  const t = strings(lang);
+  return (
+    <div class="wrap">
+      <Breadcrumbs
+        lang={lang}
+        items={[{ href: pathOf("channels", lang), label: t.channelsTitle }, { label: c.name }]}
+      />
+      <PageHead title={c.name} lede={c.description}>
+        <p class="badges">
+          <span class={`badge kind kind-${c.kind}`}>{t.channelKinds[c.kind]}</span>
+          {c.sample ? <SampleTag lang={lang} /> : null}
+          {c.website ? (
+            <a href={c.website} rel="external noopener noreferrer">
+              {t.website}: {hostOf(c.website)}
+            </a>
+          ) : null}
+        </p>
+      </PageHead>
+      <section class="block" aria-labelledby="stocks-h">
+        <h2 id="stocks-h">{t.stocks}</h2>
+        {c.listings.length ? (
+          <ul class="listings">
+            {c.listings.map((l) => (
+              <ListingItem
+                l={{ ...l, channel: { slug: c.slug, name: c.name, kind: c.kind } }}
+                lang={lang}
+                title={l.product}
+              />
+            ))}
+          </ul>
+        ) : (
+          <p class="muted">{t.noListings}</p>
+        )}
+      </section>
+      <Sources urls={c.sources} lang={lang} />
+    </div>
+  );
+}

@@ -1,0 +1,200 @@
+import type { ProductDetail } from "../db/queries/detail.ts";
+import { asset } from "./assets.ts";
+import {
+  Breadcrumbs,
+  illustration,
+  OcopBadge,
+  ProductCard,
+  ProductImage,
+  SampleTag,
+  Sources,
+  TableWrap,
+  TierBadge,
+} from "./components.tsx";
+import { formatNumber, formatVnd, type Lang, labelOf, pathOf, strings } from "./i18n.ts";
+import { ListingItem, RecognitionItem, SupportList } from "./parts.tsx";
+
+/**
+ * schema.org Product for search engines: manufacturer, image, description and the verified recognitions as
+ * certifications. Illustrative values (sample prices, sample awards) are left out, and there are no ratings.
+ */
+export function productJsonLd(p: ProductDetail, lang: Lang, origin: string) {
+  const producerUrl = `${origin}${pathOf("producer", lang, p.producer.slug)}`;
+  const a = p.producer.address;
+  return {
+    "@context": "https://schema.org",
+    "@type": "Product",
+    "@id": `${origin}${pathOf("product", lang, p.slug)}#product`,
+    name: p.name,
+    description: p.description,
+    image: `${origin}${asset(illustration(p.image))}`,
+    url: `${origin}${pathOf("product", lang, p.slug)}`,
+    category: p.category,
+    inLanguage: lang,
+    manufacturer: {
+      "@type": "Organization",
+      name: p.producer.name,
+      url: producerUrl,
+      address: {
+        "@type": "PostalAddress",
+        ...(a.street ? { streetAddress: a.street } : {}),
+        ...(a.commune || a.district
+          ? { addressLocality: [a.commune, a.district].filter(Boolean).join(", ") }
+          : {}),
+        addressRegion: a.province,
+        addressCountry: "VN",
+      },
+    },
+    hasCertification: p.recognitions
+      .filter((r) => r.verified && !r.sample)
+      .map((r) => ({
+        "@type": "Certification",
+        name: r.title,
+        ...(r.issuer ? { issuedBy: { "@type": "Organization", name: r.issuer } } : {}),
+        ...(r.decision_number ? { certificationIdentification: r.decision_number } : {}),
+        ...(r.year ? { datePublished: String(r.year) } : {}),
+        url: r.source_url,
+      })),
+  };
+}
+
+export function ProductPage(props: { p: ProductDetail; lang: Lang }) {
+  const { p, lang } = props;
+  const t = strings(lang);
+  const sampleField = (f: string) => p.sample || p.sample_fields.includes(f);
+  const descSample = sampleField(lang === "vi" ? "descriptionVi" : "descriptionEn");
+  const packSample = sampleField("packaging");
+  const a = p.producer.address;
+  const place = [a.commune, a.district, a.province].filter(Boolean).join(", ");
+  return (
+    <div class="wrap">
+      <Breadcrumbs
+        lang={lang}
+        items={[{ href: pathOf("products", lang), label: t.productsTitle }, { label: p.name }]}
+      />
+      <article class="product">
+        <div class="product-top">
+          <figure class="product-figure">
+            <ProductImage src={p.image} alt={p.image_alt} eager size="hero" />
+            <figcaption>{t.illustration}</figcaption>
+          </figure>
+          <div class="product-summary">
+            <p class="eyebrow">
+              {p.category} · {labelOf("group", p.group, lang)}
+            </p>
+            <h1>{p.name}</h1>
+            <p class="badges">
+              <TierBadge tier={p.tier} lang={lang} long />
+              <OcopBadge stars={p.ocop_stars} lang={lang} />
+              {p.sample ? <SampleTag lang={lang} /> : null}
+            </p>
+            {p.sample ? <p class="notice">{t.sampleProduct}</p> : null}
+            <p class="description">
+              {p.description} {descSample && !p.sample ? <SampleTag lang={lang} /> : null}
+            </p>
+            <p class="by">
+              {t.producer}: <a href={pathOf("producer", lang, p.producer.slug)}>{p.producer.name}</a>
+              {place ? <span class="muted"> · {place}</span> : null}
+            </p>
+            <p class="actions">
+              <a class="btn" href="#where-to-buy">
+                {t.whereToBuy} <span aria-hidden="true">↓</span>
+              </a>
+            </p>
+          </div>
+        </div>
+
+        <section class="block" aria-labelledby="pack-h">
+          <h2 id="pack-h">{t.packaging}</h2>
+          {packSample ? <p class="notice">{t.samplePrices}</p> : null}
+          <TableWrap label={t.tableOf(t.packaging)}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t.packLabel}</th>
+                  <th scope="col" class="num">
+                    {t.netWeight}
+                  </th>
+                  <th scope="col" class="num">
+                    {t.price}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.packaging.map((v) => (
+                  <tr>
+                    <th scope="row">{v.label}</th>
+                    <td class="num">{v.net_weight_g ? `${formatNumber(v.net_weight_g, lang)} g` : "—"}</td>
+                    <td class="num">
+                      <span class="price">{v.price_vnd === null ? "—" : formatVnd(v.price_vnd, lang)}</span>{" "}
+                      {v.sample || packSample ? <SampleTag lang={lang} /> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        </section>
+
+        <section class="block" aria-labelledby="rec-h">
+          <h2 id="rec-h">{t.recognitions}</h2>
+          {p.recognitions.length ? (
+            <ul class="recs">
+              {p.recognitions.map((r) => (
+                <RecognitionItem r={r} lang={lang} />
+              ))}
+            </ul>
+          ) : (
+            <p class="muted">{t.noRecognitions}</p>
+          )}
+        </section>
+
+        <section class="block" id="where-to-buy" aria-labelledby="buy-h" tabindex={-1}>
+          <h2 id="buy-h">{t.whereToBuy}</h2>
+          {p.listings.length ? (
+            <ul class="listings">
+              {p.listings.map((l) => (
+                <ListingItem l={l} lang={lang} title="channel" />
+              ))}
+            </ul>
+          ) : (
+            <p class="muted">{t.noListings}</p>
+          )}
+        </section>
+
+        <section class="block producer-card" aria-labelledby="producer-h">
+          <h2 id="producer-h">{t.aboutProducer}</h2>
+          <h3>
+            <a href={pathOf("producer", lang, p.producer.slug)}>{p.producer.name}</a>
+          </h3>
+          <p class="muted">
+            {t.legalTypes[p.producer.legal_type]}
+            {place ? ` · ${place}` : ""}
+            {p.producer.sample ? (
+              <>
+                {" "}
+                <SampleTag lang={lang} />
+              </>
+            ) : null}
+          </p>
+          <p>{p.producer.description}</p>
+          <h3>{t.support}</h3>
+          <SupportList items={p.support_projects} lang={lang} />
+        </section>
+
+        <Sources urls={p.sources} lang={lang} />
+      </article>
+
+      {p.related.length ? (
+        <section class="block related" aria-labelledby="related-h">
+          <h2 id="related-h">{t.related}</h2>
+          <div class="grid">
+            {p.related.map((r) => (
+              <ProductCard p={r} lang={lang} />
+            ))}
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+import type { listRecognitions } from "../db/queries/catalogue.ts";
+import { PRODUCT_GROUPS } from "../db/schema.ts";
+import { Breadcrumbs, PageHead, SourceLink, TierBadge } from "./components.tsx";
+import { type Lang, labelOf, strings } from "./i18n.ts";
+import { RecognitionItem } from "./parts.tsx";
+
+type RecognitionList = Awaited<ReturnType<typeof listRecognitions>>;
+type Rec = RecognitionList["data"][number];
+
+// Sources of the scheme's rules (see the project's FACTS.md): the consolidated circular, the four levels, the
+// vote calendar and the scoring sheet.
+const SCHEME_SOURCES = {
+  basis: "https://www.vietnam.vn/en/hop-nhat-quy-dinh-binh-chon-san-pham-cong-nghiep-nongt-thon-tieu-bieu",
+  levels: "https://nongnghiep.vn/4-cap-binh-chon-san-pham-cong-nghiep-nong-thon-tieu-bieu-post130940.html",
+  votes:
+    "https://thanhtra.com.vn/kinh-te/thi-truong/110-san-pham-bo-san-pham-cong-nghiep-nong-thon-dat-giai-153860.html",
+  scoring: "https://luatminhkhue.vn/mau-phieu-cham-diem-san-pham-cong-nghiep-nong-thon-tieu-bieu-.aspx",
+};
+
+const LEVELS = ["national", "regional", "provincial", "district"] as const;
+
+function Group(props: { id: string; title: string; items: Rec[]; lang: Lang }) {
+  if (!props.items.length) return null;
+  return (
+    <section class="rec-group" aria-labelledby={props.id}>
+      <h3 id={props.id}>
+        {props.title} <span class="count">{props.items.length}</span>
+      </h3>
+      <ul class="recs">
+        {props.items.map((r) => (
+          <RecognitionItem r={r} lang={props.lang} showProduct />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function RecognitionPage(props: { list: RecognitionList; lang: Lang; nextHref: string | null }) {
+  const { list, lang } = props;
+  const t = strings(lang);
+  const cnnt = list.data.filter((r) => r.scheme === "cnnt");
+  const ocop = list.data.filter((r) => r.scheme === "ocop").sort((a, b) => (b.stars ?? 0) - (a.stars ?? 0));
+  const other = list.data.filter((r) => r.scheme !== "cnnt" && r.scheme !== "ocop");
+  return (
+    <div class="wrap">
+      <Breadcrumbs lang={lang} items={[{ label: t.recognitionTitle }]} />
+      <PageHead title={t.recognitionTitle} lede={t.recognitionLede}>
+        <p class="fine">
+          <SourceLink url={SCHEME_SOURCES.basis} lang={lang} label={`${t.legalBasis}: vietnam.vn`} />
+        </p>
+      </PageHead>
+
+      <div class="explain">
+        <section class="block" aria-labelledby="levels-h">
+          <h2 id="levels-h">{t.levels}</h2>
+          <p>{t.levelsText}</p>
+          <ol class="levels">
+            {t.levelItems.map(([name, text], i) => (
+              <li class={`level level-${LEVELS[3 - i]}`}>
+                <TierBadge tier={LEVELS[3 - i] ?? null} lang={lang} />
+                <strong>{name}</strong>
+                <span>{text}</span>
+              </li>
+            ))}
+          </ol>
+          <p class="fine">
+            <SourceLink url={SCHEME_SOURCES.levels} lang={lang} />
+          </p>
+        </section>
+
+        <section class="block" aria-labelledby="groups-h">
+          <h2 id="groups-h">{t.groupsTitle}</h2>
+          <ol class="groups">
+            {PRODUCT_GROUPS.map((g) => (
+              <li>{labelOf("group", g, lang)}</li>
+            ))}
+          </ol>
+          <p>{t.groupsText}</p>
+        </section>
+
+        <section class="block" aria-labelledby="score-h">
+          <h2 id="score-h">{t.scoring}</h2>
+          <table class="scoring">
+            <thead>
+              <tr>
+                <th scope="col">{t.criterion}</th>
+                <th scope="col" class="num">
+                  {t.points}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {t.scoringItems.map(([name, points]) => (
+                <tr>
+                  <th scope="row">
+                    {name}
+                    <svg
+                      class="score-bar"
+                      viewBox="0 0 100 6"
+                      width="100"
+                      height="6"
+                      aria-hidden="true"
+                      focusable="false"
+                      preserveAspectRatio="none"
+                    >
+                      <rect width="100" height="6" rx="3" class="bar-track" />
+                      <rect width={points * 2.5} height="6" rx="3" class="bar bar-national" />
+                    </svg>
+                  </th>
+                  <td class="num">{points}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p class="fine">
+            <SourceLink url={SCHEME_SOURCES.scoring} lang={lang} />
+          </p>
+        </section>
+
+        <section class="block" aria-labelledby="votes-h">
+          <h2 id="votes-h">{t.votes}</h2>
+          <p>{t.votesText}</p>
+          <p class="notice">{t.ocopNote}</p>
+          <p class="fine">
+            <SourceLink url={SCHEME_SOURCES.votes} lang={lang} />
+          </p>
+        </section>
+      </div>
+
+      <section class="block" aria-labelledby="all-h">
+        <h2 id="all-h">{t.allRecognitions}</h2>
+        {LEVELS.map((level) => (
+          <Group
+            id={`g-${level}`}
+            title={t.tierLong[level]}
+            items={cnnt.filter((r) => r.level === level)}
+            lang={lang}
+          />
+        ))}
+        <Group id="g-ocop" title="OCOP" items={ocop} lang={lang} />
+        <Group id="g-other" title={t.otherSchemes} items={other} lang={lang} />
+        {props.nextHref ? (
+          <nav class="pager" aria-label={t.nextPage}>
+            <span />
+            <a rel="next" href={props.nextHref}>
+              {t.nextPage} <span aria-hidden="true">→</span>
+            </a>
+          </nav>
+        ) : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+/** One page of every type, in both languages, plus the error page. */
+export const PAGE_TYPES = [
+  "/",
+  "/en",
+  "/san-pham",
+  "/san-pham?q=mien+dong&tier=national&tier=regional&district=nguyen-binh",
+  "/en/products?scheme=ocop",
+  "/san-pham/lap-suon-thit-hun-khoi-tam-hoa",
+  "/san-pham/che-giao-co-lam-phja-oac",
+  "/en/products/mien-dong-tan-viet-a",
+  "/co-so",
+  "/co-so/htx-tam-hoa",
+  "/en/producers/co-so-banh-khao-mau",
+  "/kenh-phan-phoi",
+  "/kenh-phan-phoi/go-big-c",
+  "/en/channels/aeon",
+  "/cong-nhan",
+  "/en/recognition",
+  "/khuyen-cong",
+  "/en/programme",
+  "/khong-co-trang-nay",
+];

@@ -1,0 +1,137 @@
+// Accessibility (axe-core, zero violations), page weight (≤ 50 KB compressed HTML+CSS+JS), immutable caching of
+// static files and the freshness of their version, on every page type.
+import { gzipSync } from "node:zlib";
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assetHash } from "../../scripts/asset-version.ts";
+import { ASSET_VERSION } from "../../src/pages/assets.ts";
+import { launch } from "./browser.ts";
+import { PAGE_TYPES } from "./page-types.ts";
+import { BASE } from "./server.ts";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("accessibility", () => {
+  for (const [device, viewport] of [
+    ["desktop", { width: 1280, height: 900 }],
+    ["phone", { width: 320, height: 640 }],
+  ] as const) {
+    it.each(PAGE_TYPES)(`axe finds no violations on %s (${device})`, async (path) => {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      try {
+        await page.goto(`${BASE}${path}`);
+        // Open every collapsed panel (filters, chart tables) so that their contents are checked too.
+        await page.evaluate(() => {
+          for (const d of document.querySelectorAll("details")) d.open = true;
+        });
+        const results = await new AxeBuilder({ page }).analyze();
+        const summary = results.violations.map(
+          (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+        );
+        expect(summary).toEqual([]);
+        // Nothing wider than a 320 px phone: no horizontal scrolling.
+        if (device === "phone") {
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - window.innerWidth,
+          );
+          expect(overflow).toBeLessThanOrEqual(0);
+        }
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it("gives every image a text alternative and every chart a table", async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${BASE}/khuyen-cong`);
+      expect(await page.locator("img:not([alt])").count()).toBe(0);
+      const charts = page.locator("figure.chart");
+      const n = await charts.count();
+      expect(n).toBeGreaterThanOrEqual(4);
+      for (let i = 0; i < n; i++) {
+        const chart = charts.nth(i);
+        expect(await chart.locator("svg[role=img]").getAttribute("aria-labelledby")).toBeTruthy();
+        const bars = await chart.locator("svg rect.bar").count();
+        expect(await chart.locator("table tbody tr").count()).toBe(bars);
+      }
+      await page.goto(`${BASE}/san-pham/mien-dong-tan-viet-a`);
+      expect(await page.locator(".product-figure img").getAttribute("alt")).toBe("Hình minh họa: miến dong");
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe("speed and caching", () => {
+  const gz = (body: Uint8Array | string) => gzipSync(body).length;
+
+  it.each(PAGE_TYPES)("%s weighs at most 50 KB compressed (HTML + CSS + JS)", async (path) => {
+    const res = await fetch(`${BASE}${path}`);
+    const html = await res.text();
+    const assets = [...html.matchAll(/<(?:link rel="stylesheet" href|script src)="([^"]+)"/g)].map(
+      (m) => m[1] ?? "",
+    );
+    expect(assets).toEqual([`/css/site.css?v=${ASSET_VERSION}`]); // one stylesheet, no script
+    let total = gz(html);
+    for (const a of assets) {
+      expect(a).toMatch(new RegExp(`\\?v=${ASSET_VERSION}$`));
+      const r = await fetch(`${BASE}${a}`);
+      expect(r.status).toBe(200);
+      total += gz(new Uint8Array(await r.arrayBuffer()));
+    }
+    expect(total).toBeLessThanOrEqual(50 * 1024);
+    // Only this origin: no fonts, scripts or styles from other hosts.
+    expect(html).not.toMatch(/<script[^>]+src="(?:https?:)?\/\//);
+    expect(html).not.toMatch(
+      /<link[^>]+rel="(?:stylesheet|preload|modulepreload|icon)"[^>]+href="(?:https?:)?\/\//,
+    );
+  });
+
+  it("serves static files with a year of immutable caching, and pages revalidated", async () => {
+    for (const path of [
+      "/css/site.css",
+      "/img/products/mien-dong.svg",
+      "/img/products/mien-dong.png",
+      "/favicon.svg",
+    ]) {
+      const res = await fetch(`${BASE}${path}?v=${ASSET_VERSION}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    }
+    const page = await fetch(`${BASE}/san-pham`);
+    expect(page.headers.get("cache-control")).toContain("max-age=60");
+    expect(page.headers.get("etag")).toBeTruthy();
+  });
+
+  it("serves every product illustration the seed names, and the PNG each page names as og:image", async () => {
+    const res = await fetch(`${BASE}/api/v1/products?limit=100`);
+    const { data } = (await res.json()) as { data: { image: string }[] };
+    for (const image of new Set(data.map((p) => p.image))) {
+      const r = await fetch(`${BASE}${image}`);
+      expect(r.status, image).toBe(200);
+      expect(r.headers.get("content-type")).toContain("image/svg+xml");
+    }
+    for (const path of ["/", "/san-pham/mien-dong-tan-viet-a", "/en/programme"]) {
+      const html = await (await fetch(`${BASE}${path}`)).text();
+      const og = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1] ?? "";
+      expect(og).toMatch(/^http:\/\/127\.0\.0\.1:8790\/img\/.+\.png\?v=/);
+      const r = await fetch(og);
+      expect(r.status, og).toBe(200);
+      expect(r.headers.get("content-type")).toBe("image/png");
+    }
+  });
+
+  it("versions static URLs with the current hash of public/ (npm run assets:version)", () => {
+    expect(ASSET_VERSION).toBe(assetHash());
+  });
+});

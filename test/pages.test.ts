@@ -1,0 +1,226 @@
+// The shopper's pages as HTML, through the Worker's real fetch handler and real D1 (the browser behaviour is
+// tested in test/browser/ against wrangler dev).
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { call } from "./helpers.ts";
+
+const ORIGIN = "http://localhost:8787"; // PUBLIC_ORIGIN in wrangler.toml
+
+/** Every page type in both languages. */
+const PAGES: [string, string][] = [
+  ["/", "/en"],
+  ["/san-pham", "/en/products"],
+  ["/san-pham?tier=national", "/en/products?tier=national"],
+  ["/san-pham/mien-dong-tan-viet-a", "/en/products/mien-dong-tan-viet-a"],
+  ["/co-so", "/en/producers"],
+  ["/co-so/htx-tam-hoa", "/en/producers/htx-tam-hoa"],
+  ["/kenh-phan-phoi", "/en/channels"],
+  ["/kenh-phan-phoi/go-big-c", "/en/channels/go-big-c"],
+  ["/cong-nhan", "/en/recognition"],
+  ["/khuyen-cong", "/en/programme"],
+];
+
+async function page(path: string) {
+  const res = await call(path);
+  return { res, status: res.status, html: await res.text() };
+}
+
+const jsonLdOf = (html: string) =>
+  [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? "");
+
+describe("every page", () => {
+  it.each(PAGES.flat())(
+    "%s is HTML with one D1 round trip, a strict CSP and no inline script",
+    async (path) => {
+      const { res, status, html } = await page(path);
+      expect(status).toBe(200);
+      expect(res.headers.get("content-type")).toContain("text/html");
+      expect(res.headers.get("x-d1-round-trips")).toBe("1");
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("style-src 'self'");
+      expect(csp).not.toContain("unsafe-inline");
+      expect(html.startsWith("<!doctype html>")).toBe(true);
+      // No executable inline script, no style or event-handler attributes: the CSP would block them.
+      const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1] ?? "");
+      for (const attrs of scripts)
+        expect(attrs.includes(" src=") || attrs.includes("application/ld+json")).toBe(true);
+      expect(html).not.toMatch(/<[^>]+\sstyle=/);
+      expect(html).not.toMatch(/<[^>]+\son[a-z]+=/i);
+      expect(html).toMatch(/<link rel="stylesheet" href="\/css\/site\.css\?v=[\w-]+"/);
+    },
+  );
+
+  it.each(PAGES)(
+    "%s and %s name each other as hreflang alternates, with absolute canonicals",
+    async (vi, en) => {
+      const a = await page(vi);
+      const b = await page(en);
+      expect(a.html).toContain('<html lang="vi">');
+      expect(b.html).toContain('<html lang="en">');
+      const viUrl = `${ORIGIN}${vi}`.replace(/\/$/, "/");
+      const enUrl = `${ORIGIN}${en}`;
+      for (const html of [a.html, b.html]) {
+        expect(html).toContain(
+          `<link rel="alternate" hreflang="vi" href="${viUrl.replaceAll("&", "&amp;")}"/>`,
+        );
+        expect(html).toContain(
+          `<link rel="alternate" hreflang="en" href="${enUrl.replaceAll("&", "&amp;")}"/>`,
+        );
+        expect(html).toContain(
+          `<link rel="alternate" hreflang="x-default" href="${viUrl.replaceAll("&", "&amp;")}"/>`,
+        );
+      }
+      expect(a.html).toContain(`<link rel="canonical" href="${viUrl.replaceAll("&", "&amp;")}"/>`);
+      expect(b.html).toContain(`<link rel="canonical" href="${enUrl.replaceAll("&", "&amp;")}"/>`);
+      expect(a.html).toContain('<meta property="og:title"');
+      expect(a.html).toContain('<meta name="description"');
+    },
+  );
+});
+
+describe("product page", () => {
+  it("carries schema.org Product JSON-LD with manufacturer, image, description and certifications, no ratings", async () => {
+    const { html } = await page("/san-pham/lap-suon-thit-hun-khoi-tam-hoa");
+    const blocks = jsonLdOf(html);
+    expect(blocks).toHaveLength(1);
+    const ld = JSON.parse(blocks[0] ?? "");
+    expect(ld["@context"]).toBe("https://schema.org");
+    expect(ld["@type"]).toBe("Product");
+    expect(ld.name).toBe("Lạp sườn, thịt hun khói Tâm Hòa");
+    expect(ld.description).toContain("mác khén");
+    expect(ld.image).toMatch(/^http:\/\/localhost:8787\/img\/products\/lap-suon\.svg\?v=/);
+    expect(ld.manufacturer).toMatchObject({ "@type": "Organization", name: "HTX Tâm Hòa" });
+    expect(ld.manufacturer.address).toMatchObject({ "@type": "PostalAddress", addressCountry: "VN" });
+    expect(ld.hasCertification).toEqual([
+      expect.objectContaining({
+        "@type": "Certification",
+        name: "Sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia",
+        issuedBy: { "@type": "Organization", name: "Bộ Công Thương" },
+        datePublished: "2021",
+      }),
+    ]);
+    for (const key of ["aggregateRating", "review", "offers"]) expect(ld).not.toHaveProperty(key);
+    expect(html).toContain('<meta property="og:type" content="product"/>');
+  });
+
+  it("leaves sample recognitions out of the JSON-LD but shows them on the page, marked", async () => {
+    const { html } = await page("/san-pham/che-giao-co-lam-phja-oac");
+    const ld = JSON.parse(jsonLdOf(html)[0] ?? "");
+    expect(ld.hasCertification).toEqual([]);
+    expect(html).toContain("Sản phẩm CNNT tiêu biểu cấp khu vực phía Bắc (mẫu)");
+    expect(html).toContain('class="tag-unverified"');
+    expect(html).toContain('class="tag-sample"');
+  });
+
+  it("marks illustrative prices and shows where to buy with status, price, stores and last check", async () => {
+    const { html } = await page("/san-pham/mien-dong-tan-viet-a");
+    expect(html).toContain("Quy cách và giá là giá trị minh họa");
+    expect(html).toContain('id="where-to-buy"');
+    expect(html).toContain("Lotte Mart Đống Đa");
+    expect(html).toContain("Còn hàng");
+    expect(html).toContain('<time datetime="2026-10-15">15/10/2026</time>');
+    expect(html).toContain('href="/kenh-phan-phoi/lotte-mart"');
+  });
+});
+
+describe("catalogue page", () => {
+  it("filters through plain GET parameters, with facet counts that match the results", async () => {
+    const { html } = await page("/san-pham?tier=national");
+    expect(html).toContain("2 sản phẩm");
+    expect(html).toMatch(
+      /<input type="checkbox" id="f-tier-national" name="tier" value="national" checked=""/,
+    );
+    expect(html.match(/class="card product-card"/g)).toHaveLength(2);
+    expect(html).toMatch(/id="f-tier-national"[\s\S]*?<span class="count">2<\/span>/);
+  });
+
+  it("searches without accents and keeps the query in the form", async () => {
+    const { html } = await page("/san-pham?q=mien+dong");
+    expect(html).toContain('value="mien dong"');
+    expect(html).toContain('href="/san-pham/mien-dong-tan-viet-a"');
+    expect(html).toContain("3 sản phẩm cho “mien dong”");
+  });
+
+  it("ignores unknown filter values instead of failing", async () => {
+    const total = await env.DB.prepare("SELECT count(*) AS n FROM products").first<{ n: number }>();
+    const { status, html } = await page("/san-pham?tier=gold&group=nope&producer=Bad%20Slug&sort=worst");
+    expect(status).toBe(200);
+    expect(html).toContain(`${total?.n} sản phẩm`);
+  });
+
+  it("paginates with a next link, and shows a 400 page for a tampered cursor", async () => {
+    const total = await env.DB.prepare("SELECT count(*) AS n FROM products").first<{ n: number }>();
+    const first = await page("/san-pham");
+    expect(first.html.match(/class="card product-card"/g)).toHaveLength(12);
+    const next = /<a rel="next" href="([^"]+)"/.exec(first.html)?.[1]?.replaceAll("&amp;", "&");
+    expect(next).toMatch(/^\/san-pham\?cursor=/);
+    const second = await page(next ?? "");
+    expect(second.status).toBe(200);
+    expect(second.html.match(/class="card product-card"/g)).toHaveLength((total?.n ?? 0) - 12);
+    expect(second.html).toContain(">Về trang đầu</a>");
+    const bad = await page(`${next}x`);
+    expect(bad.status).toBe(400);
+    expect(bad.html).toContain("Yêu cầu không hợp lệ");
+    expect(bad.res.headers.get("cache-control")).toBe("no-store");
+  });
+});
+
+describe("errors, sitemap and robots", () => {
+  it.each([
+    ["/san-pham/khong-co-san-pham-nay", "Không tìm thấy trang"],
+    ["/san-pham/Bad_Slug", "Không tìm thấy trang"],
+    ["/co-so/khong-co", "Không tìm thấy trang"],
+    ["/kenh-phan-phoi/khong-co", "Không tìm thấy trang"],
+    ["/trang-khong-ton-tai", "Không tìm thấy trang"],
+    ["/en/nothing-here", "Page not found"],
+    ["/en/products/nothing", "Page not found"],
+  ])("%s is a 404 page in the site's style, with search", async (path, title) => {
+    const { res, status, html } = await page(path);
+    expect(status).toBe(404);
+    expect(res.headers.get("content-type")).toContain("text/html");
+    expect(html).toContain(title);
+    expect(html).toMatch(/<form class="search search-big" action="\/(en\/products|san-pham)" method="get">/);
+    expect(html).toContain('<meta name="robots" content="noindex"/>');
+    expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
+  });
+
+  it("keeps problem+json 404s for unknown API paths", async () => {
+    const res = await call("/api/v1/nothing");
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+  });
+
+  it("lists every page in both languages in /sitemap.xml, with alternates", async () => {
+    const res = await call("/sitemap.xml");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("application/xml");
+    const xml = await res.text();
+    const { results } = await env.DB.prepare("SELECT slug FROM products").all<{ slug: string }>();
+    expect(results.length).toBeGreaterThanOrEqual(19);
+    for (const { slug } of results) {
+      expect(xml).toContain(`<loc>${ORIGIN}/san-pham/${slug}</loc>`);
+      expect(xml).toContain(`<loc>${ORIGIN}/en/products/${slug}</loc>`);
+    }
+    for (const path of [
+      "/",
+      "/en",
+      "/cong-nhan",
+      "/en/programme",
+      "/co-so/htx-tam-hoa",
+      "/en/channels/aeon",
+    ]) {
+      expect(xml).toContain(`<loc>${ORIGIN}${path}</loc>`);
+    }
+    expect(xml).toContain(
+      `<xhtml:link rel="alternate" hreflang="en" href="${ORIGIN}/en/products/chieu-truc-688"/>`,
+    );
+  });
+
+  it("serves robots.txt naming the sitemap", async () => {
+    const res = await call("/robots.txt");
+    const text = await res.text();
+    expect(text).toContain("User-agent: *");
+    expect(text).toContain(`Sitemap: ${ORIGIN}/sitemap.xml`);
+  });
+});
