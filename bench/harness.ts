@@ -37,23 +37,6 @@ export function prepareDatabase(persistTo: string, sqlFiles: string[]) {
     wrangler(["d1", "execute", "DB", "--local", "--persist-to", persistTo, `--file=${file}`]);
 }
 
-/** Runs one SQL statement against a local D1 and returns its rows. */
-export function d1Query<T = Record<string, unknown>>(persistTo: string, sqlText: string): T[] {
-  const out = wrangler([
-    "d1",
-    "execute",
-    "DB",
-    "--local",
-    "--persist-to",
-    persistTo,
-    "--json",
-    "--command",
-    sqlText,
-  ]);
-  const parsed = JSON.parse(out) as { results: T[] }[];
-  return parsed.flatMap((r) => r.results);
-}
-
 export interface Worker {
   origin: string;
   stop(): Promise<void>;
