@@ -6,6 +6,8 @@ export default defineConfig(async () => {
   return {
     plugins: [
       cloudflareTest({
+        // wrangler.toml's main is the built bundle (scripts/build.ts); tests run the sources.
+        main: "./src/index.ts",
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
       }),
