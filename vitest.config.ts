@@ -6,6 +6,8 @@ export default defineConfig(async () => {
   return {
     plugins: [
       cloudflareTest({
+        // wrangler.toml's main is the built bundle (scripts/build.ts); tests run the sources.
+        main: "./src/index.ts",
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
           // FUZZ_RUNS multiplies the property-based tests' cases (FUZZ_RUNS=10 npm run test:workers for a long hunt).

@@ -43,6 +43,8 @@ export interface CountedD1 {
   batch<T = unknown>(statements: D1PreparedStatement[]): Promise<D1Result<T>[]>;
   /** Round trips made to D1 so far in this request. */
   readonly roundTrips: number;
+  /** The catalogue's data version as read by this request's latest batch (null before any batch). */
+  readonly catalogueVersion: number | null;
   /** The session's bookmark after its last query (for read-your-writes). */
   bookmark(): string | null;
 }

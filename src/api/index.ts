@@ -1,8 +1,8 @@
 import { Scalar } from "@scalar/hono-api-reference";
 import type { MiddlewareHandler } from "hono";
-import { etag } from "hono/etag";
 import type { AppEnv } from "../env.ts";
 import { createRouter } from "../lib/create-app.ts";
+import { catalogueETag } from "../lib/etag.ts";
 import { BOOKMARK_HEADER, d1Session, publicCache, ROUND_TRIPS_HEADER } from "../lib/middleware.ts";
 import { anonymousRateLimit } from "../lib/rate-limit.ts";
 import { cspNonce, docsCsp, publicReadCors } from "../lib/security.ts";
@@ -21,7 +21,7 @@ apiV1.use(
     exposeHeaders: ["ETag", BOOKMARK_HEADER, ROUND_TRIPS_HEADER],
   }),
 );
-apiV1.use("*", anonymousRateLimit(), publicCache(60), etag(), d1Session());
+apiV1.use("*", anonymousRateLimit(), publicCache(60), d1Session(), catalogueETag());
 apiV1.route("/", productsApi);
 apiV1.route("/", producersApi);
 apiV1.route("/", channelsApi);
@@ -35,7 +35,8 @@ apiV1.openAPIRegistry.registerComponent("securitySchemes", "RetailerKey", {
     "A retail channel's API key (`cnnt_…`), made by an operator with `npm run key:create -- --channel <slug>`. It can write that channel's listings and nothing else.",
 });
 
-apiV1.doc31("/openapi.json", {
+/** What the OpenAPI document says about the API besides its routes. */
+export const OPENAPI_CONFIG = {
   openapi: "3.1.0",
   info: {
     title: "Cao Bằng CNNT catalogue API",
@@ -53,7 +54,17 @@ apiV1.doc31("/openapi.json", {
         "Retail chains keep their listings current (API key per channel) and mirror the catalogue (change feed, full feeds). Anonymous calls are rate-limited per address, keyed calls per key: 429 with Retry-After.",
     },
   ],
-});
+};
+
+/** The static file the build (scripts/build.ts) wrote the document of these routes to; undefined in tests and Node. */
+declare const __OPENAPI_ASSET__: string | undefined;
+if (typeof __OPENAPI_ASSET__ === "undefined") apiV1.doc31("/openapi.json", OPENAPI_CONFIG);
+else
+  apiV1.get("/openapi.json", async (c) => {
+    const asset = await c.env.ASSETS?.fetch(new URL(__OPENAPI_ASSET__, c.req.url));
+    if (!asset?.ok) throw new Error(`OpenAPI document missing from the assets (${__OPENAPI_ASSET__})`);
+    return c.body(await asset.text(), 200, { "content-type": "application/json" });
+  });
 
 const scalar = Scalar<AppEnv>((c) => ({
   url: "/api/v1/openapi.json",

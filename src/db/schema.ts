@@ -100,7 +100,16 @@ export const products = sqliteTable(
     uniqueIndex("products_slug_uq").on(t.slug),
     index("products_producer_idx").on(t.producerId, t.sortVi, t.id),
     index("products_group_idx").on(t.productGroup, t.sortVi, t.id),
-    index("products_tier_idx").on(t.tierRank, t.sortVi, t.id),
+    // The default order (best tier first, then name): a DESC key lets SQLite read it in order, without a sort.
+    index("products_tier_sort_vi_idx").on(sql`${t.tierRank} DESC`, t.sortVi, t.id),
+    index("products_tier_sort_en_idx").on(sql`${t.tierRank} DESC`, t.sortEn, t.id),
+    // Covering indexes for the tier and group filters and their facet counts (index entries, not rows).
+    index("products_tier_group_idx").on(t.tierRank, t.productGroup, t.producerId),
+    index("products_group_tier_idx").on(t.productGroup, t.tierRank, t.producerId),
+    // Related products of a category, best first, read as a LIMITed range.
+    index("products_category_tier_idx").on(t.categoryVi, sql`${t.tierRank} DESC`, t.sortVi),
+    // Facet counts of a search: the matches are looked up by id in this narrow index, not in the (wide) rows.
+    index("products_facet_idx").on(t.id, t.tierRank, t.productGroup, t.producerId),
     index("products_sort_vi_idx").on(t.sortVi, t.id),
     index("products_sort_en_idx").on(t.sortEn, t.id),
     index("products_created_idx").on(t.createdAt, t.id),
@@ -132,6 +141,8 @@ export const recognitions = sqliteTable(
   (t) => [
     index("recognitions_product_idx").on(t.productId, t.scheme, t.level),
     index("recognitions_scheme_idx").on(t.scheme, t.level, t.year),
+    // The scheme facet without other filters: distinct products per scheme from the index alone.
+    index("recognitions_scheme_product_idx").on(t.scheme, t.productId),
     index("recognitions_year_idx").on(t.year),
   ],
 );
@@ -264,3 +275,12 @@ export const changes = sqliteTable(
   },
   (t) => [index("changes_entity_idx").on(t.entity, t.entityKey)],
 );
+
+/**
+ * One row (id 1) whose `version` is bumped by triggers on every write to a catalogue table (migration
+ * catalogue_version_triggers). API ETags derive from it, so a revalidation costs one tiny read, not the query.
+ */
+export const catalogueVersion = sqliteTable("catalogue_version", {
+  id: integer("id").primaryKey(),
+  version: integer("version").notNull().default(0),
+});

@@ -31,11 +31,12 @@ export function d1Session(): MiddlewareHandler<AppEnv> {
 /** The drizzle handle for this request's D1 session. */
 export const dbOf = (c: Context<AppEnv>) => createDb(c.get("d1"));
 
-/** Public, revalidated caching for successful GETs; errors are never cached. */
+/** Public, revalidated caching for successful GETs (and their 304s); errors are never cached. */
 export function publicCache(maxAge = 60): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
-    if (c.req.method === "GET" && c.res.status === 200 && !c.res.headers.has("cache-control")) {
+    const ok = c.res.status === 200 || c.res.status === 304;
+    if (c.req.method === "GET" && ok && !c.res.headers.has("cache-control")) {
       c.header("cache-control", `public, max-age=${maxAge}, stale-while-revalidate=600`);
     }
   };

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, ne, or, sql } from "drizzle-orm";
+import { asc, desc, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import { channels, listings, producers, products, recognitions, supportProjects } from "../schema.ts";
 import type { Db } from "./db.ts";
 import type { Lang } from "./products.ts";
@@ -84,6 +84,9 @@ export function producerOut(p: ProducerRow, lang: Lang) {
   };
 }
 
+const relatedIds = (where: SQL, slug: string) =>
+  sql`SELECT id FROM products WHERE ${where} AND slug <> ${slug} ORDER BY tier_rank DESC, sort_vi LIMIT 4`;
+
 /** Everything about one product — producer, recognitions, listings, support, related products — in one batch. */
 export async function getProduct(db: Db, slug: string, lang: Lang) {
   const productId = sql`(SELECT id FROM products WHERE slug = ${slug})`;
@@ -116,6 +119,8 @@ export async function getProduct(db: Db, slug: string, lang: Lang) {
       .from(supportProjects)
       .where(eq(supportProjects.producerId, producerId))
       .orderBy(desc(supportProjects.year)),
+    // Related: the best 4 of the same producer or category. Each side is its own indexed, LIMITed range
+    // (products_category_tier_idx), so the cost does not grow with the size of a category.
     db
       .select({
         slug: products.slug,
@@ -128,10 +133,7 @@ export async function getProduct(db: Db, slug: string, lang: Lang) {
       })
       .from(products)
       .where(
-        and(
-          ne(products.slug, slug),
-          or(eq(products.producerId, producerId), eq(products.categoryVi, categoryOf)),
-        ),
+        sql`${products.id} IN (SELECT id FROM (${relatedIds(sql`producer_id = ${producerId}`, slug)}) UNION SELECT id FROM (${relatedIds(sql`category_vi = ${categoryOf}`, slug)}))`,
       )
       .orderBy(desc(products.tierRank), asc(products.sortVi))
       .limit(4),

@@ -102,6 +102,9 @@ function filterFragments(f: ProductFilters, match: string | null): Partial<Recor
   return out;
 }
 
+/** Most values a facet lists (only the producer facet can have more). */
+export const FACET_LIMIT = 50;
+
 const where = (parts: SQL[]) => (parts.length ? sql`WHERE ${sql.join(parts, sql` AND `)}` : sql``);
 
 interface SortSpec {
@@ -128,15 +131,30 @@ function sortSpec(sort: Sort, sortCol: SQL): SortSpec {
   }
 }
 
-/** `(a, b, c) > (x, y, z)` with per-column direction, as nested OR/AND (SQLite row values can't mix directions). */
+/**
+ * Rows after a cursor: `(a, b, c) > (x, y, z)` with per-column direction. Keys are grouped into runs of one
+ * direction, each compared as a row value (`(sort_vi, id) > (?, ?)`), which SQLite answers with an index range;
+ * a leading run also bounds the scan (`tier_rank <= ?`), so a deep page starts near its cursor instead of at the top.
+ */
 function keysetAfter(spec: SortSpec, values: (string | number | null)[]): SQL {
+  const runs: { exprs: SQL[]; vals: (string | number | null)[]; desc: boolean }[] = [];
+  spec.keys.forEach((k, i) => {
+    const last = runs.at(-1);
+    if (last && last.desc === k.desc) {
+      last.exprs.push(k.expr);
+      last.vals.push(values[i] ?? null);
+    } else runs.push({ exprs: [k.expr], vals: [values[i] ?? null], desc: k.desc });
+  });
+  const tuple = (xs: SQL[]) => (xs.length === 1 ? (xs[0] ?? sql`NULL`) : sql`(${sql.join(xs, sql`, `)})`);
   const clause = (i: number): SQL => {
-    const k = spec.keys[i];
-    if (!k) return sql`0`;
-    const v = values[i];
-    const cmp = k.desc ? sql`${k.expr} < ${v}` : sql`${k.expr} > ${v}`;
-    if (i === spec.keys.length - 1) return cmp;
-    return sql`(${cmp} OR (${k.expr} = ${v} AND ${clause(i + 1)}))`;
+    const run = runs[i];
+    if (!run) return sql`0`;
+    const col = tuple(run.exprs);
+    const val = tuple(run.vals.map((v) => sql`${v}`));
+    const after = run.desc ? sql`${col} < ${val}` : sql`${col} > ${val}`;
+    if (i === runs.length - 1) return after;
+    const bound = run.desc ? sql`${col} <= ${val}` : sql`${col} >= ${val}`;
+    return sql`(${bound} AND (${after} OR (${col} = ${val} AND ${clause(i + 1)})))`;
   };
   return clause(0);
 }
@@ -164,7 +182,7 @@ const SCHEME_LABELS: Record<string, [string, string]> = {
 export const LABELS = { tier: TIER_LABELS, group: GROUP_LABELS, scheme: SCHEME_LABELS };
 
 /** A stable string naming the query a cursor belongs to. */
-function scopeOf(input: ListProductsInput, sort: Sort): string {
+export function scopeOf(input: ListProductsInput, sort: Sort): string {
   const norm = (v?: string[]) => (v?.length ? [...v].sort().join(",") : "");
   return [
     "p1",
@@ -214,7 +232,11 @@ export async function productListQuery(d1: CountedD1, secret: string, input: Lis
       .filter(([k]) => k !== facet)
       .map(([, v]) => v);
 
-  const conditions = [...all];
+  // Sorted by relevance, the rank join already restricts the page to matches; a second MATCH would be redundant.
+  const conditions =
+    sort === "relevance" && match
+      ? Object.values({ ...filters, q: undefined }).filter((c) => c !== undefined)
+      : [...all];
   if (input.cursor)
     conditions.push(keysetAfter(spec, await decodeCursor(secret, input.cursor, scope, spec.keys.length)));
   if (searchedNothing) conditions.push(sql`0`);
@@ -238,24 +260,48 @@ export async function productListQuery(d1: CountedD1, secret: string, input: Lis
     ${where(conditions)}
     ORDER BY ${orderBy}
     LIMIT ${input.limit + 1}`);
-  const totalQ = stmt(sql`SELECT count(*) AS n FROM products p ${where([...all, ...none])}`);
+  // Search alone: the index counts its matches without reading a product row (wide rows make that the cost).
+  const onlySearch = match !== null && all.length === 1;
+  // With a search, the counts look its matches up by id; SQLite would read the wide rows through the primary key,
+  // so the narrow covering index is named (measured at 100k products: about half the time per facet).
+  const P = match ? sql`products p INDEXED BY products_facet_idx` : sql`products p`;
+  const totalQ = stmt(
+    onlySearch
+      ? sql`SELECT count(*) AS n FROM products_fts WHERE products_fts MATCH ${match}`
+      : sql`SELECT count(*) AS n FROM ${P} ${where([...all, ...none])}`,
+  );
   const tierQ = stmt(
-    sql`SELECT p.tier_rank AS k, count(*) AS n FROM products p ${where([...but("tier"), ...none])} GROUP BY p.tier_rank`,
+    sql`SELECT p.tier_rank AS k, count(*) AS n FROM ${P} ${where([...but("tier"), ...none])} GROUP BY p.tier_rank`,
   );
   const groupQ = stmt(
-    sql`SELECT p.product_group AS k, count(*) AS n FROM products p ${where([...but("group"), ...none])} GROUP BY p.product_group`,
+    sql`SELECT p.product_group AS k, count(*) AS n FROM ${P} ${where([...but("group"), ...none])} GROUP BY p.product_group`,
   );
+  // Producer and district facets count products per producer first (from an index, no join), then look up only
+  // the producers that remain. Producers can number in the thousands: the facet lists the FACET_LIMIT largest
+  // (chosen ones first), by name.
+  const perProducer = (facet: FacetName, extra: SQL = sql``) =>
+    sql`SELECT p.producer_id AS id, count(*) AS n FROM ${P} ${where([...but(facet), ...none])} GROUP BY p.producer_id ${extra}`;
+  const chosen = input.producer?.length
+    ? sql`p.producer_id IN (SELECT id FROM producers WHERE slug IN (${inList(input.producer)})) DESC, `
+    : sql``;
   const producerQ = stmt(
-    sql`SELECT pr.slug AS k, pr.name AS label, count(*) AS n FROM products p JOIN producers pr ON pr.id = p.producer_id ${where([...but("producer"), ...none])} GROUP BY pr.id ORDER BY pr.name`,
+    sql`SELECT pr.slug AS k, pr.name AS label, x.n AS n FROM (${perProducer("producer", sql`ORDER BY ${chosen}n DESC, p.producer_id LIMIT ${FACET_LIMIT}`)}) x JOIN producers pr ON pr.id = x.id ORDER BY pr.name`,
   );
   const districtQ = stmt(
-    sql`SELECT pr.district_slug AS k, pr.district AS label, count(*) AS n FROM products p JOIN producers pr ON pr.id = p.producer_id ${where([...but("district"), sql`pr.district_slug IS NOT NULL`, ...none])} GROUP BY pr.district_slug ORDER BY pr.district`,
+    sql`SELECT pr.district_slug AS k, pr.district AS label, sum(x.n) AS n FROM (${perProducer("district")}) x JOIN producers pr ON pr.id = x.id WHERE pr.district_slug IS NOT NULL GROUP BY pr.district_slug ORDER BY pr.district`,
   );
+  // A product is listed at most once per channel (unique index), so count(*) counts distinct products. Without
+  // other filters, the link tables alone answer (their covering indexes), not a join with every product.
+  const unfiltered = (facet: FacetName) => but(facet).length === 0 && none.length === 0;
   const channelQ = stmt(
-    sql`SELECT c.slug AS k, c.name AS label, count(DISTINCT p.id) AS n FROM products p JOIN listings l ON l.product_id = p.id JOIN channels c ON c.id = l.channel_id ${where([...but("channel"), ...none])} GROUP BY c.id ORDER BY c.id`,
+    unfiltered("channel")
+      ? sql`SELECT c.slug AS k, c.name AS label, count(*) AS n FROM listings l JOIN channels c ON c.id = l.channel_id GROUP BY c.id ORDER BY c.id`
+      : sql`SELECT c.slug AS k, c.name AS label, count(*) AS n FROM ${P} JOIN listings l ON l.product_id = p.id JOIN channels c ON c.id = l.channel_id ${where([...but("channel"), ...none])} GROUP BY c.id ORDER BY c.id`,
   );
   const schemeQ = stmt(
-    sql`SELECT r.scheme AS k, count(DISTINCT p.id) AS n FROM products p JOIN recognitions r ON r.product_id = p.id ${where([...but("scheme"), ...none])} GROUP BY r.scheme`,
+    unfiltered("scheme")
+      ? sql`SELECT r.scheme AS k, count(DISTINCT r.product_id) AS n FROM recognitions r GROUP BY r.scheme`
+      : sql`SELECT r.scheme AS k, count(DISTINCT p.id) AS n FROM ${P} JOIN recognitions r ON r.product_id = p.id ${where([...but("scheme"), ...none])} GROUP BY r.scheme`,
   );
 
   const statements = [listQ, totalQ, tierQ, groupQ, producerQ, districtQ, channelQ, schemeQ];

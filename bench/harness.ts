@@ -1,0 +1,219 @@
+// Shared by scripts/bench.ts and scripts/bench-scale.ts: a local D1 of their own, a `wrangler dev` of their own on
+// fixed ports, load generation with autocannon, and a plain-text table.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+
+export const root = new URL("..", import.meta.url).pathname;
+const wranglerBin = join(root, "node_modules/.bin/wrangler");
+const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1", NO_COLOR: "1" };
+
+/** Runs wrangler with output hidden unless it fails. */
+export function wrangler(args: string[]): string {
+  try {
+    return execFileSync(wranglerBin, args, {
+      cwd: root,
+      env: quietEnv,
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+  } catch (err) {
+    const e = err as { stdout?: string; stderr?: string };
+    throw new Error(
+      `wrangler ${args.join(" ")} failed:\n${e.stderr ?? ""}\n${(e.stdout ?? "").slice(-2000)}`,
+    );
+  }
+}
+
+/** A fresh local D1 in `persistTo`: the real migrations, then each SQL file in order. */
+export function prepareDatabase(persistTo: string, sqlFiles: string[]) {
+  rmSync(persistTo, { recursive: true, force: true });
+  mkdirSync(persistTo, { recursive: true });
+  wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo]);
+  for (const file of sqlFiles)
+    wrangler(["d1", "execute", "DB", "--local", "--persist-to", persistTo, `--file=${file}`]);
+}
+
+export interface Worker {
+  origin: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `wrangler dev` (which runs the [build] command first) and waits until the API answers. */
+export async function startWorker(opts: {
+  port: number;
+  inspectorPort: number;
+  persistTo: string;
+}): Promise<Worker> {
+  const log: string[] = [];
+  const child: ChildProcess = spawn(
+    wranglerBin,
+    [
+      "dev",
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(opts.port),
+      "--inspector-port",
+      String(opts.inspectorPort),
+      "--persist-to",
+      opts.persistTo,
+      "--log-level",
+      "error",
+      "--show-interactive-dev-session=false",
+    ],
+    { cwd: root, env: quietEnv, detached: true, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const keep = (b: Buffer) => log.push(b.toString());
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  let exited = false;
+  child.on("exit", () => {
+    exited = true;
+  });
+  const stop = async () => {
+    if (exited || child.pid === undefined) return;
+    try {
+      process.kill(-child.pid, "SIGTERM"); // the process group we started: wrangler, esbuild, workerd
+    } catch {}
+    for (let i = 0; i < 50 && !exited; i++) await sleep(100);
+    if (!exited) {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {}
+    }
+  };
+  process.once("exit", () => {
+    if (!exited && child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {}
+    }
+  });
+  const origin = `http://127.0.0.1:${opts.port}`;
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`wrangler dev exited:\n${log.join("")}`);
+    try {
+      const res = await fetch(`${origin}/api/v1/products?limit=1`);
+      await res.arrayBuffer();
+      if (res.status === 200) return { origin, stop };
+    } catch {}
+    await sleep(300);
+  }
+  await stop();
+  throw new Error(`wrangler dev did not answer on ${origin} within 90 s:\n${log.join("")}`);
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export interface Probe {
+  status: number;
+  bytes: number;
+  roundTrips: number | null;
+  etag: string | null;
+}
+
+/** One request, to learn a response's status, size, ETag and D1 round trips. */
+export async function probe(url: string, headers: Record<string, string> = {}): Promise<Probe> {
+  const res = await fetch(url, { headers, redirect: "manual" });
+  const body = await res.arrayBuffer();
+  const rt = res.headers.get("x-d1-round-trips");
+  return {
+    status: res.status,
+    bytes: body.byteLength,
+    roundTrips: rt === null ? null : Number(rt),
+    etag: res.headers.get("etag"),
+  };
+}
+
+export interface Measurement {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  statuses: Record<string, number>;
+  errors: number;
+}
+
+/** Load at a fixed concurrency for a fixed time. */
+export async function measure(
+  url: string,
+  opts: { connections: number; seconds: number; headers?: Record<string, string> },
+): Promise<Measurement> {
+  const r = await autocannon({
+    url,
+    connections: opts.connections,
+    duration: opts.seconds,
+    headers: opts.headers,
+  });
+  const statuses = Object.fromEntries(Object.entries(r.statusCodeStats).map(([k, v]) => [k, v.count]));
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    requests: r.requests.total,
+    statuses,
+    errors: r.errors + r.timeouts,
+  };
+}
+
+/** Sequential timings of single requests (no concurrency): for growth curves, where queueing would blur them. */
+export async function timeRequests(
+  url: string,
+  n: number,
+): Promise<{ p50: number; p90: number; status: number }> {
+  const times: number[] = [];
+  let status = 0;
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url);
+    await res.arrayBuffer();
+    times.push(performance.now() - t0);
+    status = res.status;
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? Number.NaN;
+  return { p50: at(0.5), p90: at(0.9), status };
+}
+
+/** The machine the numbers come from. */
+export function machine() {
+  const cpu = cpus();
+  const pkg = (name: string) =>
+    (
+      JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")) as {
+        version: string;
+      }
+    ).version;
+  return {
+    cpu: cpu[0]?.model ?? "unknown",
+    cores: cpu.length,
+    memory_gib: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    wrangler: pkg("wrangler"),
+    autocannon: pkg("autocannon"),
+    platform: `${process.platform} ${process.arch}`,
+  };
+}
+
+/** A fixed-width text table. */
+export function table(header: string[], rows: (string | number)[][]): string {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? "").length)));
+  const line = (r: string[]) =>
+    r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n");
+}
+
+/** Writes a results file under bench/results/. */
+export function writeResults(name: string, data: unknown): string {
+  const dir = join(root, "bench/results");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, name);
+  writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
+  return file;
+}

@@ -1,0 +1,1 @@
+CREATE INDEX `products_facet_idx` ON `products` (`id`,`tier_rank`,`product_group`,`producer_id`);

@@ -1,0 +1,194 @@
+// Builds the deployable Worker into dist/worker.js (run by wrangler's [build] command before `wrangler dev` and
+// `wrangler deploy`; tests run src/ directly). It is an ordinary esbuild bundle of src/index.ts with four changes
+// that keep the bundle under its 100 KiB gzip budget (scripts/budget.ts):
+//
+// 1. The OpenAPI document is generated here, at build time, from the same routes, and written as a static file
+//    (public/api-docs/openapi-v1.json, served by /api/v1/openapi.json through the ASSETS binding); the Worker then
+//    needs no OpenAPI generator, so @asteasolutions/zod-to-openapi is replaced by a no-op registry.
+// 2. zod is tree-shaken: `z` is imported as a namespace (see zodNamespaceShakable), so the Worker carries the zod
+//    it uses, not all of it (its 40+ locales, z.compile, JSON Schema conversion both ways …).
+// 3. zod's JSON Schema generation, which the schemas reference but only toJSONSchema runs, is left out.
+// 4. Hono's "tiny" preset (one small router) instead of the default pair of routers.
+//
+// Usage: node scripts/build.ts [--metafile]   (writes dist/worker.js, and dist/meta.json with --metafile)
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { type BuildOptions, build, type Plugin } from "esbuild";
+
+const root = new URL("..", import.meta.url).pathname;
+const dist = `${root}dist/`;
+/** The OpenAPI document's static file, under public/ (git-ignored: it is generated). */
+const OPENAPI_ASSET = "/api-docs/openapi-v1.json";
+
+const common: BuildOptions = {
+  absWorkingDir: root,
+  bundle: true,
+  format: "esm",
+  target: "es2022",
+  platform: "neutral",
+  conditions: ["workerd", "worker", "browser"],
+  mainFields: ["module", "main"],
+  external: ["cloudflare:*", "node:*"],
+  jsx: "automatic",
+  jsxImportSource: "hono/jsx",
+  logLevel: "warning",
+};
+
+/** Replaces modules matched by `filter` (imported from a file matching `importer`) with `contents`. */
+function replaceModule(name: string, filter: RegExp, importer: RegExp, contents: string): Plugin {
+  return {
+    name,
+    setup(b) {
+      b.onResolve({ filter }, (args) =>
+        importer.test(args.importer) ? { path: name, namespace: "replaced" } : undefined,
+      );
+      b.onLoad({ filter: new RegExp(`^${name}$`), namespace: "replaced" }, () => ({
+        contents,
+        loader: "js",
+        resolveDir: root,
+      }));
+    },
+  };
+}
+
+// zod's JSON Schema generation (two modules) serves only toJSONSchema — the OpenAPI document is generated at build
+// time. The schemas reference it (a method per schema, .minLength/.format getters via aggregateChecks), so each
+// export is replaced by one that throws, except aggregateChecks, taken from the real module.
+const JSON_SCHEMA_MODULES = /\/zod\/v4\/core\/(json-schema-processors|to-json-schema)\.js$/;
+const zodJsonSchemaOmitted: Plugin = {
+  name: "zod-json-schema-omitted",
+  setup(b) {
+    b.onLoad({ filter: JSON_SCHEMA_MODULES }, (args) => {
+      if (args.suffix === "?real") return undefined;
+      const names = [...readFileSync(args.path, "utf8").matchAll(/^export (?:const|function) (\w+)/gm)].map(
+        (m) => m[1] ?? "",
+      );
+      return {
+        contents: [
+          `const omitted = () => { throw new Error("zod's JSON Schema generation is not in the Worker bundle (scripts/build.ts)"); };`,
+          ...names.map((n) =>
+            n === "aggregateChecks"
+              ? `export { aggregateChecks } from "./json-schema-processors.js?real";`
+              : n === "allProcessors"
+                ? "export const allProcessors = {};"
+                : n.startsWith("create")
+                  ? `export const ${n} = () => omitted;`
+                  : `export const ${n} = omitted;`,
+          ),
+        ].join("\n"),
+        loader: "js",
+      };
+    });
+  },
+};
+
+// zod exports `z` as a namespace object (`import * as z …; export { z }`), and @hono/zod-openapi passes it to
+// extendZodWithOpenApi: either way esbuild must keep every export of zod. Imported as `import * as z from "zod"`
+// and used as `z.object(…)`, the namespace is tree-shaken like any module. So, in the Worker build only, imports
+// of `z` become namespace imports (the import of @hono/zod-openapi stays, for its side effect: `.openapi()`), and
+// extendZodWithOpenApi gets the one thing it uses.
+const Z_IMPORT = /import\s*\{([^}]*)\}\s*from\s*"(@hono\/zod-openapi|zod)";/g;
+function namespaceZ(source: string): string {
+  return source.replace(Z_IMPORT, (whole, names: string, from: string) => {
+    const list = names
+      .split(",")
+      .map((n) => n.trim())
+      .filter(Boolean);
+    if (!list.includes("z")) return whole;
+    const rest = list.filter((n) => n !== "z");
+    const keep = rest.length
+      ? `import { ${rest.join(", ")} } from "${from}";`
+      : from === "zod"
+        ? ""
+        : `import "${from}";`;
+    return `${keep} import * as z from "zod";`;
+  });
+}
+const zodNamespaceShakable: Plugin = {
+  name: "zod-namespace-shakable",
+  setup(b) {
+    b.onLoad({ filter: /\/src\/.*\.tsx?$/ }, (args) => ({
+      contents: namespaceZ(readFileSync(args.path, "utf8")),
+      loader: args.path.endsWith(".tsx") ? "tsx" : "ts",
+    }));
+    b.onLoad({ filter: /@hono\/zod-openapi\/dist\/index\.mjs$/ }, (args) => ({
+      contents: namespaceZ(readFileSync(args.path, "utf8")).replace(
+        "extendZodWithOpenApi(z);",
+        "extendZodWithOpenApi({ ZodType: z.ZodType });",
+      ),
+      loader: "js",
+    }));
+  },
+};
+
+const openApiRegistryOnly = replaceModule(
+  "zod-to-openapi-registry-only",
+  /^@asteasolutions\/zod-to-openapi$/,
+  /./,
+  `const prebuilt = "the OpenAPI document is generated at build time (scripts/build.ts)";
+export class OpenAPIRegistry {
+  definitions = [];
+  registerPath() {}
+  registerWebhook() {}
+  register(_name, schema) { return schema; }
+  registerParameter(_name, schema) { return schema; }
+  registerComponent() {}
+}
+export class OpenApiGeneratorV3 { constructor() { throw new Error(prebuilt); } }
+export class OpenApiGeneratorV31 { constructor() { throw new Error(prebuilt); } }
+export function extendZodWithOpenApi(zod) { zod.ZodType.prototype.openapi ??= function () { return this; }; }
+export function getOpenApiMetadata() { return {}; }`,
+);
+
+// Hono's default router combines a RegExpRouter and a TrieRouter; its "tiny" preset (PatternRouter) is the same
+// Hono with one small router, plenty for a few dozen plain routes. Tests run the default.
+const honoTiny: Plugin = {
+  name: "hono-tiny",
+  setup(b) {
+    b.onResolve({ filter: /^hono$/ }, () => ({ path: join(root, "node_modules/hono/dist/preset/tiny.js") }));
+  },
+};
+
+/** The OpenAPI document of /api/v1, generated from the routes exactly as `doc31` would at request time. */
+async function openApiDocument(): Promise<unknown> {
+  // Bundled for Node (pages may be .tsx) outside dist/, which wrangler uploads whole.
+  const dir = mkdtempSync(join(tmpdir(), "openapi-"));
+  const out = join(dir, "document.mjs");
+  await build({
+    ...common,
+    platform: "node",
+    stdin: {
+      contents: `import { apiV1, OPENAPI_CONFIG } from "./src/api/index.ts";
+export default apiV1.getOpenAPI31Document(OPENAPI_CONFIG);`,
+      resolveDir: root,
+      loader: "ts",
+    },
+    outfile: out,
+  });
+  try {
+    return (await import(out)).default;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+mkdirSync(dist, { recursive: true });
+const assetFile = join(root, "public", OPENAPI_ASSET);
+mkdirSync(dirname(assetFile), { recursive: true });
+writeFileSync(assetFile, JSON.stringify(await openApiDocument()));
+const result = await build({
+  ...common,
+  entryPoints: ["src/index.ts"],
+  outfile: `${dist}worker.js`,
+  minify: true,
+  sourcemap: true,
+  metafile: process.argv.includes("--metafile"),
+  define: {
+    __OPENAPI_ASSET__: JSON.stringify(OPENAPI_ASSET),
+    // ETags name the build, so a deploy that changes responses does not answer 304 for old bodies.
+    __BUILD_ID__: JSON.stringify(Date.now().toString(36)),
+  },
+  plugins: [zodNamespaceShakable, zodJsonSchemaOmitted, openApiRegistryOnly, honoTiny],
+});
+if (result.metafile) writeFileSync(`${dist}meta.json`, JSON.stringify(result.metafile));

@@ -1,0 +1,61 @@
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../env.ts";
+import { CATALOGUE_VERSION_SQL } from "./d1.ts";
+
+/** An id of the deployed build (set by scripts/build.ts), so that a deploy that changes responses changes ETags. */
+declare const __BUILD_ID__: string | undefined;
+const BUILD = typeof __BUILD_ID__ === "undefined" ? "src" : __BUILD_ID__;
+
+/** The ETag of every catalogue response at a data version. */
+export const catalogueTag = (version: number) => `W/"${BUILD}.${version}"`;
+
+/** Weak comparison (RFC 9110 §13.1.2) of an If-None-Match list with a tag. */
+function matches(ifNoneMatch: string, tag: string): boolean {
+  const opaque = tag.replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((t) => {
+    const v = t.trim();
+    return v === "*" || v.replace(/^W\//, "") === opaque;
+  });
+}
+
+/**
+ * ETags for catalogue reads, derived from the catalogue's data version (a counter bumped by triggers on every
+ * write; migration catalogue_version_triggers) instead of a hash of the body. A conditional GET whose tag is
+ * current gets its 304 after one tiny read, before the handler runs its queries; a 200 is tagged with the
+ * version read in the same batch as its data (see countedD1), so the tag never claims newer data than it holds.
+ * An ETag set by the handler (a single resource's own version) is kept, and If-None-Match is checked against it.
+ * Needs `d1Session()` before it.
+ *
+ * @example api.use("*", publicCache(60), d1Session(), catalogueETag())
+ */
+export function catalogueETag(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
+    const d1 = c.get("d1");
+    const readVersion = async () =>
+      (await d1.prepare(CATALOGUE_VERSION_SQL).first<{ version: number }>())?.version ?? null;
+    const ifNoneMatch = c.req.header("if-none-match");
+    if (ifNoneMatch) {
+      const version = await readVersion();
+      if (version !== null && matches(ifNoneMatch, catalogueTag(version))) {
+        return c.body(null, 304, { etag: catalogueTag(version) });
+      }
+    }
+    await next();
+    if (c.res.status !== 200) return;
+    // A handler may tag its resource itself (a listing's version, for If-Match); that tag is kept and honoured.
+    const own = c.res.headers.get("etag");
+    if (own === null) {
+      const version = d1.catalogueVersion ?? (await readVersion());
+      if (version !== null) c.header("etag", catalogueTag(version));
+    } else if (ifNoneMatch && matches(ifNoneMatch, own)) {
+      const kept = ["cache-control", "content-location", "date", "etag", "expires", "vary"];
+      const headers = new Headers();
+      for (const h of kept) {
+        const v = c.res.headers.get(h);
+        if (v !== null) headers.set(h, v);
+      }
+      c.res = new Response(null, { status: 304, headers });
+    }
+  };
+}
