@@ -6,7 +6,7 @@
 //   npm run db:restore -- backups/x.sql --persist-to DIR       into local state kept elsewhere
 //   npm run db:restore -- backups/x.sql --replace              over a database that has rows (deletes them first)
 //   npm run db:restore -- backups/x.sql --remote [--replace]   into the deployed database
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseBackup, readSchema, restoreStatements, searchIndexChecks } from "../src/db/backup.ts";
@@ -37,7 +37,18 @@ if (newer.length) {
 const started = Date.now();
 d1Migrate(target);
 const schema = await readSchema(query);
-const nonEmpty = Object.entries(schema.counts).filter(([, n]) => n > 0);
+// What the migrations alone put in a database (e.g. the catalogue version counter), from a throwaway local one:
+// more than that in the target means it holds data, which only --replace may overwrite.
+const scratch = mkdtempSync(join(tmpdir(), "caobang-cnnt-fresh-"));
+let fresh: Record<string, number>;
+try {
+  const blank = { remote: false, persistTo: scratch, binding: target.binding };
+  d1Migrate(blank);
+  fresh = (await readSchema(async (sqls) => d1Query(blank, sqls))).counts;
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+const nonEmpty = Object.entries(schema.counts).filter(([t, n]) => n > (fresh[t] ?? 0));
 if (nonEmpty.length && !replace) {
   console.error(
     `The target has rows (${nonEmpty.map(([t, n]) => `${t}: ${n}`).join(", ")}). Pass --replace to delete them and restore the backup.`,
@@ -45,14 +56,14 @@ if (nonEmpty.length && !replace) {
   process.exit(1);
 }
 const sqlFile = join(tmpdir(), `caobang-cnnt-restore-${process.pid}.sql`);
-writeFileSync(sqlFile, `${restoreStatements(schema, statements, { replace }).join(";\n")};\n`);
+writeFileSync(sqlFile, `${restoreStatements(schema, { header, statements }).join(";\n")};\n`);
 try {
   d1ExecuteFile(target, sqlFile);
 } finally {
   rmSync(sqlFile, { force: true });
 }
 
-// Verify in one round: rows as in the backup (tables the backup predates start empty), triggers back, and the
+// Verify in one round: rows as in the backup (tables it predates as the migrations left them), triggers back, the
 // index consistent with its content (the integrity check fails the round otherwise).
 const results = await query([
   ...schema.tables.map((t) => `SELECT count(*) AS n FROM "${t}"`),
@@ -60,7 +71,7 @@ const results = await query([
   ...searchIndexChecks(schema.fts),
 ]);
 const after = Object.fromEntries(schema.tables.map((t, i) => [t, Number(results[i]?.[0]?.n ?? -1)]));
-const expected = Object.fromEntries(schema.tables.map((t) => [t, header.counts[t] ?? 0]));
+const expected = Object.fromEntries(schema.tables.map((t) => [t, header.counts[t] ?? schema.counts[t] ?? 0]));
 const wrong = schema.tables.filter((t) => after[t] !== expected[t]);
 if (wrong.length) {
   console.error(

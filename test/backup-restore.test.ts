@@ -71,7 +71,8 @@ describe("backup and restore", () => {
 
     // Small pages, so that reading in several rounds is exercised too.
     const text = await createBackup(source, "test", { pageRows: 4 });
-    const { header, statements } = parseBackup(text);
+    const backup = parseBackup(text);
+    const { header, statements } = backup;
     expect(header.counts).toEqual(await countRows(source, schema.tables));
     expect(header.migrations.length).toBe(env.TEST_MIGRATIONS.length);
     // One statement per line: the file can be split without an SQL parser.
@@ -81,12 +82,9 @@ describe("backup and restore", () => {
     await applyD1Migrations(env.RESTORE_DB, env.TEST_MIGRATIONS);
     const target = queryOf(env.RESTORE_DB);
     const targetSchema = await readSchema(target);
-    expect(await countRows(target, targetSchema.tables)).toEqual(
-      Object.fromEntries(targetSchema.tables.map((t) => [t, 0])),
-    );
-    await env.RESTORE_DB.batch(
-      restoreStatements(targetSchema, statements).map((s) => env.RESTORE_DB.prepare(s)),
-    );
+    // A fresh database: no catalogue (its migrations may write bookkeeping rows, which the restore replaces).
+    expect((await countRows(target, ["products", "producers", "listings", "changes"])).products).toBe(0);
+    await env.RESTORE_DB.batch(restoreStatements(targetSchema, backup).map((s) => env.RESTORE_DB.prepare(s)));
 
     expect(await dump(env.RESTORE_DB, schema.tables)).toEqual(await dump(env.DB, schema.tables));
     expect((await readSchema(target)).triggers).toEqual(schema.triggers);
@@ -107,20 +105,22 @@ describe("backup and restore", () => {
     expect(tier).toEqual({ tier_rank: 4 });
   });
 
-  it("a restore over existing rows needs `replace`, which leaves exactly the backup", async () => {
-    const text = await createBackup(queryOf(env.DB), "test");
-    const { statements } = parseBackup(text);
+  it("a restore is one atomic batch: a failing one changes nothing; a good one leaves exactly the backup", async () => {
+    const backup = parseBackup(await createBackup(queryOf(env.DB), "test"));
     const target = queryOf(env.RESTORE_DB);
     const schema = await readSchema(target);
     // RESTORE_DB holds the previous test's restore plus one extra recognition.
+    const before = await dump(env.RESTORE_DB, schema.tables);
+    const broken = {
+      ...backup,
+      statements: [...backup.statements, 'INSERT INTO "products" ("id") VALUES (1);'],
+    };
     await expect(
-      env.RESTORE_DB.batch(restoreStatements(schema, statements).map((s) => env.RESTORE_DB.prepare(s))),
-    ).rejects.toThrow(/UNIQUE|constraint/i);
-    // The failed batch changed nothing (D1 batches are atomic): the triggers are still there.
-    expect((await readSchema(target)).triggers.length).toBe(schema.triggers.length);
-    await env.RESTORE_DB.batch(
-      restoreStatements(schema, statements, { replace: true }).map((s) => env.RESTORE_DB.prepare(s)),
-    );
+      env.RESTORE_DB.batch(restoreStatements(schema, broken).map((s) => env.RESTORE_DB.prepare(s))),
+    ).rejects.toThrow(/constraint|NOT NULL|UNIQUE/i);
+    expect(await dump(env.RESTORE_DB, schema.tables)).toEqual(before);
+    expect((await readSchema(target)).triggers).toEqual(schema.triggers);
+    await env.RESTORE_DB.batch(restoreStatements(schema, backup).map((s) => env.RESTORE_DB.prepare(s)));
     expect(await dump(env.RESTORE_DB, schema.tables)).toEqual(await dump(env.DB, schema.tables));
     await checkSearchIndexes(target, schema.fts);
   });

@@ -200,19 +200,24 @@ export function parseBackup(text: string): { header: BackupHeader; statements: s
 }
 
 /**
- * The statements that load a backup into a database that already has the schema (migrations applied): triggers
- * set aside, optionally every existing row removed (`replace`), the rows loaded, triggers back, indexes rebuilt.
+ * The statements that load a backup into a database that already has the schema (migrations applied), as one
+ * atomic batch: triggers set aside, the rows of every table the backup holds replaced by the backup's (a freshly
+ * migrated database may already hold rows its migrations wrote, such as the catalogue version counter), triggers
+ * back, search indexes rebuilt. Tables the backup predates keep what the migrations put in them.
  */
 export function restoreStatements(
   target: Schema,
-  backup: string[],
-  opts: { replace?: boolean } = {},
+  backup: { header: BackupHeader; statements: string[] },
 ): string[] {
+  const restored = new Set(Object.keys(backup.header.counts));
   return [
     "PRAGMA defer_foreign_keys = on",
     ...target.triggers.map((t) => `DROP TRIGGER IF EXISTS ${ident(t.name)}`),
-    ...(opts.replace ? [...target.tables].reverse().map((t) => `DELETE FROM ${ident(t)}`) : []),
-    ...backup.map((s) => s.replace(/;$/, "")),
+    ...[...target.tables]
+      .reverse()
+      .filter((t) => restored.has(t))
+      .map((t) => `DELETE FROM ${ident(t)}`),
+    ...backup.statements.map((s) => s.replace(/;$/, "")),
     ...target.triggers.map((t) => t.sql),
     ...target.fts.map((f) => `INSERT INTO ${ident(f)}(${ident(f)}) VALUES('rebuild')`),
   ];
