@@ -260,11 +260,12 @@ try {
       }
     };
     const probe = async () => {
-      // Past the key's limit on purpose, on a listing nobody else writes: a burst of 70 at once (limit 50 per 10 s).
+      // Past the key's limit on purpose, on a listing nobody else writes: a burst of 120 at once: more than
+      // twice the limit (50 per 10 s), so it is refused even if a window ends during the burst.
       const k = keys[WRITERS];
       if (!k) return;
       const results = await Promise.all(
-        Array.from({ length: 70 }, () => write(k.key, "PUT", k.channel, probeProduct)),
+        Array.from({ length: 120 }, () => write(k.key, "PUT", k.channel, probeProduct)),
       );
       for (const r of results) {
         if (r.status === 429) {
@@ -299,7 +300,7 @@ try {
       `writes: ${lat.length} requests from ${WRITERS} writers, ${(lat.length / DURATION_S).toFixed(0)} req/s, p50 ${quantile(lat, 0.5).toFixed(0)} ms, p99 ${quantile(lat, 0.99).toFixed(0)} ms; ${fmt(writeStatus)}`,
     );
     console.log(
-      `        then a rate-limit probe (70 writes at once with one key): ${probe429} intended 429s (Retry-After: ${probeRetryAfter || "missing"})`,
+      `        then a rate-limit probe (120 writes at once with one key): ${probe429} intended 429s (Retry-After: ${probeRetryAfter || "missing"})`,
     );
     if (writeUnexpected.length)
       fail(`writes: unexpected ${writeUnexpected.map(([s, n]) => `${s}×${n}`).join(", ")}`);
