@@ -1,5 +1,6 @@
 // Property-based tests over every write body and header: hostile values never cause a 5xx, every error is a
 // well-formed problem+json, and whatever is accepted reads back exactly as written.
+import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { brokenEncoding, CONTROL_AND_ODD, expectWellFormed, hostileString, NUMBERS } from "./fuzz-helpers.ts";
@@ -7,7 +8,8 @@ import { call } from "./helpers.ts";
 import { createKey } from "./retail-helpers.ts";
 
 vi.setConfig({ testTimeout: 120_000 });
-const scale = Number(globalThis.process?.env?.FUZZ_RUNS ?? 1) || 1;
+/** Cases per property; FUZZ_RUNS scales them (e.g. FUZZ_RUNS=10 for a long local hunt). */
+const scale = Number(env.FUZZ_RUNS) || 1;
 const runs = (n: number) => Math.round(n * scale);
 let requests = 0;
 
