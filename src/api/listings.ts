@@ -18,7 +18,7 @@ import { credentialOf, requireChannelKey, verifyKey } from "../lib/auth.ts";
 import { createRouter } from "../lib/create-app.ts";
 import { BOOKMARK_HEADER } from "../lib/middleware.ts";
 import { type InvalidParam, Problem } from "../lib/problem.ts";
-import { Cursor, errors, notFound, notModified, Problem as ProblemSchema } from "./schemas.ts";
+import { Cursor, errors, ListingFields, notFound, notModified, Problem as ProblemSchema } from "./schemas.ts";
 
 /** Largest PUT body (one listing) and bulk body, in bytes. */
 export const MAX_LISTING_BYTES = 64 * 1024;
@@ -84,24 +84,11 @@ export const BulkInput = z
   .strict()
   .openapi("BulkListings");
 
-const ListingSchema = z
-  .object({
-    channel: z.string(),
-    product: z.string(),
-    status: z.enum(LISTING_STATUSES),
-    price_vnd: z.number().int().nullable(),
-    channel_sku: z.string().nullable(),
-    url: z.string().nullable(),
-    stores: z.array(Store),
-    note: z.string().nullable(),
-    last_verified: z.string().nullable(),
-    source_url: z.string().nullable(),
-    sample: z.boolean(),
-    version: z.number().int(),
-    etag: z.string().openapi({ description: "Same as the ETag header; send it back in If-Match" }),
-    updated_at: z.string(),
-  })
-  .openapi("Listing");
+const ListingSchema = ListingFields.extend({
+  channel: z.string(),
+  product: z.string(),
+  etag: z.string().openapi({ description: "Same as the ETag header; send it back in If-Match" }),
+}).openapi("ChannelListing");
 
 const BulkResult = z
   .object({

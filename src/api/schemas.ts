@@ -185,22 +185,23 @@ export const Recognition = z
   .openapi("Recognition");
 
 const Store = z.object({ name: z.string(), city: z.string(), province: z.string() });
-export const Listing = z
-  .object({
-    channel: z.object({ slug: z.string(), name: z.string(), kind: z.enum(CHANNEL_KINDS) }),
-    status: z.enum(LISTING_STATUSES),
-    price_vnd: z.number().int().nullable(),
-    channel_sku: z.string().nullable(),
-    url: z.string().nullable(),
-    stores: z.array(Store),
-    note: z.string().nullable(),
-    last_verified: z.string().nullable(),
-    source_url: z.string().nullable(),
-    sample: z.boolean(),
-    version: z.number().int(),
-    updated_at: z.string(),
-  })
-  .openapi("Listing");
+/** A listing's own fields, shared by the catalogue's view and the retailer's view of it. */
+export const ListingFields = z.object({
+  status: z.enum(LISTING_STATUSES),
+  price_vnd: z.number().int().nullable(),
+  channel_sku: z.string().nullable(),
+  url: z.string().nullable(),
+  stores: z.array(Store),
+  note: z.string().nullable(),
+  last_verified: z.string().nullable(),
+  source_url: z.string().nullable(),
+  sample: z.boolean(),
+  version: z.number().int(),
+  updated_at: z.string(),
+});
+export const Listing = ListingFields.extend({
+  channel: z.object({ slug: z.string(), name: z.string(), kind: z.enum(CHANNEL_KINDS) }),
+}).openapi("Listing");
 
 const SupportProject = z
   .object({
