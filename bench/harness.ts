@@ -1,7 +1,7 @@
 // Shared by scripts/bench.ts and scripts/bench-scale.ts: a local D1 of their own, a `wrangler dev` of their own on
 // fixed ports, load generation with autocannon, and a plain-text table.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
@@ -26,86 +26,6 @@ export function wrangler(args: string[]): string {
       `wrangler ${args.join(" ")} failed:\n${e.stderr ?? ""}\n${(e.stdout ?? "").slice(-2000)}`,
     );
   }
-}
-
-/** A fresh local D1 in `persistTo`: the real migrations, then each SQL file in order. */
-export function prepareDatabase(persistTo: string, sqlFiles: string[]) {
-  rmSync(persistTo, { recursive: true, force: true });
-  mkdirSync(persistTo, { recursive: true });
-  wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo]);
-  for (const file of sqlFiles)
-    wrangler(["d1", "execute", "DB", "--local", "--persist-to", persistTo, `--file=${file}`]);
-}
-
-export interface Worker {
-  origin: string;
-  stop(): Promise<void>;
-}
-
-/** Starts `wrangler dev` (which runs the [build] command first) and waits until the API answers. */
-export async function startWorker(opts: {
-  port: number;
-  inspectorPort: number;
-  persistTo: string;
-}): Promise<Worker> {
-  const log: string[] = [];
-  const child: ChildProcess = spawn(
-    wranglerBin,
-    [
-      "dev",
-      "--ip",
-      "127.0.0.1",
-      "--port",
-      String(opts.port),
-      "--inspector-port",
-      String(opts.inspectorPort),
-      "--persist-to",
-      opts.persistTo,
-      "--log-level",
-      "error",
-      "--show-interactive-dev-session=false",
-    ],
-    { cwd: root, env: quietEnv, detached: true, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  const keep = (b: Buffer) => log.push(b.toString());
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  let exited = false;
-  child.on("exit", () => {
-    exited = true;
-  });
-  const stop = async () => {
-    if (exited || child.pid === undefined) return;
-    try {
-      process.kill(-child.pid, "SIGTERM"); // the process group we started: wrangler, esbuild, workerd
-    } catch {}
-    for (let i = 0; i < 50 && !exited; i++) await sleep(100);
-    if (!exited) {
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {}
-    }
-  };
-  process.once("exit", () => {
-    if (!exited && child.pid !== undefined) {
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {}
-    }
-  });
-  const origin = `http://127.0.0.1:${opts.port}`;
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`wrangler dev exited:\n${log.join("")}`);
-    try {
-      const res = await fetch(`${origin}/api/v1/products?limit=1`);
-      await res.arrayBuffer();
-      if (res.status === 200) return { origin, stop };
-    } catch {}
-    await sleep(300);
-  }
-  await stop();
-  throw new Error(`wrangler dev did not answer on ${origin} within 90 s:\n${log.join("")}`);
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -9,22 +9,14 @@
 // BENCH_SCALE_SAMPLES (requests per endpoint, default 25).
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  machine,
-  prepareDatabase,
-  root,
-  startWorker,
-  table,
-  timeRequests,
-  wrangler,
-  writeResults,
-} from "../bench/harness.ts";
+import { machine, root, table, timeRequests, wrangler, writeResults } from "../bench/harness.ts";
 import { inlineParams, type StatementTiming, sqliteD1 } from "../bench/sqlite-d1.ts";
 import { fillSynthetic } from "../bench/synthetic.ts";
 import { createDb } from "../src/db/queries/db.ts";
 import { getProduct } from "../src/db/queries/detail.ts";
 import { type ListProductsInput, listProducts, scopeOf } from "../src/db/queries/products.ts";
 import { encodeCursor } from "../src/lib/cursor.ts";
+import { prepareLocalDb, serveWorker } from "./lib/dev-server.ts";
 
 const SIZES = (process.env.BENCH_SCALE_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const SAMPLES = Number(process.env.BENCH_SCALE_SAMPLES ?? 25);
@@ -158,7 +150,7 @@ let plans: { scenario: string; statement: string; plan: string[]; full_scan: boo
 for (const n of SIZES) {
   const persistTo = join(root, `.wrangler/bench-scale/${n}`);
   console.log(`\nscale ${n}: migrating a fresh local D1 in ${persistTo} …`);
-  prepareDatabase(persistTo, []);
+  prepareLocalDb(persistTo, []);
   const d1Dir = join(persistTo, "v3/d1/miniflare-D1DatabaseObject");
   const file = readdirSync(d1Dir)
     .filter((f) => f.endsWith(".sqlite") && f !== "metadata.sqlite")
@@ -190,7 +182,7 @@ for (const n of SIZES) {
   }
 
   console.log(`scale ${n}: starting wrangler dev on 127.0.0.1:${PORT} …`);
-  const worker = await startWorker({ port: PORT, inspectorPort: INSPECTOR_PORT, persistTo });
+  const worker = await serveWorker({ port: PORT, inspectorPort: INSPECTOR_PORT, persistTo });
   const http: (typeof results)[number]["http"] = [];
   try {
     for (const s of list) {

@@ -13,13 +13,12 @@ import {
   machine,
   measure,
   type Probe,
-  prepareDatabase,
   probe,
   root,
-  startWorker,
   table,
   writeResults,
 } from "../bench/harness.ts";
+import { prepareLocalDb, serveWorker } from "./lib/dev-server.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
@@ -59,17 +58,17 @@ const targets: Target[] = [
 ];
 
 console.log(`bench: seeding a local D1 in ${persistTo} …`);
-prepareDatabase(persistTo, [join(root, "seed/seed.sql")]);
+prepareLocalDb(persistTo, [join(root, "seed/seed.sql")]);
 // The ceiling is a static file exactly as large as the product list response; wrangler dev reads public/ when it
 // starts, so a first short-lived server answers the list, and the measured one starts with the file in place.
 console.log(`bench: starting wrangler dev on 127.0.0.1:${PORT} (runs the [build] command) …`);
 rmSync(ceilingDir, { recursive: true, force: true });
-const first = await startWorker({ port: PORT, inspectorPort: INSPECTOR_PORT, persistTo });
+const first = await serveWorker({ port: PORT, inspectorPort: INSPECTOR_PORT, persistTo });
 const listBody = await (await fetch(`${first.origin}/api/v1/products`)).text();
 await first.stop();
 mkdirSync(ceilingDir, { recursive: true });
 writeFileSync(join(ceilingDir, "ceiling.json"), listBody);
-const worker = await startWorker({ port: PORT, inspectorPort: INSPECTOR_PORT, persistTo });
+const worker = await serveWorker({ port: PORT, inspectorPort: INSPECTOR_PORT, persistTo });
 try {
   const url = (p: string) => `${worker.origin}${p}`;
   const ceilingProbe = await probe(url("/bench/ceiling.json"));

@@ -1,16 +1,14 @@
 // Starts the real Worker under `wrangler dev` for the browser tests and the screenshot script: a fresh local D1
 // (its own --persist-to folder, migrations and seed applied as in `npm run db:setup`), on port 8790.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { appendFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { startDevServer } from "../../scripts/lib/dev-server.ts";
 
 export const PORT = 8790;
 export const BASE = `http://127.0.0.1:${PORT}`;
 const INSPECTOR_PORT = 8792;
 
 const root = new URL("../../", import.meta.url).pathname;
-const wrangler = join(root, "node_modules/.bin/wrangler");
-const state = join(root, ".wrangler/browser-state");
 /** Everything wrangler dev printed, for when a test finds the server gone. */
 export const SERVER_LOG = join(root, ".wrangler/browser-dev.log");
 
@@ -19,76 +17,18 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-async function waitUntilUp(child: ChildProcess, log: () => string, timeoutMs = 90_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${log()}`);
-    try {
-      const res = await fetch(`${BASE}/robots.txt`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`wrangler dev did not answer on ${BASE} within ${timeoutMs} ms:\n${log()}`);
-}
-
 /** Migrates and seeds a fresh local D1, then serves the Worker on {@link BASE}. */
 export async function startServer(): Promise<Server> {
-  rmSync(state, { recursive: true, force: true });
-  const d1 = (...args: string[]) =>
-    execFileSync(wrangler, ["d1", ...args, "DB", "--local", "--persist-to", state], {
-      cwd: root,
-      stdio: "pipe",
-      env: { ...process.env, CI: "true" },
-    });
-  d1("migrations", "apply");
-  d1("execute", "--file=seed/seed.sql");
-  let output = "";
   writeFileSync(SERVER_LOG, "");
-  const child = spawn(
-    wrangler,
-    [
-      "dev",
-      "--port",
-      String(PORT),
-      "--ip",
-      "127.0.0.1",
-      "--inspector-port",
-      String(INSPECTOR_PORT),
-      "--persist-to",
-      state,
-      "--var",
-      `PUBLIC_ORIGIN:${BASE}`,
-      "--show-interactive-dev-session=false",
-    ],
-    { cwd: root, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "true" } },
-  );
-  const record = (d: Buffer) => {
-    output += d;
-    appendFileSync(SERVER_LOG, d);
-  };
-  child.stdout?.on("data", record);
-  child.stderr?.on("data", record);
-  let stopping = false;
-  child.once("exit", (code, signal) => {
-    if (!stopping)
-      console.error(`wrangler dev exited early (${code ?? signal}); its output is in ${SERVER_LOG}`);
+  const server = await startDevServer({
+    port: PORT,
+    inspectorPort: INSPECTOR_PORT,
+    persistTo: ".wrangler/browser-state",
+    args: ["--var", `PUBLIC_ORIGIN:${BASE}`],
+    readyPath: "/robots.txt",
+    log: (line) => appendFileSync(SERVER_LOG, `${line}\n`),
+    onUnexpectedExit: (code, signal) =>
+      console.error(`wrangler dev exited early (${code ?? signal}); its output is in ${SERVER_LOG}`),
   });
-  const stop = async () => {
-    stopping = true;
-    if (child.exitCode !== null || child.pid === undefined) return;
-    const exited = new Promise((r) => child.once("exit", r));
-    process.kill(-child.pid, "SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    if (child.exitCode === null) process.kill(-child.pid, "SIGKILL");
-  };
-  try {
-    await waitUntilUp(child, () => output);
-  } catch (err) {
-    await stop();
-    throw err;
-  }
-  return { url: BASE, stop };
+  return { url: BASE, stop: server.stop };
 }
