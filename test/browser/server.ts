@@ -1,7 +1,7 @@
 // Starts the real Worker under `wrangler dev` for the browser tests and the screenshot script: a fresh local D1
 // (its own --persist-to folder, migrations and seed applied as in `npm run db:setup`), on port 8790.
-import { appendFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { startDevServer } from "../../scripts/lib/dev-server.ts";
 
 export const PORT = 8790;
@@ -19,6 +19,7 @@ export interface Server {
 
 /** Migrates and seeds a fresh local D1, then serves the Worker on {@link BASE}. */
 export async function startServer(): Promise<Server> {
+  mkdirSync(dirname(SERVER_LOG), { recursive: true });
   writeFileSync(SERVER_LOG, "");
   const server = await startDevServer({
     port: PORT,
