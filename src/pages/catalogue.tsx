@@ -1,7 +1,7 @@
 import type { FacetName, FacetValue, ProductList, Sort } from "../db/queries/products.ts";
 import { PRODUCT_GROUPS, SCHEMES, TIERS } from "../db/schema.ts";
 import { MAX_QUERY_LENGTH } from "../search/fold.ts";
-import { Breadcrumbs, PageHead, ProductCard } from "./components.tsx";
+import { Breadcrumbs, PageHead, Pager, ProductCard } from "./components.tsx";
 import { type Lang, labelOf, pathOf, strings } from "./i18n.ts";
 
 const FACETS = ["tier", "scheme", "group", "producer", "channel", "district"] as const satisfies FacetName[];
@@ -224,16 +224,11 @@ export function CataloguePage(props: { list: ProductList; s: CatalogueState; lan
           ) : (
             <p class="empty">{t.noResults}</p>
           )}
-          {next || s.cursor ? (
-            <nav class="pager" aria-label={t.nextPage}>
-              {s.cursor ? <a href={hrefOf(lang, { ...s, cursor: undefined })}>{t.firstPage}</a> : <span />}
-              {next ? (
-                <a rel="next" href={hrefOf(lang, { ...s, cursor: next }, { cursor: true })}>
-                  {t.nextPage} <span aria-hidden="true">→</span>
-                </a>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager
+            lang={lang}
+            firstHref={s.cursor ? hrefOf(lang, { ...s, cursor: undefined }) : null}
+            nextHref={next ? hrefOf(lang, { ...s, cursor: next }, { cursor: true }) : null}
+          />
         </section>
       </div>
     </div>

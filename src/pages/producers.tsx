@@ -1,5 +1,5 @@
 import type { getProducer, listProducers } from "../db/queries/catalogue.ts";
-import { Breadcrumbs, PageHead, ProductCard, SampleTag, Sources, TierBadge } from "./components.tsx";
+import { Breadcrumbs, PageHead, Pager, ProductCard, SampleTag, Sources, TierBadge } from "./components.tsx";
 import { type Lang, pathOf, strings } from "./i18n.ts";
 import { RecognitionItem, SupportList } from "./parts.tsx";
 
@@ -38,14 +38,7 @@ export function ProducersPage(props: { list: ProducerList; lang: Lang; nextHref:
           </li>
         ))}
       </ul>
-      {props.nextHref ? (
-        <nav class="pager" aria-label={t.nextPage}>
-          <span />
-          <a rel="next" href={props.nextHref}>
-            {t.nextPage} <span aria-hidden="true">→</span>
-          </a>
-        </nav>
-      ) : null}
+      <Pager lang={lang} nextHref={props.nextHref} />
     </div>
   );
 }

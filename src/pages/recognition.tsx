@@ -1,6 +1,6 @@
 import type { listRecognitions } from "../db/queries/catalogue.ts";
 import { PRODUCT_GROUPS } from "../db/schema.ts";
-import { Breadcrumbs, PageHead, SourceLink, TierBadge } from "./components.tsx";
+import { Breadcrumbs, PageHead, Pager, SourceLink, TierBadge } from "./components.tsx";
 import { type Lang, labelOf, strings } from "./i18n.ts";
 import { RecognitionItem } from "./parts.tsx";
 
@@ -139,14 +139,7 @@ export function RecognitionPage(props: { list: RecognitionList; lang: Lang; next
         ))}
         <Group id="g-ocop" title="OCOP" items={ocop} lang={lang} />
         <Group id="g-other" title={t.otherSchemes} items={other} lang={lang} />
-        {props.nextHref ? (
-          <nav class="pager" aria-label={t.nextPage}>
-            <span />
-            <a rel="next" href={props.nextHref}>
-              {t.nextPage} <span aria-hidden="true">→</span>
-            </a>
-          </nav>
-        ) : null}
+        <Pager lang={lang} nextHref={props.nextHref} />
       </section>
     </div>
   );
