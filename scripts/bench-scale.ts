@@ -12,10 +12,10 @@ import { join } from "node:path";
 import { machine, root, table, timeRequests, wrangler, writeResults } from "../bench/harness.ts";
 import { inlineParams, type StatementTiming, sqliteD1 } from "../bench/sqlite-d1.ts";
 import { fillSynthetic } from "../bench/synthetic.ts";
-import { createDb } from "../src/db/queries/db.ts";
-import { getProduct } from "../src/db/queries/detail.ts";
+import { createDb } from "../src/db/client.ts";
+import { getProduct } from "../src/db/queries/product-detail.ts";
 import { type ListProductsInput, listProducts, scopeOf } from "../src/db/queries/products.ts";
-import { encodeCursor } from "../src/lib/cursor.ts";
+import { encodeCursor } from "../src/http/cursor.ts";
 import { prepareLocalDb, serveWorker } from "./lib/dev-server.ts";
 
 const SIZES = (process.env.BENCH_SCALE_SIZES ?? "1000,10000,100000").split(",").map(Number);

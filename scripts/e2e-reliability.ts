@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { generateApiKey } from "../src/lib/api-key.ts";
+import { generateApiKey } from "../src/http/api-key.ts";
 import { startDevServer } from "./lib/dev-server.ts";
 import { d1Query, ROOT, type Target } from "./lib/wrangler.ts";
 

@@ -2,8 +2,9 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { apiDocs, apiV1 } from "./api/index.ts";
 import type { AppEnv } from "./env.ts";
-import { Problem, problemResponse } from "./lib/problem.ts";
-import { bodyCeiling, securityHeaders } from "./lib/security.ts";
+import { bodyCeiling } from "./http/body.ts";
+import { Problem, problemResponse } from "./http/problem.ts";
+import { securityHeaders } from "./http/security.ts";
 import { pages } from "./pages/index.tsx";
 
 const app = new Hono<AppEnv>();

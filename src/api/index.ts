@@ -1,16 +1,19 @@
 import { Scalar } from "@scalar/hono-api-reference";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env.ts";
-import { createRouter } from "../lib/create-app.ts";
-import { catalogueETag } from "../lib/etag.ts";
-import { BOOKMARK_HEADER, d1Session, publicCache, ROUND_TRIPS_HEADER } from "../lib/middleware.ts";
-import { anonymousRateLimit } from "../lib/rate-limit.ts";
-import { cspNonce, docsCsp, publicReadCors } from "../lib/security.ts";
-import { channelsApi } from "./channels.ts";
-import { listingsApi } from "./listings.ts";
-import { producersApi } from "./producers.ts";
-import { productsApi } from "./products.ts";
-import { recognitionsApi } from "./recognitions.ts";
+import { createRouter } from "../http/create-app.ts";
+import { BOOKMARK_HEADER, d1Session, ROUND_TRIPS_HEADER } from "../http/d1-session.ts";
+import { catalogueETag, publicCache } from "../http/etag.ts";
+import { anonymousRateLimit } from "../http/rate-limit.ts";
+import { cspNonce, docsCsp, publicReadCors } from "../http/security.ts";
+import { changesApi } from "./changes/index.ts";
+import { channelsApi } from "./channels/index.ts";
+import { feedsApi } from "./feeds/index.ts";
+import { listingsApi } from "./listings/index.ts";
+import { producersApi } from "./producers/index.ts";
+import { productsApi } from "./products/index.ts";
+import { programmeApi } from "./programme/index.ts";
+import { recognitionsApi } from "./recognitions/index.ts";
 
 /** The versioned JSON API, mounted at /api/v1. */
 export const apiV1 = createRouter();
@@ -26,7 +29,10 @@ apiV1.route("/", productsApi);
 apiV1.route("/", producersApi);
 apiV1.route("/", channelsApi);
 apiV1.route("/", recognitionsApi);
+apiV1.route("/", programmeApi);
 apiV1.route("/", listingsApi);
+apiV1.route("/", changesApi);
+apiV1.route("/", feedsApi);
 
 apiV1.openAPIRegistry.registerComponent("securitySchemes", "RetailerKey", {
   type: "http",

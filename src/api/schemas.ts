@@ -2,25 +2,29 @@ import { z } from "@hono/zod-openapi";
 import {
   CHANNEL_KINDS,
   CNNT_LEVELS,
+  FUNDS,
+  LANGS,
   LEGAL_TYPES,
   LISTING_STATUSES,
   PRODUCT_GROUPS,
   SCHEMES,
+  SLUG_MAX,
+  SLUG_MESSAGE,
+  SLUG_PATTERN,
+  SORTS,
   TIERS,
-} from "../db/schema.ts";
+} from "../domain.ts";
 import { MAX_QUERY_LENGTH } from "../search/fold.ts";
 
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A slug (path segment, filter value, body field): lowercase letters, digits and hyphens. */
+export const slug = (message = SLUG_MESSAGE) => z.string().max(SLUG_MAX).regex(SLUG_PATTERN, message);
+
+/** A path parameter holding a slug. */
+export const slugPath = (name: string, example: string) =>
+  slug().openapi({ param: { name, in: "path" }, example });
 
 /** A path slug: lowercase letters, digits and hyphens. */
-export const SlugParam = (example: string) =>
-  z.object({
-    slug: z
-      .string()
-      .max(120)
-      .regex(slugPattern, "must be a slug (lowercase letters, digits, hyphens)")
-      .openapi({ param: { name: "slug", in: "path" }, example }),
-  });
+export const SlugParam = (example: string) => z.object({ slug: slugPath("slug", example) });
 
 /** A filter that takes one or more values: repeated (`?tier=a&tier=b`) or comma-separated (`?tier=a,b`). */
 const multi = <T extends z.ZodType<string>>(item: T, description: string) =>
@@ -36,12 +40,9 @@ const multi = <T extends z.ZodType<string>>(item: T, description: string) =>
     .optional()
     .openapi({ description, type: "string" });
 
-const slugValue = z.string().max(120).regex(slugPattern, "must be a slug");
+const slugValue = slug("must be a slug");
 
-export const Lang = z
-  .enum(["vi", "en"])
-  .default("vi")
-  .openapi({ description: "Language of names and texts" });
+export const Lang = z.enum(LANGS).default("vi").openapi({ description: "Language of names and texts" });
 export const Limit = z.coerce
   .number()
   .int()
@@ -68,7 +69,7 @@ export const ProductsQuery = z
     channel: multi(slugValue, "Retail channel slug (products listed there)"),
     district: multi(slugValue, "District slug of the producer, e.g. nguyen-binh"),
     sort: z
-      .enum(["relevance", "name", "-name", "tier", "newest"])
+      .enum(SORTS)
       .optional()
       .openapi({ description: "Default: relevance with q, otherwise tier (national first)" }),
     limit: Limit,
@@ -80,7 +81,7 @@ export const ProductsQuery = z
 export const LangQuery = z.object({ lang: Lang }).strict();
 export const PageQuery = z.object({ limit: Limit, cursor: Cursor, lang: Lang }).strict();
 
-export const Problem = z
+export const ProblemSchema = z
   .object({
     type: z.string(),
     title: z.string(),
@@ -91,7 +92,8 @@ export const Problem = z
   })
   .openapi("Problem");
 
-const problemContent = { "application/problem+json": { schema: Problem } };
+/** A problem+json response body, for route contracts. */
+export const problemContent = { "application/problem+json": { schema: ProblemSchema } };
 export const errors = {
   400: { description: "Invalid parameter (named in `invalid_params`)", content: problemContent },
   429: {
@@ -207,7 +209,7 @@ const SupportProject = z
   .object({
     id: z.number().int(),
     year: z.number().int().nullable(),
-    fund: z.enum(["national", "local"]),
+    fund: z.enum(FUNDS),
     amount_vnd: z.number().int().nullable(),
     title: z.string(),
     kind: z.string().nullable(),

@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  CHANGE_ENTITIES,
+  CHANGE_OPS,
+  CHANNEL_KINDS,
+  CNNT_LEVELS,
+  FUNDS,
+  LEGAL_TYPES,
+  LISTING_STATUSES,
+  PRODUCT_GROUPS,
+  SCHEMES,
+} from "../domain.ts";
 
 /** Source URLs for a record, kept as a JSON array of strings. */
 const sources = () => text("sources", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`);
@@ -11,29 +22,6 @@ const sampleFields = () =>
 const timestamps = {
   createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-};
-
-export const LEGAL_TYPES = [
-  "cooperative",
-  "company",
-  "private_enterprise",
-  "household_business",
-  "craft_village",
-] as const;
-export const PRODUCT_GROUPS = ["handicraft", "processed_food", "machinery", "other"] as const;
-export const SCHEMES = ["cnnt", "ocop", "geographical_indication", "collective_mark"] as const;
-export const CNNT_LEVELS = ["district", "provincial", "regional", "national"] as const;
-export const TIERS = ["provincial", "regional", "national"] as const;
-export const CHANNEL_KINDS = ["supermarket_chain", "trade_fair", "export_market", "online_store"] as const;
-export const LISTING_STATUSES = ["in_stock", "out_of_stock", "coming_soon", "discontinued"] as const;
-export const FUNDS = ["national", "local"] as const;
-
-/** Rank of a CNNT-TB level; products.tier_rank holds the highest rank a product has reached. */
-export const LEVEL_RANK: Record<(typeof CNNT_LEVELS)[number], number> = {
-  district: 1,
-  provincial: 2,
-  regional: 3,
-  national: 4,
 };
 
 export const producers = sqliteTable(
@@ -253,9 +241,6 @@ export const apiKeys = sqliteTable(
   },
   (t) => [uniqueIndex("api_keys_prefix_uq").on(t.prefix), index("api_keys_channel_idx").on(t.channelId)],
 );
-
-export const CHANGE_ENTITIES = ["product", "producer", "recognition", "listing"] as const;
-export const CHANGE_OPS = ["upsert", "delete"] as const;
 
 /**
  * The change feed: one row per insert, update or delete of a product, producer, recognition or listing, written

@@ -1,5 +1,5 @@
 import type { FacetName, FacetValue, ProductList, Sort } from "../db/queries/products.ts";
-import { PRODUCT_GROUPS, SCHEMES, TIERS } from "../db/schema.ts";
+import { PRODUCT_GROUPS, SCHEMES, TIERS } from "../domain.ts";
 import { MAX_QUERY_LENGTH } from "../search/fold.ts";
 import { Breadcrumbs, PageHead, Pager, ProductCard } from "./components.tsx";
 import { type Lang, labelOf, pathOf, strings } from "./i18n.ts";

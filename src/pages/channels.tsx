@@ -1,4 +1,4 @@
-import type { getChannel, listChannels } from "../db/queries/catalogue.ts";
+import type { getChannel, listChannels } from "../db/queries/channels.ts";
 import { Breadcrumbs, PageHead, SampleTag, Sources } from "./components.tsx";
 import { hostOf, type Lang, pathOf, strings } from "./i18n.ts";
 import { ListingItem } from "./parts.tsx";

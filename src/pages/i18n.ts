@@ -1,4 +1,4 @@
-import { LABELS, type Lang } from "../db/queries/products.ts";
+import { LABELS, type Lang } from "../domain.ts";
 
 export type { Lang };
 

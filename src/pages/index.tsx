@@ -1,20 +1,17 @@
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { etag } from "hono/etag";
 import type { Child } from "hono/jsx";
-import {
-  getChannel,
-  getProducer,
-  getProgramme,
-  listChannels,
-  listProducers,
-  listRecognitions,
-} from "../db/queries/catalogue.ts";
-import { getProduct } from "../db/queries/detail.ts";
+import { getChannel, listChannels } from "../db/queries/channels.ts";
 import { getHomePage, getSitemapEntries } from "../db/queries/pages.ts";
+import { getProducer, listProducers } from "../db/queries/producers.ts";
+import { getProduct } from "../db/queries/product-detail.ts";
 import { listProducts, type ProductFilters } from "../db/queries/products.ts";
+import { getProgramme } from "../db/queries/programme.ts";
+import { listRecognitions } from "../db/queries/recognitions.ts";
 import type { AppEnv } from "../env.ts";
-import { d1Session, dbOf, publicCache } from "../lib/middleware.ts";
-import { Problem } from "../lib/problem.ts";
+import { d1Session, dbOf } from "../http/d1-session.ts";
+import { publicCache } from "../http/etag.ts";
+import { Problem } from "../http/problem.ts";
 import { asset } from "./assets.ts";
 import { CataloguePage, catalogueQuery, parseCatalogueQuery } from "./catalogue.tsx";
 import { ChannelPage, ChannelsPage } from "./channels.tsx";

@@ -1,4 +1,4 @@
-import type { ProductDetail } from "../db/queries/detail.ts";
+import type { ProductDetail } from "../db/queries/product-detail.ts";
 import { OcopBadge, SampleTag, SourceLink, TierBadge, UnverifiedTag } from "./components.tsx";
 import { formatDate, formatVnd, type Lang, labelOf, pathOf, strings } from "./i18n.ts";
 

@@ -1,4 +1,4 @@
-import type { getProducer, listProducers } from "../db/queries/catalogue.ts";
+import type { getProducer, listProducers } from "../db/queries/producers.ts";
 import { Breadcrumbs, PageHead, Pager, ProductCard, SampleTag, Sources, TierBadge } from "./components.tsx";
 import { type Lang, pathOf, strings } from "./i18n.ts";
 import { RecognitionItem, SupportList } from "./parts.tsx";

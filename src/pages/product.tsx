@@ -1,4 +1,4 @@
-import type { ProductDetail } from "../db/queries/detail.ts";
+import type { ProductDetail } from "../db/queries/product-detail.ts";
 import { asset } from "./assets.ts";
 import {
   Breadcrumbs,

@@ -1,4 +1,4 @@
-import type { Programme } from "../db/queries/catalogue.ts";
+import type { Programme } from "../db/queries/programme.ts";
 import { type Bar, BarChart } from "./charts.tsx";
 import { Breadcrumbs, PageHead, SourceLink, TableWrap } from "./components.tsx";
 import { formatBillions, formatNumber, hostOf, type Lang, strings } from "./i18n.ts";

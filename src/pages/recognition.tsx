@@ -1,5 +1,5 @@
-import type { listRecognitions } from "../db/queries/catalogue.ts";
-import { PRODUCT_GROUPS } from "../db/schema.ts";
+import type { listRecognitions } from "../db/queries/recognitions.ts";
+import { PRODUCT_GROUPS } from "../domain.ts";
 import { Breadcrumbs, PageHead, Pager, SourceLink, TierBadge } from "./components.tsx";
 import { type Lang, labelOf, strings } from "./i18n.ts";
 import { RecognitionItem } from "./parts.tsx";

@@ -2,7 +2,7 @@
 // to hundreds (the bundle-size budget is scripts/budget.ts, also run by `npm test`).
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { call } from "./helpers.ts";
+import { call } from "../helpers/http.ts";
 
 const EXTRA = 300;
 

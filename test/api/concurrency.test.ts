@@ -3,8 +3,8 @@
 // ordered with one entry per acknowledged write.
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
-import { call, getJson } from "./helpers.ts";
-import { createKey, listing, send } from "./retail-helpers.ts";
+import { call, getJson } from "../helpers/http.ts";
+import { createKey, listing, send } from "../helpers/retail.ts";
 
 vi.setConfig({ testTimeout: 120_000 });
 

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import worker from "../src/index.ts";
-import { call, getJson, walk } from "./helpers.ts";
+import worker from "../../src/index.ts";
+import { call, getJson, walk } from "../helpers/http.ts";
 
 describe("GET /api/v1/products/{slug}", () => {
   it("returns the product with producer, recognitions, listings, support projects and sources", async () => {

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call, getJson, walk } from "./helpers.ts";
+import { call, getJson, walk } from "../helpers/http.ts";
 
 type Item = {
   slug: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call } from "./helpers.ts";
+import { call } from "../helpers/http.ts";
 
 /** The directives of a CSP header, by name. */
 function directives(csp: string | null): Map<string, string[]> {

@@ -2,10 +2,10 @@
 // and the bugs they found. Each case names what it guards against.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { encodeCursor } from "../src/lib/cursor.ts";
-import { expectWellFormed } from "./fuzz-helpers.ts";
-import { call, getJson } from "./helpers.ts";
-import { createKey, listing, send } from "./retail-helpers.ts";
+import { encodeCursor } from "../../src/http/cursor.ts";
+import { expectWellFormed } from "../helpers/fuzz.ts";
+import { call, getJson } from "../helpers/http.ts";
+import { createKey, listing, send } from "../helpers/retail.ts";
 
 const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

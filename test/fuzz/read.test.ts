@@ -3,7 +3,7 @@
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
-import { encodeCursor } from "../src/lib/cursor.ts";
+import { encodeCursor } from "../../src/http/cursor.ts";
 import {
   encodeLoose,
   expectWellFormed,
@@ -11,8 +11,8 @@ import {
   paramName,
   toQuery,
   urlValue,
-} from "./fuzz-helpers.ts";
-import { call, getJson } from "./helpers.ts";
+} from "../helpers/fuzz.ts";
+import { call, getJson } from "../helpers/http.ts";
 
 /** Cases per property; FUZZ_RUNS scales them (e.g. FUZZ_RUNS=10 for a long local hunt). */
 const scale = Number(env.FUZZ_RUNS) || 1;

@@ -3,9 +3,15 @@
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { brokenEncoding, CONTROL_AND_ODD, expectWellFormed, hostileString, NUMBERS } from "./fuzz-helpers.ts";
-import { call } from "./helpers.ts";
-import { createKey } from "./retail-helpers.ts";
+import {
+  brokenEncoding,
+  CONTROL_AND_ODD,
+  expectWellFormed,
+  hostileString,
+  NUMBERS,
+} from "../helpers/fuzz.ts";
+import { call } from "../helpers/http.ts";
+import { createKey } from "../helpers/retail.ts";
 
 vi.setConfig({ testTimeout: 120_000 });
 /** Cases per property; FUZZ_RUNS scales them (e.g. FUZZ_RUNS=10 for a long local hunt). */

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { generateApiKey } from "../src/lib/api-key.ts";
-import { call } from "./helpers.ts";
+import { generateApiKey } from "../../src/http/api-key.ts";
+import { call } from "./http.ts";
 
 /** Creates an API key for a channel the way `npm run key:create` does (only prefix and hash stored). */
 export async function createKey(channel: string, name = "test key") {

@@ -10,9 +10,9 @@ import {
   type Query,
   readSchema,
   restoreStatements,
-} from "../src/db/backup.ts";
-import { listProducts } from "../src/db/queries/products.ts";
-import { countedD1 } from "../src/lib/d1.ts";
+} from "../../src/db/backup.ts";
+import { countedD1 } from "../../src/db/client.ts";
+import { listProducts } from "../../src/db/queries/products.ts";
 
 const queryOf =
   (db: D1Database): Query =>

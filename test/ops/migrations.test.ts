@@ -4,12 +4,11 @@
 import { applyD1Migrations } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { checkSearchIndexes, countRows, type Query, readSchema } from "../src/db/backup.ts";
-import { createDb } from "../src/db/queries/db.ts";
-import { getProduct } from "../src/db/queries/detail.ts";
-import { listProducts } from "../src/db/queries/products.ts";
-import { countedD1 } from "../src/lib/d1.ts";
-import release1 from "./fixtures/release-1.sql?raw";
+import { checkSearchIndexes, countRows, type Query, readSchema } from "../../src/db/backup.ts";
+import { countedD1, createDb } from "../../src/db/client.ts";
+import { getProduct } from "../../src/db/queries/product-detail.ts";
+import { listProducts } from "../../src/db/queries/products.ts";
+import release1 from "../fixtures/release-1.sql?raw";
 
 interface Release {
   name: string;

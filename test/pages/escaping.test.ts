@@ -2,7 +2,7 @@
 // own: it adds a hostile product, and each test file gets a fresh database.)
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call } from "./helpers.ts";
+import { call } from "../helpers/http.ts";
 
 async function page(path: string) {
   const res = await call(path);

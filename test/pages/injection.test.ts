@@ -1,8 +1,8 @@
 // Retailer-supplied text in the rendered pages: markup, script, `</script>`, entities and `javascript:` come out
 // as text (escaped), never as markup; bidi overrides and bad URLs are refused at the API.
 import { beforeAll, describe, expect, it } from "vitest";
-import { call } from "./helpers.ts";
-import { createKey, listing, send } from "./retail-helpers.ts";
+import { call } from "../helpers/http.ts";
+import { createKey, listing, send } from "../helpers/retail.ts";
 
 const PRODUCT = "mien-dong-tan-viet-a";
 const CHANNEL = "aeon";

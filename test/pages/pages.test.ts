@@ -2,7 +2,7 @@
 // tested in test/browser/ against wrangler dev).
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call } from "./helpers.ts";
+import { call } from "../helpers/http.ts";
 
 const ORIGIN = "http://localhost:8787"; // PUBLIC_ORIGIN in wrangler.toml
 

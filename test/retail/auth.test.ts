@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sha256Hex } from "../src/lib/api-key.ts";
-import { call } from "./helpers.ts";
-import { createKey, json, listing, send } from "./retail-helpers.ts";
+import { sha256Hex } from "../../src/http/api-key.ts";
+import { call } from "../helpers/http.ts";
+import { createKey, json, listing, send } from "../helpers/retail.ts";
 
 const product = "mien-dong-tan-viet-a";
 const routes = [

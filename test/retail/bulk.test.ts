@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, expect, it } from "vitest";
-import { MAX_BOUND_PARAMETERS, upsertStatements } from "../src/db/queries/listings.ts";
-import { sha256Hex } from "../src/lib/api-key.ts";
-import { createKey, json, listing, send } from "./retail-helpers.ts";
+import { MAX_BOUND_PARAMETERS, upsertStatements } from "../../src/db/queries/listings.ts";
+import { sha256Hex } from "../../src/http/api-key.ts";
+import { createKey, json, listing, send } from "../helpers/retail.ts";
 
 const N = 300;
 const slugs = Array.from({ length: N }, (_, i) => `bulk-test-product-${i}`);

@@ -1,9 +1,9 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { FEED_COLUMNS } from "../src/db/queries/feeds.ts";
-import { seedStatements } from "../src/seed/statements.ts";
-import { call, getJson } from "./helpers.ts";
-import { createKey, json, listing, send } from "./retail-helpers.ts";
+import { FEED_COLUMNS } from "../../src/db/queries/feeds.ts";
+import { seedStatements } from "../../src/seed/statements.ts";
+import { call, getJson } from "../helpers/http.ts";
+import { createKey, json, listing, send } from "../helpers/retail.ts";
 
 const count = async (sql: string) => (await env.DB.prepare(sql).first<{ n: number }>())?.n ?? -1;
 let key: string;

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedStatements } from "../src/seed/statements.ts";
-import { call, getJson } from "./helpers.ts";
-import { createKey, json, listing, send } from "./retail-helpers.ts";
+import { seedStatements } from "../../src/seed/statements.ts";
+import { call, getJson } from "../helpers/http.ts";
+import { createKey, json, listing, send } from "../helpers/retail.ts";
 
 const url = (product: string) => `/api/v1/channels/aeon/listings/${product}`;
 let key: string;

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
-import { RATE_LIMIT_PERIODS } from "../src/lib/rate-limit.ts";
-import { call } from "./helpers.ts";
-import { createKey, json, send } from "./retail-helpers.ts";
+import { RATE_LIMIT_PERIODS } from "../../src/http/rate-limit.ts";
+import { call } from "../helpers/http.ts";
+import { createKey, json, send } from "../helpers/retail.ts";
 
 // wrangler.toml: RATE_LIMIT_ANON 100 per 10 s per address, RATE_LIMIT_KEY 50 per 10 s per key.
 async function until429(max: number, request: () => Promise<Response>) {

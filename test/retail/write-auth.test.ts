@@ -2,8 +2,8 @@
 // write nothing; bodies over the limit are refused; keys never appear in responses or logs.
 import { env } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { call, getJson } from "./helpers.ts";
-import { createKey, listing, send } from "./retail-helpers.ts";
+import { call, getJson } from "../helpers/http.ts";
+import { createKey, listing, send } from "../helpers/retail.ts";
 
 const CHANNEL = "aeon";
 const OTHER = "go-big-c";

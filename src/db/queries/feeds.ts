@@ -1,5 +1,8 @@
+import { sql } from "drizzle-orm";
+import { tierOf } from "../../domain.ts";
 import type { CountedD1 } from "../../env.ts";
-import { parseJson, tierOf } from "./rows.ts";
+import { toStatement } from "../client.ts";
+import { priceFrom } from "../mappers.ts";
 
 /**
  * The columns of the full product feeds, in order. Stable: new columns are only ever appended.
@@ -52,18 +55,18 @@ interface Row {
  */
 export async function productFeed(d1: CountedD1): Promise<{ rows: FeedRow[]; position: number }> {
   const [products, position] = await d1.batch([
-    d1.prepare(`SELECT p.slug, p.name_vi, p.name_en, p.category_vi, p.category_en, p.product_group, p.tier_rank,
+    toStatement(
+      d1,
+      sql`SELECT p.slug, p.name_vi, p.name_en, p.category_vi, p.category_en, p.product_group, p.tier_rank,
   p.ocop_stars, p.packaging, pr.slug AS producer_slug, pr.name AS producer_name, pr.district, pr.province,
   (SELECT group_concat(slug, ';') FROM (SELECT c.slug FROM listings l JOIN channels c ON c.id = l.channel_id
      WHERE l.product_id = p.id ORDER BY c.slug)) AS channels,
   p.image, p.sample, p.updated_at
-FROM products p JOIN producers pr ON pr.id = p.producer_id ORDER BY p.slug`),
-    d1.prepare("SELECT coalesce(max(seq), 0) AS seq FROM changes"),
+FROM products p JOIN producers pr ON pr.id = p.producer_id ORDER BY p.slug`,
+    ),
+    toStatement(d1, sql`SELECT coalesce(max(seq), 0) AS seq FROM changes`),
   ]);
   const rows = ((products?.results ?? []) as Row[]).map((r): FeedRow => {
-    const prices = parseJson<{ priceVnd: number | null }[]>(r.packaging, [])
-      .map((p) => p.priceVnd)
-      .filter((p): p is number => typeof p === "number");
     return {
       slug: r.slug,
       name_vi: r.name_vi,
@@ -73,7 +76,7 @@ FROM products p JOIN producers pr ON pr.id = p.producer_id ORDER BY p.slug`),
       product_group: r.product_group,
       tier: tierOf(r.tier_rank),
       ocop_stars: r.ocop_stars || null,
-      price_from_vnd: prices.length ? Math.min(...prices) : null,
+      price_from_vnd: priceFrom(r.packaging),
       producer_slug: r.producer_slug,
       producer_name: r.producer_name,
       district: r.district,
@@ -85,28 +88,4 @@ FROM products p JOIN producers pr ON pr.id = p.producer_id ORDER BY p.slug`),
     };
   });
   return { rows, position: (position?.results[0] as { seq: number } | undefined)?.seq ?? 0 };
-}
-
-/** One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF; quotes doubled. */
-export function csvField(v: string | number | boolean | null): string {
-  if (v === null) return "";
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-/** Streams lines built from rows, a slice at a time, as UTF-8. */
-export function streamLines(header: string | null, rows: FeedRow[], line: (r: FeedRow) => string) {
-  const enc = new TextEncoder();
-  let i = 0;
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      if (header !== null) controller.enqueue(enc.encode(header));
-    },
-    pull(controller) {
-      const slice = rows.slice(i, i + 200);
-      i += slice.length;
-      if (slice.length) controller.enqueue(enc.encode(slice.map(line).join("")));
-      if (i >= rows.length) controller.close();
-    },
-  });
 }

@@ -1,6 +1,9 @@
+import { type Query, type SQL, sql } from "drizzle-orm";
+import type { ListingStatus } from "../../domain.ts";
 import type { CountedD1, Credential } from "../../env.ts";
-import type { LISTING_STATUSES, Store } from "../schema.ts";
-import { parseJson } from "./rows.ts";
+import { compile, toStatement } from "../client.ts";
+import { parseJson } from "../mappers.ts";
+import type { Store } from "../schema.ts";
 
 /** D1 refuses statements with more than 100 bound parameters (local D1 does not; production does). */
 export const MAX_BOUND_PARAMETERS = 100;
@@ -8,8 +11,8 @@ export const MAX_BOUND_PARAMETERS = 100;
 export const MAX_BULK_ITEMS = 1000;
 
 /** What a retailer sends for one listing (PUT body, bulk item without `product`). */
-export interface ListingInput {
-  status: (typeof LISTING_STATUSES)[number];
+export interface ListingWrite {
+  status: ListingStatus;
   price_vnd: number | null;
   channel_sku: string | null;
   url: string | null;
@@ -17,13 +20,7 @@ export interface ListingInput {
   note: string | null;
 }
 
-/** A prepared statement's text and parameters, before binding (tests inspect these). */
-export interface Statement {
-  sql: string;
-  params: (string | number | null)[];
-}
-
-const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
+const NOW = sql.raw("strftime('%Y-%m-%dT%H:%M:%fZ','now')");
 
 /** The presented key's row, read inside the write batch for the caller to verify (timing-safe) afterwards. */
 export interface KeyRow {
@@ -32,8 +29,8 @@ export interface KeyRow {
   revoked_at: string | null;
   channel_slug: string;
 }
-const KEY_LOOKUP = `SELECT k.id, k.hash, k.revoked_at, c.slug AS channel_slug
-FROM api_keys k JOIN channels c ON c.id = k.channel_id WHERE k.prefix = ?`;
+const keyLookup = (cr: Credential) => sql`SELECT k.id, k.hash, k.revoked_at, c.slug AS channel_slug
+FROM api_keys k JOIN channels c ON c.id = k.channel_id WHERE k.prefix = ${cr.prefix}`;
 /**
  * Every write statement carries this guard: it holds only for an unrevoked key with the presented prefix and
  * SHA-256 that belongs to the target channel. So the key check and the write share one batch (one round trip),
@@ -41,17 +38,25 @@ FROM api_keys k JOIN channels c ON c.id = k.channel_id WHERE k.prefix = ?`;
  * (SQLite's `=` on the hash is not constant-time, but it compares digests of the caller's input, which leak
  * nothing useful about a stored key.)
  */
-const GUARD = `EXISTS (SELECT 1 FROM api_keys k JOIN channels c ON c.id = k.channel_id
-  WHERE k.prefix = ? AND k.hash = ? AND k.revoked_at IS NULL AND c.slug = ?)`;
-const guardParams = (cr: Credential) => [cr.prefix, cr.hash, cr.channel];
-const CHANNEL_ID = "(SELECT id FROM channels WHERE slug = ?)";
-const KEY_ID = "(SELECT id FROM api_keys WHERE prefix = ?)";
+const guard = (cr: Credential) => sql`EXISTS (SELECT 1 FROM api_keys k JOIN channels c ON c.id = k.channel_id
+  WHERE k.prefix = ${cr.prefix} AND k.hash = ${cr.hash} AND k.revoked_at IS NULL AND c.slug = ${cr.channel})`;
+const channelId = (cr: Credential) => sql`(SELECT id FROM channels WHERE slug = ${cr.channel})`;
+const keyId = (cr: Credential) => sql`(SELECT id FROM api_keys WHERE prefix = ${cr.prefix})`;
+const productId = (product: string) => sql`(SELECT id FROM products WHERE slug = ${product})`;
 
 const COLUMNS = ["status", "price_vnd", "channel_sku", "url", "stores", "note"] as const;
+const COLUMN_LIST = sql.raw(COLUMNS.join(", "));
 // Columns whose change makes a new version; an identical write leaves the row (and the change feed) alone.
-const DIFFERS = `(${[...COLUMNS, "sample"].map((c) => `listings.${c}`).join(", ")}) IS NOT (${[...COLUMNS, "sample"].map((c) => `excluded.${c}`).join(", ")})`;
+const DIFFERS = sql.raw(
+  `(${[...COLUMNS, "sample"].map((c) => `listings.${c}`).join(", ")}) IS NOT (${[...COLUMNS, "sample"].map((c) => `excluded.${c}`).join(", ")})`,
+);
+const ON_CONFLICT_UPDATE = sql`ON CONFLICT(channel_id, product_id) DO UPDATE SET ${sql.raw(COLUMNS.map((c) => `${c} = excluded.${c}`).join(", "))},
+  sample = 0, source_url = NULL, last_verified = excluded.last_verified, version = listings.version + 1,
+  updated_by = excluded.updated_by, updated_at = excluded.updated_at
+WHERE ${DIFFERS}`;
+const ON_CONFLICT_NOTHING = sql`ON CONFLICT(channel_id, product_id) DO NOTHING`;
 
-const rowValues = (input: ListingInput) => [
+const rowValues = (input: ListingWrite) => [
   input.status,
   input.price_vnd,
   input.channel_sku,
@@ -59,40 +64,46 @@ const rowValues = (input: ListingInput) => [
   JSON.stringify(input.stores.map((s) => ({ name: s.name, city: s.city, province: s.province }))),
   input.note,
 ];
+const list = (values: readonly unknown[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+
+/** Multi-row `INSERT … SELECT` of one channel's listings, written only for a valid key and known products. */
+function insertListings(
+  cr: Credential,
+  chunk: (ListingWrite & { product: string })[],
+  all: readonly { product: string }[],
+  conflict: SQL,
+): SQL {
+  const rows = sql.join(
+    chunk.map((i) => sql`(${list([i.product, ...rowValues(i)])})`),
+    sql`, `,
+  );
+  const slugs = JSON.stringify(all.map((i) => i.product));
+  const distinct = new Set(all.map((i) => i.product)).size;
+  return sql`INSERT INTO listings (channel_id, product_id, ${COLUMN_LIST}, sample, source_url, last_verified, version, updated_by, updated_at)
+SELECT ${channelId(cr)}, p.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, 0, NULL, date('now'), 1, ${keyId(cr)}, ${NOW}
+FROM (VALUES ${rows}) AS v JOIN products p ON p.slug = v.column1
+WHERE ${guard(cr)} AND (SELECT count(*) FROM products WHERE slug IN (SELECT value FROM json_each(${slugs}))) = ${distinct}
+${conflict}`;
+}
 
 /**
  * Multi-row upserts of one channel's listings, chunked so that no statement binds more than
  * {@link MAX_BOUND_PARAMETERS} parameters. Each statement writes only for a valid key of the channel (see
- * `GUARD`) and only if every named product exists, so a batch of them is all or nothing. Rows whose values are
- * unchanged are skipped (no new version, no change-feed entry).
+ * `guard`) and only if every named product exists, so a batch of them is all or nothing. Rows whose values are
+ * unchanged are skipped (no new version, no change-feed entry). Compiled, so tests can inspect text and parameters.
  */
-export function upsertStatements(cr: Credential, items: (ListingInput & { product: string })[]): Statement[] {
-  const slugs = JSON.stringify(items.map((i) => i.product));
+export function upsertStatements(cr: Credential, items: (ListingWrite & { product: string })[]): Query[] {
   const fixed = 7; // channel, key prefix, the key guard's three, slug list, expected count
   const perRow = 1 + COLUMNS.length;
   const rowsPerStatement = Math.floor((MAX_BOUND_PARAMETERS - fixed) / perRow);
-  const out: Statement[] = [];
+  const out: Query[] = [];
   for (let start = 0; start < items.length; start += rowsPerStatement) {
     const chunk = items.slice(start, start + rowsPerStatement);
-    const values = chunk.map(() => `(${Array(perRow).fill("?").join(", ")})`).join(", ");
-    out.push({
-      sql: `INSERT INTO listings (channel_id, product_id, ${COLUMNS.join(", ")}, sample, source_url, last_verified, version, updated_by, updated_at)
-SELECT ${CHANNEL_ID}, p.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, 0, NULL, date('now'), 1, ${KEY_ID}, ${NOW}
-FROM (VALUES ${values}) AS v JOIN products p ON p.slug = v.column1
-WHERE ${GUARD} AND (SELECT count(*) FROM products WHERE slug IN (SELECT value FROM json_each(?))) = ?
-ON CONFLICT(channel_id, product_id) DO UPDATE SET ${COLUMNS.map((c) => `${c} = excluded.${c}`).join(", ")},
-  sample = 0, source_url = NULL, last_verified = excluded.last_verified, version = listings.version + 1,
-  updated_by = excluded.updated_by, updated_at = excluded.updated_at
-WHERE ${DIFFERS}`,
-      params: [
-        cr.channel,
-        cr.prefix,
-        ...chunk.flatMap((i) => [i.product, ...rowValues(i)]),
-        ...guardParams(cr),
-        slugs,
-        new Set(items.map((i) => i.product)).size,
-      ],
-    });
+    out.push(compile(insertListings(cr, chunk, items, ON_CONFLICT_UPDATE)));
   }
   return out;
 }
@@ -115,9 +126,11 @@ interface ListingRow {
   updated_at: string;
 }
 
-const SELECT_LISTING = `SELECT l.id, c.slug AS channel_slug, p.slug AS product_slug, l.status, l.price_vnd, l.channel_sku,
+const selectListing = (channel: string, product: string) =>
+  sql`SELECT l.id, c.slug AS channel_slug, p.slug AS product_slug, l.status, l.price_vnd, l.channel_sku,
   l.url, l.stores, l.note, l.last_verified, l.source_url, l.sample, l.version, l.created_at, l.updated_at
-FROM listings l JOIN channels c ON c.id = l.channel_id JOIN products p ON p.id = l.product_id`;
+FROM listings l JOIN channels c ON c.id = l.channel_id JOIN products p ON p.id = l.product_id
+WHERE c.slug = ${channel} AND p.slug = ${product}`;
 
 /** What an ETag names: one version of one incarnation of a listing. */
 export interface ListingTag {
@@ -129,10 +142,21 @@ export interface ListingTag {
 
 const digits = (iso: string) => iso.replace(/\D/g, "");
 // The same digits in SQL, so the compare-and-set happens inside the writing statement.
-const CREATED_DIGITS =
-  "replace(replace(replace(replace(replace(created_at, '-', ''), ':', ''), 'T', ''), '.', ''), 'Z', '')";
-const TAG_MATCH = `(id = ? AND version = ? AND ${CREATED_DIGITS} = ?)`;
-const tagParams = (tags: ListingTag[]) => tags.flatMap((t) => [t.id, t.version, t.created]);
+const CREATED_DIGITS = sql.raw(
+  "replace(replace(replace(replace(replace(created_at, '-', ''), ':', ''), 'T', ''), '.', ''), 'Z', '')",
+);
+/** ` AND (<one of the tags matches>)`: the compare-and-set condition of a conditional write. */
+const tagsMatch = (tags: ListingTag[]) =>
+  sql` AND (${
+    tags.length
+      ? sql.join(
+          tags.map(
+            (t) => sql`(id = ${t.id} AND version = ${t.version} AND ${CREATED_DIGITS} = ${t.created})`,
+          ),
+          sql` OR `,
+        )
+      : sql`0`
+  })`;
 
 /** The strong ETag of a listing version: a new one for every change, and for a listing deleted and re-made. */
 export const listingEtag = (l: { id: number; version: number; created_at: string }) =>
@@ -148,12 +172,12 @@ export function parseIfMatch(header: string | undefined): "*" | ListingTag[] | u
     .slice(0, 10);
 }
 
-/** A listing as the API shows it, with its ETag. */
-export function listingOut(r: ListingRow) {
+/** A listing as the retail API shows it, with its ETag. */
+export function channelListingOut(r: ListingRow) {
   return {
     channel: r.channel_slug,
     product: r.product_slug,
-    status: r.status as ListingInput["status"],
+    status: r.status as ListingStatus,
     price_vnd: r.price_vnd,
     channel_sku: r.channel_sku,
     url: r.url,
@@ -167,24 +191,18 @@ export function listingOut(r: ListingRow) {
     updated_at: r.updated_at,
   };
 }
-export type Listing = ReturnType<typeof listingOut>;
-
-const stmt = (d1: CountedD1, s: Statement) => d1.prepare(s.sql).bind(...s.params);
+export type Listing = ReturnType<typeof channelListingOut>;
 
 /** One listing of a channel, or null. One round trip. */
 export async function getListing(d1: CountedD1, channel: string, product: string): Promise<Listing | null> {
-  const row = await d1
-    .prepare(`${SELECT_LISTING} WHERE c.slug = ? AND p.slug = ?`)
-    .bind(channel, product)
-    .first<ListingRow>();
-  return row ? listingOut(row) : null;
+  const row = await toStatement(d1, selectListing(channel, product)).first<ListingRow>();
+  return row ? channelListingOut(row) : null;
 }
 
-const lastUsed = (d1: CountedD1, cr: Credential) =>
-  d1
-    .prepare(`UPDATE api_keys SET last_used_at = ${NOW} WHERE prefix = ? AND ${GUARD}`)
-    .bind(cr.prefix, ...guardParams(cr));
+const lastUsed = (cr: Credential) =>
+  sql`UPDATE api_keys SET last_used_at = ${NOW} WHERE prefix = ${cr.prefix} AND ${guard(cr)}`;
 const keyRow = (result: D1Result | undefined) => (result?.results[0] as KeyRow | undefined) ?? null;
+const productExists = (product: string) => sql`SELECT id FROM products WHERE slug = ${product}`;
 
 export type PutOutcome = { key: KeyRow | null } & (
   | { kind: "no-product" }
@@ -202,56 +220,41 @@ export async function putListing(
   d1: CountedD1,
   cr: Credential,
   product: string,
-  input: ListingInput,
+  input: ListingWrite,
   conditions: { ifMatch?: ReturnType<typeof parseIfMatch>; ifNoneMatch?: boolean },
 ): Promise<PutOutcome> {
   const { ifMatch, ifNoneMatch } = conditions;
-  let write: Statement;
-  if (ifMatch === undefined) {
-    const [upsert] = upsertStatements(cr, [{ ...input, product }]);
-    if (!upsert) throw new Error("no statement");
-    write = ifNoneMatch
-      ? {
-          ...upsert,
-          sql: `${upsert.sql.split("ON CONFLICT")[0]}ON CONFLICT(channel_id, product_id) DO NOTHING`,
-        }
-      : upsert;
-  } else {
-    const tags = ifMatch === "*" ? [] : ifMatch;
-    const tagCondition = ifMatch === "*" ? "" : ` AND (${tags.map(() => TAG_MATCH).join(" OR ") || "0"})`;
-    write = {
-      sql: `UPDATE listings SET ${COLUMNS.map((c) => `${c} = ?`).join(", ")}, sample = 0, source_url = NULL,
-  last_verified = date('now'), version = version + 1, updated_by = ${KEY_ID}, updated_at = ${NOW}
-WHERE channel_id = ${CHANNEL_ID} AND product_id = (SELECT id FROM products WHERE slug = ?)${tagCondition}
-  AND (${[...COLUMNS, "sample"].join(", ")}) IS NOT (?, ?, ?, ?, ?, ?, 0) AND ${GUARD}`,
-      params: [
-        ...rowValues(input),
-        cr.prefix,
-        cr.channel,
-        product,
-        ...tagParams(tags),
-        ...rowValues(input),
-        ...guardParams(cr),
-      ],
-    };
-  }
-  const [keyResult, productRow, before, written, , after] = await d1.batch([
-    d1.prepare(KEY_LOOKUP).bind(cr.prefix),
-    d1.prepare("SELECT id FROM products WHERE slug = ?").bind(product),
-    d1
-      .prepare(
-        "SELECT l.id, l.version, l.created_at FROM listings l JOIN products p ON p.id = l.product_id JOIN channels c ON c.id = l.channel_id WHERE c.slug = ? AND p.slug = ?",
-      )
-      .bind(cr.channel, product),
-    stmt(d1, write),
-    lastUsed(d1, cr),
-    d1.prepare(`${SELECT_LISTING} WHERE c.slug = ? AND p.slug = ?`).bind(cr.channel, product),
-  ]);
+  const values = rowValues(input);
+  const write =
+    ifMatch === undefined
+      ? insertListings(
+          cr,
+          [{ ...input, product }],
+          [{ product }],
+          ifNoneMatch ? ON_CONFLICT_NOTHING : ON_CONFLICT_UPDATE,
+        )
+      : sql`UPDATE listings SET ${sql.join(
+          COLUMNS.map((c, i) => sql`${sql.raw(c)} = ${values[i]}`),
+          sql`, `,
+        )}, sample = 0, source_url = NULL,
+  last_verified = date('now'), version = version + 1, updated_by = ${keyId(cr)}, updated_at = ${NOW}
+WHERE channel_id = ${channelId(cr)} AND product_id = ${productId(product)}${ifMatch === "*" ? sql`` : tagsMatch(ifMatch)}
+  AND (${COLUMN_LIST}, sample) IS NOT (${list(values)}, 0) AND ${guard(cr)}`;
+  const [keyResult, productRow, before, written, , after] = await d1.batch(
+    [
+      keyLookup(cr),
+      productExists(product),
+      sql`SELECT l.id, l.version, l.created_at FROM listings l JOIN products p ON p.id = l.product_id JOIN channels c ON c.id = l.channel_id WHERE c.slug = ${cr.channel} AND p.slug = ${product}`,
+      write,
+      lastUsed(cr),
+      selectListing(cr.channel, product),
+    ].map((q) => toStatement(d1, q)),
+  );
   const key = keyRow(keyResult);
   if (!productRow?.results.length) return { key, kind: "no-product" };
   const prior = before?.results[0] as { id: number; version: number; created_at: string } | undefined;
   const row = after?.results[0] as ListingRow | undefined;
-  const current = row ? listingOut(row) : null;
+  const current = row ? channelListingOut(row) : null;
   const changed = (written?.meta.changes ?? 0) > 0;
   if (!current) return { key, kind: "precondition-failed", current: null };
   if (ifNoneMatch && prior) return { key, kind: "precondition-failed", current };
@@ -282,30 +285,23 @@ export async function deleteListing(
   ifMatch: ReturnType<typeof parseIfMatch>,
 ): Promise<DeleteOutcome> {
   const tags = ifMatch === undefined || ifMatch === "*" ? null : ifMatch;
-  const tagCondition = tags ? ` AND (${tags.map(() => TAG_MATCH).join(" OR ") || "0"})` : "";
-  const [keyResult, productRow, before, deleted] = await d1.batch([
-    d1.prepare(KEY_LOOKUP).bind(cr.prefix),
-    d1.prepare("SELECT id FROM products WHERE slug = ?").bind(product),
-    d1.prepare(`${SELECT_LISTING} WHERE c.slug = ? AND p.slug = ?`).bind(cr.channel, product),
-    d1
-      .prepare(
-        `DELETE FROM listings WHERE channel_id = ${CHANNEL_ID} AND product_id = (SELECT id FROM products WHERE slug = ?)${tagCondition} AND ${GUARD}`,
-      )
-      .bind(cr.channel, product, ...tagParams(tags ?? []), ...guardParams(cr)),
-    // The delete trigger cannot know the key: stamp it on the tombstone it just wrote.
-    d1
-      .prepare(
-        `UPDATE changes SET key_id = ${KEY_ID} WHERE seq = (SELECT max(seq) FROM changes) AND entity = 'listing' AND op = 'delete' AND entity_key = ? AND key_id IS NULL AND ${GUARD}`,
-      )
-      .bind(cr.prefix, `${cr.channel}/${product}`, ...guardParams(cr)),
-    lastUsed(d1, cr),
-  ]);
+  const [keyResult, productRow, before, deleted] = await d1.batch(
+    [
+      keyLookup(cr),
+      productExists(product),
+      selectListing(cr.channel, product),
+      sql`DELETE FROM listings WHERE channel_id = ${channelId(cr)} AND product_id = ${productId(product)}${tags ? tagsMatch(tags) : sql``} AND ${guard(cr)}`,
+      // The delete trigger cannot know the key: stamp it on the tombstone it just wrote.
+      sql`UPDATE changes SET key_id = ${keyId(cr)} WHERE seq = (SELECT max(seq) FROM changes) AND entity = 'listing' AND op = 'delete' AND entity_key = ${`${cr.channel}/${product}`} AND key_id IS NULL AND ${guard(cr)}`,
+      lastUsed(cr),
+    ].map((q) => toStatement(d1, q)),
+  );
   const key = keyRow(keyResult);
   if (!productRow?.results.length) return { key, kind: "no-product" };
   const prior = before?.results[0] as ListingRow | undefined;
   if (!prior) return { key, kind: "no-listing" };
   if ((deleted?.meta.changes ?? 0) === 0)
-    return { key, kind: "precondition-failed", current: listingOut(prior) };
+    return { key, kind: "precondition-failed", current: channelListingOut(prior) };
   return { key, kind: "deleted" };
 }
 
@@ -327,18 +323,18 @@ export type BulkOutcome = { key: KeyRow | null } & (
 export async function bulkUpsertListings(
   d1: CountedD1,
   cr: Credential,
-  items: (ListingInput & { product: string })[],
+  items: (ListingWrite & { product: string })[],
 ): Promise<BulkOutcome> {
   const slugs = JSON.stringify(items.map((i) => i.product));
-  const versions = `SELECT p.slug, l.id, l.version, l.created_at FROM listings l JOIN products p ON p.id = l.product_id
-JOIN channels c ON c.id = l.channel_id WHERE c.slug = ? AND p.slug IN (SELECT value FROM json_each(?))`;
+  const versions = sql`SELECT p.slug, l.id, l.version, l.created_at FROM listings l JOIN products p ON p.id = l.product_id
+JOIN channels c ON c.id = l.channel_id WHERE c.slug = ${cr.channel} AND p.slug IN (SELECT value FROM json_each(${slugs}))`;
   const [keyResult, ...results] = await d1.batch([
-    d1.prepare(KEY_LOOKUP).bind(cr.prefix),
-    d1.prepare("SELECT slug FROM products WHERE slug IN (SELECT value FROM json_each(?))").bind(slugs),
-    d1.prepare(versions).bind(cr.channel, slugs),
-    ...upsertStatements(cr, items).map((s) => stmt(d1, s)),
-    lastUsed(d1, cr),
-    d1.prepare(versions).bind(cr.channel, slugs),
+    toStatement(d1, keyLookup(cr)),
+    toStatement(d1, knownProductsQuery(slugs)),
+    toStatement(d1, versions),
+    ...upsertStatements(cr, items).map((q) => toStatement(d1, q)),
+    toStatement(d1, lastUsed(cr)),
+    toStatement(d1, versions),
   ]);
   const key = keyRow(keyResult);
   const known = new Set((results[0]?.results ?? []).map((r) => (r as { slug: string }).slug));
@@ -366,4 +362,15 @@ JOIN channels c ON c.id = l.channel_id WHERE c.slug = ? AND p.slug IN (SELECT va
       return { product: i.product, version: r?.version ?? 0, etag: r ? listingEtag(r) : "" };
     }),
   };
+}
+
+const knownProductsQuery = (slugsJson: string) =>
+  sql`SELECT slug FROM products WHERE slug IN (SELECT value FROM json_each(${slugsJson}))`;
+
+/** Which of these slugs name a product. One round trip (used on an error path, to name every bad item). */
+export async function knownProducts(d1: CountedD1, slugs: string[]): Promise<Set<string>> {
+  const { results } = await toStatement(d1, knownProductsQuery(JSON.stringify(slugs))).all<{
+    slug: string;
+  }>();
+  return new Set(results.map((r) => r.slug));
 }

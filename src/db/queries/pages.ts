@@ -1,10 +1,11 @@
 import type { Query } from "drizzle-orm";
 import { asc } from "drizzle-orm";
+import type { Lang } from "../../domain.ts";
 import type { CountedD1 } from "../../env.ts";
+import { createDb, type Db } from "../client.ts";
 import { channels, producers, products } from "../schema.ts";
-import { programmeOut, programmeQueries } from "./catalogue.ts";
-import { createDb, type Db } from "./db.ts";
-import { type Lang, productListQuery } from "./products.ts";
+import { productListQuery } from "./products.ts";
+import { programmeOut, programmeQueries } from "./programme.ts";
 
 /** What a drizzle query offers once prepared: its SQL and a mapper for a batch result. */
 interface Preparable<R> extends PromiseLike<R> {

@@ -1,17 +1,26 @@
 import { type SQL, sql } from "drizzle-orm";
-import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
+import {
+  type FacetName,
+  LABELS,
+  type Lang,
+  LEVEL_RANK,
+  type Sort,
+  TIERS,
+  type Tier,
+  tierOf,
+} from "../../domain.ts";
 import type { CountedD1 } from "../../env.ts";
-import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
+import { decodeCursor } from "../../http/cursor.ts";
 import { toFtsQuery } from "../../search/fold.ts";
-import { LEVEL_RANK, type TIERS } from "../schema.ts";
-import { parseJson, tierOf } from "./rows.ts";
+import { toStatement } from "../client.ts";
+import { priceFrom } from "../mappers.ts";
+import { keysetPage } from "../pagination.ts";
 
-export type Lang = "vi" | "en";
-export type Sort = "relevance" | "name" | "-name" | "tier" | "newest";
+export type { FacetName, Lang, Sort };
 
 export interface ProductFilters {
   q?: string;
-  tier?: (typeof TIERS)[number][];
+  tier?: Tier[];
   scheme?: string[];
   group?: string[];
   producer?: string[];
@@ -26,7 +35,6 @@ export interface ListProductsInput extends ProductFilters {
   lang: Lang;
 }
 
-export type FacetName = "tier" | "scheme" | "group" | "producer" | "channel" | "district";
 export interface FacetValue {
   value: string;
   label: string;
@@ -58,9 +66,6 @@ interface Row {
 
 /** A product as it appears in lists. */
 export function listItem(r: Row, lang: Lang) {
-  const prices = parseJson<{ priceVnd: number | null }[]>(r.packaging, [])
-    .map((p) => p.priceVnd)
-    .filter((p): p is number => typeof p === "number");
   return {
     slug: r.slug,
     name: lang === "vi" ? r.name_vi : r.name_en,
@@ -72,7 +77,7 @@ export function listItem(r: Row, lang: Lang) {
     ocop_stars: r.ocop_stars || null,
     image: r.image,
     image_alt: lang === "vi" ? r.image_alt_vi : r.image_alt_en,
-    price_from_vnd: prices.length ? Math.min(...prices) : null,
+    price_from_vnd: priceFrom(r.packaging),
     sample: r.sample === 1,
     producer: { slug: r.producer_slug, name: r.producer_name, district: r.producer_district },
   };
@@ -159,28 +164,6 @@ function keysetAfter(spec: SortSpec, values: (string | number | null)[]): SQL {
   return clause(0);
 }
 
-const TIER_LABELS: Record<string, [string, string]> = {
-  national: ["Quốc gia", "National"],
-  regional: ["Khu vực", "Regional"],
-  provincial: ["Cấp tỉnh", "Provincial"],
-};
-const GROUP_LABELS: Record<string, [string, string]> = {
-  handicraft: ["Thủ công mỹ nghệ", "Handicrafts"],
-  processed_food: [
-    "Chế biến nông, lâm, thủy sản và thực phẩm",
-    "Processed farm, forest and fishery products, food",
-  ],
-  machinery: ["Thiết bị, máy móc, dụng cụ cơ khí", "Machinery, tools and mechanical parts"],
-  other: ["Sản phẩm khác", "Other products"],
-};
-const SCHEME_LABELS: Record<string, [string, string]> = {
-  cnnt: ["Sản phẩm CNNT tiêu biểu", "Typical rural-industry product"],
-  ocop: ["OCOP", "OCOP"],
-  geographical_indication: ["Chỉ dẫn địa lý", "Geographical indication"],
-  collective_mark: ["Nhãn hiệu tập thể", "Collective mark"],
-};
-export const LABELS = { tier: TIER_LABELS, group: GROUP_LABELS, scheme: SCHEME_LABELS };
-
 /** A stable string naming the query a cursor belongs to. */
 export function scopeOf(input: ListProductsInput, sort: Sort): string {
   const norm = (v?: string[]) => (v?.length ? [...v].sort().join(",") : "");
@@ -213,11 +196,7 @@ export async function listProducts(d1: CountedD1, secret: string, input: ListPro
  * in one batch with other statements (the home page).
  */
 export async function productListQuery(d1: CountedD1, secret: string, input: ListProductsInput) {
-  const dialect = new SQLiteAsyncDialect();
-  const stmt = (q: SQL) => {
-    const { sql: text, params } = dialect.sqlToQuery(q);
-    return d1.prepare(text).bind(...params);
-  };
+  const stmt = (q: SQL) => toStatement(d1, q);
   const match = input.q !== undefined && input.q.trim() !== "" ? toFtsQuery(input.q) : null;
   const searchedNothing = input.q !== undefined && input.q.trim() !== "" && match === null;
   const sort: Sort =
@@ -317,27 +296,29 @@ export async function productListQuery(d1: CountedD1, secret: string, input: Lis
     const schemes = rowsOf<{ k: string; n: number }>(7);
 
     const li = input.lang === "vi" ? 0 : 1;
-    const hasMore = rows.length > input.limit;
-    const page = rows.slice(0, input.limit);
-    const last = page.at(-1);
-    const nextCursor =
-      hasMore && last ? await encodeCursor(secret, { scope, key: spec.keys.map((k) => k.pick(last)) }) : null;
-    const labelled = (rowsIn: { k: string; n: number }[], labels: Record<string, [string, string]>) =>
-      rowsIn.map((r) => ({ value: r.k, label: labels[r.k]?.[li] ?? r.k, count: r.n }));
+    const { items, nextCursor } = await keysetPage(rows, input.limit, {
+      secret,
+      scope,
+      keyOf: (r) => spec.keys.map((k) => k.pick(r)),
+    });
+    const labelled = (
+      rowsIn: { k: string; n: number }[],
+      labels: Record<string, readonly [string, string]>,
+    ) => rowsIn.map((r) => ({ value: r.k, label: labels[r.k]?.[li] ?? r.k, count: r.n }));
     const tierCounts = new Map(tiers.map((t) => [t.k, t.n]));
 
     return {
       sort,
-      data: page.map((r) => listItem(r, input.lang)),
+      data: items.map((r) => listItem(r, input.lang)),
       page: { limit: input.limit, total: total[0]?.n ?? 0, next_cursor: nextCursor },
       facets: {
-        tier: (["national", "regional", "provincial"] as const).map((t) => ({
+        tier: [...TIERS].reverse().map((t) => ({
           value: t,
-          label: TIER_LABELS[t]?.[li] ?? t,
+          label: LABELS.tier[t]?.[li] ?? t,
           count: tierCounts.get(LEVEL_RANK[t]) ?? 0,
         })),
-        scheme: labelled(schemes, SCHEME_LABELS),
-        group: labelled(groups, GROUP_LABELS),
+        scheme: labelled(schemes, LABELS.scheme),
+        group: labelled(groups, LABELS.group),
         producer: producers.map((r) => ({ value: r.k, label: r.label, count: r.n })),
         channel: chans.map((r) => ({ value: r.k, label: r.label, count: r.n })),
         district: districts.map((r) => ({ value: r.k, label: r.label, count: r.n })),

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
+import { CATALOGUE_VERSION_SQL } from "../db/client.ts";
 import type { AppEnv } from "../env.ts";
-import { CATALOGUE_VERSION_SQL } from "./d1.ts";
 
 /** An id of the deployed build (set by scripts/build.ts), so that a deploy that changes responses changes ETags. */
 declare const __BUILD_ID__: string | undefined;
@@ -56,6 +56,17 @@ export function catalogueETag(): MiddlewareHandler<AppEnv> {
         if (v !== null) headers.set(h, v);
       }
       c.res = new Response(null, { status: 304, headers });
+    }
+  };
+}
+
+/** Public, revalidated caching for successful GETs (and their 304s); errors are never cached. */
+export function publicCache(maxAge = 60): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    const ok = c.res.status === 200 || c.res.status === 304;
+    if (c.req.method === "GET" && ok && !c.res.headers.has("cache-control")) {
+      c.header("cache-control", `public, max-age=${maxAge}, stale-while-revalidate=600`);
     }
   };
 }

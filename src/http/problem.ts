@@ -87,3 +87,7 @@ export function invalidParams(params: InvalidParam[], detail?: string): Problem 
     invalid_params: params,
   });
 }
+
+/** A 404 for a path slug that names nothing: `No product with slug 'x'`. */
+export const noSuch = (what: string, slug: string) =>
+  new Problem(404, { type: "not-found", detail: `No ${what} with slug '${slug}'` });

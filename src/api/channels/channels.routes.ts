@@ -1,8 +1,4 @@
 import { createRoute } from "@hono/zod-openapi";
-import { getChannel, listChannels } from "../db/queries/catalogue.ts";
-import { createRouter } from "../lib/create-app.ts";
-import { dbOf } from "../lib/middleware.ts";
-import { Problem } from "../lib/problem.ts";
 import {
   ChannelDetail,
   ChannelList,
@@ -11,9 +7,9 @@ import {
   notFound,
   notModified,
   SlugParam,
-} from "./schemas.ts";
+} from "../schemas.ts";
 
-const list = createRoute({
+export const list = createRoute({
   method: "get",
   path: "/channels",
   tags: ["Catalogue"],
@@ -25,8 +21,9 @@ const list = createRoute({
     ...errors,
   },
 });
+export type ListRoute = typeof list;
 
-const detail = createRoute({
+export const detail = createRoute({
   method: "get",
   path: "/channels/{slug}",
   tags: ["Catalogue"],
@@ -39,12 +36,4 @@ const detail = createRoute({
     ...notFound,
   },
 });
-
-export const channelsApi = createRouter()
-  .openapi(list, async (c) => c.json({ data: await listChannels(dbOf(c), c.req.valid("query").lang) }, 200))
-  .openapi(detail, async (c) => {
-    const { slug } = c.req.valid("param");
-    const channel = await getChannel(dbOf(c), slug, c.req.valid("query").lang);
-    if (!channel) throw new Problem(404, { detail: `No channel with slug '${slug}'`, type: "not-found" });
-    return c.json(channel, 200);
-  });
+export type DetailRoute = typeof detail;

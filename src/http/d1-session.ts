@@ -1,7 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
-import { createDb } from "../db/queries/db.ts";
+import { countedD1, createDb } from "../db/client.ts";
 import type { AppEnv } from "../env.ts";
-import { countedD1 } from "./d1.ts";
 
 /** Header a client sends back to read its own writes under D1 read replication. */
 export const BOOKMARK_HEADER = "x-d1-bookmark";
@@ -30,14 +29,3 @@ export function d1Session(): MiddlewareHandler<AppEnv> {
 
 /** The drizzle handle for this request's D1 session. */
 export const dbOf = (c: Context<AppEnv>) => createDb(c.get("d1"));
-
-/** Public, revalidated caching for successful GETs (and their 304s); errors are never cached. */
-export function publicCache(maxAge = 60): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    await next();
-    const ok = c.res.status === 200 || c.res.status === 304;
-    if (c.req.method === "GET" && ok && !c.res.headers.has("cache-control")) {
-      c.header("cache-control", `public, max-age=${maxAge}, stale-while-revalidate=600`);
-    }
-  };
-}

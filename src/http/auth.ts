@@ -1,11 +1,18 @@
 import type { Context, MiddlewareHandler } from "hono";
-import type { KeyRow } from "../db/queries/listings.ts";
 import type { ApiKeyIdentity, AppEnv, Credential } from "../env.ts";
 import { KEY_PATTERN, PREFIX_LENGTH, sha256Hex } from "./api-key.ts";
 import { Problem } from "./problem.ts";
 import { clientAddress, enforceRateLimit } from "./rate-limit.ts";
 
 const REALM = "cnnt-catalogue";
+
+/** The stored key row a write's batch read for the presented prefix (what {@link verifyKey} judges). */
+export interface StoredKey {
+  id: number;
+  hash: string;
+  revoked_at: string | null;
+  channel_slug: string;
+}
 
 const fromHex = (hex: string) => Uint8Array.from(hex.match(/../g) ?? [], (b) => Number.parseInt(b, 16));
 
@@ -73,7 +80,7 @@ export function credentialOf(c: Context<AppEnv>): Credential {
  * Verifies the presented key against its row (read in the write's batch): the SHA-256 digests are compared in
  * constant time; unknown or revoked is 401, another channel's key 403.
  */
-export async function verifyKey(c: Context<AppEnv>, row: KeyRow | null): Promise<ApiKeyIdentity> {
+export async function verifyKey(c: Context<AppEnv>, row: StoredKey | null): Promise<ApiKeyIdentity> {
   const cr = credentialOf(c);
   const matches = sameDigest(cr.hash, row?.hash ?? NO_KEY);
   if (!row || !matches) return refuse(c, unauthorized("Unknown API key", "invalid_token"));

@@ -1,9 +1,7 @@
 import type { MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "../env.ts";
-import { Problem } from "./problem.ts";
 
 /**
  * Security headers for every response: HSTS, nosniff, no framing, a referrer policy, and a default
@@ -28,7 +26,8 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
   });
 }
 
-const READ_METHODS = new Set(["GET", "HEAD"]);
+/** Methods that read: no body expected. */
+export const READ_METHODS = new Set(["GET", "HEAD"]);
 
 /**
  * CORS open to any origin, but only for public reads: GET and HEAD, and preflights asking for them without
@@ -83,25 +82,3 @@ export const docsCsp = (nonce: string) =>
     "base-uri 'none'",
     "form-action 'none'",
   ].join("; ");
-
-/** The largest request body any route accepts; routes set smaller limits of their own. */
-export const MAX_BODY_BYTES = 1024 * 1024;
-
-/**
- * A ceiling on every request body, whatever the method or route (a DELETE or a route without its own limit
- * included): 413 problem+json beyond `maxBytes`, counted as the body streams in, not trusted from Content-Length.
- *
- * @example app.use("/api/*", bodyCeiling())
- */
-export function bodyCeiling(maxBytes = MAX_BODY_BYTES): MiddlewareHandler<AppEnv> {
-  const limit = bodyLimit({
-    maxSize: maxBytes,
-    onError: () => {
-      throw new Problem(413, {
-        type: "content-too-large",
-        detail: `The body is larger than ${maxBytes} bytes`,
-      });
-    },
-  });
-  return (c, next) => (READ_METHODS.has(c.req.method) && !c.req.raw.body ? next() : limit(c, next));
-}

@@ -1,4 +1,8 @@
+import type { Query, SQL } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/d1";
+import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { CountedD1 } from "../env.ts";
+import * as schema from "./schema.ts";
 
 const EXECUTORS = new Set(["first", "all", "run", "raw"]);
 
@@ -50,4 +54,31 @@ export function countedD1(session: D1DatabaseSession | D1Database): CountedD1 {
     },
     bookmark: () => ("getBookmark" in session ? session.getBookmark() : null),
   };
+}
+
+/** A drizzle handle over the request's (counted, session-scoped) D1. */
+export function createDb(d1: CountedD1) {
+  // D1 sessions expose prepare/batch like D1Database; drizzle has no session type yet.
+  return drizzle(d1 as unknown as D1Database, { schema });
+}
+export type Db = ReturnType<typeof createDb>;
+
+const dialect = new SQLiteAsyncDialect();
+
+/**
+ * Compiles a drizzle `sql` template to its text and bound parameters — the one way raw SQL is written here:
+ * values are always `${}` parameters, never spliced text, and a fragment used twice binds its values twice itself.
+ *
+ * @example compile(sql`SELECT slug FROM products WHERE id = ${id}`) // { sql: "… id = ?", params: [id] }
+ */
+export const compile = (query: SQL): Query => dialect.sqlToQuery(query);
+
+/**
+ * A drizzle `sql` template as a D1 prepared statement (bound), ready for `d1.batch([...])` or `.all()`.
+ *
+ * @example await toStatement(d1, sql`SELECT seq FROM changes WHERE seq > ${after}`).all()
+ */
+export function toStatement(d1: CountedD1, query: SQL | Query): D1PreparedStatement {
+  const { sql: text, params } = "params" in query ? query : compile(query);
+  return d1.prepare(text).bind(...params);
 }

@@ -1,88 +1,10 @@
 import { asc, desc, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
+import { type Lang, levelRankSql, pick, tierOf } from "../../domain.ts";
+import type { Db } from "../client.ts";
+import { aliased, listingOut, producerOut, recognitionOut, supportOut } from "../mappers.ts";
 import { channels, listings, producers, products, recognitions, supportProjects } from "../schema.ts";
-import type { Db } from "./db.ts";
-import type { Lang } from "./products.ts";
-import { aliased, tierOf } from "./rows.ts";
 
-const LEVEL_ORDER = sql`CASE ${recognitions.level} WHEN 'national' THEN 4 WHEN 'regional' THEN 3 WHEN 'provincial' THEN 2 WHEN 'district' THEN 1 ELSE 0 END`;
-
-type RecognitionRow = typeof recognitions.$inferSelect;
-type ListingRow = typeof listings.$inferSelect & { channel: typeof channels.$inferSelect };
-type SupportRow = typeof supportProjects.$inferSelect;
-type ProducerRow = typeof producers.$inferSelect;
-
-const pick = (lang: Lang, vi: string, en: string) => (lang === "vi" ? vi : en);
-
-export function recognitionOut(r: RecognitionRow, lang: Lang, product?: { slug: string; name: string }) {
-  return {
-    id: r.id,
-    ...(product ? { product } : {}),
-    scheme: r.scheme,
-    level: r.level,
-    stars: r.stars,
-    year: r.year,
-    title: pick(lang, r.titleVi, r.titleEn),
-    decision_number: r.decisionNumber,
-    issuer: r.issuer,
-    source_url: r.sourceUrl,
-    verified: r.verified,
-    sample: r.sample,
-    note: r.noteVi === null ? null : pick(lang, r.noteVi, r.noteEn ?? r.noteVi),
-  };
-}
-
-export function listingOut(l: ListingRow, productSlug?: string) {
-  return {
-    ...(productSlug ? { product: productSlug } : {}),
-    channel: { slug: l.channel.slug, name: l.channel.name, kind: l.channel.kind },
-    status: l.status,
-    price_vnd: l.priceVnd,
-    channel_sku: l.channelSku,
-    url: l.url,
-    stores: l.stores,
-    note: l.note,
-    last_verified: l.lastVerified,
-    source_url: l.sourceUrl,
-    sample: l.sample,
-    version: l.version,
-    updated_at: l.updatedAt,
-  };
-}
-
-export function supportOut(s: SupportRow, lang: Lang, producer?: { slug: string; name: string } | null) {
-  return {
-    id: s.id,
-    ...(producer !== undefined ? { producer } : {}),
-    year: s.year,
-    fund: s.fund,
-    amount_vnd: s.amountVnd,
-    title: pick(lang, s.titleVi, s.titleEn),
-    kind: s.kind,
-    source_url: s.sourceUrl,
-    sample: s.sample,
-  };
-}
-
-export function producerOut(p: ProducerRow, lang: Lang) {
-  return {
-    slug: p.slug,
-    name: p.name,
-    legal_type: p.legalType,
-    address: {
-      street: p.street,
-      commune: p.commune,
-      district: p.district,
-      district_slug: p.districtSlug,
-      province: p.province,
-    },
-    founded_year: p.foundedYear,
-    representative: p.representative,
-    description: pick(lang, p.descriptionVi, p.descriptionEn),
-    sources: p.sources,
-    sample: p.sample,
-    sample_fields: p.sampleFields,
-  };
-}
+const LEVEL_ORDER = levelRankSql(recognitions.level);
 
 const relatedIds = (where: SQL, slug: string) =>
   sql`SELECT id FROM products WHERE ${where} AND slug <> ${slug} ORDER BY tier_rank DESC, sort_vi LIMIT 4`;

@@ -1,9 +1,4 @@
 import { createRoute } from "@hono/zod-openapi";
-import { getProduct } from "../db/queries/detail.ts";
-import { listProducts } from "../db/queries/products.ts";
-import { createRouter } from "../lib/create-app.ts";
-import { dbOf } from "../lib/middleware.ts";
-import { Problem } from "../lib/problem.ts";
 import {
   errors,
   LangQuery,
@@ -13,9 +8,9 @@ import {
   ProductList,
   ProductsQuery,
   SlugParam,
-} from "./schemas.ts";
+} from "../schemas.ts";
 
-const list = createRoute({
+export const list = createRoute({
   method: "get",
   path: "/products",
   tags: ["Catalogue"],
@@ -29,8 +24,9 @@ const list = createRoute({
     ...errors,
   },
 });
+export type ListRoute = typeof list;
 
-const detail = createRoute({
+export const detail = createRoute({
   method: "get",
   path: "/products/{slug}",
   tags: ["Catalogue"],
@@ -43,16 +39,4 @@ const detail = createRoute({
     ...notFound,
   },
 });
-
-export const productsApi = createRouter()
-  .openapi(list, async (c) => {
-    const query = c.req.valid("query");
-    const { sort: _sort, ...result } = await listProducts(c.get("d1"), c.env.CURSOR_SECRET, query);
-    return c.json(result, 200);
-  })
-  .openapi(detail, async (c) => {
-    const { slug } = c.req.valid("param");
-    const product = await getProduct(dbOf(c), slug, c.req.valid("query").lang);
-    if (!product) throw new Problem(404, { detail: `No product with slug '${slug}'`, type: "not-found" });
-    return c.json(product, 200);
-  });
+export type DetailRoute = typeof detail;

@@ -1,8 +1,4 @@
 import { createRoute } from "@hono/zod-openapi";
-import { getProducer, listProducers } from "../db/queries/catalogue.ts";
-import { createRouter } from "../lib/create-app.ts";
-import { dbOf } from "../lib/middleware.ts";
-import { Problem } from "../lib/problem.ts";
 import {
   errors,
   LangQuery,
@@ -12,9 +8,9 @@ import {
   ProducerList,
   ProducersQuery,
   SlugParam,
-} from "./schemas.ts";
+} from "../schemas.ts";
 
-const list = createRoute({
+export const list = createRoute({
   method: "get",
   path: "/producers",
   tags: ["Catalogue"],
@@ -26,8 +22,9 @@ const list = createRoute({
     ...errors,
   },
 });
+export type ListRoute = typeof list;
 
-const detail = createRoute({
+export const detail = createRoute({
   method: "get",
   path: "/producers/{slug}",
   tags: ["Catalogue"],
@@ -40,14 +37,4 @@ const detail = createRoute({
     ...notFound,
   },
 });
-
-export const producersApi = createRouter()
-  .openapi(list, async (c) =>
-    c.json(await listProducers(dbOf(c), c.env.CURSOR_SECRET, c.req.valid("query")), 200),
-  )
-  .openapi(detail, async (c) => {
-    const { slug } = c.req.valid("param");
-    const producer = await getProducer(dbOf(c), slug, c.req.valid("query").lang);
-    if (!producer) throw new Problem(404, { detail: `No producer with slug '${slug}'`, type: "not-found" });
-    return c.json(producer, 200);
-  });
+export type DetailRoute = typeof detail;

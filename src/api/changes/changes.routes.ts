@@ -1,0 +1,58 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { CHANGE_ENTITIES, CHANGE_OPS } from "../../domain.ts";
+import { Cursor, errors } from "../schemas.ts";
+
+const ChangesQuery = z
+  .object({
+    since: Cursor.openapi({
+      description:
+        "Opaque cursor: `page.next_cursor` of the previous page. Omit to start from the beginning.",
+    }),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .default(100)
+      .openapi({ description: "Page size, 1–1000", type: "integer" }),
+  })
+  .strict();
+
+const ChangeList = z
+  .object({
+    data: z.array(
+      z.object({
+        seq: z.number().int(),
+        entity: z.enum(CHANGE_ENTITIES),
+        key: z.string().openapi({
+          description: "Slug (product, producer), id (recognition) or `channel/product` (listing)",
+        }),
+        op: z.enum(CHANGE_OPS).openapi({ description: "`delete` is a tombstone: remove your copy" }),
+        changed_at: z.string(),
+        href: z.string().nullable().openapi({ description: "Where to read the current state (upserts)" }),
+      }),
+    ),
+    page: z.object({
+      limit: z.number().int(),
+      has_more: z.boolean(),
+      next_cursor: z
+        .string()
+        .openapi({ description: "Always present: pass it as `since` now or when polling" }),
+    }),
+  })
+  .openapi("ChangeList");
+
+export const list = createRoute({
+  method: "get",
+  path: "/changes",
+  tags: ["Retailers"],
+  summary: "The change feed: products, producers, recognitions and listings, in order, with tombstones",
+  description:
+    "Apply entries in order and store `page.next_cursor` after each page: you never miss or re-apply a change. Several entries for the same key may follow each other; the last one wins.",
+  request: { query: ChangesQuery },
+  responses: {
+    200: { description: "A page of changes", content: { "application/json": { schema: ChangeList } } },
+    ...errors,
+  },
+});
+export type ListRoute = typeof list;

@@ -1,0 +1,78 @@
+import type { Context } from "hono";
+import { knownProducts, type Listing, MAX_BULK_ITEMS } from "../../db/queries/listings.ts";
+import type { AppEnv } from "../../env.ts";
+import { type InvalidParam, Problem } from "../../http/problem.ts";
+import {
+  invalidFields,
+  issuesToParams,
+  type ValidationResult,
+  validationHook,
+} from "../../http/validation.ts";
+
+/** Body failures are 422 naming each field; path, query and header failures are 400. */
+export const writeHook = validationHook({ bodyStatus: 422 });
+
+export const unknownProduct = (i: number, product: string): InvalidParam => ({
+  name: `items[${i}].product`,
+  reason: `no product with slug '${product}'`,
+});
+
+/** Items naming a product an earlier item already names. */
+export function duplicateItems(items: readonly { product?: unknown }[]): InvalidParam[] {
+  const seen = new Map<unknown, number>();
+  return items.flatMap((item, i) => {
+    const first = seen.get(item.product);
+    if (first === undefined) seen.set(item.product, i);
+    return first === undefined || typeof item.product !== "string"
+      ? []
+      : [{ name: `items[${i}].product`, reason: `'${item.product}' is also items[${first}]` }];
+  });
+}
+
+const itemIndex = (name: string) => Number(/^items\[(\d+)\]/.exec(name)?.[1] ?? -1);
+
+/**
+ * A failed bulk body names every invalid item at once: the field errors, and also the items whose product does
+ * not exist or repeats an earlier one (one extra query, on this error path only).
+ */
+async function bulkProblem(result: ValidationResult, c: Context<AppEnv>): Promise<never> {
+  const params = issuesToParams(result.error?.issues ?? [], "json", true);
+  const raw = (result.data as { items?: unknown })?.items;
+  if (Array.isArray(raw) && raw.length <= MAX_BULK_ITEMS) {
+    const items = raw.map((i) => (i && typeof i === "object" ? (i as { product?: unknown }) : {}));
+    const slugs = items
+      .map((i) => i.product)
+      .filter((p): p is string => typeof p === "string" && p.length <= 120);
+    const known = await knownProducts(c.get("d1"), slugs);
+    const named = new Set(params.map((p) => p.name));
+    items.forEach((item, i) => {
+      const name = `items[${i}].product`;
+      if (typeof item.product === "string" && !known.has(item.product) && !named.has(name)) {
+        params.push(unknownProduct(i, item.product));
+      }
+    });
+    params.push(...duplicateItems(items).filter((d) => !named.has(d.name)));
+  }
+  params.sort((a, b) => itemIndex(a.name) - itemIndex(b.name));
+  throw invalidFields(params);
+}
+
+/** The bulk route's hook: as {@link writeHook}, and an invalid body also names unknown and repeated products. */
+export const bulkHook = (result: ValidationResult, c: Context<AppEnv>): undefined | Promise<never> =>
+  result.success || !result.error || result.target !== "json" ? writeHook(result) : bulkProblem(result, c);
+
+export const preconditionFailed = (current: Listing | null) =>
+  new Problem(
+    412,
+    {
+      type: "precondition-failed",
+      detail: current
+        ? `The listing changed: its current ETag is ${current.etag}. Read it again, then retry with that ETag.`
+        : "There is no such listing to match If-Match against.",
+      current_etag: current?.etag ?? null,
+    },
+    current ? { etag: current.etag } : {},
+  );
+
+export const noListing = (channel: string, product: string) =>
+  new Problem(404, { type: "not-found", detail: `Channel '${channel}' has no listing of '${product}'` });

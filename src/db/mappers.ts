@@ -1,0 +1,191 @@
+// Row → API shape, once per entity: the API and the pages read the same objects.
+import { getTableColumns, type SQL, sql, type Table } from "drizzle-orm";
+import { type Lang, pick, tierOf } from "../domain.ts";
+import {
+  type channels,
+  type listings,
+  type producers,
+  products,
+  type recognitions,
+  type supportProjects,
+} from "./schema.ts";
+
+/** Parses a JSON column, falling back when it is empty or malformed. */
+export function parseJson<T>(text: string | null | undefined, fallback: T): T {
+  if (!text) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * A table's columns selected under prefixed aliases. D1 batches return rows as objects keyed by column name,
+ * so two joined tables with a same-named column (id, slug, sample…) would overwrite each other; aliasing every
+ * joined column keeps them apart while drizzle still decodes JSON and boolean columns.
+ */
+export function aliased<T extends Table>(table: T, prefix: string) {
+  const cols = getTableColumns(table);
+  return Object.fromEntries(
+    Object.entries(cols).map(([key, col]) => [key, sql`${col}`.mapWith(col).as(`${prefix}_${col.name}`)]),
+  ) as { [K in keyof typeof cols]: SQL.Aliased<(typeof cols)[K]["_"]["data"]> };
+}
+
+/** The lowest price of a product's packaging variants (JSON column), or null. */
+export function priceFrom(packaging: string): number | null {
+  const prices = parseJson<{ priceVnd: number | null }[]>(packaging, [])
+    .map((p) => p.priceVnd)
+    .filter((p): p is number => typeof p === "number");
+  return prices.length ? Math.min(...prices) : null;
+}
+
+type RecognitionRow = typeof recognitions.$inferSelect;
+type ListingRow = typeof listings.$inferSelect & { channel: typeof channels.$inferSelect };
+type SupportRow = typeof supportProjects.$inferSelect;
+type ProducerRow = typeof producers.$inferSelect;
+
+/** A recognition as the API shows it (with its product when listed outside one). */
+export function recognitionOut(r: RecognitionRow, lang: Lang, product?: { slug: string; name: string }) {
+  return {
+    id: r.id,
+    ...(product ? { product } : {}),
+    scheme: r.scheme,
+    level: r.level,
+    stars: r.stars,
+    year: r.year,
+    title: pick(lang, r.titleVi, r.titleEn),
+    decision_number: r.decisionNumber,
+    issuer: r.issuer,
+    source_url: r.sourceUrl,
+    verified: r.verified,
+    sample: r.sample,
+    note: r.noteVi === null ? null : pick(lang, r.noteVi, r.noteEn ?? r.noteVi),
+  };
+}
+
+/** A channel listing as shown inside a product or a channel (no ETag: see `channelListingOut`). */
+export function listingOut(l: ListingRow, productSlug?: string) {
+  return {
+    ...(productSlug ? { product: productSlug } : {}),
+    channel: { slug: l.channel.slug, name: l.channel.name, kind: l.channel.kind },
+    status: l.status,
+    price_vnd: l.priceVnd,
+    channel_sku: l.channelSku,
+    url: l.url,
+    stores: l.stores,
+    note: l.note,
+    last_verified: l.lastVerified,
+    source_url: l.sourceUrl,
+    sample: l.sample,
+    version: l.version,
+    updated_at: l.updatedAt,
+  };
+}
+
+/** A khuyến công support project. */
+export function supportOut(s: SupportRow, lang: Lang, producer?: { slug: string; name: string } | null) {
+  return {
+    id: s.id,
+    ...(producer !== undefined ? { producer } : {}),
+    year: s.year,
+    fund: s.fund,
+    amount_vnd: s.amountVnd,
+    title: pick(lang, s.titleVi, s.titleEn),
+    kind: s.kind,
+    source_url: s.sourceUrl,
+    sample: s.sample,
+  };
+}
+
+/** A producer (without its products). */
+export function producerOut(p: ProducerRow, lang: Lang) {
+  return {
+    slug: p.slug,
+    name: p.name,
+    legal_type: p.legalType,
+    address: {
+      street: p.street,
+      commune: p.commune,
+      district: p.district,
+      district_slug: p.districtSlug,
+      province: p.province,
+    },
+    founded_year: p.foundedYear,
+    representative: p.representative,
+    description: pick(lang, p.descriptionVi, p.descriptionEn),
+    sources: p.sources,
+    sample: p.sample,
+    sample_fields: p.sampleFields,
+  };
+}
+
+/** The columns of a product card (lists of products inside a producer, channel…). */
+export const productCard = {
+  slug: products.slug,
+  nameVi: products.nameVi,
+  nameEn: products.nameEn,
+  categoryVi: products.categoryVi,
+  categoryEn: products.categoryEn,
+  group: products.productGroup,
+  image: products.image,
+  tierRank: products.tierRank,
+  ocopStars: products.ocopStars,
+  sample: products.sample,
+};
+/** The product card columns under aliases, for joins with tables sharing column names. */
+export const aliasedCard = (() => {
+  const all = aliased(products, "p");
+  return {
+    slug: all.slug,
+    nameVi: all.nameVi,
+    nameEn: all.nameEn,
+    categoryVi: all.categoryVi,
+    categoryEn: all.categoryEn,
+    group: all.productGroup,
+    image: all.image,
+    tierRank: all.tierRank,
+    ocopStars: all.ocopStars,
+    sample: all.sample,
+  };
+})();
+
+interface ProductCardRow {
+  slug: string;
+  nameVi: string;
+  nameEn: string;
+  categoryVi: string;
+  categoryEn: string;
+  group: (typeof products.$inferSelect)["productGroup"];
+  image: string | null;
+  tierRank: number;
+  ocopStars: number;
+  sample: boolean;
+}
+
+/** A product card in a language. */
+export function productCardOut(r: ProductCardRow, lang: Lang) {
+  return {
+    slug: r.slug,
+    name: pick(lang, r.nameVi, r.nameEn),
+    category: pick(lang, r.categoryVi, r.categoryEn),
+    group: r.group,
+    image: r.image,
+    tier: tierOf(r.tierRank),
+    ocop_stars: r.ocopStars || null,
+    sample: r.sample,
+  };
+}
+
+/** A retail channel in a language. */
+export function channelOut(c: typeof channels.$inferSelect, lang: Lang) {
+  return {
+    slug: c.slug,
+    name: c.name,
+    kind: c.kind,
+    website: c.website,
+    description: pick(lang, c.descriptionVi, c.descriptionEn),
+    sources: c.sources,
+    sample: c.sample,
+  };
+}
