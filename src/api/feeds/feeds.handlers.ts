@@ -1,6 +1,5 @@
 import type { Context } from "hono";
-import { stream } from "hono/streaming";
-import { productFeed } from "../../db/queries/feeds.ts";
+import { type FeedRow, productFeed } from "../../db/queries/feeds.ts";
 import type { AppEnv } from "../../env.ts";
 import type { AppRouteHandler } from "../../http/create-app.ts";
 import type { CsvRoute, NdjsonRoute } from "./feeds.routes.ts";
@@ -9,25 +8,40 @@ import { CSV, type FeedFormat, NDJSON } from "./feeds.serialise.ts";
 /** Rows written per chunk of the streamed body. */
 const SLICE = 200;
 
-/** The whole catalogue in a format, streamed a slice at a time; 304 when the change feed has not moved. */
+/**
+ * The feed's body, a slice of rows at a time, as UTF-8. A plain ReadableStream, not Hono's `stream()` helper:
+ * that helper would add about 0.6 KiB gzip to a Worker at its budget, for the same pull-based stream.
+ */
+function body(rows: FeedRow[], format: FeedFormat) {
+  const enc = new TextEncoder();
+  let i = 0;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (format.header !== null) controller.enqueue(enc.encode(format.header));
+    },
+    pull(controller) {
+      const slice = rows.slice(i, i + SLICE);
+      i += slice.length;
+      if (slice.length) controller.enqueue(enc.encode(slice.map(format.line).join("")));
+      if (i >= rows.length) controller.close();
+    },
+  });
+}
+
+/** The whole catalogue in a format, streamed; 304 when the change feed has not moved since the client's copy. */
 async function feed(c: Context<AppEnv>, format: FeedFormat) {
   const { rows, position } = await productFeed(c.get("d1"));
   const etag = `"feed-${format.kind}-${position}"`;
   if (c.req.header("if-none-match")?.includes(etag))
     return new Response(null, { status: 304, headers: { etag } });
-  c.header("etag", etag);
-  c.header("cache-control", "public, max-age=300");
-  c.header("content-type", format.contentType);
-  c.header("content-disposition", `inline; filename="cnnt-products.${format.kind}"`);
-  return stream(c, async (s) => {
-    if (format.header !== null) await s.write(format.header);
-    for (let i = 0; i < rows.length; i += SLICE)
-      await s.write(
-        rows
-          .slice(i, i + SLICE)
-          .map(format.line)
-          .join(""),
-      );
+  return new Response(body(rows, format), {
+    status: 200,
+    headers: {
+      etag,
+      "cache-control": "public, max-age=300",
+      "content-type": format.contentType,
+      "content-disposition": `inline; filename="cnnt-products.${format.kind}"`,
+    },
   });
 }
 
