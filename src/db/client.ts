@@ -1,4 +1,4 @@
-import type { Query, SQL } from "drizzle-orm";
+import { type Query, SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { CountedD1 } from "../env.ts";
@@ -79,6 +79,23 @@ export const compile = (query: SQL): Query => dialect.sqlToQuery(query);
  * @example await toStatement(d1, sql`SELECT seq FROM changes WHERE seq > ${after}`).all()
  */
 export function toStatement(d1: CountedD1, query: SQL | Query): D1PreparedStatement {
-  const { sql: text, params } = "params" in query ? query : compile(query);
+  const { sql: text, params } = query instanceof SQL ? compile(query) : query;
   return d1.prepare(text).bind(...params);
+}
+
+/** What a drizzle query offers once prepared: its SQL and a mapper for a batch result. */
+interface Preparable<R> extends PromiseLike<R> {
+  prepare(): { getQuery(): Query; mapResult(result: unknown, isFromBatch?: boolean): unknown };
+}
+
+/**
+ * A drizzle query-builder query as a plain D1 statement plus the mapper drizzle itself would apply to its batch
+ * result, for batches that mix built queries with {@link toStatement} ones (the home page).
+ */
+export function asStatement<R>(d1: CountedD1, query: Preparable<R>) {
+  const prepared = query.prepare();
+  return {
+    statement: toStatement(d1, prepared.getQuery()),
+    read: (result: D1Result) => prepared.mapResult(result, true) as R,
+  };
 }

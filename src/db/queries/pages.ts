@@ -1,26 +1,10 @@
-import type { Query } from "drizzle-orm";
 import { asc } from "drizzle-orm";
 import type { Lang } from "../../domain.ts";
 import type { CountedD1 } from "../../env.ts";
-import { createDb, type Db } from "../client.ts";
+import { asStatement, createDb, type Db } from "../client.ts";
 import { channels, producers, products } from "../schema.ts";
 import { productListQuery } from "./products.ts";
 import { programmeOut, programmeQueries } from "./programme.ts";
-
-/** What a drizzle query offers once prepared: its SQL and a mapper for a batch result. */
-interface Preparable<R> extends PromiseLike<R> {
-  prepare(): { getQuery(): Query; mapResult(result: unknown, isFromBatch?: boolean): unknown };
-}
-
-/** A drizzle query as a plain D1 statement plus the mapper drizzle itself would apply to its batch result. */
-function asStatement<R>(d1: CountedD1, query: Preparable<R>) {
-  const prepared = query.prepare();
-  const { sql, params } = prepared.getQuery();
-  return {
-    statement: d1.prepare(sql).bind(...params),
-    read: (result: D1Result) => prepared.mapResult(result, true) as R,
-  };
-}
 
 /**
  * The home page: the national and regional award products (with the tier facet, for "browse by level") and the
