@@ -32,6 +32,23 @@ export function aliased<T extends Table>(table: T, prefix: string) {
   ) as { [K in keyof typeof cols]: SQL.Aliased<(typeof cols)[K]["_"]["data"]> };
 }
 
+/** The product columns that raw-SQL product lists select (snake_case, as SQLite returns them). */
+export interface ProductSummaryRow {
+  slug: string;
+  name_vi: string;
+  name_en: string;
+  category_vi: string;
+  category_en: string;
+  product_group: string;
+  tier_rank: number;
+  ocop_stars: number;
+  packaging: string;
+  image: string | null;
+  sample: number;
+  producer_slug: string;
+  producer_name: string;
+}
+
 /** The lowest price of a product's packaging variants (JSON column), or null. */
 export function priceFrom(packaging: string): number | null {
   const prices = parseJson<{ priceVnd: number | null }[]>(packaging, [])

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { tierOf } from "../../domain.ts";
 import type { CountedD1 } from "../../env.ts";
 import { toStatement } from "../client.ts";
-import { priceFrom } from "../mappers.ts";
+import { type ProductSummaryRow, priceFrom } from "../mappers.ts";
 
 /**
  * The columns of the full product feeds, in order. Stable: new columns are only ever appended.
@@ -29,23 +29,10 @@ export const FEED_COLUMNS = [
 ] as const;
 export type FeedRow = Record<(typeof FEED_COLUMNS)[number], string | number | boolean | null>;
 
-interface Row {
-  slug: string;
-  name_vi: string;
-  name_en: string;
-  category_vi: string;
-  category_en: string;
-  product_group: string;
-  tier_rank: number;
-  ocop_stars: number;
-  packaging: string;
-  producer_slug: string;
-  producer_name: string;
+interface Row extends ProductSummaryRow {
   district: string | null;
   province: string;
   channels: string | null;
-  image: string | null;
-  sample: number;
   updated_at: string;
 }
 

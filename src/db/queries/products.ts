@@ -4,7 +4,7 @@ import type { CountedD1 } from "../../env.ts";
 import { decodeCursor } from "../../http/cursor.ts";
 import { toFtsQuery } from "../../search/fold.ts";
 import { toStatement } from "../client.ts";
-import { priceFrom } from "../mappers.ts";
+import { type ProductSummaryRow, priceFrom } from "../mappers.ts";
 import { keysetPage } from "../pagination.ts";
 import {
   type FacetValue,
@@ -25,26 +25,13 @@ export interface ListProductsInput extends ProductFilters {
   lang: Lang;
 }
 
-interface Row {
+interface Row extends ProductSummaryRow {
   id: number;
-  slug: string;
-  name_vi: string;
-  name_en: string;
-  category_vi: string;
-  category_en: string;
-  product_group: string;
-  tier_rank: number;
-  ocop_stars: number;
-  image: string | null;
   image_alt_vi: string | null;
   image_alt_en: string | null;
-  sample: number;
   created_at: string;
   sort_key: string;
-  producer_slug: string;
-  producer_name: string;
   producer_district: string | null;
-  packaging: string;
   rank: number | null;
 }
 
