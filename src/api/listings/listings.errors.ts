@@ -12,6 +12,7 @@ import {
 /** Body failures are 422 naming each field; path, query and header failures are 400. */
 export const writeHook = validationHook({ bodyStatus: 422 });
 
+/** A bulk item naming a product that does not exist. */
 export const unknownProduct = (i: number, product: string): InvalidParam => ({
   name: `items[${i}].product`,
   reason: `no product with slug '${product}'`,
@@ -61,6 +62,7 @@ async function bulkProblem(result: ValidationResult, c: Context<AppEnv>): Promis
 export const bulkHook = (result: ValidationResult, c: Context<AppEnv>): undefined | Promise<never> =>
   result.success || !result.error || result.target !== "json" ? writeHook(result) : bulkProblem(result, c);
 
+/** 412: the If-Match / If-None-Match condition failed; the current ETag in the body and the header. */
 export const preconditionFailed = (current: Listing | null) =>
   new Problem(
     412,
@@ -74,5 +76,6 @@ export const preconditionFailed = (current: Listing | null) =>
     current ? { etag: current.etag } : {},
   );
 
+/** 404: the channel does not list the product. */
 export const noListing = (channel: string, product: string) =>
   new Problem(404, { type: "not-found", detail: `Channel '${channel}' has no listing of '${product}'` });
