@@ -1,8 +1,13 @@
 import type { FacetName, FacetValue, ProductList, Sort } from "../db/queries/products.ts";
 import { PRODUCT_GROUPS, SCHEMES, TIERS } from "../domain.ts";
 import { MAX_QUERY_LENGTH } from "../search/fold.ts";
-import { Breadcrumbs, PageHead, Pager, ProductCard } from "./components.tsx";
-import { type Lang, labelOf, pathOf, strings } from "./i18n.ts";
+import { Breadcrumbs } from "./components/breadcrumbs.tsx";
+import { PageHead } from "./components/page-head.tsx";
+import { Pager } from "./components/pager.tsx";
+import { ProductCard } from "./components/product-card.tsx";
+import { CatalogueForm, SearchInput } from "./components/search-form.tsx";
+import { type Lang, labelOf, pathOf, pathWithQuery, strings } from "./i18n/index.ts";
+import type { PagerLinks } from "./register.tsx";
 
 const FACETS = ["tier", "scheme", "group", "producer", "channel", "district"] as const satisfies FacetName[];
 const SORTS: Sort[] = ["relevance", "tier", "name", "-name", "newest"];
@@ -48,20 +53,16 @@ export function parseCatalogueQuery(queries: Record<string, string[]>): Catalogu
   };
 }
 
-/** The state as a query string (without the cursor unless asked, without a default sort), in a stable order. */
-export function catalogueQuery(s: CatalogueState, opts: { cursor?: boolean } = {}): string {
+/** The state as a query string (without the cursor, without a default sort), in a stable order. */
+export function catalogueQuery(s: CatalogueState): string {
   const p = new URLSearchParams();
   if (s.q) p.append("q", s.q);
   for (const f of FACETS) for (const v of s.filters[f]) p.append(f, v);
   if (s.sort && s.sort !== (s.q ? "relevance" : "tier")) p.append("sort", s.sort);
-  if (opts.cursor && s.cursor) p.append("cursor", s.cursor);
   return p.toString();
 }
 
-const hrefOf = (lang: Lang, s: CatalogueState, opts?: { cursor?: boolean }) => {
-  const q = catalogueQuery(s, opts);
-  return `${pathOf("products", lang)}${q ? `?${q}` : ""}`;
-};
+const hrefOf = (lang: Lang, s: CatalogueState) => pathWithQuery("products", lang, catalogueQuery(s));
 
 function without(s: CatalogueState, facet: FacetName | "q", value?: string): CatalogueState {
   if (facet === "q") return { ...s, q: undefined, cursor: undefined };
@@ -133,7 +134,13 @@ function Facet(props: {
   );
 }
 
-export function CataloguePage(props: { list: ProductList; s: CatalogueState; lang: Lang }) {
+/** The catalogue: search, sort and facet filters in one GET form, the results, their active filters as chips. */
+export function CataloguePage(props: {
+  list: ProductList;
+  s: CatalogueState;
+  lang: Lang;
+  pager: PagerLinks;
+}) {
   const { list, s, lang } = props;
   const t = strings(lang);
   const path = pathOf("products", lang);
@@ -147,59 +154,48 @@ export function CataloguePage(props: { list: ProductList; s: CatalogueState; lan
   }
   const sorts = SORTS.filter((x) => x !== "relevance" || s.q);
   const active = FACETS.reduce((n, f) => n + s.filters[f].length, 0);
-  const next = list.page.next_cursor;
   return (
     <div class="wrap">
       <Breadcrumbs lang={lang} items={[{ label: t.productsTitle }]} />
       <PageHead title={t.productsTitle} lede={t.productsLede} />
       <div class="catalogue-layout">
-        <search>
-          <form class="catalogue" id="catalogue" action={path} method="get" aria-label={t.productsTitle}>
-            <div class="catalogue-bar">
-              <div class="field grow">
-                <label for="cat-q">{t.searchLabel}</label>
-                <input
-                  id="cat-q"
-                  type="search"
-                  name="q"
-                  value={s.q ?? ""}
-                  placeholder={t.searchPlaceholder}
-                  maxlength={200}
-                  autocomplete="off"
-                />
-              </div>
-              <div class="field">
-                <label for="cat-sort">{t.sort}</label>
-                <select id="cat-sort" name="sort">
-                  {sorts.map((x) => (
-                    // The default order submits no value, so shared URLs stay short and follow the default.
-                    <option value={x === (s.q ? "relevance" : "tier") ? "" : x} selected={x === list.sort}>
-                      {t.sorts[x]}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <button type="submit">{t.searchButton}</button>
+        <CatalogueForm lang={lang} class="catalogue" id="catalogue" label={t.productsTitle}>
+          <div class="catalogue-bar">
+            <div class="field grow">
+              <label for="cat-q">{t.searchLabel}</label>
+              <SearchInput lang={lang} id="cat-q" q={s.q} />
             </div>
-            {/* Folded on phones so that results come first; always unfolded on wider screens (CSS). No script. */}
-            <details class="filters">
-              <summary>
-                <h2>{t.filters}</h2>
-                {active ? <span class="count">{active}</span> : null}
-              </summary>
-              <Facet facet="tier" legend={t.filterTier} list={list} s={s} lang={lang} />
-              <Facet facet="scheme" legend={t.filterScheme} list={list} s={s} lang={lang} />
-              <Facet facet="group" legend={t.filterGroup} list={list} s={s} lang={lang} />
-              <Facet facet="district" legend={t.filterDistrict} list={list} s={s} lang={lang} collapsible />
-              <Facet facet="channel" legend={t.filterChannel} list={list} s={s} lang={lang} collapsible />
-              <Facet facet="producer" legend={t.filterProducer} list={list} s={s} lang={lang} collapsible />
-              <div class="filter-actions">
-                <button type="submit">{t.apply}</button>
-                {chips.length ? <a href={path}>{t.clear}</a> : null}
-              </div>
-            </details>
-          </form>
-        </search>
+            <div class="field">
+              <label for="cat-sort">{t.sort}</label>
+              <select id="cat-sort" name="sort">
+                {sorts.map((x) => (
+                  // The default order submits no value, so shared URLs stay short and follow the default.
+                  <option value={x === (s.q ? "relevance" : "tier") ? "" : x} selected={x === list.sort}>
+                    {t.sorts[x]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit">{t.searchButton}</button>
+          </div>
+          {/* Folded on phones so that results come first; always unfolded on wider screens (CSS). No script. */}
+          <details class="filters">
+            <summary>
+              <h2>{t.filters}</h2>
+              {active ? <span class="count">{active}</span> : null}
+            </summary>
+            <Facet facet="tier" legend={t.filterTier} list={list} s={s} lang={lang} />
+            <Facet facet="scheme" legend={t.filterScheme} list={list} s={s} lang={lang} />
+            <Facet facet="group" legend={t.filterGroup} list={list} s={s} lang={lang} />
+            <Facet facet="district" legend={t.filterDistrict} list={list} s={s} lang={lang} collapsible />
+            <Facet facet="channel" legend={t.filterChannel} list={list} s={s} lang={lang} collapsible />
+            <Facet facet="producer" legend={t.filterProducer} list={list} s={s} lang={lang} collapsible />
+            <div class="filter-actions">
+              <button type="submit">{t.apply}</button>
+              {chips.length ? <a href={path}>{t.clear}</a> : null}
+            </div>
+          </details>
+        </CatalogueForm>
         <section class="results" aria-labelledby="results-h">
           <h2 id="results-h" class="results-count">
             {t.results(list.page.total, s.q)}
@@ -224,11 +220,7 @@ export function CataloguePage(props: { list: ProductList; s: CatalogueState; lan
           ) : (
             <p class="empty">{t.noResults}</p>
           )}
-          <Pager
-            lang={lang}
-            firstHref={s.cursor ? hrefOf(lang, { ...s, cursor: undefined }) : null}
-            nextHref={next ? hrefOf(lang, { ...s, cursor: next }, { cursor: true }) : null}
-          />
+          <Pager lang={lang} {...props.pager} />
         </section>
       </div>
     </div>

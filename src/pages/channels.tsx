@@ -1,7 +1,11 @@
 import type { getChannel, listChannels } from "../db/queries/channels.ts";
-import { Breadcrumbs, PageHead, SampleTag, Sources } from "./components.tsx";
-import { hostOf, type Lang, pathOf, strings } from "./i18n.ts";
-import { ListingItem } from "./parts.tsx";
+import { Block } from "./components/block.tsx";
+import { Breadcrumbs } from "./components/breadcrumbs.tsx";
+import { ListingItem } from "./components/listing-item.tsx";
+import { PageHead } from "./components/page-head.tsx";
+import { Sources } from "./components/sources.tsx";
+import { SampleTag } from "./components/tags.tsx";
+import { hostOf, type Lang, pathOf, strings } from "./i18n/index.ts";
 
 type ChannelList = Awaited<ReturnType<typeof listChannels>>;
 type Channel = NonNullable<Awaited<ReturnType<typeof getChannel>>>;
@@ -52,8 +56,7 @@ export function ChannelPage(props: { c: Channel; lang: Lang }) {
           ) : null}
         </p>
       </PageHead>
-      <section class="block" aria-labelledby="stocks-h">
-        <h2 id="stocks-h">{t.stocks}</h2>
+      <Block id="stocks-h" title={t.stocks}>
         {c.listings.length ? (
           <ul class="listings">
             {c.listings.map((l) => (
@@ -67,7 +70,7 @@ export function ChannelPage(props: { c: Channel; lang: Lang }) {
         ) : (
           <p class="muted">{t.noListings}</p>
         )}
-      </section>
+      </Block>
       <Sources urls={c.sources} lang={lang} />
     </div>
   );

@@ -1,7 +1,9 @@
 import type { HomePage as HomeData } from "../db/queries/pages.ts";
 import { asset } from "./assets.ts";
-import { ProductCard, SearchForm, SourceLink } from "./components.tsx";
-import { formatBillions, formatNumber, type Lang, pathOf, strings } from "./i18n.ts";
+import { ProductCard } from "./components/product-card.tsx";
+import { SearchForm } from "./components/search-form.tsx";
+import { SourceLink } from "./components/sources.tsx";
+import { formatBillions, formatNumber, type Lang, pathOf, strings } from "./i18n/index.ts";
 
 const HEADLINE_FIGURES = ["projects_total", "support_total", "investment_total", "counterpart_total"];
 

@@ -1,6 +1,6 @@
 import type { Child } from "hono/jsx";
 import { asset } from "./assets.ts";
-import { type Lang, type PageKey, pathOf, strings } from "./i18n.ts";
+import { type Lang, type PageKey, pathOf, pathWithQuery, strings } from "./i18n/index.ts";
 import { jsonForScript } from "./json-ld.ts";
 
 /** What a page tells the layout about itself. */
@@ -30,7 +30,7 @@ const NAV: { key: PageKey; also: PageKey[] }[] = [
 export function urlOf(meta: Pick<PageMeta, "origin" | "page">, lang: Lang): string {
   if (!meta.page) return `${meta.origin}${pathOf("home", lang)}`;
   const { key, slug, query } = meta.page;
-  return `${meta.origin}${pathOf(key, lang, slug)}${query ? `?${query}` : ""}`;
+  return `${meta.origin}${pathWithQuery(key, lang, query ?? "", slug)}`;
 }
 
 const Logo = () => (

@@ -1,14 +1,23 @@
 import type { getProducer, listProducers } from "../db/queries/producers.ts";
-import { Breadcrumbs, PageHead, Pager, ProductCard, SampleTag, Sources, TierBadge } from "./components.tsx";
-import { type Lang, pathOf, strings } from "./i18n.ts";
-import { RecognitionItem, SupportList } from "./parts.tsx";
+import { TierBadge } from "./components/badges.tsx";
+import { Block } from "./components/block.tsx";
+import { Breadcrumbs } from "./components/breadcrumbs.tsx";
+import { PageHead } from "./components/page-head.tsx";
+import { Pager } from "./components/pager.tsx";
+import { ProductCard } from "./components/product-card.tsx";
+import { RecognitionList } from "./components/recognition-item.tsx";
+import { Sources } from "./components/sources.tsx";
+import { SupportList } from "./components/support-list.tsx";
+import { SampleTag } from "./components/tags.tsx";
+import { type Lang, pathOf, strings } from "./i18n/index.ts";
+import type { PagerLinks } from "./register.tsx";
 
 type ProducerList = Awaited<ReturnType<typeof listProducers>>;
 type Producer = NonNullable<Awaited<ReturnType<typeof getProducer>>>;
 
 const placeOf = (a: Producer["address"]) => [a.commune, a.district, a.province].filter(Boolean).join(", ");
 
-export function ProducersPage(props: { list: ProducerList; lang: Lang; nextHref: string | null }) {
+export function ProducersPage(props: { list: ProducerList; lang: Lang; pager: PagerLinks }) {
   const { list, lang } = props;
   const t = strings(lang);
   return (
@@ -38,7 +47,7 @@ export function ProducersPage(props: { list: ProducerList; lang: Lang; nextHref:
           </li>
         ))}
       </ul>
-      <Pager lang={lang} nextHref={props.nextHref} />
+      <Pager lang={lang} nextHref={props.pager.nextHref} />
     </div>
   );
 }
@@ -92,30 +101,19 @@ export function ProducerPage(props: { p: Producer; lang: Lang }) {
           ) : null}
         </dl>
       </div>
-      <section class="block" aria-labelledby="pp-h">
-        <h2 id="pp-h">{t.products}</h2>
+      <Block id="pp-h" title={t.products}>
         <div class="grid">
           {p.products.map((x, i) => (
             <ProductCard p={x} lang={lang} eager={i < 2} />
           ))}
         </div>
-      </section>
-      <section class="block" aria-labelledby="rec-h">
-        <h2 id="rec-h">{t.recognitions}</h2>
-        {p.recognitions.length ? (
-          <ul class="recs">
-            {p.recognitions.map((r) => (
-              <RecognitionItem r={r} lang={lang} showProduct />
-            ))}
-          </ul>
-        ) : (
-          <p class="muted">{t.noRecognitions}</p>
-        )}
-      </section>
-      <section class="block" aria-labelledby="sup-h">
-        <h2 id="sup-h">{t.support}</h2>
+      </Block>
+      <Block id="rec-h" title={t.recognitions}>
+        <RecognitionList items={p.recognitions} lang={lang} showProduct />
+      </Block>
+      <Block id="sup-h" title={t.support}>
         <SupportList items={p.support_projects} lang={lang} />
-      </section>
+      </Block>
       <Sources urls={p.sources} lang={lang} />
     </div>
   );

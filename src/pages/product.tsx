@@ -1,18 +1,18 @@
 import type { ProductDetail } from "../db/queries/product-detail.ts";
 import { asset } from "./assets.ts";
-import {
-  Breadcrumbs,
-  illustration,
-  OcopBadge,
-  ProductCard,
-  ProductImage,
-  SampleTag,
-  Sources,
-  TableWrap,
-  TierBadge,
-} from "./components.tsx";
-import { formatNumber, formatVnd, type Lang, labelOf, pathOf, strings } from "./i18n.ts";
-import { ListingItem, RecognitionItem, SupportList } from "./parts.tsx";
+import { OcopBadge, TierBadge } from "./components/badges.tsx";
+import { Block } from "./components/block.tsx";
+import { Breadcrumbs } from "./components/breadcrumbs.tsx";
+import { DataTable } from "./components/data-table.tsx";
+import { ListingItem } from "./components/listing-item.tsx";
+import { ProductCard } from "./components/product-card.tsx";
+import { illustration, ProductImage } from "./components/product-image.tsx";
+import { RecognitionList } from "./components/recognition-item.tsx";
+import { Sources } from "./components/sources.tsx";
+import { SupportList } from "./components/support-list.tsx";
+import { TableWrap } from "./components/table-wrap.tsx";
+import { SampleTag } from "./components/tags.tsx";
+import { formatNumber, formatVnd, type Lang, labelOf, pathOf, strings } from "./i18n/index.ts";
 
 /**
  * schema.org Product for search engines: manufacturer, image, description and the verified recognitions as
@@ -110,53 +110,35 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang }) {
           </div>
         </div>
 
-        <section class="block" aria-labelledby="pack-h">
-          <h2 id="pack-h">{t.packaging}</h2>
+        <Block id="pack-h" title={t.packaging}>
           {packSample ? <p class="notice">{t.samplePrices}</p> : null}
           <TableWrap label={t.tableOf(t.packaging)}>
-            <table>
-              <thead>
+            <DataTable
+              columns={[
+                { label: t.packLabel },
+                { label: t.netWeight, num: true },
+                { label: t.price, num: true },
+              ]}
+            >
+              {p.packaging.map((v) => (
                 <tr>
-                  <th scope="col">{t.packLabel}</th>
-                  <th scope="col" class="num">
-                    {t.netWeight}
-                  </th>
-                  <th scope="col" class="num">
-                    {t.price}
-                  </th>
+                  <th scope="row">{v.label}</th>
+                  <td class="num">{v.net_weight_g ? `${formatNumber(v.net_weight_g, lang)} g` : "—"}</td>
+                  <td class="num">
+                    <span class="price">{v.price_vnd === null ? "—" : formatVnd(v.price_vnd, lang)}</span>{" "}
+                    {v.sample || packSample ? <SampleTag lang={lang} /> : null}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {p.packaging.map((v) => (
-                  <tr>
-                    <th scope="row">{v.label}</th>
-                    <td class="num">{v.net_weight_g ? `${formatNumber(v.net_weight_g, lang)} g` : "—"}</td>
-                    <td class="num">
-                      <span class="price">{v.price_vnd === null ? "—" : formatVnd(v.price_vnd, lang)}</span>{" "}
-                      {v.sample || packSample ? <SampleTag lang={lang} /> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        </section>
-
-        <section class="block" aria-labelledby="rec-h">
-          <h2 id="rec-h">{t.recognitions}</h2>
-          {p.recognitions.length ? (
-            <ul class="recs">
-              {p.recognitions.map((r) => (
-                <RecognitionItem r={r} lang={lang} />
               ))}
-            </ul>
-          ) : (
-            <p class="muted">{t.noRecognitions}</p>
-          )}
-        </section>
+            </DataTable>
+          </TableWrap>
+        </Block>
 
-        <section class="block" id="where-to-buy" aria-labelledby="buy-h" tabindex={-1}>
-          <h2 id="buy-h">{t.whereToBuy}</h2>
+        <Block id="rec-h" title={t.recognitions}>
+          <RecognitionList items={p.recognitions} lang={lang} />
+        </Block>
+
+        <Block id="buy-h" title={t.whereToBuy} anchor="where-to-buy">
           {p.listings.length ? (
             <ul class="listings">
               {p.listings.map((l) => (
@@ -166,10 +148,9 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang }) {
           ) : (
             <p class="muted">{t.noListings}</p>
           )}
-        </section>
+        </Block>
 
-        <section class="block producer-card" aria-labelledby="producer-h">
-          <h2 id="producer-h">{t.aboutProducer}</h2>
+        <Block id="producer-h" title={t.aboutProducer} class="producer-card">
           <h3>
             <a href={pathOf("producer", lang, p.producer.slug)}>{p.producer.name}</a>
           </h3>
@@ -192,20 +173,19 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang }) {
           <p>{p.producer.description}</p>
           <h3>{t.support}</h3>
           <SupportList items={p.support_projects} lang={lang} />
-        </section>
+        </Block>
 
         <Sources urls={p.sources} lang={lang} />
       </article>
 
       {p.related.length ? (
-        <section class="block related" aria-labelledby="related-h">
-          <h2 id="related-h">{t.related}</h2>
+        <Block id="related-h" title={t.related} class="related">
           <div class="grid">
             {p.related.map((r) => (
               <ProductCard p={r} lang={lang} />
             ))}
           </div>
-        </section>
+        </Block>
       ) : null}
     </div>
   );

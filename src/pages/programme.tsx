@@ -1,8 +1,20 @@
 import type { Programme } from "../db/queries/programme.ts";
-import { type Bar, BarChart } from "./charts.tsx";
-import { Breadcrumbs, PageHead, SourceLink, TableWrap } from "./components.tsx";
-import { formatBillions, formatNumber, hostOf, type Lang, strings } from "./i18n.ts";
-import { SupportList } from "./parts.tsx";
+import { type Bar, BarChart } from "./components/bar-chart.tsx";
+import { Block } from "./components/block.tsx";
+import { Breadcrumbs } from "./components/breadcrumbs.tsx";
+import { DataTable } from "./components/data-table.tsx";
+import { PageHead } from "./components/page-head.tsx";
+import { SourceLink } from "./components/sources.tsx";
+import { SupportList } from "./components/support-list.tsx";
+import { TableWrap } from "./components/table-wrap.tsx";
+import {
+  formatBillions,
+  formatBillionsNumber,
+  formatNumber,
+  hostOf,
+  type Lang,
+  strings,
+} from "./i18n/index.ts";
 
 type Figure = Programme["figures"][number];
 
@@ -12,12 +24,17 @@ export function ProgrammePage(props: { data: Programme; lang: Lang }) {
   const fig = (key: string) => data.figures.find((f) => f.key === key);
   const show = (f: Figure) =>
     f.unit === "vnd" ? formatBillions(f.value, lang) : formatNumber(f.value, lang);
-  const billions = (v: number) =>
-    (v / 1e9).toLocaleString(lang === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: 2 });
   const bar = (key: string, tone: string, label?: string, money = false): Bar[] => {
     const f = fig(key);
     return f
-      ? [{ label: label ?? f.label, value: f.value, display: money ? billions(f.value) : show(f), tone }]
+      ? [
+          {
+            label: label ?? f.label,
+            value: f.value,
+            display: money ? formatBillionsNumber(f.value, lang) : show(f),
+            tone,
+          },
+        ]
       : [];
   };
   const funds = t.funds;
@@ -33,8 +50,7 @@ export function ProgrammePage(props: { data: Programme; lang: Lang }) {
         </p>
       </PageHead>
 
-      <section class="block" aria-labelledby="charts-h">
-        <h2 id="charts-h">{t.chartFunds}</h2>
+      <Block id="charts-h" title={t.chartFunds}>
         <div class="charts">
           <BarChart
             id="c-projects"
@@ -58,10 +74,9 @@ export function ProgrammePage(props: { data: Programme; lang: Lang }) {
             ]}
           />
         </div>
-      </section>
+      </Block>
 
-      <section class="block" aria-labelledby="money-h">
-        <h2 id="money-h">{t.chartMoney}</h2>
+      <Block id="money-h" title={t.chartMoney}>
         <div class="charts">
           <BarChart
             id="c-money"
@@ -88,10 +103,9 @@ export function ProgrammePage(props: { data: Programme; lang: Lang }) {
             ]}
           />
         </div>
-      </section>
+      </Block>
 
-      <section class="block" aria-labelledby="votes-h">
-        <h2 id="votes-h">{t.chartVotes}</h2>
+      <Block id="votes-h" title={t.chartVotes}>
         <div class="charts">
           <BarChart
             id="c-vote"
@@ -117,42 +131,35 @@ export function ProgrammePage(props: { data: Programme; lang: Lang }) {
             ]}
           />
         </div>
-      </section>
+      </Block>
 
-      <section class="block" aria-labelledby="fig-h">
-        <h2 id="fig-h">{t.figures}</h2>
+      <Block id="fig-h" title={t.figures}>
         <TableWrap label={t.tableOf(t.figures)}>
-          <table>
-            <thead>
+          <DataTable
+            columns={[
+              { label: t.figure },
+              { label: t.value, num: true },
+              { label: t.period },
+              { label: t.source },
+            ]}
+          >
+            {data.figures.map((f) => (
               <tr>
-                <th scope="col">{t.figure}</th>
-                <th scope="col" class="num">
-                  {t.value}
-                </th>
-                <th scope="col">{t.period}</th>
-                <th scope="col">{t.source}</th>
+                <th scope="row">{f.label}</th>
+                <td class="num">{show(f)}</td>
+                <td>{lang === "en" ? f.period.replace("đến ", "to ") : f.period}</td>
+                <td>
+                  <SourceLink url={f.source_url} lang={lang} label={hostOf(f.source_url)} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {data.figures.map((f) => (
-                <tr>
-                  <th scope="row">{f.label}</th>
-                  <td class="num">{show(f)}</td>
-                  <td>{lang === "en" ? f.period.replace("đến ", "to ") : f.period}</td>
-                  <td>
-                    <SourceLink url={f.source_url} lang={lang} label={hostOf(f.source_url)} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </TableWrap>
-      </section>
+      </Block>
 
-      <section class="block" aria-labelledby="proj-h">
-        <h2 id="proj-h">{t.knownProjects}</h2>
+      <Block id="proj-h" title={t.knownProjects}>
         <SupportList items={data.support_projects} lang={lang} showProducer />
-      </section>
+      </Block>
     </div>
   );
 }

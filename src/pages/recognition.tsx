@@ -1,11 +1,18 @@
 import type { listRecognitions } from "../db/queries/recognitions.ts";
 import { PRODUCT_GROUPS } from "../domain.ts";
-import { Breadcrumbs, PageHead, Pager, SourceLink, TierBadge } from "./components.tsx";
-import { type Lang, labelOf, strings } from "./i18n.ts";
-import { RecognitionItem } from "./parts.tsx";
+import { TierBadge } from "./components/badges.tsx";
+import { Block } from "./components/block.tsx";
+import { Breadcrumbs } from "./components/breadcrumbs.tsx";
+import { DataTable } from "./components/data-table.tsx";
+import { PageHead } from "./components/page-head.tsx";
+import { Pager } from "./components/pager.tsx";
+import { RecognitionList } from "./components/recognition-item.tsx";
+import { SourceLink } from "./components/sources.tsx";
+import { type Lang, labelOf, strings } from "./i18n/index.ts";
+import type { PagerLinks } from "./register.tsx";
 
-type RecognitionList = Awaited<ReturnType<typeof listRecognitions>>;
-type Rec = RecognitionList["data"][number];
+type Recognitions = Awaited<ReturnType<typeof listRecognitions>>;
+type Rec = Recognitions["data"][number];
 
 // Sources of the scheme's rules (see the project's FACTS.md): the consolidated circular, the four levels, the
 // vote calendar and the scoring sheet.
@@ -26,16 +33,12 @@ function Group(props: { id: string; title: string; items: Rec[]; lang: Lang }) {
       <h3 id={props.id}>
         {props.title} <span class="count">{props.items.length}</span>
       </h3>
-      <ul class="recs">
-        {props.items.map((r) => (
-          <RecognitionItem r={r} lang={props.lang} showProduct />
-        ))}
-      </ul>
+      <RecognitionList items={props.items} lang={props.lang} showProduct />
     </section>
   );
 }
 
-export function RecognitionPage(props: { list: RecognitionList; lang: Lang; nextHref: string | null }) {
+export function RecognitionPage(props: { list: Recognitions; lang: Lang; pager: PagerLinks }) {
   const { list, lang } = props;
   const t = strings(lang);
   const cnnt = list.data.filter((r) => r.scheme === "cnnt");
@@ -51,8 +54,7 @@ export function RecognitionPage(props: { list: RecognitionList; lang: Lang; next
       </PageHead>
 
       <div class="explain">
-        <section class="block" aria-labelledby="levels-h">
-          <h2 id="levels-h">{t.levels}</h2>
+        <Block id="levels-h" title={t.levels}>
           <p>{t.levelsText}</p>
           <ol class="levels">
             {t.levelItems.map(([name, text], i) => (
@@ -66,69 +68,55 @@ export function RecognitionPage(props: { list: RecognitionList; lang: Lang; next
           <p class="fine">
             <SourceLink url={SCHEME_SOURCES.levels} lang={lang} />
           </p>
-        </section>
+        </Block>
 
-        <section class="block" aria-labelledby="groups-h">
-          <h2 id="groups-h">{t.groupsTitle}</h2>
+        <Block id="groups-h" title={t.groupsTitle}>
           <ol class="groups">
             {PRODUCT_GROUPS.map((g) => (
               <li>{labelOf("group", g, lang)}</li>
             ))}
           </ol>
           <p>{t.groupsText}</p>
-        </section>
+        </Block>
 
-        <section class="block" aria-labelledby="score-h">
-          <h2 id="score-h">{t.scoring}</h2>
-          <table class="scoring">
-            <thead>
+        <Block id="score-h" title={t.scoring}>
+          <DataTable class="scoring" columns={[{ label: t.criterion }, { label: t.points, num: true }]}>
+            {t.scoringItems.map(([name, points]) => (
               <tr>
-                <th scope="col">{t.criterion}</th>
-                <th scope="col" class="num">
-                  {t.points}
+                <th scope="row">
+                  {name}
+                  <svg
+                    class="score-bar"
+                    viewBox="0 0 100 6"
+                    width="100"
+                    height="6"
+                    aria-hidden="true"
+                    focusable="false"
+                    preserveAspectRatio="none"
+                  >
+                    <rect width="100" height="6" rx="3" class="bar-track" />
+                    <rect width={points * 2.5} height="6" rx="3" class="bar bar-national" />
+                  </svg>
                 </th>
+                <td class="num">{points}</td>
               </tr>
-            </thead>
-            <tbody>
-              {t.scoringItems.map(([name, points]) => (
-                <tr>
-                  <th scope="row">
-                    {name}
-                    <svg
-                      class="score-bar"
-                      viewBox="0 0 100 6"
-                      width="100"
-                      height="6"
-                      aria-hidden="true"
-                      focusable="false"
-                      preserveAspectRatio="none"
-                    >
-                      <rect width="100" height="6" rx="3" class="bar-track" />
-                      <rect width={points * 2.5} height="6" rx="3" class="bar bar-national" />
-                    </svg>
-                  </th>
-                  <td class="num">{points}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           <p class="fine">
             <SourceLink url={SCHEME_SOURCES.scoring} lang={lang} />
           </p>
-        </section>
+        </Block>
 
-        <section class="block" aria-labelledby="votes-h">
-          <h2 id="votes-h">{t.votes}</h2>
+        <Block id="votes-h" title={t.votes}>
           <p>{t.votesText}</p>
           <p class="notice">{t.ocopNote}</p>
           <p class="fine">
             <SourceLink url={SCHEME_SOURCES.votes} lang={lang} />
           </p>
-        </section>
+        </Block>
       </div>
 
-      <section class="block" aria-labelledby="all-h">
-        <h2 id="all-h">{t.allRecognitions}</h2>
+      <Block id="all-h" title={t.allRecognitions}>
         {LEVELS.map((level) => (
           <Group
             id={`g-${level}`}
@@ -139,8 +127,8 @@ export function RecognitionPage(props: { list: RecognitionList; lang: Lang; next
         ))}
         <Group id="g-ocop" title="OCOP" items={ocop} lang={lang} />
         <Group id="g-other" title={t.otherSchemes} items={other} lang={lang} />
-        <Pager lang={lang} nextHref={props.nextHref} />
-      </section>
+        <Pager lang={lang} nextHref={props.pager.nextHref} />
+      </Block>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { getSitemapEntries } from "../db/queries/pages.ts";
-import { type Lang, type PageKey, pathOf } from "./i18n.ts";
+import { type Lang, type PageKey, pathOf } from "./i18n/index.ts";
 
 const STATIC_PAGES: PageKey[] = ["home", "products", "producers", "channels", "recognition", "programme"];
 

@@ -1,5 +1,7 @@
-import { type Lang, strings } from "./i18n.ts";
+import { type Lang, strings } from "../i18n/index.ts";
+import { DataTable } from "./data-table.tsx";
 
+/** One bar of a {@link BarChart}. */
 export interface Bar {
   label: string;
   value: number;
@@ -65,24 +67,19 @@ export function BarChart(props: {
       </svg>
       <details class="chart-data">
         <summary>{t.tableOfChart}</summary>
-        <table>
-          <thead>
+        <DataTable
+          columns={[
+            { label: t.figure },
+            { label: props.unit ? `${t.value} (${props.unit})` : t.value, num: true },
+          ]}
+        >
+          {props.bars.map((b) => (
             <tr>
-              <th scope="col">{t.figure}</th>
-              <th scope="col" class="num">
-                {props.unit ? `${t.value} (${props.unit})` : t.value}
-              </th>
+              <th scope="row">{b.label}</th>
+              <td class="num">{b.display}</td>
             </tr>
-          </thead>
-          <tbody>
-            {props.bars.map((b) => (
-              <tr>
-                <th scope="row">{b.label}</th>
-                <td class="num">{b.display}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </details>
     </figure>
   );

@@ -1,0 +1,42 @@
+import { type Lang, pathOf } from "../i18n/index.ts";
+import { OcopBadge, type Tier, TierBadge } from "./badges.tsx";
+import { ProductImage } from "./product-image.tsx";
+import { SampleTag } from "./tags.tsx";
+
+/** What a product card shows: the fields every product list (catalogue, home, producer, related) has. */
+export interface CardProduct {
+  slug: string;
+  name: string;
+  category?: string;
+  image: string | null;
+  image_alt?: string | null;
+  tier: Tier | null;
+  ocop_stars: number | null;
+  sample: boolean;
+  producer?: { slug: string; name: string };
+}
+
+/** A product in a grid: illustration, name (the link), badges, producer. */
+export function ProductCard(props: { p: CardProduct; lang: Lang; eager?: boolean; headingLevel?: 2 | 3 }) {
+  const { p, lang } = props;
+  const H = props.headingLevel === 2 ? "h2" : "h3";
+  return (
+    <article class="card product-card">
+      <div class="card-img">
+        <ProductImage src={p.image} alt="" eager={props.eager} />
+      </div>
+      <div class="card-body">
+        <H class="card-title">
+          <a href={pathOf("product", lang, p.slug)}>{p.name}</a>
+        </H>
+        {p.category ? <p class="card-cat">{p.category}</p> : null}
+        <p class="badges">
+          <TierBadge tier={p.tier} lang={lang} />
+          <OcopBadge stars={p.ocop_stars} lang={lang} />
+          {p.sample ? <SampleTag lang={lang} /> : null}
+        </p>
+        {p.producer ? <p class="card-producer">{p.producer.name}</p> : null}
+      </div>
+    </article>
+  );
+}

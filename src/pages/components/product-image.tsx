@@ -1,0 +1,26 @@
+import { asset } from "../assets.ts";
+
+/** The path of a product's illustration: one of ours (an SVG under /img/products, with a PNG twin) or the placeholder. */
+export const illustration = (src: string | null) =>
+  src && /^\/img\/products\/[\w-]+\.svg$/.test(src) ? src : "/img/products/placeholder.svg";
+
+/** A product illustration; width and height are set so the layout does not shift while it loads. */
+export function ProductImage(props: {
+  src: string | null;
+  alt: string;
+  eager?: boolean;
+  size?: "card" | "hero";
+}) {
+  const src = illustration(props.src);
+  const [w, h] = props.size === "hero" ? [640, 480] : [320, 240];
+  return (
+    <img
+      src={asset(src)}
+      alt={props.alt}
+      width={w}
+      height={h}
+      loading={props.eager ? undefined : "lazy"}
+      decoding="async"
+    />
+  );
+}
