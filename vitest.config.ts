@@ -11,7 +11,14 @@ export default defineConfig(async () => {
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
           // FUZZ_RUNS multiplies the property-based tests' cases (FUZZ_RUNS=10 npm run test:workers for a long hunt).
-          bindings: { TEST_MIGRATIONS: migrations, FUZZ_RUNS: process.env.FUZZ_RUNS ?? "1" },
+          // The Worker's secret and origin for tests (wrangler.toml holds none; src/config.ts refuses to serve
+          // without them). A development value: accepted only on local hosts, as the tests' requests are.
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            FUZZ_RUNS: process.env.FUZZ_RUNS ?? "1",
+            CURSOR_SECRET: "local-development-vitest-cursor-secret-0123456789",
+            PUBLIC_ORIGIN: "http://localhost:8787",
+          },
           // Empty databases for the backup/restore and migration tests (each test file gets its own copy).
           d1Databases: { RESTORE_DB: "restore-db", UPGRADE_DB: "upgrade-db" },
         },

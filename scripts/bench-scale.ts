@@ -7,7 +7,7 @@
 //      `wrangler d1 execute --command`), flagging any full scan of products.
 // Writes bench/results/scale.json. Options (environment): BENCH_SCALE_SIZES (e.g. "1000,10000"),
 // BENCH_SCALE_SAMPLES (requests per endpoint, default 25).
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { machine, root, table, timeRequests, wrangler, writeResults } from "../bench/harness.ts";
 import { inlineParams, type StatementTiming, sqliteD1 } from "../bench/sqlite-d1.ts";
@@ -17,13 +17,14 @@ import { getProduct } from "../src/db/queries/product-detail.ts";
 import { type ListProductsInput, listProducts, scopeOf } from "../src/db/queries/products.ts";
 import { encodeCursor } from "../src/http/cursor.ts";
 import { prepareLocalDb, serveWorker } from "./lib/dev-server.ts";
+import { ensureDevVars } from "./lib/dev-vars.ts";
 
 const SIZES = (process.env.BENCH_SCALE_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const SAMPLES = Number(process.env.BENCH_SCALE_SAMPLES ?? 25);
 const PORT = 8797;
 const INSPECTOR_PORT = 8798;
-const secret =
-  /CURSOR_SECRET\s*=\s*"([^"]+)"/.exec(readFileSync(join(root, "wrangler.toml"), "utf8"))?.[1] ?? "";
+// The secret wrangler dev signs cursors with (.dev.vars; wrangler.toml holds none).
+const secret = ensureDevVars().CURSOR_SECRET ?? "";
 
 interface Scenario {
   name: string;

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { apiDocs, apiV1 } from "./api/index.ts";
+import { requireSafeConfig } from "./config.ts";
 import type { AppEnv } from "./env.ts";
 import { bodyCeiling } from "./http/body.ts";
 import { Problem, problemResponse } from "./http/problem.ts";
@@ -9,7 +10,7 @@ import { pages } from "./pages/index.tsx";
 
 const app = new Hono<AppEnv>();
 
-app.use("*", securityHeaders(), bodyCeiling());
+app.use("*", securityHeaders(), requireSafeConfig(), bodyCeiling());
 
 app.route("/api/v1", apiV1);
 app.get("/api/docs", apiDocs);

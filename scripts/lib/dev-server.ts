@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { ensureDevVars } from "./dev-vars.ts";
 import { d1ExecuteFile, d1Migrate, ROOT, type Target } from "./wrangler.ts";
 
 export interface DevServer {
@@ -46,6 +47,8 @@ export async function serveWorker(opts: {
   onUnexpectedExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
 }): Promise<{ origin: string; stop(): Promise<void> }> {
   const origin = `http://127.0.0.1:${opts.port}`;
+  // wrangler dev reads the Worker's local secret and origin from .dev.vars (wrangler.toml holds none).
+  ensureDevVars();
   const child: ChildProcess = spawn(
     join(ROOT, "node_modules/.bin/wrangler"),
     [

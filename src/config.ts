@@ -1,0 +1,87 @@
+// Configuration that fails closed. The Worker's secrets and origin come from `wrangler secret` / `--var` in
+// production and from `.dev.vars` locally (written by scripts/dev-vars.ts); nothing sensitive is in
+// wrangler.toml. A deployment that lacks them, or that carries the development values, answers every request
+// with a 500 problem and logs why, instead of signing cursors with a public secret or naming localhost in its
+// canonical links.
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv, Env } from "./env.ts";
+import { Problem, problemResponse } from "./lib/problem.ts";
+
+/** Development secrets start with this (scripts/dev-vars.ts); the Worker refuses them on a public origin. */
+export const DEV_SECRET_PREFIX = "local-development-";
+/** The shortest CURSOR_SECRET accepted: 32 characters (`openssl rand -hex 32` gives 64). */
+export const MIN_SECRET_LENGTH = 32;
+
+/** Host names that only this machine can reach: development and tests. */
+export function isLocalHost(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/^\[|\]$/g, "");
+  return (
+    h === "localhost" || h.endsWith(".localhost") || /^127(\.\d{1,3}){3}$/.test(h) || h === "::1" || h === ""
+  );
+}
+
+/**
+ * What is wrong with the Worker's configuration for a request to `requestUrl` (empty when it may serve).
+ *
+ * @example configErrors({ CURSOR_SECRET: "", PUBLIC_ORIGIN: "https://cnnt.example" }, url) // ["CURSOR_SECRET is not set"]
+ */
+export function configErrors(
+  env: Pick<Env, "CURSOR_SECRET" | "PUBLIC_ORIGIN">,
+  requestUrl: string,
+): string[] {
+  const errors: string[] = [];
+  const requestLocal = isLocalHost(new URL(requestUrl).hostname);
+  let origin: URL | null = null;
+  try {
+    origin = env.PUBLIC_ORIGIN ? new URL(env.PUBLIC_ORIGIN) : null;
+  } catch {}
+  const originLocal = origin ? isLocalHost(origin.hostname) : false;
+  if (
+    !origin ||
+    !/^https?:$/.test(origin.protocol) ||
+    origin.origin !== env.PUBLIC_ORIGIN.replace(/\/+$/, "")
+  ) {
+    errors.push("PUBLIC_ORIGIN is not set to an origin such as https://cnnt.example.vn");
+  } else if (originLocal && !requestLocal) {
+    errors.push(
+      `PUBLIC_ORIGIN is ${origin.origin}, a local origin, on the public host ${new URL(requestUrl).host}`,
+    );
+  } else if (!originLocal && origin.protocol !== "https:") {
+    errors.push(`PUBLIC_ORIGIN ${origin.origin} is public but not https`);
+  }
+  const secret = env.CURSOR_SECRET ?? "";
+  if (!secret) errors.push("CURSOR_SECRET is not set");
+  else if (secret.length < MIN_SECRET_LENGTH) {
+    errors.push(`CURSOR_SECRET is shorter than ${MIN_SECRET_LENGTH} characters`);
+  } else if (secret.startsWith(DEV_SECRET_PREFIX) && (!requestLocal || (origin && !originLocal))) {
+    errors.push("CURSOR_SECRET is the development value on a public origin");
+  }
+  return errors;
+}
+
+// Each reason is logged once per isolate, not once per request: enough to find it, not a flood.
+const logged = new Set<string>();
+
+/**
+ * Refuses to serve (500 problem+json, no detail about the cause) while {@link configErrors} finds anything; logs
+ * each reason once. Mounted before every route.
+ */
+export function requireSafeConfig(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const errors = configErrors(c.env, c.req.url);
+    if (!errors.length) return next();
+    for (const e of errors) {
+      if (logged.has(e)) continue;
+      logged.add(e);
+      console.error(`configuration refused: ${e}`);
+    }
+    // Returned, not thrown, so the security-header middleware still runs on the way out.
+    return problemResponse(
+      c,
+      new Problem(500, {
+        type: "misconfigured",
+        detail: "This deployment is not configured safely, so it serves nothing; the reason has been logged.",
+      }),
+    );
+  };
+}
