@@ -5,7 +5,7 @@
 //   npm run db:backup -- --out my.sql                  choose the file
 //   npm run db:backup -- --persist-to .wrangler/other  local state kept elsewhere (wrangler dev --persist-to)
 //   npm run db:backup -- --remote                      the deployed database (needs `wrangler login`)
-import { mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createBackup, parseBackup } from "../src/db/backup.ts";
 import { d1Query, ROOT, targetFromArgs } from "./lib/wrangler.ts";
@@ -27,9 +27,11 @@ const text = await createBackup(
   async (sqls) => d1Query(target, sqls),
   target.remote ? "remote" : `local${target.persistTo ? ` (${target.persistTo})` : ""}`,
 );
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, text);
-const { header, statements } = parseBackup(text);
+// Backups hold every API key's hash and the whole change feed: readable by the owner only (0600, folder 0700).
+mkdirSync(dirname(out), { recursive: true, mode: 0o700 });
+writeFileSync(out, text, { mode: 0o600 });
+chmodSync(out, 0o600);
+const { header, statements } = await parseBackup(text);
 const rows = Object.values(header.counts).reduce((a, b) => a + b, 0);
 console.log(
   `backup: ${out}\n  ${rows} rows in ${Object.keys(header.counts).length} tables (${JSON.stringify(header.counts)}), ${statements.length} statements, ${text.length} bytes, ${((Date.now() - started) / 1000).toFixed(1)} s`,

@@ -24,7 +24,11 @@ const target = targetFromArgs(args);
 const replace = args.includes("--replace");
 const query = async (sqls: string[]) => d1Query(target, sqls);
 
-const { header, statements } = parseBackup(readFileSync(file, "utf8"));
+const backup = await parseBackup(readFileSync(file, "utf8")).catch((e: Error) => {
+  console.error(`Refused ${file}: ${e.message}`);
+  process.exit(1);
+});
+const { header } = backup;
 const known = new Set(readdirSync(join(ROOT, "migrations")).filter((f) => f.endsWith(".sql")));
 const newer = header.migrations.filter((m) => !known.has(m));
 if (newer.length) {
@@ -56,7 +60,7 @@ if (nonEmpty.length && !replace) {
   process.exit(1);
 }
 const sqlFile = join(tmpdir(), `caobang-cnnt-restore-${process.pid}.sql`);
-writeFileSync(sqlFile, `${restoreStatements(schema, { header, statements }).join(";\n")};\n`);
+writeFileSync(sqlFile, `${restoreStatements(schema, backup).join(";\n")};\n`, { mode: 0o600 });
 try {
   d1ExecuteFile(target, sqlFile);
 } finally {
@@ -72,7 +76,10 @@ const results = await query([
 ]);
 const after = Object.fromEntries(schema.tables.map((t, i) => [t, Number(results[i]?.[0]?.n ?? -1)]));
 const expected = Object.fromEntries(schema.tables.map((t) => [t, header.counts[t] ?? schema.counts[t] ?? 0]));
-const wrong = schema.tables.filter((t) => after[t] !== expected[t]);
+// API keys are merged (the target's kept, revocations kept), so there may be more than the backup holds.
+const wrong = schema.tables.filter((t) =>
+  t === "api_keys" ? (after[t] ?? 0) < (expected[t] ?? 0) : after[t] !== expected[t],
+);
 if (wrong.length) {
   console.error(
     `Row counts differ from the backup: ${wrong.map((t) => `${t} ${after[t]} ≠ ${expected[t]}`).join(", ")}`,

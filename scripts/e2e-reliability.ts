@@ -4,7 +4,7 @@
 //  3. `npm run db:backup` and `npm run db:restore` round-trip a wrangler local database exactly, search included.
 // Uses its own ports (8801, inspector 8804) and its own --persist-to directories.
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { generateApiKey } from "../src/http/api-key.ts";
@@ -156,6 +156,21 @@ try {
     npm(["db:backup", "--", "--persist-to", ".wrangler/e2e-state", "--out", join(dir, "a.sql")]) === 0,
     "npm run db:backup (local, --persist-to)",
   );
+  const mode = statSync(join(dir, "a.sql")).mode & 0o777;
+  check(mode === 0o600, `the backup is readable by its owner only (mode ${mode.toString(8)})`);
+  // An edited backup (here one extra statement after a row) is refused before anything runs.
+  const tampered = join(dir, "tampered.sql");
+  writeFileSync(
+    tampered,
+    readFileSync(join(dir, "a.sql"), "utf8").replace(
+      /^(INSERT INTO "api_keys".*);$/m,
+      "$1; UPDATE api_keys SET revoked_at = NULL;",
+    ),
+  );
+  check(
+    npm(["db:restore", "--", tampered, "--persist-to", restored]) !== 0,
+    "db:restore refuses an edited backup",
+  );
   check(
     npm(["db:restore", "--", join(dir, "a.sql"), "--persist-to", restored]) === 0,
     "npm run db:restore into a fresh local database",
@@ -172,10 +187,11 @@ try {
     npm(["db:backup", "--", "--persist-to", restored, "--out", join(dir, "b.sql")]) === 0,
     "backup of the restored database",
   );
+  // Every row but the version counter, which a restore moves forward (src/db/backup.ts).
   const rows = (f: string) =>
     readFileSync(join(dir, f), "utf8")
       .split("\n")
-      .filter((l) => l.startsWith("INSERT"));
+      .filter((l) => l.startsWith("INSERT") && !l.startsWith('INSERT INTO "catalogue_version"'));
   check(
     rows("a.sql").join("\n") === rows("b.sql").join("\n") && rows("a.sql").length > 0,
     "the restored database backs up to identical rows",

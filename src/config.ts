@@ -1,11 +1,9 @@
-// Configuration that fails closed. The Worker's secrets and origin come from `wrangler secret` / `--var` in
+// Configuration that fails closed (the rules; the middleware that applies them is src/lib/safe-config.ts).
+// The Worker's secrets and origin come from `wrangler secret` / `--var` in
 // production and from `.dev.vars` locally (written by scripts/dev-vars.ts); nothing sensitive is in
 // wrangler.toml. A deployment that lacks them, or that carries the development values, answers every request
 // with a 500 problem and logs why, instead of signing cursors with a public secret or naming localhost in its
 // canonical links.
-import type { MiddlewareHandler } from "hono";
-import type { AppEnv, Env } from "./env.ts";
-import { Problem, problemResponse } from "./lib/problem.ts";
 
 /** Development secrets start with this (scripts/dev-vars.ts); the Worker refuses them on a public origin. */
 export const DEV_SECRET_PREFIX = "local-development-";
@@ -26,7 +24,7 @@ export function isLocalHost(hostname: string): boolean {
  * @example configErrors({ CURSOR_SECRET: "", PUBLIC_ORIGIN: "https://cnnt.example" }, url) // ["CURSOR_SECRET is not set"]
  */
 export function configErrors(
-  env: Pick<Env, "CURSOR_SECRET" | "PUBLIC_ORIGIN">,
+  env: { CURSOR_SECRET?: string; PUBLIC_ORIGIN?: string },
   requestUrl: string,
 ): string[] {
   const errors: string[] = [];
@@ -39,7 +37,7 @@ export function configErrors(
   if (
     !origin ||
     !/^https?:$/.test(origin.protocol) ||
-    origin.origin !== env.PUBLIC_ORIGIN.replace(/\/+$/, "")
+    origin.origin !== (env.PUBLIC_ORIGIN ?? "").replace(/\/+$/, "")
   ) {
     errors.push("PUBLIC_ORIGIN is not set to an origin such as https://cnnt.example.vn");
   } else if (originLocal && !requestLocal) {
@@ -57,31 +55,4 @@ export function configErrors(
     errors.push("CURSOR_SECRET is the development value on a public origin");
   }
   return errors;
-}
-
-// Each reason is logged once per isolate, not once per request: enough to find it, not a flood.
-const logged = new Set<string>();
-
-/**
- * Refuses to serve (500 problem+json, no detail about the cause) while {@link configErrors} finds anything; logs
- * each reason once. Mounted before every route.
- */
-export function requireSafeConfig(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const errors = configErrors(c.env, c.req.url);
-    if (!errors.length) return next();
-    for (const e of errors) {
-      if (logged.has(e)) continue;
-      logged.add(e);
-      console.error(`configuration refused: ${e}`);
-    }
-    // Returned, not thrown, so the security-header middleware still runs on the way out.
-    return problemResponse(
-      c,
-      new Problem(500, {
-        type: "misconfigured",
-        detail: "This deployment is not configured safely, so it serves nothing; the reason has been logged.",
-      }),
-    );
-  };
 }

@@ -1,11 +1,11 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { apiDocs, apiV1 } from "./api/index.ts";
-import { requireSafeConfig } from "./config.ts";
 import type { AppEnv } from "./env.ts";
 import { bodyCeiling } from "./http/body.ts";
 import { Problem, problemResponse } from "./http/problem.ts";
 import { securityHeaders } from "./http/security.ts";
+import { requireSafeConfig } from "./http/safe-config.ts";
 import { pages } from "./pages/index.tsx";
 
 const app = new Hono<AppEnv>();

@@ -12,7 +12,8 @@
  */
 export type Query = (sql: string[]) => Promise<Record<string, unknown>[][]>;
 
-export const BACKUP_FORMAT = "caobang-cnnt-backup/1";
+/** Format 2 added the checksum; format 1 files (no checksum) are refused. */
+export const BACKUP_FORMAT = "caobang-cnnt-backup/2";
 /** Rows per SELECT while reading, and the most bytes of one INSERT statement (D1 caps statement size). */
 const PAGE_ROWS = 500;
 const MAX_STATEMENT_BYTES = 50_000;
@@ -102,9 +103,29 @@ export interface BackupHeader {
   counts: Record<string, number>;
 }
 
+/** A parsed backup: its header and its statements, each checked to be one of the INSERTs a backup writes. */
+export interface Backup {
+  header: BackupHeader;
+  statements: BackupStatement[];
+}
+
+/** One `INSERT INTO "table" ("col", …) VALUES (literal, …), …;` line of a backup, as written by createBackup. */
+export interface BackupStatement {
+  table: string;
+  columns: string[];
+  rows: number;
+  sql: string;
+}
+
+const hex = (bytes: ArrayBuffer) =>
+  [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
+const sha256 = async (text: string) =>
+  hex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+const CHECKSUM_LINE = /^-- sha256: ([0-9a-f]{64})$/m;
+
 /**
- * Reads every row of every real table and returns the backup as text: a header of `-- key: value` lines, then one
- * INSERT statement per line, parents before children.
+ * Reads every row of every real table and returns the backup as text: a header of `-- key: value` lines (the
+ * last is a SHA-256 of everything else), then one INSERT statement per line, parents before children.
  */
 export async function createBackup(
   query: Query,
@@ -164,60 +185,179 @@ export async function createBackup(
     migrations: migrations ?? [],
     counts: Object.fromEntries(tables.map((t) => [t.name, t.values.length])),
   };
-  return [
+  const body = [
     `-- format: ${header.format}`,
     `-- created: ${header.created}`,
-    `-- source: ${header.source}`,
+    `-- source: ${header.source.replace(/[\r\n]/g, " ")}`,
     `-- migrations: ${JSON.stringify(header.migrations)}`,
     `-- counts: ${JSON.stringify(header.counts)}`,
     "-- Restore with `npm run db:restore -- <this file>`: it applies the migrations, loads these rows and rebuilds the search index.",
     ...lines,
     "",
   ].join("\n");
+  // The checksum line goes last in the header; it covers the file without that line.
+  const at = body.indexOf("\n-- Restore with");
+  return `${body.slice(0, at)}\n-- sha256: ${await sha256(body)}${body.slice(at)}`;
 }
 
-/** Splits a backup into its header and its statements; throws if it is not a backup of this format. */
-export function parseBackup(text: string): { header: BackupHeader; statements: string[] } {
+const IDENT = '"(?:[^"]|"")+"';
+const HEAD = new RegExp(String.raw`^INSERT INTO (${IDENT}) \((${IDENT}(?:, ${IDENT})*)\) VALUES `);
+// Exactly the literals createBackup's SELECT renders: NULL, quote()'s numbers, text and blobs, and text with line
+// breaks or NUL as CAST(X'..' AS TEXT). Nothing else (no function call, no sub-select) can appear in a value.
+const LITERAL =
+  /NULL|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|'(?:[^'\r\n]|'')*'|X'(?:[0-9A-F]{2})*'|CAST\(X'(?:[0-9A-F]{2})*' AS TEXT\)/y;
+const unident = (quoted: string) => quoted.slice(1, -1).replaceAll('""', '"');
+
+/** Parses one statement line; throws unless it is exactly an INSERT of literal rows as createBackup writes. */
+function parseStatement(line: string, n: number): BackupStatement {
+  const bad = (why: string) =>
+    new Error(`backup line ${n}: ${why}; only the INSERT statements a backup writes are restored`);
+  const head = HEAD.exec(line);
+  if (!head?.[1] || !head[2]) throw bad("not an INSERT of a backup");
+  const columns = [...head[2].matchAll(new RegExp(IDENT, "g"))].map((m) => unident(m[0]));
+  let pos = head[0].length;
+  let rows = 0;
+  for (;;) {
+    if (line[pos] !== "(") throw bad(`expected a row at character ${pos}`);
+    pos++;
+    for (let i = 1; ; i++) {
+      LITERAL.lastIndex = pos;
+      if (!LITERAL.exec(line)) throw bad(`not a literal value at character ${pos}`);
+      pos = LITERAL.lastIndex;
+      if (line[pos] === ",") {
+        pos++;
+        continue;
+      }
+      if (line[pos] !== ")" || i !== columns.length)
+        throw bad(`a row of the wrong shape at character ${pos}`);
+      pos++;
+      break;
+    }
+    rows++;
+    if (line.startsWith(", ", pos)) pos += 2;
+    else if (pos === line.length - 1 && line[pos] === ";") break;
+    else throw bad(`unexpected text at character ${pos}`);
+  }
+  return { table: unident(head[1]), columns, rows, sql: line.slice(0, -1) };
+}
+
+/**
+ * Splits a backup into its header and its statements. Throws unless it is a backup of this format whose checksum
+ * matches, and every line after the header is an INSERT of literal rows into a table the header names, with the
+ * row counts the header gives: a restore never runs a statement the backup tool did not write.
+ */
+export async function parseBackup(text: string): Promise<Backup> {
   const lines = text.split("\n");
   const meta = new Map<string, string>();
-  for (const l of lines) {
-    const m = /^-- (\w+): (.*)$/.exec(l);
+  let i = 0;
+  for (; i < lines.length && lines[i]?.startsWith("-- "); i++) {
+    const m = /^-- (\w+): (.*)$/.exec(lines[i] ?? "");
     if (m?.[1] && m[2] !== undefined) meta.set(m[1], m[2]);
   }
   if (meta.get("format") !== BACKUP_FORMAT) {
     throw new Error(`not a ${BACKUP_FORMAT} backup (format: ${meta.get("format") ?? "missing"})`);
   }
-  return {
-    header: {
-      format: BACKUP_FORMAT,
-      created: meta.get("created") ?? "",
-      source: meta.get("source") ?? "",
-      migrations: JSON.parse(meta.get("migrations") ?? "[]"),
-      counts: JSON.parse(meta.get("counts") ?? "{}"),
-    },
-    statements: lines.filter((l) => l.startsWith("INSERT INTO ")),
+  const checksum = CHECKSUM_LINE.exec(text)?.[1];
+  if (!checksum || (await sha256(text.replace(/^-- sha256: [0-9a-f]{64}\n/m, ""))) !== checksum) {
+    throw new Error("the backup's sha256 does not match its content: the file is damaged or was edited");
+  }
+  const header: BackupHeader = {
+    format: BACKUP_FORMAT,
+    created: meta.get("created") ?? "",
+    source: meta.get("source") ?? "",
+    migrations: JSON.parse(meta.get("migrations") ?? "[]"),
+    counts: JSON.parse(meta.get("counts") ?? "{}"),
   };
+  const statements: BackupStatement[] = [];
+  for (; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (line === "" && i === lines.length - 1) break;
+    statements.push(parseStatement(line, i + 1));
+  }
+  const rows = new Map<string, number>();
+  for (const s of statements) {
+    if (!(s.table in header.counts)) throw new Error(`the backup's header does not list table ${s.table}`);
+    rows.set(s.table, (rows.get(s.table) ?? 0) + s.rows);
+  }
+  for (const [table, n] of Object.entries(header.counts)) {
+    if ((rows.get(table) ?? 0) !== n)
+      throw new Error(`table ${table}: ${rows.get(table) ?? 0} rows, the header says ${n}`);
+  }
+  return { header, statements };
 }
+
+/** A table kept aside during a restore: the target's API keys, with their channel's slug. */
+const KEPT_KEYS = "restore_kept_api_keys";
 
 /**
  * The statements that load a backup into a database that already has the schema (migrations applied), as one
  * atomic batch: triggers set aside, the rows of every table the backup holds replaced by the backup's (a freshly
  * migrated database may already hold rows its migrations wrote, such as the catalogue version counter), triggers
  * back, search indexes rebuilt. Tables the backup predates keep what the migrations put in them.
+ *
+ * A restore never weakens security or moves a counter back:
+ * - API keys are merged, not replaced: every key the target holds is kept (one made after the backup too, matched
+ *   to its channel by slug), and a key revoked in either the target or the backup stays revoked.
+ * - The catalogue version becomes one more than the higher of the target's and the backup's, and the epoch moves
+ *   to at least `now` (seconds): ETags and change-feed cursors carry the epoch, so a client's copy from before the
+ *   restore never matches or continues into the restored data (it resyncs instead). The change feed's sequence
+ *   keeps counting up from where the target's was (AUTOINCREMENT), in a fresh database from the backup's.
  */
-export function restoreStatements(
-  target: Schema,
-  backup: { header: BackupHeader; statements: string[] },
-): string[] {
+export function restoreStatements(target: Schema, backup: Backup, { now = Date.now() } = {}): string[] {
   const restored = new Set(Object.keys(backup.header.counts));
+  for (const s of backup.statements) {
+    const known = target.columns[s.table];
+    if (!known || !target.tables.includes(s.table)) throw new Error(`the target has no table ${s.table}`);
+    const unknown = s.columns.filter((c) => !known.includes(c));
+    if (unknown.length) throw new Error(`the target's ${s.table} has no column ${unknown.join(", ")}`);
+  }
+  const keyColumns = target.columns.api_keys ?? [];
+  const mergeKeys = keyColumns.length > 0 && target.tables.includes("channels");
+  const versionColumns = target.columns.catalogue_version ?? [];
+  const epoch = Math.floor(now / 1000);
+  // The backup's version row never lowers the target's: the higher of the two is kept (then bumped, below).
+  const load = backup.statements.map((s) => {
+    if (s.table !== "catalogue_version") return s.sql;
+    const counters = s.columns.filter((c) => c === "version" || c === "epoch");
+    const set = counters.map(
+      (c) => `${ident(c)} = max("catalogue_version".${ident(c)}, excluded.${ident(c)})`,
+    );
+    return `${s.sql} ON CONFLICT("id") DO ${set.length ? `UPDATE SET ${set.join(", ")}` : "NOTHING"}`;
+  });
   return [
     "PRAGMA defer_foreign_keys = on",
     ...target.triggers.map((t) => `DROP TRIGGER IF EXISTS ${ident(t.name)}`),
+    ...(mergeKeys
+      ? [
+          `DROP TABLE IF EXISTS ${KEPT_KEYS}`,
+          `CREATE TABLE ${KEPT_KEYS} AS SELECT k.*, c.slug AS restore_channel_slug FROM "api_keys" k JOIN "channels" c ON c.id = k.channel_id`,
+        ]
+      : []),
     ...[...target.tables]
       .reverse()
-      .filter((t) => restored.has(t))
+      .filter((t) => restored.has(t) && t !== "catalogue_version")
       .map((t) => `DELETE FROM ${ident(t)}`),
-    ...backup.statements.map((s) => s.replace(/;$/, "")),
+    ...load,
+    ...(mergeKeys
+      ? [
+          `INSERT INTO "api_keys" (${keyColumns.map(ident).join(", ")}) SELECT ${keyColumns
+            .map((c) => (c === "channel_id" ? "c.id" : `k.${ident(c)}`))
+            .join(", ")} FROM ${KEPT_KEYS} k JOIN "channels" c ON c.slug = k.restore_channel_slug WHERE true
+           ON CONFLICT DO UPDATE SET
+             "revoked_at" = CASE WHEN "api_keys"."hash" = excluded."hash"
+               THEN coalesce("api_keys"."revoked_at", excluded."revoked_at")
+               ELSE coalesce("api_keys"."revoked_at", excluded."revoked_at", strftime('%Y-%m-%dT%H:%M:%fZ','now')) END,
+             "last_used_at" = coalesce(max("api_keys"."last_used_at", excluded."last_used_at"), "api_keys"."last_used_at", excluded."last_used_at")`,
+          `DROP TABLE ${KEPT_KEYS}`,
+        ]
+      : []),
+    ...(versionColumns.includes("version")
+      ? [
+          `UPDATE "catalogue_version" SET "version" = "version" + 1${
+            versionColumns.includes("epoch") ? `, "epoch" = max("epoch" + 1, ${epoch})` : ""
+          }`,
+        ]
+      : []),
     ...target.triggers.map((t) => t.sql),
     ...target.fts.map((f) => `INSERT INTO ${ident(f)}(${ident(f)}) VALUES('rebuild')`),
   ];

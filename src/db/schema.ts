@@ -264,8 +264,11 @@ export const changes = sqliteTable(
 /**
  * One row (id 1) whose `version` is bumped by triggers on every write to a catalogue table (migration
  * catalogue_version_triggers). API ETags derive from it, so a revalidation costs one tiny read, not the query.
+ * `epoch` changes on every restore (src/db/backup.ts): ETags and change-feed cursors carry it, so what a client
+ * saw before a restore never matches, or continues from, the restored data.
  */
 export const catalogueVersion = sqliteTable("catalogue_version", {
   id: integer("id").primaryKey(),
   version: integer("version").notNull().default(0),
+  epoch: integer("epoch").notNull().default(0),
 });

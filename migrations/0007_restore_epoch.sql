@@ -1,0 +1,1 @@
+ALTER TABLE `catalogue_version` ADD `epoch` integer DEFAULT 0 NOT NULL;
