@@ -4,9 +4,11 @@ export interface Env {
   ASSETS?: Fetcher;
   CURSOR_SECRET: string;
   PUBLIC_ORIGIN: string;
-  /** Workers Rate Limiting: anonymous calls by client address, authenticated calls by API key (wrangler.toml). */
+  /** Workers Rate Limiting: API calls by client address, keyed writes by API key as well (wrangler.toml). */
   RATE_LIMIT_ANON?: RateLimit;
   RATE_LIMIT_KEY?: RateLimit;
+  /** The pages, the sitemap and the API docs, by client address (looser than the API). */
+  RATE_LIMIT_PAGES?: RateLimit;
 }
 
 export interface AppVariables {

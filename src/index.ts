@@ -4,13 +4,15 @@ import { apiDocs, apiV1 } from "./api/index.ts";
 import type { AppEnv } from "./env.ts";
 import { bodyCeiling } from "./http/body.ts";
 import { Problem, problemResponse } from "./http/problem.ts";
-import { securityHeaders } from "./http/security.ts";
+import { addressRateLimit } from "./http/rate-limit.ts";
 import { requireSafeConfig } from "./http/safe-config.ts";
+import { securityHeaders } from "./http/security.ts";
 import { pages } from "./pages/index.tsx";
 
 const app = new Hono<AppEnv>();
 
-app.use("*", securityHeaders(), requireSafeConfig(), bodyCeiling());
+// Every request is charged to its address before its body is read or D1 is touched (src/http/rate-limit.ts).
+app.use("*", securityHeaders(), requireSafeConfig(), addressRateLimit(), bodyCeiling());
 
 app.route("/api/v1", apiV1);
 app.get("/api/docs", apiDocs);

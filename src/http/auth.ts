@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { ApiKeyIdentity, AppEnv, Credential } from "../env.ts";
 import { KEY_PATTERN, PREFIX_LENGTH, sha256Hex } from "./api-key.ts";
 import { Problem } from "./problem.ts";
-import { clientAddress, enforceRateLimit } from "./rate-limit.ts";
+import { enforceRateLimit } from "./rate-limit.ts";
 
 const REALM = "cnnt-catalogue";
 
@@ -33,10 +33,11 @@ function unauthorized(detail: string, error?: "invalid_request" | "invalid_token
   return new Problem(401, { type: "unauthorized", detail }, { "www-authenticate": challenge });
 }
 
-/** Refuses a request: the attempt counts against the caller's address, then 401/403. */
-async function refuse(c: Context<AppEnv>, p: Problem): Promise<never> {
-  const address = clientAddress(c);
-  if (address) await enforceRateLimit(c, "RATE_LIMIT_ANON", address);
+/**
+ * Refuses a request with 401/403. The attempt was already charged to the caller's address before anything else
+ * ran (`addressRateLimit()`), so refusing costs no further D1 work and a random key buys no fresh budget.
+ */
+async function refuse(_c: Context<AppEnv>, p: Problem): Promise<never> {
   throw p;
 }
 

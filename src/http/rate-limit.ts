@@ -1,12 +1,13 @@
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env.ts";
+import { addressBucket } from "./client-address.ts";
 import { Problem } from "./problem.ts";
 
 /**
  * Periods of the `[[ratelimits]]` bindings in wrangler.toml, in seconds (the binding only allows 10 or 60).
  * Used for `Retry-After`; keep them in step with wrangler.toml by hand (nothing reads the binding's period).
  */
-export const RATE_LIMIT_PERIODS = { RATE_LIMIT_ANON: 10, RATE_LIMIT_KEY: 10 } as const;
+export const RATE_LIMIT_PERIODS = { RATE_LIMIT_ANON: 10, RATE_LIMIT_KEY: 10, RATE_LIMIT_PAGES: 10 } as const;
 type Limiter = keyof typeof RATE_LIMIT_PERIODS;
 
 /**
@@ -26,35 +27,30 @@ export async function enforceRateLimit(c: Context<AppEnv>, limiter: Limiter, key
       detail:
         limiter === "RATE_LIMIT_KEY"
           ? `Too many requests with this API key; retry after ${period} seconds (use the bulk endpoint for many listings)`
-          : `Too many requests from this address; retry after ${period} seconds`,
+          : `Too many requests from this address${limiter === "RATE_LIMIT_PAGES" ? " for pages" : ""}; retry after ${period} seconds`,
     },
     { "retry-after": String(period) },
   );
 }
 
-const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+/** Paths limited as API calls (RATE_LIMIT_ANON); everything else the Worker serves is a page (RATE_LIMIT_PAGES). */
+const isApiCall = (path: string) => path === "/api/v1" || path.startsWith("/api/v1/");
 
 /**
- * The caller's address as Cloudflare reports it, or null for calls that cannot come through Cloudflare's edge:
- * none (tests calling the Worker directly) or loopback (`wrangler dev` on this machine, benchmarks, browser
- * tests). Those are not limited by address.
+ * Charges every request the Worker serves to its caller's address (see {@link addressBucket}): API calls to
+ * RATE_LIMIT_ANON — reads, and every write attempt whatever key it carries (a well-formed key is charged to its
+ * own budget as well, by `requireChannelKey()`) — and pages, the sitemap and the API docs to the looser
+ * RATE_LIMIT_PAGES. Mounted on the app before the body ceiling, so nothing is read, parsed or queried for a caller
+ * over its limit, and 413/415/422 answers count like any other.
+ *
+ * @example app.use("*", securityHeaders(), addressRateLimit(), bodyCeiling())
  */
-export function clientAddress(c: Context<AppEnv>): string | null {
-  const address = c.req.header("cf-connecting-ip");
-  return address && !LOOPBACK.has(address) ? address : null;
-}
-
-/**
- * Rate-limits anonymous calls by client address: every read (reads take no key, so an `Authorization` header
- * buys nothing there) and every write without a key. Writes with a key are limited by `requireChannelKey()`:
- * by the key's SHA-256, and by address as well when the key is refused.
- */
-export function anonymousRateLimit() {
-  return async (c: Context<AppEnv>, next: () => Promise<void>) => {
-    const address = clientAddress(c);
-    const read = ["GET", "HEAD", "OPTIONS"].includes(c.req.method);
-    if (address && (read || !c.req.header("authorization"))) {
-      await enforceRateLimit(c, "RATE_LIMIT_ANON", address);
+export function addressRateLimit(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const bucket = addressBucket(c.req.header("cf-connecting-ip"), c.req.url);
+    if (bucket) {
+      const limiter = isApiCall(new URL(c.req.url).pathname) ? "RATE_LIMIT_ANON" : "RATE_LIMIT_PAGES";
+      await enforceRateLimit(c, limiter, bucket);
     }
     await next();
   };

@@ -1,0 +1,80 @@
+// Findings 2 and 10: the pages and the sitemap are limited per address (more loosely than the API); a request
+// without a client address on a public host shares one bucket instead of escaping every limit; IPv6 addresses
+// are limited per /64.
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { expect, it, vi } from "vitest";
+import app from "../../src/index.ts";
+import { call } from "../helpers/http.ts";
+
+// Hundreds of requests per test on a shared machine.
+vi.setConfig({ testTimeout: 60_000 });
+
+async function until429(max: number, request: (i: number) => Promise<Response>) {
+  for (let i = 0; i < max; i++) {
+    const res = await request(i);
+    if (res.status === 429) return { res, after: i };
+    await res.body?.cancel();
+  }
+  throw new Error(`no 429 within ${max} requests`);
+}
+
+it("limits the pages per address: /san-pham and /sitemap.xml answer 429 with Retry-After", async () => {
+  const ip = "198.51.100.61";
+  const { res, after } = await until429(700, (i) =>
+    call(i % 10 === 0 ? "/sitemap.xml" : "/san-pham?q=mien", { headers: { "cf-connecting-ip": ip } }),
+  );
+  // Looser than the API's 100 per 10 s.
+  expect(after).toBeGreaterThan(100);
+  expect(res.headers.get("retry-after")).toBeTruthy();
+  const sitemap = await call("/sitemap.xml", { headers: { "cf-connecting-ip": ip } });
+  expect(sitemap.status).toBe(429);
+  // Another address is not affected.
+  const other = await call("/san-pham?q=mien", { headers: { "cf-connecting-ip": "198.51.100.62" } });
+  expect(other.status).toBe(200);
+});
+
+it("limits IPv6 callers per /64: rotating the interface id does not reset the budget", async () => {
+  await until429(220, (i) =>
+    call("/api/v1/changes?limit=1", {
+      headers: { "cf-connecting-ip": `2001:db8:abcd:12:${(i + 1).toString(16)}::${(i % 7) + 1}` },
+    }),
+  );
+  // The next /64 has its own budget, and a written-out form of the same /64 shares it.
+  const next = await call("/api/v1/changes?limit=1", {
+    headers: { "cf-connecting-ip": "2001:db8:abcd:13::1" },
+  });
+  expect(next.status).toBe(200);
+  const same = await call("/api/v1/changes?limit=1", {
+    headers: { "cf-connecting-ip": "2001:0db8:abcd:0012:0000:0000:0000:0001" },
+  });
+  expect(same.status).toBe(429);
+});
+
+it("without a client address on a public host, requests share one limited bucket (fail closed)", async () => {
+  const vars = {
+    CURSOR_SECRET: "f3a9c1d27e8b4a6c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6",
+    PUBLIC_ORIGIN: "https://cnnt.example.vn",
+  };
+  await until429(220, async () => {
+    const ctx = createExecutionContext();
+    const res = await app.fetch(
+      new Request("https://cnnt.example.vn/api/v1/changes?limit=1"),
+      { ...env, ...vars },
+      ctx,
+    );
+    await waitOnExecutionContext(ctx);
+    return res;
+  });
+});
+
+it("local development and tests (a local host, no address or loopback) are not limited", async () => {
+  for (let i = 0; i < 130; i++) {
+    const res = await call(
+      "/api/v1/changes?limit=1",
+      i % 2 ? { headers: { "cf-connecting-ip": "::1" } } : {},
+    );
+    expect(res.status).toBe(200);
+    await res.body?.cancel();
+  }
+});
