@@ -17,6 +17,12 @@ export type Sort = (typeof SORTS)[number];
 
 /** The product list's facets, in the order the API returns them. */
 export const FACETS = ["tier", "scheme", "group", "producer", "channel", "district"] as const;
+/**
+ * Most distinct values one filter takes, and all filters together. Every value is a bound SQL parameter and D1
+ * allows 100 per statement; a facet statement binds every filter's values plus a few of its own.
+ */
+export const MAX_FILTER_VALUES = 20;
+export const MAX_FILTER_VALUES_TOTAL = 40;
 export type FacetName = (typeof FACETS)[number];
 
 export const LEGAL_TYPES = [

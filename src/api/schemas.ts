@@ -2,10 +2,13 @@ import { z } from "@hono/zod-openapi";
 import {
   CHANNEL_KINDS,
   CNNT_LEVELS,
+  FACETS,
   FUNDS,
   LANGS,
   LEGAL_TYPES,
   LISTING_STATUSES,
+  MAX_FILTER_VALUES,
+  MAX_FILTER_VALUES_TOTAL,
   PRODUCT_GROUPS,
   SCHEMES,
   SLUG_MAX,
@@ -26,30 +29,43 @@ export const slugPath = (name: string, example: string) =>
 /** A path slug: lowercase letters, digits and hyphens. */
 export const SlugParam = (example: string) => z.object({ slug: slugPath("slug", example) });
 
-/** A filter that takes one or more values: repeated (`?tier=a&tier=b`) or comma-separated (`?tier=a,b`). */
+/**
+ * A filter that takes one or more values: repeated (`?tier=a&tier=b`) or comma-separated (`?tier=a,b`). Repeats
+ * count once (`tier=national` twenty times is one value); at most MAX_FILTER_VALUES distinct values.
+ */
 const multi = <T extends z.ZodType<string>>(item: T, description: string) =>
   z
     .preprocess(
-      (v) =>
-        (Array.isArray(v) ? v : [v])
-          .flatMap((s) => (typeof s === "string" ? s.split(",") : [s]))
-          .map((s) => (typeof s === "string" ? s.trim() : s))
-          .filter((s) => s !== ""),
-      z.array(item).min(1).max(20),
+      (v) => [
+        ...new Set(
+          (Array.isArray(v) ? v : [v])
+            .flatMap((s) => (typeof s === "string" ? s.split(",") : [s]))
+            .map((s) => (typeof s === "string" ? s.trim() : s))
+            .filter((s) => s !== ""),
+        ),
+      ],
+      z.array(item).min(1).max(MAX_FILTER_VALUES, `at most ${MAX_FILTER_VALUES} different values`),
     )
     .optional()
     .openapi({ description, type: "string" });
 
+/**
+ * A whole number in a query string, written the plain way: decimal digits, no sign, no leading zero, no
+ * space, exponent, fraction or `0x`/`0b`/`0o` prefix (which `Number()` would all accept).
+ */
+export const decimal = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^(0|[1-9][0-9]{0,8})$/, "must be a whole number in decimal digits, such as 20")
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
 const slugValue = slug("must be a slug");
 
 export const Lang = z.enum(LANGS).default("vi").openapi({ description: "Language of names and texts" });
-export const Limit = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(100)
+export const Limit = decimal(1, 100)
   .default(20)
-  .openapi({ description: "Page size, 1–100", type: "integer" });
+  .openapi({ description: "Page size, 1–100", type: "integer", minimum: 1, maximum: 100, default: 20 });
 export const Cursor = z
   .string()
   .max(1000)
@@ -76,7 +92,20 @@ export const ProductsQuery = z
     cursor: Cursor,
     lang: Lang,
   })
-  .strict();
+  .strict()
+  // Every filter value is a bound parameter (D1: at most 100 a statement), so the lists together are capped.
+  .superRefine((q, ctx) => {
+    const lists = FACETS.map((f) => [f, q[f]?.length ?? 0] as const);
+    const total = lists.reduce((n, [, k]) => n + k, 0);
+    if (total > MAX_FILTER_VALUES_TOTAL) {
+      const [largest] = [...lists].sort((a, b) => b[1] - a[1])[0] ?? ["tier"];
+      ctx.addIssue({
+        code: "custom",
+        path: [largest],
+        message: `the filters take at most ${MAX_FILTER_VALUES_TOTAL} different values together (${total} given)`,
+      });
+    }
+  });
 
 export const LangQuery = z.object({ lang: Lang }).strict();
 export const PageQuery = z.object({ limit: Limit, cursor: Cursor, lang: Lang }).strict();
@@ -296,7 +325,7 @@ export const RecognitionsQuery = z
   .object({
     scheme: z.enum(SCHEMES).optional(),
     level: z.enum(CNNT_LEVELS).optional(),
-    year: z.coerce.number().int().min(1990).max(2100).optional().openapi({ type: "integer" }),
+    year: decimal(1990, 2100).optional().openapi({ type: "integer", minimum: 1990, maximum: 2100 }),
     limit: Limit,
     cursor: Cursor,
     lang: Lang,

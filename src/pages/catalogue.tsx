@@ -1,5 +1,5 @@
 import type { FacetName, FacetValue, ProductList, Sort } from "../db/queries/products.ts";
-import { PRODUCT_GROUPS, SCHEMES, TIERS } from "../domain.ts";
+import { MAX_FILTER_VALUES, MAX_FILTER_VALUES_TOTAL, PRODUCT_GROUPS, SCHEMES, TIERS } from "../domain.ts";
 import { MAX_QUERY_LENGTH } from "../search/fold.ts";
 import { Breadcrumbs } from "./components/breadcrumbs.tsx";
 import { PageHead } from "./components/page-head.tsx";
@@ -39,8 +39,14 @@ export function parseCatalogueQuery(queries: Record<string, string[]>): Catalogu
       .flatMap((v) => v.split(","))
       .map((v) => v.trim())
       .filter(Boolean);
+  // As many values as the API takes (each is a bound SQL parameter): the rest of a long URL is dropped.
+  let budget = MAX_FILTER_VALUES_TOTAL;
   const filters = Object.fromEntries(
-    FACETS.map((f) => [f, [...new Set(all(f).filter(ALLOWED[f]))].slice(0, 20)]),
+    FACETS.map((f) => {
+      const values = [...new Set(all(f).filter(ALLOWED[f]))].slice(0, Math.min(MAX_FILTER_VALUES, budget));
+      budget -= values.length;
+      return [f, values];
+    }),
   ) as Record<FacetName, string[]>;
   const q = (queries.q?.[0] ?? "").trim().slice(0, MAX_QUERY_LENGTH);
   const sort = queries.sort?.[0] as Sort | undefined;

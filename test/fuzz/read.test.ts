@@ -102,6 +102,54 @@ describe("hostile query parameters on every list endpoint", () => {
   });
 });
 
+describe("repeated and long filter lists", () => {
+  // Found by the audit (issue 11): each filter repeated twenty times bound more than D1's 100 parameters (a 500).
+  const LISTS = ["tier", "scheme", "group", "producer", "channel", "district"] as const;
+  // Valid values, and for the slug lists any slug too (an unknown slug filters to nothing; it is not an error).
+  const known = (name: (typeof LISTS)[number]) =>
+    fc.constantFrom(...(VALID[name] ?? ["x"])).chain((v) => fc.constantFrom(...v.split(",")));
+  const value = (name: (typeof LISTS)[number]) =>
+    ["tier", "scheme", "group"].includes(name)
+      ? known(name)
+      : fc.oneof(known(name), fc.stringMatching(/^[a-z0-9]{1,12}(-[a-z0-9]{1,12}){0,3}$/));
+  // One entry per list: a few values, each list repeated up to twenty values in all (within the per-list cap
+  // before de-duplication, so that only the total across lists can overflow), sometimes a long list as well.
+  const list = (name: (typeof LISTS)[number]) =>
+    fc.record({
+      name: fc.constant(name),
+      values: fc.array(value(name), { minLength: 1, maxLength: 4 }),
+      repeat: fc.integer({ min: 1, max: 20 }),
+      long: fc.oneof(
+        { weight: 4, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: fc.array(value(name), { minLength: 15, maxLength: 45 }) },
+      ),
+      commas: fc.boolean(),
+    });
+  const query = fc.tuple(...LISTS.map((name) => fc.option(list(name), { freq: 6 }))).map((lists) =>
+    lists
+      .filter((l) => l !== null)
+      .flatMap(({ name, values, repeat, long, commas }) => {
+        const all = [
+          ...Array.from({ length: Math.max(1, Math.floor((repeat * 4) / values.length)) }, () => values)
+            .flat()
+            .slice(0, 20),
+          ...(long ?? []),
+        ];
+        return commas ? [`${name}=${all.join(",")}`] : all.map((v) => `${name}=${v}`);
+      })
+      .join("&"),
+  );
+  it.each(["/api/v1/products", "/san-pham", "/en/products"])("%s: never a 5xx", async (path) => {
+    await fc.assert(
+      fc.asyncProperty(query, async (q) => {
+        const status = await get(`${path}?${q}`);
+        expect([200, 400], q.slice(0, 300)).toContain(status);
+      }),
+      { numRuns: runs(80) },
+    );
+  });
+});
+
 describe("hostile path segments on every detail endpoint", () => {
   const segment = fc.oneof(
     urlValue,

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { CHANGE_ENTITIES, CHANGE_OPS } from "../../domain.ts";
-import { Cursor, errors } from "../schemas.ts";
+import { Cursor, decimal, errors } from "../schemas.ts";
 
 const ChangesQuery = z
   .object({
@@ -8,13 +8,15 @@ const ChangesQuery = z
       description:
         "Opaque cursor: `page.next_cursor` of the previous page. Omit to start from the beginning.",
     }),
-    limit: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(1000)
+    limit: decimal(1, 1000)
       .default(100)
-      .openapi({ description: "Page size, 1–1000", type: "integer" }),
+      .openapi({
+        description: "Page size, 1–1000",
+        type: "integer",
+        minimum: 1,
+        maximum: 1000,
+        default: 100,
+      }),
   })
   .strict();
 
