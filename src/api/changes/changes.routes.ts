@@ -8,15 +8,13 @@ const ChangesQuery = z
       description:
         "Opaque cursor: `page.next_cursor` of the previous page. Omit to start from the beginning.",
     }),
-    limit: decimal(1, 1000)
-      .default(100)
-      .openapi({
-        description: "Page size, 1–1000",
-        type: "integer",
-        minimum: 1,
-        maximum: 1000,
-        default: 100,
-      }),
+    limit: decimal(1, 1000).default(100).openapi({
+      description: "Page size, 1–1000",
+      type: "integer",
+      minimum: 1,
+      maximum: 1000,
+      default: 100,
+    }),
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { knownProducts, type Listing, MAX_BULK_ITEMS } from "../../db/queries/listings.ts";
+import { type Listing, MAX_BULK_ITEMS } from "../../db/queries/listings.ts";
 import type { AppEnv } from "../../env.ts";
 import { type InvalidParam, Problem } from "../../http/problem.ts";
 import {
@@ -33,34 +33,25 @@ export function duplicateItems(items: readonly { product?: unknown }[]): Invalid
 const itemIndex = (name: string) => Number(/^items\[(\d+)\]/.exec(name)?.[1] ?? -1);
 
 /**
- * A failed bulk body names every invalid item at once: the field errors, and also the items whose product does
- * not exist or repeats an earlier one (one extra query, on this error path only).
+ * A failed bulk body names every invalid item at once: the field errors, and the items that repeat an earlier
+ * item's product. It makes no D1 query (a body that fails validation costs the database nothing); products that do
+ * not exist are named once the body is otherwise valid, by the write's own batch.
  */
-async function bulkProblem(result: ValidationResult, c: Context<AppEnv>): Promise<never> {
+function bulkProblem(result: ValidationResult): never {
   const params = issuesToParams(result.error?.issues ?? [], "json", true);
   const raw = (result.data as { items?: unknown })?.items;
   if (Array.isArray(raw) && raw.length <= MAX_BULK_ITEMS) {
     const items = raw.map((i) => (i && typeof i === "object" ? (i as { product?: unknown }) : {}));
-    const slugs = items
-      .map((i) => i.product)
-      .filter((p): p is string => typeof p === "string" && p.length <= 120);
-    const known = await knownProducts(c.get("d1"), slugs);
     const named = new Set(params.map((p) => p.name));
-    items.forEach((item, i) => {
-      const name = `items[${i}].product`;
-      if (typeof item.product === "string" && !known.has(item.product) && !named.has(name)) {
-        params.push(unknownProduct(i, item.product));
-      }
-    });
     params.push(...duplicateItems(items).filter((d) => !named.has(d.name)));
   }
   params.sort((a, b) => itemIndex(a.name) - itemIndex(b.name));
   throw invalidFields(params);
 }
 
-/** The bulk route's hook: as {@link writeHook}, and an invalid body also names unknown and repeated products. */
-export const bulkHook = (result: ValidationResult, c: Context<AppEnv>): undefined | Promise<never> =>
-  result.success || !result.error || result.target !== "json" ? writeHook(result) : bulkProblem(result, c);
+/** The bulk route's hook: as {@link writeHook}, and an invalid body also names repeated products. */
+export const bulkHook = (result: ValidationResult, _c: Context<AppEnv>): undefined =>
+  result.success || !result.error || result.target !== "json" ? writeHook(result) : bulkProblem(result);
 
 /** 412: the If-Match / If-None-Match condition failed; the current ETag in the body and the header. */
 export const preconditionFailed = (current: Listing | null) =>

@@ -366,11 +366,3 @@ JOIN channels c ON c.id = l.channel_id WHERE c.slug = ${cr.channel} AND p.slug I
 
 const knownProductsQuery = (slugsJson: string) =>
   sql`SELECT slug FROM products WHERE slug IN (SELECT value FROM json_each(${slugsJson}))`;
-
-/** Which of these slugs name a product. One round trip (used on an error path, to name every bad item). */
-export async function knownProducts(d1: CountedD1, slugs: string[]): Promise<Set<string>> {
-  const { results } = await toStatement(d1, knownProductsQuery(JSON.stringify(slugs))).all<{
-    slug: string;
-  }>();
-  return new Set(results.map((r) => r.slug));
-}
