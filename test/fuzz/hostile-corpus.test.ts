@@ -139,19 +139,20 @@ describe("hostile corpus", () => {
   });
 
   it.each([
-    ["If-None-Match empty", { "if-none-match": "" }],
-    ["If-None-Match star", { "if-none-match": "*" }],
-    ["If-None-Match 10,000 characters", { "if-none-match": `"${"a".repeat(10_000)}"` }],
-    ["bookmark of junk", { "x-d1-bookmark": "not-a-bookmark" }],
-    ["bookmark of 10,000 characters", { "x-d1-bookmark": "a".repeat(10_000) }],
-  ])("%s", async (_, headers) => {
+    ["If-None-Match empty", { "if-none-match": "" }, [200, 304]],
+    ["If-None-Match star", { "if-none-match": "*" }, [200, 304]],
+    ["If-None-Match 10,000 characters", { "if-none-match": `"${"a".repeat(10_000)}"` }, [200, 304]],
+    // Never passed to D1 (issue 11): a clear 400 naming the header.
+    ["bookmark of junk", { "x-d1-bookmark": "not-a-bookmark" }, [400]],
+    ["bookmark of 10,000 characters", { "x-d1-bookmark": "a".repeat(10_000) }, [400]],
+  ] as const)("%s", async (_, headers, statuses) => {
     for (const path of [
       "/api/v1/products",
       "/api/v1/channels/aeon",
       "/api/v1/products/mien-dong-tan-viet-a",
     ]) {
       const res = await call(path, { headers });
-      expect([200, 304]).toContain(res.status);
+      expect(statuses).toContain(res.status);
     }
   });
 });
