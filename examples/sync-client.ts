@@ -88,7 +88,15 @@ export class CatalogueClient {
     let read = 0;
     for (;;) {
       const since = this.state.cursor ? `&since=${encodeURIComponent(this.state.cursor)}` : "";
-      const page = await this.json<ChangePage>(await this.request(`/api/v1/changes?limit=500${since}`));
+      const res = await this.request(`/api/v1/changes?limit=500${since}`);
+      if (res.status === 410) {
+        // The catalogue was restored from a backup: the copy may hold changes it no longer has. Start again.
+        await res.body?.cancel();
+        console.warn("the catalogue was restored; mirroring again from the beginning");
+        Object.assign(this.state, { cursor: null, bookmark: null, listings: {}, productsChanged: [] });
+        continue;
+      }
+      const page = await this.json<ChangePage>(res);
       // Within a page only the last entry per key matters.
       const last = new Map(page.data.map((c) => [`${c.entity}:${c.key}`, c]));
       for (const c of last.values()) await this.apply(channel, c);

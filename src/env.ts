@@ -47,6 +47,8 @@ export interface CountedD1 {
   readonly roundTrips: number;
   /** The catalogue's data version as read by this request's latest batch (null before any batch). */
   readonly catalogueVersion: number | null;
+  /** The catalogue's epoch (changed by every restore) as read by this request's latest batch. */
+  readonly catalogueEpoch: number | null;
   /** The session's bookmark after its last query (for read-your-writes). */
   bookmark(): string | null;
 }

@@ -6,18 +6,23 @@ import * as schema from "./schema.ts";
 
 const EXECUTORS = new Set(["first", "all", "run", "raw"]);
 
-/** Read at the end of every batch, so a response's ETag comes from the same snapshot as its data. */
-export const CATALOGUE_VERSION_SQL = "SELECT version FROM catalogue_version WHERE id = 1";
+/**
+ * Read at the end of every batch, so a response's ETag comes from the same snapshot as its data. The epoch changes
+ * on every restore (src/db/backup.ts): ETags and change-feed cursors carry it.
+ */
+export const CATALOGUE_VERSION_SQL = "SELECT version, epoch FROM catalogue_version WHERE id = 1";
 
 /**
  * Wraps a D1 session so that every round trip is counted: each statement execution (`first`, `all`, `run`,
  * `raw`) and each `batch` is one. The count is reported per request in the `X-D1-Round-Trips` header and lets
  * tests prove that no request issues a query per row. Each batch also reads the catalogue's data version (one
- * extra statement in the same round trip, removed from the results), kept as `catalogueVersion`.
+ * extra statement in the same round trip, removed from the results), kept as `catalogueVersion` and
+ * `catalogueEpoch`.
  */
 export function countedD1(session: D1DatabaseSession | D1Database): CountedD1 {
   let roundTrips = 0;
   let catalogueVersion: number | null = null;
+  let catalogueEpoch: number | null = null;
   const targets = new WeakMap<object, D1PreparedStatement>();
   const wrap = (stmt: D1PreparedStatement): D1PreparedStatement => {
     const proxy = new Proxy(stmt, {
@@ -42,8 +47,9 @@ export function countedD1(session: D1DatabaseSession | D1Database): CountedD1 {
       roundTrips++;
       const unwrapped = statements.map((s) => targets.get(s) ?? s);
       const results = await session.batch<T>([...unwrapped, session.prepare(CATALOGUE_VERSION_SQL)]);
-      const version = results.pop()?.results[0] as { version?: number } | undefined;
+      const version = results.pop()?.results[0] as { version?: number; epoch?: number } | undefined;
       catalogueVersion = version?.version ?? catalogueVersion;
+      catalogueEpoch = version?.epoch ?? catalogueEpoch;
       return results;
     },
     get roundTrips() {
@@ -51,6 +57,9 @@ export function countedD1(session: D1DatabaseSession | D1Database): CountedD1 {
     },
     get catalogueVersion() {
       return catalogueVersion;
+    },
+    get catalogueEpoch() {
+      return catalogueEpoch;
     },
     bookmark: () => ("getBookmark" in session ? session.getBookmark() : null),
   };

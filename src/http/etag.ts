@@ -6,8 +6,11 @@ import type { AppEnv } from "../env.ts";
 declare const __BUILD_ID__: string | undefined;
 const BUILD = typeof __BUILD_ID__ === "undefined" ? "src" : __BUILD_ID__;
 
-/** The ETag of every catalogue response at a data version. */
-export const catalogueTag = (version: number) => `W/"${BUILD}.${version}"`;
+/**
+ * The ETag of every catalogue response at a data version and epoch (the epoch changes on every restore, so a tag
+ * from before a restore never matches the restored data, whatever its version number).
+ */
+export const catalogueTag = (version: number, epoch: number) => `W/"${BUILD}.${epoch}.${version}"`;
 
 /** Weak comparison (RFC 9110 §13.1.2) of an If-None-Match list with a tag. */
 function matches(ifNoneMatch: string, tag: string): boolean {
@@ -32,22 +35,25 @@ export function catalogueETag(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
     const d1 = c.get("d1");
-    const readVersion = async () =>
-      (await d1.prepare(CATALOGUE_VERSION_SQL).first<{ version: number }>())?.version ?? null;
+    const readTag = async () => {
+      const row = await d1.prepare(CATALOGUE_VERSION_SQL).first<{ version: number; epoch: number }>();
+      return row ? catalogueTag(row.version, row.epoch) : null;
+    };
     const ifNoneMatch = c.req.header("if-none-match");
     if (ifNoneMatch) {
-      const version = await readVersion();
-      if (version !== null && matches(ifNoneMatch, catalogueTag(version))) {
-        return c.body(null, 304, { etag: catalogueTag(version) });
-      }
+      const tag = await readTag();
+      if (tag !== null && matches(ifNoneMatch, tag)) return c.body(null, 304, { etag: tag });
     }
     await next();
     if (c.res.status !== 200) return;
     // A handler may tag its resource itself (a listing's version, for If-Match); that tag is kept and honoured.
     const own = c.res.headers.get("etag");
     if (own === null) {
-      const version = d1.catalogueVersion ?? (await readVersion());
-      if (version !== null) c.header("etag", catalogueTag(version));
+      const tag =
+        d1.catalogueVersion !== null
+          ? catalogueTag(d1.catalogueVersion, d1.catalogueEpoch ?? 0)
+          : await readTag();
+      if (tag !== null) c.header("etag", tag);
     } else if (ifNoneMatch && matches(ifNoneMatch, own)) {
       const kept = ["cache-control", "content-location", "date", "etag", "expires", "vary"];
       const headers = new Headers();

@@ -4,6 +4,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createBackup, parseBackup, type Query, readSchema, restoreStatements } from "../../src/db/backup.ts";
+import { call, getJson } from "../helpers/http.ts";
 import { createKey, listing, send } from "../helpers/retail.ts";
 
 const queryOf =
@@ -68,6 +69,53 @@ describe("restore over the live database (--replace)", () => {
     await env.DB.prepare("UPDATE api_keys SET revoked_at = NULL WHERE id = ?").bind(key.id).run();
     await restoreOver(text);
     expect((await put(key.key, "mien-dong-tan-viet-a", 1)).status).toBe(401);
+  });
+});
+
+describe("after a restore, nothing a client holds from before it carries on", () => {
+  it("a change-feed cursor from before is 410 (start again), and the feed read afresh is whole", async () => {
+    const { key } = await createKey("aeon");
+    const text = await createBackup(queryOf(env.DB), "test");
+    expect((await put(key, "banh-khao-quang-hoa", 61000)).status).toBeLessThan(300);
+    const before = await getJson("/api/v1/changes?limit=1000");
+    const cursor = before.body.page.next_cursor as string;
+    expect((await getJson(`/api/v1/changes?since=${encodeURIComponent(cursor)}`)).status).toBe(200);
+
+    await restoreOver(text);
+
+    const stale = await getJson(`/api/v1/changes?since=${encodeURIComponent(cursor)}`);
+    expect(stale.status).toBe(410);
+    expect(stale.body.type).toBe("/problems/feed-reset");
+    const fresh = await getJson("/api/v1/changes?limit=1000");
+    expect(fresh.status).toBe(200);
+    const next = await getJson(`/api/v1/changes?since=${encodeURIComponent(fresh.body.page.next_cursor)}`);
+    expect(next.status).toBe(200);
+  });
+
+  it("ETags from before do not match: the catalogue's, and a listing's even at the same version number", async () => {
+    const { key } = await createKey("aeon");
+    const path = "/api/v1/channels/aeon/listings/lap-suon-thit-hun-khoi-tam-hoa";
+    expect((await put(key, "lap-suon-thit-hun-khoi-tam-hoa", 50000)).status).toBeLessThan(300);
+    const text = await createBackup(queryOf(env.DB), "test");
+    const written = await put(key, "lap-suon-thit-hun-khoi-tam-hoa", 51000);
+    const held = written.headers.get("etag") ?? "";
+    const catalogue = (await call("/api/v1/products?limit=1")).headers.get("etag") ?? "";
+    expect(held).not.toBe("");
+
+    await restoreOver(text);
+    // Written again: the listing reaches the same version number with other content.
+    const rewritten = await put(key, "lap-suon-thit-hun-khoi-tam-hoa", 99000);
+    expect(rewritten.status).toBe(200);
+    const version = async (res: Response) => ((await res.json()) as { version: number }).version;
+    expect(await version(rewritten)).toBe(await version(written));
+    expect(rewritten.headers.get("etag")).not.toBe(held);
+
+    expect((await call(path, { headers: { "if-none-match": held } })).status).toBe(200);
+    const conditional = await send("PUT", path, key, listing({ price_vnd: 2 }), { "if-match": held });
+    expect(conditional.status).toBe(412);
+    expect((await call("/api/v1/products?limit=1", { headers: { "if-none-match": catalogue } })).status).toBe(
+      200,
+    );
   });
 });
 

@@ -7,21 +7,41 @@ import type { ListRoute } from "./changes.routes.ts";
 
 const SCOPE = "changes-v1";
 
-/** The `seq` a `since` cursor names (0 without one); a bad cursor is a 400 naming `since`. */
-async function sinceSeq(secret: string, since: string | undefined): Promise<number> {
-  if (!since) return 0;
-  let after: number;
+/**
+ * The `seq` and catalogue epoch a `since` cursor names (none: from the beginning, in whatever epoch the database
+ * is); a bad cursor is a 400 naming `since`. Cursors issued before epochs existed hold only the `seq`: epoch 0.
+ */
+async function sinceSeq(
+  secret: string,
+  since: string | undefined,
+): Promise<{ after: number; epoch: number | null }> {
+  if (!since) return { after: 0, epoch: null };
+  let key: unknown[];
   try {
-    after = Number((await decodeCursor(secret, since, SCOPE))[0]);
+    key = await decodeCursor(secret, since, SCOPE);
   } catch (e) {
     // The cursor helper names `cursor`; here the parameter is `since`.
     if (!(e instanceof Problem)) throw e;
     throw invalidParams([{ name: "since", reason: e.body.invalid_params?.[0]?.reason ?? "invalid cursor" }]);
   }
-  if (!Number.isSafeInteger(after) || after < 0)
+  const [after, epoch = 0] = key.map(Number);
+  const count = (n: number | undefined) => Number.isSafeInteger(n) && (n ?? -1) >= 0;
+  if (key.length > 2 || !count(after) || !count(epoch)) {
     throw invalidParams([{ name: "since", reason: "invalid cursor" }]);
-  return after;
+  }
+  return { after: after ?? 0, epoch };
 }
+
+/**
+ * The database was restored since the cursor was issued (its epoch changed): the sequence numbers after it may
+ * name other changes than the client would expect, or none, so the client starts again from the beginning.
+ */
+const feedReset = () =>
+  new Problem(410, {
+    type: "feed-reset",
+    detail:
+      "The catalogue was restored from a backup after this cursor was issued. Read the feed again from the beginning (without `since`) and replace your copy.",
+  });
 
 /**
  * A page of the change feed after `since` (an opaque signed cursor; none = from the beginning), in `seq` order.
@@ -30,13 +50,14 @@ async function sinceSeq(secret: string, since: string | undefined): Promise<numb
 export const list: AppRouteHandler<ListRoute> = async (c) => {
   const { since, limit } = c.req.valid("query");
   const secret = c.env.CURSOR_SECRET;
-  const after = await sinceSeq(secret, since);
-  const rows = await changesAfter(c.get("d1"), after, limit);
-  const { items, hasMore, nextCursor } = await keysetPage(rows, limit, {
+  const { after, epoch: cursorEpoch } = await sinceSeq(secret, since);
+  const { changes, epoch } = await changesAfter(c.get("d1"), after, limit);
+  if (cursorEpoch !== null && cursorEpoch !== epoch) throw feedReset();
+  const { items, hasMore, nextCursor } = await keysetPage(changes, limit, {
     secret,
     scope: SCOPE,
-    keyOf: (r) => [r.seq],
-    emptyKey: [after],
+    keyOf: (r) => [r.seq, epoch],
+    emptyKey: [after, epoch],
   });
   c.header("cache-control", "no-cache");
   return c.json({ data: items, page: { limit, has_more: hasMore, next_cursor: nextCursor ?? "" } }, 200);

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { CHANGE_ENTITIES, CHANGE_OPS } from "../../domain.ts";
-import { Cursor, decimal, errors } from "../schemas.ts";
+import { Cursor, decimal, errors, problemContent } from "../schemas.ts";
 
 const ChangesQuery = z
   .object({
@@ -52,6 +52,11 @@ export const list = createRoute({
   request: { query: ChangesQuery },
   responses: {
     200: { description: "A page of changes", content: { "application/json": { schema: ChangeList } } },
+    410: {
+      description:
+        "The catalogue was restored from a backup after `since` was issued: read the feed again from the beginning (without `since`) and replace your copy",
+      content: problemContent,
+    },
     ...errors,
   },
 });

@@ -26,22 +26,29 @@ const hrefOf = (entity: Change["entity"], key: string, op: Change["op"]) => {
 };
 
 /**
- * Up to `limit` changes after `seq` (read with one more, which only says there is more), in `seq` order. Rows
- * are written by triggers inside the writing transaction and `seq` only grows, so a page never skips a change
- * that commits later with a smaller `seq`: SQLite (and so D1) has one writer at a time.
+ * Up to `limit` changes after `seq` (read with one more, which only says there is more), in `seq` order, and the
+ * catalogue's epoch read in the same round trip (a restore changes it: a cursor of another epoch must not go on).
+ * Rows are written by triggers inside the writing transaction and `seq` only grows, so a page never skips a
+ * change that commits later with a smaller `seq`: SQLite (and so D1) has one writer at a time.
  */
-export async function changesAfter(d1: CountedD1, after: number, limit: number): Promise<Change[]> {
-  const { results } = await toStatement(
-    d1,
-    sql`SELECT seq, entity, entity_key, op, changed_at FROM changes WHERE seq > ${after} ORDER BY seq LIMIT ${limit + 1}`,
-  ).all<{
+export async function changesAfter(
+  d1: CountedD1,
+  after: number,
+  limit: number,
+): Promise<{ changes: Change[]; epoch: number }> {
+  const [page] = await d1.batch<{
     seq: number;
     entity: Change["entity"];
     entity_key: string;
     op: Change["op"];
     changed_at: string;
-  }>();
-  return results.map((r) => ({
+  }>([
+    toStatement(
+      d1,
+      sql`SELECT seq, entity, entity_key, op, changed_at FROM changes WHERE seq > ${after} ORDER BY seq LIMIT ${limit + 1}`,
+    ),
+  ]);
+  const changes = (page?.results ?? []).map((r) => ({
     seq: r.seq,
     entity: r.entity,
     key: r.entity_key,
@@ -49,4 +56,5 @@ export async function changesAfter(d1: CountedD1, after: number, limit: number):
     changed_at: r.changed_at,
     href: hrefOf(r.entity, r.entity_key, r.op),
   }));
+  return { changes, epoch: d1.catalogueEpoch ?? 0 };
 }

@@ -124,20 +124,28 @@ interface ListingRow {
   version: number;
   created_at: string;
   updated_at: string;
+  /** The catalogue's epoch (changed by every restore), part of the ETag. */
+  epoch: number;
 }
+
+/** The catalogue's epoch as a column: a listing's ETag carries it, so no tag survives a restore. */
+const EPOCH = sql.raw("(SELECT epoch FROM catalogue_version WHERE id = 1)");
 
 const selectListing = (channel: string, product: string) =>
   sql`SELECT l.id, c.slug AS channel_slug, p.slug AS product_slug, l.status, l.price_vnd, l.channel_sku,
-  l.url, l.stores, l.note, l.last_verified, l.source_url, l.sample, l.version, l.created_at, l.updated_at
+  l.url, l.stores, l.note, l.last_verified, l.source_url, l.sample, l.version, l.created_at, l.updated_at,
+  ${EPOCH} AS epoch
 FROM listings l JOIN channels c ON c.id = l.channel_id JOIN products p ON p.id = l.product_id
 WHERE c.slug = ${channel} AND p.slug = ${product}`;
 
-/** What an ETag names: one version of one incarnation of a listing. */
+/** What an ETag names: one version of one incarnation of a listing, in one epoch of the catalogue. */
 export interface ListingTag {
   id: number;
   version: number;
   /** `created_at` as digits only: a listing deleted and made again may reuse its row id, never this. */
   created: string;
+  /** The catalogue's epoch (0 until the first restore; tags without one are of epoch 0). */
+  epoch: number;
 }
 
 const digits = (iso: string) => iso.replace(/\D/g, "");
@@ -151,24 +159,28 @@ const tagsMatch = (tags: ListingTag[]) =>
     tags.length
       ? sql.join(
           tags.map(
-            (t) => sql`(id = ${t.id} AND version = ${t.version} AND ${CREATED_DIGITS} = ${t.created})`,
+            (t) =>
+              sql`(id = ${t.id} AND version = ${t.version} AND ${CREATED_DIGITS} = ${t.created} AND ${EPOCH} = ${t.epoch})`,
           ),
           sql` OR `,
         )
       : sql`0`
   })`;
 
-/** The strong ETag of a listing version: a new one for every change, and for a listing deleted and re-made. */
-export const listingEtag = (l: { id: number; version: number; created_at: string }) =>
-  `"l${l.id}v${l.version}c${digits(l.created_at)}"`;
+/**
+ * The strong ETag of a listing version: a new one for every change, for a listing deleted and re-made, and after
+ * a restore (the epoch; left out while it is 0, so tags issued before epochs existed still match).
+ */
+export const listingEtag = (l: { id: number; version: number; created_at: string; epoch: number }) =>
+  `"l${l.id}v${l.version}c${digits(l.created_at)}${l.epoch ? `e${l.epoch}` : ""}"`;
 
 /** Parses an `If-Match` header: `*`, or the listing versions its strong ETags name (weak tags never match). */
 export function parseIfMatch(header: string | undefined): "*" | ListingTag[] | undefined {
   if (header === undefined) return undefined;
   if (header.trim() === "*") return "*";
-  return [...header.matchAll(/(W\/)?"l(\d{1,15})v(\d{1,15})c(\d{1,20})"/g)]
+  return [...header.matchAll(/(W\/)?"l(\d{1,15})v(\d{1,15})c(\d{1,20})(?:e(\d{1,15}))?"/g)]
     .filter((m) => !m[1])
-    .map((m) => ({ id: Number(m[2]), version: Number(m[3]), created: m[4] ?? "" }))
+    .map((m) => ({ id: Number(m[2]), version: Number(m[3]), created: m[4] ?? "", epoch: Number(m[5] ?? 0) }))
     .slice(0, 10);
 }
 
@@ -244,7 +256,7 @@ WHERE channel_id = ${channelId(cr)} AND product_id = ${productId(product)}${ifMa
     [
       keyLookup(cr),
       productExists(product),
-      sql`SELECT l.id, l.version, l.created_at FROM listings l JOIN products p ON p.id = l.product_id JOIN channels c ON c.id = l.channel_id WHERE c.slug = ${cr.channel} AND p.slug = ${product}`,
+      sql`SELECT l.id, l.version, l.created_at, ${EPOCH} AS epoch FROM listings l JOIN products p ON p.id = l.product_id JOIN channels c ON c.id = l.channel_id WHERE c.slug = ${cr.channel} AND p.slug = ${product}`,
       write,
       lastUsed(cr),
       selectListing(cr.channel, product),
@@ -252,7 +264,9 @@ WHERE channel_id = ${channelId(cr)} AND product_id = ${productId(product)}${ifMa
   );
   const key = keyRow(keyResult);
   if (!productRow?.results.length) return { key, kind: "no-product" };
-  const prior = before?.results[0] as { id: number; version: number; created_at: string } | undefined;
+  const prior = before?.results[0] as
+    | { id: number; version: number; created_at: string; epoch: number }
+    | undefined;
   const row = after?.results[0] as ListingRow | undefined;
   const current = row ? channelListingOut(row) : null;
   const changed = (written?.meta.changes ?? 0) > 0;
@@ -263,7 +277,11 @@ WHERE channel_id = ${channelId(cr)} AND product_id = ${productId(product)}${ifMa
     const held =
       ifMatch === "*" ||
       ifMatch.some(
-        (t) => t.id === prior.id && t.version === prior.version && t.created === digits(prior.created_at),
+        (t) =>
+          t.id === prior.id &&
+          t.version === prior.version &&
+          t.created === digits(prior.created_at) &&
+          t.epoch === prior.epoch,
       );
     if (!changed && !held) return { key, kind: "precondition-failed", current };
   }
@@ -326,7 +344,7 @@ export async function bulkUpsertListings(
   items: (ListingWrite & { product: string })[],
 ): Promise<BulkOutcome> {
   const slugs = JSON.stringify(items.map((i) => i.product));
-  const versions = sql`SELECT p.slug, l.id, l.version, l.created_at FROM listings l JOIN products p ON p.id = l.product_id
+  const versions = sql`SELECT p.slug, l.id, l.version, l.created_at, ${EPOCH} AS epoch FROM listings l JOIN products p ON p.id = l.product_id
 JOIN channels c ON c.id = l.channel_id WHERE c.slug = ${cr.channel} AND p.slug IN (SELECT value FROM json_each(${slugs}))`;
   const [keyResult, ...results] = await d1.batch([
     toStatement(d1, keyLookup(cr)),
@@ -340,7 +358,7 @@ JOIN channels c ON c.id = l.channel_id WHERE c.slug = ${cr.channel} AND p.slug I
   const known = new Set((results[0]?.results ?? []).map((r) => (r as { slug: string }).slug));
   const indexes = items.flatMap((item, i) => (known.has(item.product) ? [] : [i]));
   if (indexes.length) return { key, kind: "unknown-products", indexes };
-  type V = { slug: string; id: number; version: number; created_at: string };
+  type V = { slug: string; id: number; version: number; created_at: string; epoch: number };
   const before = new Map(((results[1]?.results ?? []) as V[]).map((r) => [r.slug, r]));
   const after = (results.at(-1)?.results ?? []) as V[];
   const bySlug = new Map(after.map((r) => [r.slug, r]));
