@@ -43,6 +43,7 @@ export function sqliteD1(file: string) {
       }),
     roundTrips: 0,
     catalogueVersion: null,
+    catalogueEpoch: null,
     bookmark: () => null,
   };
   return {
