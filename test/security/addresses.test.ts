@@ -78,3 +78,30 @@ it("local development and tests (a local host, no address or loopback) are not l
     await res.body?.cancel();
   }
 });
+
+it("address keys: IPv4 as is, IPv6 by /64 in any spelling, IPv4-mapped as IPv4, loopback recognised", async () => {
+  const { addressBucket, addressKey, isLoopback, NO_ADDRESS_BUCKET } = await import(
+    "../../src/http/client-address.ts"
+  );
+  expect(addressKey("203.0.113.9")).toBe("v4:203.0.113.9");
+  const v6 = "v6:2001:db8:abcd:12::/64";
+  for (const a of [
+    "2001:db8:abcd:12::1",
+    "2001:0DB8:ABCD:0012:ffff:ffff:ffff:ffff",
+    "2001:db8:abcd:12:0:0:0:0",
+    "2001:db8:abcd:12::1%eth0",
+  ]) {
+    expect(addressKey(a), a).toBe(v6);
+  }
+  expect(addressKey("2001:db8:abcd:13::1")).not.toBe(v6);
+  expect(addressKey("::ffff:198.51.100.7")).toBe("v4:198.51.100.7");
+  expect(isLoopback("::1")).toBe(true);
+  expect(isLoopback("127.0.0.2")).toBe(true);
+  expect(isLoopback("::ffff:127.0.0.1")).toBe(true);
+  expect(isLoopback("2001:db8::1")).toBe(false);
+  expect(addressBucket(undefined, "https://cnnt.example.vn/")).toBe(NO_ADDRESS_BUCKET);
+  expect(addressBucket("127.0.0.1", "https://cnnt.example.vn/")).toBe(NO_ADDRESS_BUCKET);
+  expect(addressBucket(undefined, "http://localhost:8787/")).toBeNull();
+  expect(addressBucket("::1", "http://127.0.0.1:8787/")).toBeNull();
+  expect(addressBucket("198.51.100.7", "http://localhost/")).toBe("v4:198.51.100.7");
+});
