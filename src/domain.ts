@@ -7,12 +7,14 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Longest slug accepted anywhere (path, query, body). */
 export const SLUG_MAX = 120;
 export const SLUG_MESSAGE = "must be a slug (lowercase letters, digits, hyphens)";
+/** Whether a value is a slug the catalogue could hold (pages check their path and filters with it). */
+export const isSlug = (v: string) => v.length <= SLUG_MAX && SLUG_PATTERN.test(v);
 
 export const LANGS = ["vi", "en"] as const;
 export type Lang = (typeof LANGS)[number];
 
-/** Orders of the product list; `-name` is descending. */
-export const SORTS = ["relevance", "name", "-name", "tier", "newest"] as const;
+/** Orders of the product list, in the order the catalogue's sort menu offers them; `-name` is descending. */
+export const SORTS = ["relevance", "tier", "name", "-name", "newest"] as const;
 export type Sort = (typeof SORTS)[number];
 
 /** The product list's facets, in the order the API returns them. */

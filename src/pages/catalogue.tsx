@@ -1,5 +1,14 @@
 import type { FacetName, FacetValue, ProductList, Sort } from "../db/queries/products.ts";
-import { MAX_FILTER_VALUES, MAX_FILTER_VALUES_TOTAL, PRODUCT_GROUPS, SCHEMES, TIERS } from "../domain.ts";
+import {
+  FACETS,
+  isSlug,
+  MAX_FILTER_VALUES,
+  MAX_FILTER_VALUES_TOTAL,
+  PRODUCT_GROUPS,
+  SCHEMES,
+  SORTS,
+  TIERS,
+} from "../domain.ts";
 import { MAX_QUERY_LENGTH } from "../search/fold.ts";
 import { Breadcrumbs } from "./components/breadcrumbs.tsx";
 import { PageHead } from "./components/page-head.tsx";
@@ -9,16 +18,13 @@ import { CatalogueForm, SearchInput } from "./components/search-form.tsx";
 import { type Lang, labelOf, pathOf, pathWithQuery, strings } from "./i18n/index.ts";
 import type { PagerLinks } from "./register.tsx";
 
-const FACETS = ["tier", "scheme", "group", "producer", "channel", "district"] as const satisfies FacetName[];
-const SORTS: Sort[] = ["relevance", "tier", "name", "-name", "newest"];
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ALLOWED: Record<FacetName, (v: string) => boolean> = {
   tier: (v) => (TIERS as readonly string[]).includes(v),
   scheme: (v) => (SCHEMES as readonly string[]).includes(v),
   group: (v) => (PRODUCT_GROUPS as readonly string[]).includes(v),
-  producer: (v) => v.length <= 120 && SLUG.test(v),
-  channel: (v) => v.length <= 120 && SLUG.test(v),
-  district: (v) => v.length <= 120 && SLUG.test(v),
+  producer: isSlug,
+  channel: isSlug,
+  district: isSlug,
 };
 
 /** What the catalogue's URL asks for: the same parameters as GET /api/v1/products. */
@@ -54,7 +60,7 @@ export function parseCatalogueQuery(queries: Record<string, string[]>): Catalogu
   return {
     q: q || undefined,
     filters,
-    sort: sort && SORTS.includes(sort) ? sort : undefined,
+    sort: sort && (SORTS as readonly string[]).includes(sort) ? sort : undefined,
     cursor: cursor && cursor.length <= 1000 ? cursor : undefined,
   };
 }

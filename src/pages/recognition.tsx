@@ -1,5 +1,5 @@
 import type { listRecognitions } from "../db/queries/recognitions.ts";
-import { PRODUCT_GROUPS } from "../domain.ts";
+import { CNNT_LEVELS, PRODUCT_GROUPS } from "../domain.ts";
 import { TierBadge } from "./components/badges.tsx";
 import { Block } from "./components/block.tsx";
 import { Breadcrumbs } from "./components/breadcrumbs.tsx";
@@ -24,7 +24,8 @@ const SCHEME_SOURCES = {
   scoring: "https://luatminhkhue.vn/mau-phieu-cham-diem-san-pham-cong-nghiep-nong-thon-tieu-bieu-.aspx",
 };
 
-const LEVELS = ["national", "regional", "provincial", "district"] as const;
+/** Highest first, as the recognition page lists them. */
+const LEVELS = [...CNNT_LEVELS].reverse();
 
 function Group(props: { id: string; title: string; items: Rec[]; lang: Lang }) {
   if (!props.items.length) return null;

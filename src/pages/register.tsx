@@ -3,6 +3,7 @@
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import { etag } from "hono/etag";
 import type { Child } from "hono/jsx";
+import { isSlug, LANGS } from "../domain.ts";
 import type { AppEnv } from "../env.ts";
 import { d1Session } from "../http/d1-session.ts";
 import { publicCache } from "../http/etag.ts";
@@ -35,9 +36,6 @@ export const PAGE_CSP = [
   "base-uri 'none'",
   "frame-ancestors 'none'",
 ].join("; ");
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const LANGS: Lang[] = ["vi", "en"];
 
 /** Sets the pages' CSP on the response, after the handler (so error pages get it too). */
 export function pageHeaders(): MiddlewareHandler<AppEnv> {
@@ -119,7 +117,7 @@ export function detailPage<T>(
 ) {
   page(app, key, async (c, lang) => {
     const slug = c.req.param("slug") ?? "";
-    if (slug.length > 120 || !SLUG.test(slug)) throw notFound(slug);
+    if (!isSlug(slug)) throw notFound(slug);
     const item = await spec.load(c, slug, lang);
     if (!item) throw notFound(slug);
     const view = spec.view(item, lang, c);
