@@ -1,4 +1,4 @@
-// Vite's `?raw` imports (file contents as a string), used for SQL fixtures.
+// Vite's `?raw` imports (file contents as a string), used for SQL fixtures, the seed and wrangler.toml.
 declare module "*.sql?raw" {
   const text: string;
   export default text;

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedStatements } from "../../src/seed/statements.ts";
+import { witness } from "../helpers/d1.ts";
 import { call, getJson } from "../helpers/http.ts";
 import { createKey, json, listing, send } from "../helpers/retail.ts";
 
@@ -98,8 +99,20 @@ describe("PUT and DELETE a listing", () => {
   it("If-None-Match: * creates only", async () => {
     const exists = await send("PUT", url(product), key, listing(), { "if-none-match": "*" });
     expect(exists.status).toBe(412);
-    const fresh = await send("PUT", url("banh-khao-sample"), key, listing(), { "if-none-match": "*" });
-    expect([201, 404]).toContain(fresh.status);
+    expect((await getJson(url(product))).body.price_vnd).not.toBe(listing().price_vnd);
+    // A product the catalogue has and AEON does not list yet.
+    const unlisted = await env.DB.prepare(
+      "SELECT p.slug FROM products p WHERE NOT EXISTS (SELECT 1 FROM listings l JOIN channels c ON c.id = l.channel_id WHERE l.product_id = p.id AND c.slug = 'aeon') ORDER BY p.id LIMIT 1",
+    ).first<{ slug: string }>();
+    expect(unlisted?.slug).toBeTruthy();
+    const target = url(unlisted?.slug ?? "");
+    expect((await getJson(target)).status).toBe(404);
+    const fresh = await send("PUT", target, key, listing({ price_vnd: 42000 }), { "if-none-match": "*" });
+    expect(fresh.status).toBe(201);
+    expect((await getJson(target)).body.price_vnd).toBe(42000);
+    const second = await send("PUT", target, key, listing({ price_vnd: 1 }), { "if-none-match": "*" });
+    expect(second.status).toBe(412);
+    expect((await getJson(target)).body.price_vnd).toBe(42000);
   });
 
   it("DELETE with a stale If-Match is 412; with the current one 204, then 404, and the feed has a tombstone", async () => {
@@ -194,15 +207,33 @@ describe("input errors are problem+json naming what is wrong", () => {
 describe("read replication: read-your-writes with the bookmark", () => {
   it("a write returns a bookmark; a read that sends it back sees the write", async () => {
     const product = "lap-suon-thit-hun-khoi-tam-hoa";
-    const put = await send("PUT", url(product), key, listing({ price_vnd: 191000 }));
+    const writer = witness();
+    const put = await writer.fetch(url(product), {
+      method: "PUT",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify(listing({ price_vnd: 191000 })),
+    });
     expect(put.status).toBe(200);
+    // The write went to the primary.
+    expect(writer.sessions).toEqual(["first-primary"]);
     const bookmark = put.headers.get("x-d1-bookmark");
     expect(bookmark).toMatch(/^[\w-]+$/);
-    const read = await getJson(url(product), { headers: { "x-d1-bookmark": bookmark ?? "" } });
-    expect(read.body.price_vnd).toBe(191000);
-    expect(read.res.headers.get("x-d1-bookmark")).toBeTruthy();
+    // Locally there is no replica, so the data alone cannot show the bookmark was used: the witness sees the
+    // session the read opened. Without a bookmark a read may go to any replica.
+    const reader = witness();
+    const read = await reader.fetch(url(product), { headers: { "x-d1-bookmark": bookmark ?? "" } });
+    expect(reader.sessions).toEqual([bookmark]);
+    expect(await read.json<{ price_vnd: number }>()).toMatchObject({ price_vnd: 191000 });
+    const anyReplica = witness();
+    await anyReplica.fetch(url(product));
+    expect(anyReplica.sessions).toEqual(["first-unconstrained"]);
+    // A malformed bookmark is not handed to D1.
+    const bad = witness();
+    expect((await bad.fetch(url(product), { headers: { "x-d1-bookmark": "x'; --" } })).status).toBe(200);
+    expect(bad.sessions).toEqual(["first-unconstrained"]);
+    expect(read.headers.get("x-d1-bookmark")).toBeTruthy();
     // The bookmark only moves forward: the read's is at least as new as the write's.
-    expect((read.res.headers.get("x-d1-bookmark") ?? "") >= (bookmark ?? "")).toBe(true);
+    expect((read.headers.get("x-d1-bookmark") ?? "") >= (bookmark ?? "")).toBe(true);
   });
 
   it("a write costs one D1 round trip: key check, product check, write, audit and read-back in one batch", async () => {
