@@ -63,6 +63,8 @@ describe.each(pages)("%s with a retailer's hostile listing", (path) => {
     }
     // Every element that runs script comes from this origin; none is inline.
     const scripts = [...text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    // The pattern sees every script element there is (a channel page has none).
+    expect(scripts.length).toBe(text.match(/<script/gi)?.length ?? 0);
     for (const [, attrs, body] of scripts) {
       const dataBlock = /type="application\/ld\+json"/.test(attrs ?? "");
       expect(dataBlock || (/\bsrc="\/[^/]/.test(attrs ?? "") && body === ""), attrs).toBe(true);
@@ -71,6 +73,8 @@ describe.each(pages)("%s with a retailer's hostile listing", (path) => {
 
   it("keeps JSON-LD a data block: valid JSON with no raw `<`, so no `</script>` can end it", () => {
     const blocks = [...page().text.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];
+    expect(blocks.length).toBe(page().text.match(/application\/ld\+json/g)?.length ?? 0);
+    if (path.includes(PRODUCT)) expect(blocks.length).toBeGreaterThan(0);
     for (const [, body] of blocks) {
       expect(body).not.toContain("<");
       expect(() => JSON.parse(body ?? "")).not.toThrow();
@@ -79,6 +83,7 @@ describe.each(pages)("%s with a retailer's hostile listing", (path) => {
 
   it("links to the chain only with an https URL, attribute-escaped", () => {
     const hrefs = [...page().text.matchAll(/href="([^"]*)"/g)].map((m) => m[1] ?? "");
+    expect(hrefs.length).toBeGreaterThan(10);
     for (const h of hrefs) expect(h, h).not.toMatch(/^\s*(javascript|data|vbscript):/i);
     if (path.includes(PRODUCT)) {
       expect(hrefs).toContain(

@@ -189,9 +189,18 @@ describe("errors, sitemap and robots", () => {
     const res = await call("/san-pham/?tier=national", { redirect: "manual" });
     expect(res.status).toBe(301);
     expect(res.headers.get("location")).toBe("/san-pham?tier=national");
-    const sneaky = await call("//evil.example/", { redirect: "manual" });
-    expect(sneaky.headers.get("location") ?? "").not.toMatch(/^\/\//);
   });
+
+  it.each(["//evil.example/", "///evil.example/", "//evil.example//?next=1", "/%2F/evil.example/"])(
+    "never redirects %s to another site",
+    async (path) => {
+      const res = await call(path, { redirect: "manual" });
+      expect(res.status).toBe(301);
+      const location = res.headers.get("location");
+      expect(location).toMatch(/^\/[^/\\]/);
+      expect(new URL(location ?? "", "http://localhost/").host).toBe("localhost");
+    },
+  );
 
   it("keeps problem+json 404s for unknown API paths", async () => {
     const res = await call("/api/v1/nothing");
@@ -223,6 +232,40 @@ describe("errors, sitemap and robots", () => {
     expect(xml).toContain(
       `<xhtml:link rel="alternate" hreflang="en" href="${ORIGIN}/en/products/chieu-truc-688"/>`,
     );
+  });
+
+  it("gives every product, producer and channel a sitemap entry with its last change, in both languages", async () => {
+    const xml = await (await call("/sitemap.xml")).text();
+    const entries = [...xml.matchAll(/<url>([\s\S]*?)<\/url>/g)].map((m) => m[1] ?? "");
+    const byLoc = new Map(entries.map((e) => [/<loc>([^<]+)<\/loc>/.exec(e)?.[1], e]));
+    expect(byLoc.size).toBe(entries.length); // no duplicates
+    const all = [
+      ["products", "/san-pham", "/en/products"],
+      ["producers", "/co-so", "/en/producers"],
+      ["channels", "/kenh-phan-phoi", "/en/channels"],
+    ] as const;
+    let expected = 6 * 2; // the six list and static pages
+    for (const [table, vi, en] of all) {
+      const { results } = await env.DB.prepare(`SELECT slug, updated_at FROM ${table}`).all<{
+        slug: string;
+        updated_at: string;
+      }>();
+      expect(results.length, table).toBeGreaterThan(0);
+      expected += results.length * 2;
+      for (const { slug, updated_at } of results) {
+        for (const path of [`${vi}/${slug}`, `${en}/${slug}`]) {
+          const entry = byLoc.get(`${ORIGIN}${path}`);
+          expect(entry, path).toBeDefined();
+          expect(entry).toContain(`<lastmod>${updated_at.slice(0, 10)}</lastmod>`);
+          expect(entry).toMatch(/<lastmod>\d{4}-\d{2}-\d{2}<\/lastmod>/);
+        }
+      }
+    }
+    expect(entries.length).toBe(expected);
+    // A change moves lastmod.
+    await env.DB.prepare("UPDATE channels SET updated_at = '2031-02-03T04:05:06Z' WHERE slug = 'aeon'").run();
+    const after = await (await call("/sitemap.xml")).text();
+    expect(after).toMatch(/<loc>[^<]*\/kenh-phan-phoi\/aeon<\/loc><lastmod>2031-02-03<\/lastmod>/);
   });
 
   it("serves robots.txt naming the sitemap", async () => {
