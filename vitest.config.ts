@@ -10,12 +10,14 @@ export default defineConfig(async () => {
         main: "./src/index.ts",
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
-          // FUZZ_RUNS multiplies the property-based tests' cases (FUZZ_RUNS=10 npm run test:workers for a long hunt).
+          // FUZZ_RUNS multiplies the property-based tests' cases (FUZZ_RUNS=10 npm run test:workers for a long hunt);
+          // FUZZ_SEED picks their cases (fixed by default, so every run tests the same ones).
           // The Worker's secret and origin for tests (wrangler.toml holds none; src/config.ts refuses to serve
           // without them). A development value: accepted only on local hosts, as the tests' requests are.
           bindings: {
             TEST_MIGRATIONS: migrations,
             FUZZ_RUNS: process.env.FUZZ_RUNS ?? "1",
+            FUZZ_SEED: process.env.FUZZ_SEED ?? "20261201",
             CURSOR_SECRET: "local-development-vitest-cursor-secret-0123456789",
             PUBLIC_ORIGIN: "http://localhost:8787",
           },

@@ -13,6 +13,7 @@ declare global {
       PUBLIC_ORIGIN: string;
       TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
       FUZZ_RUNS: string;
+      FUZZ_SEED: string;
     }
   }
 }

@@ -1,6 +1,7 @@
 // Every test file gets a fresh D1: apply the real migrations, then the real seed.
 import { applyD1Migrations } from "cloudflare:test";
 import { env } from "cloudflare:workers";
+import fc from "fast-check";
 import { seedStatements } from "../src/seed/statements.ts";
 
 await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
@@ -8,3 +9,7 @@ const already = await env.DB.prepare("SELECT count(*) AS n FROM products").first
 if (!already?.n) {
   await env.DB.batch(seedStatements().map((s) => env.DB.prepare(s.sql).bind(...s.params)));
 }
+
+// Property-based tests run the same cases on every run (CI included): a failure is reproducible and a pass means
+// the same thing each time. FUZZ_SEED=<n> explores other cases; a failure report names the seed and path.
+fc.configureGlobal({ seed: Number(env.FUZZ_SEED) });

@@ -9,6 +9,7 @@ import {
   expectWellFormed,
   hostileString,
   paramName,
+  printable,
   toQuery,
   urlValue,
 } from "../helpers/fuzz.ts";
@@ -56,46 +57,112 @@ const VALID: Record<string, readonly string[]> = {
   year: ["2020", "2021", "2023"],
 };
 
-const pairFor = (known: readonly string[]) =>
-  paramName(known).chain((name) =>
-    fc.oneof(
-      { weight: 3, arbitrary: urlValue.map((v) => [name, v] as const) },
-      {
-        weight: 2,
-        arbitrary: fc
-          .constantFrom(...(Object.hasOwn(VALID, name) ? (VALID[name] ?? []) : ["x"]))
-          .map((v) => [name, encodeURIComponent(v)] as const),
-      },
-    ),
+/** Names no endpoint knows: always a 400 naming them (the API refuses unknown parameters). */
+const UNKNOWN_NAMES = [
+  "unknown",
+  "Q",
+  "q[]",
+  "limit[0]",
+  "__proto__",
+  "constructor",
+  "toString",
+  "page.limit",
+];
+/** Filters of the product list that take several values (repeated or comma-separated); the rest take one. */
+const MULTI = new Set(["tier", "scheme", "group", "producer", "channel", "district"]);
+
+type Kind = "valid" | "hostile" | "unknown";
+type Pair = readonly [name: string, value: string, kind: Kind];
+
+const pairFor = (known: readonly string[]): fc.Arbitrary<Pair> =>
+  fc.oneof(
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom(...known).chain((name) => urlValue.map((v): Pair => [name, v, "hostile"])),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .constantFrom(...known.filter((n) => Object.hasOwn(VALID, n)))
+        .chain((name) =>
+          fc.constantFrom(...(VALID[name] ?? [])).map((v): Pair => [name, encodeURIComponent(v), "valid"]),
+        ),
+    },
+    { weight: 1, arbitrary: paramName(known).map((name): Pair => [name, "1", "hostile"]) },
+    { weight: 1, arbitrary: fc.constantFrom(...UNKNOWN_NAMES).map((name): Pair => [name, "1", "unknown"]) },
   );
 
-const queryFor = (known: readonly string[]) => fc.array(pairFor(known), { maxLength: 6 }).map(toQuery);
+const queryFor = (known: readonly string[]) =>
+  fc.array(pairFor(known), { maxLength: 6 }).map((pairs) => ({ pairs, query: toQuery(pairs) }));
+
+/**
+ * What the API must answer, where it can be known without re-implementing it: a 400 when any parameter is one
+ * no endpoint knows; a 200 when every parameter is known, has a valid value and is given once (or is a filter
+ * that takes several). Anything else (a hostile value) must only be well-formed.
+ */
+function expected(pairs: readonly Pair[], multi: ReadonlySet<string>): 200 | 400 | null {
+  if (pairs.some(([, , kind]) => kind === "unknown")) return 400;
+  if (!pairs.every(([, , kind]) => kind === "valid")) return null;
+  const names = pairs.map(([n]) => n);
+  const repeated = names.some((n, i) => names.indexOf(n) !== i && !multi.has(n));
+  return repeated ? 400 : 200;
+}
 
 describe("hostile query parameters on every list endpoint", () => {
-  const endpoints: [string, readonly string[], number][] = [
-    ["/api/v1/products", PRODUCT_PARAMS, 1200],
-    ["/api/v1/producers", ["limit", "cursor", "lang", "district"], 300],
-    ["/api/v1/recognitions", ["scheme", "level", "year", "limit", "cursor", "lang"], 400],
-    ["/api/v1/channels", ["lang"], 100],
-    ["/api/v1/programme", ["lang"], 100],
-    ["/api/v1/openapi.json", ["lang"], 50],
+  const endpoints: [string, readonly string[], ReadonlySet<string>, number][] = [
+    ["/api/v1/products", PRODUCT_PARAMS, MULTI, 1200],
+    ["/api/v1/producers", ["limit", "cursor", "lang", "district"], new Set(), 300],
+    ["/api/v1/recognitions", ["scheme", "level", "year", "limit", "cursor", "lang"], new Set(), 400],
+    ["/api/v1/channels", ["lang"], new Set(), 100],
+    ["/api/v1/programme", ["lang"], new Set(), 100],
+    ["/api/v1/changes", ["since", "limit"], new Set(), 200],
   ];
-  it.each(endpoints)("%s", async (path, known, n) => {
+  it.each(endpoints)("%s", async (path, known, multi, n) => {
+    const seen = new Map<number, number>();
     await fc.assert(
-      fc.asyncProperty(queryFor(known), async (query) => {
-        await get(`${path}${query}`);
+      fc.asyncProperty(queryFor(known), async ({ pairs, query }) => {
+        const res = await call(`${path}${query}`);
+        requests++;
+        const body = await res.clone().text();
+        const status = await expectWellFormed(res, `${path}${query}`);
+        seen.set(status, (seen.get(status) ?? 0) + 1);
+        const want = expected(pairs, multi);
+        if (want !== null) expect(status, printable(`${path}${query} → ${body.slice(0, 200)}`)).toBe(want);
+        if (want === 400 && pairs.some(([, , k]) => k === "unknown")) {
+          const names = (JSON.parse(body) as { invalid_params: { name: string }[] }).invalid_params.map(
+            (p) => p.name,
+          );
+          expect(names.some((name) => UNKNOWN_NAMES.includes(name))).toBe(true);
+        }
       }),
       { numRuns: runs(n) },
     );
+    // The property judged both outcomes (not only "no 5xx").
+    expect(seen.get(200) ?? 0).toBeGreaterThan(0);
+    expect(seen.get(400) ?? 0).toBeGreaterThan(0);
   });
+
+  it.each(["/api/v1/openapi.json", "/api/v1/feeds/products.csv", "/api/v1/feeds/products.ndjson"])(
+    "%s (takes no parameters) stays well-formed with any",
+    async (path) => {
+      await fc.assert(
+        fc.asyncProperty(queryFor(["lang", "limit"]), async ({ query }) => {
+          expect([200, 400]).toContain(await get(`${path}${query}`));
+        }),
+        { numRuns: runs(50) },
+      );
+    },
+  );
 
   it("the search box takes any text: 200 with results or none, or a 400 for over-long text", async () => {
     await fc.assert(
       fc.asyncProperty(hostileString, async (q) => {
         const status = await get(`/api/v1/products?q=${encodeLoose(q)}`);
-        const valid =
-          [...q].length <= 200 && !/[\ud800-\udfff]/.test(q.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ""));
-        if (valid) expect(status, JSON.stringify(q)).toBe(200);
+        // A lone surrogate reaches the Worker as replacement characters, which count towards the length.
+        const lone = /[\ud800-\udfff]/.test(q.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ""));
+        const label = printable(JSON.stringify(q));
+        if (lone) expect([200, 400], label).toContain(status);
+        else expect(status, label).toBe([...q].length <= 200 ? 200 : 400);
       }),
       { numRuns: runs(500) },
     );
@@ -150,28 +217,86 @@ describe("repeated and long filter lists", () => {
   });
 });
 
+/** Path segments: hostile values, and the ones a router or a file system treats specially. */
+const segment = fc.oneof(
+  urlValue,
+  fc.constantFrom(
+    "..",
+    ".",
+    "%2E%2E",
+    "a%2Fb",
+    "a/b",
+    "mien-dong-tan-viet-a%00",
+    "MIEN-DONG-TAN-VIET-A",
+    "-a-",
+    "a--b",
+  ),
+);
+
 describe("hostile path segments on every detail endpoint", () => {
-  const segment = fc.oneof(
-    urlValue,
-    fc.constantFrom(
-      "..",
-      ".",
-      "%2E%2E",
-      "a%2Fb",
-      "a/b",
-      "mien-dong-tan-viet-a%00",
-      "MIEN-DONG-TAN-VIET-A",
-      "-a-",
-      "a--b",
-    ),
-  );
-  it.each(["/api/v1/products/", "/api/v1/producers/", "/api/v1/channels/"])("%s{slug}", async (base) => {
+  const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  it.each([
+    "/api/v1/products/",
+    "/api/v1/producers/",
+    "/api/v1/channels/",
+    "/api/v1/channels/aeon/listings/",
+  ])("%s{slug}", async (base) => {
     await fc.assert(
-      fc.asyncProperty(segment, queryFor(["lang"]), async (slug, query) => {
+      fc.asyncProperty(segment, queryFor(["lang"]), async (slug, { pairs, query }) => {
         const status = await get(`${base}${slug}${query}`);
         expect([200, 301, 302, 308, 400, 404]).toContain(status);
+        // A plain segment (nothing a URL would decode or resolve): a slug is found or not, anything else is a 400.
+        if (/^[\w~-]+$/.test(slug) && pairs.length === 0) {
+          if (SLUG.test(slug) && slug.length <= 120) expect([200, 404], slug).toContain(status);
+          else expect(status, slug).toBe(400);
+        }
       }),
       { numRuns: runs(150) },
+    );
+  });
+});
+
+describe("hostile input on the pages", () => {
+  /** Pages answer in HTML, whatever the input: never a 5xx, always the site's own page under its CSP. */
+  async function page(path: string): Promise<number> {
+    requests++;
+    const res = await call(path, { redirect: "manual" });
+    const html = await res.text();
+    const where = printable(`${path} → ${res.status}`);
+    expect(res.status, where).toBeLessThan(500);
+    if (res.status >= 300 && res.status < 400) {
+      expect(res.headers.get("location") ?? "", where).toMatch(/^\/(?!\/)/);
+      return res.status;
+    }
+    expect(res.headers.get("content-type"), where).toContain("text/html");
+    expect(res.headers.get("content-security-policy"), where).toContain("default-src 'none'");
+    expect(html, where).toMatch(/^<!doctype html><html lang="(vi|en)">/);
+    return res.status;
+  }
+
+  it("the catalogue's filters and search: any value is a page (unknown values ignored), a bad cursor a 400 page", async () => {
+    const params = ["q", "tier", "scheme", "group", "producer", "channel", "district", "sort", "cursor"];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom("/san-pham", "/en/products"), queryFor(params), async (path, q) => {
+        const status = await page(`${path}${q.query}`);
+        const cursor = q.pairs.some(([n]) => n === "cursor");
+        if (!cursor) expect(status).toBe(200);
+        else expect([200, 400]).toContain(status);
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+
+  it("detail pages with any slug: the page, a redirect or the 404 page", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom("/san-pham/", "/en/products/", "/co-so/", "/en/channels/"),
+        segment,
+        async (base, slug) => {
+          expect([200, 301, 404]).toContain(await page(`${base}${slug}`));
+        },
+      ),
+      { numRuns: runs(200) },
     );
   });
 });

@@ -221,7 +221,7 @@ export const urlValue: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** A query string from (name, already-encoded value) pairs; names may repeat. */
-export const toQuery = (pairs: readonly (readonly [string, string])[]) =>
+export const toQuery = (pairs: readonly (readonly [string, string, ...unknown[]])[]) =>
   pairs.length ? `?${pairs.map(([k, v]) => `${k}=${v}`).join("&")}` : "";
 
 /** Parameter names: the endpoint's own (chosen more often), unknown ones and odd spellings. */
@@ -282,7 +282,11 @@ export async function expectWellFormed(res: Response, label: string): Promise<nu
     expect(body.status, where).toBe(res.status);
     expect(text, where).not.toMatch(/\bat .+\.(ts|js):\d+/); // no stack traces
     expect(text, where).not.toMatch(/SQLITE_|D1_ERROR|D1_EXEC|fts5: syntax/); // no database internals
-  } else if (res.status === 200 && text !== "" && res.headers.get("content-type")?.includes("json")) {
+  } else if (
+    res.status === 200 &&
+    text !== "" &&
+    /^application\/json/.test(res.headers.get("content-type") ?? "")
+  ) {
     expect(() => JSON.parse(text), where).not.toThrow();
   }
   return res.status;
