@@ -120,6 +120,21 @@ describe("change feed", () => {
   });
 });
 
+describe("limit bounds on the change feed and the feeds", () => {
+  it.each(["0", "-1", "1001", "1.5", "abc", ""])("/changes?limit=%j is a 400 naming limit", async (limit) => {
+    const res = await call(`/api/v1/changes?limit=${limit}`);
+    expect(res.status).toBe(400);
+    expect((await json(res)).invalid_params.map((p: { name: string }) => p.name)).toEqual(["limit"]);
+  });
+
+  it("/changes takes 1 to 1000 and returns at most that many", async () => {
+    expect((await readFeed(null, 1)).data).toHaveLength(1);
+    const total = await count("SELECT count(*) AS n FROM changes");
+    expect(total).toBeGreaterThan(1);
+    expect((await readFeed(null, 1000)).data).toHaveLength(Math.min(total, 1000));
+  });
+});
+
 /** A small RFC 4180 parser, to check the CSV as a spreadsheet would read it. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -183,5 +198,108 @@ describe("full product feeds", () => {
     await send("PUT", "/api/v1/channels/go-big-c/listings/khau-sli-na-giang", key, listing({ price_vnd: 1 }));
     const after = await call("/api/v1/feeds/products.ndjson", { headers: { "if-none-match": etag } });
     expect(after.status).toBe(200);
+  });
+});
+
+// Last in the file: these delete catalogue rows the tests above read.
+describe("change feed: deletions a mirror must apply", () => {
+  /** Replays the feed from the start into a mirror keyed as the feed keys things; returns what is left. */
+  async function mirror() {
+    const keys = new Set<string>();
+    let since: string | null = null;
+    for (;;) {
+      const page = await readFeed(since, 1000);
+      for (const c of page.data) {
+        if (c.op === "delete") keys.delete(`${c.entity}:${c.key}`);
+        else keys.add(`${c.entity}:${c.key}`);
+      }
+      since = page.page.next_cursor;
+      if (!page.page.has_more) return keys;
+    }
+  }
+
+  it("a deleted product takes its listings and recognitions with it, each with a tombstone a mirror can apply", async () => {
+    // A product with listings and recognitions.
+    const product =
+      (
+        await env.DB.prepare(
+          "SELECT slug FROM products p WHERE EXISTS (SELECT 1 FROM listings WHERE product_id = p.id) AND EXISTS (SELECT 1 FROM recognitions WHERE product_id = p.id) ORDER BY id LIMIT 1",
+        ).first<{ slug: string }>()
+      )?.slug ?? "";
+    const listed = await env.DB.prepare(
+      "SELECT c.slug AS channel FROM listings l JOIN channels c ON c.id = l.channel_id JOIN products p ON p.id = l.product_id WHERE p.slug = ?",
+    )
+      .bind(product)
+      .all<{ channel: string }>();
+    const recognitions = await env.DB.prepare(
+      "SELECT r.id FROM recognitions r JOIN products p ON p.id = r.product_id WHERE p.slug = ?",
+    )
+      .bind(product)
+      .all<{ id: number }>();
+    expect(listed.results.length).toBeGreaterThan(0);
+    expect(recognitions.results.length).toBeGreaterThan(0);
+    const before = await mirror();
+    for (const { channel } of listed.results) expect(before).toContain(`listing:${channel}/${product}`);
+    const seq = await count("SELECT max(seq) AS n FROM changes");
+
+    await env.DB.prepare("DELETE FROM products WHERE slug = ?").bind(product).run();
+
+    const { data } = await readFeed(null, 1000);
+    const tombstones = data.filter((c) => c.seq > seq);
+    expect(tombstones.every((c) => c.op === "delete" && c.href === null)).toBe(true);
+    expect(
+      tombstones
+        .filter((c) => c.entity === "listing")
+        .map((c) => c.key)
+        .sort(),
+    ).toEqual(listed.results.map(({ channel }) => `${channel}/${product}`).sort());
+    expect(
+      tombstones
+        .filter((c) => c.entity === "recognition")
+        .map((c) => c.key)
+        .sort(),
+    ).toEqual(recognitions.results.map((r) => String(r.id)).sort());
+    expect(tombstones.filter((c) => c.entity === "product").map((c) => c.key)).toEqual([product]);
+    // A mirror that applied the feed holds nothing of the product any more.
+    const after = await mirror();
+    expect([...after].filter((k) => k.includes(product) || k.includes("#"))).toEqual([]);
+    const stillThere = await env.DB.prepare("SELECT count(*) AS n FROM listings").first<{ n: number }>();
+    expect([...after].filter((k) => k.startsWith("listing:"))).toHaveLength(stillThere?.n ?? -1);
+  });
+
+  it("a deleted channel's listings get tombstones keyed by channel and product slug", async () => {
+    const seq = await count("SELECT max(seq) AS n FROM changes");
+    const n = await count(
+      "SELECT count(*) AS n FROM listings WHERE channel_id = (SELECT id FROM channels WHERE slug = 'xuat-khau-hoa-ky')",
+    );
+    expect(n).toBeGreaterThan(0);
+    await env.DB.prepare("DELETE FROM channels WHERE slug = 'xuat-khau-hoa-ky'").run();
+    const { data } = await readFeed(null, 1000);
+    const keys = data.filter((c) => c.seq > seq && c.entity === "listing").map((c) => c.key);
+    expect(keys).toHaveLength(n);
+    for (const k of keys) expect(k).toMatch(/^xuat-khau-hoa-ky\/[a-z0-9-]+$/);
+  });
+
+  it("a deleted recognition and a deleted producer are tombstones too", async () => {
+    const seq = await count("SELECT max(seq) AS n FROM changes");
+    const rec = await env.DB.prepare("SELECT id FROM recognitions ORDER BY id DESC LIMIT 1").first<{
+      id: number;
+    }>();
+    await env.DB.prepare("DELETE FROM recognitions WHERE id = ?").bind(rec?.id).run();
+    const lonely = await env.DB.prepare(
+      "SELECT slug FROM producers p WHERE NOT EXISTS (SELECT 1 FROM products WHERE producer_id = p.id) LIMIT 1",
+    ).first<{ slug: string }>();
+    const producer =
+      lonely?.slug ??
+      (
+        await env.DB.prepare(
+          "INSERT INTO producers (slug, name, legal_type, district, district_slug) VALUES ('co-so-tam-thoi', 'Cơ sở tạm thời', 'household', 'Hà Quảng', 'ha-quang') RETURNING slug",
+        ).first<{ slug: string }>()
+      )?.slug;
+    await env.DB.prepare("DELETE FROM producers WHERE slug = ?").bind(producer).run();
+    const { data } = await readFeed(null, 1000);
+    const fresh = data.filter((c) => c.seq > seq && c.op === "delete").map((c) => [c.entity, c.key]);
+    expect(fresh).toContainEqual(["recognition", String(rec?.id)]);
+    expect(fresh).toContainEqual(["producer", producer]);
   });
 });
