@@ -163,3 +163,46 @@ it("413 for a bulk body over 1 MB, 415 for non-JSON", async () => {
   });
   expect(form.status).toBe(415);
 });
+
+it.each([
+  ["no items", 0],
+  ["1,001 items (the limit is 1,000)", 1001],
+])("%s: 422 naming items, nothing written", async (_, n) => {
+  const before = await winmartListings();
+  const seq = await count("SELECT max(seq) AS n FROM changes");
+  const many = Array.from({ length: n }, (_, i) => ({ product: slugs[i % N], ...listing({ price_vnd: i }) }));
+  const res = await send("POST", BULK, key, { items: many });
+  expect([400, 422]).toContain(res.status);
+  expect(res.headers.get("content-type")).toContain("application/problem+json");
+  expect((await json(res)).invalid_params.map((p: { name: string }) => p.name)).toContain("items");
+  expect(await winmartListings()).toBe(before);
+  expect(await count("SELECT max(seq) AS n FROM changes")).toBe(seq);
+});
+
+it("1,000 items is accepted (the limit itself)", async () => {
+  // 1,000 distinct products: the 300 of this file and 700 more.
+  const producer = await env.DB.prepare("SELECT id FROM producers ORDER BY id LIMIT 1").first<{
+    id: number;
+  }>();
+  const more = Array.from({ length: 700 }, (_, i) => `bulk-limit-product-${i}`);
+  for (let i = 0; i < more.length; i += 100) {
+    await env.DB.batch(
+      more
+        .slice(i, i + 100)
+        .map((slug) =>
+          env.DB.prepare(
+            "INSERT INTO products (slug, producer_id, name_vi, name_en, product_group, category_vi, category_en, sort_vi, sort_en) VALUES (?, ?, ?, ?, 'processed_food', 'Thử', 'Test', ?, ?)",
+          ).bind(slug, producer?.id, slug, slug, slug, slug),
+        ),
+    );
+  }
+  const all = [...slugs, ...more].map((product, i) => ({ product, ...listing({ price_vnd: 5000 + i }) }));
+  expect(all).toHaveLength(1000);
+  const res = await send("POST", BULK, key, { items: all });
+  expect(res.status, JSON.stringify(await json(res.clone())).slice(0, 300)).toBe(200);
+  expect(
+    await count(
+      "SELECT count(*) AS n FROM listings l JOIN channels c ON c.id = l.channel_id JOIN products p ON p.id = l.product_id WHERE c.slug = 'winmart' AND p.slug LIKE 'bulk-%'",
+    ),
+  ).toBe(1000);
+});

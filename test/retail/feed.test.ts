@@ -199,6 +199,44 @@ describe("full product feeds", () => {
     const after = await call("/api/v1/feeds/products.ndjson", { headers: { "if-none-match": etag } });
     expect(after.status).toBe(200);
   });
+
+  it("CSV: ETag and 304 until something changes, then a 200 with the change", async () => {
+    const res = await call("/api/v1/feeds/products.csv");
+    const etag = res.headers.get("etag") ?? "";
+    expect(etag).toMatch(/^"feed-csv-\d+"$/);
+    const same = await call("/api/v1/feeds/products.csv", { headers: { "if-none-match": etag } });
+    expect(same.status).toBe(304);
+    expect(await same.text()).toBe("");
+    expect(same.headers.get("etag")).toBe(etag);
+    // The NDJSON feed's tag is not the CSV's: a 304 for one format never answers the other.
+    const other = await call("/api/v1/feeds/products.ndjson", { headers: { "if-none-match": etag } });
+    expect(other.status).toBe(200);
+    await other.body?.cancel();
+    const channelsOf = (csv: string) => {
+      const [header = [], ...rows] = parseCsv(csv);
+      const row = rows.find((r) => r[0] === "khau-sli-na-giang") ?? [];
+      return (row[header.indexOf("channels")] ?? "").split(";");
+    };
+    expect(channelsOf(await res.text())).toContain("go-big-c"); // listed by the test above
+    expect((await send("DELETE", "/api/v1/channels/go-big-c/listings/khau-sli-na-giang", key)).status).toBe(
+      204,
+    );
+    const changed = await call("/api/v1/feeds/products.csv", { headers: { "if-none-match": etag } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("etag")).not.toBe(etag);
+    expect(channelsOf(await changed.text())).not.toContain("go-big-c");
+  });
+
+  it.each(["csv", "ndjson"])(
+    "the %s feed is the whole catalogue: a `limit` does not cut it",
+    async (format) => {
+      const res = await call(`/api/v1/feeds/products.${format}?limit=1`);
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      const rows = format === "csv" ? parseCsv(text).length - 1 : text.trimEnd().split("\n").length;
+      expect(rows).toBe(await count("SELECT count(*) AS n FROM products"));
+    },
+  );
 });
 
 // Last in the file: these delete catalogue rows the tests above read.
