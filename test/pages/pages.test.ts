@@ -166,6 +166,57 @@ describe("catalogue page", () => {
   });
 });
 
+describe("both languages", () => {
+  /** The language switch's target, as the page links it. */
+  const switchOf = (html: string) => {
+    const a = /<a class="lang-switch" href="([^"]*)"/.exec(html)?.[1];
+    expect(a, "the page has a language switch").toBeDefined();
+    return (a ?? "").replaceAll("&amp;", "&");
+  };
+
+  it.each([
+    ["/san-pham?q=mien%20dong&group=processed_food&sort=name", "/en/products"],
+    ["/en/products?q=tra&district=nguyen-binh&scheme=ocop", "/san-pham"],
+  ])("the language switch on %s keeps the search, the filters and the sort", async (path, other) => {
+    const { html } = await page(path);
+    const target = new URL(switchOf(html), "http://x");
+    const here = new URL(path, "http://x");
+    expect(target.pathname).toBe(other);
+    expect([...target.searchParams].sort()).toEqual([...here.searchParams].sort());
+    // And the other language shows the same products.
+    const slugsOn = (h: string) =>
+      [...h.matchAll(/href="\/(?:en\/products|san-pham)\/([a-z0-9-]+)"/g)].map((m) => m[1]);
+    const there = await page(`${target.pathname}${target.search}`);
+    expect(slugsOn(there.html).length).toBeGreaterThan(0);
+    expect(new Set(slugsOn(there.html))).toEqual(new Set(slugsOn(html)));
+  });
+
+  it.each([
+    ["/san-pham/mien-dong-tan-viet-a", "/en/products/mien-dong-tan-viet-a"],
+    ["/co-so/htx-tam-hoa", "/en/producers/htx-tam-hoa"],
+    ["/kenh-phan-phoi/aeon", "/en/channels/aeon"],
+  ])("the language switch on %s leads to %s and back", async (vi, en) => {
+    expect(switchOf((await page(vi)).html)).toBe(en);
+    expect(switchOf((await page(en)).html)).toBe(vi);
+  });
+
+  it.each([
+    ["/co-so/htx-tam-hoa", "vi", ["Cơ sở", "Sản phẩm"]],
+    ["/en/producers/htx-tam-hoa", "en", ["Producers", "Products"]],
+    ["/kenh-phan-phoi/aeon", "vi", ["Kênh phân phối"]],
+    ["/en/channels/aeon", "en", ["Retail channels"]],
+    ["/trang-khong-ton-tai", "vi", ["Không tìm thấy trang"]],
+    ["/en/nothing-here", "en", ["Page not found"]],
+  ] as const)("%s speaks %s", async (path, lang, words) => {
+    const { html } = await page(path);
+    expect(html).toContain(`<html lang="${lang}">`);
+    for (const w of words) expect(html).toContain(w);
+    // No word of the other dictionary's navigation leaks in.
+    const foreign = lang === "vi" ? ["Producers", "Retail channels"] : ["Cơ sở sản xuất", "Kênh phân phối"];
+    for (const w of foreign) expect(html, w).not.toContain(`>${w}<`);
+  });
+});
+
 describe("errors, sitemap and robots", () => {
   it.each([
     ["/san-pham/khong-co-san-pham-nay", "Không tìm thấy trang"],
