@@ -172,7 +172,7 @@ it.each([
   const seq = await count("SELECT max(seq) AS n FROM changes");
   const many = Array.from({ length: n }, (_, i) => ({ product: slugs[i % N], ...listing({ price_vnd: i }) }));
   const res = await send("POST", BULK, key, { items: many });
-  expect([400, 422]).toContain(res.status);
+  expect(res.status).toBe(422);
   expect(res.headers.get("content-type")).toContain("application/problem+json");
   expect((await json(res)).invalid_params.map((p: { name: string }) => p.name)).toContain("items");
   expect(await winmartListings()).toBe(before);
