@@ -3,7 +3,7 @@
 // bodies over the limit are refused; keys are stored only as hash and prefix and never appear in responses or logs.
 import { env } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { sha256Hex } from "../../src/lib/api-key.ts";
+import { sha256Hex } from "../../src/http/api-key.ts";
 import { call, getJson } from "../helpers/http.ts";
 import { createKey, json, listing, send } from "../helpers/retail.ts";
 

@@ -1,7 +1,7 @@
 // One CSV field (RFC 4180), without HTTP: a reader splitting on the standard's rules gets the value back.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { csvField } from "../../src/db/queries/feeds.ts";
+import { csvField } from "../../src/api/feeds/feeds.serialise.ts";
 
 /** A minimal RFC 4180 reader for one record. */
 function readRecord(line: string): string[] {

@@ -1,8 +1,8 @@
 // Keyset cursors, without HTTP: signed, scoped, and refused with a 400 naming `cursor` when anything is off.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeCursor, encodeCursor } from "../../src/lib/cursor.ts";
-import { Problem } from "../../src/lib/problem.ts";
+import { decodeCursor, encodeCursor } from "../../src/http/cursor.ts";
+import { Problem } from "../../src/http/problem.ts";
 
 const SECRET = "unit-test-secret";
 const scalar = fc.oneof(
