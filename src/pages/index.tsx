@@ -1,6 +1,7 @@
 // The shopper's pages, Vietnamese at the root and English under /en: which URL shows which page, and what each
 // loads (one D1 round trip). How a page is served — CSP, caching, layout, errors — is in register.tsx.
 import { type Context, Hono } from "hono";
+import { etag } from "hono/etag";
 import { getChannel, listChannels } from "../db/queries/channels.ts";
 import { getHomePage, getSitemapEntries } from "../db/queries/pages.ts";
 import { getProducer, listProducers } from "../db/queries/producers.ts";
@@ -105,7 +106,7 @@ page(pages, "programme", async (c, lang, t) => ({
   body: <ProgrammePage data={await getProgramme(dbOf(c), lang)} lang={lang} />,
 }));
 
-pages.get("/sitemap.xml", publicCache(3600), d1Session(), async (c) => {
+pages.get("/sitemap.xml", publicCache(3600), etag(), d1Session(), async (c) => {
   const entries = await getSitemapEntries(dbOf(c));
   return c.body(sitemapXml(originOf(c), entries), 200, { "content-type": "application/xml; charset=utf-8" });
 });

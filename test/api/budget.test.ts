@@ -74,7 +74,7 @@ describe("round trips stay constant as results grow", () => {
     expect(await roundTrips(large)).toBe(few);
   });
 
-  it("answers a current revalidation with one small read, however large the result", async () => {
+  it("answers a current revalidation in one round trip, however large the result", async () => {
     const path = "/api/v1/products?q=mien%20dong&limit=100";
     const etag = (await call(path)).headers.get("etag") ?? "";
     const { res, trips } = await costOf(path, { headers: { "If-None-Match": etag } });
