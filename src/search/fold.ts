@@ -20,8 +20,15 @@ export const MAX_QUERY_LENGTH = 200;
 export const MAX_QUERY_TOKENS = 12;
 
 /**
+ * FTS5's operator words. A shopper who types them ("mien AND dong") means the other words, and every word must
+ * match anyway, so they are dropped rather than required as words of the text (where "and" would find nothing).
+ */
+const FTS5_OPERATORS = new Set(["and", "or", "not", "near"]);
+
+/**
  * Turns what a shopper typed into a safe FTS5 MATCH expression. User text is never FTS5 syntax: it is folded,
- * split into letter/digit runs, and every token is double-quoted (so `*`, `-`, `:`, `(`, AND/OR/NEAR are data).
+ * split into letter/digit runs, FTS5's operator words dropped, and every token is double-quoted (so `*`, `-`, `:`,
+ * `(` are data).
  * The last token matches as a prefix so "mien do" finds "miến dong" while typing. Returns null when nothing
  * searchable is left (only punctuation or emoji).
  *
@@ -30,7 +37,7 @@ export const MAX_QUERY_TOKENS = 12;
 export function toFtsQuery(input: string): string | null {
   const tokens = fold(input)
     .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
+    .filter((t) => t !== "" && !FTS5_OPERATORS.has(t))
     .slice(0, MAX_QUERY_TOKENS);
   if (tokens.length === 0) return null;
   return tokens.map((t, i) => `"${t.replaceAll('"', '""')}"${i === tokens.length - 1 ? "*" : ""}`).join(" ");

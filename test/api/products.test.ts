@@ -220,6 +220,25 @@ describe("search", () => {
     expect((await res.json<{ data: unknown[] }>()).data).toBeInstanceOf(Array);
   });
 
+  it.each([
+    "mien*",
+    '"mien dong"',
+    "mien AND dong",
+    "mien OR dong",
+    "NEAR(mien dong)",
+    "mien -dong",
+    "(mien",
+    "^mien",
+    "mien + dong",
+    "mien NOT",
+  ])("search syntax around real words is data: %j finds the miến dong products", async (q) => {
+    const plain = slugs((await getJson("/api/v1/products?q=mien%20dong")).body.data);
+    expect(plain.length).toBeGreaterThanOrEqual(3);
+    const { status, body } = await getJson(`/api/v1/products?q=${encodeURIComponent(q)}`);
+    expect(status).toBe(200);
+    expect(slugs(body.data).sort()).toEqual([...plain].sort());
+  });
+
   it("rejects 10,000 characters of search text with a 400 naming q", async () => {
     const res = await call(`/api/v1/products?q=${"mien ".repeat(2000)}`);
     expect(res.status).toBe(400);

@@ -36,13 +36,20 @@ describe("toFtsQuery", () => {
     ["{sort_vi}: mien", '"sort" "vi" "mien"*'],
     ["lap-suon", '"lap" "suon"*'],
     ["688", '"688"*'],
+    ["mien AND dong", '"mien" "dong"*'],
+    ["mien OR dong NOT", '"mien" "dong"*'],
+    ["NEAR(mien dong, 2)", '"mien" "dong" "2"*'],
+    ["sausage and smoked pork", '"sausage" "smoked" "pork"*'],
   ])("%j → %j", (text, expr) => {
     expect(toFtsQuery(text)).toBe(expr);
   });
 
-  it.each(["", "   ", "🙂 !!! ***", '""', "()", "\u0000\u0001"])("%j has nothing to search: null", (text) => {
-    expect(toFtsQuery(text)).toBeNull();
-  });
+  it.each(["", "   ", "🙂 !!! ***", '""', "()", "\u0000\u0001", "AND OR NOT", "near"])(
+    "%j has nothing to search: null",
+    (text) => {
+      expect(toFtsQuery(text)).toBeNull();
+    },
+  );
 
   it(`uses at most ${MAX_QUERY_TOKENS} words`, () => {
     const words = Array.from({ length: 30 }, (_, i) => `w${i}`);
