@@ -9,7 +9,13 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseBackup, readSchema, restoreStatements, searchIndexChecks } from "../src/db/backup.ts";
+import {
+  migrationsAhead,
+  parseBackup,
+  readSchema,
+  restoreStatements,
+  searchIndexChecks,
+} from "../src/db/backup.ts";
 import { d1ExecuteFile, d1Migrate, d1Query, ROOT, targetFromArgs } from "./lib/wrangler.ts";
 
 const args = process.argv.slice(2);
@@ -29,8 +35,10 @@ const backup = await parseBackup(readFileSync(file, "utf8")).catch((e: Error) =>
   process.exit(1);
 });
 const { header } = backup;
-const known = new Set(readdirSync(join(ROOT, "migrations")).filter((f) => f.endsWith(".sql")));
-const newer = header.migrations.filter((m) => !known.has(m));
+const newer = migrationsAhead(
+  header,
+  readdirSync(join(ROOT, "migrations")).filter((f) => f.endsWith(".sql")),
+);
 if (newer.length) {
   console.error(
     `The backup was taken at migrations this checkout does not have: ${newer.join(", ")}. Update first.`,

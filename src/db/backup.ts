@@ -290,6 +290,17 @@ export async function parseBackup(text: string): Promise<Backup> {
 const KEPT_KEYS = "restore_kept_api_keys";
 
 /**
+ * The migrations a backup was taken at that `known` (this checkout's migration files) does not have. A restore
+ * must refuse such a backup: its rows may not fit this schema, and the newer migrations would not run on it.
+ *
+ * @example migrationsAhead(parseBackup(text).header, readdirSync("migrations")) // ["0009_future.sql"]
+ */
+export function migrationsAhead(header: Pick<BackupHeader, "migrations">, known: Iterable<string>): string[] {
+  const have = new Set(known);
+  return header.migrations.filter((m) => !have.has(m));
+}
+
+/**
  * The statements that load a backup into a database that already has the schema (migrations applied), as one
  * atomic batch: triggers set aside, the rows of every table the backup holds replaced by the backup's (a freshly
  * migrated database may already hold rows its migrations wrote, such as the catalogue version counter), triggers

@@ -6,6 +6,7 @@ import {
   checkSearchIndexes,
   countRows,
   createBackup,
+  migrationsAhead,
   parseBackup,
   type Query,
   readSchema,
@@ -160,6 +161,22 @@ describe("backup and restore", () => {
     await env.RESTORE_DB.batch(restoreStatements(schema, backup).map((s) => env.RESTORE_DB.prepare(s)));
     expect(await dump(env.RESTORE_DB, data(schema.tables))).toEqual(await dump(env.DB, data(schema.tables)));
     await checkSearchIndexes(target, schema.fts);
+  });
+
+  it("refuses a backup taken at migrations this checkout does not have", async () => {
+    const { header } = await parseBackup(await createBackup(queryOf(env.DB), "test"));
+    const applied = (
+      await env.RESTORE_DB.prepare("SELECT name FROM d1_migrations ORDER BY id").all<{ name: string }>()
+    ).results.map((r) => r.name);
+    expect(applied.length).toBe(env.TEST_MIGRATIONS.length);
+    // A backup of this database: nothing ahead.
+    expect(header.migrations).toEqual(applied);
+    expect(migrationsAhead(header, applied)).toEqual([]);
+    // The same backup as a newer release would write it.
+    const future = { ...header, migrations: [...header.migrations, "0099_future.sql"] };
+    expect(migrationsAhead(future, applied)).toEqual(["0099_future.sql"]);
+    // And an older checkout (one migration fewer) refuses today's backup, naming the one it lacks.
+    expect(migrationsAhead(header, applied.slice(0, -1))).toEqual(applied.slice(-1));
   });
 
   it("refuses a file that is not a backup", async () => {
