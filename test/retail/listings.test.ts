@@ -227,10 +227,11 @@ describe("read replication: read-your-writes with the bookmark", () => {
     const anyReplica = witness();
     await anyReplica.fetch(url(product));
     expect(anyReplica.sessions).toEqual(["first-unconstrained"]);
-    // A malformed bookmark is not handed to D1.
+    // A malformed bookmark is a 400, and never reaches D1.
     const bad = witness();
-    expect((await bad.fetch(url(product), { headers: { "x-d1-bookmark": "x'; --" } })).status).toBe(200);
-    expect(bad.sessions).toEqual(["first-unconstrained"]);
+    expect((await bad.fetch(url(product), { headers: { "x-d1-bookmark": "x'; --" } })).status).toBe(400);
+    expect(bad.sessions).toEqual([]);
+    expect(bad.trips()).toBe(0);
     expect(read.headers.get("x-d1-bookmark")).toBeTruthy();
     // The bookmark only moves forward: the read's is at least as new as the write's.
     expect((read.headers.get("x-d1-bookmark") ?? "") >= (bookmark ?? "")).toBe(true);

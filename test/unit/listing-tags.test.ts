@@ -10,11 +10,12 @@ describe("listingEtag and parseIfMatch", () => {
         fc.nat({ max: 2 ** 40 }),
         fc.nat({ max: 2 ** 40 }),
         fc.date({ min: new Date("2000-01-01"), max: new Date("2099-12-31"), noInvalidDate: true }),
-        (id, version, date) => {
+        fc.nat({ max: 2 ** 40 }),
+        (id, version, date, epoch) => {
           const created_at = date.toISOString();
-          const tag = listingEtag({ id, version, created_at });
-          expect(tag).toMatch(/^"l\d+v\d+c\d{17}"$/);
-          expect(parseIfMatch(tag)).toEqual([{ id, version, created: created_at.replace(/\D/g, "") }]);
+          const tag = listingEtag({ id, version, created_at, epoch });
+          expect(tag).toMatch(/^"l\d+v\d+c\d{17}(e\d+)?"$/);
+          expect(parseIfMatch(tag)).toEqual([{ id, version, created: created_at.replace(/\D/g, ""), epoch }]);
         },
       ),
     );
@@ -24,7 +25,7 @@ describe("listingEtag and parseIfMatch", () => {
     expect(parseIfMatch(undefined)).toBeUndefined();
     expect(parseIfMatch(" * ")).toBe("*");
     expect(parseIfMatch('"l1v2c20260101000000000", W/"l3v4c20260101000000000", "abc"')).toEqual([
-      { id: 1, version: 2, created: "20260101000000000" },
+      { id: 1, version: 2, created: "20260101000000000", epoch: 0 },
     ]);
     expect(parseIfMatch('W/"l1v2c20260101000000000"')).toEqual([]);
     expect(parseIfMatch("")).toEqual([]);
