@@ -20,6 +20,9 @@ export default defineConfig(async () => {
             FUZZ_SEED: process.env.FUZZ_SEED ?? "20261201",
             CURSOR_SECRET: "local-development-vitest-cursor-secret-0123456789",
             PUBLIC_ORIGIN: "http://localhost:8787",
+            // The response cache is off here (a version age of 0): these tests write to D1 directly and read at
+            // once, as no client could; test/api/response-cache.test.ts turns it on and tests its rules.
+            CACHE_VERSION_TTL_MS: "0",
           },
           // Empty databases for the backup/restore and migration tests (each test file gets its own copy).
           d1Databases: { RESTORE_DB: "restore-db", UPGRADE_DB: "upgrade-db" },

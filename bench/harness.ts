@@ -35,6 +35,8 @@ export interface Probe {
   bytes: number;
   roundTrips: number | null;
   etag: string | null;
+  /** The response cache's layer (`x-cache`, sent with DEV_MODE=1). */
+  layer: string | null;
 }
 
 /** One request, to learn a response's status, size, ETag and D1 round trips. */
@@ -47,6 +49,7 @@ export async function probe(url: string, headers: Record<string, string> = {}): 
     bytes: body.byteLength,
     roundTrips: rt === null ? null : Number(rt),
     etag: res.headers.get("etag"),
+    layer: res.headers.get("x-cache"),
   };
 }
 

@@ -8,6 +8,7 @@
 // Writes bench/results/scale.json. Options (environment): BENCH_SCALE_SIZES (e.g. "1000,10000"),
 // BENCH_SCALE_SAMPLES (requests per endpoint, default 25).
 import { readdirSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { machine, root, table, timeRequests, wrangler, writeResults } from "../bench/harness.ts";
 import { inlineParams, type StatementTiming, sqliteD1 } from "../bench/sqlite-d1.ts";
@@ -125,6 +126,8 @@ function statementName(sql: string, i: number, detail: boolean): string {
   const s = sql.replace(/\s+/g, " ");
   if (detail)
     return ["product + producer", "recognitions", "listings", "support projects", "related"][i] ?? `#${i}`;
+  if (/FROM (facet_counts|product_facets)/.test(s)) return "facets tier+group+district+scheme";
+  if (/^ ?SELECT NULL AS n/.test(s)) return "total (from facet_counts)";
   const k = /SELECT (p|pr|c|r)\.(\w+) AS k/.exec(s);
   if (k) {
     const names: Record<string, string> = {
@@ -143,6 +146,8 @@ const results: {
   size: number;
   counts: ReturnType<typeof fillSynthetic>;
   fill_s: number;
+  /** 1-minute load average before → after the HTTP timings (the machine is shared). */
+  load: string;
   http: { name: string; url: string; p50_ms: number; p90_ms: number; status: number }[];
   sql: { scenario: string; statements: { name: string; ms: number; rows: number }[] }[];
 }[] = [];
@@ -183,8 +188,16 @@ for (const n of SIZES) {
   }
 
   console.log(`scale ${n}: starting wrangler dev on 127.0.0.1:${PORT} …`);
-  const worker = await serveWorker({ port: PORT, inspectorPort: INSPECTOR_PORT, persistTo });
+  // The response cache off (a version age of 0): this measures the query layer, which a repeated request would
+  // otherwise never reach.
+  const worker = await serveWorker({
+    port: PORT,
+    inspectorPort: INSPECTOR_PORT,
+    persistTo,
+    args: ["--var", "CACHE_VERSION_TTL_MS:0"],
+  });
   const http: (typeof results)[number]["http"] = [];
+  const loadBefore = loadavg()[0] ?? 0;
   try {
     for (const s of list) {
       await timeRequests(`${worker.origin}${s.url}`, 10);
@@ -196,7 +209,9 @@ for (const n of SIZES) {
   } finally {
     await worker.stop();
   }
-  results.push({ size: n, counts, fill_s, http, sql });
+  const load = `${loadBefore.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}`;
+  console.log(`scale ${n}: load average (1 min) during the HTTP timings ${load}`);
+  results.push({ size: n, counts, fill_s, load, http, sql });
 
   if (n === Math.max(...SIZES)) {
     // Plans as D1 itself makes them, in one `wrangler d1 execute --command` (statements shared by scenarios once).
@@ -226,7 +241,7 @@ for (const n of SIZES) {
 const first = results[0];
 const last = results.at(-1);
 console.log(
-  `\nHTTP p50 (ms), sequential requests through wrangler dev; growth = p50 at ${last?.size} / p50 at ${first?.size}\n`,
+  `\nHTTP p50 (ms), sequential requests through wrangler dev; growth = p50 at ${last?.size} / p50 at ${first?.size}; ÷ detail = that growth divided by the product detail's (whose SQL is flat: it shows how much busier the machine was during one size's timings than another's); load average ${results.map((r) => `${r.size / 1000}k ${r.load}`).join(", ")}\n`,
 );
 const names = first?.http.map((h) => h.name) ?? [];
 const targetOf = (name: string) => {
@@ -236,15 +251,19 @@ const targetOf = (name: string) => {
 };
 console.log(
   table(
-    ["scenario", ...results.map((r) => `${r.size / 1000}k`), "growth", "target"],
+    ["scenario", ...results.map((r) => `${r.size / 1000}k`), "growth", "÷ detail", "target"],
     names.map((name) => {
-      const p = results.map((r) => r.http.find((h) => h.name === name)?.p50_ms ?? Number.NaN);
+      const p50s = (n: string) => results.map((r) => r.http.find((h) => h.name === n)?.p50_ms ?? Number.NaN);
+      const p = p50s(name);
       const growth = (p.at(-1) ?? Number.NaN) / (p[0] ?? Number.NaN);
+      const d = p50s("product detail");
+      const detailGrowth = (d.at(-1) ?? Number.NaN) / (d[0] ?? Number.NaN);
       const target = targetOf(name);
       return [
         name,
         ...p.map((x) => x.toFixed(1)),
         `${growth.toFixed(2)}×`,
+        `${(growth / detailGrowth).toFixed(2)}×`,
         target === undefined ? "" : `≤ ${target}× ${growth <= target ? "ok" : "MISSED"}`,
       ];
     }),

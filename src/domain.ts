@@ -36,6 +36,13 @@ export const LEGAL_TYPES = [
 ] as const;
 export const PRODUCT_GROUPS = ["handicraft", "processed_food", "machinery", "other"] as const;
 export const SCHEMES = ["cnnt", "ocop", "geographical_indication", "collective_mark"] as const;
+/** A bit per scheme, for `product_facets.schemes` (migration 0009_facet_counts writes the same numbers). */
+export const SCHEME_BITS: Record<(typeof SCHEMES)[number], number> = {
+  cnnt: 1,
+  ocop: 2,
+  geographical_indication: 4,
+  collective_mark: 8,
+};
 /** CNNT-TB recognition levels, lowest first: a level's rank is its position + 1 (0 = none). */
 export const CNNT_LEVELS = ["district", "provincial", "regional", "national"] as const;
 export type CnntLevel = (typeof CNNT_LEVELS)[number];

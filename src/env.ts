@@ -9,6 +9,14 @@ export interface Env {
   RATE_LIMIT_KEY?: RateLimit;
   /** The pages, the sitemap and the API docs, by client address (looser than the API). */
   RATE_LIMIT_PAGES?: RateLimit;
+  /** Response cache: how long (ms) an isolate trusts the catalogue version it read; "0" turns the cache off. */
+  CACHE_VERSION_TTL_MS?: string;
+  /** Response cache: bytes of bodies the in-isolate LRU holds. */
+  CACHE_LRU_BYTES?: string;
+  /** "1" in development only: `x-cache` response header, and D1_DELAY_MS takes effect. */
+  DEV_MODE?: string;
+  /** Development only (with DEV_MODE=1): ms added to every D1 round trip, to measure a distant database. */
+  D1_DELAY_MS?: string;
 }
 
 export interface AppVariables {
@@ -16,6 +24,8 @@ export interface AppVariables {
   d1: CountedD1;
   /** Nonce of this response's Content-Security-Policy, for the inline scripts an HTML route renders. */
   cspNonce?: string;
+  /** Set by `cacheable()`: this route's 200s may be stored by the response cache. */
+  cacheable?: boolean;
   /** The retailer API key a write presents (well-formed; verified inside the write's own D1 batch). */
   credential?: Credential;
 }

@@ -3,16 +3,27 @@ import { HTTPException } from "hono/http-exception";
 import { apiDocs, apiV1 } from "./api/index.ts";
 import type { AppEnv } from "./env.ts";
 import { bodyCeiling } from "./http/body.ts";
+import { d1Delay } from "./http/d1-delay.ts";
 import { Problem, problemResponse } from "./http/problem.ts";
 import { addressRateLimit } from "./http/rate-limit.ts";
+import { responseCache } from "./http/response-cache.ts";
 import { requireSafeConfig } from "./http/safe-config.ts";
 import { securityHeaders } from "./http/security.ts";
 import { pages } from "./pages/index.tsx";
 
 const app = new Hono<AppEnv>();
 
-// Every request is charged to its address before its body is read or D1 is touched (src/http/rate-limit.ts).
-app.use("*", securityHeaders(), requireSafeConfig(), addressRateLimit(), bodyCeiling());
+// Every request is charged to its address before its body is read or D1 is touched (src/http/rate-limit.ts); a
+// response the cache holds is answered right after that, before anything else runs.
+app.use(
+  "*",
+  d1Delay(),
+  securityHeaders(),
+  requireSafeConfig(),
+  addressRateLimit(),
+  responseCache(),
+  bodyCeiling(),
+);
 
 app.route("/api/v1", apiV1);
 app.get("/api/docs", apiDocs);

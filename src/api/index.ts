@@ -4,6 +4,7 @@ import type { AppEnv } from "../env.ts";
 import { createRouter } from "../http/create-app.ts";
 import { BOOKMARK_HEADER, d1Session, ROUND_TRIPS_HEADER } from "../http/d1-session.ts";
 import { catalogueETag, publicCache } from "../http/etag.ts";
+import { cacheable } from "../http/response-cache.ts";
 import { cspNonce, docsCsp, publicReadCors } from "../http/security.ts";
 import { changesApi } from "./changes/index.ts";
 import { channelsApi } from "./channels/index.ts";
@@ -23,7 +24,7 @@ apiV1.use(
     exposeHeaders: ["ETag", BOOKMARK_HEADER, ROUND_TRIPS_HEADER],
   }),
 );
-apiV1.use("*", publicCache(60), d1Session(), catalogueETag());
+apiV1.use("*", publicCache(60), cacheable(), d1Session(), catalogueETag());
 apiV1.route("/", productsApi);
 apiV1.route("/", producersApi);
 apiV1.route("/", channelsApi);

@@ -6,6 +6,8 @@
 // triggers), loads the rows with the triggers set aside (so that no trigger writes rows of its own while
 // loading), puts the triggers back and rebuilds every full-text index from its content table.
 
+import { REBUILD_FACET_COUNTS } from "./facet-counts.ts";
+
 /**
  * Runs several SQL statements and returns the rows of each. Statements go in rounds (one wrangler call or one D1
  * batch each), so a backup of a small database takes a handful of round trips, not one per table.
@@ -304,7 +306,8 @@ export function migrationsAhead(header: Pick<BackupHeader, "migrations">, known:
  * The statements that load a backup into a database that already has the schema (migrations applied), as one
  * atomic batch: triggers set aside, the rows of every table the backup holds replaced by the backup's (a freshly
  * migrated database may already hold rows its migrations wrote, such as the catalogue version counter), triggers
- * back, search indexes rebuilt. Tables the backup predates keep what the migrations put in them.
+ * back, search indexes and the derived facet tables rebuilt. Tables the backup predates keep what the migrations
+ * put in them.
  *
  * A restore never weakens security or moves a counter back:
  * - API keys are merged, not replaced: every key the target holds is kept (one made after the backup too, matched
@@ -368,6 +371,10 @@ export function restoreStatements(target: Schema, backup: Backup, { now = Date.n
             versionColumns.includes("epoch") ? `, "epoch" = max("epoch" + 1, ${epoch})` : ""
           }`,
         ]
+      : []),
+    // A backup that predates the derived facet tables: they are computed from the restored rows.
+    ...(target.tables.includes("product_facets") && !restored.has("product_facets")
+      ? REBUILD_FACET_COUNTS
       : []),
     ...target.triggers.map((t) => t.sql),
     ...target.fts.map((f) => `INSERT INTO ${ident(f)}(${ident(f)}) VALUES('rebuild')`),

@@ -8,6 +8,7 @@ import type { AppEnv } from "../env.ts";
 import { d1Session } from "../http/d1-session.ts";
 import { publicCache } from "../http/etag.ts";
 import { Problem } from "../http/problem.ts";
+import { cacheable } from "../http/response-cache.ts";
 import { ErrorPage, errorTitle } from "./errors.tsx";
 import {
   type Lang,
@@ -79,13 +80,13 @@ export function renderError(c: Context<AppEnv>, status: 400 | 404 | 500) {
 
 const notFound = (slug: string) => new Problem(404, { detail: `Nothing named '${slug}'`, type: "not-found" });
 
-const chain = [pageHeaders(), publicCache(60), etag(), d1Session()] as const;
+const chain = [pageHeaders(), publicCache(60), cacheable(), etag(), d1Session()] as const;
 
 /** A page's head and body for one request; `meta.page` defaults to the page's own key. */
 type View = { meta: Omit<Meta, "page"> & { page?: Meta["page"] }; body: Child };
 
 /**
- * Registers a page in both languages: the shared chain (CSP, public cache, ETag, D1 session), then the handler's
+ * Registers a page in both languages: the shared chain (CSP, public cache, response cache, ETag, D1 session), then the handler's
  * head and body rendered in the layout.
  *
  * @example page(pages, "programme", async (c, lang, t) => ({ meta: { title: t.programmeTitle, … }, body: … }))

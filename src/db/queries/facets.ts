@@ -1,5 +1,13 @@
 import { type SQL, sql } from "drizzle-orm";
-import { type FacetName, LABELS, type Lang, LEVEL_RANK, TIERS, type Tier } from "../../domain.ts";
+import {
+  type FacetName,
+  LABELS,
+  type Lang,
+  LEVEL_RANK,
+  SCHEME_BITS,
+  TIERS,
+  type Tier,
+} from "../../domain.ts";
 
 export interface ProductFilters {
   q?: string;
@@ -53,13 +61,13 @@ export const where = (parts: SQL[]) => (parts.length ? sql`WHERE ${sql.join(part
 /**
  * The total and the facet counts of a product list, as statements (for the list's batch): each facet applies
  * every active filter but its own. `match` is the search's FTS5 query (null without one); `searchedNothing` that its text had no
- * searchable token (nothing matches); `chosen` are the producers the caller filtered on (listed first).
+ * searchable token (nothing matches); `input` the filters as asked (its producers are listed first).
  */
 export function facetStatements(
   filters: Partial<Record<FacetName | "q", SQL>>,
   match: string | null,
   searchedNothing: boolean,
-  chosenProducers?: string[],
+  input: ProductFilters,
 ): SQL[] {
   const all = Object.values(filters);
   const but = (facet: FacetName) =>
@@ -67,19 +75,28 @@ export function facetStatements(
       .filter(([k]) => k !== facet)
       .map(([, v]) => v);
   const none = searchedNothing ? [sql`0`] : [];
-  const input = { producer: chosenProducers };
   // Search alone: the index counts its matches without reading a product row (wide rows make that the cost).
   const onlySearch = match !== null && all.length === 1;
   // With a search, the counts look its matches up by id; SQLite would read the wide rows through the primary key,
   // so the narrow covering index is named (measured at 100k products: about half the time per facet).
   const P = match ? sql`products p INDEXED BY products_facet_idx` : sql`products p`;
-  const totalQ = onlySearch
-    ? sql`SELECT count(*) AS n FROM products_fts WHERE products_fts MATCH ${match}`
-    : sql`SELECT count(*) AS n FROM ${P} ${where([...all, ...none])}`;
-  const tierQ = sql`SELECT p.tier_rank AS k, count(*) AS n FROM ${P} ${where([...but("tier"), ...none])} GROUP BY p.tier_rank`;
-  const groupQ = sql`SELECT p.product_group AS k, count(*) AS n FROM ${P} ${where([...but("group"), ...none])} GROUP BY p.product_group`;
-  // Producer and district facets count products per producer first (from an index, no join), then look up only
-  // the producers that remain. Producers can number in the thousands: the facet lists the FACET_LIMIT largest
+  // Tier, group, district and scheme facets come from one small table of counts per combination (facet_counts,
+  // kept by triggers) when nothing else narrows the list; with a search, producer or channel filter, the same
+  // combinations are counted over the matches in the narrow product_facets rows, in one statement. Either way each
+  // facet then leaves out its own filter in code (cubeFacets); counted per facet in SQL, these four took most of a
+  // list's time at 100k products. Without a search, producer or channel filter the total is summed there too.
+  const fromCounts = cubeOnly(filters, searchedNothing);
+  const narrowing = [filters.q, filters.producer, filters.channel].filter((f) => f !== undefined);
+  const totalQ = fromCounts
+    ? sql`SELECT NULL AS n`
+    : onlySearch
+      ? sql`SELECT count(*) AS n FROM products_fts WHERE products_fts MATCH ${match}`
+      : sql`SELECT count(*) AS n FROM ${P} ${where([...all, ...none])}`;
+  const cubeQ = fromCounts
+    ? sql`SELECT tier_rank AS t, product_group AS g, district_slug AS d, district AS label, schemes AS s, n FROM facet_counts WHERE n > 0`
+    : sql`SELECT p.tier_rank AS t, p.product_group AS g, coalesce(p.district_slug, '') AS d, coalesce(p.district, '') AS label, p.schemes AS s, count(*) AS n FROM product_facets p ${where([...narrowing, ...none])} GROUP BY 1, 2, 3, 4, 5`;
+  // The producer facet counts products per producer first (from an index, no join), then looks up only the
+  // producers that remain. Producers can number in the thousands: the facet lists the FACET_LIMIT largest
   // (chosen ones first), by name.
   const perProducer = (facet: FacetName, extra: SQL = sql``) =>
     sql`SELECT p.producer_id AS id, count(*) AS n FROM ${P} ${where([...but(facet), ...none])} GROUP BY p.producer_id ${extra}`;
@@ -87,47 +104,107 @@ export function facetStatements(
     ? sql`p.producer_id IN (SELECT id FROM producers WHERE slug IN (${inList(input.producer)})) DESC, `
     : sql``;
   const producerQ = sql`SELECT pr.slug AS k, pr.name AS label, x.n AS n FROM (${perProducer("producer", sql`ORDER BY ${chosen}n DESC, p.producer_id LIMIT ${FACET_LIMIT}`)}) x JOIN producers pr ON pr.id = x.id ORDER BY pr.name`;
-  const districtQ = sql`SELECT pr.district_slug AS k, pr.district AS label, sum(x.n) AS n FROM (${perProducer("district")}) x JOIN producers pr ON pr.id = x.id WHERE pr.district_slug IS NOT NULL GROUP BY pr.district_slug ORDER BY pr.district`;
   // A product is listed at most once per channel (unique index), so count(*) counts distinct products. Without
   // other filters, the link tables alone answer (their covering indexes), not a join with every product.
   const unfiltered = (facet: FacetName) => but(facet).length === 0 && none.length === 0;
   const channelQ = unfiltered("channel")
     ? sql`SELECT c.slug AS k, c.name AS label, count(*) AS n FROM listings l JOIN channels c ON c.id = l.channel_id GROUP BY c.id ORDER BY c.id`
     : sql`SELECT c.slug AS k, c.name AS label, count(*) AS n FROM ${P} JOIN listings l ON l.product_id = p.id JOIN channels c ON c.id = l.channel_id ${where([...but("channel"), ...none])} GROUP BY c.id ORDER BY c.id`;
-  const schemeQ = unfiltered("scheme")
-    ? sql`SELECT r.scheme AS k, count(DISTINCT r.product_id) AS n FROM recognitions r GROUP BY r.scheme`
-    : sql`SELECT r.scheme AS k, count(DISTINCT p.id) AS n FROM ${P} JOIN recognitions r ON r.product_id = p.id ${where([...but("scheme"), ...none])} GROUP BY r.scheme`;
 
-  return [totalQ, tierQ, groupQ, producerQ, districtQ, channelQ, schemeQ];
+  return [totalQ, cubeQ, producerQ, channelQ];
 }
 
-/** The total of {@link facetStatements}' results. */
-export const facetTotal = (results: D1Result[]) =>
-  (results[0]?.results[0] as { n: number } | undefined)?.n ?? 0;
+/** Whether the tier, group, district and scheme facets (and the total) come from facet_counts alone. */
+const cubeOnly = (filters: Partial<Record<FacetName | "q", SQL>>, searchedNothing: boolean) =>
+  !filters.q && !filters.producer && !filters.channel && !searchedNothing;
+
+/** One row of facet counts: how many products (of the list's narrowing) have this tier, group, district and schemes. */
+interface CubeRow {
+  t: number;
+  g: string;
+  d: string;
+  label: string;
+  s: number;
+  n: number;
+}
+
+const byValue = <T extends { k: string }>(xs: T[]) => xs.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+
+/**
+ * The tier, group, district and scheme facets (and the total) from counts per combination: each facet sums the
+ * combinations that pass every active filter but its own, as counting per facet in SQL did (values in the same
+ * order: groups and schemes by value, districts by name, only values with products).
+ */
+export function cubeFacets(rows: CubeRow[], f: ProductFilters) {
+  const tiers = f.tier?.length ? new Set(f.tier.map((t) => LEVEL_RANK[t])) : null;
+  const groups = f.group?.length ? new Set(f.group) : null;
+  const districts = f.district?.length ? new Set(f.district) : null;
+  const schemeMask = f.scheme?.length
+    ? f.scheme.reduce((m, s) => m | (SCHEME_BITS[s as keyof typeof SCHEME_BITS] ?? 0), 0)
+    : null;
+  const pass = {
+    tier: (r: CubeRow) => tiers === null || tiers.has(r.t),
+    group: (r: CubeRow) => groups === null || groups.has(r.g),
+    district: (r: CubeRow) => districts === null || districts.has(r.d),
+    scheme: (r: CubeRow) => schemeMask === null || (r.s & schemeMask) !== 0,
+  };
+  const facets = Object.keys(pass) as (keyof typeof pass)[];
+  const but = (facet: keyof typeof pass | null) =>
+    rows.filter((r) => facets.every((x) => x === facet || pass[x](r)));
+  const sum = (xs: CubeRow[], key: (r: CubeRow) => string | number | null) => {
+    const out = new Map<string | number, number>();
+    for (const r of xs) {
+      const k = key(r);
+      if (k !== null) out.set(k, (out.get(k) ?? 0) + r.n);
+    }
+    return out;
+  };
+  const tier = sum(but("tier"), (r) => r.t);
+  const group = byValue([...sum(but("group"), (r) => r.g)].map(([k, n]) => ({ k: String(k), n })));
+  const labels = new Map(rows.map((r) => [r.d, r.label]));
+  const district = [...sum(but("district"), (r) => r.d || null)]
+    .map(([k, n]) => ({ k: String(k), label: labels.get(String(k)) ?? String(k), n }))
+    .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  const forScheme = but("scheme");
+  const scheme = byValue(
+    Object.entries(SCHEME_BITS)
+      .map(([k, bit]) => ({ k, n: forScheme.reduce((n, r) => n + ((r.s & bit) !== 0 ? r.n : 0), 0) }))
+      .filter((x) => x.n > 0),
+  );
+  const total = but(null).reduce((n, r) => n + r.n, 0);
+  return { tier, group, district, scheme, total };
+}
+
+const cubeOf = (results: D1Result[], input: ProductFilters) =>
+  cubeFacets((results[1]?.results ?? []) as CubeRow[], input);
+
+/** The total of {@link facetStatements}' results (counted, or summed from facet_counts). */
+export const facetTotal = (results: D1Result[], input: ProductFilters) =>
+  (results[0]?.results[0] as { n: number | null } | undefined)?.n ?? cubeOf(results, input).total;
 
 /** The facet counts of {@link facetStatements}' results, labelled in a language. */
-export function readFacets(results: D1Result[], lang: Lang): Record<FacetName, FacetValue[]> {
+export function readFacets(
+  results: D1Result[],
+  lang: Lang,
+  input: ProductFilters,
+): Record<FacetName, FacetValue[]> {
   const rowsOf = <T>(i: number) => (results[i]?.results ?? []) as T[];
-  const tiers = rowsOf<{ k: number; n: number }>(1);
-  const groups = rowsOf<{ k: string; n: number }>(2);
-  const producers = rowsOf<{ k: string; label: string; n: number }>(3);
-  const districts = rowsOf<{ k: string; label: string; n: number }>(4);
-  const chans = rowsOf<{ k: string; label: string; n: number }>(5);
-  const schemes = rowsOf<{ k: string; n: number }>(6);
+  const cube = cubeOf(results, input);
+  const producers = rowsOf<{ k: string; label: string; n: number }>(2);
+  const chans = rowsOf<{ k: string; label: string; n: number }>(3);
   const li = lang === "vi" ? 0 : 1;
   const labelled = (rowsIn: { k: string; n: number }[], labels: Record<string, readonly [string, string]>) =>
     rowsIn.map((r) => ({ value: r.k, label: labels[r.k]?.[li] ?? r.k, count: r.n }));
-  const tierCounts = new Map(tiers.map((t) => [t.k, t.n]));
   return {
     tier: [...TIERS].reverse().map((t) => ({
       value: t,
       label: LABELS.tier[t]?.[li] ?? t,
-      count: tierCounts.get(LEVEL_RANK[t]) ?? 0,
+      count: cube.tier.get(LEVEL_RANK[t]) ?? 0,
     })),
-    scheme: labelled(schemes, LABELS.scheme),
-    group: labelled(groups, LABELS.group),
+    scheme: labelled(cube.scheme, LABELS.scheme),
+    group: labelled(cube.group, LABELS.group),
     producer: producers.map((r) => ({ value: r.k, label: r.label, count: r.n })),
     channel: chans.map((r) => ({ value: r.k, label: r.label, count: r.n })),
-    district: districts.map((r) => ({ value: r.k, label: r.label, count: r.n })),
+    district: cube.district.map((r) => ({ value: r.k, label: r.label, count: r.n })),
   };
 }

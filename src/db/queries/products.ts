@@ -159,17 +159,27 @@ export async function productListQuery(d1: CountedD1, secret: string, input: Lis
     conditions.push(keysetAfter(spec, await decodeCursor(secret, input.cursor, scope, spec.keys.length)));
   if (searchedNothing) conditions.push(sql`0`);
 
-  const rankJoin =
-    sort === "relevance" && match
-      ? sql`JOIN (SELECT rowid AS id, bm25(products_fts, 10.0, 6.0, 1.0) AS rank FROM products_fts WHERE products_fts MATCH ${match}) s ON s.id = p.id`
-      : sql``;
+  // Ranked matches are materialised once: as a plain subquery SQLite may run the FTS search again for every row
+  // another filter selects (measured at 100k products: q + one tier took 2.8 s; materialised, 16 ms).
+  const ranked = sort === "relevance" && match !== null;
+  const rankCte = ranked
+    ? sql`WITH s AS MATERIALIZED (SELECT rowid AS id, bm25(products_fts, 10.0, 6.0, 1.0) AS rank FROM products_fts WHERE products_fts MATCH ${match}) `
+    : sql``;
+  const rankJoin = ranked ? sql`JOIN s ON s.id = p.id` : sql``;
+  // A first page of a search alone needs only the best ranks: rows ranked no worse than the (limit+1)-th match
+  // (ties kept, so the page is exactly what sorting every match would give) are joined with their wide product rows,
+  // not all matches (at 100k products, 4,863 matches: 47 ms → 9 ms).
+  if (ranked && all.length === 1 && !input.cursor)
+    conditions.push(
+      sql`s.rank <= ifnull((SELECT rank FROM s ORDER BY rank LIMIT 1 OFFSET ${input.limit}), s.rank)`,
+    );
   const orderBy = sql.join(
     spec.keys.map((k) => sql`${k.expr} ${sql.raw(k.desc ? "DESC" : "ASC")}`),
     sql`, `,
   );
 
   const listQ = stmt(sql`
-    SELECT p.id, p.slug, p.name_vi, p.name_en, p.category_vi, p.category_en, p.product_group, p.tier_rank,
+    ${rankCte}SELECT p.id, p.slug, p.name_vi, p.name_en, p.category_vi, p.category_en, p.product_group, p.tier_rank,
       p.ocop_stars, p.image, p.image_alt_vi, p.image_alt_en, p.sample, p.created_at, p.packaging,
       ${sortCol} AS sort_key, pr.slug AS producer_slug, pr.name AS producer_name, pr.district AS producer_district,
       ${sort === "relevance" && match ? sql`s.rank` : sql`NULL`} AS rank
@@ -177,7 +187,7 @@ export async function productListQuery(d1: CountedD1, secret: string, input: Lis
     ${where(conditions)}
     ORDER BY ${orderBy}
     LIMIT ${input.limit + 1}`);
-  const facets = facetStatements(filters, match, searchedNothing, input.producer);
+  const facets = facetStatements(filters, match, searchedNothing, input);
   const statements = [listQ, ...facets.map(stmt)];
   const read = async (results: D1Result[]) => {
     const rowsOf = <T>(i: number) => (results[i]?.results ?? []) as T[];
@@ -191,8 +201,8 @@ export async function productListQuery(d1: CountedD1, secret: string, input: Lis
     return {
       sort,
       data: items.map((r) => listItem(r, input.lang)),
-      page: { limit: input.limit, total: facetTotal(results.slice(1)), next_cursor: nextCursor },
-      facets: readFacets(results.slice(1), input.lang),
+      page: { limit: input.limit, total: facetTotal(results.slice(1), input), next_cursor: nextCursor },
+      facets: readFacets(results.slice(1), input.lang, input),
     };
   };
   return { statements, read };

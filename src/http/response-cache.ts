@@ -1,0 +1,308 @@
+import type { Context, MiddlewareHandler } from "hono";
+import { CATALOGUE_VERSION_SQL } from "../db/client.ts";
+import type { AppEnv } from "../env.ts";
+import { catalogueTag } from "./etag.ts";
+
+/** Development-only response header naming the layer that answered: `lru`, `cache-api`, `miss` or `bypass`. */
+export const CACHE_HEADER = "x-cache";
+export type CacheLayer = "lru" | "cache-api" | "miss" | "bypass";
+
+/** How long (ms) this isolate trusts the catalogue version it last read, unless `CACHE_VERSION_TTL_MS` says. */
+export const DEFAULT_VERSION_TTL_MS = 1000;
+/** Bytes of response bodies the in-isolate LRU holds, unless `CACHE_LRU_BYTES` says (isolates have 128 MB). */
+export const DEFAULT_LRU_BYTES = 8 * 1024 * 1024;
+
+/** A cached 200: its body and the headers the handler chain gave it (not the per-request D1 headers). */
+interface Entry {
+  body: ArrayBuffer;
+  headers: [string, string][];
+  etag: string | null;
+}
+
+/**
+ * A least-recently-used map capped by the bytes of the bodies it holds (a Map keeps insertion order: a hit is
+ * moved to the end, eviction takes from the front). Hand-written because the budget has no room for a library.
+ */
+export class ByteLru {
+  #map = new Map<string, Entry>();
+  #bytes = 0;
+  constructor(public capBytes: number) {}
+
+  get bytes() {
+    return this.#bytes;
+  }
+  get size() {
+    return this.#map.size;
+  }
+
+  get(key: string): Entry | undefined {
+    const e = this.#map.get(key);
+    if (e) {
+      this.#map.delete(key);
+      this.#map.set(key, e);
+    }
+    return e;
+  }
+
+  set(key: string, e: Entry): void {
+    this.delete(key);
+    // One response may not take more than an eighth of the cache (a huge feed would evict everything else).
+    if (e.body.byteLength > this.capBytes / 8) return;
+    this.#map.set(key, e);
+    this.#bytes += e.body.byteLength;
+    for (const [k, old] of this.#map) {
+      if (this.#bytes <= this.capBytes) break;
+      this.#map.delete(k);
+      this.#bytes -= old.body.byteLength;
+    }
+  }
+
+  delete(key: string): void {
+    const e = this.#map.get(key);
+    if (!e) return;
+    this.#map.delete(key);
+    this.#bytes -= e.body.byteLength;
+  }
+
+  clear(): void {
+    this.#map.clear();
+    this.#bytes = 0;
+  }
+}
+
+// Per-isolate state: the catalogue's version and epoch last read, as its ETag (and when), bumped `generation` on
+// every write seen here, and the LRU. No env or database handle is kept, only strings, numbers and response bytes.
+const isolate = {
+  tag: null as string | null,
+  /** When the tag was read (the read's start: the bound on staleness is conservative). */
+  at: 0,
+  generation: 0,
+  /** A background read of the version is under way (one at a time). */
+  refreshing: false,
+  lru: new ByteLru(DEFAULT_LRU_BYTES),
+};
+
+/**
+ * Forgets this isolate's cached responses and the version it knows, as a fresh isolate starts (`"all"`), or only
+ * the LRU's responses (`"lru"`: the next hit must come from the Cache API). For tests.
+ */
+export function resetIsolateCache(what: "all" | "lru" = "all"): void {
+  isolate.lru.clear();
+  if (what === "lru") return;
+  isolate.tag = null;
+  isolate.at = 0;
+  isolate.generation++;
+}
+
+/** A write happened in this isolate: the version it knew is no longer the catalogue's. */
+function invalidate(): void {
+  isolate.tag = null;
+  isolate.generation++;
+}
+
+/**
+ * The cache key of a request: its path and query with parameters sorted by name (a stable sort, so the order of
+ * repeated values of one parameter — which may matter — is kept). Everything that selects a response is in the
+ * URL: filters, `lang`, `include`, cursors; pages carry their language in the path.
+ */
+export function requestKey(url: URL): string {
+  const params = [...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const query = new URLSearchParams(params).toString();
+  return query ? `${url.pathname}?${query}` : url.pathname;
+}
+
+/** Requests the cache must not answer: they want read-your-writes, or may see something personal. */
+function bypasses(req: Request): boolean {
+  return req.headers.has("x-d1-bookmark") || req.headers.has("authorization") || req.headers.has("cookie");
+}
+
+/** Weak comparison (RFC 9110 §13.1.2) of an If-None-Match list with a tag. */
+function matches(ifNoneMatch: string, tag: string): boolean {
+  const opaque = tag.replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((t) => {
+    const v = t.trim();
+    return v === "*" || v.replace(/^W\//, "") === opaque;
+  });
+}
+
+const positive = (value: string | undefined, fallback: number) => {
+  const n = Number(value);
+  return value !== undefined && value !== "" && Number.isFinite(n) && n >= 0 ? n : fallback;
+};
+
+/** Headers of the request's own D1 session: never replayed to another request. */
+const PER_REQUEST = new Set(["x-d1-round-trips", "x-d1-bookmark", "set-cookie", CACHE_HEADER]);
+
+/**
+ * The catalogue ETag (version and epoch) a response was made at: the one its D1 batch read, or the one its
+ * catalogue ETag names (a 304 answered after the tiny version read).
+ */
+function tagOf(c: Context<AppEnv>): string | null {
+  const d1 = c.get("d1");
+  if (typeof d1?.catalogueVersion === "number" && typeof d1.catalogueEpoch === "number")
+    return catalogueTag(d1.catalogueVersion, d1.catalogueEpoch);
+  const etag = c.res.headers.get("etag");
+  const m = etag ? /\.(\d+)\.(\d+)"$/.exec(etag) : null;
+  return m && catalogueTag(Number(m[2]), Number(m[1])) === etag ? etag : null;
+}
+
+const cacheApi = (): Cache | null =>
+  typeof caches !== "undefined" && "default" in caches
+    ? (caches as unknown as { default: Cache }).default
+    : null;
+
+/**
+ * Reads the catalogue version in the background while the one known is still trusted (past half its age), so that
+ * under steady traffic it never expires and no reader waits for D1; the read's start time is what counts.
+ */
+function refreshVersion(c: Context<AppEnv>): void {
+  if (isolate.refreshing) return;
+  isolate.refreshing = true;
+  const started = Date.now();
+  const generation = isolate.generation;
+  const read = c.env.DB.withSession("first-unconstrained")
+    .prepare(CATALOGUE_VERSION_SQL)
+    .first<{ version: number; epoch: number }>()
+    .then((row) => {
+      if (row && generation === isolate.generation && started >= isolate.at) {
+        isolate.tag = catalogueTag(row.version, row.epoch);
+        isolate.at = started;
+      }
+    })
+    .catch(() => {})
+    .finally(() => {
+      isolate.refreshing = false;
+    });
+  try {
+    c.executionCtx.waitUntil(read);
+  } catch {}
+}
+
+/**
+ * Marks a route's 200s as cacheable by {@link responseCache}: put it on routes whose response depends only on the
+ * URL and the catalogue's data version (the API's public reads, the shopper's pages).
+ *
+ * @example pages.get("/san-pham", cacheable(), d1Session(), handler)
+ */
+export function cacheable(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set("cacheable", true);
+    await next();
+  };
+}
+
+/**
+ * A response cache in front of the app, for the routes marked {@link cacheable}: a hit is answered before the
+ * routes' own middleware runs, with the headers the whole chain gave the response it stored (CORS, Cache-Control,
+ * ETag, CSP). Mount it after the rate limit, so that a hit is charged like any request.
+ *
+ * - Key: {@link requestKey} + the catalogue's ETag (build, epoch, data version). The version is the one this
+ *   isolate last read, trusted
+ *   for `CACHE_VERSION_TTL_MS` (default 1 s; 0 turns the cache off): a write elsewhere is visible here within that
+ *   age. Every D1 batch reads the version anyway (countedD1), so a miss refreshes it in the same round trip; once
+ *   it is older than the TTL the next request goes to D1 and refreshes it.
+ * - A write through this isolate (any method but GET and HEAD) forgets the version at once.
+ * - Requests with `x-d1-bookmark` (read-your-writes) or credentials (`Authorization`, `Cookie`) bypass it.
+ * - Layers: an in-isolate LRU capped at `CACHE_LRU_BYTES`, then the Cache API (`caches.default`: shared by the
+ *   isolates of a data centre, on a custom domain; a no-op on workers.dev). Only 200s are stored; a hit answers
+ *   `If-None-Match` with a 304 itself.
+ * - With `DEV_MODE=1`, `x-cache` says which layer answered.
+ *
+ * @example app.use("*", securityHeaders(), addressRateLimit(), responseCache(), bodyCeiling())
+ */
+export function responseCache(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const method = c.req.method;
+    const report = c.env.DEV_MODE === "1";
+    const mark = (res: Response, layer: CacheLayer) => {
+      if (report) res.headers.set(CACHE_HEADER, layer);
+      return res;
+    };
+    if (method !== "GET" && method !== "HEAD") {
+      // Forgotten before (so a read racing the write cannot keep the old version) and after the write.
+      invalidate();
+      await next();
+      invalidate();
+      return;
+    }
+    const ttl = positive(c.env.CACHE_VERSION_TTL_MS, DEFAULT_VERSION_TTL_MS);
+    if (ttl === 0 || bypasses(c.req.raw)) {
+      await next();
+      if (c.get("cacheable")) mark(c.res, "bypass");
+      return;
+    }
+    const lru = isolate.lru;
+    lru.capBytes = positive(c.env.CACHE_LRU_BYTES, DEFAULT_LRU_BYTES);
+    const url = new URL(c.req.url);
+    const key = requestKey(url);
+    const now = Date.now();
+    const known = isolate.tag !== null && now - isolate.at < ttl ? isolate.tag : null;
+    const ifNoneMatch = c.req.header("if-none-match");
+    const answer = (e: Entry, layer: CacheLayer) => {
+      const headers = new Headers(e.headers);
+      headers.set("x-d1-round-trips", "0");
+      if (ifNoneMatch && e.etag && matches(ifNoneMatch, e.etag)) {
+        headers.delete("content-type");
+        headers.delete("content-length");
+        return mark(new Response(null, { status: 304, headers }), layer);
+      }
+      return mark(new Response(e.body.slice(0), { status: 200, headers }), layer);
+    };
+    const cacheKeyUrl = (tag: string) => `${url.origin}/__response-cache/${encodeURIComponent(tag)}${key}`;
+
+    if (known !== null && now - isolate.at > ttl / 2) refreshVersion(c);
+    if (known !== null) {
+      const hit = lru.get(`${known}${key}`);
+      if (hit) return answer(hit, "lru");
+      const shared = cacheApi();
+      const stored = shared ? await shared.match(cacheKeyUrl(known)) : undefined;
+      if (stored) {
+        const e: Entry = {
+          body: await stored.arrayBuffer(),
+          headers: [...stored.headers].filter(([h]) => !PER_REQUEST.has(h)),
+          etag: stored.headers.get("etag"),
+        };
+        // The Cache API copy carries its own storage lifetime; the client gets the one the route gave.
+        const clientCc = stored.headers.get("x-client-cache-control");
+        e.headers = e.headers.filter(([h]) => h !== "cache-control" && h !== "x-client-cache-control");
+        if (clientCc !== null) e.headers.push(["cache-control", clientCc]);
+        lru.set(`${known}${key}`, e);
+        return answer(e, "cache-api");
+      }
+    }
+
+    const generation = isolate.generation;
+    await next();
+    if (!c.get("cacheable")) return;
+    const tag = tagOf(c);
+    if (tag === null) return;
+    // A write seen here since this request began may have changed the catalogue after its read: do not trust it.
+    if (generation !== isolate.generation) return;
+    isolate.tag = tag;
+    isolate.at = now;
+    const res = c.res;
+    const cc = res.headers.get("cache-control") ?? "";
+    if (res.status !== 200 || res.headers.has("set-cookie") || /no-store|private/.test(cc)) {
+      mark(res, "miss");
+      return;
+    }
+    const body = await res.arrayBuffer();
+    const headers = [...res.headers].filter(([h]) => !PER_REQUEST.has(h));
+    const e: Entry = { body, headers, etag: res.headers.get("etag") };
+    lru.set(`${tag}${key}`, e);
+    c.res = mark(new Response(body.slice(0), { status: 200, headers: res.headers }), "miss");
+    const shared = cacheApi();
+    if (shared) {
+      // The key names the version, so the copy never goes stale; it ages out of the data centre's cache by itself.
+      const copy = new Headers(headers);
+      if (cc) copy.set("x-client-cache-control", cc);
+      copy.set("cache-control", "public, max-age=86400");
+      const put = shared.put(cacheKeyUrl(tag), new Response(body.slice(0), { headers: copy }));
+      try {
+        c.executionCtx.waitUntil(put.catch(() => {}));
+      } catch {
+        await put.catch(() => {});
+      }
+    }
+  };
+}

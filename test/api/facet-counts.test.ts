@@ -1,0 +1,175 @@
+// The tier, group, district and scheme facets (and the unsearched total) are read from counts kept by triggers
+// (migration 0009_facet_counts), not counted from the rows. They must stay exactly what counting the rows gives,
+// for every filter combination and after every kind of write that moves a product between values.
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { getJson } from "../helpers/http.ts";
+
+interface Product {
+  id: number;
+  tier: number;
+  group: string;
+  district: string | null;
+  producer: string;
+  schemes: Set<string>;
+  channels: Set<string>;
+}
+
+const RANK: Record<string, number> = { national: 4, regional: 3, provincial: 2 };
+
+/** Every product with what the facets look at, read from the base tables. */
+async function products(): Promise<Product[]> {
+  const { results } = await env.DB.prepare(
+    `SELECT p.id, p.tier_rank AS tier, p.product_group AS "group", pr.district_slug AS district, pr.slug AS producer,
+       (SELECT group_concat(DISTINCT r.scheme) FROM recognitions r WHERE r.product_id = p.id) AS schemes,
+       (SELECT group_concat(c.slug) FROM listings l JOIN channels c ON c.id = l.channel_id WHERE l.product_id = p.id) AS channels
+     FROM products p JOIN producers pr ON pr.id = p.producer_id`,
+  ).all<Omit<Product, "schemes" | "channels"> & { schemes: string | null; channels: string | null }>();
+  return results.map((r) => ({
+    ...r,
+    schemes: new Set(r.schemes?.split(",") ?? []),
+    channels: new Set(r.channels?.split(",") ?? []),
+  }));
+}
+
+type Filters = Partial<
+  Record<"tier" | "group" | "district" | "scheme" | "producer" | "channel", string[]>
+> & {
+  q?: string;
+};
+
+/** The facets by definition: each counts the products passing every filter but its own. */
+async function expected(f: Filters) {
+  const all = await products();
+  const matched = f.q
+    ? new Set(
+        (
+          await env.DB.prepare("SELECT rowid AS id FROM products_fts WHERE products_fts MATCH ?")
+            .bind(`"${f.q}"*`)
+            .all<{ id: number }>()
+        ).results.map((r) => r.id),
+      )
+    : null;
+  const tests: Record<string, (p: Product) => boolean> = {
+    q: (p) => matched === null || matched.has(p.id),
+    tier: (p) => !f.tier || f.tier.some((t) => RANK[t] === p.tier),
+    group: (p) => !f.group || f.group.includes(p.group),
+    district: (p) => !f.district || f.district.includes(p.district ?? ""),
+    scheme: (p) => !f.scheme || f.scheme.some((s) => p.schemes.has(s)),
+    producer: (p) => !f.producer || f.producer.includes(p.producer),
+    channel: (p) => !f.channel || f.channel.some((c) => p.channels.has(c)),
+  };
+  const but = (own: string | null) =>
+    all.filter((p) => Object.entries(tests).every(([k, t]) => k === own || t(p)));
+  const count = (ps: Product[], values: (p: Product) => (string | null)[]) => {
+    const out: Record<string, number> = {};
+    for (const p of ps) for (const v of values(p)) if (v !== null) out[v] = (out[v] ?? 0) + 1;
+    return out;
+  };
+  const tierName = Object.fromEntries(Object.entries(RANK).map(([k, v]) => [v, k]));
+  const tier = count(but("tier"), (p) => [tierName[p.tier] ?? null]);
+  return {
+    total: but(null).length,
+    tier: Object.fromEntries(["national", "regional", "provincial"].map((t) => [t, tier[t] ?? 0])),
+    group: count(but("group"), (p) => [p.group]),
+    district: count(but("district"), (p) => [p.district]),
+    scheme: count(but("scheme"), (p) => [...p.schemes]),
+  };
+}
+
+async function actual(f: Filters) {
+  const params = new URLSearchParams(
+    Object.entries(f).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v]) as [string, string][],
+  );
+  const { status, body } = await getJson(`/api/v1/products?${params}`);
+  expect(status).toBe(200);
+  const asMap = (xs: { value: string; count: number }[]) =>
+    Object.fromEntries(xs.map((x) => [x.value, x.count]));
+  return {
+    total: body.page.total,
+    tier: asMap(body.facets.tier),
+    group: asMap(body.facets.group),
+    district: asMap(body.facets.district),
+    scheme: asMap(body.facets.scheme),
+  };
+}
+
+const COMBINATIONS: Filters[] = [
+  {},
+  { tier: ["national"] },
+  { tier: ["national", "regional"], group: ["processed_food"] },
+  { district: ["nguyen-binh"] },
+  { scheme: ["ocop"] },
+  { scheme: ["cnnt", "ocop"], district: ["nguyen-binh", "trung-khanh"] },
+  { group: ["handicraft"], scheme: ["cnnt"] },
+  { q: "mien" },
+  { q: "tra", tier: ["provincial"] },
+  { producer: ["htx-tam-hoa"] },
+  { channel: ["aeon"], group: ["processed_food"] },
+];
+
+async function expectExact() {
+  for (const f of COMBINATIONS) expect([f, await actual(f)]).toEqual([f, await expected(f)]);
+  // The counts table adds up to the catalogue.
+  const sum = await env.DB.prepare("SELECT sum(n) AS n FROM facet_counts").first<{ n: number }>();
+  const n = await env.DB.prepare("SELECT count(*) AS n FROM products").first<{ n: number }>();
+  expect(sum?.n).toBe(n?.n);
+}
+
+const run = (sql: string, ...params: unknown[]) =>
+  env.DB.prepare(sql)
+    .bind(...params)
+    .run();
+
+describe("facet counts kept by triggers", () => {
+  it("equal counting the rows, for every filter combination, on the seeded catalogue", async () => {
+    const some = await actual({});
+    expect(some.total).toBeGreaterThan(0);
+    expect(Object.keys(some.district).length).toBeGreaterThan(1);
+    await expectExact();
+  });
+
+  it("stay exact when a recognition is added, changed and removed (tier and schemes move)", async () => {
+    const product = "mien-dong-tan-viet-a";
+    await run(
+      `INSERT INTO recognitions (id, product_id, scheme, level, year, title_vi, title_en, source_url)
+       SELECT 9001, id, 'cnnt', 'national', 2025, 't', 't', 'https://example.org/r' FROM products WHERE slug = ?`,
+      product,
+    );
+    await run(
+      `INSERT INTO recognitions (id, product_id, scheme, year, title_vi, title_en, source_url)
+       SELECT 9002, id, 'geographical_indication', 2025, 't', 't', 'https://example.org/r' FROM products WHERE slug = ?`,
+      product,
+    );
+    await expectExact();
+    await run("UPDATE recognitions SET level = 'provincial' WHERE id = 9001");
+    await run("UPDATE recognitions SET scheme = 'collective_mark' WHERE id = 9002");
+    await expectExact();
+    await run("DELETE FROM recognitions WHERE id IN (9001, 9002)");
+    await expectExact();
+  });
+
+  it("stay exact when a producer moves district and a product changes group or producer", async () => {
+    await run(
+      "UPDATE producers SET district_slug = 'ha-quang', district = 'Hà Quảng' WHERE id = (SELECT producer_id FROM products WHERE slug = 'mien-dong-tan-viet-a')",
+    );
+    await expectExact();
+    await run("UPDATE products SET product_group = 'handicraft' WHERE slug = 'mien-dong-tan-viet-a'");
+    await run(
+      "UPDATE products SET producer_id = (SELECT id FROM producers WHERE slug = 'htx-tam-hoa') WHERE slug = 'mien-dong-phia-den'",
+    );
+    await expectExact();
+  });
+
+  it("stay exact when products are added and deleted", async () => {
+    const { results: cols } = await env.DB.prepare("PRAGMA table_info(products)").all<{ name: string }>();
+    const names = cols.map((c) => c.name).filter((c) => c !== "id");
+    const values = names.map((c) => (c === "slug" ? "slug || '-copy'" : c));
+    await run(
+      `INSERT INTO products (${names.join(", ")}) SELECT ${values.join(", ")} FROM products WHERE slug = 'mien-dong-tan-viet-a'`,
+    );
+    await expectExact();
+    await run("DELETE FROM products WHERE slug IN ('mien-dong-tan-viet-a-copy', 'mien-dong-phia-den')");
+    await expectExact();
+  });
+});
