@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
   CHANGE_ENTITIES,
   CHANGE_OPS,
@@ -272,40 +272,3 @@ export const catalogueVersion = sqliteTable("catalogue_version", {
   version: integer("version").notNull().default(0),
   epoch: integer("epoch").notNull().default(0),
 });
-
-/**
- * What the product list's facets group by, one narrow row per product (the producer's district copied in, the
- * recognition schemes as SCHEME_BITS), kept by triggers on products, producers and recognitions (migration
- * 0009_facet_counts). Derived: never written by the app.
- */
-export const productFacets = sqliteTable(
-  "product_facets",
-  {
-    id: integer("id").primaryKey(),
-    tierRank: integer("tier_rank").notNull(),
-    productGroup: text("product_group").notNull(),
-    producerId: integer("producer_id").notNull(),
-    districtSlug: text("district_slug"),
-    district: text("district"),
-    schemes: integer("schemes").notNull().default(0),
-  },
-  (t) => [index("product_facets_producer_idx").on(t.producerId)],
-);
-
-/**
- * How many products have each combination of tier, group, district and schemes: a few hundred rows at any
- * catalogue size, kept by triggers on product_facets. The unsearched list's tier, group, district and scheme
- * facets are sums over it.
- */
-export const facetCounts = sqliteTable(
-  "facet_counts",
-  {
-    tierRank: integer("tier_rank").notNull(),
-    productGroup: text("product_group").notNull(),
-    districtSlug: text("district_slug").notNull().default(""),
-    district: text("district").notNull().default(""),
-    schemes: integer("schemes").notNull(),
-    n: integer("n").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.tierRank, t.productGroup, t.districtSlug, t.district, t.schemes] })],
-);

@@ -28,13 +28,6 @@ export class ByteLru {
   #bytes = 0;
   constructor(public capBytes: number) {}
 
-  get bytes() {
-    return this.#bytes;
-  }
-  get size() {
-    return this.#map.size;
-  }
-
   get(key: string): Entry | undefined {
     const e = this.#map.get(key);
     if (e) {
