@@ -81,6 +81,9 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(" ");
 
+// The D1 delay wrapper is left out of deployable builds; wrangler dev's [build] command inherits this.
+process.env.WORKER_DEV_TOOLS = "1";
+
 console.log(`bench: seeding a local D1 in ${persistTo} …`);
 prepareLocalDb(persistTo, [join(root, "seed/seed.sql")]);
 // The ceiling is a static file exactly as large as the product list response; wrangler dev reads public/ when it

@@ -20,6 +20,8 @@ const root = new URL("..", import.meta.url).pathname;
 const dist = `${root}dist/`;
 /** The OpenAPI document's static file, under public/ (git-ignored: it is generated). */
 const OPENAPI_ASSET = "/api-docs/openapi-v1.json";
+/** Where the Worker puts each request's CSP nonce in the prerendered API docs page. */
+const DOCS_NONCE = "__CSP_NONCE__";
 
 const common: BuildOptions = {
   absWorkingDir: root,
@@ -141,6 +143,22 @@ export function extendZodWithOpenApi(zod) { zod.ZodType.prototype.openapi ??= fu
 export function getOpenApiMetadata() { return {}; }`,
 );
 
+// The API docs page is rendered at build time (openApiDocument below): the Worker does not carry Scalar's renderer.
+const scalarPrerendered = replaceModule(
+  "scalar-prerendered",
+  /^@scalar\/hono-api-reference$/,
+  /./,
+  // Never called: src/api/index.ts serves the prerendered page when the build defines it.
+  "export const Scalar = () => () => {};",
+);
+
+const d1DelayLeftOut = replaceModule(
+  "d1-delay-left-out",
+  /\/http\/d1-delay\.ts$/,
+  /\/src\/index\.ts$/,
+  "export const d1Delay = () => (_c, next) => next();",
+);
+
 // Hono's default router combines a RegExpRouter and a TrieRouter; its "tiny" preset (PatternRouter) is the same
 // Hono with one small router, plenty for a few dozen plain routes. Tests run the default.
 const honoTiny: Plugin = {
@@ -150,8 +168,11 @@ const honoTiny: Plugin = {
   },
 };
 
-/** The OpenAPI document of /api/v1, generated from the routes exactly as `doc31` would at request time. */
-async function openApiDocument(): Promise<unknown> {
+/**
+ * The OpenAPI document of /api/v1, generated from the routes exactly as `doc31` would at request time, and the API
+ * docs page as Scalar renders it, with its CSP nonce left as a placeholder the Worker fills in per request.
+ */
+async function openApiDocument(): Promise<{ doc: unknown; docsHtml: string }> {
   // Bundled for Node (pages may be .tsx) outside dist/, which wrangler uploads whole.
   const dir = mkdtempSync(join(tmpdir(), "openapi-"));
   const out = join(dir, "document.mjs");
@@ -159,15 +180,21 @@ async function openApiDocument(): Promise<unknown> {
     ...common,
     platform: "node",
     stdin: {
-      contents: `import { apiV1, OPENAPI_CONFIG } from "./src/api/index.ts";
-export default apiV1.getOpenAPI31Document(OPENAPI_CONFIG);`,
+      contents: `import { Hono } from "hono";
+import { apiDocs, apiV1, OPENAPI_CONFIG } from "./src/api/index.ts";
+export const doc = apiV1.getOpenAPI31Document(OPENAPI_CONFIG);
+const res = await new Hono().get("/api/docs", apiDocs).request("/api/docs");
+const nonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
+if (!res.ok || !nonce) throw new Error("the API docs page did not render with a CSP nonce");
+// Indentation carries no meaning in its HTML, CSS or script (line breaks are kept): not carried either.
+export const docsHtml = (await res.text()).replaceAll(nonce, "${DOCS_NONCE}").replace(/\\n\\s+/g, "\\n");`,
       resolveDir: root,
       loader: "ts",
     },
     outfile: out,
   });
   try {
-    return (await import(out)).default;
+    return await import(out);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -176,7 +203,8 @@ export default apiV1.getOpenAPI31Document(OPENAPI_CONFIG);`,
 mkdirSync(dist, { recursive: true });
 const assetFile = join(root, "public", OPENAPI_ASSET);
 mkdirSync(dirname(assetFile), { recursive: true });
-writeFileSync(assetFile, JSON.stringify(await openApiDocument()));
+const { doc, docsHtml } = await openApiDocument();
+writeFileSync(assetFile, JSON.stringify(doc));
 const result = await build({
   ...common,
   entryPoints: ["src/index.ts"],
@@ -188,7 +216,17 @@ const result = await build({
     __OPENAPI_ASSET__: JSON.stringify(OPENAPI_ASSET),
     // ETags name the build, so a deploy that changes responses does not answer 304 for old bodies.
     __BUILD_ID__: JSON.stringify(Date.now().toString(36)),
+    __DOCS_HTML__: JSON.stringify(docsHtml),
+    __DOCS_NONCE__: JSON.stringify(DOCS_NONCE),
   },
-  plugins: [zodNamespaceShakable, zodJsonSchemaOmitted, openApiRegistryOnly, honoTiny],
+  plugins: [
+    zodNamespaceShakable,
+    zodJsonSchemaOmitted,
+    openApiRegistryOnly,
+    scalarPrerendered,
+    honoTiny,
+    // The D1 delay of `npm run bench` (src/http/d1-delay.ts) is only in builds made with WORKER_DEV_TOOLS=1.
+    ...(process.env.WORKER_DEV_TOOLS === "1" ? [] : [d1DelayLeftOut]),
+  ],
 });
 if (result.metafile) writeFileSync(`${dist}meta.json`, JSON.stringify(result.metafile));

@@ -46,7 +46,8 @@ function delayedSession<T extends D1Database | D1DatabaseSession>(db: T, ms: num
  * Development only: with `DEV_MODE=1` and `D1_DELAY_MS=n`, every D1 round trip of the request (a statement
  * execution or a batch, through `DB` or its sessions) first waits n ms, to measure what a distant primary or
  * replica costs (`npm run bench` runs 0, 20 and 80). Does nothing otherwise. A bound statement's `bind()` keeps
- * the delay, so statements built before a batch are still unwrapped for D1.
+ * the delay, so statements built before a batch are still unwrapped for D1. Deployable builds leave it out
+ * (scripts/build.ts); `npm run bench` builds with WORKER_DEV_TOOLS=1.
  *
  * @example app.use("*", d1Delay())
  */

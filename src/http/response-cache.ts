@@ -23,44 +23,40 @@ interface Entry {
  * A least-recently-used map capped by the bytes of the bodies it holds (a Map keeps insertion order: a hit is
  * moved to the end, eviction takes from the front). Hand-written because the budget has no room for a library.
  */
-export class ByteLru {
-  #map = new Map<string, Entry>();
-  #bytes = 0;
-  constructor(public capBytes: number) {}
-
-  get(key: string): Entry | undefined {
-    const e = this.#map.get(key);
-    if (e) {
-      this.#map.delete(key);
-      this.#map.set(key, e);
-    }
-    return e;
-  }
-
-  set(key: string, e: Entry): void {
-    this.delete(key);
-    // One response may not take more than an eighth of the cache (a huge feed would evict everything else).
-    if (e.body.byteLength > this.capBytes / 8) return;
-    this.#map.set(key, e);
-    this.#bytes += e.body.byteLength;
-    for (const [k, old] of this.#map) {
-      if (this.#bytes <= this.capBytes) break;
-      this.#map.delete(k);
-      this.#bytes -= old.body.byteLength;
-    }
-  }
-
-  delete(key: string): void {
-    const e = this.#map.get(key);
-    if (!e) return;
-    this.#map.delete(key);
-    this.#bytes -= e.body.byteLength;
-  }
-
-  clear(): void {
-    this.#map.clear();
-    this.#bytes = 0;
-  }
+export function byteLru(capBytes: number) {
+  const map = new Map<string, Entry>();
+  let bytes = 0;
+  const drop = (key: string) => {
+    const e = map.get(key);
+    if (e) bytes -= e.body.byteLength;
+    map.delete(key);
+  };
+  return {
+    capBytes,
+    get(key: string): Entry | undefined {
+      const e = map.get(key);
+      if (e) {
+        map.delete(key);
+        map.set(key, e);
+      }
+      return e;
+    },
+    set(key: string, e: Entry): void {
+      drop(key);
+      // One response may not take more than an eighth of the cache (a huge feed would evict everything else).
+      if (e.body.byteLength > this.capBytes / 8) return;
+      map.set(key, e);
+      bytes += e.body.byteLength;
+      for (const k of map.keys()) {
+        if (bytes <= this.capBytes) break;
+        drop(k);
+      }
+    },
+    clear(): void {
+      map.clear();
+      bytes = 0;
+    },
+  };
 }
 
 // Per-isolate state: the catalogue's version and epoch last read, as its ETag (and when), bumped `generation` on
@@ -72,7 +68,7 @@ const isolate = {
   generation: 0,
   /** A background read of the version is under way (one at a time). */
   refreshing: false,
-  lru: new ByteLru(DEFAULT_LRU_BYTES),
+  lru: byteLru(DEFAULT_LRU_BYTES),
 };
 
 /**
@@ -255,10 +251,6 @@ export function responseCache(): MiddlewareHandler<AppEnv> {
           headers: [...stored.headers].filter(([h]) => !PER_REQUEST.has(h)),
           etag: stored.headers.get("etag"),
         };
-        // The Cache API copy carries its own storage lifetime; the client gets the one the route gave.
-        const clientCc = stored.headers.get("x-client-cache-control");
-        e.headers = e.headers.filter(([h]) => h !== "cache-control" && h !== "x-client-cache-control");
-        if (clientCc !== null) e.headers.push(["cache-control", clientCc]);
         lru.set(`${known}${key}`, e);
         return answer(e, "cache-api");
       }
@@ -286,11 +278,9 @@ export function responseCache(): MiddlewareHandler<AppEnv> {
     c.res = mark(new Response(body.slice(0), { status: 200, headers: res.headers }), "miss");
     const shared = cacheApi();
     if (shared) {
-      // The key names the version, so the copy never goes stale; it ages out of the data centre's cache by itself.
-      const copy = new Headers(headers);
-      if (cc) copy.set("x-client-cache-control", cc);
-      copy.set("cache-control", "public, max-age=86400");
-      const put = shared.put(cacheKeyUrl(tag), new Response(body.slice(0), { headers: copy }));
+      // The key names the version, so the copy never holds stale data; it keeps the route's own Cache-Control
+      // (max-age=60), which is how long the data centre's cache keeps it.
+      const put = shared.put(cacheKeyUrl(tag), new Response(body.slice(0), { headers }));
       try {
         c.executionCtx.waitUntil(put.catch(() => {}));
       } catch {
