@@ -185,11 +185,10 @@ export function cacheable(): MiddlewareHandler<AppEnv> {
  * routes' own middleware runs, with the headers the whole chain gave the response it stored (CORS, Cache-Control,
  * ETag, CSP). Mount it after the rate limit, so that a hit is charged like any request.
  *
- * - Key: {@link requestKey} + the catalogue's ETag (build, epoch, data version). The version is the one this
- *   isolate last read, trusted
- *   for `CACHE_VERSION_TTL_MS` (default 1 s; 0 turns the cache off): a write elsewhere is visible here within that
- *   age. Every D1 batch reads the version anyway (countedD1), so a miss refreshes it in the same round trip; once
- *   it is older than the TTL the next request goes to D1 and refreshes it.
+ * - Key: {@link requestKey} + the catalogue's ETag (build, epoch, data version), as this isolate last read it,
+ *   trusted for `CACHE_VERSION_TTL_MS` (default 1 s; 0 turns the cache off): a write elsewhere is visible here
+ *   within that age. Every D1 batch reads the version anyway (countedD1), so a miss refreshes it in the same round
+ *   trip; past half its age a hit has it read again in the background, so steady traffic never waits for D1.
  * - A write through this isolate (any method but GET and HEAD) forgets the version at once.
  * - Requests with `x-d1-bookmark` (read-your-writes) or credentials (`Authorization`, `Cookie`) bypass it.
  * - Layers: an in-isolate LRU capped at `CACHE_LRU_BYTES`, then the Cache API (`caches.default`: shared by the
