@@ -91,7 +91,7 @@ export const LABELS: Record<"tier" | "group" | "scheme", Record<string, readonly
     other: ["Sản phẩm khác", "Other products"],
   },
   scheme: {
-    cnnt: ["Sản phẩm CNNT tiêu biểu", "Typical rural-industry product"],
+    cnnt: ["Sản phẩm CNNT tiêu biểu", "Outstanding rural-industry product"],
     ocop: ["OCOP", "OCOP"],
     geographical_indication: ["Chỉ dẫn địa lý", "Geographical indication"],
     collective_mark: ["Nhãn hiệu tập thể", "Collective mark"],

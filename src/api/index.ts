@@ -48,7 +48,7 @@ export const OPENAPI_CONFIG = {
     title: "Cao Bằng CNNT catalogue API",
     version: "1.0.0",
     description:
-      "Recognized rural-industry (CNNT) products of Cao Bằng province: products, producers, recognitions (CNNT-TB tiers, OCOP stars), retail channel listings and the khuyến công programme. Every record carries its source URLs; `sample: true` marks illustrative values. Errors are RFC 9457 `application/problem+json`. Successful GETs carry an ETag and honour `If-None-Match`.",
+      "Recognized rural-industry (CNNT) products of Cao Bằng province: products, producers, recognitions (CNNT-TB tiers, OCOP stars), retail channel listings and the khuyến công programme. Every record carries its source URLs and a `provenance` (sourced, inferred or illustrative, per record and per field). Illustrative records and values are left out unless `include=illustrative` is given; then each is marked. Errors are RFC 9457 `application/problem+json`. Successful GETs carry an ETag and honour `If-None-Match`.",
   },
   servers: [{ url: "/api/v1" }],
   tags: [

@@ -17,6 +17,7 @@ import {
   SORTS,
   TIERS,
 } from "../domain.ts";
+import { PROVENANCE, QUALIFIERS } from "../provenance.ts";
 import { MAX_QUERY_LENGTH } from "../search/fold.ts";
 
 /** A slug (path segment, filter value, body field): lowercase letters, digits and hyphens. */
@@ -72,6 +73,33 @@ export const Cursor = z
   .optional()
   .openapi({ description: "Opaque cursor from `page.next_cursor` of the previous page" });
 
+/**
+ * `include=illustrative`: by default every output leaves illustrative records out and empties the illustrative
+ * fields of real records (named in `provenance.withheld`); with it, they are included and marked.
+ */
+export const Include = z.enum(["illustrative"]).optional().openapi({
+  description:
+    "`illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`.",
+});
+
+/** How an output record's values are known; see the README, "Honest data". */
+const State = z.enum(PROVENANCE);
+export const Provenance = z
+  .object({
+    record: State.openapi({ description: "How the record itself is known" }),
+    fields: z.record(z.string(), State).openapi({
+      description: "Fields known less well than `sourced`, by name (paths like `address.district`)",
+    }),
+    withheld: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: "Illustrative fields emptied because `include=illustrative` was not given" }),
+  })
+  .openapi("Provenance", {
+    description:
+      "sourced: a cited source states it; inferred: reasoned from sources, not stated; illustrative: made up to show what the catalogue can hold. A field not named in `fields` has the record's state.",
+  });
+
 export const ProductsQuery = z
   .object({
     q: z.string().max(MAX_QUERY_LENGTH, `at most ${MAX_QUERY_LENGTH} characters`).optional().openapi({
@@ -91,6 +119,7 @@ export const ProductsQuery = z
     limit: Limit,
     cursor: Cursor,
     lang: Lang,
+    include: Include,
   })
   .strict()
   // Every filter value is a bound parameter (D1: at most 100 a statement), so the lists together are capped.
@@ -108,7 +137,9 @@ export const ProductsQuery = z
   });
 
 export const LangQuery = z.object({ lang: Lang }).strict();
-export const PageQuery = z.object({ limit: Limit, cursor: Cursor, lang: Lang }).strict();
+/** One record (or a list without pages) in a language, with or without illustrative records. */
+export const DetailQuery = z.object({ lang: Lang, include: Include }).strict();
+export const PageQuery = z.object({ limit: Limit, cursor: Cursor, lang: Lang, include: Include }).strict();
 
 export const ProblemSchema = z
   .object({
@@ -142,7 +173,12 @@ const PageInfo = z.object({
   total: z.number().int(),
   next_cursor: z.string().nullable(),
 });
-const FacetValue = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
+const FacetValue = z.object({
+  value: z.string(),
+  label: z.string(),
+  count: z.number().int(),
+  illustrative: z.number().int().openapi({ description: "How many of `count` are illustrative" }),
+});
 
 export const ProductListItem = z
   .object({
@@ -159,13 +195,19 @@ export const ProductListItem = z
     price_from_vnd: z.number().int().nullable(),
     sample: z.boolean(),
     producer: z.object({ slug: z.string(), name: z.string(), district: z.string().nullable() }),
+    provenance: Provenance,
   })
   .openapi("ProductListItem");
 
 export const ProductList = z
   .object({
     data: z.array(ProductListItem),
-    page: PageInfo,
+    page: PageInfo.extend({
+      illustrative: z
+        .number()
+        .int()
+        .openapi({ description: "How many of `total` are illustrative (0 without `include=illustrative`)" }),
+    }),
     facets: z.object({
       tier: z.array(FacetValue),
       scheme: z.array(FacetValue),
@@ -188,6 +230,10 @@ const Producer = z
       district: z.string().nullable(),
       district_slug: z.string().nullable(),
       province: z.string(),
+      as_of: z.enum(["before_2025_reform", "after_2025_reform"]).nullable().openapi({
+        description:
+          "Whether street and commune are as the source gave them before or after Vietnam's 1 July 2025 reform (null: not known). `district` is always the former district (huyện cũ), kept as a browsing area: districts were abolished by the reform.",
+      }),
     }),
     founded_year: z.number().int().nullable(),
     representative: z.string().nullable(),
@@ -195,6 +241,7 @@ const Producer = z
     sources: z.array(z.string()),
     sample: z.boolean(),
     sample_fields: z.array(z.string()),
+    provenance: Provenance,
   })
   .openapi("Producer");
 
@@ -212,6 +259,7 @@ export const Recognition = z
     verified: z.boolean(),
     sample: z.boolean(),
     note: z.string().nullable(),
+    provenance: Provenance,
   })
   .openapi("Recognition");
 
@@ -229,6 +277,7 @@ export const ListingFields = z.object({
   sample: z.boolean(),
   version: z.number().int(),
   updated_at: z.string(),
+  provenance: Provenance,
 });
 export const Listing = ListingFields.extend({
   channel: z.object({ slug: z.string(), name: z.string(), kind: z.enum(CHANNEL_KINDS) }),
@@ -244,6 +293,7 @@ const SupportProject = z
     kind: z.string().nullable(),
     source_url: z.string(),
     sample: z.boolean(),
+    provenance: Provenance,
   })
   .openapi("SupportProject");
 
@@ -256,6 +306,7 @@ const ProductCard = z.object({
   tier: Tier,
   ocop_stars: z.number().int().nullable(),
   sample: z.boolean(),
+  provenance: Provenance,
 });
 
 export const ProductDetail = z
@@ -282,6 +333,7 @@ export const ProductDetail = z
     sources: z.array(z.string()),
     sample: z.boolean(),
     sample_fields: z.array(z.string()),
+    provenance: Provenance,
     created_at: z.string(),
     updated_at: z.string(),
     producer: Producer,
@@ -313,9 +365,23 @@ const Channel = z.object({
   description: z.string(),
   sources: z.array(z.string()),
   sample: z.boolean(),
+  provenance: Provenance,
 });
 export const ChannelList = z
-  .object({ data: z.array(Channel.extend({ listing_count: z.number().int() })) })
+  .object({
+    data: z.array(
+      Channel.extend({
+        listing_count: z.number().int().openapi({
+          description:
+            "Listings of this channel returned by the same query (illustrative ones only with `include`)",
+        }),
+        illustrative_listing_count: z
+          .number()
+          .int()
+          .openapi({ description: "How many of `listing_count` are illustrative" }),
+      }),
+    ),
+  })
   .openapi("ChannelList");
 export const ChannelDetail = Channel.extend({
   listings: z.array(Listing.extend({ product: ProductCard })),
@@ -329,6 +395,7 @@ export const RecognitionsQuery = z
     limit: Limit,
     cursor: Cursor,
     lang: Lang,
+    include: Include,
   })
   .strict();
 
@@ -355,6 +422,10 @@ export const Programme = z
         value: z.number(),
         unit: z.enum(["projects", "vnd", "facilities", "products"]),
         fund: z.enum(["national", "local", "total"]).nullable(),
+        qualifier: z.enum(QUALIFIERS).nullable().openapi({
+          description:
+            "The source's hedge on `value`: more_than (“hơn”), nearly (“gần”), about (“khoảng”); null when the source gives it as exact",
+        }),
         period: z.string(),
         source_url: z.string(),
       }),
@@ -368,6 +439,7 @@ export const Programme = z
         level: z.enum(CNNT_LEVELS).nullable(),
         stars: z.number().int().nullable(),
         count: z.number().int(),
+        illustrative: z.number().int().openapi({ description: "How many of `count` are illustrative" }),
       }),
     ),
   })

@@ -1,6 +1,8 @@
 // Row → API shape, once per entity: the API and the pages read the same objects.
-import { getTableColumns, type SQL, sql, type Table } from "drizzle-orm";
+import { getTableColumns, ne, type SQL, sql, type Table } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { type Lang, pick, tierOf } from "../domain.ts";
+import { asProvenance, mark, type Provenance, weakest } from "../provenance.ts";
 import {
   type channels,
   type listings,
@@ -32,6 +34,13 @@ export function aliased<T extends Table>(table: T, prefix: string) {
   ) as { [K in keyof typeof cols]: SQL.Aliased<(typeof cols)[K]["_"]["data"]> };
 }
 
+/**
+ * A condition keeping illustrative rows out of a query unless they were asked for (`include`): undefined, so
+ * `and(...)` drops it, when they are.
+ */
+export const realOnly = (include: boolean | undefined, provenance: SQLiteColumn) =>
+  include ? undefined : ne(provenance, "illustrative");
+
 /** The product columns that raw-SQL product lists select (snake_case, as SQLite returns them). */
 export interface ProductSummaryRow {
   slug: string;
@@ -62,9 +71,14 @@ type ListingRow = typeof listings.$inferSelect & { channel: typeof channels.$inf
 type SupportRow = typeof supportProjects.$inferSelect;
 type ProducerRow = typeof producers.$inferSelect;
 
-/** A recognition as the API shows it (with its product when listed outside one). */
-export function recognitionOut(r: RecognitionRow, lang: Lang, product?: { slug: string; name: string }) {
-  return {
+/** A recognition as the API shows it (with its product when listed outside one), with its provenance. */
+export function recognitionOut(
+  r: RecognitionRow,
+  lang: Lang,
+  product?: { slug: string; name: string },
+  include = true,
+) {
+  const out = {
     id: r.id,
     ...(product ? { product } : {}),
     scheme: r.scheme,
@@ -79,11 +93,15 @@ export function recognitionOut(r: RecognitionRow, lang: Lang, product?: { slug: 
     sample: r.sample,
     note: r.noteVi === null ? null : pick(lang, r.noteVi, r.noteEn ?? r.noteVi),
   };
+  return mark(out, asProvenance(r.provenance), r.fieldProvenance, include);
 }
 
-/** A channel listing as shown inside a product or a channel (no ETag: see `channelListingOut`). */
-export function listingOut(l: ListingRow, productSlug?: string) {
-  return {
+/**
+ * A channel listing as shown inside a product or a channel (no ETag: see `channelListingOut`), with its
+ * provenance; `productState` makes the listing of an illustrative product illustrative.
+ */
+export function listingOut(l: ListingRow, productSlug?: string, include = true, productState?: Provenance) {
+  const out = {
     ...(productSlug ? { product: productSlug } : {}),
     channel: { slug: l.channel.slug, name: l.channel.name, kind: l.channel.kind },
     status: l.status,
@@ -98,11 +116,17 @@ export function listingOut(l: ListingRow, productSlug?: string) {
     version: l.version,
     updated_at: l.updatedAt,
   };
+  return mark(out, weakest(asProvenance(l.provenance), productState), l.fieldProvenance, include);
 }
 
-/** A khuyến công support project. */
-export function supportOut(s: SupportRow, lang: Lang, producer?: { slug: string; name: string } | null) {
-  return {
+/** A khuyến công support project, with its provenance. */
+export function supportOut(
+  s: SupportRow,
+  lang: Lang,
+  producer?: { slug: string; name: string } | null,
+  include = true,
+) {
+  const out = {
     id: s.id,
     ...(producer !== undefined ? { producer } : {}),
     year: s.year,
@@ -113,11 +137,16 @@ export function supportOut(s: SupportRow, lang: Lang, producer?: { slug: string;
     source_url: s.sourceUrl,
     sample: s.sample,
   };
+  return mark(out, asProvenance(s.provenance), s.fieldProvenance, include);
 }
 
-/** A producer (without its products). */
-export function producerOut(p: ProducerRow, lang: Lang) {
-  return {
+/**
+ * A producer (without its products), with its provenance. `address.district` is the former district (huyện
+ * cũ), abolished on 1 July 2025 and kept as a browsing area; `address.as_of` says whether street and commune are
+ * as before or after that reform.
+ */
+export function producerOut(p: ProducerRow, lang: Lang, include = true) {
+  const out = {
     slug: p.slug,
     name: p.name,
     legal_type: p.legalType,
@@ -127,6 +156,7 @@ export function producerOut(p: ProducerRow, lang: Lang) {
       district: p.district,
       district_slug: p.districtSlug,
       province: p.province,
+      as_of: p.addressAsOf,
     },
     founded_year: p.foundedYear,
     representative: p.representative,
@@ -135,6 +165,21 @@ export function producerOut(p: ProducerRow, lang: Lang) {
     sample: p.sample,
     sample_fields: p.sampleFields,
   };
+  const f = p.fieldProvenance;
+  return mark(
+    out,
+    asProvenance(p.provenance),
+    {
+      "address.district": f.district,
+      "address.district_slug": f.district,
+      "address.commune": f.commune,
+      "address.street": f.street,
+      founded_year: f.founded_year,
+      representative: f.representative,
+      description: f.description,
+    },
+    include,
+  );
 }
 
 /** The columns of a product card (lists of products inside a producer, channel…). */
@@ -149,6 +194,7 @@ export const productCard = {
   tierRank: products.tierRank,
   ocopStars: products.ocopStars,
   sample: products.sample,
+  provenance: products.provenance,
 };
 /** The product card columns under aliases, for joins with tables sharing column names. */
 export const aliasedCard = (() => {
@@ -164,6 +210,7 @@ export const aliasedCard = (() => {
     tierRank: all.tierRank,
     ocopStars: all.ocopStars,
     sample: all.sample,
+    provenance: all.provenance,
   };
 })();
 
@@ -178,11 +225,12 @@ interface ProductCardRow {
   tierRank: number;
   ocopStars: number;
   sample: boolean;
+  provenance: string;
 }
 
-/** A product card in a language. */
-export function productCardOut(r: ProductCardRow, lang: Lang) {
-  return {
+/** A product card in a language, with its provenance. */
+export function productCardOut(r: ProductCardRow, lang: Lang, include = true) {
+  const card = {
     slug: r.slug,
     name: pick(lang, r.nameVi, r.nameEn),
     category: pick(lang, r.categoryVi, r.categoryEn),
@@ -192,11 +240,12 @@ export function productCardOut(r: ProductCardRow, lang: Lang) {
     ocop_stars: r.ocopStars || null,
     sample: r.sample,
   };
+  return mark(card, asProvenance(r.provenance), {}, include);
 }
 
-/** A retail channel in a language. */
-export function channelOut(c: typeof channels.$inferSelect, lang: Lang) {
-  return {
+/** A retail channel in a language, with its provenance. */
+export function channelOut(c: typeof channels.$inferSelect, lang: Lang, include = true) {
+  const out = {
     slug: c.slug,
     name: c.name,
     kind: c.kind,
@@ -205,4 +254,5 @@ export function channelOut(c: typeof channels.$inferSelect, lang: Lang) {
     sources: c.sources,
     sample: c.sample,
   };
+  return mark(out, asProvenance(c.provenance), c.fieldProvenance, include);
 }

@@ -18,6 +18,8 @@ export const productFacets = sqliteTable(
     districtSlug: text("district_slug"),
     district: text("district"),
     schemes: integer("schemes").notNull().default(0),
+    /** 1 when the product is illustrative (migration 0010_field_provenance): counted apart, left out by default. */
+    illustrative: integer("illustrative").notNull().default(0),
   },
   (t) => [index("product_facets_producer_idx").on(t.producerId)],
 );
@@ -35,7 +37,12 @@ export const facetCounts = sqliteTable(
     districtSlug: text("district_slug").notNull().default(""),
     district: text("district").notNull().default(""),
     schemes: integer("schemes").notNull(),
+    illustrative: integer("illustrative").notNull().default(0),
     n: integer("n").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tierRank, t.productGroup, t.districtSlug, t.district, t.schemes] })],
+  (t) => [
+    primaryKey({
+      columns: [t.tierRank, t.productGroup, t.districtSlug, t.district, t.schemes, t.illustrative],
+    }),
+  ],
 );

@@ -11,6 +11,7 @@ import {
   PRODUCT_GROUPS,
   SCHEMES,
 } from "../domain.ts";
+import { type FieldProvenance, PROVENANCE, QUALIFIERS } from "../provenance.ts";
 
 /** Source URLs for a record, kept as a JSON array of strings. */
 const sources = () => text("sources", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`);
@@ -18,6 +19,16 @@ const sources = () => text("sources", { mode: "json" }).$type<string[]>().notNul
 /** Names of fields whose values are illustrative (sample) or inferred rather than verified. */
 const sampleFields = () =>
   text("sample_fields", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`);
+
+/** How the record itself is known (src/provenance.ts): sourced, inferred or illustrative. */
+const provenance = () => text("provenance", { enum: PROVENANCE }).notNull().default("sourced");
+
+/** Fields known less well than their record, e.g. `{"price_vnd":"illustrative","year":"inferred"}`. */
+const fieldProvenance = () =>
+  text("field_provenance", { mode: "json" }).$type<FieldProvenance>().notNull().default(sql`'{}'`);
+
+/** Whether a producer's commune and street are as before or after the 1 July 2025 reform (null: not known). */
+export const ADDRESS_ERAS = ["before_2025_reform", "after_2025_reform"] as const;
 
 const timestamps = {
   createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
@@ -43,6 +54,9 @@ export const producers = sqliteTable(
     sources: sources(),
     sample: integer("sample", { mode: "boolean" }).notNull().default(false),
     sampleFields: sampleFields(),
+    provenance: provenance(),
+    fieldProvenance: fieldProvenance(),
+    addressAsOf: text("address_as_of", { enum: ADDRESS_ERAS }),
     ...timestamps,
   },
   (t) => [uniqueIndex("producers_slug_uq").on(t.slug), index("producers_district_idx").on(t.districtSlug)],
@@ -73,6 +87,8 @@ export const products = sqliteTable(
     sources: sources(),
     sample: integer("sample", { mode: "boolean" }).notNull().default(false),
     sampleFields: sampleFields(),
+    provenance: provenance(),
+    fieldProvenance: fieldProvenance(),
     /** Highest CNNT-TB level reached (0 none … 4 national); kept by triggers on recognitions. */
     tierRank: integer("tier_rank").notNull().default(0),
     /** Highest OCOP star rating; kept by triggers on recognitions. */
@@ -91,13 +107,14 @@ export const products = sqliteTable(
     // The default order (best tier first, then name): a DESC key lets SQLite read it in order, without a sort.
     index("products_tier_sort_vi_idx").on(sql`${t.tierRank} DESC`, t.sortVi, t.id),
     index("products_tier_sort_en_idx").on(sql`${t.tierRank} DESC`, t.sortEn, t.id),
-    // Covering indexes for the tier and group filters and their facet counts (index entries, not rows).
-    index("products_tier_group_idx").on(t.tierRank, t.productGroup, t.producerId),
-    index("products_group_tier_idx").on(t.productGroup, t.tierRank, t.producerId),
+    // Covering indexes for the tier and group filters and their facet counts (index entries, not rows); they end
+    // with provenance because every count leaves illustrative products out or counts them apart.
+    index("products_tier_group_idx").on(t.tierRank, t.productGroup, t.producerId, t.provenance),
+    index("products_group_tier_idx").on(t.productGroup, t.tierRank, t.producerId, t.provenance),
     // Related products of a category, best first, read as a LIMITed range.
     index("products_category_tier_idx").on(t.categoryVi, sql`${t.tierRank} DESC`, t.sortVi),
     // Facet counts of a search: the matches are looked up by id in this narrow index, not in the (wide) rows.
-    index("products_facet_idx").on(t.id, t.tierRank, t.productGroup, t.producerId),
+    index("products_facet_idx").on(t.id, t.tierRank, t.productGroup, t.producerId, t.provenance),
     index("products_sort_vi_idx").on(t.sortVi, t.id),
     index("products_sort_en_idx").on(t.sortEn, t.id),
     index("products_created_idx").on(t.createdAt, t.id),
@@ -124,6 +141,8 @@ export const recognitions = sqliteTable(
     sample: integer("sample", { mode: "boolean" }).notNull().default(false),
     noteVi: text("note_vi"),
     noteEn: text("note_en"),
+    provenance: provenance(),
+    fieldProvenance: fieldProvenance(),
     ...timestamps,
   },
   (t) => [
@@ -147,6 +166,8 @@ export const channels = sqliteTable(
     descriptionEn: text("description_en").notNull().default(""),
     sources: sources(),
     sample: integer("sample", { mode: "boolean" }).notNull().default(false),
+    provenance: provenance(),
+    fieldProvenance: fieldProvenance(),
     ...timestamps,
   },
   (t) => [uniqueIndex("channels_slug_uq").on(t.slug)],
@@ -173,6 +194,8 @@ export const listings = sqliteTable(
     lastVerified: text("last_verified"),
     sourceUrl: text("source_url"),
     sample: integer("sample", { mode: "boolean" }).notNull().default(false),
+    provenance: provenance(),
+    fieldProvenance: fieldProvenance(),
     /** Incremented on every write; the listing's ETag is derived from it. */
     version: integer("version").notNull().default(1),
     /** Id of the API key that made the last write (null for seeded data). */
@@ -198,6 +221,8 @@ export const supportProjects = sqliteTable(
     kind: text("kind"),
     sourceUrl: text("source_url").notNull(),
     sample: integer("sample", { mode: "boolean" }).notNull().default(false),
+    provenance: provenance(),
+    fieldProvenance: fieldProvenance(),
     ...timestamps,
   },
   (t) => [index("support_projects_producer_idx").on(t.producerId, t.year)],
@@ -215,6 +240,9 @@ export const programmeFigures = sqliteTable(
     unit: text("unit", { enum: ["projects", "vnd", "facilities", "products"] }).notNull(),
     fund: text("fund", { enum: ["national", "local", "total"] }),
     period: text("period").notNull(),
+    /** The source's hedge on the value ("hơn" more than, "gần" nearly, "khoảng" about); null when exact. */
+    qualifier: text("qualifier", { enum: QUALIFIERS }),
+    provenance: provenance(),
     sourceUrl: text("source_url").notNull(),
     ...timestamps,
   },

@@ -65,7 +65,9 @@ export async function decodeCursor(
   const expected = await hmac(secret, payload);
   let diff = given.length ^ expected.length;
   for (let i = 0; i < expected.length; i++) diff |= (expected[i] ?? 0) ^ (given[i] ?? 0);
-  if (diff !== 0) {
+  // base64url's last character carries unused bits: "…C_" and "…C-" can decode to the same bytes. Only the
+  // canonical spelling of the signature is accepted, so every changed character is a changed cursor.
+  if (diff !== 0 || b64url(given) !== sig) {
     throw bad("cursor was modified or was not issued by this server");
   }
   let decoded: unknown;

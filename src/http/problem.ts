@@ -92,3 +92,13 @@ export function invalidParams(params: InvalidParam[], detail?: string): Problem 
 /** A 404 for a path slug that names nothing: `No product with slug 'x'`. */
 export const noSuch = (what: string, slug: string) =>
   new Problem(404, { type: "not-found", detail: `No ${what} with slug '${slug}'` });
+
+/**
+ * A 404 for an illustrative record asked for without `include=illustrative`: it says how to get it, so an
+ * integrator who wants examples can, and one who does not never receives them as facts.
+ */
+export const illustrativeOnly = (what: string, slug: string) =>
+  new Problem(404, {
+    type: "not-found",
+    detail: `The ${what} '${slug}' is an illustrative example; add include=illustrative to read it`,
+  });

@@ -11,6 +11,7 @@ import {
 } from "../domain.ts";
 import { MAX_QUERY_LENGTH } from "../search/fold.ts";
 import { Breadcrumbs } from "./components/breadcrumbs.tsx";
+import { Count, illustrativeShare } from "./components/count.tsx";
 import { PageHead } from "./components/page-head.tsx";
 import { Pager } from "./components/pager.tsx";
 import { ProductCard } from "./components/product-card.tsx";
@@ -94,6 +95,7 @@ function valuesOf(facet: FacetName, list: ProductList, s: CatalogueState, lang: 
       value: v,
       label: facet === "tier" || facet === "group" || facet === "scheme" ? labelOf(facet, v, lang) : v,
       count: 0,
+      illustrative: 0,
     }));
   return [...values, ...missing];
 }
@@ -126,7 +128,14 @@ function Facet(props: {
                 checked={s.filters[facet].includes(v.value)}
               />
               <label for={id}>
-                <span class="facet-label">{v.label}</span> <span class="count">{v.count}</span>
+                <span class="facet-label">{v.label}</span>{" "}
+                <Count
+                  n={v.count}
+                  illustrative={v.illustrative}
+                  lang={lang}
+                  kind="facet"
+                  value={`${facet}:${v.value}`}
+                />
               </label>
             </li>
           );
@@ -200,6 +209,7 @@ export function CataloguePage(props: {
             <Facet facet="scheme" legend={t.filterScheme} list={list} s={s} lang={lang} />
             <Facet facet="group" legend={t.filterGroup} list={list} s={s} lang={lang} />
             <Facet facet="district" legend={t.filterDistrict} list={list} s={s} lang={lang} collapsible />
+            <p class="fine facet-note">{t.districtNote}</p>
             <Facet facet="channel" legend={t.filterChannel} list={list} s={s} lang={lang} collapsible />
             <Facet facet="producer" legend={t.filterProducer} list={list} s={s} lang={lang} collapsible />
             <div class="filter-actions">
@@ -211,6 +221,12 @@ export function CataloguePage(props: {
         <section class="results" aria-labelledby="results-h">
           <h2 id="results-h" class="results-count">
             {t.results(list.page.total, s.q)}
+            {list.page.illustrative ? (
+              <span class="count-illustrative">
+                {" · "}
+                {illustrativeShare(list.page.total, list.page.illustrative, lang)}
+              </span>
+            ) : null}
           </h2>
           {chips.length ? (
             <ul class="chips" aria-label={t.activeFilters}>

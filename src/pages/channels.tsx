@@ -1,6 +1,7 @@
 import type { getChannel, listChannels } from "../db/queries/channels.ts";
 import { Block } from "./components/block.tsx";
 import { Breadcrumbs } from "./components/breadcrumbs.tsx";
+import { Count } from "./components/count.tsx";
 import { ListingItem } from "./components/listing-item.tsx";
 import { PageHead } from "./components/page-head.tsx";
 import { Sources } from "./components/sources.tsx";
@@ -8,7 +9,7 @@ import { SampleTag } from "./components/tags.tsx";
 import { hostOf, type Lang, pathOf, strings } from "./i18n/index.ts";
 
 type ChannelList = Awaited<ReturnType<typeof listChannels>>;
-type Channel = NonNullable<Awaited<ReturnType<typeof getChannel>>>;
+type Channel = Exclude<Awaited<ReturnType<typeof getChannel>>, null | "illustrative">;
 
 export function ChannelsPage(props: { list: ChannelList; lang: Lang }) {
   const { list, lang } = props;
@@ -25,7 +26,15 @@ export function ChannelsPage(props: { list: ChannelList; lang: Lang }) {
             </h2>
             <p class="badges">
               <span class={`badge kind kind-${c.kind}`}>{t.channelKinds[c.kind]}</span>
-              <span class="badge plain">{t.listingCount(c.listing_count)}</span>
+              <Count
+                class="badge plain"
+                kind="channel"
+                value={c.slug}
+                n={c.listing_count}
+                illustrative={c.illustrative_listing_count}
+                text={t.listingCount(c.listing_count)}
+                lang={lang}
+              />
               {c.sample ? <SampleTag lang={lang} /> : null}
             </p>
             <p class="muted">{c.description}</p>

@@ -1,9 +1,10 @@
 import type { HomePage as HomeData } from "../db/queries/pages.ts";
 import { asset } from "./assets.ts";
+import { Count } from "./components/count.tsx";
 import { ProductCard } from "./components/product-card.tsx";
 import { SearchForm } from "./components/search-form.tsx";
 import { SourceLink } from "./components/sources.tsx";
-import { formatBillions, formatNumber, type Lang, pathOf, strings } from "./i18n/index.ts";
+import { formatFigure, type Lang, pathOf, strings } from "./i18n/index.ts";
 
 const HEADLINE_FIGURES = ["projects_total", "support_total", "investment_total", "counterpart_total"];
 
@@ -48,7 +49,15 @@ export function HomePage(props: { data: HomeData; lang: Lang }) {
             <li>
               <a class={`tier-link tier-${f.value}`} href={`${pathOf("products", lang)}?tier=${f.value}`}>
                 <span class="tier-link-name">{f.label}</span>
-                <span class="tier-link-count">{t.productsCount(f.count)}</span>
+                <Count
+                  class="tier-link-count"
+                  kind="tier"
+                  value={f.value}
+                  n={f.count}
+                  illustrative={f.illustrative}
+                  text={t.productsCount(f.count)}
+                  lang={lang}
+                />
               </a>
             </li>
           ))}
@@ -67,7 +76,7 @@ export function HomePage(props: { data: HomeData; lang: Lang }) {
             {figures.map((f) => (
               <div class="stat">
                 <dt>{f.label}</dt>
-                <dd>{f.unit === "vnd" ? formatBillions(f.value, lang) : formatNumber(f.value, lang)}</dd>
+                <dd data-figure={f.key}>{formatFigure(f, lang)}</dd>
               </div>
             ))}
           </dl>

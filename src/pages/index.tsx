@@ -18,6 +18,7 @@ import { CataloguePage, catalogueQuery, parseCatalogueQuery } from "./catalogue.
 import { ChannelPage, ChannelsPage } from "./channels.tsx";
 import { illustration } from "./components/product-image.tsx";
 import { HomePage } from "./home.tsx";
+import { strings } from "./i18n/index.ts";
 import { ProducerPage, ProducersPage } from "./producers.tsx";
 import { ProductPage, productJsonLd } from "./product.tsx";
 import { ProgrammePage } from "./programme.tsx";
@@ -44,6 +45,8 @@ listPage(pages, "products", {
       cursor: s.cursor,
       limit: 12,
       lang,
+      // Shoppers see illustrative examples too, after the real products and labelled (counts included).
+      includeIllustrative: true,
     }),
   head: (t, s) => ({
     title: s.q ? `${t.productsTitle}: ${s.q}` : t.productsTitle,
@@ -53,32 +56,53 @@ listPage(pages, "products", {
   view: (props) => <CataloguePage {...props} />,
 });
 
+/** Pages show illustrative records too (labelled): loaders that can answer "illustrative" never do here. */
+const shown = <T,>(x: T | "illustrative" | null) => (x === "illustrative" ? null : x);
+
 detailPage(pages, "product", {
-  load: (c, slug, lang) => getProduct(dbOf(c), slug, lang),
-  view: (p, lang, c) => ({
-    meta: {
-      title: p.name,
-      description: p.description.length > 160 ? `${p.description.slice(0, 157)}…` : p.description,
-      ogType: "product",
-      ogImage: asset(illustration(p.image).replace(/\.svg$/, ".png")),
-      jsonLd: productJsonLd(p, lang, originOf(c)),
-    },
-    body: <ProductPage p={p} lang={lang} />,
-  }),
+  load: async (c, slug, lang) => shown(await getProduct(dbOf(c), slug, lang)),
+  view: (p, lang, c) => {
+    const t = strings(lang);
+    // Search engines get facts only: an illustrative product is not indexed and has no JSON-LD; meta and Open
+    // Graph text comes from sourced values only.
+    const illustrative = p.provenance.record === "illustrative";
+    const description = illustrative
+      ? t.illustrativeMeta
+      : p.provenance.fields.description
+        ? `${p.name} — ${p.category}`
+        : p.description;
+    return {
+      meta: {
+        title: illustrative ? `${p.name} (${t.sample})` : p.name,
+        description: description.length > 160 ? `${description.slice(0, 157)}…` : description,
+        ogType: "product",
+        ogImage: asset(illustration(p.image).replace(/\.svg$/, ".png")),
+        noindex: illustrative,
+        ...(illustrative ? {} : { jsonLd: productJsonLd(p, lang, originOf(c)) }),
+      },
+      body: <ProductPage p={p} lang={lang} />,
+    };
+  },
 });
 
 listPage(pages, "producers", {
-  load: (c, s, lang) => listProducers(dbOf(c), c.env.CURSOR_SECRET, { limit: 100, cursor: s.cursor, lang }),
+  load: (c, s, lang) =>
+    listProducers(dbOf(c), c.env.CURSOR_SECRET, { limit: 100, cursor: s.cursor, lang, include: true }),
   head: (t) => ({ title: t.producersTitle, description: t.producersLede }),
   view: (props) => <ProducersPage {...props} />,
 });
 
 detailPage(pages, "producer", {
-  load: (c, slug, lang) => getProducer(dbOf(c), slug, lang),
-  view: (p, lang) => ({
-    meta: { title: p.name, description: p.description.slice(0, 160) },
-    body: <ProducerPage p={p} lang={lang} />,
-  }),
+  load: async (c, slug, lang) => shown(await getProducer(dbOf(c), slug, lang)),
+  view: (p, lang) => {
+    const illustrative = p.provenance.record === "illustrative";
+    const description =
+      illustrative || p.provenance.fields.description ? strings(lang).illustrativeMeta : p.description;
+    return {
+      meta: { title: p.name, description: description.slice(0, 160), noindex: illustrative },
+      body: <ProducerPage p={p} lang={lang} />,
+    };
+  },
 });
 
 page(pages, "channels", async (c, lang, t) => ({
@@ -87,7 +111,7 @@ page(pages, "channels", async (c, lang, t) => ({
 }));
 
 detailPage(pages, "channel", {
-  load: (c, slug, lang) => getChannel(dbOf(c), slug, lang),
+  load: async (c, slug, lang) => shown(await getChannel(dbOf(c), slug, lang)),
   view: (ch, lang) => ({
     meta: { title: ch.name, description: ch.description.slice(0, 160) },
     body: <ChannelPage c={ch} lang={lang} />,
@@ -96,7 +120,7 @@ detailPage(pages, "channel", {
 
 listPage(pages, "recognition", {
   load: (c, s, lang) =>
-    listRecognitions(dbOf(c), c.env.CURSOR_SECRET, { limit: 100, cursor: s.cursor, lang }),
+    listRecognitions(dbOf(c), c.env.CURSOR_SECRET, { limit: 100, cursor: s.cursor, lang, include: true }),
   head: (t) => ({ title: t.recognitionTitle, description: t.recognitionLede }),
   view: (props) => <RecognitionPage {...props} />,
 });

@@ -5,6 +5,7 @@ import { Breadcrumbs } from "./components/breadcrumbs.tsx";
 import { PageHead } from "./components/page-head.tsx";
 import { Pager } from "./components/pager.tsx";
 import { ProductCard } from "./components/product-card.tsx";
+import { Place, StateTag } from "./components/provenance.tsx";
 import { RecognitionList } from "./components/recognition-item.tsx";
 import { Sources } from "./components/sources.tsx";
 import { SupportList } from "./components/support-list.tsx";
@@ -13,9 +14,13 @@ import { type Lang, pathOf, strings } from "./i18n/index.ts";
 import type { PagerLinks } from "./register.tsx";
 
 type ProducerList = Awaited<ReturnType<typeof listProducers>>;
-type Producer = NonNullable<Awaited<ReturnType<typeof getProducer>>>;
+type Producer = Exclude<Awaited<ReturnType<typeof getProducer>>, null | "illustrative">;
 
-const placeOf = (a: Producer["address"]) => [a.commune, a.district, a.province].filter(Boolean).join(", ");
+/** The state of a producer's district, shown only when the producer itself is real (a sample profile says so). */
+const districtState = (p: { provenance: { record: string; fields: Record<string, string> } }) =>
+  p.provenance.record === "illustrative"
+    ? undefined
+    : (p.provenance.fields["address.district"] as "inferred" | "illustrative" | undefined);
 
 export function ProducersPage(props: { list: ProducerList; lang: Lang; pager: PagerLinks }) {
   const { list, lang } = props;
@@ -23,7 +28,9 @@ export function ProducersPage(props: { list: ProducerList; lang: Lang; pager: Pa
   return (
     <div class="wrap">
       <Breadcrumbs lang={lang} items={[{ label: t.producersTitle }]} />
-      <PageHead title={t.producersTitle} lede={t.producersLede} />
+      <PageHead title={t.producersTitle} lede={t.producersLede}>
+        <p class="fine">{t.districtNote}</p>
+      </PageHead>
       <ul class="cards-list">
         {list.data.map((p) => (
           <li class="card entity-card">
@@ -31,13 +38,8 @@ export function ProducersPage(props: { list: ProducerList; lang: Lang; pager: Pa
               <a href={pathOf("producer", lang, p.slug)}>{p.name}</a>
             </h2>
             <p class="muted">
-              {t.legalTypes[p.legal_type]} · {placeOf(p.address)}
-              {p.sample_fields.includes("district") && !p.sample ? (
-                <>
-                  {" "}
-                  <SampleTag lang={lang} />
-                </>
-              ) : null}
+              {t.legalTypes[p.legal_type]} ·{" "}
+              <Place a={p.address} lang={lang} districtState={districtState(p)} />
             </p>
             <p class="badges">
               <TierBadge tier={p.tier} lang={lang} />
@@ -55,10 +57,8 @@ export function ProducersPage(props: { list: ProducerList; lang: Lang; pager: Pa
 export function ProducerPage(props: { p: Producer; lang: Lang }) {
   const { p, lang } = props;
   const t = strings(lang);
-  const sampleField = (f: string) => p.sample || p.sample_fields.includes(f);
-  const descSample = sampleField(lang === "vi" ? "descriptionVi" : "descriptionEn");
-  const a = p.address;
-  const address = [a.street, a.commune, a.district, a.province].filter(Boolean).join(", ");
+  const real = p.provenance.record !== "illustrative";
+  const own = (field: string) => (real ? p.provenance.fields[field] : undefined);
   return (
     <div class="wrap">
       <Breadcrumbs
@@ -75,21 +75,22 @@ export function ProducerPage(props: { p: Producer; lang: Lang }) {
       <div class="two-col">
         <div>
           <p class="description">
-            {p.description} {descSample && !p.sample ? <SampleTag lang={lang} /> : null}
+            {p.description} <StateTag state={own("description")} lang={lang} />
           </p>
         </div>
         <dl class="kv card">
           <div>
             <dt>{t.location}</dt>
             <dd>
-              {address} {sampleField("district") && !p.sample ? <SampleTag lang={lang} /> : null}
+              <Place a={p.address} lang={lang} street districtState={districtState(p)} asOf />
+              <p class="fine">{t.districtNote}</p>
             </dd>
           </div>
           {p.founded_year ? (
             <div>
               <dt>{t.founded}</dt>
               <dd>
-                {p.founded_year} {sampleField("foundedYear") && !p.sample ? <SampleTag lang={lang} /> : null}
+                {p.founded_year} <StateTag state={own("founded_year")} lang={lang} />
               </dd>
             </div>
           ) : null}

@@ -7,6 +7,7 @@ import { DataTable } from "./components/data-table.tsx";
 import { ListingItem } from "./components/listing-item.tsx";
 import { ProductCard } from "./components/product-card.tsx";
 import { illustration, ProductImage } from "./components/product-image.tsx";
+import { Place, StateTag } from "./components/provenance.tsx";
 import { RecognitionList } from "./components/recognition-item.tsx";
 import { Sources } from "./components/sources.tsx";
 import { SupportList } from "./components/support-list.tsx";
@@ -15,18 +16,24 @@ import { SampleTag } from "./components/tags.tsx";
 import { formatNumber, formatVnd, type Lang, labelOf, pathOf, strings } from "./i18n/index.ts";
 
 /**
- * schema.org Product for search engines: manufacturer, image, description and the verified recognitions as
- * certifications. Illustrative values (sample prices, sample awards) are left out, and there are no ratings.
+ * schema.org Product for search engines, from sourced values only: manufacturer, image, description and the
+ * verified, sourced recognitions as certifications. Illustrative and inferred values (prices, a guessed
+ * district, an inferred year or issuer) are left out, and there are no ratings. Callers give no JSON-LD at all
+ * for an illustrative product.
  */
 export function productJsonLd(p: ProductDetail, lang: Lang, origin: string) {
   const producerUrl = `${origin}${pathOf("producer", lang, p.producer.slug)}`;
   const a = p.producer.address;
+  const sourced = (o: { provenance: { record: string; fields: Record<string, string> } }, field?: string) =>
+    o.provenance.record === "sourced" && (field === undefined || o.provenance.fields[field] === undefined);
+  const commune = sourced(p.producer, "address.commune") ? a.commune : null;
+  const district = sourced(p.producer, "address.district") ? a.district : null;
   return {
     "@context": "https://schema.org",
     "@type": "Product",
     "@id": `${origin}${pathOf("product", lang, p.slug)}#product`,
     name: p.name,
-    description: p.description,
+    ...(sourced(p, "description") ? { description: p.description } : {}),
     image: `${origin}${asset(illustration(p.image))}`,
     url: `${origin}${pathOf("product", lang, p.slug)}`,
     category: p.category,
@@ -36,22 +43,24 @@ export function productJsonLd(p: ProductDetail, lang: Lang, origin: string) {
       url: producerUrl,
       address: {
         "@type": "PostalAddress",
-        ...(a.street ? { streetAddress: a.street } : {}),
-        ...(a.commune || a.district
-          ? { addressLocality: [a.commune, a.district].filter(Boolean).join(", ") }
-          : {}),
+        ...(a.street && sourced(p.producer, "address.street") ? { streetAddress: a.street } : {}),
+        ...(commune || district ? { addressLocality: [commune, district].filter(Boolean).join(", ") } : {}),
         addressRegion: a.province,
         addressCountry: "VN",
       },
     },
     hasCertification: p.recognitions
-      .filter((r) => r.verified && !r.sample)
+      .filter((r) => r.verified && sourced(r))
       .map((r) => ({
         "@type": "Certification",
         name: r.title,
-        ...(r.issuer ? { issuedBy: { "@type": "Organization", name: r.issuer } } : {}),
-        ...(r.decision_number ? { certificationIdentification: r.decision_number } : {}),
-        ...(r.year ? { datePublished: String(r.year) } : {}),
+        ...(r.issuer && sourced(r, "issuer")
+          ? { issuedBy: { "@type": "Organization", name: r.issuer } }
+          : {}),
+        ...(r.decision_number && sourced(r, "decision_number")
+          ? { certificationIdentification: r.decision_number }
+          : {}),
+        ...(r.year && sourced(r, "year") ? { datePublished: String(r.year) } : {}),
         url: r.source_url,
       })),
   };
@@ -60,12 +69,15 @@ export function productJsonLd(p: ProductDetail, lang: Lang, origin: string) {
 export function ProductPage(props: { p: ProductDetail; lang: Lang }) {
   const { p, lang } = props;
   const t = strings(lang);
-  const sampleField = (f: string) => p.sample || p.sample_fields.includes(f);
-  const descSample = sampleField(lang === "vi" ? "descriptionVi" : "descriptionEn");
-  const packSample = sampleField("packaging");
+  const illustrative = p.provenance.record === "illustrative";
+  const descState = illustrative ? undefined : p.provenance.fields.description;
+  const packSample = illustrative || p.provenance.fields.packaging === "illustrative";
   const a = p.producer.address;
-  const place = [a.commune, a.district, a.province].filter(Boolean).join(", ");
-  const placeSample = !p.producer.sample && p.producer.sample_fields.includes("district");
+  const hasPlace = Boolean(a.commune || a.district || a.province);
+  const districtState =
+    p.producer.provenance.record === "illustrative"
+      ? undefined
+      : p.producer.provenance.fields["address.district"];
   return (
     <div class="wrap">
       <Breadcrumbs
@@ -90,16 +102,15 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang }) {
             </p>
             {p.sample ? <p class="notice">{t.sampleProduct}</p> : null}
             <p class="description">
-              {p.description} {descSample && !p.sample ? <SampleTag lang={lang} /> : null}
+              {p.description} <StateTag state={descState} lang={lang} />
             </p>
             <p class="by">
               {t.producer}: <a href={pathOf("producer", lang, p.producer.slug)}>{p.producer.name}</a>
-              {place ? <span class="muted"> · {place}</span> : null}
-              {placeSample ? (
-                <>
+              {hasPlace ? (
+                <span class="muted">
                   {" "}
-                  <SampleTag lang={lang} />
-                </>
+                  · <Place a={a} lang={lang} districtState={districtState} />
+                </span>
               ) : null}
             </p>
             <p class="actions">
@@ -156,11 +167,10 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang }) {
           </h3>
           <p class="muted">
             {t.legalTypes[p.producer.legal_type]}
-            {place ? ` · ${place}` : ""}
-            {placeSample ? (
+            {hasPlace ? (
               <>
-                {" "}
-                <SampleTag lang={lang} />
+                {" · "}
+                <Place a={a} lang={lang} street districtState={districtState} asOf />
               </>
             ) : null}
             {p.producer.sample ? (

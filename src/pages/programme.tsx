@@ -7,14 +7,7 @@ import { PageHead } from "./components/page-head.tsx";
 import { SourceLink } from "./components/sources.tsx";
 import { SupportList } from "./components/support-list.tsx";
 import { TableWrap } from "./components/table-wrap.tsx";
-import {
-  formatBillions,
-  formatBillionsNumber,
-  formatNumber,
-  hostOf,
-  type Lang,
-  strings,
-} from "./i18n/index.ts";
+import { formatBillionsNumber, formatFigure, hostOf, type Lang, strings } from "./i18n/index.ts";
 
 type Figure = Programme["figures"][number];
 
@@ -22,8 +15,8 @@ export function ProgrammePage(props: { data: Programme; lang: Lang }) {
   const { data, lang } = props;
   const t = strings(lang);
   const fig = (key: string) => data.figures.find((f) => f.key === key);
-  const show = (f: Figure) =>
-    f.unit === "vnd" ? formatBillions(f.value, lang) : formatNumber(f.value, lang);
+  // Every figure keeps its source's hedge ("hơn", "gần"), in the table and on the bars.
+  const show = (f: Figure) => formatFigure(f, lang);
   const bar = (key: string, tone: string, label?: string, money = false): Bar[] => {
     const f = fig(key);
     return f
@@ -31,7 +24,7 @@ export function ProgrammePage(props: { data: Programme; lang: Lang }) {
           {
             label: label ?? f.label,
             value: f.value,
-            display: money ? formatBillionsNumber(f.value, lang) : show(f),
+            display: money ? formatFigure(f, lang, formatBillionsNumber(f.value, lang)) : show(f),
             tone,
           },
         ]
@@ -146,7 +139,9 @@ export function ProgrammePage(props: { data: Programme; lang: Lang }) {
             {data.figures.map((f) => (
               <tr>
                 <th scope="row">{f.label}</th>
-                <td class="num">{show(f)}</td>
+                <td class="num" data-figure={f.key}>
+                  {show(f)}
+                </td>
                 <td>{lang === "en" ? f.period.replace("đến ", "to ") : f.period}</td>
                 <td>
                   <SourceLink url={f.source_url} lang={lang} label={hostOf(f.source_url)} />

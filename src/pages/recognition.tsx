@@ -3,6 +3,7 @@ import { CNNT_LEVELS, PRODUCT_GROUPS } from "../domain.ts";
 import { TierBadge } from "./components/badges.tsx";
 import { Block } from "./components/block.tsx";
 import { Breadcrumbs } from "./components/breadcrumbs.tsx";
+import { Count } from "./components/count.tsx";
 import { DataTable } from "./components/data-table.tsx";
 import { PageHead } from "./components/page-head.tsx";
 import { Pager } from "./components/pager.tsx";
@@ -29,12 +30,22 @@ const LEVELS = [...CNNT_LEVELS].reverse();
 
 function Group(props: { id: string; title: string; items: Rec[]; lang: Lang }) {
   if (!props.items.length) return null;
+  // Real recognitions first; the count says how many are illustrative.
+  const isIllustrative = (r: Rec) => r.provenance.record === "illustrative";
+  const items = [...props.items.filter((r) => !isIllustrative(r)), ...props.items.filter(isIllustrative)];
   return (
     <section class="rec-group" aria-labelledby={props.id}>
       <h3 id={props.id}>
-        {props.title} <span class="count">{props.items.length}</span>
+        {props.title}{" "}
+        <Count
+          kind="group"
+          value={props.id}
+          n={items.length}
+          illustrative={items.filter(isIllustrative).length}
+          lang={props.lang}
+        />
       </h3>
-      <RecognitionList items={props.items} lang={props.lang} showProduct />
+      <RecognitionList items={items} lang={props.lang} showProduct />
     </section>
   );
 }

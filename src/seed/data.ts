@@ -1,9 +1,15 @@
 /**
- * The catalogue's seed data. Every record names its sources (../shared/FACTS.md lists them). Where a detail is
- * not known (prices, pack sizes, which exact item a chain stocks) a plausible value is used and the record or the
- * field is flagged as sample. Producers marked `sample: true` are illustrative profiles, named "(hồ sơ mẫu)";
- * only they carry sample recognitions. No real producer carries a recognition that a source does not state.
+ * The catalogue's seed data. Every record names its sources (../shared/FACTS.md lists them). Each record has a
+ * provenance (src/provenance.ts): `sourced` unless said otherwise; `fields` names the fields known less well than
+ * their record (`inferred` or `illustrative`), by their API names. Where a detail is not known (prices, pack
+ * sizes, which exact item a chain stocks) a plausible value is used and marked `illustrative`. Producers marked
+ * `provenance: "illustrative"` are illustrative profiles, named "(hồ sơ mẫu)"; only they carry illustrative
+ * recognitions. No real producer carries a recognition that a source does not state.
  */
+import type { Provenance, Qualifier } from "../provenance.ts";
+
+/** Per-field provenance of a seed record (fields not named share their record's state). */
+type Fields = Partial<Record<string, Provenance>>;
 
 export const SRC = {
   programme:
@@ -46,11 +52,13 @@ export interface SeedProducer {
   district?: string;
   foundedYear?: number;
   representative?: string;
+  /** Whether commune/street are as the source gave them before or after the 1 July 2025 reform; absent: unknown. */
+  addressAsOf?: "before_2025_reform" | "after_2025_reform";
   descriptionVi: string;
   descriptionEn: string;
   sources: string[];
-  sample?: boolean;
-  sampleFields?: string[];
+  provenance?: Provenance;
+  fields?: Fields;
 }
 
 export interface SeedProduct {
@@ -67,8 +75,8 @@ export interface SeedProduct {
   packaging: { label: string; netWeightG: number | null; priceVnd: number | null; sample: boolean }[];
   image: string;
   sources: string[];
-  sample?: boolean;
-  sampleFields?: string[];
+  provenance?: Provenance;
+  fields?: Fields;
   createdAt: string;
 }
 
@@ -85,7 +93,8 @@ export interface SeedRecognition {
   issuer?: string;
   sourceUrl: string;
   verified: boolean;
-  sample?: boolean;
+  provenance?: Provenance;
+  fields?: Fields;
   noteVi?: string;
   noteEn?: string;
 }
@@ -99,7 +108,8 @@ export interface SeedChannel {
   descriptionVi: string;
   descriptionEn: string;
   sources: string[];
-  sample?: boolean;
+  provenance?: Provenance;
+  fields?: Fields;
 }
 
 export interface SeedListing {
@@ -114,7 +124,8 @@ export interface SeedListing {
   note?: string;
   lastVerified?: string;
   sourceUrl: string;
-  sample: boolean;
+  provenance: Provenance;
+  fields?: Fields;
 }
 
 export interface SeedSupportProject {
@@ -127,7 +138,7 @@ export interface SeedSupportProject {
   titleEn: string;
   kind?: string;
   sourceUrl: string;
-  sample?: boolean;
+  provenance?: Provenance;
 }
 
 export interface SeedFigure {
@@ -141,6 +152,8 @@ export interface SeedFigure {
   fund?: "national" | "local" | "total" | null;
   period: string;
   sourceUrl: string;
+  /** The source's hedge on the value; absent when the source gives it as exact. */
+  qualifier?: Qualifier;
 }
 
 const SAMPLE_NOTE_VI = "Hồ sơ minh họa (mẫu): tên cơ sở, địa chỉ và mô tả không phải dữ liệu đã xác minh.";
@@ -156,6 +169,7 @@ export const producers: SeedProducer[] = [
     street: "124 Vườn Cam",
     commune: "Phường Hợp Giang",
     district: "Thành phố Cao Bằng",
+    addressAsOf: "before_2025_reform",
     foundedYear: 2012,
     representative: "Nguyễn Thanh Tâm (giám đốc)",
     descriptionVi:
@@ -177,7 +191,8 @@ export const producers: SeedProducer[] = [
     descriptionEn:
       "Built a bamboo-mat (chiếu trúc) plant from 2013, adding value to Cao Bằng's trúc sào bamboo (over 3,500 ha in the province).",
     sources: [SRC.truc688, SRC.chieuTrucGi, SRC.nationalCnnt],
-    sampleFields: ["district", "foundedYear"],
+    // The source places the plant in the Nguyên Bình area only by inference, and dates the plant, not the company.
+    fields: { district: "inferred", founded_year: "inferred" },
   },
   {
     id: 3,
@@ -210,6 +225,8 @@ export const producers: SeedProducer[] = [
     legalType: "cooperative",
     commune: "Phường Thục Phán",
     district: "Thành phố Cao Bằng",
+    // Phường Thục Phán is a ward of the post-reform map (the source is from after July 2025).
+    addressAsOf: "after_2025_reform",
     descriptionVi:
       "Được hỗ trợ từ khuyến công địa phương xây kho lạnh bảo quản nấm hương, công suất khoảng 50 tấn/năm.",
     descriptionEn:
@@ -227,7 +244,8 @@ export const producers: SeedProducer[] = [
     descriptionEn:
       "Makes canna-starch vermicelli. In 2023 the national industrial-extension fund supported its project “Applying advanced machinery in miến dong production”.",
     sources: [SRC.programme],
-    sampleFields: ["district"],
+    // Cai Bộ is a commune name of Quảng Hòa; the source does not give the cooperative's address.
+    fields: { district: "inferred" },
   },
   {
     id: 7,
@@ -238,7 +256,8 @@ export const producers: SeedProducer[] = [
     descriptionVi: "Sản xuất gạo nếp hương Bảo Lạc, đạt OCOP 3 sao năm 2020.",
     descriptionEn: "Produces Bảo Lạc fragrant glutinous rice, rated OCOP 3 stars in 2020.",
     sources: [SRC.ocop2025],
-    sampleFields: ["district"],
+    // Read from the enterprise's name; the source gives no address.
+    fields: { district: "inferred" },
   },
   {
     id: 8,
@@ -253,7 +272,8 @@ export const producers: SeedProducer[] = [
     descriptionEn:
       "Makes the teas “Danh Trà” and “Đinh Trà” (OCOP 4 stars). On the market since 2013 and exporting since 2019; over 1 tonne to China from 2024.",
     sources: [SRC.kolia],
-    sampleFields: ["foundedYear"],
+    // The source says "on the market since 2013", not when the company was founded.
+    fields: { founded_year: "inferred" },
   },
   {
     id: 9,
@@ -263,8 +283,9 @@ export const producers: SeedProducer[] = [
     street: "Nà Giàng",
     commune: "Xã Phù Ngọc",
     district: "Hà Quảng",
-    descriptionVi: "Hợp tác xã sản xuất bánh khẩu sli (kẹo nếp lạc) truyền thống của người Tày, Nùng.",
-    descriptionEn: "A cooperative making khẩu sli, the Tày and Nùng sticky-rice and peanut candy.",
+    addressAsOf: "before_2025_reform",
+    descriptionVi: "Hợp tác xã sản xuất khẩu sli (kẹo gạo nếp và lạc).",
+    descriptionEn: "A cooperative making khẩu sli (sticky-rice and peanut candy).",
     sources: [SRC.khauSli],
   },
   {
@@ -275,6 +296,7 @@ export const producers: SeedProducer[] = [
     street: "Phia Đén",
     commune: "Xã Thành Công",
     district: "Nguyên Bình",
+    addressAsOf: "before_2025_reform",
     descriptionVi:
       "Làng nghề truyền thống miến dong được công nhận theo Quyết định 1861/QĐ-UBND ngày 27/12/2023; sản lượng khoảng 200 tấn năm 2023.",
     descriptionEn:
@@ -290,7 +312,7 @@ export const producers: SeedProducer[] = [
     descriptionVi: `Sản xuất thạch đen từ cây thạch đen trồng tại địa phương. ${SAMPLE_NOTE_VI}`,
     descriptionEn: `Makes black grass jelly from locally grown plants. ${SAMPLE_NOTE_EN}`,
     sources: [SRC.provinceTotals],
-    sample: true,
+    provenance: "illustrative",
   },
   {
     id: 12,
@@ -301,7 +323,7 @@ export const producers: SeedProducer[] = [
     descriptionVi: `Bún ngũ sắc nhuộm màu từ lá cây tự nhiên. ${SAMPLE_NOTE_VI}`,
     descriptionEn: `Five-colour rice noodles dyed with natural leaves. ${SAMPLE_NOTE_EN}`,
     sources: [SRC.provinceTotals],
-    sample: true,
+    provenance: "illustrative",
   },
   {
     id: 13,
@@ -312,7 +334,7 @@ export const producers: SeedProducer[] = [
     descriptionVi: `Bánh khảo làm từ bột gạo nếp rang và đường phên. ${SAMPLE_NOTE_VI}`,
     descriptionEn: `Bánh khảo made from roasted glutinous-rice flour and cane sugar. ${SAMPLE_NOTE_EN}`,
     sources: [SRC.provinceTotals],
-    sample: true,
+    provenance: "illustrative",
   },
   {
     id: 14,
@@ -320,10 +342,10 @@ export const producers: SeedProducer[] = [
     name: "HTX gạo nếp Trùng Khánh (hồ sơ mẫu)",
     legalType: "cooperative",
     district: "Trùng Khánh",
-    descriptionVi: `Trồng và chế biến gạo nếp ống Trùng Khánh. ${SAMPLE_NOTE_VI}`,
-    descriptionEn: `Grows and mills Trùng Khánh ống glutinous rice. ${SAMPLE_NOTE_EN}`,
+    descriptionVi: `Trồng và chế biến gạo nếp ong Trùng Khánh. ${SAMPLE_NOTE_VI}`,
+    descriptionEn: `Grows and mills Trùng Khánh nếp ong (“bee”) glutinous rice. ${SAMPLE_NOTE_EN}`,
     sources: [SRC.provinceTotals],
-    sample: true,
+    provenance: "illustrative",
   },
   {
     id: 15,
@@ -335,7 +357,7 @@ export const producers: SeedProducer[] = [
     descriptionVi: `Rèn nông cụ thủ công của làng rèn Phúc Sen: dao, cuốc, liềm. ${SAMPLE_NOTE_VI}`,
     descriptionEn: `Hand-forged farm tools of the Phúc Sen smithing village: knives, hoes, sickles. ${SAMPLE_NOTE_EN}`,
     sources: [SRC.provinceTotals],
-    sample: true,
+    provenance: "illustrative",
   },
   {
     id: 16,
@@ -346,7 +368,7 @@ export const producers: SeedProducer[] = [
     descriptionVi: `Chế biến hồng trà, trà ô long và chè giảo cổ lam vùng núi cao. ${SAMPLE_NOTE_VI}`,
     descriptionEn: `Processes black tea, oolong and jiaogulan tea from the high mountains. ${SAMPLE_NOTE_EN}`,
     sources: [SRC.provinceTotals, SRC.programme],
-    sample: true,
+    provenance: "illustrative",
   },
   {
     id: 17,
@@ -357,7 +379,7 @@ export const producers: SeedProducer[] = [
     descriptionVi: `Đan đồ thủ công mỹ nghệ từ trúc sào: giỏ, khay, đèn. ${SAMPLE_NOTE_VI}`,
     descriptionEn: `Weaves handicrafts from trúc sào bamboo: baskets, trays, lamps. ${SAMPLE_NOTE_EN}`,
     sources: [SRC.programme, SRC.chieuTrucGi],
-    sample: true,
+    provenance: "illustrative",
   },
 ];
 
@@ -376,16 +398,16 @@ export const products: SeedProduct[] = [
     nameVi: "Lạp sườn, thịt hun khói Tâm Hòa",
     nameEn: "Tâm Hòa cured sausage and smoked pork",
     descriptionVi:
-      "Lạp sườn và thịt lợn hun khói theo cách làm của người Cao Bằng, tẩm mác khén, mác mật, khinh phja rồi hong khói bếp. Sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia.",
+      "Lạp sườn và thịt hun khói của HTX Tâm Hòa (thương hiệu “Lạp sườn Tâm Hòa” từ năm 2007), tẩm các gia vị mác khén, mác mật, khinh phja. Sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia.",
     descriptionEn:
-      "Cured sausage and smoked pork made the Cao Bằng way: seasoned with mác khén, mác mật and khinh phja, then smoked over the kitchen fire. A national-level typical rural-industry product.",
+      "Cured sausage and smoked meat of HTX Tâm Hòa (the “Lạp sườn Tâm Hòa” brand dates from 2007), seasoned with the spices mác khén, mác mật and khinh phja. A national-level outstanding rural-industry product.",
     group: "processed_food",
     categoryVi: "Lạp sườn, thịt hun khói",
     categoryEn: "Cured and smoked meat",
     packaging: [pack("Túi hút chân không 500 g", 500, 180000), pack("Hộp quà 1 kg", 1000, 380000)],
     image: "/img/products/lap-suon.svg",
     sources: [SRC.nationalCnnt, SRC.tamHoa],
-    sampleFields: ["packaging"],
+    fields: { packaging: "illustrative" },
     createdAt: "2026-01-05T00:00:00.000Z",
   },
   {
@@ -395,16 +417,16 @@ export const products: SeedProduct[] = [
     nameVi: "Chiếu trúc 688",
     nameEn: "688 bamboo mat",
     descriptionVi:
-      "Chiếu trúc ghép từ những mảnh trúc sào Cao Bằng, mát về mùa hè. Sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia.",
+      "Chiếu trúc của Công ty TNHH MTV 688, làm từ cây trúc sào Cao Bằng. Sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia.",
     descriptionEn:
-      "A mat of joined trúc sào bamboo tiles, cool in summer. A national-level typical rural-industry product.",
+      "Bamboo mats (chiếu trúc) of Công ty TNHH MTV 688, made from Cao Bằng's trúc sào bamboo. A national-level outstanding rural-industry product.",
     group: "handicraft",
     categoryVi: "Chiếu trúc",
     categoryEn: "Bamboo mats",
     packaging: [pack("Chiếu 1,6 × 2 m", null, 1200000), pack("Chiếu 1,8 × 2 m", null, 1400000)],
     image: "/img/products/chieu-truc.svg",
     sources: [SRC.nationalCnnt, SRC.truc688, SRC.chieuTrucGi],
-    sampleFields: ["packaging"],
+    fields: { packaging: "illustrative" },
     createdAt: "2026-01-05T00:00:01.000Z",
   },
   {
@@ -414,16 +436,16 @@ export const products: SeedProduct[] = [
     nameVi: "Miến dong Tân Việt Á",
     nameEn: "Tân Việt Á canna-starch vermicelli",
     descriptionVi:
-      "Miến làm từ tinh bột củ dong riềng trồng tại Nguyên Bình, sợi dai, không phẩm màu. OCOP 4 sao (2023), đã xuất khẩu sang Hoa Kỳ.",
+      "Miến dong của HTX Tân Việt Á, thương hiệu từ năm 2017. OCOP 3 sao năm 2020, 4 sao năm 2023; lô hàng đầu tiên 4 tấn xuất khẩu sang Hoa Kỳ đầu năm 2025.",
     descriptionEn:
-      "Vermicelli from the starch of canna (dong riềng) grown in Nguyên Bình: chewy, no colouring. OCOP 4 stars (2023), exported to the USA.",
+      "Canna-starch vermicelli (miến dong) of HTX Tân Việt Á, a brand started in 2017. OCOP 3 stars in 2020, 4 stars in 2023; its first 4 tonnes were exported to the USA in early 2025.",
     group: "processed_food",
     categoryVi: "Miến dong",
     categoryEn: "Canna-starch vermicelli",
     packaging: [pack("Gói 300 g", 300, 45000), pack("Gói 500 g", 500, 70000)],
     image: "/img/products/mien-dong.svg",
     sources: [SRC.ocop2025],
-    sampleFields: ["packaging"],
+    fields: { packaging: "illustrative" },
     createdAt: "2026-01-05T00:00:02.000Z",
   },
   {
@@ -442,7 +464,7 @@ export const products: SeedProduct[] = [
     packaging: [pack("Gói 500 g", 500, 35000)],
     image: "/img/products/bun.svg",
     sources: [SRC.smallProjects, SRC.programme],
-    sampleFields: ["packaging"],
+    fields: { packaging: "illustrative" },
     createdAt: "2026-01-05T00:00:03.000Z",
   },
   {
@@ -451,15 +473,17 @@ export const products: SeedProduct[] = [
     producer: "htx-nong-nghiep-yen-cong",
     nameVi: "Nấm hương Yên Công",
     nameEn: "Yên Công shiitake",
-    descriptionVi: "Nấm hương sấy khô, bảo quản trong kho lạnh của hợp tác xã.",
-    descriptionEn: "Dried shiitake mushrooms, kept in the cooperative's cold store.",
+    descriptionVi:
+      "Nấm hương của HTX nông nghiệp Yên Công, bảo quản trong kho lạnh (khoảng 50 tấn/năm) được hỗ trợ từ khuyến công địa phương.",
+    descriptionEn:
+      "Shiitake of HTX nông nghiệp Yên Công, kept in a cold store (about 50 tonnes a year) funded by local industrial extension.",
     group: "processed_food",
     categoryVi: "Nấm hương",
     categoryEn: "Shiitake",
     packaging: [pack("Túi 200 g", 200, 90000)],
     image: "/img/products/nam-huong.svg",
     sources: [SRC.smallProjects],
-    sampleFields: ["packaging", "descriptionVi", "descriptionEn"],
+    fields: { packaging: "illustrative" },
     createdAt: "2026-01-05T00:00:04.000Z",
   },
   {
@@ -468,16 +492,17 @@ export const products: SeedProduct[] = [
     producer: "htx-nong-nghiep-cai-bo",
     nameVi: "Miến dong Cai Bộ",
     nameEn: "Cai Bộ canna-starch vermicelli",
-    descriptionVi: "Miến dong sản xuất trên dây chuyền máy móc được hỗ trợ từ khuyến công quốc gia năm 2023.",
+    descriptionVi:
+      "Miến dong của HTX nông nghiệp Cai Bộ; năm 2023 hợp tác xã được khuyến công quốc gia hỗ trợ ứng dụng máy móc thiết bị tiên tiến trong sản xuất miến dong.",
     descriptionEn:
-      "Canna-starch vermicelli made on machinery supported by the national industrial-extension fund in 2023.",
+      "Canna-starch vermicelli of HTX nông nghiệp Cai Bộ; in 2023 the national industrial-extension fund supported the cooperative in applying advanced machinery to its miến dong production.",
     group: "processed_food",
     categoryVi: "Miến dong",
     categoryEn: "Canna-starch vermicelli",
     packaging: [pack("Gói 500 g", 500, 65000)],
     image: "/img/products/mien-dong.svg",
     sources: [SRC.programme],
-    sampleFields: ["packaging"],
+    fields: { packaging: "illustrative" },
     createdAt: "2026-01-05T00:00:05.000Z",
   },
   {
@@ -486,16 +511,15 @@ export const products: SeedProduct[] = [
     producer: "dntn-668-bao-lam",
     nameVi: "Gạo nếp hương Bảo Lạc",
     nameEn: "Bảo Lạc fragrant glutinous rice",
-    descriptionVi: "Gạo nếp hương của vùng cao Bảo Lạc, hạt tròn, thơm. OCOP 3 sao năm 2020.",
-    descriptionEn:
-      "Fragrant glutinous rice of the Bảo Lạc highlands: round, aromatic grains. OCOP 3 stars in 2020.",
+    descriptionVi: "Gạo nếp hương Bảo Lạc của DNTN 668 Bảo Lâm, OCOP 3 sao năm 2020.",
+    descriptionEn: "Bảo Lạc fragrant glutinous rice of DNTN 668 Bảo Lâm, rated OCOP 3 stars in 2020.",
     group: "processed_food",
     categoryVi: "Gạo nếp",
     categoryEn: "Glutinous rice",
     packaging: [pack("Túi 2 kg", 2000, 80000), pack("Túi 5 kg", 5000, 190000)],
     image: "/img/products/gao-nep.svg",
     sources: [SRC.ocop2025],
-    sampleFields: ["packaging"],
+    fields: { packaging: "illustrative" },
     createdAt: "2026-01-05T00:00:06.000Z",
   },
   {
@@ -504,15 +528,15 @@ export const products: SeedProduct[] = [
     producer: "cong-ty-tnhh-kolia-cao-bang",
     nameVi: "Danh Trà",
     nameEn: "Danh Trà tea",
-    descriptionVi: "Trà của Công ty TNHH Kolia Cao Bằng, OCOP 4 sao; xuất khẩu từ năm 2019.",
-    descriptionEn: "A tea of Kolia Cao Bằng Co., Ltd, OCOP 4 stars; exported since 2019.",
+    descriptionVi: "Trà của Công ty TNHH Kolia Cao Bằng, OCOP 4 sao.",
+    descriptionEn: "A tea of Kolia Cao Bằng Co., Ltd, OCOP 4 stars.",
     group: "processed_food",
     categoryVi: "Trà",
     categoryEn: "Tea",
     packaging: [pack("Hộp 100 g", 100, 150000)],
     image: "/img/products/tra.svg",
     sources: [SRC.kolia],
-    sampleFields: ["packaging"],
+    fields: { packaging: "illustrative" },
     createdAt: "2026-01-05T00:00:07.000Z",
   },
   {
@@ -521,15 +545,15 @@ export const products: SeedProduct[] = [
     producer: "cong-ty-tnhh-kolia-cao-bang",
     nameVi: "Đinh Trà",
     nameEn: "Đinh Trà tea",
-    descriptionVi: "Trà búp nhỏ của Công ty TNHH Kolia Cao Bằng, OCOP 4 sao.",
-    descriptionEn: "A fine-bud tea of Kolia Cao Bằng Co., Ltd, OCOP 4 stars.",
+    descriptionVi: "Trà của Công ty TNHH Kolia Cao Bằng, OCOP 4 sao.",
+    descriptionEn: "A tea of Kolia Cao Bằng Co., Ltd, OCOP 4 stars.",
     group: "processed_food",
     categoryVi: "Trà",
     categoryEn: "Tea",
     packaging: [pack("Hộp 100 g", 100, 180000)],
     image: "/img/products/tra.svg",
     sources: [SRC.kolia],
-    sampleFields: ["packaging", "descriptionVi", "descriptionEn"],
+    fields: { packaging: "illustrative" },
     createdAt: "2026-01-05T00:00:08.000Z",
   },
   {
@@ -538,17 +562,15 @@ export const products: SeedProduct[] = [
     producer: "htx-khau-sli-na-giang",
     nameVi: "Khẩu sli Nà Giàng",
     nameEn: "Nà Giàng khẩu sli (sticky-rice and peanut candy)",
-    descriptionVi:
-      "Bánh khẩu sli giòn xốp làm từ gạo nếp, lạc rang và mạch nha — đặc sản của người Tày, Nùng.",
-    descriptionEn:
-      "Crisp khẩu sli made of glutinous rice, roasted peanuts and malt syrup — a Tày and Nùng speciality.",
+    descriptionVi: "Khẩu sli (kẹo gạo nếp và lạc) của HTX Khẩu Sli TMDV Nà Giàng.",
+    descriptionEn: "Khẩu sli (sticky-rice and peanut candy) of HTX Khẩu Sli TMDV Nà Giàng.",
     group: "processed_food",
     categoryVi: "Khẩu sli",
     categoryEn: "Sticky-rice candy",
     packaging: [pack("Hộp 300 g", 300, 50000)],
     image: "/img/products/khau-sli.svg",
     sources: [SRC.khauSli, SRC.programme],
-    sampleFields: ["packaging"],
+    fields: { packaging: "illustrative" },
     createdAt: "2026-01-05T00:00:09.000Z",
   },
   {
@@ -557,16 +579,17 @@ export const products: SeedProduct[] = [
     producer: "lang-nghe-mien-dong-phia-den",
     nameVi: "Miến dong Phia Đén",
     nameEn: "Phia Đén canna-starch vermicelli",
-    descriptionVi: "Miến dong của làng nghề truyền thống Phia Đén, phơi trên nương dưới sương núi.",
+    descriptionVi:
+      "Miến dong của làng nghề truyền thống Phia Đén (công nhận năm 2023); sản lượng khoảng 200 tấn năm 2023.",
     descriptionEn:
-      "Canna-starch vermicelli from the Phia Đén craft village, dried on the hillside in the mountain mist.",
+      "Canna-starch vermicelli of the Phia Đén traditional craft village (recognized in 2023); about 200 tonnes in 2023.",
     group: "processed_food",
     categoryVi: "Miến dong",
     categoryEn: "Canna-starch vermicelli",
     packaging: [pack("Gói 500 g", 500, 60000), pack("Bó 1 kg", 1000, 110000)],
     image: "/img/products/mien-dong.svg",
     sources: [SRC.phiaDen],
-    sampleFields: ["packaging"],
+    fields: { packaging: "illustrative" },
     createdAt: "2026-01-05T00:00:10.000Z",
   },
   {
@@ -583,7 +606,7 @@ export const products: SeedProduct[] = [
     packaging: [pack("Hộp 1 kg", 1000, 40000)],
     image: "/img/products/thach-den.svg",
     sources: [SRC.provinceTotals],
-    sample: true,
+    provenance: "illustrative",
     createdAt: "2026-01-05T00:00:11.000Z",
   },
   {
@@ -600,7 +623,7 @@ export const products: SeedProduct[] = [
     packaging: [pack("Gói 500 g", 500, 55000)],
     image: "/img/products/bun.svg",
     sources: [SRC.provinceTotals],
-    sample: true,
+    provenance: "illustrative",
     createdAt: "2026-01-05T00:00:12.000Z",
   },
   {
@@ -617,24 +640,25 @@ export const products: SeedProduct[] = [
     packaging: [pack("Hộp 400 g", 400, 60000)],
     image: "/img/products/banh.svg",
     sources: [SRC.provinceTotals],
-    sample: true,
+    provenance: "illustrative",
     createdAt: "2026-01-05T00:00:13.000Z",
   },
   {
     id: 15,
     slug: "gao-nep-ong-trung-khanh",
     producer: "htx-gao-nep-trung-khanh-mau",
-    nameVi: "Gạo nếp ống Trùng Khánh",
-    nameEn: "Trùng Khánh ống glutinous rice",
-    descriptionVi: "Gạo nếp ống hạt to, dẻo thơm, trồng ở vùng Trùng Khánh.",
-    descriptionEn: "Large-grained, sticky and fragrant ống glutinous rice grown around Trùng Khánh.",
+    nameVi: "Gạo nếp ong Trùng Khánh",
+    nameEn: "Trùng Khánh nếp ong glutinous rice",
+    descriptionVi: "Gạo nếp ong (khẩu nua phjẩng) hạt to, dẻo thơm, trồng ở vùng Trùng Khánh.",
+    descriptionEn:
+      "Large-grained, sticky and fragrant nếp ong (“bee”, khẩu nua phjẩng) glutinous rice grown around Trùng Khánh.",
     group: "processed_food",
     categoryVi: "Gạo nếp",
     categoryEn: "Glutinous rice",
     packaging: [pack("Túi 2 kg", 2000, 90000)],
     image: "/img/products/gao-nep.svg",
     sources: [SRC.provinceTotals],
-    sample: true,
+    provenance: "illustrative",
     createdAt: "2026-01-05T00:00:14.000Z",
   },
   {
@@ -652,7 +676,7 @@ export const products: SeedProduct[] = [
     packaging: [pack("Dao phát 30 cm", null, 250000), pack("Dao thái 20 cm", null, 180000)],
     image: "/img/products/dao.svg",
     sources: [SRC.provinceTotals],
-    sample: true,
+    provenance: "illustrative",
     createdAt: "2026-01-05T00:00:15.000Z",
   },
   {
@@ -669,7 +693,7 @@ export const products: SeedProduct[] = [
     packaging: [pack("Hộp 100 g", 100, 160000)],
     image: "/img/products/tra.svg",
     sources: [SRC.provinceTotals],
-    sample: true,
+    provenance: "illustrative",
     createdAt: "2026-01-05T00:00:16.000Z",
   },
   {
@@ -686,7 +710,7 @@ export const products: SeedProduct[] = [
     packaging: [pack("Hộp 200 g", 200, 250000)],
     image: "/img/products/tra.svg",
     sources: [SRC.provinceTotals],
-    sample: true,
+    provenance: "illustrative",
     createdAt: "2026-01-05T00:00:17.000Z",
   },
   {
@@ -695,7 +719,7 @@ export const products: SeedProduct[] = [
     producer: "htx-che-phja-oac-mau",
     nameVi: "Chè giảo cổ lam Phja Oắc",
     nameEn: "Phja Oắc jiaogulan tea",
-    descriptionVi: "Chè giảo cổ lam (cây thuốc bảy lá) sấy khô, vị đắng nhẹ rồi ngọt hậu.",
+    descriptionVi: "Chè giảo cổ lam (ngũ diệp sâm, “sâm năm lá”) sấy khô, vị đắng nhẹ rồi ngọt hậu.",
     descriptionEn: "Dried jiaogulan (five-leaf ginseng) tea: lightly bitter with a sweet finish.",
     group: "processed_food",
     categoryVi: "Trà thảo mộc",
@@ -703,7 +727,7 @@ export const products: SeedProduct[] = [
     packaging: [pack("Túi 250 g", 250, 120000)],
     image: "/img/products/tra.svg",
     sources: [SRC.programme],
-    sample: true,
+    provenance: "illustrative",
     createdAt: "2026-01-05T00:00:18.000Z",
   },
   {
@@ -720,7 +744,7 @@ export const products: SeedProduct[] = [
     packaging: [pack("Giỏ cỡ vừa", null, 150000)],
     image: "/img/products/truc.svg",
     sources: [SRC.programme],
-    sample: true,
+    provenance: "illustrative",
     createdAt: "2026-01-05T00:00:19.000Z",
   },
 ];
@@ -740,10 +764,12 @@ export const recognitions: SeedRecognition[] = [
     level: "national",
     year: 2021,
     titleVi: "Sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia",
-    titleEn: "National-level typical rural-industry product",
+    titleEn: "National-level outstanding rural-industry product",
     issuer: "Bộ Công Thương",
     sourceUrl: SRC.nationalCnnt,
     verified: true,
+    // The source gives the level; the vote's year and its issuer are inferred (NATIONAL_NOTE).
+    fields: { year: "inferred", issuer: "inferred" },
     noteVi: NATIONAL_NOTE_VI,
     noteEn: NATIONAL_NOTE_EN,
   },
@@ -754,10 +780,12 @@ export const recognitions: SeedRecognition[] = [
     level: "national",
     year: 2021,
     titleVi: "Sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia",
-    titleEn: "National-level typical rural-industry product",
+    titleEn: "National-level outstanding rural-industry product",
     issuer: "Bộ Công Thương",
     sourceUrl: SRC.nationalCnnt,
     verified: true,
+    // The source gives the level; the vote's year and its issuer are inferred (NATIONAL_NOTE).
+    fields: { year: "inferred", issuer: "inferred" },
     noteVi: NATIONAL_NOTE_VI,
     noteEn: NATIONAL_NOTE_EN,
   },
@@ -769,6 +797,8 @@ export const recognitions: SeedRecognition[] = [
     titleEn: "Geographical indication “Chiếu trúc Cao Bằng”",
     sourceUrl: SRC.chieuTrucGi,
     verified: false,
+    // The indication is sourced; that this producer may use it is not.
+    provenance: "inferred",
     noteVi:
       "Chiếu trúc Cao Bằng được bảo hộ chỉ dẫn địa lý; việc cơ sở này được cấp quyền sử dụng chưa được xác minh.",
     noteEn:
@@ -785,6 +815,8 @@ export const recognitions: SeedRecognition[] = [
     issuer: "UBND tỉnh Cao Bằng",
     sourceUrl: SRC.ocop2025,
     verified: true,
+    // The source gives stars and year; the issuing body is inferred from how OCOP ratings below 5 stars work.
+    fields: { issuer: "inferred" },
   },
   {
     id: 5,
@@ -797,6 +829,8 @@ export const recognitions: SeedRecognition[] = [
     issuer: "UBND tỉnh Cao Bằng",
     sourceUrl: SRC.ocop2025,
     verified: true,
+    // The source gives stars and year; the issuing body is inferred from how OCOP ratings below 5 stars work.
+    fields: { issuer: "inferred" },
   },
   {
     id: 6,
@@ -809,6 +843,8 @@ export const recognitions: SeedRecognition[] = [
     issuer: "UBND tỉnh Cao Bằng",
     sourceUrl: SRC.ocop2025,
     verified: true,
+    // The source gives stars and year; the issuing body is inferred from how OCOP ratings below 5 stars work.
+    fields: { issuer: "inferred" },
   },
   {
     id: 7,
@@ -855,12 +891,12 @@ export const recognitions: SeedRecognition[] = [
           : "Sản phẩm CNNT tiêu biểu cấp tỉnh (mẫu)",
       titleEn:
         level === "regional"
-          ? "Northern-region typical rural-industry product (sample)"
-          : "Provincial typical rural-industry product (sample)",
+          ? "Northern-region outstanding rural-industry product (sample)"
+          : "Provincial outstanding rural-industry product (sample)",
       issuer: level === "regional" ? "Bộ Công Thương (mẫu)" : "UBND tỉnh Cao Bằng (mẫu)",
       sourceUrl: SRC.programme,
       verified: false,
-      sample: true,
+      provenance: "illustrative",
       noteVi: SAMPLE_REC_VI,
       noteEn: SAMPLE_REC_EN,
     }),
@@ -879,6 +915,8 @@ export const channels: SeedChannel[] = [
     descriptionEn:
       "Hypermarket chain (formerly Big C). The source names Big C among the outlets for Cao Bằng products.",
     sources: [SRC.programme],
+    // The source says Big C; that Big C is now branded GO! is inferred.
+    fields: { name: "inferred" },
   },
   {
     id: 2,
@@ -899,6 +937,8 @@ export const channels: SeedChannel[] = [
     descriptionVi: "Chuỗi siêu thị WinMart (trước đây là VinMart).",
     descriptionEn: "WinMart supermarket chain (formerly VinMart).",
     sources: [SRC.programme],
+    // The source says VinMart; that VinMart is now WinMart is inferred.
+    fields: { name: "inferred" },
   },
   {
     id: 4,
@@ -939,7 +979,11 @@ export const channels: SeedChannel[] = [
   },
 ];
 
-const CHAIN_NOTE = "Nguồn nêu cơ sở phân phối qua chuỗi này; mặt hàng, giá và cửa hàng cụ thể là mẫu.";
+// The source names three producers (HTX Tâm Hòa, HTX Tân Việt Á, Công ty TNHH Bún Cao Tuyền) and four chains
+// together, never who is where: every pairing of a product with a chain below is illustrative, and nobody has
+// checked it, so these listings carry no "last checked" date.
+const CHAIN_NOTE =
+  "Minh họa: nguồn nêu chung ba cơ sở (HTX Tâm Hòa, HTX Tân Việt Á, Công ty TNHH Bún Cao Tuyền) và bốn chuỗi (Big C, AEON, VinMart, Lotte Mart), không nêu cơ sở nào bán ở chuỗi nào; việc sản phẩm có ở chuỗi này, trạng thái, giá và cửa hàng đều là minh họa.";
 const store = (name: string, city: string, province: string) => ({ name, city, province });
 const HN = "Hà Nội";
 const CB = "Cao Bằng";
@@ -954,9 +998,8 @@ export const listings: SeedListing[] = [
     channelSku: "GO-TH-500",
     stores: [store("GO! Cao Bằng", "Cao Bằng", CB), store("GO! Thăng Long", HN, HN)],
     note: CHAIN_NOTE,
-    lastVerified: "2026-10-15",
     sourceUrl: SRC.programme,
-    sample: true,
+    provenance: "illustrative",
   },
   {
     id: 2,
@@ -967,9 +1010,8 @@ export const listings: SeedListing[] = [
     channelSku: "AEON-4512",
     stores: [store("AEON Mall Long Biên", HN, HN)],
     note: CHAIN_NOTE,
-    lastVerified: "2026-10-15",
     sourceUrl: SRC.programme,
-    sample: true,
+    provenance: "illustrative",
   },
   {
     id: 3,
@@ -979,9 +1021,8 @@ export const listings: SeedListing[] = [
     priceVnd: 182000,
     stores: [store("WinMart Royal City", HN, HN)],
     note: CHAIN_NOTE,
-    lastVerified: "2026-10-15",
     sourceUrl: SRC.programme,
-    sample: true,
+    provenance: "illustrative",
   },
   {
     id: 4,
@@ -995,9 +1036,8 @@ export const listings: SeedListing[] = [
       store("Lotte Mart Quận 7", "TP Hồ Chí Minh", "TP Hồ Chí Minh"),
     ],
     note: CHAIN_NOTE,
-    lastVerified: "2026-10-15",
     sourceUrl: SRC.programme,
-    sample: true,
+    provenance: "illustrative",
   },
   {
     id: 5,
@@ -1007,9 +1047,8 @@ export const listings: SeedListing[] = [
     priceVnd: 69000,
     stores: [store("GO! Cao Bằng", "Cao Bằng", CB)],
     note: CHAIN_NOTE,
-    lastVerified: "2026-10-15",
     sourceUrl: SRC.programme,
-    sample: true,
+    provenance: "illustrative",
   },
   {
     id: 6,
@@ -1018,9 +1057,11 @@ export const listings: SeedListing[] = [
     status: "in_stock",
     stores: [],
     note: "Lô đầu tiên 4 tấn xuất sang Hoa Kỳ đầu năm 2025.",
+    // The date the source was published, not a check of the listing; "in stock" reads the export as ongoing.
     lastVerified: "2025-11-20",
     sourceUrl: SRC.ocop2025,
-    sample: false,
+    provenance: "sourced",
+    fields: { status: "inferred" },
   },
   {
     id: 7,
@@ -1030,9 +1071,8 @@ export const listings: SeedListing[] = [
     priceVnd: 36000,
     stores: [store("GO! Cao Bằng", "Cao Bằng", CB)],
     note: CHAIN_NOTE,
-    lastVerified: "2026-10-15",
     sourceUrl: SRC.programme,
-    sample: true,
+    provenance: "illustrative",
   },
   {
     id: 8,
@@ -1041,9 +1081,8 @@ export const listings: SeedListing[] = [
     status: "coming_soon",
     stores: [store("AEON Mall Hà Đông", HN, HN)],
     note: CHAIN_NOTE,
-    lastVerified: "2026-10-15",
     sourceUrl: SRC.programme,
-    sample: true,
+    provenance: "illustrative",
   },
   {
     id: 9,
@@ -1053,9 +1092,8 @@ export const listings: SeedListing[] = [
     priceVnd: 35000,
     stores: [store("WinMart Cao Bằng", "Cao Bằng", CB)],
     note: CHAIN_NOTE,
-    lastVerified: "2026-10-15",
     sourceUrl: SRC.programme,
-    sample: true,
+    provenance: "illustrative",
   },
   {
     id: 10,
@@ -1063,10 +1101,9 @@ export const listings: SeedListing[] = [
     channel: "xuat-khau-trung-quoc",
     status: "in_stock",
     stores: [],
-    note: "Xuất khẩu từ năm 2019; từ năm 2024 hơn 1 tấn sang Trung Quốc (sản phẩm cụ thể chưa được xác minh).",
-    lastVerified: "2025-06-01",
+    note: "Minh họa: nguồn nêu công ty xuất khẩu từ năm 2019 và từ năm 2024 hơn 1 tấn sang Trung Quốc, không nêu sản phẩm nào; việc Danh Trà được xuất là minh họa.",
     sourceUrl: SRC.kolia,
-    sample: true,
+    provenance: "illustrative",
   },
   {
     id: 11,
@@ -1074,43 +1111,9 @@ export const listings: SeedListing[] = [
     channel: "hoi-cho-nghe-an",
     status: "discontinued",
     stores: [store("Gian hàng Cao Bằng", "Vinh", "Nghệ An")],
-    note: "Gian hàng tại hội chợ; sản phẩm trưng bày cụ thể là mẫu.",
-    lastVerified: "2025-07-01",
+    note: "Minh họa: nguồn nêu Cao Bằng có gian hàng tại hội chợ, không nêu sản phẩm nào được trưng bày.",
     sourceUrl: SRC.programme,
-    sample: true,
-  },
-  {
-    id: 12,
-    product: "thach-den-thach-an",
-    channel: "winmart",
-    status: "in_stock",
-    priceVnd: 42000,
-    stores: [store("WinMart Cao Bằng", "Cao Bằng", CB)],
-    lastVerified: "2026-10-15",
-    sourceUrl: SRC.provinceTotals,
-    sample: true,
-  },
-  {
-    id: 13,
-    product: "che-giao-co-lam-phja-oac",
-    channel: "lotte-mart",
-    status: "in_stock",
-    priceVnd: 125000,
-    stores: [store("Lotte Mart Đống Đa", HN, HN)],
-    lastVerified: "2026-10-15",
-    sourceUrl: SRC.provinceTotals,
-    sample: true,
-  },
-  {
-    id: 14,
-    product: "gao-nep-ong-trung-khanh",
-    channel: "aeon",
-    status: "in_stock",
-    priceVnd: 95000,
-    stores: [store("AEON Mall Long Biên", HN, HN)],
-    lastVerified: "2026-10-15",
-    sourceUrl: SRC.provinceTotals,
-    sample: true,
+    provenance: "illustrative",
   },
 ];
 
@@ -1160,7 +1163,18 @@ const fig = (
   period: string = P,
 ): SeedFigure => ({ id, key, groupKey, value, unit, fund, labelVi, labelEn, sourceUrl, period });
 
-export const programmeFigures: SeedFigure[] = [
+/**
+ * The source's hedges, kept with the values: "hơn 4,36 tỷ" (more than), "hơn 15,2 tỷ", "gần 4,1 tỷ" (nearly),
+ * "hơn 2,6 tỷ". A figure without one is given as exact by its source.
+ */
+const QUALIFIED: Partial<Record<string, Qualifier>> = {
+  support_total: "more_than",
+  investment_total: "more_than",
+  investment_local: "nearly",
+  counterpart_local: "more_than",
+};
+
+const figures: SeedFigure[] = [
   fig(
     1,
     "projects_total",
@@ -1375,3 +1389,8 @@ export const programmeFigures: SeedFigure[] = [
     "đến 5/2025",
   ),
 ];
+
+export const programmeFigures: SeedFigure[] = figures.map((f) => {
+  const qualifier = QUALIFIED[f.key];
+  return qualifier ? { ...f, qualifier } : f;
+});

@@ -1,3 +1,4 @@
+import { type FieldProvenance, type Provenance, weakest } from "../provenance.ts";
 import { fold } from "../search/fold.ts";
 import * as data from "./data.ts";
 
@@ -24,7 +25,23 @@ function upsert(table: string, row: Record<string, SqlValue>, onlyIf?: string): 
 }
 
 const json = (v: unknown) => JSON.stringify(v);
-const bool = (v: boolean | undefined) => (v ? 1 : 0);
+
+/**
+ * The provenance columns of a seed record: its state, the states of fields weaker than it, and the two older
+ * columns kept for readers of release 1 (`sample` = the record is illustrative; `sample_fields` = fields not sourced).
+ */
+function provenanceCols(r: { provenance?: Provenance; fields?: FieldProvenance }, withSampleFields = true) {
+  const state = r.provenance ?? "sourced";
+  const fields = Object.fromEntries(
+    Object.entries(r.fields ?? {}).filter(([, s]) => weakest(state, s) !== state),
+  );
+  return {
+    sample: state === "illustrative" ? 1 : 0,
+    ...(withSampleFields ? { sample_fields: json(Object.keys(fields)) } : {}),
+    provenance: state,
+    field_provenance: json(fields),
+  };
+}
 
 function idOf<T extends { slug: string; id: number }>(rows: T[], slug: string): number {
   const row = rows.find((r) => r.slug === slug);
@@ -69,8 +86,8 @@ export function seedStatements(): SeedStatement[] {
         description_vi: p.descriptionVi,
         description_en: p.descriptionEn,
         sources: json(p.sources),
-        sample: bool(p.sample),
-        sample_fields: json(p.sampleFields ?? []),
+        ...provenanceCols(p),
+        address_as_of: p.addressAsOf ?? null,
       }),
     );
   }
@@ -94,8 +111,7 @@ export function seedStatements(): SeedStatement[] {
         image_alt_vi: `Hình minh họa: ${p.categoryVi.toLowerCase()}`,
         image_alt_en: `Illustration: ${p.categoryEn.toLowerCase()}`,
         sources: json(p.sources),
-        sample: bool(p.sample),
-        sample_fields: json(p.sampleFields ?? []),
+        ...provenanceCols(p),
         sort_vi: fold(p.nameVi),
         sort_en: fold(p.nameEn),
         search_text: searchTextOf({ ...p, producerName: producer.name }),
@@ -114,7 +130,7 @@ export function seedStatements(): SeedStatement[] {
         description_vi: c.descriptionVi,
         description_en: c.descriptionEn,
         sources: json(c.sources),
-        sample: bool(c.sample),
+        ...provenanceCols(c, false),
       }),
     );
   }
@@ -132,8 +148,8 @@ export function seedStatements(): SeedStatement[] {
         decision_number: r.decisionNumber ?? null,
         issuer: r.issuer ?? null,
         source_url: r.sourceUrl,
-        verified: bool(r.verified),
-        sample: bool(r.sample),
+        verified: r.verified ? 1 : 0,
+        ...provenanceCols(r, false),
         note_vi: r.noteVi ?? null,
         note_en: r.noteEn ?? null,
       }),
@@ -155,12 +171,18 @@ export function seedStatements(): SeedStatement[] {
           note: l.note ?? null,
           last_verified: l.lastVerified ?? null,
           source_url: l.sourceUrl,
-          sample: bool(l.sample),
+          ...provenanceCols(l, false),
         },
         "listings.updated_by IS NULL",
       ),
     );
   }
+  // Listings the seed once made (never touched by a retailer: updated_by is null) and no longer has go: release 1
+  // placed three illustrative products at real, named stores, citing a source that names no chain.
+  out.push({
+    sql: "DELETE FROM listings WHERE updated_by IS NULL AND id NOT IN (SELECT value FROM json_each(?))",
+    params: [json(data.listings.map((l) => l.id))],
+  });
   for (const s of data.supportProjects) {
     out.push(
       upsert("support_projects", {
@@ -173,7 +195,7 @@ export function seedStatements(): SeedStatement[] {
         title_en: s.titleEn,
         kind: s.kind ?? null,
         source_url: s.sourceUrl,
-        sample: bool(s.sample),
+        ...provenanceCols(s, false),
       }),
     );
   }
@@ -189,6 +211,7 @@ export function seedStatements(): SeedStatement[] {
         unit: f.unit,
         fund: f.fund ?? null,
         period: f.period,
+        qualifier: f.qualifier ?? null,
         source_url: f.sourceUrl,
       }),
     );

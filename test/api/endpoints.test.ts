@@ -32,13 +32,26 @@ describe("GET /api/v1/products/{slug}", () => {
     const exportListing = body.listings.find(
       (l: { channel: { slug: string } }) => l.channel.slug === "xuat-khau-hoa-ky",
     );
-    expect(exportListing).toMatchObject({ sample: false, status: "in_stock" });
-    expect(
-      body.listings.find((l: { channel: { slug: string } }) => l.channel.slug === "lotte-mart").sample,
-    ).toBe(true);
+    expect(exportListing).toMatchObject({
+      sample: false,
+      status: "in_stock",
+      provenance: { record: "sourced", fields: { status: "inferred" } },
+    });
+    // The chain listings are illustrative (the source never says who sells where): left out by default…
+    expect(body.listings.map((l: { channel: { slug: string } }) => l.channel.slug)).toEqual([
+      "xuat-khau-hoa-ky",
+    ]);
     expect(body.sources.length).toBeGreaterThan(0);
-    expect(body.packaging.every((p: { sample: boolean }) => p.sample)).toBe(true);
-    expect(body.sample_fields).toContain("packaging");
+    // …and so are the illustrative pack sizes and prices, named as withheld.
+    expect(body.packaging).toEqual([]);
+    expect(body.provenance).toMatchObject({ record: "sourced", withheld: ["packaging"] });
+    const all = (await getJson("/api/v1/products/mien-dong-tan-viet-a?include=illustrative")).body;
+    expect(
+      all.listings.find((l: { channel: { slug: string } }) => l.channel.slug === "lotte-mart").provenance,
+    ).toEqual({ record: "illustrative", fields: {} });
+    expect(all.packaging.every((p: { sample: boolean }) => p.sample)).toBe(true);
+    expect(all.provenance.fields.packaging).toBe("illustrative");
+    expect(all.sample_fields).toContain("packaging");
     expect(body.related.map((r: { slug: string }) => r.slug)).toContain("mien-dong-cai-bo");
   });
 
@@ -84,7 +97,9 @@ describe("GET /api/v1/products/{slug}", () => {
 describe("producers, channels, recognitions, programme", () => {
   it("lists producers with product counts and paginates them", async () => {
     const { body } = await getJson("/api/v1/producers?limit=100");
-    expect(body.page.total).toBeGreaterThanOrEqual(12);
+    // Real producers only by default; the 7 illustrative profiles with include=illustrative.
+    expect(body.page.total).toBe(10);
+    expect((await getJson("/api/v1/producers?limit=100&include=illustrative")).body.page.total).toBe(17);
     const tamHoa = body.data.find((p: { slug: string }) => p.slug === "htx-tam-hoa");
     expect(tamHoa).toMatchObject({
       product_count: 1,
@@ -124,10 +139,15 @@ describe("producers, channels, recognitions, programme", () => {
       "winmart",
       "lotte-mart",
     ]);
-    const aeon = await getJson("/api/v1/channels/aeon?lang=en");
+    // AEON's listings are all illustrative: none by default, both (marked) when asked for.
+    expect(body.data.find((c: { slug: string }) => c.slug === "aeon").listing_count).toBe(0);
+    expect((await getJson("/api/v1/channels/aeon")).body.listings).toEqual([]);
+    const all = (await getJson("/api/v1/channels?include=illustrative")).body;
+    const aeon = await getJson("/api/v1/channels/aeon?lang=en&include=illustrative");
     expect(aeon.body.listings.length).toBe(
-      body.data.find((c: { slug: string }) => c.slug === "aeon").listing_count,
+      all.data.find((c: { slug: string }) => c.slug === "aeon").listing_count,
     );
+    expect(aeon.body.listings[0].provenance.record).toBe("illustrative");
     expect(aeon.body.listings[0].product).toHaveProperty("slug");
     expect(aeon.body.listings[0].channel.slug).toBe("aeon");
     expect((await call("/api/v1/channels/khong-co")).status).toBe(404);
@@ -288,7 +308,7 @@ describe("cost: at most one D1 round trip per request", () => {
     "/api/v1/products?q=tra&district=nguyen-binh&tier=provincial&channel=lotte-mart&group=processed_food&scheme=cnnt",
     "/api/v1/products/lap-suon-thit-hun-khoi-tam-hoa",
     "/api/v1/producers?limit=100",
-    "/api/v1/producers/htx-che-phja-oac-mau",
+    "/api/v1/producers/htx-che-phja-oac-mau?include=illustrative",
     "/api/v1/channels",
     "/api/v1/channels/aeon",
     "/api/v1/recognitions?limit=100",

@@ -16,19 +16,29 @@ const slugs = (items: { slug: string }[]) => items.map((i) => i.slug);
 
 describe("GET /api/v1/products", () => {
   it("lists the whole catalogue, national tier first by default", async () => {
-    const { status, body, res } = await getJson("/api/v1/products?limit=100");
+    const { status, body, res } = await getJson("/api/v1/products?limit=100&include=illustrative");
     expect(status).toBe(200);
     expect(res.headers.get("content-type")).toContain("application/json");
     expect(body.page.total).toBeGreaterThanOrEqual(19);
     expect(body.data).toHaveLength(body.page.total);
     expect(body.page.next_cursor).toBeNull();
-    const ranks = body.data.map(
-      (p: Item) => ["national", "regional", "provincial", "district"].indexOf(p.tier ?? "") >>> 0,
+    // Real products first, then the illustrative ones; each part best tier first.
+    const illustrative = body.data.map((p: Item & { provenance: { record: string } }) =>
+      p.provenance.record === "illustrative" ? 1 : 0,
     );
-    expect(ranks).toEqual([...ranks].sort((a: number, b: number) => a - b));
+    expect(illustrative).toEqual([...illustrative].sort());
+    for (const part of [0, 1]) {
+      const ranks = body.data
+        .filter((_: Item, i: number) => illustrative[i] === part)
+        .map((p: Item) => ["national", "regional", "provincial", "district"].indexOf(p.tier ?? "") >>> 0);
+      expect(ranks).toEqual([...ranks].sort((a: number, b: number) => a - b));
+    }
     expect(body.data[0].tier).toBe("national");
     const producers = new Set(body.data.map((p: Item) => p.producer.slug));
     expect(producers.size).toBeGreaterThanOrEqual(12);
+    // By default only the real products.
+    const real = await getJson("/api/v1/products?limit=100");
+    expect(real.body.page.total).toBe(illustrative.filter((x: number) => x === 0).length);
   });
 
   it("filters by tier: only national products, matching the verified national awards", async () => {
@@ -38,8 +48,8 @@ describe("GET /api/v1/products", () => {
   });
 
   it("accepts several values for a filter, repeated or comma-separated (OR within a facet)", async () => {
-    const a = await getJson("/api/v1/products?tier=national&tier=regional");
-    const b = await getJson("/api/v1/products?tier=national,regional");
+    const a = await getJson("/api/v1/products?tier=national&tier=regional&include=illustrative");
+    const b = await getJson("/api/v1/products?tier=national,regional&include=illustrative");
     expect(a.body.page.total).toBe(4);
     expect(slugs(a.body.data)).toEqual(slugs(b.body.data));
     expect(new Set(a.body.data.map((p: Item) => p.tier))).toEqual(new Set(["national", "regional"]));
@@ -55,7 +65,7 @@ describe("GET /api/v1/products", () => {
       2,
     ],
   ])("filters by %s", async (query, holds, expected) => {
-    const { status, body } = await getJson(`/api/v1/products?${query}&limit=100`);
+    const { status, body } = await getJson(`/api/v1/products?${query}&limit=100&include=illustrative`);
     expect(status).toBe(200);
     expect(body.page.total).toBe(expected);
     expect(body.data).toHaveLength(expected);
@@ -63,13 +73,11 @@ describe("GET /api/v1/products", () => {
   });
 
   it("filters by channel: only products listed at that chain", async () => {
-    const { body } = await getJson("/api/v1/products?channel=aeon");
-    expect(slugs(body.data).sort()).toEqual([
-      "bun-kho-cao-tuyen",
-      "gao-nep-ong-trung-khanh",
-      "lap-suon-thit-hun-khoi-tam-hoa",
-    ]);
-    const detail = await getJson("/api/v1/products/bun-kho-cao-tuyen");
+    // Every AEON listing is illustrative (the source never says which product is at which chain).
+    expect((await getJson("/api/v1/products?channel=aeon")).body.data).toEqual([]);
+    const { body } = await getJson("/api/v1/products?channel=aeon&include=illustrative");
+    expect(slugs(body.data).sort()).toEqual(["bun-kho-cao-tuyen", "lap-suon-thit-hun-khoi-tam-hoa"]);
+    const detail = await getJson("/api/v1/products/bun-kho-cao-tuyen?include=illustrative");
     expect(detail.body.listings.map((l: { channel: { slug: string } }) => l.channel.slug)).toContain("aeon");
   });
 
@@ -88,7 +96,7 @@ describe("GET /api/v1/products", () => {
   });
 
   it("gives facet counts over the whole result set, each facet ignoring its own filter", async () => {
-    const base = "/api/v1/products?district=nguyen-binh&tier=provincial&limit=1";
+    const base = "/api/v1/products?district=nguyen-binh&tier=provincial&limit=1&include=illustrative";
     const { body } = await getJson(base);
     const facets = body.facets as Record<string, Facet[]>;
     // Every facet value's count equals the total when that value replaces the facet's own filter.
@@ -120,16 +128,21 @@ describe("GET /api/v1/products", () => {
     const asc = await getJson("/api/v1/products?sort=name&limit=100");
     const desc = await getJson("/api/v1/products?sort=-name&limit=100");
     expect(slugs(desc.body.data)).toEqual(slugs(asc.body.data).reverse());
-    expect(asc.body.data[0].name).toBe("Bánh khảo Quảng Hòa");
+    expect(asc.body.data[0].name).toBe("Bún khô Cao Tuyền");
     const en = await getJson("/api/v1/products?sort=name&lang=en&limit=100");
     expect(en.body.data[0].name).toBe("688 bamboo mat");
     const newest = await getJson("/api/v1/products?sort=newest&limit=1");
-    expect(newest.body.data[0].slug).toBe("gio-truc-my-nghe");
+    expect(newest.body.data[0].slug).toBe("mien-dong-phia-den");
+    // With illustrative products included, real ones still come first, each part in the asked order.
+    const all = await getJson("/api/v1/products?sort=name&limit=100&include=illustrative");
+    expect(all.body.data[0].name).toBe("Bún khô Cao Tuyền");
+    expect(all.body.data.at(-1).provenance.record).toBe("illustrative");
   });
 });
 
 describe("search", () => {
-  const search = async (q: string, extra = "") => {
+  // Search is about folding: illustrative products are included unless a test asks otherwise.
+  const search = async (q: string, extra = "&include=illustrative") => {
     const { status, body } = await getJson(`/api/v1/products?q=${encodeURIComponent(q)}${extra}&limit=100`);
     expect(status).toBe(200);
     return body.data as Item[];
@@ -162,20 +175,25 @@ describe("search", () => {
   });
 
   it("ranks name matches before description matches", async () => {
-    const results = await search("tra");
+    const results = (await search("tra")) as (Item & { provenance: { record: string } })[];
     // A name matches when one of its words starts with "tra" (accents aside), as the search's prefix match does.
-    const inName = results.map((p) =>
+    const inName = (p: Item) =>
       p.name
         .normalize("NFD")
         .replace(/\p{M}/gu, "")
         .toLowerCase()
         .split(/[^\p{L}\p{N}]+/u)
-        .some((w) => w.startsWith("tra")),
-    );
+        .some((w) => w.startsWith("tra"));
     // The seed has both kinds, so the order between them is really tested.
-    expect(inName.filter(Boolean).length).toBeGreaterThanOrEqual(2);
-    expect(inName.filter((m) => !m).length).toBeGreaterThanOrEqual(2);
-    expect(inName).toEqual([...inName].sort((a, b) => Number(b) - Number(a)));
+    expect(results.filter(inName).length).toBeGreaterThanOrEqual(2);
+    expect(results.filter((p) => !inName(p)).length).toBeGreaterThanOrEqual(2);
+    // Real products come first (illustrative ones are included here); within each part, name matches first.
+    for (const illustrative of [false, true]) {
+      const part = results
+        .filter((p) => (p.provenance.record === "illustrative") === illustrative)
+        .map(inName);
+      expect(part).toEqual([...part].sort((a, b) => Number(b) - Number(a)));
+    }
   });
 
   it("combines search with filters and facets", async () => {

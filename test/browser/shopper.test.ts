@@ -113,7 +113,38 @@ describe("a shopper", () => {
     });
   });
 
-  it("finds where to buy: channels with status, price, stores and when they were checked", async () => {
+  it("sees real products first and can tell what is illustrative, counts included", async () => {
+    await withPage(async (page) => {
+      await page.goto(`${BASE}/san-pham`);
+      const cards = page.locator(".product-card");
+      const marked = await cards.evaluateAll((els) =>
+        els.map((e) => e.querySelector(".tag-sample") !== null),
+      );
+      expect(marked.length).toBeGreaterThan(0);
+      // Every real product before the first illustrative one, which carries a visible "Minh họa" tag.
+      const first = marked.indexOf(true);
+      expect(first).toBeGreaterThan(0);
+      expect(marked.slice(first).every(Boolean)).toBe(true);
+      expect(await cards.nth(first).locator(".tag-sample").isVisible()).toBe(true);
+      // The result count and the facet counts say how many are illustrative.
+      expect(await page.locator("#results-h").textContent()).toMatch(/\d+ sản phẩm · \d+ minh họa/);
+      const regional = page.locator('label[for="f-tier-regional"]');
+      expect(await regional.textContent()).toContain("cả 2 minh họa");
+      expect(await regional.locator(".count-illustrative").isVisible()).toBe(true);
+      // The home page's tiles too, in both languages.
+      await page.goto(`${BASE}/`);
+      expect(await page.locator(".tier-regional .tier-link-count").textContent()).toContain("cả 2 minh họa");
+      await page.goto(`${BASE}/en`);
+      expect(await page.locator(".tier-regional .tier-link-count").textContent()).toContain(
+        "all 2 illustrative",
+      );
+      expect(await page.locator(".tier-national .tier-link-count").textContent()).not.toContain(
+        "illustrative",
+      );
+    });
+  });
+
+  it("finds where to buy: channels with status, price, stores, and which listings are illustrative", async () => {
     await withPage(async (page) => {
       await page.goto(`${BASE}/san-pham/lap-suon-thit-hun-khoi-tam-hoa`);
       await page.getByRole("link", { name: /Mua ở đâu/ }).click();
@@ -134,9 +165,14 @@ describe("a shopper", () => {
       ]) {
         expect(text).toContain(s);
       }
-      expect(await section.locator("time").first().getAttribute("datetime")).toBe("2026-10-15");
-      // Sample prices are visibly marked.
-      expect(await section.locator(".tag-sample").count()).toBe(3);
+      // The source never says which chain sells what: each listing is illustrative as a whole (status, price
+      // and stores marked), and none claims a "last checked" date.
+      expect(await section.locator(".listing-illustrative").count()).toBe(3);
+      for (const l of await listings.all()) {
+        expect(await l.locator(".listing-head .tag-sample").isVisible()).toBe(true);
+        expect(await l.locator(".tag-sample").count()).toBe(3);
+      }
+      expect(await section.locator("time").count()).toBe(0);
       await section.getByRole("link", { name: "AEON" }).click();
       await page.waitForURL(`${BASE}/kenh-phan-phoi/aeon`);
       expect(await page.locator("h1").textContent()).toBe("AEON");

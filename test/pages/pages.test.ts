@@ -92,22 +92,22 @@ describe("product page", () => {
     expect(ld.image).toMatch(/^http:\/\/localhost:8787\/img\/products\/lap-suon\.svg\?v=/);
     expect(ld.manufacturer).toMatchObject({ "@type": "Organization", name: "HTX Tâm Hòa" });
     expect(ld.manufacturer.address).toMatchObject({ "@type": "PostalAddress", addressCountry: "VN" });
+    // Sourced values only: the year (2021) and the issuer of the national award are inferred, so left out.
     expect(ld.hasCertification).toEqual([
-      expect.objectContaining({
+      {
         "@type": "Certification",
         name: "Sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia",
-        issuedBy: { "@type": "Organization", name: "Bộ Công Thương" },
-        datePublished: "2021",
-      }),
+        url: expect.stringMatching(/^https:\/\/vietnamnet\.vn\//),
+      },
     ]);
     for (const key of ["aggregateRating", "review", "offers"]) expect(ld).not.toHaveProperty(key);
     expect(html).toContain('<meta property="og:type" content="product"/>');
   });
 
-  it("leaves sample recognitions out of the JSON-LD but shows them on the page, marked", async () => {
+  it("gives an illustrative product no JSON-LD and noindex, but shows its sample recognitions, marked", async () => {
     const { html } = await page("/san-pham/che-giao-co-lam-phja-oac");
-    const ld = JSON.parse(jsonLdOf(html)[0] ?? "");
-    expect(ld.hasCertification).toEqual([]);
+    expect(jsonLdOf(html)).toEqual([]);
+    expect(html).toContain('<meta name="robots" content="noindex"/>');
     expect(html).toContain("Sản phẩm CNNT tiêu biểu cấp khu vực phía Bắc (mẫu)");
     expect(html).toContain('class="tag-unverified"');
     expect(html).toContain('class="tag-sample"');
@@ -119,7 +119,12 @@ describe("product page", () => {
     expect(html).toContain('id="where-to-buy"');
     expect(html).toContain("Lotte Mart Đống Đa");
     expect(html).toContain("Còn hàng");
-    expect(html).toContain('<time datetime="2026-10-15">15/10/2026</time>');
+    // The US export listing is sourced: its date (the source's) shows, its inferred status is marked.
+    expect(html).toContain('<time datetime="2025-11-20">20/11/2025</time>');
+    expect(html).toContain('class="tag-inferred"');
+    // The chain listings are illustrative as a whole: marked, and no "last checked" date nobody checked.
+    expect(html).toContain('class="listing listing-illustrative"');
+    expect(html.match(/<time datetime=/g)).toHaveLength(1);
     expect(html).toContain('href="/kenh-phan-phoi/lotte-mart"');
   });
 });
@@ -132,7 +137,7 @@ describe("catalogue page", () => {
       /<input type="checkbox" id="f-tier-national" name="tier" value="national" checked=""/,
     );
     expect(html.match(/class="card product-card"/g)).toHaveLength(2);
-    expect(html).toMatch(/id="f-tier-national"[\s\S]*?<span class="count">2<\/span>/);
+    expect(html).toMatch(/id="f-tier-national"[\s\S]*?<span class="count"[^>]*>2<\/span>/);
   });
 
   it("searches without accents and keeps the query in the form", async () => {
@@ -264,8 +269,12 @@ describe("errors, sitemap and robots", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("application/xml");
     const xml = await res.text();
-    const { results } = await env.DB.prepare("SELECT slug FROM products").all<{ slug: string }>();
-    expect(results.length).toBeGreaterThanOrEqual(19);
+    const { results } = await env.DB.prepare(
+      "SELECT slug FROM products WHERE provenance <> 'illustrative'",
+    ).all<{ slug: string }>();
+    expect(results.length).toBeGreaterThanOrEqual(10);
+    // Illustrative products are noindex and left out.
+    expect(xml).not.toContain("/san-pham/thach-den-thach-an<");
     for (const { slug } of results) {
       expect(xml).toContain(`<loc>${ORIGIN}/san-pham/${slug}</loc>`);
       expect(xml).toContain(`<loc>${ORIGIN}/en/products/${slug}</loc>`);

@@ -21,7 +21,8 @@ interface Change {
 }
 
 async function readFeed(since: string | null, limit: number) {
-  const q = `/api/v1/changes?limit=${limit}${since ? `&since=${encodeURIComponent(since)}` : ""}`;
+  // The whole feed, illustrative entities included: these tests are about the feed's mechanics.
+  const q = `/api/v1/changes?limit=${limit}&include=illustrative${since ? `&since=${encodeURIComponent(since)}` : ""}`;
   const { status, body } = await getJson(q);
   expect(status).toBe(200);
   return body as { data: Change[]; page: { has_more: boolean; next_cursor: string } };
@@ -174,21 +175,40 @@ describe("full product feeds", () => {
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8; header=present");
     const rows = parseCsv(await res.text());
     expect(rows[0]).toEqual([...FEED_COLUMNS]);
-    expect(rows).toHaveLength(1 + (await count("SELECT count(*) AS n FROM products")));
+    // Real products only by default.
+    expect(rows).toHaveLength(
+      1 + (await count("SELECT count(*) AS n FROM products WHERE provenance <> 'illustrative'")),
+    );
     const col = (name: string) => FEED_COLUMNS.indexOf(name as (typeof FEED_COLUMNS)[number]);
     const khauSli = rows.find((r) => r[col("slug")] === "khau-sli-na-giang");
     expect(khauSli?.[col("name_en")]).toBe('Candy, "peanut" edition\nline two');
     const lapSuon = rows.find((r) => r[col("slug")] === "lap-suon-thit-hun-khoi-tam-hoa");
     expect(lapSuon?.[col("name_vi")]).toContain("Lạp sườn");
-    expect(lapSuon?.[col("channels")]?.split(";")).toContain("aeon");
     expect(lapSuon?.[col("tier")]).toBe("national");
+    // Its chain listings and pack prices are illustrative: not in the default feed…
+    // (go-big-c may be there: earlier tests wrote real listings through the API.)
+    expect(lapSuon?.[col("channels")]?.split(";")).not.toContain("aeon");
+    expect(lapSuon?.[col("price_from_vnd")]).toBe("");
+    expect(lapSuon?.[col("provenance")]).toBe("sourced");
+    // …and marked, each in its own column, when asked for.
+    const all = parseCsv(await (await call("/api/v1/feeds/products.csv?include=illustrative")).text());
+    expect(all).toHaveLength(1 + (await count("SELECT count(*) AS n FROM products")));
+    const lapSuonAll = all.find((r) => r[col("slug")] === "lap-suon-thit-hun-khoi-tam-hoa");
+    expect(lapSuonAll?.[col("channels")]?.split(";")).toContain("aeon");
+    expect(lapSuonAll?.[col("channels_provenance")]).toBe("illustrative");
+    expect(lapSuonAll?.[col("price_from_vnd")]).toBe("180000");
+    expect(lapSuonAll?.[col("price_from_vnd_provenance")]).toBe("illustrative");
+    const thachDen = all.find((r) => r[col("slug")] === "thach-den-thach-an");
+    expect(thachDen?.[col("provenance")]).toBe("illustrative");
   });
 
   it("NDJSON: one JSON object per line with the same columns; ETag and 304", async () => {
     const res = await call("/api/v1/feeds/products.ndjson");
     expect(res.headers.get("content-type")).toBe("application/x-ndjson; charset=utf-8");
     const lines = (await res.text()).trimEnd().split("\n");
-    expect(lines).toHaveLength(await count("SELECT count(*) AS n FROM products"));
+    expect(lines).toHaveLength(
+      await count("SELECT count(*) AS n FROM products WHERE provenance <> 'illustrative'"),
+    );
     expect(Object.keys(JSON.parse(lines[0] ?? "{}"))).toEqual([...FEED_COLUMNS]);
     const etag = res.headers.get("etag") ?? "";
     expect((await call("/api/v1/feeds/products.ndjson", { headers: { "if-none-match": etag } })).status).toBe(

@@ -48,10 +48,10 @@ const feedReset = () =>
  * `next_cursor` is always set: pass it back to continue, now or later (polling).
  */
 export const list: AppRouteHandler<ListRoute> = async (c) => {
-  const { since, limit } = c.req.valid("query");
+  const { since, limit, include } = c.req.valid("query");
   const secret = c.env.CURSOR_SECRET;
   const { after, epoch: cursorEpoch } = await sinceSeq(secret, since);
-  const { changes, epoch } = await changesAfter(c.get("d1"), after, limit);
+  const { changes, epoch } = await changesAfter(c.get("d1"), after, limit, include === "illustrative");
   if (cursorEpoch !== null && cursorEpoch !== epoch) throw feedReset();
   const { items, hasMore, nextCursor } = await keysetPage(changes, limit, {
     secret,

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { CHANGE_ENTITIES, CHANGE_OPS } from "../../domain.ts";
-import { Cursor, decimal, errors, problemContent } from "../schemas.ts";
+import { PROVENANCE } from "../../provenance.ts";
+import { Cursor, decimal, errors, Include, problemContent } from "../schemas.ts";
 
 const ChangesQuery = z
   .object({
@@ -15,6 +16,7 @@ const ChangesQuery = z
       maximum: 1000,
       default: 100,
     }),
+    include: Include,
   })
   .strict();
 
@@ -30,6 +32,13 @@ const ChangeList = z
         op: z.enum(CHANGE_OPS).openapi({ description: "`delete` is a tombstone: remove your copy" }),
         changed_at: z.string(),
         href: z.string().nullable().openapi({ description: "Where to read the current state (upserts)" }),
+        provenance: z
+          .object({ record: z.enum(PROVENANCE) })
+          .nullable()
+          .openapi({
+            description:
+              "How the entity is known now (null for tombstones and deleted entities). Illustrative entities appear only with `include=illustrative`; their `href` carries it too.",
+          }),
       }),
     ),
     page: z.object({

@@ -2,8 +2,8 @@ import { createRoute } from "@hono/zod-openapi";
 import {
   ChannelDetail,
   ChannelList,
+  DetailQuery,
   errors,
-  LangQuery,
   notFound,
   notModified,
   SlugParam,
@@ -14,7 +14,7 @@ export const list = createRoute({
   path: "/channels",
   tags: ["Catalogue"],
   summary: "Retail channels: supermarket chains, trade fairs, export markets",
-  request: { query: LangQuery },
+  request: { query: DetailQuery },
   responses: {
     200: { description: "All channels", content: { "application/json": { schema: ChannelList } } },
     ...notModified,
@@ -28,7 +28,7 @@ export const detail = createRoute({
   path: "/channels/{slug}",
   tags: ["Catalogue"],
   summary: "One channel with every product it lists",
-  request: { params: SlugParam("aeon"), query: LangQuery },
+  request: { params: SlugParam("aeon"), query: DetailQuery },
   responses: {
     200: { description: "The channel", content: { "application/json": { schema: ChannelDetail } } },
     ...notModified,

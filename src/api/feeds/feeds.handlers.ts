@@ -28,10 +28,14 @@ function body(rows: FeedRow[], format: FeedFormat) {
   });
 }
 
-/** The whole catalogue in a format, streamed; 304 when the change feed has not moved since the client's copy. */
+/**
+ * The whole catalogue in a format, streamed; 304 when the change feed has not moved since the client's copy.
+ * Real products only unless `include=illustrative` (which has its own ETag).
+ */
 async function feed(c: Context<AppEnv>, format: FeedFormat) {
-  const { rows, position } = await productFeed(c.get("d1"));
-  const etag = `"feed-${format.kind}-${position}"`;
+  const include = c.req.query("include") === "illustrative";
+  const { rows, position } = await productFeed(c.get("d1"), include);
+  const etag = `"feed-${format.kind}${include ? "-all" : ""}-${position}"`;
   if (c.req.header("if-none-match")?.includes(etag))
     return new Response(null, { status: 304, headers: { etag } });
   return new Response(body(rows, format), {

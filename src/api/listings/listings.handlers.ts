@@ -7,14 +7,16 @@ import {
 } from "../../db/queries/listings.ts";
 import { credentialOf, verifyKey } from "../../http/auth.ts";
 import type { AppRouteHandler } from "../../http/create-app.ts";
-import { noSuch } from "../../http/problem.ts";
+import { illustrativeOnly, noSuch } from "../../http/problem.ts";
 import { invalidFields } from "../../http/validation.ts";
 import { duplicateItems, noListing, preconditionFailed, unknownProduct } from "./listings.errors.ts";
 import type { BulkRoute, GetOneRoute, PutRoute, RemoveRoute } from "./listings.routes.ts";
 
 export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
   const { channel, product } = c.req.valid("param");
-  const listing = await getListing(c.get("d1"), channel, product);
+  const include = c.req.valid("query").include === "illustrative";
+  const listing = await getListing(c.get("d1"), channel, product, include);
+  if (listing === "illustrative") throw illustrativeOnly("listing", `${channel}/${product}`);
   if (!listing) throw noListing(channel, product);
   c.header("etag", listing.etag);
   c.header("cache-control", "no-cache");

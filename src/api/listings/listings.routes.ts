@@ -3,7 +3,7 @@ import { MAX_BULK_ITEMS } from "../../db/queries/listings.ts";
 import { requireChannelKey } from "../../http/auth.ts";
 import { jsonBody } from "../../http/body.ts";
 import { BOOKMARK_HEADER } from "../../http/d1-session.ts";
-import { errors, notFound, notModified, problemContent, slugPath } from "../schemas.ts";
+import { errors, Include, notFound, notModified, problemContent, slugPath } from "../schemas.ts";
 import { BulkInput, BulkResult, ChannelListing, ListingInput } from "./listings.schemas.ts";
 
 /** Largest PUT body (one listing) and bulk body, in bytes. */
@@ -51,7 +51,9 @@ export const getOne = createRoute({
   path: "/channels/{channel}/listings/{product}",
   tags: ["Retailers"],
   summary: "One listing of a channel, with its ETag",
-  request: { params: Params },
+  description:
+    "An illustrative listing (a made-up example, or a listing of an illustrative product) is a 404 unless `include=illustrative` is given.",
+  request: { params: Params, query: z.object({ include: Include }) },
   responses: {
     200: {
       description: "The listing",

@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import {
+  DetailQuery,
   errors,
-  LangQuery,
   notFound,
   notModified,
   ProducerDetail,
@@ -29,7 +29,7 @@ export const detail = createRoute({
   path: "/producers/{slug}",
   tags: ["Catalogue"],
   summary: "One producer with its products, recognitions and khuyến công support",
-  request: { params: SlugParam("htx-tam-hoa"), query: LangQuery },
+  request: { params: SlugParam("htx-tam-hoa"), query: DetailQuery },
   responses: {
     200: { description: "The producer", content: { "application/json": { schema: ProducerDetail } } },
     ...notModified,

@@ -2,21 +2,21 @@ import { getProduct } from "../../db/queries/product-detail.ts";
 import { listProducts } from "../../db/queries/products.ts";
 import type { AppRouteHandler } from "../../http/create-app.ts";
 import { dbOf } from "../../http/d1-session.ts";
-import { noSuch } from "../../http/problem.ts";
+import { illustrativeOnly, noSuch } from "../../http/problem.ts";
 import type { DetailRoute, ListRoute } from "./products.routes.ts";
 
 export const list: AppRouteHandler<ListRoute> = async (c) => {
-  const { sort: _sort, ...result } = await listProducts(
-    c.get("d1"),
-    c.env.CURSOR_SECRET,
-    c.req.valid("query"),
-  );
+  const { include, ...query } = c.req.valid("query");
+  const input = { ...query, includeIllustrative: include === "illustrative" };
+  const { sort: _sort, ...result } = await listProducts(c.get("d1"), c.env.CURSOR_SECRET, input);
   return c.json(result, 200);
 };
 
 export const detail: AppRouteHandler<DetailRoute> = async (c) => {
   const { slug } = c.req.valid("param");
-  const product = await getProduct(dbOf(c), slug, c.req.valid("query").lang);
+  const { lang, include } = c.req.valid("query");
+  const product = await getProduct(dbOf(c), slug, lang, include === "illustrative");
+  if (product === "illustrative") throw illustrativeOnly("product", slug);
   if (!product) throw noSuch("product", slug);
   return c.json(product, 200);
 };

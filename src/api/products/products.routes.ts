@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import {
+  DetailQuery,
   errors,
-  LangQuery,
   notFound,
   notModified,
   ProductDetail,
@@ -31,7 +31,7 @@ export const detail = createRoute({
   path: "/products/{slug}",
   tags: ["Catalogue"],
   summary: "One product with its producer, recognitions, listings and support projects",
-  request: { params: SlugParam("mien-dong-tan-viet-a"), query: LangQuery },
+  request: { params: SlugParam("mien-dong-tan-viet-a"), query: DetailQuery },
   responses: {
     200: { description: "The product", content: { "application/json": { schema: ProductDetail } } },
     ...notModified,

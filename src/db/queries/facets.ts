@@ -17,13 +17,20 @@ export interface ProductFilters {
   producer?: string[];
   channel?: string[];
   district?: string[];
+  /** Also list illustrative products (and count illustrative listings); real products still come first. */
+  includeIllustrative?: boolean;
 }
 
 export interface FacetValue {
   value: string;
   label: string;
   count: number;
+  /** How many of `count` are illustrative (products, or listings for the channel facet). */
+  illustrative: number;
 }
+
+/** The filters' keys: the facets, the search, and `real` (illustrative products left out unless included). */
+export type FilterKey = FacetName | "q" | "real";
 
 /** Values as a bound SQL list: `IN (${inList(values)})`. */
 export const inList = (values: readonly (string | number)[]) =>
@@ -33,11 +40,11 @@ export const inList = (values: readonly (string | number)[]) =>
   );
 
 /** One WHERE fragment per active filter, so each facet can leave out its own. */
-export function filterFragments(
-  f: ProductFilters,
-  match: string | null,
-): Partial<Record<FacetName | "q", SQL>> {
-  const out: Partial<Record<FacetName | "q", SQL>> = {};
+export function filterFragments(f: ProductFilters, match: string | null): Partial<Record<FilterKey, SQL>> {
+  const out: Partial<Record<FilterKey, SQL>> = {};
+  // Illustrative products stay out unless asked for; every facet applies this (it is no facet of its own).
+  if (!f.includeIllustrative) out.real = sql`p.provenance <> 'illustrative'`;
+  const realListing = f.includeIllustrative ? sql`` : sql` AND l.provenance <> 'illustrative'`;
   if (match !== null) out.q = sql`p.id IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ${match})`;
   if (f.tier?.length) out.tier = sql`p.tier_rank IN (${inList(f.tier.map((t) => LEVEL_RANK[t]))})`;
   if (f.group?.length) out.group = sql`p.product_group IN (${inList(f.group)})`;
@@ -48,7 +55,7 @@ export function filterFragments(
   if (f.scheme?.length)
     out.scheme = sql`EXISTS (SELECT 1 FROM recognitions r WHERE r.product_id = p.id AND r.scheme IN (${inList(f.scheme)}))`;
   if (f.channel?.length)
-    out.channel = sql`EXISTS (SELECT 1 FROM listings l JOIN channels c ON c.id = l.channel_id WHERE l.product_id = p.id AND c.slug IN (${inList(f.channel)}))`;
+    out.channel = sql`EXISTS (SELECT 1 FROM listings l JOIN channels c ON c.id = l.channel_id WHERE l.product_id = p.id AND c.slug IN (${inList(f.channel)})${realListing})`;
   return out;
 }
 
@@ -64,19 +71,18 @@ export const where = (parts: SQL[]) => (parts.length ? sql`WHERE ${sql.join(part
  * searchable token (nothing matches); `input` the filters as asked (its producers are listed first).
  */
 export function facetStatements(
-  filters: Partial<Record<FacetName | "q", SQL>>,
+  filters: Partial<Record<FilterKey, SQL>>,
   match: string | null,
   searchedNothing: boolean,
   input: ProductFilters,
 ): SQL[] {
+  const include = filters.real === undefined;
   const all = Object.values(filters);
   const but = (facet: FacetName) =>
     Object.entries(filters)
       .filter(([k]) => k !== facet)
       .map(([, v]) => v);
   const none = searchedNothing ? [sql`0`] : [];
-  // Search alone: the index counts its matches without reading a product row (wide rows make that the cost).
-  const onlySearch = match !== null && all.length === 1;
   // With a search, the counts look its matches up by id; SQLite would read the wide rows through the primary key,
   // so the narrow covering index is named (measured at 100k products: about half the time per facet).
   const P = match ? sql`products p INDEXED BY products_facet_idx` : sql`products p`;
@@ -86,36 +92,42 @@ export function facetStatements(
   // facet then leaves out its own filter in code (cubeFacets); counted per facet in SQL, these four took most of a
   // list's time at 100k products. Without a search, producer or channel filter the total is summed there too.
   const fromCounts = cubeOnly(filters, searchedNothing);
+  // Illustrative products are a dimension of the counts (`i`): left out unless included, and counted apart so every
+  // count can say how many of it are illustrative.
   const narrowing = [filters.q, filters.producer, filters.channel].filter((f) => f !== undefined);
+  const realOnly = include ? [] : [sql`p.illustrative = 0`];
+  const ill = sql`sum(p.provenance = 'illustrative')`;
   const totalQ = fromCounts
-    ? sql`SELECT NULL AS n`
-    : onlySearch
-      ? sql`SELECT count(*) AS n FROM products_fts WHERE products_fts MATCH ${match}`
-      : sql`SELECT count(*) AS n FROM ${P} ${where([...all, ...none])}`;
+    ? sql`SELECT NULL AS n, NULL AS i`
+    : sql`SELECT count(*) AS n, ${include ? ill : sql`0`} AS i FROM ${P} ${where([...all, ...none])}`;
   const cubeQ = fromCounts
-    ? sql`SELECT tier_rank AS t, product_group AS g, district_slug AS d, district AS label, schemes AS s, n FROM facet_counts WHERE n > 0`
-    : sql`SELECT p.tier_rank AS t, p.product_group AS g, coalesce(p.district_slug, '') AS d, coalesce(p.district, '') AS label, p.schemes AS s, count(*) AS n FROM product_facets p ${where([...narrowing, ...none])} GROUP BY 1, 2, 3, 4, 5`;
+    ? sql`SELECT tier_rank AS t, product_group AS g, district_slug AS d, district AS label, schemes AS s, illustrative AS i, n FROM facet_counts WHERE n > 0${include ? sql`` : sql` AND illustrative = 0`}`
+    : sql`SELECT p.tier_rank AS t, p.product_group AS g, coalesce(p.district_slug, '') AS d, coalesce(p.district, '') AS label, p.schemes AS s, p.illustrative AS i, count(*) AS n FROM product_facets p ${where([...narrowing, ...realOnly, ...none])} GROUP BY 1, 2, 3, 4, 5, 6`;
   // The producer facet counts products per producer first (from an index, no join), then looks up only the
   // producers that remain. Producers can number in the thousands: the facet lists the FACET_LIMIT largest
   // (chosen ones first), by name.
   const perProducer = (facet: FacetName, extra: SQL = sql``) =>
-    sql`SELECT p.producer_id AS id, count(*) AS n FROM ${P} ${where([...but(facet), ...none])} GROUP BY p.producer_id ${extra}`;
+    sql`SELECT p.producer_id AS id, count(*) AS n, ${ill} AS i FROM ${P} ${where([...but(facet), ...none])} GROUP BY p.producer_id ${extra}`;
   const chosen = input.producer?.length
     ? sql`p.producer_id IN (SELECT id FROM producers WHERE slug IN (${inList(input.producer)})) DESC, `
     : sql``;
-  const producerQ = sql`SELECT pr.slug AS k, pr.name AS label, x.n AS n FROM (${perProducer("producer", sql`ORDER BY ${chosen}n DESC, p.producer_id LIMIT ${FACET_LIMIT}`)}) x JOIN producers pr ON pr.id = x.id ORDER BY pr.name`;
+  const producerQ = sql`SELECT pr.slug AS k, pr.name AS label, x.n AS n, x.i AS i FROM (${perProducer("producer", sql`ORDER BY ${chosen}n DESC, p.producer_id LIMIT ${FACET_LIMIT}`)}) x JOIN producers pr ON pr.id = x.id ORDER BY pr.name`;
   // A product is listed at most once per channel (unique index), so count(*) counts distinct products. Without
   // other filters, the link tables alone answer (their covering indexes), not a join with every product.
   const unfiltered = (facet: FacetName) => but(facet).length === 0 && none.length === 0;
+  // A listing is illustrative when it is, or its product is ("sold at" takes the weaker of the two); without
+  // include, illustrative listings are not counted.
+  const illListing = sql`sum(l.provenance = 'illustrative' OR p.provenance = 'illustrative')`;
+  const realListings = include ? [] : [sql`l.provenance <> 'illustrative'`];
   const channelQ = unfiltered("channel")
-    ? sql`SELECT c.slug AS k, c.name AS label, count(*) AS n FROM listings l JOIN channels c ON c.id = l.channel_id GROUP BY c.id ORDER BY c.id`
-    : sql`SELECT c.slug AS k, c.name AS label, count(*) AS n FROM ${P} JOIN listings l ON l.product_id = p.id JOIN channels c ON c.id = l.channel_id ${where([...but("channel"), ...none])} GROUP BY c.id ORDER BY c.id`;
+    ? sql`SELECT c.slug AS k, c.name AS label, count(*) AS n, ${illListing} AS i FROM listings l JOIN channels c ON c.id = l.channel_id JOIN products p ON p.id = l.product_id GROUP BY c.id ORDER BY c.id`
+    : sql`SELECT c.slug AS k, c.name AS label, count(*) AS n, ${illListing} AS i FROM ${P} JOIN listings l ON l.product_id = p.id JOIN channels c ON c.id = l.channel_id ${where([...but("channel"), ...realListings, ...none])} GROUP BY c.id ORDER BY c.id`;
 
   return [totalQ, cubeQ, producerQ, channelQ];
 }
 
 /** Whether the tier, group, district and scheme facets (and the total) come from facet_counts alone. */
-const cubeOnly = (filters: Partial<Record<FacetName | "q", SQL>>, searchedNothing: boolean) =>
+const cubeOnly = (filters: Partial<Record<FilterKey, SQL>>, searchedNothing: boolean) =>
   !filters.q && !filters.producer && !filters.channel && !searchedNothing;
 
 /** One row of facet counts: how many products (of the list's narrowing) have this tier, group, district and schemes. */
@@ -125,7 +137,15 @@ interface CubeRow {
   d: string;
   label: string;
   s: number;
+  /** 1 for illustrative products (present only when they are included). */
+  i: number;
   n: number;
+}
+
+/** A count and how many of it are illustrative. */
+interface Count {
+  n: number;
+  i: number;
 }
 
 const byValue = <T extends { k: string }>(xs: T[]) => xs.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
@@ -133,7 +153,8 @@ const byValue = <T extends { k: string }>(xs: T[]) => xs.sort((a, b) => (a.k < b
 /**
  * The tier, group, district and scheme facets (and the total) from counts per combination: each facet sums the
  * combinations that pass every active filter but its own, as counting per facet in SQL did (values in the same
- * order: groups and schemes by value, districts by name, only values with products).
+ * order: groups and schemes by value, districts by name, only values with products). Every count carries how many
+ * of it are illustrative.
  */
 export function cubeFacets(rows: CubeRow[], f: ProductFilters) {
   const tiers = f.tier?.length ? new Set(f.tier.map((t) => LEVEL_RANK[t])) : null;
@@ -151,36 +172,51 @@ export function cubeFacets(rows: CubeRow[], f: ProductFilters) {
   const facets = Object.keys(pass) as (keyof typeof pass)[];
   const but = (facet: keyof typeof pass | null) =>
     rows.filter((r) => facets.every((x) => x === facet || pass[x](r)));
+  const add = (c: Count, r: CubeRow) => {
+    c.n += r.n;
+    if (r.i) c.i += r.n;
+    return c;
+  };
   const sum = (xs: CubeRow[], key: (r: CubeRow) => string | number | null) => {
-    const out = new Map<string | number, number>();
+    const out = new Map<string | number, Count>();
     for (const r of xs) {
       const k = key(r);
-      if (k !== null) out.set(k, (out.get(k) ?? 0) + r.n);
+      if (k !== null) out.set(k, add(out.get(k) ?? { n: 0, i: 0 }, r));
     }
     return out;
   };
   const tier = sum(but("tier"), (r) => r.t);
-  const group = byValue([...sum(but("group"), (r) => r.g)].map(([k, n]) => ({ k: String(k), n })));
+  const group = byValue([...sum(but("group"), (r) => r.g)].map(([k, c]) => ({ k: String(k), ...c })));
   const labels = new Map(rows.map((r) => [r.d, r.label]));
   const district = [...sum(but("district"), (r) => r.d || null)]
-    .map(([k, n]) => ({ k: String(k), label: labels.get(String(k)) ?? String(k), n }))
+    .map(([k, c]) => ({ k: String(k), label: labels.get(String(k)) ?? String(k), ...c }))
     .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   const forScheme = but("scheme");
   const scheme = byValue(
     Object.entries(SCHEME_BITS)
-      .map(([k, bit]) => ({ k, n: forScheme.reduce((n, r) => n + ((r.s & bit) !== 0 ? r.n : 0), 0) }))
+      .map(([k, bit]) => ({
+        k,
+        ...forScheme.filter((r) => (r.s & bit) !== 0).reduce(add, { n: 0, i: 0 }),
+      }))
       .filter((x) => x.n > 0),
   );
-  const total = but(null).reduce((n, r) => n + r.n, 0);
+  const total = but(null).reduce(add, { n: 0, i: 0 });
   return { tier, group, district, scheme, total };
 }
 
 const cubeOf = (results: D1Result[], input: ProductFilters) =>
   cubeFacets((results[1]?.results ?? []) as CubeRow[], input);
 
-/** The total of {@link facetStatements}' results (counted, or summed from facet_counts). */
-export const facetTotal = (results: D1Result[], input: ProductFilters) =>
-  (results[0]?.results[0] as { n: number | null } | undefined)?.n ?? cubeOf(results, input).total;
+/**
+ * The total of {@link facetStatements}' results (counted, or summed from facet_counts), and how many of it are
+ * illustrative (0 unless they are included).
+ */
+export const facetTotal = (results: D1Result[], input: ProductFilters) => {
+  const row = results[0]?.results[0] as { n: number | null; i: number | null } | undefined;
+  if (row?.n != null) return { total: row.n, illustrative: row.i ?? 0 };
+  const { n, i } = cubeOf(results, input).total;
+  return { total: n, illustrative: i };
+};
 
 /** The facet counts of {@link facetStatements}' results, labelled in a language. */
 export function readFacets(
@@ -188,23 +224,30 @@ export function readFacets(
   lang: Lang,
   input: ProductFilters,
 ): Record<FacetName, FacetValue[]> {
+  type Counted = { k: string; label: string; n: number; i: number | null };
   const rowsOf = <T>(i: number) => (results[i]?.results ?? []) as T[];
   const cube = cubeOf(results, input);
-  const producers = rowsOf<{ k: string; label: string; n: number }>(2);
-  const chans = rowsOf<{ k: string; label: string; n: number }>(3);
+  const producers = rowsOf<Counted>(2);
+  const chans = rowsOf<Counted>(3);
   const li = lang === "vi" ? 0 : 1;
-  const labelled = (rowsIn: { k: string; n: number }[], labels: Record<string, readonly [string, string]>) =>
-    rowsIn.map((r) => ({ value: r.k, label: labels[r.k]?.[li] ?? r.k, count: r.n }));
+  const value = (k: string, label: string, c: { n: number; i: number | null }) => ({
+    value: k,
+    label,
+    count: c.n,
+    illustrative: c.i ?? 0,
+  });
+  const labelled = (
+    rowsIn: { k: string; n: number; i: number }[],
+    labels: Record<string, readonly [string, string]>,
+  ) => rowsIn.map((r) => value(r.k, labels[r.k]?.[li] ?? r.k, r));
   return {
-    tier: [...TIERS].reverse().map((t) => ({
-      value: t,
-      label: LABELS.tier[t]?.[li] ?? t,
-      count: cube.tier.get(LEVEL_RANK[t]) ?? 0,
-    })),
+    tier: [...TIERS]
+      .reverse()
+      .map((t) => value(t, LABELS.tier[t]?.[li] ?? t, cube.tier.get(LEVEL_RANK[t]) ?? { n: 0, i: 0 })),
     scheme: labelled(cube.scheme, LABELS.scheme),
     group: labelled(cube.group, LABELS.group),
-    producer: producers.map((r) => ({ value: r.k, label: r.label, count: r.n })),
-    channel: chans.map((r) => ({ value: r.k, label: r.label, count: r.n })),
-    district: cube.district.map((r) => ({ value: r.k, label: r.label, count: r.n })),
+    producer: producers.map((r) => value(r.k, r.label, r)),
+    channel: chans.map((r) => value(r.k, r.label, r)),
+    district: cube.district.map((r) => value(r.k, r.label, r)),
   };
 }

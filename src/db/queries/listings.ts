@@ -1,6 +1,7 @@
 import { type Query, type SQL, sql } from "drizzle-orm";
 import type { ListingStatus } from "../../domain.ts";
 import type { CountedD1, Credential } from "../../env.ts";
+import { asProvenance, mark, parseFieldProvenance, weakest } from "../../provenance.ts";
 import { compile, toStatement } from "../client.ts";
 import { parseJson } from "../mappers.ts";
 import type { Store } from "../schema.ts";
@@ -51,7 +52,8 @@ const DIFFERS = sql.raw(
   `(${[...COLUMNS, "sample"].map((c) => `listings.${c}`).join(", ")}) IS NOT (${[...COLUMNS, "sample"].map((c) => `excluded.${c}`).join(", ")})`,
 );
 const ON_CONFLICT_UPDATE = sql`ON CONFLICT(channel_id, product_id) DO UPDATE SET ${sql.raw(COLUMNS.map((c) => `${c} = excluded.${c}`).join(", "))},
-  sample = 0, source_url = NULL, last_verified = excluded.last_verified, version = listings.version + 1,
+  sample = 0, provenance = 'sourced', field_provenance = '{}', source_url = NULL,
+  last_verified = excluded.last_verified, version = listings.version + 1,
   updated_by = excluded.updated_by, updated_at = excluded.updated_at
 WHERE ${DIFFERS}`;
 const ON_CONFLICT_NOTHING = sql`ON CONFLICT(channel_id, product_id) DO NOTHING`;
@@ -126,6 +128,9 @@ interface ListingRow {
   updated_at: string;
   /** The catalogue's epoch (changed by every restore), part of the ETag. */
   epoch: number;
+  provenance: string;
+  field_provenance: string;
+  product_provenance: string;
 }
 
 /** The catalogue's epoch as a column: a listing's ETag carries it, so no tag survives a restore. */
@@ -134,7 +139,7 @@ const EPOCH = sql.raw("(SELECT epoch FROM catalogue_version WHERE id = 1)");
 const selectListing = (channel: string, product: string) =>
   sql`SELECT l.id, c.slug AS channel_slug, p.slug AS product_slug, l.status, l.price_vnd, l.channel_sku,
   l.url, l.stores, l.note, l.last_verified, l.source_url, l.sample, l.version, l.created_at, l.updated_at,
-  ${EPOCH} AS epoch
+  ${EPOCH} AS epoch, l.provenance, l.field_provenance, p.provenance AS product_provenance
 FROM listings l JOIN channels c ON c.id = l.channel_id JOIN products p ON p.id = l.product_id
 WHERE c.slug = ${channel} AND p.slug = ${product}`;
 
@@ -184,9 +189,12 @@ export function parseIfMatch(header: string | undefined): "*" | ListingTag[] | u
     .slice(0, 10);
 }
 
-/** A listing as the retail API shows it, with its ETag. */
-export function channelListingOut(r: ListingRow) {
-  return {
+/**
+ * A listing as the retail API shows it, with its ETag and provenance: a listing of an illustrative product is
+ * illustrative too; a listing a retailer wrote is sourced (the retailer is its source).
+ */
+export function channelListingOut(r: ListingRow, include = true) {
+  const listing = {
     channel: r.channel_slug,
     product: r.product_slug,
     status: r.status as ListingStatus,
@@ -202,13 +210,29 @@ export function channelListingOut(r: ListingRow) {
     etag: listingEtag(r),
     updated_at: r.updated_at,
   };
+  return mark(
+    listing,
+    weakest(asProvenance(r.provenance), asProvenance(r.product_provenance)),
+    parseFieldProvenance(r.field_provenance),
+    include,
+  );
 }
 export type Listing = ReturnType<typeof channelListingOut>;
 
-/** One listing of a channel, or null. One round trip. */
-export async function getListing(d1: CountedD1, channel: string, product: string): Promise<Listing | null> {
+/**
+ * One listing of a channel, or null. One round trip. Unless `include` is set, an illustrative listing (or one
+ * of an illustrative product) is answered as `"illustrative"`, not returned.
+ */
+export async function getListing(
+  d1: CountedD1,
+  channel: string,
+  product: string,
+  include = true,
+): Promise<Listing | "illustrative" | null> {
   const row = await toStatement(d1, selectListing(channel, product)).first<ListingRow>();
-  return row ? channelListingOut(row) : null;
+  if (!row) return null;
+  const out = channelListingOut(row, include);
+  return !include && out.provenance.record === "illustrative" ? "illustrative" : out;
 }
 
 const lastUsed = (cr: Credential) =>
@@ -248,7 +272,7 @@ export async function putListing(
       : sql`UPDATE listings SET ${sql.join(
           COLUMNS.map((c, i) => sql`${sql.raw(c)} = ${values[i]}`),
           sql`, `,
-        )}, sample = 0, source_url = NULL,
+        )}, sample = 0, provenance = 'sourced', field_provenance = '{}', source_url = NULL,
   last_verified = date('now'), version = version + 1, updated_by = ${keyId(cr)}, updated_at = ${NOW}
 WHERE channel_id = ${channelId(cr)} AND product_id = ${productId(product)}${ifMatch === "*" ? sql`` : tagsMatch(ifMatch)}
   AND (${COLUMN_LIST}, sample) IS NOT (${list(values)}, 0) AND ${guard(cr)}`;

@@ -1,4 +1,4 @@
-import { asc } from "drizzle-orm";
+import { asc, ne } from "drizzle-orm";
 import type { Lang } from "../../domain.ts";
 import type { CountedD1 } from "../../env.ts";
 import { asStatement, createDb, type Db } from "../client.ts";
@@ -12,7 +12,12 @@ import { programmeOut, programmeQueries } from "./programme.ts";
  */
 export async function getHomePage(d1: CountedD1, secret: string, lang: Lang) {
   const db = createDb(d1);
-  const list = await productListQuery(d1, secret, { tier: ["national", "regional"], limit: 8, lang });
+  const list = await productListQuery(d1, secret, {
+    tier: ["national", "regional"],
+    limit: 8,
+    lang,
+    includeIllustrative: true,
+  });
   const [figuresQ, projectsQ, byLevelQ] = programmeQueries(db);
   const figures = asStatement(d1, figuresQ);
   const projects = asStatement(d1, projectsQ);
@@ -32,16 +37,21 @@ export async function getHomePage(d1: CountedD1, secret: string, lang: Lang) {
 }
 export type HomePage = Awaited<ReturnType<typeof getHomePage>>;
 
-/** Every product, producer and channel slug with its last change, for /sitemap.xml — one batch. */
+/**
+ * Every product, producer and channel slug with its last change, for /sitemap.xml — one batch. Illustrative
+ * products and producers are left out: their pages are `noindex`.
+ */
 export async function getSitemapEntries(db: Db) {
   const [prods, prodrs, chans] = await db.batch([
     db
       .select({ slug: products.slug, updatedAt: products.updatedAt })
       .from(products)
+      .where(ne(products.provenance, "illustrative"))
       .orderBy(asc(products.slug)),
     db
       .select({ slug: producers.slug, updatedAt: producers.updatedAt })
       .from(producers)
+      .where(ne(producers.provenance, "illustrative"))
       .orderBy(asc(producers.slug)),
     db
       .select({ slug: channels.slug, updatedAt: channels.updatedAt })

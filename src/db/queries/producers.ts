@@ -2,7 +2,14 @@ import { and, asc, desc, eq, getTableColumns, gt, type SQL, sql } from "drizzle-
 import { type Lang, pick, tierOf } from "../../domain.ts";
 import { decodeCursor } from "../../http/cursor.ts";
 import type { Db } from "../client.ts";
-import { producerOut, productCard, productCardOut, recognitionOut, supportOut } from "../mappers.ts";
+import {
+  producerOut,
+  productCard,
+  productCardOut,
+  realOnly,
+  recognitionOut,
+  supportOut,
+} from "../mappers.ts";
 import { keysetPage, type PageInput } from "../pagination.ts";
 import { producers, products, recognitions, supportProjects } from "../schema.ts";
 
@@ -10,11 +17,11 @@ import { producers, products, recognitions, supportProjects } from "../schema.ts
 export async function listProducers(
   db: Db,
   secret: string,
-  input: PageInput & { district?: string; lang: Lang },
+  input: PageInput & { district?: string; lang: Lang; include?: boolean },
 ) {
-  const scope = `producers|${input.district ?? ""}`;
+  const scope = `producers|${input.district ?? ""}|${input.include ? "all" : "real"}`;
   const after = input.cursor ? await decodeCursor(secret, input.cursor, scope, 1) : null;
-  const conds: SQL[] = [];
+  const conds: (SQL | undefined)[] = [realOnly(input.include, producers.provenance)];
   if (input.district) conds.push(eq(producers.districtSlug, input.district));
   if (after) conds.push(gt(producers.slug, String(after[0])));
   const [rows, total] = await db.batch([
@@ -31,7 +38,12 @@ export async function listProducers(
     db
       .select({ n: sql<number>`count(*)` })
       .from(producers)
-      .where(input.district ? eq(producers.districtSlug, input.district) : undefined),
+      .where(
+        and(
+          realOnly(input.include, producers.provenance),
+          input.district ? eq(producers.districtSlug, input.district) : undefined,
+        ),
+      ),
   ]);
   const { items, nextCursor } = await keysetPage(rows, input.limit, {
     secret,
@@ -40,7 +52,7 @@ export async function listProducers(
   });
   return {
     data: items.map((p) => ({
-      ...producerOut(p, input.lang),
+      ...producerOut(p, input.lang, input.include),
       product_count: p.productCount,
       tier: tierOf(p.tierRank),
     })),
@@ -48,8 +60,12 @@ export async function listProducers(
   };
 }
 
-/** One producer with its products, their recognitions and the khuyến công support it received. */
-export async function getProducer(db: Db, slug: string, lang: Lang) {
+/**
+ * One producer with its products, their recognitions and the khuyến công support it received. Without
+ * `include`, an illustrative producer is answered as `"illustrative"` and illustrative products and
+ * recognitions are left out.
+ */
+export async function getProducer(db: Db, slug: string, lang: Lang, include = true) {
   const producerId = sql`(SELECT id FROM producers WHERE slug = ${slug})`;
   const [found, prods, recs, support] = await db.batch([
     db.select().from(producers).where(eq(producers.slug, slug)),
@@ -77,12 +93,17 @@ export async function getProducer(db: Db, slug: string, lang: Lang) {
   ]);
   const p = found[0];
   if (!p) return null;
+  if (!include && p.provenance === "illustrative") return "illustrative" as const;
+  const shown = <T extends { provenance: { record: string } }>(xs: T[]) =>
+    include ? xs : xs.filter((x) => x.provenance.record !== "illustrative");
   return {
-    ...producerOut(p, lang),
-    products: prods.map((r) => productCardOut(r, lang)),
-    recognitions: recs.map((r) =>
-      recognitionOut(r, lang, { slug: r.productSlug, name: pick(lang, r.productVi, r.productEn) }),
+    ...producerOut(p, lang, include),
+    products: shown(prods.map((r) => productCardOut(r, lang, include))),
+    recognitions: shown(
+      recs.map((r) =>
+        recognitionOut(r, lang, { slug: r.productSlug, name: pick(lang, r.productVi, r.productEn) }, include),
+      ),
     ),
-    support_projects: support.map((s) => supportOut(s, lang)),
+    support_projects: shown(support.map((s) => supportOut(s, lang, undefined, include))),
   };
 }

@@ -1,5 +1,6 @@
 import { asc, desc, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import { type Lang, levelRankSql, pick, tierOf } from "../../domain.ts";
+import { asProvenance, isIllustrative, mark, type Provenance, packagingState } from "../../provenance.ts";
 import type { Db } from "../client.ts";
 import { aliased, listingOut, producerOut, recognitionOut, supportOut } from "../mappers.ts";
 import { channels, listings, producers, products, recognitions, supportProjects } from "../schema.ts";
@@ -9,8 +10,12 @@ const LEVEL_ORDER = levelRankSql(recognitions.level);
 const relatedIds = (where: SQL, slug: string) =>
   sql`SELECT id FROM products WHERE ${where} AND slug <> ${slug} ORDER BY tier_rank DESC, sort_vi LIMIT 4`;
 
-/** Everything about one product — producer, recognitions, listings, support, related products — in one batch. */
-export async function getProduct(db: Db, slug: string, lang: Lang) {
+/**
+ * Everything about one product — producer, recognitions, listings, support, related products — in one batch.
+ * Without `include`, an illustrative product is answered as `"illustrative"`, and illustrative listings,
+ * recognitions and related products are left out.
+ */
+export async function getProduct(db: Db, slug: string, lang: Lang, include = true) {
   const productId = sql`(SELECT id FROM products WHERE slug = ${slug})`;
   const producerId = sql`(SELECT producer_id FROM products WHERE slug = ${slug})`;
   const categoryOf = sql`(SELECT category_vi FROM products WHERE slug = ${slug})`;
@@ -52,6 +57,7 @@ export async function getProduct(db: Db, slug: string, lang: Lang) {
         tierRank: products.tierRank,
         ocopStars: products.ocopStars,
         sample: products.sample,
+        provenance: products.provenance,
       })
       .from(products)
       .where(
@@ -63,7 +69,11 @@ export async function getProduct(db: Db, slug: string, lang: Lang) {
   const row = found[0];
   if (!row) return null;
   const p = row.product;
-  return {
+  const state = asProvenance(p.provenance);
+  if (!include && isIllustrative(state)) return "illustrative" as const;
+  const shown = <T extends { provenance: { record: Provenance } }>(xs: T[]) =>
+    include ? xs : xs.filter((x) => !isIllustrative(x.provenance.record));
+  const out = {
     slug: p.slug,
     name: pick(lang, p.nameVi, p.nameEn),
     name_vi: p.nameVi,
@@ -86,18 +96,33 @@ export async function getProduct(db: Db, slug: string, lang: Lang) {
     sample_fields: p.sampleFields,
     created_at: p.createdAt,
     updated_at: p.updatedAt,
-    producer: producerOut(row.producer, lang),
-    recognitions: recs.map((r) => recognitionOut(r, lang)),
-    listings: lists.map((l) => listingOut(l)),
-    support_projects: support.map((s) => supportOut(s, lang)),
-    related: related.map((r) => ({
-      slug: r.slug,
-      name: pick(lang, r.nameVi, r.nameEn),
-      image: r.image,
-      tier: tierOf(r.tierRank),
-      ocop_stars: r.ocopStars || null,
-      sample: r.sample,
-    })),
+    producer: producerOut(row.producer, lang, include),
+    recognitions: shown(recs.map((r) => recognitionOut(r, lang, undefined, include))),
+    listings: shown(lists.map((l) => listingOut(l, undefined, include, state))),
+    support_projects: shown(support.map((s) => supportOut(s, lang, undefined, include))),
+    related: shown(
+      related.map((r) =>
+        mark(
+          {
+            slug: r.slug,
+            name: pick(lang, r.nameVi, r.nameEn),
+            image: r.image,
+            tier: tierOf(r.tierRank),
+            ocop_stars: r.ocopStars || null,
+            sample: r.sample,
+          },
+          asProvenance(r.provenance),
+          {},
+          include,
+        ),
+      ),
+    ),
   };
+  return mark(
+    out,
+    state,
+    { ...p.fieldProvenance, packaging: packagingState(p.fieldProvenance, p.packaging) },
+    include,
+  );
 }
-export type ProductDetail = NonNullable<Awaited<ReturnType<typeof getProduct>>>;
+export type ProductDetail = Exclude<Awaited<ReturnType<typeof getProduct>>, null | "illustrative">;

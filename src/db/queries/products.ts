@@ -2,9 +2,10 @@ import { type SQL, sql } from "drizzle-orm";
 import { type FacetName, type Lang, type Sort, tierOf } from "../../domain.ts";
 import type { CountedD1 } from "../../env.ts";
 import { decodeCursor } from "../../http/cursor.ts";
+import { asProvenance, mark, packagingState, parseFieldProvenance, weakest } from "../../provenance.ts";
 import { toFtsQuery } from "../../search/fold.ts";
 import { toStatement } from "../client.ts";
-import { type ProductSummaryRow, priceFrom } from "../mappers.ts";
+import { type ProductSummaryRow, parseJson } from "../mappers.ts";
 import { keysetPage } from "../pagination.ts";
 import {
   type FacetValue,
@@ -33,11 +34,25 @@ interface Row extends ProductSummaryRow {
   sort_key: string;
   producer_district: string | null;
   rank: number | null;
+  provenance: string;
+  field_provenance: string;
+  producer_provenance: string;
+  producer_field_provenance: string;
+  /** 1 when the product is illustrative: the first sort key when illustrative products are included. */
+  illustrative: number;
 }
 
-/** A product as it appears in lists. */
-export function listItem(r: Row, lang: Lang) {
-  return {
+/**
+ * A product as it appears in lists, with its `provenance`: the lowest price takes the state of the packaging it
+ * comes from; the producer's district its own. Without `include`, illustrative values are left out (see `mark`).
+ */
+export function listItem(r: Row, lang: Lang, include = false) {
+  const packaging = parseJson<{ priceVnd: number | null; sample?: boolean }[]>(r.packaging, []);
+  const prices = packaging.map((p) => p.priceVnd).filter((p): p is number => typeof p === "number");
+  const fields = parseFieldProvenance(r.field_provenance);
+  const producerState = asProvenance(r.producer_provenance);
+  const producerFields = parseFieldProvenance(r.producer_field_provenance);
+  const item = {
     slug: r.slug,
     name: lang === "vi" ? r.name_vi : r.name_en,
     name_vi: r.name_vi,
@@ -48,10 +63,21 @@ export function listItem(r: Row, lang: Lang) {
     ocop_stars: r.ocop_stars || null,
     image: r.image,
     image_alt: lang === "vi" ? r.image_alt_vi : r.image_alt_en,
-    price_from_vnd: priceFrom(r.packaging),
+    price_from_vnd: prices.length ? Math.min(...prices) : null,
     sample: r.sample === 1,
     producer: { slug: r.producer_slug, name: r.producer_name, district: r.producer_district },
   };
+  return mark(
+    item,
+    asProvenance(r.provenance),
+    {
+      description: fields.description,
+      price_from_vnd: packagingState(fields, packaging),
+      producer: producerState,
+      "producer.district": weakest(producerState, producerFields.district),
+    },
+    include,
+  );
 }
 export type ProductListItem = ReturnType<typeof listItem>;
 
@@ -60,7 +86,19 @@ interface SortSpec {
   keys: { expr: SQL; desc: boolean; pick: (r: Row) => string | number | null }[];
 }
 
-function sortSpec(sort: Sort, sortCol: SQL): SortSpec {
+function sortSpec(sort: Sort, sortCol: SQL, realFirst: boolean): SortSpec {
+  const spec = sortKeys(sort, sortCol);
+  if (!realFirst) return spec;
+  // Shoppers see real products first: illustrative ones follow, in the same order among themselves.
+  const illustrative = {
+    expr: sql`(p.provenance = 'illustrative')`,
+    desc: false,
+    pick: (r: Row) => r.illustrative,
+  };
+  return { keys: [illustrative, ...spec.keys] };
+}
+
+function sortKeys(sort: Sort, sortCol: SQL): SortSpec {
   const id = (desc: boolean) => ({ expr: sql`p.id`, desc, pick: (r: Row) => r.id });
   const name = (desc: boolean) => ({ expr: sortCol, desc, pick: (r: Row) => r.sort_key });
   switch (sort) {
@@ -121,6 +159,7 @@ export function scopeOf(input: ListProductsInput, sort: Sort): string {
     norm(input.producer),
     norm(input.channel),
     norm(input.district),
+    input.includeIllustrative ? "all" : "real",
   ].join("|");
 }
 
@@ -145,7 +184,8 @@ export async function productListQuery(d1: CountedD1, secret: string, input: Lis
   const sort: Sort =
     input.sort === "relevance" && match === null ? "tier" : (input.sort ?? (match ? "relevance" : "tier"));
   const sortCol = input.lang === "vi" ? sql`p.sort_vi` : sql`p.sort_en`;
-  const spec = sortSpec(sort, sortCol);
+  const include = input.includeIllustrative === true;
+  const spec = sortSpec(sort, sortCol, include);
   const scope = scopeOf(input, sort);
   const filters = filterFragments(input, match);
   const all = Object.values(filters);
@@ -163,13 +203,16 @@ export async function productListQuery(d1: CountedD1, secret: string, input: Lis
   // another filter selects (measured at 100k products: q + one tier took 2.8 s; materialised, 16 ms).
   const ranked = sort === "relevance" && match !== null;
   const rankCte = ranked
-    ? sql`WITH s AS MATERIALIZED (SELECT rowid AS id, bm25(products_fts, 10.0, 6.0, 1.0) AS rank FROM products_fts WHERE products_fts MATCH ${match}) `
+    ? sql`WITH s AS MATERIALIZED (SELECT rowid AS id, bm25(products_fts, 10.0, 6.0, 1.0) AS rank FROM products_fts WHERE products_fts MATCH ${match}${include ? sql`` : sql` AND rowid IN (SELECT id FROM products WHERE provenance <> 'illustrative')`}) `
     : sql``;
   const rankJoin = ranked ? sql`JOIN s ON s.id = p.id` : sql``;
   // A first page of a search alone needs only the best ranks: rows ranked no worse than the (limit+1)-th match
   // (ties kept, so the page is exactly what sorting every match would give) are joined with their wide product rows,
-  // not all matches (at 100k products, 4,863 matches: 47 ms → 9 ms).
-  if (ranked && all.length === 1 && !input.cursor)
+  // not all matches (at 100k products, 4,863 matches: 47 ms → 9 ms). The ranked matches hold only real products
+  // unless illustrative ones are included; then real ones come first whatever their rank, so the best ranks alone
+  // would not make the page.
+  const searchAlone = Object.keys(filters).every((k) => k === "q" || k === "real");
+  if (ranked && searchAlone && !include && !input.cursor)
     conditions.push(
       sql`s.rank <= ifnull((SELECT rank FROM s ORDER BY rank LIMIT 1 OFFSET ${input.limit}), s.rank)`,
     );
@@ -181,7 +224,9 @@ export async function productListQuery(d1: CountedD1, secret: string, input: Lis
   const listQ = stmt(sql`
     ${rankCte}SELECT p.id, p.slug, p.name_vi, p.name_en, p.category_vi, p.category_en, p.product_group, p.tier_rank,
       p.ocop_stars, p.image, p.image_alt_vi, p.image_alt_en, p.sample, p.created_at, p.packaging,
+      p.provenance, p.field_provenance, (p.provenance = 'illustrative') AS illustrative,
       ${sortCol} AS sort_key, pr.slug AS producer_slug, pr.name AS producer_name, pr.district AS producer_district,
+      pr.provenance AS producer_provenance, pr.field_provenance AS producer_field_provenance,
       ${sort === "relevance" && match ? sql`s.rank` : sql`NULL`} AS rank
     FROM products p JOIN producers pr ON pr.id = p.producer_id ${rankJoin}
     ${where(conditions)}
@@ -200,8 +245,8 @@ export async function productListQuery(d1: CountedD1, secret: string, input: Lis
     });
     return {
       sort,
-      data: items.map((r) => listItem(r, input.lang)),
-      page: { limit: input.limit, total: facetTotal(results.slice(1), input), next_cursor: nextCursor },
+      data: items.map((r) => listItem(r, input.lang, include)),
+      page: { limit: input.limit, ...facetTotal(results.slice(1), input), next_cursor: nextCursor },
       facets: readFacets(results.slice(1), input.lang, input),
     };
   };

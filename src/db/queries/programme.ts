@@ -23,6 +23,7 @@ export function programmeQueries(db: Db) {
         level: recognitions.level,
         stars: recognitions.stars,
         n: sql<number>`count(*)`,
+        illustrative: sql<number>`sum(${recognitions.provenance} = 'illustrative')`,
       })
       .from(recognitions)
       .where(or(isNotNull(recognitions.level), inArray(recognitions.scheme, ["ocop"])))
@@ -44,6 +45,7 @@ export function programmeOut([figures, projects, byLevel]: ProgrammeRows, lang: 
       value: f.value,
       unit: f.unit,
       fund: f.fund,
+      qualifier: f.qualifier,
       period: f.period,
       source_url: f.sourceUrl,
     })),
@@ -59,6 +61,7 @@ export function programmeOut([figures, projects, byLevel]: ProgrammeRows, lang: 
       level: r.level,
       stars: r.stars,
       count: r.n,
+      illustrative: r.illustrative ?? 0,
     })),
   };
 }

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, getTableColumns, gt, lt, or, type SQL, sql } from "
 import { type Lang, pick } from "../../domain.ts";
 import { decodeCursor } from "../../http/cursor.ts";
 import type { Db } from "../client.ts";
-import { recognitionOut } from "../mappers.ts";
+import { realOnly, recognitionOut } from "../mappers.ts";
 import { keysetPage, type PageInput } from "../pagination.ts";
 import { producers, products, recognitions } from "../schema.ts";
 
@@ -10,15 +10,18 @@ import { producers, products, recognitions } from "../schema.ts";
 export async function listRecognitions(
   db: Db,
   secret: string,
-  input: PageInput & { scheme?: string; level?: string; year?: number; lang: Lang },
+  input: PageInput & { scheme?: string; level?: string; year?: number; lang: Lang; include?: boolean },
 ) {
-  const scope = `recognitions|${input.scheme ?? ""}|${input.level ?? ""}|${input.year ?? ""}`;
+  const scope = `recognitions|${input.scheme ?? ""}|${input.level ?? ""}|${input.year ?? ""}|${input.include ? "all" : "real"}`;
   const after = input.cursor ? await decodeCursor(secret, input.cursor, scope, 2) : null;
   const yearKey = sql<number>`coalesce(${recognitions.year}, 0)`;
   const conds: (SQL | undefined)[] = [
     input.scheme ? eq(recognitions.scheme, input.scheme as never) : undefined,
     input.level ? eq(recognitions.level, input.level as never) : undefined,
     input.year ? eq(recognitions.year, input.year) : undefined,
+    // Illustrative recognitions, and those of illustrative products, only when asked for.
+    realOnly(input.include, recognitions.provenance),
+    realOnly(input.include, products.provenance),
   ];
   const filtered = and(...conds);
   if (after) {
@@ -41,7 +44,11 @@ export async function listRecognitions(
       .where(and(...conds))
       .orderBy(desc(yearKey), asc(recognitions.id))
       .limit(input.limit + 1),
-    db.select({ n: sql<number>`count(*)` }).from(recognitions).where(filtered),
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(recognitions)
+      .innerJoin(products, eq(products.id, recognitions.productId))
+      .where(filtered),
   ]);
   const { items, nextCursor } = await keysetPage(rows, input.limit, {
     secret,
@@ -50,10 +57,12 @@ export async function listRecognitions(
   });
   return {
     data: items.map((r) => ({
-      ...recognitionOut(r, input.lang, {
-        slug: r.productSlug,
-        name: pick(input.lang, r.productVi, r.productEn),
-      }),
+      ...recognitionOut(
+        r,
+        input.lang,
+        { slug: r.productSlug, name: pick(input.lang, r.productVi, r.productEn) },
+        input.include,
+      ),
       producer: { slug: r.producerSlug, name: r.producerName },
     })),
     page: { limit: input.limit, total: total[0]?.n ?? 0, next_cursor: nextCursor },

@@ -1,11 +1,16 @@
 import type { ProductDetail } from "../../db/queries/product-detail.ts";
 import { formatDate, formatVnd, type Lang, pathOf, strings } from "../i18n/index.ts";
+import { StateTag } from "./provenance.tsx";
 import { SourceLink } from "./sources.tsx";
 import { SampleTag } from "./tags.tsx";
 
 type Listing = Omit<ProductDetail["listings"][number], "product">;
 
-/** A channel listing: status, price, stores, when it was last checked, and its source. */
+/**
+ * A channel listing: status, price, stores, when it was last checked, and its source. An illustrative listing is
+ * marked as a whole (status, price and stores alike) and has no "last checked" date; an inferred value is marked
+ * where it is shown.
+ */
 export function ListingItem(props: {
   l: Listing;
   lang: Lang;
@@ -13,8 +18,10 @@ export function ListingItem(props: {
 }) {
   const { l, lang } = props;
   const t = strings(lang);
+  const illustrative = l.provenance.record === "illustrative";
+  const own = (field: string) => (illustrative ? undefined : l.provenance.fields[field]);
   return (
-    <li class="listing">
+    <li class={illustrative ? "listing listing-illustrative" : "listing"}>
       <div class="listing-head">
         <h3>
           {props.title === "channel" ? (
@@ -23,7 +30,8 @@ export function ListingItem(props: {
             <a href={pathOf("product", lang, props.title.slug)}>{props.title.name}</a>
           )}
         </h3>
-        <span class={`status status-${l.status}`}>{t.statuses[l.status]}</span>
+        <span class={`status status-${l.status}`}>{t.statuses[l.status]}</span>{" "}
+        <StateTag state={illustrative ? "illustrative" : own("status")} lang={lang} />
       </div>
       <dl class="kv">
         {props.title === "channel" ? (
@@ -36,16 +44,19 @@ export function ListingItem(props: {
           <dt>{t.price}</dt>
           <dd>
             {l.price_vnd === null ? "—" : formatVnd(l.price_vnd, lang)}{" "}
-            {l.sample ? <SampleTag lang={lang} /> : null}
+            {illustrative ? <SampleTag lang={lang} /> : <StateTag state={own("price_vnd")} lang={lang} />}
           </dd>
         </div>
         {l.stores.length ? (
           <div>
             <dt>{t.stores}</dt>
-            <dd>{l.stores.map((s) => `${s.name} (${s.province})`).join("; ")}</dd>
+            <dd>
+              {l.stores.map((s) => `${s.name} (${s.province})`).join("; ")}{" "}
+              <StateTag state={illustrative ? "illustrative" : own("stores")} lang={lang} />
+            </dd>
           </div>
         ) : null}
-        {l.last_verified ? (
+        {l.last_verified && !illustrative ? (
           <div>
             <dt>{t.lastVerified}</dt>
             <dd>

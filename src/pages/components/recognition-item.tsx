@@ -1,6 +1,7 @@
 import type { ProductDetail } from "../../db/queries/product-detail.ts";
 import { type Lang, pathOf, strings } from "../i18n/index.ts";
 import { RecognitionBadge } from "./badges.tsx";
+import { StateTag } from "./provenance.tsx";
 import { SourceLink } from "./sources.tsx";
 import { SampleTag, UnverifiedTag } from "./tags.tsx";
 
@@ -43,11 +44,17 @@ export function RecognitionItem(props: { r: Recognition; lang: Lang; showProduct
         </p>
         <ul class="meta">
           <li>
-            {t.year}: {r.year ?? t.noYear}
+            {t.year}: {r.year ?? t.noYear}{" "}
+            {r.year && r.provenance.record !== "illustrative" ? (
+              <StateTag state={r.provenance.fields.year} lang={lang} />
+            ) : null}
           </li>
           {r.issuer ? (
             <li>
-              {t.issuer}: {r.issuer}
+              {t.issuer}: {r.issuer}{" "}
+              {r.provenance.record !== "illustrative" ? (
+                <StateTag state={r.provenance.fields.issuer} lang={lang} />
+              ) : null}
             </li>
           ) : null}
           {r.decision_number ? (

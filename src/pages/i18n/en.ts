@@ -2,7 +2,7 @@ import type { Strings } from "./vi.ts";
 
 /** The English interface text, in the same shape as the Vietnamese. */
 export const en: Strings = {
-  siteName: "Cao Bằng's typical rural-industry products",
+  siteName: "Cao Bằng's outstanding rural-industry products",
   siteShort: "Cao Bằng CNNT",
   tagline: "Recognized specialities and crafts of Cao Bằng province",
   skip: "Skip to main content",
@@ -23,7 +23,7 @@ export const en: Strings = {
   searchButton: "Search",
   searchHint: "Accents are optional.",
   footerAbout:
-    "A catalogue of the typical rural-industry (CNNT) products of Cao Bằng province, every fact with its source.",
+    "A catalogue of the outstanding rural-industry (CNNT) products of Cao Bằng province, every fact with its source.",
   footerSample:
     "The “Illustrative” label marks sample values (prices, pack sizes, stores…) that are not verified; do not rely on them.",
   footerApi: "Open data API",
@@ -39,10 +39,10 @@ export const en: Strings = {
   sources: "Sources",
   districtTier: "District",
   tierLong: {
-    national: "National-level typical product",
-    regional: "Regional-level typical product",
-    provincial: "Provincial-level typical product",
-    district: "District-level typical product",
+    national: "National-level outstanding product",
+    regional: "Regional-level outstanding product",
+    provincial: "Provincial-level outstanding product",
+    district: "District-level outstanding product",
   },
   ocopStars: (n: number) => `OCOP ${n} stars`,
   legalTypes: {
@@ -68,9 +68,9 @@ export const en: Strings = {
   priceFrom: "From",
   noPrice: "No price yet",
   by: "Producer",
-  homeTitle: "Typical rural-industry products of Cao Bằng",
+  homeTitle: "Outstanding rural-industry products of Cao Bằng",
   homeLede:
-    "Smoked sausage, canna-starch vermicelli, bamboo mats, khẩu sli candy… products of Cao Bằng's limestone highlands that were voted typical rural-industry products — with a source for every fact and where to buy them.",
+    "Cao Bằng's cured sausage and smoked meat and its bamboo mats are national-level outstanding rural-industry products; canna-starch vermicelli, khẩu sli candy, jiaogulan tea… are among the province's other specialities — with a source for every fact, and examples marked as such.",
   homeFeatured: "National and regional award winners",
   homeAll: "See all products",
   homeByTier: "Browse by recognition level",
@@ -78,18 +78,27 @@ export const en: Strings = {
   homeFiguresMore: "About the programme",
   homeHonest: "Honest about the data",
   homeHonestText:
-    "Every product, producer and award links to its source. Unverified prices, pack sizes and stores are labelled “Illustrative”; unverified recognitions say so.",
+    "Every product, producer and award links to its source. Real products come first; illustrative examples (prices, pack sizes, stores, sample profiles) are labelled “Illustrative”, in counts too; what is inferred says “Inferred”.",
   productsCount: (n: number) => `${n} products`,
   productsTitle: "Product catalogue",
   productsLede:
-    "Search and filter Cao Bằng's typical rural-industry products, OCOP products and specialities.",
+    "Search and filter Cao Bằng's outstanding rural-industry products, OCOP products and specialities.",
   filters: "Filters",
   filterTier: "CNNT recognition level",
   filterScheme: "Recognition scheme",
   filterGroup: "Product group",
   filterProducer: "Producer",
   filterChannel: "Retail channel",
-  filterDistrict: "District",
+  filterDistrict: "Former district (before 1 July 2025)",
+  districtNote:
+    "Vietnam abolished districts on 1 July 2025; this filter uses the former districts as browsing areas. Addresses are as the source gives them, marked as before or after the reform; an unknown new commune stays blank.",
+  formerDistrict: "former district",
+  addressBefore: "address before 1 July 2025",
+  addressAfter: "address after 1 July 2025",
+  addressUnknown: "address under the new units not known",
+  inferred: "Inferred",
+  inferredTitle: "Inferred from the sources, not stated by them",
+  illustrativeMeta: "An illustrative example in the Cao Bằng CNNT catalogue — not verified data.",
   apply: "Apply",
   clear: "Clear filters",
   sort: "Sort by",
@@ -143,9 +152,9 @@ export const en: Strings = {
   listingCount: (n: number) => `${n} product${n === 1 ? "" : "s"} recorded`,
   website: "Website",
   stocks: "Products at this channel",
-  recognitionTitle: "The typical rural-industry product vote",
+  recognitionTitle: "The outstanding rural-industry product vote",
   recognitionLede:
-    "Typical rural-industry products (CNNT-TB) are voted under Circular 26/2014/TT-BCT of the Ministry of Industry and Trade (amended by Circulars 14/2018 and 38/2025).",
+    "Outstanding rural-industry products (CNNT-TB) are voted under Circular 26/2014/TT-BCT of the Ministry of Industry and Trade (amended by Circulars 14/2018 and 38/2025).",
   levels: "Levels of the vote",
   levelsText:
     "The vote runs at four levels. Cao Bằng belongs to the northern region. The highest level a product has reached is the “recognition level” shown in the catalogue.",

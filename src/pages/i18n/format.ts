@@ -18,6 +18,26 @@ export function formatBillions(n: number, lang: Lang): string {
   return lang === "vi" ? `${text} tỷ đồng` : `${text} billion VND`;
 }
 
+/** How the source hedges a figure, in words: "hơn" / "more than", "gần" / "nearly", "khoảng" / "about". */
+const QUALIFIER_WORDS = {
+  vi: { more_than: "hơn", nearly: "gần", about: "khoảng" },
+  en: { more_than: "more than", nearly: "nearly", about: "about" },
+} as const;
+
+/**
+ * A reported figure with its source's hedge kept: "hơn 4,36 tỷ đồng" / "more than 4.36 billion VND". `text` is
+ * the number already formatted (default: billions for VND, a plain number otherwise).
+ *
+ * @example formatFigure({ value: 4.36e9, unit: "vnd", qualifier: "more_than" }, "en") // "more than 4.36 billion VND"
+ */
+export function formatFigure(
+  f: { value: number; unit: string; qualifier: "more_than" | "nearly" | "about" | null },
+  lang: Lang,
+  text = f.unit === "vnd" ? formatBillions(f.value, lang) : formatNumber(f.value, lang),
+): string {
+  return f.qualifier ? `${QUALIFIER_WORDS[lang][f.qualifier]} ${text}` : text;
+}
+
 const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** A YYYY-MM-DD date as "15/10/2026" or "15 Oct 2026". */

@@ -9,6 +9,7 @@ export {
   formatBillions,
   formatBillionsNumber,
   formatDate,
+  formatFigure,
   formatNumber,
   formatVnd,
   hostOf,

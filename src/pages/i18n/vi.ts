@@ -70,7 +70,7 @@ export const vi = {
   // home
   homeTitle: "Sản phẩm công nghiệp nông thôn tiêu biểu Cao Bằng",
   homeLede:
-    "Lạp sườn hun khói, miến dong, chiếu trúc, khẩu sli… những sản phẩm của núi đá Cao Bằng được bình chọn là sản phẩm công nghiệp nông thôn tiêu biểu — với nguồn cho từng thông tin và nơi mua.",
+    "Lạp sườn, thịt hun khói và chiếu trúc của Cao Bằng là sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia; miến dong, khẩu sli, chè giảo cổ lam… là những đặc sản khác của tỉnh — với nguồn cho từng thông tin, và ví dụ minh họa được ghi rõ.",
   homeFeatured: "Đạt giải cấp quốc gia và khu vực",
   homeAll: "Xem tất cả sản phẩm",
   homeByTier: "Duyệt theo cấp công nhận",
@@ -78,7 +78,7 @@ export const vi = {
   homeFiguresMore: "Xem chương trình khuyến công",
   homeHonest: "Trung thực về dữ liệu",
   homeHonestText:
-    "Mỗi sản phẩm, cơ sở và giải thưởng đều dẫn nguồn. Giá, quy cách và cửa hàng chưa xác minh được đánh dấu “Minh họa”; công nhận chưa xác minh được ghi rõ.",
+    "Mỗi sản phẩm, cơ sở và giải thưởng đều dẫn nguồn. Sản phẩm thật đứng trước; ví dụ minh họa (giá, quy cách, cửa hàng, hồ sơ mẫu) mang nhãn “Minh họa”, kể cả trong các con số đếm; điều suy luận được ghi “Suy luận”.",
   productsCount: (n: number) => `${n} sản phẩm`,
   // catalogue
   productsTitle: "Danh mục sản phẩm",
@@ -89,7 +89,16 @@ export const vi = {
   filterGroup: "Nhóm sản phẩm",
   filterProducer: "Cơ sở sản xuất",
   filterChannel: "Kênh phân phối",
-  filterDistrict: "Huyện / thành phố",
+  filterDistrict: "Huyện cũ (trước 1/7/2025)",
+  districtNote:
+    "Từ 1/7/2025 Việt Nam bỏ cấp huyện; bộ lọc dùng huyện cũ làm vùng tra cứu. Địa chỉ ghi như nguồn nêu, kèm mốc trước hay sau sáp nhập; xã mới chưa biết thì để trống.",
+  formerDistrict: "huyện cũ",
+  addressBefore: "địa chỉ trước 1/7/2025",
+  addressAfter: "địa chỉ sau 1/7/2025",
+  addressUnknown: "chưa rõ địa chỉ theo đơn vị hành chính mới",
+  inferred: "Suy luận",
+  inferredTitle: "Giá trị suy luận từ nguồn, nguồn không nêu trực tiếp",
+  illustrativeMeta: "Ví dụ minh họa trong danh mục sản phẩm CNNT Cao Bằng — không phải dữ liệu đã xác minh.",
   apply: "Áp dụng",
   clear: "Xóa bộ lọc",
   sort: "Sắp xếp",
