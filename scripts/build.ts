@@ -9,6 +9,8 @@
 //    it uses, not all of it (its 40+ locales, z.compile, JSON Schema conversion both ways …).
 // 3. zod's JSON Schema generation, which the schemas reference but only toJSONSchema runs, is left out.
 // 4. Hono's "tiny" preset (one small router) instead of the default pair of routers.
+// 5. The OpenAPI `description:` and `summary:` texts of src/api/ are emptied: only the document (built from the untouched
+//    sources, step 1) shows them; the Worker never reads them (see openApiTextOmitted).
 //
 // Usage: node scripts/build.ts [--metafile]   (writes dist/worker.js, and dist/meta.json with --metafile)
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -107,11 +109,19 @@ function namespaceZ(source: string): string {
     return `${keep} import * as z from "zod";`;
   });
 }
+// Route contracts and schemas carry their documentation as `description:` and `summary:` strings (createRoute,
+// responses, .openapi({...})). The Worker validates requests with the schemas but never reads them: the document
+// is built at build time from the untouched sources. In src/api/ only, each plain string literal given to one of
+// those keys becomes "" in the Worker bundle (template literals too, unless one nests another).
+const DESCRIPTION = /((?:^|[\s{,])(?:description|summary):\s*)("(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`)/g;
+const openApiTextOmitted = (path: string, source: string) =>
+  /\/src\/api\//.test(path) ? source.replace(DESCRIPTION, '$1""') : source;
+
 const zodNamespaceShakable: Plugin = {
   name: "zod-namespace-shakable",
   setup(b) {
     b.onLoad({ filter: /\/src\/.*\.tsx?$/ }, (args) => ({
-      contents: namespaceZ(readFileSync(args.path, "utf8")),
+      contents: openApiTextOmitted(args.path, namespaceZ(readFileSync(args.path, "utf8"))),
       loader: args.path.endsWith(".tsx") ? "tsx" : "ts",
     }));
     b.onLoad({ filter: /@hono\/zod-openapi\/dist\/index\.mjs$/ }, (args) => ({

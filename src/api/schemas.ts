@@ -87,7 +87,7 @@ const State = z.enum(PROVENANCE);
 export const Provenance = z
   .object({
     record: State.openapi({ description: "How the record itself is known" }),
-    fields: z.record(z.string(), State).openapi({
+    fields: z.object({}).catchall(State).openapi({
       description: "Fields known less well than `sourced`, by name (paths like `address.district`)",
     }),
     withheld: z

@@ -2,14 +2,17 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { FEED_COLUMNS } from "../../db/queries/feeds.ts";
 import { errors, Include, notModified } from "../schemas.ts";
 
-const feedDescription = `Every product, one row each, sorted by slug. Columns (stable; new ones are only appended): ${FEED_COLUMNS.join(", ")}. \`channels\` is a \`;\`-separated list of channel slugs; \`tier\` is the highest CNNT-TB level; \`district\` is the former district (before the 1 July 2025 reform). \`provenance\` is the row's state (sourced, inferred, illustrative); each \`<column>_provenance\` names the state of that value when it is not sourced. By default illustrative products and listings are left out and illustrative values (e.g. a price from illustrative pack prices) are empty; \`include=illustrative\` adds them, marked. UTF-8; the ETag changes whenever the change feed moves.`;
+// Spread into both routes. As a description key, its text stays out of the Worker build (scripts/build.ts).
+const feedDoc = {
+  description: `Every product, one row each, sorted by slug. Columns (stable; new ones are only appended): ${FEED_COLUMNS.join(", ")}. \`channels\` is a \`;\`-separated list of channel slugs; \`tier\` is the highest CNNT-TB level; \`district\` is the former district (before the 1 July 2025 reform). \`provenance\` is the row's state (sourced, inferred, illustrative); each \`<column>_provenance\` names the state of that value when it is not sourced. By default illustrative products and listings are left out and illustrative values (e.g. a price from illustrative pack prices) are empty; \`include=illustrative\` adds them, marked. UTF-8; the ETag changes whenever the change feed moves.`,
+};
 const FeedQuery = z.object({ include: Include });
 export const csv = createRoute({
   method: "get",
   path: "/feeds/products.csv",
   tags: ["Retailers"],
   summary: "The whole catalogue as CSV (RFC 4180, header row)",
-  description: feedDescription,
+  ...feedDoc,
   request: { query: FeedQuery },
   responses: {
     200: { description: "CSV", content: { "text/csv": { schema: z.string() } } },
@@ -22,7 +25,7 @@ export const ndjson = createRoute({
   path: "/feeds/products.ndjson",
   tags: ["Retailers"],
   summary: "The whole catalogue as newline-delimited JSON",
-  description: feedDescription,
+  ...feedDoc,
   request: { query: FeedQuery },
   responses: {
     200: {
