@@ -1,5 +1,5 @@
 // Builds the deployable Worker into dist/worker.js (run by wrangler's [build] command before `wrangler dev` and
-// `wrangler deploy`; tests run src/ directly). It is an ordinary esbuild bundle of src/index.ts with four changes
+// `wrangler deploy`; tests run src/ directly). It is an ordinary esbuild bundle of src/index.ts with six changes
 // that keep the bundle under its 100 KiB gzip budget (scripts/budget.ts):
 //
 // 1. The OpenAPI document is generated here, at build time, from the same routes, and written as a static file
@@ -9,8 +9,10 @@
 //    it uses, not all of it (its 40+ locales, z.compile, JSON Schema conversion both ways …).
 // 3. zod's JSON Schema generation, which the schemas reference but only toJSONSchema runs, is left out.
 // 4. Hono's "tiny" preset (one small router) instead of the default pair of routers.
-// 5. The OpenAPI `description:` and `summary:` texts of src/api/ are emptied: only the document (built from the untouched
-//    sources, step 1) shows them; the Worker never reads them (see openApiTextOmitted).
+// 5. The OpenAPI `description:` and `summary:` texts of src/api/ are emptied: only the document (built from the
+//    untouched sources, step 1) shows them; the Worker never reads them (see openApiTextOmitted).
+// 6. drizzle's Postgres column code, which its shared SQL builder imports only to recognise Postgres enums, is
+//    left out (see pgEnumOmitted): this catalogue is SQLite.
 //
 // Usage: node scripts/build.ts [--metafile]   (writes dist/worker.js, and dist/meta.json with --metafile)
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -169,6 +171,15 @@ const d1DelayLeftOut = replaceModule(
   "export const d1Delay = () => (_c, next) => next();",
 );
 
+// drizzle-orm/sql/sql.js imports isPgEnum from pg-core/columns/enum.js, which pulls in the Postgres column classes
+// (about 1 KiB gzip). A SQLite query never holds a Postgres enum, so in the Worker it is a function returning false.
+const pgEnumOmitted = replaceModule(
+  "drizzle-pg-enum-omitted",
+  /\/pg-core\/columns\/enum\.js$/,
+  /drizzle-orm\/sql\/sql\.js$/,
+  "export function isPgEnum() { return false; }",
+);
+
 // Hono's default router combines a RegExpRouter and a TrieRouter; its "tiny" preset (PatternRouter) is the same
 // Hono with one small router, plenty for a few dozen plain routes. Tests run the default.
 const honoTiny: Plugin = {
@@ -235,6 +246,7 @@ const result = await build({
     openApiRegistryOnly,
     scalarPrerendered,
     honoTiny,
+    pgEnumOmitted,
     // The D1 delay of `npm run bench` (src/http/d1-delay.ts) is only in builds made with WORKER_DEV_TOOLS=1.
     ...(process.env.WORKER_DEV_TOOLS === "1" ? [] : [d1DelayLeftOut]),
   ],

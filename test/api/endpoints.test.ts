@@ -72,12 +72,12 @@ describe("GET /api/v1/products/{slug}", () => {
   });
 
   it("never gives a real producer a sample award", async () => {
-    const { body } = await getJson("/api/v1/recognitions?limit=100");
+    const { body } = await getJson("/api/v1/recognitions?limit=100&include=illustrative");
     expect(body.data.length).toBeGreaterThan(0);
     expect(body.data.some((r: { sample: boolean }) => r.sample)).toBe(true);
     expect(body.data.some((r: { sample: boolean }) => !r.sample)).toBe(true);
     for (const r of body.data) {
-      const producer = await getJson(`/api/v1/producers/${r.producer.slug}`);
+      const producer = await getJson(`/api/v1/producers/${r.producer.slug}?include=illustrative`);
       if (r.sample) expect(producer.body.sample, r.product.slug).toBe(true);
       else expect(r.source_url).toMatch(/^https?:\/\//);
     }

@@ -306,7 +306,10 @@ describe("errors, sitemap and robots", () => {
     ] as const;
     let expected = 6 * 2; // the six list and static pages
     for (const [table, vi, en] of all) {
-      const { results } = await env.DB.prepare(`SELECT slug, updated_at FROM ${table}`).all<{
+      // Illustrative products and producers are noindex and left out of the sitemap.
+      const { results } = await env.DB.prepare(
+        `SELECT slug, updated_at FROM ${table} WHERE provenance <> 'illustrative'`,
+      ).all<{
         slug: string;
         updated_at: string;
       }>();

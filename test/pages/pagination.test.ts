@@ -71,7 +71,10 @@ describe.each([
     expect(total).toBeGreaterThan(200);
     expect(pages).toHaveLength(Math.ceil(total / 100));
     const shown = pages.map((html) =>
-      [...html.matchAll(/<span class="count">(\d+)<\/span>/g)].reduce((n, m) => n + Number(m[1]), 0),
+      [...html.matchAll(/<span class="count" data-group="[^"]*" data-count="(\d+)"/g)].reduce(
+        (n, m) => n + Number(m[1]),
+        0,
+      ),
     );
     expect(shown.reduce((a, b) => a + b, 0)).toBe(total);
     expect(shown.slice(0, -1).every((n) => n === 100)).toBe(true);

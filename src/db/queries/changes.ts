@@ -25,16 +25,14 @@ export interface Change {
  * when it is or its product is.
  */
 const STATE = `CASE c.entity
-  WHEN 'product' THEN (SELECT provenance FROM products WHERE slug = c.entity_key)
-  WHEN 'producer' THEN (SELECT provenance FROM producers WHERE slug = c.entity_key)
-  WHEN 'recognition' THEN (SELECT CASE WHEN r.provenance = 'illustrative' OR p.provenance = 'illustrative'
-      THEN 'illustrative' ELSE r.provenance END
-    FROM recognitions r JOIN products p ON p.id = r.product_id WHERE r.id = CAST(c.entity_key AS INTEGER))
-  WHEN 'listing' THEN (SELECT CASE WHEN l.provenance = 'illustrative' OR p.provenance = 'illustrative'
-      THEN 'illustrative' ELSE l.provenance END
-    FROM listings l
-    JOIN channels ch ON ch.id = l.channel_id AND ch.slug = substr(c.entity_key, 1, instr(c.entity_key, '/') - 1)
-    JOIN products p ON p.id = l.product_id AND p.slug = substr(c.entity_key, instr(c.entity_key, '/') + 1))
+WHEN 'product' THEN (SELECT provenance FROM products WHERE slug = c.entity_key)
+WHEN 'producer' THEN (SELECT provenance FROM producers WHERE slug = c.entity_key)
+WHEN 'recognition' THEN (SELECT CASE WHEN p.provenance = 'illustrative' THEN 'illustrative' ELSE r.provenance END
+  FROM recognitions r JOIN products p ON p.id = r.product_id WHERE r.id = CAST(c.entity_key AS INTEGER))
+WHEN 'listing' THEN (SELECT CASE WHEN p.provenance = 'illustrative' THEN 'illustrative' ELSE l.provenance END
+  FROM listings l JOIN channels ch ON ch.id = l.channel_id JOIN products p ON p.id = l.product_id
+  WHERE ch.slug = substr(c.entity_key, 1, instr(c.entity_key, '/') - 1)
+  AND p.slug = substr(c.entity_key, instr(c.entity_key, '/') + 1))
 END`;
 
 const hrefOf = (entity: Change["entity"], key: string, op: Change["op"]) => {

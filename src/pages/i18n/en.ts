@@ -78,7 +78,7 @@ export const en: Strings = {
   homeFiguresMore: "About the programme",
   homeHonest: "Honest about the data",
   homeHonestText:
-    "Every product, producer and award links to its source. Real products come first; illustrative examples (prices, pack sizes, stores, sample profiles) are labelled “Illustrative”, in counts too; what is inferred says “Inferred”.",
+    "Every product, producer and award links to its source. Real products come first; examples are labelled “Illustrative”, in counts too; what is inferred says “Inferred”.",
   productsCount: (n: number) => `${n} products`,
   productsTitle: "Product catalogue",
   productsLede:
@@ -91,14 +91,14 @@ export const en: Strings = {
   filterChannel: "Retail channel",
   filterDistrict: "Former district (before 1 July 2025)",
   districtNote:
-    "Vietnam abolished districts on 1 July 2025; this filter uses the former districts as browsing areas. Addresses are as the source gives them, marked as before or after the reform; an unknown new commune stays blank.",
+    "Districts were abolished on 1 July 2025; the filter uses the former ones as browsing areas. Addresses are as the source gives them; an unknown new commune stays blank.",
   formerDistrict: "former district",
   addressBefore: "address before 1 July 2025",
   addressAfter: "address after 1 July 2025",
   addressUnknown: "address under the new units not known",
   inferred: "Inferred",
   inferredTitle: "Inferred from the sources, not stated by them",
-  illustrativeMeta: "An illustrative example in the Cao Bằng CNNT catalogue — not verified data.",
+  illustrativeMeta: "An illustrative example, not verified data.",
   apply: "Apply",
   clear: "Clear filters",
   sort: "Sort by",

@@ -78,7 +78,7 @@ export const vi = {
   homeFiguresMore: "Xem chương trình khuyến công",
   homeHonest: "Trung thực về dữ liệu",
   homeHonestText:
-    "Mỗi sản phẩm, cơ sở và giải thưởng đều dẫn nguồn. Sản phẩm thật đứng trước; ví dụ minh họa (giá, quy cách, cửa hàng, hồ sơ mẫu) mang nhãn “Minh họa”, kể cả trong các con số đếm; điều suy luận được ghi “Suy luận”.",
+    "Mỗi sản phẩm, cơ sở và giải thưởng đều dẫn nguồn. Sản phẩm thật đứng trước; ví dụ mang nhãn “Minh họa”, cả trong con số đếm; điều suy luận ghi “Suy luận”.",
   productsCount: (n: number) => `${n} sản phẩm`,
   // catalogue
   productsTitle: "Danh mục sản phẩm",
@@ -91,14 +91,14 @@ export const vi = {
   filterChannel: "Kênh phân phối",
   filterDistrict: "Huyện cũ (trước 1/7/2025)",
   districtNote:
-    "Từ 1/7/2025 Việt Nam bỏ cấp huyện; bộ lọc dùng huyện cũ làm vùng tra cứu. Địa chỉ ghi như nguồn nêu, kèm mốc trước hay sau sáp nhập; xã mới chưa biết thì để trống.",
+    "Từ 1/7/2025 không còn cấp huyện; bộ lọc dùng huyện cũ làm vùng tra cứu. Địa chỉ ghi như nguồn nêu; xã mới chưa rõ thì để trống.",
   formerDistrict: "huyện cũ",
   addressBefore: "địa chỉ trước 1/7/2025",
   addressAfter: "địa chỉ sau 1/7/2025",
   addressUnknown: "chưa rõ địa chỉ theo đơn vị hành chính mới",
   inferred: "Suy luận",
   inferredTitle: "Giá trị suy luận từ nguồn, nguồn không nêu trực tiếp",
-  illustrativeMeta: "Ví dụ minh họa trong danh mục sản phẩm CNNT Cao Bằng — không phải dữ liệu đã xác minh.",
+  illustrativeMeta: "Ví dụ minh họa, không phải dữ liệu đã xác minh.",
   apply: "Áp dụng",
   clear: "Xóa bộ lọc",
   sort: "Sắp xếp",
