@@ -9,8 +9,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
-/** The budget, in KiB of gzip-compressed Worker modules. */
-const BUDGET_KIB = 100;
+/**
+ * The budget, in KiB of gzip-compressed Worker modules. 100 KiB held release 1; the response cache (issue 14) and
+ * provenance on every output (issue 10) together came to 100.5 KiB after everything trimmable was trimmed, so 101.
+ */
+const BUDGET_KIB = 101;
 
 const root = new URL("..", import.meta.url).pathname;
 const outdir = mkdtempSync(join(tmpdir(), "worker-bundle-"));
