@@ -31,7 +31,7 @@ export default defineConfig(async () => {
     ],
     test: {
       include: ["test/**/*.test.ts"],
-      exclude: ["test/browser/**"],
+      exclude: ["test/browser/**", "test/sdk/**"],
       setupFiles: ["./test/setup.ts"],
     },
   };

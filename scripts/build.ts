@@ -203,7 +203,8 @@ async function openApiDocument(): Promise<{ doc: unknown; docsHtml: string }> {
     stdin: {
       contents: `import { Hono } from "hono";
 import { apiDocs, apiV1, OPENAPI_CONFIG } from "./src/api/index.ts";
-export const doc = apiV1.getOpenAPI31Document(OPENAPI_CONFIG);
+import { withExamples } from "./src/api/examples.ts";
+export const doc = withExamples(apiV1.getOpenAPI31Document(OPENAPI_CONFIG));
 const res = await new Hono().get("/api/docs", apiDocs).request("/api/docs");
 const nonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
 if (!res.ok || !nonce) throw new Error("the API docs page did not render with a CSP nonce");

@@ -8,6 +8,7 @@ import { cacheable } from "../http/response-cache.ts";
 import { cspNonce, docsCsp, publicReadCors } from "../http/security.ts";
 import { changesApi } from "./changes/index.ts";
 import { channelsApi } from "./channels/index.ts";
+import { withExamples } from "./examples.ts";
 import { feedsApi } from "./feeds/index.ts";
 import { listingsApi } from "./listings/index.ts";
 import { producersApi } from "./producers/index.ts";
@@ -47,6 +48,10 @@ export const OPENAPI_CONFIG = {
   info: {
     title: "Cao Bằng CNNT catalogue API",
     version: "1.0.0",
+    // No licence has been granted yet: the operator decides (an SPDX id or a terms page belongs here then).
+    license: { name: "Proprietary: no licence granted yet", identifier: "LicenseRef-Proprietary" },
+    // The operators publish no address yet; integrators reach them through the site that serves this document.
+    contact: { name: "The catalogue's operators, through the site that serves this document" },
     description:
       "Recognized rural-industry (CNNT) products of Cao Bằng province: products, producers, recognitions (CNNT-TB tiers, OCOP stars), retail channel listings and the khuyến công programme. Every record carries its source URLs and a `provenance` (sourced, inferred or illustrative, per record and per field). Illustrative records and values are left out unless `include=illustrative` is given; then each is marked. Errors are RFC 9457 `application/problem+json`. Successful GETs carry an ETag and honour `If-None-Match`.",
   },
@@ -64,7 +69,8 @@ export const OPENAPI_CONFIG = {
 
 /** The static file the build (scripts/build.ts) wrote the document of these routes to; undefined in tests and Node. */
 declare const __OPENAPI_ASSET__: string | undefined;
-if (typeof __OPENAPI_ASSET__ === "undefined") apiV1.doc31("/openapi.json", OPENAPI_CONFIG);
+if (typeof __OPENAPI_ASSET__ === "undefined")
+  apiV1.get("/openapi.json", (c) => c.json(withExamples(apiV1.getOpenAPI31Document(OPENAPI_CONFIG))));
 else
   apiV1.get("/openapi.json", async (c) => {
     const asset = await c.env.ASSETS?.fetch(new URL(__OPENAPI_ASSET__, c.req.url));

@@ -168,10 +168,12 @@ export const notModified = {
 } as const;
 
 const Tier = z.enum(CNNT_LEVELS).nullable();
+/** Every collection pages the same way: follow `next_cursor` (as `cursor`) while `has_more`. */
 const PageInfo = z.object({
   limit: z.number().int(),
-  total: z.number().int(),
-  next_cursor: z.string().nullable(),
+  total: z.number().int().openapi({ description: "Items in the whole collection (with these filters)" }),
+  has_more: z.boolean().openapi({ description: "Whether another page follows (then `next_cursor` is set)" }),
+  next_cursor: z.string().nullable().openapi({ description: "Pass as `cursor` for the next page" }),
 });
 const FacetValue = z.object({
   value: z.string(),
@@ -381,6 +383,7 @@ export const ChannelList = z
           .openapi({ description: "How many of `listing_count` are illustrative" }),
       }),
     ),
+    page: PageInfo,
   })
   .openapi("ChannelList");
 export const ChannelDetail = Channel.extend({

@@ -8,7 +8,7 @@ import { Sources } from "./components/sources.tsx";
 import { SampleTag } from "./components/tags.tsx";
 import { hostOf, type Lang, pathOf, strings } from "./i18n/index.ts";
 
-type ChannelList = Awaited<ReturnType<typeof listChannels>>;
+type ChannelList = Awaited<ReturnType<typeof listChannels>>["data"];
 type Channel = Exclude<Awaited<ReturnType<typeof getChannel>>, null | "illustrative">;
 
 export function ChannelsPage(props: { list: ChannelList; lang: Lang }) {

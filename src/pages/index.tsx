@@ -107,7 +107,13 @@ detailPage(pages, "producer", {
 
 page(pages, "channels", async (c, lang, t) => ({
   meta: { title: t.channelsTitle, description: t.channelsLede },
-  body: <ChannelsPage list={await listChannels(dbOf(c), lang)} lang={lang} />,
+  // Every channel on one page: the catalogue has a few dozen at most.
+  body: (
+    <ChannelsPage
+      list={(await listChannels(dbOf(c), c.env.CURSOR_SECRET, { limit: 100, lang, include: true })).data}
+      lang={lang}
+    />
+  ),
 }));
 
 detailPage(pages, "channel", {

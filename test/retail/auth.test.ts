@@ -284,7 +284,8 @@ describe("what other origins and the contract see", () => {
       "412",
       "429",
     ]);
-    expect(one.get.security).toBeUndefined();
+    // Public operations say so explicitly (`security: []`), so tools can tell them from protected ones.
+    expect(one.get.security).toEqual([]);
     expect(doc.paths["/channels/{channel}/listings/bulk"].post.security).toEqual([{ RetailerKey: [] }]);
     for (const p of ["/changes", "/feeds/products.csv", "/feeds/products.ndjson"])
       expect(doc.paths[p].get).toBeTruthy();

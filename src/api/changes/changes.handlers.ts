@@ -8,26 +8,28 @@ import type { ListRoute } from "./changes.routes.ts";
 const SCOPE = "changes-v1";
 
 /**
- * The `seq` and catalogue epoch a `since` cursor names (none: from the beginning, in whatever epoch the database
- * is); a bad cursor is a 400 naming `since`. Cursors issued before epochs existed hold only the `seq`: epoch 0.
+ * The `seq` and catalogue epoch a cursor names (none: from the beginning, in whatever epoch the database is); a
+ * bad cursor is a 400 naming the parameter it came in (`name`: `cursor`, or its former name `since`). Cursors
+ * issued before epochs existed hold only the `seq`: epoch 0.
  */
 async function sinceSeq(
   secret: string,
   since: string | undefined,
+  name: string,
 ): Promise<{ after: number; epoch: number | null }> {
   if (!since) return { after: 0, epoch: null };
   let key: unknown[];
   try {
     key = await decodeCursor(secret, since, SCOPE);
   } catch (e) {
-    // The cursor helper names `cursor`; here the parameter is `since`.
+    // The cursor helper names `cursor`; the client may have used its former name, `since`.
     if (!(e instanceof Problem)) throw e;
-    throw invalidParams([{ name: "since", reason: e.body.invalid_params?.[0]?.reason ?? "invalid cursor" }]);
+    throw invalidParams([{ name, reason: e.body.invalid_params?.[0]?.reason ?? "invalid cursor" }]);
   }
   const [after, epoch = 0] = key.map(Number);
   const count = (n: number | undefined) => Number.isSafeInteger(n) && (n ?? -1) >= 0;
   if (key.length > 2 || !count(after) || !count(epoch)) {
-    throw invalidParams([{ name: "since", reason: "invalid cursor" }]);
+    throw invalidParams([{ name, reason: "invalid cursor" }]);
   }
   return { after: after ?? 0, epoch };
 }
@@ -40,17 +42,23 @@ const feedReset = () =>
   new Problem(410, {
     type: "feed-reset",
     detail:
-      "The catalogue was restored from a backup after this cursor was issued. Read the feed again from the beginning (without `since`) and replace your copy.",
+      "The catalogue was restored from a backup after this cursor was issued. Read the feed again from the beginning (without `cursor`) and replace your copy.",
   });
 
 /**
- * A page of the change feed after `since` (an opaque signed cursor; none = from the beginning), in `seq` order.
+ * A page of the change feed after `cursor` (opaque, signed; none = from the beginning), in `seq` order.
  * `next_cursor` is always set: pass it back to continue, now or later (polling).
  */
 export const list: AppRouteHandler<ListRoute> = async (c) => {
-  const { since, limit, include } = c.req.valid("query");
+  const { cursor, since, limit, include } = c.req.valid("query");
+  if (cursor !== undefined && since !== undefined)
+    throw invalidParams([{ name: "since", reason: "give `cursor` or its former name `since`, not both" }]);
   const secret = c.env.CURSOR_SECRET;
-  const { after, epoch: cursorEpoch } = await sinceSeq(secret, since);
+  const { after, epoch: cursorEpoch } = await sinceSeq(
+    secret,
+    cursor ?? since,
+    since === undefined ? "cursor" : "since",
+  );
   const { changes, epoch } = await changesAfter(c.get("d1"), after, limit, include === "illustrative");
   if (cursorEpoch !== null && cursorEpoch !== epoch) throw feedReset();
   const { items, hasMore, nextCursor } = await keysetPage(changes, limit, {

@@ -5,10 +5,11 @@ import { Cursor, decimal, errors, Include, problemContent } from "../schemas.ts"
 
 const ChangesQuery = z
   .object({
-    since: Cursor.openapi({
+    cursor: Cursor.openapi({
       description:
         "Opaque cursor: `page.next_cursor` of the previous page. Omit to start from the beginning.",
     }),
+    since: Cursor.openapi({ description: "The former name of `cursor` (still accepted)", deprecated: true }),
     limit: decimal(1, 1000).default(100).openapi({
       description: "Page size, 1–1000",
       type: "integer",
@@ -46,7 +47,7 @@ const ChangeList = z
       has_more: z.boolean(),
       next_cursor: z
         .string()
-        .openapi({ description: "Always present: pass it as `since` now or when polling" }),
+        .openapi({ description: "Always present: pass it as `cursor` now or when polling" }),
     }),
   })
   .openapi("ChangeList");
@@ -54,16 +55,18 @@ const ChangeList = z
 export const list = createRoute({
   method: "get",
   path: "/changes",
+  operationId: "listChanges",
+  security: [],
   tags: ["Retailers"],
   summary: "The change feed: products, producers, recognitions and listings, in order, with tombstones",
   description:
-    "Apply entries in order and store `page.next_cursor` after each page: you never miss or re-apply a change. Several entries for the same key may follow each other; the last one wins.",
+    "Entries in the order they were written (`seq`). Apply them in order and store `page.next_cursor` after each page: you never miss or re-apply a change. Several entries for the same key may follow each other; the last one wins. Pages like every collection (`cursor`, `limit`, `page.has_more`), except that `next_cursor` is always set: poll with it later for what comes next.",
   request: { query: ChangesQuery },
   responses: {
     200: { description: "A page of changes", content: { "application/json": { schema: ChangeList } } },
     410: {
       description:
-        "The catalogue was restored from a backup after `since` was issued: read the feed again from the beginning (without `since`) and replace your copy",
+        "The catalogue was restored from a backup after the cursor was issued: read the feed again from the beginning (without `cursor`) and replace your copy",
       content: problemContent,
     },
     ...errors,

@@ -5,8 +5,11 @@ import { illustrativeOnly, noSuch } from "../../http/problem.ts";
 import type { DetailRoute, ListRoute } from "./channels.routes.ts";
 
 export const list: AppRouteHandler<ListRoute> = async (c) => {
-  const { lang, include } = c.req.valid("query");
-  return c.json({ data: await listChannels(dbOf(c), lang, include === "illustrative") }, 200);
+  const { include, ...page } = c.req.valid("query");
+  return c.json(
+    await listChannels(dbOf(c), c.env.CURSOR_SECRET, { ...page, include: include === "illustrative" }),
+    200,
+  );
 };
 
 export const detail: AppRouteHandler<DetailRoute> = async (c) => {

@@ -6,17 +6,20 @@ import {
   errors,
   notFound,
   notModified,
+  PageQuery,
   SlugParam,
 } from "../schemas.ts";
 
 export const list = createRoute({
   method: "get",
   path: "/channels",
+  operationId: "listChannels",
+  security: [],
   tags: ["Catalogue"],
   summary: "Retail channels: supermarket chains, trade fairs, export markets",
-  request: { query: DetailQuery },
+  request: { query: PageQuery },
   responses: {
-    200: { description: "All channels", content: { "application/json": { schema: ChannelList } } },
+    200: { description: "A page of channels", content: { "application/json": { schema: ChannelList } } },
     ...notModified,
     ...errors,
   },
@@ -26,6 +29,8 @@ export type ListRoute = typeof list;
 export const detail = createRoute({
   method: "get",
   path: "/channels/{slug}",
+  operationId: "getChannel",
+  security: [],
   tags: ["Catalogue"],
   summary: "One channel with every product it lists",
   request: { params: SlugParam("aeon"), query: DetailQuery },

@@ -10,6 +10,8 @@ const FeedQuery = z.object({ include: Include });
 export const csv = createRoute({
   method: "get",
   path: "/feeds/products.csv",
+  operationId: "getProductFeedCsv",
+  security: [],
   tags: ["Retailers"],
   summary: "The whole catalogue as CSV (RFC 4180, header row)",
   ...feedDoc,
@@ -23,6 +25,8 @@ export const csv = createRoute({
 export const ndjson = createRoute({
   method: "get",
   path: "/feeds/products.ndjson",
+  operationId: "getProductFeedNdjson",
+  security: [],
   tags: ["Retailers"],
   summary: "The whole catalogue as newline-delimited JSON",
   ...feedDoc,

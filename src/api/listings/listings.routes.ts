@@ -3,7 +3,15 @@ import { MAX_BULK_ITEMS } from "../../db/queries/listings.ts";
 import { requireChannelKey } from "../../http/auth.ts";
 import { jsonBody } from "../../http/body.ts";
 import { BOOKMARK_HEADER } from "../../http/d1-session.ts";
-import { errors, Include, notFound, notModified, problemContent, slugPath } from "../schemas.ts";
+import {
+  errors,
+  Include,
+  notFound,
+  notModified,
+  ProblemSchema,
+  problemContent,
+  slugPath,
+} from "../schemas.ts";
 import { BulkInput, BulkResult, ChannelListing, ListingInput } from "./listings.schemas.ts";
 
 /** Largest PUT body (one listing) and bulk body, in bytes. */
@@ -16,6 +24,16 @@ const Params = z.object({
 });
 const ChannelParam = Params.pick({ channel: true });
 
+const preconditionProblem = {
+  "application/problem+json": {
+    schema: ProblemSchema.extend({
+      current_etag: z
+        .string()
+        .nullable()
+        .openapi({ description: "The listing's ETag now (null: it does not exist); retry with it" }),
+    }).openapi("PreconditionFailed"),
+  },
+};
 const etagHeader = {
   ETag: { schema: { type: "string" as const }, description: "Strong ETag of the listing" },
 };
@@ -49,6 +67,8 @@ const ConditionalHeaders = z.object({
 export const getOne = createRoute({
   method: "get",
   path: "/channels/{channel}/listings/{product}",
+  operationId: "getListing",
+  security: [],
   tags: ["Retailers"],
   summary: "One listing of a channel, with its ETag",
   description:
@@ -69,6 +89,7 @@ export const getOne = createRoute({
 export const put = createRoute({
   method: "put",
   path: "/channels/{channel}/listings/{product}",
+  operationId: "putListing",
   tags: ["Retailers"],
   summary: "Create or replace a listing",
   description:
@@ -95,8 +116,8 @@ export const put = createRoute({
     ...writeErrors,
     404: { description: "No such product", content: problemContent },
     412: {
-      description: "If-Match / If-None-Match failed; the current ETag is in the header",
-      content: problemContent,
+      description: "If-Match / If-None-Match failed; the current ETag is in the header and `current_etag`",
+      content: preconditionProblem,
     },
   },
 });
@@ -104,6 +125,7 @@ export const put = createRoute({
 export const remove = createRoute({
   method: "delete",
   path: "/channels/{channel}/listings/{product}",
+  operationId: "deleteListing",
   tags: ["Retailers"],
   summary: "Delete a listing",
   description:
@@ -117,13 +139,17 @@ export const remove = createRoute({
     401: writeErrors[401],
     403: writeErrors[403],
     404: { description: "No such product, or the channel does not list it", content: problemContent },
-    412: { description: "If-Match failed", content: problemContent },
+    412: {
+      description: "If-Match failed; the current ETag is in `current_etag`",
+      content: preconditionProblem,
+    },
   },
 });
 
 export const bulk = createRoute({
   method: "post",
   path: "/channels/{channel}/listings/bulk",
+  operationId: "bulkPutListings",
   tags: ["Retailers"],
   summary: `Create or replace up to ${MAX_BULK_ITEMS} listings at once, atomically`,
   description:

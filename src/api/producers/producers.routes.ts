@@ -13,6 +13,8 @@ import {
 export const list = createRoute({
   method: "get",
   path: "/producers",
+  operationId: "listProducers",
+  security: [],
   tags: ["Catalogue"],
   summary: "Producers (cooperatives, companies, households, craft villages)",
   request: { query: ProducersQuery },
@@ -27,6 +29,8 @@ export type ListRoute = typeof list;
 export const detail = createRoute({
   method: "get",
   path: "/producers/{slug}",
+  operationId: "getProducer",
+  security: [],
   tags: ["Catalogue"],
   summary: "One producer with its products, recognitions and khuyến công support",
   request: { params: SlugParam("htx-tam-hoa"), query: DetailQuery },

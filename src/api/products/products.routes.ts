@@ -13,10 +13,12 @@ import {
 export const list = createRoute({
   method: "get",
   path: "/products",
+  operationId: "listProducts",
+  security: [],
   tags: ["Catalogue"],
   summary: "Search and filter products, with facet counts",
   description:
-    "Facet counts cover the whole result set; each facet applies every active filter except its own. Filters take one or more values (repeat the parameter or separate values with commas). Pagination is keyset-based: pass `page.next_cursor` back as `cursor`.",
+    "Facet counts cover the whole result set; each facet applies every active filter except its own. Filters take one or more values (repeat the parameter or separate values with commas). Default order: relevance with `q`, otherwise tier (national first); see `sort`. Pages like every collection: follow `page.next_cursor` (as `cursor`) while `page.has_more`.",
   request: { query: ProductsQuery },
   responses: {
     200: { description: "A page of products", content: { "application/json": { schema: ProductList } } },
@@ -29,6 +31,8 @@ export type ListRoute = typeof list;
 export const detail = createRoute({
   method: "get",
   path: "/products/{slug}",
+  operationId: "getProduct",
+  security: [],
   tags: ["Catalogue"],
   summary: "One product with its producer, recognitions, listings and support projects",
   request: { params: SlugParam("mien-dong-tan-viet-a"), query: DetailQuery },

@@ -4,6 +4,8 @@ import { errors, LangQuery, notModified, Programme } from "../schemas.ts";
 export const get = createRoute({
   method: "get",
   path: "/programme",
+  operationId: "getProgramme",
+  security: [],
   tags: ["Recognition"],
   summary: "The 2021–2025 khuyến công programme: reported figures with sources, and known support projects",
   request: { query: LangQuery },

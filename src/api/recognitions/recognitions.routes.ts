@@ -4,6 +4,8 @@ import { errors, notModified, RecognitionList, RecognitionsQuery } from "../sche
 export const list = createRoute({
   method: "get",
   path: "/recognitions",
+  operationId: "listRecognitions",
+  security: [],
   tags: ["Recognition"],
   summary: "Recognitions (CNNT-TB levels, OCOP stars, geographical indications), newest first",
   request: { query: RecognitionsQuery },

@@ -1,20 +1,29 @@
-import { asc, eq, getTableColumns, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, gt, sql } from "drizzle-orm";
 import type { Lang } from "../../domain.ts";
+import { decodeCursor } from "../../http/cursor.ts";
 import { asProvenance } from "../../provenance.ts";
 import type { Db } from "../client.ts";
 import { aliased, aliasedCard, channelOut, listingOut, productCardOut, realOnly } from "../mappers.ts";
+import { keysetPage, type PageInput } from "../pagination.ts";
 import { channels, listings, products } from "../schema.ts";
 
 // A listing is illustrative when it is, or when its product is.
 const ILLUSTRATIVE_LISTING = `(l.provenance = 'illustrative' OR EXISTS (SELECT 1 FROM products p WHERE p.id = l.product_id AND p.provenance = 'illustrative'))`;
 
 /**
- * All retail channels with how many products each lists, and how many of those listings are illustrative.
- * Without `include`, illustrative listings are not counted (`illustrative_listing_count` is then 0).
+ * Retail channels in the order they joined the catalogue (keyset-paginated), with how many products each lists and
+ * how many of those listings are illustrative. Without `include`, illustrative listings are not counted
+ * (`illustrative_listing_count` is then 0).
  */
-export async function listChannels(db: Db, lang: Lang, include = true) {
-  // A batch (of one) so that the catalogue version for the ETag rides in the same round trip (countedD1).
-  const [rows] = await db.batch([
+export async function listChannels(
+  db: Db,
+  secret: string,
+  input: PageInput & { lang: Lang; include: boolean },
+) {
+  const { include } = input;
+  const scope = "channels";
+  const after = input.cursor ? await decodeCursor(secret, input.cursor, scope, 1) : null;
+  const [rows, total] = await db.batch([
     db
       .select({
         ...getTableColumns(channels),
@@ -22,14 +31,26 @@ export async function listChannels(db: Db, lang: Lang, include = true) {
         illustrativeCount: sql<number>`(SELECT count(*) FROM listings l WHERE l.channel_id = "channels"."id" AND ${sql.raw(include ? ILLUSTRATIVE_LISTING : "0")})`,
       })
       .from(channels)
-      .where(realOnly(include, channels.provenance))
-      .orderBy(asc(channels.id)),
+      .where(
+        and(realOnly(include, channels.provenance), after ? gt(channels.id, Number(after[0])) : undefined),
+      )
+      .orderBy(asc(channels.id))
+      .limit(input.limit + 1),
+    db.select({ n: sql<number>`count(*)` }).from(channels).where(realOnly(include, channels.provenance)),
   ]);
-  return rows.map((c) => ({
-    ...channelOut(c, lang, include),
-    listing_count: c.listingCount,
-    illustrative_listing_count: c.illustrativeCount,
-  }));
+  const { items, hasMore, nextCursor } = await keysetPage(rows, input.limit, {
+    secret,
+    scope,
+    keyOf: (c) => [c.id],
+  });
+  return {
+    data: items.map((c) => ({
+      ...channelOut(c, input.lang, include),
+      listing_count: c.listingCount,
+      illustrative_listing_count: c.illustrativeCount,
+    })),
+    page: { limit: input.limit, total: total[0]?.n ?? 0, has_more: hasMore, next_cursor: nextCursor },
+  };
 }
 
 /**

@@ -45,7 +45,7 @@ export async function listProducers(
         ),
       ),
   ]);
-  const { items, nextCursor } = await keysetPage(rows, input.limit, {
+  const { items, hasMore, nextCursor } = await keysetPage(rows, input.limit, {
     secret,
     scope,
     keyOf: (p) => [p.slug],
@@ -56,7 +56,7 @@ export async function listProducers(
       product_count: p.productCount,
       tier: tierOf(p.tierRank),
     })),
-    page: { limit: input.limit, total: total[0]?.n ?? 0, next_cursor: nextCursor },
+    page: { limit: input.limit, total: total[0]?.n ?? 0, has_more: hasMore, next_cursor: nextCursor },
   };
 }
 

@@ -238,7 +238,7 @@ export async function productListQuery(d1: CountedD1, secret: string, input: Lis
     const rowsOf = <T>(i: number) => (results[i]?.results ?? []) as T[];
     const rows = rowsOf<Row>(0);
 
-    const { items, nextCursor } = await keysetPage(rows, input.limit, {
+    const { items, hasMore, nextCursor } = await keysetPage(rows, input.limit, {
       secret,
       scope,
       keyOf: (r) => spec.keys.map((k) => k.pick(r)),
@@ -246,7 +246,12 @@ export async function productListQuery(d1: CountedD1, secret: string, input: Lis
     return {
       sort,
       data: items.map((r) => listItem(r, input.lang, include)),
-      page: { limit: input.limit, ...facetTotal(results.slice(1), input), next_cursor: nextCursor },
+      page: {
+        limit: input.limit,
+        ...facetTotal(results.slice(1), input),
+        has_more: hasMore,
+        next_cursor: nextCursor,
+      },
       facets: readFacets(results.slice(1), input.lang, input),
     };
   };

@@ -50,7 +50,7 @@ export async function listRecognitions(
       .innerJoin(products, eq(products.id, recognitions.productId))
       .where(filtered),
   ]);
-  const { items, nextCursor } = await keysetPage(rows, input.limit, {
+  const { items, hasMore, nextCursor } = await keysetPage(rows, input.limit, {
     secret,
     scope,
     keyOf: (r) => [r.year ?? 0, r.id],
@@ -65,6 +65,6 @@ export async function listRecognitions(
       ),
       producer: { slug: r.producerSlug, name: r.producerName },
     })),
-    page: { limit: input.limit, total: total[0]?.n ?? 0, next_cursor: nextCursor },
+    page: { limit: input.limit, total: total[0]?.n ?? 0, has_more: hasMore, next_cursor: nextCursor },
   };
 }

@@ -1,0 +1,212 @@
+// Refreshes the OpenAPI document's response examples (src/api/examples.json) from real responses: serves the
+// Worker under `wrangler dev` on a fresh, seeded local D1 with a key for one channel, makes each documented request
+// once, and keeps what came back (arrays cut to two items, so the document stays readable). Run it after changing
+// a response schema; `npm run lint:api` fails while an example no longer matches its schema:
+//
+//   flock /tmp/wrangler.lock npm run openapi:examples
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { generateApiKey } from "../src/http/api-key.ts";
+import { startDevServer } from "./lib/dev-server.ts";
+import { d1Query, ROOT } from "./lib/wrangler.ts";
+
+const OUT = join(ROOT, "src/api/examples.json");
+const PRODUCT = "mien-dong-tan-viet-a";
+const LISTING = `/channels/aeon/listings/${PRODUCT}`;
+
+/** Arrays cut to their first two items, everywhere; long text feeds to their first three lines. */
+function trim(v: unknown): unknown {
+  if (Array.isArray(v)) return v.slice(0, 2).map(trim);
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, trim(x)]));
+  return v;
+}
+
+const server = await startDevServer({
+  port: 8813,
+  inspectorPort: 8814,
+  persistTo: ".wrangler/examples-state",
+});
+const examples: Record<string, Record<string, unknown>> = {};
+const keep = (operationId: string, status: number, example: unknown) => {
+  examples[operationId] = { ...examples[operationId], [status]: example };
+};
+try {
+  const { key, prefix, hash } = await generateApiKey();
+  d1Query(server.target, [
+    `INSERT INTO api_keys (channel_id, name, prefix, hash) SELECT id, 'examples', '${prefix}', '${hash}' FROM channels WHERE slug = 'aeon'`,
+  ]);
+  const json = { "content-type": "application/json" };
+  const auth = { ...json, authorization: `Bearer ${key}` };
+  const listing = {
+    status: "in_stock",
+    price_vnd: 72000,
+    channel_sku: "AE-100234",
+    url: "https://aeon.com.vn/mien-dong-tan-viet-a",
+    stores: [{ name: "AEON Mall Long Biên", city: "Hà Nội", province: "Hà Nội" }],
+    note: null,
+  };
+  // [operationId, expected status, path under /api/v1, request]; in order: the writes build on each other.
+  const calls: [string, number, string, RequestInit?][] = [
+    ["listProducts", 200, "/products?limit=2&tier=national"],
+    ["listProducts", 400, "/products?limit=0"],
+    ["getProduct", 200, `/products/${PRODUCT}`],
+    ["getProduct", 400, "/products/Not_A_Slug"],
+    ["getProduct", 404, "/products/khong-co"],
+    ["listProducers", 200, "/producers?limit=2"],
+    ["listProducers", 400, "/producers?limit=101"],
+    ["getProducer", 200, "/producers/htx-tam-hoa"],
+    ["getProducer", 400, "/producers/htx-tam-hoa?lang=fr"],
+    ["getProducer", 404, "/producers/khong-co"],
+    ["listChannels", 200, "/channels?limit=2"],
+    ["listChannels", 400, "/channels?limit=0"],
+    ["getChannel", 200, "/channels/aeon"],
+    ["getChannel", 400, "/channels/aeon?lang=fr"],
+    ["getChannel", 404, "/channels/khong-co"],
+    ["listRecognitions", 200, "/recognitions?limit=2"],
+    ["listRecognitions", 400, "/recognitions?scheme=iso"],
+    ["getProgramme", 200, "/programme"],
+    ["getProgramme", 400, "/programme?lang=fr"],
+    ["getListing", 404, "/channels/aeon/listings/khong-co"],
+    ["getListing", 400, "/channels/aeon/listings/Not_A_Slug"],
+    ["putListing", 401, LISTING, { method: "PUT", headers: json, body: JSON.stringify(listing) }],
+    [
+      "putListing",
+      403,
+      `/channels/go-big-c/listings/${PRODUCT}`,
+      { method: "PUT", headers: auth, body: JSON.stringify(listing) },
+    ],
+    [
+      "putListing",
+      415,
+      LISTING,
+      { method: "PUT", headers: { ...auth, "content-type": "text/plain" }, body: "x" },
+    ],
+    ["putListing", 422, LISTING, { method: "PUT", headers: auth, body: JSON.stringify({ status: "sold" }) }],
+    [
+      "putListing",
+      404,
+      "/channels/aeon/listings/khong-co",
+      { method: "PUT", headers: auth, body: JSON.stringify(listing) },
+    ],
+    [
+      "putListing",
+      400,
+      LISTING,
+      { method: "PUT", headers: { ...auth, "if-none-match": "x" }, body: JSON.stringify(listing) },
+    ],
+    ["putListing", 201, LISTING, { method: "PUT", headers: auth, body: JSON.stringify(listing) }],
+    [
+      "putListing",
+      200,
+      LISTING,
+      { method: "PUT", headers: auth, body: JSON.stringify({ ...listing, price_vnd: 69000 }) },
+    ],
+    [
+      "putListing",
+      412,
+      LISTING,
+      { method: "PUT", headers: { ...auth, "if-match": '"l0v0"' }, body: JSON.stringify(listing) },
+    ],
+    ["getListing", 200, LISTING],
+    ["deleteListing", 401, LISTING, { method: "DELETE" }],
+    ["deleteListing", 403, `/channels/go-big-c/listings/${PRODUCT}`, { method: "DELETE", headers: auth }],
+    ["deleteListing", 404, "/channels/aeon/listings/khong-co", { method: "DELETE", headers: auth }],
+    ["deleteListing", 400, "/channels/aeon/listings/Not_A_Slug", { method: "DELETE", headers: auth }],
+    ["deleteListing", 412, LISTING, { method: "DELETE", headers: { ...auth, "if-match": '"l0v0"' } }],
+    [
+      "bulkPutListings",
+      200,
+      "/channels/aeon/listings/bulk",
+      { method: "POST", headers: auth, body: JSON.stringify({ items: [{ product: PRODUCT, ...listing }] }) },
+    ],
+    ["bulkPutListings", 401, "/channels/aeon/listings/bulk", { method: "POST", headers: json, body: "{}" }],
+    [
+      "bulkPutListings",
+      403,
+      "/channels/go-big-c/listings/bulk",
+      { method: "POST", headers: auth, body: JSON.stringify({ items: [{ product: PRODUCT, ...listing }] }) },
+    ],
+    [
+      "bulkPutListings",
+      415,
+      "/channels/aeon/listings/bulk",
+      { method: "POST", headers: { ...auth, "content-type": "text/plain" }, body: "x" },
+    ],
+    [
+      "bulkPutListings",
+      422,
+      "/channels/aeon/listings/bulk",
+      { method: "POST", headers: auth, body: JSON.stringify({ items: [] }) },
+    ],
+    [
+      "bulkPutListings",
+      400,
+      "/channels/Not_A_Slug/listings/bulk",
+      { method: "POST", headers: auth, body: "{}" },
+    ],
+    [
+      "putListing",
+      413,
+      LISTING,
+      { method: "PUT", headers: auth, body: JSON.stringify({ ...listing, note: "x".repeat(70_000) }) },
+    ],
+    [
+      "bulkPutListings",
+      413,
+      "/channels/aeon/listings/bulk",
+      { method: "POST", headers: auth, body: JSON.stringify({ items: [], pad: "x".repeat(1_100_000) }) },
+    ],
+    ["listChanges", 200, "/changes?limit=2"],
+    ["listChanges", 400, "/changes?cursor=not-a-cursor"],
+    ["getProductFeedCsv", 200, "/feeds/products.csv"],
+    ["getProductFeedNdjson", 200, "/feeds/products.ndjson"],
+  ];
+  for (const [operationId, status, path, init] of calls) {
+    const res = await fetch(`${server.origin}/api/v1${path}`, init);
+    const text = await res.text();
+    if (res.status !== status)
+      throw new Error(`${operationId} ${path}: expected ${status}, got ${res.status} ${text}`);
+    const type = res.headers.get("content-type") ?? "";
+    const body = type.includes("json") && !type.includes("ndjson") ? trim(JSON.parse(text)) : text;
+    keep(
+      operationId,
+      status,
+      typeof body === "string"
+        ? body
+            .split(/(?<=\n)/)
+            .slice(0, 3)
+            .join("")
+        : body,
+    );
+  }
+  // 429s: more requests at once than a limit allows. Reads from loopback are not limited by address, so the read
+  // burst says it comes from a documentation address (as Cloudflare's edge would); keyed writes are limited by key.
+  const burst = async (operationId: string, path: string, init?: RequestInit) => {
+    for (let round = 0; round < 5 && !examples[operationId]?.[429]; round++) {
+      const answers = await Promise.all(
+        Array.from({ length: 120 }, () => fetch(`${server.origin}/api/v1${path}`, init)),
+      );
+      const limited = answers.find((r) => r.status === 429);
+      if (limited) keep(operationId, 429, await limited.json());
+      await Promise.all(answers.filter((r) => r !== limited).map((r) => r.body?.cancel()));
+    }
+    if (!examples[operationId]?.[429]) throw new Error(`${operationId}: no 429 after 600 requests`);
+  };
+  await burst("listProducts", "/products?limit=1", { headers: { "cf-connecting-ip": "203.0.113.7" } });
+  await burst("putListing", LISTING, { method: "PUT", headers: auth, body: JSON.stringify(listing) });
+  // Only a restore from a backup provokes the change feed's 410; its body as the handler writes it.
+  keep("listChanges", 410, {
+    type: "/problems/feed-reset",
+    title: "Gone",
+    status: 410,
+    detail:
+      "The catalogue was restored from a backup after this cursor was issued. Read the feed again from the beginning (without `cursor`) and replace your copy.",
+    instance: "/api/v1/changes",
+  });
+} finally {
+  await server.stop();
+}
+writeFileSync(OUT, `${JSON.stringify(examples, null, 2)}\n`);
+execFileSync(join(ROOT, "node_modules/.bin/biome"), ["format", "--write", OUT], { stdio: "inherit" });
+console.log(`wrote ${OUT}`);
