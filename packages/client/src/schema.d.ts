@@ -173,7 +173,7 @@ export interface paths {
         };
         /**
          * One listing of a channel, with its ETag
-         * @description One channel's listing of one product, with its `etag` (also the ETag header) to send back in `If-Match` when changing it. Public: anyone may read a listing.
+         * @description An illustrative listing (a made-up example, or a listing of an illustrative product) is a 404 unless `include=illustrative` is given.
          */
         get: operations["getListing"];
         /**
@@ -241,7 +241,7 @@ export interface paths {
         };
         /**
          * The whole catalogue as CSV (RFC 4180, header row)
-         * @description Every product, one row each, sorted by slug. Columns (stable; new ones are only appended): slug, name_vi, name_en, category_vi, category_en, product_group, tier, ocop_stars, price_from_vnd, producer_slug, producer_name, district, province, channels, image, sample, updated_at. `channels` is a `;`-separated list of channel slugs; `tier` is the highest CNNT-TB level. UTF-8; the ETag changes whenever the change feed moves.
+         * @description Every product, one row each, sorted by slug. Columns (stable; new ones are only appended): slug, name_vi, name_en, category_vi, category_en, product_group, tier, ocop_stars, price_from_vnd, producer_slug, producer_name, district, province, channels, image, sample, updated_at, provenance, price_from_vnd_provenance, district_provenance, channels_provenance. `channels` is a `;`-separated list of channel slugs; `tier` is the highest CNNT-TB level; `district` is the former district (before the 1 July 2025 reform). `provenance` is the row's state (sourced, inferred, illustrative); each `<column>_provenance` names the state of that value when it is not sourced. By default illustrative products and listings are left out and illustrative values (e.g. a price from illustrative pack prices) are empty; `include=illustrative` adds them, marked. UTF-8; the ETag changes whenever the change feed moves.
          */
         get: operations["getProductFeedCsv"];
         put?: never;
@@ -261,7 +261,7 @@ export interface paths {
         };
         /**
          * The whole catalogue as newline-delimited JSON
-         * @description Every product, one row each, sorted by slug. Columns (stable; new ones are only appended): slug, name_vi, name_en, category_vi, category_en, product_group, tier, ocop_stars, price_from_vnd, producer_slug, producer_name, district, province, channels, image, sample, updated_at. `channels` is a `;`-separated list of channel slugs; `tier` is the highest CNNT-TB level. UTF-8; the ETag changes whenever the change feed moves.
+         * @description Every product, one row each, sorted by slug. Columns (stable; new ones are only appended): slug, name_vi, name_en, category_vi, category_en, product_group, tier, ocop_stars, price_from_vnd, producer_slug, producer_name, district, province, channels, image, sample, updated_at, provenance, price_from_vnd_provenance, district_provenance, channels_provenance. `channels` is a `;`-separated list of channel slugs; `tier` is the highest CNNT-TB level; `district` is the former district (before the 1 July 2025 reform). `provenance` is the row's state (sourced, inferred, illustrative); each `<column>_provenance` names the state of that value when it is not sourced. By default illustrative products and listings are left out and illustrative values (e.g. a price from illustrative pack prices) are empty; `include=illustrative` adds them, marked. UTF-8; the ETag changes whenever the change feed moves.
          */
         get: operations["getProductFeedNdjson"];
         put?: never;
@@ -286,37 +286,51 @@ export interface components {
                 has_more: boolean;
                 /** @description Pass as `cursor` for the next page */
                 next_cursor: string | null;
+                /** @description How many of `total` are illustrative (0 without `include=illustrative`) */
+                illustrative: number;
             };
             facets: {
                 tier: {
                     value: string;
                     label: string;
                     count: number;
+                    /** @description How many of `count` are illustrative */
+                    illustrative: number;
                 }[];
                 scheme: {
                     value: string;
                     label: string;
                     count: number;
+                    /** @description How many of `count` are illustrative */
+                    illustrative: number;
                 }[];
                 group: {
                     value: string;
                     label: string;
                     count: number;
+                    /** @description How many of `count` are illustrative */
+                    illustrative: number;
                 }[];
                 producer: {
                     value: string;
                     label: string;
                     count: number;
+                    /** @description How many of `count` are illustrative */
+                    illustrative: number;
                 }[];
                 channel: {
                     value: string;
                     label: string;
                     count: number;
+                    /** @description How many of `count` are illustrative */
+                    illustrative: number;
                 }[];
                 district: {
                     value: string;
                     label: string;
                     count: number;
+                    /** @description How many of `count` are illustrative */
+                    illustrative: number;
                 }[];
             };
         };
@@ -340,6 +354,21 @@ export interface components {
                 name: string;
                 district: string | null;
             };
+            provenance: components["schemas"]["Provenance"];
+        };
+        /** @description sourced: a cited source states it; inferred: reasoned from sources, not stated; illustrative: made up to show what the catalogue can hold. A field not named in `fields` has the record's state. */
+        Provenance: {
+            /**
+             * @description How the record itself is known
+             * @enum {string}
+             */
+            record: "sourced" | "inferred" | "illustrative";
+            /** @description Fields known less well than `sourced`, by name (paths like `address.district`) */
+            fields: {
+                [key: string]: "sourced" | "inferred" | "illustrative";
+            };
+            /** @description Illustrative fields emptied because `include=illustrative` was not given */
+            withheld?: string[];
         };
         Problem: {
             type: string;
@@ -375,6 +404,7 @@ export interface components {
             sources: string[];
             sample: boolean;
             sample_fields: string[];
+            provenance: components["schemas"]["Provenance"];
             created_at: string;
             updated_at: string;
             producer: components["schemas"]["Producer"];
@@ -389,6 +419,7 @@ export interface components {
                 tier: "district" | "provincial" | "regional" | "national" | null;
                 ocop_stars: number | null;
                 sample: boolean;
+                provenance: components["schemas"]["Provenance"];
             }[];
         };
         Producer: {
@@ -402,6 +433,11 @@ export interface components {
                 district: string | null;
                 district_slug: string | null;
                 province: string;
+                /**
+                 * @description Whether street and commune are as the source gave them before or after Vietnam's 1 July 2025 reform (null: not known). `district` is always the former district (huyện cũ), kept as a browsing area: districts were abolished by the reform.
+                 * @enum {string|null}
+                 */
+                as_of: "before_2025_reform" | "after_2025_reform" | null;
             };
             founded_year: number | null;
             representative: string | null;
@@ -409,6 +445,7 @@ export interface components {
             sources: string[];
             sample: boolean;
             sample_fields: string[];
+            provenance: components["schemas"]["Provenance"];
         };
         Recognition: {
             id: number;
@@ -425,6 +462,7 @@ export interface components {
             verified: boolean;
             sample: boolean;
             note: string | null;
+            provenance: components["schemas"]["Provenance"];
         };
         Listing: {
             /** @enum {string} */
@@ -443,6 +481,7 @@ export interface components {
             sample: boolean;
             version: number;
             updated_at: string;
+            provenance: components["schemas"]["Provenance"];
             channel: {
                 slug: string;
                 name: string;
@@ -460,6 +499,7 @@ export interface components {
             kind: string | null;
             source_url: string;
             sample: boolean;
+            provenance: components["schemas"]["Provenance"];
         };
         ProducerList: {
             data: (components["schemas"]["Producer"] & {
@@ -489,6 +529,7 @@ export interface components {
                 tier: "district" | "provincial" | "regional" | "national" | null;
                 ocop_stars: number | null;
                 sample: boolean;
+                provenance: components["schemas"]["Provenance"];
             }[];
             recognitions: (components["schemas"]["Recognition"] & {
                 product: {
@@ -508,7 +549,11 @@ export interface components {
                 description: string;
                 sources: string[];
                 sample: boolean;
+                provenance: components["schemas"]["Provenance"];
+                /** @description Listings of this channel returned by the same query (illustrative ones only with `include`) */
                 listing_count: number;
+                /** @description How many of `listing_count` are illustrative */
+                illustrative_listing_count: number;
             }[];
             page: {
                 limit: number;
@@ -529,6 +574,7 @@ export interface components {
             description: string;
             sources: string[];
             sample: boolean;
+            provenance: components["schemas"]["Provenance"];
             listings: (components["schemas"]["Listing"] & {
                 product: {
                     slug: string;
@@ -541,6 +587,7 @@ export interface components {
                     tier: "district" | "provincial" | "regional" | "national" | null;
                     ocop_stars: number | null;
                     sample: boolean;
+                    provenance: components["schemas"]["Provenance"];
                 };
             })[];
         };
@@ -576,6 +623,11 @@ export interface components {
                 unit: "projects" | "vnd" | "facilities" | "products";
                 /** @enum {string|null} */
                 fund: "national" | "local" | "total" | null;
+                /**
+                 * @description The source's hedge on `value`: more_than (“hơn”), nearly (“gần”), about (“khoảng”); null when the source gives it as exact
+                 * @enum {string|null}
+                 */
+                qualifier: "more_than" | "nearly" | "about" | null;
                 period: string;
                 source_url: string;
             }[];
@@ -592,6 +644,8 @@ export interface components {
                 level: "district" | "provincial" | "regional" | "national" | null;
                 stars: number | null;
                 count: number;
+                /** @description How many of `count` are illustrative */
+                illustrative: number;
             }[];
         };
         ChannelListing: {
@@ -611,6 +665,7 @@ export interface components {
             sample: boolean;
             version: number;
             updated_at: string;
+            provenance: components["schemas"]["Provenance"];
             channel: string;
             product: string;
             /** @description Same as the ETag header; send it back in If-Match */
@@ -717,6 +772,11 @@ export interface components {
                 changed_at: string;
                 /** @description Where to read the current state (upserts) */
                 href: string | null;
+                /** @description How the entity is known now (null for tombstones and deleted entities). Illustrative entities appear only with `include=illustrative`; their `href` carries it too. */
+                provenance: {
+                    /** @enum {string} */
+                    record: "sourced" | "inferred" | "illustrative";
+                } | null;
             }[];
             page: {
                 limit: number;
@@ -759,6 +819,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Language of names and texts */
                 lang?: "vi" | "en";
+                /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
+                include?: "illustrative";
             };
             header?: never;
             path?: never;
@@ -786,12 +848,21 @@ export interface operations {
                      *           "ocop_stars": null,
                      *           "image": "/img/products/chieu-truc.svg",
                      *           "image_alt": "Hình minh họa: chiếu trúc",
-                     *           "price_from_vnd": 1200000,
+                     *           "price_from_vnd": null,
                      *           "sample": false,
                      *           "producer": {
                      *             "slug": "cong-ty-tnhh-mtv-688",
                      *             "name": "Công ty TNHH MTV 688",
                      *             "district": "Nguyên Bình"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "producer.district": "inferred"
+                     *             },
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
                      *           }
                      *         },
                      *         {
@@ -805,18 +876,26 @@ export interface operations {
                      *           "ocop_stars": null,
                      *           "image": "/img/products/lap-suon.svg",
                      *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
-                     *           "price_from_vnd": 180000,
+                     *           "price_from_vnd": null,
                      *           "sample": false,
                      *           "producer": {
                      *             "slug": "htx-tam-hoa",
                      *             "name": "HTX Tâm Hòa",
                      *             "district": "Thành phố Cao Bằng"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {},
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
                      *           }
                      *         }
                      *       ],
                      *       "page": {
                      *         "limit": 2,
                      *         "total": 2,
+                     *         "illustrative": 0,
                      *         "has_more": false,
                      *         "next_cursor": null
                      *       },
@@ -825,72 +904,71 @@ export interface operations {
                      *           {
                      *             "value": "national",
                      *             "label": "Quốc gia",
-                     *             "count": 2
+                     *             "count": 2,
+                     *             "illustrative": 0
                      *           },
                      *           {
                      *             "value": "regional",
                      *             "label": "Khu vực",
-                     *             "count": 2
+                     *             "count": 0,
+                     *             "illustrative": 0
                      *           }
                      *         ],
                      *         "scheme": [
                      *           {
                      *             "value": "cnnt",
                      *             "label": "Sản phẩm CNNT tiêu biểu",
-                     *             "count": 2
+                     *             "count": 2,
+                     *             "illustrative": 0
                      *           },
                      *           {
                      *             "value": "geographical_indication",
                      *             "label": "Chỉ dẫn địa lý",
-                     *             "count": 1
+                     *             "count": 1,
+                     *             "illustrative": 0
                      *           }
                      *         ],
                      *         "group": [
                      *           {
                      *             "value": "handicraft",
                      *             "label": "Thủ công mỹ nghệ",
-                     *             "count": 1
+                     *             "count": 1,
+                     *             "illustrative": 0
                      *           },
                      *           {
                      *             "value": "processed_food",
                      *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
-                     *             "count": 1
+                     *             "count": 1,
+                     *             "illustrative": 0
                      *           }
                      *         ],
                      *         "producer": [
                      *           {
                      *             "value": "cong-ty-tnhh-mtv-688",
                      *             "label": "Công ty TNHH MTV 688",
-                     *             "count": 1
+                     *             "count": 1,
+                     *             "illustrative": 0
                      *           },
                      *           {
                      *             "value": "htx-tam-hoa",
                      *             "label": "HTX Tâm Hòa",
-                     *             "count": 1
+                     *             "count": 1,
+                     *             "illustrative": 0
                      *           }
                      *         ],
-                     *         "channel": [
-                     *           {
-                     *             "value": "go-big-c",
-                     *             "label": "GO! / Big C",
-                     *             "count": 1
-                     *           },
-                     *           {
-                     *             "value": "aeon",
-                     *             "label": "AEON",
-                     *             "count": 1
-                     *           }
-                     *         ],
+                     *         "channel": [],
                      *         "district": [
                      *           {
                      *             "value": "nguyen-binh",
                      *             "label": "Nguyên Bình",
-                     *             "count": 1
+                     *             "count": 1,
+                     *             "illustrative": 0
                      *           },
                      *           {
                      *             "value": "thanh-pho-cao-bang",
                      *             "label": "Thành phố Cao Bằng",
-                     *             "count": 1
+                     *             "count": 1,
+                     *             "illustrative": 0
                      *           }
                      *         ]
                      *       }
@@ -955,6 +1033,8 @@ export interface operations {
             query?: {
                 /** @description Language of names and texts */
                 lang?: "vi" | "en";
+                /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
+                include?: "illustrative";
             };
             header?: never;
             path: {
@@ -976,25 +1056,12 @@ export interface operations {
                      *       "name": "Miến dong Tân Việt Á",
                      *       "name_vi": "Miến dong Tân Việt Á",
                      *       "name_en": "Tân Việt Á canna-starch vermicelli",
-                     *       "description": "Miến làm từ tinh bột củ dong riềng trồng tại Nguyên Bình, sợi dai, không phẩm màu. OCOP 4 sao (2023), đã xuất khẩu sang Hoa Kỳ.",
+                     *       "description": "Miến dong của HTX Tân Việt Á, thương hiệu từ năm 2017. OCOP 3 sao năm 2020, 4 sao năm 2023; lô hàng đầu tiên 4 tấn xuất khẩu sang Hoa Kỳ đầu năm 2025.",
                      *       "group": "processed_food",
                      *       "category": "Miến dong",
                      *       "tier": null,
                      *       "ocop_stars": 4,
-                     *       "packaging": [
-                     *         {
-                     *           "label": "Gói 300 g",
-                     *           "net_weight_g": 300,
-                     *           "price_vnd": 45000,
-                     *           "sample": true
-                     *         },
-                     *         {
-                     *           "label": "Gói 500 g",
-                     *           "net_weight_g": 500,
-                     *           "price_vnd": 70000,
-                     *           "sample": true
-                     *         }
-                     *       ],
+                     *       "packaging": [],
                      *       "image": "/img/products/mien-dong.svg",
                      *       "image_alt": "Hình minh họa: miến dong",
                      *       "sources": [
@@ -1005,7 +1072,7 @@ export interface operations {
                      *         "packaging"
                      *       ],
                      *       "created_at": "2026-01-05T00:00:02.000Z",
-                     *       "updated_at": "2026-12-01T20:47:18.894Z",
+                     *       "updated_at": "2026-12-01T21:47:11.091Z",
                      *       "producer": {
                      *         "slug": "htx-tan-viet-a",
                      *         "name": "HTX Tân Việt Á",
@@ -1015,7 +1082,8 @@ export interface operations {
                      *           "commune": "Xã Minh Tâm",
                      *           "district": "Nguyên Bình",
                      *           "district_slug": "nguyen-binh",
-                     *           "province": "Cao Bằng"
+                     *           "province": "Cao Bằng",
+                     *           "as_of": null
                      *         },
                      *         "founded_year": null,
                      *         "representative": null,
@@ -1025,7 +1093,11 @@ export interface operations {
                      *           "https://tapchicongthuong.vn/chuyen-minh-tu-khuyen-cong--cau-chuyen-cao-bang-5-nam-nhin-lai-147054.htm"
                      *         ],
                      *         "sample": false,
-                     *         "sample_fields": []
+                     *         "sample_fields": [],
+                     *         "provenance": {
+                     *           "record": "sourced",
+                     *           "fields": {}
+                     *         }
                      *       },
                      *       "recognitions": [
                      *         {
@@ -1040,7 +1112,13 @@ export interface operations {
                      *           "source_url": "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
                      *           "verified": true,
                      *           "sample": false,
-                     *           "note": null
+                     *           "note": null,
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "issuer": "inferred"
+                     *             }
+                     *           }
                      *         },
                      *         {
                      *           "id": 4,
@@ -1054,62 +1132,39 @@ export interface operations {
                      *           "source_url": "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
                      *           "verified": true,
                      *           "sample": false,
-                     *           "note": null
+                     *           "note": null,
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "issuer": "inferred"
+                     *             }
+                     *           }
                      *         }
                      *       ],
                      *       "listings": [
                      *         {
                      *           "channel": {
-                     *             "slug": "go-big-c",
-                     *             "name": "GO! / Big C",
-                     *             "kind": "supermarket_chain"
+                     *             "slug": "xuat-khau-hoa-ky",
+                     *             "name": "Xuất khẩu Hoa Kỳ",
+                     *             "kind": "export_market"
                      *           },
                      *           "status": "in_stock",
-                     *           "price_vnd": 69000,
+                     *           "price_vnd": null,
                      *           "channel_sku": null,
                      *           "url": null,
-                     *           "stores": [
-                     *             {
-                     *               "name": "GO! Cao Bằng",
-                     *               "city": "Cao Bằng",
-                     *               "province": "Cao Bằng"
-                     *             }
-                     *           ],
-                     *           "note": "Nguồn nêu cơ sở phân phối qua chuỗi này; mặt hàng, giá và cửa hàng cụ thể là mẫu.",
-                     *           "last_verified": "2026-10-15",
-                     *           "source_url": "https://tapchicongthuong.vn/chuyen-minh-tu-khuyen-cong--cau-chuyen-cao-bang-5-nam-nhin-lai-147054.htm",
-                     *           "sample": true,
+                     *           "stores": [],
+                     *           "note": "Lô đầu tiên 4 tấn xuất sang Hoa Kỳ đầu năm 2025.",
+                     *           "last_verified": "2025-11-20",
+                     *           "source_url": "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
+                     *           "sample": false,
                      *           "version": 1,
-                     *           "updated_at": "2026-12-01T20:47:18.907Z"
-                     *         },
-                     *         {
-                     *           "channel": {
-                     *             "slug": "lotte-mart",
-                     *             "name": "Lotte Mart",
-                     *             "kind": "supermarket_chain"
-                     *           },
-                     *           "status": "in_stock",
-                     *           "price_vnd": 72000,
-                     *           "channel_sku": "LM-88231",
-                     *           "url": null,
-                     *           "stores": [
-                     *             {
-                     *               "name": "Lotte Mart Đống Đa",
-                     *               "city": "Hà Nội",
-                     *               "province": "Hà Nội"
-                     *             },
-                     *             {
-                     *               "name": "Lotte Mart Quận 7",
-                     *               "city": "TP Hồ Chí Minh",
-                     *               "province": "TP Hồ Chí Minh"
+                     *           "updated_at": "2026-12-01T21:47:11.107Z",
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "status": "inferred"
                      *             }
-                     *           ],
-                     *           "note": "Nguồn nêu cơ sở phân phối qua chuỗi này; mặt hàng, giá và cửa hàng cụ thể là mẫu.",
-                     *           "last_verified": "2026-10-15",
-                     *           "source_url": "https://tapchicongthuong.vn/chuyen-minh-tu-khuyen-cong--cau-chuyen-cao-bang-5-nam-nhin-lai-147054.htm",
-                     *           "sample": true,
-                     *           "version": 1,
-                     *           "updated_at": "2026-12-01T20:47:18.907Z"
+                     *           }
                      *         }
                      *       ],
                      *       "support_projects": [],
@@ -1120,7 +1175,11 @@ export interface operations {
                      *           "image": "/img/products/mien-dong.svg",
                      *           "tier": null,
                      *           "ocop_stars": null,
-                     *           "sample": false
+                     *           "sample": false,
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {}
+                     *           }
                      *         },
                      *         {
                      *           "slug": "mien-dong-phia-den",
@@ -1128,9 +1187,20 @@ export interface operations {
                      *           "image": "/img/products/mien-dong.svg",
                      *           "tier": null,
                      *           "ocop_stars": null,
-                     *           "sample": false
+                     *           "sample": false,
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {}
+                     *           }
                      *         }
-                     *       ]
+                     *       ],
+                     *       "provenance": {
+                     *         "record": "sourced",
+                     *         "fields": {},
+                     *         "withheld": [
+                     *           "packaging"
+                     *         ]
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["ProductDetail"];
@@ -1214,6 +1284,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Language of names and texts */
                 lang?: "vi" | "en";
+                /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
+                include?: "illustrative";
                 /** @description District slug */
                 district?: string;
             };
@@ -1233,55 +1305,70 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "slug": "co-so-banh-khao-mau",
-                     *           "name": "Cơ sở bánh khảo Quảng Hòa (hồ sơ mẫu)",
-                     *           "legal_type": "household_business",
+                     *           "slug": "cong-ty-tnhh-bun-cao-tuyen",
+                     *           "name": "Công ty TNHH Bún Cao Tuyền",
+                     *           "legal_type": "company",
                      *           "address": {
                      *             "street": null,
                      *             "commune": null,
-                     *             "district": "Quảng Hòa",
-                     *             "district_slug": "quang-hoa",
-                     *             "province": "Cao Bằng"
+                     *             "district": null,
+                     *             "district_slug": null,
+                     *             "province": "Cao Bằng",
+                     *             "as_of": null
                      *           },
                      *           "founded_year": null,
                      *           "representative": null,
-                     *           "description": "Bánh khảo làm từ bột gạo nếp rang và đường phên. Hồ sơ minh họa (mẫu): tên cơ sở, địa chỉ và mô tả không phải dữ liệu đã xác minh.",
+                     *           "description": "Sản xuất bún khô truyền thống. Được hỗ trợ 200 triệu đồng từ khuyến công địa phương để đầu tư máy ép bún; người lao động có thu nhập 5–6 triệu đồng/tháng. Mở rộng phân phối qua chuỗi siêu thị.",
                      *           "sources": [
-                     *             "https://vietnamnews.vn/economy/1717811/cao-bang-province-showcases-its-products-in-hcm-city.html"
+                     *             "https://baomoi.net.vn/khuyen-cong-cao-bang-hieu-qua-lon-bat-dau-tu-nhung-de-an-nho-c52809068.epi",
+                     *             "https://tapchicongthuong.vn/chuyen-minh-tu-khuyen-cong--cau-chuyen-cao-bang-5-nam-nhin-lai-147054.htm"
                      *           ],
-                     *           "sample": true,
+                     *           "sample": false,
                      *           "sample_fields": [],
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {}
+                     *           },
                      *           "product_count": 1,
-                     *           "tier": "regional"
+                     *           "tier": null
                      *         },
                      *         {
-                     *           "slug": "co-so-bun-ngu-sac-mau",
-                     *           "name": "Cơ sở bún ngũ sắc Hòa An (hồ sơ mẫu)",
-                     *           "legal_type": "household_business",
+                     *           "slug": "cong-ty-tnhh-kolia-cao-bang",
+                     *           "name": "Công ty TNHH Kolia Cao Bằng",
+                     *           "legal_type": "company",
                      *           "address": {
                      *             "street": null,
-                     *             "commune": null,
-                     *             "district": "Hòa An",
-                     *             "district_slug": "hoa-an",
-                     *             "province": "Cao Bằng"
+                     *             "commune": "Xã Thành Công",
+                     *             "district": "Nguyên Bình",
+                     *             "district_slug": "nguyen-binh",
+                     *             "province": "Cao Bằng",
+                     *             "as_of": null
                      *           },
-                     *           "founded_year": null,
+                     *           "founded_year": 2013,
                      *           "representative": null,
-                     *           "description": "Bún ngũ sắc nhuộm màu từ lá cây tự nhiên. Hồ sơ minh họa (mẫu): tên cơ sở, địa chỉ và mô tả không phải dữ liệu đã xác minh.",
+                     *           "description": "Sản xuất trà “Danh Trà” và “Đinh Trà” (OCOP 4 sao). Có mặt trên thị trường từ năm 2013, xuất khẩu từ năm 2019; từ năm 2024 xuất hơn 1 tấn sang Trung Quốc.",
                      *           "sources": [
-                     *             "https://vietnamnews.vn/economy/1717811/cao-bang-province-showcases-its-products-in-hcm-city.html"
+                     *             "https://thongtin.vietnam.vn/en/xay-dung-thuong-hieu-nong-san-chat-luong-cao"
                      *           ],
-                     *           "sample": true,
-                     *           "sample_fields": [],
-                     *           "product_count": 1,
-                     *           "tier": "provincial"
+                     *           "sample": false,
+                     *           "sample_fields": [
+                     *             "founded_year"
+                     *           ],
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "founded_year": "inferred"
+                     *             }
+                     *           },
+                     *           "product_count": 2,
+                     *           "tier": null
                      *         }
                      *       ],
                      *       "page": {
                      *         "limit": 2,
-                     *         "total": 17,
+                     *         "total": 10,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJwcm9kdWNlcnN8IixbImNvLXNvLWJ1bi1uZ3Utc2FjLW1hdSJdXQ.Bu-wL_2N3ycSd2cTXmgDcg"
+                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY29uZy10eS10bmhoLWtvbGlhLWNhby1iYW5nIl1d.MDU2S0iKwUa0Wh6ED_XnYg"
                      *       }
                      *     }
                      */
@@ -1344,6 +1431,8 @@ export interface operations {
             query?: {
                 /** @description Language of names and texts */
                 lang?: "vi" | "en";
+                /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
+                include?: "illustrative";
             };
             header?: never;
             path: {
@@ -1369,7 +1458,8 @@ export interface operations {
                      *         "commune": "Phường Hợp Giang",
                      *         "district": "Thành phố Cao Bằng",
                      *         "district_slug": "thanh-pho-cao-bang",
-                     *         "province": "Cao Bằng"
+                     *         "province": "Cao Bằng",
+                     *         "as_of": "before_2025_reform"
                      *       },
                      *       "founded_year": 2012,
                      *       "representative": "Nguyễn Thanh Tâm (giám đốc)",
@@ -1380,6 +1470,10 @@ export interface operations {
                      *       ],
                      *       "sample": false,
                      *       "sample_fields": [],
+                     *       "provenance": {
+                     *         "record": "sourced",
+                     *         "fields": {}
+                     *       },
                      *       "products": [
                      *         {
                      *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
@@ -1389,7 +1483,11 @@ export interface operations {
                      *           "image": "/img/products/lap-suon.svg",
                      *           "tier": "national",
                      *           "ocop_stars": null,
-                     *           "sample": false
+                     *           "sample": false,
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {}
+                     *           }
                      *         }
                      *       ],
                      *       "recognitions": [
@@ -1409,7 +1507,14 @@ export interface operations {
                      *           "source_url": "https://vietnamnet.vn/cao-bang-chu-trong-phat-trien-cac-san-pham-cong-nghiep-nong-thon-tieu-bieu-2034965.html",
                      *           "verified": true,
                      *           "sample": false,
-                     *           "note": "Cấp quốc gia theo nguồn; năm và số quyết định là suy luận (có thể là kỳ bình chọn 2021, QĐ 1997/QĐ-BCT ngày 23/8/2021)."
+                     *           "note": "Cấp quốc gia theo nguồn; năm và số quyết định là suy luận (có thể là kỳ bình chọn 2021, QĐ 1997/QĐ-BCT ngày 23/8/2021).",
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "year": "inferred",
+                     *               "issuer": "inferred"
+                     *             }
+                     *           }
                      *         }
                      *       ],
                      *       "support_projects": []
@@ -1496,6 +1601,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Language of names and texts */
                 lang?: "vi" | "en";
+                /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
+                include?: "illustrative";
             };
             header?: never;
             path?: never;
@@ -1522,7 +1629,14 @@ export interface operations {
                      *             "https://tapchicongthuong.vn/chuyen-minh-tu-khuyen-cong--cau-chuyen-cao-bang-5-nam-nhin-lai-147054.htm"
                      *           ],
                      *           "sample": false,
-                     *           "listing_count": 3
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "name": "inferred"
+                     *             }
+                     *           },
+                     *           "listing_count": 0,
+                     *           "illustrative_listing_count": 0
                      *         },
                      *         {
                      *           "slug": "aeon",
@@ -1534,7 +1648,12 @@ export interface operations {
                      *             "https://tapchicongthuong.vn/chuyen-minh-tu-khuyen-cong--cau-chuyen-cao-bang-5-nam-nhin-lai-147054.htm"
                      *           ],
                      *           "sample": false,
-                     *           "listing_count": 3
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {}
+                     *           },
+                     *           "listing_count": 0,
+                     *           "illustrative_listing_count": 0
                      *         }
                      *       ],
                      *       "page": {
@@ -1604,6 +1723,8 @@ export interface operations {
             query?: {
                 /** @description Language of names and texts */
                 lang?: "vi" | "en";
+                /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
+                include?: "illustrative";
             };
             header?: never;
             path: {
@@ -1630,76 +1751,11 @@ export interface operations {
                      *         "https://tapchicongthuong.vn/chuyen-minh-tu-khuyen-cong--cau-chuyen-cao-bang-5-nam-nhin-lai-147054.htm"
                      *       ],
                      *       "sample": false,
-                     *       "listings": [
-                     *         {
-                     *           "channel": {
-                     *             "slug": "aeon",
-                     *             "name": "AEON",
-                     *             "kind": "supermarket_chain"
-                     *           },
-                     *           "status": "coming_soon",
-                     *           "price_vnd": null,
-                     *           "channel_sku": null,
-                     *           "url": null,
-                     *           "stores": [
-                     *             {
-                     *               "name": "AEON Mall Hà Đông",
-                     *               "city": "Hà Nội",
-                     *               "province": "Hà Nội"
-                     *             }
-                     *           ],
-                     *           "note": "Nguồn nêu cơ sở phân phối qua chuỗi này; mặt hàng, giá và cửa hàng cụ thể là mẫu.",
-                     *           "last_verified": "2026-10-15",
-                     *           "source_url": "https://tapchicongthuong.vn/chuyen-minh-tu-khuyen-cong--cau-chuyen-cao-bang-5-nam-nhin-lai-147054.htm",
-                     *           "sample": true,
-                     *           "version": 1,
-                     *           "updated_at": "2026-12-01T20:47:18.916Z",
-                     *           "product": {
-                     *             "slug": "bun-kho-cao-tuyen",
-                     *             "name": "Bún khô Cao Tuyền",
-                     *             "category": "Bún khô",
-                     *             "group": "processed_food",
-                     *             "image": "/img/products/bun.svg",
-                     *             "tier": null,
-                     *             "ocop_stars": null,
-                     *             "sample": false
-                     *           }
-                     *         },
-                     *         {
-                     *           "channel": {
-                     *             "slug": "aeon",
-                     *             "name": "AEON",
-                     *             "kind": "supermarket_chain"
-                     *           },
-                     *           "status": "in_stock",
-                     *           "price_vnd": 95000,
-                     *           "channel_sku": null,
-                     *           "url": null,
-                     *           "stores": [
-                     *             {
-                     *               "name": "AEON Mall Long Biên",
-                     *               "city": "Hà Nội",
-                     *               "province": "Hà Nội"
-                     *             }
-                     *           ],
-                     *           "note": null,
-                     *           "last_verified": "2026-10-15",
-                     *           "source_url": "https://vietnamnews.vn/economy/1717811/cao-bang-province-showcases-its-products-in-hcm-city.html",
-                     *           "sample": true,
-                     *           "version": 1,
-                     *           "updated_at": "2026-12-01T20:47:18.917Z",
-                     *           "product": {
-                     *             "slug": "gao-nep-ong-trung-khanh",
-                     *             "name": "Gạo nếp ống Trùng Khánh",
-                     *             "category": "Gạo nếp",
-                     *             "group": "processed_food",
-                     *             "image": "/img/products/gao-nep.svg",
-                     *             "tier": null,
-                     *             "ocop_stars": null,
-                     *             "sample": true
-                     *           }
-                     *         }
-                     *       ]
+                     *       "provenance": {
+                     *         "record": "sourced",
+                     *         "fields": {}
+                     *       },
+                     *       "listings": []
                      *     }
                      */
                     "application/json": components["schemas"]["ChannelDetail"];
@@ -1786,6 +1842,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Language of names and texts */
                 lang?: "vi" | "en";
+                /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
+                include?: "illustrative";
             };
             header?: never;
             path?: never;
@@ -1819,39 +1877,52 @@ export interface operations {
                      *           "verified": true,
                      *           "sample": false,
                      *           "note": null,
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "issuer": "inferred"
+                     *             }
+                     *           },
                      *           "producer": {
                      *             "slug": "htx-tan-viet-a",
                      *             "name": "HTX Tân Việt Á"
                      *           }
                      *         },
                      *         {
-                     *           "id": 15,
+                     *           "id": 1,
                      *           "product": {
-                     *             "slug": "gio-truc-my-nghe",
-                     *             "name": "Giỏ trúc mỹ nghệ"
+                     *             "slug": "lap-suon-thit-hun-khoi-tam-hoa",
+                     *             "name": "Lạp sườn, thịt hun khói Tâm Hòa"
                      *           },
                      *           "scheme": "cnnt",
-                     *           "level": "provincial",
+                     *           "level": "national",
                      *           "stars": null,
-                     *           "year": 2023,
-                     *           "title": "Sản phẩm CNNT tiêu biểu cấp tỉnh (mẫu)",
+                     *           "year": 2021,
+                     *           "title": "Sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia",
                      *           "decision_number": null,
-                     *           "issuer": "UBND tỉnh Cao Bằng (mẫu)",
-                     *           "source_url": "https://tapchicongthuong.vn/chuyen-minh-tu-khuyen-cong--cau-chuyen-cao-bang-5-nam-nhin-lai-147054.htm",
-                     *           "verified": false,
-                     *           "sample": true,
-                     *           "note": "Công nhận minh họa (mẫu) cho hồ sơ mẫu — không phải quyết định thật.",
+                     *           "issuer": "Bộ Công Thương",
+                     *           "source_url": "https://vietnamnet.vn/cao-bang-chu-trong-phat-trien-cac-san-pham-cong-nghiep-nong-thon-tieu-bieu-2034965.html",
+                     *           "verified": true,
+                     *           "sample": false,
+                     *           "note": "Cấp quốc gia theo nguồn; năm và số quyết định là suy luận (có thể là kỳ bình chọn 2021, QĐ 1997/QĐ-BCT ngày 23/8/2021).",
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "year": "inferred",
+                     *               "issuer": "inferred"
+                     *             }
+                     *           },
                      *           "producer": {
-                     *             "slug": "co-so-truc-my-nghe-mau",
-                     *             "name": "Cơ sở trúc mỹ nghệ Nguyên Bình (hồ sơ mẫu)"
+                     *             "slug": "htx-tam-hoa",
+                     *             "name": "HTX Tâm Hòa"
                      *           }
                      *         }
                      *       ],
                      *       "page": {
                      *         "limit": 2,
-                     *         "total": 17,
+                     *         "total": 8,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHwiLFsyMDIzLDE1XV0.On_fB_sAxIZMGWeKemcIyw"
+                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.m1yXuzoJNkvjjJUaYqeofQ"
                      *       }
                      *     }
                      */
@@ -1938,6 +2009,7 @@ export interface operations {
                      *           "value": 23,
                      *           "unit": "projects",
                      *           "fund": "total",
+                     *           "qualifier": null,
                      *           "period": "2021–2025",
                      *           "source_url": "https://tapchicongthuong.vn/chuyen-minh-tu-khuyen-cong--cau-chuyen-cao-bang-5-nam-nhin-lai-147054.htm"
                      *         },
@@ -1948,6 +2020,7 @@ export interface operations {
                      *           "value": 7,
                      *           "unit": "projects",
                      *           "fund": "national",
+                     *           "qualifier": null,
                      *           "period": "2021–2025",
                      *           "source_url": "https://tapchicongthuong.vn/chuyen-minh-tu-khuyen-cong--cau-chuyen-cao-bang-5-nam-nhin-lai-147054.htm"
                      *         }
@@ -1965,7 +2038,11 @@ export interface operations {
                      *           "title": "Hỗ trợ ứng dụng máy móc thiết bị tiên tiến trong sản xuất miến dong",
                      *           "kind": "machinery",
                      *           "source_url": "https://tapchicongthuong.vn/chuyen-minh-tu-khuyen-cong--cau-chuyen-cao-bang-5-nam-nhin-lai-147054.htm",
-                     *           "sample": false
+                     *           "sample": false,
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {}
+                     *           }
                      *         },
                      *         {
                      *           "id": 2,
@@ -1979,7 +2056,11 @@ export interface operations {
                      *           "title": "Hỗ trợ máy ép bún",
                      *           "kind": "machinery",
                      *           "source_url": "https://baomoi.net.vn/khuyen-cong-cao-bang-hieu-qua-lon-bat-dau-tu-nhung-de-an-nho-c52809068.epi",
-                     *           "sample": false
+                     *           "sample": false,
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {}
+                     *           }
                      *         }
                      *       ],
                      *       "catalogue_recognitions": [
@@ -1987,13 +2068,15 @@ export interface operations {
                      *           "scheme": "cnnt",
                      *           "level": "national",
                      *           "stars": null,
-                     *           "count": 2
+                     *           "count": 2,
+                     *           "illustrative": 0
                      *         },
                      *         {
                      *           "scheme": "cnnt",
                      *           "level": "provincial",
                      *           "stars": null,
-                     *           "count": 7
+                     *           "count": 7,
+                     *           "illustrative": 7
                      *         }
                      *       ]
                      *     }
@@ -2054,7 +2137,10 @@ export interface operations {
     };
     getListing: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
+                include?: "illustrative";
+            };
             header?: never;
             path: {
                 channel: string;
@@ -2092,8 +2178,12 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l15v2c20261201204726474\"",
-                     *       "updated_at": "2026-12-01T20:47:26.501Z"
+                     *       "etag": "\"l12v2c20261201214715018\"",
+                     *       "updated_at": "2026-12-01T21:47:15.030Z",
+                     *       "provenance": {
+                     *         "record": "sourced",
+                     *         "fields": {}
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["ChannelListing"];
@@ -2219,8 +2309,12 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l15v2c20261201204726474\"",
-                     *       "updated_at": "2026-12-01T20:47:26.501Z"
+                     *       "etag": "\"l12v2c20261201214715018\"",
+                     *       "updated_at": "2026-12-01T21:47:15.030Z",
+                     *       "provenance": {
+                     *         "record": "sourced",
+                     *         "fields": {}
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["ChannelListing"];
@@ -2256,8 +2350,12 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 1,
-                     *       "etag": "\"l15v1c20261201204726474\"",
-                     *       "updated_at": "2026-12-01T20:47:26.474Z"
+                     *       "etag": "\"l12v1c20261201214715018\"",
+                     *       "updated_at": "2026-12-01T21:47:15.018Z",
+                     *       "provenance": {
+                     *         "record": "sourced",
+                     *         "fields": {}
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["ChannelListing"];
@@ -2352,8 +2450,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l15v2c20261201204726474\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l15v2c20261201204726474\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201214715018\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -2553,8 +2651,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l15v2c20261201204726474\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l15v2c20261201204726474\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201214715018\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -2614,7 +2712,7 @@ export interface operations {
                      *         {
                      *           "product": "mien-dong-tan-viet-a",
                      *           "version": 3,
-                     *           "etag": "\"l15v3c20261201204726474\""
+                     *           "etag": "\"l12v3c20261201214715018\""
                      *         }
                      *       ]
                      *     }
@@ -2771,6 +2869,8 @@ export interface operations {
                 since?: string;
                 /** @description Page size, 1–1000 */
                 limit?: number;
+                /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
+                include?: "illustrative";
             };
             header?: never;
             path?: never;
@@ -2792,16 +2892,22 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "htx-tam-hoa",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-01T20:47:18.891Z",
-                     *           "href": "/api/v1/producers/htx-tam-hoa"
+                     *           "changed_at": "2026-12-01T21:47:11.086Z",
+                     *           "href": "/api/v1/producers/htx-tam-hoa",
+                     *           "provenance": {
+                     *             "record": "sourced"
+                     *           }
                      *         },
                      *         {
                      *           "seq": 2,
                      *           "entity": "producer",
                      *           "key": "cong-ty-tnhh-mtv-688",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-01T20:47:18.891Z",
-                     *           "href": "/api/v1/producers/cong-ty-tnhh-mtv-688"
+                     *           "changed_at": "2026-12-01T21:47:11.086Z",
+                     *           "href": "/api/v1/producers/cong-ty-tnhh-mtv-688",
+                     *           "provenance": {
+                     *             "record": "sourced"
+                     *           }
                      *         }
                      *       ],
                      *       "page": {
@@ -2878,7 +2984,10 @@ export interface operations {
     };
     getProductFeedCsv: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
+                include?: "illustrative";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2892,9 +3001,9 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example slug,name_vi,name_en,category_vi,category_en,product_group,tier,ocop_stars,price_from_vnd,producer_slug,producer_name,district,province,channels,image,sample,updated_at
-                     *     banh-khao-quang-hoa,Bánh khảo Quảng Hòa,Quảng Hòa bánh khảo (rice-flour cake),Bánh truyền thống,Traditional cakes,processed_food,regional,,60000,co-so-banh-khao-mau,Cơ sở bánh khảo Quảng Hòa (hồ sơ mẫu),Quảng Hòa,Cao Bằng,,/img/products/banh.svg,true,2026-12-01T20:47:18.896Z
-                     *     bun-kho-cao-tuyen,Bún khô Cao Tuyền,Cao Tuyền dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,35000,cong-ty-tnhh-bun-cao-tuyen,Công ty TNHH Bún Cao Tuyền,,Cao Bằng,aeon;go-big-c;winmart,/img/products/bun.svg,false,2026-12-01T20:47:18.894Z
+                     * @example slug,name_vi,name_en,category_vi,category_en,product_group,tier,ocop_stars,price_from_vnd,producer_slug,producer_name,district,province,channels,image,sample,updated_at,provenance,price_from_vnd_provenance,district_provenance,channels_provenance
+                     *     bun-kho-cao-tuyen,Bún khô Cao Tuyền,Cao Tuyền dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,cong-ty-tnhh-bun-cao-tuyen,Công ty TNHH Bún Cao Tuyền,,Cao Bằng,,/img/products/bun.svg,false,2026-12-01T21:47:11.091Z,sourced,,,
+                     *     chieu-truc-688,Chiếu trúc 688,688 bamboo mat,Chiếu trúc,Bamboo mats,handicraft,national,,,cong-ty-tnhh-mtv-688,Công ty TNHH MTV 688,Nguyên Bình,Cao Bằng,,/img/products/chieu-truc.svg,false,2026-12-01T21:47:11.090Z,sourced,,inferred,
                      */
                     "text/csv": string;
                 };
@@ -2928,7 +3037,10 @@ export interface operations {
     };
     getProductFeedNdjson: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
+                include?: "illustrative";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2942,9 +3054,9 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example {"slug":"banh-khao-quang-hoa","name_vi":"Bánh khảo Quảng Hòa","name_en":"Quảng Hòa bánh khảo (rice-flour cake)","category_vi":"Bánh truyền thống","category_en":"Traditional cakes","product_group":"processed_food","tier":"regional","ocop_stars":null,"price_from_vnd":60000,"producer_slug":"co-so-banh-khao-mau","producer_name":"Cơ sở bánh khảo Quảng Hòa (hồ sơ mẫu)","district":"Quảng Hòa","province":"Cao Bằng","channels":"","image":"/img/products/banh.svg","sample":true,"updated_at":"2026-12-01T20:47:18.896Z"}
-                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô Cao Tuyền","name_en":"Cao Tuyền dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":35000,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"aeon;go-big-c;winmart","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-01T20:47:18.894Z"}
-                     *     {"slug":"bun-ngu-sac","name_vi":"Bún ngũ sắc","name_en":"Five-colour rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":"provincial","ocop_stars":null,"price_from_vnd":55000,"producer_slug":"co-so-bun-ngu-sac-mau","producer_name":"Cơ sở bún ngũ sắc Hòa An (hồ sơ mẫu)","district":"Hòa An","province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":true,"updated_at":"2026-12-01T20:47:18.896Z"}
+                     * @example {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô Cao Tuyền","name_en":"Cao Tuyền dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-01T21:47:11.091Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":""}
+                     *     {"slug":"chieu-truc-688","name_vi":"Chiếu trúc 688","name_en":"688 bamboo mat","category_vi":"Chiếu trúc","category_en":"Bamboo mats","product_group":"handicraft","tier":"national","ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-mtv-688","producer_name":"Công ty TNHH MTV 688","district":"Nguyên Bình","province":"Cao Bằng","channels":"","image":"/img/products/chieu-truc.svg","sample":false,"updated_at":"2026-12-01T21:47:11.090Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":""}
+                     *     {"slug":"danh-tra-kolia","name_vi":"Danh Trà","name_en":"Danh Trà tea","category_vi":"Trà","category_en":"Tea","product_group":"processed_food","tier":null,"ocop_stars":4,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-kolia-cao-bang","producer_name":"Công ty TNHH Kolia Cao Bằng","district":"Nguyên Bình","province":"Cao Bằng","channels":"","image":"/img/products/tra.svg","sample":false,"updated_at":"2026-12-01T21:47:11.093Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":""}
                      */
                     "application/x-ndjson": string;
                 };
