@@ -56,22 +56,24 @@ describe("mirror", () => {
     const seen: Change[] = [];
     const saved: string[] = [];
     const first = await anonymous.mirror({
-      limit: 50,
+      limit: 10,
       apply: (changes) => void seen.push(...changes),
       save: (cursor) => void saved.push(cursor),
     });
     expect(first.read).toBe(seen.length);
-    expect(seen.length).toBeGreaterThan(50);
-    // In feed order, no gap, and the cursor saved after each page.
-    expect(seen.map((c) => c.seq)).toEqual(seen.map((_, i) => (seen[0]?.seq ?? 0) + i));
+    expect(seen.length).toBeGreaterThan(10);
+    // In feed order, each change once (illustrative records' changes are left out by default, so seq has gaps),
+    // and the cursor saved after each page.
+    const seqs = seen.map((c) => c.seq);
+    expect(seqs).toEqual([...new Set(seqs)].sort((a, b) => a - b));
     expect(saved.at(-1)).toBe(first.cursor);
-    expect(saved.length).toBe(Math.ceil(seen.length / 50));
+    expect(saved.length).toBeGreaterThanOrEqual(Math.ceil(seen.length / 10));
 
     await aeon.updateListing("aeon", PRODUCT, (l) => ({ status: "in_stock", ...l, price_vnd: 71000 }));
     const next: Change[] = [];
     const second = await anonymous.mirror({ cursor: first.cursor, apply: (c) => void next.push(...c) });
     expect(next.map((c) => [c.entity, c.key, c.op])).toEqual([["listing", `aeon/${PRODUCT}`, "upsert"]]);
-    expect(next[0]?.seq).toBe((seen.at(-1)?.seq ?? 0) + 1);
+    expect(next[0]?.seq).toBeGreaterThan(seen.at(-1)?.seq ?? 0);
 
     const third = await anonymous.mirror({ cursor: second.cursor, apply: () => {} });
     expect(third.read).toBe(0);
