@@ -11,9 +11,12 @@ import { gzipSync } from "node:zlib";
 
 /**
  * The budget, in KiB of gzip-compressed Worker modules. 100 KiB held release 1; the response cache (issue 14) and
- * provenance on every output (issue 10) together came to 100.5 KiB after everything trimmable was trimmed, so 101.
+ * provenance on every output (issue 10) came to 100.5 KiB after everything trimmable was trimmed; the editors'
+ * pages, admin API contracts, import and photos (issue 12) add about 25 KiB, so 126. The public Worker's own share
+ * is no longer measured apart: the next step is the editor routes as a second Worker (or entry) on the same D1 and
+ * R2, so that shoppers and retailers load only what they use.
  */
-const BUDGET_KIB = 101;
+const BUDGET_KIB = 126;
 
 const root = new URL("..", import.meta.url).pathname;
 const outdir = mkdtempSync(join(tmpdir(), "worker-bundle-"));

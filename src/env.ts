@@ -17,6 +17,8 @@ export interface Env {
   DEV_MODE?: string;
   /** Development only (with DEV_MODE=1): ms added to every D1 round trip, to measure a distant database. */
   D1_DELAY_MS?: string;
+  /** Product photos uploaded by editors (R2; src/editor/photos.ts). */
+  PHOTOS?: R2Bucket;
 }
 
 export interface AppVariables {

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { apiDocs, apiV1 } from "./api/index.ts";
+import { photos } from "./editor/photos.ts";
 import type { AppEnv } from "./env.ts";
 import { bodyCeiling } from "./http/body.ts";
 import { d1Delay } from "./http/d1-delay.ts";
@@ -9,6 +10,7 @@ import { addressRateLimit } from "./http/rate-limit.ts";
 import { responseCache } from "./http/response-cache.ts";
 import { requireSafeConfig } from "./http/safe-config.ts";
 import { securityHeaders } from "./http/security.ts";
+import { editorPages } from "./pages/admin/index.tsx";
 import { pages } from "./pages/index.tsx";
 
 const app = new Hono<AppEnv>();
@@ -28,6 +30,8 @@ app.use(
 app.route("/api/v1", apiV1);
 app.get("/api/docs", apiDocs);
 app.get("/api", (c) => c.redirect("/api/docs"));
+app.route("/", photos);
+app.route("/", editorPages);
 app.route("/", pages);
 
 // Returned, not thrown: a throw here would skip the header middleware and leave the 404 without its headers.

@@ -9,6 +9,7 @@ declare global {
       DB: D1Database;
       RESTORE_DB: D1Database;
       UPGRADE_DB: D1Database;
+      PHOTOS: R2Bucket;
       CURSOR_SECRET: string;
       PUBLIC_ORIGIN: string;
       TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];

@@ -6,6 +6,7 @@ import { BOOKMARK_HEADER, d1Session, ROUND_TRIPS_HEADER } from "../http/d1-sessi
 import { catalogueETag, publicCache } from "../http/etag.ts";
 import { cacheable } from "../http/response-cache.ts";
 import { cspNonce, docsCsp, publicReadCors } from "../http/security.ts";
+import { adminApi, EDITOR_TOKEN_SCHEME } from "./admin/index.ts";
 import { changesApi } from "./changes/index.ts";
 import { channelsApi } from "./channels/index.ts";
 import { withExamples } from "./examples.ts";
@@ -34,6 +35,7 @@ apiV1.route("/", programmeApi);
 apiV1.route("/", listingsApi);
 apiV1.route("/", changesApi);
 apiV1.route("/", feedsApi);
+apiV1.route("/admin", adminApi);
 
 apiV1.openAPIRegistry.registerComponent("securitySchemes", "RetailerKey", {
   type: "http",
@@ -41,6 +43,8 @@ apiV1.openAPIRegistry.registerComponent("securitySchemes", "RetailerKey", {
   description:
     "A retail channel's API key (`cnnt_…`), made by an operator with `npm run key:create -- --channel <slug>`. It can write that channel's listings and nothing else.",
 });
+
+apiV1.openAPIRegistry.registerComponent("securitySchemes", "EditorToken", EDITOR_TOKEN_SCHEME);
 
 /** What the OpenAPI document says about the API besides its routes. */
 export const OPENAPI_CONFIG = {
@@ -63,6 +67,11 @@ export const OPENAPI_CONFIG = {
       name: "Retailers",
       description:
         "Retail chains keep their listings current (API key per channel) and mirror the catalogue (change feed, full feeds). Anonymous calls are rate-limited per address, keyed calls per key: 429 with Retry-After.",
+    },
+    {
+      name: "Editors",
+      description:
+        "The province's editors keep the catalogue: drafts, publishing, CSV import/export, photos and the audit trail (editor tokens only).",
     },
   ],
 };

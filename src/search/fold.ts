@@ -42,3 +42,20 @@ export function toFtsQuery(input: string): string | null {
   if (tokens.length === 0) return null;
   return tokens.map((t, i) => `"${t.replaceAll('"', '""')}"${i === tokens.length - 1 ? "*" : ""}`).join(" ");
 }
+
+/** Slug of a district name, for filters: "Nguyên Bình" → "nguyen-binh". */
+export const districtSlug = (name: string) =>
+  fold(name)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+
+/** The fields the search index sees for a product: folded producer name, category and descriptions. */
+export function searchTextOf(p: {
+  producerName: string;
+  categoryVi: string;
+  categoryEn: string;
+  descriptionVi: string;
+  descriptionEn: string;
+}): string {
+  return fold([p.producerName, p.categoryVi, p.categoryEn, p.descriptionVi, p.descriptionEn].join(" "));
+}

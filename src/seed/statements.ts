@@ -1,5 +1,8 @@
 import { type FieldProvenance, type Provenance, weakest } from "../provenance.ts";
-import { fold } from "../search/fold.ts";
+import { districtSlug, fold, searchTextOf } from "../search/fold.ts";
+
+export { districtSlug, searchTextOf };
+
 import * as data from "./data.ts";
 
 export type SqlValue = string | number | null;
@@ -47,23 +50,6 @@ function idOf<T extends { slug: string; id: number }>(rows: T[], slug: string): 
   const row = rows.find((r) => r.slug === slug);
   if (!row) throw new Error(`seed: unknown slug ${slug}`);
   return row.id;
-}
-
-/** Slug of a district name, for filters: "Nguyên Bình" → "nguyen-binh". */
-export const districtSlug = (name: string) =>
-  fold(name)
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-
-/** The fields the search index sees for a product: folded producer name, category and descriptions. */
-export function searchTextOf(p: {
-  producerName: string;
-  categoryVi: string;
-  categoryEn: string;
-  descriptionVi: string;
-  descriptionEn: string;
-}): string {
-  return fold([p.producerName, p.categoryVi, p.categoryEn, p.descriptionVi, p.descriptionEn].join(" "));
 }
 
 /** Every statement that seeds the catalogue, in dependency order. */

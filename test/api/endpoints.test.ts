@@ -334,6 +334,18 @@ describe("OpenAPI", () => {
     expect(status).toBe(200);
     expect(body.openapi).toBe("3.1.0");
     expect(Object.keys(body.paths).sort()).toEqual([
+      "/admin/audit",
+      "/admin/export/{kind}",
+      "/admin/import",
+      "/admin/producers",
+      "/admin/producers/{slug}",
+      "/admin/producers/{slug}/publish",
+      "/admin/products",
+      "/admin/products/{slug}",
+      "/admin/products/{slug}/photo",
+      "/admin/products/{slug}/publish",
+      "/admin/recognitions",
+      "/admin/recognitions/{id}",
       "/changes",
       "/channels",
       "/channels/{channel}/listings/bulk",

@@ -109,7 +109,8 @@ describe("every write route refuses bad keys and writes nothing", () => {
     const documented = Object.entries(body.paths as Record<string, Record<string, unknown>>).flatMap(
       ([p, ops]) =>
         Object.keys(ops)
-          .filter((m) => !["get", "head", "options", "parameters"].includes(m))
+          // The editors' routes take editor tokens, not retailer keys: test/editor/admin.test.ts covers them.
+          .filter((m) => !p.startsWith("/admin/") && !["get", "head", "options", "parameters"].includes(m))
           .map((m) => `${m.toUpperCase()} ${p}`),
     );
     expect(documented.length).toBeGreaterThan(0);

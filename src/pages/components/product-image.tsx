@@ -1,8 +1,13 @@
 import { asset } from "../assets.ts";
 
-/** The path of a product's illustration: one of ours (an SVG under /img/products, with a PNG twin) or the placeholder. */
+/**
+ * The path of a product's picture: a photo an editor uploaded (/anh/…, served from R2), one of our illustrations
+ * (an SVG under /img/products, with a PNG twin) or the placeholder.
+ */
 export const illustration = (src: string | null) =>
-  src && /^\/img\/products\/[\w-]+\.svg$/.test(src) ? src : "/img/products/placeholder.svg";
+  src && (/^\/img\/products\/[\w-]+\.svg$/.test(src) || /^\/anh\/[a-z0-9/._-]+$/.test(src))
+    ? src
+    : "/img/products/placeholder.svg";
 
 /** A product illustration; width and height are set so the layout does not shift while it loads. */
 export function ProductImage(props: {

@@ -1,0 +1,425 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { requireEditorToken } from "../../editor/auth.ts";
+import {
+  ProducerPatch,
+  ProducerRecord,
+  ProductPatch,
+  ProductRecord,
+  RecognitionInput,
+  RecognitionPatch,
+  slugSchema,
+} from "../../editor/schemas.ts";
+import { MAX_BODY_BYTES } from "../../http/body.ts";
+import { Problem } from "../../http/problem.ts";
+import { ProblemSchema } from "../schemas.ts";
+
+const problem = { "application/problem+json": { schema: ProblemSchema } };
+const security = [{ EditorToken: [] }];
+const tags = ["Editors"];
+/** Largest CSV an import accepts: the Worker-wide body ceiling (a 500-row sheet is about 150–250 kB). */
+export const MAX_IMPORT_BYTES = MAX_BODY_BYTES;
+
+const errors = {
+  401: { description: "Missing, malformed, unknown or revoked editor token", content: problem },
+  403: { description: "A retailer key, or a role too low for this operation", content: problem },
+  404: { description: "No such record", content: problem },
+} as const;
+const writeErrors = {
+  ...errors,
+  409: { description: "A record with this key already exists", content: problem },
+  412: { description: "If-Match is not the record's current ETag (someone changed it)", content: problem },
+  422: {
+    description: "Invalid fields or missing provenance, each named in `invalid_params`",
+    content: problem,
+  },
+} as const;
+
+const etag = { ETag: { schema: { type: "string" as const }, description: "Send back in If-Match" } };
+const IfMatch = z.object({
+  "if-match": z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ description: "The record's ETag; required on updates (428 without)" }),
+});
+
+const SlugParam = z.object({
+  slug: slugSchema.openapi({ param: { name: "slug", in: "path" }, example: "mien-dong-tan-viet-a" }),
+});
+const IdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .openapi({ param: { name: "id", in: "path" }, example: 1000000, type: "integer" }),
+});
+
+const anyRecord = z.record(z.string(), z.unknown());
+/** A record as editors see it: the public version, the pending draft, and the ETag of the pair. */
+export const AdminRecord = z
+  .object({
+    entity: z.enum(["product", "producer", "recognition"]),
+    key: z.string(),
+    status: z.enum(["draft", "published", "changed"]).openapi({
+      description:
+        "draft: never published; published: public, no pending changes; changed: public with a pending draft",
+    }),
+    etag: z.string(),
+    live: anyRecord.nullable(),
+    draft: anyRecord.nullable(),
+    recognitions: z.array(z.lazy(() => AdminRecordBase)).optional(),
+  })
+  .openapi("AdminRecord");
+const AdminRecordBase = z.object({
+  entity: z.string(),
+  key: z.string(),
+  status: z.string(),
+  etag: z.string(),
+  live: anyRecord.nullable(),
+  draft: anyRecord.nullable(),
+});
+
+const recordResponse = (description: string) => ({
+  description,
+  headers: etag,
+  content: { "application/json": { schema: AdminRecord } },
+});
+const json = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { "application/json": { schema } },
+});
+
+export const getProduct = createRoute({
+  method: "get",
+  path: "/products/{slug}",
+  operationId: "getAdminProduct",
+  tags,
+  security,
+  summary: "A product as editors see it (public version, draft, recognitions)",
+  middleware: [requireEditorToken("editor")] as const,
+  request: { params: SlugParam },
+  responses: { 200: recordResponse("The product"), ...errors },
+});
+export const createProduct = createRoute({
+  method: "post",
+  path: "/products",
+  operationId: "createProduct",
+  tags,
+  security,
+  summary: "Create a product as a draft (public only once published)",
+  middleware: [requireEditorToken("editor")] as const,
+  request: { body: json(ProductRecord) },
+  responses: { 201: recordResponse("The draft"), ...writeErrors },
+});
+export const updateProduct = createRoute({
+  method: "patch",
+  path: "/products/{slug}",
+  operationId: "updateProduct",
+  tags,
+  security,
+  summary: "Change a product's draft (the public version stays until published)",
+  description:
+    "Fields given replace the draft's (or, without a draft, the public version's). `If-Match` is required.",
+  middleware: [requireEditorToken("editor")] as const,
+  request: { params: SlugParam, headers: IfMatch, body: json(ProductPatch) },
+  responses: {
+    200: recordResponse("The draft"),
+    428: { description: "If-Match missing", content: problem },
+    ...writeErrors,
+  },
+});
+export const publishProduct = createRoute({
+  method: "post",
+  path: "/products/{slug}/publish",
+  operationId: "publishProduct",
+  tags,
+  security,
+  summary: "Publish a product's draft, with its producer's and its recognitions' drafts (publishers)",
+  description:
+    "All or nothing. Refused (422) unless the product and its producer have an https source and every recognition is complete.",
+  middleware: [requireEditorToken("publisher")] as const,
+  request: { params: SlugParam, headers: IfMatch },
+  responses: { 200: recordResponse("The published product"), ...writeErrors },
+});
+export const deleteProduct = createRoute({
+  method: "delete",
+  path: "/products/{slug}",
+  operationId: "deleteProduct",
+  tags,
+  security,
+  summary: "Delete a product, its recognitions and listings (publishers); the change feed keeps tombstones",
+  middleware: [requireEditorToken("publisher")] as const,
+  request: { params: SlugParam, headers: IfMatch },
+  responses: { 204: { description: "Deleted" }, ...writeErrors },
+});
+
+export const PhotoForm = z.object({
+  photo: z.instanceof(File).openapi({
+    type: "string",
+    format: "binary",
+    description: "JPEG, PNG or WebP (judged by its bytes), at most 900 kB",
+  }),
+  alt_vi: z
+    .string()
+    .trim()
+    .min(1, "is required")
+    .max(300)
+    .openapi({ description: "What the photo shows, in Vietnamese" }),
+  alt_en: z
+    .string()
+    .trim()
+    .min(1, "is required")
+    .max(300)
+    .openapi({ description: "What the photo shows, in English" }),
+});
+export const uploadProductPhoto = createRoute({
+  method: "post",
+  path: "/products/{slug}/photo",
+  operationId: "uploadProductPhoto",
+  tags,
+  security,
+  summary: "Upload a product photo into the product's draft (public once published)",
+  description:
+    "Stored in R2 under a content hash and served at /anh/… with immutable caching. `If-Match` is required.",
+  middleware: [requireEditorToken("editor")] as const,
+  request: {
+    params: SlugParam,
+    headers: IfMatch,
+    body: { required: true, content: { "multipart/form-data": { schema: PhotoForm } } },
+  },
+  responses: {
+    200: recordResponse("The draft, with the photo"),
+    413: { description: "Larger than 900 kB", content: problem },
+    415: { description: "Not a JPEG, PNG or WebP image", content: problem },
+    428: { description: "If-Match missing", content: problem },
+    ...writeErrors,
+  },
+});
+
+export const getProducer = createRoute({
+  method: "get",
+  path: "/producers/{slug}",
+  operationId: "getAdminProducer",
+  tags,
+  security,
+  summary: "A producer as editors see it",
+  middleware: [requireEditorToken("editor")] as const,
+  request: { params: SlugParam },
+  responses: { 200: recordResponse("The producer"), ...errors },
+});
+export const createProducer = createRoute({
+  method: "post",
+  path: "/producers",
+  operationId: "createProducer",
+  tags,
+  security,
+  summary: "Create a producer as a draft",
+  middleware: [requireEditorToken("editor")] as const,
+  request: { body: json(ProducerRecord) },
+  responses: { 201: recordResponse("The draft"), ...writeErrors },
+});
+export const updateProducer = createRoute({
+  method: "patch",
+  path: "/producers/{slug}",
+  operationId: "updateProducer",
+  tags,
+  security,
+  summary: "Change a producer's draft",
+  middleware: [requireEditorToken("editor")] as const,
+  request: { params: SlugParam, headers: IfMatch, body: json(ProducerPatch) },
+  responses: {
+    200: recordResponse("The draft"),
+    428: { description: "If-Match missing", content: problem },
+    ...writeErrors,
+  },
+});
+export const publishProducer = createRoute({
+  method: "post",
+  path: "/producers/{slug}/publish",
+  operationId: "publishProducer",
+  tags,
+  security,
+  summary: "Publish a producer's draft (publishers; also happens when one of its products is published)",
+  middleware: [requireEditorToken("publisher")] as const,
+  request: { params: SlugParam, headers: IfMatch },
+  responses: { 200: recordResponse("The published producer"), ...writeErrors },
+});
+
+export const getRecognition = createRoute({
+  method: "get",
+  path: "/recognitions/{id}",
+  operationId: "getAdminRecognition",
+  tags,
+  security,
+  summary: "A recognition as editors see it",
+  middleware: [requireEditorToken("editor")] as const,
+  request: { params: IdParam },
+  responses: { 200: recordResponse("The recognition"), ...errors },
+});
+export const createRecognition = createRoute({
+  method: "post",
+  path: "/recognitions",
+  operationId: "createRecognition",
+  tags,
+  security,
+  summary: "Add a recognition to a product, as a draft published with the product",
+  description:
+    "Needs scheme, level (CNNT-TB) or stars (OCOP), year, issuer and an https source; the decision number when known.",
+  middleware: [requireEditorToken("editor")] as const,
+  request: { body: json(RecognitionInput) },
+  responses: { 201: recordResponse("The draft"), ...writeErrors },
+});
+export const updateRecognition = createRoute({
+  method: "patch",
+  path: "/recognitions/{id}",
+  operationId: "updateRecognition",
+  tags,
+  security,
+  summary: "Change a recognition's draft (marking it verified needs a publisher)",
+  middleware: [requireEditorToken("editor")] as const,
+  request: { params: IdParam, headers: IfMatch, body: json(RecognitionPatch) },
+  responses: {
+    200: recordResponse("The draft"),
+    428: { description: "If-Match missing", content: problem },
+    ...writeErrors,
+  },
+});
+export const deleteRecognition = createRoute({
+  method: "delete",
+  path: "/recognitions/{id}",
+  operationId: "deleteRecognition",
+  tags,
+  security,
+  summary: "Delete a recognition (publishers); the change feed keeps a tombstone",
+  middleware: [requireEditorToken("publisher")] as const,
+  request: { params: IdParam, headers: IfMatch },
+  responses: { 204: { description: "Deleted" }, ...writeErrors },
+});
+
+export const ImportKind = z.enum(["products", "producers", "recognitions"]);
+const ImportQuery = z
+  .object({
+    kind: ImportKind.openapi({ description: "What the rows are (docs/import-format.md)" }),
+    dry_run: z
+      .enum(["true", "false"])
+      .default("true")
+      .openapi({ description: "true (default): only report what would happen" }),
+  })
+  .strict();
+const ImportRow = z.object({
+  row: z.number().int().openapi({ description: "Line in the file (the header is line 1)" }),
+  key: z.string(),
+  action: z.enum(["create", "update", "unchanged", "refuse"]),
+  reasons: z.array(z.object({ name: z.string(), reason: z.string() })),
+  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+});
+export const ImportReport = z
+  .object({
+    kind: ImportKind,
+    dry_run: z.boolean(),
+    applied: z.boolean(),
+    counts: z.object({ create: z.number(), update: z.number(), unchanged: z.number(), refuse: z.number() }),
+    rows: z.array(ImportRow),
+  })
+  .openapi("ImportReport");
+
+const importBody = bodyLimit({
+  maxSize: MAX_IMPORT_BYTES,
+  onError: () => {
+    throw new Problem(413, {
+      type: "content-too-large",
+      detail: `The CSV is larger than ${MAX_IMPORT_BYTES} bytes; split it`,
+    });
+  },
+});
+export const importCatalogue = createRoute({
+  method: "post",
+  path: "/import",
+  operationId: "importCatalogue",
+  tags,
+  security,
+  summary: "Import products, producers or recognitions from CSV (publishers)",
+  description:
+    "UTF-8 CSV, with or without a byte-order mark, in the columns of docs/import-format.md. A dry run (default) reports row by row what would be created, changed or refused and why. Applying is all or nothing: one refused row and nothing is written (422 with the same report). Imported rows are published at once.",
+  middleware: [requireEditorToken("publisher"), importBody] as const,
+  request: {
+    query: ImportQuery,
+    body: { required: true, content: { "text/csv": { schema: z.string().openapi({ format: "binary" }) } } },
+  },
+  responses: {
+    200: {
+      description: "The report (dry run, or applied)",
+      content: { "application/json": { schema: ImportReport } },
+    },
+    ...errors,
+    413: { description: "File too large", content: problem },
+    415: { description: "Not text/csv", content: problem },
+    422: { description: "Refused rows (nothing written), or no usable header", content: problem },
+  },
+});
+export const exportCatalogue = createRoute({
+  method: "get",
+  path: "/export/{kind}",
+  operationId: "exportCatalogue",
+  tags,
+  security,
+  summary: "The published products, producers or recognitions as CSV, in the import format",
+  middleware: [requireEditorToken("editor")] as const,
+  request: { params: z.object({ kind: ImportKind.openapi({ param: { name: "kind", in: "path" } }) }) },
+  responses: {
+    200: {
+      description: "CSV (UTF-8 with BOM, so spreadsheet programs read the accents)",
+      content: { "text/csv": { schema: z.string() } },
+    },
+    ...errors,
+  },
+});
+
+const AuditEvent = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    editor: z.string().openapi({ description: "The editor's email" }),
+    via: z.enum(["page", "api", "import", "cli"]),
+    entity: z.string(),
+    key: z.string(),
+    action: z.string(),
+    changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+  })
+  .openapi("AuditEvent");
+export const listAuditEvents = createRoute({
+  method: "get",
+  path: "/audit",
+  operationId: "listAuditEvents",
+  tags,
+  security,
+  summary: "The audit trail, newest first, optionally of one record (publishers)",
+  middleware: [requireEditorToken("publisher")] as const,
+  request: {
+    query: z
+      .object({
+        entity: z.enum(["product", "producer", "recognition"]).optional(),
+        key: z.string().max(120).optional(),
+        before: z.coerce
+          .number()
+          .int()
+          .min(1)
+          .optional()
+          .openapi({ description: "Events older than this id (from `next_before`)", type: "integer" }),
+        limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ type: "integer" }),
+      })
+      .strict(),
+  },
+  responses: {
+    200: {
+      description: "Events",
+      content: {
+        "application/json": {
+          schema: z.object({ data: z.array(AuditEvent), next_before: z.number().int().nullable() }),
+        },
+      },
+    },
+    ...errors,
+  },
+});

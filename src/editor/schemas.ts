@@ -1,0 +1,213 @@
+/**
+ * What editors write: products, producers and recognitions in the API's snake_case shape. The same schemas check
+ * the admin API's bodies, the CSV import's rows and the editor pages' forms, so a value refused in one is refused
+ * in all. Provenance that applies only when a record goes public is checked by {@link publishProblems}.
+ */
+import { z } from "@hono/zod-openapi";
+import { CNNT_LEVELS, LEGAL_TYPES, PRODUCT_GROUPS, SCHEMES } from "../domain.ts";
+
+const BIDI_OR_SURROGATE =
+  /[\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const PLAIN = "must not contain bidirectional controls or lone surrogates";
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, "is required")
+    .max(max)
+    .refine((v) => !BIDI_OR_SURROGATE.test(v), PLAIN);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((v) => !BIDI_OR_SURROGATE.test(v), PLAIN)
+    .nullable()
+    .default(null)
+    .transform((v) => (v === "" ? null : v));
+const longText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((v) => !BIDI_OR_SURROGATE.test(v), PLAIN)
+    .default("");
+
+export const slugSchema = z
+  .string()
+  .max(120)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a slug (lowercase letters, digits, hyphens)");
+
+/** An https URL (a source must be checkable by anyone, over a connection that cannot be altered). */
+export const httpsUrl = z
+  .url({ protocol: /^https$/, hostname: z.regexes.domain, error: "must be an https:// URL" })
+  .max(2000);
+
+const sources = z.array(httpsUrl).max(20).default([]).openapi({
+  description: "Where each fact comes from (https). At least one is required to publish.",
+});
+const sampleFields = z
+  .array(z.string().regex(/^[A-Za-z_]{1,40}$/))
+  .max(30)
+  .default([])
+  .openapi({
+    description: "Fields whose values are illustrative or inferred, not sourced (shown as such everywhere)",
+  });
+const year = z.number().int().min(1900).max(2100);
+
+export const Packaging = z
+  .object({
+    label: text(120),
+    net_weight_g: z.number().int().min(0).max(1_000_000).nullable().default(null),
+    price_vnd: z.number().int().min(0).max(1_000_000_000).nullable().default(null),
+    sample: z.boolean().default(false).openapi({ description: "The price is illustrative" }),
+  })
+  .strict();
+
+/** Every field of a product an editor sets (the slug is its key and never changes). */
+export const productFields = {
+  producer: slugSchema.openapi({ description: "The producer's slug" }),
+  name_vi: text(200),
+  name_en: text(200),
+  description_vi: longText(5000),
+  description_en: longText(5000),
+  product_group: z.enum(PRODUCT_GROUPS),
+  category_vi: text(120),
+  category_en: text(120),
+  packaging: z.array(Packaging).max(20).default([]),
+  sources,
+  sample: z.boolean().default(false).openapi({ description: "The whole record is an illustrative example" }),
+  sample_fields: sampleFields,
+  image: z
+    .string()
+    .regex(
+      /^\/(img\/products\/[\w-]+\.svg|anh\/[a-z0-9/._-]+)$/,
+      "must be one of our illustrations or an uploaded photo",
+    )
+    .nullable()
+    .default(null)
+    .openapi({
+      description: "An uploaded photo (/anh/…, see uploadProductPhoto) or one of our illustrations",
+    }),
+  image_alt_vi: optionalText(300),
+  image_alt_en: optionalText(300),
+};
+export const ProductRecord = z
+  .object({ slug: slugSchema, ...productFields })
+  .strict()
+  .superRefine((p, ctx) => {
+    // A photo says something about the product: both languages must say what it shows.
+    if (p.image?.startsWith("/anh/")) {
+      if (!p.image_alt_vi)
+        ctx.addIssue({
+          code: "custom",
+          path: ["image_alt_vi"],
+          message: "a photo needs its alt text in Vietnamese",
+        });
+      if (!p.image_alt_en)
+        ctx.addIssue({
+          code: "custom",
+          path: ["image_alt_en"],
+          message: "a photo needs its alt text in English",
+        });
+    }
+  })
+  .openapi("EditorProduct");
+export type ProductRecord = z.infer<typeof ProductRecord>;
+export const ProductPatch = z.object(productFields).partial().strict().openapi("EditorProductPatch");
+
+export const producerFields = {
+  name: text(200),
+  legal_type: z.enum(LEGAL_TYPES),
+  street: optionalText(200),
+  commune: optionalText(120),
+  district: optionalText(120),
+  founded_year: year.nullable().default(null),
+  representative: optionalText(200),
+  description_vi: longText(5000),
+  description_en: longText(5000),
+  sources,
+  sample: z.boolean().default(false),
+  sample_fields: sampleFields,
+};
+export const ProducerRecord = z
+  .object({ slug: slugSchema, ...producerFields })
+  .strict()
+  .openapi("EditorProducer");
+export type ProducerRecord = z.infer<typeof ProducerRecord>;
+export const ProducerPatch = z.object(producerFields).partial().strict().openapi("EditorProducerPatch");
+
+const recognitionShape = {
+  product: slugSchema.openapi({ description: "The product's slug" }),
+  scheme: z.enum(SCHEMES),
+  level: z.enum(CNNT_LEVELS).nullable().default(null).openapi({ description: "CNNT-TB level (scheme cnnt)" }),
+  stars: z
+    .number()
+    .int()
+    .min(3)
+    .max(5)
+    .nullable()
+    .default(null)
+    .openapi({ description: "OCOP stars (scheme ocop)" }),
+  year: year.nullable().default(null),
+  title_vi: text(300),
+  title_en: text(300),
+  decision_number: optionalText(120),
+  issuer: optionalText(300),
+  source_url: httpsUrl,
+  verified: z
+    .boolean()
+    .default(false)
+    .openapi({ description: "Checked against the decision (publishers only)" }),
+  sample: z.boolean().default(false),
+  note_vi: optionalText(1000),
+  note_en: optionalText(1000),
+};
+
+/**
+ * A recognition is a claim about a decision, so it needs what identifies the decision: its scheme, the level
+ * (CNNT-TB) or stars (OCOP), the year, the issuer and a source; the decision number when known.
+ */
+function recognitionRules(
+  r: { scheme: string; level: unknown; stars: unknown; year: unknown; issuer: unknown },
+  ctx: z.RefinementCtx,
+) {
+  if (r.scheme === "cnnt" && r.level == null)
+    ctx.addIssue({ code: "custom", path: ["level"], message: "a CNNT-TB recognition needs its level" });
+  if (r.scheme === "ocop" && r.stars == null)
+    ctx.addIssue({ code: "custom", path: ["stars"], message: "an OCOP recognition needs its stars" });
+  if (r.scheme !== "cnnt" && r.level != null)
+    ctx.addIssue({ code: "custom", path: ["level"], message: "only CNNT-TB recognitions have a level" });
+  if (r.scheme !== "ocop" && r.stars != null)
+    ctx.addIssue({ code: "custom", path: ["stars"], message: "only OCOP recognitions have stars" });
+  if (r.year == null)
+    ctx.addIssue({ code: "custom", path: ["year"], message: "is required (the year of the decision)" });
+  if (r.issuer == null)
+    ctx.addIssue({ code: "custom", path: ["issuer"], message: "is required (who issued the decision)" });
+}
+export const RecognitionInput = z
+  .object(recognitionShape)
+  .strict()
+  .superRefine(recognitionRules)
+  .openapi("EditorRecognitionInput");
+export const RecognitionRecord = z
+  .object({ id: z.number().int(), ...recognitionShape })
+  .strict()
+  .superRefine(recognitionRules)
+  .openapi("EditorRecognition");
+export type RecognitionRecord = z.infer<typeof RecognitionRecord>;
+export const RecognitionPatch = z
+  .object(recognitionShape)
+  .partial()
+  .strict()
+  .openapi("EditorRecognitionPatch");
+
+/** Reasons a record may not go public yet (empty when it may). */
+export function publishProblems(
+  entity: "product" | "producer",
+  r: { sources: string[] },
+): { name: string; reason: string }[] {
+  return r.sources.some((s) => s.startsWith("https://"))
+    ? []
+    : [{ name: "sources", reason: `a ${entity} needs at least one https source before it is published` }];
+}

@@ -1,0 +1,488 @@
+/**
+ * Editor reads and writes against D1. A record has a live row (public, in the catalogue tables) and/or a draft
+ * (editor_drafts, never read by a public route). Editors change drafts; publishing applies a product's draft —
+ * with its producer's and its recognitions' drafts — to the catalogue tables in one batch, so every public path
+ * (FTS index, derived tiers, catalogue version, change feed, sitemap, JSON-LD) sees it exactly as before:
+ * through the existing triggers. Every write batch starts with a guard statement that aborts the whole batch
+ * (D1 batches are transactions) when the record moved since it was read, so If-Match cannot race.
+ */
+import type { CountedD1 } from "../env.ts";
+import { districtSlug, fold, searchTextOf } from "../search/fold.ts";
+import type { EditorIdentity, Via } from "./auth.ts";
+import type { ProducerRecord, ProductRecord, RecognitionRecord } from "./schemas.ts";
+
+export type Entity = "product" | "producer" | "recognition";
+export type RecordOf<E extends Entity> = E extends "product"
+  ? ProductRecord
+  : E extends "producer"
+    ? ProducerRecord
+    : RecognitionRecord;
+
+/** A record as editors see it: what is public, what is pending, and the version to send back in If-Match. */
+export interface RecordState<T> {
+  key: string;
+  live: T | null;
+  /** updated_at of the live row (part of the ETag). */
+  liveStamp: string | null;
+  draft: T | null;
+  draftVersion: number;
+}
+
+export type SqlValue = string | number | null;
+export interface Statement {
+  sql: string;
+  params: SqlValue[];
+}
+
+const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
+/** Ids of records made by editors start here, far above the seed's, so `npm start` re-seeding never meets them. */
+export const EDITOR_ID_FLOOR = 1_000_000;
+/** The message SQLite gives for the guard's deliberate failure (see {@link guard}). */
+const GUARD_FAILED = "malformed JSON";
+
+/** The ETag of a record's editable state (strong; opaque to clients). */
+export const etagOf = (s: RecordState<unknown>) => `"${s.draftVersion}.${s.liveStamp ?? "none"}"`;
+export const workingCopy = <T>(s: RecordState<T>) => s.draft ?? s.live;
+export const statusOf = (s: RecordState<unknown>) =>
+  s.live ? (s.draft ? "changed" : "published") : s.draft ? "draft" : "absent";
+
+const TABLE: Record<Entity, { table: string; key: string }> = {
+  product: { table: "products", key: "slug" },
+  producer: { table: "producers", key: "slug" },
+  recognition: { table: "recognitions", key: "id" },
+};
+
+/**
+ * A statement that fails (and so rolls back its batch) unless the record is still as it was read: same draft
+ * version and same live updated_at. SQLite's json() raises an error on malformed text; that is the abort.
+ */
+export function guard(entity: Entity, s: RecordState<unknown>): Statement {
+  const { table, key } = TABLE[entity];
+  return {
+    sql: `SELECT json(CASE WHEN coalesce((SELECT version FROM editor_drafts WHERE entity = ? AND key = ?), 0) = ?
+      AND coalesce((SELECT updated_at FROM ${table} WHERE ${key} = ?), 'none') = ? THEN '1' ELSE 'stale' END)`,
+    params: [
+      entity,
+      s.key,
+      s.draftVersion,
+      entity === "recognition" ? Number(s.key) : s.key,
+      s.liveStamp ?? "none",
+    ],
+  };
+}
+
+/** True when a batch failed because its guard found the record changed. */
+export const isGuardFailure = (err: unknown) => err instanceof Error && err.message.includes(GUARD_FAILED);
+
+const bool = (v: unknown) => v === 1 || v === true;
+const parse = <T>(v: unknown, fallback: T): T => {
+  if (typeof v !== "string") return fallback;
+  try {
+    return JSON.parse(v) as T;
+  } catch {
+    return fallback;
+  }
+};
+
+type Row = Record<string, unknown>;
+
+const PRODUCT_LIVE = `SELECT p.slug, pr.slug AS producer, p.name_vi, p.name_en, p.description_vi, p.description_en,
+  p.product_group, p.category_vi, p.category_en, p.packaging, p.sources, p.sample, p.sample_fields, p.image,
+  p.image_alt_vi, p.image_alt_en, p.updated_at
+  FROM products p JOIN producers pr ON pr.id = p.producer_id`;
+const PRODUCER_LIVE = `SELECT slug, name, legal_type, street, commune, district, founded_year, representative,
+  description_vi, description_en, sources, sample, sample_fields, updated_at FROM producers`;
+const RECOGNITION_LIVE = `SELECT r.id, p.slug AS product, r.scheme, r.level, r.stars, r.year, r.title_vi, r.title_en,
+  r.decision_number, r.issuer, r.source_url, r.verified, r.sample, r.note_vi, r.note_en, r.updated_at
+  FROM recognitions r JOIN products p ON p.id = r.product_id`;
+
+/** Maps live rows to the editor record shape. */
+export const fromRow = {
+  product: (r: Row): ProductRecord => ({
+    slug: String(r.slug),
+    producer: String(r.producer),
+    name_vi: String(r.name_vi),
+    name_en: String(r.name_en),
+    description_vi: String(r.description_vi ?? ""),
+    description_en: String(r.description_en ?? ""),
+    product_group: r.product_group as ProductRecord["product_group"],
+    category_vi: String(r.category_vi),
+    category_en: String(r.category_en),
+    packaging: parse<
+      { label: string; netWeightG: number | null; priceVnd: number | null; sample: boolean }[]
+    >(r.packaging, []).map((p) => ({
+      label: p.label,
+      net_weight_g: p.netWeightG ?? null,
+      price_vnd: p.priceVnd ?? null,
+      sample: Boolean(p.sample),
+    })),
+    sources: parse<string[]>(r.sources, []),
+    sample: bool(r.sample),
+    sample_fields: parse<string[]>(r.sample_fields, []),
+    image: (r.image as string | null) ?? null,
+    image_alt_vi: (r.image_alt_vi as string | null) ?? null,
+    image_alt_en: (r.image_alt_en as string | null) ?? null,
+  }),
+  producer: (r: Row): ProducerRecord => ({
+    slug: String(r.slug),
+    name: String(r.name),
+    legal_type: r.legal_type as ProducerRecord["legal_type"],
+    street: (r.street as string | null) ?? null,
+    commune: (r.commune as string | null) ?? null,
+    district: (r.district as string | null) ?? null,
+    founded_year: (r.founded_year as number | null) ?? null,
+    representative: (r.representative as string | null) ?? null,
+    description_vi: String(r.description_vi ?? ""),
+    description_en: String(r.description_en ?? ""),
+    sources: parse<string[]>(r.sources, []),
+    sample: bool(r.sample),
+    sample_fields: parse<string[]>(r.sample_fields, []),
+  }),
+  recognition: (r: Row): RecognitionRecord => ({
+    id: Number(r.id),
+    product: String(r.product),
+    scheme: r.scheme as RecognitionRecord["scheme"],
+    level: (r.level as RecognitionRecord["level"]) ?? null,
+    stars: (r.stars as number | null) ?? null,
+    year: (r.year as number | null) ?? null,
+    title_vi: String(r.title_vi),
+    title_en: String(r.title_en),
+    decision_number: (r.decision_number as string | null) ?? null,
+    issuer: (r.issuer as string | null) ?? null,
+    source_url: String(r.source_url),
+    verified: bool(r.verified),
+    sample: bool(r.sample),
+    note_vi: (r.note_vi as string | null) ?? null,
+    note_en: (r.note_en as string | null) ?? null,
+  }),
+};
+
+const liveSql = (entity: Entity) =>
+  entity === "product"
+    ? `${PRODUCT_LIVE} WHERE p.slug = ?`
+    : entity === "producer"
+      ? `${PRODUCER_LIVE} WHERE slug = ?`
+      : `${RECOGNITION_LIVE} WHERE r.id = ?`;
+const DRAFT_SQL = "SELECT key, payload, version FROM editor_drafts WHERE entity = ? AND key = ?";
+
+function stateFrom<E extends Entity>(
+  entity: E,
+  key: string,
+  live: Row | undefined,
+  draft: Row | undefined,
+): RecordState<RecordOf<E>> {
+  return {
+    key,
+    live: live ? (fromRow[entity](live) as RecordOf<E>) : null,
+    liveStamp: live ? String(live.updated_at) : null,
+    draft: draft ? (parse(draft.payload, null) as RecordOf<E> | null) : null,
+    draftVersion: draft ? Number(draft.version) : 0,
+  };
+}
+
+const bindKey = (entity: Entity, key: string) => (entity === "recognition" ? Number(key) : key);
+
+/** Reads one record's live row and draft in one round trip. */
+export async function readState<E extends Entity>(
+  d1: CountedD1,
+  entity: E,
+  key: string,
+): Promise<RecordState<RecordOf<E>>> {
+  const [live, draft] = await d1.batch<Row>([
+    d1.prepare(liveSql(entity)).bind(bindKey(entity, key)),
+    d1.prepare(DRAFT_SQL).bind(entity, key),
+  ]);
+  return stateFrom(entity, key, live?.results[0], draft?.results[0]);
+}
+
+/** Everything publishing a product touches, read in one round trip. */
+export interface ProductBundle {
+  product: RecordState<ProductRecord>;
+  producer: RecordState<ProducerRecord> | null;
+  recognitions: RecordState<RecognitionRecord>[];
+}
+
+/** Reads a product, its producer (live and draft) and its recognitions (live and drafts) in one round trip. */
+export async function readProductBundle(d1: CountedD1, slug: string): Promise<ProductBundle> {
+  const producerSlug = `coalesce(json_extract((SELECT payload FROM editor_drafts WHERE entity = 'product' AND key = ?1), '$.producer'),
+    (SELECT pr.slug FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.slug = ?1))`;
+  const [pLive, pDraft, prLive, prDraft, rLive, rDraft] = await d1.batch<Row>([
+    d1.prepare(`${PRODUCT_LIVE} WHERE p.slug = ?`).bind(slug),
+    d1.prepare(DRAFT_SQL).bind("product", slug),
+    d1.prepare(`${PRODUCER_LIVE} WHERE slug = ${producerSlug}`).bind(slug),
+    d1
+      .prepare(
+        `SELECT key, payload, version FROM editor_drafts WHERE entity = 'producer' AND key = ${producerSlug}`,
+      )
+      .bind(slug),
+    d1.prepare(`${RECOGNITION_LIVE} WHERE p.slug = ? ORDER BY r.id`).bind(slug),
+    d1
+      .prepare(
+        "SELECT key, payload, version FROM editor_drafts WHERE entity = 'recognition' AND product_slug = ? ORDER BY CAST(key AS INTEGER)",
+      )
+      .bind(slug),
+  ]);
+  const product = stateFrom("product", slug, pLive?.results[0], pDraft?.results[0]);
+  const prRow = prLive?.results[0];
+  const prDraftRow = prDraft?.results[0];
+  const producerKey = String(prRow?.slug ?? prDraftRow?.key ?? "");
+  const producer = producerKey ? stateFrom("producer", producerKey, prRow, prDraftRow) : null;
+  const ids = new Set<string>([
+    ...(rLive?.results ?? []).map((r) => String(r.id)),
+    ...(rDraft?.results ?? []).map((r) => String(r.key)),
+  ]);
+  const recognitions = [...ids].map((id) =>
+    stateFrom(
+      "recognition",
+      id,
+      rLive?.results.find((r) => String(r.id) === id),
+      rDraft?.results.find((r) => String(r.key) === id),
+    ),
+  );
+  return { product, producer, recognitions };
+}
+
+/** Field-level differences between two versions of a record, for the audit trail. */
+export function diff(
+  before: object | null,
+  after: object | null,
+): { field: string; before: unknown; after: unknown }[] {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  return fields
+    .filter((f) => JSON.stringify(b[f] ?? null) !== JSON.stringify(a[f] ?? null))
+    .map((f) => ({ field: f, before: b[f] ?? null, after: a[f] ?? null }));
+}
+
+/** Where an audit event came from besides the editor: the caller's address when Cloudflare reports one. */
+export interface AuditContext {
+  editor: EditorIdentity;
+  via?: Via;
+  address: string | null;
+}
+
+/** One audit event. `key` may be SQL (for ids allocated in the same batch) when `keySql` is set. */
+export function auditStatement(
+  ctx: AuditContext,
+  entity: Entity,
+  key: string,
+  action: string,
+  changes: { field: string; before: unknown; after: unknown }[],
+): Statement {
+  return {
+    sql: "INSERT INTO audit_events (editor_id, editor_email, via, entity, entity_key, action, changes, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    params: [
+      ctx.editor.id,
+      ctx.editor.email,
+      ctx.via ?? ctx.editor.via,
+      entity,
+      key,
+      action,
+      JSON.stringify(changes),
+      ctx.address,
+    ],
+  };
+}
+
+/** Writes (creates or replaces) a draft; the version goes up by one on every write. */
+export function draftStatement(
+  entity: Entity,
+  key: string,
+  record: object,
+  editorId: number,
+  productSlug: string | null = null,
+): Statement {
+  return {
+    sql: `INSERT INTO editor_drafts (entity, key, product_slug, payload, version, updated_by) VALUES (?, ?, ?, ?, 1, ?)
+      ON CONFLICT(entity, key) DO UPDATE SET payload = excluded.payload, product_slug = excluded.product_slug,
+      version = editor_drafts.version + 1, updated_by = excluded.updated_by, updated_at = ${NOW}`,
+    params: [entity, key, productSlug, JSON.stringify(record), editorId],
+  };
+}
+
+export const dropDraft = (entity: Entity, key: string): Statement => ({
+  sql: "DELETE FROM editor_drafts WHERE entity = ? AND key = ?",
+  params: [entity, key],
+});
+
+/**
+ * The next id for a new recognition: above the editor floor, above every live recognition, every pending draft
+ * and every id the change feed has ever named (so a deleted recognition's id is never reused for another).
+ */
+export const NEXT_RECOGNITION_ID = `SELECT max(${EDITOR_ID_FLOOR},
+  coalesce((SELECT max(id) FROM recognitions), 0) + 1,
+  coalesce((SELECT max(CAST(key AS INTEGER)) FROM editor_drafts WHERE entity = 'recognition'), 0) + 1,
+  coalesce((SELECT max(CAST(entity_key AS INTEGER)) FROM changes WHERE entity = 'recognition'), 0) + 1) AS id`;
+
+const nextId = (table: string) => `(SELECT max(${EDITOR_ID_FLOOR}, coalesce(max(id), 0) + 1) FROM ${table})`;
+
+/** Upserts a producer into the catalogue (public from this statement on). */
+export function publishProducerStatement(p: ProducerRecord): Statement {
+  const cols = [
+    "slug",
+    "name",
+    "legal_type",
+    "street",
+    "commune",
+    "district",
+    "district_slug",
+    "founded_year",
+    "representative",
+    "description_vi",
+    "description_en",
+    "sources",
+    "sample",
+    "sample_fields",
+  ];
+  return {
+    sql: `INSERT INTO producers (id, ${cols.join(", ")}, updated_at) VALUES (${nextId("producers")}, ${cols.map(() => "?").join(", ")}, ${NOW})
+      ON CONFLICT(slug) DO UPDATE SET ${cols
+        .slice(1)
+        .map((c) => `${c} = excluded.${c}`)
+        .join(", ")}, updated_at = excluded.updated_at`,
+    params: [
+      p.slug,
+      p.name,
+      p.legal_type,
+      p.street,
+      p.commune,
+      p.district,
+      p.district ? districtSlug(p.district) : null,
+      p.founded_year,
+      p.representative,
+      p.description_vi,
+      p.description_en,
+      JSON.stringify(p.sources),
+      p.sample ? 1 : 0,
+      JSON.stringify(p.sample_fields),
+    ],
+  };
+}
+
+/** Upserts a product into the catalogue; sort keys and search text are folded as the seed folds them. */
+export function publishProductStatement(p: ProductRecord, producerName: string): Statement {
+  const cols = [
+    "slug",
+    "name_vi",
+    "name_en",
+    "description_vi",
+    "description_en",
+    "product_group",
+    "category_vi",
+    "category_en",
+    "packaging",
+    "sources",
+    "sample",
+    "sample_fields",
+    "image",
+    "image_alt_vi",
+    "image_alt_en",
+    "sort_vi",
+    "sort_en",
+    "search_text",
+  ];
+  return {
+    sql: `INSERT INTO products (id, producer_id, ${cols.join(", ")}, updated_at)
+      VALUES (${nextId("products")}, (SELECT id FROM producers WHERE slug = ?), ${cols.map(() => "?").join(", ")}, ${NOW})
+      ON CONFLICT(slug) DO UPDATE SET producer_id = excluded.producer_id, ${cols
+        .slice(1)
+        .map((c) => `${c} = excluded.${c}`)
+        .join(", ")}, updated_at = excluded.updated_at`,
+    params: [
+      p.producer,
+      p.slug,
+      p.name_vi,
+      p.name_en,
+      p.description_vi,
+      p.description_en,
+      p.product_group,
+      p.category_vi,
+      p.category_en,
+      JSON.stringify(
+        p.packaging.map((k) => ({
+          label: k.label,
+          netWeightG: k.net_weight_g,
+          priceVnd: k.price_vnd,
+          sample: k.sample,
+        })),
+      ),
+      JSON.stringify(p.sources),
+      p.sample ? 1 : 0,
+      JSON.stringify(p.sample_fields),
+      p.image,
+      p.image_alt_vi,
+      p.image_alt_en,
+      fold(p.name_vi),
+      fold(p.name_en),
+      searchTextOf({
+        producerName,
+        categoryVi: p.category_vi,
+        categoryEn: p.category_en,
+        descriptionVi: p.description_vi,
+        descriptionEn: p.description_en,
+      }),
+    ],
+  };
+}
+
+/** Upserts a recognition (its id is kept); the tier triggers recompute the product's derived tier. */
+export function publishRecognitionStatement(r: RecognitionRecord): Statement {
+  const cols = [
+    "scheme",
+    "level",
+    "stars",
+    "year",
+    "title_vi",
+    "title_en",
+    "decision_number",
+    "issuer",
+    "source_url",
+    "verified",
+    "sample",
+    "note_vi",
+    "note_en",
+  ];
+  return {
+    sql: `INSERT INTO recognitions (id, product_id, ${cols.join(", ")}, updated_at)
+      VALUES (?, (SELECT id FROM products WHERE slug = ?), ${cols.map(() => "?").join(", ")}, ${NOW})
+      ON CONFLICT(id) DO UPDATE SET product_id = excluded.product_id, ${cols.map((c) => `${c} = excluded.${c}`).join(", ")}, updated_at = excluded.updated_at`,
+    params: [
+      r.id,
+      r.product,
+      r.scheme,
+      r.level,
+      r.stars,
+      r.year,
+      r.title_vi,
+      r.title_en,
+      r.decision_number,
+      r.issuer,
+      r.source_url,
+      r.verified ? 1 : 0,
+      r.sample ? 1 : 0,
+      r.note_vi,
+      r.note_en,
+    ],
+  };
+}
+
+/** Removes a live record (the change feed's delete triggers leave its tombstone) and any draft of it. */
+export function deleteStatements(entity: Entity, key: string): Statement[] {
+  const { table, key: col } = TABLE[entity];
+  const out: Statement[] = [
+    { sql: `DELETE FROM ${table} WHERE ${col} = ?`, params: [bindKey(entity, key)] },
+    dropDraft(entity, key),
+  ];
+  if (entity === "product")
+    out.push({
+      sql: "DELETE FROM editor_drafts WHERE entity = 'recognition' AND product_slug = ?",
+      params: [key],
+    });
+  return out;
+}
+
+/** Runs statements as one batch (one round trip, all or nothing). */
+export async function runBatch(d1: CountedD1, statements: Statement[]): Promise<D1Result<Row>[]> {
+  return d1.batch<Row>(statements.map((s) => d1.prepare(s.sql).bind(...s.params)));
+}

@@ -1,0 +1,66 @@
+/** The editor pages' words, Vietnamese first (the editors' language), English beside. */
+export type AdminLang = "vi" | "en";
+
+export const ADMIN_PATHS = {
+  vi: {
+    home: "/quan-tri",
+    signIn: "/quan-tri/dang-nhap",
+    signOut: "/quan-tri/dang-xuat",
+    css: "/quan-tri/admin.css",
+  },
+  en: {
+    home: "/en/admin",
+    signIn: "/en/admin/sign-in",
+    signOut: "/en/admin/sign-out",
+    css: "/quan-tri/admin.css",
+  },
+} as const;
+
+export const ADMIN_STRINGS = {
+  vi: {
+    site: "Quản trị danh mục CNNT Cao Bằng",
+    skip: "Bỏ qua, đến nội dung chính",
+    switchTo: "English",
+    signIn: "Đăng nhập",
+    signInLede: "Dành cho cán bộ biên tập của Trung tâm Khuyến công và Xúc tiến thương mại.",
+    email: "Thư điện tử",
+    password: "Mật khẩu",
+    signOut: "Đăng xuất",
+    wrong: "Thư điện tử hoặc mật khẩu không đúng.",
+    limited: "Quá nhiều lần đăng nhập sai. Vui lòng thử lại sau 15 phút.",
+    signedInAs: "Đang đăng nhập:",
+    roles: { editor: "biên tập viên", publisher: "người duyệt đăng" },
+    queue: "Việc cần xem lại",
+    drafts: "Bản nháp chưa đăng",
+    unverified: "Công nhận chưa đối chiếu quyết định",
+    illustrative: "Giá trị minh họa hoặc suy đoán",
+    stale: "Kênh bán chưa kiểm tra trong 90 ngày",
+    noSource: "Hồ sơ chưa có nguồn",
+    none: "Không có.",
+    more: (n: number) => `và ${n} mục khác`,
+    api: "Công cụ dòng lệnh và API quản trị: xem tài liệu API (/api/docs), phần “Editors”.",
+  },
+  en: {
+    site: "Cao Bằng CNNT catalogue — editors",
+    skip: "Skip to main content",
+    switchTo: "Tiếng Việt",
+    signIn: "Sign in",
+    signInLede: "For the editors of the provincial Industry Promotion and Trade Promotion Centre.",
+    email: "Email",
+    password: "Password",
+    signOut: "Sign out",
+    wrong: "Wrong email or password.",
+    limited: "Too many failed sign-ins. Please try again in 15 minutes.",
+    signedInAs: "Signed in as",
+    roles: { editor: "editor", publisher: "publisher" },
+    queue: "Review queue",
+    drafts: "Unpublished drafts",
+    unverified: "Recognitions not checked against their decision",
+    illustrative: "Illustrative or inferred values",
+    stale: "Listings not checked for 90 days",
+    noSource: "Records without a source",
+    none: "None.",
+    more: (n: number) => `and ${n} more`,
+    api: "Command line and admin API: see the API docs (/api/docs), section “Editors”.",
+  },
+} as const;

@@ -1,0 +1,156 @@
+// An editor in real headless Chromium against the real Worker (wrangler dev, local D1): the account is made with
+// the operator's command (`npm run editor:create`), then the editor signs in, adds a producer, a product and a
+// recognition through the forms (no JavaScript), previews, publishes; a shopper then finds the product by an
+// unaccented search. axe checks every editor page on the way.
+import { execFileSync } from "node:child_process";
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launch } from "./browser.ts";
+import { BASE } from "./server.ts";
+
+const root = new URL("../../", import.meta.url).pathname;
+const PNG_BASE64 =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+let browser: Browser;
+let password = "";
+const email = `publisher-${Date.now()}@example.vn`;
+
+beforeAll(async () => {
+  browser = await launch();
+  const out = execFileSync(
+    process.execPath,
+    [
+      "scripts/editor.ts",
+      "create",
+      "--email",
+      email,
+      "--role",
+      "publisher",
+      "--persist-to",
+      ".wrangler/browser-state",
+    ],
+    { cwd: root, encoding: "utf8" },
+  );
+  password = out.trim().split("\n").at(-1) ?? "";
+  expect(password).toMatch(/^[\w-]{20}$/);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function axe(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+}
+
+const shots = process.env.EDITOR_SCREENSHOTS ? `${root}docs/screenshots` : null;
+
+describe("an editor in Chromium", () => {
+  it("signs in, adds a producer, product and recognition, previews, publishes; a shopper finds it", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => {
+      if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(m.text());
+    });
+    try {
+      await page.goto(`${BASE}/quan-tri`);
+      expect(new URL(page.url()).pathname).toBe("/quan-tri/dang-nhap");
+      expect(await axe(page)).toEqual([]);
+      await page.getByLabel("Thư điện tử").fill(email);
+      await page.getByLabel("Mật khẩu").fill("wrong password");
+      await page.getByRole("button", { name: "Đăng nhập" }).click();
+      expect(await page.getByRole("alert").textContent()).toContain("không đúng");
+      await page.getByLabel("Mật khẩu").fill(password);
+      await page.getByRole("button", { name: "Đăng nhập" }).click();
+      await page.waitForURL(`${BASE}/quan-tri`);
+      expect(await axe(page)).toEqual([]);
+      if (shots) await page.screenshot({ path: `${shots}/editor-queue.png`, fullPage: false });
+
+      await page.goto(`${BASE}/quan-tri/co-so/moi`);
+      await page.getByLabel("Đường dẫn (slug)").fill("htx-tra-phja-den");
+      await page.getByLabel("Tên cơ sở").fill("HTX Trà Phja Đén");
+      await page.getByLabel("Huyện cũ (trước 1/7/2025)").fill("Nguyên Bình");
+      await page
+        .getByLabel("Nguồn (mỗi dòng một đường dẫn https)")
+        .fill("https://caobang.gov.vn/tra-phja-den");
+      await page.getByRole("button", { name: "Tạo bản nháp" }).click();
+      await page.waitForURL(/\/quan-tri\/co-so\/htx-tra-phja-den/);
+
+      await page.goto(`${BASE}/quan-tri/san-pham/moi`);
+      await page.getByLabel("Đường dẫn (slug)").fill("tra-xanh-phja-den");
+      await page.getByLabel("Cơ sở sản xuất").selectOption("htx-tra-phja-den");
+      await page.getByLabel("Tên (tiếng Việt)").fill("Trà xanh Phja Đén");
+      await page.getByLabel("Tên (tiếng Anh)").fill("Phja Den green tea");
+      await page.getByLabel("Loại (tiếng Việt)").fill("Trà");
+      await page.getByLabel("Loại (tiếng Anh)").fill("Tea");
+      await page.getByLabel("Nguồn (mỗi dòng một đường dẫn https)").fill("http://not-https.example");
+      await page.getByRole("button", { name: "Tạo bản nháp" }).click();
+      // A field-level error, announced, linked from the summary, and still accessible.
+      expect(await page.locator("#f-sources-error").textContent()).toMatch(/https/);
+      expect(await axe(page)).toEqual([]);
+      if (shots) await page.screenshot({ path: `${shots}/editor-form-errors.png`, fullPage: false });
+      await page.getByLabel("Nguồn (mỗi dòng một đường dẫn https)").fill("https://caobang.gov.vn/tra");
+      await page.getByRole("button", { name: "Tạo bản nháp" }).click();
+      await page.waitForURL(/\/quan-tri\/san-pham\/tra-xanh-phja-den\?saved=1/);
+
+      // A photo (a real 1×1 PNG), with what it shows in both languages.
+      await page.getByLabel("Ảnh (JPEG, PNG hoặc WebP, tối đa 900 kB)").setInputFiles({
+        name: "tra.png",
+        mimeType: "image/png",
+        buffer: Buffer.from(PNG_BASE64, "base64"),
+      });
+      await page.getByLabel("Mô tả ảnh (tiếng Việt)").fill("Hộp trà xanh Phja Đén");
+      await page.getByLabel("Mô tả ảnh (tiếng Anh)").fill("A box of Phja Den green tea");
+      await page.getByRole("button", { name: "Tải ảnh lên" }).click();
+      await page.waitForURL(/saved=1/);
+      expect(await page.locator("img.photo").getAttribute("src")).toMatch(
+        /^\/anh\/products\/tra-xanh-phja-den\//,
+      );
+
+      const rec = page.locator("form", { has: page.getByRole("button", { name: "Thêm công nhận" }) });
+      await rec.getByLabel("Chương trình").selectOption("cnnt");
+      await rec.getByLabel("Cấp (CNNT tiêu biểu)").selectOption("provincial");
+      await rec.getByLabel("Năm quyết định").fill("2025");
+      await rec.getByLabel("Danh hiệu (tiếng Việt)").fill("Sản phẩm CNNT tiêu biểu cấp tỉnh 2025");
+      await rec
+        .getByLabel("Danh hiệu (tiếng Anh)")
+        .fill("Provincial outstanding rural-industry product 2025");
+      await rec.getByLabel("Cơ quan ban hành").fill("UBND tỉnh Cao Bằng");
+      await rec.getByLabel("Nguồn (https)").fill("https://caobang.gov.vn/qd-2025");
+      await rec.getByRole("button", { name: "Thêm công nhận" }).click();
+      await page.waitForURL(/saved=1/);
+      expect(await axe(page)).toEqual([]);
+
+      await page.getByRole("link", { name: "Xem trước trang công khai" }).click();
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Trà xanh Phja Đén");
+      expect(await axe(page)).toEqual([]);
+      expect((await page.request.get(`${BASE}/san-pham/tra-xanh-phja-den`)).status()).toBe(404);
+
+      await page.goBack();
+      await page.getByRole("button", { name: "Đăng công khai" }).click();
+      await page.waitForURL(/published=1/);
+
+      // A shopper, without accents.
+      const shopper = await browser.newPage();
+      await shopper.goto(`${BASE}/san-pham?q=tra+xanh+phja+den`);
+      await shopper.getByRole("link", { name: "Trà xanh Phja Đén" }).first().click();
+      await shopper.waitForURL(`${BASE}/san-pham/tra-xanh-phja-den`);
+      expect(await shopper.getByRole("heading", { level: 1 }).textContent()).toContain("Trà xanh Phja Đén");
+      // The photo is shown (served from R2 through the Worker) with its alt text.
+      const photo = shopper.getByAltText("Hộp trà xanh Phja Đén");
+      expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+      await shopper.close();
+
+      await page.goto(`${BASE}/en/admin/products`);
+      expect(await axe(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
