@@ -272,6 +272,230 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/products/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product as editors see it (public version, draft, recognitions) */
+        get: operations["getAdminProduct"];
+        put?: never;
+        post?: never;
+        /** Delete a product, its recognitions and listings (publishers); the change feed keeps tombstones */
+        delete: operations["deleteProduct"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a product's draft (the public version stays until published)
+         * @description Fields given replace the draft's (or, without a draft, the public version's). `If-Match` is required.
+         */
+        patch: operations["updateProduct"];
+        trace?: never;
+    };
+    "/admin/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a product as a draft (public only once published) */
+        post: operations["createProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/products/{slug}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a product's draft, with its producer's and its recognitions' drafts (publishers)
+         * @description All or nothing. Refused (422) unless the product and its producer have an https source and every recognition is complete.
+         */
+        post: operations["publishProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/products/{slug}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a product photo into the product's draft (public once published)
+         * @description Stored in R2 under a content hash and served at /anh/… with immutable caching. `If-Match` is required.
+         */
+        post: operations["uploadProductPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/producers/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A producer as editors see it */
+        get: operations["getAdminProducer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a producer's draft */
+        patch: operations["updateProducer"];
+        trace?: never;
+    };
+    "/admin/producers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a producer as a draft */
+        post: operations["createProducer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/producers/{slug}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a producer's draft (publishers; also happens when one of its products is published) */
+        post: operations["publishProducer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/recognitions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A recognition as editors see it */
+        get: operations["getAdminRecognition"];
+        put?: never;
+        post?: never;
+        /** Delete a recognition (publishers); the change feed keeps a tombstone */
+        delete: operations["deleteRecognition"];
+        options?: never;
+        head?: never;
+        /** Change a recognition's draft (marking it verified needs a publisher) */
+        patch: operations["updateRecognition"];
+        trace?: never;
+    };
+    "/admin/recognitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a recognition to a product, as a draft published with the product
+         * @description Needs scheme, level (CNNT-TB) or stars (OCOP), year, issuer and an https source; the decision number when known.
+         */
+        post: operations["createRecognition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import products, producers or recognitions from CSV (publishers)
+         * @description UTF-8 CSV, with or without a byte-order mark, in the columns of docs/import-format.md. A dry run (default) reports row by row what would be created, changed or refused and why. Applying is all or nothing: one refused row and nothing is written (422 with the same report). Imported rows are published at once.
+         */
+        post: operations["importCatalogue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/export/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published products, producers or recognitions as CSV, in the import format */
+        get: operations["exportCatalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail, newest first, optionally of one record (publishers) */
+        get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -784,6 +1008,321 @@ export interface components {
                 /** @description Always present: pass it as `cursor` now or when polling */
                 next_cursor: string;
             };
+        };
+        AdminRecord: {
+            /** @enum {string} */
+            entity: "product" | "producer" | "recognition";
+            key: string;
+            /**
+             * @description draft: never published; published: public, no pending changes; changed: public with a pending draft
+             * @enum {string}
+             */
+            status: "draft" | "published" | "changed";
+            etag: string;
+            live: {
+                [key: string]: unknown;
+            } | null;
+            draft: {
+                [key: string]: unknown;
+            } | null;
+            recognitions?: {
+                entity: string;
+                key: string;
+                status: string;
+                etag: string;
+                live: {
+                    [key: string]: unknown;
+                } | null;
+                draft: {
+                    [key: string]: unknown;
+                } | null;
+            }[];
+        };
+        EditorProduct: {
+            slug: string;
+            /** @description The producer's slug */
+            producer: string;
+            name_vi: string;
+            name_en: string;
+            /** @default  */
+            description_vi?: string;
+            /** @default  */
+            description_en?: string;
+            /** @enum {string} */
+            product_group: "handicraft" | "processed_food" | "machinery" | "other";
+            category_vi: string;
+            category_en: string;
+            /** @default [] */
+            packaging?: {
+                label: string;
+                /** @default null */
+                net_weight_g?: number | null;
+                /** @default null */
+                price_vnd?: number | null;
+                /**
+                 * @description The price is illustrative
+                 * @default false
+                 */
+                sample?: boolean;
+            }[];
+            /**
+             * @description Where each fact comes from (https). At least one is required to publish.
+             * @default []
+             */
+            sources?: string[];
+            /**
+             * @description The whole record is an illustrative example
+             * @default false
+             */
+            sample?: boolean;
+            /**
+             * @description Fields whose values are illustrative or inferred, not sourced (shown as such everywhere)
+             * @default []
+             */
+            sample_fields?: string[];
+            /**
+             * @description An uploaded photo (/anh/…, see uploadProductPhoto) or one of our illustrations
+             * @default null
+             */
+            image?: string | null;
+            /** @default null */
+            image_alt_vi?: string | null;
+            /** @default null */
+            image_alt_en?: string | null;
+        };
+        EditorProductPatch: {
+            /** @description The producer's slug */
+            producer?: string;
+            name_vi?: string;
+            name_en?: string;
+            /** @default  */
+            description_vi?: string;
+            /** @default  */
+            description_en?: string;
+            /** @enum {string} */
+            product_group?: "handicraft" | "processed_food" | "machinery" | "other";
+            category_vi?: string;
+            category_en?: string;
+            /** @default [] */
+            packaging?: {
+                label: string;
+                /** @default null */
+                net_weight_g?: number | null;
+                /** @default null */
+                price_vnd?: number | null;
+                /**
+                 * @description The price is illustrative
+                 * @default false
+                 */
+                sample?: boolean;
+            }[];
+            /**
+             * @description Where each fact comes from (https). At least one is required to publish.
+             * @default []
+             */
+            sources?: string[];
+            /**
+             * @description The whole record is an illustrative example
+             * @default false
+             */
+            sample?: boolean;
+            /**
+             * @description Fields whose values are illustrative or inferred, not sourced (shown as such everywhere)
+             * @default []
+             */
+            sample_fields?: string[];
+            /**
+             * @description An uploaded photo (/anh/…, see uploadProductPhoto) or one of our illustrations
+             * @default null
+             */
+            image?: string | null;
+            /** @default null */
+            image_alt_vi?: string | null;
+            /** @default null */
+            image_alt_en?: string | null;
+        };
+        EditorProducer: {
+            slug: string;
+            name: string;
+            /** @enum {string} */
+            legal_type: "cooperative" | "company" | "private_enterprise" | "household_business" | "craft_village";
+            /** @default null */
+            street?: string | null;
+            /** @default null */
+            commune?: string | null;
+            /** @default null */
+            district?: string | null;
+            /** @default null */
+            founded_year?: number | null;
+            /** @default null */
+            representative?: string | null;
+            /** @default  */
+            description_vi?: string;
+            /** @default  */
+            description_en?: string;
+            /**
+             * @description Where each fact comes from (https). At least one is required to publish.
+             * @default []
+             */
+            sources?: string[];
+            /** @default false */
+            sample?: boolean;
+            /**
+             * @description Fields whose values are illustrative or inferred, not sourced (shown as such everywhere)
+             * @default []
+             */
+            sample_fields?: string[];
+        };
+        EditorProducerPatch: {
+            name?: string;
+            /** @enum {string} */
+            legal_type?: "cooperative" | "company" | "private_enterprise" | "household_business" | "craft_village";
+            /** @default null */
+            street?: string | null;
+            /** @default null */
+            commune?: string | null;
+            /** @default null */
+            district?: string | null;
+            /** @default null */
+            founded_year?: number | null;
+            /** @default null */
+            representative?: string | null;
+            /** @default  */
+            description_vi?: string;
+            /** @default  */
+            description_en?: string;
+            /**
+             * @description Where each fact comes from (https). At least one is required to publish.
+             * @default []
+             */
+            sources?: string[];
+            /** @default false */
+            sample?: boolean;
+            /**
+             * @description Fields whose values are illustrative or inferred, not sourced (shown as such everywhere)
+             * @default []
+             */
+            sample_fields?: string[];
+        };
+        EditorRecognitionInput: {
+            /** @description The product's slug */
+            product: string;
+            /** @enum {string} */
+            scheme: "cnnt" | "ocop" | "geographical_indication" | "collective_mark";
+            /**
+             * @description CNNT-TB level (scheme cnnt)
+             * @default null
+             * @enum {string|null}
+             */
+            level?: "district" | "provincial" | "regional" | "national" | null;
+            /**
+             * @description OCOP stars (scheme ocop)
+             * @default null
+             */
+            stars?: number | null;
+            /** @default null */
+            year?: number | null;
+            title_vi: string;
+            title_en: string;
+            /** @default null */
+            decision_number?: string | null;
+            /** @default null */
+            issuer?: string | null;
+            /** Format: uri */
+            source_url: string;
+            /**
+             * @description Checked against the decision (publishers only)
+             * @default false
+             */
+            verified?: boolean;
+            /** @default false */
+            sample?: boolean;
+            /** @default null */
+            note_vi?: string | null;
+            /** @default null */
+            note_en?: string | null;
+        };
+        EditorRecognitionPatch: {
+            /** @description The product's slug */
+            product?: string;
+            /** @enum {string} */
+            scheme?: "cnnt" | "ocop" | "geographical_indication" | "collective_mark";
+            /**
+             * @description CNNT-TB level (scheme cnnt)
+             * @default null
+             * @enum {string|null}
+             */
+            level?: "district" | "provincial" | "regional" | "national" | null;
+            /**
+             * @description OCOP stars (scheme ocop)
+             * @default null
+             */
+            stars?: number | null;
+            /** @default null */
+            year?: number | null;
+            title_vi?: string;
+            title_en?: string;
+            /** @default null */
+            decision_number?: string | null;
+            /** @default null */
+            issuer?: string | null;
+            /** Format: uri */
+            source_url?: string;
+            /**
+             * @description Checked against the decision (publishers only)
+             * @default false
+             */
+            verified?: boolean;
+            /** @default false */
+            sample?: boolean;
+            /** @default null */
+            note_vi?: string | null;
+            /** @default null */
+            note_en?: string | null;
+        };
+        ImportReport: {
+            /** @enum {string} */
+            kind: "products" | "producers" | "recognitions";
+            dry_run: boolean;
+            applied: boolean;
+            counts: {
+                create: number;
+                update: number;
+                unchanged: number;
+                refuse: number;
+            };
+            rows: {
+                /** @description Line in the file (the header is line 1) */
+                row: number;
+                key: string;
+                /** @enum {string} */
+                action: "create" | "update" | "unchanged" | "refuse";
+                reasons: {
+                    name: string;
+                    reason: string;
+                }[];
+                changes: {
+                    field: string;
+                    before?: unknown;
+                    after?: unknown;
+                }[];
+            }[];
+        };
+        AuditEvent: {
+            id: number;
+            at: string;
+            /** @description The editor's email */
+            editor: string;
+            /** @enum {string} */
+            via: "page" | "api" | "import" | "cli";
+            entity: string;
+            key: string;
+            action: string;
+            changes: {
+                field: string;
+                before?: unknown;
+                after?: unknown;
+            }[];
         };
     };
     responses: never;
@@ -3081,6 +3620,3856 @@ export interface operations {
                      *       "status": 429,
                      *       "detail": "Too many requests from this address; retry after 10 seconds",
                      *       "instance": "/api/v1/products"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAdminProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "slug": "chieu-truc-688",
+                     *           "name": "Chiếu trúc 688",
+                     *           "name_vi": "Chiếu trúc 688",
+                     *           "name_en": "688 bamboo mat",
+                     *           "category": "Chiếu trúc",
+                     *           "group": "handicraft",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/chieu-truc.svg",
+                     *           "image_alt": "Hình minh họa: chiếu trúc",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "cong-ty-tnhh-mtv-688",
+                     *             "name": "Công ty TNHH MTV 688",
+                     *             "district": "Nguyên Bình"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "producer.district": "inferred"
+                     *             },
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         },
+                     *         {
+                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
+                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
+                     *           "category": "Lạp sườn, thịt hun khói",
+                     *           "group": "processed_food",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/lap-suon.svg",
+                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "htx-tam-hoa",
+                     *             "name": "HTX Tâm Hòa",
+                     *             "district": "Thành phố Cao Bằng"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {},
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "limit": 2,
+                     *         "total": 2,
+                     *         "illustrative": 0,
+                     *         "has_more": false,
+                     *         "next_cursor": null
+                     *       },
+                     *       "facets": {
+                     *         "tier": [
+                     *           {
+                     *             "value": "national",
+                     *             "label": "Quốc gia",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "regional",
+                     *             "label": "Khu vực",
+                     *             "count": 0,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "scheme": [
+                     *           {
+                     *             "value": "cnnt",
+                     *             "label": "Sản phẩm CNNT tiêu biểu",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "geographical_indication",
+                     *             "label": "Chỉ dẫn địa lý",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "group": [
+                     *           {
+                     *             "value": "handicraft",
+                     *             "label": "Thủ công mỹ nghệ",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "processed_food",
+                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "producer": [
+                     *           {
+                     *             "value": "cong-ty-tnhh-mtv-688",
+                     *             "label": "Công ty TNHH MTV 688",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "htx-tam-hoa",
+                     *             "label": "HTX Tâm Hòa",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "channel": [],
+                     *         "district": [
+                     *           {
+                     *             "value": "nguyen-binh",
+                     *             "label": "Nguyên Bình",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "thanh-pho-cao-bang",
+                     *             "label": "Thành phố Cao Bằng",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminRecord"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A record with this key already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or missing provenance, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditorProductPatch"];
+            };
+        };
+        responses: {
+            /** @description The draft */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "slug": "chieu-truc-688",
+                     *           "name": "Chiếu trúc 688",
+                     *           "name_vi": "Chiếu trúc 688",
+                     *           "name_en": "688 bamboo mat",
+                     *           "category": "Chiếu trúc",
+                     *           "group": "handicraft",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/chieu-truc.svg",
+                     *           "image_alt": "Hình minh họa: chiếu trúc",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "cong-ty-tnhh-mtv-688",
+                     *             "name": "Công ty TNHH MTV 688",
+                     *             "district": "Nguyên Bình"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "producer.district": "inferred"
+                     *             },
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         },
+                     *         {
+                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
+                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
+                     *           "category": "Lạp sườn, thịt hun khói",
+                     *           "group": "processed_food",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/lap-suon.svg",
+                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "htx-tam-hoa",
+                     *             "name": "HTX Tâm Hòa",
+                     *             "district": "Thành phố Cao Bằng"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {},
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "limit": 2,
+                     *         "total": 2,
+                     *         "illustrative": 0,
+                     *         "has_more": false,
+                     *         "next_cursor": null
+                     *       },
+                     *       "facets": {
+                     *         "tier": [
+                     *           {
+                     *             "value": "national",
+                     *             "label": "Quốc gia",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "regional",
+                     *             "label": "Khu vực",
+                     *             "count": 0,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "scheme": [
+                     *           {
+                     *             "value": "cnnt",
+                     *             "label": "Sản phẩm CNNT tiêu biểu",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "geographical_indication",
+                     *             "label": "Chỉ dẫn địa lý",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "group": [
+                     *           {
+                     *             "value": "handicraft",
+                     *             "label": "Thủ công mỹ nghệ",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "processed_food",
+                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "producer": [
+                     *           {
+                     *             "value": "cong-ty-tnhh-mtv-688",
+                     *             "label": "Công ty TNHH MTV 688",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "htx-tam-hoa",
+                     *             "label": "HTX Tâm Hòa",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "channel": [],
+                     *         "district": [
+                     *           {
+                     *             "value": "nguyen-binh",
+                     *             "label": "Nguyên Bình",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "thanh-pho-cao-bang",
+                     *             "label": "Thành phố Cao Bằng",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminRecord"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A record with this key already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or missing provenance, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditorProduct"];
+            };
+        };
+        responses: {
+            /** @description The draft */
+            201: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "channel": "aeon",
+                     *       "product": "mien-dong-tan-viet-a",
+                     *       "status": "in_stock",
+                     *       "price_vnd": 72000,
+                     *       "channel_sku": "AE-100234",
+                     *       "url": "https://aeon.com.vn/mien-dong-tan-viet-a",
+                     *       "stores": [
+                     *         {
+                     *           "name": "AEON Mall Long Biên",
+                     *           "city": "Hà Nội",
+                     *           "province": "Hà Nội"
+                     *         }
+                     *       ],
+                     *       "note": null,
+                     *       "last_verified": "2026-12-01",
+                     *       "source_url": null,
+                     *       "sample": false,
+                     *       "version": 1,
+                     *       "etag": "\"l12v1c20261201214715018\"",
+                     *       "updated_at": "2026-12-01T21:47:15.018Z",
+                     *       "provenance": {
+                     *         "record": "sourced",
+                     *         "fields": {}
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminRecord"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A record with this key already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or missing provenance, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The published product */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "slug": "chieu-truc-688",
+                     *           "name": "Chiếu trúc 688",
+                     *           "name_vi": "Chiếu trúc 688",
+                     *           "name_en": "688 bamboo mat",
+                     *           "category": "Chiếu trúc",
+                     *           "group": "handicraft",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/chieu-truc.svg",
+                     *           "image_alt": "Hình minh họa: chiếu trúc",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "cong-ty-tnhh-mtv-688",
+                     *             "name": "Công ty TNHH MTV 688",
+                     *             "district": "Nguyên Bình"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "producer.district": "inferred"
+                     *             },
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         },
+                     *         {
+                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
+                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
+                     *           "category": "Lạp sườn, thịt hun khói",
+                     *           "group": "processed_food",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/lap-suon.svg",
+                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "htx-tam-hoa",
+                     *             "name": "HTX Tâm Hòa",
+                     *             "district": "Thành phố Cao Bằng"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {},
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "limit": 2,
+                     *         "total": 2,
+                     *         "illustrative": 0,
+                     *         "has_more": false,
+                     *         "next_cursor": null
+                     *       },
+                     *       "facets": {
+                     *         "tier": [
+                     *           {
+                     *             "value": "national",
+                     *             "label": "Quốc gia",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "regional",
+                     *             "label": "Khu vực",
+                     *             "count": 0,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "scheme": [
+                     *           {
+                     *             "value": "cnnt",
+                     *             "label": "Sản phẩm CNNT tiêu biểu",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "geographical_indication",
+                     *             "label": "Chỉ dẫn địa lý",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "group": [
+                     *           {
+                     *             "value": "handicraft",
+                     *             "label": "Thủ công mỹ nghệ",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "processed_food",
+                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "producer": [
+                     *           {
+                     *             "value": "cong-ty-tnhh-mtv-688",
+                     *             "label": "Công ty TNHH MTV 688",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "htx-tam-hoa",
+                     *             "label": "HTX Tâm Hòa",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "channel": [],
+                     *         "district": [
+                     *           {
+                     *             "value": "nguyen-binh",
+                     *             "label": "Nguyên Bình",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "thanh-pho-cao-bang",
+                     *             "label": "Thành phố Cao Bằng",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminRecord"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A record with this key already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or missing provenance, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadProductPhoto: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description JPEG, PNG or WebP (judged by its bytes), at most 900 kB
+                     */
+                    photo: string;
+                    /** @description What the photo shows, in Vietnamese */
+                    alt_vi: string;
+                    /** @description What the photo shows, in English */
+                    alt_en: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The draft, with the photo */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "slug": "chieu-truc-688",
+                     *           "name": "Chiếu trúc 688",
+                     *           "name_vi": "Chiếu trúc 688",
+                     *           "name_en": "688 bamboo mat",
+                     *           "category": "Chiếu trúc",
+                     *           "group": "handicraft",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/chieu-truc.svg",
+                     *           "image_alt": "Hình minh họa: chiếu trúc",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "cong-ty-tnhh-mtv-688",
+                     *             "name": "Công ty TNHH MTV 688",
+                     *             "district": "Nguyên Bình"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "producer.district": "inferred"
+                     *             },
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         },
+                     *         {
+                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
+                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
+                     *           "category": "Lạp sườn, thịt hun khói",
+                     *           "group": "processed_food",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/lap-suon.svg",
+                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "htx-tam-hoa",
+                     *             "name": "HTX Tâm Hòa",
+                     *             "district": "Thành phố Cao Bằng"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {},
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "limit": 2,
+                     *         "total": 2,
+                     *         "illustrative": 0,
+                     *         "has_more": false,
+                     *         "next_cursor": null
+                     *       },
+                     *       "facets": {
+                     *         "tier": [
+                     *           {
+                     *             "value": "national",
+                     *             "label": "Quốc gia",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "regional",
+                     *             "label": "Khu vực",
+                     *             "count": 0,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "scheme": [
+                     *           {
+                     *             "value": "cnnt",
+                     *             "label": "Sản phẩm CNNT tiêu biểu",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "geographical_indication",
+                     *             "label": "Chỉ dẫn địa lý",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "group": [
+                     *           {
+                     *             "value": "handicraft",
+                     *             "label": "Thủ công mỹ nghệ",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "processed_food",
+                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "producer": [
+                     *           {
+                     *             "value": "cong-ty-tnhh-mtv-688",
+                     *             "label": "Công ty TNHH MTV 688",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "htx-tam-hoa",
+                     *             "label": "HTX Tâm Hòa",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "channel": [],
+                     *         "district": [
+                     *           {
+                     *             "value": "nguyen-binh",
+                     *             "label": "Nguyên Bình",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "thanh-pho-cao-bang",
+                     *             "label": "Thành phố Cao Bằng",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminRecord"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A record with this key already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Larger than 900 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/content-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The body is larger than 65536 bytes",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a JPEG, PNG or WebP image */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json (got 'text/plain')",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or missing provenance, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAdminProducer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The producer */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "slug": "chieu-truc-688",
+                     *           "name": "Chiếu trúc 688",
+                     *           "name_vi": "Chiếu trúc 688",
+                     *           "name_en": "688 bamboo mat",
+                     *           "category": "Chiếu trúc",
+                     *           "group": "handicraft",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/chieu-truc.svg",
+                     *           "image_alt": "Hình minh họa: chiếu trúc",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "cong-ty-tnhh-mtv-688",
+                     *             "name": "Công ty TNHH MTV 688",
+                     *             "district": "Nguyên Bình"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "producer.district": "inferred"
+                     *             },
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         },
+                     *         {
+                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
+                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
+                     *           "category": "Lạp sườn, thịt hun khói",
+                     *           "group": "processed_food",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/lap-suon.svg",
+                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "htx-tam-hoa",
+                     *             "name": "HTX Tâm Hòa",
+                     *             "district": "Thành phố Cao Bằng"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {},
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "limit": 2,
+                     *         "total": 2,
+                     *         "illustrative": 0,
+                     *         "has_more": false,
+                     *         "next_cursor": null
+                     *       },
+                     *       "facets": {
+                     *         "tier": [
+                     *           {
+                     *             "value": "national",
+                     *             "label": "Quốc gia",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "regional",
+                     *             "label": "Khu vực",
+                     *             "count": 0,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "scheme": [
+                     *           {
+                     *             "value": "cnnt",
+                     *             "label": "Sản phẩm CNNT tiêu biểu",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "geographical_indication",
+                     *             "label": "Chỉ dẫn địa lý",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "group": [
+                     *           {
+                     *             "value": "handicraft",
+                     *             "label": "Thủ công mỹ nghệ",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "processed_food",
+                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "producer": [
+                     *           {
+                     *             "value": "cong-ty-tnhh-mtv-688",
+                     *             "label": "Công ty TNHH MTV 688",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "htx-tam-hoa",
+                     *             "label": "HTX Tâm Hòa",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "channel": [],
+                     *         "district": [
+                     *           {
+                     *             "value": "nguyen-binh",
+                     *             "label": "Nguyên Bình",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "thanh-pho-cao-bang",
+                     *             "label": "Thành phố Cao Bằng",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminRecord"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateProducer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditorProducerPatch"];
+            };
+        };
+        responses: {
+            /** @description The draft */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "slug": "chieu-truc-688",
+                     *           "name": "Chiếu trúc 688",
+                     *           "name_vi": "Chiếu trúc 688",
+                     *           "name_en": "688 bamboo mat",
+                     *           "category": "Chiếu trúc",
+                     *           "group": "handicraft",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/chieu-truc.svg",
+                     *           "image_alt": "Hình minh họa: chiếu trúc",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "cong-ty-tnhh-mtv-688",
+                     *             "name": "Công ty TNHH MTV 688",
+                     *             "district": "Nguyên Bình"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "producer.district": "inferred"
+                     *             },
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         },
+                     *         {
+                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
+                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
+                     *           "category": "Lạp sườn, thịt hun khói",
+                     *           "group": "processed_food",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/lap-suon.svg",
+                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "htx-tam-hoa",
+                     *             "name": "HTX Tâm Hòa",
+                     *             "district": "Thành phố Cao Bằng"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {},
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "limit": 2,
+                     *         "total": 2,
+                     *         "illustrative": 0,
+                     *         "has_more": false,
+                     *         "next_cursor": null
+                     *       },
+                     *       "facets": {
+                     *         "tier": [
+                     *           {
+                     *             "value": "national",
+                     *             "label": "Quốc gia",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "regional",
+                     *             "label": "Khu vực",
+                     *             "count": 0,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "scheme": [
+                     *           {
+                     *             "value": "cnnt",
+                     *             "label": "Sản phẩm CNNT tiêu biểu",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "geographical_indication",
+                     *             "label": "Chỉ dẫn địa lý",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "group": [
+                     *           {
+                     *             "value": "handicraft",
+                     *             "label": "Thủ công mỹ nghệ",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "processed_food",
+                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "producer": [
+                     *           {
+                     *             "value": "cong-ty-tnhh-mtv-688",
+                     *             "label": "Công ty TNHH MTV 688",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "htx-tam-hoa",
+                     *             "label": "HTX Tâm Hòa",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "channel": [],
+                     *         "district": [
+                     *           {
+                     *             "value": "nguyen-binh",
+                     *             "label": "Nguyên Bình",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "thanh-pho-cao-bang",
+                     *             "label": "Thành phố Cao Bằng",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminRecord"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A record with this key already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or missing provenance, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createProducer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditorProducer"];
+            };
+        };
+        responses: {
+            /** @description The draft */
+            201: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "channel": "aeon",
+                     *       "product": "mien-dong-tan-viet-a",
+                     *       "status": "in_stock",
+                     *       "price_vnd": 72000,
+                     *       "channel_sku": "AE-100234",
+                     *       "url": "https://aeon.com.vn/mien-dong-tan-viet-a",
+                     *       "stores": [
+                     *         {
+                     *           "name": "AEON Mall Long Biên",
+                     *           "city": "Hà Nội",
+                     *           "province": "Hà Nội"
+                     *         }
+                     *       ],
+                     *       "note": null,
+                     *       "last_verified": "2026-12-01",
+                     *       "source_url": null,
+                     *       "sample": false,
+                     *       "version": 1,
+                     *       "etag": "\"l12v1c20261201214715018\"",
+                     *       "updated_at": "2026-12-01T21:47:15.018Z",
+                     *       "provenance": {
+                     *         "record": "sourced",
+                     *         "fields": {}
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminRecord"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A record with this key already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or missing provenance, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishProducer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The published producer */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "slug": "chieu-truc-688",
+                     *           "name": "Chiếu trúc 688",
+                     *           "name_vi": "Chiếu trúc 688",
+                     *           "name_en": "688 bamboo mat",
+                     *           "category": "Chiếu trúc",
+                     *           "group": "handicraft",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/chieu-truc.svg",
+                     *           "image_alt": "Hình minh họa: chiếu trúc",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "cong-ty-tnhh-mtv-688",
+                     *             "name": "Công ty TNHH MTV 688",
+                     *             "district": "Nguyên Bình"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "producer.district": "inferred"
+                     *             },
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         },
+                     *         {
+                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
+                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
+                     *           "category": "Lạp sườn, thịt hun khói",
+                     *           "group": "processed_food",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/lap-suon.svg",
+                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "htx-tam-hoa",
+                     *             "name": "HTX Tâm Hòa",
+                     *             "district": "Thành phố Cao Bằng"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {},
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "limit": 2,
+                     *         "total": 2,
+                     *         "illustrative": 0,
+                     *         "has_more": false,
+                     *         "next_cursor": null
+                     *       },
+                     *       "facets": {
+                     *         "tier": [
+                     *           {
+                     *             "value": "national",
+                     *             "label": "Quốc gia",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "regional",
+                     *             "label": "Khu vực",
+                     *             "count": 0,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "scheme": [
+                     *           {
+                     *             "value": "cnnt",
+                     *             "label": "Sản phẩm CNNT tiêu biểu",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "geographical_indication",
+                     *             "label": "Chỉ dẫn địa lý",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "group": [
+                     *           {
+                     *             "value": "handicraft",
+                     *             "label": "Thủ công mỹ nghệ",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "processed_food",
+                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "producer": [
+                     *           {
+                     *             "value": "cong-ty-tnhh-mtv-688",
+                     *             "label": "Công ty TNHH MTV 688",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "htx-tam-hoa",
+                     *             "label": "HTX Tâm Hòa",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "channel": [],
+                     *         "district": [
+                     *           {
+                     *             "value": "nguyen-binh",
+                     *             "label": "Nguyên Bình",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "thanh-pho-cao-bang",
+                     *             "label": "Thành phố Cao Bằng",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminRecord"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A record with this key already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or missing provenance, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAdminRecognition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The recognition */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "slug": "chieu-truc-688",
+                     *           "name": "Chiếu trúc 688",
+                     *           "name_vi": "Chiếu trúc 688",
+                     *           "name_en": "688 bamboo mat",
+                     *           "category": "Chiếu trúc",
+                     *           "group": "handicraft",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/chieu-truc.svg",
+                     *           "image_alt": "Hình minh họa: chiếu trúc",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "cong-ty-tnhh-mtv-688",
+                     *             "name": "Công ty TNHH MTV 688",
+                     *             "district": "Nguyên Bình"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "producer.district": "inferred"
+                     *             },
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         },
+                     *         {
+                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
+                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
+                     *           "category": "Lạp sườn, thịt hun khói",
+                     *           "group": "processed_food",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/lap-suon.svg",
+                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "htx-tam-hoa",
+                     *             "name": "HTX Tâm Hòa",
+                     *             "district": "Thành phố Cao Bằng"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {},
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "limit": 2,
+                     *         "total": 2,
+                     *         "illustrative": 0,
+                     *         "has_more": false,
+                     *         "next_cursor": null
+                     *       },
+                     *       "facets": {
+                     *         "tier": [
+                     *           {
+                     *             "value": "national",
+                     *             "label": "Quốc gia",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "regional",
+                     *             "label": "Khu vực",
+                     *             "count": 0,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "scheme": [
+                     *           {
+                     *             "value": "cnnt",
+                     *             "label": "Sản phẩm CNNT tiêu biểu",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "geographical_indication",
+                     *             "label": "Chỉ dẫn địa lý",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "group": [
+                     *           {
+                     *             "value": "handicraft",
+                     *             "label": "Thủ công mỹ nghệ",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "processed_food",
+                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "producer": [
+                     *           {
+                     *             "value": "cong-ty-tnhh-mtv-688",
+                     *             "label": "Công ty TNHH MTV 688",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "htx-tam-hoa",
+                     *             "label": "HTX Tâm Hòa",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "channel": [],
+                     *         "district": [
+                     *           {
+                     *             "value": "nguyen-binh",
+                     *             "label": "Nguyên Bình",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "thanh-pho-cao-bang",
+                     *             "label": "Thành phố Cao Bằng",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminRecord"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteRecognition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A record with this key already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or missing provenance, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateRecognition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditorRecognitionPatch"];
+            };
+        };
+        responses: {
+            /** @description The draft */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "slug": "chieu-truc-688",
+                     *           "name": "Chiếu trúc 688",
+                     *           "name_vi": "Chiếu trúc 688",
+                     *           "name_en": "688 bamboo mat",
+                     *           "category": "Chiếu trúc",
+                     *           "group": "handicraft",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/chieu-truc.svg",
+                     *           "image_alt": "Hình minh họa: chiếu trúc",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "cong-ty-tnhh-mtv-688",
+                     *             "name": "Công ty TNHH MTV 688",
+                     *             "district": "Nguyên Bình"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "producer.district": "inferred"
+                     *             },
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         },
+                     *         {
+                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
+                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
+                     *           "category": "Lạp sườn, thịt hun khói",
+                     *           "group": "processed_food",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/lap-suon.svg",
+                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "htx-tam-hoa",
+                     *             "name": "HTX Tâm Hòa",
+                     *             "district": "Thành phố Cao Bằng"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {},
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "limit": 2,
+                     *         "total": 2,
+                     *         "illustrative": 0,
+                     *         "has_more": false,
+                     *         "next_cursor": null
+                     *       },
+                     *       "facets": {
+                     *         "tier": [
+                     *           {
+                     *             "value": "national",
+                     *             "label": "Quốc gia",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "regional",
+                     *             "label": "Khu vực",
+                     *             "count": 0,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "scheme": [
+                     *           {
+                     *             "value": "cnnt",
+                     *             "label": "Sản phẩm CNNT tiêu biểu",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "geographical_indication",
+                     *             "label": "Chỉ dẫn địa lý",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "group": [
+                     *           {
+                     *             "value": "handicraft",
+                     *             "label": "Thủ công mỹ nghệ",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "processed_food",
+                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "producer": [
+                     *           {
+                     *             "value": "cong-ty-tnhh-mtv-688",
+                     *             "label": "Công ty TNHH MTV 688",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "htx-tam-hoa",
+                     *             "label": "HTX Tâm Hòa",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "channel": [],
+                     *         "district": [
+                     *           {
+                     *             "value": "nguyen-binh",
+                     *             "label": "Nguyên Bình",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "thanh-pho-cao-bang",
+                     *             "label": "Thành phố Cao Bằng",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminRecord"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A record with this key already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or missing provenance, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createRecognition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditorRecognitionInput"];
+            };
+        };
+        responses: {
+            /** @description The draft */
+            201: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "channel": "aeon",
+                     *       "product": "mien-dong-tan-viet-a",
+                     *       "status": "in_stock",
+                     *       "price_vnd": 72000,
+                     *       "channel_sku": "AE-100234",
+                     *       "url": "https://aeon.com.vn/mien-dong-tan-viet-a",
+                     *       "stores": [
+                     *         {
+                     *           "name": "AEON Mall Long Biên",
+                     *           "city": "Hà Nội",
+                     *           "province": "Hà Nội"
+                     *         }
+                     *       ],
+                     *       "note": null,
+                     *       "last_verified": "2026-12-01",
+                     *       "source_url": null,
+                     *       "sample": false,
+                     *       "version": 1,
+                     *       "etag": "\"l12v1c20261201214715018\"",
+                     *       "updated_at": "2026-12-01T21:47:15.018Z",
+                     *       "provenance": {
+                     *         "record": "sourced",
+                     *         "fields": {}
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminRecord"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A record with this key already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or missing provenance, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importCatalogue: {
+        parameters: {
+            query: {
+                /** @description What the rows are (docs/import-format.md) */
+                kind: "products" | "producers" | "recognitions";
+                /** @description true (default): only report what would happen */
+                dry_run?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The report (dry run, or applied) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "slug": "chieu-truc-688",
+                     *           "name": "Chiếu trúc 688",
+                     *           "name_vi": "Chiếu trúc 688",
+                     *           "name_en": "688 bamboo mat",
+                     *           "category": "Chiếu trúc",
+                     *           "group": "handicraft",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/chieu-truc.svg",
+                     *           "image_alt": "Hình minh họa: chiếu trúc",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "cong-ty-tnhh-mtv-688",
+                     *             "name": "Công ty TNHH MTV 688",
+                     *             "district": "Nguyên Bình"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "producer.district": "inferred"
+                     *             },
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         },
+                     *         {
+                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
+                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
+                     *           "category": "Lạp sườn, thịt hun khói",
+                     *           "group": "processed_food",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/lap-suon.svg",
+                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "htx-tam-hoa",
+                     *             "name": "HTX Tâm Hòa",
+                     *             "district": "Thành phố Cao Bằng"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {},
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "limit": 2,
+                     *         "total": 2,
+                     *         "illustrative": 0,
+                     *         "has_more": false,
+                     *         "next_cursor": null
+                     *       },
+                     *       "facets": {
+                     *         "tier": [
+                     *           {
+                     *             "value": "national",
+                     *             "label": "Quốc gia",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "regional",
+                     *             "label": "Khu vực",
+                     *             "count": 0,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "scheme": [
+                     *           {
+                     *             "value": "cnnt",
+                     *             "label": "Sản phẩm CNNT tiêu biểu",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "geographical_indication",
+                     *             "label": "Chỉ dẫn địa lý",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "group": [
+                     *           {
+                     *             "value": "handicraft",
+                     *             "label": "Thủ công mỹ nghệ",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "processed_food",
+                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "producer": [
+                     *           {
+                     *             "value": "cong-ty-tnhh-mtv-688",
+                     *             "label": "Công ty TNHH MTV 688",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "htx-tam-hoa",
+                     *             "label": "HTX Tâm Hòa",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "channel": [],
+                     *         "district": [
+                     *           {
+                     *             "value": "nguyen-binh",
+                     *             "label": "Nguyên Bình",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "thanh-pho-cao-bang",
+                     *             "label": "Thành phố Cao Bằng",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description File too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/content-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The body is larger than 65536 bytes",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not text/csv */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json (got 'text/plain')",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused rows (nothing written), or no usable header */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportCatalogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "products" | "producers" | "recognitions";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (UTF-8 with BOM, so spreadsheet programs read the accents) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "slug": "chieu-truc-688",
+                     *           "name": "Chiếu trúc 688",
+                     *           "name_vi": "Chiếu trúc 688",
+                     *           "name_en": "688 bamboo mat",
+                     *           "category": "Chiếu trúc",
+                     *           "group": "handicraft",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/chieu-truc.svg",
+                     *           "image_alt": "Hình minh họa: chiếu trúc",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "cong-ty-tnhh-mtv-688",
+                     *             "name": "Công ty TNHH MTV 688",
+                     *             "district": "Nguyên Bình"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "producer.district": "inferred"
+                     *             },
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         },
+                     *         {
+                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
+                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
+                     *           "category": "Lạp sườn, thịt hun khói",
+                     *           "group": "processed_food",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/lap-suon.svg",
+                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "htx-tam-hoa",
+                     *             "name": "HTX Tâm Hòa",
+                     *             "district": "Thành phố Cao Bằng"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {},
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "limit": 2,
+                     *         "total": 2,
+                     *         "illustrative": 0,
+                     *         "has_more": false,
+                     *         "next_cursor": null
+                     *       },
+                     *       "facets": {
+                     *         "tier": [
+                     *           {
+                     *             "value": "national",
+                     *             "label": "Quốc gia",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "regional",
+                     *             "label": "Khu vực",
+                     *             "count": 0,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "scheme": [
+                     *           {
+                     *             "value": "cnnt",
+                     *             "label": "Sản phẩm CNNT tiêu biểu",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "geographical_indication",
+                     *             "label": "Chỉ dẫn địa lý",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "group": [
+                     *           {
+                     *             "value": "handicraft",
+                     *             "label": "Thủ công mỹ nghệ",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "processed_food",
+                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "producer": [
+                     *           {
+                     *             "value": "cong-ty-tnhh-mtv-688",
+                     *             "label": "Công ty TNHH MTV 688",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "htx-tam-hoa",
+                     *             "label": "HTX Tâm Hòa",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "channel": [],
+                     *         "district": [
+                     *           {
+                     *             "value": "nguyen-binh",
+                     *             "label": "Nguyên Bình",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "thanh-pho-cao-bang",
+                     *             "label": "Thành phố Cao Bằng",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                entity?: "product" | "producer" | "recognition";
+                key?: string;
+                /** @description Events older than this id (from `next_before`) */
+                before?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "slug": "chieu-truc-688",
+                     *           "name": "Chiếu trúc 688",
+                     *           "name_vi": "Chiếu trúc 688",
+                     *           "name_en": "688 bamboo mat",
+                     *           "category": "Chiếu trúc",
+                     *           "group": "handicraft",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/chieu-truc.svg",
+                     *           "image_alt": "Hình minh họa: chiếu trúc",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "cong-ty-tnhh-mtv-688",
+                     *             "name": "Công ty TNHH MTV 688",
+                     *             "district": "Nguyên Bình"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "producer.district": "inferred"
+                     *             },
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         },
+                     *         {
+                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
+                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
+                     *           "category": "Lạp sườn, thịt hun khói",
+                     *           "group": "processed_food",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/lap-suon.svg",
+                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "htx-tam-hoa",
+                     *             "name": "HTX Tâm Hòa",
+                     *             "district": "Thành phố Cao Bằng"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {},
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "limit": 2,
+                     *         "total": 2,
+                     *         "illustrative": 0,
+                     *         "has_more": false,
+                     *         "next_cursor": null
+                     *       },
+                     *       "facets": {
+                     *         "tier": [
+                     *           {
+                     *             "value": "national",
+                     *             "label": "Quốc gia",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "regional",
+                     *             "label": "Khu vực",
+                     *             "count": 0,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "scheme": [
+                     *           {
+                     *             "value": "cnnt",
+                     *             "label": "Sản phẩm CNNT tiêu biểu",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "geographical_indication",
+                     *             "label": "Chỉ dẫn địa lý",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "group": [
+                     *           {
+                     *             "value": "handicraft",
+                     *             "label": "Thủ công mỹ nghệ",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "processed_food",
+                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "producer": [
+                     *           {
+                     *             "value": "cong-ty-tnhh-mtv-688",
+                     *             "label": "Công ty TNHH MTV 688",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "htx-tam-hoa",
+                     *             "label": "HTX Tâm Hòa",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "channel": [],
+                     *         "district": [
+                     *           {
+                     *             "value": "nguyen-binh",
+                     *             "label": "Nguyên Bình",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "thanh-pho-cao-bang",
+                     *             "label": "Thành phố Cao Bằng",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["AuditEvent"][];
+                        next_before: number | null;
+                    };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
