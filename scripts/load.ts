@@ -166,7 +166,9 @@ try {
       const page = await getJson<{
         data: { seq: number }[];
         page: { has_more: boolean; next_cursor: string };
-      }>(`/api/v1/changes?limit=1000${since ? `&since=${encodeURIComponent(since)}` : ""}`);
+      }>(
+        `/api/v1/changes?limit=1000&include=illustrative${since ? `&since=${encodeURIComponent(since)}` : ""}`,
+      );
       feedStart = page.data.at(-1)?.seq ?? feedStart;
       since = page.page.next_cursor;
       if (!page.page.has_more) break;
@@ -341,12 +343,13 @@ try {
         }
       }
     }
-    // The feed: gap-free and ordered from the start; after the load's start, one entry per acknowledged change.
+    // The feed (all of it: illustrative records included): gap-free and ordered from the start; after the load's
+    // start, one entry per acknowledged change.
     const feed: { seq: number; entity: string; key: string; op: string }[] = [];
     let since = "";
     for (;;) {
       const page = await getJson<{ data: typeof feed; page: { has_more: boolean; next_cursor: string } }>(
-        `/api/v1/changes?limit=1000${since ? `&since=${encodeURIComponent(since)}` : ""}`,
+        `/api/v1/changes?limit=1000&include=illustrative${since ? `&since=${encodeURIComponent(since)}` : ""}`,
       );
       feed.push(...page.data);
       since = page.page.next_cursor;
