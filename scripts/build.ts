@@ -15,10 +15,10 @@
 //    left out (see pgEnumOmitted): this catalogue is SQLite.
 //
 // Usage: node scripts/build.ts [--metafile]   (writes dist/worker.js, and dist/meta.json with --metafile)
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type BuildOptions, build, type Plugin } from "esbuild";
+import { importBundled } from "./lib/openapi.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 const dist = `${root}dist/`;
@@ -193,15 +193,8 @@ const honoTiny: Plugin = {
  * The OpenAPI document of /api/v1, generated from the routes exactly as `doc31` would at request time, and the API
  * docs page as Scalar renders it, with its CSP nonce left as a placeholder the Worker fills in per request.
  */
-async function openApiDocument(): Promise<{ doc: unknown; docsHtml: string }> {
-  // Bundled for Node (pages may be .tsx) outside dist/, which wrangler uploads whole.
-  const dir = mkdtempSync(join(tmpdir(), "openapi-"));
-  const out = join(dir, "document.mjs");
-  await build({
-    ...common,
-    platform: "node",
-    stdin: {
-      contents: `import { Hono } from "hono";
+function openApiDocument() {
+  return importBundled<{ doc: unknown; docsHtml: string }>(`import { Hono } from "hono";
 import { apiDocs, apiV1, OPENAPI_CONFIG } from "./src/api/index.ts";
 import { withExamples } from "./src/api/examples.ts";
 export const doc = withExamples(apiV1.getOpenAPI31Document(OPENAPI_CONFIG));
@@ -209,17 +202,7 @@ const res = await new Hono().get("/api/docs", apiDocs).request("/api/docs");
 const nonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
 if (!res.ok || !nonce) throw new Error("the API docs page did not render with a CSP nonce");
 // Indentation carries no meaning in its HTML, CSS or script (line breaks are kept): not carried either.
-export const docsHtml = (await res.text()).replaceAll(nonce, "${DOCS_NONCE}").replace(/\\n\\s+/g, "\\n");`,
-      resolveDir: root,
-      loader: "ts",
-    },
-    outfile: out,
-  });
-  try {
-    return await import(out);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+export const docsHtml = (await res.text()).replaceAll(nonce, "${DOCS_NONCE}").replace(/\\n\\s+/g, "\\n");`);
 }
 
 mkdirSync(dist, { recursive: true });

@@ -8,9 +8,13 @@ import { build } from "esbuild";
 
 const root = new URL("../../", import.meta.url).pathname;
 
-/** The OpenAPI 3.1 document of /api/v1, generated from the routes in src/. */
-export async function openApiDocument(): Promise<Record<string, unknown>> {
-  // Bundled for Node (pages may be .tsx) in a temporary folder, outside dist/ (which wrangler uploads whole).
+/**
+ * Bundles `contents` (a module in the repository's root, which may import the Worker's sources, .tsx included) for
+ * Node in a temporary folder outside dist/ (which wrangler uploads whole), imports it and returns its exports.
+ *
+ * @example const { doc } = await importBundled<{ doc: unknown }>(`export const doc = 1;`)
+ */
+export async function importBundled<T>(contents: string): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), "openapi-"));
   const out = join(dir, "document.mjs");
   await build({
@@ -25,18 +29,22 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
     jsx: "automatic",
     jsxImportSource: "hono/jsx",
     logLevel: "warning",
-    stdin: {
-      contents: `import { apiV1, OPENAPI_CONFIG } from "./src/api/index.ts";
-import { withExamples } from "./src/api/examples.ts";
-export default withExamples(apiV1.getOpenAPI31Document(OPENAPI_CONFIG));`,
-      resolveDir: root,
-      loader: "ts",
-    },
+    stdin: { contents, resolveDir: root, loader: "ts" },
     outfile: out,
   });
   try {
-    return (await import(out)).default;
+    return await import(out);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The OpenAPI 3.1 document of /api/v1, generated from the routes in src/. */
+export async function openApiDocument(): Promise<Record<string, unknown>> {
+  const { doc } = await importBundled<{ doc: Record<string, unknown> }>(
+    `import { apiV1, OPENAPI_CONFIG } from "./src/api/index.ts";
+import { withExamples } from "./src/api/examples.ts";
+export const doc = withExamples(apiV1.getOpenAPI31Document(OPENAPI_CONFIG));`,
+  );
+  return doc;
 }
