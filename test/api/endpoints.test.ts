@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import worker from "../../src/index.ts";
-import { call, getJson, walk } from "../helpers/http.ts";
+import { call, getJson, PRODUCT_PARAMS, walk } from "../helpers/http.ts";
 
 describe("GET /api/v1/products/{slug}", () => {
   it("returns the product with producer, recognitions, listings, support projects and sources", async () => {
@@ -362,19 +362,7 @@ describe("OpenAPI", () => {
     ]);
     const list = body.paths["/products"].get;
     expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(
-      expect.arrayContaining([
-        "q",
-        "tier",
-        "scheme",
-        "group",
-        "producer",
-        "channel",
-        "district",
-        "sort",
-        "limit",
-        "cursor",
-        "lang",
-      ]),
+      expect.arrayContaining([...PRODUCT_PARAMS]),
     );
     expect(list.responses["400"].content["application/problem+json"]).toBeDefined();
   });

@@ -11,9 +11,10 @@ import {
   paramName,
   printable,
   toQuery,
+  UNKNOWN_NAMES,
   urlValue,
 } from "../helpers/fuzz.ts";
-import { call, getJson } from "../helpers/http.ts";
+import { call, getJson, PRODUCT_PARAMS } from "../helpers/http.ts";
 
 /** Cases per property; FUZZ_RUNS scales them (e.g. FUZZ_RUNS=10 for a long local hunt). */
 const scale = Number(env.FUZZ_RUNS) || 1;
@@ -26,20 +27,6 @@ async function get(path: string, init?: RequestInit): Promise<number> {
   requests++;
   return expectWellFormed(await call(path, init), path);
 }
-
-const PRODUCT_PARAMS = [
-  "q",
-  "tier",
-  "scheme",
-  "group",
-  "producer",
-  "channel",
-  "district",
-  "sort",
-  "limit",
-  "cursor",
-  "lang",
-] as const;
 
 /** Valid values, mixed in so that hostile values meet otherwise-valid queries deep in the code. */
 const VALID: Record<string, readonly string[]> = {
@@ -57,17 +44,6 @@ const VALID: Record<string, readonly string[]> = {
   year: ["2020", "2021", "2023"],
 };
 
-/** Names no endpoint knows: always a 400 naming them (the API refuses unknown parameters). */
-const UNKNOWN_NAMES = [
-  "unknown",
-  "Q",
-  "q[]",
-  "limit[0]",
-  "__proto__",
-  "constructor",
-  "toString",
-  "page.limit",
-];
 /** Filters of the product list that take several values (repeated or comma-separated); the rest take one. */
 const MULTI = new Set(["tier", "scheme", "group", "producer", "channel", "district"]);
 

@@ -32,3 +32,28 @@ export async function walk<T = any>(path: string, limit: number): Promise<{ item
   } while (cursor);
   return { items, pages };
 }
+
+/** Every query parameter of `GET /api/v1/products`, as its contract documents them (checked by the endpoint test). */
+export const PRODUCT_PARAMS = [
+  "q",
+  "tier",
+  "scheme",
+  "group",
+  "producer",
+  "channel",
+  "district",
+  "sort",
+  "limit",
+  "cursor",
+  "lang",
+] as const;
+
+/** Sends `request(i)` until the first 429; returns it and how many answers came before it. */
+export async function until429(max: number, request: (i: number) => Promise<Response>) {
+  for (let i = 0; i < max; i++) {
+    const res = await request(i);
+    if (res.status === 429) return { res, after: i };
+    await res.body?.cancel();
+  }
+  throw new Error(`no 429 within ${max} requests`);
+}

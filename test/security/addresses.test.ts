@@ -5,19 +5,10 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { env } from "cloudflare:workers";
 import { expect, it, vi } from "vitest";
 import app from "../../src/index.ts";
-import { call } from "../helpers/http.ts";
+import { call, until429 } from "../helpers/http.ts";
 
 // Hundreds of requests per test on a shared machine.
 vi.setConfig({ testTimeout: 60_000 });
-
-async function until429(max: number, request: (i: number) => Promise<Response>) {
-  for (let i = 0; i < max; i++) {
-    const res = await request(i);
-    if (res.status === 429) return { res, after: i };
-    await res.body?.cancel();
-  }
-  throw new Error(`no 429 within ${max} requests`);
-}
 
 it("limits the pages per address: /san-pham and /sitemap.xml answer 429 with Retry-After", async () => {
   const ip = "198.51.100.61";

@@ -2,7 +2,7 @@
 // key it carries; a refused random key gets no fresh budget; a bulk body with invalid fields is refused without
 // a query.
 import { expect, it, vi } from "vitest";
-import { call } from "../helpers/http.ts";
+import { call, until429 } from "../helpers/http.ts";
 import { createKey, json, listing, send } from "../helpers/retail.ts";
 
 const PUT_PATH = "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a";
@@ -12,16 +12,6 @@ const randomKey = () => `cnnt_${(serial++).toString(16).padStart(48, "0")}`;
 
 // Hundreds of requests per test on a shared machine.
 vi.setConfig({ testTimeout: 60_000 });
-
-/** Sends until the first 429; returns it and how many answers came before it. */
-async function until429(max: number, request: (i: number) => Promise<Response>) {
-  for (let i = 0; i < max; i++) {
-    const res = await request(i);
-    if (res.status === 429) return { res, after: i };
-    await res.body?.cancel();
-  }
-  throw new Error(`no 429 within ${max} requests`);
-}
 
 it("a throttled address gets 429 for a write with a random key before D1 is touched", async () => {
   const ip = "203.0.113.20";
