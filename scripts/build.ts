@@ -14,8 +14,9 @@
 // 6. drizzle's Postgres column code, which its shared SQL builder imports only to recognise Postgres enums, is
 //    left out (see pgEnumOmitted): this catalogue is SQLite.
 //
-// Usage: node scripts/build.ts [--metafile]   (writes dist/worker.js, and dist/meta.json with --metafile)
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+// Usage: node scripts/build.ts   (writes dist/worker.js, the chunks it imports under dist/chunks/, and esbuild's
+// metafile dist/meta.json)
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type BuildOptions, build, type Plugin } from "esbuild";
 import { importBundled } from "./lib/openapi.ts";
@@ -167,7 +168,7 @@ const scalarPrerendered = replaceModule(
 const d1DelayLeftOut = replaceModule(
   "d1-delay-left-out",
   /\/http\/d1-delay\.ts$/,
-  /\/src\/index\.ts$/,
+  /\/src\/app\.ts$/,
   "export const d1Delay = () => (_c, next) => next();",
 );
 
@@ -178,6 +179,48 @@ const pgEnumOmitted = replaceModule(
   /\/pg-core\/columns\/enum\.js$/,
   /drizzle-orm\/sql\/sql\.js$/,
   "export function isPgEnum() { return false; }",
+);
+
+// drizzle's relational query API (`db.query.…`, built from `drizzle(d1, { schema })`) is not used: the catalogue's
+// queries are SQL-like selects, and createDb passes no schema (so no relational config is built per request). The
+// driver, the SQLite dialect and the database class still import it; in the Worker those imports get exports that
+// throw if ever called (about 1.7 KiB gzip).
+const drizzleRelationsOmitted: Plugin = {
+  name: "drizzle-relations-omitted",
+  setup(b) {
+    const importers = /drizzle-orm\/(d1\/driver|sqlite-core\/dialect|sqlite-core\/db)\.js$/;
+    const target = /^(\.\.\/relations|\.\/query-builders\/query)\.js$/;
+    b.onResolve({ filter: target }, (args) =>
+      importers.test(args.importer)
+        ? { path: join(dirname(args.importer), args.path), namespace: "drizzle-omitted" }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "drizzle-omitted" }, (args) => {
+      const names = [...readFileSync(args.path, "utf8").matchAll(/^export \{([^}]*)\}/gm)].flatMap((m) =>
+        (m[1] ?? "")
+          .split(",")
+          .map((n) => n.trim())
+          .filter(Boolean),
+      );
+      return {
+        contents: [
+          `const omitted = () => { throw new Error("drizzle's relational queries are not in the Worker bundle (scripts/build.ts)"); };`,
+          ...names.map((n) => `export const ${n} = omitted;`),
+        ].join("\n"),
+        loader: "js",
+      };
+    });
+  },
+};
+
+// sqliteTable accepts its columns as an object (as src/db/schema.ts writes them) or as a function given every
+// column builder; only the second needs all.js, which pulls in the blob, numeric and custom column types the
+// schema never uses (about 1 KiB gzip). In the Worker the function form throws.
+const drizzleColumnBuildersOmitted = replaceModule(
+  "drizzle-column-builders-omitted",
+  /^\.\/columns\/all\.js$/,
+  /drizzle-orm\/sqlite-core\/table\.js$/,
+  `export function getSQLiteColumnBuilders() { throw new Error("sqliteTable's function form is not in the Worker bundle (scripts/build.ts)"); }`,
 );
 
 // Hono's default router combines a RegExpRouter and a TrieRouter; its "tiny" preset (PatternRouter) is the same
@@ -195,7 +238,8 @@ const honoTiny: Plugin = {
  */
 function openApiDocument() {
   return importBundled<{ doc: unknown; docsHtml: string }>(`import { Hono } from "hono";
-import { apiDocs, apiV1, OPENAPI_CONFIG } from "./src/api/index.ts";
+import { apiDocs, OPENAPI_CONFIG } from "./src/api/index.ts";
+import { apiV1 } from "./src/editor-app.ts";
 import { withExamples } from "./src/api/examples.ts";
 export const doc = withExamples(apiV1.getOpenAPI31Document(OPENAPI_CONFIG));
 const res = await new Hono().get("/api/docs", apiDocs).request("/api/docs");
@@ -205,6 +249,9 @@ if (!res.ok || !nonce) throw new Error("the API docs page did not render with a 
 export const docsHtml = (await res.text()).replaceAll(nonce, "${DOCS_NONCE}").replace(/\\n\\s+/g, "\\n");`);
 }
 
+// Chunk names carry a hash: a chunk left from an earlier build would be uploaded too (wrangler takes every file
+// dist/chunks/ holds, wrangler.toml [[rules]]).
+rmSync(`${dist}chunks`, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 const assetFile = join(root, "public", OPENAPI_ASSET);
 mkdirSync(dirname(assetFile), { recursive: true });
@@ -212,11 +259,16 @@ const { doc, docsHtml } = await openApiDocument();
 writeFileSync(assetFile, JSON.stringify(doc));
 const result = await build({
   ...common,
-  entryPoints: ["src/index.ts"],
-  outfile: `${dist}worker.js`,
+  entryPoints: { worker: "src/index.ts" },
+  outdir: dist,
+  // The editor app (src/editor-app.ts), imported with import() by src/index.ts, becomes a chunk of its own; what
+  // both apps use goes to shared chunks the entry imports statically. scripts/budget.ts measures the two apart.
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   minify: true,
   sourcemap: true,
-  metafile: process.argv.includes("--metafile"),
+  // Always written: scripts/budget.ts reads which chunks the entry imports statically and which only on demand.
+  metafile: true,
   define: {
     __OPENAPI_ASSET__: JSON.stringify(OPENAPI_ASSET),
     // ETags name the build, so a deploy that changes responses does not answer 304 for old bodies.
@@ -231,8 +283,10 @@ const result = await build({
     scalarPrerendered,
     honoTiny,
     pgEnumOmitted,
+    drizzleRelationsOmitted,
+    drizzleColumnBuildersOmitted,
     // The D1 delay of `npm run bench` (src/http/d1-delay.ts) is only in builds made with WORKER_DEV_TOOLS=1.
     ...(process.env.WORKER_DEV_TOOLS === "1" ? [] : [d1DelayLeftOut]),
   ],
 });
-if (result.metafile) writeFileSync(`${dist}meta.json`, JSON.stringify(result.metafile));
+writeFileSync(`${dist}meta.json`, JSON.stringify(result.metafile));

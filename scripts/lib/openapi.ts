@@ -42,7 +42,8 @@ export async function importBundled<T>(contents: string): Promise<T> {
 /** The OpenAPI 3.1 document of /api/v1, generated from the routes in src/. */
 export async function openApiDocument(): Promise<Record<string, unknown>> {
   const { doc } = await importBundled<{ doc: Record<string, unknown> }>(
-    `import { apiV1, OPENAPI_CONFIG } from "./src/api/index.ts";
+    `import { OPENAPI_CONFIG } from "./src/api/index.ts";
+import { apiV1 } from "./src/editor-app.ts";
 import { withExamples } from "./src/api/examples.ts";
 export const doc = withExamples(apiV1.getOpenAPI31Document(OPENAPI_CONFIG));`,
   );

@@ -1,3 +1,4 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env.ts";
@@ -6,7 +7,6 @@ import { BOOKMARK_HEADER, d1Session, ROUND_TRIPS_HEADER } from "../http/d1-sessi
 import { catalogueETag, publicCache } from "../http/etag.ts";
 import { cacheable } from "../http/response-cache.ts";
 import { cspNonce, docsCsp, publicReadCors } from "../http/security.ts";
-import { adminApi, EDITOR_TOKEN_SCHEME } from "./admin/index.ts";
 import { changesApi } from "./changes/index.ts";
 import { channelsApi } from "./channels/index.ts";
 import { withExamples } from "./examples.ts";
@@ -17,34 +17,62 @@ import { productsApi } from "./products/index.ts";
 import { programmeApi } from "./programme/index.ts";
 import { recognitionsApi } from "./recognitions/index.ts";
 
-/** The versioned JSON API, mounted at /api/v1. */
-export const apiV1 = createRouter();
-apiV1.use(
-  "*",
-  publicReadCors({
-    allowHeaders: ["If-None-Match", BOOKMARK_HEADER],
-    exposeHeaders: ["ETag", BOOKMARK_HEADER, ROUND_TRIPS_HEADER],
-  }),
-);
-apiV1.use("*", publicCache(60), cacheable(), d1Session(), catalogueETag());
-apiV1.route("/", productsApi);
-apiV1.route("/", producersApi);
-apiV1.route("/", channelsApi);
-apiV1.route("/", recognitionsApi);
-apiV1.route("/", programmeApi);
-apiV1.route("/", listingsApi);
-apiV1.route("/", changesApi);
-apiV1.route("/", feedsApi);
-apiV1.route("/admin", adminApi);
+/** The editors' API, mounted at /api/v1/admin in the editor app only (src/editor-app.ts). */
+export interface AdminApi {
+  routes: OpenAPIHono<AppEnv>;
+  /** Its security scheme in the OpenAPI document. */
+  securityScheme: { type: "http"; scheme: string; description: string };
+}
 
-apiV1.openAPIRegistry.registerComponent("securitySchemes", "RetailerKey", {
-  type: "http",
-  scheme: "bearer",
-  description:
-    "A retail channel's API key (`cnnt_…`), made by an operator with `npm run key:create -- --channel <slug>`. It can write that channel's listings and nothing else.",
-});
+/**
+ * The versioned JSON API, mounted at /api/v1: the public routes, and the editors' routes when `admin` is given.
+ * The public Worker builds it without them (src/index.ts); the editor app, loaded only for editor paths, with.
+ */
+export function createApiV1(admin?: AdminApi) {
+  const api = createRouter();
+  api.use(
+    "*",
+    publicReadCors({
+      allowHeaders: ["If-None-Match", BOOKMARK_HEADER],
+      exposeHeaders: ["ETag", BOOKMARK_HEADER, ROUND_TRIPS_HEADER],
+    }),
+  );
+  api.use("*", publicCache(60), cacheable(), d1Session(), catalogueETag());
+  api.route("/", productsApi);
+  api.route("/", producersApi);
+  api.route("/", channelsApi);
+  api.route("/", recognitionsApi);
+  api.route("/", programmeApi);
+  api.route("/", listingsApi);
+  api.route("/", changesApi);
+  api.route("/", feedsApi);
+  if (admin) api.route("/admin", admin.routes);
 
-apiV1.openAPIRegistry.registerComponent("securitySchemes", "EditorToken", EDITOR_TOKEN_SCHEME);
+  api.openAPIRegistry.registerComponent("securitySchemes", "RetailerKey", {
+    type: "http",
+    scheme: "bearer",
+    description:
+      "A retail channel's API key (`cnnt_…`), made by an operator with `npm run key:create -- --channel <slug>`. It can write that channel's listings and nothing else.",
+  });
+  if (admin) api.openAPIRegistry.registerComponent("securitySchemes", "EditorToken", admin.securityScheme);
+
+  if (typeof __OPENAPI_ASSET__ === "undefined")
+    // Tests and Node: the document is generated on request, from the API with the editors' routes (loaded here
+    // as the Worker loads them, on demand), so that the public Worker's document describes the whole API too.
+    api.get("/openapi.json", async (c) => {
+      const full = admin ? api : (await import("../editor-app.ts")).apiV1;
+      return c.json(withExamples(full.getOpenAPI31Document(OPENAPI_CONFIG)));
+    });
+  else {
+    const path = __OPENAPI_ASSET__;
+    api.get("/openapi.json", async (c) => {
+      const asset = await c.env.ASSETS?.fetch(new URL(path, c.req.url));
+      if (!asset?.ok) throw new Error(`OpenAPI document missing from the assets (${path})`);
+      return c.body(await asset.text(), 200, { "content-type": "application/json" });
+    });
+  }
+  return api;
+}
 
 /** What the OpenAPI document says about the API besides its routes. */
 export const OPENAPI_CONFIG = {
@@ -78,14 +106,6 @@ export const OPENAPI_CONFIG = {
 
 /** The static file the build (scripts/build.ts) wrote the document of these routes to; undefined in tests and Node. */
 declare const __OPENAPI_ASSET__: string | undefined;
-if (typeof __OPENAPI_ASSET__ === "undefined")
-  apiV1.get("/openapi.json", (c) => c.json(withExamples(apiV1.getOpenAPI31Document(OPENAPI_CONFIG))));
-else
-  apiV1.get("/openapi.json", async (c) => {
-    const asset = await c.env.ASSETS?.fetch(new URL(__OPENAPI_ASSET__, c.req.url));
-    if (!asset?.ok) throw new Error(`OpenAPI document missing from the assets (${__OPENAPI_ASSET__})`);
-    return c.body(await asset.text(), 200, { "content-type": "application/json" });
-  });
 
 const scalar = Scalar<AppEnv>((c) => ({
   url: "/api/v1/openapi.json",

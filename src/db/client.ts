@@ -2,7 +2,6 @@ import { type Query, SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { CountedD1 } from "../env.ts";
-import * as schema from "./schema.ts";
 
 const EXECUTORS = new Set(["first", "all", "run", "raw"]);
 
@@ -67,8 +66,9 @@ export function countedD1(session: D1DatabaseSession | D1Database): CountedD1 {
 
 /** A drizzle handle over the request's (counted, session-scoped) D1. */
 export function createDb(d1: CountedD1) {
-  // D1 sessions expose prepare/batch like D1Database; drizzle has no session type yet.
-  return drizzle(d1 as unknown as D1Database, { schema });
+  // D1 sessions expose prepare/batch like D1Database; drizzle has no session type yet. No `schema`: the relational
+  // query API (`db.query`) is not used, and drizzle would build its relational config on every request.
+  return drizzle(d1 as unknown as D1Database);
 }
 export type Db = ReturnType<typeof createDb>;
 

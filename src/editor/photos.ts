@@ -4,14 +4,11 @@
  * served with immutable caching; the draft records the URL and the alt text in both languages (required), and
  * the photo is public once the product is published (until then nothing links to it).
  */
-import { Hono } from "hono";
-import type { AppEnv } from "../env.ts";
 import { Problem } from "../http/problem.ts";
+import { PHOTO_PATH } from "../pages/photos.ts";
 
 /** Largest photo accepted, in bytes (below the Worker-wide 1 MB body ceiling, with room for the form around it). */
 export const MAX_PHOTO_BYTES = 900 * 1024;
-/** Where photos are served from. */
-export const PHOTO_PATH = "/anh/";
 
 const TYPES = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" } as const;
 export type PhotoType = keyof typeof TYPES;
@@ -55,18 +52,3 @@ export async function storePhoto(bucket: R2Bucket | undefined, owner: string, fi
   });
   return `${PHOTO_PATH}${key}`;
 }
-
-/** Serves stored photos: the type they were stored with, immutable caching (their keys are content hashes). */
-export const photos = new Hono<AppEnv>();
-photos.get(`${PHOTO_PATH}:key{[a-z0-9/._-]+}`, async (c) => {
-  const key = c.req.param("key");
-  const object = key && !key.includes("..") ? await c.env.PHOTOS?.get(key) : null;
-  if (!object) throw new Problem(404, { type: "not-found", detail: "No such photo" });
-  const type = object.httpMetadata?.contentType ?? "application/octet-stream";
-  return c.body(object.body, 200, {
-    "content-type": type,
-    "cache-control": "public, max-age=31536000, immutable",
-    etag: object.httpEtag,
-    "content-security-policy": "default-src 'none'; sandbox",
-  });
-});

@@ -18,7 +18,7 @@ import { CataloguePage, catalogueQuery, parseCatalogueQuery } from "./catalogue.
 import { ChannelPage, ChannelsPage } from "./channels.tsx";
 import { illustration } from "./components/product-image.tsx";
 import { HomePage } from "./home.tsx";
-import { strings } from "./i18n/index.ts";
+import { langOfPath, loadStrings, strings } from "./i18n/index.ts";
 import { ProducerPage, ProducersPage } from "./producers.tsx";
 import { ProductPage, productJsonLd } from "./product.tsx";
 import { ProgrammePage } from "./programme.tsx";
@@ -28,6 +28,14 @@ import { sitemapXml } from "./sitemap.ts";
 
 /** The shopper's pages, Vietnamese at the root and English under /en. */
 export const pages = new Hono<AppEnv>();
+
+// First of the pages' middleware: the interface text of the path's language, loaded once per isolate, before any
+// page (or the 404 page) renders. API paths never reach a page and load none.
+pages.use("*", async (c, next) => {
+  const path = new URL(c.req.url).pathname;
+  if (!path.startsWith("/api/")) await loadStrings(langOfPath(path));
+  await next();
+});
 
 page(pages, "home", async (c, lang, t) => ({
   meta: { title: t.homeTitle, description: t.homeLede },

@@ -12,7 +12,7 @@ import {
 } from "../../editor/schemas.ts";
 import { MAX_BODY_BYTES } from "../../http/body.ts";
 import { Problem } from "../../http/problem.ts";
-import { ProblemSchema } from "../schemas.ts";
+import { decimal, ProblemSchema } from "../schemas.ts";
 
 const problem = { "application/problem+json": { schema: ProblemSchema } };
 const security = [{ EditorToken: [] }];
@@ -48,14 +48,20 @@ const SlugParam = z.object({
   slug: slugSchema.openapi({ param: { name: "slug", in: "path" }, example: "mien-dong-tan-viet-a" }),
 });
 const IdParam = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .openapi({ param: { name: "id", in: "path" }, example: 1000000, type: "integer" }),
+  id: decimal(1, 999_999_999).openapi({ param: { name: "id", in: "path" }, example: 1000000, type: "integer" }),
 });
 
-const anyRecord = z.record(z.string(), z.unknown());
+// Any JSON object (z.looseObject rather than z.record: the public routes use objects, and the Worker's shared chunk
+// then carries no record schema for the editors' sake — scripts/budget.ts).
+const anyRecord = z.looseObject({});
+const AdminRecordBase = z.object({
+  entity: z.string(),
+  key: z.string(),
+  status: z.string(),
+  etag: z.string(),
+  live: anyRecord.nullable(),
+  draft: anyRecord.nullable(),
+});
 /** A record as editors see it: the public version, the pending draft, and the ETag of the pair. */
 export const AdminRecord = z
   .object({
@@ -68,17 +74,9 @@ export const AdminRecord = z
     etag: z.string(),
     live: anyRecord.nullable(),
     draft: anyRecord.nullable(),
-    recognitions: z.array(z.lazy(() => AdminRecordBase)).optional(),
+    recognitions: z.array(AdminRecordBase).optional(),
   })
   .openapi("AdminRecord");
-const AdminRecordBase = z.object({
-  entity: z.string(),
-  key: z.string(),
-  status: z.string(),
-  etag: z.string(),
-  live: anyRecord.nullable(),
-  draft: anyRecord.nullable(),
-});
 
 const recordResponse = (description: string) => ({
   description,
@@ -401,13 +399,10 @@ export const listAuditEvents = createRoute({
       .object({
         entity: z.enum(["product", "producer", "recognition"]).optional(),
         key: z.string().max(120).optional(),
-        before: z.coerce
-          .number()
-          .int()
-          .min(1)
+        before: decimal(1, 999_999_999)
           .optional()
           .openapi({ description: "Events older than this id (from `next_before`)", type: "integer" }),
-        limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ type: "integer" }),
+        limit: decimal(1, 200).default(50).openapi({ type: "integer" }),
       })
       .strict(),
   },

@@ -2,8 +2,7 @@
 // number, money and date formats (format.ts). Pages import from here.
 
 import { LABELS, type Lang } from "../../domain.ts";
-import { en } from "./en.ts";
-import { type Strings, vi } from "./vi.ts";
+import type { Strings } from "./vi.ts";
 
 export {
   formatBillions,
@@ -25,5 +24,40 @@ export type { Lang, Strings };
 export const labelOf = (kind: keyof typeof LABELS, value: string, lang: Lang) =>
   LABELS[kind][value]?.[lang === "vi" ? 0 : 1] ?? value;
 
-/** The interface strings of a language. */
-export const strings = (lang: Lang): Strings => (lang === "vi" ? vi : en);
+// Each language's text is a module of its own, imported on first use: a page loads the one dictionary it shows, and
+// the API none (the deployed Worker keeps each in its own chunk: scripts/budget.ts).
+const loaded: Partial<Record<Lang, Strings>> = {};
+const loading: Partial<Record<Lang, Promise<Strings>>> = {};
+const importers: Record<Lang, () => Promise<Strings>> = {
+  vi: () => import("./vi.ts").then((m) => m.vi),
+  en: () => import("./en.ts").then((m) => m.en),
+};
+
+/**
+ * Loads a language's interface text, once per isolate; {@link strings} needs it loaded. The pages' middleware
+ * awaits it for the language of the path before any page renders (src/pages/index.tsx).
+ *
+ * @example await loadStrings("en"); strings("en").homeTitle
+ */
+export function loadStrings(lang: Lang): Promise<Strings> {
+  const done = loaded[lang];
+  if (done) return Promise.resolve(done);
+  loading[lang] ??= importers[lang]().then(
+    (s) => {
+      loaded[lang] = s;
+      return s;
+    },
+    (err) => {
+      delete loading[lang];
+      throw err;
+    },
+  );
+  return loading[lang];
+}
+
+/** The interface strings of a language, loaded by {@link loadStrings} (a page never renders before that). */
+export const strings = (lang: Lang): Strings => {
+  const s = loaded[lang];
+  if (!s) throw new Error(`the '${lang}' interface text is not loaded (loadStrings)`);
+  return s;
+};

@@ -1,0 +1,79 @@
+import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { type AdminApi, apiDocs, createApiV1 } from "./api/index.ts";
+import type { AppEnv } from "./env.ts";
+import { bodyCeiling } from "./http/body.ts";
+import { d1Delay } from "./http/d1-delay.ts";
+import { Problem, problemResponse } from "./http/problem.ts";
+import { addressRateLimit } from "./http/rate-limit.ts";
+import { responseCache } from "./http/response-cache.ts";
+import { requireSafeConfig } from "./http/safe-config.ts";
+import { securityHeaders } from "./http/security.ts";
+import { pages } from "./pages/index.tsx";
+import { photos } from "./pages/photos.ts";
+
+/** What the editor app adds to the public one (src/editor-app.ts). */
+export interface EditorRoutes {
+  api: AdminApi;
+  /** The editor pages (/quan-tri, /en/admin), sign-in included. */
+  pages: Hono<AppEnv>;
+}
+
+/**
+ * The Worker's app: every middleware, the API, the API docs, photos and the pages, and the editors' routes when
+ * `editor` is given. Built twice from this one function — without the editors' routes for the public Worker
+ * (src/index.ts), with them for the editor app (src/editor-app.ts) — so an editor path is served by exactly the
+ * app that served it before the split.
+ *
+ * @example export const app = createApp({ api: adminApi, pages: editorPages })
+ */
+export function createApp(editor?: EditorRoutes) {
+  const app = new Hono<AppEnv>();
+
+  // Every request is charged to its address before its body is read or D1 is touched (src/http/rate-limit.ts); a
+  // response the cache holds is answered right after that, before anything else runs.
+  app.use(
+    "*",
+    d1Delay(),
+    securityHeaders(),
+    requireSafeConfig(),
+    addressRateLimit(),
+    responseCache(),
+    bodyCeiling(),
+  );
+
+  app.route("/api/v1", createApiV1(editor?.api));
+  app.get("/api/docs", apiDocs);
+  app.get("/api", (c) => c.redirect("/api/docs"));
+  app.route("/", photos);
+  if (editor) app.route("/", editor.pages);
+  app.route("/", pages);
+
+  // Returned, not thrown: a throw here would skip the header middleware and leave the 404 without its headers.
+  app.notFound((c) =>
+    problemResponse(
+      c,
+      new Problem(404, { type: "not-found", detail: `Nothing at ${new URL(c.req.url).pathname}` }),
+    ),
+  );
+
+  app.onError((err, c) => {
+    if (err instanceof Problem) return problemResponse(c, err);
+    // Hono's own 4xx (e.g. malformed JSON in a request body) in the one error shape.
+    if (err instanceof HTTPException && err.status < 500) {
+      return problemResponse(
+        c,
+        new Problem(err.status, {
+          detail: err.message,
+          invalid_params: [{ name: "(body)", reason: err.message }],
+        }),
+      );
+    }
+    console.error("unhandled error", err instanceof Error ? (err.stack ?? err.message) : String(err));
+    return problemResponse(
+      c,
+      new Problem(500, { detail: "An unexpected error occurred; it has been logged." }),
+    );
+  });
+  return app;
+}

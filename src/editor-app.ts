@@ -1,0 +1,16 @@
+// The editor app: the public app plus the editors' API (/api/v1/admin) and pages (/quan-tri, /en/admin). The
+// Worker imports this module only when a request's path is an editor path (src/index.ts), so the code only
+// editors use — their pages, API contracts, CSV import, photo upload, sign-in — is a chunk of its own: shoppers'
+// and retailers' requests never load or run it, and the bundle budget measures it apart (scripts/budget.ts).
+import { adminApi, EDITOR_TOKEN_SCHEME } from "./api/admin/index.ts";
+import { createApiV1 } from "./api/index.ts";
+import { createApp } from "./app.ts";
+import { editorPages } from "./pages/admin/index.tsx";
+
+const admin = { routes: adminApi, securityScheme: EDITOR_TOKEN_SCHEME };
+
+/** The whole app, editors' routes included. */
+export const app = createApp({ api: admin, pages: editorPages });
+
+/** The whole API, editors' routes included: what the OpenAPI document describes. */
+export const apiV1 = createApiV1(admin);
