@@ -199,6 +199,26 @@ describe("facet counts kept by triggers", () => {
     await expectExact();
   });
 
+  it("count a product written with only the sample flag (as editors and imports write it) as illustrative", async () => {
+    // The seed sets provenance itself; editors set `sample` and a trigger makes the product illustrative. The
+    // facet row must say so whichever of the two insert triggers runs first.
+    const { results: cols } = await env.DB.prepare("PRAGMA table_info(products)").all<{ name: string }>();
+    const names = cols.map((c) => c.name).filter((c) => c !== "id");
+    const values = names.map((c) =>
+      c === "slug" ? "slug || '-sample'" : c === "sample" ? "1" : c === "provenance" ? "'sourced'" : c,
+    );
+    await run(
+      `INSERT INTO products (${names.join(", ")}) SELECT ${values.join(", ")} FROM products WHERE slug = 'mien-dong-tan-viet-a'`,
+    );
+    const row = await env.DB.prepare(
+      "SELECT p.provenance, f.illustrative FROM products p JOIN product_facets f ON f.id = p.id WHERE p.slug = 'mien-dong-tan-viet-a-sample'",
+    ).first<{ provenance: string; illustrative: number }>();
+    expect(row).toEqual({ provenance: "illustrative", illustrative: 1 });
+    await expectExact();
+    await run("DELETE FROM products WHERE slug = 'mien-dong-tan-viet-a-sample'");
+    await expectExact();
+  });
+
   it("stay exact when an editor marks a real product illustrative and back", async () => {
     const real = await env.DB.prepare(
       "SELECT id FROM products WHERE provenance <> 'illustrative' LIMIT 1",
