@@ -35,7 +35,10 @@ interface Scenario {
   url: string;
 }
 
-const base: ListProductsInput = { limit: 20, lang: "vi" };
+// Every synthetic row is a sample, so illustrative (bench/synthetic.ts): without include=illustrative the API
+// would leave them all out and every scenario would measure an empty answer. The shopper's pages always include
+// them (after the real ones), so this is also the path most requests take.
+const base: ListProductsInput = { limit: 20, lang: "vi", includeIllustrative: true };
 
 /** The scenarios at one size; deep cursors point half-way through the catalogue in that order. */
 async function scenarios(file: string, n: number): Promise<Scenario[]> {
@@ -50,13 +53,15 @@ async function scenarios(file: string, n: number): Promise<Scenario[]> {
   const tierInput: ListProductsInput = { ...base, sort: "tier" };
   const nameCursor = await encodeCursor(secret, {
     scope: scopeOf(nameInput, "name"),
-    key: [String(byName.sort_vi), Number(byName.id)],
+    // Real products first: the illustrative flag leads the key (1: every synthetic row).
+    key: [1, String(byName.sort_vi), Number(byName.id)],
   });
   const tierCursor = await encodeCursor(secret, {
     scope: scopeOf(tierInput, "tier"),
-    key: [Number(byTier.tier_rank), String(byTier.sort_vi), Number(byTier.id)],
+    key: [1, Number(byTier.tier_rank), String(byTier.sort_vi), Number(byTier.id)],
   });
-  const q = (params: Record<string, string>) => `/api/v1/products?${new URLSearchParams(params)}`;
+  const q = (params: Record<string, string>) =>
+    `/api/v1/products?${new URLSearchParams({ ...params, include: "illustrative" })}`;
   return [
     {
       name: "search (q=mien dong)",
@@ -70,7 +75,7 @@ async function scenarios(file: string, n: number): Promise<Scenario[]> {
       input: { ...base, tier: ["national", "regional"], group: ["processed_food"] },
       url: q({ tier: "national,regional", group: "processed_food" }),
     },
-    { name: "unfiltered list + facets", input: base, url: "/api/v1/products" },
+    { name: "unfiltered list + facets", input: base, url: q({}) },
     {
       name: "deep cursor (name, 50%)",
       input: { ...nameInput, cursor: nameCursor },
@@ -81,7 +86,11 @@ async function scenarios(file: string, n: number): Promise<Scenario[]> {
       input: { ...tierInput, cursor: tierCursor },
       url: q({ sort: "tier", cursor: tierCursor }),
     },
-    { name: "product detail", growth: 1.5, url: `/api/v1/products/${detail.slug}` },
+    {
+      name: "product detail",
+      growth: 1.5,
+      url: `/api/v1/products/${detail.slug}?include=illustrative`,
+    },
   ];
 }
 
@@ -107,7 +116,7 @@ async function statementTimes(
     const runs: StatementTiming[][] = [];
     for (let i = 0; i < 6; i++) {
       if (s.input) await listProducts(db.d1, secret, s.input);
-      else await getProduct(createDb(db.d1), s.url.split("/").at(-1) ?? "", "vi");
+      else await getProduct(createDb(db.d1), s.url.split("/").at(-1)?.split("?")[0] ?? "", "vi", true);
       runs.push(db.take());
     }
     runs.shift(); // the first run warms SQLite's page cache

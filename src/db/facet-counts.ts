@@ -7,8 +7,9 @@ export const REBUILD_FACET_COUNTS = [
   "DELETE FROM product_facets",
   "DELETE FROM facet_counts",
   `INSERT INTO product_facets (id, tier_rank, product_group, producer_id, district_slug, district, schemes, illustrative)
-  SELECT p.id, p.tier_rank, p.product_group, p.producer_id, pr.district_slug, pr.district, p.provenance = 'illustrative',
-    (SELECT coalesce(sum(DISTINCT CASE r.scheme WHEN 'cnnt' THEN 1 WHEN 'ocop' THEN 2 WHEN 'geographical_indication' THEN 4 WHEN 'collective_mark' THEN 8 ELSE 0 END), 0) FROM recognitions r WHERE r.product_id = p.id)
+  SELECT p.id, p.tier_rank, p.product_group, p.producer_id, pr.district_slug, pr.district,
+    (SELECT coalesce(sum(DISTINCT CASE r.scheme WHEN 'cnnt' THEN 1 WHEN 'ocop' THEN 2 WHEN 'geographical_indication' THEN 4 WHEN 'collective_mark' THEN 8 ELSE 0 END), 0) FROM recognitions r WHERE r.product_id = p.id),
+    p.provenance = 'illustrative'
   FROM products p JOIN producers pr ON pr.id = p.producer_id`,
   `INSERT INTO facet_counts (tier_rank, product_group, district_slug, district, schemes, illustrative, n)
   SELECT tier_rank, product_group, coalesce(district_slug, ''), coalesce(district, ''), schemes, illustrative, count(*)

@@ -115,6 +115,24 @@ export const products = sqliteTable(
     index("products_category_tier_idx").on(t.categoryVi, sql`${t.tierRank} DESC`, t.sortVi),
     // Facet counts of a search: the matches are looked up by id in this narrow index, not in the (wide) rows.
     index("products_facet_idx").on(t.id, t.tierRank, t.productGroup, t.producerId, t.provenance),
+    // Real products first (the shopper's pages, include=illustrative): the order leads with this expression
+    // (migration 0016).
+    index("products_real_tier_vi_idx").on(
+      sql`(${t.provenance} = 'illustrative')`,
+      sql`${t.tierRank} DESC`,
+      t.sortVi,
+      t.id,
+    ),
+    index("products_real_tier_en_idx").on(
+      sql`(${t.provenance} = 'illustrative')`,
+      sql`${t.tierRank} DESC`,
+      t.sortEn,
+      t.id,
+    ),
+    index("products_real_name_vi_idx").on(sql`(${t.provenance} = 'illustrative')`, t.sortVi, t.id),
+    index("products_real_name_en_idx").on(sql`(${t.provenance} = 'illustrative')`, t.sortEn, t.id),
+    // The producer facet's counts and illustrative shares, from index entries.
+    index("products_producer_provenance_idx").on(t.producerId, t.provenance),
     index("products_sort_vi_idx").on(t.sortVi, t.id),
     index("products_sort_en_idx").on(t.sortEn, t.id),
     index("products_created_idx").on(t.createdAt, t.id),

@@ -140,6 +140,38 @@ describe("backup and restore", () => {
     expect(tier).toEqual({ tier_rank: 4 });
   });
 
+  it("rebuilds the derived facet tables when the backup predates them, exactly as the triggers keep them", async () => {
+    const source = queryOf(env.DB);
+    const backup = await parseBackup(await createBackup(source, "test"));
+    const derived = new Set(["product_facets", "facet_counts"]);
+    // The same backup as a release before migration 0009 wrote it: no derived tables.
+    const older = {
+      ...backup,
+      header: {
+        ...backup.header,
+        counts: Object.fromEntries(Object.entries(backup.header.counts).filter(([t]) => !derived.has(t))),
+      },
+      statements: backup.statements.filter((s) => !derived.has(s.table)),
+    };
+    await applyD1Migrations(env.UPGRADE_DB, env.TEST_MIGRATIONS);
+    const target = queryOf(env.UPGRADE_DB);
+    await env.UPGRADE_DB.batch(
+      restoreStatements(await readSchema(target), older).map((s) => env.UPGRADE_DB.prepare(s)),
+    );
+    const rows = (db: D1Database) =>
+      dump(db, ["product_facets"]).then(async (d) => ({
+        ...d,
+        facet_counts: (
+          await db
+            .prepare(
+              "SELECT * FROM facet_counts WHERE n > 0 ORDER BY tier_rank, product_group, district_slug, schemes, illustrative",
+            )
+            .all()
+        ).results,
+      }));
+    expect(await rows(env.UPGRADE_DB)).toEqual(await rows(env.DB));
+  });
+
   it("a restore is one atomic batch: a failing one changes nothing; a good one leaves exactly the backup", async () => {
     const backup = await parseBackup(await createBackup(queryOf(env.DB), "test"));
     const target = queryOf(env.RESTORE_DB);
