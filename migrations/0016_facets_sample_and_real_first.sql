@@ -25,3 +25,63 @@ CREATE INDEX `products_real_name_en_idx` ON `products` ((provenance = 'illustrat
 -- (3) The producer facet counts products per producer and how many are illustrative: this covering index answers
 -- it from index entries, not the wide rows (unfiltered, at 100,000 products: about 300 → 9 ms).
 CREATE INDEX `products_producer_provenance_idx` ON `products` (`producer_id`, `provenance`);
+--> statement-breakpoint
+-- (4) The channel facet without a search or producer filter, from counts that do not grow with the catalogue: how
+-- many listings each channel has per combination of its product's tier, group, district and schemes, and whether
+-- the product and the listing are illustrative (a few thousand rows at most). Counted from the listings instead,
+-- it took ~20 ms for tier + group and ~100 ms unfiltered at 100,000 products. Every change is a ±1 upsert, so the
+-- counts come out right whatever order SQLite runs these triggers and the provenance triggers in.
+CREATE TABLE `channel_counts` (
+  `channel_id` integer NOT NULL,
+  `tier_rank` integer NOT NULL,
+  `product_group` text NOT NULL,
+  `district_slug` text NOT NULL DEFAULT '',
+  `schemes` integer NOT NULL,
+  `illustrative` integer NOT NULL,
+  `listing_illustrative` integer NOT NULL,
+  `n` integer NOT NULL,
+  PRIMARY KEY (`channel_id`, `tier_rank`, `product_group`, `district_slug`, `schemes`, `illustrative`, `listing_illustrative`)
+);--> statement-breakpoint
+INSERT INTO channel_counts (channel_id, tier_rank, product_group, district_slug, schemes, illustrative, listing_illustrative, n)
+  SELECT l.channel_id, f.tier_rank, f.product_group, coalesce(f.district_slug, ''), f.schemes, f.illustrative, l.provenance = 'illustrative', count(*)
+  FROM listings l JOIN product_facets f ON f.id = l.product_id GROUP BY 1, 2, 3, 4, 5, 6, 7;--> statement-breakpoint
+CREATE TRIGGER `channel_counts_listings_ai` AFTER INSERT ON `listings` BEGIN
+  INSERT INTO channel_counts (channel_id, tier_rank, product_group, district_slug, schemes, illustrative, listing_illustrative, n)
+  SELECT new.channel_id, f.tier_rank, f.product_group, coalesce(f.district_slug, ''), f.schemes, f.illustrative, new.provenance = 'illustrative', 1
+  FROM product_facets f WHERE f.id = new.product_id
+  ON CONFLICT DO UPDATE SET n = n + excluded.n;
+END;--> statement-breakpoint
+CREATE TRIGGER `channel_counts_listings_ad` AFTER DELETE ON `listings` BEGIN
+  INSERT INTO channel_counts (channel_id, tier_rank, product_group, district_slug, schemes, illustrative, listing_illustrative, n)
+  SELECT old.channel_id, f.tier_rank, f.product_group, coalesce(f.district_slug, ''), f.schemes, f.illustrative, old.provenance = 'illustrative', -1
+  FROM product_facets f WHERE f.id = old.product_id
+  ON CONFLICT DO UPDATE SET n = n + excluded.n;
+END;--> statement-breakpoint
+CREATE TRIGGER `channel_counts_listings_au` AFTER UPDATE OF channel_id, product_id, provenance ON `listings` BEGIN
+  INSERT INTO channel_counts (channel_id, tier_rank, product_group, district_slug, schemes, illustrative, listing_illustrative, n)
+  SELECT old.channel_id, f.tier_rank, f.product_group, coalesce(f.district_slug, ''), f.schemes, f.illustrative, old.provenance = 'illustrative', -1
+  FROM product_facets f WHERE f.id = old.product_id
+  ON CONFLICT DO UPDATE SET n = n + excluded.n;
+  INSERT INTO channel_counts (channel_id, tier_rank, product_group, district_slug, schemes, illustrative, listing_illustrative, n)
+  SELECT new.channel_id, f.tier_rank, f.product_group, coalesce(f.district_slug, ''), f.schemes, f.illustrative, new.provenance = 'illustrative', 1
+  FROM product_facets f WHERE f.id = new.product_id
+  ON CONFLICT DO UPDATE SET n = n + excluded.n;
+END;--> statement-breakpoint
+CREATE TRIGGER `channel_counts_facets_au` AFTER UPDATE OF tier_rank, product_group, district_slug, schemes, illustrative ON `product_facets` BEGIN
+  INSERT INTO channel_counts (channel_id, tier_rank, product_group, district_slug, schemes, illustrative, listing_illustrative, n)
+  SELECT l.channel_id, old.tier_rank, old.product_group, coalesce(old.district_slug, ''), old.schemes, old.illustrative, l.provenance = 'illustrative', -1
+  FROM listings l WHERE l.product_id = old.id
+  ON CONFLICT DO UPDATE SET n = n + excluded.n;
+  INSERT INTO channel_counts (channel_id, tier_rank, product_group, district_slug, schemes, illustrative, listing_illustrative, n)
+  SELECT l.channel_id, new.tier_rank, new.product_group, coalesce(new.district_slug, ''), new.schemes, new.illustrative, l.provenance = 'illustrative', 1
+  FROM listings l WHERE l.product_id = new.id
+  ON CONFLICT DO UPDATE SET n = n + excluded.n;
+END;--> statement-breakpoint
+-- A product deleted before its listings (the cascade may run either side of this): its listings leave the counts
+-- here; a listing deleted after its facet row is gone finds none to subtract from.
+CREATE TRIGGER `channel_counts_facets_ad` AFTER DELETE ON `product_facets` BEGIN
+  INSERT INTO channel_counts (channel_id, tier_rank, product_group, district_slug, schemes, illustrative, listing_illustrative, n)
+  SELECT l.channel_id, old.tier_rank, old.product_group, coalesce(old.district_slug, ''), old.schemes, old.illustrative, l.provenance = 'illustrative', -1
+  FROM listings l WHERE l.product_id = old.id
+  ON CONFLICT DO UPDATE SET n = n + excluded.n;
+END;

@@ -6,7 +6,7 @@
 // triggers), loads the rows with the triggers set aside (so that no trigger writes rows of its own while
 // loading), puts the triggers back and rebuilds every full-text index from its content table.
 
-import { REBUILD_FACET_COUNTS } from "./facet-counts.ts";
+import { DERIVED_FACET_TABLES, REBUILD_FACET_COUNTS } from "./facet-counts.ts";
 
 /**
  * Runs several SQL statements and returns the rows of each. Statements go in rounds (one wrangler call or one D1
@@ -373,7 +373,8 @@ export function restoreStatements(target: Schema, backup: Backup, { now = Date.n
         ]
       : []),
     // A backup that predates the derived facet tables: they are computed from the restored rows.
-    ...(target.tables.includes("product_facets") && !restored.has("product_facets")
+    ...(DERIVED_FACET_TABLES.every((t) => target.tables.includes(t)) &&
+    DERIVED_FACET_TABLES.some((t) => !restored.has(t))
       ? REBUILD_FACET_COUNTS
       : []),
     ...target.triggers.map((t) => t.sql),

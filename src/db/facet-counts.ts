@@ -1,5 +1,5 @@
 /**
- * Rebuilds the derived facet tables (migrations 0009_facet_counts and 0010_field_provenance) from the base tables: used by a restore, whose
+ * Rebuilds the derived facet tables (migrations 0009_facet_counts, 0010_field_provenance and 0016) from the base tables: used by a restore, whose
  * backup may predate them or whose rows were loaded with the triggers set aside. Run with the triggers off (or
  * the facet_counts triggers would count the rows twice). The SQL is the migration's own.
  */
@@ -14,4 +14,11 @@ export const REBUILD_FACET_COUNTS = [
   `INSERT INTO facet_counts (tier_rank, product_group, district_slug, district, schemes, illustrative, n)
   SELECT tier_rank, product_group, coalesce(district_slug, ''), coalesce(district, ''), schemes, illustrative, count(*)
   FROM product_facets GROUP BY 1, 2, 3, 4, 5, 6`,
+  "DELETE FROM channel_counts",
+  `INSERT INTO channel_counts (channel_id, tier_rank, product_group, district_slug, schemes, illustrative, listing_illustrative, n)
+  SELECT l.channel_id, f.tier_rank, f.product_group, coalesce(f.district_slug, ''), f.schemes, f.illustrative, l.provenance = 'illustrative', count(*)
+  FROM listings l JOIN product_facets f ON f.id = l.product_id GROUP BY 1, 2, 3, 4, 5, 6, 7`,
 ];
+
+/** The derived tables {@link REBUILD_FACET_COUNTS} writes: a restore rebuilds them all when a backup lacks one. */
+export const DERIVED_FACET_TABLES = ["product_facets", "facet_counts", "channel_counts"];

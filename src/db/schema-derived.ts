@@ -46,3 +46,35 @@ export const facetCounts = sqliteTable(
     }),
   ],
 );
+
+/**
+ * How many listings each channel has per combination of its product's tier, group, district and schemes, and
+ * whether the product and the listing are illustrative, kept by triggers on listings and product_facets
+ * (migration 0016). The channel facet of a list without a search or producer filter sums it.
+ */
+export const channelCounts = sqliteTable(
+  "channel_counts",
+  {
+    channelId: integer("channel_id").notNull(),
+    tierRank: integer("tier_rank").notNull(),
+    productGroup: text("product_group").notNull(),
+    districtSlug: text("district_slug").notNull().default(""),
+    schemes: integer("schemes").notNull(),
+    illustrative: integer("illustrative").notNull(),
+    listingIllustrative: integer("listing_illustrative").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [
+        t.channelId,
+        t.tierRank,
+        t.productGroup,
+        t.districtSlug,
+        t.schemes,
+        t.illustrative,
+        t.listingIllustrative,
+      ],
+    }),
+  ],
+);

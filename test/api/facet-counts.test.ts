@@ -90,12 +90,21 @@ async function expected(f: Filters, include: boolean) {
   const tierName = Object.fromEntries(Object.entries(RANK).map(([k, v]) => [v, k]));
   const tier = count(but("tier"), (p) => [tierName[p.tier] ?? null]);
   const total = but(null);
+  // A channel's count is its listings (one per product); illustrative when the listing or its product is.
+  const channel: Record<string, string> = {};
+  for (const p of but("channel"))
+    for (const c of include ? p.channels : p.realChannels) {
+      const [n, i] = (channel[c] ?? "0/0").split("/").map(Number);
+      const ill = p.illustrative || !p.realChannels.has(c);
+      channel[c] = `${(n ?? 0) + 1}/${(i ?? 0) + (ill ? 1 : 0)}`;
+    }
   return {
     total: `${total.length}/${total.filter((p) => p.illustrative).length}`,
     tier: Object.fromEntries(["national", "regional", "provincial"].map((t) => [t, tier[t] ?? "0/0"])),
     group: count(but("group"), (p) => [p.group]),
     district: count(but("district"), (p) => [p.district]),
     scheme: count(but("scheme"), (p) => [...p.schemes]),
+    channel,
   };
 }
 
@@ -114,6 +123,7 @@ async function actual(f: Filters, include: boolean) {
     group: asMap(body.facets.group),
     district: asMap(body.facets.district),
     scheme: asMap(body.facets.scheme),
+    channel: asMap(body.facets.channel),
   };
 }
 
@@ -216,6 +226,35 @@ describe("facet counts kept by triggers", () => {
     expect(row).toEqual({ provenance: "illustrative", illustrative: 1 });
     await expectExact();
     await run("DELETE FROM products WHERE slug = 'mien-dong-tan-viet-a-sample'");
+    await expectExact();
+  });
+
+  it("count channels exactly when listings are added, marked illustrative, moved and deleted", async () => {
+    const listed = await env.DB.prepare(
+      "SELECT l.id, l.product_id AS product, l.channel_id AS channel FROM listings l LIMIT 1",
+    ).first<{ id: number; product: number; channel: number }>();
+    const other = await env.DB.prepare(
+      "SELECT id FROM channels WHERE id NOT IN (SELECT channel_id FROM listings WHERE product_id = ?) LIMIT 1",
+    )
+      .bind(listed?.product)
+      .first<{ id: number }>();
+    expect(listed && other).toBeTruthy();
+    await run(
+      "INSERT INTO listings (product_id, channel_id, status) SELECT id, ?, 'in_stock' FROM products WHERE slug = 'mien-dong-phia-den' AND id NOT IN (SELECT product_id FROM listings WHERE channel_id = ?)",
+      other?.id,
+      other?.id,
+    );
+    await expectExact();
+    await run("UPDATE listings SET provenance = 'illustrative' WHERE id = ?", listed?.id);
+    await expectExact();
+    await run("UPDATE listings SET channel_id = ? WHERE id = ?", other?.id, listed?.id);
+    await expectExact();
+    await run("DELETE FROM listings WHERE id = ?", listed?.id);
+    await expectExact();
+    // A listed product deleted: its listings go with it (cascade), and out of the counts.
+    await run(
+      "DELETE FROM products WHERE id = (SELECT product_id FROM listings GROUP BY product_id ORDER BY count(*) DESC LIMIT 1)",
+    );
     await expectExact();
   });
 

@@ -48,7 +48,11 @@ const SlugParam = z.object({
   slug: slugSchema.openapi({ param: { name: "slug", in: "path" }, example: "mien-dong-tan-viet-a" }),
 });
 const IdParam = z.object({
-  id: decimal(1, 999_999_999).openapi({ param: { name: "id", in: "path" }, example: 1000000, type: "integer" }),
+  id: decimal(1, 999_999_999).openapi({
+    param: { name: "id", in: "path" },
+    example: 1000000,
+    type: "integer",
+  }),
 });
 
 // Any JSON object (z.looseObject rather than z.record: the public routes use objects, and the Worker's shared chunk

@@ -112,18 +112,37 @@ export function facetStatements(
     ? sql`p.producer_id IN (SELECT id FROM producers WHERE slug IN (${inList(input.producer)})) DESC, `
     : sql``;
   const producerQ = sql`SELECT pr.slug AS k, pr.name AS label, x.n AS n, x.i AS i FROM (${perProducer("producer", sql`ORDER BY ${chosen}n DESC, p.producer_id LIMIT ${FACET_LIMIT}`)}) x JOIN producers pr ON pr.id = x.id ORDER BY pr.name`;
-  // A product is listed at most once per channel (unique index), so count(*) counts distinct products. Without
-  // other filters, the link tables alone answer (their covering indexes), not a join with every product.
-  const unfiltered = (facet: FacetName) => but(facet).length === 0 && none.length === 0;
+  // A product is listed at most once per channel (unique index), so count(*) counts distinct products.
   // A listing is illustrative when it is, or its product is ("sold at" takes the weaker of the two); without
   // include, illustrative listings are not counted.
   const illListing = sql`sum(l.provenance = 'illustrative' OR p.provenance = 'illustrative')`;
   const realListings = include ? [] : [sql`l.provenance <> 'illustrative'`];
-  const channelQ = unfiltered("channel")
-    ? sql`SELECT c.slug AS k, c.name AS label, count(*) AS n, ${illListing} AS i FROM listings l JOIN channels c ON c.id = l.channel_id JOIN products p ON p.id = l.product_id GROUP BY c.id ORDER BY c.id`
-    : sql`SELECT c.slug AS k, c.name AS label, count(*) AS n, ${illListing} AS i FROM ${P} JOIN listings l ON l.product_id = p.id JOIN channels c ON c.id = l.channel_id ${where([...but("channel"), ...realListings, ...none])} GROUP BY c.id ORDER BY c.id`;
+  // Without a search or producer filter (the channel facet leaves its own filter out), the counts per channel come
+  // from channel_counts (kept by triggers, migration 0016): the same combinations as facet_counts, per channel, with
+  // the product's and the listing's illustrative flags.
+  const channelQ =
+    !filters.q && !filters.producer && none.length === 0
+      ? sql`SELECT c.slug AS k, c.name AS label, sum(x.n) AS n, sum(CASE WHEN x.illustrative = 1 OR x.listing_illustrative = 1 THEN x.n ELSE 0 END) AS i FROM channel_counts x JOIN channels c ON c.id = x.channel_id ${where([sql`x.n <> 0`, ...countsWhere(input, include, true)])} GROUP BY c.id HAVING sum(x.n) > 0 ORDER BY c.id`
+      : sql`SELECT c.slug AS k, c.name AS label, count(*) AS n, ${illListing} AS i FROM ${P} JOIN listings l ON l.product_id = p.id JOIN channels c ON c.id = l.channel_id ${where([...but("channel"), ...realListings, ...none])} GROUP BY c.id ORDER BY c.id`;
 
   return [totalQ, cubeQ, producerQ, channelQ];
+}
+
+/**
+ * The tier, group, district and scheme filters (and, unless illustrative products are included, the real-only
+ * condition) as a WHERE over facet_counts or channel_counts, whose columns carry the same names (`listings`: also
+ * leave illustrative listings out, for channel_counts).
+ */
+export function countsWhere(f: ProductFilters, include: boolean, listings = false): SQL[] {
+  const mask = (f.scheme ?? []).reduce((m, s) => m | (SCHEME_BITS[s as keyof typeof SCHEME_BITS] ?? 0), 0);
+  return [
+    ...(include ? [] : [sql`illustrative = 0`]),
+    ...(include || !listings ? [] : [sql`listing_illustrative = 0`]),
+    ...(f.tier?.length ? [sql`tier_rank IN (${inList(f.tier.map((t) => LEVEL_RANK[t]))})`] : []),
+    ...(f.group?.length ? [sql`product_group IN (${inList(f.group)})`] : []),
+    ...(f.district?.length ? [sql`district_slug IN (${inList(f.district)})`] : []),
+    ...(f.scheme?.length ? [sql`(schemes & ${mask}) <> 0`] : []),
+  ];
 }
 
 /** Whether the tier, group, district and scheme facets (and the total) come from facet_counts alone. */

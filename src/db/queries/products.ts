@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { type FacetName, type Lang, LEVEL_RANK, SCHEME_BITS, type Sort, tierOf } from "../../domain.ts";
+import { type FacetName, type Lang, type Sort, tierOf } from "../../domain.ts";
 import type { CountedD1 } from "../../env.ts";
 import { decodeCursor } from "../../http/cursor.ts";
 import { asProvenance, mark, packagingState, parseFieldProvenance, weakest } from "../../provenance.ts";
@@ -8,11 +8,11 @@ import { toStatement } from "../client.ts";
 import { type ProductSummaryRow, parseJson } from "../mappers.ts";
 import { keysetPage } from "../pagination.ts";
 import {
+  countsWhere,
   type FacetValue,
   facetStatements,
   facetTotal,
   filterFragments,
-  inList,
   type ProductFilters,
   readFacets,
   where,
@@ -305,20 +305,11 @@ function orderedWalk(
 ): { index: string; dense: SQL } | null {
   if (searchedNothing || (sort !== "tier" && sort !== "name")) return null;
   const keys = Object.keys(filters).filter((k) => k !== "real");
-  if (keys.length === 0 || keys.some((k) => !["tier", "group", "district", "scheme"].includes(k))) return null;
+  if (keys.length === 0 || keys.some((k) => !["tier", "group", "district", "scheme"].includes(k)))
+    return null;
   const index = ORDER_INDEXES[include ? "real" : "plain"][sort][input.lang];
   const listed = include ? sql`` : sql` WHERE illustrative = 0`;
-  const cube = [
-    ...(include ? [] : [sql`illustrative = 0`]),
-    ...(input.tier?.length ? [sql`tier_rank IN (${inList(input.tier.map((t) => LEVEL_RANK[t]))})`] : []),
-    ...(input.group?.length ? [sql`product_group IN (${inList(input.group)})`] : []),
-    ...(input.district?.length ? [sql`district_slug IN (${inList(input.district)})`] : []),
-    ...(input.scheme?.length
-      ? [
-          sql`(schemes & ${input.scheme.reduce((m, x) => m | (SCHEME_BITS[x as keyof typeof SCHEME_BITS] ?? 0), 0)}) <> 0`,
-        ]
-      : []),
-  ];
+  const cube = countsWhere(input, include);
   const kept = sql`(SELECT coalesce(sum(n), 0) FROM facet_counts ${where(cube)})`;
   const dense = sql`(${kept} > 0 AND ${kept} * 20 >= (SELECT coalesce(sum(n), 0) FROM facet_counts${listed}))`;
   return { index, dense };
