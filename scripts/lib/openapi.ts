@@ -10,7 +10,7 @@ const root = new URL("../../", import.meta.url).pathname;
 
 /**
  * Bundles `contents` (a module in the repository's root, which may import the Worker's sources, .tsx included) for
- * Node in a temporary folder outside dist/ (which wrangler uploads whole), imports it and returns its exports.
+ * Node in a temporary folder outside dist/ (whose chunks wrangler uploads), imports it and returns its exports.
  *
  * @example const { doc } = await importBundled<{ doc: unknown }>(`export const doc = 1;`)
  */
