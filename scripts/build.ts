@@ -17,7 +17,8 @@
 // 6. drizzle's Postgres column code, which its shared SQL builder imports only to recognise Postgres enums, is
 //    left out (see pgEnumOmitted): this catalogue is SQLite.
 // 7. drizzle's relational query API and its all-column-types builder, which nothing here calls, are left out (see
-//    drizzleRelationsOmitted, drizzleColumnBuildersOmitted).
+//    drizzleRelationsOmitted, drizzleColumnBuildersOmitted), and so is the cookie reading of Hono's validator (no
+//    route validates cookies; see validatorCookiesOmitted).
 //
 // Usage: node scripts/build.ts   (writes dist/worker.js, the chunks it imports under dist/chunks/, and esbuild's
 // metafile dist/meta.json)
@@ -228,6 +229,16 @@ const drizzleColumnBuildersOmitted = replaceModule(
   `export function getSQLiteColumnBuilders() { throw new Error("sqliteTable's function form is not in the Worker bundle (scripts/build.ts)"); }`,
 );
 
+// Hono's validator reads cookies for routes that validate them (a `cookie` target); no route here does. Its import of
+// the cookie helper would put the helper in the chunk every request loads, though only the editors' sign-in uses
+// it: the validator gets a stub, and the helper stays in the editor chunk (about 0.8 KiB gzip).
+const validatorCookiesOmitted = replaceModule(
+  "hono-validator-cookies-omitted",
+  /^\.\.\/helper\/cookie\/index\.js$/,
+  /hono\/dist\/validator\/validator\.js$/,
+  `export function getCookie() { throw new Error("no route validates cookies (scripts/build.ts)"); }`,
+);
+
 // Hono's default router combines a RegExpRouter and a TrieRouter; its "tiny" preset (PatternRouter) is the same
 // Hono with one small router, plenty for a few dozen plain routes. Tests run the default.
 const honoTiny: Plugin = {
@@ -290,6 +301,7 @@ const result = await build({
     pgEnumOmitted,
     drizzleRelationsOmitted,
     drizzleColumnBuildersOmitted,
+    validatorCookiesOmitted,
     // The D1 delay of `npm run bench` (src/http/d1-delay.ts) is only in builds made with WORKER_DEV_TOOLS=1.
     ...(process.env.WORKER_DEV_TOOLS === "1" ? [] : [d1DelayLeftOut]),
   ],
