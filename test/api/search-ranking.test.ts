@@ -13,7 +13,7 @@ describe("search: the first page from the best ranks only", () => {
     ["tra", ""],
     ["chieu", ""],
     ["cao bang", ""],
-    // Illustrative products included: real ones first whatever their rank, so the cut must not apply.
+    // Illustrative products included: real ones first whatever their rank, so the cut is by (illustrative, rank).
     ["che", "&include=illustrative"],
     ["mien", "&include=illustrative"],
   ])(
