@@ -85,3 +85,7 @@ CREATE TRIGGER `channel_counts_facets_ad` AFTER DELETE ON `product_facets` BEGIN
   FROM listings l WHERE l.product_id = old.id
   ON CONFLICT DO UPDATE SET n = n + excluded.n;
 END;
+--> statement-breakpoint
+-- (5) The channel facet of a search or producer filter looks up each matching product's listings: this covering
+-- index answers it without reading the listing rows (a search with 4,863 matches: about 9.5 → 6.5 ms).
+CREATE INDEX `listings_product_channel_provenance_idx` ON `listings` (`product_id`, `channel_id`, `provenance`);

@@ -223,6 +223,8 @@ export const listings = sqliteTable(
   (t) => [
     uniqueIndex("listings_channel_product_uq").on(t.channelId, t.productId),
     index("listings_product_idx").on(t.productId, t.channelId),
+    // The channel facet over a search's or producer's products, from index entries (migration 0016).
+    index("listings_product_channel_provenance_idx").on(t.productId, t.channelId, t.provenance),
   ],
 );
 

@@ -77,7 +77,6 @@ export function facetStatements(
   input: ProductFilters,
 ): SQL[] {
   const include = filters.real === undefined;
-  const all = Object.values(filters);
   const but = (facet: FacetName) =>
     Object.entries(filters)
       .filter(([k]) => k !== facet)
@@ -90,16 +89,14 @@ export function facetStatements(
   // kept by triggers) when nothing else narrows the list; with a search, producer or channel filter, the same
   // combinations are counted over the matches in the narrow product_facets rows, in one statement. Either way each
   // facet then leaves out its own filter in code (cubeFacets); counted per facet in SQL, these four took most of a
-  // list's time at 100k products. Without a search, producer or channel filter the total is summed there too.
+  // list's time at 100k products. The total is summed there too: the combinations that pass every filter (counting
+  // it again over a search's matches took as long as a facet).
   const fromCounts = cubeOnly(filters, searchedNothing);
   // Illustrative products are a dimension of the counts (`i`): left out unless included, and counted apart so every
   // count can say how many of it are illustrative.
   const narrowing = [filters.q, filters.producer, filters.channel].filter((f) => f !== undefined);
   const realOnly = include ? [] : [sql`p.illustrative = 0`];
   const ill = sql`sum(p.provenance = 'illustrative')`;
-  const totalQ = fromCounts
-    ? sql`SELECT NULL AS n, NULL AS i`
-    : sql`SELECT count(*) AS n, ${include ? ill : sql`0`} AS i FROM ${P} ${where([...all, ...none])}`;
   const cubeQ = fromCounts
     ? sql`SELECT tier_rank AS t, product_group AS g, district_slug AS d, district AS label, schemes AS s, illustrative AS i, n FROM facet_counts WHERE n > 0${include ? sql`` : sql` AND illustrative = 0`}`
     : sql`SELECT p.tier_rank AS t, p.product_group AS g, coalesce(p.district_slug, '') AS d, coalesce(p.district, '') AS label, p.schemes AS s, p.illustrative AS i, count(*) AS n FROM product_facets p ${where([...narrowing, ...realOnly, ...none])} GROUP BY 1, 2, 3, 4, 5, 6`;
@@ -125,7 +122,7 @@ export function facetStatements(
       ? sql`SELECT c.slug AS k, c.name AS label, sum(x.n) AS n, sum(CASE WHEN x.illustrative = 1 OR x.listing_illustrative = 1 THEN x.n ELSE 0 END) AS i FROM channel_counts x JOIN channels c ON c.id = x.channel_id ${where([sql`x.n <> 0`, ...countsWhere(input, include, true)])} GROUP BY c.id HAVING sum(x.n) > 0 ORDER BY c.id`
       : sql`SELECT c.slug AS k, c.name AS label, count(*) AS n, ${illListing} AS i FROM ${P} JOIN listings l ON l.product_id = p.id JOIN channels c ON c.id = l.channel_id ${where([...but("channel"), ...realListings, ...none])} GROUP BY c.id ORDER BY c.id`;
 
-  return [totalQ, cubeQ, producerQ, channelQ];
+  return [cubeQ, producerQ, channelQ];
 }
 
 /**
@@ -224,15 +221,13 @@ export function cubeFacets(rows: CubeRow[], f: ProductFilters) {
 }
 
 const cubeOf = (results: D1Result[], input: ProductFilters) =>
-  cubeFacets((results[1]?.results ?? []) as CubeRow[], input);
+  cubeFacets((results[0]?.results ?? []) as CubeRow[], input);
 
 /**
- * The total of {@link facetStatements}' results (counted, or summed from facet_counts), and how many of it are
+ * The total of {@link facetStatements}' results (the combinations that pass every filter), and how many of it are
  * illustrative (0 unless they are included).
  */
 export const facetTotal = (results: D1Result[], input: ProductFilters) => {
-  const row = results[0]?.results[0] as { n: number | null; i: number | null } | undefined;
-  if (row?.n != null) return { total: row.n, illustrative: row.i ?? 0 };
   const { n, i } = cubeOf(results, input).total;
   return { total: n, illustrative: i };
 };
@@ -246,8 +241,8 @@ export function readFacets(
   type Counted = { k: string; label: string; n: number; i: number | null };
   const rowsOf = <T>(i: number) => (results[i]?.results ?? []) as T[];
   const cube = cubeOf(results, input);
-  const producers = rowsOf<Counted>(2);
-  const chans = rowsOf<Counted>(3);
+  const producers = rowsOf<Counted>(1);
+  const chans = rowsOf<Counted>(2);
   const li = lang === "vi" ? 0 : 1;
   const value = (k: string, label: string, c: { n: number; i: number | null }) => ({
     value: k,
