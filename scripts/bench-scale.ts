@@ -135,6 +135,15 @@ function statementName(sql: string, i: number, detail: boolean): string {
   const s = sql.replace(/\s+/g, " ");
   if (detail)
     return ["product + producer", "recognitions", "listings", "support projects", "related"][i] ?? `#${i}`;
+  // The page: one statement, or two when facet_counts picks between walking an index and SQLite's plan (only one
+  // of them runs).
+  if (/SELECT p\.id, p\.slug/.test(s))
+    return /INDEXED BY products_(real_)?(tier|sort|name)/.test(s)
+      ? "page (index walk)"
+      : i === 0
+        ? "page"
+        : "page (SQLite's plan)";
+  if (/FROM channel_counts/.test(s)) return "facet channel (channel_counts)";
   if (/FROM (facet_counts|product_facets)/.test(s)) return "facets tier+group+district+scheme";
   if (/^ ?SELECT NULL AS n/.test(s)) return "total (from facet_counts)";
   const k = /SELECT (p|pr|c|r)\.(\w+) AS k/.exec(s);
