@@ -9,14 +9,16 @@ import { CNNT_LEVELS, LEGAL_TYPES, PRODUCT_GROUPS, SCHEMES } from "../domain.ts"
 const BIDI_OR_SURROGATE =
   /[\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const PLAIN = "must not contain bidirectional controls or lone surrogates";
-const text = (max: number) =>
+/** Required single-line text (trimmed, no bidi controls). */
+export const text = (max: number) =>
   z
     .string()
     .trim()
     .min(1, "is required")
     .max(max)
     .refine((v) => !BIDI_OR_SURROGATE.test(v), PLAIN);
-const optionalText = (max: number) =>
+/** Optional text: empty becomes null. */
+export const optionalText = (max: number) =>
   z
     .string()
     .trim()
@@ -25,7 +27,8 @@ const optionalText = (max: number) =>
     .nullable()
     .default(null)
     .transform((v) => (v === "" ? null : v));
-const longText = (max: number) =>
+/** Long text that may be empty. */
+export const longText = (max: number) =>
   z
     .string()
     .trim()
@@ -53,7 +56,7 @@ const sampleFields = z
   .openapi({
     description: "Fields whose values are illustrative or inferred, not sourced (shown as such everywhere)",
   });
-const year = z.number().int().min(1900).max(2100);
+export const year = z.number().int().min(1900).max(2100);
 
 export const Packaging = z
   .object({

@@ -265,7 +265,7 @@ export interface AuditContext {
 /** One audit event. `key` may be SQL (for ids allocated in the same batch) when `keySql` is set. */
 export function auditStatement(
   ctx: AuditContext,
-  entity: Entity,
+  entity: string,
   key: string,
   action: string,
   changes: { field: string; before: unknown; after: unknown }[],

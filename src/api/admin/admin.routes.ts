@@ -401,7 +401,19 @@ export const listAuditEvents = createRoute({
   request: {
     query: z
       .object({
-        entity: z.enum(["product", "producer", "recognition"]).optional(),
+        entity: z
+          .enum([
+            "product",
+            "producer",
+            "recognition",
+            "channel",
+            "listing",
+            "support_project",
+            "programme_figure",
+            "editor",
+            "editor_token",
+          ])
+          .optional(),
         key: z.string().max(120).optional(),
         before: decimal(1, 999_999_999)
           .optional()

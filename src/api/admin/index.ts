@@ -4,6 +4,7 @@ import { invalidParams, Problem } from "../../http/problem.ts";
 import { issuesToParams } from "../../http/validation.ts";
 import * as handlers from "./admin.handlers.ts";
 import * as routes from "./admin.routes.ts";
+import { registerTableRoutes } from "./tables.ts";
 
 /**
  * The editors' API (/api/v1/admin): drafts, publishing, deletes, CSV import/export and the audit trail, for
@@ -46,6 +47,7 @@ adminApi
   .openapi(routes.importCatalogue, handlers.importCatalogue)
   .openapi(routes.exportCatalogue, handlers.exportCatalogue)
   .openapi(routes.listAuditEvents, handlers.listAuditEvents);
+registerTableRoutes(adminApi);
 
 /** The security scheme of the editors' routes in the OpenAPI document. */
 export const EDITOR_TOKEN_SCHEME = {
