@@ -1,46 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, getJson } from "../helpers/http.ts";
 import { createEditor } from "./helpers.ts";
-
-/** A tiny browser: keeps cookies, follows nothing, reads each page's CSRF token. */
-class Session {
-  jar: Record<string, string> = {};
-  csrf = "";
-  keep(res: Response) {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair = ""] = c.split(";");
-      const i = pair.indexOf("=");
-      this.jar[pair.slice(0, i)] = pair.slice(i + 1);
-    }
-  }
-  get cookie() {
-    return Object.entries(this.jar)
-      .filter(([, v]) => v)
-      .map(([k, v]) => `${k}=${v}`)
-      .join("; ");
-  }
-  async get(path: string) {
-    const res = await call(path, { headers: { cookie: this.cookie }, redirect: "manual" });
-    this.keep(res);
-    const html = await res.text();
-    this.csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? this.csrf;
-    return { res, html };
-  }
-  async post(path: string, fields: Record<string, string>) {
-    const res = await call(path, {
-      method: "POST",
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        cookie: this.cookie,
-        origin: "http://localhost",
-      },
-      body: new URLSearchParams({ _csrf: this.csrf, ...fields }).toString(),
-      redirect: "manual",
-    });
-    this.keep(res);
-    return { res, html: await res.text() };
-  }
-}
+import { Session } from "./session.ts";
 
 let s: Session;
 beforeAll(async () => {

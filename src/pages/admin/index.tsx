@@ -15,10 +15,11 @@ import { randomToken, sha256Hex } from "../../editor/crypto.ts";
 import { revokeSession, signIn } from "../../editor/signin.ts";
 import type { AppEnv } from "../../env.ts";
 import { d1Session } from "../../http/d1-session.ts";
-import { RECORD_PATHS, UI } from "./labels.ts";
-import { recordRoutes } from "./records.tsx";
+import { RECORD_PATHS, TABLE_PATHS, UI } from "./labels.ts";
+import { recordRoutes, type Shell } from "./records.tsx";
 import { ADMIN_PATHS, ADMIN_STRINGS, type AdminLang } from "./strings.ts";
 import { ADMIN_CSS } from "./style.ts";
+import { tableRoutes } from "./tables.tsx";
 
 /** Double-submit cookie that protects the sign-in form (there is no session yet to derive a token from). */
 const LOGIN_CSRF_COOKIE = "__Host-cnnt_login";
@@ -93,7 +94,12 @@ function Page(props: {
             <nav aria-label={t.site}>
               <a href={p.home}>{t.queue}</a>{" "}
               <a href={RECORD_PATHS[props.lang].products}>{UI[props.lang].products}</a>{" "}
-              <a href={RECORD_PATHS[props.lang].producers}>{UI[props.lang].producers}</a>
+              <a href={RECORD_PATHS[props.lang].producers}>{UI[props.lang].producers}</a>{" "}
+              {(["channel", "listing", "support_project", "programme_figure"] as const).map((e) => (
+                <>
+                  <a href={TABLE_PATHS[props.lang][e]}>{UI[props.lang].tables[e]}</a>{" "}
+                </>
+              ))}
             </nav>
           ) : null}
           {props.signedIn ? (
@@ -219,30 +225,28 @@ for (const lang of ["vi", "en"] as const) {
     return c.redirect(p.signIn, 303);
   });
 
-  recordRoutes(
-    editorPages,
-    lang,
-    async (c, l, title, other, body, status = 200) => {
-      const e = c.get("editor");
-      return c.html(
-        <Page
-          lang={l}
-          title={title}
-          other={other}
-          signedIn={{ email: e.email, role: e.role, csrf: await csrfToken(e.session ?? "") }}
-        >
-          {body}
-        </Page>,
-        status,
-      );
-    },
-    async (c) => {
-      const session = await readSession(c);
-      if (!session?.session) return c.redirect(p.signIn, 303);
-      c.set("editor", session);
-      return session;
-    },
-  );
+  const shell: Shell = async (c, l, title, other, body, status = 200) => {
+    const e = c.get("editor");
+    return c.html(
+      <Page
+        lang={l}
+        title={title}
+        other={other}
+        signedIn={{ email: e.email, role: e.role, csrf: await csrfToken(e.session ?? "") }}
+      >
+        {body}
+      </Page>,
+      status,
+    );
+  };
+  const signedIn = async (c: Context<AppEnv>) => {
+    const session = await readSession(c);
+    if (!session?.session) return c.redirect(p.signIn, 303);
+    c.set("editor", session);
+    return session;
+  };
+  recordRoutes(editorPages, lang, shell, signedIn);
+  tableRoutes(editorPages, lang, shell, signedIn);
 
   editorPages.get(p.home, async (c) => {
     const session = await readSession(c);

@@ -31,8 +31,8 @@ import { fold } from "../../search/fold.ts";
 import { FIELD_LABELS, RECORD_PATHS, UI } from "./labels.ts";
 import type { AdminLang } from "./strings.ts";
 
-type Errors = Record<string, string>;
-type Values = Record<string, string>;
+export type Errors = Record<string, string>;
+export type Values = Record<string, string>;
 type C = Context<AppEnv>;
 
 /** The shell every signed-in page renders into (provided by index.tsx, which owns the layout). */
@@ -54,7 +54,7 @@ const lines = (v: string) =>
     .filter(Boolean);
 
 /** Field errors from a Problem's invalid_params (first reason per field). */
-function errorsOf(p: Problem): Errors {
+export function errorsOf(p: Problem): Errors {
   const out: Errors = {};
   for (const ip of (p.body.invalid_params ?? []) as { name: string; reason: string }[]) {
     const name = ip.name.split(/[.[]/)[0] ?? ip.name;
@@ -63,7 +63,7 @@ function errorsOf(p: Problem): Errors {
   if (!Object.keys(out).length) out._ = p.body.detail ?? "";
   return out;
 }
-const zodErrors = (issues: readonly { path: PropertyKey[]; message: string }[]): Errors =>
+export const zodErrors = (issues: readonly { path: PropertyKey[]; message: string }[]): Errors =>
   errorsOf(
     new Problem(422, {
       detail: "",
@@ -71,7 +71,7 @@ const zodErrors = (issues: readonly { path: PropertyKey[]; message: string }[]):
     }),
   );
 
-function Field(props: {
+export function Field(props: {
   name: string;
   lang: AdminLang;
   errors: Errors;
@@ -97,7 +97,7 @@ function Field(props: {
   );
 }
 
-const Text = (p: {
+export const Text = (p: {
   name: string;
   lang: AdminLang;
   errors: Errors;
@@ -109,7 +109,7 @@ const Text = (p: {
     {(a) => <input {...a} type={p.type ?? "text"} value={p.values[p.name] ?? ""} required={p.required} />}
   </Field>
 );
-const Area = (p: { name: string; lang: AdminLang; errors: Errors; values: Values; rows?: number }) => (
+export const Area = (p: { name: string; lang: AdminLang; errors: Errors; values: Values; rows?: number }) => (
   <Field name={p.name} lang={p.lang} errors={p.errors}>
     {(a) => (
       <textarea {...a} rows={p.rows ?? 4}>
@@ -118,7 +118,7 @@ const Area = (p: { name: string; lang: AdminLang; errors: Errors; values: Values
     )}
   </Field>
 );
-const Select = (p: {
+export const Select = (p: {
   name: string;
   lang: AdminLang;
   errors: Errors;
@@ -146,7 +146,7 @@ const Check = (p: { name: string; lang: AdminLang; values: Values }) => (
   </div>
 );
 
-function ErrorSummary(props: { lang: AdminLang; errors: Errors }) {
+export function ErrorSummary(props: { lang: AdminLang; errors: Errors }) {
   const entries = Object.entries(props.errors);
   if (!entries.length) return null;
   return (
