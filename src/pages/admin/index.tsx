@@ -15,7 +15,8 @@ import { randomToken, sha256Hex } from "../../editor/crypto.ts";
 import { revokeSession, signIn } from "../../editor/signin.ts";
 import type { AppEnv } from "../../env.ts";
 import { d1Session } from "../../http/d1-session.ts";
-import { RECORD_PATHS, TABLE_PATHS, UI } from "./labels.ts";
+import { PEOPLE_PATHS, PEOPLE_UI, RECORD_PATHS, TABLE_PATHS, UI } from "./labels.ts";
+import { peopleRoutes } from "./people.tsx";
 import { recordRoutes, type Shell } from "./records.tsx";
 import { ADMIN_PATHS, ADMIN_STRINGS, type AdminLang } from "./strings.ts";
 import { ADMIN_CSS } from "./style.ts";
@@ -100,6 +101,9 @@ function Page(props: {
                   <a href={TABLE_PATHS[props.lang][e]}>{UI[props.lang].tables[e]}</a>{" "}
                 </>
               ))}
+              {props.signedIn.role === "publisher" ? (
+                <a href={PEOPLE_PATHS[props.lang].people}>{PEOPLE_UI[props.lang].title}</a>
+              ) : null}
             </nav>
           ) : null}
           {props.signedIn ? (
@@ -247,6 +251,7 @@ for (const lang of ["vi", "en"] as const) {
   };
   recordRoutes(editorPages, lang, shell, signedIn);
   tableRoutes(editorPages, lang, shell, signedIn);
+  peopleRoutes(editorPages, lang, shell, signedIn);
 
   editorPages.get(p.home, async (c) => {
     const session = await readSession(c);

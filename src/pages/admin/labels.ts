@@ -109,6 +109,7 @@ export const FIELD_LABELS: Record<AdminLang, Record<string, string>> = {
     facet_programme_figure: "Nhóm",
     stale: "Chỉ những niêm yết chưa kiểm tra trong 90 ngày",
     role: "Vai trò",
+    email: "Thư điện tử",
     token_name: "Tên mã truy cập (để phân biệt)",
   },
   en: {
@@ -174,6 +175,7 @@ export const FIELD_LABELS: Record<AdminLang, Record<string, string>> = {
     facet_programme_figure: "Group",
     stale: "Only listings not checked for 90 days",
     role: "Role",
+    email: "Email",
     token_name: "Token name (to tell tokens apart)",
   },
 };
@@ -267,5 +269,66 @@ export const UI = {
     markChecked: "Mark checked today",
     delete: "Delete",
     savedNow: "Saved.",
+  },
+} as const;
+
+/** Paths of the people screen (publishers), per language. */
+export const PEOPLE_PATHS = {
+  vi: {
+    people: "/quan-tri/nguoi-dung",
+    token: "ma-truy-cap",
+    revokeToken: "thu-hoi-ma",
+    signOut: "dang-xuat-moi-noi",
+    disable: "vo-hieu-hoa",
+  },
+  en: {
+    people: "/en/admin/people",
+    token: "token",
+    revokeToken: "revoke-token",
+    signOut: "sign-out-everywhere",
+    disable: "disable",
+  },
+} as const;
+
+export const PEOPLE_UI = {
+  vi: {
+    title: "Người dùng",
+    onlyPublishers: "Chỉ người duyệt đăng mới quản lý người dùng.",
+    invite: "Mời người biên tập",
+    create: "Tạo tài khoản",
+    accounts: "Tài khoản",
+    disabled: "đã vô hiệu hóa",
+    sessions: (n: number) => `${n} phiên đăng nhập đang mở`,
+    revoked: "đã thu hồi",
+    revoke: "Thu hồi",
+    newToken: "Tạo mã truy cập API",
+    signOutEverywhere: "Đăng xuất mọi nơi",
+    disable: "Vô hiệu hóa tài khoản",
+    shownOnce: "Chỉ hiển thị một lần: hãy sao chép và gửi qua kênh an toàn ngay bây giờ.",
+    passwordFor: (email: string) => `Mật khẩu dùng một lần của ${email} (đăng nhập tại /quan-tri/dang-nhap):`,
+    tokenFor: (email: string) => `Mã truy cập API của ${email} (Authorization: Bearer …):`,
+    tokenRevoked: "Đã thu hồi mã truy cập.",
+    signedOut: (n: number) => `Đã đăng xuất ${n} phiên.`,
+    disabledNow: "Đã vô hiệu hóa tài khoản; các phiên và mã truy cập của tài khoản không còn dùng được.",
+  },
+  en: {
+    title: "People",
+    onlyPublishers: "Only publishers manage people.",
+    invite: "Invite an editor",
+    create: "Create account",
+    accounts: "Accounts",
+    disabled: "disabled",
+    sessions: (n: number) => `${n} open session${n === 1 ? "" : "s"}`,
+    revoked: "revoked",
+    revoke: "Revoke",
+    newToken: "Make an API token",
+    signOutEverywhere: "Sign out everywhere",
+    disable: "Disable account",
+    shownOnce: "Shown once: copy it now and pass it on over a safe channel.",
+    passwordFor: (email: string) => `One-time password of ${email} (sign in at /en/admin/sign-in):`,
+    tokenFor: (email: string) => `API token of ${email} (Authorization: Bearer …):`,
+    tokenRevoked: "Token revoked.",
+    signedOut: (n: number) => `Signed out ${n} session${n === 1 ? "" : "s"}.`,
+    disabledNow: "Account disabled; its sessions and tokens no longer work.",
   },
 } as const;
