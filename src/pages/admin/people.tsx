@@ -10,6 +10,7 @@ import {
 } from "../../editor/people.ts";
 import type { AppEnv } from "../../env.ts";
 import { Problem } from "../../http/problem.ts";
+import { fieldMessage } from "./field-errors.ts";
 import { FIELD_LABELS, PEOPLE_PATHS, PEOPLE_UI } from "./labels.ts";
 import { ErrorSummary, type Errors, errorsOf, Select, type Shell, Text, type Values } from "./records.tsx";
 import type { AdminLang } from "./strings.ts";
@@ -160,7 +161,8 @@ export function peopleRoutes(
         return await action(c, f, e);
       } catch (err) {
         if (!(err instanceof Problem) || ![403, 404, 409, 422].includes(err.status)) throw err;
-        const errors = err.status === 422 ? errorsOf(err) : { _: err.body.detail ?? "" };
+        const errors =
+          err.status === 422 ? errorsOf(err, lang) : { _: fieldMessage(err.body.detail ?? "", lang) };
         const values = { email: str(f.email), role: str(f.role) || "editor" };
         return page(c, e, { errors, values, status: err.status as 403 | 404 | 409 | 422 });
       }

@@ -28,6 +28,7 @@ import {
 import type { AppEnv } from "../../env.ts";
 import { Problem } from "../../http/problem.ts";
 import { fold } from "../../search/fold.ts";
+import { fieldMessage } from "./field-errors.ts";
 import { FIELD_LABELS, RECORD_PATHS, UI } from "./labels.ts";
 import type { AdminLang } from "./strings.ts";
 
@@ -53,22 +54,27 @@ const lines = (v: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-/** Field errors from a Problem's invalid_params (first reason per field). */
-export function errorsOf(p: Problem): Errors {
+/** Field errors from a Problem's invalid_params (first reason per field), in the page's language. */
+export function errorsOf(p: Problem, lang: AdminLang): Errors {
   const out: Errors = {};
   for (const ip of (p.body.invalid_params ?? []) as { name: string; reason: string }[]) {
     const name = ip.name.split(/[.[]/)[0] ?? ip.name;
-    out[name] ??= ip.reason;
+    out[name] ??= fieldMessage(ip.reason, lang);
   }
-  if (!Object.keys(out).length) out._ = p.body.detail ?? "";
+  if (!Object.keys(out).length) out._ = fieldMessage(p.body.detail ?? "", lang);
   return out;
 }
-export const zodErrors = (issues: readonly { path: PropertyKey[]; message: string }[]): Errors =>
+/** Field errors from zod issues, in the page's language (see field-errors.ts). */
+export const zodErrors = (
+  issues: readonly { path: PropertyKey[]; message: string }[],
+  lang: AdminLang,
+): Errors =>
   errorsOf(
     new Problem(422, {
       detail: "",
       invalid_params: issues.map((i) => ({ name: i.path.map(String).join(".") || "_", reason: i.message })),
     }),
+    lang,
   );
 
 export function Field(props: {
@@ -497,12 +503,13 @@ export function recordRoutes(
         const raw = kind === "product" ? productFromForm(f) : producerFromForm(f);
         const values = Object.fromEntries(Object.keys(f).map((k) => [k, str(f[k])]));
         const parsed = (kind === "product" ? ProductRecord : ProducerRecord).safeParse(raw);
-        if (!parsed.success) return newForm(c, e, values, zodErrors(parsed.error.issues), 422);
+        if (!parsed.success) return newForm(c, e, values, zodErrors(parsed.error.issues, lang), 422);
         try {
           await createDraft(c, kind, parsed.data as Product | Producer);
         } catch (err) {
           if (err instanceof Problem && (err.status === 409 || err.status === 422)) {
-            const errors = err.status === 409 ? { slug: err.body.detail ?? "" } : errorsOf(err);
+            const errors =
+              err.status === 409 ? { slug: fieldMessage(err.body.detail ?? "", lang) } : errorsOf(err, lang);
             return newForm(c, e, values, errors, err.status);
           }
           throw err;
@@ -674,7 +681,7 @@ export function recordRoutes(
           if (err instanceof Problem && err.status === 412)
             return editPage(c, e, slug, { message: t.stale, status: 412 });
           if (err instanceof Problem && err.status === 422)
-            return editPage(c, e, slug, { values, errors: errorsOf(err), status: 422 });
+            return editPage(c, e, slug, { values, errors: errorsOf(err, lang), status: 422 });
           throw err;
         }
         return c.redirect(`${base}/${slug}?saved=1`, 303);
@@ -693,7 +700,7 @@ export function recordRoutes(
           await publishProductDraft(c, slug, undefined);
         } catch (err) {
           if (err instanceof Problem && err.status === 422)
-            return editPage(c, e, slug, { errors: errorsOf(err), status: 422 });
+            return editPage(c, e, slug, { errors: errorsOf(err, lang), status: 422 });
           throw err;
         }
         return c.redirect(`${base}/${slug}?published=1`, 303);
@@ -707,12 +714,16 @@ export function recordRoutes(
         const recValues = Object.fromEntries(Object.keys(f).map((k) => [k, str(f[k])]));
         const parsed = RecognitionInput.safeParse(recognitionFromForm(f, slug));
         if (!parsed.success)
-          return editPage(c, e, slug, { recErrors: zodErrors(parsed.error.issues), recValues, status: 422 });
+          return editPage(c, e, slug, {
+            recErrors: zodErrors(parsed.error.issues, lang),
+            recValues,
+            status: 422,
+          });
         try {
           await createRecognitionDraft(c, parsed.data);
         } catch (err) {
           if (err instanceof Problem && err.status === 422)
-            return editPage(c, e, slug, { recErrors: errorsOf(err), recValues, status: 422 });
+            return editPage(c, e, slug, { recErrors: errorsOf(err, lang), recValues, status: 422 });
           throw err;
         }
         return c.redirect(`${base}/${slug}?saved=1`, 303);
@@ -735,7 +746,8 @@ export function recordRoutes(
           if (err instanceof Problem && err.status === 412)
             return editPage(c, e, slug, { message: t.stale, status: 412 });
           if (err instanceof Problem && [413, 415, 422].includes(err.status)) {
-            const errors = err.status === 422 ? errorsOf(err) : { photo: err.body.detail ?? "" };
+            const errors =
+              err.status === 422 ? errorsOf(err, lang) : { photo: fieldMessage(err.body.detail ?? "", lang) };
             return editPage(c, e, slug, { photoErrors: errors, status: 422 });
           }
           throw err;

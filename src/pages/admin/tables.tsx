@@ -16,6 +16,7 @@ import {
 import type { AppEnv } from "../../env.ts";
 import { Problem } from "../../http/problem.ts";
 import { PROVENANCE, QUALIFIERS } from "../../provenance.ts";
+import { fieldMessage } from "./field-errors.ts";
 import { FIELD_LABELS, TABLE_PATHS, UI } from "./labels.ts";
 import {
   Area,
@@ -376,7 +377,8 @@ export function tableRoutes(
         if (!(err instanceof Problem) || ![403, 409, 412, 422, 428].includes(err.status)) throw err;
         const s = key ? await readPlain(c.get("d1"), entity, key) : null;
         if (err.status === 412) return form(c, e, s, valuesOf(entity, s?.record ?? {}), {}, 412, t.stale);
-        const errors = err.status === 422 ? errorsOf(err) : { _: err.body.detail ?? "" };
+        const errors =
+          err.status === 422 ? errorsOf(err, lang) : { _: fieldMessage(err.body.detail ?? "", lang) };
         return form(c, e, s, values, errors, err.status as 403 | 409 | 422);
       }
     };
@@ -392,7 +394,7 @@ export function tableRoutes(
       post(async (c, f, e) => {
         const raw = recordFromForm(entity, f, true);
         const parsed = PLAIN_SCHEMAS[entity].safeParse(raw);
-        if (!parsed.success) return form(c, e, null, sent(f), zodErrors(parsed.error.issues), 422);
+        if (!parsed.success) return form(c, e, null, sent(f), zodErrors(parsed.error.issues, lang), 422);
         return attempt(c, e, null, sent(f), async () => {
           const s = await createPlain(c, entity, parsed.data as never);
           return `${base}/${s.key}?saved=1`;
