@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
-import type { AppEnv } from "../env.ts";
+import type { AppEnv, CountedD1 } from "../env.ts";
 import { KEY_PATTERN } from "../http/api-key.ts";
 import { addressBucket } from "../http/client-address.ts";
 import { Problem } from "../http/problem.ts";
@@ -76,11 +76,15 @@ interface TokenRow {
   disabled_at: string | null;
 }
 
+/** Marks the error of the credential guard (see {@link authenticatedD1}): SQLite names the bad JSON path. */
+const REFUSED = "editor-credential-refused";
+
 /**
  * Requires an editor API token (`Authorization: Bearer cnnted_…`) with at least `role`. A retailer key gets 403
- * (it is a real credential, for other routes); anything else malformed, unknown or revoked gets 401; an editor
- * whose role is too low gets 403. Session cookies are not accepted here: the admin API is for scripts, and a
- * cookie-authenticated JSON API would need CSRF defences of its own.
+ * (it is a real credential, for other routes); a malformed one 401 at once. A well-formed token is checked inside
+ * the request's first D1 batch (see {@link authenticatedD1}), so an admin read costs one round trip and a write
+ * two; unknown or revoked tokens get 401, a role too low 403. Session cookies are not accepted here: the admin
+ * API is for scripts, and a cookie-authenticated JSON API would need CSRF defences of its own.
  *
  * @example admin.use("*", requireEditorToken("editor"))
  */
@@ -97,24 +101,124 @@ export function requireEditorToken(role: Role = "editor"): MiddlewareHandler<App
       });
     }
     if (!EDITOR_TOKEN_PATTERN.test(token)) return refuse(c, unauthorized("Malformed editor token"));
-    const hash = await sha256Hex(token);
-    const row = await c
-      .get("d1")
+    const credential = {
+      prefix: token.slice(0, EDITOR_TOKEN_PREFIX_LENGTH),
+      hash: await sha256Hex(token),
+      role,
+    };
+    c.set("d1", authenticatedD1(c, c.get("d1"), credential));
+    await next();
+  };
+}
+
+/**
+ * The request's D1 with the editor token checked in its first batch: a guard statement goes first and raises
+ * (SQLite: JSON path error) unless the token exists with that hash, is not revoked, its account is not disabled
+ * and its role suffices, so the whole batch, writes included, rolls back for a refused token; a second statement
+ * reads who the editor is (then `editorOf(c)` answers). A statement run on its own before any batch first runs the
+ * check alone. Only a refused token costs a further read, to say why (unknown, revoked or role).
+ *
+ * The hash is compared in SQL, not in constant time: it is the SHA-256 of 24 random bytes, so timing reveals
+ * nothing that helps to find a token.
+ */
+export function authenticatedD1(
+  c: Context<AppEnv>,
+  inner: CountedD1,
+  cred: { prefix: string; hash: string; role: Role },
+): CountedD1 {
+  let verified = false;
+  const targets = new WeakMap<object, D1PreparedStatement>();
+  const guard = () =>
+    inner
+      .prepare(
+        `SELECT json_extract('{}', CASE WHEN EXISTS (SELECT 1 FROM editor_tokens t JOIN editors e ON e.id = t.editor_id
+          WHERE t.prefix = ?1 AND t.hash = ?2 AND t.revoked_at IS NULL AND e.disabled_at IS NULL
+          AND (?3 = 'editor' OR e.role = 'publisher')) THEN '$' ELSE '${REFUSED}' END)`,
+      )
+      .bind(cred.prefix, cred.hash, cred.role);
+  const who = () =>
+    inner
+      .prepare(
+        "SELECT t.editor_id, e.email, e.role FROM editor_tokens t JOIN editors e ON e.id = t.editor_id WHERE t.prefix = ?",
+      )
+      .bind(cred.prefix);
+  const unwrap = (s: D1PreparedStatement) => targets.get(s) ?? s;
+
+  async function why(): Promise<never> {
+    const row = await inner
       .prepare(
         `SELECT t.editor_id, e.email, e.role, t.hash, t.revoked_at, e.disabled_at
          FROM editor_tokens t JOIN editors e ON e.id = t.editor_id WHERE t.prefix = ?`,
       )
-      .bind(token.slice(0, EDITOR_TOKEN_PREFIX_LENGTH))
+      .bind(cred.prefix)
       .first<TokenRow>();
-    const ok = sameDigest(hash, row?.hash ?? "0".repeat(64));
-    if (!row || !ok) return refuse(c, unauthorized("Unknown editor token"));
-    if (row.revoked_at || row.disabled_at) return refuse(c, unauthorized("This editor token was revoked"));
-    if (!hasRole(row.role, role)) {
-      throw new Problem(403, { type: "forbidden", detail: `This needs the '${role}' role` });
+    if (!row || !sameDigest(cred.hash, row.hash)) throw unauthorized("Unknown editor token");
+    if (row.revoked_at || row.disabled_at) throw unauthorized("This editor token was revoked");
+    throw new Problem(403, { type: "forbidden", detail: `This needs the '${cred.role}' role` });
+  }
+
+  const batch = async <T>(statements: D1PreparedStatement[]): Promise<D1Result<T>[]> => {
+    const unwrapped = statements.map(unwrap);
+    if (verified) return inner.batch<T>(unwrapped);
+    let results: D1Result<T>[];
+    try {
+      results = await inner.batch<T>([guard(), who(), ...unwrapped]);
+    } catch (err) {
+      if (err instanceof Error && err.message.includes(REFUSED)) return why();
+      throw err;
     }
+    const row = results[1]?.results[0] as { editor_id: number; email: string; role: Role } | undefined;
+    if (!row) return why();
+    verified = true;
     c.set("editor", { id: row.editor_id, email: row.email, role: row.role, via: "api" });
-    await next();
+    return results.slice(2);
   };
+  const ensure = async () => {
+    if (!verified) await batch([]);
+  };
+  const wrap = (stmt: D1PreparedStatement): D1PreparedStatement => {
+    const proxy = new Proxy(stmt, {
+      get(target, prop) {
+        if (prop === "bind") return (...values: unknown[]) => wrap(target.bind(...values));
+        const value = Reflect.get(target, prop, target);
+        if (
+          typeof prop === "string" &&
+          ["first", "all", "run", "raw"].includes(prop) &&
+          typeof value === "function"
+        )
+          return async (...args: unknown[]) => {
+            await ensure();
+            return value.apply(target, args);
+          };
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    targets.set(proxy, stmt);
+    return proxy;
+  };
+  return {
+    prepare: (query) => wrap(inner.prepare(query)),
+    batch,
+    get roundTrips() {
+      return inner.roundTrips;
+    },
+    get catalogueVersion() {
+      return inner.catalogueVersion;
+    },
+    get catalogueEpoch() {
+      return inner.catalogueEpoch;
+    },
+    bookmark: () => inner.bookmark(),
+  };
+}
+
+/**
+ * The request's editor, once known: an admin API handler that needs it before its first D1 batch calls this (it
+ * runs the token check alone, one round trip); pages have it from their session already.
+ */
+export async function ensureEditor(c: Context<AppEnv>): Promise<EditorIdentity> {
+  if (!c.get("editor")) await c.get("d1").batch([]);
+  return editorOf(c);
 }
 
 /** The request's editor (set by {@link requireEditorToken} or the page session middleware). */

@@ -30,12 +30,20 @@ import {
   readState,
   runBatch,
   type Statement,
+  stateFromResults,
+  stateStatements,
   statusOf,
   workingCopy,
 } from "./store.ts";
 
+/**
+ * The audit context of a request. `editor` is read when the audit statement is built: on the admin API the
+ * editor is known only after the request's first batch (the token is checked inside it).
+ */
 export const auditCtx = (c: Context<AppEnv>): AuditContext => ({
-  editor: editorOf(c),
+  get editor() {
+    return editorOf(c);
+  },
   address: callerAddress(c),
 });
 
@@ -91,10 +99,29 @@ export const stale = (s: RecordState<unknown>) =>
     { etag: etagOf(s) },
   );
 
-/** Runs a guarded write batch; a guard failure (the record moved meanwhile) becomes 412. */
-async function write(c: Context<AppEnv>, statements: Statement[], onStale: () => Problem) {
+/**
+ * What a caller wants read back at the end of a write's own batch (the response it will show), so a write costs
+ * one round trip, not two.
+ */
+export interface ReadBack<T> {
+  statements: D1PreparedStatement[];
+  map(results: D1Result<Record<string, unknown>>[]): T;
+}
+
+/** Runs a guarded write batch (and a read-back); a guard failure (the record moved meanwhile) becomes 412. */
+async function write<T>(
+  c: Context<AppEnv>,
+  statements: Statement[],
+  onStale: () => Problem,
+  back?: ReadBack<T>,
+): Promise<T | undefined> {
+  const d1 = c.get("d1");
   try {
-    return await runBatch(c.get("d1"), statements);
+    const results = await d1.batch<Record<string, unknown>>([
+      ...statements.map((s) => d1.prepare(s.sql).bind(...s.params)),
+      ...(back?.statements ?? []),
+    ]);
+    return back?.map(results.slice(statements.length));
   } catch (err) {
     if (isGuardFailure(err)) throw onStale();
     throw err;
@@ -108,18 +135,27 @@ export async function producerExists(c: Context<AppEnv>, slug: string): Promise<
 }
 
 /** Creates a product or producer as a draft (409 if the key is taken, 422 if a product's producer is unknown). */
-export async function createDraft(
+export async function createDraft<T = void>(
   c: Context<AppEnv>,
   entity: "product" | "producer",
   record: ProductRecord | ProducerRecord,
-): Promise<void> {
-  const s = await readState(c.get("d1"), entity, record.slug);
+  back?: ReadBack<T>,
+): Promise<T | undefined> {
+  const d1 = c.get("d1");
+  // The record and, for a product, its producer, in one round trip.
+  const producer = "producer" in record ? record.producer : null;
+  const results = await d1.batch<Record<string, unknown>>([
+    ...stateStatements(d1, entity, record.slug),
+    ...(producer ? stateStatements(d1, "producer", producer) : []),
+  ]);
+  const s = stateFromResults(entity, record.slug, results.slice(0, 2));
   if (s.live || s.draft)
     throw new Problem(409, { type: "conflict", detail: `A ${entity} '${record.slug}' already exists` });
-  if ("producer" in record && !(await producerExists(c, record.producer))) {
-    throw unprocessable([{ name: "producer", reason: `no producer '${record.producer}' (create it first)` }]);
+  const p = producer ? stateFromResults("producer", producer, results.slice(2)) : null;
+  if (producer && !p?.live && !p?.draft) {
+    throw unprocessable([{ name: "producer", reason: `no producer '${producer}' (create it first)` }]);
   }
-  await write(
+  return write(
     c,
     [
       guard(entity, s),
@@ -131,6 +167,7 @@ export async function createDraft(
         type: "conflict",
         detail: `A ${entity} '${record.slug}' was just created by someone else`,
       }),
+    back,
   );
 }
 
@@ -142,7 +179,8 @@ export async function updateDraft<E extends "product" | "producer" | "recognitio
   /** Only the fields to change (a patch schema's defaults must not overwrite what is there). */
   patch: Record<string, unknown>,
   ifMatch: string | undefined,
-): Promise<RecordState<unknown>> {
+  back?: ReadBack<unknown>,
+): Promise<{ state: RecordState<unknown>; back?: unknown }> {
   const schema: z.ZodType =
     entity === "product" ? ProductRecord : entity === "producer" ? ProducerRecord : RecognitionRecord;
   const productSlugOf = (r: Record<string, unknown>) => (entity === "recognition" ? String(r.product) : null);
@@ -163,7 +201,7 @@ export async function updateDraft<E extends "product" | "producer" | "recognitio
     throw unprocessable([{ name: "producer", reason: `no producer '${String(next.producer)}'` }]);
   }
   const editor = editorOf(c);
-  await write(
+  const readBack = await write(
     c,
     [
       guard(entity, s),
@@ -171,16 +209,18 @@ export async function updateDraft<E extends "product" | "producer" | "recognitio
       auditStatement(auditCtx(c), entity, key, "update", diff(current, next)),
     ],
     () => stale(s),
+    back,
   );
-  return { ...s, draft: next, draftVersion: s.draftVersion + 1 };
+  return { state: { ...s, draft: next, draftVersion: s.draftVersion + 1 }, back: readBack };
 }
 
 /** Publishes a product's draft with its producer's and recognitions' drafts, all or nothing (422 if not ready). */
-export async function publishProductDraft(
+export async function publishProductDraft<T = void>(
   c: Context<AppEnv>,
   slug: string,
   ifMatch: string | undefined,
-): Promise<void> {
+  back?: ReadBack<T>,
+): Promise<T | undefined> {
   const bundle = await readProductBundle(c.get("d1"), slug);
   const product = workingCopy(bundle.product);
   if (!product) throw notFound("product", slug);
@@ -234,7 +274,7 @@ export async function publishProductDraft(
       auditStatement(ctx, "recognition", r.key, "publish", diff(r.live, draft)),
     );
   }
-  await write(c, statements, () => stale(bundle.product));
+  return write(c, statements, () => stale(bundle.product), back);
 }
 
 /** Deletes a published record (tombstones in the change feed) or discards a draft. */
@@ -260,29 +300,30 @@ export async function deleteRecord(
 }
 
 /** Publishes a producer's draft (422 without an https source). */
-export async function publishProducerDraft(
+export async function publishProducerDraft<T = void>(
   c: Context<AppEnv>,
   slug: string,
   ifMatch: string | undefined,
-): Promise<void> {
+  back?: ReadBack<T>,
+): Promise<T | undefined> {
   const s = await readState(c.get("d1"), "producer", slug);
   const producer = workingCopy(s);
   if (!producer) throw notFound("producer", slug);
   checkIfMatch(ifMatch, s, false);
   const problems = publishProblems("producer", producer);
   if (problems.length) throw unprocessable(problems);
-  if (s.draft) {
-    await write(
-      c,
-      [
-        guard("producer", s),
-        publishProducerStatement(producer),
-        dropDraft("producer", slug),
-        auditStatement(auditCtx(c), "producer", slug, "publish", diff(s.live, producer)),
-      ],
-      () => stale(s),
-    );
-  }
+  if (!s.draft) return back ? back.map(await c.get("d1").batch(back.statements)) : undefined;
+  return write(
+    c,
+    [
+      guard("producer", s),
+      publishProducerStatement(producer),
+      dropDraft("producer", slug),
+      auditStatement(auditCtx(c), "producer", slug, "publish", diff(s.live, producer)),
+    ],
+    () => stale(s),
+    back,
+  );
 }
 
 /** Adds a recognition as a draft of its product; returns its new id. */
@@ -290,8 +331,8 @@ export async function createRecognitionDraft(
   c: Context<AppEnv>,
   input: Omit<RecognitionRecord, "id">,
 ): Promise<string> {
-  if (input.verified) needRole(c, "publisher");
   const product = await readState(c.get("d1"), "product", input.product);
+  if (input.verified) needRole(c, "publisher");
   if (!product.live && !product.draft) {
     throw unprocessable([{ name: "product", reason: `no product '${input.product}'` }]);
   }

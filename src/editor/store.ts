@@ -182,17 +182,27 @@ function stateFrom<E extends Entity>(
 
 const bindKey = (entity: Entity, key: string) => (entity === "recognition" ? Number(key) : key);
 
+/** The statements that read one record's live row and draft (to run alone or at the end of a write). */
+export function stateStatements(d1: CountedD1, entity: Entity, key: string): D1PreparedStatement[] {
+  return [d1.prepare(liveSql(entity)).bind(bindKey(entity, key)), d1.prepare(DRAFT_SQL).bind(entity, key)];
+}
+
+/** Maps the results of {@link stateStatements}. */
+export function stateFromResults<E extends Entity>(
+  entity: E,
+  key: string,
+  [live, draft]: D1Result<Row>[],
+): RecordState<RecordOf<E>> {
+  return stateFrom(entity, key, live?.results[0], draft?.results[0]);
+}
+
 /** Reads one record's live row and draft in one round trip. */
 export async function readState<E extends Entity>(
   d1: CountedD1,
   entity: E,
   key: string,
 ): Promise<RecordState<RecordOf<E>>> {
-  const [live, draft] = await d1.batch<Row>([
-    d1.prepare(liveSql(entity)).bind(bindKey(entity, key)),
-    d1.prepare(DRAFT_SQL).bind(entity, key),
-  ]);
-  return stateFrom(entity, key, live?.results[0], draft?.results[0]);
+  return stateFromResults(entity, key, await d1.batch<Row>(stateStatements(d1, entity, key)));
 }
 
 /** Everything publishing a product touches, read in one round trip. */
@@ -202,11 +212,11 @@ export interface ProductBundle {
   recognitions: RecordState<RecognitionRecord>[];
 }
 
-/** Reads a product, its producer (live and draft) and its recognitions (live and drafts) in one round trip. */
-export async function readProductBundle(d1: CountedD1, slug: string): Promise<ProductBundle> {
+/** The statements that read a product, its producer (live and draft) and its recognitions (live and drafts). */
+export function productBundleStatements(d1: CountedD1, slug: string): D1PreparedStatement[] {
   const producerSlug = `coalesce(json_extract((SELECT payload FROM editor_drafts WHERE entity = 'product' AND key = ?1), '$.producer'),
     (SELECT pr.slug FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.slug = ?1))`;
-  const [pLive, pDraft, prLive, prDraft, rLive, rDraft] = await d1.batch<Row>([
+  return [
     d1.prepare(`${PRODUCT_LIVE} WHERE p.slug = ?`).bind(slug),
     d1.prepare(DRAFT_SQL).bind("product", slug),
     d1.prepare(`${PRODUCER_LIVE} WHERE slug = ${producerSlug}`).bind(slug),
@@ -221,7 +231,12 @@ export async function readProductBundle(d1: CountedD1, slug: string): Promise<Pr
         "SELECT key, payload, version FROM editor_drafts WHERE entity = 'recognition' AND product_slug = ? ORDER BY CAST(key AS INTEGER)",
       )
       .bind(slug),
-  ]);
+  ];
+}
+
+/** Maps the results of {@link productBundleStatements}. */
+export function productBundleFrom(slug: string, results: D1Result<Row>[]): ProductBundle {
+  const [pLive, pDraft, prLive, prDraft, rLive, rDraft] = results;
   const product = stateFrom("product", slug, pLive?.results[0], pDraft?.results[0]);
   const prRow = prLive?.results[0];
   const prDraftRow = prDraft?.results[0];
@@ -240,6 +255,11 @@ export async function readProductBundle(d1: CountedD1, slug: string): Promise<Pr
     ),
   );
   return { product, producer, recognitions };
+}
+
+/** Reads a product, its producer (live and draft) and its recognitions (live and drafts) in one round trip. */
+export async function readProductBundle(d1: CountedD1, slug: string): Promise<ProductBundle> {
+  return productBundleFrom(slug, await d1.batch<Row>(productBundleStatements(d1, slug)));
 }
 
 /** Field-level differences between two versions of a record, for the audit trail. */

@@ -573,10 +573,10 @@ export async function createPlain<E extends PlainEntity>(
   entity: E,
   input: PlainRecordOf<E>,
 ): Promise<PlainState<E>> {
-  needRole(c, WRITER[entity]);
   const record = input as Record<string, unknown>;
   const key = entity === "support_project" ? null : keyOf(entity, record);
   const existing = await readForWrite(c, entity, key, record);
+  needRole(c, WRITER[entity]);
   if (existing) throw new Problem(409, { type: "conflict", detail: `A ${entity} '${key}' already exists` });
   if (entity === "listing") {
     const [keyed] = await c.get("d1").batch<Row>([
@@ -630,8 +630,8 @@ export async function updatePlain<E extends PlainEntity>(
   patch: Record<string, unknown>,
   ifMatch: string | undefined,
 ): Promise<PlainState<E>> {
-  needRole(c, WRITER[entity]);
   const s = await readForWrite(c, entity, key, null);
+  needRole(c, WRITER[entity]);
   if (!s) throw plainNotFound(entity, key);
   checkPlainIfMatch(ifMatch, s, true);
   const merged = { ...(s.record as object), ...patch };
@@ -720,8 +720,8 @@ export async function deletePlain(
   key: string,
   ifMatch: string | undefined,
 ): Promise<void> {
-  needRole(c, WRITER[entity]);
   const s = await readForWrite(c, entity, key, null);
+  needRole(c, WRITER[entity]);
   if (!s) throw plainNotFound(entity, key);
   checkPlainIfMatch(ifMatch, s, false);
   if (entity === "listing" && s.retailerKeyed)

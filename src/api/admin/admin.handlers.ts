@@ -10,10 +10,19 @@ import {
   present,
   publishProducerDraft,
   publishProductDraft,
+  type ReadBack,
   savePhoto,
   updateDraft,
 } from "../../editor/service.ts";
-import { type Entity, etagOf, type RecordState, readProductBundle, readState } from "../../editor/store.ts";
+import {
+  type Entity,
+  etagOf,
+  productBundleFrom,
+  productBundleStatements,
+  type RecordState,
+  stateFromResults,
+  stateStatements,
+} from "../../editor/store.ts";
 import type { AppEnv } from "../../env.ts";
 import { Problem } from "../../http/problem.ts";
 import type * as routes from "./admin.routes.ts";
@@ -28,19 +37,36 @@ const respond = (
   extra: object = {},
 ) => c.json({ ...present(entity, s), ...extra }, status, { etag: etagOf(s) });
 
-async function productResponse(c: Context<AppEnv>, slug: string, status: 200 | 201 = 200) {
-  const bundle = await readProductBundle(c.get("d1"), slug);
-  if (!bundle.product.live && !bundle.product.draft) throw notFound("product", slug);
-  return respond(c, "product", bundle.product, status, {
-    recognitions: bundle.recognitions.map((r) => present("recognition", r)),
-  });
-}
-
-async function stateResponse(c: Context<AppEnv>, entity: Entity, key: string, status: 200 | 201 = 200) {
-  const s = await readState(c.get("d1"), entity, key);
-  if (!s.live && !s.draft) throw notFound(entity, key);
-  return respond(c, entity, s, status);
-}
+/** The product response, read back at the end of a write's batch (or on its own for a read). */
+const productBack = (c: Context<AppEnv>, slug: string, status: 200 | 201 = 200): ReadBack<Response> => ({
+  statements: productBundleStatements(c.get("d1"), slug),
+  map: (results) => {
+    const bundle = productBundleFrom(slug, results);
+    if (!bundle.product.live && !bundle.product.draft) throw notFound("product", slug);
+    return respond(c, "product", bundle.product, status, {
+      recognitions: bundle.recognitions.map((r) => present("recognition", r)),
+    });
+  },
+});
+const stateBack = (
+  c: Context<AppEnv>,
+  entity: Entity,
+  key: string,
+  status: 200 | 201 = 200,
+): ReadBack<Response> => ({
+  statements: stateStatements(c.get("d1"), entity, key),
+  map: (results) => {
+    const s = stateFromResults(entity, key, results);
+    if (!s.live && !s.draft) throw notFound(entity, key);
+    return respond(c, entity, s, status);
+  },
+});
+const readBack = async (c: Context<AppEnv>, back: ReadBack<Response>) =>
+  back.map(await c.get("d1").batch(back.statements));
+const productResponse = (c: Context<AppEnv>, slug: string, status: 200 | 201 = 200) =>
+  readBack(c, productBack(c, slug, status));
+const stateResponse = (c: Context<AppEnv>, entity: Entity, key: string, status: 200 | 201 = 200) =>
+  readBack(c, stateBack(c, entity, key, status));
 
 /** The fields a JSON body actually sent (patch schemas fill in defaults that must not overwrite anything). */
 async function sentPatch(c: Context<AppEnv>, patch: Record<string, unknown>) {
@@ -55,21 +81,19 @@ export const getProduct: H<typeof routes.getProduct> = (c) =>
 
 export const createProduct: H<typeof routes.createProduct> = async (c) => {
   const record = c.req.valid("json");
-  await createDraft(c, "product", record);
   c.header("location", `/api/v1/admin/products/${record.slug}`);
-  return productResponse(c, record.slug, 201) as never;
+  return (await createDraft(c, "product", record, productBack(c, record.slug, 201))) as never;
 };
 
 export const updateProduct: H<typeof routes.updateProduct> = async (c) => {
   const { slug } = c.req.valid("param");
-  await updateDraft(c, "product", slug, await sentPatch(c, c.req.valid("json")), ifMatch(c));
-  return productResponse(c, slug) as never;
+  const patch = await sentPatch(c, c.req.valid("json"));
+  return (await updateDraft(c, "product", slug, patch, ifMatch(c), productBack(c, slug))).back as never;
 };
 
 export const publishProduct: H<typeof routes.publishProduct> = async (c) => {
   const { slug } = c.req.valid("param");
-  await publishProductDraft(c, slug, ifMatch(c));
-  return productResponse(c, slug) as never;
+  return (await publishProductDraft(c, slug, ifMatch(c), productBack(c, slug))) as never;
 };
 
 export const deleteProduct: H<typeof routes.deleteProduct> = async (c) => {
@@ -89,21 +113,20 @@ export const getProducer: H<typeof routes.getProducer> = (c) =>
 
 export const createProducer: H<typeof routes.createProducer> = async (c) => {
   const record = c.req.valid("json");
-  await createDraft(c, "producer", record);
   c.header("location", `/api/v1/admin/producers/${record.slug}`);
-  return stateResponse(c, "producer", record.slug, 201) as never;
+  return (await createDraft(c, "producer", record, stateBack(c, "producer", record.slug, 201))) as never;
 };
 
 export const updateProducer: H<typeof routes.updateProducer> = async (c) => {
   const { slug } = c.req.valid("param");
-  await updateDraft(c, "producer", slug, await sentPatch(c, c.req.valid("json")), ifMatch(c));
-  return stateResponse(c, "producer", slug) as never;
+  const patch = await sentPatch(c, c.req.valid("json"));
+  return (await updateDraft(c, "producer", slug, patch, ifMatch(c), stateBack(c, "producer", slug)))
+    .back as never;
 };
 
 export const publishProducer: H<typeof routes.publishProducer> = async (c) => {
   const { slug } = c.req.valid("param");
-  await publishProducerDraft(c, slug, ifMatch(c));
-  return stateResponse(c, "producer", slug) as never;
+  return (await publishProducerDraft(c, slug, ifMatch(c), stateBack(c, "producer", slug))) as never;
 };
 
 export const getRecognition: H<typeof routes.getRecognition> = (c) =>
@@ -117,8 +140,9 @@ export const createRecognition: H<typeof routes.createRecognition> = async (c) =
 
 export const updateRecognition: H<typeof routes.updateRecognition> = async (c) => {
   const key = String(c.req.valid("param").id);
-  await updateDraft(c, "recognition", key, await sentPatch(c, c.req.valid("json")), ifMatch(c));
-  return stateResponse(c, "recognition", key) as never;
+  const patch = await sentPatch(c, c.req.valid("json"));
+  return (await updateDraft(c, "recognition", key, patch, ifMatch(c), stateBack(c, "recognition", key)))
+    .back as never;
 };
 
 export const deleteRecognition: H<typeof routes.deleteRecognition> = async (c) => {
@@ -140,7 +164,7 @@ export const importCatalogue: H<typeof routes.importCatalogue> = async (c) => {
     kind,
     bytes,
     apply: dry_run === "false",
-    ctx: { ...auditCtx(c), via: "import" },
+    ctx: Object.assign(auditCtx(c), { via: "import" as const }),
   });
   if (report.applied === false && dry_run === "false") {
     throw new Problem(422, {
@@ -161,26 +185,30 @@ export const exportCatalogue: H<typeof routes.exportCatalogue> = async (c) => {
   }) as never;
 };
 
+interface AuditRow {
+  id: number;
+  at: string;
+  editor_email: string;
+  via: "page" | "api" | "import" | "cli";
+  entity: string;
+  entity_key: string;
+  action: string;
+  changes: string;
+}
+
 export const listAuditEvents: H<typeof routes.listAuditEvents> = async (c) => {
   const q = c.req.valid("query");
-  const { results } = await c
-    .get("d1")
-    .prepare(
-      `SELECT id, at, editor_email, via, entity, entity_key, action, changes FROM audit_events
+  const d1 = c.get("d1");
+  const [found] = await d1.batch<AuditRow>([
+    d1
+      .prepare(
+        `SELECT id, at, editor_email, via, entity, entity_key, action, changes FROM audit_events
        WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR entity_key = ?2) AND (?3 IS NULL OR id < ?3)
        ORDER BY id DESC LIMIT ?4`,
-    )
-    .bind(q.entity ?? null, q.key ?? null, q.before ?? null, q.limit + 1)
-    .all<{
-      id: number;
-      at: string;
-      editor_email: string;
-      via: "page" | "api" | "import" | "cli";
-      entity: string;
-      entity_key: string;
-      action: string;
-      changes: string;
-    }>();
+      )
+      .bind(q.entity ?? null, q.key ?? null, q.before ?? null, q.limit + 1),
+  ]);
+  const results = found?.results ?? [];
   const page = results.slice(0, q.limit);
   return c.json(
     {
