@@ -36,10 +36,13 @@ export const longText = (max: number) =>
     .refine((v) => !BIDI_OR_SURROGATE.test(v), PLAIN)
     .default("");
 
+/** Slugs that are paths of the editor pages (`/quan-tri/san-pham/moi` is the new-product form). */
+export const RESERVED_SLUGS = new Set(["moi", "new"]);
 export const slugSchema = z
   .string()
   .max(120)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a slug (lowercase letters, digits, hyphens)");
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a slug (lowercase letters, digits, hyphens)")
+  .refine((s) => !RESERVED_SLUGS.has(s), "is reserved (a path of the editor pages)");
 
 /** An https URL (a source must be checkable by anyone, over a connection that cannot be altered). */
 export const httpsUrl = z

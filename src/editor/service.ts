@@ -28,6 +28,7 @@ import {
   type RecordState,
   readProductBundle,
   readState,
+  renameInSearchText,
   runBatch,
   type Statement,
   stateFromResults,
@@ -251,9 +252,11 @@ export async function publishProductDraft<T = void>(
   const ctx = auditCtx(c);
   const statements: Statement[] = [guard("product", bundle.product)];
   if (bundle.producer?.draft && producer) {
+    const rename = renameInSearchText(producer.slug, bundle.producer.live?.name ?? null, producer.name);
     statements.push(
       guard("producer", bundle.producer),
       publishProducerStatement(producer),
+      ...(rename ? [rename] : []),
       dropDraft("producer", producer.slug),
       auditStatement(ctx, "producer", producer.slug, "publish", diff(bundle.producer.live, producer)),
     );
@@ -318,6 +321,7 @@ export async function publishProducerDraft<T = void>(
     [
       guard("producer", s),
       publishProducerStatement(producer),
+      ...[renameInSearchText(slug, s.live?.name ?? null, producer.name)].filter((x) => x !== null),
       dropDraft("producer", slug),
       auditStatement(auditCtx(c), "producer", slug, "publish", diff(s.live, producer)),
     ],

@@ -380,6 +380,21 @@ export function publishProducerStatement(p: ProducerRecord): Statement {
   };
 }
 
+/**
+ * Refreshes the search text of a producer's products after the producer is renamed: a product's search text
+ * starts with its producer's folded name (searchTextOf), so the old prefix is swapped for the new one. A product
+ * whose text does not start with the old name is left alone (never made worse). Null when the name is unchanged.
+ */
+export function renameInSearchText(slug: string, before: string | null, after: string): Statement | null {
+  if (before === null || fold(before) === fold(after)) return null;
+  const old = fold(before);
+  return {
+    sql: `UPDATE products SET search_text = ? || substr(search_text, ? + 1)
+      WHERE producer_id = (SELECT id FROM producers WHERE slug = ?) AND substr(search_text, 1, ?) = ?`,
+    params: [fold(after), [...old].length, slug, [...old].length, old],
+  };
+}
+
 /** Upserts a product into the catalogue; sort keys and search text are folded as the seed folds them. */
 export function publishProductStatement(p: ProductRecord, producerName: string): Statement {
   const cols = [

@@ -21,7 +21,7 @@ import { type InvalidParam, Problem } from "../http/problem.ts";
 import { PROVENANCE, QUALIFIERS } from "../provenance.ts";
 import { fold } from "../search/fold.ts";
 import { editorOf, needRole } from "./auth.ts";
-import { httpsUrl, longText, optionalText, slugSchema, text, year } from "./schemas.ts";
+import { httpsUrl, longText, optionalText, RESERVED_SLUGS, slugSchema, text, year } from "./schemas.ts";
 import {
   type AuditContext,
   auditStatement,
@@ -42,7 +42,8 @@ const provenance = z.enum(PROVENANCE).default("sourced").openapi({
 const figureKey = z
   .string()
   .max(80)
-  .regex(/^[a-z0-9]+(?:_[a-z0-9]+)*$/, "must be lowercase letters, digits and underscores");
+  .regex(/^[a-z0-9]+(?:_[a-z0-9]+)*$/, "must be lowercase letters, digits and underscores")
+  .refine((s) => !RESERVED_SLUGS.has(s), "is reserved (a path of the editor pages)");
 const isoDate = z.iso.date("must be a date (YYYY-MM-DD)").nullable().default(null);
 
 export const ChannelRecord = z
