@@ -57,6 +57,10 @@ export const producers = sqliteTable(
     provenance: provenance(),
     fieldProvenance: fieldProvenance(),
     addressAsOf: text("address_as_of", { enum: ADDRESS_ERAS }),
+    /** An uploaded photo (/anh/…, migration 0015) and what it shows, in both languages. */
+    image: text("image"),
+    imageAltVi: text("image_alt_vi"),
+    imageAltEn: text("image_alt_en"),
     ...timestamps,
   },
   (t) => [uniqueIndex("producers_slug_uq").on(t.slug), index("producers_district_idx").on(t.districtSlug)],

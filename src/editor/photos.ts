@@ -1,5 +1,5 @@
 /**
- * Product photos in R2. A photo is accepted by its bytes, not its name or declared type: JPEG, PNG or WebP, up to
+ * Product and producer photos in R2. A photo is accepted by its bytes, not its name or declared type: JPEG, PNG or WebP, up to
  * {@link MAX_PHOTO_BYTES}. It is stored under a key made of its SHA-256, so its URL never changes meaning and is
  * served with immutable caching; the draft records the URL and the alt text in both languages (required), and
  * the photo is public once the product is published (until then nothing links to it).
@@ -27,7 +27,12 @@ export function detectImageType(b: Uint8Array): PhotoType | null {
  * Checks and stores a photo; returns its public URL. 413 above the cap, 415 for anything that is not a JPEG,
  * PNG or WebP by its bytes, 503 when the bucket is not bound.
  */
-export async function storePhoto(bucket: R2Bucket | undefined, owner: string, file: File): Promise<string> {
+export async function storePhoto(
+  bucket: R2Bucket | undefined,
+  owner: string,
+  file: File,
+  kind: "products" | "producers" = "products",
+): Promise<string> {
   if (file.size > MAX_PHOTO_BYTES) {
     throw new Problem(413, {
       type: "content-too-large",
@@ -46,7 +51,7 @@ export async function storePhoto(bucket: R2Bucket | undefined, owner: string, fi
   if (!bucket) throw new Problem(503, { detail: "Photo storage is not configured (the PHOTOS R2 binding)" });
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
   const hash = Array.from(digest.slice(0, 12), (x) => x.toString(16).padStart(2, "0")).join("");
-  const key = `products/${owner}/${hash}.${TYPES[type]}`;
+  const key = `${kind}/${owner}/${hash}.${TYPES[type]}`;
   await bucket.put(key, bytes, {
     httpMetadata: { contentType: type, cacheControl: "public, max-age=31536000, immutable" },
   });

@@ -136,9 +136,39 @@ export const producerFields = {
   sample: z.boolean().default(false),
   sample_fields: sampleFields,
 };
+/**
+ * A producer's photo. Optional and without a default: a record that does not name it (a CSV row, a form without
+ * the photo) leaves the stored photo as it is; `null` removes it.
+ */
+const producerPhoto = {
+  image: z
+    .string()
+    .regex(/^\/anh\/[a-z0-9/._-]+$/, "must be an uploaded photo")
+    .nullable()
+    .optional()
+    .openapi({ description: "An uploaded photo (/anh/…, see uploadProducerPhoto)" }),
+  image_alt_vi: z.string().trim().max(300).nullable().optional(),
+  image_alt_en: z.string().trim().max(300).nullable().optional(),
+};
 export const ProducerRecord = z
-  .object({ slug: slugSchema, ...producerFields })
+  .object({ slug: slugSchema, ...producerFields, ...producerPhoto })
   .strict()
+  .superRefine((p, ctx) => {
+    if (p.image) {
+      if (!p.image_alt_vi)
+        ctx.addIssue({
+          code: "custom",
+          path: ["image_alt_vi"],
+          message: "a photo needs its alt text in Vietnamese",
+        });
+      if (!p.image_alt_en)
+        ctx.addIssue({
+          code: "custom",
+          path: ["image_alt_en"],
+          message: "a photo needs its alt text in English",
+        });
+    }
+  })
   .openapi("EditorProducer");
 export type ProducerRecord = z.infer<typeof ProducerRecord>;
 export const ProducerPatch = z.object(producerFields).partial().strict().openapi("EditorProducerPatch");

@@ -366,8 +366,8 @@ export async function createRecognitionDraft(
 }
 
 /**
- * Stores a product photo (checked by its bytes) and puts it, with its alt text in both languages, into the
- * product's draft. The record is read and If-Match checked before anything is stored.
+ * Stores a product's or producer's photo (checked by its bytes) and puts it, with its alt text in both languages,
+ * into the record's draft. The record is read and If-Match checked before anything is stored.
  */
 export async function savePhoto(
   c: Context<AppEnv>,
@@ -376,19 +376,20 @@ export async function savePhoto(
   altVi: string,
   altEn: string,
   ifMatch: string | undefined,
+  entity: "product" | "producer" = "product",
 ): Promise<void> {
-  const s = await readState(c.get("d1"), "product", slug);
-  if (!workingCopy(s)) throw notFound("product", slug);
+  const s = await readState(c.get("d1"), entity, slug);
+  if (!workingCopy(s)) throw notFound(entity, slug);
   checkIfMatch(ifMatch, s, true);
   const alts: InvalidParam[] = [];
   if (!altVi.trim())
     alts.push({ name: "alt_vi", reason: "is required (what the photo shows, in Vietnamese)" });
   if (!altEn.trim()) alts.push({ name: "alt_en", reason: "is required (what the photo shows, in English)" });
   if (alts.length) throw unprocessable(alts);
-  const url = await storePhoto(c.env.PHOTOS, slug, file);
+  const url = await storePhoto(c.env.PHOTOS, slug, file, entity === "product" ? "products" : "producers");
   await updateDraft(
     c,
-    "product",
+    entity,
     slug,
     { image: url, image_alt_vi: altVi.trim(), image_alt_en: altEn.trim() },
     ifMatch,

@@ -91,7 +91,8 @@ const PRODUCT_LIVE = `SELECT p.slug, pr.slug AS producer, p.name_vi, p.name_en, 
   p.image_alt_vi, p.image_alt_en, p.updated_at
   FROM products p JOIN producers pr ON pr.id = p.producer_id`;
 const PRODUCER_LIVE = `SELECT slug, name, legal_type, street, commune, district, founded_year, representative,
-  description_vi, description_en, sources, sample, sample_fields, updated_at FROM producers`;
+  description_vi, description_en, sources, sample, sample_fields, image, image_alt_vi, image_alt_en, updated_at
+  FROM producers`;
 const RECOGNITION_LIVE = `SELECT r.id, p.slug AS product, r.scheme, r.level, r.stars, r.year, r.title_vi, r.title_en,
   r.decision_number, r.issuer, r.source_url, r.verified, r.sample, r.note_vi, r.note_en, r.updated_at
   FROM recognitions r JOIN products p ON p.id = r.product_id`;
@@ -137,6 +138,9 @@ export const fromRow = {
     sources: parse<string[]>(r.sources, []),
     sample: bool(r.sample),
     sample_fields: parse<string[]>(r.sample_fields, []),
+    image: (r.image as string | null) ?? null,
+    image_alt_vi: (r.image_alt_vi as string | null) ?? null,
+    image_alt_en: (r.image_alt_en as string | null) ?? null,
   }),
   recognition: (r: Row): RecognitionRecord => ({
     id: Number(r.id),
@@ -355,12 +359,17 @@ export function publishProducerStatement(p: ProducerRecord): Statement {
     "sample",
     "sample_fields",
   ];
+  // The photo is written only when the record names it (see ProducerRecord): a CSV row keeps the stored photo.
+  const photo = p.image !== undefined;
+  const photoCols = ["image", "image_alt_vi", "image_alt_en"];
   return {
-    sql: `INSERT INTO producers (id, ${cols.join(", ")}, updated_at) VALUES (${nextId("producers")}, ${cols.map(() => "?").join(", ")}, ${NOW})
+    sql: `INSERT INTO producers (id, ${cols.join(", ")}, ${photoCols.join(", ")}, updated_at) VALUES (${nextId("producers")}, ${cols.map(() => "?").join(", ")}, ?, ?, ?, ${NOW})
       ON CONFLICT(slug) DO UPDATE SET ${cols
         .slice(1)
         .map((c) => `${c} = excluded.${c}`)
-        .join(", ")}, updated_at = excluded.updated_at`,
+        .join(
+          ", ",
+        )}${photo ? `, ${photoCols.map((c) => `${c} = excluded.${c}`).join(", ")}` : ""}, updated_at = excluded.updated_at`,
     params: [
       p.slug,
       p.name,
@@ -376,6 +385,9 @@ export function publishProducerStatement(p: ProducerRecord): Statement {
       JSON.stringify(p.sources),
       p.sample ? 1 : 0,
       JSON.stringify(p.sample_fields),
+      p.image ?? null,
+      p.image_alt_vi ?? null,
+      p.image_alt_en ?? null,
     ],
   };
 }

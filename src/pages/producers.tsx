@@ -74,6 +74,11 @@ export function ProducerPage(props: { p: Producer; lang: Lang }) {
       {p.sample ? <p class="notice">{t.sampleProfile}</p> : null}
       <div class="two-col">
         <div>
+          {p.photo ? (
+            <figure class="producer-figure">
+              <img src={p.photo.src} alt={p.photo.alt} width={640} height={480} decoding="async" />
+            </figure>
+          ) : null}
           <p class="description">
             {p.description} <StateTag state={own("description")} lang={lang} />
           </p>

@@ -108,6 +108,13 @@ export const uploadProductPhoto: H<typeof routes.uploadProductPhoto> = async (c)
   return productResponse(c, slug) as never;
 };
 
+export const uploadProducerPhoto: H<typeof routes.uploadProducerPhoto> = async (c) => {
+  const { slug } = c.req.valid("param");
+  const { photo, alt_vi, alt_en } = c.req.valid("form");
+  await savePhoto(c, slug, photo, alt_vi, alt_en, ifMatch(c), "producer");
+  return stateResponse(c, "producer", slug) as never;
+};
+
 export const getProducer: H<typeof routes.getProducer> = (c) =>
   stateResponse(c, "producer", c.req.valid("param").slug) as never;
 

@@ -199,6 +199,30 @@ export const uploadProductPhoto = createRoute({
   },
 });
 
+export const uploadProducerPhoto = createRoute({
+  method: "post",
+  path: "/producers/{slug}/photo",
+  operationId: "uploadProducerPhoto",
+  tags,
+  security,
+  summary: "Upload a producer photo into the producer's draft (public once published)",
+  description:
+    "The same rules as product photos: JPEG, PNG or WebP by its bytes, at most 900 kB, alt text in both languages. Stored in R2 under a content hash, served at /anh/… with immutable caching. `If-Match` is required.",
+  middleware: [requireEditorToken("editor")] as const,
+  request: {
+    params: SlugParam,
+    headers: IfMatch,
+    body: { required: true, content: { "multipart/form-data": { schema: PhotoForm } } },
+  },
+  responses: {
+    200: recordResponse("The draft, with the photo"),
+    413: { description: "Larger than 900 kB", content: problem },
+    415: { description: "Not a JPEG, PNG or WebP image", content: problem },
+    428: { description: "If-Match missing", content: problem },
+    ...writeErrors,
+  },
+});
+
 export const getProducer = createRoute({
   method: "get",
   path: "/producers/{slug}",

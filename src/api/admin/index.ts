@@ -40,6 +40,7 @@ adminApi
   .openapi(routes.createProducer, handlers.createProducer)
   .openapi(routes.updateProducer, handlers.updateProducer)
   .openapi(routes.publishProducer, handlers.publishProducer)
+  .openapi(routes.uploadProducerPhoto, handlers.uploadProducerPhoto)
   .openapi(routes.getRecognition, handlers.getRecognition)
   .openapi(routes.createRecognition, handlers.createRecognition)
   .openapi(routes.updateRecognition, handlers.updateRecognition)

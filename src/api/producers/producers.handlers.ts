@@ -16,5 +16,6 @@ export const detail: AppRouteHandler<DetailRoute> = async (c) => {
   const producer = await getProducer(dbOf(c), slug, lang, include === "illustrative");
   if (producer === "illustrative") throw illustrativeOnly("producer", slug);
   if (!producer) throw noSuch("producer", slug);
-  return c.json(producer, 200);
+  const { photo: _pageOnly, ...documented } = producer;
+  return c.json(documented, 200);
 };

@@ -98,6 +98,8 @@ export async function getProducer(db: Db, slug: string, lang: Lang, include = tr
     include ? xs : xs.filter((x) => x.provenance.record !== "illustrative");
   return {
     ...producerOut(p, lang, include),
+    // The page shows an editor's photo; the API does not document it yet (producers.handlers.ts leaves it out).
+    photo: p.image ? { src: p.image, alt: pick(lang, p.imageAltVi ?? "", p.imageAltEn ?? "") } : null,
     products: shown(prods.map((r) => productCardOut(r, lang, include))),
     recognitions: shown(
       recs.map((r) =>

@@ -3,6 +3,7 @@ import type { Child } from "hono/jsx";
 import { CNNT_LEVELS, LEGAL_TYPES, PRODUCT_GROUPS, SCHEMES } from "../../domain.ts";
 import { checkCsrf, csrfToken, type EditorIdentity, hasRole } from "../../editor/auth.ts";
 import { list, packaging, packagingCell } from "../../editor/import.ts";
+import { previewDetail } from "../../editor/preview.ts";
 import {
   type ProducerRecord as Producer,
   ProducerRecord,
@@ -28,6 +29,8 @@ import {
 import type { AppEnv } from "../../env.ts";
 import { Problem } from "../../http/problem.ts";
 import { fold } from "../../search/fold.ts";
+import { Layout } from "../layout.tsx";
+import { ProductPage } from "../product.tsx";
 import { fieldMessage } from "./field-errors.ts";
 import { FIELD_LABELS, RECORD_PATHS, UI } from "./labels.ts";
 import type { AdminLang } from "./strings.ts";
@@ -545,6 +548,48 @@ export function recordRoutes(
           : producerValues(current as unknown as Producer));
       const csrf = await csrfToken(e.session ?? "");
       const st = statusOf(s);
+      const photoOf = current as {
+        image?: string | null;
+        image_alt_vi?: string | null;
+        image_alt_en?: string | null;
+      };
+      const photoSection = (
+        <>
+          <h2>{kind === "product" ? t.photoTitle : t.photoTitleProducer}</h2>
+          {photoOf.image?.startsWith("/anh/") ? (
+            <img src={photoOf.image ?? ""} alt={photoOf.image_alt_vi ?? ""} width={320} class="photo" />
+          ) : null}
+          <ErrorSummary lang={lang} errors={opts.photoErrors ?? {}} />
+          <form
+            method="post"
+            action={`${base}/${slug}/${P.photo}`}
+            enctype="multipart/form-data"
+            class="admin-form"
+          >
+            <input type="hidden" name="_csrf" value={csrf} />
+            <input type="hidden" name="etag" value={etagOf(s)} />
+            <Field name="photo" lang={lang} errors={opts.photoErrors ?? {}}>
+              {(a) => <input {...a} type="file" accept="image/jpeg,image/png,image/webp" required />}
+            </Field>
+            <Text
+              name="alt_vi"
+              lang={lang}
+              errors={opts.photoErrors ?? {}}
+              values={{ alt_vi: photoOf.image_alt_vi ?? "" }}
+              required
+            />
+            <Text
+              name="alt_en"
+              lang={lang}
+              errors={opts.photoErrors ?? {}}
+              values={{ alt_en: photoOf.image_alt_en ?? "" }}
+              required
+            />
+            <button type="submit">{t.upload}</button>
+          </form>
+        </>
+      );
+
       const msg =
         opts.message ?? (c.req.query("saved") ? t.saved : c.req.query("published") ? t.published : null);
       return shell(
@@ -578,6 +623,7 @@ export function recordRoutes(
             )}
             <button type="submit">{t.save}</button>
           </form>
+          {kind === "producer" ? photoSection : null}
           {kind === "product" && bundle ? (
             <>
               <p>
@@ -591,43 +637,7 @@ export function recordRoutes(
               ) : (
                 <p class="note">{t.onlyPublishers}</p>
               )}
-              <h2>{t.photoTitle}</h2>
-              {(current as Product).image?.startsWith("/anh/") ? (
-                <img
-                  src={(current as Product).image ?? ""}
-                  alt={(current as Product).image_alt_vi ?? ""}
-                  width={320}
-                  class="photo"
-                />
-              ) : null}
-              <ErrorSummary lang={lang} errors={opts.photoErrors ?? {}} />
-              <form
-                method="post"
-                action={`${base}/${slug}/${P.photo}`}
-                enctype="multipart/form-data"
-                class="admin-form"
-              >
-                <input type="hidden" name="_csrf" value={csrf} />
-                <input type="hidden" name="etag" value={etagOf(s)} />
-                <Field name="photo" lang={lang} errors={opts.photoErrors ?? {}}>
-                  {(a) => <input {...a} type="file" accept="image/jpeg,image/png,image/webp" required />}
-                </Field>
-                <Text
-                  name="alt_vi"
-                  lang={lang}
-                  errors={opts.photoErrors ?? {}}
-                  values={{ alt_vi: (current as Product).image_alt_vi ?? "" }}
-                  required
-                />
-                <Text
-                  name="alt_en"
-                  lang={lang}
-                  errors={opts.photoErrors ?? {}}
-                  values={{ alt_en: (current as Product).image_alt_en ?? "" }}
-                  required
-                />
-                <button type="submit">{t.upload}</button>
-              </form>
+              {photoSection}
               <h2>{t.recognitions}</h2>
               {bundle.recognitions.length ? (
                 <ul>
@@ -688,6 +698,32 @@ export function recordRoutes(
       }),
     );
 
+    app.post(
+      `${base}/:slug{[a-z0-9-]+}/${P.photo}`,
+      post(async (c, f, e) => {
+        const slug = c.req.param("slug") ?? "";
+        const file = f.photo instanceof File && f.photo.size > 0 ? f.photo : null;
+        if (!file)
+          return editPage(c, e, slug, {
+            photoErrors: { photo: FIELD_LABELS[lang].photo ?? "photo" },
+            status: 422,
+          });
+        try {
+          await savePhoto(c, slug, file, str(f.alt_vi), str(f.alt_en), str(f.etag), kind);
+        } catch (err) {
+          if (err instanceof Problem && err.status === 412)
+            return editPage(c, e, slug, { message: t.stale, status: 412 });
+          if (err instanceof Problem && [413, 415, 422].includes(err.status)) {
+            const errors =
+              err.status === 422 ? errorsOf(err, lang) : { photo: fieldMessage(err.body.detail ?? "", lang) };
+            return editPage(c, e, slug, { photoErrors: errors, status: 422 });
+          }
+          throw err;
+        }
+        return c.redirect(`${base}/${slug}?saved=1`, 303);
+      }),
+    );
+
     if (kind !== "product") continue;
 
     app.post(
@@ -730,87 +766,31 @@ export function recordRoutes(
       }),
     );
 
-    app.post(
-      `${base}/:slug{[a-z0-9-]+}/${P.photo}`,
-      post(async (c, f, e) => {
-        const slug = c.req.param("slug") ?? "";
-        const file = f.photo instanceof File && f.photo.size > 0 ? f.photo : null;
-        if (!file)
-          return editPage(c, e, slug, {
-            photoErrors: { photo: FIELD_LABELS[lang].photo ?? "photo" },
-            status: 422,
-          });
-        try {
-          await savePhoto(c, slug, file, str(f.alt_vi), str(f.alt_en), str(f.etag));
-        } catch (err) {
-          if (err instanceof Problem && err.status === 412)
-            return editPage(c, e, slug, { message: t.stale, status: 412 });
-          if (err instanceof Problem && [413, 415, 422].includes(err.status)) {
-            const errors =
-              err.status === 422 ? errorsOf(err, lang) : { photo: fieldMessage(err.body.detail ?? "", lang) };
-            return editPage(c, e, slug, { photoErrors: errors, status: 422 });
-          }
-          throw err;
-        }
-        return c.redirect(`${base}/${slug}?saved=1`, 303);
-      }),
-    );
-
     app.get(
       `${base}/:slug{[a-z0-9-]+}/${P.preview}`,
       get(async (c) => {
         const slug = c.req.param("slug") ?? "";
-        const bundle = await readProductBundle(c.get("d1"), slug);
-        const p = workingCopy(bundle.product);
-        if (!p) return shell(c, lang, "404", otherBase, <p>{t.noResults}</p>, 404);
-        const producer = bundle.producer ? workingCopy(bundle.producer) : null;
-        const name = lang === "vi" ? p.name_vi : p.name_en;
-        const marked = (field: string) => p.sample || p.sample_fields.includes(field);
-        return shell(
-          c,
-          lang,
-          name,
-          `${otherBase}/${slug}/${O.preview}`,
-          <article class="preview">
-            <p class="notice">{t.previewNote}</p>
-            <p>
-              {lang === "vi" ? p.category_vi : p.category_en} · {producer?.name ?? p.producer}
-              {p.sample ? ` (${t.illustrative})` : ""}
-            </p>
-            <p>
-              {lang === "vi" ? p.description_vi : p.description_en}
-              {marked("description_vi") || marked("descriptionVi") ? ` (${t.illustrative})` : ""}
-            </p>
-            {p.packaging.length ? (
-              <ul>
-                {p.packaging.map((k) => (
-                  <li>
-                    {k.label}
-                    {k.price_vnd
-                      ? ` — ${k.price_vnd.toLocaleString("vi-VN")} đ${k.sample ? ` (${t.illustrative})` : ""}`
-                      : ""}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-            <h2>{t.recognitions}</h2>
-            <ul>
-              {bundle.recognitions.map((r) => {
-                const w = workingCopy(r);
-                return w ? <li>{lang === "vi" ? w.title_vi : w.title_en}</li> : null;
-              })}
-            </ul>
-            <h2>{t.sourcesTitle}</h2>
-            <ul>
-              {p.sources.map((s) => (
-                <li>
-                  <a href={s} rel="noopener noreferrer">
-                    {s}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </article>,
+        const detail = await previewDetail(c, slug, lang);
+        if (!detail) return shell(c, lang, "404", otherBase, <p>{t.noResults}</p>, 404);
+        // The public product page itself (component, mappers, styles), in the public layout, never indexed.
+        return c.html(
+          <Layout
+            meta={{
+              lang,
+              page: null,
+              title: `${t.preview}: ${detail.name}`,
+              description: t.previewNote,
+              origin: new URL(c.req.url).origin,
+              noindex: true,
+            }}
+          >
+            <div class="wrap">
+              <p class="notice" role="status">
+                {t.previewNote} <a href={`${base}/${slug}`}>{t.backToEdit}</a>
+              </p>
+            </div>
+            <ProductPage p={detail} lang={lang} />
+          </Layout>,
         );
       }),
     );
