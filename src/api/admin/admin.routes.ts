@@ -25,10 +25,23 @@ const errors = {
   403: { description: "A retailer key, or a role too low for this operation", content: problem },
   404: { description: "No such record", content: problem },
 } as const;
+/** A stale If-Match: the record's ETag now, to read again and retry with. */
+export const staleProblem = {
+  "application/problem+json": {
+    schema: ProblemSchema.extend({
+      current_etag: z
+        .string()
+        .openapi({ description: "The record's ETag now; read it again, then retry with it" }),
+    }).openapi("AdminPreconditionFailed"),
+  },
+};
 const writeErrors = {
   ...errors,
   409: { description: "A record with this key already exists", content: problem },
-  412: { description: "If-Match is not the record's current ETag (someone changed it)", content: problem },
+  412: {
+    description: "If-Match is not the record's current ETag (someone changed it)",
+    content: staleProblem,
+  },
   422: {
     description: "Invalid fields or missing provenance, each named in `invalid_params`",
     content: problem,
@@ -99,6 +112,8 @@ export const getProduct = createRoute({
   tags,
   security,
   summary: "A product as editors see it (public version, draft, recognitions)",
+  description:
+    "The product's public version (`live`), its pending draft (`draft`, null when none), its status, and its recognitions likewise. Send the ETag back in If-Match to change, publish or delete it.",
   middleware: [requireEditorToken("editor")] as const,
   request: { params: SlugParam },
   responses: { 200: recordResponse("The product"), ...errors },
@@ -110,6 +125,8 @@ export const createProduct = createRoute({
   tags,
   security,
   summary: "Create a product as a draft (public only once published)",
+  description:
+    "The producer must exist (published or as a draft). Nothing is public until a publisher publishes the product; the draft carries the sources that publishing requires.",
   middleware: [requireEditorToken("editor")] as const,
   request: { body: json(ProductRecord) },
   responses: { 201: recordResponse("The draft"), ...writeErrors },
@@ -151,6 +168,8 @@ export const deleteProduct = createRoute({
   tags,
   security,
   summary: "Delete a product, its recognitions and listings (publishers); the change feed keeps tombstones",
+  description:
+    "Removes the public product (its recognitions and listings go with it) and any draft. The change feed keeps a tombstone for each, so mirrors delete them too.",
   middleware: [requireEditorToken("publisher")] as const,
   request: { params: SlugParam, headers: IfMatch },
   responses: { 204: { description: "Deleted" }, ...writeErrors },
@@ -230,6 +249,8 @@ export const getProducer = createRoute({
   tags,
   security,
   summary: "A producer as editors see it",
+  description:
+    "The producer's public version, its pending draft and its status, with the ETag to send back in If-Match.",
   middleware: [requireEditorToken("editor")] as const,
   request: { params: SlugParam },
   responses: { 200: recordResponse("The producer"), ...errors },
@@ -241,6 +262,8 @@ export const createProducer = createRoute({
   tags,
   security,
   summary: "Create a producer as a draft",
+  description:
+    "Public once a publisher publishes it, or when one of its products is published. Publishing needs at least one https source.",
   middleware: [requireEditorToken("editor")] as const,
   request: { body: json(ProducerRecord) },
   responses: { 201: recordResponse("The draft"), ...writeErrors },
@@ -252,6 +275,8 @@ export const updateProducer = createRoute({
   tags,
   security,
   summary: "Change a producer's draft",
+  description:
+    "Fields given replace the draft's (or, without a draft, the public version's). `If-Match` is required. Renaming a producer refreshes its products' search text when published.",
   middleware: [requireEditorToken("editor")] as const,
   request: { params: SlugParam, headers: IfMatch, body: json(ProducerPatch) },
   responses: {
@@ -267,6 +292,8 @@ export const publishProducer = createRoute({
   tags,
   security,
   summary: "Publish a producer's draft (publishers; also happens when one of its products is published)",
+  description:
+    "Applies the producer's draft to the catalogue. Refused (422) without an https source. Without a draft, answers the producer as it is.",
   middleware: [requireEditorToken("publisher")] as const,
   request: { params: SlugParam, headers: IfMatch },
   responses: { 200: recordResponse("The published producer"), ...writeErrors },
@@ -279,6 +306,7 @@ export const getRecognition = createRoute({
   tags,
   security,
   summary: "A recognition as editors see it",
+  description: "A recognition's public version and pending draft, with the ETag to send back in If-Match.",
   middleware: [requireEditorToken("editor")] as const,
   request: { params: IdParam },
   responses: { 200: recordResponse("The recognition"), ...errors },
@@ -303,6 +331,8 @@ export const updateRecognition = createRoute({
   tags,
   security,
   summary: "Change a recognition's draft (marking it verified needs a publisher)",
+  description:
+    "Fields given replace the draft's; the draft is published with its product. Only publishers may mark a recognition verified (checked against its decision). `If-Match` is required.",
   middleware: [requireEditorToken("editor")] as const,
   request: { params: IdParam, headers: IfMatch, body: json(RecognitionPatch) },
   responses: {
@@ -318,6 +348,8 @@ export const deleteRecognition = createRoute({
   tags,
   security,
   summary: "Delete a recognition (publishers); the change feed keeps a tombstone",
+  description:
+    "Removes the public recognition (the product's tier is recomputed) and any draft; the change feed keeps a tombstone.",
   middleware: [requireEditorToken("publisher")] as const,
   request: { params: IdParam, headers: IfMatch },
   responses: { 204: { description: "Deleted" }, ...writeErrors },
@@ -347,6 +379,10 @@ export const ImportReport = z
     applied: z.boolean(),
     counts: z.object({ create: z.number(), update: z.number(), unchanged: z.number(), refuse: z.number() }),
     rows: z.array(ImportRow),
+    stats: z
+      .object({ round_trips: z.number().int(), statements: z.number().int(), ms: z.number() })
+      .optional()
+      .openapi({ description: "What applying cost: D1 round trips, statements written, milliseconds" }),
   })
   .openapi("ImportReport");
 
@@ -391,6 +427,8 @@ export const exportCatalogue = createRoute({
   tags,
   security,
   summary: "The published products, producers or recognitions as CSV, in the import format",
+  description:
+    "Every published record of the kind, one row each, in the columns docs/import-format.md describes, so an export edited in a spreadsheet imports back unchanged.",
   middleware: [requireEditorToken("editor")] as const,
   request: { params: z.object({ kind: ImportKind.openapi({ param: { name: "kind", in: "path" } }) }) },
   responses: {
@@ -421,6 +459,8 @@ export const listAuditEvents = createRoute({
   tags,
   security,
   summary: "The audit trail, newest first, optionally of one record (publishers)",
+  description:
+    "Who changed what, when and from where (page, api, import, cli), with the field-level before and after of each change. Filter by entity and key; page with `before` (the `next_before` of the previous page).",
   middleware: [requireEditorToken("publisher")] as const,
   request: {
     query: z

@@ -21,6 +21,7 @@ import {
 import type { AppEnv } from "../../env.ts";
 import { invalidFields, issuesToParams } from "../../http/validation.ts";
 import { ProblemSchema } from "../schemas.ts";
+import { staleProblem } from "./admin.routes.ts";
 
 const problem = { "application/problem+json": { schema: ProblemSchema } };
 const security = [{ EditorToken: [] }];
@@ -36,7 +37,10 @@ const writeErrors = {
     description: "The key is taken, or the listing belongs to its channel's retailer key",
     content: problem,
   },
-  412: { description: "If-Match is not the record's current ETag (someone changed it)", content: problem },
+  412: {
+    description: "If-Match is not the record's current ETag (someone changed it)",
+    content: staleProblem,
+  },
   422: {
     description: "Invalid fields or unknown references, each named in `invalid_params`",
     content: problem,
@@ -201,7 +205,7 @@ export function registerTableRoutes(api: OpenAPIHono<AppEnv>) {
         tags,
         security,
         summary: `The ${m.many}, for editors (at most ${LIST_LIMIT})`,
-        description: `Every ${m.one} with its ETag. \`q\` matches names without accents; \`facet\` narrows the list.${entity === "listing" ? " `stale=true` keeps only listings not checked for 90 days." : ""}`,
+        description: `Every ${m.one} with its ETag. \`q\` matches names without accents; \`facet\` narrows the list.${entity === "listing" ? " stale=true keeps only listings not checked for 90 days." : ""}`,
         middleware: [requireEditorToken("editor")] as const,
         request: {
           query: z
@@ -246,6 +250,8 @@ export function registerTableRoutes(api: OpenAPIHono<AppEnv>) {
         tags,
         security,
         summary: `One ${m.one} as editors see it, with its ETag`,
+        description:
+          "The record as the public sees it (there are no drafts of these), with the ETag to send back in If-Match to change or delete it. Listings also say whether a retailer key owns their channel.",
         middleware: [requireEditorToken("editor")] as const,
         request: { params: m.params },
         responses: { ...one(`The ${m.one}`), ...readErrors },
