@@ -1,7 +1,7 @@
 // An editor in real headless Chromium against the real Worker (wrangler dev, local D1): the account is made with
 // the operator's command (`npm run editor:create`), then the editor signs in, adds a producer, a product and a
 // recognition through the forms (no JavaScript), previews, publishes; a shopper then finds the product by an
-// unaccented search. axe checks every editor page on the way.
+// unaccented search; the editor then marks a stale listing checked. axe checks every editor page on the way.
 import { execFileSync } from "node:child_process";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
@@ -145,6 +145,25 @@ describe("an editor in Chromium", () => {
       const photo = shopper.getByAltText("Hộp trà xanh Phja Đén");
       expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
       await shopper.close();
+
+      // The rest of the catalogue: a listing not checked for 90 days, marked checked today from its page.
+      await page.goto(`${BASE}/quan-tri/niem-yet?stale=1`);
+      expect(await axe(page)).toEqual([]);
+      const stale = page.locator("ul.records a").first();
+      const href = (await stale.getAttribute("href")) ?? "";
+      await stale.click();
+      expect(await axe(page)).toEqual([]);
+      await page.getByRole("button", { name: "Đánh dấu đã kiểm tra hôm nay" }).click();
+      await page.waitForURL(/saved=1/);
+      expect(await page.getByLabel("Ngày kiểm tra gần nhất").inputValue()).toBe(
+        new Date().toISOString().slice(0, 10),
+      );
+      await page.goto(`${BASE}/quan-tri/niem-yet?stale=1`);
+      expect(await page.locator(`ul.records a[href="${href}"]`).count()).toBe(0);
+      for (const path of ["/quan-tri/de-an-khuyen-cong/moi", "/quan-tri/kenh-ban", "/quan-tri/nguoi-dung"]) {
+        await page.goto(`${BASE}${path}`);
+        expect(await axe(page), path).toEqual([]);
+      }
 
       await page.goto(`${BASE}/en/admin/products`);
       expect(await axe(page)).toEqual([]);
