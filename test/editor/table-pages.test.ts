@@ -105,6 +105,13 @@ describe("editor pages: channels, listings, support projects, programme figures"
     expect(after.html).not.toContain('href="/quan-tri/niem-yet/aeon/lap-suon-thit-hun-khoi-tam-hoa"');
   });
 
+  it("the review queue links a stale listing to its editor page", async () => {
+    const { html } = await pub.get("/quan-tri");
+    expect(html).toContain('href="/quan-tri/niem-yet/go-big-c/lap-suon-thit-hun-khoi-tam-hoa"');
+    const en = await pub.get("/en/admin");
+    expect(en.html).toContain('href="/en/admin/listings/go-big-c/lap-suon-thit-hun-khoi-tam-hoa"');
+  });
+
   it("English pages beside the Vietnamese ones", async () => {
     const { res, html } = await pub.get("/en/admin/listings");
     expect(res.status).toBe(200);

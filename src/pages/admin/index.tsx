@@ -279,6 +279,19 @@ for (const lang of ["vi", "en"] as const) {
 interface QueueItem {
   label: string;
   detail: string;
+  /** What the item links to: `product/<slug>`, `producer/<slug>` or `listing/<channel>/<product>`. */
+  target?: string | null;
+}
+
+/** The editor page of a queue item's record, in the page's language. */
+function targetHref(lang: AdminLang, target: string | null | undefined): string | null {
+  const [kind, ...rest] = (target ?? "").split("/");
+  const key = rest.join("/");
+  if (!key) return null;
+  if (kind === "product") return `${RECORD_PATHS[lang].products}/${key}`;
+  if (kind === "producer") return `${RECORD_PATHS[lang].producers}/${key}`;
+  if (kind === "listing") return `${TABLE_PATHS[lang].listing}/${key}`;
+  return null;
 }
 
 const QUEUE_LIMIT = 20;
@@ -299,7 +312,14 @@ function QueueSection(props: {
         <ul>
           {props.items.rows.map((r) => (
             <li>
-              <strong>{r.label}</strong> <span class="note">{r.detail}</span>
+              {targetHref(props.lang, r.target) ? (
+                <a href={targetHref(props.lang, r.target) ?? ""}>
+                  <strong>{r.label}</strong>
+                </a>
+              ) : (
+                <strong>{r.label}</strong>
+              )}{" "}
+              <span class="note">{r.detail}</span>
             </li>
           ))}
           {props.items.total > props.items.rows.length ? (
@@ -320,10 +340,12 @@ function QueueSection(props: {
 async function reviewQueue(c: Context<AppEnv>) {
   const d1 = c.get("d1");
   const q = (sql: string) =>
-    d1.prepare(`SELECT label, detail, count(*) OVER () AS total FROM (${sql}) LIMIT ${QUEUE_LIMIT}`);
-  const results = await d1.batch<{ label: string; detail: string; total: number }>([
+    d1.prepare(
+      `SELECT label, detail, ${sql.includes(" AS target") ? "target" : "NULL AS target"}, count(*) OVER () AS total FROM (${sql}) LIMIT ${QUEUE_LIMIT}`,
+    );
+  const results = await d1.batch<{ label: string; detail: string; target: string | null; total: number }>([
     q(
-      "SELECT entity || ' ' || key AS label, 'v' || version || ', ' || updated_at AS detail FROM editor_drafts ORDER BY updated_at DESC",
+      "SELECT entity || ' ' || key AS label, 'v' || version || ', ' || updated_at AS detail, CASE entity WHEN 'recognition' THEN 'product/' || product_slug ELSE entity || '/' || key END AS target FROM editor_drafts ORDER BY updated_at DESC",
     ),
     q(
       "SELECT p.name_vi || ' — ' || r.title_vi AS label, coalesce(r.decision_number, '') || ' ' || coalesce(r.year, '') AS detail FROM recognitions r JOIN products p ON p.id = r.product_id WHERE r.verified = 0 ORDER BY r.year DESC, r.id",
@@ -332,7 +354,7 @@ async function reviewQueue(c: Context<AppEnv>) {
       "SELECT name_vi AS label, CASE WHEN sample = 1 THEN 'sample' ELSE sample_fields END AS detail FROM products WHERE sample = 1 OR sample_fields <> '[]' UNION ALL SELECT name, CASE WHEN sample = 1 THEN 'sample' ELSE sample_fields END FROM producers WHERE sample = 1 OR sample_fields <> '[]'",
     ),
     q(
-      "SELECT c.name || ' — ' || p.name_vi AS label, coalesce(l.last_verified, '—') AS detail FROM listings l JOIN channels c ON c.id = l.channel_id JOIN products p ON p.id = l.product_id WHERE l.last_verified IS NULL OR l.last_verified < date('now', '-90 days') ORDER BY l.last_verified",
+      "SELECT c.name || ' — ' || p.name_vi AS label, coalesce(l.last_verified, '—') AS detail, 'listing/' || c.slug || '/' || p.slug AS target FROM listings l JOIN channels c ON c.id = l.channel_id JOIN products p ON p.id = l.product_id WHERE l.last_verified IS NULL OR l.last_verified < date('now', '-90 days') ORDER BY l.last_verified",
     ),
     q(
       "SELECT name_vi AS label, 'product' AS detail FROM products WHERE sources = '[]' UNION ALL SELECT name, 'producer' FROM producers WHERE sources = '[]' UNION ALL SELECT title_vi, 'recognition' FROM recognitions WHERE source_url NOT LIKE 'https://%'",
