@@ -22,6 +22,12 @@ describe("editor pages: channels, listings, support projects, programme figures"
     expect(res.status).toBe(200);
     expect(html).toContain("Hội chợ thương mại, đầu tư và du lịch Nghệ An");
     expect(html).not.toContain(">AEON<");
+    // The words alone narrow the list too (accents optional), and the kind alone.
+    const words = await pub.get("/quan-tri/kenh-ban?q=nghe%20an");
+    expect(words.html).toContain("Hội chợ thương mại, đầu tư và du lịch Nghệ An");
+    expect(words.html).not.toContain(">AEON<");
+    expect((await pub.get("/quan-tri/kenh-ban?facet=export_market")).html).not.toContain(">AEON<");
+    expect((await pub.get("/quan-tri/kenh-ban")).html).toContain(">AEON<");
   });
 
   it("a publisher adds a support project through the form; errors are shown per field first", async () => {
