@@ -168,6 +168,23 @@ describe("an editor in Chromium", () => {
       await page.goto(`${BASE}/en/admin/products`);
       expect(await axe(page)).toEqual([]);
       expect(errors).toEqual([]);
+
+      // Leave the shared catalogue as the seed made it (later files count its real and illustrative products):
+      // delete the product with a token from the operator's command, through the admin API.
+      const token =
+        execFileSync(
+          process.execPath,
+          ["scripts/editor.ts", "token", "--email", email, "--persist-to", ".wrangler/browser-state"],
+          { cwd: root, encoding: "utf8" },
+        )
+          .trim()
+          .split("\n")
+          .at(-1) ?? "";
+      const removed = await page.request.delete(`${BASE}/api/v1/admin/products/tra-xanh-phja-den`, {
+        headers: { authorization: `Bearer ${token}`, "if-match": "*" },
+      });
+      expect(removed.status()).toBe(204);
+      expect((await page.request.get(`${BASE}/san-pham/tra-xanh-phja-den`)).status()).toBe(404);
     } finally {
       await context.close();
     }
