@@ -21,8 +21,12 @@ import { gzipSync } from "node:zlib";
  * in it (src/index.ts loads it on demand); the webhooks (issue 13) are expected to add about 2 KiB.
  */
 const PUBLIC_BUDGET_KIB = 100;
-/** What only editor paths load, in KiB gzip: their pages, API contracts, import, photos and sign-in came to 24.2 KiB. */
-const EDITOR_BUDGET_KIB = 28;
+/**
+ * What only editor paths load, in KiB gzip: their pages, API contracts, import, photos and sign-in came to 24.2 KiB;
+ * the rest of the catalogue's screens (channels, listings, support projects, programme figures), people, Vietnamese
+ * field errors and the token-in-the-first-batch wrapper added 15, so 40. Shoppers and retailers never load it.
+ */
+const EDITOR_BUDGET_KIB = 40;
 /** The module src/index.ts imports for editor paths. */
 const EDITOR_ENTRY = "src/editor-app.ts";
 
