@@ -29,6 +29,7 @@ import {
 import type { AppEnv } from "../../env.ts";
 import { Problem } from "../../http/problem.ts";
 import { fold } from "../../search/fold.ts";
+import { loadStrings } from "../i18n/index.ts";
 import { Layout } from "../layout.tsx";
 import { ProductPage } from "../product.tsx";
 import { fieldMessage } from "./field-errors.ts";
@@ -770,7 +771,7 @@ export function recordRoutes(
       `${base}/:slug{[a-z0-9-]+}/${P.preview}`,
       get(async (c) => {
         const slug = c.req.param("slug") ?? "";
-        const detail = await previewDetail(c, slug, lang);
+        const [detail] = await Promise.all([previewDetail(c, slug, lang), loadStrings(lang)]);
         if (!detail) return shell(c, lang, "404", otherBase, <p>{t.noResults}</p>, 404);
         // The public product page itself (component, mappers, styles), in the public layout, never indexed.
         return c.html(
