@@ -24,7 +24,7 @@ export function isLocalHost(hostname: string): boolean {
  * @example configErrors({ CURSOR_SECRET: "", PUBLIC_ORIGIN: "https://cnnt.example" }, url) // ["CURSOR_SECRET is not set"]
  */
 export function configErrors(
-  env: { CURSOR_SECRET?: string; PUBLIC_ORIGIN?: string },
+  env: { CURSOR_SECRET?: string; PUBLIC_ORIGIN?: string; WEBHOOK_ALLOW_LOOPBACK?: string },
   requestUrl: string,
 ): string[] {
   const errors: string[] = [];
@@ -47,6 +47,9 @@ export function configErrors(
   } else if (!originLocal && origin.protocol !== "https:") {
     errors.push(`PUBLIC_ORIGIN ${origin.origin} is public but not https`);
   }
+  if (env.WEBHOOK_ALLOW_LOOPBACK === "1" && (!originLocal || !requestLocal)) {
+    errors.push("WEBHOOK_ALLOW_LOOPBACK is a test setting, refused on a public origin");
+  }
   const secret = env.CURSOR_SECRET ?? "";
   if (!secret) errors.push("CURSOR_SECRET is not set");
   else if (secret.length < MIN_SECRET_LENGTH) {
@@ -55,4 +58,21 @@ export function configErrors(
     errors.push("CURSOR_SECRET is the development value on a public origin");
   }
   return errors;
+}
+
+/**
+ * Whether webhooks may go to a loopback http receiver: only with the test setting `WEBHOOK_ALLOW_LOOPBACK=1` AND a
+ * local PUBLIC_ORIGIN (the queue consumer has no request URL to judge, so the origin decides; the fetch path
+ * refuses to serve at all with the setting on a public origin, see {@link configErrors}).
+ */
+export function allowsLoopbackWebhooks(env: {
+  PUBLIC_ORIGIN?: string;
+  WEBHOOK_ALLOW_LOOPBACK?: string;
+}): boolean {
+  if (env.WEBHOOK_ALLOW_LOOPBACK !== "1") return false;
+  try {
+    return isLocalHost(new URL(env.PUBLIC_ORIGIN ?? "").hostname);
+  } catch {
+    return false;
+  }
 }

@@ -19,7 +19,18 @@ export interface Env {
   D1_DELAY_MS?: string;
   /** Product photos uploaded by editors (R2; src/editor/photos.ts). */
   PHOTOS?: R2Bucket;
+  /** Webhook work: fan-out of the change feed and one message per delivery (src/webhooks/queue.ts). */
+  WEBHOOKS?: Queue<WebhookMessage>;
+  /** Test-only: "1" lets webhooks reach a loopback http receiver (refused on a public origin, src/config.ts). */
+  WEBHOOK_ALLOW_LOOPBACK?: string;
+  /** Tests and measurements: multiplies the retry backoff (default 1; "0" retries at once). */
+  WEBHOOK_RETRY_SCALE?: string;
+  /** Milliseconds a receiver has to answer (default 10000). */
+  WEBHOOK_TIMEOUT_MS?: string;
 }
+
+/** A message on the webhooks queue: turn new change-feed entries into deliveries, or attempt one delivery. */
+export type WebhookMessage = { kind: "fanout" } | { kind: "deliver"; id: string };
 
 export interface AppVariables {
   /** The request's D1 handle: a read-replication session that counts its round trips. */

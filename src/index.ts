@@ -3,7 +3,8 @@
 // of the deployed Worker (scripts/build.ts splits it out), so the public path never loads the editors' code.
 import { getPath } from "hono/utils/url";
 import { createApp } from "./app.ts";
-import type { Env } from "./env.ts";
+import type { Env, WebhookMessage } from "./env.ts";
+import { handleQueue, handleScheduled, nudgeFanOut } from "./webhooks/queue.ts";
 
 const publicApp = createApp();
 
@@ -26,13 +27,20 @@ function loadEditorApp() {
   return editorApp;
 }
 
+/** The Worker: HTTP (either app), the webhooks queue consumer (and its dead-letter queue) and the cron behind it. */
 export default {
-  fetch(request: Request, env: Env, ctx: ExecutionContext) {
-    if (EDITOR_PATH.test(getPath(request)))
-      return loadEditorApp().then((app) => app.fetch(request, env, ctx));
-    return publicApp.fetch(request, env, ctx);
+  async fetch(request: Request, env: Env, ctx: ExecutionContext) {
+    const res = EDITOR_PATH.test(getPath(request))
+      ? await loadEditorApp().then((app) => app.fetch(request, env, ctx))
+      : await publicApp.fetch(request, env, ctx);
+    // A successful write (a retailer's or an editor's) nudges the webhook fan-out: a queue message after the
+    // response, no D1 work here (src/webhooks/fanout.ts).
+    nudgeFanOut(env, request.method, res.status, ctx);
+    return res;
   },
-} satisfies ExportedHandler<Env>;
+  queue: (batch, env) => handleQueue(batch, env),
+  scheduled: (_controller, env, ctx) => ctx.waitUntil(handleScheduled(env)),
+} satisfies ExportedHandler<Env, WebhookMessage>;
 
 /** The whole app's type (editors' routes included), for typed clients. */
 export type AppType = typeof import("./editor-app.ts").app;

@@ -15,6 +15,10 @@ declare global {
       TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
       FUZZ_RUNS: string;
       FUZZ_SEED: string;
+      WEBHOOKS: Queue<import("../src/env.ts").WebhookMessage>;
+      WEBHOOK_ALLOW_LOOPBACK: string;
+      WEBHOOK_RETRY_SCALE: string;
+      WEBHOOK_TIMEOUT_MS: string;
     }
   }
 }

@@ -16,6 +16,7 @@ import { producersApi } from "./producers/index.ts";
 import { productsApi } from "./products/index.ts";
 import { programmeApi } from "./programme/index.ts";
 import { recognitionsApi } from "./recognitions/index.ts";
+import { webhooksApi } from "./webhooks/index.ts";
 
 /** The editors' API, mounted at /api/v1/admin in the editor app only (src/editor-app.ts). */
 export interface AdminApi {
@@ -46,13 +47,14 @@ export function createApiV1(admin?: AdminApi) {
   api.route("/", listingsApi);
   api.route("/", changesApi);
   api.route("/", feedsApi);
+  api.route("/", webhooksApi);
   if (admin) api.route("/admin", admin.routes);
 
   api.openAPIRegistry.registerComponent("securitySchemes", "RetailerKey", {
     type: "http",
     scheme: "bearer",
     description:
-      "A retail channel's API key (`cnnt_…`), made by an operator with `npm run key:create -- --channel <slug>`. It can write that channel's listings and nothing else.",
+      "A retail channel's API key (`cnnt_…`), made by an operator with `npm run key:create -- --channel <slug>`. It can write that channel's listings and manage its webhook endpoints, and nothing else.",
   });
   if (admin) api.openAPIRegistry.registerComponent("securitySchemes", "EditorToken", admin.securityScheme);
 

@@ -433,3 +433,72 @@ export const auditEvents = sqliteTable(
   },
   (t) => [index("audit_events_entity_idx").on(t.entity, t.entityKey, t.id)],
 );
+
+/**
+ * A channel's webhook endpoint (issue 13): an https URL that receives the change feed's entries of the chosen
+ * entity kinds, signed with `secret` (Standard Webhooks). After a rotation the previous secret signs too until
+ * `previous_secret_expires_at`. `after_seq`: the feed's last entry when the endpoint was made (it gets later ones).
+ */
+export const webhookEndpoints = sqliteTable(
+  "webhook_endpoints",
+  {
+    id: text("id").primaryKey(),
+    channelId: integer("channel_id")
+      .notNull()
+      .references(() => channels.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    events: text("events", { mode: "json" })
+      .$type<(typeof CHANGE_ENTITIES)[number][]>()
+      .notNull()
+      .default(sql`'["product","producer","recognition","listing"]'`),
+    includeIllustrative: integer("include_illustrative").notNull().default(0),
+    secret: text("secret").notNull(),
+    previousSecret: text("previous_secret"),
+    previousSecretExpiresAt: text("previous_secret_expires_at"),
+    afterSeq: integer("after_seq").notNull().default(0),
+    createdBy: integer("created_by"),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [index("webhook_endpoints_channel_idx").on(t.channelId, t.createdAt, t.id)],
+);
+
+/**
+ * One change-feed entry for one endpoint: `body` is the signed payload (the same bytes on every attempt), `status`
+ * pending → delivered, or dead once the queue gave up (its dead-letter consumer).
+ */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: text("id").primaryKey(),
+    endpointId: text("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    entity: text("entity", { enum: CHANGE_ENTITIES }).notNull(),
+    entityKey: text("entity_key").notNull(),
+    body: text("body").notNull(),
+    status: text("status", { enum: ["pending", "delivered", "dead"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    responseStatus: integer("response_status"),
+    latencyMs: integer("latency_ms"),
+    error: text("error"),
+    /** When the queue should next attempt it: the sweep re-enqueues pending deliveries long past it. */
+    nextAttemptAt: text("next_attempt_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [
+    uniqueIndex("webhook_deliveries_endpoint_seq_uq").on(t.endpointId, t.seq),
+    index("webhook_deliveries_record_idx").on(t.endpointId, t.entity, t.entityKey, t.seq),
+    index("webhook_deliveries_stale_idx").on(t.status, t.nextAttemptAt),
+  ],
+);
+
+/** One row (id 1): the change feed's last entry the webhook fan-out has turned into deliveries. */
+export const webhookFanout = sqliteTable("webhook_fanout", {
+  id: integer("id").primaryKey(),
+  lastSeq: integer("last_seq").notNull().default(0),
+});

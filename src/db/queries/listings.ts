@@ -30,7 +30,7 @@ export interface KeyRow {
   revoked_at: string | null;
   channel_slug: string;
 }
-const keyLookup = (cr: Credential) => sql`SELECT k.id, k.hash, k.revoked_at, c.slug AS channel_slug
+export const keyLookup = (cr: Credential) => sql`SELECT k.id, k.hash, k.revoked_at, c.slug AS channel_slug
 FROM api_keys k JOIN channels c ON c.id = k.channel_id WHERE k.prefix = ${cr.prefix}`;
 /**
  * Every write statement carries this guard: it holds only for an unrevoked key with the presented prefix and
@@ -39,10 +39,14 @@ FROM api_keys k JOIN channels c ON c.id = k.channel_id WHERE k.prefix = ${cr.pre
  * (SQLite's `=` on the hash is not constant-time, but it compares digests of the caller's input, which leak
  * nothing useful about a stored key.)
  */
-const guard = (cr: Credential) => sql`EXISTS (SELECT 1 FROM api_keys k JOIN channels c ON c.id = k.channel_id
+export const guard = (
+  cr: Credential,
+) => sql`EXISTS (SELECT 1 FROM api_keys k JOIN channels c ON c.id = k.channel_id
   WHERE k.prefix = ${cr.prefix} AND k.hash = ${cr.hash} AND k.revoked_at IS NULL AND c.slug = ${cr.channel})`;
-const channelId = (cr: Credential) => sql`(SELECT id FROM channels WHERE slug = ${cr.channel})`;
-const keyId = (cr: Credential) => sql`(SELECT id FROM api_keys WHERE prefix = ${cr.prefix})`;
+/** The id of the channel the credential names (a subquery). */
+export const channelId = (cr: Credential) => sql`(SELECT id FROM channels WHERE slug = ${cr.channel})`;
+/** The id of the presented key (a subquery). */
+export const keyId = (cr: Credential) => sql`(SELECT id FROM api_keys WHERE prefix = ${cr.prefix})`;
 const productId = (product: string) => sql`(SELECT id FROM products WHERE slug = ${product})`;
 
 const COLUMNS = ["status", "price_vnd", "channel_sku", "url", "stores", "note"] as const;
@@ -237,7 +241,8 @@ export async function getListing(
 
 const lastUsed = (cr: Credential) =>
   sql`UPDATE api_keys SET last_used_at = ${NOW} WHERE prefix = ${cr.prefix} AND ${guard(cr)}`;
-const keyRow = (result: D1Result | undefined) => (result?.results[0] as KeyRow | undefined) ?? null;
+/** The key row a batch read with {@link keyLookup}. */
+export const keyRow = (result: D1Result | undefined) => (result?.results[0] as KeyRow | undefined) ?? null;
 const productExists = (product: string) => sql`SELECT id FROM products WHERE slug = ${product}`;
 
 export type PutOutcome = { key: KeyRow | null } & (
