@@ -8,9 +8,13 @@ import wranglerToml from "../../wrangler.toml?raw";
 
 const STRONG = "f3a9c1d27e8b4a6c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6";
 
-async function fetchWith(url: string, vars: { CURSOR_SECRET?: string; PUBLIC_ORIGIN?: string }) {
+async function fetchWith(
+  url: string,
+  vars: { CURSOR_SECRET?: string; PUBLIC_ORIGIN?: string; WEBHOOK_ALLOW_LOOPBACK?: string },
+) {
   const ctx = createExecutionContext();
-  const res = await app.fetch(new Request(url), { ...env, ...vars }, ctx);
+  // The tests' binding lets webhooks reach a loopback receiver; it is judged by its own case below.
+  const res = await app.fetch(new Request(url), { ...env, WEBHOOK_ALLOW_LOOPBACK: undefined, ...vars }, ctx);
   await waitOnExecutionContext(ctx);
   return res;
 }
@@ -40,7 +44,16 @@ describe("the Worker refuses to serve with an unsafe configuration", () => {
     ]);
   });
 
-  const refused: [string, string, { CURSOR_SECRET?: string; PUBLIC_ORIGIN?: string }][] = [
+  const refused: [
+    string,
+    string,
+    { CURSOR_SECRET?: string; PUBLIC_ORIGIN?: string; WEBHOOK_ALLOW_LOOPBACK?: string },
+  ][] = [
+    [
+      "the test-only webhook loopback setting on a public origin",
+      "https://cnnt.example.vn/api/v1/products",
+      { CURSOR_SECRET: STRONG, PUBLIC_ORIGIN: "https://cnnt.example.vn", WEBHOOK_ALLOW_LOOPBACK: "1" },
+    ],
     [
       "no secret",
       "https://cnnt.example.vn/api/v1/products",
