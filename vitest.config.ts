@@ -23,7 +23,7 @@ export default defineConfig(async () => {
             // The response cache is off here (a version age of 0): these tests write to D1 directly and read at
             // once, as no client could; test/api/response-cache.test.ts turns it on and tests its rules.
             CACHE_VERSION_TTL_MS: "0",
-            // Webhooks reach the tests' loopback receiver (test/webhooks/receiver.ts) over plain http, retry at
+            // Webhooks reach the tests' loopback receiver (scripts/lib/webhook-receiver.ts) over plain http, retry at
             // once instead of after minutes, and give up on a silent receiver after 2 s.
             WEBHOOK_ALLOW_LOOPBACK: "1",
             WEBHOOK_RETRY_SCALE: "0",

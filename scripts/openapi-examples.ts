@@ -377,6 +377,63 @@ try {
         : body,
     );
   }
+  // Webhooks: an endpoint registered, read, changed, its secret rotated, a listing write fanned out to it (the
+  // attempt fails here, offline: its delivery shows the error), then deleted. Its id comes from the first answer.
+  const hooks = "/channels/aeon/webhooks";
+  const hookCall = async (operationId: string, status: number, path: string, init?: RequestInit) => {
+    const res = await fetch(`${server.origin}/api/v1${path}`, init);
+    const text = await res.text();
+    if (res.status !== status)
+      throw new Error(`${operationId} ${path}: expected ${status}, got ${res.status} ${text}`);
+    const body = text ? JSON.parse(text) : null;
+    if (body !== null) keep(operationId, status, trim(body));
+    return body;
+  };
+  const endpointUrl = "https://hooks.example-chain.vn/cnnt";
+  const created = await hookCall("createWebhookEndpoint", 201, hooks, {
+    method: "POST",
+    headers: auth,
+    body: JSON.stringify({ url: endpointUrl, events: ["product", "recognition", "listing"] }),
+  });
+  const one = `${hooks}/${created.id}`;
+  await hookCall("createWebhookEndpoint", 422, hooks, {
+    method: "POST",
+    headers: auth,
+    body: JSON.stringify({ url: "https://169.254.169.254/latest" }),
+  });
+  await hookCall("listWebhookEndpoints", 200, `${hooks}?limit=2`, { headers: auth });
+  await hookCall("getWebhookEndpoint", 200, one, { headers: auth });
+  await hookCall("getWebhookEndpoint", 404, `${hooks}/ep_000000000000000000000000`, { headers: auth });
+  await hookCall("updateWebhookEndpoint", 200, one, {
+    method: "PATCH",
+    headers: auth,
+    body: JSON.stringify({ events: ["listing"] }),
+  });
+  await hookCall("rotateWebhookSecret", 200, `${one}/rotate-secret?overlap=3600`, {
+    method: "POST",
+    headers: auth,
+  });
+  await fetch(`${server.origin}/api/v1${LISTING}`, {
+    method: "PUT",
+    headers: auth,
+    body: JSON.stringify({ ...listing, price_vnd: 71000 }),
+  }).then((r) => r.body?.cancel());
+  for (let i = 0; i < 50; i++) {
+    const page = await fetch(`${server.origin}/api/v1${one}/deliveries`, { headers: auth }).then((r) =>
+      r.json(),
+    );
+    if ((page as { data: { attempts: number }[] }).data[0]?.attempts) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await hookCall("listWebhookDeliveries", 200, `${one}/deliveries?limit=2`, { headers: auth });
+  await hookCall("deleteWebhookEndpoint", 204, one, { method: "DELETE", headers: auth });
+  keep("createWebhookEndpoint", 409, {
+    type: "/problems/too-many-endpoints",
+    title: "Conflict",
+    status: 409,
+    detail: "Channel 'aeon' has 10 webhook endpoints already; delete one first",
+    instance: "/api/v1/channels/aeon/webhooks",
+  });
   // 429s: more requests at once than a limit allows. Reads from loopback are not limited by address, so the read
   // burst says it comes from a documentation address (as Cloudflare's edge would); keyed writes are limited by key.
   const burst = async (operationId: string, path: string, init?: RequestInit) => {

@@ -43,8 +43,10 @@ export function withExamples<T extends object>(document: T): T {
       if (op.operationId && !op.description && descriptions[op.operationId])
         op.description = descriptions[op.operationId];
       for (const [status, response] of Object.entries(op.responses ?? {}))
-        for (const media of Object.values(response.content ?? {})) {
-          const example = (op.operationId && examples[op.operationId]?.[status]) ?? byStatus[status];
+        for (const [type, media] of Object.entries(response.content ?? {})) {
+          // Another operation's example fits only an error (one problem shape); its success bodies never do.
+          const fallback = type === "application/problem+json" ? byStatus[status] : undefined;
+          const example = (op.operationId && examples[op.operationId]?.[status]) ?? fallback;
           if (example !== undefined && media.example === undefined) media.example = example;
         }
     }

@@ -15,7 +15,13 @@ declare module "vitest" {
 let server: DevServer | undefined;
 
 export async function setup(project: TestProject) {
-  server = await startDevServer({ port: 8811, inspectorPort: 8812, persistTo: ".wrangler/sdk-state" });
+  // Webhooks may reach the tests' loopback receiver (test/sdk/webhooks.test.ts); a local origin only.
+  server = await startDevServer({
+    port: 8811,
+    inspectorPort: 8812,
+    persistTo: ".wrangler/sdk-state",
+    args: ["--var", "WEBHOOK_ALLOW_LOOPBACK:1"],
+  });
   const { key, prefix, hash } = await generateApiKey();
   d1Query(server.target, [
     `INSERT INTO api_keys (channel_id, name, prefix, hash) SELECT id, 'sdk tests', '${prefix}', '${hash}' FROM channels WHERE slug = 'aeon'`,

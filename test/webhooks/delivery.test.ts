@@ -1,16 +1,16 @@
 // Webhook deliveries end to end in workerd: the real queue binding and consumer, real D1, and a real HTTP
-// receiver (test/webhooks/receiver.ts) on loopback.
+// receiver (scripts/lib/webhook-receiver.ts) on loopback.
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { Webhook } from "standardwebhooks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Received } from "../../scripts/lib/webhook-receiver.ts";
 import type { WebhookMessage } from "../../src/env.ts";
 import worker from "../../src/index.ts";
 import { BACKOFF_SECONDS } from "../../src/webhooks/deliver.ts";
 import { WEBHOOK_DLQ, WEBHOOK_QUEUE } from "../../src/webhooks/queue.ts";
 import { createKey, json, listing, send } from "../helpers/retail.ts";
 import { receiverUrl, waitFor } from "./helpers.ts";
-import type { Received } from "./receiver.ts";
 
 // The Worker module itself (not the service binding): its queue() takes the test's MessageBatch.
 const queue = (batch: MessageBatch<WebhookMessage>, e: typeof env, ctx: ExecutionContext) =>

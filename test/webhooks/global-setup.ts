@@ -1,6 +1,6 @@
 // Vitest global setup (runs in Node): the real webhook receiver the workerd tests deliver to.
 import type { TestProject } from "vitest/node";
-import { startReceiver } from "./receiver.ts";
+import { startReceiver } from "../../scripts/lib/webhook-receiver.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

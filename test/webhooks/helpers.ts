@@ -1,7 +1,7 @@
 import { inject } from "vitest";
-import type { Received } from "./receiver.ts";
+import type { Received } from "../../scripts/lib/webhook-receiver.ts";
 
-/** The tests' real receiver (test/webhooks/receiver.ts), on loopback. */
+/** The tests' real receiver (scripts/lib/webhook-receiver.ts), on loopback. */
 export const receiverUrl = (mode: string, box: string) =>
   `http://127.0.0.1:${inject("receiverPort")}/${mode}/${box}`;
 

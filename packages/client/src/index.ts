@@ -6,6 +6,13 @@
 import createFetchClient, { type Client } from "openapi-fetch";
 import type { components, paths } from "./schema";
 
+export {
+  type VerifyOptions,
+  verifyWebhook,
+  type WebhookChange,
+  type WebhookPayload,
+  WebhookVerificationError,
+} from "./webhooks.ts";
 export type { components, paths };
 export type Schemas = components["schemas"];
 /** A retail channel's listing as the API returns it (with its `etag`). */

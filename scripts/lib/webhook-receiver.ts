@@ -1,4 +1,4 @@
-// A real webhook receiver for the tests: a Node HTTP server on a free loopback port that records what it gets.
+// A real webhook receiver for tests and measurements: a Node HTTP server on a free loopback port that records what it gets.
 // The Worker under test (workerd, `wrangler dev`) POSTs to it over real HTTP; tests read back what arrived.
 // Behaviour by path: /ok/<box> answers 204; /fail-first/<box> answers 500 to the first attempt of each
 // webhook-id, then 204; /fail/<box> always 500; /redirect/<box> 302; /slow/<box> answers after 5 s;
