@@ -35,7 +35,7 @@ describe("webhooks through wrangler dev", () => {
     if (!endpoint) throw new Error("no endpoint");
     const started = Date.now();
     for (const price of [61_000, 62_000, 63_000])
-      await aeon.updateListing("aeon", "chieu-truc-688", (current) => ({
+      await aeon.updateListing("aeon", "nam-huong-yen-cong", (current) => ({
         ...(current ?? { status: "in_stock", stores: [] }),
         price_vnd: price,
       }));
@@ -50,7 +50,7 @@ describe("webhooks through wrangler dev", () => {
     const seqs = payloads.map((p) => p.data.change.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(
-      payloads.every((p) => p.type === "listing.upsert" && p.data.change.key === "aeon/chieu-truc-688"),
+      payloads.every((p) => p.type === "listing.upsert" && p.data.change.key === "aeon/nam-huong-yen-cong"),
     ).toBe(true);
     // The feed from the first delivery's cursor continues with the second delivery's change.
     const { data: next } = await aeon.api.GET("/changes", {
@@ -70,9 +70,13 @@ describe("webhooks through wrangler dev", () => {
       WebhookVerificationError,
     );
     // The delivery log says what happened.
-    const { data: log } = await aeon.api.GET("/channels/{channel}/webhooks/{endpoint}/deliveries", {
-      params: { path: { channel: "aeon", endpoint: endpoint.id } },
-    });
+    const { data: log, error: logError } = await aeon.api.GET(
+      "/channels/{channel}/webhooks/{endpoint}/deliveries",
+      {
+        params: { path: { channel: "aeon", endpoint: endpoint.id } },
+      },
+    );
+    expect(logError).toBeUndefined();
     expect(log?.data.map((d) => d.status)).toEqual(["delivered", "delivered", "delivered"]);
     expect(log?.data.every((d) => d.response_status === 204 && d.attempts === 1)).toBe(true);
     await aeon.api.DELETE("/channels/{channel}/webhooks/{endpoint}", {

@@ -191,7 +191,33 @@ describe("every change reaches the endpoint as the change feed has it", () => {
     expect(new Set(got.map((r) => r.headers["webhook-id"])).size).toBe(got.length);
   });
 
-  it("an endpoint gets only the kinds it chose, and illustrative records only if it opted in", async () => {
+  it("illustrative records reach only an endpoint that opted in, with the feed's include=illustrative href", async () => {
+    const illustrative = await env.DB.prepare(
+      "SELECT slug FROM products WHERE provenance = 'illustrative' ORDER BY id LIMIT 1",
+    ).first<{ slug: string }>();
+    expect(illustrative).not.toBeNull();
+    await register("ok", "real-only", { events: ["product"] });
+    await register("ok", "with-illustrative", { events: ["product"], include_illustrative: true });
+    await env.DB.prepare("UPDATE products SET name_vi = name_vi || '.' WHERE slug = ?")
+      .bind(illustrative?.slug)
+      .run();
+    await env.DB.prepare(
+      "UPDATE products SET name_vi = name_vi || '.' WHERE slug = 'mien-dong-tan-viet-a'",
+    ).run();
+    await env.WEBHOOKS.send({ kind: "fanout" });
+    const all = await waitFor("with-illustrative", (r) => r.length >= 2);
+    const real = await waitFor("real-only", (r) => r.length >= 1);
+    const fanned = all.map((r) => bodyOf(r).data.change);
+    expect(fanned.map((c) => c.key).sort()).toEqual([illustrative?.slug, "mien-dong-tan-viet-a"].sort());
+    expect(fanned.find((c) => c.key === illustrative?.slug)).toMatchObject({
+      href: `/api/v1/products/${illustrative?.slug}?include=illustrative`,
+      provenance: { record: "illustrative" },
+    });
+    // Fanned out in one step, in seq order: had the illustrative change gone to real-only, it would be there now.
+    expect(real.map((r) => bodyOf(r).data.change.key)).toEqual(["mien-dong-tan-viet-a"]);
+  });
+
+  it("an endpoint gets only the kinds it chose", async () => {
     await register("ok", "listings-only", { events: ["listing"] });
     await register("ok", "products-only", { events: ["product"] });
     await putListing("mien-dong-tan-viet-a", 70_021);

@@ -42,7 +42,7 @@ export class ApiError extends Error {
 export interface CatalogueClientOptions {
   /** The site's origin, e.g. `https://cnnt.example.vn` (the API is under /api/v1). */
   origin: string;
-  /** A channel's API key (`cnnt_…`), needed only for writes. */
+  /** A channel's API key (`cnnt_…`), needed only for writes and the channel's webhook endpoints. */
   apiKey?: string;
   /** How often to wait out a 429 (`Retry-After`) before giving up; default 5. */
   rateLimitRetries?: number;
@@ -104,11 +104,13 @@ export function createCatalogueClient(options: CatalogueClientOptions) {
   const maxWait = options.maxRetryAfter ?? 60;
   let bookmark: string | undefined;
 
-  // Every request: the key on writes, the newest bookmark seen (so no read is older than a write already seen),
+  // Every request: the key on writes and on the channel's own webhook reads (other reads stay anonymous, so
+  // shared caches may keep them), the newest bookmark seen (so no read is older than a write already seen),
   // and 429s waited out as Retry-After says.
   const send = async (request: Request): Promise<Response> => {
-    if (options.apiKey && request.method !== "GET")
-      request.headers.set("authorization", `Bearer ${options.apiKey}`);
+    const keyed =
+      request.method !== "GET" || /\/channels\/[^/]+\/webhooks(\/|$)/.test(new URL(request.url).pathname);
+    if (options.apiKey && keyed) request.headers.set("authorization", `Bearer ${options.apiKey}`);
     if (bookmark) request.headers.set(BOOKMARK_HEADER, bookmark);
     for (let attempt = 0; ; attempt++) {
       const res = await baseFetch(attempt < retries ? request.clone() : request);
