@@ -2,6 +2,19 @@ import captured from "./examples.json";
 
 // Operation descriptions the linters and integrators want but the Worker never uses: kept here, out of its bundle.
 const descriptions: Record<string, string> = {
+  listWebhookEndpoints:
+    "The endpoints this channel's key registered, oldest first. Pages like every collection: follow `page.next_cursor` (as `cursor`) while `page.has_more`.",
+  createWebhookEndpoint:
+    "From now on every change-feed entry of the chosen kinds is POSTed to `url`, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`), in order per record, at least once, retried with backoff for about a day. The body is `{type, timestamp, data: {change, cursor}}`: `change` is the entry as `GET /changes` has it, `cursor` continues the feed after it. The secret is in this response only. At most 10 endpoints per channel.",
+  getWebhookEndpoint:
+    "The endpoint's URL, events and secret-rotation state; the secret itself is never shown again.",
+  updateWebhookEndpoint:
+    "Fields left out stay as they are. Deliveries already queued go to the new URL; changes already fanned out keep their events.",
+  deleteWebhookEndpoint: "Nothing more is sent to it; queued attempts are dropped.",
+  rotateWebhookSecret:
+    "Returns the new secret (this once). For `overlap` seconds (default 86400, 0–86400) deliveries carry two signatures, one per secret (`v1,<new> v1,<old>`), so the receiver can switch without losing a delivery.",
+  listWebhookDeliveries:
+    "Newest change first: status, attempts, the last answer's HTTP status and latency, and why it failed. Pages like every collection: follow `page.next_cursor` (as `cursor`) while `page.has_more`.",
   getProduct:
     "Everything about one product: its producer, every recognition with its source, the channels that list it (with prices and stores), the khuyến công projects that supported its producer, and related products. `sample` and `sample_fields` mark illustrative values.",
   listProducers:

@@ -3,7 +3,7 @@
 // Checked at registration (the URL as written) and before every attempt (the URL and, for a host name, every
 // address DNS gives for it, over DNS-over-HTTPS). See README "Webhooks" for what remains (DNS rebinding between
 // the lookup and the request; Cloudflare's egress does not route to private networks either).
-import ipaddr from "ipaddr.js";
+import { ipProblem, isIp } from "./address.ts";
 
 /** Options of the guard: the test-only setting that lets a loopback http receiver through. */
 export interface GuardOptions {
@@ -27,15 +27,9 @@ const bareHost = (hostname: string) => hostname.replace(/^\[|\]$/g, "").toLowerC
  * @example addressProblem("::ffff:127.0.0.1") // "loopback address"
  */
 export function addressProblem(address: string, options: GuardOptions = {}): string | null {
-  let range: string;
-  try {
-    range = ipaddr.process(bareHost(address)).range();
-  } catch {
-    return "not an IP address";
-  }
-  if (range === "unicast") return null;
-  if (range === "loopback" && options.allowLoopback) return null;
-  return `${range.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)} address`;
+  const problem = ipProblem(bareHost(address));
+  if (problem === null || (problem === "loopback" && options.allowLoopback)) return null;
+  return problem === "not an IP address" ? problem : `${problem} address`;
 }
 
 /**
@@ -53,7 +47,7 @@ export function urlProblem(text: string, options: GuardOptions = {}): string | n
   }
   if (url.username || url.password) return "must not contain a user name or password";
   const host = bareHost(url.hostname);
-  const literal = ipaddr.isValid(host);
+  const literal = isIp(host);
   const loopbackName = host === "localhost" || host.endsWith(".localhost");
   const loopbackTarget =
     options.allowLoopback && (loopbackName || (literal && addressProblem(host, options) === null));
@@ -108,7 +102,7 @@ export async function destinationProblem(
   const problem = urlProblem(text, options);
   if (problem) return problem;
   const host = bareHost(new URL(text).hostname);
-  if (ipaddr.isValid(host) || host === "localhost" || host.endsWith(".localhost")) return null;
+  if (isIp(host) || host === "localhost" || host.endsWith(".localhost")) return null;
   let addresses: string[];
   try {
     addresses = await resolveHost(host, fetcher);

@@ -132,8 +132,6 @@ export const list = createRoute({
   tags,
   security,
   summary: "The channel's webhook endpoints",
-  description:
-    "The endpoints this channel's key registered, oldest first. Pages like every collection: follow `page.next_cursor` (as `cursor`) while `page.has_more`.",
   middleware: [requireChannelKey()] as const,
   request: { params: ChannelParam, query: PageQuery },
   responses: {
@@ -153,8 +151,6 @@ export const create = createRoute({
   tags,
   security,
   summary: "Register a webhook endpoint",
-  description:
-    "From now on every change-feed entry of the chosen kinds is POSTed to `url`, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`), in order per record, at least once, retried with backoff for about a day. The body is `{type, timestamp, data: {change, cursor}}`: `change` is the entry as `GET /changes` has it, `cursor` continues the feed after it. The secret is in this response only. At most 10 endpoints per channel.",
   middleware: [requireChannelKey(), ...jsonBody(MAX_ENDPOINT_BYTES)] as const,
   request: {
     params: ChannelParam,
@@ -180,8 +176,6 @@ export const getOne = createRoute({
   tags,
   security,
   summary: "One webhook endpoint (without its secret)",
-  description:
-    "The endpoint's URL, events and secret-rotation state; the secret itself is never shown again.",
   middleware: [requireChannelKey()] as const,
   request: { params: EndpointParams },
   responses: {
@@ -199,8 +193,6 @@ export const update = createRoute({
   tags,
   security,
   summary: "Change a webhook endpoint's URL, events or illustrative opt-in",
-  description:
-    "Fields left out stay as they are. Deliveries already queued go to the new URL; changes already fanned out keep their events.",
   middleware: [requireChannelKey(), ...jsonBody(MAX_ENDPOINT_BYTES)] as const,
   request: {
     params: EndpointParams,
@@ -222,7 +214,6 @@ export const remove = createRoute({
   tags,
   security,
   summary: "Delete a webhook endpoint and its delivery log",
-  description: "Nothing more is sent to it; queued attempts are dropped.",
   middleware: [requireChannelKey()] as const,
   request: { params: EndpointParams },
   responses: {
@@ -240,8 +231,6 @@ export const rotate = createRoute({
   tags,
   security,
   summary: "Replace an endpoint's signing secret",
-  description:
-    "Returns the new secret (this once). For `overlap` seconds (default 86400, 0–86400) deliveries carry two signatures, one per secret (`v1,<new> v1,<old>`), so the receiver can switch without losing a delivery.",
   middleware: [requireChannelKey()] as const,
   request: {
     params: EndpointParams,
@@ -275,8 +264,6 @@ export const deliveries = createRoute({
   tags,
   security,
   summary: "An endpoint's recent deliveries and their results",
-  description:
-    "Newest change first: status, attempts, the last answer's HTTP status and latency, and why it failed. Pages like every collection: follow `page.next_cursor` (as `cursor`) while `page.has_more`.",
   middleware: [requireChannelKey()] as const,
   request: { params: EndpointParams, query: PageQuery },
   responses: {
