@@ -58,10 +58,11 @@ export async function fanOut(
   const last = (cursorRow?.results[0] as { last_seq: number } | undefined)?.last_seq ?? 0;
   const endpoints = (endpointRows?.results ?? []) as EndpointRow[];
   if (!endpoints.length) {
-    // Nobody listens: move past everything so a first endpoint does not start with a backlog it never asked for.
+    // Nobody listens: move past everything so a first endpoint does not start with a backlog it never asked for
+    // (unless one was registered meanwhile: then the next step fans out to it from its own start).
     await d1
       .prepare(
-        "UPDATE webhook_fanout SET last_seq = (SELECT coalesce(max(seq), 0) FROM changes) WHERE id = 1",
+        "UPDATE webhook_fanout SET last_seq = (SELECT coalesce(max(seq), 0) FROM changes) WHERE id = 1 AND NOT EXISTS (SELECT 1 FROM webhook_endpoints)",
       )
       .run();
     return { created: [], more: false };
@@ -91,23 +92,33 @@ export async function fanOut(
       });
     }
   }
+  // Written only if nothing moved since the reads: the cursor (another step got here first) and the set of
+  // endpoints (one registered since would miss these changes, one deleted would get orphans). Otherwise nothing is
+  // written and the step is run again.
+  const ids = endpoints
+    .map((e) => e.id)
+    .sort()
+    .join(",");
+  const unchanged = sql`(SELECT last_seq FROM webhook_fanout WHERE id = 1) = ${last}
+  AND coalesce((SELECT group_concat(id, ',') FROM (SELECT id FROM webhook_endpoints ORDER BY id)), '') = ${ids}`;
   const inserts = [];
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     const chunk = JSON.stringify(rows.slice(i, i + ROWS_PER_INSERT));
     inserts.push(sql`INSERT OR IGNORE INTO webhook_deliveries (id, endpoint_id, seq, entity, entity_key, body)
 SELECT json_extract(value, '$.id'), json_extract(value, '$.endpoint'), json_extract(value, '$.seq'), json_extract(value, '$.entity'), json_extract(value, '$.key'), json_extract(value, '$.body')
-FROM json_each(${chunk}) WHERE EXISTS (SELECT 1 FROM webhook_endpoints WHERE id = json_extract(value, '$.endpoint'))
+FROM json_each(${chunk}) WHERE ${unchanged}
 RETURNING id`);
   }
   const results = await d1.batch(
-    [...inserts, sql`UPDATE webhook_fanout SET last_seq = ${end} WHERE id = 1 AND last_seq = ${last}`].map(
-      (q) => toStatement(d1, q),
+    [...inserts, sql`UPDATE webhook_fanout SET last_seq = ${end} WHERE id = 1 AND ${unchanged}`].map((q) =>
+      toStatement(d1, q),
     ),
   );
   const created = results
     .slice(0, inserts.length)
     .flatMap((r) => ((r?.results ?? []) as { id: string }[]).map((x) => x.id));
-  return { created, more: changes.length > FANOUT_PAGE };
+  const moved = (results[inserts.length]?.meta.changes ?? 0) > 0;
+  return { created, more: !moved || changes.length > FANOUT_PAGE };
 }
 
 /**
