@@ -76,7 +76,8 @@ const AAAA = 28;
  * lookup fails: the guard fails closed.
  */
 export async function resolveHost(host: string, fetcher: typeof fetch = fetch): Promise<string[]> {
-  const answers = await Promise.all(
+  // Both lookups settle before either failure is thrown (a second rejection would otherwise go unhandled).
+  const settled = await Promise.allSettled(
     ["A", "AAAA"].map(async (type) => {
       const res = await fetcher(`${DOH}?name=${encodeURIComponent(host)}&type=${type}`, {
         headers: { accept: "application/dns-json" },
@@ -87,7 +88,9 @@ export async function resolveHost(host: string, fetcher: typeof fetch = fetch): 
       return (json.Answer ?? []).filter((a) => a.type === A || a.type === AAAA).map((a) => a.data);
     }),
   );
-  return answers.flat();
+  const failed = settled.find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
+  return settled.flatMap((r) => (r.status === "fulfilled" ? r.value : []));
 }
 
 /**

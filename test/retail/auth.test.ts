@@ -17,7 +17,19 @@ interface WriteRoute {
   template: string;
   path: (channel: string) => string;
   body?: unknown;
+  /** Run before the write with this channel's key (a DELETE needs something to delete). */
+  prepare?: () => Promise<void>;
 }
+/** A webhook endpoint of CHANNEL, made in beforeAll (and again before it is deleted). */
+let endpoint = "";
+const newEndpoint = async () => {
+  const res = await send("POST", `/api/v1/channels/${CHANNEL}/webhooks`, own.key, {
+    url: "https://hooks.example-chain.vn/auth",
+    // No producer changes here: no delivery attempts to a host these offline tests cannot reach.
+    events: ["producer"],
+  });
+  endpoint = (await json(res)).id;
+};
 const ROUTES: WriteRoute[] = [
   {
     method: "PUT",
@@ -36,13 +48,37 @@ const ROUTES: WriteRoute[] = [
     path: (c) => `/api/v1/channels/${c}/listings/bulk`,
     body: { items: [{ product: PRODUCT, ...listing({ price_vnd: 2 }) }] },
   },
+  {
+    method: "POST",
+    template: "/channels/{channel}/webhooks",
+    path: (c) => `/api/v1/channels/${c}/webhooks`,
+    body: { url: "https://hooks.example-chain.vn/x", events: ["producer"] },
+  },
+  {
+    method: "PATCH",
+    template: "/channels/{channel}/webhooks/{endpoint}",
+    path: (c) => `/api/v1/channels/${c}/webhooks/${endpoint}`,
+    body: { url: "https://hooks.example-chain.vn/changed" },
+  },
+  {
+    method: "POST",
+    template: "/channels/{channel}/webhooks/{endpoint}/rotate-secret",
+    path: (c) => `/api/v1/channels/${c}/webhooks/${endpoint}/rotate-secret`,
+  },
+  {
+    method: "DELETE",
+    template: "/channels/{channel}/webhooks/{endpoint}",
+    path: (c) => `/api/v1/channels/${c}/webhooks/${endpoint}`,
+    prepare: newEndpoint,
+  },
 ];
 
 /** Everything a write could change, to prove a refused write changed nothing. */
 async function state() {
   const rows = await env.DB.prepare("SELECT * FROM listings ORDER BY id").all();
   const seq = await env.DB.prepare("SELECT max(seq) AS n FROM changes").first<{ n: number }>();
-  return { rows: rows.results, seq: seq?.n };
+  const endpoints = await env.DB.prepare("SELECT * FROM webhook_endpoints ORDER BY id").all();
+  return { rows: rows.results, seq: seq?.n, endpoints: endpoints.results };
 }
 
 const secrets: string[] = [];
@@ -72,6 +108,7 @@ beforeAll(async () => {
     .bind(revoked.key.slice(0, 13))
     .run();
   secrets.push(own.key, other.key, revoked.key);
+  await newEndpoint();
 });
 afterAll(() => vi.restoreAllMocks());
 
@@ -139,7 +176,8 @@ describe("every write route refuses bad keys and writes nothing", () => {
   it.each(ROUTES.map((r) => [`${r.method} ${r.template}`, r] as const))(
     "%s with this channel's key works (so the refusals above are about the key)",
     async (_, route) => {
-      if (route.method === "DELETE") {
+      if (route.prepare) await route.prepare();
+      else if (route.method === "DELETE") {
         await record(await send("PUT", route.path(CHANNEL), own.key, listing({ price_vnd: 3 })));
       }
       const res = await record(await send(route.method, route.path(CHANNEL), own.key, route.body));
@@ -153,6 +191,7 @@ describe("body size limits on every write route", () => {
   it.each([
     ["PUT listing, 65 KB", "PUT", `/api/v1/channels/${CHANNEL}/listings/${PRODUCT}`, big(65 * 1024)],
     ["bulk, 1.1 MB", "POST", `/api/v1/channels/${CHANNEL}/listings/bulk`, big(1100 * 1024)],
+    ["webhook endpoint, 9 KB", "POST", `/api/v1/channels/${CHANNEL}/webhooks`, big(9 * 1024)],
     [
       "DELETE with a 1.1 MB body",
       "DELETE",
