@@ -5,7 +5,7 @@ const descriptions: Record<string, string> = {
   listWebhookEndpoints:
     "The endpoints this channel's key registered, oldest first. Pages like every collection: follow `page.next_cursor` (as `cursor`) while `page.has_more`.",
   createWebhookEndpoint:
-    "From now on every change-feed entry of the chosen kinds is POSTed to `url`, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`), in order per record, at least once, retried with backoff for about a day. The body is `{type, timestamp, data: {change, cursor}}`: `change` is the entry as `GET /changes` has it, `cursor` continues the feed after it. The secret is in this response only. At most 10 endpoints per channel.",
+    "From now on every change-feed entry of the chosen kinds is POSTed to `url`, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`), in order per record, at least once, retried with backoff for about 7.5 hours (9 attempts), then given up (`dead` in the delivery log). The body is `{type, timestamp, data: {change, cursor}}`: `change` is the entry as `GET /changes` has it, `cursor` continues the feed after it. The secret is in this response only. At most 10 endpoints per channel.",
   getWebhookEndpoint:
     "The endpoint's URL, events and secret-rotation state; the secret itself is never shown again.",
   updateWebhookEndpoint:
