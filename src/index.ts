@@ -4,7 +4,7 @@
 import { getPath } from "hono/utils/url";
 import { createApp } from "./app.ts";
 import type { Env, WebhookMessage } from "./env.ts";
-import { handleQueue, handleScheduled, nudgeFanOut } from "./webhooks/queue.ts";
+import { nudgeFanOut } from "./webhooks/nudge.ts";
 
 const publicApp = createApp();
 
@@ -38,8 +38,11 @@ export default {
     nudgeFanOut(env, request.method, res.status, ctx);
     return res;
   },
-  queue: (batch, env) => handleQueue(batch, env),
-  scheduled: (_controller, env, ctx) => ctx.waitUntil(handleScheduled(env)),
+  // The consumer (fan-out, delivery, the sender guard) is loaded only when the queue or the cron runs it: no
+  // shopper's or retailer's request carries it.
+  queue: async (batch, env) => (await import("./webhooks/queue.ts")).handleQueue(batch, env),
+  scheduled: (_controller, env, ctx) =>
+    ctx.waitUntil(import("./webhooks/queue.ts").then((m) => m.handleScheduled(env))),
 } satisfies ExportedHandler<Env, WebhookMessage>;
 
 /** The whole app's type (editors' routes included), for typed clients. */
