@@ -99,6 +99,11 @@ export const OPENAPI_CONFIG = {
         "Retail chains keep their listings current (API key per channel) and mirror the catalogue (change feed, full feeds). Anonymous calls are rate-limited per address, keyed calls per key: 429 with Retry-After.",
     },
     {
+      name: "Webhooks",
+      description:
+        "A channel's key registers https endpoints that receive the change feed as it happens, signed per Standard Webhooks, so a chain need not poll. Each delivery carries the feed entry and its cursor.",
+    },
+    {
       name: "Editors",
       description:
         "The province's editors keep the catalogue: drafts, publishing, CSV import/export, photos and the audit trail (editor tokens only).",
