@@ -371,11 +371,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A product as editors see it (public version, draft, recognitions) */
+        /**
+         * A product as editors see it (public version, draft, recognitions)
+         * @description The product's public version (`live`), its pending draft (`draft`, null when none), its status, and its recognitions likewise. Send the ETag back in If-Match to change, publish or delete it.
+         */
         get: operations["getAdminProduct"];
         put?: never;
         post?: never;
-        /** Delete a product, its recognitions and listings (publishers); the change feed keeps tombstones */
+        /**
+         * Delete a product, its recognitions and listings (publishers); the change feed keeps tombstones
+         * @description Removes the public product (its recognitions and listings go with it) and any draft. The change feed keeps a tombstone for each, so mirrors delete them too.
+         */
         delete: operations["deleteProduct"];
         options?: never;
         head?: never;
@@ -395,7 +401,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a product as a draft (public only once published) */
+        /**
+         * Create a product as a draft (public only once published)
+         * @description The producer must exist (published or as a draft). Nothing is public until a publisher publishes the product; the draft carries the sources that publishing requires.
+         */
         post: operations["createProduct"];
         delete?: never;
         options?: never;
@@ -450,14 +459,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A producer as editors see it */
+        /**
+         * A producer as editors see it
+         * @description The producer's public version, its pending draft and its status, with the ETag to send back in If-Match.
+         */
         get: operations["getAdminProducer"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a producer's draft */
+        /**
+         * Change a producer's draft
+         * @description Fields given replace the draft's (or, without a draft, the public version's). `If-Match` is required. Renaming a producer refreshes its products' search text when published.
+         */
         patch: operations["updateProducer"];
         trace?: never;
     };
@@ -470,7 +485,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a producer as a draft */
+        /**
+         * Create a producer as a draft
+         * @description Public once a publisher publishes it, or when one of its products is published. Publishing needs at least one https source.
+         */
         post: operations["createProducer"];
         delete?: never;
         options?: never;
@@ -487,8 +505,31 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish a producer's draft (publishers; also happens when one of its products is published) */
+        /**
+         * Publish a producer's draft (publishers; also happens when one of its products is published)
+         * @description Applies the producer's draft to the catalogue. Refused (422) without an https source. Without a draft, answers the producer as it is.
+         */
         post: operations["publishProducer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/producers/{slug}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a producer photo into the producer's draft (public once published)
+         * @description The same rules as product photos: JPEG, PNG or WebP by its bytes, at most 900 kB, alt text in both languages. Stored in R2 under a content hash, served at /anh/… with immutable caching. `If-Match` is required.
+         */
+        post: operations["uploadProducerPhoto"];
         delete?: never;
         options?: never;
         head?: never;
@@ -502,15 +543,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A recognition as editors see it */
+        /**
+         * A recognition as editors see it
+         * @description A recognition's public version and pending draft, with the ETag to send back in If-Match.
+         */
         get: operations["getAdminRecognition"];
         put?: never;
         post?: never;
-        /** Delete a recognition (publishers); the change feed keeps a tombstone */
+        /**
+         * Delete a recognition (publishers); the change feed keeps a tombstone
+         * @description Removes the public recognition (the product's tier is recomputed) and any draft; the change feed keeps a tombstone.
+         */
         delete: operations["deleteRecognition"];
         options?: never;
         head?: never;
-        /** Change a recognition's draft (marking it verified needs a publisher) */
+        /**
+         * Change a recognition's draft (marking it verified needs a publisher)
+         * @description Fields given replace the draft's; the draft is published with its product. Only publishers may mark a recognition verified (checked against its decision). `If-Match` is required.
+         */
         patch: operations["updateRecognition"];
         trace?: never;
     };
@@ -561,7 +611,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The published products, producers or recognitions as CSV, in the import format */
+        /**
+         * The published products, producers or recognitions as CSV, in the import format
+         * @description Every published record of the kind, one row each, in the columns docs/import-format.md describes, so an export edited in a spreadsheet imports back unchanged.
+         */
         get: operations["exportCatalogue"];
         put?: never;
         post?: never;
@@ -578,10 +631,241 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit trail, newest first, optionally of one record (publishers) */
+        /**
+         * The audit trail, newest first, optionally of one record (publishers)
+         * @description Who changed what, when and from where (page, api, import, cli), with the field-level before and after of each change. Filter by entity and key; page with `before` (the `next_before` of the previous page).
+         */
         get: operations["listAuditEvents"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The retail channels, for editors (at most 200)
+         * @description Every retail channel with its ETag. `q` matches names without accents; `facet` narrows the list.
+         */
+        get: operations["listAdminChannels"];
+        put?: never;
+        /**
+         * Add a retail channel (publishers; public at once)
+         * @description A retail channel has no draft: it is public as soon as it is added, so adding one is a publisher's act.
+         */
+        post: operations["createChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/channels/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One retail channel as editors see it, with its ETag
+         * @description The record as the public sees it (there are no drafts of these), with the ETag to send back in If-Match to change or delete it. Listings also say whether a retailer key owns their channel.
+         */
+        get: operations["getAdminChannel"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a retail channel (publishers)
+         * @description The change feed keeps a tombstone (for a channel: one for each of its listings).
+         */
+        delete: operations["deleteChannel"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a retail channel (publishers; public at once)
+         * @description Fields given replace the record's; `If-Match` is required.
+         */
+        patch: operations["updateChannel"];
+        trace?: never;
+    };
+    "/admin/listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The listings, for editors (at most 200)
+         * @description Every listing with its ETag. `q` matches names without accents; `facet` narrows the list. stale=true keeps only listings not checked for 90 days.
+         */
+        get: operations["listAdminListings"];
+        put?: never;
+        /**
+         * Add a listing (publishers; public at once)
+         * @description For channels without a retailer API key (fairs, export markets); a keyed channel's listings come from its feed (409).
+         */
+        post: operations["createAdminListing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/listings/{channel}/{product}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One listing as editors see it, with its ETag
+         * @description The record as the public sees it (there are no drafts of these), with the ETag to send back in If-Match to change or delete it. Listings also say whether a retailer key owns their channel.
+         */
+        get: operations["getAdminListing"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a listing (publishers)
+         * @description The change feed keeps a tombstone (for a channel: one for each of its listings).
+         */
+        delete: operations["deleteAdminListing"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a listing (publishers; public at once)
+         * @description Fields given replace the record's; `If-Match` is required. On a channel with a retailer key, status, price, SKU, link and stores are the retailer's (409); use checkListing.
+         */
+        patch: operations["updateAdminListing"];
+        trace?: never;
+    };
+    "/admin/support-projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The khuyến công support projects, for editors (at most 200)
+         * @description Every khuyến công support project with its ETag. `q` matches names without accents; `facet` narrows the list.
+         */
+        get: operations["listSupportProjects"];
+        put?: never;
+        /**
+         * Add a khuyến công support project (publishers; public at once)
+         * @description A khuyến công support project has no draft: it is public as soon as it is added, so adding one is a publisher's act.
+         */
+        post: operations["createSupportProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/support-projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One khuyến công support project as editors see it, with its ETag
+         * @description The record as the public sees it (there are no drafts of these), with the ETag to send back in If-Match to change or delete it. Listings also say whether a retailer key owns their channel.
+         */
+        get: operations["getSupportProject"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a khuyến công support project (publishers)
+         * @description Not in the change feed; the audit trail keeps what was deleted.
+         */
+        delete: operations["deleteSupportProject"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a khuyến công support project (publishers; public at once)
+         * @description Fields given replace the record's; `If-Match` is required.
+         */
+        patch: operations["updateSupportProject"];
+        trace?: never;
+    };
+    "/admin/programme-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The programme figures, for editors (at most 200)
+         * @description Every programme figure with its ETag. `q` matches names without accents; `facet` narrows the list.
+         */
+        get: operations["listProgrammeFigures"];
+        put?: never;
+        /**
+         * Add a programme figure (publishers; public at once)
+         * @description A programme figure has no draft: it is public as soon as it is added, so adding one is a publisher's act.
+         */
+        post: operations["createProgrammeFigure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/programme-figures/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One programme figure as editors see it, with its ETag
+         * @description The record as the public sees it (there are no drafts of these), with the ETag to send back in If-Match to change or delete it. Listings also say whether a retailer key owns their channel.
+         */
+        get: operations["getProgrammeFigure"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a programme figure (publishers)
+         * @description Not in the change feed; the audit trail keeps what was deleted.
+         */
+        delete: operations["deleteProgrammeFigure"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a programme figure (publishers; public at once)
+         * @description Fields given replace the record's; `If-Match` is required.
+         */
+        patch: operations["updateProgrammeFigure"];
+        trace?: never;
+    };
+    "/admin/listings/{channel}/{product}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a listing checked today, optionally correcting its note or source (editors)
+         * @description Allowed on every listing, also one a retailer key keeps: it changes nothing the retailer's feed sets. `If-Match` is optional (a stale one is refused).
+         */
+        post: operations["checkListing"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1233,6 +1517,10 @@ export interface components {
                 } | null;
             }[];
         };
+        AdminPreconditionFailed: components["schemas"]["Problem"] & {
+            /** @description The record's ETag now; read it again, then retry with it */
+            current_etag: string;
+        };
         EditorProduct: {
             slug: string;
             /** @description The producer's slug */
@@ -1367,6 +1655,10 @@ export interface components {
              * @default []
              */
             sample_fields?: string[];
+            /** @description An uploaded photo (/anh/…, see uploadProducerPhoto) */
+            image?: string | null;
+            image_alt_vi?: string | null;
+            image_alt_en?: string | null;
         };
         EditorProducerPatch: {
             name?: string;
@@ -1502,6 +1794,12 @@ export interface components {
                     after?: unknown;
                 }[];
             }[];
+            /** @description What applying cost: D1 round trips, statements written, milliseconds */
+            stats?: {
+                round_trips: number;
+                statements: number;
+                ms: number;
+            };
         };
         AuditEvent: {
             id: number;
@@ -1518,6 +1816,294 @@ export interface components {
                 before?: unknown;
                 after?: unknown;
             }[];
+        };
+        AdminChannel: {
+            /** @enum {string} */
+            entity: "channel";
+            /** @description What the record's path names */
+            key: string;
+            /** @description Send back in If-Match to change or delete it */
+            etag: string;
+            record: components["schemas"]["EditorChannel"];
+            /** @description Listings: the channel has a retailer API key, which owns status, price, SKU, link and stores */
+            retailer_keyed: boolean;
+        };
+        EditorChannel: {
+            slug: string;
+            name: string;
+            /** @enum {string} */
+            kind: "supermarket_chain" | "trade_fair" | "export_market" | "online_store";
+            /**
+             * Format: uri
+             * @default null
+             */
+            website?: string | null;
+            /** @default  */
+            description_vi?: string;
+            /** @default  */
+            description_en?: string;
+            /** @default [] */
+            sources?: string[];
+            /**
+             * @description How the catalogue knows the record: sourced (a cited source states it), inferred, or illustrative (made up to show what the catalogue can hold; shown as such everywhere)
+             * @default sourced
+             * @enum {string}
+             */
+            provenance?: "sourced" | "inferred" | "illustrative";
+        };
+        AdminChannelPatch: {
+            slug?: string;
+            name?: string;
+            /** @enum {string} */
+            kind?: "supermarket_chain" | "trade_fair" | "export_market" | "online_store";
+            /**
+             * Format: uri
+             * @default null
+             */
+            website?: string | null;
+            /** @default  */
+            description_vi?: string;
+            /** @default  */
+            description_en?: string;
+            /** @default [] */
+            sources?: string[];
+            /**
+             * @description How the catalogue knows the record: sourced (a cited source states it), inferred, or illustrative (made up to show what the catalogue can hold; shown as such everywhere)
+             * @default sourced
+             * @enum {string}
+             */
+            provenance?: "sourced" | "inferred" | "illustrative";
+        };
+        AdminListing: {
+            /** @enum {string} */
+            entity: "listing";
+            /** @description What the record's path names */
+            key: string;
+            /** @description Send back in If-Match to change or delete it */
+            etag: string;
+            record: components["schemas"]["EditorListing"];
+            /** @description Listings: the channel has a retailer API key, which owns status, price, SKU, link and stores */
+            retailer_keyed: boolean;
+        };
+        EditorListing: {
+            /** @description The channel's slug */
+            channel: string;
+            /** @description The product's slug */
+            product: string;
+            /** @enum {string} */
+            status: "in_stock" | "out_of_stock" | "coming_soon" | "discontinued";
+            /** @default null */
+            price_vnd?: number | null;
+            /** @default null */
+            channel_sku?: string | null;
+            /**
+             * Format: uri
+             * @default null
+             */
+            url?: string | null;
+            /** @default [] */
+            stores?: {
+                name: string;
+                city: string;
+                province: string;
+            }[];
+            /** @default null */
+            note?: string | null;
+            /**
+             * Format: date
+             * @description When someone last checked the listing (YYYY-MM-DD)
+             * @default null
+             */
+            last_verified?: string | null;
+            /**
+             * Format: uri
+             * @default null
+             */
+            source_url?: string | null;
+            /**
+             * @description How the catalogue knows the record: sourced (a cited source states it), inferred, or illustrative (made up to show what the catalogue can hold; shown as such everywhere)
+             * @default sourced
+             * @enum {string}
+             */
+            provenance?: "sourced" | "inferred" | "illustrative";
+        };
+        AdminListingPatch: {
+            /** @description The channel's slug */
+            channel?: string;
+            /** @description The product's slug */
+            product?: string;
+            /** @enum {string} */
+            status?: "in_stock" | "out_of_stock" | "coming_soon" | "discontinued";
+            /** @default null */
+            price_vnd?: number | null;
+            /** @default null */
+            channel_sku?: string | null;
+            /**
+             * Format: uri
+             * @default null
+             */
+            url?: string | null;
+            /** @default [] */
+            stores?: {
+                name: string;
+                city: string;
+                province: string;
+            }[];
+            /** @default null */
+            note?: string | null;
+            /**
+             * Format: date
+             * @description When someone last checked the listing (YYYY-MM-DD)
+             * @default null
+             */
+            last_verified?: string | null;
+            /**
+             * Format: uri
+             * @default null
+             */
+            source_url?: string | null;
+            /**
+             * @description How the catalogue knows the record: sourced (a cited source states it), inferred, or illustrative (made up to show what the catalogue can hold; shown as such everywhere)
+             * @default sourced
+             * @enum {string}
+             */
+            provenance?: "sourced" | "inferred" | "illustrative";
+        };
+        AdminSupportProject: {
+            /** @enum {string} */
+            entity: "support_project";
+            /** @description What the record's path names */
+            key: string;
+            /** @description Send back in If-Match to change or delete it */
+            etag: string;
+            record: components["schemas"]["EditorSupportProject"];
+            /** @description Listings: the channel has a retailer API key, which owns status, price, SKU, link and stores */
+            retailer_keyed: boolean;
+        };
+        EditorSupportProject: {
+            /**
+             * @description The supported producer's slug
+             * @default null
+             */
+            producer?: string | null;
+            /** @default null */
+            year?: number | null;
+            /** @enum {string} */
+            fund: "national" | "local";
+            /** @default null */
+            amount_vnd?: number | null;
+            title_vi: string;
+            title_en: string;
+            /** @default null */
+            kind?: string | null;
+            /** Format: uri */
+            source_url: string;
+            /**
+             * @description How the catalogue knows the record: sourced (a cited source states it), inferred, or illustrative (made up to show what the catalogue can hold; shown as such everywhere)
+             * @default sourced
+             * @enum {string}
+             */
+            provenance?: "sourced" | "inferred" | "illustrative";
+        };
+        AdminSupportProjectPatch: {
+            /**
+             * @description The supported producer's slug
+             * @default null
+             */
+            producer?: string | null;
+            /** @default null */
+            year?: number | null;
+            /** @enum {string} */
+            fund?: "national" | "local";
+            /** @default null */
+            amount_vnd?: number | null;
+            title_vi?: string;
+            title_en?: string;
+            /** @default null */
+            kind?: string | null;
+            /** Format: uri */
+            source_url?: string;
+            /**
+             * @description How the catalogue knows the record: sourced (a cited source states it), inferred, or illustrative (made up to show what the catalogue can hold; shown as such everywhere)
+             * @default sourced
+             * @enum {string}
+             */
+            provenance?: "sourced" | "inferred" | "illustrative";
+        };
+        AdminProgrammeFigure: {
+            /** @enum {string} */
+            entity: "programme_figure";
+            /** @description What the record's path names */
+            key: string;
+            /** @description Send back in If-Match to change or delete it */
+            etag: string;
+            record: components["schemas"]["EditorProgrammeFigure"];
+            /** @description Listings: the channel has a retailer API key, which owns status, price, SKU, link and stores */
+            retailer_keyed: boolean;
+        };
+        EditorProgrammeFigure: {
+            key: string;
+            group_key: string;
+            label_vi: string;
+            label_en: string;
+            value: number;
+            /** @enum {string} */
+            unit: "projects" | "vnd" | "facilities" | "products";
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            fund?: "national" | "local" | "total" | null;
+            period: string;
+            /**
+             * @description The source's hedge on the value (more than, nearly, about); null when exact
+             * @default null
+             * @enum {string|null}
+             */
+            qualifier?: "more_than" | "nearly" | "about" | null;
+            /** Format: uri */
+            source_url: string;
+            /**
+             * @description How the catalogue knows the record: sourced (a cited source states it), inferred, or illustrative (made up to show what the catalogue can hold; shown as such everywhere)
+             * @default sourced
+             * @enum {string}
+             */
+            provenance?: "sourced" | "inferred" | "illustrative";
+        };
+        AdminProgrammeFigurePatch: {
+            key?: string;
+            group_key?: string;
+            label_vi?: string;
+            label_en?: string;
+            value?: number;
+            /** @enum {string} */
+            unit?: "projects" | "vnd" | "facilities" | "products";
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            fund?: "national" | "local" | "total" | null;
+            period?: string;
+            /**
+             * @description The source's hedge on the value (more than, nearly, about); null when exact
+             * @default null
+             * @enum {string|null}
+             */
+            qualifier?: "more_than" | "nearly" | "about" | null;
+            /** Format: uri */
+            source_url?: string;
+            /**
+             * @description How the catalogue knows the record: sourced (a cited source states it), inferred, or illustrative (made up to show what the catalogue can hold; shown as such everywhere)
+             * @default sourced
+             * @enum {string}
+             */
+            provenance?: "sourced" | "inferred" | "illustrative";
+        };
+        EditorListingCheck: {
+            /** @default null */
+            note?: string | null;
+            /** Format: uri */
+            source_url?: string | null;
         };
     };
     responses: never;
@@ -5065,7 +5651,7 @@ export interface operations {
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
                 };
             };
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
@@ -5211,7 +5797,7 @@ export interface operations {
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
                 };
             };
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
@@ -5361,7 +5947,7 @@ export interface operations {
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
                 };
             };
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
@@ -5503,7 +6089,7 @@ export interface operations {
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
                 };
             };
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
@@ -5659,7 +6245,7 @@ export interface operations {
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
                 };
             };
             /** @description Larger than 900 kB */
@@ -5928,7 +6514,7 @@ export interface operations {
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
                 };
             };
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
@@ -6078,7 +6664,7 @@ export interface operations {
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
                 };
             };
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
@@ -6220,6 +6806,198 @@ export interface operations {
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or missing provenance, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadProducerPhoto: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description JPEG, PNG or WebP (judged by its bytes), at most 900 kB
+                     */
+                    photo: string;
+                    /** @description What the photo shows, in Vietnamese */
+                    alt_vi: string;
+                    /** @description What the photo shows, in English */
+                    alt_en: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The draft, with the photo */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminRecord"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A record with this key already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-endpoints",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
+                     *       "instance": "/api/v1/channels/aeon/webhooks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Larger than 900 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/content-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The body is larger than 65536 bytes",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a JPEG, PNG or WebP image */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json (got 'text/plain')",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6244,6 +7022,15 @@ export interface operations {
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6436,7 +7223,7 @@ export interface operations {
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
                 };
             };
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
@@ -6582,7 +7369,7 @@ export interface operations {
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
                 };
             };
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
@@ -6732,7 +7519,7 @@ export interface operations {
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
                 };
             };
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
@@ -6983,7 +7770,7 @@ export interface operations {
     listAuditEvents: {
         parameters: {
             query?: {
-                entity?: "product" | "producer" | "recognition";
+                entity?: "product" | "producer" | "recognition" | "channel" | "listing" | "support_project" | "programme_figure" | "editor" | "editor_token";
                 key?: string;
                 /** @description Events older than this id (from `next_before`) */
                 before?: number;
@@ -7056,6 +7843,2464 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "No product with slug 'khong-co'",
                      *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAdminChannels: {
+        parameters: {
+            query?: {
+                /** @description Words of the name (accents optional) */
+                q?: string;
+                /** @description Only channels of this kind (supermarket_chain, trade_fair, export_market, online_store) */
+                facet?: string;
+                /** @description Listings only: true keeps those not checked for 90 days */
+                stale?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The retail channels */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AdminChannel"][];
+                    };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditorChannel"];
+            };
+        };
+        responses: {
+            /** @description The new retail channel */
+            201: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminChannel"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is taken, or the listing belongs to its channel's retailer key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-endpoints",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
+                     *       "instance": "/api/v1/channels/aeon/webhooks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or unknown references, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAdminChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The retail channel */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminChannel"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteChannel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is taken, or the listing belongs to its channel's retailer key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-endpoints",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
+                     *       "instance": "/api/v1/channels/aeon/webhooks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or unknown references, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateChannel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminChannelPatch"];
+            };
+        };
+        responses: {
+            /** @description The changed retail channel */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminChannel"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is taken, or the listing belongs to its channel's retailer key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-endpoints",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
+                     *       "instance": "/api/v1/channels/aeon/webhooks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or unknown references, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAdminListings: {
+        parameters: {
+            query?: {
+                /** @description Words of the name (accents optional) */
+                q?: string;
+                /** @description Only listings of this channel (its slug) */
+                facet?: string;
+                /** @description Listings only: true keeps those not checked for 90 days */
+                stale?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The listings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AdminListing"][];
+                    };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAdminListing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditorListing"];
+            };
+        };
+        responses: {
+            /** @description The new listing */
+            201: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminListing"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is taken, or the listing belongs to its channel's retailer key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-endpoints",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
+                     *       "instance": "/api/v1/channels/aeon/webhooks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or unknown references, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAdminListing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel: string;
+                product: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The listing */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminListing"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteAdminListing: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                channel: string;
+                product: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is taken, or the listing belongs to its channel's retailer key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-endpoints",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
+                     *       "instance": "/api/v1/channels/aeon/webhooks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or unknown references, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateAdminListing: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                channel: string;
+                product: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminListingPatch"];
+            };
+        };
+        responses: {
+            /** @description The changed listing */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminListing"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is taken, or the listing belongs to its channel's retailer key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-endpoints",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
+                     *       "instance": "/api/v1/channels/aeon/webhooks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or unknown references, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSupportProjects: {
+        parameters: {
+            query?: {
+                /** @description Words of the name (accents optional) */
+                q?: string;
+                /** @description Only projects of this fund (national or local) */
+                facet?: string;
+                /** @description Listings only: true keeps those not checked for 90 days */
+                stale?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The khuyến công support projects */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AdminSupportProject"][];
+                    };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSupportProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditorSupportProject"];
+            };
+        };
+        responses: {
+            /** @description The new khuyến công support project */
+            201: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSupportProject"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is taken, or the listing belongs to its channel's retailer key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-endpoints",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
+                     *       "instance": "/api/v1/channels/aeon/webhooks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or unknown references, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSupportProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The khuyến công support project */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSupportProject"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSupportProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is taken, or the listing belongs to its channel's retailer key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-endpoints",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
+                     *       "instance": "/api/v1/channels/aeon/webhooks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or unknown references, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSupportProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminSupportProjectPatch"];
+            };
+        };
+        responses: {
+            /** @description The changed khuyến công support project */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSupportProject"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is taken, or the listing belongs to its channel's retailer key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-endpoints",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
+                     *       "instance": "/api/v1/channels/aeon/webhooks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or unknown references, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProgrammeFigures: {
+        parameters: {
+            query?: {
+                /** @description Words of the name (accents optional) */
+                q?: string;
+                /** @description Only figures of this group (e.g. projects, funding) */
+                facet?: string;
+                /** @description Listings only: true keeps those not checked for 90 days */
+                stale?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The programme figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AdminProgrammeFigure"][];
+                    };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createProgrammeFigure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditorProgrammeFigure"];
+            };
+        };
+        responses: {
+            /** @description The new programme figure */
+            201: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminProgrammeFigure"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is taken, or the listing belongs to its channel's retailer key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-endpoints",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
+                     *       "instance": "/api/v1/channels/aeon/webhooks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or unknown references, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProgrammeFigure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The programme figure */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminProgrammeFigure"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteProgrammeFigure: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is taken, or the listing belongs to its channel's retailer key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-endpoints",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
+                     *       "instance": "/api/v1/channels/aeon/webhooks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or unknown references, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateProgrammeFigure: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminProgrammeFigurePatch"];
+            };
+        };
+        responses: {
+            /** @description The changed programme figure */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminProgrammeFigure"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is taken, or the listing belongs to its channel's retailer key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-endpoints",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
+                     *       "instance": "/api/v1/channels/aeon/webhooks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or unknown references, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    checkListing: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                channel: string;
+                product: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EditorListingCheck"];
+            };
+        };
+        responses: {
+            /** @description The checked listing */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminListing"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is taken, or the listing belongs to its channel's retailer key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-endpoints",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
+                     *       "instance": "/api/v1/channels/aeon/webhooks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or unknown references, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
