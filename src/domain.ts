@@ -33,6 +33,8 @@ export const LEGAL_TYPES = [
   "private_enterprise",
   "household_business",
   "craft_village",
+  // The source names a product but not who makes it (or not their legal form): said, never guessed.
+  "unknown",
 ] as const;
 export const PRODUCT_GROUPS = ["handicraft", "processed_food", "machinery", "other"] as const;
 export const SCHEMES = ["cnnt", "ocop", "geographical_indication", "collective_mark"] as const;

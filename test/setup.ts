@@ -2,12 +2,12 @@
 import { applyD1Migrations } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
-import { seedStatements } from "../src/seed/statements.ts";
+import { applySeed } from "./helpers/seed.ts";
 
 await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
 const already = await env.DB.prepare("SELECT count(*) AS n FROM products").first<{ n: number }>();
 if (!already?.n) {
-  await env.DB.batch(seedStatements().map((s) => env.DB.prepare(s.sql).bind(...s.params)));
+  await applySeed();
 }
 
 // Property-based tests run the same cases on every run (CI included): a failure is reproducible and a pass means

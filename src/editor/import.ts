@@ -5,13 +5,23 @@
  * or refused (with every reason). Applying writes all rows in one D1 batch (one round trip, all or nothing); no
  * statement binds more than 100 parameters (D1's production limit), and a guard statement first aborts the batch
  * if the catalogue or the drafts moved since the plan was made. Imported rows are published at once, with the same
- * provenance rules as publishing from a draft.
+ * provenance rules as publishing from a draft. Reading and checking rows lives in sheet.ts.
  */
 
 import type { CountedD1 } from "../env.ts";
 import { Problem } from "../http/problem.ts";
-import { CsvError, parseCsv, toCsv } from "./csv.ts";
-import { ProducerRecord, ProductRecord, publishProblems, RecognitionRecord } from "./schemas.ts";
+import { toCsv } from "./csv.ts";
+import type { ProducerRecord, ProductRecord, RecognitionRecord } from "./schemas.ts";
+import {
+  COLUMNS,
+  checkRow,
+  columnOf,
+  fieldStatesCell,
+  type ImportKind,
+  packagingCell,
+  type Row,
+  sheetRows,
+} from "./sheet.ts";
 import {
   type AuditContext,
   diff,
@@ -25,78 +35,17 @@ import {
   type Statement,
 } from "./store.ts";
 
-export type ImportKind = "products" | "producers" | "recognitions";
-
-/** The columns of each kind, in export order. */
-export const COLUMNS: Record<ImportKind, readonly string[]> = {
-  products: [
-    "slug",
-    "producer_slug",
-    "name_vi",
-    "name_en",
-    "product_group",
-    "category_vi",
-    "category_en",
-    "description_vi",
-    "description_en",
-    "packaging",
-    "sources",
-    "sample",
-    "sample_fields",
-    "image",
-    "image_alt_vi",
-    "image_alt_en",
-  ],
-  producers: [
-    "slug",
-    "name",
-    "legal_type",
-    "street",
-    "commune",
-    "district",
-    "founded_year",
-    "representative",
-    "description_vi",
-    "description_en",
-    "sources",
-    "sample",
-    "sample_fields",
-  ],
-  recognitions: [
-    "id",
-    "product_slug",
-    "scheme",
-    "level",
-    "stars",
-    "year",
-    "title_vi",
-    "title_en",
-    "decision_number",
-    "issuer",
-    "source_url",
-    "verified",
-    "sample",
-    "note_vi",
-    "note_en",
-  ],
-};
-/** Columns a file must have (the rest default: empty text, false, no sources). */
-const REQUIRED: Record<ImportKind, readonly string[]> = {
-  products: [
-    "slug",
-    "producer_slug",
-    "name_vi",
-    "name_en",
-    "product_group",
-    "category_vi",
-    "category_en",
-    "sources",
-  ],
-  producers: ["slug", "name", "legal_type", "sources"],
-  recognitions: ["product_slug", "scheme", "year", "title_vi", "title_en", "issuer", "source_url"],
-};
-/** Most data rows one import takes. */
-export const MAX_IMPORT_ROWS = 2000;
+export {
+  COLUMNS,
+  checkRow,
+  type ImportKind,
+  list,
+  MAX_IMPORT_ROWS,
+  packaging,
+  packagingCell,
+  readCsv,
+  sheetRows,
+} from "./sheet.ts";
 
 export interface ImportRowReport {
   row: number;
@@ -115,151 +64,6 @@ export interface ImportReport {
   stats?: { round_trips: number; statements: number; ms: number };
 }
 
-const TRUE = new Set(["true", "1", "yes", "có", "x"]);
-const FALSE = new Set(["false", "0", "no", "không", ""]);
-function bool(v: string): boolean | string {
-  const t = v.trim().toLowerCase();
-  return TRUE.has(t) ? true : FALSE.has(t) ? false : v;
-}
-function int(v: string): number | null | string {
-  const t = v.trim().replace(/[\s.,](?=\d{3}\b)/g, "");
-  if (t === "") return null;
-  return /^-?\d+$/.test(t) ? Number(t) : v;
-}
-const nullable = (v: string) => (v.trim() === "" ? null : v.trim());
-export const list = (v: string) => v.split(/[\s|]+/).filter(Boolean);
-
-/** A pack written `label;net weight g;price đồng;illustrative`, packs separated by `|`. */
-export function packaging(v: string) {
-  return v
-    .split("|")
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => {
-      const [label = "", weight = "", price = "", flag = ""] = p.split(";");
-      return {
-        label: label.trim(),
-        net_weight_g: int(weight),
-        price_vnd: int(price),
-        sample: /^(illustrative|minh họa|true|1)$/i.test(flag.trim()),
-      };
-    });
-}
-export const packagingCell = (packs: ProductRecord["packaging"]) =>
-  packs
-    .map((p) =>
-      [p.label, p.net_weight_g ?? "", p.price_vnd ?? "", p.sample ? "illustrative" : ""]
-        .join(";")
-        .replace(/;+$/, ""),
-    )
-    .join(" | ");
-
-/** A CSV row (by column name) to the record the schemas check. */
-function toRecord(kind: ImportKind, cell: (c: string) => string): Record<string, unknown> {
-  if (kind === "products") {
-    return {
-      slug: cell("slug").trim(),
-      producer: cell("producer_slug").trim(),
-      name_vi: cell("name_vi"),
-      name_en: cell("name_en"),
-      description_vi: cell("description_vi"),
-      description_en: cell("description_en"),
-      product_group: cell("product_group").trim(),
-      category_vi: cell("category_vi"),
-      category_en: cell("category_en"),
-      packaging: packaging(cell("packaging")),
-      sources: list(cell("sources")),
-      sample: bool(cell("sample")),
-      sample_fields: list(cell("sample_fields")),
-      image: nullable(cell("image")),
-      image_alt_vi: nullable(cell("image_alt_vi")),
-      image_alt_en: nullable(cell("image_alt_en")),
-    };
-  }
-  if (kind === "producers") {
-    return {
-      slug: cell("slug").trim(),
-      name: cell("name"),
-      legal_type: cell("legal_type").trim(),
-      street: nullable(cell("street")),
-      commune: nullable(cell("commune")),
-      district: nullable(cell("district")),
-      founded_year: int(cell("founded_year")),
-      representative: nullable(cell("representative")),
-      description_vi: cell("description_vi"),
-      description_en: cell("description_en"),
-      sources: list(cell("sources")),
-      sample: bool(cell("sample")),
-      sample_fields: list(cell("sample_fields")),
-    };
-  }
-  return {
-    id: int(cell("id")) ?? 0,
-    product: cell("product_slug").trim(),
-    scheme: cell("scheme").trim(),
-    level: nullable(cell("level")),
-    stars: int(cell("stars")),
-    year: int(cell("year")),
-    title_vi: cell("title_vi"),
-    title_en: cell("title_en"),
-    decision_number: nullable(cell("decision_number")),
-    issuer: nullable(cell("issuer")),
-    source_url: cell("source_url").trim(),
-    verified: bool(cell("verified")),
-    sample: bool(cell("sample")),
-    note_vi: nullable(cell("note_vi")),
-    note_en: nullable(cell("note_en")),
-  };
-}
-
-/** Record field names back to the CSV column a reason should name. */
-const columnOf = (field: string) =>
-  field === "producer"
-    ? "producer_slug"
-    : field === "product"
-      ? "product_slug"
-      : (field.split(".")[0] ?? field);
-
-const headerProblem = (detail: string) => new Problem(422, { type: "invalid-csv", detail });
-
-/** Decodes and parses the file: UTF-8 (a BOM is dropped), a header row naming known columns. */
-export function readCsv(kind: ImportKind, bytes: Uint8Array): { header: string[]; rows: string[][] } {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw headerProblem("The file is not UTF-8 text; save it as “CSV UTF-8” in the spreadsheet program");
-  }
-  let records: string[][];
-  try {
-    records = parseCsv(text);
-  } catch (err) {
-    if (!(err instanceof CsvError)) throw err;
-    throw headerProblem(`The file is not valid CSV: ${err.message}`);
-  }
-  const [first, ...rows] = records;
-  if (!first) throw headerProblem("The file is empty");
-  const header = first.map((h) => h.trim().toLowerCase());
-  const unknown = header.filter((h) => !COLUMNS[kind].includes(h));
-  const missing = REQUIRED[kind].filter((h) => !header.includes(h));
-  const dupes = header.filter((h, i) => header.indexOf(h) !== i);
-  if (unknown.length || missing.length || dupes.length) {
-    const problems = [
-      unknown.length ? `unknown column(s) ${unknown.join(", ")}` : "",
-      missing.length ? `missing column(s) ${missing.join(", ")}` : "",
-      dupes.length ? `repeated column(s) ${dupes.join(", ")}` : "",
-    ]
-      .filter(Boolean)
-      .join("; ");
-    throw headerProblem(`${problems} — the ${kind} columns are: ${COLUMNS[kind].join(", ")}`);
-  }
-  if (rows.length > MAX_IMPORT_ROWS)
-    throw headerProblem(`At most ${MAX_IMPORT_ROWS} rows per file (got ${rows.length})`);
-  return { header, rows };
-}
-
-type Row = Record<string, unknown>;
-
 /** Plans and (unless a dry run or a row is refused) applies an import. */
 export async function importCsv(
   d1: CountedD1,
@@ -268,8 +72,7 @@ export async function importCsv(
   const started = Date.now();
   const tripsBefore = d1.roundTrips;
   const { kind, apply, ctx } = opts;
-  const { header, rows } = readCsv(kind, opts.bytes);
-  const parsedRows = rows.map((cells) => toRecord(kind, (c) => cells[header.indexOf(c)] ?? ""));
+  const parsedRows = sheetRows(kind, opts.bytes).map((r) => r.raw);
   const keyOf = (r: Row) => (kind === "recognitions" ? (r.id ? String(r.id) : "") : String(r.slug ?? ""));
   const keys = parsedRows.map(keyOf).filter(Boolean);
   const refSlugs = [
@@ -284,10 +87,10 @@ export async function importCsv(
   const entity = kind === "products" ? "product" : kind === "producers" ? "producer" : "recognition";
   const liveSql =
     kind === "products"
-      ? `SELECT p.slug, pr.slug AS producer, p.name_vi, p.name_en, p.description_vi, p.description_en, p.product_group, p.category_vi, p.category_en, p.packaging, p.sources, p.sample, p.sample_fields, p.image, p.image_alt_vi, p.image_alt_en FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.slug IN (SELECT value FROM json_each(?))`
+      ? `SELECT p.slug, pr.slug AS producer, p.name_vi, p.name_en, p.description_vi, p.description_en, p.product_group, p.category_vi, p.category_en, p.packaging, p.sources, p.sample, p.sample_fields, p.provenance, p.field_provenance, p.image, p.image_alt_vi, p.image_alt_en FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.slug IN (SELECT value FROM json_each(?))`
       : kind === "producers"
-        ? `SELECT slug, name, legal_type, street, commune, district, founded_year, representative, description_vi, description_en, sources, sample, sample_fields FROM producers WHERE slug IN (SELECT value FROM json_each(?))`
-        : `SELECT r.id, p.slug AS product, r.scheme, r.level, r.stars, r.year, r.title_vi, r.title_en, r.decision_number, r.issuer, r.source_url, r.verified, r.sample, r.note_vi, r.note_en FROM recognitions r JOIN products p ON p.id = r.product_id WHERE r.id IN (SELECT value FROM json_each(?))`;
+        ? `SELECT slug, name, legal_type, street, commune, district, founded_year, representative, description_vi, description_en, sources, sample, sample_fields, provenance, field_provenance FROM producers WHERE slug IN (SELECT value FROM json_each(?))`
+        : `SELECT r.id, p.slug AS product, r.scheme, r.level, r.stars, r.year, r.title_vi, r.title_en, r.decision_number, r.issuer, r.source_url, r.verified, r.sample, r.provenance, r.field_provenance, r.note_vi, r.note_en FROM recognitions r JOIN products p ON p.id = r.product_id WHERE r.id IN (SELECT value FROM json_each(?))`;
   const refSql =
     kind === "products"
       ? "SELECT slug, name FROM producers WHERE slug IN (SELECT value FROM json_each(?))"
@@ -311,9 +114,6 @@ export async function importCsv(
   const drafted = new Set((drafts?.results ?? []).map((r) => String(r.key)));
   let nextId = Number(next?.results[0]?.id ?? 1_000_000);
   const firstNewId = nextId;
-  const schema =
-    kind === "products" ? ProductRecord : kind === "producers" ? ProducerRecord : RecognitionRecord;
-
   const seen = new Map<string, number>();
   const report: ImportRowReport[] = [];
   const statements: Statement[] = [];
@@ -330,14 +130,8 @@ export async function importCsv(
       key = String(nextId);
       raw.id = nextId++;
     }
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success)
-      reasons.push(
-        ...parsed.error.issues.map((x) => ({
-          name: columnOf(x.path.map(String).join(".")) || "(row)",
-          reason: x.message,
-        })),
-      );
+    const checked = checkRow(kind, raw);
+    reasons.push(...checked.reasons);
     if (key && seen.has(key))
       reasons.push({
         name: kind === "recognitions" ? "id" : "slug",
@@ -348,10 +142,6 @@ export async function importCsv(
         name: kind === "recognitions" ? "id" : "slug",
         reason: "has unpublished draft changes; publish or discard them first",
       });
-    if (kind !== "recognitions")
-      reasons.push(
-        ...publishProblems(entity as "product" | "producer", { sources: (raw.sources as string[]) ?? [] }),
-      );
     const ref =
       kind === "products" ? String(raw.producer) : kind === "recognitions" ? String(raw.product) : null;
     if (ref !== null && ref && !refName.has(ref)) {
@@ -361,11 +151,11 @@ export async function importCsv(
       });
     }
     if (key) seen.set(key, line);
-    if (reasons.length || !parsed.success) {
+    const record = checked.record;
+    if (reasons.length || !record) {
       report.push({ row: line, key, action: "refuse", reasons: dedupe(reasons), changes: [] });
       return;
     }
-    const record = parsed.data as Row;
     const changes = diff(before, record);
     const action = !before ? "create" : changes.length ? "update" : "unchanged";
     report.push({ row: line, key, action, reasons: [], changes });
@@ -466,6 +256,7 @@ export async function exportCsv(d1: CountedD1, kind: ImportKind): Promise<string
       const field = col === "producer_slug" ? "producer" : col === "product_slug" ? "product" : col;
       const v = r[field];
       if (col === "packaging") return packagingCell(v as ProductRecord["packaging"]);
+      if (col === "field_provenance") return fieldStatesCell(v as Record<string, string>);
       if (Array.isArray(v)) return v.join(" | ");
       if (typeof v === "boolean") return v ? "true" : "false";
       return v === null || v === undefined ? "" : String(v);

@@ -13,14 +13,16 @@ import { type Lang, LEVEL_RANK, pick, tierOf } from "../domain.ts";
 import type { AppEnv } from "../env.ts";
 import { type FieldProvenance, mark, packagingState } from "../provenance.ts";
 import { districtSlug } from "../search/fold.ts";
-import type { ProducerRecord, RecognitionRecord } from "./schemas.ts";
+import { NOT_STATED, type ProducerRecord, type RecognitionRecord, settleProvenance } from "./schemas.ts";
 import { readProductBundle, workingCopy } from "./store.ts";
 
-/** The provenance an editor's flags give (as migration 0012's triggers carry them into the catalogue). */
-const flags = (r: { sample: boolean; sample_fields?: string[] }) => ({
-  state: r.sample ? ("illustrative" as const) : ("sourced" as const),
-  fields: Object.fromEntries((r.sample_fields ?? []).map((f) => [f, "illustrative"])) as FieldProvenance,
-});
+/** The provenance an editor's record carries (as the publish statements write it into the catalogue). */
+const flags = (r: Parameters<typeof settleProvenance>[0]) => {
+  const settled = settleProvenance(r);
+  return { state: settled.provenance, fields: settled.field_provenance as FieldProvenance };
+};
+/** A stars or year an editor said was not stated is unknown (null) on the public page. */
+const known = (v: number | typeof NOT_STATED | null) => (v === NOT_STATED ? null : v);
 
 const producerRow = (p: ProducerRecord): typeof producers.$inferSelect => ({
   id: 0,
@@ -54,8 +56,8 @@ const recognitionRow = (r: RecognitionRecord): typeof recognitions.$inferSelect 
   productId: 0,
   scheme: r.scheme,
   level: r.level,
-  stars: r.stars,
-  year: r.year,
+  stars: known(r.stars),
+  year: known(r.year),
   titleVi: r.title_vi,
   titleEn: r.title_en,
   decisionNumber: r.decision_number,
@@ -65,8 +67,8 @@ const recognitionRow = (r: RecognitionRecord): typeof recognitions.$inferSelect 
   sample: r.sample,
   noteVi: r.note_vi,
   noteEn: r.note_en,
-  provenance: r.sample ? "illustrative" : "sourced",
-  fieldProvenance: {},
+  provenance: flags(r).state,
+  fieldProvenance: flags(r).fields,
   createdAt: "",
   updatedAt: "",
 });
@@ -91,7 +93,7 @@ export async function previewDetail(
       .filter((r) => r.scheme === "cnnt" && r.level)
       .map((r) => LEVEL_RANK[r.level ?? "provincial"] ?? 0),
   );
-  const stars = Math.max(0, ...recs.filter((r) => r.scheme === "ocop").map((r) => r.stars ?? 0));
+  const stars = Math.max(0, ...recs.filter((r) => r.scheme === "ocop").map((r) => known(r.stars) ?? 0));
   const { state, fields } = flags(p);
   const packaging = p.packaging.map((k) => ({
     label: k.label,

@@ -5,6 +5,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { CNNT_LEVELS, LEGAL_TYPES, PRODUCT_GROUPS, SCHEMES } from "../domain.ts";
+import { PROVENANCE, type Provenance, weakest } from "../provenance.ts";
 
 const BIDI_OR_SURROGATE =
   /[\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -61,6 +62,26 @@ const sampleFields = z
   });
 export const year = z.number().int().min(1900).max(2100);
 
+/** What an editor writes for a recognition's stars or year when the source does not state them. */
+export const NOT_STATED = "not_stated";
+/** Spellings of {@link NOT_STATED} a spreadsheet or a form may hold. */
+export const NOT_STATED_WORDS = /^(not[ _-]?stated|unknown|chưa rõ|chưa công bố|không rõ|\?)$/i;
+
+/** How a whole record is known (src/provenance.ts); when left out it follows the release-1 `sample` flag. */
+const recordProvenance = z.enum(PROVENANCE).optional().openapi({
+  description:
+    "How the record is known: `sourced` (a cited source states it), `inferred` (reasoned from sources, not stated) or `illustrative` (made up to show what the catalogue can hold). Wins over `sample` when both are given; left out, it follows `sample`.",
+});
+/** Fields known less well than their record, by the public API's field names. */
+const fieldProvenance = z
+  .record(z.string().regex(/^[A-Za-z_.]{1,40}$/), z.enum(["inferred", "illustrative"]))
+  .refine((o) => Object.keys(o).length <= 30, "names at most 30 fields")
+  .optional()
+  .openapi({
+    description:
+      'Fields whose values are `inferred` or `illustrative` rather than sourced, e.g. `{"packaging":"illustrative","district":"inferred"}`. Wins over `sample_fields` when both are given; left out, every field in `sample_fields` is illustrative.',
+  });
+
 export const Packaging = z
   .object({
     label: text(120),
@@ -84,6 +105,8 @@ export const productFields = {
   sources,
   sample: z.boolean().default(false).openapi({ description: "The whole record is an illustrative example" }),
   sample_fields: sampleFields,
+  provenance: recordProvenance,
+  field_provenance: fieldProvenance,
   image: z
     .string()
     .regex(
@@ -135,6 +158,8 @@ export const producerFields = {
   sources,
   sample: z.boolean().default(false),
   sample_fields: sampleFields,
+  provenance: recordProvenance,
+  field_provenance: fieldProvenance,
 };
 /**
  * A producer's photo. Optional and without a default: a record that does not name it (a CSV row, a form without
@@ -178,14 +203,18 @@ const recognitionShape = {
   scheme: z.enum(SCHEMES),
   level: z.enum(CNNT_LEVELS).nullable().default(null).openapi({ description: "CNNT-TB level (scheme cnnt)" }),
   stars: z
-    .number()
-    .int()
-    .min(3)
-    .max(5)
+    .union([z.number().int().min(3).max(5), z.literal(NOT_STATED)])
     .nullable()
     .default(null)
-    .openapi({ description: "OCOP stars (scheme ocop)" }),
-  year: year.nullable().default(null),
+    .openapi({
+      description:
+        "OCOP stars, 3 to 5 (scheme ocop), or `not_stated` when the source names the product as OCOP without its stars; null for other schemes",
+    }),
+  year: z
+    .union([year, z.literal(NOT_STATED)])
+    .nullable()
+    .default(null)
+    .openapi({ description: "Year of the decision, or `not_stated` when the source does not give it" }),
   title_vi: text(300),
   title_en: text(300),
   decision_number: optionalText(120),
@@ -196,13 +225,18 @@ const recognitionShape = {
     .default(false)
     .openapi({ description: "Checked against the decision (publishers only)" }),
   sample: z.boolean().default(false),
+  provenance: recordProvenance,
+  field_provenance: fieldProvenance,
   note_vi: optionalText(1000),
   note_en: optionalText(1000),
 };
 
 /**
  * A recognition is a claim about a decision, so it needs what identifies the decision: its scheme, the level
- * (CNNT-TB) or stars (OCOP), the year, the issuer and a source; the decision number when known.
+ * (CNNT-TB) or stars (OCOP), the year, the issuer and a source; the decision number when known. Sources often
+ * name a product as OCOP without its stars, or a recognition without its year: the editor then says so
+ * (`not_stated`), which the catalogue shows as "not stated" — an empty value is refused, so an unknown is always
+ * a decision, never a forgotten field, and never a guessed star count.
  */
 function recognitionRules(
   r: { scheme: string; level: unknown; stars: unknown; year: unknown; issuer: unknown },
@@ -211,13 +245,21 @@ function recognitionRules(
   if (r.scheme === "cnnt" && r.level == null)
     ctx.addIssue({ code: "custom", path: ["level"], message: "a CNNT-TB recognition needs its level" });
   if (r.scheme === "ocop" && r.stars == null)
-    ctx.addIssue({ code: "custom", path: ["stars"], message: "an OCOP recognition needs its stars" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["stars"],
+      message: "an OCOP recognition needs its stars (3–5), or not_stated when the source does not give them",
+    });
   if (r.scheme !== "cnnt" && r.level != null)
     ctx.addIssue({ code: "custom", path: ["level"], message: "only CNNT-TB recognitions have a level" });
   if (r.scheme !== "ocop" && r.stars != null)
     ctx.addIssue({ code: "custom", path: ["stars"], message: "only OCOP recognitions have stars" });
   if (r.year == null)
-    ctx.addIssue({ code: "custom", path: ["year"], message: "is required (the year of the decision)" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["year"],
+      message: "is required (the year of the decision, or not_stated when the source does not give it)",
+    });
   if (r.issuer == null)
     ctx.addIssue({ code: "custom", path: ["issuer"], message: "is required (who issued the decision)" });
 }
@@ -246,4 +288,85 @@ export function publishProblems(
   return r.sources.some((s) => s.startsWith("https://"))
     ? []
     : [{ name: "sources", reason: `a ${entity} needs at least one https source before it is published` }];
+}
+
+/** Editor field names to the names `field_provenance` uses (the public API's: one `description` for both languages). */
+const PROVENANCE_FIELD: Record<string, string> = {
+  description_vi: "description",
+  description_en: "description",
+  name_vi: "name",
+  name_en: "name",
+  category_vi: "category",
+  category_en: "category",
+  title_vi: "title",
+  title_en: "title",
+  note_vi: "note",
+  note_en: "note",
+};
+export const provenanceField = (f: string) => PROVENANCE_FIELD[f] ?? f;
+
+type Marks = {
+  sample: boolean;
+  sample_fields?: string[];
+  provenance?: Provenance | undefined;
+  field_provenance?: Record<string, "inferred" | "illustrative"> | undefined;
+  packaging?: { sample: boolean }[];
+};
+export type Settled<T> = T & {
+  provenance: Provenance;
+  field_provenance: Record<string, "inferred" | "illustrative">;
+};
+
+/**
+ * Makes a record's provenance whole and consistent: `provenance`/`field_provenance` (issue 10's states) when
+ * given, else derived from the release-1 flags (`sample` = illustrative record, `sample_fields` = illustrative
+ * fields); an illustrative pack makes `packaging` illustrative; a field no weaker than its record is dropped. The
+ * release-1 flags are then rewritten from the result, so old readers and migration 0012's bridge agree with it.
+ *
+ * @example settleProvenance({ sample: false, sample_fields: ["description_vi"] })
+ * // { sample: false, sample_fields: ["description"], provenance: "sourced", field_provenance: { description: "illustrative" } }
+ */
+export function settleProvenance<T extends Marks>(r: T): Settled<T> {
+  const record: Provenance = r.provenance ?? (r.sample ? "illustrative" : "sourced");
+  const given: Record<string, Provenance> = {};
+  const add = (f: string, st: Provenance) => {
+    const k = provenanceField(f);
+    given[k] = weakest(given[k], st);
+  };
+  if (r.field_provenance) for (const [f, st] of Object.entries(r.field_provenance)) add(f, st);
+  else for (const f of r.sample_fields ?? []) add(f, "illustrative");
+  if (r.packaging?.some((p) => p.sample)) add("packaging", "illustrative");
+  const fields = Object.fromEntries(
+    Object.entries(given).filter(([, st]) => weakest(record, st) !== record),
+  ) as Record<string, "inferred" | "illustrative">;
+  return {
+    ...r,
+    sample: record === "illustrative",
+    ...("sample_fields" in r || r.sample_fields ? { sample_fields: Object.keys(fields) } : {}),
+    provenance: record,
+    field_provenance: fields,
+  };
+}
+
+/**
+ * A patch that sets only the release-1 flags (the editor pages' "illustrative" box, an old script) changes the
+ * provenance they stand for: the record's state follows `sample` (an inferred record stays inferred unless made
+ * illustrative), and each field in `sample_fields` keeps its current state or becomes illustrative.
+ */
+export function applyLegacyFlags(current: Record<string, unknown>, patch: Record<string, unknown>) {
+  const merged: Record<string, unknown> = { ...current, ...patch };
+  if ("sample" in patch && !("provenance" in patch)) {
+    const was = current.provenance as Provenance | undefined;
+    merged.provenance = patch.sample ? "illustrative" : was === "inferred" ? "inferred" : "sourced";
+  }
+  if ("sample_fields" in patch && !("field_provenance" in patch)) {
+    const was = (current.field_provenance ?? {}) as Record<string, "inferred" | "illustrative">;
+    merged.field_provenance = Object.fromEntries(
+      ((patch.sample_fields as string[]) ?? []).map((f) => [
+        provenanceField(f),
+        was[provenanceField(f)] ?? "illustrative",
+      ]),
+    );
+  }
+  return merged;
 }

@@ -9,7 +9,14 @@ import type { AppEnv } from "../env.ts";
 import { type InvalidParam, Problem } from "../http/problem.ts";
 import { callerAddress, editorOf, needRole } from "./auth.ts";
 import { storePhoto } from "./photos.ts";
-import { ProducerRecord, ProductRecord, publishProblems, RecognitionRecord } from "./schemas.ts";
+import {
+  applyLegacyFlags,
+  ProducerRecord,
+  ProductRecord,
+  publishProblems,
+  RecognitionRecord,
+  settleProvenance,
+} from "./schemas.ts";
 import {
   type AuditContext,
   auditStatement,
@@ -139,9 +146,10 @@ export async function producerExists(c: Context<AppEnv>, slug: string): Promise<
 export async function createDraft<T = void>(
   c: Context<AppEnv>,
   entity: "product" | "producer",
-  record: ProductRecord | ProducerRecord,
+  input: ProductRecord | ProducerRecord,
   back?: ReadBack<T>,
 ): Promise<T | undefined> {
+  const record = settleProvenance(input);
   const d1 = c.get("d1");
   // The record and, for a product, its producer, in one round trip.
   const producer = "producer" in record ? record.producer : null;
@@ -189,10 +197,10 @@ export async function updateDraft<E extends "product" | "producer" | "recognitio
   const current = workingCopy(s) as Record<string, unknown> | null;
   if (!current) throw notFound(entity, key);
   checkIfMatch(ifMatch, s, true);
-  const merged = { ...current, ...patch };
+  const merged = applyLegacyFlags(current, patch);
   const parsed = schema.safeParse(merged);
   if (!parsed.success) throw unprocessable(zodParams(parsed.error.issues));
-  const next = parsed.data as Record<string, unknown>;
+  const next = settleProvenance(parsed.data as ProductRecord) as Record<string, unknown>;
   if (entity === "recognition" && next.verified && !current.verified) needRole(c, "publisher");
   if (
     "producer" in patch &&
@@ -333,8 +341,9 @@ export async function publishProducerDraft<T = void>(
 /** Adds a recognition as a draft of its product; returns its new id. */
 export async function createRecognitionDraft(
   c: Context<AppEnv>,
-  input: Omit<RecognitionRecord, "id">,
+  given: Omit<RecognitionRecord, "id">,
 ): Promise<string> {
+  const input = settleProvenance(given);
   const product = await readState(c.get("d1"), "product", input.product);
   if (input.verified) needRole(c, "publisher");
   if (!product.live && !product.draft) {

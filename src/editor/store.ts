@@ -7,9 +7,10 @@
  * (D1 batches are transactions) when the record moved since it was read, so If-Match cannot race.
  */
 import type { CountedD1 } from "../env.ts";
-import { districtSlug, fold, searchTextOf } from "../search/fold.ts";
+import { asProvenance, parseFieldProvenance } from "../provenance.ts";
+import { fold } from "../search/fold.ts";
 import type { EditorIdentity, Via } from "./auth.ts";
-import type { ProducerRecord, ProductRecord, RecognitionRecord } from "./schemas.ts";
+import { NOT_STATED, type ProducerRecord, type ProductRecord, type RecognitionRecord } from "./schemas.ts";
 
 export type Entity = "product" | "producer" | "recognition";
 export type RecordOf<E extends Entity> = E extends "product"
@@ -28,15 +29,16 @@ export interface RecordState<T> {
   draftVersion: number;
 }
 
-export type SqlValue = string | number | null;
-export interface Statement {
-  sql: string;
-  params: SqlValue[];
-}
+import { EDITOR_ID_FLOOR, NOW, type Statement } from "./statements.ts";
 
-const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
-/** Ids of records made by editors start here, far above the seed's, so `npm start` re-seeding never meets them. */
-export const EDITOR_ID_FLOOR = 1_000_000;
+export type { SqlValue, Statement } from "./statements.ts";
+export {
+  EDITOR_ID_FLOOR,
+  publishProducerStatement,
+  publishProductStatement,
+  publishRecognitionStatement,
+} from "./statements.ts";
+
 /** The message SQLite gives for the guard's deliberate failure (see {@link guard}). */
 const GUARD_FAILED = "malformed JSON";
 
@@ -86,15 +88,28 @@ const parse = <T>(v: unknown, fallback: T): T => {
 
 type Row = Record<string, unknown>;
 
+/** A row's provenance columns in the editor record shape (fields weaker than the record only). */
+const provenanceOf = (r: Row) => ({
+  provenance: asProvenance(r.provenance ?? "sourced"),
+  field_provenance: Object.fromEntries(
+    Object.entries(parseFieldProvenance(r.field_provenance)).filter(
+      (e): e is [string, "inferred" | "illustrative"] => e[1] === "inferred" || e[1] === "illustrative",
+    ),
+  ),
+});
+/** A stored stars/year: null on an OCOP recognition's stars, or on any year, is one an editor said was not stated. */
+const orNotStated = (v: unknown): number | typeof NOT_STATED => (v == null ? NOT_STATED : Number(v));
+
 const PRODUCT_LIVE = `SELECT p.slug, pr.slug AS producer, p.name_vi, p.name_en, p.description_vi, p.description_en,
-  p.product_group, p.category_vi, p.category_en, p.packaging, p.sources, p.sample, p.sample_fields, p.image,
-  p.image_alt_vi, p.image_alt_en, p.updated_at
+  p.product_group, p.category_vi, p.category_en, p.packaging, p.sources, p.sample, p.sample_fields, p.provenance,
+  p.field_provenance, p.image, p.image_alt_vi, p.image_alt_en, p.updated_at
   FROM products p JOIN producers pr ON pr.id = p.producer_id`;
 const PRODUCER_LIVE = `SELECT slug, name, legal_type, street, commune, district, founded_year, representative,
-  description_vi, description_en, sources, sample, sample_fields, image, image_alt_vi, image_alt_en, updated_at
-  FROM producers`;
+  description_vi, description_en, sources, sample, sample_fields, provenance, field_provenance, image, image_alt_vi,
+  image_alt_en, updated_at FROM producers`;
 const RECOGNITION_LIVE = `SELECT r.id, p.slug AS product, r.scheme, r.level, r.stars, r.year, r.title_vi, r.title_en,
-  r.decision_number, r.issuer, r.source_url, r.verified, r.sample, r.note_vi, r.note_en, r.updated_at
+  r.decision_number, r.issuer, r.source_url, r.verified, r.sample, r.provenance, r.field_provenance, r.note_vi,
+  r.note_en, r.updated_at
   FROM recognitions r JOIN products p ON p.id = r.product_id`;
 
 /** Maps live rows to the editor record shape. */
@@ -120,6 +135,7 @@ export const fromRow = {
     sources: parse<string[]>(r.sources, []),
     sample: bool(r.sample),
     sample_fields: parse<string[]>(r.sample_fields, []),
+    ...provenanceOf(r),
     image: (r.image as string | null) ?? null,
     image_alt_vi: (r.image_alt_vi as string | null) ?? null,
     image_alt_en: (r.image_alt_en as string | null) ?? null,
@@ -141,14 +157,15 @@ export const fromRow = {
     image: (r.image as string | null) ?? null,
     image_alt_vi: (r.image_alt_vi as string | null) ?? null,
     image_alt_en: (r.image_alt_en as string | null) ?? null,
+    ...provenanceOf(r),
   }),
   recognition: (r: Row): RecognitionRecord => ({
     id: Number(r.id),
     product: String(r.product),
     scheme: r.scheme as RecognitionRecord["scheme"],
     level: (r.level as RecognitionRecord["level"]) ?? null,
-    stars: (r.stars as number | null) ?? null,
-    year: (r.year as number | null) ?? null,
+    stars: r.scheme === "ocop" ? orNotStated(r.stars) : ((r.stars as number | null) ?? null),
+    year: orNotStated(r.year),
     title_vi: String(r.title_vi),
     title_en: String(r.title_en),
     decision_number: (r.decision_number as string | null) ?? null,
@@ -156,6 +173,7 @@ export const fromRow = {
     source_url: String(r.source_url),
     verified: bool(r.verified),
     sample: bool(r.sample),
+    ...provenanceOf(r),
     note_vi: (r.note_vi as string | null) ?? null,
     note_en: (r.note_en as string | null) ?? null,
   }),
@@ -339,59 +357,6 @@ export const NEXT_RECOGNITION_ID = `SELECT max(${EDITOR_ID_FLOOR},
   coalesce((SELECT max(CAST(key AS INTEGER)) FROM editor_drafts WHERE entity = 'recognition'), 0) + 1,
   coalesce((SELECT max(CAST(entity_key AS INTEGER)) FROM changes WHERE entity = 'recognition'), 0) + 1) AS id`;
 
-const nextId = (table: string) => `(SELECT max(${EDITOR_ID_FLOOR}, coalesce(max(id), 0) + 1) FROM ${table})`;
-
-/** Upserts a producer into the catalogue (public from this statement on). */
-export function publishProducerStatement(p: ProducerRecord): Statement {
-  const cols = [
-    "slug",
-    "name",
-    "legal_type",
-    "street",
-    "commune",
-    "district",
-    "district_slug",
-    "founded_year",
-    "representative",
-    "description_vi",
-    "description_en",
-    "sources",
-    "sample",
-    "sample_fields",
-  ];
-  // The photo is written only when the record names it (see ProducerRecord): a CSV row keeps the stored photo.
-  const photo = p.image !== undefined;
-  const photoCols = ["image", "image_alt_vi", "image_alt_en"];
-  return {
-    sql: `INSERT INTO producers (id, ${cols.join(", ")}, ${photoCols.join(", ")}, updated_at) VALUES (${nextId("producers")}, ${cols.map(() => "?").join(", ")}, ?, ?, ?, ${NOW})
-      ON CONFLICT(slug) DO UPDATE SET ${cols
-        .slice(1)
-        .map((c) => `${c} = excluded.${c}`)
-        .join(
-          ", ",
-        )}${photo ? `, ${photoCols.map((c) => `${c} = excluded.${c}`).join(", ")}` : ""}, updated_at = excluded.updated_at`,
-    params: [
-      p.slug,
-      p.name,
-      p.legal_type,
-      p.street,
-      p.commune,
-      p.district,
-      p.district ? districtSlug(p.district) : null,
-      p.founded_year,
-      p.representative,
-      p.description_vi,
-      p.description_en,
-      JSON.stringify(p.sources),
-      p.sample ? 1 : 0,
-      JSON.stringify(p.sample_fields),
-      p.image ?? null,
-      p.image_alt_vi ?? null,
-      p.image_alt_en ?? null,
-    ],
-  };
-}
-
 /**
  * Refreshes the search text of a producer's products after the producer is renamed: a product's search text
  * starts with its producer's folded name (searchTextOf), so the old prefix is swapped for the new one. A product
@@ -406,114 +371,6 @@ export function renameInSearchText(slug: string, before: string | null, after: s
     params: [fold(after), [...old].length, slug, [...old].length, old],
   };
 }
-
-/** Upserts a product into the catalogue; sort keys and search text are folded as the seed folds them. */
-export function publishProductStatement(p: ProductRecord, producerName: string): Statement {
-  const cols = [
-    "slug",
-    "name_vi",
-    "name_en",
-    "description_vi",
-    "description_en",
-    "product_group",
-    "category_vi",
-    "category_en",
-    "packaging",
-    "sources",
-    "sample",
-    "sample_fields",
-    "image",
-    "image_alt_vi",
-    "image_alt_en",
-    "sort_vi",
-    "sort_en",
-    "search_text",
-  ];
-  return {
-    sql: `INSERT INTO products (id, producer_id, ${cols.join(", ")}, updated_at)
-      VALUES (${nextId("products")}, (SELECT id FROM producers WHERE slug = ?), ${cols.map(() => "?").join(", ")}, ${NOW})
-      ON CONFLICT(slug) DO UPDATE SET producer_id = excluded.producer_id, ${cols
-        .slice(1)
-        .map((c) => `${c} = excluded.${c}`)
-        .join(", ")}, updated_at = excluded.updated_at`,
-    params: [
-      p.producer,
-      p.slug,
-      p.name_vi,
-      p.name_en,
-      p.description_vi,
-      p.description_en,
-      p.product_group,
-      p.category_vi,
-      p.category_en,
-      JSON.stringify(
-        p.packaging.map((k) => ({
-          label: k.label,
-          netWeightG: k.net_weight_g,
-          priceVnd: k.price_vnd,
-          sample: k.sample,
-        })),
-      ),
-      JSON.stringify(p.sources),
-      p.sample ? 1 : 0,
-      JSON.stringify(p.sample_fields),
-      p.image,
-      p.image_alt_vi,
-      p.image_alt_en,
-      fold(p.name_vi),
-      fold(p.name_en),
-      searchTextOf({
-        producerName,
-        categoryVi: p.category_vi,
-        categoryEn: p.category_en,
-        descriptionVi: p.description_vi,
-        descriptionEn: p.description_en,
-      }),
-    ],
-  };
-}
-
-/** Upserts a recognition (its id is kept); the tier triggers recompute the product's derived tier. */
-export function publishRecognitionStatement(r: RecognitionRecord): Statement {
-  const cols = [
-    "scheme",
-    "level",
-    "stars",
-    "year",
-    "title_vi",
-    "title_en",
-    "decision_number",
-    "issuer",
-    "source_url",
-    "verified",
-    "sample",
-    "note_vi",
-    "note_en",
-  ];
-  return {
-    sql: `INSERT INTO recognitions (id, product_id, ${cols.join(", ")}, updated_at)
-      VALUES (?, (SELECT id FROM products WHERE slug = ?), ${cols.map(() => "?").join(", ")}, ${NOW})
-      ON CONFLICT(id) DO UPDATE SET product_id = excluded.product_id, ${cols.map((c) => `${c} = excluded.${c}`).join(", ")}, updated_at = excluded.updated_at`,
-    params: [
-      r.id,
-      r.product,
-      r.scheme,
-      r.level,
-      r.stars,
-      r.year,
-      r.title_vi,
-      r.title_en,
-      r.decision_number,
-      r.issuer,
-      r.source_url,
-      r.verified ? 1 : 0,
-      r.sample ? 1 : 0,
-      r.note_vi,
-      r.note_en,
-    ],
-  };
-}
-
 /** Removes a live record (the change feed's delete triggers leave its tombstone) and any draft of it. */
 export function deleteStatements(entity: Entity, key: string): Statement[] {
   const { table, key: col } = TABLE[entity];

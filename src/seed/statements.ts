@@ -3,6 +3,13 @@ import { districtSlug, fold, searchTextOf } from "../search/fold.ts";
 
 export { districtSlug, searchTextOf };
 
+import type { ProducerRecord, ProductRecord, RecognitionRecord } from "../editor/schemas.ts";
+import { checkRow, type ImportKind, sheetRows } from "../editor/sheet.ts";
+import {
+  publishProducerStatement,
+  publishProductStatement,
+  publishRecognitionStatement,
+} from "../editor/statements.ts";
 import * as data from "./data.ts";
 
 export type SqlValue = string | number | null;
@@ -52,9 +59,82 @@ function idOf<T extends { slug: string; id: number }>(rows: T[], slug: string): 
   return row.id;
 }
 
-/** Every statement that seeds the catalogue, in dependency order. */
-export function seedStatements(): SeedStatement[] {
+/**
+ * The spreadsheets under seed/imports (products, producers and recognitions in the editors' import format,
+ * docs/import-format.md), as text. Node reads them from disk (scripts/build-seed.ts), tests through `?raw`
+ * imports (test/helpers/seed.ts): the seed itself cannot read files in a Worker.
+ */
+export type SeedSheets = Record<ImportKind, string>;
+
+/**
+ * Recognitions of the sheets have no id (the import gives a new one); the seed gives each a stable one from its
+ * line, so running the seed again updates the same rows.
+ */
+export const SHEET_RECOGNITION_ID_BASE = 500;
+
+/** Records the seed once had and no longer has (illustrative look-alikes of products that are now real). */
+export const RETIRED = {
+  products: [12, 13, 15, 17, 18, 19, 20],
+  producers: [11, 12, 14, 16, 17],
+} as const;
+
+/**
+ * The shipped sheets as statements, through the editors' own import code: each row is parsed and checked as an
+ * import checks it (schema, https source, provenance), and written by the statements an import writes. A row the
+ * import would refuse, or one naming a producer or product the seed does not hold, stops the build.
+ */
+export function sheetStatements(sheets: SeedSheets): SeedStatement[] {
   const out: SeedStatement[] = [];
+  const producerNames = new Map(data.producers.map((p) => [p.slug, p.name]));
+  const productSlugs = new Set(data.products.map((p) => p.slug));
+  const encode = (t: string) => new TextEncoder().encode(t);
+  const rowsOf = (kind: ImportKind) =>
+    sheetRows(kind, encode(sheets[kind])).map(({ line, raw }) => {
+      if (kind === "recognitions" && !raw.id) raw.id = SHEET_RECOGNITION_ID_BASE + line;
+      const { record, reasons } = checkRow(kind, raw);
+      if (!record)
+        throw new Error(
+          `seed/imports/${kind}.csv line ${line}: ${reasons.map((r) => `${r.name} ${r.reason}`).join("; ")}`,
+        );
+      return { line, record };
+    });
+  for (const { record } of rowsOf("producers")) {
+    const p = record as ProducerRecord;
+    producerNames.set(p.slug, p.name);
+    out.push(publishProducerStatement(p));
+  }
+  for (const { line, record } of rowsOf("products")) {
+    const p = record as ProductRecord;
+    const producerName = producerNames.get(p.producer);
+    if (producerName === undefined)
+      throw new Error(`seed/imports/products.csv line ${line}: no producer '${p.producer}'`);
+    productSlugs.add(p.slug);
+    out.push(publishProductStatement(p, producerName));
+  }
+  for (const { line, record } of rowsOf("recognitions")) {
+    const r = record as RecognitionRecord;
+    if (!productSlugs.has(r.product))
+      throw new Error(`seed/imports/recognitions.csv line ${line}: no product '${r.product}'`);
+    out.push(publishRecognitionStatement(r));
+  }
+  return out;
+}
+
+/** Every statement that seeds the catalogue, in dependency order: src/seed/data.ts, then the sheets. */
+export function seedStatements(sheets: SeedSheets): SeedStatement[] {
+  const out: SeedStatement[] = [];
+  // Retired illustrative records go from databases seeded before (only while still illustrative: a record an
+  // editor has since made real stays). Their recognitions and listings go with them.
+  const retired = (table: string, ids: readonly number[]) => ({
+    sql: `DELETE FROM ${table} WHERE id IN (SELECT value FROM json_each(?)) AND provenance = 'illustrative'`,
+    params: [json(ids)],
+  });
+  for (const table of ["recognitions", "listings"])
+    out.push({
+      sql: `DELETE FROM ${table} WHERE product_id IN (SELECT id FROM products WHERE id IN (SELECT value FROM json_each(?)) AND provenance = 'illustrative')`,
+      params: [json(RETIRED.products)],
+    });
+  out.push(retired("products", RETIRED.products), retired("producers", RETIRED.producers));
   for (const p of data.producers) {
     out.push(
       upsert("producers", {
@@ -185,6 +265,7 @@ export function seedStatements(): SeedStatement[] {
       }),
     );
   }
+  out.push(...sheetStatements(sheets));
   for (const f of data.programmeFigures) {
     out.push(
       upsert("programme_figures", {

@@ -128,7 +128,9 @@ describe("CSV import", () => {
   });
 
   it("adds a recognition with a new id and refuses an incomplete one", async () => {
-    const cols = COLUMNS.recognitions.join(",");
+    // A sheet made before per-field provenance: the release-1 `sample` column is still read.
+    const cols =
+      "id,product_slug,scheme,level,stars,year,title_vi,title_en,decision_number,issuer,source_url,verified,sample,note_vi,note_en";
     const ok =
       ",san-pham-nhap-5,cnnt,provincial,,2025,Sản phẩm CNNT tiêu biểu cấp tỉnh 2025,Provincial outstanding rural-industry product 2025,12/QĐ-UBND,UBND tỉnh Cao Bằng,https://caobang.gov.vn/qd-12,false,false,,";
     const bad = ",san-pham-nhap-6,cnnt,,,2025,T,T,,,https://caobang.gov.vn/qd-13,false,false,,";

@@ -1,9 +1,9 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FEED_COLUMNS } from "../../src/db/queries/feeds.ts";
-import { seedStatements } from "../../src/seed/statements.ts";
 import { call, getJson } from "../helpers/http.ts";
 import { createKey, json, listing, send } from "../helpers/retail.ts";
+import { applySeed } from "../helpers/seed.ts";
 
 const count = async (sql: string) => (await env.DB.prepare(sql).first<{ n: number }>())?.n ?? -1;
 let key: string;
@@ -40,8 +40,8 @@ describe("change feed", () => {
     expect(keys("listing")).toBe(await count("SELECT count(*) AS n FROM listings"));
     expect(feed.data.every((c) => c.op === "upsert")).toBe(true);
     const before = await count("SELECT count(*) AS n FROM changes");
-    await env.DB.batch(seedStatements().map((s) => env.DB.prepare(s.sql).bind(...s.params)));
-    await env.DB.batch(seedStatements().map((s) => env.DB.prepare(s.sql).bind(...s.params)));
+    await applySeed();
+    await applySeed();
     expect(await count("SELECT count(*) AS n FROM changes")).toBe(before);
   });
 

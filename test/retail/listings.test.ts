@@ -1,9 +1,9 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedStatements } from "../../src/seed/statements.ts";
 import { witness } from "../helpers/d1.ts";
 import { call, getJson } from "../helpers/http.ts";
 import { createKey, json, listing, send } from "../helpers/retail.ts";
+import { applySeed } from "../helpers/seed.ts";
 
 const url = (product: string) => `/api/v1/channels/aeon/listings/${product}`;
 let key: string;
@@ -250,7 +250,7 @@ it("re-running the seed (npm start) does not undo a retailer's write to a seeded
   const product = "lap-suon-thit-hun-khoi-tam-hoa"; // seeded at AEON for 189000
   const put = await send("PUT", url(product), key, listing({ price_vnd: 195000 }));
   expect(put.status).toBe(200);
-  await env.DB.batch(seedStatements().map((s) => env.DB.prepare(s.sql).bind(...s.params)));
+  await applySeed();
   const read = await getJson(url(product));
   expect(read.body.price_vnd).toBe(195000);
   expect(read.res.headers.get("etag")).toBe(put.headers.get("etag"));

@@ -34,10 +34,17 @@ export function OcopBadge(props: { stars: number | null; lang: Lang }) {
   );
 }
 
-/** The badge of a recognition: its CNNT tier, its OCOP stars, or the scheme's name. */
+/** An OCOP certification whose source gives no star count: said as such, never drawn as stars. */
+export function OcopNotStatedBadge(props: { lang: Lang }) {
+  return <span class="badge ocop">{strings(props.lang).ocopStarsNotStated}</span>;
+}
+
+/** The badge of a recognition: its CNNT tier, its OCOP stars (or that they are not stated), or the scheme's name. */
 export function RecognitionBadge(props: { r: Recognition; lang: Lang }) {
   const { r, lang } = props;
   if (r.scheme === "cnnt" && r.level) return <TierBadge tier={r.level} lang={lang} />;
-  if (r.scheme === "ocop" && r.stars) return <OcopBadge stars={r.stars} lang={lang} />;
+  if (r.scheme === "ocop") {
+    return r.stars ? <OcopBadge stars={r.stars} lang={lang} /> : <OcopNotStatedBadge lang={lang} />;
+  }
   return <span class="badge scheme">{labelOf("scheme", r.scheme, lang)}</span>;
 }

@@ -45,12 +45,14 @@ export const en: Strings = {
     district: "District-level outstanding product",
   },
   ocopStars: (n: number) => `OCOP ${n} stars`,
+  ocopStarsNotStated: "OCOP-certified, stars not stated",
   legalTypes: {
     cooperative: "Cooperative",
     company: "Company",
     private_enterprise: "Private enterprise",
     household_business: "Household business",
     craft_village: "Craft village",
+    unknown: "Legal form not stated",
   },
   channelKinds: {
     supermarket_chain: "Supermarket chain",
@@ -191,7 +193,7 @@ export const en: Strings = {
     "OCOP (One Commune One Product) is a separate scheme rated 3 to 5 stars; this site shows OCOP stars on their own, not as a CNNT level.",
   allRecognitions: "Every recognition in the catalogue",
   otherSchemes: "Geographical indications and marks",
-  noYear: "Year unknown",
+  noYear: "year not stated",
   product: "Product",
   legalBasis: "Legal basis",
   programmeTitle: "The 2021–2025 industrial-extension programme",

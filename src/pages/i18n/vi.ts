@@ -44,12 +44,14 @@ export const vi = {
     district: "CNNT tiêu biểu cấp huyện",
   },
   ocopStars: (n: number) => `OCOP ${n} sao`,
+  ocopStarsNotStated: "OCOP — số sao chưa được công bố",
   legalTypes: {
     cooperative: "Hợp tác xã",
     company: "Công ty",
     private_enterprise: "Doanh nghiệp tư nhân",
     household_business: "Hộ kinh doanh",
     craft_village: "Làng nghề",
+    unknown: "Chưa rõ loại hình",
   },
   channelKinds: {
     supermarket_chain: "Chuỗi siêu thị",
@@ -188,7 +190,7 @@ export const vi = {
     "OCOP (Mỗi xã một sản phẩm) là chương trình riêng, xếp hạng 3–5 sao; trên trang này sao OCOP được hiển thị riêng, không phải cấp CNNT.",
   allRecognitions: "Mọi công nhận trong danh mục",
   otherSchemes: "Chỉ dẫn địa lý và nhãn hiệu",
-  noYear: "Chưa rõ năm",
+  noYear: "chưa rõ năm",
   product: "Sản phẩm",
   legalBasis: "Căn cứ pháp lý",
   // programme
