@@ -97,9 +97,10 @@ describe("GET /api/v1/products/{slug}", () => {
 describe("producers, channels, recognitions, programme", () => {
   it("lists producers with product counts and paginates them", async () => {
     const { body } = await getJson("/api/v1/producers?limit=100");
-    // Real producers only by default; the 7 illustrative profiles with include=illustrative.
-    expect(body.page.total).toBe(10);
-    expect((await getJson("/api/v1/producers?limit=100&include=illustrative")).body.page.total).toBe(17);
+    // Real producers only by default (10 from src/seed/data.ts, 9 from the shipped sheets); the 2 illustrative
+    // profiles with include=illustrative.
+    expect(body.page.total).toBe(19);
+    expect((await getJson("/api/v1/producers?limit=100&include=illustrative")).body.page.total).toBe(21);
     const tamHoa = body.data.find((p: { slug: string }) => p.slug === "htx-tam-hoa");
     expect(tamHoa).toMatchObject({
       product_count: 1,
@@ -308,7 +309,7 @@ describe("cost: at most one D1 round trip per request", () => {
     "/api/v1/products?q=tra&district=nguyen-binh&tier=provincial&channel=lotte-mart&group=processed_food&scheme=cnnt",
     "/api/v1/products/lap-suon-thit-hun-khoi-tam-hoa",
     "/api/v1/producers?limit=100",
-    "/api/v1/producers/htx-che-phja-oac-mau?include=illustrative",
+    "/api/v1/producers/co-so-banh-khao-mau?include=illustrative",
     "/api/v1/channels",
     "/api/v1/channels/aeon",
     "/api/v1/recognitions?limit=100",

@@ -6,7 +6,7 @@ export const PAGE_TYPES = [
   "/san-pham?q=mien+dong&tier=national&tier=regional&district=nguyen-binh",
   "/en/products?scheme=ocop",
   "/san-pham/lap-suon-thit-hun-khoi-tam-hoa",
-  "/san-pham/che-giao-co-lam-phja-oac",
+  "/san-pham/banh-khao-quang-hoa",
   "/en/products/mien-dong-tan-viet-a",
   "/co-so",
   "/co-so/htx-tam-hoa",

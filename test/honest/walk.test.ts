@@ -6,8 +6,8 @@
  * not from the code under test.
  */
 import { describe, expect, it } from "vitest";
-import * as seed from "../../src/seed/data.ts";
 import { call, getJson } from "../helpers/http.ts";
+import { catalogue as seed } from "../helpers/seed.ts";
 
 type State = "sourced" | "inferred" | "illustrative";
 const RANK: Record<State, number> = { sourced: 0, inferred: 1, illustrative: 2 };

@@ -198,8 +198,8 @@ describe("full product feeds", () => {
     expect(lapSuonAll?.[col("channels_provenance")]).toBe("illustrative");
     expect(lapSuonAll?.[col("price_from_vnd")]).toBe("180000");
     expect(lapSuonAll?.[col("price_from_vnd_provenance")]).toBe("illustrative");
-    const thachDen = all.find((r) => r[col("slug")] === "thach-den-thach-an");
-    expect(thachDen?.[col("provenance")]).toBe("illustrative");
+    const banhKhao = all.find((r) => r[col("slug")] === "banh-khao-quang-hoa");
+    expect(banhKhao?.[col("provenance")]).toBe("illustrative");
   });
 
   it("NDJSON: one JSON object per line with the same columns; ETag and 304", async () => {
