@@ -445,6 +445,28 @@ export const Programme = z
         illustrative: z.number().int().openapi({ description: "How many of `count` are illustrative" }),
       }),
     ),
+    catalogue_holds: z
+      .object({
+        ocop: z.object({
+          total: z.number().int(),
+          stars_3: z.number().int(),
+          stars_4: z.number().int(),
+          stars_5: z.number().int(),
+          stars_not_stated: z.number().int().openapi({
+            description:
+              "OCOP-certified products whose sources give no star count (never counted as any star)",
+          }),
+        }),
+        cnnt: z.object({
+          provincial: z.number().int(),
+          regional: z.number().int(),
+          national: z.number().int(),
+        }),
+      })
+      .openapi({
+        description:
+          "Real (not illustrative) products this catalogue holds, to set beside the province's reported figures (`province_*` keys): OCOP products by their highest stars, CNNT-TB products by each level they hold",
+      }),
   })
   .openapi("Programme");
 

@@ -320,7 +320,7 @@ export type Settled<T> = T & {
 /**
  * Makes a record's provenance whole and consistent: `provenance`/`field_provenance` (issue 10's states) when
  * given, else derived from the release-1 flags (`sample` = illustrative record, `sample_fields` = illustrative
- * fields); an illustrative pack makes `packaging` illustrative; a field no weaker than its record is dropped. The
+ * fields); an illustrative pack makes `packaging` illustrative. The
  * release-1 flags are then rewritten from the result, so old readers and migration 0012's bridge agree with it.
  *
  * @example settleProvenance({ sample: false, sample_fields: ["description_vi"] })
@@ -336,9 +336,12 @@ export function settleProvenance<T extends Marks>(r: T): Settled<T> {
   if (r.field_provenance) for (const [f, st] of Object.entries(r.field_provenance)) add(f, st);
   else for (const f of r.sample_fields ?? []) add(f, "illustrative");
   if (r.packaging?.some((p) => p.sample)) add("packaging", "illustrative");
-  const fields = Object.fromEntries(
-    Object.entries(given).filter(([, st]) => weakest(record, st) !== record),
-  ) as Record<string, "inferred" | "illustrative">;
+  // Kept even when the record is as weak (an illustrative record's inferred field stays inferred when an editor
+  // makes the record real again); outputs take the weaker of the two.
+  const fields = Object.fromEntries(Object.entries(given).filter(([, st]) => st !== "sourced")) as Record<
+    string,
+    "inferred" | "illustrative"
+  >;
   return {
     ...r,
     sample: record === "illustrative",

@@ -11,6 +11,22 @@ import { formatBillionsNumber, formatFigure, hostOf, type Lang, strings } from "
 
 type Figure = Programme["figures"][number];
 
+/** A figure's period in the page's language ("đến 5/2025" → "to 5/2025"). */
+export function periodOf(period: string, lang: Lang): string {
+  if (lang === "vi") return period;
+  return period === "không ghi thời điểm" ? strings(lang).undated : period.replace("đến ", "to ");
+}
+
+/** A cell with no figure: a dash to the eye, words to a screen reader. */
+function NotReported(props: { lang: Lang }) {
+  return (
+    <>
+      <span aria-hidden="true">—</span>
+      <span class="sr-only">{strings(props.lang).notReported}</span>
+    </>
+  );
+}
+
 export function ProgrammePage(props: { data: Programme; lang: Lang }) {
   const { data, lang } = props;
   const t = strings(lang);
@@ -31,6 +47,18 @@ export function ProgrammePage(props: { data: Programme; lang: Lang }) {
       : [];
   };
   const funds = t.funds;
+  const h = data.catalogue_holds;
+  // Each row: a province figure (by key) beside what the catalogue holds; "to add" only where the two count
+  // the same thing (a product of unknown stars may be any of the star rows).
+  const holdsRows: { id: string; key?: string; label?: string; held: number; toAdd: boolean }[] = [
+    { id: "ocop", key: "province_ocop_total", held: h.ocop.total, toAdd: true },
+    { id: "ocop-3", key: "province_ocop_3", held: h.ocop.stars_3, toAdd: false },
+    { id: "ocop-4", key: "province_ocop_4", held: h.ocop.stars_4, toAdd: false },
+    { id: "ocop-not-stated", label: t.ocopNotStatedRow, held: h.ocop.stars_not_stated, toAdd: false },
+    { id: "cnnt-provincial", key: "province_provincial_total", held: h.cnnt.provincial, toAdd: true },
+    { id: "cnnt-regional", key: "province_regional_total", held: h.cnnt.regional, toAdd: true },
+    { id: "cnnt-national", key: "province_national_total", held: h.cnnt.national, toAdd: true },
+  ];
   const sources = [...new Set(data.figures.map((f) => f.source_url))];
   return (
     <div class="wrap">
@@ -126,6 +154,44 @@ export function ProgrammePage(props: { data: Programme; lang: Lang }) {
         </div>
       </Block>
 
+      <Block id="holds-h" title={t.holdsTitle}>
+        <p>{t.holdsLede}</p>
+        <TableWrap label={t.tableOf(t.holdsTitle)}>
+          <DataTable
+            columns={[
+              { label: t.figure },
+              { label: t.reported, num: true },
+              { label: t.period },
+              { label: t.held, num: true },
+              { label: t.toAdd, num: true },
+            ]}
+          >
+            {holdsRows.map((row) => {
+              const f = row.key ? fig(row.key) : undefined;
+              const missing = f && row.toAdd ? Math.max(0, f.value - row.held) : null;
+              return (
+                <tr>
+                  <th scope="row">{row.label ?? f?.label}</th>
+                  <td class="num" data-reported={row.key ?? "none"}>
+                    {f ? show(f) : <NotReported lang={lang} />}
+                  </td>
+                  <td>{f ? periodOf(f.period, lang) : ""}</td>
+                  <td class="num" data-held={row.id}>
+                    {row.held}
+                  </td>
+                  <td class="num" data-to-add={row.id}>
+                    {missing === null ? <NotReported lang={lang} /> : missing}
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
+        </TableWrap>
+        <p class="fine">
+          <SourceLink url={fig("province_ocop_total")?.source_url ?? ""} lang={lang} />
+        </p>
+      </Block>
+
       <Block id="fig-h" title={t.figures}>
         <TableWrap label={t.tableOf(t.figures)}>
           <DataTable
@@ -142,7 +208,7 @@ export function ProgrammePage(props: { data: Programme; lang: Lang }) {
                 <td class="num" data-figure={f.key}>
                   {show(f)}
                 </td>
-                <td>{lang === "en" ? f.period.replace("đến ", "to ") : f.period}</td>
+                <td>{periodOf(f.period, lang)}</td>
                 <td>
                   <SourceLink url={f.source_url} lang={lang} label={hostOf(f.source_url)} />
                 </td>

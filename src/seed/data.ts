@@ -38,7 +38,11 @@ export const SRC = {
   votes:
     "https://thanhtra.com.vn/kinh-te/thi-truong/110-san-pham-bo-san-pham-cong-nghiep-nong-thon-dat-giai-153860.html",
   scoring: "https://luatminhkhue.vn/mau-phieu-cham-diem-san-pham-cong-nghiep-nong-thon-tieu-bieu-.aspx",
+  ocopQuality: "https://vietnamnet.vn/cao-bang-chu-trong-nang-cao-chat-luong-san-pham-ocop-2142160.html",
 } as const;
+
+/** The period of a figure whose source gives no date (the English pages say "date not given"). */
+export const UNDATED = "không ghi thời điểm";
 
 type LegalType = "cooperative" | "company" | "private_enterprise" | "household_business" | "craft_village";
 
@@ -1208,6 +1212,94 @@ const figures: SeedFigure[] = [
     "OCOP 4-star products",
     SRC.provinceTotals,
     "đến 5/2025",
+  ),
+  // OCOP by group and by stars at an earlier count (97 products) than May 2025's 144; the article gives no date.
+  ...(
+    [
+      [
+        22,
+        "ocop_earlier_total",
+        "ocop_earlier",
+        97,
+        "products",
+        "Sản phẩm OCOP (lần đếm trước)",
+        "OCOP products (an earlier count)",
+      ],
+      [
+        23,
+        "ocop_earlier_3",
+        "ocop_earlier",
+        88,
+        "products",
+        "Sản phẩm OCOP 3 sao (lần đếm trước)",
+        "OCOP 3-star products (an earlier count)",
+      ],
+      [
+        24,
+        "ocop_earlier_4",
+        "ocop_earlier",
+        9,
+        "products",
+        "Sản phẩm OCOP 4 sao (lần đếm trước)",
+        "OCOP 4-star products (an earlier count)",
+      ],
+      [
+        25,
+        "ocop_group_food",
+        "ocop_group",
+        77,
+        "products",
+        "Sản phẩm OCOP nhóm thực phẩm",
+        "OCOP products: food",
+      ],
+      [
+        26,
+        "ocop_group_drinks",
+        "ocop_group",
+        10,
+        "products",
+        "Sản phẩm OCOP nhóm đồ uống",
+        "OCOP products: drinks",
+      ],
+      [
+        27,
+        "ocop_group_medicinal",
+        "ocop_group",
+        3,
+        "products",
+        "Sản phẩm OCOP nhóm thảo dược",
+        "OCOP products: medicinal herbs",
+      ],
+      [
+        28,
+        "ocop_group_handicraft",
+        "ocop_group",
+        4,
+        "products",
+        "Sản phẩm OCOP nhóm thủ công mỹ nghệ",
+        "OCOP products: handicrafts",
+      ],
+      [
+        29,
+        "ocop_group_tourism",
+        "ocop_group",
+        3,
+        "products",
+        "Sản phẩm OCOP nhóm du lịch",
+        "OCOP products: tourism",
+      ],
+      [
+        30,
+        "ocop_earlier_producers",
+        "ocop_earlier",
+        67,
+        "facilities",
+        "Chủ thể có sản phẩm OCOP (lần đếm trước)",
+        "Producers with OCOP products (an earlier count)",
+      ],
+    ] as const
+  ).map(([id, key, group, value, unit, vi, en]) =>
+    fig(id, key, group, value, unit, null, vi, en, SRC.ocopQuality, UNDATED),
   ),
 ];
 

@@ -18,21 +18,28 @@ export async function getHomePage(d1: CountedD1, secret: string, lang: Lang) {
     lang,
     includeIllustrative: true,
   });
-  const [figuresQ, projectsQ, byLevelQ] = programmeQueries(db);
+  const [figuresQ, projectsQ, byLevelQ, ocopQ, cnntQ] = programmeQueries(db);
   const figures = asStatement(d1, figuresQ);
   const projects = asStatement(d1, projectsQ);
   const byLevel = asStatement(d1, byLevelQ);
+  const ocop = asStatement(d1, ocopQ);
+  const cnnt = asStatement(d1, cnntQ);
   const results = await d1.batch([
     ...list.statements,
     figures.statement,
     projects.statement,
     byLevel.statement,
+    ocop.statement,
+    cnnt.statement,
   ]);
   const n = list.statements.length;
   const at = (i: number) => results[n + i] as D1Result;
   return {
     featured: await list.read(results.slice(0, n)),
-    programme: programmeOut([figures.read(at(0)), projects.read(at(1)), byLevel.read(at(2))], lang),
+    programme: programmeOut(
+      [figures.read(at(0)), projects.read(at(1)), byLevel.read(at(2)), ocop.read(at(3)), cnnt.read(at(4))],
+      lang,
+    ),
   };
 }
 export type HomePage = Awaited<ReturnType<typeof getHomePage>>;
