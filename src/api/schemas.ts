@@ -191,7 +191,10 @@ export const ProductListItem = z
     category: z.string(),
     group: z.enum(PRODUCT_GROUPS),
     tier: Tier,
-    ocop_stars: z.number().int().nullable(),
+    ocop_stars: z.number().int().nullable().openapi({
+      description:
+        "Highest OCOP stars stated for the product; null when it has none, or when its sources give none (scheme=ocop still finds it)",
+    }),
     image: z.string().nullable(),
     image_alt: z.string().nullable(),
     price_from_vnd: z.number().int().nullable(),
@@ -252,8 +255,15 @@ export const Recognition = z
     id: z.number().int(),
     scheme: z.enum(SCHEMES),
     level: z.enum(CNNT_LEVELS).nullable(),
-    stars: z.number().int().nullable(),
-    year: z.number().int().nullable(),
+    stars: z.number().int().nullable().openapi({
+      description:
+        "OCOP stars (3–5). Null on an OCOP recognition means its source names the product as OCOP without stating the stars; null for other schemes",
+    }),
+    year: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "Year of the decision; null when the source does not state it" }),
     title: z.string(),
     decision_number: z.string().nullable(),
     issuer: z.string().nullable(),

@@ -272,98 +272,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/channels/{channel}/webhooks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The channel's webhook endpoints
-         * @description The endpoints this channel's key registered, oldest first. Pages like every collection: follow `page.next_cursor` (as `cursor`) while `page.has_more`.
-         */
-        get: operations["listWebhookEndpoints"];
-        put?: never;
-        /**
-         * Register a webhook endpoint
-         * @description From now on every change-feed entry of the chosen kinds is POSTed to `url`, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`), in order per record, at least once, retried with backoff for about 7.5 hours (9 attempts), then given up (`dead` in the delivery log). The body is `{type, timestamp, data: {change, cursor}}`: `change` is the entry as `GET /changes` has it, `cursor` continues the feed after it. The secret is in this response only. At most 10 endpoints per channel.
-         */
-        post: operations["createWebhookEndpoint"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/channels/{channel}/webhooks/{endpoint}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One webhook endpoint (without its secret)
-         * @description The endpoint's URL, events and secret-rotation state; the secret itself is never shown again.
-         */
-        get: operations["getWebhookEndpoint"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete a webhook endpoint and its delivery log
-         * @description Nothing more is sent to it; queued attempts are dropped.
-         */
-        delete: operations["deleteWebhookEndpoint"];
-        options?: never;
-        head?: never;
-        /**
-         * Change a webhook endpoint's URL, events or illustrative opt-in
-         * @description Fields left out stay as they are. Deliveries already queued go to the new URL; changes already fanned out keep their events.
-         */
-        patch: operations["updateWebhookEndpoint"];
-        trace?: never;
-    };
-    "/channels/{channel}/webhooks/{endpoint}/rotate-secret": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Replace an endpoint's signing secret
-         * @description Returns the new secret (this once). For `overlap` seconds (default 86400, 0–86400) deliveries carry two signatures, one per secret (`v1,<new> v1,<old>`), so the receiver can switch without losing a delivery.
-         */
-        post: operations["rotateWebhookSecret"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/channels/{channel}/webhooks/{endpoint}/deliveries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * An endpoint's recent deliveries and their results
-         * @description Newest change first: status, attempts, the last answer's HTTP status and latency, and why it failed. Pages like every collection: follow `page.next_cursor` (as `cursor`) while `page.has_more`.
-         */
-        get: operations["listWebhookDeliveries"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/admin/products/{slug}": {
         parameters: {
             query?: never;
@@ -371,17 +279,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A product as editors see it (public version, draft, recognitions)
-         * @description The product's public version (`live`), its pending draft (`draft`, null when none), its status, and its recognitions likewise. Send the ETag back in If-Match to change, publish or delete it.
-         */
+        /** A product as editors see it (public version, draft, recognitions) */
         get: operations["getAdminProduct"];
         put?: never;
         post?: never;
-        /**
-         * Delete a product, its recognitions and listings (publishers); the change feed keeps tombstones
-         * @description Removes the public product (its recognitions and listings go with it) and any draft. The change feed keeps a tombstone for each, so mirrors delete them too.
-         */
+        /** Delete a product, its recognitions and listings (publishers); the change feed keeps tombstones */
         delete: operations["deleteProduct"];
         options?: never;
         head?: never;
@@ -401,10 +303,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Create a product as a draft (public only once published)
-         * @description The producer must exist (published or as a draft). Nothing is public until a publisher publishes the product; the draft carries the sources that publishing requires.
-         */
+        /** Create a product as a draft (public only once published) */
         post: operations["createProduct"];
         delete?: never;
         options?: never;
@@ -459,20 +358,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A producer as editors see it
-         * @description The producer's public version, its pending draft and its status, with the ETag to send back in If-Match.
-         */
+        /** A producer as editors see it */
         get: operations["getAdminProducer"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /**
-         * Change a producer's draft
-         * @description Fields given replace the draft's (or, without a draft, the public version's). `If-Match` is required. Renaming a producer refreshes its products' search text when published.
-         */
+        /** Change a producer's draft */
         patch: operations["updateProducer"];
         trace?: never;
     };
@@ -485,10 +378,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Create a producer as a draft
-         * @description Public once a publisher publishes it, or when one of its products is published. Publishing needs at least one https source.
-         */
+        /** Create a producer as a draft */
         post: operations["createProducer"];
         delete?: never;
         options?: never;
@@ -505,31 +395,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Publish a producer's draft (publishers; also happens when one of its products is published)
-         * @description Applies the producer's draft to the catalogue. Refused (422) without an https source. Without a draft, answers the producer as it is.
-         */
+        /** Publish a producer's draft (publishers; also happens when one of its products is published) */
         post: operations["publishProducer"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/producers/{slug}/photo": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Upload a producer photo into the producer's draft (public once published)
-         * @description The same rules as product photos: JPEG, PNG or WebP by its bytes, at most 900 kB, alt text in both languages. Stored in R2 under a content hash, served at /anh/… with immutable caching. `If-Match` is required.
-         */
-        post: operations["uploadProducerPhoto"];
         delete?: never;
         options?: never;
         head?: never;
@@ -543,24 +410,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A recognition as editors see it
-         * @description A recognition's public version and pending draft, with the ETag to send back in If-Match.
-         */
+        /** A recognition as editors see it */
         get: operations["getAdminRecognition"];
         put?: never;
         post?: never;
-        /**
-         * Delete a recognition (publishers); the change feed keeps a tombstone
-         * @description Removes the public recognition (the product's tier is recomputed) and any draft; the change feed keeps a tombstone.
-         */
+        /** Delete a recognition (publishers); the change feed keeps a tombstone */
         delete: operations["deleteRecognition"];
         options?: never;
         head?: never;
-        /**
-         * Change a recognition's draft (marking it verified needs a publisher)
-         * @description Fields given replace the draft's; the draft is published with its product. Only publishers may mark a recognition verified (checked against its decision). `If-Match` is required.
-         */
+        /** Change a recognition's draft (marking it verified needs a publisher) */
         patch: operations["updateRecognition"];
         trace?: never;
     };
@@ -611,10 +469,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The published products, producers or recognitions as CSV, in the import format
-         * @description Every published record of the kind, one row each, in the columns docs/import-format.md describes, so an export edited in a spreadsheet imports back unchanged.
-         */
+        /** The published products, producers or recognitions as CSV, in the import format */
         get: operations["exportCatalogue"];
         put?: never;
         post?: never;
@@ -631,241 +486,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The audit trail, newest first, optionally of one record (publishers)
-         * @description Who changed what, when and from where (page, api, import, cli), with the field-level before and after of each change. Filter by entity and key; page with `before` (the `next_before` of the previous page).
-         */
+        /** The audit trail, newest first, optionally of one record (publishers) */
         get: operations["listAuditEvents"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/channels": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The retail channels, for editors (at most 200)
-         * @description Every retail channel with its ETag. `q` matches names without accents; `facet` narrows the list.
-         */
-        get: operations["listAdminChannels"];
-        put?: never;
-        /**
-         * Add a retail channel (publishers; public at once)
-         * @description A retail channel has no draft: it is public as soon as it is added, so adding one is a publisher's act.
-         */
-        post: operations["createChannel"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/channels/{slug}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One retail channel as editors see it, with its ETag
-         * @description The record as the public sees it (there are no drafts of these), with the ETag to send back in If-Match to change or delete it. Listings also say whether a retailer key owns their channel.
-         */
-        get: operations["getAdminChannel"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete a retail channel (publishers)
-         * @description The change feed keeps a tombstone (for a channel: one for each of its listings).
-         */
-        delete: operations["deleteChannel"];
-        options?: never;
-        head?: never;
-        /**
-         * Change a retail channel (publishers; public at once)
-         * @description Fields given replace the record's; `If-Match` is required.
-         */
-        patch: operations["updateChannel"];
-        trace?: never;
-    };
-    "/admin/listings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The listings, for editors (at most 200)
-         * @description Every listing with its ETag. `q` matches names without accents; `facet` narrows the list. stale=true keeps only listings not checked for 90 days.
-         */
-        get: operations["listAdminListings"];
-        put?: never;
-        /**
-         * Add a listing (publishers; public at once)
-         * @description For channels without a retailer API key (fairs, export markets); a keyed channel's listings come from its feed (409).
-         */
-        post: operations["createAdminListing"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/listings/{channel}/{product}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One listing as editors see it, with its ETag
-         * @description The record as the public sees it (there are no drafts of these), with the ETag to send back in If-Match to change or delete it. Listings also say whether a retailer key owns their channel.
-         */
-        get: operations["getAdminListing"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete a listing (publishers)
-         * @description The change feed keeps a tombstone (for a channel: one for each of its listings).
-         */
-        delete: operations["deleteAdminListing"];
-        options?: never;
-        head?: never;
-        /**
-         * Change a listing (publishers; public at once)
-         * @description Fields given replace the record's; `If-Match` is required. On a channel with a retailer key, status, price, SKU, link and stores are the retailer's (409); use checkListing.
-         */
-        patch: operations["updateAdminListing"];
-        trace?: never;
-    };
-    "/admin/support-projects": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The khuyến công support projects, for editors (at most 200)
-         * @description Every khuyến công support project with its ETag. `q` matches names without accents; `facet` narrows the list.
-         */
-        get: operations["listSupportProjects"];
-        put?: never;
-        /**
-         * Add a khuyến công support project (publishers; public at once)
-         * @description A khuyến công support project has no draft: it is public as soon as it is added, so adding one is a publisher's act.
-         */
-        post: operations["createSupportProject"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/support-projects/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One khuyến công support project as editors see it, with its ETag
-         * @description The record as the public sees it (there are no drafts of these), with the ETag to send back in If-Match to change or delete it. Listings also say whether a retailer key owns their channel.
-         */
-        get: operations["getSupportProject"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete a khuyến công support project (publishers)
-         * @description Not in the change feed; the audit trail keeps what was deleted.
-         */
-        delete: operations["deleteSupportProject"];
-        options?: never;
-        head?: never;
-        /**
-         * Change a khuyến công support project (publishers; public at once)
-         * @description Fields given replace the record's; `If-Match` is required.
-         */
-        patch: operations["updateSupportProject"];
-        trace?: never;
-    };
-    "/admin/programme-figures": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The programme figures, for editors (at most 200)
-         * @description Every programme figure with its ETag. `q` matches names without accents; `facet` narrows the list.
-         */
-        get: operations["listProgrammeFigures"];
-        put?: never;
-        /**
-         * Add a programme figure (publishers; public at once)
-         * @description A programme figure has no draft: it is public as soon as it is added, so adding one is a publisher's act.
-         */
-        post: operations["createProgrammeFigure"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/programme-figures/{key}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One programme figure as editors see it, with its ETag
-         * @description The record as the public sees it (there are no drafts of these), with the ETag to send back in If-Match to change or delete it. Listings also say whether a retailer key owns their channel.
-         */
-        get: operations["getProgrammeFigure"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete a programme figure (publishers)
-         * @description Not in the change feed; the audit trail keeps what was deleted.
-         */
-        delete: operations["deleteProgrammeFigure"];
-        options?: never;
-        head?: never;
-        /**
-         * Change a programme figure (publishers; public at once)
-         * @description Fields given replace the record's; `If-Match` is required.
-         */
-        patch: operations["updateProgrammeFigure"];
-        trace?: never;
-    };
-    "/admin/listings/{channel}/{product}/check": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Mark a listing checked today, optionally correcting its note or source (editors)
-         * @description Allowed on every listing, also one a retailer key keeps: it changes nothing the retailer's feed sets. `If-Match` is optional (a stale one is refused).
-         */
-        post: operations["checkListing"];
         delete?: never;
         options?: never;
         head?: never;
@@ -944,6 +568,7 @@ export interface components {
             group: "handicraft" | "processed_food" | "machinery" | "other";
             /** @enum {string|null} */
             tier: "district" | "provincial" | "regional" | "national" | null;
+            /** @description Highest OCOP stars stated for the product; null when it has none, or when its sources give none (scheme=ocop still finds it) */
             ocop_stars: number | null;
             image: string | null;
             image_alt: string | null;
@@ -1026,7 +651,7 @@ export interface components {
             slug: string;
             name: string;
             /** @enum {string} */
-            legal_type: "cooperative" | "company" | "private_enterprise" | "household_business" | "craft_village";
+            legal_type: "cooperative" | "company" | "private_enterprise" | "household_business" | "craft_village" | "unknown";
             address: {
                 street: string | null;
                 commune: string | null;
@@ -1053,7 +678,9 @@ export interface components {
             scheme: "cnnt" | "ocop" | "geographical_indication" | "collective_mark";
             /** @enum {string|null} */
             level: "district" | "provincial" | "regional" | "national" | null;
+            /** @description OCOP stars (3–5). Null on an OCOP recognition means its source names the product as OCOP without stating the stars; null for other schemes */
             stars: number | null;
+            /** @description Year of the decision; null when the source does not state it */
             year: number | null;
             title: string;
             decision_number: string | null;
@@ -1247,6 +874,22 @@ export interface components {
                 /** @description How many of `count` are illustrative */
                 illustrative: number;
             }[];
+            /** @description Real (not illustrative) products this catalogue holds, to set beside the province's reported figures (`province_*` keys): OCOP products by their highest stars, CNNT-TB products by each level they hold */
+            catalogue_holds: {
+                ocop: {
+                    total: number;
+                    stars_3: number;
+                    stars_4: number;
+                    stars_5: number;
+                    /** @description OCOP-certified products whose sources give no star count (never counted as any star) */
+                    stars_not_stated: number;
+                };
+                cnnt: {
+                    provincial: number;
+                    regional: number;
+                    national: number;
+                };
+            };
         };
         ChannelListing: {
             /** @enum {string} */
@@ -1385,109 +1028,6 @@ export interface components {
                 next_cursor: string;
             };
         };
-        WebhookEndpointList: {
-            data: components["schemas"]["WebhookEndpoint"][];
-            page: {
-                limit: number;
-                /** @description Whether another page follows (then `next_cursor` is set) */
-                has_more: boolean;
-                /** @description Pass as `cursor` for the next page */
-                next_cursor: string | null;
-            };
-        };
-        WebhookEndpoint: {
-            /** @example ep_0f3a9c2b7d1e4f5a6b7c8d9e */
-            id: string;
-            url: string;
-            events: ("product" | "producer" | "recognition" | "listing")[];
-            include_illustrative: boolean;
-            /** @description After a rotation: until when the previous secret also signs (a second signature) */
-            previous_secret_expires_at: string | null;
-            created_at: string;
-            updated_at: string;
-        };
-        WebhookEndpointCreated: components["schemas"]["WebhookEndpoint"] & {
-            /**
-             * @description The signing secret (`whsec_` and base64). Shown only here: store it now. Verify `webhook-signature` with it (Standard Webhooks).
-             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwMfKQ9r8GKYqrTwj=
-             */
-            secret: string;
-        };
-        WebhookEndpointInput: {
-            /**
-             * @description Where to POST: an https URL on a public host, without user name or password. Private, loopback, link-local and CGNAT addresses are refused, also after DNS resolution at delivery time.
-             * @example https://hooks.example-chain.vn/cnnt
-             */
-            url: string;
-            /**
-             * @description Which change-feed entries to receive, by entity kind: `product`, `producer`, `recognition`, `listing`
-             * @default [
-             *       "product",
-             *       "producer",
-             *       "recognition",
-             *       "listing"
-             *     ]
-             * @example [
-             *       "product",
-             *       "listing"
-             *     ]
-             */
-            events?: ("product" | "producer" | "recognition" | "listing")[];
-            /**
-             * @description Also receive changes of illustrative records (as the change feed gives them with `include=illustrative`)
-             * @default false
-             */
-            include_illustrative?: boolean;
-        };
-        WebhookEndpointPatch: {
-            /**
-             * @description Where to POST: an https URL on a public host, without user name or password. Private, loopback, link-local and CGNAT addresses are refused, also after DNS resolution at delivery time.
-             * @example https://hooks.example-chain.vn/cnnt
-             */
-            url?: string;
-            /**
-             * @description Which change-feed entries to receive, by entity kind: `product`, `producer`, `recognition`, `listing`
-             * @example [
-             *       "product",
-             *       "listing"
-             *     ]
-             */
-            events?: ("product" | "producer" | "recognition" | "listing")[];
-            /** @description Also receive changes of illustrative records (as the change feed gives them with `include=illustrative`) */
-            include_illustrative?: boolean;
-        };
-        WebhookDeliveryList: {
-            data: components["schemas"]["WebhookDelivery"][];
-            page: {
-                limit: number;
-                /** @description Whether another page follows (then `next_cursor` is set) */
-                has_more: boolean;
-                /** @description Pass as `cursor` for the next page */
-                next_cursor: string | null;
-            };
-        };
-        WebhookDelivery: {
-            /** @description The `webhook-id` header of every attempt */
-            id: string;
-            /** @description The change feed entry delivered */
-            seq: number;
-            /** @example listing.upsert */
-            type: string;
-            /**
-             * @description `pending`: queued or waiting to be retried; `delivered`: a 2xx answer; `dead`: retries exhausted (read the change feed from the last cursor you stored)
-             * @enum {string}
-             */
-            status: "pending" | "delivered" | "dead";
-            attempts: number;
-            /** @description The last attempt's HTTP status */
-            response_status: number | null;
-            /** @description How long the last attempt took */
-            latency_ms: number | null;
-            /** @description Why the last attempt failed */
-            error: string | null;
-            created_at: string;
-            updated_at: string;
-        };
         AdminRecord: {
             /** @enum {string} */
             entity: "product" | "producer" | "recognition";
@@ -1516,10 +1056,6 @@ export interface components {
                     [key: string]: unknown;
                 } | null;
             }[];
-        };
-        AdminPreconditionFailed: components["schemas"]["Problem"] & {
-            /** @description The record's ETag now; read it again, then retry with it */
-            current_etag: string;
         };
         EditorProduct: {
             slug: string;
@@ -1563,6 +1099,15 @@ export interface components {
              * @default []
              */
             sample_fields?: string[];
+            /**
+             * @description How the record is known: `sourced` (a cited source states it), `inferred` (reasoned from sources, not stated) or `illustrative` (made up to show what the catalogue can hold). Wins over `sample` when both are given; left out, it follows `sample`.
+             * @enum {string}
+             */
+            provenance?: "sourced" | "inferred" | "illustrative";
+            /** @description Fields whose values are `inferred` or `illustrative` rather than sourced, e.g. `{"packaging":"illustrative","district":"inferred"}`. Wins over `sample_fields` when both are given; left out, every field in `sample_fields` is illustrative. */
+            field_provenance?: {
+                [key: string]: "inferred" | "illustrative";
+            };
             /**
              * @description An uploaded photo (/anh/…, see uploadProductPhoto) or one of our illustrations
              * @default null
@@ -1615,6 +1160,15 @@ export interface components {
              */
             sample_fields?: string[];
             /**
+             * @description How the record is known: `sourced` (a cited source states it), `inferred` (reasoned from sources, not stated) or `illustrative` (made up to show what the catalogue can hold). Wins over `sample` when both are given; left out, it follows `sample`.
+             * @enum {string}
+             */
+            provenance?: "sourced" | "inferred" | "illustrative";
+            /** @description Fields whose values are `inferred` or `illustrative` rather than sourced, e.g. `{"packaging":"illustrative","district":"inferred"}`. Wins over `sample_fields` when both are given; left out, every field in `sample_fields` is illustrative. */
+            field_provenance?: {
+                [key: string]: "inferred" | "illustrative";
+            };
+            /**
              * @description An uploaded photo (/anh/…, see uploadProductPhoto) or one of our illustrations
              * @default null
              */
@@ -1628,7 +1182,7 @@ export interface components {
             slug: string;
             name: string;
             /** @enum {string} */
-            legal_type: "cooperative" | "company" | "private_enterprise" | "household_business" | "craft_village";
+            legal_type: "cooperative" | "company" | "private_enterprise" | "household_business" | "craft_village" | "unknown";
             /** @default null */
             street?: string | null;
             /** @default null */
@@ -1655,15 +1209,20 @@ export interface components {
              * @default []
              */
             sample_fields?: string[];
-            /** @description An uploaded photo (/anh/…, see uploadProducerPhoto) */
-            image?: string | null;
-            image_alt_vi?: string | null;
-            image_alt_en?: string | null;
+            /**
+             * @description How the record is known: `sourced` (a cited source states it), `inferred` (reasoned from sources, not stated) or `illustrative` (made up to show what the catalogue can hold). Wins over `sample` when both are given; left out, it follows `sample`.
+             * @enum {string}
+             */
+            provenance?: "sourced" | "inferred" | "illustrative";
+            /** @description Fields whose values are `inferred` or `illustrative` rather than sourced, e.g. `{"packaging":"illustrative","district":"inferred"}`. Wins over `sample_fields` when both are given; left out, every field in `sample_fields` is illustrative. */
+            field_provenance?: {
+                [key: string]: "inferred" | "illustrative";
+            };
         };
         EditorProducerPatch: {
             name?: string;
             /** @enum {string} */
-            legal_type?: "cooperative" | "company" | "private_enterprise" | "household_business" | "craft_village";
+            legal_type?: "cooperative" | "company" | "private_enterprise" | "household_business" | "craft_village" | "unknown";
             /** @default null */
             street?: string | null;
             /** @default null */
@@ -1690,6 +1249,15 @@ export interface components {
              * @default []
              */
             sample_fields?: string[];
+            /**
+             * @description How the record is known: `sourced` (a cited source states it), `inferred` (reasoned from sources, not stated) or `illustrative` (made up to show what the catalogue can hold). Wins over `sample` when both are given; left out, it follows `sample`.
+             * @enum {string}
+             */
+            provenance?: "sourced" | "inferred" | "illustrative";
+            /** @description Fields whose values are `inferred` or `illustrative` rather than sourced, e.g. `{"packaging":"illustrative","district":"inferred"}`. Wins over `sample_fields` when both are given; left out, every field in `sample_fields` is illustrative. */
+            field_provenance?: {
+                [key: string]: "inferred" | "illustrative";
+            };
         };
         EditorRecognitionInput: {
             /** @description The product's slug */
@@ -1703,12 +1271,15 @@ export interface components {
              */
             level?: "district" | "provincial" | "regional" | "national" | null;
             /**
-             * @description OCOP stars (scheme ocop)
+             * @description OCOP stars, 3 to 5 (scheme ocop), or `not_stated` when the source names the product as OCOP without its stars; null for other schemes
              * @default null
              */
-            stars?: number | null;
-            /** @default null */
-            year?: number | null;
+            stars?: number | "not_stated" | null;
+            /**
+             * @description Year of the decision, or `not_stated` when the source does not give it
+             * @default null
+             */
+            year?: number | "not_stated" | null;
             title_vi: string;
             title_en: string;
             /** @default null */
@@ -1724,6 +1295,15 @@ export interface components {
             verified?: boolean;
             /** @default false */
             sample?: boolean;
+            /**
+             * @description How the record is known: `sourced` (a cited source states it), `inferred` (reasoned from sources, not stated) or `illustrative` (made up to show what the catalogue can hold). Wins over `sample` when both are given; left out, it follows `sample`.
+             * @enum {string}
+             */
+            provenance?: "sourced" | "inferred" | "illustrative";
+            /** @description Fields whose values are `inferred` or `illustrative` rather than sourced, e.g. `{"packaging":"illustrative","district":"inferred"}`. Wins over `sample_fields` when both are given; left out, every field in `sample_fields` is illustrative. */
+            field_provenance?: {
+                [key: string]: "inferred" | "illustrative";
+            };
             /** @default null */
             note_vi?: string | null;
             /** @default null */
@@ -1741,12 +1321,15 @@ export interface components {
              */
             level?: "district" | "provincial" | "regional" | "national" | null;
             /**
-             * @description OCOP stars (scheme ocop)
+             * @description OCOP stars, 3 to 5 (scheme ocop), or `not_stated` when the source names the product as OCOP without its stars; null for other schemes
              * @default null
              */
-            stars?: number | null;
-            /** @default null */
-            year?: number | null;
+            stars?: number | "not_stated" | null;
+            /**
+             * @description Year of the decision, or `not_stated` when the source does not give it
+             * @default null
+             */
+            year?: number | "not_stated" | null;
             title_vi?: string;
             title_en?: string;
             /** @default null */
@@ -1762,6 +1345,15 @@ export interface components {
             verified?: boolean;
             /** @default false */
             sample?: boolean;
+            /**
+             * @description How the record is known: `sourced` (a cited source states it), `inferred` (reasoned from sources, not stated) or `illustrative` (made up to show what the catalogue can hold). Wins over `sample` when both are given; left out, it follows `sample`.
+             * @enum {string}
+             */
+            provenance?: "sourced" | "inferred" | "illustrative";
+            /** @description Fields whose values are `inferred` or `illustrative` rather than sourced, e.g. `{"packaging":"illustrative","district":"inferred"}`. Wins over `sample_fields` when both are given; left out, every field in `sample_fields` is illustrative. */
+            field_provenance?: {
+                [key: string]: "inferred" | "illustrative";
+            };
             /** @default null */
             note_vi?: string | null;
             /** @default null */
@@ -1794,12 +1386,6 @@ export interface components {
                     after?: unknown;
                 }[];
             }[];
-            /** @description What applying cost: D1 round trips, statements written, milliseconds */
-            stats?: {
-                round_trips: number;
-                statements: number;
-                ms: number;
-            };
         };
         AuditEvent: {
             id: number;
@@ -1816,294 +1402,6 @@ export interface components {
                 before?: unknown;
                 after?: unknown;
             }[];
-        };
-        AdminChannel: {
-            /** @enum {string} */
-            entity: "channel";
-            /** @description What the record's path names */
-            key: string;
-            /** @description Send back in If-Match to change or delete it */
-            etag: string;
-            record: components["schemas"]["EditorChannel"];
-            /** @description Listings: the channel has a retailer API key, which owns status, price, SKU, link and stores */
-            retailer_keyed: boolean;
-        };
-        EditorChannel: {
-            slug: string;
-            name: string;
-            /** @enum {string} */
-            kind: "supermarket_chain" | "trade_fair" | "export_market" | "online_store";
-            /**
-             * Format: uri
-             * @default null
-             */
-            website?: string | null;
-            /** @default  */
-            description_vi?: string;
-            /** @default  */
-            description_en?: string;
-            /** @default [] */
-            sources?: string[];
-            /**
-             * @description How the catalogue knows the record: sourced (a cited source states it), inferred, or illustrative (made up to show what the catalogue can hold; shown as such everywhere)
-             * @default sourced
-             * @enum {string}
-             */
-            provenance?: "sourced" | "inferred" | "illustrative";
-        };
-        AdminChannelPatch: {
-            slug?: string;
-            name?: string;
-            /** @enum {string} */
-            kind?: "supermarket_chain" | "trade_fair" | "export_market" | "online_store";
-            /**
-             * Format: uri
-             * @default null
-             */
-            website?: string | null;
-            /** @default  */
-            description_vi?: string;
-            /** @default  */
-            description_en?: string;
-            /** @default [] */
-            sources?: string[];
-            /**
-             * @description How the catalogue knows the record: sourced (a cited source states it), inferred, or illustrative (made up to show what the catalogue can hold; shown as such everywhere)
-             * @default sourced
-             * @enum {string}
-             */
-            provenance?: "sourced" | "inferred" | "illustrative";
-        };
-        AdminListing: {
-            /** @enum {string} */
-            entity: "listing";
-            /** @description What the record's path names */
-            key: string;
-            /** @description Send back in If-Match to change or delete it */
-            etag: string;
-            record: components["schemas"]["EditorListing"];
-            /** @description Listings: the channel has a retailer API key, which owns status, price, SKU, link and stores */
-            retailer_keyed: boolean;
-        };
-        EditorListing: {
-            /** @description The channel's slug */
-            channel: string;
-            /** @description The product's slug */
-            product: string;
-            /** @enum {string} */
-            status: "in_stock" | "out_of_stock" | "coming_soon" | "discontinued";
-            /** @default null */
-            price_vnd?: number | null;
-            /** @default null */
-            channel_sku?: string | null;
-            /**
-             * Format: uri
-             * @default null
-             */
-            url?: string | null;
-            /** @default [] */
-            stores?: {
-                name: string;
-                city: string;
-                province: string;
-            }[];
-            /** @default null */
-            note?: string | null;
-            /**
-             * Format: date
-             * @description When someone last checked the listing (YYYY-MM-DD)
-             * @default null
-             */
-            last_verified?: string | null;
-            /**
-             * Format: uri
-             * @default null
-             */
-            source_url?: string | null;
-            /**
-             * @description How the catalogue knows the record: sourced (a cited source states it), inferred, or illustrative (made up to show what the catalogue can hold; shown as such everywhere)
-             * @default sourced
-             * @enum {string}
-             */
-            provenance?: "sourced" | "inferred" | "illustrative";
-        };
-        AdminListingPatch: {
-            /** @description The channel's slug */
-            channel?: string;
-            /** @description The product's slug */
-            product?: string;
-            /** @enum {string} */
-            status?: "in_stock" | "out_of_stock" | "coming_soon" | "discontinued";
-            /** @default null */
-            price_vnd?: number | null;
-            /** @default null */
-            channel_sku?: string | null;
-            /**
-             * Format: uri
-             * @default null
-             */
-            url?: string | null;
-            /** @default [] */
-            stores?: {
-                name: string;
-                city: string;
-                province: string;
-            }[];
-            /** @default null */
-            note?: string | null;
-            /**
-             * Format: date
-             * @description When someone last checked the listing (YYYY-MM-DD)
-             * @default null
-             */
-            last_verified?: string | null;
-            /**
-             * Format: uri
-             * @default null
-             */
-            source_url?: string | null;
-            /**
-             * @description How the catalogue knows the record: sourced (a cited source states it), inferred, or illustrative (made up to show what the catalogue can hold; shown as such everywhere)
-             * @default sourced
-             * @enum {string}
-             */
-            provenance?: "sourced" | "inferred" | "illustrative";
-        };
-        AdminSupportProject: {
-            /** @enum {string} */
-            entity: "support_project";
-            /** @description What the record's path names */
-            key: string;
-            /** @description Send back in If-Match to change or delete it */
-            etag: string;
-            record: components["schemas"]["EditorSupportProject"];
-            /** @description Listings: the channel has a retailer API key, which owns status, price, SKU, link and stores */
-            retailer_keyed: boolean;
-        };
-        EditorSupportProject: {
-            /**
-             * @description The supported producer's slug
-             * @default null
-             */
-            producer?: string | null;
-            /** @default null */
-            year?: number | null;
-            /** @enum {string} */
-            fund: "national" | "local";
-            /** @default null */
-            amount_vnd?: number | null;
-            title_vi: string;
-            title_en: string;
-            /** @default null */
-            kind?: string | null;
-            /** Format: uri */
-            source_url: string;
-            /**
-             * @description How the catalogue knows the record: sourced (a cited source states it), inferred, or illustrative (made up to show what the catalogue can hold; shown as such everywhere)
-             * @default sourced
-             * @enum {string}
-             */
-            provenance?: "sourced" | "inferred" | "illustrative";
-        };
-        AdminSupportProjectPatch: {
-            /**
-             * @description The supported producer's slug
-             * @default null
-             */
-            producer?: string | null;
-            /** @default null */
-            year?: number | null;
-            /** @enum {string} */
-            fund?: "national" | "local";
-            /** @default null */
-            amount_vnd?: number | null;
-            title_vi?: string;
-            title_en?: string;
-            /** @default null */
-            kind?: string | null;
-            /** Format: uri */
-            source_url?: string;
-            /**
-             * @description How the catalogue knows the record: sourced (a cited source states it), inferred, or illustrative (made up to show what the catalogue can hold; shown as such everywhere)
-             * @default sourced
-             * @enum {string}
-             */
-            provenance?: "sourced" | "inferred" | "illustrative";
-        };
-        AdminProgrammeFigure: {
-            /** @enum {string} */
-            entity: "programme_figure";
-            /** @description What the record's path names */
-            key: string;
-            /** @description Send back in If-Match to change or delete it */
-            etag: string;
-            record: components["schemas"]["EditorProgrammeFigure"];
-            /** @description Listings: the channel has a retailer API key, which owns status, price, SKU, link and stores */
-            retailer_keyed: boolean;
-        };
-        EditorProgrammeFigure: {
-            key: string;
-            group_key: string;
-            label_vi: string;
-            label_en: string;
-            value: number;
-            /** @enum {string} */
-            unit: "projects" | "vnd" | "facilities" | "products";
-            /**
-             * @default null
-             * @enum {string|null}
-             */
-            fund?: "national" | "local" | "total" | null;
-            period: string;
-            /**
-             * @description The source's hedge on the value (more than, nearly, about); null when exact
-             * @default null
-             * @enum {string|null}
-             */
-            qualifier?: "more_than" | "nearly" | "about" | null;
-            /** Format: uri */
-            source_url: string;
-            /**
-             * @description How the catalogue knows the record: sourced (a cited source states it), inferred, or illustrative (made up to show what the catalogue can hold; shown as such everywhere)
-             * @default sourced
-             * @enum {string}
-             */
-            provenance?: "sourced" | "inferred" | "illustrative";
-        };
-        AdminProgrammeFigurePatch: {
-            key?: string;
-            group_key?: string;
-            label_vi?: string;
-            label_en?: string;
-            value?: number;
-            /** @enum {string} */
-            unit?: "projects" | "vnd" | "facilities" | "products";
-            /**
-             * @default null
-             * @enum {string|null}
-             */
-            fund?: "national" | "local" | "total" | null;
-            period?: string;
-            /**
-             * @description The source's hedge on the value (more than, nearly, about); null when exact
-             * @default null
-             * @enum {string|null}
-             */
-            qualifier?: "more_than" | "nearly" | "about" | null;
-            /** Format: uri */
-            source_url?: string;
-            /**
-             * @description How the catalogue knows the record: sourced (a cited source states it), inferred, or illustrative (made up to show what the catalogue can hold; shown as such everywhere)
-             * @default sourced
-             * @enum {string}
-             */
-            provenance?: "sourced" | "inferred" | "illustrative";
-        };
-        EditorListingCheck: {
-            /** @default null */
-            note?: string | null;
-            /** Format: uri */
-            source_url?: string | null;
         };
     };
     responses: never;
@@ -2392,7 +1690,7 @@ export interface operations {
                      *         "packaging"
                      *       ],
                      *       "created_at": "2026-01-05T00:00:02.000Z",
-                     *       "updated_at": "2026-12-01T21:47:11.091Z",
+                     *       "updated_at": "2026-12-01T22:45:28.443Z",
                      *       "producer": {
                      *         "slug": "htx-tan-viet-a",
                      *         "name": "HTX Tân Việt Á",
@@ -2478,7 +1776,7 @@ export interface operations {
                      *           "source_url": "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
                      *           "sample": false,
                      *           "version": 1,
-                     *           "updated_at": "2026-12-01T21:47:11.107Z",
+                     *           "updated_at": "2026-12-01T22:45:28.457Z",
                      *           "provenance": {
                      *             "record": "sourced",
                      *             "fields": {
@@ -2625,9 +1923,9 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "slug": "cong-ty-tnhh-bun-cao-tuyen",
-                     *           "name": "Công ty TNHH Bún Cao Tuyền",
-                     *           "legal_type": "company",
+                     *           "slug": "chu-the-hong-tra",
+                     *           "name": "Chủ thể OCOP của Hồng Trà (nguồn không nêu tên)",
+                     *           "legal_type": "unknown",
                      *           "address": {
                      *             "street": null,
                      *             "commune": null,
@@ -2638,10 +1936,9 @@ export interface operations {
                      *           },
                      *           "founded_year": null,
                      *           "representative": null,
-                     *           "description": "Sản xuất bún khô truyền thống. Được hỗ trợ 200 triệu đồng từ khuyến công địa phương để đầu tư máy ép bún; người lao động có thu nhập 5–6 triệu đồng/tháng. Mở rộng phân phối qua chuỗi siêu thị.",
+                     *           "description": "Nguồn nêu Hồng Trà là sản phẩm OCOP của Cao Bằng nhưng không nêu ai sản xuất. Hồ sơ này đứng thay nhà sản xuất cho đến khi có nguồn nêu tên, địa chỉ và loại hình.",
                      *           "sources": [
-                     *             "https://baomoi.net.vn/khuyen-cong-cao-bang-hieu-qua-lon-bat-dau-tu-nhung-de-an-nho-c52809068.epi",
-                     *             "https://tapchicongthuong.vn/chuyen-minh-tu-khuyen-cong--cau-chuyen-cao-bang-5-nam-nhin-lai-147054.htm"
+                     *             "https://nongsanviet.nongnghiep.vn/tinh-cao-bang-co-13-san-pham-ocop-4-sao-d379272.html"
                      *           ],
                      *           "sample": false,
                      *           "sample_fields": [],
@@ -2653,42 +1950,38 @@ export interface operations {
                      *           "tier": null
                      *         },
                      *         {
-                     *           "slug": "cong-ty-tnhh-kolia-cao-bang",
-                     *           "name": "Công ty TNHH Kolia Cao Bằng",
-                     *           "legal_type": "company",
+                     *           "slug": "chu-the-luc-tra",
+                     *           "name": "Chủ thể OCOP của Lục Trà (nguồn không nêu tên)",
+                     *           "legal_type": "unknown",
                      *           "address": {
                      *             "street": null,
-                     *             "commune": "Xã Thành Công",
-                     *             "district": "Nguyên Bình",
-                     *             "district_slug": "nguyen-binh",
+                     *             "commune": null,
+                     *             "district": null,
+                     *             "district_slug": null,
                      *             "province": "Cao Bằng",
                      *             "as_of": null
                      *           },
-                     *           "founded_year": 2013,
+                     *           "founded_year": null,
                      *           "representative": null,
-                     *           "description": "Sản xuất trà “Danh Trà” và “Đinh Trà” (OCOP 4 sao). Có mặt trên thị trường từ năm 2013, xuất khẩu từ năm 2019; từ năm 2024 xuất hơn 1 tấn sang Trung Quốc.",
+                     *           "description": "Nguồn nêu Lục Trà là sản phẩm OCOP của Cao Bằng nhưng không nêu ai sản xuất. Hồ sơ này đứng thay nhà sản xuất cho đến khi có nguồn nêu tên, địa chỉ và loại hình.",
                      *           "sources": [
-                     *             "https://thongtin.vietnam.vn/en/xay-dung-thuong-hieu-nong-san-chat-luong-cao"
+                     *             "https://nongsanviet.nongnghiep.vn/tinh-cao-bang-co-13-san-pham-ocop-4-sao-d379272.html"
                      *           ],
                      *           "sample": false,
-                     *           "sample_fields": [
-                     *             "founded_year"
-                     *           ],
+                     *           "sample_fields": [],
                      *           "provenance": {
                      *             "record": "sourced",
-                     *             "fields": {
-                     *               "founded_year": "inferred"
-                     *             }
+                     *             "fields": {}
                      *           },
-                     *           "product_count": 2,
+                     *           "product_count": 1,
                      *           "tier": null
                      *         }
                      *       ],
                      *       "page": {
                      *         "limit": 2,
-                     *         "total": 10,
+                     *         "total": 19,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY29uZy10eS10bmhoLWtvbGlhLWNhby1iYW5nIl1d.MDU2S0iKwUa0Wh6ED_XnYg"
+                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY2h1LXRoZS1sdWMtdHJhIl1d.C4z3uOTZVrA1xcPUeNmdRA"
                      *       }
                      *     }
                      */
@@ -2980,7 +2273,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 7,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFubmVscyIsWzJdXQ.5glgkiqsRX2VhN2BawHSzw"
+                     *         "next_cursor": "WyJjaGFubmVscyIsWzJdXQ.C4TioSzHbafOHFSRJN_7_Q"
                      *       }
                      *     }
                      */
@@ -3240,9 +2533,9 @@ export interface operations {
                      *       ],
                      *       "page": {
                      *         "limit": 2,
-                     *         "total": 8,
+                     *         "total": 15,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.m1yXuzoJNkvjjJUaYqeofQ"
+                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.5WB0GXZEMaMNvThYCy_6Tw"
                      *       }
                      *     }
                      */
@@ -3395,10 +2688,24 @@ export interface operations {
                      *           "scheme": "cnnt",
                      *           "level": "provincial",
                      *           "stars": null,
-                     *           "count": 7,
-                     *           "illustrative": 7
+                     *           "count": 2,
+                     *           "illustrative": 2
                      *         }
-                     *       ]
+                     *       ],
+                     *       "catalogue_holds": {
+                     *         "ocop": {
+                     *           "total": 11,
+                     *           "stars_3": 1,
+                     *           "stars_4": 3,
+                     *           "stars_5": 0,
+                     *           "stars_not_stated": 7
+                     *         },
+                     *         "cnnt": {
+                     *           "provincial": 0,
+                     *           "regional": 0,
+                     *           "national": 2
+                     *         }
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["Programme"];
@@ -3498,8 +2805,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261201214715018\"",
-                     *       "updated_at": "2026-12-01T21:47:15.030Z",
+                     *       "etag": "\"l12v2c20261201224535370\"",
+                     *       "updated_at": "2026-12-01T22:45:35.390Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -3629,8 +2936,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261201214715018\"",
-                     *       "updated_at": "2026-12-01T21:47:15.030Z",
+                     *       "etag": "\"l12v2c20261201224535370\"",
+                     *       "updated_at": "2026-12-01T22:45:35.390Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -3670,8 +2977,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 1,
-                     *       "etag": "\"l12v1c20261201214715018\"",
-                     *       "updated_at": "2026-12-01T21:47:15.018Z",
+                     *       "etag": "\"l12v1c20261201224535370\"",
+                     *       "updated_at": "2026-12-01T22:45:35.370Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -3770,8 +3077,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201224535370\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201224535370\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -3971,8 +3278,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201224535370\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201224535370\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -4032,7 +3339,7 @@ export interface operations {
                      *         {
                      *           "product": "mien-dong-tan-viet-a",
                      *           "version": 3,
-                     *           "etag": "\"l12v3c20261201214715018\""
+                     *           "etag": "\"l12v3c20261201224535370\""
                      *         }
                      *       ]
                      *     }
@@ -4212,7 +3519,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "htx-tam-hoa",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-01T21:47:11.086Z",
+                     *           "changed_at": "2026-12-01T22:45:28.438Z",
                      *           "href": "/api/v1/producers/htx-tam-hoa",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -4223,7 +3530,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "cong-ty-tnhh-mtv-688",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-01T21:47:11.086Z",
+                     *           "changed_at": "2026-12-01T22:45:28.438Z",
                      *           "href": "/api/v1/producers/cong-ty-tnhh-mtv-688",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -4233,7 +3540,7 @@ export interface operations {
                      *       "page": {
                      *         "limit": 2,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.9G2-RtiK6eCPy-L1ElLvkg"
+                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.O9L3z_8Wq3dBqmYTp4NwHQ"
                      *       }
                      *     }
                      */
@@ -4322,8 +3629,8 @@ export interface operations {
                 content: {
                     /**
                      * @example slug,name_vi,name_en,category_vi,category_en,product_group,tier,ocop_stars,price_from_vnd,producer_slug,producer_name,district,province,channels,image,sample,updated_at,provenance,price_from_vnd_provenance,district_provenance,channels_provenance
-                     *     bun-kho-cao-tuyen,Bún khô Cao Tuyền,Cao Tuyền dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,cong-ty-tnhh-bun-cao-tuyen,Công ty TNHH Bún Cao Tuyền,,Cao Bằng,,/img/products/bun.svg,false,2026-12-01T21:47:11.091Z,sourced,,,
-                     *     chieu-truc-688,Chiếu trúc 688,688 bamboo mat,Chiếu trúc,Bamboo mats,handicraft,national,,,cong-ty-tnhh-mtv-688,Công ty TNHH MTV 688,Nguyên Bình,Cao Bằng,,/img/products/chieu-truc.svg,false,2026-12-01T21:47:11.090Z,sourced,,inferred,
+                     *     bun-kho-ba-sach-hung-dao,Bún khô Ba sạch Hưng Đạo,Ba sạch Hưng Đạo dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-01T22:45:28.461Z,sourced,,,
+                     *     bun-kho-cao-tuyen,Bún khô Cao Tuyền,Cao Tuyền dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,cong-ty-tnhh-bun-cao-tuyen,Công ty TNHH Bún Cao Tuyền,,Cao Bằng,,/img/products/bun.svg,false,2026-12-01T22:45:28.443Z,sourced,,,
                      */
                     "text/csv": string;
                 };
@@ -4374,9 +3681,9 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô Cao Tuyền","name_en":"Cao Tuyền dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-01T21:47:11.091Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":""}
-                     *     {"slug":"chieu-truc-688","name_vi":"Chiếu trúc 688","name_en":"688 bamboo mat","category_vi":"Chiếu trúc","category_en":"Bamboo mats","product_group":"handicraft","tier":"national","ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-mtv-688","producer_name":"Công ty TNHH MTV 688","district":"Nguyên Bình","province":"Cao Bằng","channels":"","image":"/img/products/chieu-truc.svg","sample":false,"updated_at":"2026-12-01T21:47:11.090Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":""}
-                     *     {"slug":"danh-tra-kolia","name_vi":"Danh Trà","name_en":"Danh Trà tea","category_vi":"Trà","category_en":"Tea","product_group":"processed_food","tier":null,"ocop_stars":4,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-kolia-cao-bang","producer_name":"Công ty TNHH Kolia Cao Bằng","district":"Nguyên Bình","province":"Cao Bằng","channels":"","image":"/img/products/tra.svg","sample":false,"updated_at":"2026-12-01T21:47:11.093Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":""}
+                     * @example {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô Ba sạch Hưng Đạo","name_en":"Ba sạch Hưng Đạo dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-01T22:45:28.461Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":""}
+                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô Cao Tuyền","name_en":"Cao Tuyền dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-01T22:45:28.443Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":""}
+                     *     {"slug":"chieu-truc-688","name_vi":"Chiếu trúc 688","name_en":"688 bamboo mat","category_vi":"Chiếu trúc","category_en":"Bamboo mats","product_group":"handicraft","tier":"national","ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-mtv-688","producer_name":"Công ty TNHH MTV 688","district":"Nguyên Bình","province":"Cao Bằng","channels":"","image":"/img/products/chieu-truc.svg","sample":false,"updated_at":"2026-12-01T22:45:28.443Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":""}
                      */
                     "application/x-ndjson": string;
                 };
@@ -4387,1062 +3694,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/rate-limited",
-                     *       "title": "Too Many Requests",
-                     *       "status": 429,
-                     *       "detail": "Too many requests from this address; retry after 10 seconds",
-                     *       "instance": "/api/v1/products"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    listWebhookEndpoints: {
-        parameters: {
-            query?: {
-                /** @description Page size, 1–100 */
-                limit?: number;
-                /** @description Opaque cursor from `page.next_cursor` of the previous page */
-                cursor?: string;
-            };
-            header?: never;
-            path: {
-                channel: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of endpoints */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "data": [
-                     *         {
-                     *           "id": "ep_09ef03b35211e093d6be0834",
-                     *           "url": "https://hooks.example-chain.vn/cnnt",
-                     *           "events": [
-                     *             "product",
-                     *             "recognition"
-                     *           ],
-                     *           "include_illustrative": false,
-                     *           "previous_secret_expires_at": null,
-                     *           "created_at": "2026-12-01T22:40:20.529Z",
-                     *           "updated_at": "2026-12-01T22:40:20.529Z"
-                     *         }
-                     *       ],
-                     *       "page": {
-                     *         "limit": 2,
-                     *         "has_more": false,
-                     *         "next_cursor": null
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["WebhookEndpointList"];
-                };
-            };
-            /** @description Invalid parameter (named in `invalid_params`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/invalid-parameters",
-                     *       "title": "Bad Request",
-                     *       "status": 400,
-                     *       "detail": "Invalid 'limit': Too small: expected number to be >=1",
-                     *       "invalid_params": [
-                     *         {
-                     *           "name": "limit",
-                     *           "reason": "Too small: expected number to be >=1"
-                     *         }
-                     *       ],
-                     *       "instance": "/api/v1/products"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked API key (see `WWW-Authenticate`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key belongs to another channel */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/rate-limited",
-                     *       "title": "Too Many Requests",
-                     *       "status": 429,
-                     *       "detail": "Too many requests from this address; retry after 10 seconds",
-                     *       "instance": "/api/v1/products"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    createWebhookEndpoint: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                channel: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WebhookEndpointInput"];
-            };
-        };
-        responses: {
-            /** @description Registered; `secret` is shown this once */
-            201: {
-                headers: {
-                    /** @description The endpoint's URL in this API */
-                    Location?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": "ep_09ef03b35211e093d6be0834",
-                     *       "url": "https://hooks.example-chain.vn/cnnt",
-                     *       "events": [
-                     *         "product",
-                     *         "recognition"
-                     *       ],
-                     *       "include_illustrative": false,
-                     *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-01T22:40:20.529Z",
-                     *       "updated_at": "2026-12-01T22:40:20.529Z",
-                     *       "secret": "whsec_HjaD3UknL4JoiluriFrmmzsv2fitQ+++SuhMTL1a1OA="
-                     *     }
-                     */
-                    "application/json": components["schemas"]["WebhookEndpointCreated"];
-                };
-            };
-            /** @description Invalid parameter (named in `invalid_params`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/invalid-parameters",
-                     *       "title": "Bad Request",
-                     *       "status": 400,
-                     *       "detail": "Invalid 'limit': Too small: expected number to be >=1",
-                     *       "invalid_params": [
-                     *         {
-                     *           "name": "limit",
-                     *           "reason": "Too small: expected number to be >=1"
-                     *         }
-                     *       ],
-                     *       "instance": "/api/v1/products"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked API key (see `WWW-Authenticate`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key belongs to another channel */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The channel has 10 endpoints already */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-endpoints",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
-                     *       "instance": "/api/v1/channels/aeon/webhooks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/content-too-large",
-                     *       "title": "Content Too Large",
-                     *       "status": 413,
-                     *       "detail": "The body is larger than 65536 bytes",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body is not `application/json` */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unsupported-media-type",
-                     *       "title": "Unsupported Media Type",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json (got 'text/plain')",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields, each named in `invalid_params` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/invalid-fields",
-                     *       "title": "Unprocessable Content",
-                     *       "status": 422,
-                     *       "detail": "Invalid 'url': must not be a link local address",
-                     *       "invalid_params": [
-                     *         {
-                     *           "name": "url",
-                     *           "reason": "must not be a link local address"
-                     *         }
-                     *       ],
-                     *       "instance": "/api/v1/channels/aeon/webhooks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/rate-limited",
-                     *       "title": "Too Many Requests",
-                     *       "status": 429,
-                     *       "detail": "Too many requests from this address; retry after 10 seconds",
-                     *       "instance": "/api/v1/products"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getWebhookEndpoint: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                channel: string;
-                endpoint: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The endpoint */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": "ep_09ef03b35211e093d6be0834",
-                     *       "url": "https://hooks.example-chain.vn/cnnt",
-                     *       "events": [
-                     *         "product",
-                     *         "recognition"
-                     *       ],
-                     *       "include_illustrative": false,
-                     *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-01T22:40:20.529Z",
-                     *       "updated_at": "2026-12-01T22:40:20.529Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["WebhookEndpoint"];
-                };
-            };
-            /** @description Invalid parameter (named in `invalid_params`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/invalid-parameters",
-                     *       "title": "Bad Request",
-                     *       "status": 400,
-                     *       "detail": "Invalid 'limit': Too small: expected number to be >=1",
-                     *       "invalid_params": [
-                     *         {
-                     *           "name": "limit",
-                     *           "reason": "Too small: expected number to be >=1"
-                     *         }
-                     *       ],
-                     *       "instance": "/api/v1/products"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked API key (see `WWW-Authenticate`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key belongs to another channel */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The channel has no endpoint with this id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "Channel 'aeon' has no webhook endpoint 'ep_000000000000000000000000'",
-                     *       "instance": "/api/v1/channels/aeon/webhooks/ep_000000000000000000000000"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/rate-limited",
-                     *       "title": "Too Many Requests",
-                     *       "status": 429,
-                     *       "detail": "Too many requests from this address; retry after 10 seconds",
-                     *       "instance": "/api/v1/products"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    deleteWebhookEndpoint: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                channel: string;
-                endpoint: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid parameter (named in `invalid_params`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/invalid-parameters",
-                     *       "title": "Bad Request",
-                     *       "status": 400,
-                     *       "detail": "Invalid 'limit': Too small: expected number to be >=1",
-                     *       "invalid_params": [
-                     *         {
-                     *           "name": "limit",
-                     *           "reason": "Too small: expected number to be >=1"
-                     *         }
-                     *       ],
-                     *       "instance": "/api/v1/products"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked API key (see `WWW-Authenticate`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key belongs to another channel */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The channel has no endpoint with this id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No product with slug 'khong-co'",
-                     *       "instance": "/api/v1/products/khong-co"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/rate-limited",
-                     *       "title": "Too Many Requests",
-                     *       "status": 429,
-                     *       "detail": "Too many requests from this address; retry after 10 seconds",
-                     *       "instance": "/api/v1/products"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    updateWebhookEndpoint: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                channel: string;
-                endpoint: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WebhookEndpointPatch"];
-            };
-        };
-        responses: {
-            /** @description Changed */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": "ep_09ef03b35211e093d6be0834",
-                     *       "url": "https://hooks.example-chain.vn/cnnt",
-                     *       "events": [
-                     *         "listing"
-                     *       ],
-                     *       "include_illustrative": false,
-                     *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-01T22:40:20.529Z",
-                     *       "updated_at": "2026-12-01T22:40:20.609Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["WebhookEndpoint"];
-                };
-            };
-            /** @description Invalid parameter (named in `invalid_params`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/invalid-parameters",
-                     *       "title": "Bad Request",
-                     *       "status": 400,
-                     *       "detail": "Invalid 'limit': Too small: expected number to be >=1",
-                     *       "invalid_params": [
-                     *         {
-                     *           "name": "limit",
-                     *           "reason": "Too small: expected number to be >=1"
-                     *         }
-                     *       ],
-                     *       "instance": "/api/v1/products"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked API key (see `WWW-Authenticate`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key belongs to another channel */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The channel has no endpoint with this id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No product with slug 'khong-co'",
-                     *       "instance": "/api/v1/products/khong-co"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/content-too-large",
-                     *       "title": "Content Too Large",
-                     *       "status": 413,
-                     *       "detail": "The body is larger than 65536 bytes",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body is not `application/json` */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unsupported-media-type",
-                     *       "title": "Unsupported Media Type",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json (got 'text/plain')",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields, each named in `invalid_params` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/invalid-fields",
-                     *       "title": "Unprocessable Content",
-                     *       "status": 422,
-                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
-                     *       "invalid_params": [
-                     *         {
-                     *           "name": "status",
-                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
-                     *         }
-                     *       ],
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/rate-limited",
-                     *       "title": "Too Many Requests",
-                     *       "status": 429,
-                     *       "detail": "Too many requests from this address; retry after 10 seconds",
-                     *       "instance": "/api/v1/products"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    rotateWebhookSecret: {
-        parameters: {
-            query?: {
-                /** @description Seconds the previous secret keeps signing (0: stop at once) */
-                overlap?: number;
-            };
-            header?: never;
-            path: {
-                channel: string;
-                endpoint: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The endpoint with its new secret (shown this once) */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": "ep_09ef03b35211e093d6be0834",
-                     *       "url": "https://hooks.example-chain.vn/cnnt",
-                     *       "events": [
-                     *         "listing"
-                     *       ],
-                     *       "include_illustrative": false,
-                     *       "previous_secret_expires_at": "2026-12-01T23:40:20.625Z",
-                     *       "created_at": "2026-12-01T22:40:20.529Z",
-                     *       "updated_at": "2026-12-01T22:40:20.625Z",
-                     *       "secret": "whsec_qNOqRgazAQOkTZVfUg/IC/jXoIu8XWJrP2wETBx1PQQ="
-                     *     }
-                     */
-                    "application/json": components["schemas"]["WebhookEndpointCreated"];
-                };
-            };
-            /** @description Invalid parameter (named in `invalid_params`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/invalid-parameters",
-                     *       "title": "Bad Request",
-                     *       "status": 400,
-                     *       "detail": "Invalid 'limit': Too small: expected number to be >=1",
-                     *       "invalid_params": [
-                     *         {
-                     *           "name": "limit",
-                     *           "reason": "Too small: expected number to be >=1"
-                     *         }
-                     *       ],
-                     *       "instance": "/api/v1/products"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked API key (see `WWW-Authenticate`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key belongs to another channel */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The channel has no endpoint with this id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No product with slug 'khong-co'",
-                     *       "instance": "/api/v1/products/khong-co"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/rate-limited",
-                     *       "title": "Too Many Requests",
-                     *       "status": 429,
-                     *       "detail": "Too many requests from this address; retry after 10 seconds",
-                     *       "instance": "/api/v1/products"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    listWebhookDeliveries: {
-        parameters: {
-            query?: {
-                /** @description Page size, 1–100 */
-                limit?: number;
-                /** @description Opaque cursor from `page.next_cursor` of the previous page */
-                cursor?: string;
-            };
-            header?: never;
-            path: {
-                channel: string;
-                endpoint: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of deliveries */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "data": [
-                     *         {
-                     *           "id": "msg_8a28c3aba795a0fbfeeb05e3",
-                     *           "seq": 83,
-                     *           "type": "listing.upsert",
-                     *           "status": "pending",
-                     *           "attempts": 1,
-                     *           "response_status": null,
-                     *           "latency_ms": 18,
-                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = 322nbnaief3lk0ibk29lfi46",
-                     *           "created_at": "2026-12-01T22:40:21.275Z",
-                     *           "updated_at": "2026-12-01T22:40:22.322Z"
-                     *         }
-                     *       ],
-                     *       "page": {
-                     *         "limit": 2,
-                     *         "has_more": false,
-                     *         "next_cursor": null
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["WebhookDeliveryList"];
-                };
-            };
-            /** @description Invalid parameter (named in `invalid_params`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/invalid-parameters",
-                     *       "title": "Bad Request",
-                     *       "status": 400,
-                     *       "detail": "Invalid 'limit': Too small: expected number to be >=1",
-                     *       "invalid_params": [
-                     *         {
-                     *           "name": "limit",
-                     *           "reason": "Too small: expected number to be >=1"
-                     *         }
-                     *       ],
-                     *       "instance": "/api/v1/products"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked API key (see `WWW-Authenticate`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key belongs to another channel */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The channel has no endpoint with this id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No product with slug 'khong-co'",
-                     *       "instance": "/api/v1/products/khong-co"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
             };
             /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
             429: {
@@ -5483,6 +3734,146 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "slug": "chieu-truc-688",
+                     *           "name": "Chiếu trúc 688",
+                     *           "name_vi": "Chiếu trúc 688",
+                     *           "name_en": "688 bamboo mat",
+                     *           "category": "Chiếu trúc",
+                     *           "group": "handicraft",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/chieu-truc.svg",
+                     *           "image_alt": "Hình minh họa: chiếu trúc",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "cong-ty-tnhh-mtv-688",
+                     *             "name": "Công ty TNHH MTV 688",
+                     *             "district": "Nguyên Bình"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "producer.district": "inferred"
+                     *             },
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         },
+                     *         {
+                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
+                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
+                     *           "category": "Lạp sườn, thịt hun khói",
+                     *           "group": "processed_food",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/lap-suon.svg",
+                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "htx-tam-hoa",
+                     *             "name": "HTX Tâm Hòa",
+                     *             "district": "Thành phố Cao Bằng"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {},
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "limit": 2,
+                     *         "total": 2,
+                     *         "illustrative": 0,
+                     *         "has_more": false,
+                     *         "next_cursor": null
+                     *       },
+                     *       "facets": {
+                     *         "tier": [
+                     *           {
+                     *             "value": "national",
+                     *             "label": "Quốc gia",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "regional",
+                     *             "label": "Khu vực",
+                     *             "count": 0,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "scheme": [
+                     *           {
+                     *             "value": "cnnt",
+                     *             "label": "Sản phẩm CNNT tiêu biểu",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "geographical_indication",
+                     *             "label": "Chỉ dẫn địa lý",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "group": [
+                     *           {
+                     *             "value": "handicraft",
+                     *             "label": "Thủ công mỹ nghệ",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "processed_food",
+                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "producer": [
+                     *           {
+                     *             "value": "cong-ty-tnhh-mtv-688",
+                     *             "label": "Công ty TNHH MTV 688",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "htx-tam-hoa",
+                     *             "label": "HTX Tâm Hòa",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "channel": [],
+                     *         "district": [
+                     *           {
+                     *             "value": "nguyen-binh",
+                     *             "label": "Nguyên Bình",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "thanh-pho-cao-bang",
+                     *             "label": "Thành phố Cao Bằng",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AdminRecord"];
                 };
             };
@@ -5623,15 +4014,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-endpoints",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
-                     *       "instance": "/api/v1/channels/aeon/webhooks"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5646,12 +4028,12 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201224535370\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201224535370\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
@@ -5706,6 +4088,146 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "slug": "chieu-truc-688",
+                     *           "name": "Chiếu trúc 688",
+                     *           "name_vi": "Chiếu trúc 688",
+                     *           "name_en": "688 bamboo mat",
+                     *           "category": "Chiếu trúc",
+                     *           "group": "handicraft",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/chieu-truc.svg",
+                     *           "image_alt": "Hình minh họa: chiếu trúc",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "cong-ty-tnhh-mtv-688",
+                     *             "name": "Công ty TNHH MTV 688",
+                     *             "district": "Nguyên Bình"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "producer.district": "inferred"
+                     *             },
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         },
+                     *         {
+                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
+                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
+                     *           "category": "Lạp sườn, thịt hun khói",
+                     *           "group": "processed_food",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/lap-suon.svg",
+                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "htx-tam-hoa",
+                     *             "name": "HTX Tâm Hòa",
+                     *             "district": "Thành phố Cao Bằng"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {},
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "limit": 2,
+                     *         "total": 2,
+                     *         "illustrative": 0,
+                     *         "has_more": false,
+                     *         "next_cursor": null
+                     *       },
+                     *       "facets": {
+                     *         "tier": [
+                     *           {
+                     *             "value": "national",
+                     *             "label": "Quốc gia",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "regional",
+                     *             "label": "Khu vực",
+                     *             "count": 0,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "scheme": [
+                     *           {
+                     *             "value": "cnnt",
+                     *             "label": "Sản phẩm CNNT tiêu biểu",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "geographical_indication",
+                     *             "label": "Chỉ dẫn địa lý",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "group": [
+                     *           {
+                     *             "value": "handicraft",
+                     *             "label": "Thủ công mỹ nghệ",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "processed_food",
+                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "producer": [
+                     *           {
+                     *             "value": "cong-ty-tnhh-mtv-688",
+                     *             "label": "Công ty TNHH MTV 688",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "htx-tam-hoa",
+                     *             "label": "HTX Tâm Hòa",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "channel": [],
+                     *         "district": [
+                     *           {
+                     *             "value": "nguyen-binh",
+                     *             "label": "Nguyên Bình",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "thanh-pho-cao-bang",
+                     *             "label": "Thành phố Cao Bằng",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AdminRecord"];
                 };
             };
@@ -5769,15 +4291,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-endpoints",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
-                     *       "instance": "/api/v1/channels/aeon/webhooks"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5792,12 +4305,12 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201224535370\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201224535370\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
@@ -5856,6 +4369,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "channel": "aeon",
+                     *       "product": "mien-dong-tan-viet-a",
+                     *       "status": "in_stock",
+                     *       "price_vnd": 72000,
+                     *       "channel_sku": "AE-100234",
+                     *       "url": "https://aeon.com.vn/mien-dong-tan-viet-a",
+                     *       "stores": [
+                     *         {
+                     *           "name": "AEON Mall Long Biên",
+                     *           "city": "Hà Nội",
+                     *           "province": "Hà Nội"
+                     *         }
+                     *       ],
+                     *       "note": null,
+                     *       "last_verified": "2026-12-01",
+                     *       "source_url": null,
+                     *       "sample": false,
+                     *       "version": 1,
+                     *       "etag": "\"l12v1c20261201224535370\"",
+                     *       "updated_at": "2026-12-01T22:45:35.370Z",
+                     *       "provenance": {
+                     *         "record": "sourced",
+                     *         "fields": {}
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AdminRecord"];
                 };
             };
@@ -5919,15 +4460,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-endpoints",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
-                     *       "instance": "/api/v1/channels/aeon/webhooks"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5942,12 +4474,12 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201224535370\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201224535370\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
@@ -5998,6 +4530,146 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "slug": "chieu-truc-688",
+                     *           "name": "Chiếu trúc 688",
+                     *           "name_vi": "Chiếu trúc 688",
+                     *           "name_en": "688 bamboo mat",
+                     *           "category": "Chiếu trúc",
+                     *           "group": "handicraft",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/chieu-truc.svg",
+                     *           "image_alt": "Hình minh họa: chiếu trúc",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "cong-ty-tnhh-mtv-688",
+                     *             "name": "Công ty TNHH MTV 688",
+                     *             "district": "Nguyên Bình"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "producer.district": "inferred"
+                     *             },
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         },
+                     *         {
+                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
+                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
+                     *           "category": "Lạp sườn, thịt hun khói",
+                     *           "group": "processed_food",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/lap-suon.svg",
+                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "htx-tam-hoa",
+                     *             "name": "HTX Tâm Hòa",
+                     *             "district": "Thành phố Cao Bằng"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {},
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "limit": 2,
+                     *         "total": 2,
+                     *         "illustrative": 0,
+                     *         "has_more": false,
+                     *         "next_cursor": null
+                     *       },
+                     *       "facets": {
+                     *         "tier": [
+                     *           {
+                     *             "value": "national",
+                     *             "label": "Quốc gia",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "regional",
+                     *             "label": "Khu vực",
+                     *             "count": 0,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "scheme": [
+                     *           {
+                     *             "value": "cnnt",
+                     *             "label": "Sản phẩm CNNT tiêu biểu",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "geographical_indication",
+                     *             "label": "Chỉ dẫn địa lý",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "group": [
+                     *           {
+                     *             "value": "handicraft",
+                     *             "label": "Thủ công mỹ nghệ",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "processed_food",
+                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "producer": [
+                     *           {
+                     *             "value": "cong-ty-tnhh-mtv-688",
+                     *             "label": "Công ty TNHH MTV 688",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "htx-tam-hoa",
+                     *             "label": "HTX Tâm Hòa",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "channel": [],
+                     *         "district": [
+                     *           {
+                     *             "value": "nguyen-binh",
+                     *             "label": "Nguyên Bình",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "thanh-pho-cao-bang",
+                     *             "label": "Thành phố Cao Bằng",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AdminRecord"];
                 };
             };
@@ -6061,15 +4733,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-endpoints",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
-                     *       "instance": "/api/v1/channels/aeon/webhooks"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6084,12 +4747,12 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201224535370\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201224535370\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
@@ -6154,6 +4817,146 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "slug": "chieu-truc-688",
+                     *           "name": "Chiếu trúc 688",
+                     *           "name_vi": "Chiếu trúc 688",
+                     *           "name_en": "688 bamboo mat",
+                     *           "category": "Chiếu trúc",
+                     *           "group": "handicraft",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/chieu-truc.svg",
+                     *           "image_alt": "Hình minh họa: chiếu trúc",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "cong-ty-tnhh-mtv-688",
+                     *             "name": "Công ty TNHH MTV 688",
+                     *             "district": "Nguyên Bình"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "producer.district": "inferred"
+                     *             },
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         },
+                     *         {
+                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
+                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
+                     *           "category": "Lạp sườn, thịt hun khói",
+                     *           "group": "processed_food",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/lap-suon.svg",
+                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "htx-tam-hoa",
+                     *             "name": "HTX Tâm Hòa",
+                     *             "district": "Thành phố Cao Bằng"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {},
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "limit": 2,
+                     *         "total": 2,
+                     *         "illustrative": 0,
+                     *         "has_more": false,
+                     *         "next_cursor": null
+                     *       },
+                     *       "facets": {
+                     *         "tier": [
+                     *           {
+                     *             "value": "national",
+                     *             "label": "Quốc gia",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "regional",
+                     *             "label": "Khu vực",
+                     *             "count": 0,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "scheme": [
+                     *           {
+                     *             "value": "cnnt",
+                     *             "label": "Sản phẩm CNNT tiêu biểu",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "geographical_indication",
+                     *             "label": "Chỉ dẫn địa lý",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "group": [
+                     *           {
+                     *             "value": "handicraft",
+                     *             "label": "Thủ công mỹ nghệ",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "processed_food",
+                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "producer": [
+                     *           {
+                     *             "value": "cong-ty-tnhh-mtv-688",
+                     *             "label": "Công ty TNHH MTV 688",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "htx-tam-hoa",
+                     *             "label": "HTX Tâm Hòa",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "channel": [],
+                     *         "district": [
+                     *           {
+                     *             "value": "nguyen-binh",
+                     *             "label": "Nguyên Bình",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "thanh-pho-cao-bang",
+                     *             "label": "Thành phố Cao Bằng",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AdminRecord"];
                 };
             };
@@ -6217,15 +5020,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-endpoints",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
-                     *       "instance": "/api/v1/channels/aeon/webhooks"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6240,12 +5034,12 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201224535370\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201224535370\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Larger than 900 kB */
@@ -6338,6 +5132,146 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "slug": "chieu-truc-688",
+                     *           "name": "Chiếu trúc 688",
+                     *           "name_vi": "Chiếu trúc 688",
+                     *           "name_en": "688 bamboo mat",
+                     *           "category": "Chiếu trúc",
+                     *           "group": "handicraft",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/chieu-truc.svg",
+                     *           "image_alt": "Hình minh họa: chiếu trúc",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "cong-ty-tnhh-mtv-688",
+                     *             "name": "Công ty TNHH MTV 688",
+                     *             "district": "Nguyên Bình"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "producer.district": "inferred"
+                     *             },
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         },
+                     *         {
+                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
+                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
+                     *           "category": "Lạp sườn, thịt hun khói",
+                     *           "group": "processed_food",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/lap-suon.svg",
+                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "htx-tam-hoa",
+                     *             "name": "HTX Tâm Hòa",
+                     *             "district": "Thành phố Cao Bằng"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {},
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "limit": 2,
+                     *         "total": 2,
+                     *         "illustrative": 0,
+                     *         "has_more": false,
+                     *         "next_cursor": null
+                     *       },
+                     *       "facets": {
+                     *         "tier": [
+                     *           {
+                     *             "value": "national",
+                     *             "label": "Quốc gia",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "regional",
+                     *             "label": "Khu vực",
+                     *             "count": 0,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "scheme": [
+                     *           {
+                     *             "value": "cnnt",
+                     *             "label": "Sản phẩm CNNT tiêu biểu",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "geographical_indication",
+                     *             "label": "Chỉ dẫn địa lý",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "group": [
+                     *           {
+                     *             "value": "handicraft",
+                     *             "label": "Thủ công mỹ nghệ",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "processed_food",
+                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "producer": [
+                     *           {
+                     *             "value": "cong-ty-tnhh-mtv-688",
+                     *             "label": "Công ty TNHH MTV 688",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "htx-tam-hoa",
+                     *             "label": "HTX Tâm Hòa",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "channel": [],
+                     *         "district": [
+                     *           {
+                     *             "value": "nguyen-binh",
+                     *             "label": "Nguyên Bình",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "thanh-pho-cao-bang",
+                     *             "label": "Thành phố Cao Bằng",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AdminRecord"];
                 };
             };
@@ -6423,6 +5357,146 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "slug": "chieu-truc-688",
+                     *           "name": "Chiếu trúc 688",
+                     *           "name_vi": "Chiếu trúc 688",
+                     *           "name_en": "688 bamboo mat",
+                     *           "category": "Chiếu trúc",
+                     *           "group": "handicraft",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/chieu-truc.svg",
+                     *           "image_alt": "Hình minh họa: chiếu trúc",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "cong-ty-tnhh-mtv-688",
+                     *             "name": "Công ty TNHH MTV 688",
+                     *             "district": "Nguyên Bình"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "producer.district": "inferred"
+                     *             },
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         },
+                     *         {
+                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
+                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
+                     *           "category": "Lạp sườn, thịt hun khói",
+                     *           "group": "processed_food",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/lap-suon.svg",
+                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "htx-tam-hoa",
+                     *             "name": "HTX Tâm Hòa",
+                     *             "district": "Thành phố Cao Bằng"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {},
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "limit": 2,
+                     *         "total": 2,
+                     *         "illustrative": 0,
+                     *         "has_more": false,
+                     *         "next_cursor": null
+                     *       },
+                     *       "facets": {
+                     *         "tier": [
+                     *           {
+                     *             "value": "national",
+                     *             "label": "Quốc gia",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "regional",
+                     *             "label": "Khu vực",
+                     *             "count": 0,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "scheme": [
+                     *           {
+                     *             "value": "cnnt",
+                     *             "label": "Sản phẩm CNNT tiêu biểu",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "geographical_indication",
+                     *             "label": "Chỉ dẫn địa lý",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "group": [
+                     *           {
+                     *             "value": "handicraft",
+                     *             "label": "Thủ công mỹ nghệ",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "processed_food",
+                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "producer": [
+                     *           {
+                     *             "value": "cong-ty-tnhh-mtv-688",
+                     *             "label": "Công ty TNHH MTV 688",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "htx-tam-hoa",
+                     *             "label": "HTX Tâm Hòa",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "channel": [],
+                     *         "district": [
+                     *           {
+                     *             "value": "nguyen-binh",
+                     *             "label": "Nguyên Bình",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "thanh-pho-cao-bang",
+                     *             "label": "Thành phố Cao Bằng",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AdminRecord"];
                 };
             };
@@ -6486,15 +5560,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-endpoints",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
-                     *       "instance": "/api/v1/channels/aeon/webhooks"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6509,12 +5574,12 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201224535370\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201224535370\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
@@ -6573,6 +5638,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "channel": "aeon",
+                     *       "product": "mien-dong-tan-viet-a",
+                     *       "status": "in_stock",
+                     *       "price_vnd": 72000,
+                     *       "channel_sku": "AE-100234",
+                     *       "url": "https://aeon.com.vn/mien-dong-tan-viet-a",
+                     *       "stores": [
+                     *         {
+                     *           "name": "AEON Mall Long Biên",
+                     *           "city": "Hà Nội",
+                     *           "province": "Hà Nội"
+                     *         }
+                     *       ],
+                     *       "note": null,
+                     *       "last_verified": "2026-12-01",
+                     *       "source_url": null,
+                     *       "sample": false,
+                     *       "version": 1,
+                     *       "etag": "\"l12v1c20261201224535370\"",
+                     *       "updated_at": "2026-12-01T22:45:35.370Z",
+                     *       "provenance": {
+                     *         "record": "sourced",
+                     *         "fields": {}
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AdminRecord"];
                 };
             };
@@ -6636,15 +5729,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-endpoints",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
-                     *       "instance": "/api/v1/channels/aeon/webhooks"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6659,12 +5743,12 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201224535370\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201224535370\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
@@ -6715,6 +5799,146 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "slug": "chieu-truc-688",
+                     *           "name": "Chiếu trúc 688",
+                     *           "name_vi": "Chiếu trúc 688",
+                     *           "name_en": "688 bamboo mat",
+                     *           "category": "Chiếu trúc",
+                     *           "group": "handicraft",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/chieu-truc.svg",
+                     *           "image_alt": "Hình minh họa: chiếu trúc",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "cong-ty-tnhh-mtv-688",
+                     *             "name": "Công ty TNHH MTV 688",
+                     *             "district": "Nguyên Bình"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "producer.district": "inferred"
+                     *             },
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         },
+                     *         {
+                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
+                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
+                     *           "category": "Lạp sườn, thịt hun khói",
+                     *           "group": "processed_food",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/lap-suon.svg",
+                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "htx-tam-hoa",
+                     *             "name": "HTX Tâm Hòa",
+                     *             "district": "Thành phố Cao Bằng"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {},
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "limit": 2,
+                     *         "total": 2,
+                     *         "illustrative": 0,
+                     *         "has_more": false,
+                     *         "next_cursor": null
+                     *       },
+                     *       "facets": {
+                     *         "tier": [
+                     *           {
+                     *             "value": "national",
+                     *             "label": "Quốc gia",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "regional",
+                     *             "label": "Khu vực",
+                     *             "count": 0,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "scheme": [
+                     *           {
+                     *             "value": "cnnt",
+                     *             "label": "Sản phẩm CNNT tiêu biểu",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "geographical_indication",
+                     *             "label": "Chỉ dẫn địa lý",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "group": [
+                     *           {
+                     *             "value": "handicraft",
+                     *             "label": "Thủ công mỹ nghệ",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "processed_food",
+                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "producer": [
+                     *           {
+                     *             "value": "cong-ty-tnhh-mtv-688",
+                     *             "label": "Công ty TNHH MTV 688",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "htx-tam-hoa",
+                     *             "label": "HTX Tâm Hòa",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "channel": [],
+                     *         "district": [
+                     *           {
+                     *             "value": "nguyen-binh",
+                     *             "label": "Nguyên Bình",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "thanh-pho-cao-bang",
+                     *             "label": "Thành phố Cao Bằng",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AdminRecord"];
                 };
             };
@@ -6778,15 +6002,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-endpoints",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
-                     *       "instance": "/api/v1/channels/aeon/webhooks"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6801,200 +6016,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201214715018\"",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
-                };
-            };
-            /** @description Invalid fields or missing provenance, each named in `invalid_params` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/invalid-fields",
-                     *       "title": "Unprocessable Content",
-                     *       "status": 422,
-                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
-                     *       "invalid_params": [
-                     *         {
-                     *           "name": "status",
-                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
-                     *         }
-                     *       ],
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    uploadProducerPhoto: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The record's ETag; required on updates (428 without) */
-                "if-match"?: string;
-            };
-            path: {
-                slug: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description JPEG, PNG or WebP (judged by its bytes), at most 900 kB
-                     */
-                    photo: string;
-                    /** @description What the photo shows, in Vietnamese */
-                    alt_vi: string;
-                    /** @description What the photo shows, in English */
-                    alt_en: string;
-                };
-            };
-        };
-        responses: {
-            /** @description The draft, with the photo */
-            200: {
-                headers: {
-                    /** @description Send back in If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdminRecord"];
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked editor token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A retailer key, or a role too low for this operation */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No product with slug 'khong-co'",
-                     *       "instance": "/api/v1/products/khong-co"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A record with this key already exists */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-endpoints",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
-                     *       "instance": "/api/v1/channels/aeon/webhooks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match is not the record's current ETag (someone changed it) */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/precondition-failed",
-                     *       "title": "Precondition Failed",
-                     *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201214715018\"",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
-                };
-            };
-            /** @description Larger than 900 kB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/content-too-large",
-                     *       "title": "Content Too Large",
-                     *       "status": 413,
-                     *       "detail": "The body is larger than 65536 bytes",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not a JPEG, PNG or WebP image */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unsupported-media-type",
-                     *       "title": "Unsupported Media Type",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json (got 'text/plain')",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201224535370\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201224535370\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7022,15 +6045,6 @@ export interface operations {
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match missing */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7055,6 +6069,146 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "slug": "chieu-truc-688",
+                     *           "name": "Chiếu trúc 688",
+                     *           "name_vi": "Chiếu trúc 688",
+                     *           "name_en": "688 bamboo mat",
+                     *           "category": "Chiếu trúc",
+                     *           "group": "handicraft",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/chieu-truc.svg",
+                     *           "image_alt": "Hình minh họa: chiếu trúc",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "cong-ty-tnhh-mtv-688",
+                     *             "name": "Công ty TNHH MTV 688",
+                     *             "district": "Nguyên Bình"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "producer.district": "inferred"
+                     *             },
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         },
+                     *         {
+                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
+                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
+                     *           "category": "Lạp sườn, thịt hun khói",
+                     *           "group": "processed_food",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/lap-suon.svg",
+                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "htx-tam-hoa",
+                     *             "name": "HTX Tâm Hòa",
+                     *             "district": "Thành phố Cao Bằng"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {},
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "limit": 2,
+                     *         "total": 2,
+                     *         "illustrative": 0,
+                     *         "has_more": false,
+                     *         "next_cursor": null
+                     *       },
+                     *       "facets": {
+                     *         "tier": [
+                     *           {
+                     *             "value": "national",
+                     *             "label": "Quốc gia",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "regional",
+                     *             "label": "Khu vực",
+                     *             "count": 0,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "scheme": [
+                     *           {
+                     *             "value": "cnnt",
+                     *             "label": "Sản phẩm CNNT tiêu biểu",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "geographical_indication",
+                     *             "label": "Chỉ dẫn địa lý",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "group": [
+                     *           {
+                     *             "value": "handicraft",
+                     *             "label": "Thủ công mỹ nghệ",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "processed_food",
+                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "producer": [
+                     *           {
+                     *             "value": "cong-ty-tnhh-mtv-688",
+                     *             "label": "Công ty TNHH MTV 688",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "htx-tam-hoa",
+                     *             "label": "HTX Tâm Hòa",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "channel": [],
+                     *         "district": [
+                     *           {
+                     *             "value": "nguyen-binh",
+                     *             "label": "Nguyên Bình",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "thanh-pho-cao-bang",
+                     *             "label": "Thành phố Cao Bằng",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AdminRecord"];
                 };
             };
@@ -7195,15 +6349,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-endpoints",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
-                     *       "instance": "/api/v1/channels/aeon/webhooks"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7218,12 +6363,12 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201224535370\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201224535370\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
@@ -7278,6 +6423,146 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "slug": "chieu-truc-688",
+                     *           "name": "Chiếu trúc 688",
+                     *           "name_vi": "Chiếu trúc 688",
+                     *           "name_en": "688 bamboo mat",
+                     *           "category": "Chiếu trúc",
+                     *           "group": "handicraft",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/chieu-truc.svg",
+                     *           "image_alt": "Hình minh họa: chiếu trúc",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "cong-ty-tnhh-mtv-688",
+                     *             "name": "Công ty TNHH MTV 688",
+                     *             "district": "Nguyên Bình"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "producer.district": "inferred"
+                     *             },
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         },
+                     *         {
+                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
+                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
+                     *           "category": "Lạp sườn, thịt hun khói",
+                     *           "group": "processed_food",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/lap-suon.svg",
+                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "htx-tam-hoa",
+                     *             "name": "HTX Tâm Hòa",
+                     *             "district": "Thành phố Cao Bằng"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {},
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "limit": 2,
+                     *         "total": 2,
+                     *         "illustrative": 0,
+                     *         "has_more": false,
+                     *         "next_cursor": null
+                     *       },
+                     *       "facets": {
+                     *         "tier": [
+                     *           {
+                     *             "value": "national",
+                     *             "label": "Quốc gia",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "regional",
+                     *             "label": "Khu vực",
+                     *             "count": 0,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "scheme": [
+                     *           {
+                     *             "value": "cnnt",
+                     *             "label": "Sản phẩm CNNT tiêu biểu",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "geographical_indication",
+                     *             "label": "Chỉ dẫn địa lý",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "group": [
+                     *           {
+                     *             "value": "handicraft",
+                     *             "label": "Thủ công mỹ nghệ",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "processed_food",
+                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "producer": [
+                     *           {
+                     *             "value": "cong-ty-tnhh-mtv-688",
+                     *             "label": "Công ty TNHH MTV 688",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "htx-tam-hoa",
+                     *             "label": "HTX Tâm Hòa",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "channel": [],
+                     *         "district": [
+                     *           {
+                     *             "value": "nguyen-binh",
+                     *             "label": "Nguyên Bình",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "thanh-pho-cao-bang",
+                     *             "label": "Thành phố Cao Bằng",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AdminRecord"];
                 };
             };
@@ -7341,15 +6626,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-endpoints",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
-                     *       "instance": "/api/v1/channels/aeon/webhooks"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7364,12 +6640,12 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201224535370\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201224535370\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
@@ -7428,6 +6704,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "channel": "aeon",
+                     *       "product": "mien-dong-tan-viet-a",
+                     *       "status": "in_stock",
+                     *       "price_vnd": 72000,
+                     *       "channel_sku": "AE-100234",
+                     *       "url": "https://aeon.com.vn/mien-dong-tan-viet-a",
+                     *       "stores": [
+                     *         {
+                     *           "name": "AEON Mall Long Biên",
+                     *           "city": "Hà Nội",
+                     *           "province": "Hà Nội"
+                     *         }
+                     *       ],
+                     *       "note": null,
+                     *       "last_verified": "2026-12-01",
+                     *       "source_url": null,
+                     *       "sample": false,
+                     *       "version": 1,
+                     *       "etag": "\"l12v1c20261201224535370\"",
+                     *       "updated_at": "2026-12-01T22:45:35.370Z",
+                     *       "provenance": {
+                     *         "record": "sourced",
+                     *         "fields": {}
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AdminRecord"];
                 };
             };
@@ -7491,15 +6795,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-endpoints",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
-                     *       "instance": "/api/v1/channels/aeon/webhooks"
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -7514,12 +6809,12 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201214715018\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201224535370\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201224535370\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
@@ -7572,6 +6867,146 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "slug": "chieu-truc-688",
+                     *           "name": "Chiếu trúc 688",
+                     *           "name_vi": "Chiếu trúc 688",
+                     *           "name_en": "688 bamboo mat",
+                     *           "category": "Chiếu trúc",
+                     *           "group": "handicraft",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/chieu-truc.svg",
+                     *           "image_alt": "Hình minh họa: chiếu trúc",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "cong-ty-tnhh-mtv-688",
+                     *             "name": "Công ty TNHH MTV 688",
+                     *             "district": "Nguyên Bình"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "producer.district": "inferred"
+                     *             },
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         },
+                     *         {
+                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
+                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
+                     *           "category": "Lạp sườn, thịt hun khói",
+                     *           "group": "processed_food",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/lap-suon.svg",
+                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "htx-tam-hoa",
+                     *             "name": "HTX Tâm Hòa",
+                     *             "district": "Thành phố Cao Bằng"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {},
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "limit": 2,
+                     *         "total": 2,
+                     *         "illustrative": 0,
+                     *         "has_more": false,
+                     *         "next_cursor": null
+                     *       },
+                     *       "facets": {
+                     *         "tier": [
+                     *           {
+                     *             "value": "national",
+                     *             "label": "Quốc gia",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "regional",
+                     *             "label": "Khu vực",
+                     *             "count": 0,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "scheme": [
+                     *           {
+                     *             "value": "cnnt",
+                     *             "label": "Sản phẩm CNNT tiêu biểu",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "geographical_indication",
+                     *             "label": "Chỉ dẫn địa lý",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "group": [
+                     *           {
+                     *             "value": "handicraft",
+                     *             "label": "Thủ công mỹ nghệ",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "processed_food",
+                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "producer": [
+                     *           {
+                     *             "value": "cong-ty-tnhh-mtv-688",
+                     *             "label": "Công ty TNHH MTV 688",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "htx-tam-hoa",
+                     *             "label": "HTX Tâm Hòa",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "channel": [],
+                     *         "district": [
+                     *           {
+                     *             "value": "nguyen-binh",
+                     *             "label": "Nguyên Bình",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "thanh-pho-cao-bang",
+                     *             "label": "Thành phố Cao Bằng",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportReport"];
                 };
             };
@@ -7708,6 +7143,146 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "slug": "chieu-truc-688",
+                     *           "name": "Chiếu trúc 688",
+                     *           "name_vi": "Chiếu trúc 688",
+                     *           "name_en": "688 bamboo mat",
+                     *           "category": "Chiếu trúc",
+                     *           "group": "handicraft",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/chieu-truc.svg",
+                     *           "image_alt": "Hình minh họa: chiếu trúc",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "cong-ty-tnhh-mtv-688",
+                     *             "name": "Công ty TNHH MTV 688",
+                     *             "district": "Nguyên Bình"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "producer.district": "inferred"
+                     *             },
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         },
+                     *         {
+                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
+                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
+                     *           "category": "Lạp sườn, thịt hun khói",
+                     *           "group": "processed_food",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/lap-suon.svg",
+                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "htx-tam-hoa",
+                     *             "name": "HTX Tâm Hòa",
+                     *             "district": "Thành phố Cao Bằng"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {},
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "limit": 2,
+                     *         "total": 2,
+                     *         "illustrative": 0,
+                     *         "has_more": false,
+                     *         "next_cursor": null
+                     *       },
+                     *       "facets": {
+                     *         "tier": [
+                     *           {
+                     *             "value": "national",
+                     *             "label": "Quốc gia",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "regional",
+                     *             "label": "Khu vực",
+                     *             "count": 0,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "scheme": [
+                     *           {
+                     *             "value": "cnnt",
+                     *             "label": "Sản phẩm CNNT tiêu biểu",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "geographical_indication",
+                     *             "label": "Chỉ dẫn địa lý",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "group": [
+                     *           {
+                     *             "value": "handicraft",
+                     *             "label": "Thủ công mỹ nghệ",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "processed_food",
+                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "producer": [
+                     *           {
+                     *             "value": "cong-ty-tnhh-mtv-688",
+                     *             "label": "Công ty TNHH MTV 688",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "htx-tam-hoa",
+                     *             "label": "HTX Tâm Hòa",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "channel": [],
+                     *         "district": [
+                     *           {
+                     *             "value": "nguyen-binh",
+                     *             "label": "Nguyên Bình",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "thanh-pho-cao-bang",
+                     *             "label": "Thành phố Cao Bằng",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "text/csv": string;
                 };
             };
@@ -7770,7 +7345,7 @@ export interface operations {
     listAuditEvents: {
         parameters: {
             query?: {
-                entity?: "product" | "producer" | "recognition" | "channel" | "listing" | "support_project" | "programme_figure" | "editor" | "editor_token";
+                entity?: "product" | "producer" | "recognition";
                 key?: string;
                 /** @description Events older than this id (from `next_before`) */
                 before?: number;
@@ -7788,6 +7363,146 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "slug": "chieu-truc-688",
+                     *           "name": "Chiếu trúc 688",
+                     *           "name_vi": "Chiếu trúc 688",
+                     *           "name_en": "688 bamboo mat",
+                     *           "category": "Chiếu trúc",
+                     *           "group": "handicraft",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/chieu-truc.svg",
+                     *           "image_alt": "Hình minh họa: chiếu trúc",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "cong-ty-tnhh-mtv-688",
+                     *             "name": "Công ty TNHH MTV 688",
+                     *             "district": "Nguyên Bình"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
+                     *               "producer.district": "inferred"
+                     *             },
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         },
+                     *         {
+                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
+                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
+                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
+                     *           "category": "Lạp sườn, thịt hun khói",
+                     *           "group": "processed_food",
+                     *           "tier": "national",
+                     *           "ocop_stars": null,
+                     *           "image": "/img/products/lap-suon.svg",
+                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
+                     *           "price_from_vnd": null,
+                     *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "htx-tam-hoa",
+                     *             "name": "HTX Tâm Hòa",
+                     *             "district": "Thành phố Cao Bằng"
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {},
+                     *             "withheld": [
+                     *               "price_from_vnd"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "limit": 2,
+                     *         "total": 2,
+                     *         "illustrative": 0,
+                     *         "has_more": false,
+                     *         "next_cursor": null
+                     *       },
+                     *       "facets": {
+                     *         "tier": [
+                     *           {
+                     *             "value": "national",
+                     *             "label": "Quốc gia",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "regional",
+                     *             "label": "Khu vực",
+                     *             "count": 0,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "scheme": [
+                     *           {
+                     *             "value": "cnnt",
+                     *             "label": "Sản phẩm CNNT tiêu biểu",
+                     *             "count": 2,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "geographical_indication",
+                     *             "label": "Chỉ dẫn địa lý",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "group": [
+                     *           {
+                     *             "value": "handicraft",
+                     *             "label": "Thủ công mỹ nghệ",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "processed_food",
+                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "producer": [
+                     *           {
+                     *             "value": "cong-ty-tnhh-mtv-688",
+                     *             "label": "Công ty TNHH MTV 688",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "htx-tam-hoa",
+                     *             "label": "HTX Tâm Hòa",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ],
+                     *         "channel": [],
+                     *         "district": [
+                     *           {
+                     *             "value": "nguyen-binh",
+                     *             "label": "Nguyên Bình",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           },
+                     *           {
+                     *             "value": "thanh-pho-cao-bang",
+                     *             "label": "Thành phố Cao Bằng",
+                     *             "count": 1,
+                     *             "illustrative": 0
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         data: components["schemas"]["AuditEvent"][];
                         next_before: number | null;
@@ -7843,2464 +7558,6 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "No product with slug 'khong-co'",
                      *       "instance": "/api/v1/products/khong-co"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    listAdminChannels: {
-        parameters: {
-            query?: {
-                /** @description Words of the name (accents optional) */
-                q?: string;
-                /** @description Only channels of this kind (supermarket_chain, trade_fair, export_market, online_store) */
-                facet?: string;
-                /** @description Listings only: true keeps those not checked for 90 days */
-                stale?: "true" | "false";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The retail channels */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["AdminChannel"][];
-                    };
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked editor token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A retailer key, or a role too low for this operation */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    createChannel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EditorChannel"];
-            };
-        };
-        responses: {
-            /** @description The new retail channel */
-            201: {
-                headers: {
-                    /** @description Send back in If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdminChannel"];
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked editor token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A retailer key, or a role too low for this operation */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No product with slug 'khong-co'",
-                     *       "instance": "/api/v1/products/khong-co"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key is taken, or the listing belongs to its channel's retailer key */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-endpoints",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
-                     *       "instance": "/api/v1/channels/aeon/webhooks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match is not the record's current ETag (someone changed it) */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/precondition-failed",
-                     *       "title": "Precondition Failed",
-                     *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201214715018\"",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
-                };
-            };
-            /** @description Invalid fields or unknown references, each named in `invalid_params` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/invalid-fields",
-                     *       "title": "Unprocessable Content",
-                     *       "status": 422,
-                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
-                     *       "invalid_params": [
-                     *         {
-                     *           "name": "status",
-                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
-                     *         }
-                     *       ],
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getAdminChannel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                slug: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The retail channel */
-            200: {
-                headers: {
-                    /** @description Send back in If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdminChannel"];
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked editor token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A retailer key, or a role too low for this operation */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No product with slug 'khong-co'",
-                     *       "instance": "/api/v1/products/khong-co"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    deleteChannel: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The record's ETag; required on updates (428 without) */
-                "if-match"?: string;
-            };
-            path: {
-                slug: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, malformed, unknown or revoked editor token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A retailer key, or a role too low for this operation */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No product with slug 'khong-co'",
-                     *       "instance": "/api/v1/products/khong-co"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key is taken, or the listing belongs to its channel's retailer key */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-endpoints",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
-                     *       "instance": "/api/v1/channels/aeon/webhooks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match is not the record's current ETag (someone changed it) */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/precondition-failed",
-                     *       "title": "Precondition Failed",
-                     *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201214715018\"",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
-                };
-            };
-            /** @description Invalid fields or unknown references, each named in `invalid_params` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/invalid-fields",
-                     *       "title": "Unprocessable Content",
-                     *       "status": 422,
-                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
-                     *       "invalid_params": [
-                     *         {
-                     *           "name": "status",
-                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
-                     *         }
-                     *       ],
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    updateChannel: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The record's ETag; required on updates (428 without) */
-                "if-match"?: string;
-            };
-            path: {
-                slug: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AdminChannelPatch"];
-            };
-        };
-        responses: {
-            /** @description The changed retail channel */
-            200: {
-                headers: {
-                    /** @description Send back in If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdminChannel"];
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked editor token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A retailer key, or a role too low for this operation */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No product with slug 'khong-co'",
-                     *       "instance": "/api/v1/products/khong-co"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key is taken, or the listing belongs to its channel's retailer key */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-endpoints",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
-                     *       "instance": "/api/v1/channels/aeon/webhooks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match is not the record's current ETag (someone changed it) */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/precondition-failed",
-                     *       "title": "Precondition Failed",
-                     *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201214715018\"",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
-                };
-            };
-            /** @description Invalid fields or unknown references, each named in `invalid_params` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/invalid-fields",
-                     *       "title": "Unprocessable Content",
-                     *       "status": 422,
-                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
-                     *       "invalid_params": [
-                     *         {
-                     *           "name": "status",
-                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
-                     *         }
-                     *       ],
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match missing */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    listAdminListings: {
-        parameters: {
-            query?: {
-                /** @description Words of the name (accents optional) */
-                q?: string;
-                /** @description Only listings of this channel (its slug) */
-                facet?: string;
-                /** @description Listings only: true keeps those not checked for 90 days */
-                stale?: "true" | "false";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The listings */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["AdminListing"][];
-                    };
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked editor token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A retailer key, or a role too low for this operation */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    createAdminListing: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EditorListing"];
-            };
-        };
-        responses: {
-            /** @description The new listing */
-            201: {
-                headers: {
-                    /** @description Send back in If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdminListing"];
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked editor token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A retailer key, or a role too low for this operation */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No product with slug 'khong-co'",
-                     *       "instance": "/api/v1/products/khong-co"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key is taken, or the listing belongs to its channel's retailer key */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-endpoints",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
-                     *       "instance": "/api/v1/channels/aeon/webhooks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match is not the record's current ETag (someone changed it) */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/precondition-failed",
-                     *       "title": "Precondition Failed",
-                     *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201214715018\"",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
-                };
-            };
-            /** @description Invalid fields or unknown references, each named in `invalid_params` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/invalid-fields",
-                     *       "title": "Unprocessable Content",
-                     *       "status": 422,
-                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
-                     *       "invalid_params": [
-                     *         {
-                     *           "name": "status",
-                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
-                     *         }
-                     *       ],
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getAdminListing: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                channel: string;
-                product: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The listing */
-            200: {
-                headers: {
-                    /** @description Send back in If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdminListing"];
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked editor token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A retailer key, or a role too low for this operation */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No product with slug 'khong-co'",
-                     *       "instance": "/api/v1/products/khong-co"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    deleteAdminListing: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The record's ETag; required on updates (428 without) */
-                "if-match"?: string;
-            };
-            path: {
-                channel: string;
-                product: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, malformed, unknown or revoked editor token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A retailer key, or a role too low for this operation */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No product with slug 'khong-co'",
-                     *       "instance": "/api/v1/products/khong-co"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key is taken, or the listing belongs to its channel's retailer key */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-endpoints",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
-                     *       "instance": "/api/v1/channels/aeon/webhooks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match is not the record's current ETag (someone changed it) */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/precondition-failed",
-                     *       "title": "Precondition Failed",
-                     *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201214715018\"",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
-                };
-            };
-            /** @description Invalid fields or unknown references, each named in `invalid_params` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/invalid-fields",
-                     *       "title": "Unprocessable Content",
-                     *       "status": 422,
-                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
-                     *       "invalid_params": [
-                     *         {
-                     *           "name": "status",
-                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
-                     *         }
-                     *       ],
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    updateAdminListing: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The record's ETag; required on updates (428 without) */
-                "if-match"?: string;
-            };
-            path: {
-                channel: string;
-                product: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AdminListingPatch"];
-            };
-        };
-        responses: {
-            /** @description The changed listing */
-            200: {
-                headers: {
-                    /** @description Send back in If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdminListing"];
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked editor token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A retailer key, or a role too low for this operation */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No product with slug 'khong-co'",
-                     *       "instance": "/api/v1/products/khong-co"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key is taken, or the listing belongs to its channel's retailer key */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-endpoints",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
-                     *       "instance": "/api/v1/channels/aeon/webhooks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match is not the record's current ETag (someone changed it) */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/precondition-failed",
-                     *       "title": "Precondition Failed",
-                     *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201214715018\"",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
-                };
-            };
-            /** @description Invalid fields or unknown references, each named in `invalid_params` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/invalid-fields",
-                     *       "title": "Unprocessable Content",
-                     *       "status": 422,
-                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
-                     *       "invalid_params": [
-                     *         {
-                     *           "name": "status",
-                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
-                     *         }
-                     *       ],
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match missing */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    listSupportProjects: {
-        parameters: {
-            query?: {
-                /** @description Words of the name (accents optional) */
-                q?: string;
-                /** @description Only projects of this fund (national or local) */
-                facet?: string;
-                /** @description Listings only: true keeps those not checked for 90 days */
-                stale?: "true" | "false";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The khuyến công support projects */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["AdminSupportProject"][];
-                    };
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked editor token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A retailer key, or a role too low for this operation */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    createSupportProject: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EditorSupportProject"];
-            };
-        };
-        responses: {
-            /** @description The new khuyến công support project */
-            201: {
-                headers: {
-                    /** @description Send back in If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdminSupportProject"];
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked editor token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A retailer key, or a role too low for this operation */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No product with slug 'khong-co'",
-                     *       "instance": "/api/v1/products/khong-co"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key is taken, or the listing belongs to its channel's retailer key */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-endpoints",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
-                     *       "instance": "/api/v1/channels/aeon/webhooks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match is not the record's current ETag (someone changed it) */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/precondition-failed",
-                     *       "title": "Precondition Failed",
-                     *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201214715018\"",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
-                };
-            };
-            /** @description Invalid fields or unknown references, each named in `invalid_params` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/invalid-fields",
-                     *       "title": "Unprocessable Content",
-                     *       "status": 422,
-                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
-                     *       "invalid_params": [
-                     *         {
-                     *           "name": "status",
-                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
-                     *         }
-                     *       ],
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getSupportProject: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The khuyến công support project */
-            200: {
-                headers: {
-                    /** @description Send back in If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdminSupportProject"];
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked editor token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A retailer key, or a role too low for this operation */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No product with slug 'khong-co'",
-                     *       "instance": "/api/v1/products/khong-co"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    deleteSupportProject: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The record's ETag; required on updates (428 without) */
-                "if-match"?: string;
-            };
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, malformed, unknown or revoked editor token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A retailer key, or a role too low for this operation */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No product with slug 'khong-co'",
-                     *       "instance": "/api/v1/products/khong-co"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key is taken, or the listing belongs to its channel's retailer key */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-endpoints",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
-                     *       "instance": "/api/v1/channels/aeon/webhooks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match is not the record's current ETag (someone changed it) */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/precondition-failed",
-                     *       "title": "Precondition Failed",
-                     *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201214715018\"",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
-                };
-            };
-            /** @description Invalid fields or unknown references, each named in `invalid_params` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/invalid-fields",
-                     *       "title": "Unprocessable Content",
-                     *       "status": 422,
-                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
-                     *       "invalid_params": [
-                     *         {
-                     *           "name": "status",
-                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
-                     *         }
-                     *       ],
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    updateSupportProject: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The record's ETag; required on updates (428 without) */
-                "if-match"?: string;
-            };
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AdminSupportProjectPatch"];
-            };
-        };
-        responses: {
-            /** @description The changed khuyến công support project */
-            200: {
-                headers: {
-                    /** @description Send back in If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdminSupportProject"];
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked editor token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A retailer key, or a role too low for this operation */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No product with slug 'khong-co'",
-                     *       "instance": "/api/v1/products/khong-co"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key is taken, or the listing belongs to its channel's retailer key */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-endpoints",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
-                     *       "instance": "/api/v1/channels/aeon/webhooks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match is not the record's current ETag (someone changed it) */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/precondition-failed",
-                     *       "title": "Precondition Failed",
-                     *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201214715018\"",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
-                };
-            };
-            /** @description Invalid fields or unknown references, each named in `invalid_params` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/invalid-fields",
-                     *       "title": "Unprocessable Content",
-                     *       "status": 422,
-                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
-                     *       "invalid_params": [
-                     *         {
-                     *           "name": "status",
-                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
-                     *         }
-                     *       ],
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match missing */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    listProgrammeFigures: {
-        parameters: {
-            query?: {
-                /** @description Words of the name (accents optional) */
-                q?: string;
-                /** @description Only figures of this group (e.g. projects, funding) */
-                facet?: string;
-                /** @description Listings only: true keeps those not checked for 90 days */
-                stale?: "true" | "false";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The programme figures */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["AdminProgrammeFigure"][];
-                    };
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked editor token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A retailer key, or a role too low for this operation */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    createProgrammeFigure: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EditorProgrammeFigure"];
-            };
-        };
-        responses: {
-            /** @description The new programme figure */
-            201: {
-                headers: {
-                    /** @description Send back in If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdminProgrammeFigure"];
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked editor token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A retailer key, or a role too low for this operation */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No product with slug 'khong-co'",
-                     *       "instance": "/api/v1/products/khong-co"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key is taken, or the listing belongs to its channel's retailer key */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-endpoints",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
-                     *       "instance": "/api/v1/channels/aeon/webhooks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match is not the record's current ETag (someone changed it) */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/precondition-failed",
-                     *       "title": "Precondition Failed",
-                     *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201214715018\"",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
-                };
-            };
-            /** @description Invalid fields or unknown references, each named in `invalid_params` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/invalid-fields",
-                     *       "title": "Unprocessable Content",
-                     *       "status": 422,
-                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
-                     *       "invalid_params": [
-                     *         {
-                     *           "name": "status",
-                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
-                     *         }
-                     *       ],
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getProgrammeFigure: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The programme figure */
-            200: {
-                headers: {
-                    /** @description Send back in If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdminProgrammeFigure"];
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked editor token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A retailer key, or a role too low for this operation */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No product with slug 'khong-co'",
-                     *       "instance": "/api/v1/products/khong-co"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    deleteProgrammeFigure: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The record's ETag; required on updates (428 without) */
-                "if-match"?: string;
-            };
-            path: {
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, malformed, unknown or revoked editor token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A retailer key, or a role too low for this operation */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No product with slug 'khong-co'",
-                     *       "instance": "/api/v1/products/khong-co"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key is taken, or the listing belongs to its channel's retailer key */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-endpoints",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
-                     *       "instance": "/api/v1/channels/aeon/webhooks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match is not the record's current ETag (someone changed it) */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/precondition-failed",
-                     *       "title": "Precondition Failed",
-                     *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201214715018\"",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
-                };
-            };
-            /** @description Invalid fields or unknown references, each named in `invalid_params` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/invalid-fields",
-                     *       "title": "Unprocessable Content",
-                     *       "status": 422,
-                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
-                     *       "invalid_params": [
-                     *         {
-                     *           "name": "status",
-                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
-                     *         }
-                     *       ],
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    updateProgrammeFigure: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The record's ETag; required on updates (428 without) */
-                "if-match"?: string;
-            };
-            path: {
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AdminProgrammeFigurePatch"];
-            };
-        };
-        responses: {
-            /** @description The changed programme figure */
-            200: {
-                headers: {
-                    /** @description Send back in If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdminProgrammeFigure"];
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked editor token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A retailer key, or a role too low for this operation */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No product with slug 'khong-co'",
-                     *       "instance": "/api/v1/products/khong-co"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key is taken, or the listing belongs to its channel's retailer key */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-endpoints",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
-                     *       "instance": "/api/v1/channels/aeon/webhooks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match is not the record's current ETag (someone changed it) */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/precondition-failed",
-                     *       "title": "Precondition Failed",
-                     *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201214715018\"",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
-                };
-            };
-            /** @description Invalid fields or unknown references, each named in `invalid_params` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/invalid-fields",
-                     *       "title": "Unprocessable Content",
-                     *       "status": 422,
-                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
-                     *       "invalid_params": [
-                     *         {
-                     *           "name": "status",
-                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
-                     *         }
-                     *       ],
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match missing */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    checkListing: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The record's ETag; required on updates (428 without) */
-                "if-match"?: string;
-            };
-            path: {
-                channel: string;
-                product: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["EditorListingCheck"];
-            };
-        };
-        responses: {
-            /** @description The checked listing */
-            200: {
-                headers: {
-                    /** @description Send back in If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdminListing"];
-                };
-            };
-            /** @description Missing, malformed, unknown or revoked editor token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/unauthorized",
-                     *       "title": "Unauthorized",
-                     *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A retailer key, or a role too low for this operation */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
-                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/not-found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "No product with slug 'khong-co'",
-                     *       "instance": "/api/v1/products/khong-co"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The key is taken, or the listing belongs to its channel's retailer key */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/too-many-endpoints",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
-                     *       "instance": "/api/v1/channels/aeon/webhooks"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match is not the record's current ETag (someone changed it) */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/precondition-failed",
-                     *       "title": "Precondition Failed",
-                     *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201214715018\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201214715018\"",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
-                };
-            };
-            /** @description Invalid fields or unknown references, each named in `invalid_params` */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/invalid-fields",
-                     *       "title": "Unprocessable Content",
-                     *       "status": 422,
-                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
-                     *       "invalid_params": [
-                     *         {
-                     *           "name": "status",
-                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
-                     *         }
-                     *       ],
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

@@ -5,6 +5,8 @@ import { checkCsrf, csrfToken, type EditorIdentity, hasRole } from "../../editor
 import { list, packaging, packagingCell } from "../../editor/import.ts";
 import { previewDetail } from "../../editor/preview.ts";
 import {
+  NOT_STATED,
+  NOT_STATED_WORDS,
   type ProducerRecord as Producer,
   ProducerRecord,
   type ProductRecord as Product,
@@ -246,8 +248,15 @@ const producerValues = (p: Producer): Values => ({
   sample_fields: p.sample_fields.join(" "),
 });
 function recognitionFromForm(f: Record<string, unknown>, product: string) {
+  // Stars and year may be "not stated" (chưa rõ, not_stated…) when the source does not give them.
   const n = (v: unknown) =>
-    str(v).trim() === "" ? null : /^\d+$/.test(str(v).trim()) ? Number(str(v).trim()) : str(v);
+    str(v).trim() === ""
+      ? null
+      : /^\d+$/.test(str(v).trim())
+        ? Number(str(v).trim())
+        : NOT_STATED_WORDS.test(str(v).trim())
+          ? NOT_STATED
+          : str(v);
   return {
     product,
     scheme: str(f.scheme),
