@@ -195,6 +195,10 @@ export const ProductListItem = z
       description:
         "Highest OCOP stars stated for the product; null when it has none, or when its sources give none (scheme=ocop still finds it)",
     }),
+    ocop: z.boolean().openapi({
+      description:
+        "The product holds an OCOP certification, whether or not a source states its stars (`ocop_stars` is null when none does)",
+    }),
     image: z.string().nullable(),
     image_alt: z.string().nullable(),
     price_from_vnd: z.number().int().nullable(),
@@ -317,6 +321,10 @@ const ProductCard = z.object({
   image: z.string().nullable(),
   tier: Tier,
   ocop_stars: z.number().int().nullable(),
+  ocop: z.boolean().openapi({
+    description:
+      "The product holds an OCOP certification, whether or not a source states its stars (`ocop_stars` is null when none does)",
+  }),
   sample: z.boolean(),
   provenance: Provenance,
 });

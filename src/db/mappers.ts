@@ -183,6 +183,15 @@ export function producerOut(p: ProducerRow, lang: Lang, include = true) {
 }
 
 /** The columns of a product card (lists of products inside a producer, channel…). */
+/**
+ * Whether a product holds an OCOP certification, stars stated or not (`ocop_stars` says only stated stars): the
+ * card shows "OCOP · stars not stated" for the second. An illustrative recognition counts only for an illustrative
+ * product (whose card is tagged as a whole).
+ */
+// The table's own name, not drizzle's column objects: in a one-table select drizzle writes bare column names, which
+// inside this subquery would name the recognition's columns.
+export const ocopHeld = sql<number>`EXISTS (SELECT 1 FROM recognitions r WHERE r.product_id = products.id AND r.scheme = 'ocop' AND (r.provenance <> 'illustrative' OR products.provenance = 'illustrative'))`;
+
 export const productCard = {
   slug: products.slug,
   nameVi: products.nameVi,
@@ -193,6 +202,7 @@ export const productCard = {
   image: products.image,
   tierRank: products.tierRank,
   ocopStars: products.ocopStars,
+  ocop: ocopHeld,
   sample: products.sample,
   provenance: products.provenance,
 };
@@ -209,6 +219,7 @@ export const aliasedCard = (() => {
     image: all.image,
     tierRank: all.tierRank,
     ocopStars: all.ocopStars,
+    ocop: sql<number>`${ocopHeld}`.as("p_ocop"),
     sample: all.sample,
     provenance: all.provenance,
   };
@@ -224,6 +235,7 @@ interface ProductCardRow {
   image: string | null;
   tierRank: number;
   ocopStars: number;
+  ocop: number;
   sample: boolean;
   provenance: string;
 }
@@ -238,6 +250,7 @@ export function productCardOut(r: ProductCardRow, lang: Lang, include = true) {
     image: r.image,
     tier: tierOf(r.tierRank),
     ocop_stars: r.ocopStars || null,
+    ocop: Boolean(r.ocop),
     sample: r.sample,
   };
   return mark(card, asProvenance(r.provenance), {}, include);

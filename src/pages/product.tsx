@@ -1,6 +1,6 @@
 import type { ProductDetail } from "../db/queries/product-detail.ts";
 import { asset } from "./assets.ts";
-import { OcopBadge, TierBadge } from "./components/badges.tsx";
+import { OcopBadge, OcopNotStatedBadge, TierBadge } from "./components/badges.tsx";
 import { Block } from "./components/block.tsx";
 import { Breadcrumbs } from "./components/breadcrumbs.tsx";
 import { DataTable } from "./components/data-table.tsx";
@@ -97,7 +97,11 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang }) {
             <h1>{p.name}</h1>
             <p class="badges">
               <TierBadge tier={p.tier} lang={lang} long />
-              <OcopBadge stars={p.ocop_stars} lang={lang} />
+              {p.ocop_stars ? (
+                <OcopBadge stars={p.ocop_stars} lang={lang} />
+              ) : p.recognitions.some((r) => r.scheme === "ocop") ? (
+                <OcopNotStatedBadge lang={lang} />
+              ) : null}
               {p.sample ? <SampleTag lang={lang} /> : null}
             </p>
             {p.sample ? <p class="notice">{t.sampleProduct}</p> : null}

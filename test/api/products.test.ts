@@ -66,7 +66,11 @@ describe("GET /api/v1/products", () => {
 
   it.each([
     // 4 with their stars, and the 7 the sources name as OCOP without stars (never shown with a star count).
-    ["scheme=ocop", (p: Item) => (p.ocop_stars !== null) !== starsNotStated.has(p.slug), 11],
+    [
+      "scheme=ocop",
+      (p: Item & { ocop: boolean }) => p.ocop && (p.ocop_stars === null) === starsNotStated.has(p.slug),
+      11,
+    ],
     ["group=handicraft", (p: Item) => p.group === "handicraft", 1],
     ["group=machinery", (p: Item) => p.group === "machinery", 1],
     [

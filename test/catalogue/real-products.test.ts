@@ -135,6 +135,17 @@ describe("no real product carries what its source does not state", () => {
       const ld = [...vi.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => m[1]);
       expect(ld.join("")).not.toMatch(/datePublished|ratingValue|"stars"/);
     }
+    // Lists and cards say "OCOP, stars not stated" for them, and never for a product that is not OCOP.
+    const { body: list } = await getJson("/api/v1/products?limit=100");
+    for (const p of list.data as { slug: string; ocop: boolean; ocop_stars: number | null }[]) {
+      const notStated = STARS_NOT_STATED.includes(p.slug);
+      expect(p.ocop, p.slug).toBe(notStated || p.ocop_stars !== null);
+      if (notStated) expect(p.ocop_stars, p.slug).toBeNull();
+    }
+    const cards = await (await call("/san-pham?scheme=ocop")).text();
+    expect(cards.match(/OCOP · chưa rõ số sao/g)?.length).toBe(STARS_NOT_STATED.length);
+    const producerPage = await (await call("/en/producers/chu-the-hong-tra")).text();
+    expect(producerPage).toContain("OCOP · stars not stated");
     const row = await env.DB.prepare(
       "SELECT count(*) AS n FROM products WHERE slug IN (SELECT value FROM json_each(?)) AND ocop_stars <> 0",
     )

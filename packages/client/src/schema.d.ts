@@ -570,6 +570,8 @@ export interface components {
             tier: "district" | "provincial" | "regional" | "national" | null;
             /** @description Highest OCOP stars stated for the product; null when it has none, or when its sources give none (scheme=ocop still finds it) */
             ocop_stars: number | null;
+            /** @description The product holds an OCOP certification, whether or not a source states its stars (`ocop_stars` is null when none does) */
+            ocop: boolean;
             image: string | null;
             image_alt: string | null;
             price_from_vnd: number | null;
@@ -643,6 +645,8 @@ export interface components {
                 /** @enum {string|null} */
                 tier: "district" | "provincial" | "regional" | "national" | null;
                 ocop_stars: number | null;
+                /** @description The product holds an OCOP certification, whether or not a source states its stars (`ocop_stars` is null when none does) */
+                ocop: boolean;
                 sample: boolean;
                 provenance: components["schemas"]["Provenance"];
             }[];
@@ -755,6 +759,8 @@ export interface components {
                 /** @enum {string|null} */
                 tier: "district" | "provincial" | "regional" | "national" | null;
                 ocop_stars: number | null;
+                /** @description The product holds an OCOP certification, whether or not a source states its stars (`ocop_stars` is null when none does) */
+                ocop: boolean;
                 sample: boolean;
                 provenance: components["schemas"]["Provenance"];
             }[];
@@ -813,6 +819,8 @@ export interface components {
                     /** @enum {string|null} */
                     tier: "district" | "provincial" | "regional" | "national" | null;
                     ocop_stars: number | null;
+                    /** @description The product holds an OCOP certification, whether or not a source states its stars (`ocop_stars` is null when none does) */
+                    ocop: boolean;
                     sample: boolean;
                     provenance: components["schemas"]["Provenance"];
                 };
@@ -1464,6 +1472,7 @@ export interface operations {
                      *           "group": "handicraft",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "image": "/img/products/chieu-truc.svg",
                      *           "image_alt": "Hình minh họa: chiếu trúc",
                      *           "price_from_vnd": null,
@@ -1492,6 +1501,7 @@ export interface operations {
                      *           "group": "processed_food",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "image": "/img/products/lap-suon.svg",
                      *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
                      *           "price_from_vnd": null,
@@ -1690,7 +1700,7 @@ export interface operations {
                      *         "packaging"
                      *       ],
                      *       "created_at": "2026-01-05T00:00:02.000Z",
-                     *       "updated_at": "2026-12-01T22:45:28.443Z",
+                     *       "updated_at": "2026-12-01T23:26:40.026Z",
                      *       "producer": {
                      *         "slug": "htx-tan-viet-a",
                      *         "name": "HTX Tân Việt Á",
@@ -1776,7 +1786,7 @@ export interface operations {
                      *           "source_url": "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
                      *           "sample": false,
                      *           "version": 1,
-                     *           "updated_at": "2026-12-01T22:45:28.457Z",
+                     *           "updated_at": "2026-12-01T23:26:40.037Z",
                      *           "provenance": {
                      *             "record": "sourced",
                      *             "fields": {
@@ -1793,6 +1803,7 @@ export interface operations {
                      *           "image": "/img/products/mien-dong.svg",
                      *           "tier": null,
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "sample": false,
                      *           "provenance": {
                      *             "record": "sourced",
@@ -1805,6 +1816,7 @@ export interface operations {
                      *           "image": "/img/products/mien-dong.svg",
                      *           "tier": null,
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "sample": false,
                      *           "provenance": {
                      *             "record": "sourced",
@@ -2096,6 +2108,7 @@ export interface operations {
                      *           "image": "/img/products/lap-suon.svg",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "sample": false,
                      *           "provenance": {
                      *             "record": "sourced",
@@ -2805,8 +2818,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261201224535370\"",
-                     *       "updated_at": "2026-12-01T22:45:35.390Z",
+                     *       "etag": "\"l12v2c20261201232643880\"",
+                     *       "updated_at": "2026-12-01T23:26:43.891Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -2936,8 +2949,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261201224535370\"",
-                     *       "updated_at": "2026-12-01T22:45:35.390Z",
+                     *       "etag": "\"l12v2c20261201232643880\"",
+                     *       "updated_at": "2026-12-01T23:26:43.891Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -2977,8 +2990,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 1,
-                     *       "etag": "\"l12v1c20261201224535370\"",
-                     *       "updated_at": "2026-12-01T22:45:35.370Z",
+                     *       "etag": "\"l12v1c20261201232643880\"",
+                     *       "updated_at": "2026-12-01T23:26:43.880Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -3077,8 +3090,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201224535370\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201224535370\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201232643880\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201232643880\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -3278,8 +3291,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201224535370\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201224535370\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201232643880\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201232643880\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -3339,7 +3352,7 @@ export interface operations {
                      *         {
                      *           "product": "mien-dong-tan-viet-a",
                      *           "version": 3,
-                     *           "etag": "\"l12v3c20261201224535370\""
+                     *           "etag": "\"l12v3c20261201232643880\""
                      *         }
                      *       ]
                      *     }
@@ -3519,7 +3532,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "htx-tam-hoa",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-01T22:45:28.438Z",
+                     *           "changed_at": "2026-12-01T23:26:40.022Z",
                      *           "href": "/api/v1/producers/htx-tam-hoa",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -3530,7 +3543,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "cong-ty-tnhh-mtv-688",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-01T22:45:28.438Z",
+                     *           "changed_at": "2026-12-01T23:26:40.022Z",
                      *           "href": "/api/v1/producers/cong-ty-tnhh-mtv-688",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -3629,8 +3642,8 @@ export interface operations {
                 content: {
                     /**
                      * @example slug,name_vi,name_en,category_vi,category_en,product_group,tier,ocop_stars,price_from_vnd,producer_slug,producer_name,district,province,channels,image,sample,updated_at,provenance,price_from_vnd_provenance,district_provenance,channels_provenance
-                     *     bun-kho-ba-sach-hung-dao,Bún khô Ba sạch Hưng Đạo,Ba sạch Hưng Đạo dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-01T22:45:28.461Z,sourced,,,
-                     *     bun-kho-cao-tuyen,Bún khô Cao Tuyền,Cao Tuyền dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,cong-ty-tnhh-bun-cao-tuyen,Công ty TNHH Bún Cao Tuyền,,Cao Bằng,,/img/products/bun.svg,false,2026-12-01T22:45:28.443Z,sourced,,,
+                     *     bun-kho-ba-sach-hung-dao,Bún khô Ba sạch Hưng Đạo,Ba sạch Hưng Đạo dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-01T23:26:40.040Z,sourced,,,
+                     *     bun-kho-cao-tuyen,Bún khô Cao Tuyền,Cao Tuyền dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,cong-ty-tnhh-bun-cao-tuyen,Công ty TNHH Bún Cao Tuyền,,Cao Bằng,,/img/products/bun.svg,false,2026-12-01T23:26:40.026Z,sourced,,,
                      */
                     "text/csv": string;
                 };
@@ -3681,9 +3694,9 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô Ba sạch Hưng Đạo","name_en":"Ba sạch Hưng Đạo dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-01T22:45:28.461Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":""}
-                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô Cao Tuyền","name_en":"Cao Tuyền dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-01T22:45:28.443Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":""}
-                     *     {"slug":"chieu-truc-688","name_vi":"Chiếu trúc 688","name_en":"688 bamboo mat","category_vi":"Chiếu trúc","category_en":"Bamboo mats","product_group":"handicraft","tier":"national","ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-mtv-688","producer_name":"Công ty TNHH MTV 688","district":"Nguyên Bình","province":"Cao Bằng","channels":"","image":"/img/products/chieu-truc.svg","sample":false,"updated_at":"2026-12-01T22:45:28.443Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":""}
+                     * @example {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô Ba sạch Hưng Đạo","name_en":"Ba sạch Hưng Đạo dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-01T23:26:40.040Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":""}
+                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô Cao Tuyền","name_en":"Cao Tuyền dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-01T23:26:40.026Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":""}
+                     *     {"slug":"chieu-truc-688","name_vi":"Chiếu trúc 688","name_en":"688 bamboo mat","category_vi":"Chiếu trúc","category_en":"Bamboo mats","product_group":"handicraft","tier":"national","ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-mtv-688","producer_name":"Công ty TNHH MTV 688","district":"Nguyên Bình","province":"Cao Bằng","channels":"","image":"/img/products/chieu-truc.svg","sample":false,"updated_at":"2026-12-01T23:26:40.025Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":""}
                      */
                     "application/x-ndjson": string;
                 };
@@ -3746,6 +3759,7 @@ export interface operations {
                      *           "group": "handicraft",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "image": "/img/products/chieu-truc.svg",
                      *           "image_alt": "Hình minh họa: chiếu trúc",
                      *           "price_from_vnd": null,
@@ -3774,6 +3788,7 @@ export interface operations {
                      *           "group": "processed_food",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "image": "/img/products/lap-suon.svg",
                      *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
                      *           "price_from_vnd": null,
@@ -4028,8 +4043,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201224535370\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201224535370\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201232643880\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201232643880\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -4100,6 +4115,7 @@ export interface operations {
                      *           "group": "handicraft",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "image": "/img/products/chieu-truc.svg",
                      *           "image_alt": "Hình minh họa: chiếu trúc",
                      *           "price_from_vnd": null,
@@ -4128,6 +4144,7 @@ export interface operations {
                      *           "group": "processed_food",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "image": "/img/products/lap-suon.svg",
                      *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
                      *           "price_from_vnd": null,
@@ -4305,8 +4322,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201224535370\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201224535370\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201232643880\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201232643880\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -4389,8 +4406,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 1,
-                     *       "etag": "\"l12v1c20261201224535370\"",
-                     *       "updated_at": "2026-12-01T22:45:35.370Z",
+                     *       "etag": "\"l12v1c20261201232643880\"",
+                     *       "updated_at": "2026-12-01T23:26:43.880Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -4474,8 +4491,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201224535370\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201224535370\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201232643880\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201232643880\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -4542,6 +4559,7 @@ export interface operations {
                      *           "group": "handicraft",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "image": "/img/products/chieu-truc.svg",
                      *           "image_alt": "Hình minh họa: chiếu trúc",
                      *           "price_from_vnd": null,
@@ -4570,6 +4588,7 @@ export interface operations {
                      *           "group": "processed_food",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "image": "/img/products/lap-suon.svg",
                      *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
                      *           "price_from_vnd": null,
@@ -4747,8 +4766,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201224535370\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201224535370\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201232643880\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201232643880\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -4829,6 +4848,7 @@ export interface operations {
                      *           "group": "handicraft",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "image": "/img/products/chieu-truc.svg",
                      *           "image_alt": "Hình minh họa: chiếu trúc",
                      *           "price_from_vnd": null,
@@ -4857,6 +4877,7 @@ export interface operations {
                      *           "group": "processed_food",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "image": "/img/products/lap-suon.svg",
                      *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
                      *           "price_from_vnd": null,
@@ -5034,8 +5055,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201224535370\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201224535370\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201232643880\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201232643880\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -5144,6 +5165,7 @@ export interface operations {
                      *           "group": "handicraft",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "image": "/img/products/chieu-truc.svg",
                      *           "image_alt": "Hình minh họa: chiếu trúc",
                      *           "price_from_vnd": null,
@@ -5172,6 +5194,7 @@ export interface operations {
                      *           "group": "processed_food",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "image": "/img/products/lap-suon.svg",
                      *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
                      *           "price_from_vnd": null,
@@ -5369,6 +5392,7 @@ export interface operations {
                      *           "group": "handicraft",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "image": "/img/products/chieu-truc.svg",
                      *           "image_alt": "Hình minh họa: chiếu trúc",
                      *           "price_from_vnd": null,
@@ -5397,6 +5421,7 @@ export interface operations {
                      *           "group": "processed_food",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "image": "/img/products/lap-suon.svg",
                      *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
                      *           "price_from_vnd": null,
@@ -5574,8 +5599,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201224535370\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201224535370\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201232643880\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201232643880\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -5658,8 +5683,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 1,
-                     *       "etag": "\"l12v1c20261201224535370\"",
-                     *       "updated_at": "2026-12-01T22:45:35.370Z",
+                     *       "etag": "\"l12v1c20261201232643880\"",
+                     *       "updated_at": "2026-12-01T23:26:43.880Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -5743,8 +5768,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201224535370\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201224535370\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201232643880\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201232643880\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -5811,6 +5836,7 @@ export interface operations {
                      *           "group": "handicraft",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "image": "/img/products/chieu-truc.svg",
                      *           "image_alt": "Hình minh họa: chiếu trúc",
                      *           "price_from_vnd": null,
@@ -5839,6 +5865,7 @@ export interface operations {
                      *           "group": "processed_food",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "image": "/img/products/lap-suon.svg",
                      *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
                      *           "price_from_vnd": null,
@@ -6016,8 +6043,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201224535370\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201224535370\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201232643880\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201232643880\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -6081,6 +6108,7 @@ export interface operations {
                      *           "group": "handicraft",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "image": "/img/products/chieu-truc.svg",
                      *           "image_alt": "Hình minh họa: chiếu trúc",
                      *           "price_from_vnd": null,
@@ -6109,6 +6137,7 @@ export interface operations {
                      *           "group": "processed_food",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "image": "/img/products/lap-suon.svg",
                      *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
                      *           "price_from_vnd": null,
@@ -6363,8 +6392,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201224535370\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201224535370\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201232643880\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201232643880\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -6435,6 +6464,7 @@ export interface operations {
                      *           "group": "handicraft",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "image": "/img/products/chieu-truc.svg",
                      *           "image_alt": "Hình minh họa: chiếu trúc",
                      *           "price_from_vnd": null,
@@ -6463,6 +6493,7 @@ export interface operations {
                      *           "group": "processed_food",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "image": "/img/products/lap-suon.svg",
                      *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
                      *           "price_from_vnd": null,
@@ -6640,8 +6671,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201224535370\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201224535370\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201232643880\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201232643880\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -6724,8 +6755,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 1,
-                     *       "etag": "\"l12v1c20261201224535370\"",
-                     *       "updated_at": "2026-12-01T22:45:35.370Z",
+                     *       "etag": "\"l12v1c20261201232643880\"",
+                     *       "updated_at": "2026-12-01T23:26:43.880Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -6809,8 +6840,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201224535370\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201224535370\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201232643880\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261201232643880\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -6879,6 +6910,7 @@ export interface operations {
                      *           "group": "handicraft",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "image": "/img/products/chieu-truc.svg",
                      *           "image_alt": "Hình minh họa: chiếu trúc",
                      *           "price_from_vnd": null,
@@ -6907,6 +6939,7 @@ export interface operations {
                      *           "group": "processed_food",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "image": "/img/products/lap-suon.svg",
                      *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
                      *           "price_from_vnd": null,
@@ -7155,6 +7188,7 @@ export interface operations {
                      *           "group": "handicraft",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "image": "/img/products/chieu-truc.svg",
                      *           "image_alt": "Hình minh họa: chiếu trúc",
                      *           "price_from_vnd": null,
@@ -7183,6 +7217,7 @@ export interface operations {
                      *           "group": "processed_food",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "image": "/img/products/lap-suon.svg",
                      *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
                      *           "price_from_vnd": null,
@@ -7375,6 +7410,7 @@ export interface operations {
                      *           "group": "handicraft",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "image": "/img/products/chieu-truc.svg",
                      *           "image_alt": "Hình minh họa: chiếu trúc",
                      *           "price_from_vnd": null,
@@ -7403,6 +7439,7 @@ export interface operations {
                      *           "group": "processed_food",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop": false,
                      *           "image": "/img/products/lap-suon.svg",
                      *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
                      *           "price_from_vnd": null,

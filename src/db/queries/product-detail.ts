@@ -2,7 +2,7 @@ import { asc, desc, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import { type Lang, levelRankSql, pick, tierOf } from "../../domain.ts";
 import { asProvenance, isIllustrative, mark, type Provenance, packagingState } from "../../provenance.ts";
 import type { Db } from "../client.ts";
-import { aliased, listingOut, producerOut, recognitionOut, supportOut } from "../mappers.ts";
+import { aliased, listingOut, ocopHeld, producerOut, recognitionOut, supportOut } from "../mappers.ts";
 import { channels, listings, producers, products, recognitions, supportProjects } from "../schema.ts";
 
 const LEVEL_ORDER = levelRankSql(recognitions.level);
@@ -56,6 +56,7 @@ export async function getProduct(db: Db, slug: string, lang: Lang, include = tru
         image: products.image,
         tierRank: products.tierRank,
         ocopStars: products.ocopStars,
+        ocop: ocopHeld,
         sample: products.sample,
         provenance: products.provenance,
       })
@@ -109,6 +110,7 @@ export async function getProduct(db: Db, slug: string, lang: Lang, include = tru
             image: r.image,
             tier: tierOf(r.tierRank),
             ocop_stars: r.ocopStars || null,
+            ocop: Boolean(r.ocop),
             sample: r.sample,
           },
           asProvenance(r.provenance),

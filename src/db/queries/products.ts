@@ -33,6 +33,8 @@ interface Row extends ProductSummaryRow {
   image_alt_en: string | null;
   created_at: string;
   sort_key: string;
+  /** 1 when the product holds an OCOP certification (stars stated or not). */
+  ocop: number;
   producer_district: string | null;
   rank: number | null;
   provenance: string;
@@ -62,6 +64,7 @@ export function listItem(r: Row, lang: Lang, include = false) {
     group: r.product_group,
     tier: tierOf(r.tier_rank),
     ocop_stars: r.ocop_stars || null,
+    ocop: r.ocop === 1,
     image: r.image,
     image_alt: lang === "vi" ? r.image_alt_vi : r.image_alt_en,
     price_from_vnd: prices.length ? Math.min(...prices) : null,
@@ -230,6 +233,8 @@ export async function productListQuery(d1: CountedD1, secret: string, input: Lis
     ${rankCte}SELECT p.id, p.slug, p.name_vi, p.name_en, p.category_vi, p.category_en, p.product_group, p.tier_rank,
       p.ocop_stars, p.image, p.image_alt_vi, p.image_alt_en, p.sample, p.created_at, p.packaging,
       p.provenance, p.field_provenance, (p.provenance = 'illustrative') AS illustrative,
+      EXISTS (SELECT 1 FROM recognitions r WHERE r.product_id = p.id AND r.scheme = 'ocop'
+        AND (r.provenance <> 'illustrative' OR p.provenance = 'illustrative')) AS ocop,
       ${sortCol} AS sort_key, pr.slug AS producer_slug, pr.name AS producer_name, pr.district AS producer_district,
       pr.provenance AS producer_provenance, pr.field_provenance AS producer_field_provenance,
       ${sort === "relevance" && match ? sql`s.rank` : sql`NULL`} AS rank

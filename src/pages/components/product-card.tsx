@@ -1,5 +1,5 @@
 import { type Lang, pathOf } from "../i18n/index.ts";
-import { OcopBadge, type Tier, TierBadge } from "./badges.tsx";
+import { OcopBadge, OcopNotStatedBadge, type Tier, TierBadge } from "./badges.tsx";
 import { ProductImage } from "./product-image.tsx";
 import { SampleTag } from "./tags.tsx";
 
@@ -12,6 +12,8 @@ export interface CardProduct {
   image_alt?: string | null;
   tier: Tier | null;
   ocop_stars: number | null;
+  /** Holds an OCOP certification, stars stated or not. */
+  ocop?: boolean;
   sample: boolean;
   producer?: { slug: string; name: string };
 }
@@ -32,7 +34,11 @@ export function ProductCard(props: { p: CardProduct; lang: Lang; eager?: boolean
         {p.category ? <p class="card-cat">{p.category}</p> : null}
         <p class="badges">
           <TierBadge tier={p.tier} lang={lang} />
-          <OcopBadge stars={p.ocop_stars} lang={lang} />
+          {p.ocop_stars ? (
+            <OcopBadge stars={p.ocop_stars} lang={lang} />
+          ) : p.ocop ? (
+            <OcopNotStatedBadge lang={lang} short />
+          ) : null}
           {p.sample ? <SampleTag lang={lang} /> : null}
         </p>
         {p.producer ? <p class="card-producer">{p.producer.name}</p> : null}

@@ -45,6 +45,7 @@ export const en: Strings = {
     district: "District-level outstanding product",
   },
   ocopStars: (n: number) => `OCOP ${n} stars`,
+  ocopStarsNotStatedShort: "OCOP · stars not stated",
   ocopStarsNotStated: "OCOP-certified, stars not stated",
   legalTypes: {
     cooperative: "Cooperative",

@@ -44,6 +44,7 @@ export const vi = {
     district: "CNNT tiêu biểu cấp huyện",
   },
   ocopStars: (n: number) => `OCOP ${n} sao`,
+  ocopStarsNotStatedShort: "OCOP · chưa rõ số sao",
   ocopStarsNotStated: "OCOP — số sao chưa được công bố",
   legalTypes: {
     cooperative: "Hợp tác xã",
