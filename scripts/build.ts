@@ -120,11 +120,12 @@ function namespaceZ(source: string): string {
 }
 // Route contracts and schemas carry their documentation as `description:` and `summary:` strings (createRoute,
 // responses, .openapi({...})). The Worker validates requests with the schemas but never reads them: the document
-// is built at build time from the untouched sources. In src/api/ only, each plain string literal given to one of
-// those keys becomes "" in the Worker bundle (template literals too, unless one nests another).
+// is built at build time from the untouched sources. In src/api/ and src/editor/schemas.ts only, each plain string
+// literal given to one of those keys becomes "" in the Worker bundle (template literals too, unless one nests
+// another).
 const DESCRIPTION = /((?:^|[\s{,])(?:description|summary):\s*)("(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`)/g;
 const openApiTextOmitted = (path: string, source: string) =>
-  /\/src\/api\//.test(path) ? source.replace(DESCRIPTION, '$1""') : source;
+  /\/src\/(api\/|editor\/schemas\.ts$)/.test(path) ? source.replace(DESCRIPTION, '$1""') : source;
 
 const zodNamespaceShakable: Plugin = {
   name: "zod-namespace-shakable",

@@ -188,9 +188,12 @@ export function producerOut(p: ProducerRow, lang: Lang, include = true) {
  * card shows "OCOP · stars not stated" for the second. An illustrative recognition counts only for an illustrative
  * product (whose card is tagged as a whole).
  */
+/** {@link ocopHeld} over a products table or alias, as SQL text (raw product lists alias products as `p`). */
+export const ocopHeldSql = (t: string) =>
+  `EXISTS (SELECT 1 FROM recognitions r WHERE r.product_id = ${t}.id AND r.scheme = 'ocop' AND (r.provenance <> 'illustrative' OR ${t}.provenance = 'illustrative'))`;
 // The table's own name, not drizzle's column objects: in a one-table select drizzle writes bare column names, which
 // inside this subquery would name the recognition's columns.
-export const ocopHeld = sql<number>`EXISTS (SELECT 1 FROM recognitions r WHERE r.product_id = products.id AND r.scheme = 'ocop' AND (r.provenance <> 'illustrative' OR products.provenance = 'illustrative'))`;
+export const ocopHeld = sql<number>`${sql.raw(ocopHeldSql("products"))}`;
 
 export const productCard = {
   slug: products.slug,

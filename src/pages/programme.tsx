@@ -17,16 +17,6 @@ export function periodOf(period: string, lang: Lang): string {
   return period === "không ghi thời điểm" ? strings(lang).undated : period.replace("đến ", "to ");
 }
 
-/** A cell with no figure: a dash to the eye, words to a screen reader. */
-function NotReported(props: { lang: Lang }) {
-  return (
-    <>
-      <span aria-hidden="true">—</span>
-      <span class="sr-only">{strings(props.lang).notReported}</span>
-    </>
-  );
-}
-
 export function ProgrammePage(props: { data: Programme; lang: Lang }) {
   const { data, lang } = props;
   const t = strings(lang);
@@ -54,7 +44,7 @@ export function ProgrammePage(props: { data: Programme; lang: Lang }) {
     { id: "ocop", key: "province_ocop_total", held: h.ocop.total, toAdd: true },
     { id: "ocop-3", key: "province_ocop_3", held: h.ocop.stars_3, toAdd: false },
     { id: "ocop-4", key: "province_ocop_4", held: h.ocop.stars_4, toAdd: false },
-    { id: "ocop-not-stated", label: t.ocopNotStatedRow, held: h.ocop.stars_not_stated, toAdd: false },
+    { id: "ocop-not-stated", label: t.ocopStarsNotStated, held: h.ocop.stars_not_stated, toAdd: false },
     { id: "cnnt-provincial", key: "province_provincial_total", held: h.cnnt.provincial, toAdd: true },
     { id: "cnnt-regional", key: "province_regional_total", held: h.cnnt.regional, toAdd: true },
     { id: "cnnt-national", key: "province_national_total", held: h.cnnt.national, toAdd: true },
@@ -155,7 +145,6 @@ export function ProgrammePage(props: { data: Programme; lang: Lang }) {
       </Block>
 
       <Block id="holds-h" title={t.holdsTitle}>
-        <p>{t.holdsLede}</p>
         <TableWrap label={t.tableOf(t.holdsTitle)}>
           <DataTable
             columns={[
@@ -173,23 +162,20 @@ export function ProgrammePage(props: { data: Programme; lang: Lang }) {
                 <tr>
                   <th scope="row">{row.label ?? f?.label}</th>
                   <td class="num" data-reported={row.key ?? "none"}>
-                    {f ? show(f) : <NotReported lang={lang} />}
+                    {f ? show(f) : ""}
                   </td>
                   <td>{f ? periodOf(f.period, lang) : ""}</td>
                   <td class="num" data-held={row.id}>
                     {row.held}
                   </td>
                   <td class="num" data-to-add={row.id}>
-                    {missing === null ? <NotReported lang={lang} /> : missing}
+                    {missing ?? ""}
                   </td>
                 </tr>
               );
             })}
           </DataTable>
         </TableWrap>
-        <p class="fine">
-          <SourceLink url={fig("province_ocop_total")?.source_url ?? ""} lang={lang} />
-        </p>
       </Block>
 
       <Block id="fig-h" title={t.figures}>

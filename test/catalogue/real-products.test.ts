@@ -143,9 +143,9 @@ describe("no real product carries what its source does not state", () => {
       if (notStated) expect(p.ocop_stars, p.slug).toBeNull();
     }
     const cards = await (await call("/san-pham?scheme=ocop")).text();
-    expect(cards.match(/OCOP · chưa rõ số sao/g)?.length).toBe(STARS_NOT_STATED.length);
+    expect(cards.match(/OCOP — số sao chưa được công bố/g)?.length).toBe(STARS_NOT_STATED.length);
     const producerPage = await (await call("/en/producers/chu-the-hong-tra")).text();
-    expect(producerPage).toContain("OCOP · stars not stated");
+    expect(producerPage).toContain("OCOP-certified, stars not stated");
     const row = await env.DB.prepare(
       "SELECT count(*) AS n FROM products WHERE slug IN (SELECT value FROM json_each(?)) AND ocop_stars <> 0",
     )

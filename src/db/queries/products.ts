@@ -5,7 +5,7 @@ import { decodeCursor } from "../../http/cursor.ts";
 import { asProvenance, mark, packagingState, parseFieldProvenance, weakest } from "../../provenance.ts";
 import { toFtsQuery } from "../../search/fold.ts";
 import { toStatement } from "../client.ts";
-import { type ProductSummaryRow, parseJson } from "../mappers.ts";
+import { ocopHeldSql, type ProductSummaryRow, parseJson } from "../mappers.ts";
 import { keysetPage } from "../pagination.ts";
 import {
   countsWhere,
@@ -233,8 +233,7 @@ export async function productListQuery(d1: CountedD1, secret: string, input: Lis
     ${rankCte}SELECT p.id, p.slug, p.name_vi, p.name_en, p.category_vi, p.category_en, p.product_group, p.tier_rank,
       p.ocop_stars, p.image, p.image_alt_vi, p.image_alt_en, p.sample, p.created_at, p.packaging,
       p.provenance, p.field_provenance, (p.provenance = 'illustrative') AS illustrative,
-      EXISTS (SELECT 1 FROM recognitions r WHERE r.product_id = p.id AND r.scheme = 'ocop'
-        AND (r.provenance <> 'illustrative' OR p.provenance = 'illustrative')) AS ocop,
+      ${sql.raw(ocopHeldSql("p"))} AS ocop,
       ${sortCol} AS sort_key, pr.slug AS producer_slug, pr.name AS producer_name, pr.district AS producer_district,
       pr.provenance AS producer_provenance, pr.field_provenance AS producer_field_provenance,
       ${sort === "relevance" && match ? sql`s.rank` : sql`NULL`} AS rank

@@ -35,9 +35,8 @@ export function OcopBadge(props: { stars: number | null; lang: Lang }) {
 }
 
 /** An OCOP certification whose source gives no star count: said as such, never drawn as stars. */
-export function OcopNotStatedBadge(props: { lang: Lang; short?: boolean }) {
-  const t = strings(props.lang);
-  return <span class="badge ocop">{props.short ? t.ocopStarsNotStatedShort : t.ocopStarsNotStated}</span>;
+export function OcopNotStatedBadge(props: { lang: Lang }) {
+  return <span class="badge ocop">{strings(props.lang).ocopStarsNotStated}</span>;
 }
 
 /** The badge of a recognition: its CNNT tier, its OCOP stars (or that they are not stated), or the scheme's name. */

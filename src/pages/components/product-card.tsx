@@ -37,7 +37,7 @@ export function ProductCard(props: { p: CardProduct; lang: Lang; eager?: boolean
           {p.ocop_stars ? (
             <OcopBadge stars={p.ocop_stars} lang={lang} />
           ) : p.ocop ? (
-            <OcopNotStatedBadge lang={lang} short />
+            <OcopNotStatedBadge lang={lang} />
           ) : null}
           {p.sample ? <SampleTag lang={lang} /> : null}
         </p>

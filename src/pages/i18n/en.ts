@@ -45,7 +45,6 @@ export const en: Strings = {
     district: "District-level outstanding product",
   },
   ocopStars: (n: number) => `OCOP ${n} stars`,
-  ocopStarsNotStatedShort: "OCOP · stars not stated",
   ocopStarsNotStated: "OCOP-certified, stars not stated",
   legalTypes: {
     cooperative: "Cooperative",
@@ -217,13 +216,9 @@ export const en: Strings = {
   tableOf: (title: string) => `Table: ${title}`,
   knownProjects: "Known projects",
   holdsTitle: "What the province reports, and what this catalogue holds",
-  holdsLede:
-    "The province's reported figures (with their source and date) beside the real products this catalogue already holds, to show how many are still to be added. Products whose stars are not stated are counted under no star rating.",
   reported: "Province reports",
   held: "In this catalogue",
   toAdd: "Still to be added",
-  notReported: "not reported",
-  ocopNotStatedRow: "OCOP products, stars not stated",
   undated: "date not given",
   provinceTotals: "Whole province (to May 2025)",
   notFoundTitle: "Page not found",

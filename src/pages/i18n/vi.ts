@@ -44,7 +44,6 @@ export const vi = {
     district: "CNNT tiêu biểu cấp huyện",
   },
   ocopStars: (n: number) => `OCOP ${n} sao`,
-  ocopStarsNotStatedShort: "OCOP · chưa rõ số sao",
   ocopStarsNotStated: "OCOP — số sao chưa được công bố",
   legalTypes: {
     cooperative: "Hợp tác xã",
@@ -214,13 +213,9 @@ export const vi = {
   tableOf: (title: string) => `Bảng: ${title}`,
   knownProjects: "Các đề án đã biết",
   holdsTitle: "Tỉnh báo cáo và danh mục đang có",
-  holdsLede:
-    "Số liệu tỉnh báo cáo (kèm nguồn và thời điểm) đặt cạnh số sản phẩm thật đã có trong danh mục này, để thấy còn bao nhiêu sản phẩm chưa được đưa vào. Sản phẩm chưa rõ số sao không được tính vào hạng sao nào.",
   reported: "Tỉnh báo cáo",
   held: "Danh mục đang có",
   toAdd: "Chưa có trong danh mục",
-  notReported: "không có số liệu",
-  ocopNotStatedRow: "Sản phẩm OCOP chưa rõ số sao",
   undated: "không ghi thời điểm",
   provinceTotals: "Toàn tỉnh (đến 5/2025)",
   // errors
