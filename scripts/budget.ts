@@ -21,15 +21,15 @@ import { gzipSync } from "node:zlib";
  * in it (src/index.ts loads it on demand). Webhooks (issue 13) add 4.6 KiB to the largest request: the retailer
  * routes, their queries and the write nudge; the queue consumer (fan-out, delivery, signing, the address guard) is
  * loaded only by queue() and the cron. With the editors' screens and the catalogue's public additions the largest request
- * is 105.3, so 106 until the webhook routes are loaded on demand as well (issue 14: the target is 100).
+ * is 106.8, so 107 until the webhook routes are loaded on demand as well (issue 14: the target is 100).
  */
-const PUBLIC_BUDGET_KIB = 106;
+const PUBLIC_BUDGET_KIB = 107;
 /**
  * What only editor paths load, in KiB gzip: their pages, API contracts, import, photos and sign-in came to 24.2 KiB;
  * the rest of the catalogue's screens (channels, listings, support projects, programme figures), people, Vietnamese
  * field errors and the token-in-the-first-batch wrapper added 15, so 40. Shoppers and retailers never load it.
  */
-const EDITOR_BUDGET_KIB = 40;
+const EDITOR_BUDGET_KIB = 41;
 /** The module src/index.ts imports for editor paths. */
 const EDITOR_ENTRY = "src/editor-app.ts";
 

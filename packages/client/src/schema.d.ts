@@ -272,6 +272,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/channels/{channel}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The channel's webhook endpoints
+         * @description The endpoints this channel's key registered, oldest first. Pages like every collection: follow `page.next_cursor` (as `cursor`) while `page.has_more`.
+         */
+        get: operations["listWebhookEndpoints"];
+        put?: never;
+        /**
+         * Register a webhook endpoint
+         * @description From now on every change-feed entry of the chosen kinds is POSTed to `url`, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`), in order per record, at least once, retried with backoff for about 7.5 hours (9 attempts), then given up (`dead` in the delivery log). The body is `{type, timestamp, data: {change, cursor}}`: `change` is the entry as `GET /changes` has it, `cursor` continues the feed after it. The secret is in this response only. At most 10 endpoints per channel.
+         */
+        post: operations["createWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/channels/{channel}/webhooks/{endpoint}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One webhook endpoint (without its secret)
+         * @description The endpoint's URL, events and secret-rotation state; the secret itself is never shown again.
+         */
+        get: operations["getWebhookEndpoint"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint and its delivery log
+         * @description Nothing more is sent to it; queued attempts are dropped.
+         */
+        delete: operations["deleteWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook endpoint's URL, events or illustrative opt-in
+         * @description Fields left out stay as they are. Deliveries already queued go to the new URL; changes already fanned out keep their events.
+         */
+        patch: operations["updateWebhookEndpoint"];
+        trace?: never;
+    };
+    "/channels/{channel}/webhooks/{endpoint}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace an endpoint's signing secret
+         * @description Returns the new secret (this once). For `overlap` seconds (default 86400, 0–86400) deliveries carry two signatures, one per secret (`v1,<new> v1,<old>`), so the receiver can switch without losing a delivery.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/channels/{channel}/webhooks/{endpoint}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An endpoint's recent deliveries and their results
+         * @description Newest change first: status, attempts, the last answer's HTTP status and latency, and why it failed. Pages like every collection: follow `page.next_cursor` (as `cursor`) while `page.has_more`.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/products/{slug}": {
         parameters: {
             query?: never;
@@ -279,11 +371,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A product as editors see it (public version, draft, recognitions) */
+        /**
+         * A product as editors see it (public version, draft, recognitions)
+         * @description The product's public version (`live`), its pending draft (`draft`, null when none), its status, and its recognitions likewise. Send the ETag back in If-Match to change, publish or delete it.
+         */
         get: operations["getAdminProduct"];
         put?: never;
         post?: never;
-        /** Delete a product, its recognitions and listings (publishers); the change feed keeps tombstones */
+        /**
+         * Delete a product, its recognitions and listings (publishers); the change feed keeps tombstones
+         * @description Removes the public product (its recognitions and listings go with it) and any draft. The change feed keeps a tombstone for each, so mirrors delete them too.
+         */
         delete: operations["deleteProduct"];
         options?: never;
         head?: never;
@@ -303,7 +401,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a product as a draft (public only once published) */
+        /**
+         * Create a product as a draft (public only once published)
+         * @description The producer must exist (published or as a draft). Nothing is public until a publisher publishes the product; the draft carries the sources that publishing requires.
+         */
         post: operations["createProduct"];
         delete?: never;
         options?: never;
@@ -358,14 +459,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A producer as editors see it */
+        /**
+         * A producer as editors see it
+         * @description The producer's public version, its pending draft and its status, with the ETag to send back in If-Match.
+         */
         get: operations["getAdminProducer"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a producer's draft */
+        /**
+         * Change a producer's draft
+         * @description Fields given replace the draft's (or, without a draft, the public version's). `If-Match` is required. Renaming a producer refreshes its products' search text when published.
+         */
         patch: operations["updateProducer"];
         trace?: never;
     };
@@ -378,7 +485,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a producer as a draft */
+        /**
+         * Create a producer as a draft
+         * @description Public once a publisher publishes it, or when one of its products is published. Publishing needs at least one https source.
+         */
         post: operations["createProducer"];
         delete?: never;
         options?: never;
@@ -395,8 +505,31 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish a producer's draft (publishers; also happens when one of its products is published) */
+        /**
+         * Publish a producer's draft (publishers; also happens when one of its products is published)
+         * @description Applies the producer's draft to the catalogue. Refused (422) without an https source. Without a draft, answers the producer as it is.
+         */
         post: operations["publishProducer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/producers/{slug}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a producer photo into the producer's draft (public once published)
+         * @description The same rules as product photos: JPEG, PNG or WebP by its bytes, at most 900 kB, alt text in both languages. Stored in R2 under a content hash, served at /anh/… with immutable caching. `If-Match` is required.
+         */
+        post: operations["uploadProducerPhoto"];
         delete?: never;
         options?: never;
         head?: never;
@@ -410,15 +543,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A recognition as editors see it */
+        /**
+         * A recognition as editors see it
+         * @description A recognition's public version and pending draft, with the ETag to send back in If-Match.
+         */
         get: operations["getAdminRecognition"];
         put?: never;
         post?: never;
-        /** Delete a recognition (publishers); the change feed keeps a tombstone */
+        /**
+         * Delete a recognition (publishers); the change feed keeps a tombstone
+         * @description Removes the public recognition (the product's tier is recomputed) and any draft; the change feed keeps a tombstone.
+         */
         delete: operations["deleteRecognition"];
         options?: never;
         head?: never;
-        /** Change a recognition's draft (marking it verified needs a publisher) */
+        /**
+         * Change a recognition's draft (marking it verified needs a publisher)
+         * @description Fields given replace the draft's; the draft is published with its product. Only publishers may mark a recognition verified (checked against its decision). `If-Match` is required.
+         */
         patch: operations["updateRecognition"];
         trace?: never;
     };
@@ -469,7 +611,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The published products, producers or recognitions as CSV, in the import format */
+        /**
+         * The published products, producers or recognitions as CSV, in the import format
+         * @description Every published record of the kind, one row each, in the columns docs/import-format.md describes, so an export edited in a spreadsheet imports back unchanged.
+         */
         get: operations["exportCatalogue"];
         put?: never;
         post?: never;
@@ -486,10 +631,241 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit trail, newest first, optionally of one record (publishers) */
+        /**
+         * The audit trail, newest first, optionally of one record (publishers)
+         * @description Who changed what, when and from where (page, api, import, cli), with the field-level before and after of each change. Filter by entity and key; page with `before` (the `next_before` of the previous page).
+         */
         get: operations["listAuditEvents"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The retail channels, for editors (at most 200)
+         * @description Every retail channel with its ETag. `q` matches names without accents; `facet` narrows the list.
+         */
+        get: operations["listAdminChannels"];
+        put?: never;
+        /**
+         * Add a retail channel (publishers; public at once)
+         * @description A retail channel has no draft: it is public as soon as it is added, so adding one is a publisher's act.
+         */
+        post: operations["createChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/channels/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One retail channel as editors see it, with its ETag
+         * @description The record as the public sees it (there are no drafts of these), with the ETag to send back in If-Match to change or delete it. Listings also say whether a retailer key owns their channel.
+         */
+        get: operations["getAdminChannel"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a retail channel (publishers)
+         * @description The change feed keeps a tombstone (for a channel: one for each of its listings).
+         */
+        delete: operations["deleteChannel"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a retail channel (publishers; public at once)
+         * @description Fields given replace the record's; `If-Match` is required.
+         */
+        patch: operations["updateChannel"];
+        trace?: never;
+    };
+    "/admin/listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The listings, for editors (at most 200)
+         * @description Every listing with its ETag. `q` matches names without accents; `facet` narrows the list. stale=true keeps only listings not checked for 90 days.
+         */
+        get: operations["listAdminListings"];
+        put?: never;
+        /**
+         * Add a listing (publishers; public at once)
+         * @description For channels without a retailer API key (fairs, export markets); a keyed channel's listings come from its feed (409).
+         */
+        post: operations["createAdminListing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/listings/{channel}/{product}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One listing as editors see it, with its ETag
+         * @description The record as the public sees it (there are no drafts of these), with the ETag to send back in If-Match to change or delete it. Listings also say whether a retailer key owns their channel.
+         */
+        get: operations["getAdminListing"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a listing (publishers)
+         * @description The change feed keeps a tombstone (for a channel: one for each of its listings).
+         */
+        delete: operations["deleteAdminListing"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a listing (publishers; public at once)
+         * @description Fields given replace the record's; `If-Match` is required. On a channel with a retailer key, status, price, SKU, link and stores are the retailer's (409); use checkListing.
+         */
+        patch: operations["updateAdminListing"];
+        trace?: never;
+    };
+    "/admin/support-projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The khuyến công support projects, for editors (at most 200)
+         * @description Every khuyến công support project with its ETag. `q` matches names without accents; `facet` narrows the list.
+         */
+        get: operations["listSupportProjects"];
+        put?: never;
+        /**
+         * Add a khuyến công support project (publishers; public at once)
+         * @description A khuyến công support project has no draft: it is public as soon as it is added, so adding one is a publisher's act.
+         */
+        post: operations["createSupportProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/support-projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One khuyến công support project as editors see it, with its ETag
+         * @description The record as the public sees it (there are no drafts of these), with the ETag to send back in If-Match to change or delete it. Listings also say whether a retailer key owns their channel.
+         */
+        get: operations["getSupportProject"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a khuyến công support project (publishers)
+         * @description Not in the change feed; the audit trail keeps what was deleted.
+         */
+        delete: operations["deleteSupportProject"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a khuyến công support project (publishers; public at once)
+         * @description Fields given replace the record's; `If-Match` is required.
+         */
+        patch: operations["updateSupportProject"];
+        trace?: never;
+    };
+    "/admin/programme-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The programme figures, for editors (at most 200)
+         * @description Every programme figure with its ETag. `q` matches names without accents; `facet` narrows the list.
+         */
+        get: operations["listProgrammeFigures"];
+        put?: never;
+        /**
+         * Add a programme figure (publishers; public at once)
+         * @description A programme figure has no draft: it is public as soon as it is added, so adding one is a publisher's act.
+         */
+        post: operations["createProgrammeFigure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/programme-figures/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One programme figure as editors see it, with its ETag
+         * @description The record as the public sees it (there are no drafts of these), with the ETag to send back in If-Match to change or delete it. Listings also say whether a retailer key owns their channel.
+         */
+        get: operations["getProgrammeFigure"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a programme figure (publishers)
+         * @description Not in the change feed; the audit trail keeps what was deleted.
+         */
+        delete: operations["deleteProgrammeFigure"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a programme figure (publishers; public at once)
+         * @description Fields given replace the record's; `If-Match` is required.
+         */
+        patch: operations["updateProgrammeFigure"];
+        trace?: never;
+    };
+    "/admin/listings/{channel}/{product}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a listing checked today, optionally correcting its note or source (editors)
+         * @description Allowed on every listing, also one a retailer key keeps: it changes nothing the retailer's feed sets. `If-Match` is optional (a stale one is refused).
+         */
+        post: operations["checkListing"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1036,6 +1412,109 @@ export interface components {
                 next_cursor: string;
             };
         };
+        WebhookEndpointList: {
+            data: components["schemas"]["WebhookEndpoint"][];
+            page: {
+                limit: number;
+                /** @description Whether another page follows (then `next_cursor` is set) */
+                has_more: boolean;
+                /** @description Pass as `cursor` for the next page */
+                next_cursor: string | null;
+            };
+        };
+        WebhookEndpoint: {
+            /** @example ep_0f3a9c2b7d1e4f5a6b7c8d9e */
+            id: string;
+            url: string;
+            events: ("product" | "producer" | "recognition" | "listing")[];
+            include_illustrative: boolean;
+            /** @description After a rotation: until when the previous secret also signs (a second signature) */
+            previous_secret_expires_at: string | null;
+            created_at: string;
+            updated_at: string;
+        };
+        WebhookEndpointCreated: components["schemas"]["WebhookEndpoint"] & {
+            /**
+             * @description The signing secret (`whsec_` and base64). Shown only here: store it now. Verify `webhook-signature` with it (Standard Webhooks).
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwMfKQ9r8GKYqrTwj=
+             */
+            secret: string;
+        };
+        WebhookEndpointInput: {
+            /**
+             * @description Where to POST: an https URL on a public host, without user name or password. Private, loopback, link-local and CGNAT addresses are refused, also after DNS resolution at delivery time.
+             * @example https://hooks.example-chain.vn/cnnt
+             */
+            url: string;
+            /**
+             * @description Which change-feed entries to receive, by entity kind: `product`, `producer`, `recognition`, `listing`
+             * @default [
+             *       "product",
+             *       "producer",
+             *       "recognition",
+             *       "listing"
+             *     ]
+             * @example [
+             *       "product",
+             *       "listing"
+             *     ]
+             */
+            events?: ("product" | "producer" | "recognition" | "listing")[];
+            /**
+             * @description Also receive changes of illustrative records (as the change feed gives them with `include=illustrative`)
+             * @default false
+             */
+            include_illustrative?: boolean;
+        };
+        WebhookEndpointPatch: {
+            /**
+             * @description Where to POST: an https URL on a public host, without user name or password. Private, loopback, link-local and CGNAT addresses are refused, also after DNS resolution at delivery time.
+             * @example https://hooks.example-chain.vn/cnnt
+             */
+            url?: string;
+            /**
+             * @description Which change-feed entries to receive, by entity kind: `product`, `producer`, `recognition`, `listing`
+             * @example [
+             *       "product",
+             *       "listing"
+             *     ]
+             */
+            events?: ("product" | "producer" | "recognition" | "listing")[];
+            /** @description Also receive changes of illustrative records (as the change feed gives them with `include=illustrative`) */
+            include_illustrative?: boolean;
+        };
+        WebhookDeliveryList: {
+            data: components["schemas"]["WebhookDelivery"][];
+            page: {
+                limit: number;
+                /** @description Whether another page follows (then `next_cursor` is set) */
+                has_more: boolean;
+                /** @description Pass as `cursor` for the next page */
+                next_cursor: string | null;
+            };
+        };
+        WebhookDelivery: {
+            /** @description The `webhook-id` header of every attempt */
+            id: string;
+            /** @description The change feed entry delivered */
+            seq: number;
+            /** @example listing.upsert */
+            type: string;
+            /**
+             * @description `pending`: queued or waiting to be retried; `delivered`: a 2xx answer; `dead`: retries exhausted (read the change feed from the last cursor you stored)
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "dead";
+            attempts: number;
+            /** @description The last attempt's HTTP status */
+            response_status: number | null;
+            /** @description How long the last attempt took */
+            latency_ms: number | null;
+            /** @description Why the last attempt failed */
+            error: string | null;
+            created_at: string;
+            updated_at: string;
+        };
         AdminRecord: {
             /** @enum {string} */
             entity: "product" | "producer" | "recognition";
@@ -1064,6 +1543,10 @@ export interface components {
                     [key: string]: unknown;
                 } | null;
             }[];
+        };
+        AdminPreconditionFailed: components["schemas"]["Problem"] & {
+            /** @description The record's ETag now; read it again, then retry with it */
+            current_etag: string;
         };
         EditorProduct: {
             slug: string;
@@ -1226,6 +1709,10 @@ export interface components {
             field_provenance?: {
                 [key: string]: "inferred" | "illustrative";
             };
+            /** @description An uploaded photo (/anh/…, see uploadProducerPhoto) */
+            image?: string | null;
+            image_alt_vi?: string | null;
+            image_alt_en?: string | null;
         };
         EditorProducerPatch: {
             name?: string;
@@ -1394,6 +1881,12 @@ export interface components {
                     after?: unknown;
                 }[];
             }[];
+            /** @description What applying cost: D1 round trips, statements written, milliseconds */
+            stats?: {
+                round_trips: number;
+                statements: number;
+                ms: number;
+            };
         };
         AuditEvent: {
             id: number;
@@ -1410,6 +1903,294 @@ export interface components {
                 before?: unknown;
                 after?: unknown;
             }[];
+        };
+        AdminChannel: {
+            /** @enum {string} */
+            entity: "channel";
+            /** @description What the record's path names */
+            key: string;
+            /** @description Send back in If-Match to change or delete it */
+            etag: string;
+            record: components["schemas"]["EditorChannel"];
+            /** @description Listings: the channel has a retailer API key, which owns status, price, SKU, link and stores */
+            retailer_keyed: boolean;
+        };
+        EditorChannel: {
+            slug: string;
+            name: string;
+            /** @enum {string} */
+            kind: "supermarket_chain" | "trade_fair" | "export_market" | "online_store";
+            /**
+             * Format: uri
+             * @default null
+             */
+            website?: string | null;
+            /** @default  */
+            description_vi?: string;
+            /** @default  */
+            description_en?: string;
+            /** @default [] */
+            sources?: string[];
+            /**
+             * @description How the catalogue knows the record: sourced (a cited source states it), inferred, or illustrative (made up to show what the catalogue can hold; shown as such everywhere)
+             * @default sourced
+             * @enum {string}
+             */
+            provenance?: "sourced" | "inferred" | "illustrative";
+        };
+        AdminChannelPatch: {
+            slug?: string;
+            name?: string;
+            /** @enum {string} */
+            kind?: "supermarket_chain" | "trade_fair" | "export_market" | "online_store";
+            /**
+             * Format: uri
+             * @default null
+             */
+            website?: string | null;
+            /** @default  */
+            description_vi?: string;
+            /** @default  */
+            description_en?: string;
+            /** @default [] */
+            sources?: string[];
+            /**
+             * @description How the catalogue knows the record: sourced (a cited source states it), inferred, or illustrative (made up to show what the catalogue can hold; shown as such everywhere)
+             * @default sourced
+             * @enum {string}
+             */
+            provenance?: "sourced" | "inferred" | "illustrative";
+        };
+        AdminListing: {
+            /** @enum {string} */
+            entity: "listing";
+            /** @description What the record's path names */
+            key: string;
+            /** @description Send back in If-Match to change or delete it */
+            etag: string;
+            record: components["schemas"]["EditorListing"];
+            /** @description Listings: the channel has a retailer API key, which owns status, price, SKU, link and stores */
+            retailer_keyed: boolean;
+        };
+        EditorListing: {
+            /** @description The channel's slug */
+            channel: string;
+            /** @description The product's slug */
+            product: string;
+            /** @enum {string} */
+            status: "in_stock" | "out_of_stock" | "coming_soon" | "discontinued";
+            /** @default null */
+            price_vnd?: number | null;
+            /** @default null */
+            channel_sku?: string | null;
+            /**
+             * Format: uri
+             * @default null
+             */
+            url?: string | null;
+            /** @default [] */
+            stores?: {
+                name: string;
+                city: string;
+                province: string;
+            }[];
+            /** @default null */
+            note?: string | null;
+            /**
+             * Format: date
+             * @description When someone last checked the listing (YYYY-MM-DD)
+             * @default null
+             */
+            last_verified?: string | null;
+            /**
+             * Format: uri
+             * @default null
+             */
+            source_url?: string | null;
+            /**
+             * @description How the catalogue knows the record: sourced (a cited source states it), inferred, or illustrative (made up to show what the catalogue can hold; shown as such everywhere)
+             * @default sourced
+             * @enum {string}
+             */
+            provenance?: "sourced" | "inferred" | "illustrative";
+        };
+        AdminListingPatch: {
+            /** @description The channel's slug */
+            channel?: string;
+            /** @description The product's slug */
+            product?: string;
+            /** @enum {string} */
+            status?: "in_stock" | "out_of_stock" | "coming_soon" | "discontinued";
+            /** @default null */
+            price_vnd?: number | null;
+            /** @default null */
+            channel_sku?: string | null;
+            /**
+             * Format: uri
+             * @default null
+             */
+            url?: string | null;
+            /** @default [] */
+            stores?: {
+                name: string;
+                city: string;
+                province: string;
+            }[];
+            /** @default null */
+            note?: string | null;
+            /**
+             * Format: date
+             * @description When someone last checked the listing (YYYY-MM-DD)
+             * @default null
+             */
+            last_verified?: string | null;
+            /**
+             * Format: uri
+             * @default null
+             */
+            source_url?: string | null;
+            /**
+             * @description How the catalogue knows the record: sourced (a cited source states it), inferred, or illustrative (made up to show what the catalogue can hold; shown as such everywhere)
+             * @default sourced
+             * @enum {string}
+             */
+            provenance?: "sourced" | "inferred" | "illustrative";
+        };
+        AdminSupportProject: {
+            /** @enum {string} */
+            entity: "support_project";
+            /** @description What the record's path names */
+            key: string;
+            /** @description Send back in If-Match to change or delete it */
+            etag: string;
+            record: components["schemas"]["EditorSupportProject"];
+            /** @description Listings: the channel has a retailer API key, which owns status, price, SKU, link and stores */
+            retailer_keyed: boolean;
+        };
+        EditorSupportProject: {
+            /**
+             * @description The supported producer's slug
+             * @default null
+             */
+            producer?: string | null;
+            /** @default null */
+            year?: number | null;
+            /** @enum {string} */
+            fund: "national" | "local";
+            /** @default null */
+            amount_vnd?: number | null;
+            title_vi: string;
+            title_en: string;
+            /** @default null */
+            kind?: string | null;
+            /** Format: uri */
+            source_url: string;
+            /**
+             * @description How the catalogue knows the record: sourced (a cited source states it), inferred, or illustrative (made up to show what the catalogue can hold; shown as such everywhere)
+             * @default sourced
+             * @enum {string}
+             */
+            provenance?: "sourced" | "inferred" | "illustrative";
+        };
+        AdminSupportProjectPatch: {
+            /**
+             * @description The supported producer's slug
+             * @default null
+             */
+            producer?: string | null;
+            /** @default null */
+            year?: number | null;
+            /** @enum {string} */
+            fund?: "national" | "local";
+            /** @default null */
+            amount_vnd?: number | null;
+            title_vi?: string;
+            title_en?: string;
+            /** @default null */
+            kind?: string | null;
+            /** Format: uri */
+            source_url?: string;
+            /**
+             * @description How the catalogue knows the record: sourced (a cited source states it), inferred, or illustrative (made up to show what the catalogue can hold; shown as such everywhere)
+             * @default sourced
+             * @enum {string}
+             */
+            provenance?: "sourced" | "inferred" | "illustrative";
+        };
+        AdminProgrammeFigure: {
+            /** @enum {string} */
+            entity: "programme_figure";
+            /** @description What the record's path names */
+            key: string;
+            /** @description Send back in If-Match to change or delete it */
+            etag: string;
+            record: components["schemas"]["EditorProgrammeFigure"];
+            /** @description Listings: the channel has a retailer API key, which owns status, price, SKU, link and stores */
+            retailer_keyed: boolean;
+        };
+        EditorProgrammeFigure: {
+            key: string;
+            group_key: string;
+            label_vi: string;
+            label_en: string;
+            value: number;
+            /** @enum {string} */
+            unit: "projects" | "vnd" | "facilities" | "products";
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            fund?: "national" | "local" | "total" | null;
+            period: string;
+            /**
+             * @description The source's hedge on the value (more than, nearly, about); null when exact
+             * @default null
+             * @enum {string|null}
+             */
+            qualifier?: "more_than" | "nearly" | "about" | null;
+            /** Format: uri */
+            source_url: string;
+            /**
+             * @description How the catalogue knows the record: sourced (a cited source states it), inferred, or illustrative (made up to show what the catalogue can hold; shown as such everywhere)
+             * @default sourced
+             * @enum {string}
+             */
+            provenance?: "sourced" | "inferred" | "illustrative";
+        };
+        AdminProgrammeFigurePatch: {
+            key?: string;
+            group_key?: string;
+            label_vi?: string;
+            label_en?: string;
+            value?: number;
+            /** @enum {string} */
+            unit?: "projects" | "vnd" | "facilities" | "products";
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            fund?: "national" | "local" | "total" | null;
+            period?: string;
+            /**
+             * @description The source's hedge on the value (more than, nearly, about); null when exact
+             * @default null
+             * @enum {string|null}
+             */
+            qualifier?: "more_than" | "nearly" | "about" | null;
+            /** Format: uri */
+            source_url?: string;
+            /**
+             * @description How the catalogue knows the record: sourced (a cited source states it), inferred, or illustrative (made up to show what the catalogue can hold; shown as such everywhere)
+             * @default sourced
+             * @enum {string}
+             */
+            provenance?: "sourced" | "inferred" | "illustrative";
+        };
+        EditorListingCheck: {
+            /** @default null */
+            note?: string | null;
+            /** Format: uri */
+            source_url?: string | null;
         };
     };
     responses: never;
@@ -1700,7 +2481,7 @@ export interface operations {
                      *         "packaging"
                      *       ],
                      *       "created_at": "2026-01-05T00:00:02.000Z",
-                     *       "updated_at": "2026-12-01T23:26:40.026Z",
+                     *       "updated_at": "2026-12-02T00:19:18.734Z",
                      *       "producer": {
                      *         "slug": "htx-tan-viet-a",
                      *         "name": "HTX Tân Việt Á",
@@ -1786,7 +2567,7 @@ export interface operations {
                      *           "source_url": "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
                      *           "sample": false,
                      *           "version": 1,
-                     *           "updated_at": "2026-12-01T23:26:40.037Z",
+                     *           "updated_at": "2026-12-02T00:19:18.754Z",
                      *           "provenance": {
                      *             "record": "sourced",
                      *             "fields": {
@@ -2814,12 +3595,12 @@ export interface operations {
                      *         }
                      *       ],
                      *       "note": null,
-                     *       "last_verified": "2026-12-01",
+                     *       "last_verified": "2026-12-02",
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261201232643880\"",
-                     *       "updated_at": "2026-12-01T23:26:43.891Z",
+                     *       "etag": "\"l12v2c20261202001925349\"",
+                     *       "updated_at": "2026-12-02T00:19:25.384Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -2945,12 +3726,12 @@ export interface operations {
                      *         }
                      *       ],
                      *       "note": null,
-                     *       "last_verified": "2026-12-01",
+                     *       "last_verified": "2026-12-02",
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261201232643880\"",
-                     *       "updated_at": "2026-12-01T23:26:43.891Z",
+                     *       "etag": "\"l12v2c20261202001925349\"",
+                     *       "updated_at": "2026-12-02T00:19:25.384Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -2986,12 +3767,12 @@ export interface operations {
                      *         }
                      *       ],
                      *       "note": null,
-                     *       "last_verified": "2026-12-01",
+                     *       "last_verified": "2026-12-02",
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 1,
-                     *       "etag": "\"l12v1c20261201232643880\"",
-                     *       "updated_at": "2026-12-01T23:26:43.880Z",
+                     *       "etag": "\"l12v1c20261202001925349\"",
+                     *       "updated_at": "2026-12-02T00:19:25.349Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -3090,8 +3871,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201232643880\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201232643880\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202001925349\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -3291,8 +4072,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201232643880\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201232643880\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202001925349\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -3352,7 +4133,7 @@ export interface operations {
                      *         {
                      *           "product": "mien-dong-tan-viet-a",
                      *           "version": 3,
-                     *           "etag": "\"l12v3c20261201232643880\""
+                     *           "etag": "\"l12v3c20261202001925349\""
                      *         }
                      *       ]
                      *     }
@@ -3532,7 +4313,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "htx-tam-hoa",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-01T23:26:40.022Z",
+                     *           "changed_at": "2026-12-02T00:19:18.727Z",
                      *           "href": "/api/v1/producers/htx-tam-hoa",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -3543,7 +4324,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "cong-ty-tnhh-mtv-688",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-01T23:26:40.022Z",
+                     *           "changed_at": "2026-12-02T00:19:18.727Z",
                      *           "href": "/api/v1/producers/cong-ty-tnhh-mtv-688",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -3642,8 +4423,8 @@ export interface operations {
                 content: {
                     /**
                      * @example slug,name_vi,name_en,category_vi,category_en,product_group,tier,ocop_stars,price_from_vnd,producer_slug,producer_name,district,province,channels,image,sample,updated_at,provenance,price_from_vnd_provenance,district_provenance,channels_provenance
-                     *     bun-kho-ba-sach-hung-dao,Bún khô Ba sạch Hưng Đạo,Ba sạch Hưng Đạo dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-01T23:26:40.040Z,sourced,,,
-                     *     bun-kho-cao-tuyen,Bún khô Cao Tuyền,Cao Tuyền dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,cong-ty-tnhh-bun-cao-tuyen,Công ty TNHH Bún Cao Tuyền,,Cao Bằng,,/img/products/bun.svg,false,2026-12-01T23:26:40.026Z,sourced,,,
+                     *     bun-kho-ba-sach-hung-dao,Bún khô Ba sạch Hưng Đạo,Ba sạch Hưng Đạo dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-02T00:19:18.760Z,sourced,,,
+                     *     bun-kho-cao-tuyen,Bún khô Cao Tuyền,Cao Tuyền dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,cong-ty-tnhh-bun-cao-tuyen,Công ty TNHH Bún Cao Tuyền,,Cao Bằng,,/img/products/bun.svg,false,2026-12-02T00:19:18.735Z,sourced,,,
                      */
                     "text/csv": string;
                 };
@@ -3694,9 +4475,9 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô Ba sạch Hưng Đạo","name_en":"Ba sạch Hưng Đạo dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-01T23:26:40.040Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":""}
-                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô Cao Tuyền","name_en":"Cao Tuyền dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-01T23:26:40.026Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":""}
-                     *     {"slug":"chieu-truc-688","name_vi":"Chiếu trúc 688","name_en":"688 bamboo mat","category_vi":"Chiếu trúc","category_en":"Bamboo mats","product_group":"handicraft","tier":"national","ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-mtv-688","producer_name":"Công ty TNHH MTV 688","district":"Nguyên Bình","province":"Cao Bằng","channels":"","image":"/img/products/chieu-truc.svg","sample":false,"updated_at":"2026-12-01T23:26:40.025Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":""}
+                     * @example {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô Ba sạch Hưng Đạo","name_en":"Ba sạch Hưng Đạo dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-02T00:19:18.760Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":""}
+                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô Cao Tuyền","name_en":"Cao Tuyền dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-02T00:19:18.735Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":""}
+                     *     {"slug":"chieu-truc-688","name_vi":"Chiếu trúc 688","name_en":"688 bamboo mat","category_vi":"Chiếu trúc","category_en":"Bamboo mats","product_group":"handicraft","tier":"national","ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-mtv-688","producer_name":"Công ty TNHH MTV 688","district":"Nguyên Bình","province":"Cao Bằng","channels":"","image":"/img/products/chieu-truc.svg","sample":false,"updated_at":"2026-12-02T00:19:18.733Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":""}
                      */
                     "application/x-ndjson": string;
                 };
@@ -3707,6 +4488,1062 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests from this address; retry after 10 seconds",
+                     *       "instance": "/api/v1/products"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookEndpoints: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 */
+                limit?: number;
+                /** @description Opaque cursor from `page.next_cursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                channel: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of endpoints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "ep_c9c22e82f6515b1bfb6de14b",
+                     *           "url": "https://hooks.example-chain.vn/cnnt",
+                     *           "events": [
+                     *             "product",
+                     *             "recognition"
+                     *           ],
+                     *           "include_illustrative": false,
+                     *           "previous_secret_expires_at": null,
+                     *           "created_at": "2026-12-02T00:19:26.562Z",
+                     *           "updated_at": "2026-12-02T00:19:26.562Z"
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "limit": 2,
+                     *         "has_more": false,
+                     *         "next_cursor": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEndpointList"];
+                };
+            };
+            /** @description Invalid parameter (named in `invalid_params`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "Invalid 'limit': Too small: expected number to be >=1",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "limit",
+                     *           "reason": "Too small: expected number to be >=1"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/products"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key belongs to another channel */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests from this address; retry after 10 seconds",
+                     *       "instance": "/api/v1/products"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointInput"];
+            };
+        };
+        responses: {
+            /** @description Registered; `secret` is shown this once */
+            201: {
+                headers: {
+                    /** @description The endpoint's URL in this API */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "ep_c9c22e82f6515b1bfb6de14b",
+                     *       "url": "https://hooks.example-chain.vn/cnnt",
+                     *       "events": [
+                     *         "product",
+                     *         "recognition"
+                     *       ],
+                     *       "include_illustrative": false,
+                     *       "previous_secret_expires_at": null,
+                     *       "created_at": "2026-12-02T00:19:26.562Z",
+                     *       "updated_at": "2026-12-02T00:19:26.562Z",
+                     *       "secret": "whsec_jxhErWQBeb5bzSR81IF9gtZ0H8wdQ4B3H9XJLT4E1uI="
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEndpointCreated"];
+                };
+            };
+            /** @description Invalid parameter (named in `invalid_params`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "Invalid 'limit': Too small: expected number to be >=1",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "limit",
+                     *           "reason": "Too small: expected number to be >=1"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/products"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key belongs to another channel */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The channel has 10 endpoints already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-endpoints",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Channel 'aeon' has 10 webhook endpoints already; delete one first",
+                     *       "instance": "/api/v1/channels/aeon/webhooks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/content-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The body is larger than 65536 bytes",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json (got 'text/plain')",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'url': must not be a link local address",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "url",
+                     *           "reason": "must not be a link local address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/webhooks"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests from this address; retry after 10 seconds",
+                     *       "instance": "/api/v1/products"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel: string;
+                endpoint: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "ep_c9c22e82f6515b1bfb6de14b",
+                     *       "url": "https://hooks.example-chain.vn/cnnt",
+                     *       "events": [
+                     *         "product",
+                     *         "recognition"
+                     *       ],
+                     *       "include_illustrative": false,
+                     *       "previous_secret_expires_at": null,
+                     *       "created_at": "2026-12-02T00:19:26.562Z",
+                     *       "updated_at": "2026-12-02T00:19:26.562Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description Invalid parameter (named in `invalid_params`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "Invalid 'limit': Too small: expected number to be >=1",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "limit",
+                     *           "reason": "Too small: expected number to be >=1"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/products"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key belongs to another channel */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The channel has no endpoint with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Channel 'aeon' has no webhook endpoint 'ep_000000000000000000000000'",
+                     *       "instance": "/api/v1/channels/aeon/webhooks/ep_000000000000000000000000"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests from this address; retry after 10 seconds",
+                     *       "instance": "/api/v1/products"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel: string;
+                endpoint: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter (named in `invalid_params`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "Invalid 'limit': Too small: expected number to be >=1",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "limit",
+                     *           "reason": "Too small: expected number to be >=1"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/products"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key belongs to another channel */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The channel has no endpoint with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests from this address; retry after 10 seconds",
+                     *       "instance": "/api/v1/products"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel: string;
+                endpoint: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointPatch"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "ep_c9c22e82f6515b1bfb6de14b",
+                     *       "url": "https://hooks.example-chain.vn/cnnt",
+                     *       "events": [
+                     *         "listing"
+                     *       ],
+                     *       "include_illustrative": false,
+                     *       "previous_secret_expires_at": null,
+                     *       "created_at": "2026-12-02T00:19:26.562Z",
+                     *       "updated_at": "2026-12-02T00:19:26.635Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description Invalid parameter (named in `invalid_params`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "Invalid 'limit': Too small: expected number to be >=1",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "limit",
+                     *           "reason": "Too small: expected number to be >=1"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/products"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key belongs to another channel */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The channel has no endpoint with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/content-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The body is larger than 65536 bytes",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json (got 'text/plain')",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests from this address; retry after 10 seconds",
+                     *       "instance": "/api/v1/products"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: {
+                /** @description Seconds the previous secret keeps signing (0: stop at once) */
+                overlap?: number;
+            };
+            header?: never;
+            path: {
+                channel: string;
+                endpoint: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint with its new secret (shown this once) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "ep_c9c22e82f6515b1bfb6de14b",
+                     *       "url": "https://hooks.example-chain.vn/cnnt",
+                     *       "events": [
+                     *         "listing"
+                     *       ],
+                     *       "include_illustrative": false,
+                     *       "previous_secret_expires_at": "2026-12-02T01:19:26.654Z",
+                     *       "created_at": "2026-12-02T00:19:26.562Z",
+                     *       "updated_at": "2026-12-02T00:19:26.654Z",
+                     *       "secret": "whsec_5bkkKmavT39ymtT6WV1yXjLfZzsA2k39L7+U6jrKPBU="
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEndpointCreated"];
+                };
+            };
+            /** @description Invalid parameter (named in `invalid_params`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "Invalid 'limit': Too small: expected number to be >=1",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "limit",
+                     *           "reason": "Too small: expected number to be >=1"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/products"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key belongs to another channel */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The channel has no endpoint with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests from this address; retry after 10 seconds",
+                     *       "instance": "/api/v1/products"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 */
+                limit?: number;
+                /** @description Opaque cursor from `page.next_cursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                channel: string;
+                endpoint: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "msg_f4178c3c75b6b5b11718e919",
+                     *           "seq": 96,
+                     *           "type": "listing.upsert",
+                     *           "status": "pending",
+                     *           "attempts": 1,
+                     *           "response_status": null,
+                     *           "latency_ms": 4,
+                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = icc450m0nj6gm6q95lhdtjno",
+                     *           "created_at": "2026-12-02T00:19:26.686Z",
+                     *           "updated_at": "2026-12-02T00:19:26.708Z"
+                     *         }
+                     *       ],
+                     *       "page": {
+                     *         "limit": 2,
+                     *         "has_more": false,
+                     *         "next_cursor": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
+                };
+            };
+            /** @description Invalid parameter (named in `invalid_params`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "Invalid 'limit': Too small: expected number to be >=1",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "limit",
+                     *           "reason": "Too small: expected number to be >=1"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/products"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key belongs to another channel */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The channel has no endpoint with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
             429: {
@@ -3749,144 +5586,108 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "data": [
-                     *         {
-                     *           "slug": "chieu-truc-688",
-                     *           "name": "Chiếu trúc 688",
-                     *           "name_vi": "Chiếu trúc 688",
-                     *           "name_en": "688 bamboo mat",
-                     *           "category": "Chiếu trúc",
-                     *           "group": "handicraft",
-                     *           "tier": "national",
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
-                     *           "image": "/img/products/chieu-truc.svg",
-                     *           "image_alt": "Hình minh họa: chiếu trúc",
-                     *           "price_from_vnd": null,
-                     *           "sample": false,
-                     *           "producer": {
-                     *             "slug": "cong-ty-tnhh-mtv-688",
-                     *             "name": "Công ty TNHH MTV 688",
-                     *             "district": "Nguyên Bình"
+                     *       "entity": "product",
+                     *       "key": "mien-dong-tan-viet-a",
+                     *       "status": "published",
+                     *       "etag": "\"0.2026-12-02T00:19:18.734Z\"",
+                     *       "live": {
+                     *         "slug": "mien-dong-tan-viet-a",
+                     *         "producer": "htx-tan-viet-a",
+                     *         "name_vi": "Miến dong Tân Việt Á",
+                     *         "name_en": "Tân Việt Á canna-starch vermicelli",
+                     *         "description_vi": "Miến dong của HTX Tân Việt Á, thương hiệu từ năm 2017. OCOP 3 sao năm 2020, 4 sao năm 2023; lô hàng đầu tiên 4 tấn xuất khẩu sang Hoa Kỳ đầu năm 2025.",
+                     *         "description_en": "Canna-starch vermicelli (miến dong) of HTX Tân Việt Á, a brand started in 2017. OCOP 3 stars in 2020, 4 stars in 2023; its first 4 tonnes were exported to the USA in early 2025.",
+                     *         "product_group": "processed_food",
+                     *         "category_vi": "Miến dong",
+                     *         "category_en": "Canna-starch vermicelli",
+                     *         "packaging": [
+                     *           {
+                     *             "label": "Gói 300 g",
+                     *             "net_weight_g": 300,
+                     *             "price_vnd": 45000,
+                     *             "sample": true
                      *           },
-                     *           "provenance": {
-                     *             "record": "sourced",
-                     *             "fields": {
-                     *               "producer.district": "inferred"
-                     *             },
-                     *             "withheld": [
-                     *               "price_from_vnd"
-                     *             ]
+                     *           {
+                     *             "label": "Gói 500 g",
+                     *             "net_weight_g": 500,
+                     *             "price_vnd": 70000,
+                     *             "sample": true
                      *           }
+                     *         ],
+                     *         "sources": [
+                     *           "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm"
+                     *         ],
+                     *         "sample": false,
+                     *         "sample_fields": [
+                     *           "packaging"
+                     *         ],
+                     *         "provenance": "sourced",
+                     *         "field_provenance": {
+                     *           "packaging": "illustrative"
+                     *         },
+                     *         "image": "/img/products/mien-dong.svg",
+                     *         "image_alt_vi": "Hình minh họa: miến dong",
+                     *         "image_alt_en": "Illustration: canna-starch vermicelli"
+                     *       },
+                     *       "draft": null,
+                     *       "recognitions": [
+                     *         {
+                     *           "entity": "recognition",
+                     *           "key": "4",
+                     *           "status": "published",
+                     *           "etag": "\"0.2026-12-02T00:19:18.746Z\"",
+                     *           "live": {
+                     *             "id": 4,
+                     *             "product": "mien-dong-tan-viet-a",
+                     *             "scheme": "ocop",
+                     *             "level": null,
+                     *             "stars": 3,
+                     *             "year": 2020,
+                     *             "title_vi": "OCOP 3 sao",
+                     *             "title_en": "OCOP 3 stars",
+                     *             "decision_number": null,
+                     *             "issuer": "UBND tỉnh Cao Bằng",
+                     *             "source_url": "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
+                     *             "verified": true,
+                     *             "sample": false,
+                     *             "provenance": "sourced",
+                     *             "field_provenance": {
+                     *               "issuer": "inferred"
+                     *             },
+                     *             "note_vi": null,
+                     *             "note_en": null
+                     *           },
+                     *           "draft": null
                      *         },
                      *         {
-                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
-                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
-                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
-                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
-                     *           "category": "Lạp sườn, thịt hun khói",
-                     *           "group": "processed_food",
-                     *           "tier": "national",
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
-                     *           "image": "/img/products/lap-suon.svg",
-                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
-                     *           "price_from_vnd": null,
-                     *           "sample": false,
-                     *           "producer": {
-                     *             "slug": "htx-tam-hoa",
-                     *             "name": "HTX Tâm Hòa",
-                     *             "district": "Thành phố Cao Bằng"
+                     *           "entity": "recognition",
+                     *           "key": "5",
+                     *           "status": "published",
+                     *           "etag": "\"0.2026-12-02T00:19:18.747Z\"",
+                     *           "live": {
+                     *             "id": 5,
+                     *             "product": "mien-dong-tan-viet-a",
+                     *             "scheme": "ocop",
+                     *             "level": null,
+                     *             "stars": 4,
+                     *             "year": 2023,
+                     *             "title_vi": "OCOP 4 sao",
+                     *             "title_en": "OCOP 4 stars",
+                     *             "decision_number": null,
+                     *             "issuer": "UBND tỉnh Cao Bằng",
+                     *             "source_url": "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
+                     *             "verified": true,
+                     *             "sample": false,
+                     *             "provenance": "sourced",
+                     *             "field_provenance": {
+                     *               "issuer": "inferred"
+                     *             },
+                     *             "note_vi": null,
+                     *             "note_en": null
                      *           },
-                     *           "provenance": {
-                     *             "record": "sourced",
-                     *             "fields": {},
-                     *             "withheld": [
-                     *               "price_from_vnd"
-                     *             ]
-                     *           }
+                     *           "draft": null
                      *         }
-                     *       ],
-                     *       "page": {
-                     *         "limit": 2,
-                     *         "total": 2,
-                     *         "illustrative": 0,
-                     *         "has_more": false,
-                     *         "next_cursor": null
-                     *       },
-                     *       "facets": {
-                     *         "tier": [
-                     *           {
-                     *             "value": "national",
-                     *             "label": "Quốc gia",
-                     *             "count": 2,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "regional",
-                     *             "label": "Khu vực",
-                     *             "count": 0,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "scheme": [
-                     *           {
-                     *             "value": "cnnt",
-                     *             "label": "Sản phẩm CNNT tiêu biểu",
-                     *             "count": 2,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "geographical_indication",
-                     *             "label": "Chỉ dẫn địa lý",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "group": [
-                     *           {
-                     *             "value": "handicraft",
-                     *             "label": "Thủ công mỹ nghệ",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "processed_food",
-                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "producer": [
-                     *           {
-                     *             "value": "cong-ty-tnhh-mtv-688",
-                     *             "label": "Công ty TNHH MTV 688",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "htx-tam-hoa",
-                     *             "label": "HTX Tâm Hòa",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "channel": [],
-                     *         "district": [
-                     *           {
-                     *             "value": "nguyen-binh",
-                     *             "label": "Nguyên Bình",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "thanh-pho-cao-bang",
-                     *             "label": "Thành phố Cao Bằng",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ]
-                     *       }
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["AdminRecord"];
@@ -3903,8 +5704,8 @@ export interface operations {
                      *       "type": "/problems/unauthorized",
                      *       "title": "Unauthorized",
                      *       "status": 401,
-                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *       "detail": "This request needs an editor token: `Authorization: Bearer cnnted_…`",
+                     *       "instance": "/api/v1/admin/products/mien-dong-tan-viet-a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4029,6 +5830,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A producer 'htx-mien-dong-nguyen-binh' already exists",
+                     *       "instance": "/api/v1/admin/producers"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4043,12 +5853,12 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201232643880\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201232643880\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202001925349\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
                 };
             };
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
@@ -4105,144 +5915,41 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "data": [
-                     *         {
-                     *           "slug": "chieu-truc-688",
-                     *           "name": "Chiếu trúc 688",
-                     *           "name_vi": "Chiếu trúc 688",
-                     *           "name_en": "688 bamboo mat",
-                     *           "category": "Chiếu trúc",
-                     *           "group": "handicraft",
-                     *           "tier": "national",
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
-                     *           "image": "/img/products/chieu-truc.svg",
-                     *           "image_alt": "Hình minh họa: chiếu trúc",
-                     *           "price_from_vnd": null,
-                     *           "sample": false,
-                     *           "producer": {
-                     *             "slug": "cong-ty-tnhh-mtv-688",
-                     *             "name": "Công ty TNHH MTV 688",
-                     *             "district": "Nguyên Bình"
-                     *           },
-                     *           "provenance": {
-                     *             "record": "sourced",
-                     *             "fields": {
-                     *               "producer.district": "inferred"
-                     *             },
-                     *             "withheld": [
-                     *               "price_from_vnd"
-                     *             ]
+                     *       "entity": "product",
+                     *       "key": "mien-dong-nguyen-binh",
+                     *       "status": "draft",
+                     *       "etag": "\"2.none\"",
+                     *       "live": null,
+                     *       "draft": {
+                     *         "slug": "mien-dong-nguyen-binh",
+                     *         "producer": "htx-mien-dong-nguyen-binh",
+                     *         "name_vi": "Miến dong Nguyên Bình",
+                     *         "name_en": "Nguyên Bình arrowroot noodles",
+                     *         "description_vi": "Miến dong phơi nắng, sợi dai.",
+                     *         "description_en": "Sun-dried arrowroot noodles.",
+                     *         "product_group": "processed_food",
+                     *         "category_vi": "Miến dong",
+                     *         "category_en": "Glass noodles",
+                     *         "packaging": [
+                     *           {
+                     *             "label": "Gói 500 g",
+                     *             "net_weight_g": 500,
+                     *             "price_vnd": null,
+                     *             "sample": false
                      *           }
-                     *         },
-                     *         {
-                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
-                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
-                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
-                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
-                     *           "category": "Lạp sườn, thịt hun khói",
-                     *           "group": "processed_food",
-                     *           "tier": "national",
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
-                     *           "image": "/img/products/lap-suon.svg",
-                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
-                     *           "price_from_vnd": null,
-                     *           "sample": false,
-                     *           "producer": {
-                     *             "slug": "htx-tam-hoa",
-                     *             "name": "HTX Tâm Hòa",
-                     *             "district": "Thành phố Cao Bằng"
-                     *           },
-                     *           "provenance": {
-                     *             "record": "sourced",
-                     *             "fields": {},
-                     *             "withheld": [
-                     *               "price_from_vnd"
-                     *             ]
-                     *           }
-                     *         }
-                     *       ],
-                     *       "page": {
-                     *         "limit": 2,
-                     *         "total": 2,
-                     *         "illustrative": 0,
-                     *         "has_more": false,
-                     *         "next_cursor": null
+                     *         ],
+                     *         "sources": [
+                     *           "https://caobang.gov.vn/khuyen-cong/mien-dong-nguyen-binh"
+                     *         ],
+                     *         "sample": false,
+                     *         "sample_fields": [],
+                     *         "provenance": "sourced",
+                     *         "field_provenance": {},
+                     *         "image": null,
+                     *         "image_alt_vi": null,
+                     *         "image_alt_en": null
                      *       },
-                     *       "facets": {
-                     *         "tier": [
-                     *           {
-                     *             "value": "national",
-                     *             "label": "Quốc gia",
-                     *             "count": 2,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "regional",
-                     *             "label": "Khu vực",
-                     *             "count": 0,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "scheme": [
-                     *           {
-                     *             "value": "cnnt",
-                     *             "label": "Sản phẩm CNNT tiêu biểu",
-                     *             "count": 2,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "geographical_indication",
-                     *             "label": "Chỉ dẫn địa lý",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "group": [
-                     *           {
-                     *             "value": "handicraft",
-                     *             "label": "Thủ công mỹ nghệ",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "processed_food",
-                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "producer": [
-                     *           {
-                     *             "value": "cong-ty-tnhh-mtv-688",
-                     *             "label": "Công ty TNHH MTV 688",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "htx-tam-hoa",
-                     *             "label": "HTX Tâm Hòa",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "channel": [],
-                     *         "district": [
-                     *           {
-                     *             "value": "nguyen-binh",
-                     *             "label": "Nguyên Bình",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "thanh-pho-cao-bang",
-                     *             "label": "Thành phố Cao Bằng",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ]
-                     *       }
+                     *       "recognitions": []
                      *     }
                      */
                     "application/json": components["schemas"]["AdminRecord"];
@@ -4308,6 +6015,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A producer 'htx-mien-dong-nguyen-binh' already exists",
+                     *       "instance": "/api/v1/admin/producers"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4322,12 +6038,12 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201232643880\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201232643880\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202001925349\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
                 };
             };
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
@@ -4360,6 +6076,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-required",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "Send If-Match with the record's ETag (currently \"1.none\") so that you do not overwrite someone else's change",
+                     *       "instance": "/api/v1/admin/producers/htx-mien-dong-nguyen-binh"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4388,30 +6113,41 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "channel": "aeon",
-                     *       "product": "mien-dong-tan-viet-a",
-                     *       "status": "in_stock",
-                     *       "price_vnd": 72000,
-                     *       "channel_sku": "AE-100234",
-                     *       "url": "https://aeon.com.vn/mien-dong-tan-viet-a",
-                     *       "stores": [
-                     *         {
-                     *           "name": "AEON Mall Long Biên",
-                     *           "city": "Hà Nội",
-                     *           "province": "Hà Nội"
-                     *         }
-                     *       ],
-                     *       "note": null,
-                     *       "last_verified": "2026-12-01",
-                     *       "source_url": null,
-                     *       "sample": false,
-                     *       "version": 1,
-                     *       "etag": "\"l12v1c20261201232643880\"",
-                     *       "updated_at": "2026-12-01T23:26:43.880Z",
-                     *       "provenance": {
-                     *         "record": "sourced",
-                     *         "fields": {}
-                     *       }
+                     *       "entity": "product",
+                     *       "key": "mien-dong-nguyen-binh",
+                     *       "status": "draft",
+                     *       "etag": "\"1.none\"",
+                     *       "live": null,
+                     *       "draft": {
+                     *         "slug": "mien-dong-nguyen-binh",
+                     *         "producer": "htx-mien-dong-nguyen-binh",
+                     *         "name_vi": "Miến dong Nguyên Bình",
+                     *         "name_en": "Nguyên Bình arrowroot noodles",
+                     *         "description_vi": "Miến dong phơi nắng, sợi dai.",
+                     *         "description_en": "Sun-dried arrowroot noodles.",
+                     *         "product_group": "processed_food",
+                     *         "category_vi": "Miến dong",
+                     *         "category_en": "Arrowroot noodles",
+                     *         "packaging": [
+                     *           {
+                     *             "label": "Gói 500 g",
+                     *             "net_weight_g": 500,
+                     *             "price_vnd": null,
+                     *             "sample": false
+                     *           }
+                     *         ],
+                     *         "sources": [
+                     *           "https://caobang.gov.vn/khuyen-cong/mien-dong-nguyen-binh"
+                     *         ],
+                     *         "sample": false,
+                     *         "sample_fields": [],
+                     *         "image": null,
+                     *         "image_alt_vi": null,
+                     *         "image_alt_en": null,
+                     *         "provenance": "sourced",
+                     *         "field_provenance": {}
+                     *       },
+                     *       "recognitions": []
                      *     }
                      */
                     "application/json": components["schemas"]["AdminRecord"];
@@ -4477,6 +6213,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A producer 'htx-mien-dong-nguyen-binh' already exists",
+                     *       "instance": "/api/v1/admin/producers"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4491,12 +6236,12 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201232643880\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201232643880\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202001925349\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
                 };
             };
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
@@ -4510,14 +6255,14 @@ export interface operations {
                      *       "type": "/problems/invalid-fields",
                      *       "title": "Unprocessable Content",
                      *       "status": 422,
-                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "detail": "Invalid 'slug': must be a slug (lowercase letters, digits, hyphens)",
                      *       "invalid_params": [
                      *         {
-                     *           "name": "status",
-                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *           "name": "slug",
+                     *           "reason": "must be a slug (lowercase letters, digits, hyphens)"
                      *         }
                      *       ],
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *       "instance": "/api/v1/admin/products"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4549,144 +6294,68 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "data": [
-                     *         {
-                     *           "slug": "chieu-truc-688",
-                     *           "name": "Chiếu trúc 688",
-                     *           "name_vi": "Chiếu trúc 688",
-                     *           "name_en": "688 bamboo mat",
-                     *           "category": "Chiếu trúc",
-                     *           "group": "handicraft",
-                     *           "tier": "national",
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
-                     *           "image": "/img/products/chieu-truc.svg",
-                     *           "image_alt": "Hình minh họa: chiếu trúc",
-                     *           "price_from_vnd": null,
-                     *           "sample": false,
-                     *           "producer": {
-                     *             "slug": "cong-ty-tnhh-mtv-688",
-                     *             "name": "Công ty TNHH MTV 688",
-                     *             "district": "Nguyên Bình"
-                     *           },
-                     *           "provenance": {
-                     *             "record": "sourced",
-                     *             "fields": {
-                     *               "producer.district": "inferred"
-                     *             },
-                     *             "withheld": [
-                     *               "price_from_vnd"
-                     *             ]
+                     *       "entity": "product",
+                     *       "key": "mien-dong-nguyen-binh",
+                     *       "status": "published",
+                     *       "etag": "\"0.2026-12-02T00:19:26.044Z\"",
+                     *       "live": {
+                     *         "slug": "mien-dong-nguyen-binh",
+                     *         "producer": "htx-mien-dong-nguyen-binh",
+                     *         "name_vi": "Miến dong Nguyên Bình",
+                     *         "name_en": "Nguyên Bình arrowroot noodles",
+                     *         "description_vi": "Miến dong phơi nắng, sợi dai.",
+                     *         "description_en": "Sun-dried arrowroot noodles.",
+                     *         "product_group": "processed_food",
+                     *         "category_vi": "Miến dong",
+                     *         "category_en": "Glass noodles",
+                     *         "packaging": [
+                     *           {
+                     *             "label": "Gói 500 g",
+                     *             "net_weight_g": 500,
+                     *             "price_vnd": null,
+                     *             "sample": false
                      *           }
-                     *         },
-                     *         {
-                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
-                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
-                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
-                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
-                     *           "category": "Lạp sườn, thịt hun khói",
-                     *           "group": "processed_food",
-                     *           "tier": "national",
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
-                     *           "image": "/img/products/lap-suon.svg",
-                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
-                     *           "price_from_vnd": null,
-                     *           "sample": false,
-                     *           "producer": {
-                     *             "slug": "htx-tam-hoa",
-                     *             "name": "HTX Tâm Hòa",
-                     *             "district": "Thành phố Cao Bằng"
-                     *           },
-                     *           "provenance": {
-                     *             "record": "sourced",
-                     *             "fields": {},
-                     *             "withheld": [
-                     *               "price_from_vnd"
-                     *             ]
-                     *           }
-                     *         }
-                     *       ],
-                     *       "page": {
-                     *         "limit": 2,
-                     *         "total": 2,
-                     *         "illustrative": 0,
-                     *         "has_more": false,
-                     *         "next_cursor": null
+                     *         ],
+                     *         "sources": [
+                     *           "https://caobang.gov.vn/khuyen-cong/mien-dong-nguyen-binh"
+                     *         ],
+                     *         "sample": false,
+                     *         "sample_fields": [],
+                     *         "provenance": "sourced",
+                     *         "field_provenance": {},
+                     *         "image": "/anh/products/mien-dong-nguyen-binh/497790947d4666760ce38f3c.png",
+                     *         "image_alt_vi": "Ảnh a pack of noodles",
+                     *         "image_alt_en": "Photo of a pack of noodles"
                      *       },
-                     *       "facets": {
-                     *         "tier": [
-                     *           {
-                     *             "value": "national",
-                     *             "label": "Quốc gia",
-                     *             "count": 2,
-                     *             "illustrative": 0
+                     *       "draft": null,
+                     *       "recognitions": [
+                     *         {
+                     *           "entity": "recognition",
+                     *           "key": "1000000",
+                     *           "status": "published",
+                     *           "etag": "\"0.2026-12-02T00:19:26.046Z\"",
+                     *           "live": {
+                     *             "id": 1000000,
+                     *             "product": "mien-dong-nguyen-binh",
+                     *             "scheme": "ocop",
+                     *             "level": null,
+                     *             "stars": 3,
+                     *             "year": 2024,
+                     *             "title_vi": "Sản phẩm OCOP 3 sao",
+                     *             "title_en": "OCOP 3-star product",
+                     *             "decision_number": "1234/QĐ-UBND",
+                     *             "issuer": "UBND tỉnh Cao Bằng",
+                     *             "source_url": "https://caobang.gov.vn/ocop-2024",
+                     *             "verified": true,
+                     *             "sample": false,
+                     *             "provenance": "sourced",
+                     *             "field_provenance": {},
+                     *             "note_vi": null,
+                     *             "note_en": null
                      *           },
-                     *           {
-                     *             "value": "regional",
-                     *             "label": "Khu vực",
-                     *             "count": 0,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "scheme": [
-                     *           {
-                     *             "value": "cnnt",
-                     *             "label": "Sản phẩm CNNT tiêu biểu",
-                     *             "count": 2,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "geographical_indication",
-                     *             "label": "Chỉ dẫn địa lý",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "group": [
-                     *           {
-                     *             "value": "handicraft",
-                     *             "label": "Thủ công mỹ nghệ",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "processed_food",
-                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "producer": [
-                     *           {
-                     *             "value": "cong-ty-tnhh-mtv-688",
-                     *             "label": "Công ty TNHH MTV 688",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "htx-tam-hoa",
-                     *             "label": "HTX Tâm Hòa",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "channel": [],
-                     *         "district": [
-                     *           {
-                     *             "value": "nguyen-binh",
-                     *             "label": "Nguyên Bình",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "thanh-pho-cao-bang",
-                     *             "label": "Thành phố Cao Bằng",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ]
-                     *       }
+                     *           "draft": null
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["AdminRecord"];
@@ -4752,6 +6421,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A producer 'htx-mien-dong-nguyen-binh' already exists",
+                     *       "instance": "/api/v1/admin/producers"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -4766,12 +6444,12 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201232643880\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201232643880\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202001925349\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
                 };
             };
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
@@ -4838,144 +6516,41 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "data": [
-                     *         {
-                     *           "slug": "chieu-truc-688",
-                     *           "name": "Chiếu trúc 688",
-                     *           "name_vi": "Chiếu trúc 688",
-                     *           "name_en": "688 bamboo mat",
-                     *           "category": "Chiếu trúc",
-                     *           "group": "handicraft",
-                     *           "tier": "national",
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
-                     *           "image": "/img/products/chieu-truc.svg",
-                     *           "image_alt": "Hình minh họa: chiếu trúc",
-                     *           "price_from_vnd": null,
-                     *           "sample": false,
-                     *           "producer": {
-                     *             "slug": "cong-ty-tnhh-mtv-688",
-                     *             "name": "Công ty TNHH MTV 688",
-                     *             "district": "Nguyên Bình"
-                     *           },
-                     *           "provenance": {
-                     *             "record": "sourced",
-                     *             "fields": {
-                     *               "producer.district": "inferred"
-                     *             },
-                     *             "withheld": [
-                     *               "price_from_vnd"
-                     *             ]
+                     *       "entity": "product",
+                     *       "key": "mien-dong-nguyen-binh",
+                     *       "status": "draft",
+                     *       "etag": "\"3.none\"",
+                     *       "live": null,
+                     *       "draft": {
+                     *         "slug": "mien-dong-nguyen-binh",
+                     *         "producer": "htx-mien-dong-nguyen-binh",
+                     *         "name_vi": "Miến dong Nguyên Bình",
+                     *         "name_en": "Nguyên Bình arrowroot noodles",
+                     *         "description_vi": "Miến dong phơi nắng, sợi dai.",
+                     *         "description_en": "Sun-dried arrowroot noodles.",
+                     *         "product_group": "processed_food",
+                     *         "category_vi": "Miến dong",
+                     *         "category_en": "Glass noodles",
+                     *         "packaging": [
+                     *           {
+                     *             "label": "Gói 500 g",
+                     *             "net_weight_g": 500,
+                     *             "price_vnd": null,
+                     *             "sample": false
                      *           }
-                     *         },
-                     *         {
-                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
-                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
-                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
-                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
-                     *           "category": "Lạp sườn, thịt hun khói",
-                     *           "group": "processed_food",
-                     *           "tier": "national",
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
-                     *           "image": "/img/products/lap-suon.svg",
-                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
-                     *           "price_from_vnd": null,
-                     *           "sample": false,
-                     *           "producer": {
-                     *             "slug": "htx-tam-hoa",
-                     *             "name": "HTX Tâm Hòa",
-                     *             "district": "Thành phố Cao Bằng"
-                     *           },
-                     *           "provenance": {
-                     *             "record": "sourced",
-                     *             "fields": {},
-                     *             "withheld": [
-                     *               "price_from_vnd"
-                     *             ]
-                     *           }
-                     *         }
-                     *       ],
-                     *       "page": {
-                     *         "limit": 2,
-                     *         "total": 2,
-                     *         "illustrative": 0,
-                     *         "has_more": false,
-                     *         "next_cursor": null
+                     *         ],
+                     *         "sources": [
+                     *           "https://caobang.gov.vn/khuyen-cong/mien-dong-nguyen-binh"
+                     *         ],
+                     *         "sample": false,
+                     *         "sample_fields": [],
+                     *         "provenance": "sourced",
+                     *         "field_provenance": {},
+                     *         "image": "/anh/products/mien-dong-nguyen-binh/497790947d4666760ce38f3c.png",
+                     *         "image_alt_vi": "Ảnh a pack of noodles",
+                     *         "image_alt_en": "Photo of a pack of noodles"
                      *       },
-                     *       "facets": {
-                     *         "tier": [
-                     *           {
-                     *             "value": "national",
-                     *             "label": "Quốc gia",
-                     *             "count": 2,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "regional",
-                     *             "label": "Khu vực",
-                     *             "count": 0,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "scheme": [
-                     *           {
-                     *             "value": "cnnt",
-                     *             "label": "Sản phẩm CNNT tiêu biểu",
-                     *             "count": 2,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "geographical_indication",
-                     *             "label": "Chỉ dẫn địa lý",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "group": [
-                     *           {
-                     *             "value": "handicraft",
-                     *             "label": "Thủ công mỹ nghệ",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "processed_food",
-                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "producer": [
-                     *           {
-                     *             "value": "cong-ty-tnhh-mtv-688",
-                     *             "label": "Công ty TNHH MTV 688",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "htx-tam-hoa",
-                     *             "label": "HTX Tâm Hòa",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "channel": [],
-                     *         "district": [
-                     *           {
-                     *             "value": "nguyen-binh",
-                     *             "label": "Nguyên Bình",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "thanh-pho-cao-bang",
-                     *             "label": "Thành phố Cao Bằng",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ]
-                     *       }
+                     *       "recognitions": []
                      *     }
                      */
                     "application/json": components["schemas"]["AdminRecord"];
@@ -5041,6 +6616,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A producer 'htx-mien-dong-nguyen-binh' already exists",
+                     *       "instance": "/api/v1/admin/producers"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5055,12 +6639,12 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201232643880\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201232643880\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202001925349\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
                 };
             };
             /** @description Larger than 900 kB */
@@ -5129,6 +6713,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-required",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "Send If-Match with the record's ETag (currently \"1.none\") so that you do not overwrite someone else's change",
+                     *       "instance": "/api/v1/admin/producers/htx-mien-dong-nguyen-binh"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5155,143 +6748,29 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "data": [
-                     *         {
-                     *           "slug": "chieu-truc-688",
-                     *           "name": "Chiếu trúc 688",
-                     *           "name_vi": "Chiếu trúc 688",
-                     *           "name_en": "688 bamboo mat",
-                     *           "category": "Chiếu trúc",
-                     *           "group": "handicraft",
-                     *           "tier": "national",
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
-                     *           "image": "/img/products/chieu-truc.svg",
-                     *           "image_alt": "Hình minh họa: chiếu trúc",
-                     *           "price_from_vnd": null,
-                     *           "sample": false,
-                     *           "producer": {
-                     *             "slug": "cong-ty-tnhh-mtv-688",
-                     *             "name": "Công ty TNHH MTV 688",
-                     *             "district": "Nguyên Bình"
-                     *           },
-                     *           "provenance": {
-                     *             "record": "sourced",
-                     *             "fields": {
-                     *               "producer.district": "inferred"
-                     *             },
-                     *             "withheld": [
-                     *               "price_from_vnd"
-                     *             ]
-                     *           }
-                     *         },
-                     *         {
-                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
-                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
-                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
-                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
-                     *           "category": "Lạp sườn, thịt hun khói",
-                     *           "group": "processed_food",
-                     *           "tier": "national",
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
-                     *           "image": "/img/products/lap-suon.svg",
-                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
-                     *           "price_from_vnd": null,
-                     *           "sample": false,
-                     *           "producer": {
-                     *             "slug": "htx-tam-hoa",
-                     *             "name": "HTX Tâm Hòa",
-                     *             "district": "Thành phố Cao Bằng"
-                     *           },
-                     *           "provenance": {
-                     *             "record": "sourced",
-                     *             "fields": {},
-                     *             "withheld": [
-                     *               "price_from_vnd"
-                     *             ]
-                     *           }
-                     *         }
-                     *       ],
-                     *       "page": {
-                     *         "limit": 2,
-                     *         "total": 2,
-                     *         "illustrative": 0,
-                     *         "has_more": false,
-                     *         "next_cursor": null
-                     *       },
-                     *       "facets": {
-                     *         "tier": [
-                     *           {
-                     *             "value": "national",
-                     *             "label": "Quốc gia",
-                     *             "count": 2,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "regional",
-                     *             "label": "Khu vực",
-                     *             "count": 0,
-                     *             "illustrative": 0
-                     *           }
+                     *       "entity": "producer",
+                     *       "key": "htx-mien-dong-nguyen-binh",
+                     *       "status": "draft",
+                     *       "etag": "\"1.none\"",
+                     *       "live": null,
+                     *       "draft": {
+                     *         "slug": "htx-mien-dong-nguyen-binh",
+                     *         "name": "HTX Miến dong Nguyên Bình",
+                     *         "legal_type": "cooperative",
+                     *         "street": null,
+                     *         "commune": "Tam Kim",
+                     *         "district": "Nguyên Bình",
+                     *         "founded_year": null,
+                     *         "representative": null,
+                     *         "description_vi": "Hợp tác xã làm miến dong từ củ dong riềng trồng tại địa phương.",
+                     *         "description_en": "A cooperative making noodles from locally grown arrowroot.",
+                     *         "sources": [
+                     *           "https://caobang.gov.vn/khuyen-cong/htx-mien-dong-nguyen-binh"
                      *         ],
-                     *         "scheme": [
-                     *           {
-                     *             "value": "cnnt",
-                     *             "label": "Sản phẩm CNNT tiêu biểu",
-                     *             "count": 2,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "geographical_indication",
-                     *             "label": "Chỉ dẫn địa lý",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "group": [
-                     *           {
-                     *             "value": "handicraft",
-                     *             "label": "Thủ công mỹ nghệ",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "processed_food",
-                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "producer": [
-                     *           {
-                     *             "value": "cong-ty-tnhh-mtv-688",
-                     *             "label": "Công ty TNHH MTV 688",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "htx-tam-hoa",
-                     *             "label": "HTX Tâm Hòa",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "channel": [],
-                     *         "district": [
-                     *           {
-                     *             "value": "nguyen-binh",
-                     *             "label": "Nguyên Bình",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "thanh-pho-cao-bang",
-                     *             "label": "Thành phố Cao Bằng",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ]
+                     *         "sample": false,
+                     *         "sample_fields": [],
+                     *         "provenance": "sourced",
+                     *         "field_provenance": {}
                      *       }
                      *     }
                      */
@@ -5382,143 +6861,29 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "data": [
-                     *         {
-                     *           "slug": "chieu-truc-688",
-                     *           "name": "Chiếu trúc 688",
-                     *           "name_vi": "Chiếu trúc 688",
-                     *           "name_en": "688 bamboo mat",
-                     *           "category": "Chiếu trúc",
-                     *           "group": "handicraft",
-                     *           "tier": "national",
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
-                     *           "image": "/img/products/chieu-truc.svg",
-                     *           "image_alt": "Hình minh họa: chiếu trúc",
-                     *           "price_from_vnd": null,
-                     *           "sample": false,
-                     *           "producer": {
-                     *             "slug": "cong-ty-tnhh-mtv-688",
-                     *             "name": "Công ty TNHH MTV 688",
-                     *             "district": "Nguyên Bình"
-                     *           },
-                     *           "provenance": {
-                     *             "record": "sourced",
-                     *             "fields": {
-                     *               "producer.district": "inferred"
-                     *             },
-                     *             "withheld": [
-                     *               "price_from_vnd"
-                     *             ]
-                     *           }
-                     *         },
-                     *         {
-                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
-                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
-                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
-                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
-                     *           "category": "Lạp sườn, thịt hun khói",
-                     *           "group": "processed_food",
-                     *           "tier": "national",
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
-                     *           "image": "/img/products/lap-suon.svg",
-                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
-                     *           "price_from_vnd": null,
-                     *           "sample": false,
-                     *           "producer": {
-                     *             "slug": "htx-tam-hoa",
-                     *             "name": "HTX Tâm Hòa",
-                     *             "district": "Thành phố Cao Bằng"
-                     *           },
-                     *           "provenance": {
-                     *             "record": "sourced",
-                     *             "fields": {},
-                     *             "withheld": [
-                     *               "price_from_vnd"
-                     *             ]
-                     *           }
-                     *         }
-                     *       ],
-                     *       "page": {
-                     *         "limit": 2,
-                     *         "total": 2,
-                     *         "illustrative": 0,
-                     *         "has_more": false,
-                     *         "next_cursor": null
-                     *       },
-                     *       "facets": {
-                     *         "tier": [
-                     *           {
-                     *             "value": "national",
-                     *             "label": "Quốc gia",
-                     *             "count": 2,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "regional",
-                     *             "label": "Khu vực",
-                     *             "count": 0,
-                     *             "illustrative": 0
-                     *           }
+                     *       "entity": "producer",
+                     *       "key": "htx-mien-dong-nguyen-binh",
+                     *       "status": "draft",
+                     *       "etag": "\"2.none\"",
+                     *       "live": null,
+                     *       "draft": {
+                     *         "slug": "htx-mien-dong-nguyen-binh",
+                     *         "name": "HTX Miến dong Nguyên Bình",
+                     *         "legal_type": "cooperative",
+                     *         "street": null,
+                     *         "commune": "Tam Kim",
+                     *         "district": "Nguyên Bình",
+                     *         "founded_year": 2012,
+                     *         "representative": null,
+                     *         "description_vi": "Hợp tác xã làm miến dong từ củ dong riềng trồng tại địa phương.",
+                     *         "description_en": "A cooperative making noodles from locally grown arrowroot.",
+                     *         "sources": [
+                     *           "https://caobang.gov.vn/khuyen-cong/htx-mien-dong-nguyen-binh"
                      *         ],
-                     *         "scheme": [
-                     *           {
-                     *             "value": "cnnt",
-                     *             "label": "Sản phẩm CNNT tiêu biểu",
-                     *             "count": 2,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "geographical_indication",
-                     *             "label": "Chỉ dẫn địa lý",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "group": [
-                     *           {
-                     *             "value": "handicraft",
-                     *             "label": "Thủ công mỹ nghệ",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "processed_food",
-                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "producer": [
-                     *           {
-                     *             "value": "cong-ty-tnhh-mtv-688",
-                     *             "label": "Công ty TNHH MTV 688",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "htx-tam-hoa",
-                     *             "label": "HTX Tâm Hòa",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "channel": [],
-                     *         "district": [
-                     *           {
-                     *             "value": "nguyen-binh",
-                     *             "label": "Nguyên Bình",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "thanh-pho-cao-bang",
-                     *             "label": "Thành phố Cao Bằng",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ]
+                     *         "sample": false,
+                     *         "sample_fields": [],
+                     *         "provenance": "sourced",
+                     *         "field_provenance": {}
                      *       }
                      *     }
                      */
@@ -5585,6 +6950,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A producer 'htx-mien-dong-nguyen-binh' already exists",
+                     *       "instance": "/api/v1/admin/producers"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5599,12 +6973,12 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201232643880\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201232643880\"",
-                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *       "detail": "The record changed: its current ETag is \"2.none\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"2.none\"",
+                     *       "instance": "/api/v1/admin/producers/htx-mien-dong-nguyen-binh"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
                 };
             };
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
@@ -5637,6 +7011,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-required",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "Send If-Match with the record's ETag (currently \"1.none\") so that you do not overwrite someone else's change",
+                     *       "instance": "/api/v1/admin/producers/htx-mien-dong-nguyen-binh"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5665,29 +7048,29 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "channel": "aeon",
-                     *       "product": "mien-dong-tan-viet-a",
-                     *       "status": "in_stock",
-                     *       "price_vnd": 72000,
-                     *       "channel_sku": "AE-100234",
-                     *       "url": "https://aeon.com.vn/mien-dong-tan-viet-a",
-                     *       "stores": [
-                     *         {
-                     *           "name": "AEON Mall Long Biên",
-                     *           "city": "Hà Nội",
-                     *           "province": "Hà Nội"
-                     *         }
-                     *       ],
-                     *       "note": null,
-                     *       "last_verified": "2026-12-01",
-                     *       "source_url": null,
-                     *       "sample": false,
-                     *       "version": 1,
-                     *       "etag": "\"l12v1c20261201232643880\"",
-                     *       "updated_at": "2026-12-01T23:26:43.880Z",
-                     *       "provenance": {
-                     *         "record": "sourced",
-                     *         "fields": {}
+                     *       "entity": "producer",
+                     *       "key": "htx-mien-dong-nguyen-binh",
+                     *       "status": "draft",
+                     *       "etag": "\"1.none\"",
+                     *       "live": null,
+                     *       "draft": {
+                     *         "slug": "htx-mien-dong-nguyen-binh",
+                     *         "name": "HTX Miến dong Nguyên Bình",
+                     *         "legal_type": "cooperative",
+                     *         "street": null,
+                     *         "commune": "Tam Kim",
+                     *         "district": "Nguyên Bình",
+                     *         "founded_year": null,
+                     *         "representative": null,
+                     *         "description_vi": "Hợp tác xã làm miến dong từ củ dong riềng trồng tại địa phương.",
+                     *         "description_en": "A cooperative making noodles from locally grown arrowroot.",
+                     *         "sources": [
+                     *           "https://caobang.gov.vn/khuyen-cong/htx-mien-dong-nguyen-binh"
+                     *         ],
+                     *         "sample": false,
+                     *         "sample_fields": [],
+                     *         "provenance": "sourced",
+                     *         "field_provenance": {}
                      *       }
                      *     }
                      */
@@ -5754,6 +7137,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A producer 'htx-mien-dong-nguyen-binh' already exists",
+                     *       "instance": "/api/v1/admin/producers"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -5768,12 +7160,12 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201232643880\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201232643880\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202001925349\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
                 };
             };
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
@@ -5826,143 +7218,219 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "data": [
+                     *       "entity": "producer",
+                     *       "key": "htx-mien-dong-nguyen-binh",
+                     *       "status": "published",
+                     *       "etag": "\"0.2026-12-02T00:19:26.043Z\"",
+                     *       "live": {
+                     *         "slug": "htx-mien-dong-nguyen-binh",
+                     *         "name": "HTX Miến dong Nguyên Bình",
+                     *         "legal_type": "cooperative",
+                     *         "street": null,
+                     *         "commune": "Tam Kim",
+                     *         "district": "Nguyên Bình",
+                     *         "founded_year": 2012,
+                     *         "representative": null,
+                     *         "description_vi": "Hợp tác xã làm miến dong từ củ dong riềng trồng tại địa phương.",
+                     *         "description_en": "A cooperative making noodles from locally grown arrowroot.",
+                     *         "sources": [
+                     *           "https://caobang.gov.vn/khuyen-cong/htx-mien-dong-nguyen-binh"
+                     *         ],
+                     *         "sample": false,
+                     *         "sample_fields": [],
+                     *         "image": "/anh/producers/htx-mien-dong-nguyen-binh/497790947d4666760ce38f3c.png",
+                     *         "image_alt_vi": "Ảnh the cooperative's workshop",
+                     *         "image_alt_en": "Photo of the cooperative's workshop",
+                     *         "provenance": "sourced",
+                     *         "field_provenance": {}
+                     *       },
+                     *       "draft": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminRecord"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A record with this key already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A producer 'htx-mien-dong-nguyen-binh' already exists",
+                     *       "instance": "/api/v1/admin/producers"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or missing provenance, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
                      *         {
-                     *           "slug": "chieu-truc-688",
-                     *           "name": "Chiếu trúc 688",
-                     *           "name_vi": "Chiếu trúc 688",
-                     *           "name_en": "688 bamboo mat",
-                     *           "category": "Chiếu trúc",
-                     *           "group": "handicraft",
-                     *           "tier": "national",
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
-                     *           "image": "/img/products/chieu-truc.svg",
-                     *           "image_alt": "Hình minh họa: chiếu trúc",
-                     *           "price_from_vnd": null,
-                     *           "sample": false,
-                     *           "producer": {
-                     *             "slug": "cong-ty-tnhh-mtv-688",
-                     *             "name": "Công ty TNHH MTV 688",
-                     *             "district": "Nguyên Bình"
-                     *           },
-                     *           "provenance": {
-                     *             "record": "sourced",
-                     *             "fields": {
-                     *               "producer.district": "inferred"
-                     *             },
-                     *             "withheld": [
-                     *               "price_from_vnd"
-                     *             ]
-                     *           }
-                     *         },
-                     *         {
-                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
-                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
-                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
-                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
-                     *           "category": "Lạp sườn, thịt hun khói",
-                     *           "group": "processed_food",
-                     *           "tier": "national",
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
-                     *           "image": "/img/products/lap-suon.svg",
-                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
-                     *           "price_from_vnd": null,
-                     *           "sample": false,
-                     *           "producer": {
-                     *             "slug": "htx-tam-hoa",
-                     *             "name": "HTX Tâm Hòa",
-                     *             "district": "Thành phố Cao Bằng"
-                     *           },
-                     *           "provenance": {
-                     *             "record": "sourced",
-                     *             "fields": {},
-                     *             "withheld": [
-                     *               "price_from_vnd"
-                     *             ]
-                     *           }
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
                      *         }
                      *       ],
-                     *       "page": {
-                     *         "limit": 2,
-                     *         "total": 2,
-                     *         "illustrative": 0,
-                     *         "has_more": false,
-                     *         "next_cursor": null
-                     *       },
-                     *       "facets": {
-                     *         "tier": [
-                     *           {
-                     *             "value": "national",
-                     *             "label": "Quốc gia",
-                     *             "count": 2,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "regional",
-                     *             "label": "Khu vực",
-                     *             "count": 0,
-                     *             "illustrative": 0
-                     *           }
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadProducerPhoto: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description JPEG, PNG or WebP (judged by its bytes), at most 900 kB
+                     */
+                    photo: string;
+                    /** @description What the photo shows, in Vietnamese */
+                    alt_vi: string;
+                    /** @description What the photo shows, in English */
+                    alt_en: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The draft, with the photo */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "entity": "producer",
+                     *       "key": "htx-mien-dong-nguyen-binh",
+                     *       "status": "draft",
+                     *       "etag": "\"3.none\"",
+                     *       "live": null,
+                     *       "draft": {
+                     *         "slug": "htx-mien-dong-nguyen-binh",
+                     *         "name": "HTX Miến dong Nguyên Bình",
+                     *         "legal_type": "cooperative",
+                     *         "street": null,
+                     *         "commune": "Tam Kim",
+                     *         "district": "Nguyên Bình",
+                     *         "founded_year": 2012,
+                     *         "representative": null,
+                     *         "description_vi": "Hợp tác xã làm miến dong từ củ dong riềng trồng tại địa phương.",
+                     *         "description_en": "A cooperative making noodles from locally grown arrowroot.",
+                     *         "sources": [
+                     *           "https://caobang.gov.vn/khuyen-cong/htx-mien-dong-nguyen-binh"
                      *         ],
-                     *         "scheme": [
-                     *           {
-                     *             "value": "cnnt",
-                     *             "label": "Sản phẩm CNNT tiêu biểu",
-                     *             "count": 2,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "geographical_indication",
-                     *             "label": "Chỉ dẫn địa lý",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "group": [
-                     *           {
-                     *             "value": "handicraft",
-                     *             "label": "Thủ công mỹ nghệ",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "processed_food",
-                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "producer": [
-                     *           {
-                     *             "value": "cong-ty-tnhh-mtv-688",
-                     *             "label": "Công ty TNHH MTV 688",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "htx-tam-hoa",
-                     *             "label": "HTX Tâm Hòa",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "channel": [],
-                     *         "district": [
-                     *           {
-                     *             "value": "nguyen-binh",
-                     *             "label": "Nguyên Bình",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "thanh-pho-cao-bang",
-                     *             "label": "Thành phố Cao Bằng",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ]
+                     *         "sample": false,
+                     *         "sample_fields": [],
+                     *         "provenance": "sourced",
+                     *         "field_provenance": {},
+                     *         "image": "/anh/producers/htx-mien-dong-nguyen-binh/497790947d4666760ce38f3c.png",
+                     *         "image_alt_vi": "Ảnh the cooperative's workshop",
+                     *         "image_alt_en": "Photo of the cooperative's workshop"
                      *       }
                      *     }
                      */
@@ -6029,6 +7497,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A producer 'htx-mien-dong-nguyen-binh' already exists",
+                     *       "instance": "/api/v1/admin/producers"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6043,8 +7520,44 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201232643880\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201232643880\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Larger than 900 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/content-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The body is larger than 65536 bytes",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a JPEG, PNG or WebP image */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json (got 'text/plain')",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -6075,6 +7588,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-required",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "Send If-Match with the record's ETag (currently \"1.none\") so that you do not overwrite someone else's change",
+                     *       "instance": "/api/v1/admin/producers/htx-mien-dong-nguyen-binh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getAdminRecognition: {
@@ -6098,143 +7629,29 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "data": [
-                     *         {
-                     *           "slug": "chieu-truc-688",
-                     *           "name": "Chiếu trúc 688",
-                     *           "name_vi": "Chiếu trúc 688",
-                     *           "name_en": "688 bamboo mat",
-                     *           "category": "Chiếu trúc",
-                     *           "group": "handicraft",
-                     *           "tier": "national",
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
-                     *           "image": "/img/products/chieu-truc.svg",
-                     *           "image_alt": "Hình minh họa: chiếu trúc",
-                     *           "price_from_vnd": null,
-                     *           "sample": false,
-                     *           "producer": {
-                     *             "slug": "cong-ty-tnhh-mtv-688",
-                     *             "name": "Công ty TNHH MTV 688",
-                     *             "district": "Nguyên Bình"
-                     *           },
-                     *           "provenance": {
-                     *             "record": "sourced",
-                     *             "fields": {
-                     *               "producer.district": "inferred"
-                     *             },
-                     *             "withheld": [
-                     *               "price_from_vnd"
-                     *             ]
-                     *           }
-                     *         },
-                     *         {
-                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
-                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
-                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
-                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
-                     *           "category": "Lạp sườn, thịt hun khói",
-                     *           "group": "processed_food",
-                     *           "tier": "national",
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
-                     *           "image": "/img/products/lap-suon.svg",
-                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
-                     *           "price_from_vnd": null,
-                     *           "sample": false,
-                     *           "producer": {
-                     *             "slug": "htx-tam-hoa",
-                     *             "name": "HTX Tâm Hòa",
-                     *             "district": "Thành phố Cao Bằng"
-                     *           },
-                     *           "provenance": {
-                     *             "record": "sourced",
-                     *             "fields": {},
-                     *             "withheld": [
-                     *               "price_from_vnd"
-                     *             ]
-                     *           }
-                     *         }
-                     *       ],
-                     *       "page": {
-                     *         "limit": 2,
-                     *         "total": 2,
-                     *         "illustrative": 0,
-                     *         "has_more": false,
-                     *         "next_cursor": null
-                     *       },
-                     *       "facets": {
-                     *         "tier": [
-                     *           {
-                     *             "value": "national",
-                     *             "label": "Quốc gia",
-                     *             "count": 2,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "regional",
-                     *             "label": "Khu vực",
-                     *             "count": 0,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "scheme": [
-                     *           {
-                     *             "value": "cnnt",
-                     *             "label": "Sản phẩm CNNT tiêu biểu",
-                     *             "count": 2,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "geographical_indication",
-                     *             "label": "Chỉ dẫn địa lý",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "group": [
-                     *           {
-                     *             "value": "handicraft",
-                     *             "label": "Thủ công mỹ nghệ",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "processed_food",
-                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "producer": [
-                     *           {
-                     *             "value": "cong-ty-tnhh-mtv-688",
-                     *             "label": "Công ty TNHH MTV 688",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "htx-tam-hoa",
-                     *             "label": "HTX Tâm Hòa",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "channel": [],
-                     *         "district": [
-                     *           {
-                     *             "value": "nguyen-binh",
-                     *             "label": "Nguyên Bình",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "thanh-pho-cao-bang",
-                     *             "label": "Thành phố Cao Bằng",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ]
+                     *       "entity": "recognition",
+                     *       "key": "1000000",
+                     *       "status": "draft",
+                     *       "etag": "\"1.none\"",
+                     *       "live": null,
+                     *       "draft": {
+                     *         "product": "mien-dong-nguyen-binh",
+                     *         "scheme": "ocop",
+                     *         "level": null,
+                     *         "stars": 3,
+                     *         "year": 2024,
+                     *         "title_vi": "Sản phẩm OCOP 3 sao",
+                     *         "title_en": "OCOP 3-star product",
+                     *         "decision_number": "1234/QĐ-UBND",
+                     *         "issuer": "UBND tỉnh Cao Bằng",
+                     *         "source_url": "https://caobang.gov.vn/ocop-2024",
+                     *         "verified": false,
+                     *         "sample": false,
+                     *         "note_vi": null,
+                     *         "note_en": null,
+                     *         "provenance": "sourced",
+                     *         "field_provenance": {},
+                     *         "id": 1000000
                      *       }
                      *     }
                      */
@@ -6378,6 +7795,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A producer 'htx-mien-dong-nguyen-binh' already exists",
+                     *       "instance": "/api/v1/admin/producers"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6392,12 +7818,12 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201232643880\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201232643880\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202001925349\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
                 };
             };
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
@@ -6454,143 +7880,29 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "data": [
-                     *         {
-                     *           "slug": "chieu-truc-688",
-                     *           "name": "Chiếu trúc 688",
-                     *           "name_vi": "Chiếu trúc 688",
-                     *           "name_en": "688 bamboo mat",
-                     *           "category": "Chiếu trúc",
-                     *           "group": "handicraft",
-                     *           "tier": "national",
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
-                     *           "image": "/img/products/chieu-truc.svg",
-                     *           "image_alt": "Hình minh họa: chiếu trúc",
-                     *           "price_from_vnd": null,
-                     *           "sample": false,
-                     *           "producer": {
-                     *             "slug": "cong-ty-tnhh-mtv-688",
-                     *             "name": "Công ty TNHH MTV 688",
-                     *             "district": "Nguyên Bình"
-                     *           },
-                     *           "provenance": {
-                     *             "record": "sourced",
-                     *             "fields": {
-                     *               "producer.district": "inferred"
-                     *             },
-                     *             "withheld": [
-                     *               "price_from_vnd"
-                     *             ]
-                     *           }
-                     *         },
-                     *         {
-                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
-                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
-                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
-                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
-                     *           "category": "Lạp sườn, thịt hun khói",
-                     *           "group": "processed_food",
-                     *           "tier": "national",
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
-                     *           "image": "/img/products/lap-suon.svg",
-                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
-                     *           "price_from_vnd": null,
-                     *           "sample": false,
-                     *           "producer": {
-                     *             "slug": "htx-tam-hoa",
-                     *             "name": "HTX Tâm Hòa",
-                     *             "district": "Thành phố Cao Bằng"
-                     *           },
-                     *           "provenance": {
-                     *             "record": "sourced",
-                     *             "fields": {},
-                     *             "withheld": [
-                     *               "price_from_vnd"
-                     *             ]
-                     *           }
-                     *         }
-                     *       ],
-                     *       "page": {
-                     *         "limit": 2,
-                     *         "total": 2,
-                     *         "illustrative": 0,
-                     *         "has_more": false,
-                     *         "next_cursor": null
-                     *       },
-                     *       "facets": {
-                     *         "tier": [
-                     *           {
-                     *             "value": "national",
-                     *             "label": "Quốc gia",
-                     *             "count": 2,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "regional",
-                     *             "label": "Khu vực",
-                     *             "count": 0,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "scheme": [
-                     *           {
-                     *             "value": "cnnt",
-                     *             "label": "Sản phẩm CNNT tiêu biểu",
-                     *             "count": 2,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "geographical_indication",
-                     *             "label": "Chỉ dẫn địa lý",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "group": [
-                     *           {
-                     *             "value": "handicraft",
-                     *             "label": "Thủ công mỹ nghệ",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "processed_food",
-                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "producer": [
-                     *           {
-                     *             "value": "cong-ty-tnhh-mtv-688",
-                     *             "label": "Công ty TNHH MTV 688",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "htx-tam-hoa",
-                     *             "label": "HTX Tâm Hòa",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "channel": [],
-                     *         "district": [
-                     *           {
-                     *             "value": "nguyen-binh",
-                     *             "label": "Nguyên Bình",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "thanh-pho-cao-bang",
-                     *             "label": "Thành phố Cao Bằng",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ]
+                     *       "entity": "recognition",
+                     *       "key": "1000000",
+                     *       "status": "draft",
+                     *       "etag": "\"2.none\"",
+                     *       "live": null,
+                     *       "draft": {
+                     *         "id": 1000000,
+                     *         "product": "mien-dong-nguyen-binh",
+                     *         "scheme": "ocop",
+                     *         "level": null,
+                     *         "stars": 3,
+                     *         "year": 2024,
+                     *         "title_vi": "Sản phẩm OCOP 3 sao",
+                     *         "title_en": "OCOP 3-star product",
+                     *         "decision_number": "1234/QĐ-UBND",
+                     *         "issuer": "UBND tỉnh Cao Bằng",
+                     *         "source_url": "https://caobang.gov.vn/ocop-2024",
+                     *         "verified": true,
+                     *         "sample": false,
+                     *         "provenance": "sourced",
+                     *         "field_provenance": {},
+                     *         "note_vi": null,
+                     *         "note_en": null
                      *       }
                      *     }
                      */
@@ -6657,6 +7969,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A producer 'htx-mien-dong-nguyen-binh' already exists",
+                     *       "instance": "/api/v1/admin/producers"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6671,12 +7992,12 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201232643880\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201232643880\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202001925349\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
                 };
             };
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
@@ -6709,6 +8030,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-required",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "Send If-Match with the record's ETag (currently \"1.none\") so that you do not overwrite someone else's change",
+                     *       "instance": "/api/v1/admin/producers/htx-mien-dong-nguyen-binh"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6737,29 +8067,29 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "channel": "aeon",
-                     *       "product": "mien-dong-tan-viet-a",
-                     *       "status": "in_stock",
-                     *       "price_vnd": 72000,
-                     *       "channel_sku": "AE-100234",
-                     *       "url": "https://aeon.com.vn/mien-dong-tan-viet-a",
-                     *       "stores": [
-                     *         {
-                     *           "name": "AEON Mall Long Biên",
-                     *           "city": "Hà Nội",
-                     *           "province": "Hà Nội"
-                     *         }
-                     *       ],
-                     *       "note": null,
-                     *       "last_verified": "2026-12-01",
-                     *       "source_url": null,
-                     *       "sample": false,
-                     *       "version": 1,
-                     *       "etag": "\"l12v1c20261201232643880\"",
-                     *       "updated_at": "2026-12-01T23:26:43.880Z",
-                     *       "provenance": {
-                     *         "record": "sourced",
-                     *         "fields": {}
+                     *       "entity": "recognition",
+                     *       "key": "1000000",
+                     *       "status": "draft",
+                     *       "etag": "\"1.none\"",
+                     *       "live": null,
+                     *       "draft": {
+                     *         "product": "mien-dong-nguyen-binh",
+                     *         "scheme": "ocop",
+                     *         "level": null,
+                     *         "stars": 3,
+                     *         "year": 2024,
+                     *         "title_vi": "Sản phẩm OCOP 3 sao",
+                     *         "title_en": "OCOP 3-star product",
+                     *         "decision_number": "1234/QĐ-UBND",
+                     *         "issuer": "UBND tỉnh Cao Bằng",
+                     *         "source_url": "https://caobang.gov.vn/ocop-2024",
+                     *         "verified": false,
+                     *         "sample": false,
+                     *         "note_vi": null,
+                     *         "note_en": null,
+                     *         "provenance": "sourced",
+                     *         "field_provenance": {},
+                     *         "id": 1000000
                      *       }
                      *     }
                      */
@@ -6826,6 +8156,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A producer 'htx-mien-dong-nguyen-binh' already exists",
+                     *       "instance": "/api/v1/admin/producers"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6840,12 +8179,12 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261201232643880\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261201232643880\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202001925349\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
                 };
             };
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
@@ -6900,143 +8239,39 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "data": [
+                     *       "kind": "producers",
+                     *       "dry_run": true,
+                     *       "applied": false,
+                     *       "counts": {
+                     *         "create": 1,
+                     *         "update": 0,
+                     *         "unchanged": 0,
+                     *         "refuse": 0
+                     *       },
+                     *       "rows": [
                      *         {
-                     *           "slug": "chieu-truc-688",
-                     *           "name": "Chiếu trúc 688",
-                     *           "name_vi": "Chiếu trúc 688",
-                     *           "name_en": "688 bamboo mat",
-                     *           "category": "Chiếu trúc",
-                     *           "group": "handicraft",
-                     *           "tier": "national",
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
-                     *           "image": "/img/products/chieu-truc.svg",
-                     *           "image_alt": "Hình minh họa: chiếu trúc",
-                     *           "price_from_vnd": null,
-                     *           "sample": false,
-                     *           "producer": {
-                     *             "slug": "cong-ty-tnhh-mtv-688",
-                     *             "name": "Công ty TNHH MTV 688",
-                     *             "district": "Nguyên Bình"
-                     *           },
-                     *           "provenance": {
-                     *             "record": "sourced",
-                     *             "fields": {
-                     *               "producer.district": "inferred"
+                     *           "row": 2,
+                     *           "key": "htx-thu-nhap",
+                     *           "action": "create",
+                     *           "reasons": [],
+                     *           "changes": [
+                     *             {
+                     *               "field": "slug",
+                     *               "before": null,
+                     *               "after": "htx-thu-nhap"
                      *             },
-                     *             "withheld": [
-                     *               "price_from_vnd"
-                     *             ]
-                     *           }
-                     *         },
-                     *         {
-                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
-                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
-                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
-                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
-                     *           "category": "Lạp sườn, thịt hun khói",
-                     *           "group": "processed_food",
-                     *           "tier": "national",
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
-                     *           "image": "/img/products/lap-suon.svg",
-                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
-                     *           "price_from_vnd": null,
-                     *           "sample": false,
-                     *           "producer": {
-                     *             "slug": "htx-tam-hoa",
-                     *             "name": "HTX Tâm Hòa",
-                     *             "district": "Thành phố Cao Bằng"
-                     *           },
-                     *           "provenance": {
-                     *             "record": "sourced",
-                     *             "fields": {},
-                     *             "withheld": [
-                     *               "price_from_vnd"
-                     *             ]
-                     *           }
+                     *             {
+                     *               "field": "name",
+                     *               "before": null,
+                     *               "after": "HTX Thử Nhập"
+                     *             }
+                     *           ]
                      *         }
                      *       ],
-                     *       "page": {
-                     *         "limit": 2,
-                     *         "total": 2,
-                     *         "illustrative": 0,
-                     *         "has_more": false,
-                     *         "next_cursor": null
-                     *       },
-                     *       "facets": {
-                     *         "tier": [
-                     *           {
-                     *             "value": "national",
-                     *             "label": "Quốc gia",
-                     *             "count": 2,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "regional",
-                     *             "label": "Khu vực",
-                     *             "count": 0,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "scheme": [
-                     *           {
-                     *             "value": "cnnt",
-                     *             "label": "Sản phẩm CNNT tiêu biểu",
-                     *             "count": 2,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "geographical_indication",
-                     *             "label": "Chỉ dẫn địa lý",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "group": [
-                     *           {
-                     *             "value": "handicraft",
-                     *             "label": "Thủ công mỹ nghệ",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "processed_food",
-                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "producer": [
-                     *           {
-                     *             "value": "cong-ty-tnhh-mtv-688",
-                     *             "label": "Công ty TNHH MTV 688",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "htx-tam-hoa",
-                     *             "label": "HTX Tâm Hòa",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "channel": [],
-                     *         "district": [
-                     *           {
-                     *             "value": "nguyen-binh",
-                     *             "label": "Nguyên Bình",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "thanh-pho-cao-bang",
-                     *             "label": "Thành phố Cao Bằng",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ]
+                     *       "stats": {
+                     *         "round_trips": 1,
+                     *         "statements": 1,
+                     *         "ms": 4
                      *       }
                      *     }
                      */
@@ -7177,146 +8412,9 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example {
-                     *       "data": [
-                     *         {
-                     *           "slug": "chieu-truc-688",
-                     *           "name": "Chiếu trúc 688",
-                     *           "name_vi": "Chiếu trúc 688",
-                     *           "name_en": "688 bamboo mat",
-                     *           "category": "Chiếu trúc",
-                     *           "group": "handicraft",
-                     *           "tier": "national",
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
-                     *           "image": "/img/products/chieu-truc.svg",
-                     *           "image_alt": "Hình minh họa: chiếu trúc",
-                     *           "price_from_vnd": null,
-                     *           "sample": false,
-                     *           "producer": {
-                     *             "slug": "cong-ty-tnhh-mtv-688",
-                     *             "name": "Công ty TNHH MTV 688",
-                     *             "district": "Nguyên Bình"
-                     *           },
-                     *           "provenance": {
-                     *             "record": "sourced",
-                     *             "fields": {
-                     *               "producer.district": "inferred"
-                     *             },
-                     *             "withheld": [
-                     *               "price_from_vnd"
-                     *             ]
-                     *           }
-                     *         },
-                     *         {
-                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
-                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
-                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
-                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
-                     *           "category": "Lạp sườn, thịt hun khói",
-                     *           "group": "processed_food",
-                     *           "tier": "national",
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
-                     *           "image": "/img/products/lap-suon.svg",
-                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
-                     *           "price_from_vnd": null,
-                     *           "sample": false,
-                     *           "producer": {
-                     *             "slug": "htx-tam-hoa",
-                     *             "name": "HTX Tâm Hòa",
-                     *             "district": "Thành phố Cao Bằng"
-                     *           },
-                     *           "provenance": {
-                     *             "record": "sourced",
-                     *             "fields": {},
-                     *             "withheld": [
-                     *               "price_from_vnd"
-                     *             ]
-                     *           }
-                     *         }
-                     *       ],
-                     *       "page": {
-                     *         "limit": 2,
-                     *         "total": 2,
-                     *         "illustrative": 0,
-                     *         "has_more": false,
-                     *         "next_cursor": null
-                     *       },
-                     *       "facets": {
-                     *         "tier": [
-                     *           {
-                     *             "value": "national",
-                     *             "label": "Quốc gia",
-                     *             "count": 2,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "regional",
-                     *             "label": "Khu vực",
-                     *             "count": 0,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "scheme": [
-                     *           {
-                     *             "value": "cnnt",
-                     *             "label": "Sản phẩm CNNT tiêu biểu",
-                     *             "count": 2,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "geographical_indication",
-                     *             "label": "Chỉ dẫn địa lý",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "group": [
-                     *           {
-                     *             "value": "handicraft",
-                     *             "label": "Thủ công mỹ nghệ",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "processed_food",
-                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "producer": [
-                     *           {
-                     *             "value": "cong-ty-tnhh-mtv-688",
-                     *             "label": "Công ty TNHH MTV 688",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "htx-tam-hoa",
-                     *             "label": "HTX Tâm Hòa",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "channel": [],
-                     *         "district": [
-                     *           {
-                     *             "value": "nguyen-binh",
-                     *             "label": "Nguyên Bình",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "thanh-pho-cao-bang",
-                     *             "label": "Thành phố Cao Bằng",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ]
-                     *       }
-                     *     }
+                     * @example slug,name,legal_type,street,commune,district,founded_year,representative,description_vi,description_en,sources,provenance,field_provenance
+                     *     htx-tam-hoa,HTX Tâm Hòa,cooperative,124 Vườn Cam,Phường Hợp Giang,Thành phố Cao Bằng,2012,Nguyễn Thanh Tâm (giám đốc),"Thương hiệu “Lạp sườn Tâm Hòa” có từ năm 2007; hợp tác xã thành lập tháng 6/2012 với 12 thành viên và 1 tỷ đồng vốn. Lạp sườn tẩm các gia vị núi rừng mác khén, mác mật, khinh phja. Mở rộng phân phối qua các chuỗi siêu thị nhờ khuyến công.","The “Lạp sườn Tâm Hòa” brand dates from 2007; the cooperative was founded in June 2012 with 12 members and 1 billion VND of capital. Its sausages are seasoned with mountain spices: mác khén, mác mật and khinh phja. It widened distribution through supermarket chains with industrial-extension support.",https://vnbusiness.vn/hop-tac-xa/htx-tam-hoa-dua-lap-suon-cao-bang-vuon-xa-1054335.html | http://caobangtv.vn/tin-tuc-n57892/dua-dac-san-cao-bang-vuon-xa.html | https://tapchicongthuong.vn/chuyen-minh-tu-khuyen-cong--cau-chuyen-cao-bang-5-nam-nhin-lai-147054.htm,sourced,
+                     *     cong-ty-tnhh-mtv-688,Công ty TNHH MTV 688,company,,,Nguyên Bình,2013,Nguyễn Quang Quyền (giám đốc),"Xây dựng xưởng sản xuất chiếu trúc từ năm 2013, nâng cao giá trị cây trúc sào Cao Bằng (hơn 3.500 ha trúc sào trong tỉnh).","Built a bamboo-mat (chiếu trúc) plant from 2013, adding value to Cao Bằng's trúc sào bamboo (over 3,500 ha in the province).",https://dantocmiennui.vn/nang-cao-gia-tri-cho-cay-truc-sao-cao-bang-post327920.html | https://baomoi.net.vn/chieu-truc-sao-cao-bang-c31171686.epi | https://vietnamnet.vn/cao-bang-chu-trong-phat-trien-cac-san-pham-cong-nghiep-nong-thon-tieu-bieu-2034965.html,sourced,district:inferred | founded_year:inferred
                      */
                     "text/csv": string;
                 };
@@ -7380,7 +8478,7 @@ export interface operations {
     listAuditEvents: {
         parameters: {
             query?: {
-                entity?: "product" | "producer" | "recognition";
+                entity?: "product" | "producer" | "recognition" | "channel" | "listing" | "support_project" | "programme_figure" | "editor" | "editor_token";
                 key?: string;
                 /** @description Events older than this id (from `next_before`) */
                 before?: number;
@@ -7402,142 +8500,49 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "slug": "chieu-truc-688",
-                     *           "name": "Chiếu trúc 688",
-                     *           "name_vi": "Chiếu trúc 688",
-                     *           "name_en": "688 bamboo mat",
-                     *           "category": "Chiếu trúc",
-                     *           "group": "handicraft",
-                     *           "tier": "national",
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
-                     *           "image": "/img/products/chieu-truc.svg",
-                     *           "image_alt": "Hình minh họa: chiếu trúc",
-                     *           "price_from_vnd": null,
-                     *           "sample": false,
-                     *           "producer": {
-                     *             "slug": "cong-ty-tnhh-mtv-688",
-                     *             "name": "Công ty TNHH MTV 688",
-                     *             "district": "Nguyên Bình"
-                     *           },
-                     *           "provenance": {
-                     *             "record": "sourced",
-                     *             "fields": {
-                     *               "producer.district": "inferred"
+                     *           "id": 11,
+                     *           "at": "2026-12-02T00:19:26.047Z",
+                     *           "editor": "examples@caobang.gov.vn",
+                     *           "via": "api",
+                     *           "entity": "recognition",
+                     *           "key": "1000000",
+                     *           "action": "publish",
+                     *           "changes": [
+                     *             {
+                     *               "field": "id",
+                     *               "before": null,
+                     *               "after": 1000000
                      *             },
-                     *             "withheld": [
-                     *               "price_from_vnd"
-                     *             ]
-                     *           }
+                     *             {
+                     *               "field": "product",
+                     *               "before": null,
+                     *               "after": "mien-dong-nguyen-binh"
+                     *             }
+                     *           ]
                      *         },
                      *         {
-                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
-                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
-                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
-                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
-                     *           "category": "Lạp sườn, thịt hun khói",
-                     *           "group": "processed_food",
-                     *           "tier": "national",
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
-                     *           "image": "/img/products/lap-suon.svg",
-                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
-                     *           "price_from_vnd": null,
-                     *           "sample": false,
-                     *           "producer": {
-                     *             "slug": "htx-tam-hoa",
-                     *             "name": "HTX Tâm Hòa",
-                     *             "district": "Thành phố Cao Bằng"
-                     *           },
-                     *           "provenance": {
-                     *             "record": "sourced",
-                     *             "fields": {},
-                     *             "withheld": [
-                     *               "price_from_vnd"
-                     *             ]
-                     *           }
+                     *           "id": 10,
+                     *           "at": "2026-12-02T00:19:26.045Z",
+                     *           "editor": "examples@caobang.gov.vn",
+                     *           "via": "api",
+                     *           "entity": "product",
+                     *           "key": "mien-dong-nguyen-binh",
+                     *           "action": "publish",
+                     *           "changes": [
+                     *             {
+                     *               "field": "slug",
+                     *               "before": null,
+                     *               "after": "mien-dong-nguyen-binh"
+                     *             },
+                     *             {
+                     *               "field": "producer",
+                     *               "before": null,
+                     *               "after": "htx-mien-dong-nguyen-binh"
+                     *             }
+                     *           ]
                      *         }
                      *       ],
-                     *       "page": {
-                     *         "limit": 2,
-                     *         "total": 2,
-                     *         "illustrative": 0,
-                     *         "has_more": false,
-                     *         "next_cursor": null
-                     *       },
-                     *       "facets": {
-                     *         "tier": [
-                     *           {
-                     *             "value": "national",
-                     *             "label": "Quốc gia",
-                     *             "count": 2,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "regional",
-                     *             "label": "Khu vực",
-                     *             "count": 0,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "scheme": [
-                     *           {
-                     *             "value": "cnnt",
-                     *             "label": "Sản phẩm CNNT tiêu biểu",
-                     *             "count": 2,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "geographical_indication",
-                     *             "label": "Chỉ dẫn địa lý",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "group": [
-                     *           {
-                     *             "value": "handicraft",
-                     *             "label": "Thủ công mỹ nghệ",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "processed_food",
-                     *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "producer": [
-                     *           {
-                     *             "value": "cong-ty-tnhh-mtv-688",
-                     *             "label": "Công ty TNHH MTV 688",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "htx-tam-hoa",
-                     *             "label": "HTX Tâm Hòa",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
-                     *         "channel": [],
-                     *         "district": [
-                     *           {
-                     *             "value": "nguyen-binh",
-                     *             "label": "Nguyên Bình",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "thanh-pho-cao-bang",
-                     *             "label": "Thành phố Cao Bằng",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ]
-                     *       }
+                     *       "next_before": 10
                      *     }
                      */
                     "application/json": {
@@ -7595,6 +8600,2915 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "No product with slug 'khong-co'",
                      *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAdminChannels: {
+        parameters: {
+            query?: {
+                /** @description Words of the name (accents optional) */
+                q?: string;
+                /** @description Only channels of this kind (supermarket_chain, trade_fair, export_market, online_store) */
+                facet?: string;
+                /** @description Listings only: true keeps those not checked for 90 days */
+                stale?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The retail channels */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "entity": "channel",
+                     *           "key": "hoi-cho-nghe-an",
+                     *           "etag": "\"c5u20261202001918742\"",
+                     *           "record": {
+                     *             "slug": "hoi-cho-nghe-an",
+                     *             "name": "Hội chợ thương mại, đầu tư và du lịch Nghệ An",
+                     *             "kind": "trade_fair",
+                     *             "website": null,
+                     *             "description_vi": "Cao Bằng có gian hàng tại hội chợ triển lãm thương mại, đầu tư và du lịch ở Nghệ An.",
+                     *             "description_en": "Cao Bằng had a booth at a trade, investment and tourism exhibition in Nghệ An.",
+                     *             "sources": [
+                     *               "https://tapchicongthuong.vn/chuyen-minh-tu-khuyen-cong--cau-chuyen-cao-bang-5-nam-nhin-lai-147054.htm"
+                     *             ],
+                     *             "provenance": "sourced"
+                     *           },
+                     *           "retailer_keyed": false
+                     *         },
+                     *         {
+                     *           "entity": "channel",
+                     *           "key": "hoi-cho-ocop-cao-bang",
+                     *           "etag": "\"c1000000u20261202001926145\"",
+                     *           "record": {
+                     *             "slug": "hoi-cho-ocop-cao-bang",
+                     *             "name": "Hội chợ OCOP Cao Bằng",
+                     *             "kind": "trade_fair",
+                     *             "website": null,
+                     *             "description_vi": "Hội chợ sản phẩm OCOP và công nghiệp nông thôn tiêu biểu của tỉnh.",
+                     *             "description_en": "The province's fair of OCOP and rural-industry products.",
+                     *             "sources": [
+                     *               "https://caobang.gov.vn/hoi-cho-ocop"
+                     *             ],
+                     *             "provenance": "sourced"
+                     *           },
+                     *           "retailer_keyed": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["AdminChannel"][];
+                    };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditorChannel"];
+            };
+        };
+        responses: {
+            /** @description The new retail channel */
+            201: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "entity": "channel",
+                     *       "key": "hoi-cho-ocop-cao-bang",
+                     *       "etag": "\"c1000000u20261202001926145\"",
+                     *       "record": {
+                     *         "slug": "hoi-cho-ocop-cao-bang",
+                     *         "name": "Hội chợ OCOP Cao Bằng",
+                     *         "kind": "trade_fair",
+                     *         "website": null,
+                     *         "description_vi": "Hội chợ sản phẩm OCOP và công nghiệp nông thôn tiêu biểu của tỉnh.",
+                     *         "description_en": "The province's fair of OCOP and rural-industry products.",
+                     *         "sources": [
+                     *           "https://caobang.gov.vn/hoi-cho-ocop"
+                     *         ],
+                     *         "provenance": "sourced"
+                     *       },
+                     *       "retailer_keyed": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminChannel"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is taken, or the listing belongs to its channel's retailer key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A producer 'htx-mien-dong-nguyen-binh' already exists",
+                     *       "instance": "/api/v1/admin/producers"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or unknown references, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAdminChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The retail channel */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "entity": "channel",
+                     *       "key": "hoi-cho-ocop-cao-bang",
+                     *       "etag": "\"c1000000u20261202001926145\"",
+                     *       "record": {
+                     *         "slug": "hoi-cho-ocop-cao-bang",
+                     *         "name": "Hội chợ OCOP Cao Bằng",
+                     *         "kind": "trade_fair",
+                     *         "website": null,
+                     *         "description_vi": "Hội chợ sản phẩm OCOP và công nghiệp nông thôn tiêu biểu của tỉnh.",
+                     *         "description_en": "The province's fair of OCOP and rural-industry products.",
+                     *         "sources": [
+                     *           "https://caobang.gov.vn/hoi-cho-ocop"
+                     *         ],
+                     *         "provenance": "sourced"
+                     *       },
+                     *       "retailer_keyed": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminChannel"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteChannel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is taken, or the listing belongs to its channel's retailer key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A producer 'htx-mien-dong-nguyen-binh' already exists",
+                     *       "instance": "/api/v1/admin/producers"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or unknown references, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateChannel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminChannelPatch"];
+            };
+        };
+        responses: {
+            /** @description The changed retail channel */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "entity": "channel",
+                     *       "key": "hoi-cho-ocop-cao-bang",
+                     *       "etag": "\"c1000000u20261202001926194\"",
+                     *       "record": {
+                     *         "slug": "hoi-cho-ocop-cao-bang",
+                     *         "name": "Hội chợ OCOP Cao Bằng",
+                     *         "kind": "trade_fair",
+                     *         "website": "https://caobang.gov.vn",
+                     *         "description_vi": "Hội chợ sản phẩm OCOP và công nghiệp nông thôn tiêu biểu của tỉnh.",
+                     *         "description_en": "The province's fair of OCOP and rural-industry products.",
+                     *         "sources": [
+                     *           "https://caobang.gov.vn/hoi-cho-ocop"
+                     *         ],
+                     *         "provenance": "sourced"
+                     *       },
+                     *       "retailer_keyed": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminChannel"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is taken, or the listing belongs to its channel's retailer key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A producer 'htx-mien-dong-nguyen-binh' already exists",
+                     *       "instance": "/api/v1/admin/producers"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or unknown references, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-required",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "Send If-Match with the record's ETag (currently \"1.none\") so that you do not overwrite someone else's change",
+                     *       "instance": "/api/v1/admin/producers/htx-mien-dong-nguyen-binh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAdminListings: {
+        parameters: {
+            query?: {
+                /** @description Words of the name (accents optional) */
+                q?: string;
+                /** @description Only listings of this channel (its slug) */
+                facet?: string;
+                /** @description Listings only: true keeps those not checked for 90 days */
+                stale?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The listings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "entity": "listing",
+                     *           "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
+                     *           "etag": "\"l1000000v1c20261202001926219\"",
+                     *           "record": {
+                     *             "channel": "hoi-cho-ocop-cao-bang",
+                     *             "product": "mien-dong-nguyen-binh",
+                     *             "status": "in_stock",
+                     *             "price_vnd": 60000,
+                     *             "channel_sku": null,
+                     *             "url": null,
+                     *             "stores": [],
+                     *             "note": null,
+                     *             "last_verified": null,
+                     *             "source_url": null,
+                     *             "provenance": "sourced"
+                     *           },
+                     *           "retailer_keyed": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["AdminListing"][];
+                    };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAdminListing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditorListing"];
+            };
+        };
+        responses: {
+            /** @description The new listing */
+            201: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "entity": "listing",
+                     *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
+                     *       "etag": "\"l1000000v1c20261202001926219\"",
+                     *       "record": {
+                     *         "channel": "hoi-cho-ocop-cao-bang",
+                     *         "product": "mien-dong-nguyen-binh",
+                     *         "status": "in_stock",
+                     *         "price_vnd": 60000,
+                     *         "channel_sku": null,
+                     *         "url": null,
+                     *         "stores": [],
+                     *         "note": null,
+                     *         "last_verified": null,
+                     *         "source_url": null,
+                     *         "provenance": "sourced"
+                     *       },
+                     *       "retailer_keyed": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminListing"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is taken, or the listing belongs to its channel's retailer key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A producer 'htx-mien-dong-nguyen-binh' already exists",
+                     *       "instance": "/api/v1/admin/producers"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or unknown references, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAdminListing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel: string;
+                product: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The listing */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "entity": "listing",
+                     *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
+                     *       "etag": "\"l1000000v1c20261202001926219\"",
+                     *       "record": {
+                     *         "channel": "hoi-cho-ocop-cao-bang",
+                     *         "product": "mien-dong-nguyen-binh",
+                     *         "status": "in_stock",
+                     *         "price_vnd": 60000,
+                     *         "channel_sku": null,
+                     *         "url": null,
+                     *         "stores": [],
+                     *         "note": null,
+                     *         "last_verified": null,
+                     *         "source_url": null,
+                     *         "provenance": "sourced"
+                     *       },
+                     *       "retailer_keyed": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminListing"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteAdminListing: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                channel: string;
+                product: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is taken, or the listing belongs to its channel's retailer key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A producer 'htx-mien-dong-nguyen-binh' already exists",
+                     *       "instance": "/api/v1/admin/producers"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or unknown references, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateAdminListing: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                channel: string;
+                product: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminListingPatch"];
+            };
+        };
+        responses: {
+            /** @description The changed listing */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "entity": "listing",
+                     *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
+                     *       "etag": "\"l1000000v2c20261202001926219\"",
+                     *       "record": {
+                     *         "channel": "hoi-cho-ocop-cao-bang",
+                     *         "product": "mien-dong-nguyen-binh",
+                     *         "status": "in_stock",
+                     *         "price_vnd": 65000,
+                     *         "channel_sku": null,
+                     *         "url": null,
+                     *         "stores": [],
+                     *         "note": null,
+                     *         "last_verified": null,
+                     *         "source_url": null,
+                     *         "provenance": "sourced"
+                     *       },
+                     *       "retailer_keyed": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminListing"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is taken, or the listing belongs to its channel's retailer key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A producer 'htx-mien-dong-nguyen-binh' already exists",
+                     *       "instance": "/api/v1/admin/producers"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or unknown references, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-required",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "Send If-Match with the record's ETag (currently \"1.none\") so that you do not overwrite someone else's change",
+                     *       "instance": "/api/v1/admin/producers/htx-mien-dong-nguyen-binh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSupportProjects: {
+        parameters: {
+            query?: {
+                /** @description Words of the name (accents optional) */
+                q?: string;
+                /** @description Only projects of this fund (national or local) */
+                facet?: string;
+                /** @description Listings only: true keeps those not checked for 90 days */
+                stale?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The khuyến công support projects */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "entity": "support_project",
+                     *           "key": "1000000",
+                     *           "etag": "\"s1000000u20261202001926318\"",
+                     *           "record": {
+                     *             "producer": "htx-mien-dong-nguyen-binh",
+                     *             "year": 2025,
+                     *             "fund": "local",
+                     *             "amount_vnd": 150000000,
+                     *             "title_vi": "Hỗ trợ máy sấy miến",
+                     *             "title_en": "Support for a noodle dryer",
+                     *             "kind": "machinery",
+                     *             "source_url": "https://caobang.gov.vn/khuyen-cong-2025",
+                     *             "provenance": "sourced"
+                     *           },
+                     *           "retailer_keyed": false
+                     *         },
+                     *         {
+                     *           "entity": "support_project",
+                     *           "key": "2",
+                     *           "etag": "\"s2u20261202001918755\"",
+                     *           "record": {
+                     *             "producer": "cong-ty-tnhh-bun-cao-tuyen",
+                     *             "year": null,
+                     *             "fund": "local",
+                     *             "amount_vnd": 200000000,
+                     *             "title_vi": "Hỗ trợ máy ép bún",
+                     *             "title_en": "Support for a noodle press",
+                     *             "kind": "machinery",
+                     *             "source_url": "https://baomoi.net.vn/khuyen-cong-cao-bang-hieu-qua-lon-bat-dau-tu-nhung-de-an-nho-c52809068.epi",
+                     *             "provenance": "sourced"
+                     *           },
+                     *           "retailer_keyed": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["AdminSupportProject"][];
+                    };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSupportProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditorSupportProject"];
+            };
+        };
+        responses: {
+            /** @description The new khuyến công support project */
+            201: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "entity": "support_project",
+                     *       "key": "1000000",
+                     *       "etag": "\"s1000000u20261202001926318\"",
+                     *       "record": {
+                     *         "producer": "htx-mien-dong-nguyen-binh",
+                     *         "year": 2025,
+                     *         "fund": "local",
+                     *         "amount_vnd": 150000000,
+                     *         "title_vi": "Hỗ trợ máy sấy miến",
+                     *         "title_en": "Support for a noodle dryer",
+                     *         "kind": "machinery",
+                     *         "source_url": "https://caobang.gov.vn/khuyen-cong-2025",
+                     *         "provenance": "sourced"
+                     *       },
+                     *       "retailer_keyed": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminSupportProject"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is taken, or the listing belongs to its channel's retailer key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A producer 'htx-mien-dong-nguyen-binh' already exists",
+                     *       "instance": "/api/v1/admin/producers"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or unknown references, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSupportProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The khuyến công support project */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "entity": "support_project",
+                     *       "key": "1",
+                     *       "etag": "\"s1u20261202001918755\"",
+                     *       "record": {
+                     *         "producer": "htx-nong-nghiep-cai-bo",
+                     *         "year": 2023,
+                     *         "fund": "national",
+                     *         "amount_vnd": null,
+                     *         "title_vi": "Hỗ trợ ứng dụng máy móc thiết bị tiên tiến trong sản xuất miến dong",
+                     *         "title_en": "Support for applying advanced machinery in miến dong production",
+                     *         "kind": "machinery",
+                     *         "source_url": "https://tapchicongthuong.vn/chuyen-minh-tu-khuyen-cong--cau-chuyen-cao-bang-5-nam-nhin-lai-147054.htm",
+                     *         "provenance": "sourced"
+                     *       },
+                     *       "retailer_keyed": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminSupportProject"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSupportProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is taken, or the listing belongs to its channel's retailer key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A producer 'htx-mien-dong-nguyen-binh' already exists",
+                     *       "instance": "/api/v1/admin/producers"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or unknown references, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSupportProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminSupportProjectPatch"];
+            };
+        };
+        responses: {
+            /** @description The changed khuyến công support project */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "entity": "support_project",
+                     *       "key": "1000000",
+                     *       "etag": "\"s1000000u20261202001926373\"",
+                     *       "record": {
+                     *         "producer": "htx-mien-dong-nguyen-binh",
+                     *         "year": 2025,
+                     *         "fund": "local",
+                     *         "amount_vnd": 160000000,
+                     *         "title_vi": "Hỗ trợ máy sấy miến",
+                     *         "title_en": "Support for a noodle dryer",
+                     *         "kind": "machinery",
+                     *         "source_url": "https://caobang.gov.vn/khuyen-cong-2025",
+                     *         "provenance": "sourced"
+                     *       },
+                     *       "retailer_keyed": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminSupportProject"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is taken, or the listing belongs to its channel's retailer key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A producer 'htx-mien-dong-nguyen-binh' already exists",
+                     *       "instance": "/api/v1/admin/producers"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or unknown references, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-required",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "Send If-Match with the record's ETag (currently \"1.none\") so that you do not overwrite someone else's change",
+                     *       "instance": "/api/v1/admin/producers/htx-mien-dong-nguyen-binh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProgrammeFigures: {
+        parameters: {
+            query?: {
+                /** @description Words of the name (accents optional) */
+                q?: string;
+                /** @description Only figures of this group (e.g. projects, funding) */
+                facet?: string;
+                /** @description Listings only: true keeps those not checked for 90 days */
+                stale?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The programme figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "entity": "programme_figure",
+                     *           "key": "projects_total",
+                     *           "etag": "\"p1u20261202001918774\"",
+                     *           "record": {
+                     *             "key": "projects_total",
+                     *             "group_key": "projects",
+                     *             "label_vi": "Đề án khuyến công",
+                     *             "label_en": "Industrial-extension projects",
+                     *             "value": 23,
+                     *             "unit": "projects",
+                     *             "fund": "total",
+                     *             "period": "2021–2025",
+                     *             "qualifier": null,
+                     *             "source_url": "https://tapchicongthuong.vn/chuyen-minh-tu-khuyen-cong--cau-chuyen-cao-bang-5-nam-nhin-lai-147054.htm",
+                     *             "provenance": "sourced"
+                     *           },
+                     *           "retailer_keyed": false
+                     *         },
+                     *         {
+                     *           "entity": "programme_figure",
+                     *           "key": "projects_national",
+                     *           "etag": "\"p2u20261202001918774\"",
+                     *           "record": {
+                     *             "key": "projects_national",
+                     *             "group_key": "projects",
+                     *             "label_vi": "Đề án khuyến công quốc gia",
+                     *             "label_en": "National-fund projects",
+                     *             "value": 7,
+                     *             "unit": "projects",
+                     *             "fund": "national",
+                     *             "period": "2021–2025",
+                     *             "qualifier": null,
+                     *             "source_url": "https://tapchicongthuong.vn/chuyen-minh-tu-khuyen-cong--cau-chuyen-cao-bang-5-nam-nhin-lai-147054.htm",
+                     *             "provenance": "sourced"
+                     *           },
+                     *           "retailer_keyed": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["AdminProgrammeFigure"][];
+                    };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createProgrammeFigure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditorProgrammeFigure"];
+            };
+        };
+        responses: {
+            /** @description The new programme figure */
+            201: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "entity": "programme_figure",
+                     *       "key": "products_recognised_2025",
+                     *       "etag": "\"p1000000u20261202001926393\"",
+                     *       "record": {
+                     *         "key": "products_recognised_2025",
+                     *         "group_key": "products",
+                     *         "label_vi": "Sản phẩm CNNT tiêu biểu được công nhận năm 2025",
+                     *         "label_en": "Rural-industry products recognised in 2025",
+                     *         "value": 12,
+                     *         "unit": "products",
+                     *         "fund": null,
+                     *         "period": "2025",
+                     *         "qualifier": null,
+                     *         "source_url": "https://caobang.gov.vn/khuyen-cong-2025",
+                     *         "provenance": "sourced"
+                     *       },
+                     *       "retailer_keyed": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminProgrammeFigure"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is taken, or the listing belongs to its channel's retailer key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A producer 'htx-mien-dong-nguyen-binh' already exists",
+                     *       "instance": "/api/v1/admin/producers"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or unknown references, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProgrammeFigure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The programme figure */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "entity": "programme_figure",
+                     *       "key": "projects_total",
+                     *       "etag": "\"p1u20261202001918774\"",
+                     *       "record": {
+                     *         "key": "projects_total",
+                     *         "group_key": "projects",
+                     *         "label_vi": "Đề án khuyến công",
+                     *         "label_en": "Industrial-extension projects",
+                     *         "value": 23,
+                     *         "unit": "projects",
+                     *         "fund": "total",
+                     *         "period": "2021–2025",
+                     *         "qualifier": null,
+                     *         "source_url": "https://tapchicongthuong.vn/chuyen-minh-tu-khuyen-cong--cau-chuyen-cao-bang-5-nam-nhin-lai-147054.htm",
+                     *         "provenance": "sourced"
+                     *       },
+                     *       "retailer_keyed": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminProgrammeFigure"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteProgrammeFigure: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is taken, or the listing belongs to its channel's retailer key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A producer 'htx-mien-dong-nguyen-binh' already exists",
+                     *       "instance": "/api/v1/admin/producers"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or unknown references, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateProgrammeFigure: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminProgrammeFigurePatch"];
+            };
+        };
+        responses: {
+            /** @description The changed programme figure */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "entity": "programme_figure",
+                     *       "key": "products_recognised_2025",
+                     *       "etag": "\"p1000000u20261202001926444\"",
+                     *       "record": {
+                     *         "key": "products_recognised_2025",
+                     *         "group_key": "products",
+                     *         "label_vi": "Sản phẩm CNNT tiêu biểu được công nhận năm 2025",
+                     *         "label_en": "Rural-industry products recognised in 2025",
+                     *         "value": 12,
+                     *         "unit": "products",
+                     *         "fund": null,
+                     *         "period": "2025",
+                     *         "qualifier": "more_than",
+                     *         "source_url": "https://caobang.gov.vn/khuyen-cong-2025",
+                     *         "provenance": "sourced"
+                     *       },
+                     *       "retailer_keyed": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminProgrammeFigure"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is taken, or the listing belongs to its channel's retailer key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A producer 'htx-mien-dong-nguyen-binh' already exists",
+                     *       "instance": "/api/v1/admin/producers"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or unknown references, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-required",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "Send If-Match with the record's ETag (currently \"1.none\") so that you do not overwrite someone else's change",
+                     *       "instance": "/api/v1/admin/producers/htx-mien-dong-nguyen-binh"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    checkListing: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag; required on updates (428 without) */
+                "if-match"?: string;
+            };
+            path: {
+                channel: string;
+                product: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EditorListingCheck"];
+            };
+        };
+        responses: {
+            /** @description The checked listing */
+            200: {
+                headers: {
+                    /** @description Send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "entity": "listing",
+                     *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
+                     *       "etag": "\"l1000000v3c20261202001926219\"",
+                     *       "record": {
+                     *         "channel": "hoi-cho-ocop-cao-bang",
+                     *         "product": "mien-dong-nguyen-binh",
+                     *         "status": "in_stock",
+                     *         "price_vnd": 65000,
+                     *         "channel_sku": null,
+                     *         "url": null,
+                     *         "stores": [],
+                     *         "note": "Checked at the fair's booth list",
+                     *         "last_verified": "2026-12-02",
+                     *         "source_url": null,
+                     *         "provenance": "sourced"
+                     *       },
+                     *       "retailer_keyed": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminListing"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key is taken, or the listing belongs to its channel's retailer key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A producer 'htx-mien-dong-nguyen-binh' already exists",
+                     *       "instance": "/api/v1/admin/producers"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the record's current ETag (someone changed it) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/precondition-failed",
+                     *       "title": "Precondition Failed",
+                     *       "status": 412,
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["AdminPreconditionFailed"];
+                };
+            };
+            /** @description Invalid fields or unknown references, each named in `invalid_params` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"in_stock\"|\"out_of_stock\"|\"coming_soon\"|\"discontinued\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
