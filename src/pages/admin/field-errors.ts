@@ -43,6 +43,10 @@ const EXACT: Record<string, string> = {
   "only CNNT-TB recognitions have a level": "chỉ công nhận CNNT tiêu biểu mới có cấp",
   "only OCOP recognitions have stars": "chỉ công nhận OCOP mới có số sao",
   "is required (the year of the decision)": "bắt buộc (năm của quyết định)",
+  "an OCOP recognition needs its stars (3–5), or not_stated when the source does not give them":
+    "công nhận OCOP cần ghi số sao (3–5), hoặc “chưa rõ” khi nguồn không nêu",
+  "is required (the year of the decision, or not_stated when the source does not give it)":
+    "bắt buộc (năm của quyết định, hoặc “chưa rõ” khi nguồn không nêu)",
   "is required (who issued the decision)": "bắt buộc (cơ quan ban hành quyết định)",
   "is required (what the photo shows, in Vietnamese)": "bắt buộc (ảnh cho thấy gì, bằng tiếng Việt)",
   "is required (what the photo shows, in English)": "bắt buộc (ảnh cho thấy gì, bằng tiếng Anh)",
