@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { type AdminApi, apiDocs, createApiV1 } from "./api/index.ts";
+import { type AdminApi, apiDocs, createApiV1, type RetailApis } from "./api/index.ts";
 import type { AppEnv } from "./env.ts";
 import { bodyCeiling } from "./http/body.ts";
 import { d1Delay } from "./http/d1-delay.ts";
@@ -20,14 +20,16 @@ export interface EditorRoutes {
 }
 
 /**
- * The Worker's app: every middleware, the API, the API docs, photos and the pages, and the editors' routes when
- * `editor` is given. Built twice from this one function — without the editors' routes for the public Worker
- * (src/index.ts), with them for the editor app (src/editor-app.ts) — so an editor path is served by exactly the
- * app that served it before the split.
+ * The Worker's app: every middleware, the API, the API docs, photos and the pages, the editors' routes when
+ * `editor` is given and the retailers' on-demand routes given in `retail`. Built several times from this one
+ * function — without either for the public Worker (src/index.ts), with the editors' routes for the editor app
+ * (src/editor-app.ts), with one group of retailers' routes for each retail app (src/retail-apps/) — so a path the
+ * Worker hands to an on-demand app is served by exactly the middleware and error handling that served it before
+ * the split.
  *
  * @example export const app = createApp({ api: adminApi, pages: editorPages })
  */
-export function createApp(editor?: EditorRoutes) {
+export function createApp(editor?: EditorRoutes, retail?: RetailApis) {
   const app = new Hono<AppEnv>();
 
   // Every request is charged to its address before its body is read or D1 is touched (src/http/rate-limit.ts); a
@@ -42,7 +44,7 @@ export function createApp(editor?: EditorRoutes) {
     bodyCeiling(),
   );
 
-  app.route("/api/v1", createApiV1(editor?.api));
+  app.route("/api/v1", createApiV1(editor?.api, retail));
   app.get("/api/docs", apiDocs);
   app.get("/api", (c) => c.redirect("/api/docs"));
   app.route("/", photos);

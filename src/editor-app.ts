@@ -3,14 +3,11 @@
 // editors use — their pages, API contracts, CSV import, photo upload, sign-in — is a chunk of its own: shoppers'
 // and retailers' requests never load or run it, and the bundle budget measures it apart (scripts/budget.ts).
 import { adminApi, EDITOR_TOKEN_SCHEME } from "./api/admin/index.ts";
-import { createApiV1 } from "./api/index.ts";
 import { createApp } from "./app.ts";
 import { editorPages } from "./pages/admin/index.tsx";
 
-const admin = { routes: adminApi, securityScheme: EDITOR_TOKEN_SCHEME };
+/** The editors' API as createApp and createApiV1 take it (src/api/whole.ts builds the document's API with it). */
+export const admin = { routes: adminApi, securityScheme: EDITOR_TOKEN_SCHEME };
 
-/** The whole app, editors' routes included. */
+/** The app serving editor paths: the public app with the editors' routes. */
 export const app = createApp({ api: admin, pages: editorPages });
-
-/** The whole API, editors' routes included: what the OpenAPI document describes. */
-export const apiV1 = createApiV1(admin);

@@ -1,6 +1,8 @@
 // The Worker. Shoppers' and retailers' requests are served by the public app; a request for an editor path loads
-// the editor app (src/editor-app.ts: the same app with the editors' routes) on first use, as a separate module
-// of the deployed Worker (scripts/build.ts splits it out), so the public path never loads the editors' code.
+// the editor app (src/editor-app.ts: the same app with the editors' routes), and one for a retailer's listings,
+// the full feeds or a channel's webhooks the retail app for those routes (src/retail-apps/: the same app with
+// them), on first use, each a separate module of the deployed Worker (scripts/build.ts splits them out), so
+// shoppers' requests load none of them and each request at most one.
 import { getPath } from "hono/utils/url";
 import { createApp } from "./app.ts";
 import type { Env, WebhookMessage } from "./env.ts";
@@ -14,25 +16,44 @@ const publicApp = createApp();
  */
 export const EDITOR_PATH = /^\/(?:quan-tri|en\/admin|api\/v1\/admin)(?:\/|$)/;
 
-let editorApp: Promise<typeof import("./editor-app.ts").app> | undefined;
-function loadEditorApp() {
-  editorApp ??= import("./editor-app.ts").then(
-    (m) => m.app,
-    (err) => {
-      // A failed load is retried by the next request rather than remembered.
-      editorApp = undefined;
-      throw err;
-    },
-  );
-  return editorApp;
+/** Paths each retail app serves (src/retail-apps/), matched on the decoded path as EDITOR_PATH is. */
+export const RETAIL_PATHS = {
+  listings: /^\/api\/v1\/channels\/[^/]+\/listings(?:\/|$)/,
+  feeds: /^\/api\/v1\/feeds(?:\/|$)/,
+  webhooks: /^\/api\/v1\/channels\/[^/]+\/webhooks(?:\/|$)/,
+};
+
+type App = ReturnType<typeof createApp>;
+
+/** Imports an on-demand app on first use; a failed load is retried by the next request rather than remembered. */
+function onDemand(load: () => Promise<{ app: App }>) {
+  let app: Promise<App> | undefined;
+  return () => {
+    app ??= load().then(
+      (m) => m.app,
+      (err) => {
+        app = undefined;
+        throw err;
+      },
+    );
+    return app;
+  };
 }
+const editorApp = onDemand(() => import("./editor-app.ts"));
+// Literal import() paths, one per app, so that the build makes each a chunk of its own.
+const retailApps = [
+  [RETAIL_PATHS.listings, onDemand(() => import("./retail-apps/listings.ts"))],
+  [RETAIL_PATHS.feeds, onDemand(() => import("./retail-apps/feeds.ts"))],
+  [RETAIL_PATHS.webhooks, onDemand(() => import("./retail-apps/webhooks.ts"))],
+] as const;
 
 /** The Worker: HTTP (either app), the webhooks queue consumer (and its dead-letter queue) and the cron behind it. */
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext) {
-    const res = EDITOR_PATH.test(getPath(request))
-      ? await loadEditorApp().then((app) => app.fetch(request, env, ctx))
-      : await publicApp.fetch(request, env, ctx);
+    const path = getPath(request);
+    const retail = retailApps.find(([paths]) => paths.test(path))?.[1];
+    const app = EDITOR_PATH.test(path) ? await editorApp() : retail ? await retail() : publicApp;
+    const res = await app.fetch(request, env, ctx);
     // A successful write (a retailer's or an editor's) nudges the webhook fan-out: a queue message after the
     // response, no D1 work here (src/webhooks/fanout.ts).
     nudgeFanOut(env, request.method, res.status, ctx);

@@ -43,7 +43,7 @@ export async function importBundled<T>(contents: string): Promise<T> {
 export async function openApiDocument(): Promise<Record<string, unknown>> {
   const { doc } = await importBundled<{ doc: Record<string, unknown> }>(
     `import { OPENAPI_CONFIG } from "./src/api/index.ts";
-import { apiV1 } from "./src/editor-app.ts";
+import { apiV1 } from "./src/api/whole.ts";
 import { withExamples } from "./src/api/examples.ts";
 export const doc = withExamples(apiV1.getOpenAPI31Document(OPENAPI_CONFIG));`,
   );

@@ -10,13 +10,10 @@ import { cspNonce, docsCsp, publicReadCors } from "../http/security.ts";
 import { changesApi } from "./changes/index.ts";
 import { channelsApi } from "./channels/index.ts";
 import { withExamples } from "./examples.ts";
-import { feedsApi } from "./feeds/index.ts";
-import { listingsApi } from "./listings/index.ts";
 import { producersApi } from "./producers/index.ts";
 import { productsApi } from "./products/index.ts";
 import { programmeApi } from "./programme/index.ts";
 import { recognitionsApi } from "./recognitions/index.ts";
-import { webhooksApi } from "./webhooks/index.ts";
 
 /** The editors' API, mounted at /api/v1/admin in the editor app only (src/editor-app.ts). */
 export interface AdminApi {
@@ -26,10 +23,23 @@ export interface AdminApi {
 }
 
 /**
- * The versioned JSON API, mounted at /api/v1: the public routes, and the editors' routes when `admin` is given.
- * The public Worker builds it without them (src/index.ts); the editor app, loaded only for editor paths, with.
+ * Retailers' routes the public Worker loads on demand, each by its path (src/index.ts), each from an app module of
+ * its own (src/retail-apps/): a channel's listings (/channels/{channel}/listings…), the full feeds (/feeds/…) and a
+ * channel's webhook endpoints (/channels/{channel}/webhooks…).
  */
-export function createApiV1(admin?: AdminApi) {
+export interface RetailApis {
+  listings?: OpenAPIHono<AppEnv>;
+  feeds?: OpenAPIHono<AppEnv>;
+  webhooks?: OpenAPIHono<AppEnv>;
+}
+
+/**
+ * The versioned JSON API, mounted at /api/v1: the public routes, the retailers' on-demand routes given in `retail`
+ * and the editors' routes when `admin` is given (src/editor-app.ts). The public Worker builds it without either
+ * (src/index.ts loads those apps on demand); the OpenAPI document describes the API with all of them
+ * (src/api/whole.ts).
+ */
+export function createApiV1(admin?: AdminApi, retail: RetailApis = {}) {
   const api = createRouter();
   api.use(
     "*",
@@ -44,10 +54,11 @@ export function createApiV1(admin?: AdminApi) {
   api.route("/", channelsApi);
   api.route("/", recognitionsApi);
   api.route("/", programmeApi);
-  api.route("/", listingsApi);
+  // Each where the public app had it before the split, so that the document lists the paths in the same order.
+  if (retail.listings) api.route("/", retail.listings);
   api.route("/", changesApi);
-  api.route("/", feedsApi);
-  api.route("/", webhooksApi);
+  if (retail.feeds) api.route("/", retail.feeds);
+  if (retail.webhooks) api.route("/", retail.webhooks);
   if (admin) api.route("/admin", admin.routes);
 
   api.openAPIRegistry.registerComponent("securitySchemes", "RetailerKey", {
@@ -59,10 +70,10 @@ export function createApiV1(admin?: AdminApi) {
   if (admin) api.openAPIRegistry.registerComponent("securitySchemes", "EditorToken", admin.securityScheme);
 
   if (typeof __OPENAPI_ASSET__ === "undefined")
-    // Tests and Node: the document is generated on request, from the API with the editors' routes (loaded here
-    // as the Worker loads them, on demand), so that the public Worker's document describes the whole API too.
+    // Tests and Node: the document is generated on request, from the whole API (src/api/whole.ts, loaded here on
+    // demand), so that every app's document describes the whole API.
     api.get("/openapi.json", async (c) => {
-      const full = admin ? api : (await import("../editor-app.ts")).apiV1;
+      const full = (await import("./whole.ts")).apiV1;
       return c.json(withExamples(full.getOpenAPI31Document(OPENAPI_CONFIG)));
     });
   else {

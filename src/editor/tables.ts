@@ -14,7 +14,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { listingEtag } from "../db/queries/listings.ts";
+import { listingEtag } from "../db/queries/listing-etag.ts";
 import { CHANNEL_KINDS, FUNDS, LISTING_STATUSES } from "../domain.ts";
 import type { AppEnv, CountedD1 } from "../env.ts";
 import { type InvalidParam, Problem } from "../http/problem.ts";

@@ -1,7 +1,8 @@
 // A listing's strong ETag and the If-Match header, without HTTP.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { listingEtag, parseIfMatch } from "../../src/db/queries/listings.ts";
+import { listingEtag } from "../../src/db/queries/listing-etag.ts";
+import { parseIfMatch } from "../../src/db/queries/listings.ts";
 
 describe("listingEtag and parseIfMatch", () => {
   it("a listing's tag parses back to its id, version and creation time", () => {

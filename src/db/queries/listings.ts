@@ -5,6 +5,8 @@ import { asProvenance, mark, parseFieldProvenance, weakest } from "../../provena
 import { compile, toStatement } from "../client.ts";
 import { parseJson } from "../mappers.ts";
 import type { Store } from "../schema.ts";
+import { channelId, guard, type KeyRow, keyId, keyLookup, keyRow } from "./keys.ts";
+import { digits, listingEtag } from "./listing-etag.ts";
 
 /** D1 refuses statements with more than 100 bound parameters (local D1 does not; production does). */
 export const MAX_BOUND_PARAMETERS = 100;
@@ -23,30 +25,6 @@ export interface ListingWrite {
 
 const NOW = sql.raw("strftime('%Y-%m-%dT%H:%M:%fZ','now')");
 
-/** The presented key's row, read inside the write batch for the caller to verify (timing-safe) afterwards. */
-export interface KeyRow {
-  id: number;
-  hash: string;
-  revoked_at: string | null;
-  channel_slug: string;
-}
-export const keyLookup = (cr: Credential) => sql`SELECT k.id, k.hash, k.revoked_at, c.slug AS channel_slug
-FROM api_keys k JOIN channels c ON c.id = k.channel_id WHERE k.prefix = ${cr.prefix}`;
-/**
- * Every write statement carries this guard: it holds only for an unrevoked key with the presented prefix and
- * SHA-256 that belongs to the target channel. So the key check and the write share one batch (one round trip),
- * and a refused key writes nothing even though the batch runs before the Worker verifies the key in constant time.
- * (SQLite's `=` on the hash is not constant-time, but it compares digests of the caller's input, which leak
- * nothing useful about a stored key.)
- */
-export const guard = (
-  cr: Credential,
-) => sql`EXISTS (SELECT 1 FROM api_keys k JOIN channels c ON c.id = k.channel_id
-  WHERE k.prefix = ${cr.prefix} AND k.hash = ${cr.hash} AND k.revoked_at IS NULL AND c.slug = ${cr.channel})`;
-/** The id of the channel the credential names (a subquery). */
-export const channelId = (cr: Credential) => sql`(SELECT id FROM channels WHERE slug = ${cr.channel})`;
-/** The id of the presented key (a subquery). */
-export const keyId = (cr: Credential) => sql`(SELECT id FROM api_keys WHERE prefix = ${cr.prefix})`;
 const productId = (product: string) => sql`(SELECT id FROM products WHERE slug = ${product})`;
 
 const COLUMNS = ["status", "price_vnd", "channel_sku", "url", "stores", "note"] as const;
@@ -157,7 +135,6 @@ export interface ListingTag {
   epoch: number;
 }
 
-const digits = (iso: string) => iso.replace(/\D/g, "");
 // The same digits in SQL, so the compare-and-set happens inside the writing statement.
 const CREATED_DIGITS = sql.raw(
   "replace(replace(replace(replace(replace(created_at, '-', ''), ':', ''), 'T', ''), '.', ''), 'Z', '')",
@@ -175,13 +152,6 @@ const tagsMatch = (tags: ListingTag[]) =>
         )
       : sql`0`
   })`;
-
-/**
- * The strong ETag of a listing version: a new one for every change, for a listing deleted and re-made, and after
- * a restore (the epoch; left out while it is 0, so tags issued before epochs existed still match).
- */
-export const listingEtag = (l: { id: number; version: number; created_at: string; epoch: number }) =>
-  `"l${l.id}v${l.version}c${digits(l.created_at)}${l.epoch ? `e${l.epoch}` : ""}"`;
 
 /** Parses an `If-Match` header: `*`, or the listing versions its strong ETags name (weak tags never match). */
 export function parseIfMatch(header: string | undefined): "*" | ListingTag[] | undefined {
@@ -241,8 +211,6 @@ export async function getListing(
 
 const lastUsed = (cr: Credential) =>
   sql`UPDATE api_keys SET last_used_at = ${NOW} WHERE prefix = ${cr.prefix} AND ${guard(cr)}`;
-/** The key row a batch read with {@link keyLookup}. */
-export const keyRow = (result: D1Result | undefined) => (result?.results[0] as KeyRow | undefined) ?? null;
 const productExists = (product: string) => sql`SELECT id FROM products WHERE slug = ${product}`;
 
 export type PutOutcome = { key: KeyRow | null } & (

@@ -6,7 +6,7 @@ import type { CHANGE_ENTITIES } from "../../domain.ts";
 import type { CountedD1, Credential } from "../../env.ts";
 import { toStatement } from "../client.ts";
 import { parseJson } from "../mappers.ts";
-import { channelId, guard, type KeyRow, keyId, keyLookup, keyRow } from "./listings.ts";
+import { channelId, guard, type KeyRow, keyId, keyLookup, keyRow } from "./keys.ts";
 
 /** Most endpoints one channel may register (each change is fanned out to every endpoint). */
 export const MAX_ENDPOINTS_PER_CHANNEL = 10;
