@@ -1,7 +1,16 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, getJson } from "../helpers/http.ts";
-import { admin, body, createEditor, createRetailerKey, producer, product, recognition } from "./helpers.ts";
+import {
+  admin,
+  body,
+  changesOf,
+  createEditor,
+  createRetailerKey,
+  producer,
+  product,
+  recognition,
+} from "./helpers.ts";
 
 let pub: Awaited<ReturnType<typeof createEditor>>;
 let ed: Awaited<ReturnType<typeof createEditor>>;
@@ -9,13 +18,6 @@ beforeAll(async () => {
   pub = await createEditor("publisher@example.vn", "publisher");
   ed = await createEditor("editor@example.vn", "editor");
 });
-
-const changesOf = async (entity: string, key: string) =>
-  (
-    await env.DB.prepare("SELECT op FROM changes WHERE entity = ? AND entity_key = ? ORDER BY seq")
-      .bind(entity, key)
-      .all<{ op: string }>()
-  ).results.map((r) => r.op);
 
 describe("admin API: credentials", () => {
   it("refuses requests without a token (401) and retailer keys (403)", async () => {

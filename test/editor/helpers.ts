@@ -100,3 +100,11 @@ export async function createRetailerKey(channel: string): Promise<string> {
     .run();
   return key;
 }
+
+/** The change feed's operations for one record, oldest first (what a mirror would replay). */
+export const changesOf = async (entity: string, key: string) =>
+  (
+    await env.DB.prepare("SELECT op FROM changes WHERE entity = ? AND entity_key = ? ORDER BY seq")
+      .bind(entity, key)
+      .all<{ op: string }>()
+  ).results.map((r) => r.op);

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, getJson } from "../helpers/http.ts";
-import { admin, body, createEditor, createRetailerKey } from "./helpers.ts";
+import { admin, body, changesOf, createEditor, createRetailerKey } from "./helpers.ts";
 
 let pub: Awaited<ReturnType<typeof createEditor>>;
 let ed: Awaited<ReturnType<typeof createEditor>>;
@@ -10,12 +10,6 @@ beforeAll(async () => {
   ed = await createEditor("editor@example.vn", "editor");
 });
 
-const changesOf = async (entity: string, key: string) =>
-  (
-    await env.DB.prepare("SELECT op FROM changes WHERE entity = ? AND entity_key = ? ORDER BY seq")
-      .bind(entity, key)
-      .all<{ op: string }>()
-  ).results.map((r) => r.op);
 const auditOf = async (entity: string, key: string) =>
   (
     await env.DB.prepare(
