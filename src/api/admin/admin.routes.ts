@@ -48,8 +48,10 @@ const writeErrors = {
   },
 } as const;
 
-const etag = { ETag: { schema: { type: "string" as const }, description: "Send back in If-Match" } };
-const IfMatch = z.object({
+/** The ETag response header every admin record answer carries. */
+export const etag = { ETag: { schema: { type: "string" as const }, description: "Send back in If-Match" } };
+/** The If-Match request header of every admin update and delete. */
+export const IfMatch = z.object({
   "if-match": z
     .string()
     .max(200)

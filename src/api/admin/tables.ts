@@ -21,7 +21,7 @@ import {
 import type { AppEnv } from "../../env.ts";
 import { invalidFields, issuesToParams } from "../../http/validation.ts";
 import { ProblemSchema } from "../schemas.ts";
-import { staleProblem } from "./admin.routes.ts";
+import { etag, IfMatch, staleProblem } from "./admin.routes.ts";
 
 const problem = { "application/problem+json": { schema: ProblemSchema } };
 const security = [{ EditorToken: [] }];
@@ -46,14 +46,6 @@ const writeErrors = {
     content: problem,
   },
 } as const;
-const etagHeader = { ETag: { schema: { type: "string" as const }, description: "Send back in If-Match" } };
-const IfMatch = z.object({
-  "if-match": z
-    .string()
-    .max(200)
-    .optional()
-    .openapi({ description: "The record's ETag; required on updates (428 without)" }),
-});
 
 /** How each entity appears in paths, operationIds and words. */
 const META: Record<
@@ -186,7 +178,7 @@ export function registerTableRoutes(api: OpenAPIHono<AppEnv>) {
     const m = META[entity];
     const Response = PlainResponse(entity);
     const one = (description: string, status: 200 | 201 = 200) => ({
-      [status]: { description, headers: etagHeader, content: { "application/json": { schema: Response } } },
+      [status]: { description, headers: etag, content: { "application/json": { schema: Response } } },
     });
     const [listOp, getOp, createOp, updateOp, deleteOp] = m.ops;
     const single = async (c: Context<AppEnv>, key: string, status: 200 | 201 = 200) => {
@@ -369,7 +361,7 @@ export function registerTableRoutes(api: OpenAPIHono<AppEnv>) {
       responses: {
         200: {
           description: "The checked listing",
-          headers: etagHeader,
+          headers: etag,
           content: { "application/json": { schema: PlainResponse("listing") } },
         },
         ...writeErrors,
