@@ -1,15 +1,17 @@
 // `npm run bench`: each endpoint side by side with the cheapest response the same server gives — a static file
-// from public/ of the same size as the product list — in the same run, so that the numbers are ratios that hold
-// on a noisy, shared machine. Each endpoint is measured twice: on the cold path (a `Cookie` header makes the
-// response cache step aside, so every request runs its D1 batch) and on the cached path (a plain request, answered
-// by the isolate's LRU). And all of it at several D1 delays: `wrangler dev` is started once per delay with
-// `DEV_MODE=1 D1_DELAY_MS=n` (src/http/d1-delay.ts adds n ms to every D1 round trip), from 0 (local D1) to 80 ms
-// (a primary on another continent). Each server gets its own seeded local D1 (.wrangler/bench/), is warmed, then
-// every target is measured at a fixed concurrency in rounds that interleave the targets. Prints one table per
-// delay and a summary, and writes bench/results/bench.json.
+// from public/ with the same bytes as that endpoint's response (its "twin": the same size, served by the asset
+// server, which never runs the Worker), and for the 304 the twin answering its own If-None-Match — in the same
+// run, so that the numbers are ratios that hold on a noisy, shared machine. Each endpoint is measured twice: on the
+// cold path (a `Cookie` header makes the response cache step aside, so every request runs its D1 batch) and on the
+// cached path (a plain request, answered by the isolate's LRU). And all of it at several D1 delays: `wrangler dev`
+// is started once per delay with `DEV_MODE=1 D1_DELAY_MS=n` (src/http/d1-delay.ts adds n ms to every D1 round
+// trip), from 0 (local D1) to 80 ms (a primary on another continent). Each server gets its own seeded local D1
+// (.wrangler/bench/), is warmed, then every target is measured at a fixed concurrency in rounds that interleave
+// the targets. Prints one table per delay and a summary, and writes bench/results/bench.json.
 //
 // Options (environment): BENCH_DELAYS (ms, default "0,20,80"), BENCH_SECONDS (per target per round, default 2),
-// BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 10).
+// BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 10), BENCH_ONLY (comma-separated words: only the rows whose
+// name contains one, for a quick look; the summary then covers those rows only).
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
@@ -29,47 +31,48 @@ const DELAYS = (process.env.BENCH_DELAYS ?? "0,20,80").split(",").map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const ONLY = (process.env.BENCH_ONLY ?? "").split(",").filter(Boolean);
 const PORT = 8795;
 const INSPECTOR_PORT = 8796;
 const persistTo = join(root, ".wrangler/bench");
-const ceilingDir = join(root, "public/bench");
+const twinDir = join(root, "public/bench");
 /** Any credential makes the response cache step aside: the cold path, measured on the same server. */
 const COLD = { cookie: "bench=cold" };
 
-interface Target {
+interface Row {
   name: string;
   path: string;
-  /** Minimum ratio of the cached path to the static file (issue 14); the cold path has none. */
+  /** Minimum ratio of the cached path to its static twin (issue 14); 0 for the context row. */
   target: number;
-  expect?: number;
-  /** Measured without and with the cache. */
-  paths?: ("cold" | "cached")[];
+  /** A conditional request with the response's own ETag: a 304, against the twin's 304. */
+  revalidate?: boolean;
+  /** The context row: the cheapest response that runs the Worker at all (a redirect, no D1, no cache). */
+  floor?: boolean;
 }
 
 const PRODUCT = "mien-dong-tan-viet-a";
-const targets: Target[] = [
-  { name: "static file (ceiling)", path: "/bench/ceiling.json", target: 1 },
-  // Context, not a target: the cheapest response that runs the Worker at all (a redirect, no D1).
-  { name: "worker floor (/api 302)", path: "/api", target: 0, expect: 302 },
-  { name: "product list", path: "/api/v1/products", target: 0.8 },
-  { name: "search (q=mien dong)", path: "/api/v1/products?q=mien%20dong", target: 0.8 },
+const LIST = "/api/v1/products";
+const rows: Row[] = [
+  { name: "worker floor (/api 302)", path: "/api", target: 0, floor: true },
+  { name: "product list", path: LIST, target: 0.8 },
+  { name: "search (q=mien dong)", path: `${LIST}?q=mien%20dong`, target: 0.8 },
   {
     name: "filtered list, facets",
-    path: "/api/v1/products?tier=national,regional,provincial&group=processed_food,handicraft&scheme=cnnt,ocop&sort=name",
+    path: `${LIST}?tier=national,regional,provincial&group=processed_food,handicraft&scheme=cnnt,ocop&sort=name`,
     target: 0.8,
   },
-  { name: "product detail", path: `/api/v1/products/${PRODUCT}`, target: 0.8 },
+  { name: "product detail", path: `${LIST}/${PRODUCT}`, target: 0.8 },
   { name: "catalogue page", path: "/san-pham", target: 0.8 },
   { name: "product page", path: `/san-pham/${PRODUCT}`, target: 0.8 },
-  { name: "304 revalidation", path: "/api/v1/products", target: 0.9, expect: 304 },
-];
+  { name: "304 revalidation", path: LIST, target: 0.9, revalidate: true },
+].filter((r) => !ONLY.length || ONLY.some((w) => r.name.includes(w)));
 
+type Mode = "static" | "floor" | "cold" | "cached";
 interface Measured {
-  name: string;
+  row: Row;
+  mode: Mode;
   path: string;
-  mode: "static" | "floor" | "cold" | "cached";
   headers: Record<string, string>;
-  target: number;
   probe: Probe;
   rounds: Measurement[];
 }
@@ -86,14 +89,26 @@ process.env.WORKER_DEV_TOOLS = "1";
 
 console.log(`bench: seeding a local D1 in ${persistTo} …`);
 prepareLocalDb(persistTo, [join(root, "seed/seed.sql")]);
-// The ceiling is a static file exactly as large as the product list response; wrangler dev reads public/ when it
-// starts, so a first short-lived server answers the list, and the measured ones start with the file in place.
-rmSync(ceilingDir, { recursive: true, force: true });
+// Each row's twin is a static file with the bytes its endpoint answers; wrangler dev reads public/ when it starts,
+// so a first short-lived server answers every endpoint, and the measured ones start with the files in place. A
+// page's twin differs from a live page only in its CSP nonce (the same length).
+rmSync(twinDir, { recursive: true, force: true });
 const first = await serveWorker({ port: PORT, inspectorPort: INSPECTOR_PORT, persistTo });
-const listBody = await (await fetch(`${first.origin}/api/v1/products`)).text();
+const twins = new Map<string, { path: string; bytes: number }>();
+for (const r of rows) {
+  if (r.floor || twins.has(r.path)) continue;
+  const res = await fetch(`${first.origin}${r.path}`);
+  const ext = (res.headers.get("content-type") ?? "").includes("html") ? "html" : "json";
+  const body = Buffer.from(await res.arrayBuffer());
+  const file = `${twins.size}.${ext}`;
+  mkdirSync(twinDir, { recursive: true });
+  writeFileSync(join(twinDir, file), body);
+  // The asset server serves x.html at /bench/x (and redirects the .html spelling there).
+  twins.set(r.path, { path: `/bench/${file.replace(/\.html$/, "")}`, bytes: body.byteLength });
+}
 await first.stop();
-mkdirSync(ceilingDir, { recursive: true });
-writeFileSync(join(ceilingDir, "ceiling.json"), listBody);
+// The floor's twin: the smallest static response, a 304 of the first twin.
+const twinOf = (r: Row) => twins.get(r.floor ? (rows.find((x) => !x.floor)?.path ?? LIST) : r.path);
 
 const runs: { delay_ms: number; load_before: string; load_after: string; results: unknown[] }[] = [];
 const summary: (string | number)[][] = [];
@@ -109,33 +124,54 @@ try {
     });
     try {
       const url = (p: string) => `${worker.origin}${p}`;
-      const ceilingProbe = await probe(url("/bench/ceiling.json"));
-      if (ceilingProbe.status !== 200 || ceilingProbe.bytes !== Buffer.byteLength(listBody))
-        throw new Error(`the static ceiling file is not served: ${JSON.stringify(ceilingProbe)}`);
-      const etag = (await probe(url("/api/v1/products"))).etag;
-      if (!etag) throw new Error("the product list sends no ETag");
-
-      // Every target once, cold then cached: status, size, round trips, and the layer that answered.
+      // Every target once: status, size, round trips, and the layer that answered; a static twin must be served
+      // with its endpoint's size (a 304 with none).
       const live: Measured[] = [];
-      for (const t of targets) {
-        const conditional: Record<string, string> = t.expect === 304 ? { "if-none-match": etag } : {};
-        const modes: Measured["mode"][] = t.name.startsWith("static")
-          ? ["static"]
-          : t.target === 0
-            ? ["floor"]
-            : ["cold", "cached"];
-        for (const mode of modes) {
-          const headers: Record<string, string> = { ...conditional, ...(mode === "cold" ? COLD : {}) };
-          let p = await probe(url(t.path), headers);
-          if (mode === "cached") p = await probe(url(t.path), headers); // the first may have filled the cache
-          if (p.status !== (t.expect ?? 200))
-            throw new Error(`${t.name}: ${t.path} answered ${p.status}, expected ${t.expect ?? 200}`);
-          if (mode === "cached" && p.layer !== "lru")
-            throw new Error(`${t.name} (cached): answered by '${p.layer}', not the LRU`);
-          if (mode === "cold" && p.layer !== "bypass")
-            throw new Error(`${t.name} (cold): answered by '${p.layer}', not D1`);
-          live.push({ name: t.name, path: t.path, mode, headers, target: t.target, probe: p, rounds: [] });
+      const add = async (row: Row, mode: Mode, path: string, headers: Record<string, string>) => {
+        const existing = live.find(
+          (l) => l.mode === mode && l.path === path && JSON.stringify(l.headers) === JSON.stringify(headers),
+        );
+        if (existing) return existing;
+        let p = await probe(url(path), headers);
+        if (mode === "cached") p = await probe(url(path), headers); // the first may have filled the cache
+        const want =
+          row.floor && mode !== "static"
+            ? 302
+            : row.revalidate || (row.floor && mode === "static")
+              ? 304
+              : 200;
+        if (p.status !== want)
+          throw new Error(`${row.name} (${mode}): ${path} answered ${p.status}, expected ${want}`);
+        if (mode === "static" && want === 200 && p.bytes !== twinOf(row)?.bytes)
+          throw new Error(
+            `${row.name}: the static twin ${path} is ${p.bytes} B, not ${twinOf(row)?.bytes} B`,
+          );
+        if (mode === "cached" && p.layer !== "lru")
+          throw new Error(`${row.name} (cached): answered by '${p.layer}', not the LRU`);
+        if (mode === "cold" && p.layer !== "bypass")
+          throw new Error(`${row.name} (cold): answered by '${p.layer}', not D1`);
+        const m: Measured = { row, mode, path, headers, probe: p, rounds: [] };
+        live.push(m);
+        return m;
+      };
+      const lines: { row: Row; twin: Measured; cold?: Measured; cached?: Measured; floor?: Measured }[] = [];
+      for (const row of rows) {
+        const twinPath = twinOf(row)?.path ?? "";
+        const conditional = async (path: string, extra: Record<string, string> = {}) => {
+          const etag = (await probe(url(path), extra)).etag;
+          if (!etag) throw new Error(`${path} sends no ETag`);
+          return { "if-none-match": etag };
+        };
+        const revalidating = row.revalidate || row.floor;
+        const twin = await add(row, "static", twinPath, revalidating ? await conditional(twinPath) : {});
+        if (row.floor) {
+          lines.push({ row, twin, floor: await add(row, "floor", row.path, {}) });
+          continue;
         }
+        const own = row.revalidate ? await conditional(row.path) : {};
+        const cold = await add(row, "cold", row.path, { ...own, ...COLD });
+        const cached = await add(row, "cached", row.path, own);
+        lines.push({ row, twin, cold, cached });
       }
 
       console.log(`bench: warming up (${live.length} targets) …`);
@@ -144,13 +180,13 @@ try {
 
       for (let round = 1; round <= ROUNDS; round++) {
         for (const t of live) {
-          process.stdout.write(`bench: ${delay} ms, round ${round}/${ROUNDS} ${t.name} (${t.mode}) … `);
+          process.stdout.write(`bench: ${delay} ms, round ${round}/${ROUNDS} ${t.row.name} (${t.mode}) … `);
           const m = await measure(url(t.path), {
             connections: CONNECTIONS,
             seconds: SECONDS,
             headers: t.headers,
           });
-          const want = t.target === 0 ? 302 : t.name.startsWith("304") ? 304 : 200;
+          const want = t.probe.status;
           const unexpected = Object.entries(m.statuses).filter(([s]) => Number(s) !== want);
           if (m.errors || unexpected.length)
             console.log(
@@ -162,52 +198,57 @@ try {
       }
       const loadAfter = load();
 
-      // The ratio of each round to the static file's req/s in the same round, then the median over rounds: load
-      // from other processes on a shared machine moves both alike within a round.
-      const ceiling = live[0] as Measured;
-      const stats = (t: Measured) => ({
+      // The ratio of each round to its twin's req/s in the same round, then the median over rounds: load from
+      // other processes on a shared machine moves both alike within a round.
+      const stats = (t: Measured, twin: Measured) => ({
         rps: mean(t.rounds.map((m) => m.rps)),
         p50: mean(t.rounds.map((m) => m.p50)),
         p99: mean(t.rounds.map((m) => m.p99)),
-        ratio: median(t.rounds.map((m, i) => m.rps / (ceiling.rounds[i]?.rps ?? Number.NaN))),
+        ratio: median(t.rounds.map((m, i) => m.rps / (twin.rounds[i]?.rps ?? Number.NaN))),
       });
-      const staticStats = stats(ceiling);
-      const rows: (string | number)[][] = [];
-      for (const t of targets) {
-        const of = (mode: Measured["mode"]) => live.find((l) => l.name === t.name && l.mode === mode);
-        const cold = of("cold") ?? of("floor") ?? of("static");
-        const cached = of("cached");
-        const c = cold ? stats(cold) : null;
-        const h = cached ? stats(cached) : null;
-        const fmt = (s: ReturnType<typeof stats> | null) =>
-          s ? [s.rps.toFixed(0), s.ratio.toFixed(2), s.p50.toFixed(1), s.p99.toFixed(1)] : ["", "", "", ""];
-        const verdict =
-          h && t.target > 0 && t.target < 1
-            ? `≥ ${t.target} ${h.ratio >= t.target ? "ok" : "MISSED"}${delay === 80 ? `; p50 ${h.p50 - staticStats.p50 >= 0 ? "+" : ""}${(h.p50 - staticStats.p50).toFixed(1)} ms ${h.p50 - staticStats.p50 <= 5 ? "ok" : "MISSED"}` : ""}`
-            : "";
-        rows.push([
-          t.name,
+      const table_rows: (string | number)[][] = [];
+      for (const { row, twin, cold, cached, floor } of lines) {
+        const s = stats(twin, twin);
+        const c = (cold ?? floor) && stats((cold ?? floor) as Measured, twin);
+        const h = cached && stats(cached, twin);
+        const fmt = (x: ReturnType<typeof stats> | undefined, ratio = true) =>
+          x
+            ? [x.rps.toFixed(0), ...(ratio ? [x.ratio.toFixed(2)] : []), x.p50.toFixed(1), x.p99.toFixed(1)]
+            : ["", "", "", ""];
+        const verdict = h
+          ? `≥ ${row.target} ${h.ratio >= row.target ? "ok" : "MISSED"}${delay === 80 ? `; p50 ${h.p50 - s.p50 >= 0 ? "+" : ""}${(h.p50 - s.p50).toFixed(1)} ms ${h.p50 - s.p50 <= 5 ? "ok" : "MISSED"}` : ""}`
+          : "";
+        table_rows.push([
+          row.name,
+          twin.probe.bytes,
+          ...fmt(s, false),
           ...fmt(c),
-          cold?.probe.roundTrips ?? "-",
+          (cold ?? floor)?.probe.roundTrips ?? "-",
           ...fmt(h),
           cached?.probe.roundTrips ?? "",
           verdict,
         ]);
-        if (h && t.target < 1)
+        if (h && c)
           summary.push([
-            `${t.name} @ ${delay} ms`,
-            c?.ratio.toFixed(2) ?? "",
+            `${row.name} @ ${delay} ms`,
+            c.ratio.toFixed(2),
             h.ratio.toFixed(2),
-            `≥ ${t.target}`,
+            `≥ ${row.target}`,
+            `${(h.p50 - s.p50 >= 0 ? "+" : "") + (h.p50 - s.p50).toFixed(1)} ms`,
           ]);
+        else if (c) summary.push([`${row.name} @ ${delay} ms`, c.ratio.toFixed(2), "", "context", ""]);
       }
       console.log(
-        `\nD1 delay ${delay} ms — ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s per target (interleaved); × static = median over rounds of req/s ÷ the static file's req/s in the same round (${ceiling.probe.bytes} B); load average ${loadBefore} → ${loadAfter}\n`,
+        `\nD1 delay ${delay} ms — ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s per target (interleaved); × static = median over rounds of req/s ÷ the same-size static twin's req/s in the same round; load average ${loadBefore} → ${loadAfter}\n`,
       );
       console.log(
         table(
           [
             "endpoint",
+            "bytes",
+            "static req/s",
+            "p50",
+            "p99",
             "cold req/s",
             "× static",
             "p50",
@@ -220,39 +261,43 @@ try {
             "D1",
             "target (cached)",
           ],
-          rows,
+          table_rows,
         ),
       );
       runs.push({
         delay_ms: delay,
         load_before: loadBefore,
         load_after: loadAfter,
-        results: live.map((t) => ({
-          name: t.name,
-          path: t.path,
-          mode: t.mode,
-          headers: t.headers,
-          status: t.probe.status,
-          bytes: t.probe.bytes,
-          d1_round_trips: t.probe.roundTrips,
-          layer: t.probe.layer,
-          target_ratio: t.mode === "cached" ? t.target : null,
-          ...(({ rps, p50, p99, ratio }) => ({ rps, p50_ms: p50, p99_ms: p99, ratio }))(stats(t)),
-          rounds: t.rounds,
-        })),
+        results: lines.flatMap(({ row, twin, cold, cached, floor }) =>
+          [twin, cold, cached, floor]
+            .filter((t): t is Measured => !!t)
+            .map((t) => ({
+              row: row.name,
+              path: t.path,
+              mode: t.mode,
+              headers: t.headers,
+              status: t.probe.status,
+              bytes: t.probe.bytes,
+              d1_round_trips: t.probe.roundTrips,
+              layer: t.probe.layer,
+              target_ratio: t.mode === "cached" ? row.target : null,
+              ...(({ rps, p50, p99, ratio }) => ({ rps, p50_ms: p50, p99_ms: p99, ratio }))(stats(t, twin)),
+              rounds: t.rounds,
+            })),
+        ),
       });
     } finally {
       await worker.stop();
     }
   }
 } finally {
-  rmSync(ceilingDir, { recursive: true, force: true });
+  rmSync(twinDir, { recursive: true, force: true });
 }
 
-console.log("\nSummary: × static, cold path → cached path\n");
-console.log(table(["endpoint @ D1 delay", "cold", "cached", "target"], summary));
-const file = writeResults("bench.json", {
-  command: "npm run bench",
+console.log("\nSummary: × the same-size static twin, cold path → cached path; cached p50 − the twin's p50\n");
+console.log(table(["endpoint @ D1 delay", "cold", "cached", "target", "p50 vs static"], summary));
+const file = writeResults(ONLY.length ? "bench-partial.json" : "bench.json", {
+  command: `npm run bench${ONLY.length ? ` (BENCH_ONLY=${ONLY.join(",")})` : ""}`,
   date: new Date().toISOString(),
   machine: machine(),
   settings: {
@@ -262,7 +307,7 @@ const file = writeResults("bench.json", {
     rounds: ROUNDS,
     port: PORT,
   },
-  ceiling: { path: "/bench/ceiling.json", bytes: Buffer.byteLength(listBody) },
+  twins: Object.fromEntries(twins),
   runs,
 });
 console.log(`\nbench: wrote ${file}`);

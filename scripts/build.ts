@@ -179,6 +179,13 @@ const d1DelayLeftOut = replaceModule(
   "export const d1Delay = () => (_c, next) => next();",
 );
 
+const benchFloorLeftOut = replaceModule(
+  "bench-floor-left-out",
+  /\/http\/bench-floor\.ts$/,
+  /\/src\/index\.ts$/,
+  "export const benchFloor = () => null;",
+);
+
 // drizzle-orm/sql/sql.js imports isPgEnum from pg-core/columns/enum.js, which pulls in the Postgres column classes
 // (about 1 KiB gzip). A SQLite query never holds a Postgres enum, so in the Worker it is a function returning false.
 const pgEnumOmitted = replaceModule(
@@ -304,8 +311,9 @@ const result = await build({
     drizzleRelationsOmitted,
     drizzleColumnBuildersOmitted,
     validatorCookiesOmitted,
-    // The D1 delay of `npm run bench` (src/http/d1-delay.ts) is only in builds made with WORKER_DEV_TOOLS=1.
-    ...(process.env.WORKER_DEV_TOOLS === "1" ? [] : [d1DelayLeftOut]),
+    // The D1 delay of `npm run bench` (src/http/d1-delay.ts) and the floors of `npm run bench:profile`
+    // (src/http/bench-floor.ts) are only in builds made with WORKER_DEV_TOOLS=1.
+    ...(process.env.WORKER_DEV_TOOLS === "1" ? [] : [d1DelayLeftOut, benchFloorLeftOut]),
   ],
 });
 writeFileSync(`${dist}meta.json`, JSON.stringify(result.metafile));

@@ -32,15 +32,17 @@ export interface EditorRoutes {
 export function createApp(editor?: EditorRoutes, retail?: RetailApis) {
   const app = new Hono<AppEnv>();
 
-  // Every request is charged to its address before its body is read or D1 is touched (src/http/rate-limit.ts); a
-  // response the cache holds is answered right after that, before anything else runs.
+  // The response cache comes first, so that what it stores is the response as the whole chain left it (security
+  // headers, CORS, caching): a hit is answered with exactly those headers, by this middleware or before any routing
+  // (src/index.ts). A hit is still charged to its address and refused under a refused configuration (`admitted`);
+  // everything else is charged by the rate limit before its body is read or D1 is touched (src/http/rate-limit.ts).
   app.use(
     "*",
     d1Delay(),
+    responseCache(),
     securityHeaders(),
     requireSafeConfig(),
     addressRateLimit(),
-    responseCache(),
     bodyCeiling(),
   );
 

@@ -6,6 +6,8 @@
 import { getPath } from "hono/utils/url";
 import { createApp } from "./app.ts";
 import type { Env, WebhookMessage } from "./env.ts";
+import { benchFloor } from "./http/bench-floor.ts";
+import { admitted, lruAnswer } from "./http/response-cache.ts";
 import { nudgeFanOut } from "./webhooks/nudge.ts";
 
 const publicApp = createApp();
@@ -50,6 +52,13 @@ const retailApps = [
 /** The Worker: HTTP (either app), the webhooks queue consumer (and its dead-letter queue) and the cron behind it. */
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext) {
+    // A repeat read the isolate's LRU holds is answered here, before any routing or middleware: the entry carries
+    // every header the whole chain gave the response (security headers, CORS, caching). It is still charged to its
+    // caller's address, and a deployment whose configuration is refused answers nothing from it either.
+    const floor = benchFloor(request, env);
+    if (floor) return floor;
+    const hit = lruAnswer(request, env, ctx);
+    if (hit && (await admitted(request, env))) return hit;
     const path = getPath(request);
     const retail = retailApps.find(([paths]) => paths.test(path))?.[1];
     const app = EDITOR_PATH.test(path) ? await editorApp() : retail ? await retail() : publicApp;

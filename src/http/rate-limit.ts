@@ -47,11 +47,27 @@ const isApiCall = (path: string) => path === "/api/v1" || path.startsWith("/api/
  */
 export function addressRateLimit(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const bucket = addressBucket(c.req.header("cf-connecting-ip"), c.req.url);
-    if (bucket) {
-      const limiter = isApiCall(new URL(c.req.url).pathname) ? "RATE_LIMIT_ANON" : "RATE_LIMIT_PAGES";
-      await enforceRateLimit(c, limiter, bucket);
-    }
+    const charge = addressCharge(c.req.raw);
+    if (charge) await enforceRateLimit(c, charge.limiter, charge.bucket);
     await next();
   };
+}
+
+/** Which limiter and bucket a request is charged to; null for the unlimited (loopback callers of a local host). */
+function addressCharge(req: Request): { limiter: Limiter; bucket: string } | null {
+  const bucket = addressBucket(req.headers.get("cf-connecting-ip") ?? undefined, req.url);
+  if (!bucket) return null;
+  return { limiter: isApiCall(new URL(req.url).pathname) ? "RATE_LIMIT_ANON" : "RATE_LIMIT_PAGES", bucket };
+}
+
+/**
+ * Charges a request as {@link addressRateLimit} does, without an app around it: true if it is within its limit.
+ * For answers given before any routing (the response cache's LRU hits in src/index.ts); a request refused here
+ * goes on to the app, whose middleware charges it again and answers the 429.
+ */
+export async function chargeAddress(req: Request, env: AppEnv["Bindings"]): Promise<boolean> {
+  const charge = addressCharge(req);
+  const binding = charge && env[charge.limiter];
+  if (!charge || !binding) return true;
+  return (await binding.limit({ key: charge.bucket })).success;
 }

@@ -1,7 +1,9 @@
 import type { Context, MiddlewareHandler } from "hono";
+import { configErrors } from "../config.ts";
 import { CATALOGUE_VERSION_SQL } from "../db/client.ts";
 import type { AppEnv } from "../env.ts";
 import { catalogueTag } from "./etag.ts";
+import { chargeAddress } from "./rate-limit.ts";
 
 /** Development-only response header naming the layer that answered: `lru`, `cache-api`, `miss` or `bypass`. */
 export const CACHE_HEADER = "x-cache";
@@ -135,6 +137,18 @@ function tagOf(c: Context<AppEnv>): string | null {
   return m && catalogueTag(Number(m[2]), Number(m[1])) === etag ? etag : null;
 }
 
+/** What background work needs of an execution context (Hono's and the Worker's types differ). */
+type Background = { waitUntil(promise: Promise<unknown>): void };
+
+/** The request's execution context, if it has one (Hono throws when the app was called without). */
+function executionCtx(c: Context<AppEnv>): Background | undefined {
+  try {
+    return c.executionCtx;
+  } catch {
+    return undefined;
+  }
+}
+
 const cacheApi = (): Cache | null =>
   typeof caches !== "undefined" && "default" in caches
     ? (caches as unknown as { default: Cache }).default
@@ -144,12 +158,12 @@ const cacheApi = (): Cache | null =>
  * Reads the catalogue version in the background while the one known is still trusted (past half its age), so that
  * under steady traffic it never expires and no reader waits for D1; the read's start time is what counts.
  */
-function refreshVersion(c: Context<AppEnv>): void {
+function refreshVersion(env: AppEnv["Bindings"], ctx: Background | undefined): void {
   if (isolate.refreshing) return;
   isolate.refreshing = true;
   const started = Date.now();
   const generation = isolate.generation;
-  const read = c.env.DB.withSession("first-unconstrained")
+  const read = env.DB.withSession("first-unconstrained")
     .prepare(CATALOGUE_VERSION_SQL)
     .first<{ version: number; epoch: number }>()
     .then((row) => {
@@ -163,8 +177,93 @@ function refreshVersion(c: Context<AppEnv>): void {
       isolate.refreshing = false;
     });
   try {
-    c.executionCtx.waitUntil(read);
+    ctx?.waitUntil(read);
   } catch {}
+}
+
+/** The catalogue ETag this isolate trusts now (null past `ttl` ms or before the first read). */
+function knownTag(now: number, ttl: number): string | null {
+  return isolate.tag !== null && now - isolate.at < ttl ? isolate.tag : null;
+}
+
+/**
+ * The fields a 304 carries: those RFC 9110 §15.4.5 requires of it (the validators and caching fields a 200 would
+ * have had), CORS (for clients that check it on the 304 itself) and the D1 session's own headers. A 304 tells a
+ * client that holds the response to keep using it, and that client's stored copy keeps every other field — the
+ * security headers included: a cache updates the stored fields the 304 names and keeps the rest (RFC 9111 §4.3.4).
+ */
+const FIELDS_OF_304 = new Set([
+  "etag",
+  "cache-control",
+  "expires",
+  "vary",
+  "date",
+  "content-location",
+  "access-control-allow-origin",
+  "access-control-expose-headers",
+  "x-d1-round-trips",
+  "x-d1-bookmark",
+  "set-cookie",
+  CACHE_HEADER,
+]);
+
+/** A 304 with only {@link FIELDS_OF_304} of the given headers. */
+function notModified(headers: Iterable<[string, string]>): Response {
+  const kept = new Headers();
+  for (const [name, value] of headers) if (FIELDS_OF_304.has(name)) kept.append(name, value);
+  return new Response(null, { status: 304, headers: kept });
+}
+
+/**
+ * Drops from a 304 the fields not in {@link FIELDS_OF_304}, in place: replacing `c.res` would not do, since Hono
+ * copies the old response's headers onto the new one.
+ */
+function trim304(res: Response): void {
+  if (res.status !== 304) return;
+  for (const name of [...res.headers.keys()]) if (!FIELDS_OF_304.has(name)) res.headers.delete(name);
+}
+
+/** A response built from a cached entry: a 304 when `If-None-Match` names its ETag, else its bytes. */
+function answer(e: Entry, req: Request, layer: CacheLayer, report: boolean): Response {
+  const ifNoneMatch = req.headers.get("if-none-match");
+  if (ifNoneMatch && e.etag && matches(ifNoneMatch, e.etag)) {
+    const headers: [string, string][] = [...e.headers, ["x-d1-round-trips", "0"]];
+    if (report) headers.push([CACHE_HEADER, layer]);
+    return notModified(headers);
+  }
+  const headers = new Headers(e.headers);
+  headers.set("x-d1-round-trips", "0");
+  if (report) headers.set(CACHE_HEADER, layer);
+  return new Response(req.method === "HEAD" ? null : e.body.slice(0), { status: 200, headers });
+}
+
+/**
+ * Whether a cached answer may be given to a request: the deployment's configuration is accepted (a refused one
+ * serves nothing, src/http/safe-config.ts) and the request is within its address's rate limit — charged here,
+ * since a cached answer skips the middleware that would charge it. A request refused goes on through the app,
+ * whose middleware charges it again and answers the 429 or the 500.
+ */
+export async function admitted(req: Request, env: AppEnv["Bindings"]): Promise<boolean> {
+  return !configErrors(env, req.url).length && (await chargeAddress(req, env));
+}
+
+/**
+ * The isolate's LRU answer to a request, or null: a GET or HEAD without credentials or a bookmark, while the cache
+ * is on and the catalogue version is trusted, whose key the LRU holds. Synchronous and free of D1 (past half the
+ * version's age it starts a background read of the version). The Worker calls it before any routing
+ * (src/index.ts), so a hit costs no middleware; {@link responseCache} calls it too, for the app on its own.
+ */
+export function lruAnswer(req: Request, env: AppEnv["Bindings"], ctx?: Background): Response | null {
+  if ((req.method !== "GET" && req.method !== "HEAD") || bypasses(req)) return null;
+  const ttl = positive(env.CACHE_VERSION_TTL_MS, DEFAULT_VERSION_TTL_MS);
+  if (ttl === 0) return null;
+  const now = Date.now();
+  const known = knownTag(now, ttl);
+  if (known === null) return null;
+  const hit = isolate.lru.get(`${known}${requestKey(new URL(req.url))}`);
+  if (!hit) return null;
+  if (now - isolate.at > ttl / 2) refreshVersion(env, ctx);
+  return answer(hit, req, "lru", env.DEV_MODE === "1");
 }
 
 /**
@@ -182,8 +281,11 @@ export function cacheable(): MiddlewareHandler<AppEnv> {
 
 /**
  * A response cache in front of the app, for the routes marked {@link cacheable}: a hit is answered before the
- * routes' own middleware runs, with the headers the whole chain gave the response it stored (CORS, Cache-Control,
- * ETag, CSP). Mount it after the rate limit, so that a hit is charged like any request.
+ * rest of the chain runs, with the headers the whole chain gave the response it stored (CORS, Cache-Control,
+ * ETag, CSP, the security headers). Mount it first, so that what it stores is the response as the chain left it; a
+ * hit is still charged to its address and refused under a refused configuration ({@link admitted}). The Worker
+ * answers LRU hits before routing ({@link lruAnswer}); this middleware stores, reads the Cache API, and makes
+ * every 304 lean ({@link FIELDS_OF_304}).
  *
  * - Key: {@link requestKey} + the catalogue's ETag (build, epoch, data version), as this isolate last read it,
  *   trusted for `CACHE_VERSION_TTL_MS` (default 1 s; 0 turns the cache off): a write elsewhere is visible here
@@ -196,7 +298,7 @@ export function cacheable(): MiddlewareHandler<AppEnv> {
  *   `If-None-Match` with a 304 itself.
  * - With `DEV_MODE=1`, `x-cache` says which layer answered.
  *
- * @example app.use("*", securityHeaders(), addressRateLimit(), responseCache(), bodyCeiling())
+ * @example app.use("*", responseCache(), securityHeaders(), addressRateLimit(), bodyCeiling())
  */
 export function responseCache(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -217,46 +319,35 @@ export function responseCache(): MiddlewareHandler<AppEnv> {
     if (ttl === 0 || bypasses(c.req.raw)) {
       await next();
       if (c.get("cacheable")) mark(c.res, "bypass");
+      trim304(c.res);
       return;
     }
     const lru = isolate.lru;
     lru.capBytes = positive(c.env.CACHE_LRU_BYTES, DEFAULT_LRU_BYTES);
-    const url = new URL(c.req.url);
+    const req = c.req.raw;
+    const fromLru = lruAnswer(req, c.env, executionCtx(c));
+    if (fromLru && (await admitted(req, c.env))) return fromLru;
+    const url = new URL(req.url);
     const key = requestKey(url);
     const now = Date.now();
-    const known = isolate.tag !== null && now - isolate.at < ttl ? isolate.tag : null;
-    const ifNoneMatch = c.req.header("if-none-match");
-    const answer = (e: Entry, layer: CacheLayer) => {
-      const headers = new Headers(e.headers);
-      headers.set("x-d1-round-trips", "0");
-      if (ifNoneMatch && e.etag && matches(ifNoneMatch, e.etag)) {
-        headers.delete("content-type");
-        headers.delete("content-length");
-        return mark(new Response(null, { status: 304, headers }), layer);
-      }
-      return mark(new Response(e.body.slice(0), { status: 200, headers }), layer);
-    };
+    const known = knownTag(now, ttl);
     const cacheKeyUrl = (tag: string) => `${url.origin}/__response-cache/${encodeURIComponent(tag)}${key}`;
-
-    if (known !== null && now - isolate.at > ttl / 2) refreshVersion(c);
-    if (known !== null) {
-      const hit = lru.get(`${known}${key}`);
-      if (hit) return answer(hit, "lru");
-      const shared = cacheApi();
-      const stored = shared ? await shared.match(cacheKeyUrl(known)) : undefined;
-      if (stored) {
-        const e: Entry = {
-          body: await stored.arrayBuffer(),
-          headers: [...stored.headers].filter(([h]) => !PER_REQUEST.has(h)),
-          etag: stored.headers.get("etag"),
-        };
-        lru.set(`${known}${key}`, e);
-        return answer(e, "cache-api");
-      }
+    const dataCentre = known !== null && !fromLru ? cacheApi() : null;
+    const stored = dataCentre ? await dataCentre.match(cacheKeyUrl(known as string)) : undefined;
+    if (stored) {
+      const e: Entry = {
+        body: await stored.arrayBuffer(),
+        headers: [...stored.headers].filter(([h]) => !PER_REQUEST.has(h)),
+        etag: stored.headers.get("etag"),
+      };
+      lru.set(`${known}${key}`, e);
+      if (await admitted(req, c.env)) return answer(e, req, "cache-api", report);
     }
 
     const generation = isolate.generation;
     await next();
+    // Every 304 the app makes (a route's own If-None-Match check) carries the same fields as a cached one.
+    trim304(c.res);
     if (!c.get("cacheable")) return;
     const tag = tagOf(c);
     if (tag === null) return;
@@ -280,11 +371,9 @@ export function responseCache(): MiddlewareHandler<AppEnv> {
       // The key names the version, so the copy never holds stale data; it keeps the route's own Cache-Control
       // (max-age=60), which is how long the data centre's cache keeps it.
       const put = shared.put(cacheKeyUrl(tag), new Response(body.slice(0), { headers }));
-      try {
-        c.executionCtx.waitUntil(put.catch(() => {}));
-      } catch {
-        await put.catch(() => {});
-      }
+      const ctx = executionCtx(c);
+      if (ctx) ctx.waitUntil(put.catch(() => {}));
+      else await put.catch(() => {});
     }
   };
 }

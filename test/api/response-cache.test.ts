@@ -116,6 +116,10 @@ describe("revalidation", () => {
     expect([revalidated.status, revalidated.layer, revalidated.trips]).toEqual([304, "lru", "0"]);
     expect(revalidated.etag).toBe(first.etag);
     expect(revalidated.text).toBe("");
+    // The same fields as the app's own 304 (the security headers stay on the client's stored 200).
+    expect(revalidated.headers.get("cache-control")).toBe(first.headers.get("cache-control"));
+    expect(revalidated.headers.get("access-control-allow-origin")).toBe("*");
+    expect(revalidated.headers.get("content-security-policy")).toBeNull();
     const stale = await get("/api/v1/products", { "if-none-match": 'W/"src.0"' });
     expect([stale.status, stale.layer]).toEqual([200, "lru"]);
     expect(stale.text).toBe(first.text);
