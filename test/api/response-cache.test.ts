@@ -220,6 +220,32 @@ describe("bypass", () => {
     }
   });
 
+  it("a HEAD is answered from the cache with the GET's headers and no body", async () => {
+    const first = await get("/api/v1/products?tier=regional");
+    const ctx = createExecutionContext();
+    const head = await app.fetch(
+      new Request("http://localhost/api/v1/products?tier=regional", { method: "HEAD" }),
+      cacheOn,
+      ctx,
+    );
+    await waitOnExecutionContext(ctx);
+    expect([head.status, head.headers.get("x-cache"), head.headers.get("etag")]).toEqual([
+      200,
+      "lru",
+      first.etag,
+    ]);
+    expect(await head.text()).toBe("");
+  });
+
+  it("a deployment whose configuration is refused serves nothing from the cache either", async () => {
+    const cached = await get("/api/v1/products?tier=provincial");
+    expect((await get("/api/v1/products?tier=provincial")).layer).toBe("lru");
+    const refused = await get("/api/v1/products?tier=provincial", {}, { CURSOR_SECRET: "short" });
+    expect(refused.status).toBe(500);
+    expect(refused.text).not.toBe(cached.text);
+    expect(JSON.parse(refused.text).type).toContain("misconfigured");
+  });
+
   it("a version age of 0 turns the cache off", async () => {
     for (let i = 0; i < 2; i++) {
       const r = await get("/api/v1/products", {}, { CACHE_VERSION_TTL_MS: "0" });
