@@ -1,6 +1,6 @@
 // The Worker. Shoppers' and retailers' requests are served by the public app; a request for an editor path loads
 // the editor app (src/editor-app.ts: the same app with the editors' routes), and one for a retailer's listings,
-// the full feeds or a channel's webhooks the retail app for those routes (src/retail-apps/: the same app with
+// the change feed, the full feeds or a channel's webhooks the retail app for those routes (src/retail-apps/: the same app with
 // them), on first use, each a separate module of the deployed Worker (scripts/build.ts splits them out), so
 // shoppers' requests load none of them and each request at most one.
 import { getPath } from "hono/utils/url";
@@ -21,6 +21,7 @@ export const EDITOR_PATH = /^\/(?:quan-tri|en\/admin|api\/v1\/admin)(?:\/|$)/;
 /** Paths each retail app serves (src/retail-apps/), matched on the decoded path as EDITOR_PATH is. */
 export const RETAIL_PATHS = {
   listings: /^\/api\/v1\/channels\/[^/]+\/listings(?:\/|$)/,
+  changes: /^\/api\/v1\/changes(?:\/|$)/,
   feeds: /^\/api\/v1\/feeds(?:\/|$)/,
   webhooks: /^\/api\/v1\/channels\/[^/]+\/webhooks(?:\/|$)/,
 };
@@ -45,6 +46,7 @@ const editorApp = onDemand(() => import("./editor-app.ts"));
 // Literal import() paths, one per app, so that the build makes each a chunk of its own.
 const retailApps = [
   [RETAIL_PATHS.listings, onDemand(() => import("./retail-apps/listings.ts"))],
+  [RETAIL_PATHS.changes, onDemand(() => import("./retail-apps/changes.ts"))],
   [RETAIL_PATHS.feeds, onDemand(() => import("./retail-apps/feeds.ts"))],
   [RETAIL_PATHS.webhooks, onDemand(() => import("./retail-apps/webhooks.ts"))],
 ] as const;

@@ -7,7 +7,6 @@ import { BOOKMARK_HEADER, d1Session, ROUND_TRIPS_HEADER } from "../http/d1-sessi
 import { catalogueETag, publicCache } from "../http/etag.ts";
 import { cacheable } from "../http/response-cache.ts";
 import { cspNonce, docsCsp, publicReadCors } from "../http/security.ts";
-import { changesApi } from "./changes/index.ts";
 import { channelsApi } from "./channels/index.ts";
 import { withExamples } from "./examples.ts";
 import { producersApi } from "./producers/index.ts";
@@ -24,11 +23,12 @@ export interface AdminApi {
 
 /**
  * Retailers' routes the public Worker loads on demand, each by its path (src/index.ts), each from an app module of
- * its own (src/retail-apps/): a channel's listings (/channels/{channel}/listings…), the full feeds (/feeds/…) and a
- * channel's webhook endpoints (/channels/{channel}/webhooks…).
+ * its own (src/retail-apps/): a channel's listings (/channels/{channel}/listings…), the change feed (/changes), the
+ * full feeds (/feeds/…) and a channel's webhook endpoints (/channels/{channel}/webhooks…).
  */
 export interface RetailApis {
   listings?: OpenAPIHono<AppEnv>;
+  changes?: OpenAPIHono<AppEnv>;
   feeds?: OpenAPIHono<AppEnv>;
   webhooks?: OpenAPIHono<AppEnv>;
 }
@@ -56,7 +56,7 @@ export function createApiV1(admin?: AdminApi, retail: RetailApis = {}) {
   api.route("/", programmeApi);
   // Each where the public app had it before the split, so that the document lists the paths in the same order.
   if (retail.listings) api.route("/", retail.listings);
-  api.route("/", changesApi);
+  if (retail.changes) api.route("/", retail.changes);
   if (retail.feeds) api.route("/", retail.feeds);
   if (retail.webhooks) api.route("/", retail.webhooks);
   if (admin) api.route("/admin", admin.routes);
