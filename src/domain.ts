@@ -25,6 +25,14 @@ export const FACETS = ["tier", "scheme", "group", "producer", "channel", "distri
  */
 export const MAX_FILTER_VALUES = 20;
 export const MAX_FILTER_VALUES_TOTAL = 40;
+/**
+ * How many of a search's matches its total and facets count at most: above it they count its COUNT_CAP
+ * best-ranked matches (real products first when illustrative ones are included) and say so
+ * (`page.total_relation: "gte"`, `facets_exhaustive: false`). Counting every match grows with the catalogue
+ * (4,863 matches of "mien dong" at 100k synthetic products, each looked up once per facet); the province has some
+ * 150 recognized products, so the real catalogue is always counted exactly.
+ */
+export const COUNT_CAP = 1000;
 export type FacetName = (typeof FACETS)[number];
 
 export const LEGAL_TYPES = [

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import {
   CHANNEL_KINDS,
   CNNT_LEVELS,
+  COUNT_CAP,
   FACETS,
   FUNDS,
   LANGS,
@@ -168,6 +169,7 @@ export const notModified = {
 } as const;
 
 const Tier = z.enum(CNNT_LEVELS).nullable();
+const CAP = COUNT_CAP.toLocaleString("en-GB");
 /** Every collection pages the same way: follow `next_cursor` (as `cursor`) while `has_more`. */
 const PageInfo = z.object({
   limit: z.number().int(),
@@ -216,6 +218,9 @@ export const ProductList = z
         .number()
         .int()
         .openapi({ description: "How many of `total` are illustrative (0 without `include=illustrative`)" }),
+      total_relation: z.enum(["eq", "gte"]).openapi({
+        description: `\`eq\`: \`total\` is exact. \`gte\`: the search matched more than ${CAP} products, and \`total\` counts only its ${CAP} best-ranked matches (real products first) that pass the filters: the whole list holds at least that many. Pages still reach every match.`,
+      }),
     }),
     facets: z.object({
       tier: z.array(FacetValue),
@@ -224,6 +229,9 @@ export const ProductList = z
       producer: z.array(FacetValue),
       channel: z.array(FacetValue),
       district: z.array(FacetValue),
+    }),
+    facets_exhaustive: z.boolean().openapi({
+      description: `\`true\`: facet counts cover every product of the list. \`false\` (with \`page.total_relation\` \`gte\`): the search matched more than ${CAP} products and the counts cover its ${CAP} best-ranked matches only, so they are lower bounds.`,
     }),
   })
   .openapi("ProductList");

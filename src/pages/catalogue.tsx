@@ -1,5 +1,6 @@
 import type { FacetName, FacetValue, ProductList, Sort } from "../db/queries/products.ts";
 import {
+  COUNT_CAP,
   FACETS,
   isSlug,
   MAX_FILTER_VALUES,
@@ -112,8 +113,10 @@ function Facet(props: {
   const values = valuesOf(facet, list, s, lang);
   if (!values.length) return null;
   const active = s.filters[facet].length > 0;
+  // Counts over a search's best matches only are lower bounds: "12+", described by the note in the filters.
+  const partial = !list.facets_exhaustive;
   const boxes = (
-    <fieldset class="facet">
+    <fieldset class="facet" aria-describedby={partial ? "facets-partial" : undefined}>
       <legend class={props.collapsible ? "sr-only" : undefined}>{props.legend}</legend>
       <ul>
         {values.map((v) => {
@@ -135,6 +138,7 @@ function Facet(props: {
                   lang={lang}
                   kind="facet"
                   value={`${facet}:${v.value}`}
+                  text={partial ? `${v.count}+` : undefined}
                 />
               </label>
             </li>
@@ -205,6 +209,11 @@ export function CataloguePage(props: {
               <h2>{t.filters}</h2>
               {active ? <span class="count">{active}</span> : null}
             </summary>
+            {list.facets_exhaustive ? null : (
+              <p class="fine facet-note" id="facets-partial">
+                {t.facetsPartial(COUNT_CAP)}
+              </p>
+            )}
             <Facet facet="tier" legend={t.filterTier} list={list} s={s} lang={lang} />
             <Facet facet="scheme" legend={t.filterScheme} list={list} s={s} lang={lang} />
             <Facet facet="group" legend={t.filterGroup} list={list} s={s} lang={lang} />
@@ -220,7 +229,7 @@ export function CataloguePage(props: {
         </CatalogueForm>
         <section class="results" aria-labelledby="results-h">
           <h2 id="results-h" class="results-count">
-            {t.results(list.page.total, s.q)}
+            {t.results(list.page.total, s.q, list.page.total_relation === "gte")}
             {list.page.illustrative ? (
               <span class="count-illustrative">
                 {" · "}
@@ -228,6 +237,11 @@ export function CataloguePage(props: {
               </span>
             ) : null}
           </h2>
+          {list.page.total_relation === "gte" ? (
+            <p class="fine counts-partial" data-total-relation="gte">
+              {t.countsPartial(COUNT_CAP)}
+            </p>
+          ) : null}
           {chips.length ? (
             <ul class="chips" aria-label={t.activeFilters}>
               {chips.map((c) => (

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import {
+  COUNT_CAP,
   type FacetName,
   LABELS,
   type Lang,
@@ -39,24 +40,50 @@ export const inList = (values: readonly (string | number)[]) =>
     sql`, `,
   );
 
-/** One WHERE fragment per active filter, so each facet can leave out its own. */
-export function filterFragments(f: ProductFilters, match: string | null): Partial<Record<FilterKey, SQL>> {
+/** Values as one bound JSON parameter: `IN (${jsonList(values)})`, for statements that repeat many lists. */
+const jsonList = (values: readonly (string | number)[]) =>
+  sql`SELECT value FROM json_each(${JSON.stringify(values)})`;
+
+/**
+ * One WHERE fragment per active filter, so each facet can leave out its own. `json`: bind each value list as one
+ * JSON parameter, for a statement that repeats the filters (D1 takes at most 100 parameters a statement).
+ */
+export function filterFragments(
+  f: ProductFilters,
+  match: string | null,
+  json = false,
+): Partial<Record<FilterKey, SQL>> {
   const out: Partial<Record<FilterKey, SQL>> = {};
+  const list = json ? jsonList : inList;
   // Illustrative products stay out unless asked for; every facet applies this (it is no facet of its own).
   if (!f.includeIllustrative) out.real = sql`p.provenance <> 'illustrative'`;
   const realListing = f.includeIllustrative ? sql`` : sql` AND l.provenance <> 'illustrative'`;
   if (match !== null) out.q = sql`p.id IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ${match})`;
-  if (f.tier?.length) out.tier = sql`p.tier_rank IN (${inList(f.tier.map((t) => LEVEL_RANK[t]))})`;
-  if (f.group?.length) out.group = sql`p.product_group IN (${inList(f.group)})`;
+  if (f.tier?.length) out.tier = sql`p.tier_rank IN (${list(f.tier.map((t) => LEVEL_RANK[t]))})`;
+  if (f.group?.length) out.group = sql`p.product_group IN (${list(f.group)})`;
   if (f.producer?.length)
-    out.producer = sql`p.producer_id IN (SELECT id FROM producers WHERE slug IN (${inList(f.producer)}))`;
+    out.producer = sql`p.producer_id IN (SELECT id FROM producers WHERE slug IN (${list(f.producer)}))`;
   if (f.district?.length)
-    out.district = sql`p.producer_id IN (SELECT id FROM producers WHERE district_slug IN (${inList(f.district)}))`;
+    out.district = sql`p.producer_id IN (SELECT id FROM producers WHERE district_slug IN (${list(f.district)}))`;
   if (f.scheme?.length)
-    out.scheme = sql`EXISTS (SELECT 1 FROM recognitions r WHERE r.product_id = p.id AND r.scheme IN (${inList(f.scheme)}))`;
+    out.scheme = sql`EXISTS (SELECT 1 FROM recognitions r WHERE r.product_id = p.id AND r.scheme IN (${list(f.scheme)}))`;
   if (f.channel?.length)
-    out.channel = sql`EXISTS (SELECT 1 FROM listings l JOIN channels c ON c.id = l.channel_id WHERE l.product_id = p.id AND c.slug IN (${inList(f.channel)})${realListing})`;
+    out.channel = sql`EXISTS (SELECT 1 FROM listings l JOIN channels c ON c.id = l.channel_id WHERE l.product_id = p.id AND c.slug IN (${list(f.channel)})${realListing})`;
   return out;
+}
+
+/**
+ * A search's matches with their rank (bm25, name weighted most) and, when illustrative products are included,
+ * their flag: the body of the CTE the page and the facets both rank from. The flag is membership of the real
+ * products, a set read once from the real-first index (migration 0016): the province has some 150 recognized
+ * products, while a lookup per match costs as much as ranking it (at 100k products, 4,863 matches of "mien dong":
+ * 4.3 ms more). A subquery `WHERE id = rowid` would not do: inside it `rowid` is the subquery's own row, so every
+ * match took the first product's flag.
+ */
+export function rankedMatches(match: string, include: boolean): SQL {
+  const real = sql`SELECT id FROM products WHERE (provenance = 'illustrative') = 0`;
+  const ill = include ? sql`, rowid NOT IN (${real}) AS ill` : sql``;
+  return sql`SELECT rowid AS id, bm25(products_fts, 10.0, 6.0, 1.0) AS rank${ill} FROM products_fts WHERE products_fts MATCH ${match}${include ? sql`` : sql` AND rowid IN (${real})`}`;
 }
 
 /** Most values a facet lists (only the producer facet can have more). */
@@ -123,6 +150,50 @@ export function facetStatements(
       : sql`SELECT c.slug AS k, c.name AS label, count(*) AS n, ${illListing} AS i FROM ${P} JOIN listings l ON l.product_id = p.id JOIN channels c ON c.id = l.channel_id ${where([...but("channel"), ...realListings, ...none])} GROUP BY c.id ORDER BY c.id`;
 
   return [cubeQ, producerQ, channelQ];
+}
+
+/**
+ * The total and facet counts of a search, as one statement (for the list's batch): its matches are ranked once,
+ * the COUNT_CAP best-ranked ones (every match while it has no more) are read once from product_facets, and the
+ * counts of {@link facetStatements} run over those rows. The rows carry `part`: 0 the facet combinations, 1 the
+ * producers, 2 the channels, 3 whether the search matched more than COUNT_CAP (`n`); {@link searchFacetResults}
+ * splits them. The filters repeat in three counts, so their value lists are bound as JSON (their 40 values would
+ * otherwise pass D1's 100 parameters a statement).
+ */
+export function searchFacetStatement(input: ProductFilters, match: string): SQL {
+  const include = input.includeIllustrative === true;
+  // The matches hold only real products unless illustrative ones are included: no `real` filter needed.
+  const { real: _real, q: _q, ...filters } = filterFragments(input, match, true);
+  const but = (facet: FacetName) =>
+    Object.entries(filters)
+      .filter(([k]) => k !== facet)
+      .map(([, v]) => v);
+  const narrowing = [filters.producer, filters.channel].filter((f) => f !== undefined);
+  // The best-ranked matches, in the page's own order (real products first when illustrative ones are included).
+  const best = include ? sql`ill, rank, id` : sql`rank, id`;
+  const chosen = input.producer?.length
+    ? sql`p.producer_id IN (SELECT id FROM producers WHERE slug IN (SELECT value FROM json_each(${JSON.stringify(input.producer)}))) DESC, `
+    : sql``;
+  const realListings = include ? [] : [sql`l.provenance <> 'illustrative'`];
+  // CROSS JOIN keeps the matches outside: SQLite would otherwise read every listing of each channel (79,301 at 100k
+  // products) and test each against them.
+  return sql`WITH m AS MATERIALIZED (${rankedMatches(match, include)}),
+    top AS MATERIALIZED (SELECT f.* FROM (SELECT id FROM m ORDER BY ${best} LIMIT ${COUNT_CAP}) x JOIN product_facets f ON f.id = x.id)
+    SELECT 0 AS part, p.tier_rank AS t, p.product_group AS g, coalesce(p.district_slug, '') AS d, coalesce(p.district, '') AS label, p.schemes AS s, p.illustrative AS i, count(*) AS n, NULL AS k, NULL AS o FROM top p ${where(narrowing)} GROUP BY 2, 3, 4, 5, 6, 7
+    UNION ALL SELECT 1, NULL, NULL, NULL, pr.name, NULL, x.i, x.n, pr.slug, pr.name FROM (SELECT p.producer_id AS id, count(*) AS n, sum(p.illustrative) AS i FROM top p ${where(but("producer"))} GROUP BY p.producer_id ORDER BY ${chosen}n DESC, p.producer_id LIMIT ${FACET_LIMIT}) x JOIN producers pr ON pr.id = x.id
+    UNION ALL SELECT 2, NULL, NULL, NULL, c.name, NULL, sum(l.provenance = 'illustrative' OR p.illustrative), count(*), c.slug, c.id FROM top p CROSS JOIN listings l ON l.product_id = p.id JOIN channels c ON c.id = l.channel_id ${where([...but("channel"), ...realListings])} GROUP BY c.id
+    UNION ALL SELECT 3, NULL, NULL, NULL, NULL, NULL, NULL, EXISTS (SELECT 1 FROM m LIMIT 1 OFFSET ${COUNT_CAP}), NULL, NULL
+    ORDER BY part, o`;
+}
+
+/**
+ * The result of {@link searchFacetStatement} as {@link facetStatements}' three results (for {@link readFacets} and
+ * {@link facetTotal}), and whether the counts were capped.
+ */
+export function searchFacetResults(result: D1Result | undefined): { results: D1Result[]; capped: boolean } {
+  const rows = (result?.results ?? []) as { part: number; n: number }[];
+  const part = (i: number) => ({ results: rows.filter((r) => r.part === i) }) as unknown as D1Result;
+  return { results: [part(0), part(1), part(2)], capped: rows.some((r) => r.part === 3 && r.n === 1) };
 }
 
 /**

@@ -14,7 +14,10 @@ import {
   facetTotal,
   filterFragments,
   type ProductFilters,
+  rankedMatches,
   readFacets,
+  searchFacetResults,
+  searchFacetStatement,
   where,
 } from "./facets.ts";
 
@@ -208,9 +211,7 @@ export async function productListQuery(d1: CountedD1, secret: string, input: Lis
   const ranked = sort === "relevance" && match !== null;
   // With illustrative products included, each match carries its flag (from the narrow covering index), so that the
   // page can be cut by (flag, rank): real products come first whatever their rank.
-  const rankCte = ranked
-    ? sql`WITH s AS MATERIALIZED (SELECT rowid AS id, bm25(products_fts, 10.0, 6.0, 1.0) AS rank${include ? sql`, (SELECT provenance = 'illustrative' FROM products INDEXED BY products_facet_idx WHERE id = rowid) AS ill` : sql``} FROM products_fts WHERE products_fts MATCH ${match}${include ? sql`` : sql` AND rowid IN (SELECT id FROM products WHERE provenance <> 'illustrative')`}) `
-    : sql``;
+  const rankCte = ranked ? sql`WITH s AS MATERIALIZED (${rankedMatches(match, include)}) ` : sql``;
   const rankJoin = ranked ? sql`JOIN s ON s.id = p.id` : sql``;
   // A first page of a search alone needs only the best ranks: rows ranked no worse than the (limit+1)-th match
   // (ties kept, so the page is exactly what sorting every match would give) are joined with their wide product rows,
@@ -254,12 +255,18 @@ export async function productListQuery(d1: CountedD1, secret: string, input: Lis
         listSql(sql`products p`, [sql`NOT ${walk.dense}`]),
       ]
     : [listSql(sql`products p`, [])];
-  const facets = facetStatements(filters, match, searchedNothing, input);
+  // A search counts over its best-ranked matches (COUNT_CAP), in one statement that ranks them once.
+  const facets = match
+    ? [searchFacetStatement(input, match)]
+    : facetStatements(filters, null, searchedNothing, input);
   const statements = [...lists.map(stmt), ...facets.map(stmt)];
   const read = async (results: D1Result[]) => {
     const rowsOf = <T>(i: number) => (results[i]?.results ?? []) as T[];
     const rows = lists.length === 2 && rowsOf<Row>(0).length === 0 ? rowsOf<Row>(1) : rowsOf<Row>(0);
-    const facetResults = results.slice(lists.length);
+    const counted = match
+      ? searchFacetResults(results[lists.length])
+      : { results: results.slice(lists.length), capped: false };
+    const facetResults = counted.results;
 
     const { items, hasMore, nextCursor } = await keysetPage(rows, input.limit, {
       secret,
@@ -272,10 +279,12 @@ export async function productListQuery(d1: CountedD1, secret: string, input: Lis
       page: {
         limit: input.limit,
         ...facetTotal(facetResults, input),
+        total_relation: counted.capped ? ("gte" as const) : ("eq" as const),
         has_more: hasMore,
         next_cursor: nextCursor,
       },
       facets: readFacets(facetResults, input.lang, input),
+      facets_exhaustive: !counted.capped,
     };
   };
   return { statements, read };

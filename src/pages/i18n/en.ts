@@ -111,8 +111,13 @@ export const en: Strings = {
     "-name": "Name Z–A",
     newest: "Newest",
   },
-  results: (n: number, q?: string) =>
-    q ? `${n} product${n === 1 ? "" : "s"} for “${q}”` : `${n} product${n === 1 ? "" : "s"}`,
+  results: (n: number, q?: string, atLeast = false) => {
+    const k = `${atLeast ? `${n.toLocaleString("en-GB")}+` : n} product${n === 1 && !atLeast ? "" : "s"}`;
+    return q ? `${k} for “${q}”` : k;
+  },
+  countsPartial: (cap: number) =>
+    `More than ${cap.toLocaleString("en-GB")} products match: the total and the filter counts cover the ${cap.toLocaleString("en-GB")} best matches only. Later pages still hold every match.`,
+  facetsPartial: (cap: number) => `Counts cover the ${cap.toLocaleString("en-GB")} best matches only.`,
   noResults: "No products match. Try removing a filter or searching for another word.",
   nextPage: "Next page",
   firstPage: "Back to the first page",

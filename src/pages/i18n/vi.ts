@@ -111,7 +111,14 @@ export const vi = {
     "-name": "Tên Z–A",
     newest: "Mới thêm",
   },
-  results: (n: number, q?: string) => (q ? `${n} sản phẩm cho “${q}”` : `${n} sản phẩm`),
+  // atLeast: a search that matched more than the counting cap ("1.000+ sản phẩm").
+  results: (n: number, q?: string, atLeast = false) => {
+    const k = atLeast ? `${n.toLocaleString("vi-VN")}+` : n;
+    return q ? `${k} sản phẩm cho “${q}”` : `${k} sản phẩm`;
+  },
+  countsPartial: (cap: number) =>
+    `Có hơn ${cap.toLocaleString("vi-VN")} sản phẩm khớp: tổng số và số đếm ở bộ lọc chỉ tính ${cap.toLocaleString("vi-VN")} sản phẩm khớp nhất. Các trang sau vẫn có đủ sản phẩm.`,
+  facetsPartial: (cap: number) => `Số đếm chỉ tính ${cap.toLocaleString("vi-VN")} sản phẩm khớp nhất.`,
   noResults: "Không có sản phẩm phù hợp. Thử bỏ bớt bộ lọc hoặc tìm từ khác.",
   nextPage: "Trang sau",
   firstPage: "Về trang đầu",
