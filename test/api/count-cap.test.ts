@@ -7,7 +7,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { COUNT_CAP } from "../../src/domain.ts";
 import { call, getJson, walk } from "../helpers/http.ts";
 
-const RANKS: Record<number, string> = { 4: "national", 3: "regional", 2: "provincial" };
 /** Products inserted: all match "capword"; the first COUNT_CAP also match "capall" (exactly the cap). */
 const INSERTED = COUNT_CAP + 200;
 
