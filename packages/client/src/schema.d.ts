@@ -888,6 +888,11 @@ export interface components {
                 next_cursor: string | null;
                 /** @description How many of `total` are illustrative (0 without `include=illustrative`) */
                 illustrative: number;
+                /**
+                 * @description `eq`: `total` is exact. `gte`: the search matched more than 1,000 products, and `total` counts only its 1,000 best-ranked matches (real products first) that pass the filters: the whole list holds at least that many. Pages still reach every match.
+                 * @enum {string}
+                 */
+                total_relation: "eq" | "gte";
             };
             facets: {
                 tier: {
@@ -933,6 +938,8 @@ export interface components {
                     illustrative: number;
                 }[];
             };
+            /** @description `true`: facet counts cover every product of the list. `false` (with `page.total_relation` `gte`): the search matched more than 1,000 products and the counts cover its 1,000 best-ranked matches only, so they are lower bounds. */
+            facets_exhaustive: boolean;
         };
         ProductListItem: {
             slug: string;
@@ -2305,6 +2312,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 2,
                      *         "illustrative": 0,
+                     *         "total_relation": "eq",
                      *         "has_more": false,
                      *         "next_cursor": null
                      *       },
@@ -2380,7 +2388,8 @@ export interface operations {
                      *             "illustrative": 0
                      *           }
                      *         ]
-                     *       }
+                     *       },
+                     *       "facets_exhaustive": true
                      *     }
                      */
                     "application/json": components["schemas"]["ProductList"];
@@ -2481,7 +2490,7 @@ export interface operations {
                      *         "packaging"
                      *       ],
                      *       "created_at": "2026-01-05T00:00:02.000Z",
-                     *       "updated_at": "2026-12-02T00:19:18.734Z",
+                     *       "updated_at": "2026-12-02T01:38:52.461Z",
                      *       "producer": {
                      *         "slug": "htx-tan-viet-a",
                      *         "name": "HTX Tân Việt Á",
@@ -2567,7 +2576,7 @@ export interface operations {
                      *           "source_url": "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
                      *           "sample": false,
                      *           "version": 1,
-                     *           "updated_at": "2026-12-02T00:19:18.754Z",
+                     *           "updated_at": "2026-12-02T01:38:52.475Z",
                      *           "provenance": {
                      *             "record": "sourced",
                      *             "fields": {
@@ -2774,7 +2783,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 19,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY2h1LXRoZS1sdWMtdHJhIl1d.C4z3uOTZVrA1xcPUeNmdRA"
+                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY2h1LXRoZS1sdWMtdHJhIl1d.9g1N4MonqwC4PgkaG6llOg"
                      *       }
                      *     }
                      */
@@ -3067,7 +3076,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 7,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFubmVscyIsWzJdXQ.C4TioSzHbafOHFSRJN_7_Q"
+                     *         "next_cursor": "WyJjaGFubmVscyIsWzJdXQ.GaECp5qcElQM4mD0ysFFpw"
                      *       }
                      *     }
                      */
@@ -3329,7 +3338,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 15,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.5WB0GXZEMaMNvThYCy_6Tw"
+                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.AxCSkBFs6tNHb7Onegn4gA"
                      *       }
                      *     }
                      */
@@ -3599,8 +3608,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261202001925349\"",
-                     *       "updated_at": "2026-12-02T00:19:25.384Z",
+                     *       "etag": "\"l12v2c20261202013858017\"",
+                     *       "updated_at": "2026-12-02T01:38:58.040Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -3730,8 +3739,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261202001925349\"",
-                     *       "updated_at": "2026-12-02T00:19:25.384Z",
+                     *       "etag": "\"l12v2c20261202013858017\"",
+                     *       "updated_at": "2026-12-02T01:38:58.040Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -3771,8 +3780,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 1,
-                     *       "etag": "\"l12v1c20261202001925349\"",
-                     *       "updated_at": "2026-12-02T00:19:25.349Z",
+                     *       "etag": "\"l12v1c20261202013858017\"",
+                     *       "updated_at": "2026-12-02T01:38:58.017Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -3871,8 +3880,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202013858017\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -4072,8 +4081,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202013858017\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -4133,7 +4142,7 @@ export interface operations {
                      *         {
                      *           "product": "mien-dong-tan-viet-a",
                      *           "version": 3,
-                     *           "etag": "\"l12v3c20261202001925349\""
+                     *           "etag": "\"l12v3c20261202013858017\""
                      *         }
                      *       ]
                      *     }
@@ -4313,7 +4322,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "htx-tam-hoa",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-02T00:19:18.727Z",
+                     *           "changed_at": "2026-12-02T01:38:52.456Z",
                      *           "href": "/api/v1/producers/htx-tam-hoa",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -4324,7 +4333,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "cong-ty-tnhh-mtv-688",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-02T00:19:18.727Z",
+                     *           "changed_at": "2026-12-02T01:38:52.456Z",
                      *           "href": "/api/v1/producers/cong-ty-tnhh-mtv-688",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -4334,7 +4343,7 @@ export interface operations {
                      *       "page": {
                      *         "limit": 2,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.O9L3z_8Wq3dBqmYTp4NwHQ"
+                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.aqzMlcMomY3JrOTBEzoscw"
                      *       }
                      *     }
                      */
@@ -4423,8 +4432,8 @@ export interface operations {
                 content: {
                     /**
                      * @example slug,name_vi,name_en,category_vi,category_en,product_group,tier,ocop_stars,price_from_vnd,producer_slug,producer_name,district,province,channels,image,sample,updated_at,provenance,price_from_vnd_provenance,district_provenance,channels_provenance
-                     *     bun-kho-ba-sach-hung-dao,Bún khô Ba sạch Hưng Đạo,Ba sạch Hưng Đạo dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-02T00:19:18.760Z,sourced,,,
-                     *     bun-kho-cao-tuyen,Bún khô Cao Tuyền,Cao Tuyền dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,cong-ty-tnhh-bun-cao-tuyen,Công ty TNHH Bún Cao Tuyền,,Cao Bằng,,/img/products/bun.svg,false,2026-12-02T00:19:18.735Z,sourced,,,
+                     *     bun-kho-ba-sach-hung-dao,Bún khô Ba sạch Hưng Đạo,Ba sạch Hưng Đạo dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-02T01:38:52.479Z,sourced,,,
+                     *     bun-kho-cao-tuyen,Bún khô Cao Tuyền,Cao Tuyền dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,cong-ty-tnhh-bun-cao-tuyen,Công ty TNHH Bún Cao Tuyền,,Cao Bằng,,/img/products/bun.svg,false,2026-12-02T01:38:52.462Z,sourced,,,
                      */
                     "text/csv": string;
                 };
@@ -4475,9 +4484,9 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô Ba sạch Hưng Đạo","name_en":"Ba sạch Hưng Đạo dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-02T00:19:18.760Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":""}
-                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô Cao Tuyền","name_en":"Cao Tuyền dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-02T00:19:18.735Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":""}
-                     *     {"slug":"chieu-truc-688","name_vi":"Chiếu trúc 688","name_en":"688 bamboo mat","category_vi":"Chiếu trúc","category_en":"Bamboo mats","product_group":"handicraft","tier":"national","ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-mtv-688","producer_name":"Công ty TNHH MTV 688","district":"Nguyên Bình","province":"Cao Bằng","channels":"","image":"/img/products/chieu-truc.svg","sample":false,"updated_at":"2026-12-02T00:19:18.733Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":""}
+                     * @example {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô Ba sạch Hưng Đạo","name_en":"Ba sạch Hưng Đạo dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-02T01:38:52.479Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":""}
+                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô Cao Tuyền","name_en":"Cao Tuyền dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-02T01:38:52.462Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":""}
+                     *     {"slug":"chieu-truc-688","name_vi":"Chiếu trúc 688","name_en":"688 bamboo mat","category_vi":"Chiếu trúc","category_en":"Bamboo mats","product_group":"handicraft","tier":"national","ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-mtv-688","producer_name":"Công ty TNHH MTV 688","district":"Nguyên Bình","province":"Cao Bằng","channels":"","image":"/img/products/chieu-truc.svg","sample":false,"updated_at":"2026-12-02T01:38:52.461Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":""}
                      */
                     "application/x-ndjson": string;
                 };
@@ -4535,7 +4544,7 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "ep_c9c22e82f6515b1bfb6de14b",
+                     *           "id": "ep_e8c8449471dc6318d4fe9266",
                      *           "url": "https://hooks.example-chain.vn/cnnt",
                      *           "events": [
                      *             "product",
@@ -4543,8 +4552,8 @@ export interface operations {
                      *           ],
                      *           "include_illustrative": false,
                      *           "previous_secret_expires_at": null,
-                     *           "created_at": "2026-12-02T00:19:26.562Z",
-                     *           "updated_at": "2026-12-02T00:19:26.562Z"
+                     *           "created_at": "2026-12-02T01:38:58.960Z",
+                     *           "updated_at": "2026-12-02T01:38:58.960Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -4662,7 +4671,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_c9c22e82f6515b1bfb6de14b",
+                     *       "id": "ep_e8c8449471dc6318d4fe9266",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
@@ -4670,9 +4679,9 @@ export interface operations {
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-02T00:19:26.562Z",
-                     *       "updated_at": "2026-12-02T00:19:26.562Z",
-                     *       "secret": "whsec_jxhErWQBeb5bzSR81IF9gtZ0H8wdQ4B3H9XJLT4E1uI="
+                     *       "created_at": "2026-12-02T01:38:58.960Z",
+                     *       "updated_at": "2026-12-02T01:38:58.960Z",
+                     *       "secret": "whsec_+mLteGU0I3S1fkfIZ1lpZkgj6FYYdK8sgpG83KM1X7U="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -4856,7 +4865,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_c9c22e82f6515b1bfb6de14b",
+                     *       "id": "ep_e8c8449471dc6318d4fe9266",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
@@ -4864,8 +4873,8 @@ export interface operations {
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-02T00:19:26.562Z",
-                     *       "updated_at": "2026-12-02T00:19:26.562Z"
+                     *       "created_at": "2026-12-02T01:38:58.960Z",
+                     *       "updated_at": "2026-12-02T01:38:58.960Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -5110,15 +5119,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_c9c22e82f6515b1bfb6de14b",
+                     *       "id": "ep_e8c8449471dc6318d4fe9266",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-02T00:19:26.562Z",
-                     *       "updated_at": "2026-12-02T00:19:26.635Z"
+                     *       "created_at": "2026-12-02T01:38:58.960Z",
+                     *       "updated_at": "2026-12-02T01:38:59.018Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -5305,16 +5314,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_c9c22e82f6515b1bfb6de14b",
+                     *       "id": "ep_e8c8449471dc6318d4fe9266",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
-                     *       "previous_secret_expires_at": "2026-12-02T01:19:26.654Z",
-                     *       "created_at": "2026-12-02T00:19:26.562Z",
-                     *       "updated_at": "2026-12-02T00:19:26.654Z",
-                     *       "secret": "whsec_5bkkKmavT39ymtT6WV1yXjLfZzsA2k39L7+U6jrKPBU="
+                     *       "previous_secret_expires_at": "2026-12-02T02:38:59.034Z",
+                     *       "created_at": "2026-12-02T01:38:58.960Z",
+                     *       "updated_at": "2026-12-02T01:38:59.034Z",
+                     *       "secret": "whsec_1cPlp7faMjmJvUzu8reHFr5owV8WwpLIx2zEUEq3iEs="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -5445,16 +5454,16 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "msg_f4178c3c75b6b5b11718e919",
+                     *           "id": "msg_8643f418ddb70c4ff1b69b44",
                      *           "seq": 96,
                      *           "type": "listing.upsert",
                      *           "status": "pending",
                      *           "attempts": 1,
                      *           "response_status": null,
                      *           "latency_ms": 4,
-                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = icc450m0nj6gm6q95lhdtjno",
-                     *           "created_at": "2026-12-02T00:19:26.686Z",
-                     *           "updated_at": "2026-12-02T00:19:26.708Z"
+                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = ka9kli04j80ifktmua5r7fmp",
+                     *           "created_at": "2026-12-02T01:38:59.056Z",
+                     *           "updated_at": "2026-12-02T01:38:59.077Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -5589,7 +5598,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-tan-viet-a",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-02T00:19:18.734Z\"",
+                     *       "etag": "\"0.2026-12-02T01:38:52.461Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-tan-viet-a",
                      *         "producer": "htx-tan-viet-a",
@@ -5635,7 +5644,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "4",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-02T00:19:18.746Z\"",
+                     *           "etag": "\"0.2026-12-02T01:38:52.470Z\"",
                      *           "live": {
                      *             "id": 4,
                      *             "product": "mien-dong-tan-viet-a",
@@ -5663,7 +5672,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "5",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-02T00:19:18.747Z\"",
+                     *           "etag": "\"0.2026-12-02T01:38:52.471Z\"",
                      *           "live": {
                      *             "id": 5,
                      *             "product": "mien-dong-tan-viet-a",
@@ -5853,8 +5862,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202013858017\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -6038,8 +6047,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202013858017\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -6236,8 +6245,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202013858017\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -6297,7 +6306,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-02T00:19:26.044Z\"",
+                     *       "etag": "\"0.2026-12-02T01:38:58.543Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-nguyen-binh",
                      *         "producer": "htx-mien-dong-nguyen-binh",
@@ -6333,7 +6342,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "1000000",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-02T00:19:26.046Z\"",
+                     *           "etag": "\"0.2026-12-02T01:38:58.544Z\"",
                      *           "live": {
                      *             "id": 1000000,
                      *             "product": "mien-dong-nguyen-binh",
@@ -6444,8 +6453,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202013858017\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -6639,8 +6648,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202013858017\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7160,8 +7169,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202013858017\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7221,7 +7230,7 @@ export interface operations {
                      *       "entity": "producer",
                      *       "key": "htx-mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-02T00:19:26.043Z\"",
+                     *       "etag": "\"0.2026-12-02T01:38:58.542Z\"",
                      *       "live": {
                      *         "slug": "htx-mien-dong-nguyen-binh",
                      *         "name": "HTX Miến dong Nguyên Bình",
@@ -7333,8 +7342,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202013858017\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7520,8 +7529,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202013858017\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7818,8 +7827,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202013858017\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7992,8 +8001,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202013858017\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8179,8 +8188,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202013858017\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8271,7 +8280,7 @@ export interface operations {
                      *       "stats": {
                      *         "round_trips": 1,
                      *         "statements": 1,
-                     *         "ms": 4
+                     *         "ms": 3
                      *       }
                      *     }
                      */
@@ -8501,7 +8510,7 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": 11,
-                     *           "at": "2026-12-02T00:19:26.047Z",
+                     *           "at": "2026-12-02T01:38:58.545Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "recognition",
@@ -8522,7 +8531,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": 10,
-                     *           "at": "2026-12-02T00:19:26.045Z",
+                     *           "at": "2026-12-02T01:38:58.544Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "product",
@@ -8635,7 +8644,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-nghe-an",
-                     *           "etag": "\"c5u20261202001918742\"",
+                     *           "etag": "\"c5u20261202013852468\"",
                      *           "record": {
                      *             "slug": "hoi-cho-nghe-an",
                      *             "name": "Hội chợ thương mại, đầu tư và du lịch Nghệ An",
@@ -8653,7 +8662,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-ocop-cao-bang",
-                     *           "etag": "\"c1000000u20261202001926145\"",
+                     *           "etag": "\"c1000000u20261202013858609\"",
                      *           "record": {
                      *             "slug": "hoi-cho-ocop-cao-bang",
                      *             "name": "Hội chợ OCOP Cao Bằng",
@@ -8739,7 +8748,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261202001926145\"",
+                     *       "etag": "\"c1000000u20261202013858609\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -8841,8 +8850,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202013858017\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8898,7 +8907,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261202001926145\"",
+                     *       "etag": "\"c1000000u20261202013858609\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -9077,8 +9086,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202013858017\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9141,7 +9150,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261202001926194\"",
+                     *       "etag": "\"c1000000u20261202013858650\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -9243,8 +9252,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202013858017\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9323,7 +9332,7 @@ export interface operations {
                      *         {
                      *           "entity": "listing",
                      *           "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *           "etag": "\"l1000000v1c20261202001926219\"",
+                     *           "etag": "\"l1000000v1c20261202013858669\"",
                      *           "record": {
                      *             "channel": "hoi-cho-ocop-cao-bang",
                      *             "product": "mien-dong-nguyen-binh",
@@ -9410,7 +9419,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261202001926219\"",
+                     *       "etag": "\"l1000000v1c20261202013858669\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -9513,8 +9522,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202013858017\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9571,7 +9580,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261202001926219\"",
+                     *       "etag": "\"l1000000v1c20261202013858669\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -9752,8 +9761,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202013858017\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9817,7 +9826,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v2c20261202001926219\"",
+                     *       "etag": "\"l1000000v2c20261202013858669\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -9920,8 +9929,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202013858017\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10000,7 +10009,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "1000000",
-                     *           "etag": "\"s1000000u20261202001926318\"",
+                     *           "etag": "\"s1000000u20261202013858758\"",
                      *           "record": {
                      *             "producer": "htx-mien-dong-nguyen-binh",
                      *             "year": 2025,
@@ -10017,7 +10026,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "2",
-                     *           "etag": "\"s2u20261202001918755\"",
+                     *           "etag": "\"s2u20261202013852476\"",
                      *           "record": {
                      *             "producer": "cong-ty-tnhh-bun-cao-tuyen",
                      *             "year": null,
@@ -10102,7 +10111,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261202001926318\"",
+                     *       "etag": "\"s1000000u20261202013858758\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -10203,8 +10212,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202013858017\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10260,7 +10269,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1",
-                     *       "etag": "\"s1u20261202001918755\"",
+                     *       "etag": "\"s1u20261202013852476\"",
                      *       "record": {
                      *         "producer": "htx-nong-nghiep-cai-bo",
                      *         "year": 2023,
@@ -10438,8 +10447,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202013858017\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10502,7 +10511,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261202001926373\"",
+                     *       "etag": "\"s1000000u20261202013858808\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -10603,8 +10612,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202013858017\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10683,7 +10692,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_total",
-                     *           "etag": "\"p1u20261202001918774\"",
+                     *           "etag": "\"p1u20261202013852489\"",
                      *           "record": {
                      *             "key": "projects_total",
                      *             "group_key": "projects",
@@ -10702,7 +10711,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_national",
-                     *           "etag": "\"p2u20261202001918774\"",
+                     *           "etag": "\"p2u20261202013852489\"",
                      *           "record": {
                      *             "key": "projects_national",
                      *             "group_key": "projects",
@@ -10789,7 +10798,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261202001926393\"",
+                     *       "etag": "\"p1000000u20261202013858824\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -10892,8 +10901,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202013858017\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10949,7 +10958,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "projects_total",
-                     *       "etag": "\"p1u20261202001918774\"",
+                     *       "etag": "\"p1u20261202013852489\"",
                      *       "record": {
                      *         "key": "projects_total",
                      *         "group_key": "projects",
@@ -11129,8 +11138,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202013858017\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11193,7 +11202,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261202001926444\"",
+                     *       "etag": "\"p1000000u20261202013858861\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -11296,8 +11305,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202013858017\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11379,7 +11388,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v3c20261202001926219\"",
+                     *       "etag": "\"l1000000v3c20261202013858669\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -11482,8 +11491,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202001925349\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202001925349\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202013858017\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
