@@ -219,7 +219,7 @@ export const ProductList = z
         .int()
         .openapi({ description: "How many of `total` are illustrative (0 without `include=illustrative`)" }),
       total_relation: z.enum(["eq", "gte"]).openapi({
-        description: `\`eq\`: \`total\` is exact. \`gte\`: the search matched more than ${CAP} products, and \`total\` counts only its ${CAP} best-ranked matches (real products first) that pass the filters: the whole list holds at least that many. Pages still reach every match.`,
+        description: `\`eq\`: \`total\` is exact. \`gte\`: the search matched over ${CAP} products; \`total\` counts its ${CAP} best-ranked matches that pass the filters (a lower bound).`,
       }),
     }),
     facets: z.object({
@@ -231,7 +231,7 @@ export const ProductList = z
       district: z.array(FacetValue),
     }),
     facets_exhaustive: z.boolean().openapi({
-      description: `\`true\`: facet counts cover every product of the list. \`false\` (with \`page.total_relation\` \`gte\`): the search matched more than ${CAP} products and the counts cover its ${CAP} best-ranked matches only, so they are lower bounds.`,
+      description: `\`false\` when the search matched over ${CAP} products: facet counts cover its ${CAP} best-ranked matches (lower bounds).`,
     }),
   })
   .openapi("ProductList");

@@ -95,15 +95,17 @@ export const where = (parts: SQL[]) => (parts.length ? sql`WHERE ${sql.join(part
 /**
  * The total and the facet counts of a product list, as statements (for the list's batch): each facet applies
  * every active filter but its own. `match` is the search's FTS5 query (null without one); `searchedNothing` that its text had no
- * searchable token (nothing matches); `input` the filters as asked (its producers are listed first).
+ * searchable token (nothing matches); `input` the filters as asked (its producers are listed first); `counted`: count
+ * these product_facets rows (aliased `p`, a search's best-ranked matches) instead of the catalogue.
  */
 export function facetStatements(
   filters: Partial<Record<FilterKey, SQL>>,
   match: string | null,
   searchedNothing: boolean,
   input: ProductFilters,
+  counted?: SQL,
 ): SQL[] {
-  const include = filters.real === undefined;
+  const include = input.includeIllustrative === true;
   const but = (facet: FacetName) =>
     Object.entries(filters)
       .filter(([k]) => k !== facet)
@@ -111,22 +113,23 @@ export function facetStatements(
   const none = searchedNothing ? [sql`0`] : [];
   // With a search, the counts look its matches up by id; SQLite would read the wide rows through the primary key,
   // so the narrow covering index is named (measured at 100k products: about half the time per facet).
-  const P = match ? sql`products p INDEXED BY products_facet_idx` : sql`products p`;
+  const P = counted ?? (match ? sql`products p INDEXED BY products_facet_idx` : sql`products p`);
   // Tier, group, district and scheme facets come from one small table of counts per combination (facet_counts,
   // kept by triggers) when nothing else narrows the list; with a search, producer or channel filter, the same
   // combinations are counted over the matches in the narrow product_facets rows, in one statement. Either way each
   // facet then leaves out its own filter in code (cubeFacets); counted per facet in SQL, these four took most of a
   // list's time at 100k products. The total is summed there too: the combinations that pass every filter (counting
   // it again over a search's matches took as long as a facet).
-  const fromCounts = cubeOnly(filters, searchedNothing);
+  const fromCounts = !counted && cubeOnly(filters, searchedNothing);
   // Illustrative products are a dimension of the counts (`i`): left out unless included, and counted apart so every
   // count can say how many of it are illustrative.
   const narrowing = [filters.q, filters.producer, filters.channel].filter((f) => f !== undefined);
   const realOnly = include ? [] : [sql`p.illustrative = 0`];
-  const ill = sql`sum(p.provenance = 'illustrative')`;
+  const illustrative = counted ? sql`p.illustrative` : sql`p.provenance = 'illustrative'`;
+  const ill = sql`sum(${illustrative})`;
   const cubeQ = fromCounts
     ? sql`SELECT tier_rank AS t, product_group AS g, district_slug AS d, district AS label, schemes AS s, illustrative AS i, n FROM facet_counts WHERE n > 0${include ? sql`` : sql` AND illustrative = 0`}`
-    : sql`SELECT p.tier_rank AS t, p.product_group AS g, coalesce(p.district_slug, '') AS d, coalesce(p.district, '') AS label, p.schemes AS s, p.illustrative AS i, count(*) AS n FROM product_facets p ${where([...narrowing, ...realOnly, ...none])} GROUP BY 1, 2, 3, 4, 5, 6`;
+    : sql`SELECT p.tier_rank AS t, p.product_group AS g, coalesce(p.district_slug, '') AS d, coalesce(p.district, '') AS label, p.schemes AS s, p.illustrative AS i, count(*) AS n FROM ${counted ?? sql`product_facets p`} ${where([...narrowing, ...realOnly, ...none])} GROUP BY 1, 2, 3, 4, 5, 6`;
   // The producer facet counts products per producer first (from an index, no join), then looks up only the
   // producers that remain. Producers can number in the thousands: the facet lists the FACET_LIMIT largest
   // (chosen ones first), by name.
@@ -139,15 +142,16 @@ export function facetStatements(
   // A product is listed at most once per channel (unique index), so count(*) counts distinct products.
   // A listing is illustrative when it is, or its product is ("sold at" takes the weaker of the two); without
   // include, illustrative listings are not counted.
-  const illListing = sql`sum(l.provenance = 'illustrative' OR p.provenance = 'illustrative')`;
+  const illListing = sql`sum(l.provenance = 'illustrative' OR ${illustrative})`;
   const realListings = include ? [] : [sql`l.provenance <> 'illustrative'`];
   // Without a search or producer filter (the channel facet leaves its own filter out), the counts per channel come
   // from channel_counts (kept by triggers, migration 0016): the same combinations as facet_counts, per channel, with
-  // the product's and the listing's illustrative flags.
+  // the product's and the listing's illustrative flags. Over counted rows, CROSS JOIN keeps them outside: SQLite
+  // would otherwise read every listing of each channel (79,301 at 100k products) and test each against them.
   const channelQ =
-    !filters.q && !filters.producer && none.length === 0
+    !counted && !filters.q && !filters.producer && none.length === 0
       ? sql`SELECT c.slug AS k, c.name AS label, sum(x.n) AS n, sum(CASE WHEN x.illustrative = 1 OR x.listing_illustrative = 1 THEN x.n ELSE 0 END) AS i FROM channel_counts x JOIN channels c ON c.id = x.channel_id ${where([sql`x.n <> 0`, ...countsWhere(input, include, true)])} GROUP BY c.id HAVING sum(x.n) > 0 ORDER BY c.id`
-      : sql`SELECT c.slug AS k, c.name AS label, count(*) AS n, ${illListing} AS i FROM ${P} JOIN listings l ON l.product_id = p.id JOIN channels c ON c.id = l.channel_id ${where([...but("channel"), ...realListings, ...none])} GROUP BY c.id ORDER BY c.id`;
+      : sql`SELECT c.slug AS k, c.name AS label, count(*) AS n, ${illListing} AS i, c.id AS o FROM ${P} ${counted ? sql`CROSS JOIN` : sql`JOIN`} listings l ON l.product_id = p.id JOIN channels c ON c.id = l.channel_id ${where([...but("channel"), ...realListings, ...none])} GROUP BY c.id ORDER BY c.id`;
 
   return [cubeQ, producerQ, channelQ];
 }
@@ -164,26 +168,15 @@ export function searchFacetStatement(input: ProductFilters, match: string): SQL 
   const include = input.includeIllustrative === true;
   // The matches hold only real products unless illustrative ones are included: no `real` filter needed.
   const { real: _real, q: _q, ...filters } = filterFragments(input, match, true);
-  const but = (facet: FacetName) =>
-    Object.entries(filters)
-      .filter(([k]) => k !== facet)
-      .map(([, v]) => v);
-  const narrowing = [filters.producer, filters.channel].filter((f) => f !== undefined);
+  // Read through a subquery, the counted rows show as "SCAN top" in a plan, not as a scan of products' alias `p`.
+  const [cube, producer, channel] = facetStatements(filters, null, false, input, sql`(SELECT * FROM top) p`);
   // The best-ranked matches, in the page's own order (real products first when illustrative ones are included).
   const best = include ? sql`ill, rank, id` : sql`rank, id`;
-  const chosen = input.producer?.length
-    ? sql`p.producer_id IN (SELECT id FROM producers WHERE slug IN (SELECT value FROM json_each(${JSON.stringify(input.producer)}))) DESC, `
-    : sql``;
-  const realListings = include ? [] : [sql`l.provenance <> 'illustrative'`];
-  // Read through a subquery, the counted rows show as "SCAN top" in a plan, not as a scan of products' alias `p`.
-  const best1000 = sql`(SELECT * FROM top) p`;
-  // CROSS JOIN keeps the matches outside: SQLite would otherwise read every listing of each channel (79,301 at 100k
-  // products) and test each against them.
   return sql`WITH m AS MATERIALIZED (${rankedMatches(match, include)}),
     top AS MATERIALIZED (SELECT f.* FROM (SELECT id FROM m ORDER BY ${best} LIMIT ${COUNT_CAP}) x JOIN product_facets f ON f.id = x.id)
-    SELECT 0 AS part, p.tier_rank AS t, p.product_group AS g, coalesce(p.district_slug, '') AS d, coalesce(p.district, '') AS label, p.schemes AS s, p.illustrative AS i, count(*) AS n, NULL AS k, NULL AS o FROM ${best1000} ${where(narrowing)} GROUP BY 2, 3, 4, 5, 6, 7
-    UNION ALL SELECT 1, NULL, NULL, NULL, pr.name, NULL, x.i, x.n, pr.slug, pr.name FROM (SELECT p.producer_id AS id, count(*) AS n, sum(p.illustrative) AS i FROM ${best1000} ${where(but("producer"))} GROUP BY p.producer_id ORDER BY ${chosen}n DESC, p.producer_id LIMIT ${FACET_LIMIT}) x JOIN producers pr ON pr.id = x.id
-    UNION ALL SELECT 2, NULL, NULL, NULL, c.name, NULL, sum(l.provenance = 'illustrative' OR p.illustrative), count(*), c.slug, c.id FROM ${best1000} CROSS JOIN listings l ON l.product_id = p.id JOIN channels c ON c.id = l.channel_id ${where([...but("channel"), ...realListings])} GROUP BY c.id
+    SELECT 0 AS part, t, g, d, label, s, i, n, NULL AS k, NULL AS o FROM (${cube})
+    UNION ALL SELECT 1, NULL, NULL, NULL, label, NULL, i, n, k, label FROM (${producer})
+    UNION ALL SELECT 2, NULL, NULL, NULL, label, NULL, i, n, k, o FROM (${channel})
     UNION ALL SELECT 3, NULL, NULL, NULL, NULL, NULL, NULL, EXISTS (SELECT 1 FROM m LIMIT 1 OFFSET ${COUNT_CAP}), NULL, NULL
     ORDER BY part, o`;
 }
