@@ -157,14 +157,14 @@ export function facetStatements(
 }
 
 /**
- * The total and facet counts of a search, as one statement (for the list's batch): its matches are ranked once,
- * the COUNT_CAP best-ranked ones (every match while it has no more) are read once from product_facets, and the
- * counts of {@link facetStatements} run over those rows. The rows carry `part`: 0 the facet combinations, 1 the
- * producers, 2 the channels, 3 whether the search matched more than COUNT_CAP (`n`); {@link searchFacetResults}
- * splits them. The filters repeat in three counts, so their value lists are bound as JSON (their 40 values would
- * otherwise pass D1's 100 parameters a statement).
+ * The total and facet counts of a search, for the statement that also reads its page: `ctes` ranks its matches
+ * once (`m`, which the page reads too) and reads the COUNT_CAP best-ranked ones (every match while it has no more)
+ * from product_facets (`top`); `select` runs the counts of {@link facetStatements} over those rows. Its rows carry
+ * `part`: 0 the facet combinations, 1 the producers, 2 the channels, 3 whether the search matched more than
+ * COUNT_CAP (`n`); {@link searchFacetResults} splits them. The filters repeat in three counts, so their value lists
+ * are bound as JSON (their 40 values would otherwise pass D1's 100 parameters a statement).
  */
-export function searchFacetStatement(input: ProductFilters, match: string): SQL {
+export function searchCounts(input: ProductFilters, match: string): { ctes: SQL; select: SQL } {
   const include = input.includeIllustrative === true;
   // The matches hold only real products unless illustrative ones are included: no `real` filter needed.
   const { real: _real, q: _q, ...filters } = filterFragments(input, match, true);
@@ -172,21 +172,28 @@ export function searchFacetStatement(input: ProductFilters, match: string): SQL 
   const [cube, producer, channel] = facetStatements(filters, null, false, input, sql`(SELECT * FROM top) p`);
   // The best-ranked matches, in the page's own order (real products first when illustrative ones are included).
   const best = include ? sql`ill, rank, id` : sql`rank, id`;
-  return sql`WITH m AS MATERIALIZED (${rankedMatches(match, include)}),
-    top AS MATERIALIZED (SELECT f.* FROM (SELECT id FROM m ORDER BY ${best} LIMIT ${COUNT_CAP}) x JOIN product_facets f ON f.id = x.id)
-    SELECT 0 AS part, t, g, d, label, s, i, n, NULL AS k, NULL AS o FROM (${cube})
+  return {
+    ctes: sql`m AS MATERIALIZED (${rankedMatches(match, include)}),
+    top AS MATERIALIZED (SELECT f.* FROM (SELECT id FROM m ORDER BY ${best} LIMIT ${COUNT_CAP}) x JOIN product_facets f ON f.id = x.id)`,
+    select: sql`SELECT 0 AS part, t, g, d, label, s, i, n, NULL AS k, NULL AS o FROM (${cube})
     UNION ALL SELECT 1, NULL, NULL, NULL, label, NULL, i, n, k, label FROM (${producer})
     UNION ALL SELECT 2, NULL, NULL, NULL, label, NULL, i, n, k, o FROM (${channel})
     UNION ALL SELECT 3, NULL, NULL, NULL, NULL, NULL, NULL, EXISTS (SELECT 1 FROM m LIMIT 1 OFFSET ${COUNT_CAP}), NULL, NULL
-    ORDER BY part, o`;
+    ORDER BY part, o`,
+  };
 }
 
+/** The columns of {@link searchCounts}' rows, in order. */
+export const SEARCH_COUNT_COLUMNS = ["part", "t", "g", "d", "label", "s", "i", "n", "k", "o"];
+
 /**
- * The result of {@link searchFacetStatement} as {@link facetStatements}' three results (for {@link readFacets} and
+ * The rows of {@link searchCounts} as {@link facetStatements}' three results (for {@link readFacets} and
  * {@link facetTotal}), and whether the counts were capped.
  */
-export function searchFacetResults(result: D1Result | undefined): { results: D1Result[]; capped: boolean } {
-  const rows = (result?.results ?? []) as { part: number; n: number }[];
+export function searchFacetResults(rows: { part: number; n: number }[]): {
+  results: D1Result[];
+  capped: boolean;
+} {
   const part = (i: number) => ({ results: rows.filter((r) => r.part === i) }) as unknown as D1Result;
   return { results: [part(0), part(1), part(2)], capped: rows.some((r) => r.part === 3 && r.n === 1) };
 }

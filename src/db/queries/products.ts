@@ -14,10 +14,10 @@ import {
   facetTotal,
   filterFragments,
   type ProductFilters,
-  rankedMatches,
   readFacets,
+  SEARCH_COUNT_COLUMNS,
+  searchCounts,
   searchFacetResults,
-  searchFacetStatement,
   where,
 } from "./facets.ts";
 
@@ -204,19 +204,27 @@ export async function productListQuery(d1: CountedD1, secret: string, input: Lis
   // unless illustrative ones are included, and the other filters are applied to them in the narrow covering index
   // before any wide product row is read (at 100k products, "mien dong" + two tiers read 4,863 wide rows: 49 ms).
   const { q: _q, real: _real, ...narrowing } = filters;
-  const conditions = ranked ? [] : [...all];
+  // Sorted otherwise, a search's page reads the matches ranked for its counts (`m`) rather than searching again.
+  const conditions = ranked
+    ? []
+    : match
+      ? Object.values({ ...filters, q: sql`p.id IN (SELECT id FROM m)` })
+      : [...all];
   if (input.cursor)
     conditions.push(keysetAfter(spec, await decodeCursor(secret, input.cursor, scope, spec.keys.length)));
   if (searchedNothing) conditions.push(sql`0`);
 
-  // With illustrative products included, each match carries its flag, so that the page can be cut by (flag, rank):
-  // real products come first whatever their rank.
+  // A search reads its page and its counts in one statement, so that its matches are ranked once (`m`, from
+  // searchCounts; at 100k products ranking the 4,863 matches of "mien dong" takes ~4 ms). With illustrative products
+  // included, each match carries its flag, so that the page can be cut by (flag, rank): real products come first
+  // whatever their rank.
   const others = Object.values(narrowing);
-  const rankCte = !ranked
+  const counts = match ? searchCounts(input, match) : null;
+  const candidates = !ranked
     ? sql``
     : others.length
-      ? sql`WITH r AS MATERIALIZED (${rankedMatches(match, include)}), s AS MATERIALIZED (SELECT r.* FROM r CROSS JOIN products p INDEXED BY products_facet_idx ON p.id = r.id ${where(others)}) `
-      : sql`WITH s AS MATERIALIZED (${rankedMatches(match, include)}) `;
+      ? sql`, s AS MATERIALIZED (SELECT m.* FROM m CROSS JOIN products p INDEXED BY products_facet_idx ON p.id = m.id ${where(others)})`
+      : sql`, s AS (SELECT * FROM m)`;
   const rankJoin = ranked ? sql`JOIN s ON s.id = p.id` : sql``;
   // A search's first page needs only the best ranks: rows ranked no worse than the (limit+1)-th candidate (ties
   // kept, so the page is exactly what sorting every candidate would give) are joined with their wide product rows,
@@ -234,7 +242,7 @@ export async function productListQuery(d1: CountedD1, secret: string, input: Lis
   );
 
   const listSql = (from: SQL, guard: SQL[]) => sql`
-    ${rankCte}SELECT p.id, p.slug, p.name_vi, p.name_en, p.category_vi, p.category_en, p.product_group, p.tier_rank,
+    SELECT p.id, p.slug, p.name_vi, p.name_en, p.category_vi, p.category_en, p.product_group, p.tier_rank,
       p.ocop_stars, p.image, p.image_alt_vi, p.image_alt_en, p.sample, p.created_at, p.packaging,
       p.provenance, p.field_provenance, (p.provenance = 'illustrative') AS illustrative,
       ${sql.raw(ocopHeldSql("p"))} AS ocop,
@@ -252,22 +260,31 @@ export async function productListQuery(d1: CountedD1, secret: string, input: Lis
   // take ~300 ms for a rare combination. facet_counts knows: two statements, each guarded by a constant condition
   // on it (SQLite skips a statement whose constant condition is false), one of which returns the page.
   const walk = orderedWalk(input, sort, include, filters, searchedNothing);
+  // A search's page rows and count rows come as one result: the page's columns, then the counts' (each row NULL in
+  // the other's); UNION ALL keeps each part's own order.
+  const nulls = (names: string[]) => sql.raw(names.map((n) => `NULL AS ${n}`).join(", "));
+  const searchSql = (page: SQL, c: NonNullable<typeof counts>) => sql`WITH ${c.ctes}${candidates}
+    SELECT *, ${nulls(SEARCH_COUNT_COLUMNS)} FROM (${page})
+    UNION ALL SELECT ${nulls(PAGE_COLUMNS)}, * FROM (${c.select})`;
   const lists = walk
     ? [
         listSql(sql`products p INDEXED BY ${sql.raw(walk.index)}`, [walk.dense]),
         listSql(sql`products p`, [sql`NOT ${walk.dense}`]),
       ]
-    : [listSql(sql`products p`, [])];
-  // A search counts over its best-ranked matches (COUNT_CAP), in one statement that ranks them once.
-  const facets = match
-    ? [searchFacetStatement(input, match)]
-    : facetStatements(filters, null, searchedNothing, input);
+    : [counts ? searchSql(listSql(sql`products p`, []), counts) : listSql(sql`products p`, [])];
+  const facets = counts ? [] : facetStatements(filters, null, searchedNothing, input);
   const statements = [...lists.map(stmt), ...facets.map(stmt)];
   const read = async (results: D1Result[]) => {
     const rowsOf = <T>(i: number) => (results[i]?.results ?? []) as T[];
-    const rows = lists.length === 2 && rowsOf<Row>(0).length === 0 ? rowsOf<Row>(1) : rowsOf<Row>(0);
-    const counted = match
-      ? searchFacetResults(results[lists.length])
+    const first = rowsOf<Row & { part: number | null; n: number }>(0);
+    const rows =
+      lists.length === 2 && first.length === 0
+        ? rowsOf<Row>(1)
+        : counts
+          ? first.filter((r) => r.part === null)
+          : first;
+    const counted = counts
+      ? searchFacetResults(first.filter((r) => r.part !== null) as { part: number; n: number }[])
       : { results: results.slice(lists.length), capped: false };
     const facetResults = counted.results;
 
@@ -293,6 +310,36 @@ export async function productListQuery(d1: CountedD1, secret: string, input: Lis
   return { statements, read };
 }
 export type ProductList = Awaited<ReturnType<typeof listProducts>>;
+
+/** The columns of a page's rows, in order (a search pads its count rows with them). */
+const PAGE_COLUMNS = [
+  "id",
+  "slug",
+  "name_vi",
+  "name_en",
+  "category_vi",
+  "category_en",
+  "product_group",
+  "tier_rank",
+  "ocop_stars",
+  "image",
+  "image_alt_vi",
+  "image_alt_en",
+  "sample",
+  "created_at",
+  "packaging",
+  "provenance",
+  "field_provenance",
+  "illustrative",
+  "ocop",
+  "sort_key",
+  "producer_slug",
+  "producer_name",
+  "producer_district",
+  "producer_provenance",
+  "producer_field_provenance",
+  "rank",
+];
 
 /** Indexes that hold the page orders the walk uses: [real first?][sort][language] (migrations 0004, 0016). */
 const ORDER_INDEXES = {
