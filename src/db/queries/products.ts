@@ -265,7 +265,7 @@ export async function productListQuery(d1: CountedD1, secret: string, input: Lis
   const nulls = (names: string[]) => sql.raw(names.map((n) => `NULL AS ${n}`).join(", "));
   const searchSql = (page: SQL, c: NonNullable<typeof counts>) => sql`WITH ${c.ctes}${candidates}
     SELECT *, ${nulls(SEARCH_COUNT_COLUMNS)} FROM (${page})
-    UNION ALL SELECT ${nulls(PAGE_COLUMNS)}, * FROM (${c.select})`;
+    UNION ALL SELECT ${sql.raw("NULL, ".repeat(PAGE_WIDTH))}* FROM (${c.select})`;
   const lists = walk
     ? [
         listSql(sql`products p INDEXED BY ${sql.raw(walk.index)}`, [walk.dense]),
@@ -311,35 +311,8 @@ export async function productListQuery(d1: CountedD1, secret: string, input: Lis
 }
 export type ProductList = Awaited<ReturnType<typeof listProducts>>;
 
-/** The columns of a page's rows, in order (a search pads its count rows with them). */
-const PAGE_COLUMNS = [
-  "id",
-  "slug",
-  "name_vi",
-  "name_en",
-  "category_vi",
-  "category_en",
-  "product_group",
-  "tier_rank",
-  "ocop_stars",
-  "image",
-  "image_alt_vi",
-  "image_alt_en",
-  "sample",
-  "created_at",
-  "packaging",
-  "provenance",
-  "field_provenance",
-  "illustrative",
-  "ocop",
-  "sort_key",
-  "producer_slug",
-  "producer_name",
-  "producer_district",
-  "producer_provenance",
-  "producer_field_provenance",
-  "rank",
-];
+/** How many columns a page's rows have (a search pads its count rows with as many; SQLite refuses a mismatch). */
+const PAGE_WIDTH = 26;
 
 /** Indexes that hold the page orders the walk uses: [real first?][sort][language] (migrations 0004, 0016). */
 const ORDER_INDEXES = {
