@@ -889,7 +889,7 @@ export interface components {
                 /** @description How many of `total` are illustrative (0 without `include=illustrative`) */
                 illustrative: number;
                 /**
-                 * @description `eq`: `total` is exact. `gte`: the search matched more than 1,000 products, and `total` counts only its 1,000 best-ranked matches (real products first) that pass the filters: the whole list holds at least that many. Pages still reach every match.
+                 * @description `eq`: `total` is exact. `gte`: the search matched over 1,000 products; `total` counts its 1,000 best-ranked matches that pass the filters (a lower bound).
                  * @enum {string}
                  */
                 total_relation: "eq" | "gte";
@@ -938,7 +938,7 @@ export interface components {
                     illustrative: number;
                 }[];
             };
-            /** @description `true`: facet counts cover every product of the list. `false` (with `page.total_relation` `gte`): the search matched more than 1,000 products and the counts cover its 1,000 best-ranked matches only, so they are lower bounds. */
+            /** @description `false` when the search matched over 1,000 products: facet counts cover its 1,000 best-ranked matches (lower bounds). */
             facets_exhaustive: boolean;
         };
         ProductListItem: {
