@@ -218,7 +218,7 @@ describe("counting a search's matches: exact below the cap, over the best-ranked
             }
           }
     expect(bound.length).toBeGreaterThan(100);
-    // The most any statement binds is 77 (a search by producers and channels, with a cursor).
+    // The most any of these statements binds was 77 when this test was written.
     expect(Math.max(...bound)).toBeLessThanOrEqual(100);
   });
 });
