@@ -216,7 +216,7 @@ try {
             ? [x.rps.toFixed(0), ...(ratio ? [x.ratio.toFixed(2)] : []), x.p50.toFixed(1), x.p99.toFixed(1)]
             : ["", "", "", ""];
         const verdict = h
-          ? `≥ ${row.target} ${h.ratio >= row.target ? "ok" : "MISSED"}${delay === 80 ? `; p50 ${h.p50 - s.p50 >= 0 ? "+" : ""}${(h.p50 - s.p50).toFixed(1)} ms ${h.p50 - s.p50 <= 5 ? "ok" : "MISSED"}` : ""}`
+          ? `≥ ${row.target} ${h.ratio >= row.target ? "ok" : "MISSED"}${delay === 80 ? `; p50 ${h.p50 - s.p50 >= 0 ? "+" : ""}${(h.p50 - s.p50).toFixed(1)} ms ${Math.round((h.p50 - s.p50) * 10) <= 50 ? "ok" : "MISSED"}` : ""}`
           : "";
         table_rows.push([
           row.name,

@@ -34,7 +34,7 @@ export function createApp(editor?: EditorRoutes, retail?: RetailApis) {
 
   // The response cache comes first, so that what it stores is the response as the whole chain left it (security
   // headers, CORS, caching): a hit is answered with exactly those headers, by this middleware or before any routing
-  // (src/index.ts). A hit is still charged to its address and refused under a refused configuration (`admitted`);
+  // (src/index.ts). A hit is still charged to its address and refused under a refused configuration;
   // everything else is charged by the rate limit before its body is read or D1 is touched (src/http/rate-limit.ts).
   app.use(
     "*",

@@ -7,7 +7,7 @@ import { getPath } from "hono/utils/url";
 import { createApp } from "./app.ts";
 import type { Env, WebhookMessage } from "./env.ts";
 import { benchFloor } from "./http/bench-floor.ts";
-import { admitted, lruAnswer } from "./http/response-cache.ts";
+import { cachedAnswer } from "./http/response-cache.ts";
 import { nudgeFanOut } from "./webhooks/nudge.ts";
 
 const publicApp = createApp();
@@ -59,8 +59,8 @@ export default {
     // caller's address, and a deployment whose configuration is refused answers nothing from it either.
     const floor = benchFloor(request, env);
     if (floor) return floor;
-    const hit = lruAnswer(request, env, ctx);
-    if (hit && (await admitted(request, env))) return hit;
+    const hit = await cachedAnswer(request, env, ctx);
+    if (hit) return hit;
     const path = getPath(request);
     const retail = retailApps.find(([paths]) => paths.test(path))?.[1];
     const app = EDITOR_PATH.test(path) ? await editorApp() : retail ? await retail() : publicApp;

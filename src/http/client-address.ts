@@ -63,8 +63,9 @@ export function isLoopback(address: string): boolean {
  *
  * @example addressBucket("2001:db8:1:2::99", "https://cnnt.example.vn/") // "v6:2001:db8:1:2::/64"
  */
-export function addressBucket(header: string | undefined, requestUrl: string): string | null {
+export function addressBucket(header: string | undefined, requestUrl: string | URL): string | null {
   const address = header?.trim();
   if (address && !isLoopback(address)) return addressKey(address);
-  return isLocalHost(new URL(requestUrl).hostname) ? null : NO_ADDRESS_BUCKET;
+  const url = typeof requestUrl === "string" ? new URL(requestUrl) : requestUrl;
+  return isLocalHost(url.hostname) ? null : NO_ADDRESS_BUCKET;
 }

@@ -54,10 +54,10 @@ export function addressRateLimit(): MiddlewareHandler<AppEnv> {
 }
 
 /** Which limiter and bucket a request is charged to; null for the unlimited (loopback callers of a local host). */
-function addressCharge(req: Request): { limiter: Limiter; bucket: string } | null {
-  const bucket = addressBucket(req.headers.get("cf-connecting-ip") ?? undefined, req.url);
+function addressCharge(req: Request, url = new URL(req.url)): { limiter: Limiter; bucket: string } | null {
+  const bucket = addressBucket(req.headers.get("cf-connecting-ip") ?? undefined, url);
   if (!bucket) return null;
-  return { limiter: isApiCall(new URL(req.url).pathname) ? "RATE_LIMIT_ANON" : "RATE_LIMIT_PAGES", bucket };
+  return { limiter: isApiCall(url.pathname) ? "RATE_LIMIT_ANON" : "RATE_LIMIT_PAGES", bucket };
 }
 
 /**
@@ -65,8 +65,8 @@ function addressCharge(req: Request): { limiter: Limiter; bucket: string } | nul
  * For answers given before any routing (the response cache's LRU hits in src/index.ts); a request refused here
  * goes on to the app, whose middleware charges it again and answers the 429.
  */
-export async function chargeAddress(req: Request, env: AppEnv["Bindings"]): Promise<boolean> {
-  const charge = addressCharge(req);
+export async function chargeAddress(req: Request, env: AppEnv["Bindings"], url?: URL): Promise<boolean> {
+  const charge = addressCharge(req, url);
   const binding = charge && env[charge.limiter];
   if (!charge || !binding) return true;
   return (await binding.limit({ key: charge.bucket })).success;

@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from "hono";
-import { configErrors } from "../config.ts";
+import { configErrors, isLocalHost } from "../config.ts";
 import { CATALOGUE_VERSION_SQL } from "../db/client.ts";
 import type { AppEnv } from "../env.ts";
 import { catalogueTag } from "./etag.ts";
@@ -237,31 +237,40 @@ function answer(e: Entry, req: Request, layer: CacheLayer, report: boolean): Res
   return new Response(req.method === "HEAD" ? null : e.body.slice(0), { status: 200, headers });
 }
 
-/**
- * Whether a cached answer may be given to a request: the deployment's configuration is accepted (a refused one
- * serves nothing, src/http/safe-config.ts) and the request is within its address's rate limit — charged here,
- * since a cached answer skips the middleware that would charge it. A request refused goes on through the app,
- * whose middleware charges it again and answers the 429 or the 500.
- */
-export async function admitted(req: Request, env: AppEnv["Bindings"]): Promise<boolean> {
-  return !configErrors(env, req.url).length && (await chargeAddress(req, env));
+// Whether a deployment's configuration is accepted depends only on its env and on whether the request's host is
+// local (src/config.ts): judged once per env object (workerd passes one per isolate) and kind of host.
+const configVerdicts = new WeakMap<object, (boolean | undefined)[]>();
+function configAccepted(env: AppEnv["Bindings"], url: URL): boolean {
+  const verdicts = configVerdicts.get(env) ?? [];
+  configVerdicts.set(env, verdicts);
+  const local = isLocalHost(url.hostname) ? 1 : 0;
+  verdicts[local] ??= configErrors(env, url.href).length === 0;
+  return verdicts[local];
 }
 
 /**
- * The isolate's LRU answer to a request, or null: a GET or HEAD without credentials or a bookmark, while the cache
- * is on and the catalogue version is trusted, whose key the LRU holds. Synchronous and free of D1 (past half the
- * version's age it starts a background read of the version). The Worker calls it before any routing
+ * The isolate's cached answer to a request, or null: a GET or HEAD without credentials or a bookmark, while the
+ * cache is on and the catalogue version is trusted, whose key the LRU holds — and only if the deployment's
+ * configuration is accepted (a refused one serves nothing, src/http/safe-config.ts) and the request is within its
+ * address's rate limit, charged here since the answer skips the middleware that would charge it (a request refused
+ * goes on through the app, whose middleware charges it again and answers the 429 or the 500). Free of D1 (past half
+ * the version's age it starts a background read of the version). The Worker calls it before any routing
  * (src/index.ts), so a hit costs no middleware; {@link responseCache} calls it too, for the app on its own.
  */
-export function lruAnswer(req: Request, env: AppEnv["Bindings"], ctx?: Background): Response | null {
+export async function cachedAnswer(
+  req: Request,
+  env: AppEnv["Bindings"],
+  ctx?: Background,
+): Promise<Response | null> {
   if ((req.method !== "GET" && req.method !== "HEAD") || bypasses(req)) return null;
   const ttl = positive(env.CACHE_VERSION_TTL_MS, DEFAULT_VERSION_TTL_MS);
   if (ttl === 0) return null;
   const now = Date.now();
   const known = knownTag(now, ttl);
   if (known === null) return null;
-  const hit = isolate.lru.get(`${known}${requestKey(new URL(req.url))}`);
-  if (!hit) return null;
+  const url = new URL(req.url);
+  const hit = isolate.lru.get(`${known}${requestKey(url)}`);
+  if (!hit || !configAccepted(env, url) || !(await chargeAddress(req, env, url))) return null;
   if (now - isolate.at > ttl / 2) refreshVersion(env, ctx);
   return answer(hit, req, "lru", env.DEV_MODE === "1");
 }
@@ -283,8 +292,8 @@ export function cacheable(): MiddlewareHandler<AppEnv> {
  * A response cache in front of the app, for the routes marked {@link cacheable}: a hit is answered before the
  * rest of the chain runs, with the headers the whole chain gave the response it stored (CORS, Cache-Control,
  * ETag, CSP, the security headers). Mount it first, so that what it stores is the response as the chain left it; a
- * hit is still charged to its address and refused under a refused configuration ({@link admitted}). The Worker
- * answers LRU hits before routing ({@link lruAnswer}); this middleware stores, reads the Cache API, and makes
+ * hit is still charged to its address and refused under a refused configuration. The Worker answers LRU hits
+ * before routing ({@link cachedAnswer}); this middleware stores, reads the Cache API, and makes
  * every 304 lean ({@link FIELDS_OF_304}).
  *
  * - Key: {@link requestKey} + the catalogue's ETag (build, epoch, data version), as this isolate last read it,
@@ -325,14 +334,14 @@ export function responseCache(): MiddlewareHandler<AppEnv> {
     const lru = isolate.lru;
     lru.capBytes = positive(c.env.CACHE_LRU_BYTES, DEFAULT_LRU_BYTES);
     const req = c.req.raw;
-    const fromLru = lruAnswer(req, c.env, executionCtx(c));
-    if (fromLru && (await admitted(req, c.env))) return fromLru;
+    const fromLru = await cachedAnswer(req, c.env, executionCtx(c));
+    if (fromLru) return fromLru;
     const url = new URL(req.url);
     const key = requestKey(url);
     const now = Date.now();
     const known = knownTag(now, ttl);
     const cacheKeyUrl = (tag: string) => `${url.origin}/__response-cache/${encodeURIComponent(tag)}${key}`;
-    const dataCentre = known !== null && !fromLru ? cacheApi() : null;
+    const dataCentre = known !== null ? cacheApi() : null;
     const stored = dataCentre ? await dataCentre.match(cacheKeyUrl(known as string)) : undefined;
     if (stored) {
       const e: Entry = {
@@ -341,7 +350,8 @@ export function responseCache(): MiddlewareHandler<AppEnv> {
         etag: stored.headers.get("etag"),
       };
       lru.set(`${known}${key}`, e);
-      if (await admitted(req, c.env)) return answer(e, req, "cache-api", report);
+      if (configAccepted(c.env, url) && (await chargeAddress(req, c.env, url)))
+        return answer(e, req, "cache-api", report);
     }
 
     const generation = isolate.generation;
