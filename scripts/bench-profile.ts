@@ -85,7 +85,7 @@ try {
     { name: "static twin 200", path: "/bench/list.json" },
     { name: "bare Worker 200, no headers", path: `/__bench/floor?bytes=${listBody.byteLength}` },
     {
-      name: `bare Worker 200, ${n} headers`,
+      name: "bare Worker 200, a cached answer's headers",
       path: `/__bench/floor?bytes=${listBody.byteLength}&headers=${n}`,
     },
     { name: "cached list 200 (the app)", path: LIST },
@@ -95,7 +95,7 @@ try {
       headers: { "if-none-match": staticEtag },
     },
     { name: "bare Worker 304, no headers", path: "/__bench/floor?status=304" },
-    { name: `bare Worker 304, ${n} headers`, path: `/__bench/floor?status=304&headers=${n}` },
+    { name: "bare Worker 304, a cached answer's headers", path: `/__bench/floor?status=304&headers=${n}` },
     { name: "cached list 304 (the app)", path: LIST, headers: { "if-none-match": etag } },
   ];
   for (const t of targets) {
