@@ -247,6 +247,43 @@ describe("full product feeds", () => {
     expect(channelsOf(await changed.text())).not.toContain("go-big-c");
   });
 
+  it("both feeds say `ocop` (appended last): certified with stars not stated is true with empty stars", async () => {
+    // The columns before it keep their positions, for consumers that read the CSV by position.
+    expect(FEED_COLUMNS.slice(0, -1)).toEqual(
+      "slug,name_vi,name_en,category_vi,category_en,product_group,tier,ocop_stars,price_from_vnd,producer_slug,producer_name,district,province,channels,image,sample,updated_at,provenance,price_from_vnd_provenance,district_provenance,channels_provenance".split(
+        ",",
+      ),
+    );
+    expect(FEED_COLUMNS.at(-1)).toBe("ocop");
+    // hong-tra: OCOP per its source, stars not stated; mien-dong-tan-viet-a: OCOP 4 stars; chieu-truc-688: no OCOP.
+    const expected = {
+      "hong-tra": { ocop: true, ocop_stars: null },
+      "mien-dong-tan-viet-a": { ocop: true, ocop_stars: 4 },
+      "chieu-truc-688": { ocop: false, ocop_stars: null },
+    };
+    const [header = [], ...rows] = parseCsv(await (await call("/api/v1/feeds/products.csv")).text());
+    expect(header.at(-1)).toBe("ocop");
+    const ndjson = (await (await call("/api/v1/feeds/products.ndjson")).text())
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    for (const [slug, want] of Object.entries(expected)) {
+      const csvRow = rows.find((r) => r[0] === slug) ?? [];
+      expect([csvRow[header.indexOf("ocop")], csvRow[header.indexOf("ocop_stars")]], slug).toEqual([
+        String(want.ocop),
+        want.ocop_stars === null ? "" : String(want.ocop_stars),
+      ]);
+      const line = ndjson.find((r) => r.slug === slug);
+      expect({ ocop: line?.ocop, ocop_stars: line?.ocop_stars }, slug).toEqual(want);
+    }
+    // The feed agrees with the list API's `ocop` on every product.
+    const { body } = await getJson("/api/v1/products?limit=100");
+    expect(body.page.has_more).toBe(false);
+    const listed = (body.data as { slug: string; ocop: boolean }[]).map((p) => [p.slug, p.ocop]);
+    expect(listed.filter(([, ocop]) => ocop).length).toBeGreaterThanOrEqual(3);
+    expect(ndjson.map((r) => [r.slug, r.ocop]).sort()).toEqual(listed.sort());
+  });
+
   it.each(["csv", "ndjson"])(
     "the %s feed is the whole catalogue: a `limit` does not cut it",
     async (format) => {

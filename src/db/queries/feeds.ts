@@ -9,7 +9,7 @@ import {
   weakest,
 } from "../../provenance.ts";
 import { toStatement } from "../client.ts";
-import { type ProductSummaryRow, parseJson } from "../mappers.ts";
+import { ocopHeldSql, type ProductSummaryRow, parseJson } from "../mappers.ts";
 
 /**
  * The columns of the full product feeds, in order. Stable: new columns are only ever appended.
@@ -39,6 +39,8 @@ export const FEED_COLUMNS = [
   "price_from_vnd_provenance",
   "district_provenance",
   "channels_provenance",
+  // Appended after the provenance columns (issue 15's `ocop` of the list API): readers by position keep working.
+  "ocop",
 ] as const;
 export type FeedRow = Record<(typeof FEED_COLUMNS)[number], string | number | boolean | null>;
 
@@ -53,6 +55,8 @@ interface Row extends ProductSummaryRow {
   producer_field_provenance: string;
   /** The weakest state of the listings behind `channels`, as a rank: 0 sourced, 1 inferred, 2 illustrative. */
   channels_rank: number | null;
+  /** 1 when the product holds an OCOP certification, stars stated or not. */
+  ocop: number;
 }
 
 const STATE_BY_RANK: Provenance[] = ["sourced", "inferred", "illustrative"];
@@ -82,7 +86,8 @@ export async function productFeed(
   (SELECT max(CASE l.provenance WHEN 'sourced' THEN 0 WHEN 'inferred' THEN 1 ELSE 2 END) FROM listings l
      WHERE l.product_id = p.id ${real("l")}) AS channels_rank,
   p.image, p.sample, p.updated_at, p.provenance, p.field_provenance,
-  pr.provenance AS producer_provenance, pr.field_provenance AS producer_field_provenance
+  pr.provenance AS producer_provenance, pr.field_provenance AS producer_field_provenance,
+  ${sql.raw(ocopHeldSql("p"))} AS ocop
 FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE 1 ${real("p")} ORDER BY p.slug`,
     ),
     toStatement(d1, sql`SELECT coalesce(max(seq), 0) AS seq FROM changes`),
@@ -124,6 +129,7 @@ FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE 1 ${real("p")} 
       price_from_vnd_provenance: cell(price, priceState),
       district_provenance: cell(r.district, districtState),
       channels_provenance: cell(r.channels ?? "", channelsState),
+      ocop: r.ocop === 1,
     };
   });
   return { rows, position: (position?.results[0] as { seq: number } | undefined)?.seq ?? 0 };
