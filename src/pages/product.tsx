@@ -126,27 +126,33 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang }) {
         </div>
 
         <Block id="pack-h" title={t.packaging}>
-          {packSample ? <p class="notice">{t.samplePrices}</p> : null}
-          <TableWrap label={t.tableOf(t.packaging)}>
-            <DataTable
-              columns={[
-                { label: t.packLabel },
-                { label: t.netWeight, num: true },
-                { label: t.price, num: true },
-              ]}
-            >
-              {p.packaging.map((v) => (
-                <tr>
-                  <th scope="row">{v.label}</th>
-                  <td class="num">{v.net_weight_g ? `${formatNumber(v.net_weight_g, lang)} g` : "—"}</td>
-                  <td class="num">
-                    <span class="price">{v.price_vnd === null ? "—" : formatVnd(v.price_vnd, lang)}</span>{" "}
-                    {v.sample || packSample ? <SampleTag lang={lang} /> : null}
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
-          </TableWrap>
+          {!p.packaging.length ? (
+            <p class="muted">{t.noPackaging}</p>
+          ) : (
+            <>
+              {packSample ? <p class="notice">{t.samplePrices}</p> : null}
+              <TableWrap label={t.tableOf(t.packaging)}>
+                <DataTable
+                  columns={[
+                    { label: t.packLabel },
+                    { label: t.netWeight, num: true },
+                    { label: t.price, num: true },
+                  ]}
+                >
+                  {p.packaging.map((v) => (
+                    <tr>
+                      <th scope="row">{v.label}</th>
+                      <td class="num">{v.net_weight_g ? `${formatNumber(v.net_weight_g, lang)} g` : "—"}</td>
+                      <td class="num">
+                        <span class="price">{v.price_vnd === null ? "—" : formatVnd(v.price_vnd, lang)}</span>{" "}
+                        {v.sample || packSample ? <SampleTag lang={lang} /> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </DataTable>
+              </TableWrap>
+            </>
+          )}
         </Block>
 
         <Block id="rec-h" title={t.recognitions}>

@@ -129,6 +129,35 @@ describe("product page", () => {
   });
 });
 
+describe("product page: packs", () => {
+  /** The packs section of a product page: from its heading to the next section. */
+  const packsOf = (html: string) => html.slice(html.indexOf('id="pack-h"'), html.indexOf('id="rec-h"'));
+
+  it.each([
+    ["/san-pham/hong-tra", "Quy cách, giá: nguồn không nêu."],
+    ["/en/products/hong-tra", "Packs and prices: not stated by the sources."],
+  ])("%s has no packs: the section says so, with no empty table", async (path, line) => {
+    // Its source states no packs (the seeded sheet leaves them empty).
+    const row = await env.DB.prepare("SELECT packaging FROM products WHERE slug = 'hong-tra'").first<{
+      packaging: string;
+    }>();
+    expect(row).toBeTruthy();
+    expect(JSON.parse(row?.packaging || "[]")).toEqual([]);
+    const { status, html } = await page(path);
+    expect(status).toBe(200);
+    const packs = packsOf(html);
+    expect(packs).toContain(`<p class="muted">${line}</p>`);
+    expect(packs).not.toContain("<table");
+    expect(packs).not.toContain('class="notice"');
+  });
+
+  it("a product with packs keeps its table", async () => {
+    const packs = packsOf((await page("/en/products/mien-dong-tan-viet-a")).html);
+    expect(packs).toContain("<table");
+    expect(packs).not.toContain("not stated by the sources");
+  });
+});
+
 describe("catalogue page", () => {
   it("filters through plain GET parameters, with facet counts that match the results", async () => {
     const { html } = await page("/san-pham?tier=national");

@@ -134,6 +134,7 @@ export const en: Strings = {
   issuer: "Issued by",
   decision: "Decision",
   whereToBuy: "Where to buy",
+  noPackaging: "Packs and prices: not stated by the sources.",
   noListings: "No retail information yet.",
   channel: "Channel",
   status: "Status",

@@ -136,6 +136,7 @@ export const vi = {
   issuer: "Cơ quan",
   decision: "Quyết định",
   whereToBuy: "Mua ở đâu",
+  noPackaging: "Quy cách, giá: nguồn không nêu.",
   noListings: "Chưa có thông tin nơi bán.",
   channel: "Kênh",
   status: "Tình trạng",
