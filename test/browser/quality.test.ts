@@ -60,8 +60,12 @@ describe("accessibility", () => {
       expect(n).toBeGreaterThanOrEqual(4);
       for (let i = 0; i < n; i++) {
         const chart = charts.nth(i);
-        expect(await chart.locator("svg[role=img]").getAttribute("aria-labelledby")).toBeTruthy();
-        const bars = await chart.locator("svg rect.bar").count();
+        expect(await chart.getAttribute("aria-labelledby")).toBeTruthy();
+        // Each bar is named by its label and value as text; the drawn bar itself is hidden from screen readers.
+        const bars = await chart.locator("svg[aria-hidden=true] rect.bar").count();
+        expect(bars).toBeGreaterThan(0);
+        expect(await chart.locator(".chart-bars li .chart-label").count()).toBe(bars);
+        expect(await chart.locator(".chart-bars li .chart-value").count()).toBe(bars);
         expect(await chart.locator("table tbody tr").count()).toBe(bars);
       }
       await page.goto(`${BASE}/san-pham/mien-dong-tan-viet-a`);
@@ -70,6 +74,42 @@ describe("accessibility", () => {
       await page.close();
     }
   });
+});
+
+describe("charts on a 412 px phone", () => {
+  it.each(["/en/programme", "/khuyen-cong"])(
+    "%s: every bar's label and value is whole and legible inside its chart, and nothing scrolls sideways",
+    async (path) => {
+      const context = await browser.newContext({ viewport: { width: 412, height: 915 } });
+      const page = await context.newPage();
+      try {
+        await page.goto(`${BASE}${path}`);
+        const labels = await page.evaluate(() =>
+          [...document.querySelectorAll(".chart .chart-label, .chart .chart-value")].map((el) => {
+            // The box that clips it: its SVG drawing if it is SVG text, else the chart.
+            const box = (el.closest("svg") ?? el.closest(".chart"))?.getBoundingClientRect();
+            const r = el.getBoundingClientRect();
+            // Text drawn in a scaled-down SVG is smaller than its CSS font size.
+            const scale = el instanceof SVGGraphicsElement ? (el.getScreenCTM()?.a ?? 1) : 1;
+            return {
+              text: el.textContent ?? "",
+              outside: box ? Math.max(box.left - r.left, r.right - box.right) : Number.POSITIVE_INFINITY,
+              cut: el.scrollWidth - el.clientWidth,
+              px: Number.parseFloat(getComputedStyle(el).fontSize) * scale,
+            };
+          }),
+        );
+        expect(labels.length).toBeGreaterThanOrEqual(16);
+        const bad = labels.filter((l) => l.outside > 1 || l.cut > 0 || l.px < 12);
+        expect(bad).toEqual([]);
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        ).toBeLessThanOrEqual(0);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 });
 
 describe("speed and caching", () => {

@@ -11,14 +11,11 @@ export interface Bar {
   tone: string;
 }
 
-const W = 440;
-const ROW = 44;
-const LABEL_H = 16;
-const BAR_H = 18;
-
 /**
- * A horizontal bar chart drawn as SVG on the server: role="img" with a title and description, followed by the
- * same numbers as a table, so the chart is readable without sight and without CSS.
+ * A horizontal bar chart: each bar's label and value are HTML text above its bar, so a long label wraps on a phone
+ * instead of being cut off (SVG text neither wraps nor stays legible when the drawing scales down). The bars are
+ * SVG (their width is an attribute: the pages' CSP allows no inline style) and hidden from screen readers, which
+ * read the labels and values as a list; the same numbers follow as a table.
  */
 export function BarChart(props: {
   id: string;
@@ -30,41 +27,28 @@ export function BarChart(props: {
 }) {
   const t = strings(props.lang);
   const max = Math.max(...props.bars.map((b) => b.value), 1);
-  const h = props.bars.length * ROW + 4;
-  const valueW = 92;
-  const barMax = W - valueW;
   return (
     <figure class="chart" aria-labelledby={`${props.id}-cap`}>
       <figcaption id={`${props.id}-cap`}>
         <strong>{props.title}</strong>
         <span>{props.desc}</span>
       </figcaption>
-      <svg
-        class="chart-svg"
-        viewBox={`0 0 ${W} ${h}`}
-        width={W}
-        height={h}
-        role="img"
-        aria-labelledby={`${props.id}-t ${props.id}-d`}
-      >
-        <title id={`${props.id}-t`}>{props.title}</title>
-        <desc id={`${props.id}-d`}>{props.bars.map((b) => `${b.label}: ${b.display}`).join("; ")}</desc>
-        {props.bars.map((b, i) => {
-          const y = i * ROW;
-          const w = Math.max(2, Math.round((b.value / max) * barMax));
-          return (
-            <g>
-              <text x="0" y={y + 12} class="chart-label">
-                {b.label}
-              </text>
-              <rect x="0" y={y + LABEL_H + 2} width={w} height={BAR_H} rx="3" class={`bar bar-${b.tone}`} />
-              <text x={w + 6} y={y + LABEL_H + 15} class="chart-value">
-                {b.display}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+      <ul class="chart-bars">
+        {props.bars.map((b) => (
+          <li class="chart-row">
+            <span class="chart-label">{b.label}</span>
+            <span class="chart-value">{b.display}</span>
+            <svg
+              width={`${Math.max(0.5, Math.round((b.value / max) * 1000) / 10)}%`}
+              height="18"
+              aria-hidden="true"
+              focusable="false"
+            >
+              <rect width="100%" height="100%" rx="3" class={`bar bar-${b.tone}`} />
+            </svg>
+          </li>
+        ))}
+      </ul>
       <details class="chart-data">
         <summary>{t.tableOfChart}</summary>
         <DataTable
