@@ -241,7 +241,7 @@ export interface paths {
         };
         /**
          * The whole catalogue as CSV (RFC 4180, header row)
-         * @description Every product, one row each, sorted by slug. Columns (stable; new ones are only appended): slug, name_vi, name_en, category_vi, category_en, product_group, tier, ocop_stars, price_from_vnd, producer_slug, producer_name, district, province, channels, image, sample, updated_at, provenance, price_from_vnd_provenance, district_provenance, channels_provenance. `channels` is a `;`-separated list of channel slugs; `tier` is the highest CNNT-TB level; `district` is the former district (before the 1 July 2025 reform). `provenance` is the row's state (sourced, inferred, illustrative); each `<column>_provenance` names the state of that value when it is not sourced. By default illustrative products and listings are left out and illustrative values (e.g. a price from illustrative pack prices) are empty; `include=illustrative` adds them, marked. UTF-8; the ETag changes whenever the change feed moves.
+         * @description Every product, one row each, sorted by slug. Columns (stable; new ones are only appended): slug, name_vi, name_en, category_vi, category_en, product_group, tier, ocop_stars, price_from_vnd, producer_slug, producer_name, district, province, channels, image, sample, updated_at, provenance, price_from_vnd_provenance, district_provenance, channels_provenance, ocop. `channels` is a `;`-separated list of channel slugs; `tier` is the highest CNNT-TB level; `district` is the former district (before the 1 July 2025 reform). `ocop` (appended last) is true when the product holds an OCOP certification, whether or not a source states its stars (`ocop_stars` is then empty in the CSV, null in NDJSON). `provenance` is the row's state (sourced, inferred, illustrative); each `<column>_provenance` names the state of that value when it is not sourced. By default illustrative products and listings are left out and illustrative values (e.g. a price from illustrative pack prices) are empty; `include=illustrative` adds them, marked. UTF-8; the ETag changes whenever the change feed moves.
          */
         get: operations["getProductFeedCsv"];
         put?: never;
@@ -261,7 +261,7 @@ export interface paths {
         };
         /**
          * The whole catalogue as newline-delimited JSON
-         * @description Every product, one row each, sorted by slug. Columns (stable; new ones are only appended): slug, name_vi, name_en, category_vi, category_en, product_group, tier, ocop_stars, price_from_vnd, producer_slug, producer_name, district, province, channels, image, sample, updated_at, provenance, price_from_vnd_provenance, district_provenance, channels_provenance. `channels` is a `;`-separated list of channel slugs; `tier` is the highest CNNT-TB level; `district` is the former district (before the 1 July 2025 reform). `provenance` is the row's state (sourced, inferred, illustrative); each `<column>_provenance` names the state of that value when it is not sourced. By default illustrative products and listings are left out and illustrative values (e.g. a price from illustrative pack prices) are empty; `include=illustrative` adds them, marked. UTF-8; the ETag changes whenever the change feed moves.
+         * @description Every product, one row each, sorted by slug. Columns (stable; new ones are only appended): slug, name_vi, name_en, category_vi, category_en, product_group, tier, ocop_stars, price_from_vnd, producer_slug, producer_name, district, province, channels, image, sample, updated_at, provenance, price_from_vnd_provenance, district_provenance, channels_provenance, ocop. `channels` is a `;`-separated list of channel slugs; `tier` is the highest CNNT-TB level; `district` is the former district (before the 1 July 2025 reform). `ocop` (appended last) is true when the product holds an OCOP certification, whether or not a source states its stars (`ocop_stars` is then empty in the CSV, null in NDJSON). `provenance` is the row's state (sourced, inferred, illustrative); each `<column>_provenance` names the state of that value when it is not sourced. By default illustrative products and listings are left out and illustrative values (e.g. a price from illustrative pack prices) are empty; `include=illustrative` adds them, marked. UTF-8; the ETag changes whenever the change feed moves.
          */
         get: operations["getProductFeedNdjson"];
         put?: never;
@@ -2490,7 +2490,7 @@ export interface operations {
                      *         "packaging"
                      *       ],
                      *       "created_at": "2026-01-05T00:00:02.000Z",
-                     *       "updated_at": "2026-12-02T01:38:52.461Z",
+                     *       "updated_at": "2026-12-02T02:51:59.305Z",
                      *       "producer": {
                      *         "slug": "htx-tan-viet-a",
                      *         "name": "HTX Tân Việt Á",
@@ -2576,7 +2576,7 @@ export interface operations {
                      *           "source_url": "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
                      *           "sample": false,
                      *           "version": 1,
-                     *           "updated_at": "2026-12-02T01:38:52.475Z",
+                     *           "updated_at": "2026-12-02T02:51:59.321Z",
                      *           "provenance": {
                      *             "record": "sourced",
                      *             "fields": {
@@ -2783,7 +2783,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 19,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY2h1LXRoZS1sdWMtdHJhIl1d.9g1N4MonqwC4PgkaG6llOg"
+                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY2h1LXRoZS1sdWMtdHJhIl1d.pLIdCsOxn0C-PeYpXn-Cpg"
                      *       }
                      *     }
                      */
@@ -3076,7 +3076,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 7,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFubmVscyIsWzJdXQ.GaECp5qcElQM4mD0ysFFpw"
+                     *         "next_cursor": "WyJjaGFubmVscyIsWzJdXQ.sRNnZYzMZlFhphyLiUc6NQ"
                      *       }
                      *     }
                      */
@@ -3338,7 +3338,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 15,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.AxCSkBFs6tNHb7Onegn4gA"
+                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.aiN3UOWnAm6GaEFYroLqkQ"
                      *       }
                      *     }
                      */
@@ -3608,8 +3608,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261202013858017\"",
-                     *       "updated_at": "2026-12-02T01:38:58.040Z",
+                     *       "etag": "\"l12v2c20261202025204893\"",
+                     *       "updated_at": "2026-12-02T02:52:04.916Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -3739,8 +3739,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261202013858017\"",
-                     *       "updated_at": "2026-12-02T01:38:58.040Z",
+                     *       "etag": "\"l12v2c20261202025204893\"",
+                     *       "updated_at": "2026-12-02T02:52:04.916Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -3780,8 +3780,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 1,
-                     *       "etag": "\"l12v1c20261202013858017\"",
-                     *       "updated_at": "2026-12-02T01:38:58.017Z",
+                     *       "etag": "\"l12v1c20261202025204893\"",
+                     *       "updated_at": "2026-12-02T02:52:04.893Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -3880,8 +3880,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202013858017\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202025204893\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -4081,8 +4081,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202013858017\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202025204893\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -4142,7 +4142,7 @@ export interface operations {
                      *         {
                      *           "product": "mien-dong-tan-viet-a",
                      *           "version": 3,
-                     *           "etag": "\"l12v3c20261202013858017\""
+                     *           "etag": "\"l12v3c20261202025204893\""
                      *         }
                      *       ]
                      *     }
@@ -4322,7 +4322,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "htx-tam-hoa",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-02T01:38:52.456Z",
+                     *           "changed_at": "2026-12-02T02:51:59.299Z",
                      *           "href": "/api/v1/producers/htx-tam-hoa",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -4333,7 +4333,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "cong-ty-tnhh-mtv-688",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-02T01:38:52.456Z",
+                     *           "changed_at": "2026-12-02T02:51:59.299Z",
                      *           "href": "/api/v1/producers/cong-ty-tnhh-mtv-688",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -4343,7 +4343,7 @@ export interface operations {
                      *       "page": {
                      *         "limit": 2,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.aqzMlcMomY3JrOTBEzoscw"
+                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.sTXgmY1gJgMUv1GSU3Sc6w"
                      *       }
                      *     }
                      */
@@ -4431,9 +4431,9 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example slug,name_vi,name_en,category_vi,category_en,product_group,tier,ocop_stars,price_from_vnd,producer_slug,producer_name,district,province,channels,image,sample,updated_at,provenance,price_from_vnd_provenance,district_provenance,channels_provenance
-                     *     bun-kho-ba-sach-hung-dao,Bún khô Ba sạch Hưng Đạo,Ba sạch Hưng Đạo dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-02T01:38:52.479Z,sourced,,,
-                     *     bun-kho-cao-tuyen,Bún khô Cao Tuyền,Cao Tuyền dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,cong-ty-tnhh-bun-cao-tuyen,Công ty TNHH Bún Cao Tuyền,,Cao Bằng,,/img/products/bun.svg,false,2026-12-02T01:38:52.462Z,sourced,,,
+                     * @example slug,name_vi,name_en,category_vi,category_en,product_group,tier,ocop_stars,price_from_vnd,producer_slug,producer_name,district,province,channels,image,sample,updated_at,provenance,price_from_vnd_provenance,district_provenance,channels_provenance,ocop
+                     *     bun-kho-ba-sach-hung-dao,Bún khô Ba sạch Hưng Đạo,Ba sạch Hưng Đạo dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-02T02:51:59.325Z,sourced,,,,false
+                     *     bun-kho-cao-tuyen,Bún khô Cao Tuyền,Cao Tuyền dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,cong-ty-tnhh-bun-cao-tuyen,Công ty TNHH Bún Cao Tuyền,,Cao Bằng,,/img/products/bun.svg,false,2026-12-02T02:51:59.305Z,sourced,,,,false
                      */
                     "text/csv": string;
                 };
@@ -4484,9 +4484,9 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô Ba sạch Hưng Đạo","name_en":"Ba sạch Hưng Đạo dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-02T01:38:52.479Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":""}
-                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô Cao Tuyền","name_en":"Cao Tuyền dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-02T01:38:52.462Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":""}
-                     *     {"slug":"chieu-truc-688","name_vi":"Chiếu trúc 688","name_en":"688 bamboo mat","category_vi":"Chiếu trúc","category_en":"Bamboo mats","product_group":"handicraft","tier":"national","ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-mtv-688","producer_name":"Công ty TNHH MTV 688","district":"Nguyên Bình","province":"Cao Bằng","channels":"","image":"/img/products/chieu-truc.svg","sample":false,"updated_at":"2026-12-02T01:38:52.461Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":""}
+                     * @example {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô Ba sạch Hưng Đạo","name_en":"Ba sạch Hưng Đạo dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-02T02:51:59.325Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
+                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô Cao Tuyền","name_en":"Cao Tuyền dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-02T02:51:59.305Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
+                     *     {"slug":"chieu-truc-688","name_vi":"Chiếu trúc 688","name_en":"688 bamboo mat","category_vi":"Chiếu trúc","category_en":"Bamboo mats","product_group":"handicraft","tier":"national","ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-mtv-688","producer_name":"Công ty TNHH MTV 688","district":"Nguyên Bình","province":"Cao Bằng","channels":"","image":"/img/products/chieu-truc.svg","sample":false,"updated_at":"2026-12-02T02:51:59.304Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":"","ocop":false}
                      */
                     "application/x-ndjson": string;
                 };
@@ -4544,7 +4544,7 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "ep_e8c8449471dc6318d4fe9266",
+                     *           "id": "ep_53c6691cccca57299227c821",
                      *           "url": "https://hooks.example-chain.vn/cnnt",
                      *           "events": [
                      *             "product",
@@ -4552,8 +4552,8 @@ export interface operations {
                      *           ],
                      *           "include_illustrative": false,
                      *           "previous_secret_expires_at": null,
-                     *           "created_at": "2026-12-02T01:38:58.960Z",
-                     *           "updated_at": "2026-12-02T01:38:58.960Z"
+                     *           "created_at": "2026-12-02T02:52:05.809Z",
+                     *           "updated_at": "2026-12-02T02:52:05.809Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -4671,7 +4671,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_e8c8449471dc6318d4fe9266",
+                     *       "id": "ep_53c6691cccca57299227c821",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
@@ -4679,9 +4679,9 @@ export interface operations {
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-02T01:38:58.960Z",
-                     *       "updated_at": "2026-12-02T01:38:58.960Z",
-                     *       "secret": "whsec_+mLteGU0I3S1fkfIZ1lpZkgj6FYYdK8sgpG83KM1X7U="
+                     *       "created_at": "2026-12-02T02:52:05.809Z",
+                     *       "updated_at": "2026-12-02T02:52:05.809Z",
+                     *       "secret": "whsec_4ONHDbd4BLBk5uXhxtZJH5zYPgPA9m9aWJoWJOlXPmg="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -4865,7 +4865,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_e8c8449471dc6318d4fe9266",
+                     *       "id": "ep_53c6691cccca57299227c821",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
@@ -4873,8 +4873,8 @@ export interface operations {
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-02T01:38:58.960Z",
-                     *       "updated_at": "2026-12-02T01:38:58.960Z"
+                     *       "created_at": "2026-12-02T02:52:05.809Z",
+                     *       "updated_at": "2026-12-02T02:52:05.809Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -5119,15 +5119,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_e8c8449471dc6318d4fe9266",
+                     *       "id": "ep_53c6691cccca57299227c821",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-02T01:38:58.960Z",
-                     *       "updated_at": "2026-12-02T01:38:59.018Z"
+                     *       "created_at": "2026-12-02T02:52:05.809Z",
+                     *       "updated_at": "2026-12-02T02:52:05.861Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -5314,16 +5314,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_e8c8449471dc6318d4fe9266",
+                     *       "id": "ep_53c6691cccca57299227c821",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
-                     *       "previous_secret_expires_at": "2026-12-02T02:38:59.034Z",
-                     *       "created_at": "2026-12-02T01:38:58.960Z",
-                     *       "updated_at": "2026-12-02T01:38:59.034Z",
-                     *       "secret": "whsec_1cPlp7faMjmJvUzu8reHFr5owV8WwpLIx2zEUEq3iEs="
+                     *       "previous_secret_expires_at": "2026-12-02T03:52:05.878Z",
+                     *       "created_at": "2026-12-02T02:52:05.809Z",
+                     *       "updated_at": "2026-12-02T02:52:05.878Z",
+                     *       "secret": "whsec_YxV3CZA0ovEFcLRGBiAqp5IoqSjlMbw22pu87gwu7gE="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -5454,16 +5454,16 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "msg_8643f418ddb70c4ff1b69b44",
+                     *           "id": "msg_db635805797e2ccd087cb73c",
                      *           "seq": 96,
                      *           "type": "listing.upsert",
                      *           "status": "pending",
                      *           "attempts": 1,
                      *           "response_status": null,
-                     *           "latency_ms": 4,
-                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = ka9kli04j80ifktmua5r7fmp",
-                     *           "created_at": "2026-12-02T01:38:59.056Z",
-                     *           "updated_at": "2026-12-02T01:38:59.077Z"
+                     *           "latency_ms": 5,
+                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = om128qtq2fifo1o313qatpbj",
+                     *           "created_at": "2026-12-02T02:52:05.904Z",
+                     *           "updated_at": "2026-12-02T02:52:05.924Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -5598,7 +5598,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-tan-viet-a",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-02T01:38:52.461Z\"",
+                     *       "etag": "\"0.2026-12-02T02:51:59.305Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-tan-viet-a",
                      *         "producer": "htx-tan-viet-a",
@@ -5644,7 +5644,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "4",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-02T01:38:52.470Z\"",
+                     *           "etag": "\"0.2026-12-02T02:51:59.315Z\"",
                      *           "live": {
                      *             "id": 4,
                      *             "product": "mien-dong-tan-viet-a",
@@ -5672,7 +5672,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "5",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-02T01:38:52.471Z\"",
+                     *           "etag": "\"0.2026-12-02T02:51:59.316Z\"",
                      *           "live": {
                      *             "id": 5,
                      *             "product": "mien-dong-tan-viet-a",
@@ -5862,8 +5862,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202013858017\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202025204893\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -6047,8 +6047,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202013858017\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202025204893\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -6245,8 +6245,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202013858017\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202025204893\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -6306,7 +6306,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-02T01:38:58.543Z\"",
+                     *       "etag": "\"0.2026-12-02T02:52:05.406Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-nguyen-binh",
                      *         "producer": "htx-mien-dong-nguyen-binh",
@@ -6342,7 +6342,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "1000000",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-02T01:38:58.544Z\"",
+                     *           "etag": "\"0.2026-12-02T02:52:05.408Z\"",
                      *           "live": {
                      *             "id": 1000000,
                      *             "product": "mien-dong-nguyen-binh",
@@ -6453,8 +6453,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202013858017\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202025204893\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -6648,8 +6648,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202013858017\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202025204893\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7169,8 +7169,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202013858017\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202025204893\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7230,7 +7230,7 @@ export interface operations {
                      *       "entity": "producer",
                      *       "key": "htx-mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-02T01:38:58.542Z\"",
+                     *       "etag": "\"0.2026-12-02T02:52:05.405Z\"",
                      *       "live": {
                      *         "slug": "htx-mien-dong-nguyen-binh",
                      *         "name": "HTX Miến dong Nguyên Bình",
@@ -7342,8 +7342,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202013858017\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202025204893\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7529,8 +7529,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202013858017\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202025204893\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7827,8 +7827,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202013858017\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202025204893\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8001,8 +8001,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202013858017\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202025204893\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8188,8 +8188,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202013858017\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202025204893\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8510,7 +8510,7 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": 11,
-                     *           "at": "2026-12-02T01:38:58.545Z",
+                     *           "at": "2026-12-02T02:52:05.408Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "recognition",
@@ -8531,7 +8531,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": 10,
-                     *           "at": "2026-12-02T01:38:58.544Z",
+                     *           "at": "2026-12-02T02:52:05.407Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "product",
@@ -8644,7 +8644,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-nghe-an",
-                     *           "etag": "\"c5u20261202013852468\"",
+                     *           "etag": "\"c5u20261202025159312\"",
                      *           "record": {
                      *             "slug": "hoi-cho-nghe-an",
                      *             "name": "Hội chợ thương mại, đầu tư và du lịch Nghệ An",
@@ -8662,7 +8662,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-ocop-cao-bang",
-                     *           "etag": "\"c1000000u20261202013858609\"",
+                     *           "etag": "\"c1000000u20261202025205484\"",
                      *           "record": {
                      *             "slug": "hoi-cho-ocop-cao-bang",
                      *             "name": "Hội chợ OCOP Cao Bằng",
@@ -8748,7 +8748,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261202013858609\"",
+                     *       "etag": "\"c1000000u20261202025205484\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -8850,8 +8850,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202013858017\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202025204893\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8907,7 +8907,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261202013858609\"",
+                     *       "etag": "\"c1000000u20261202025205484\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -9086,8 +9086,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202013858017\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202025204893\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9150,7 +9150,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261202013858650\"",
+                     *       "etag": "\"c1000000u20261202025205524\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -9252,8 +9252,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202013858017\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202025204893\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9332,7 +9332,7 @@ export interface operations {
                      *         {
                      *           "entity": "listing",
                      *           "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *           "etag": "\"l1000000v1c20261202013858669\"",
+                     *           "etag": "\"l1000000v1c20261202025205542\"",
                      *           "record": {
                      *             "channel": "hoi-cho-ocop-cao-bang",
                      *             "product": "mien-dong-nguyen-binh",
@@ -9419,7 +9419,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261202013858669\"",
+                     *       "etag": "\"l1000000v1c20261202025205542\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -9522,8 +9522,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202013858017\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202025204893\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9580,7 +9580,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261202013858669\"",
+                     *       "etag": "\"l1000000v1c20261202025205542\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -9761,8 +9761,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202013858017\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202025204893\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9826,7 +9826,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v2c20261202013858669\"",
+                     *       "etag": "\"l1000000v2c20261202025205542\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -9929,8 +9929,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202013858017\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202025204893\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10009,7 +10009,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "1000000",
-                     *           "etag": "\"s1000000u20261202013858758\"",
+                     *           "etag": "\"s1000000u20261202025205620\"",
                      *           "record": {
                      *             "producer": "htx-mien-dong-nguyen-binh",
                      *             "year": 2025,
@@ -10026,7 +10026,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "2",
-                     *           "etag": "\"s2u20261202013852476\"",
+                     *           "etag": "\"s2u20261202025159322\"",
                      *           "record": {
                      *             "producer": "cong-ty-tnhh-bun-cao-tuyen",
                      *             "year": null,
@@ -10111,7 +10111,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261202013858758\"",
+                     *       "etag": "\"s1000000u20261202025205620\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -10212,8 +10212,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202013858017\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202025204893\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10269,7 +10269,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1",
-                     *       "etag": "\"s1u20261202013852476\"",
+                     *       "etag": "\"s1u20261202025159322\"",
                      *       "record": {
                      *         "producer": "htx-nong-nghiep-cai-bo",
                      *         "year": 2023,
@@ -10447,8 +10447,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202013858017\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202025204893\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10511,7 +10511,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261202013858808\"",
+                     *       "etag": "\"s1000000u20261202025205661\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -10612,8 +10612,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202013858017\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202025204893\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10692,7 +10692,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_total",
-                     *           "etag": "\"p1u20261202013852489\"",
+                     *           "etag": "\"p1u20261202025159337\"",
                      *           "record": {
                      *             "key": "projects_total",
                      *             "group_key": "projects",
@@ -10711,7 +10711,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_national",
-                     *           "etag": "\"p2u20261202013852489\"",
+                     *           "etag": "\"p2u20261202025159337\"",
                      *           "record": {
                      *             "key": "projects_national",
                      *             "group_key": "projects",
@@ -10798,7 +10798,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261202013858824\"",
+                     *       "etag": "\"p1000000u20261202025205677\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -10901,8 +10901,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202013858017\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202025204893\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10958,7 +10958,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "projects_total",
-                     *       "etag": "\"p1u20261202013852489\"",
+                     *       "etag": "\"p1u20261202025159337\"",
                      *       "record": {
                      *         "key": "projects_total",
                      *         "group_key": "projects",
@@ -11138,8 +11138,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202013858017\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202025204893\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11202,7 +11202,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261202013858861\"",
+                     *       "etag": "\"p1000000u20261202025205716\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -11305,8 +11305,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202013858017\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202025204893\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11388,7 +11388,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v3c20261202013858669\"",
+                     *       "etag": "\"l1000000v3c20261202025205542\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -11491,8 +11491,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202013858017\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202013858017\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261202025204893\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
