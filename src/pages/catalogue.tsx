@@ -139,6 +139,7 @@ function Facet(props: {
                   kind="facet"
                   value={`${facet}:${v.value}`}
                   text={partial ? `${v.count}+` : undefined}
+                  atLeast={partial}
                 />
               </label>
             </li>
@@ -233,7 +234,12 @@ export function CataloguePage(props: {
             {list.page.illustrative ? (
               <span class="count-illustrative">
                 {" · "}
-                {illustrativeShare(list.page.total, list.page.illustrative, lang)}
+                {illustrativeShare(
+                  list.page.total,
+                  list.page.illustrative,
+                  lang,
+                  list.page.total_relation === "gte",
+                )}
               </span>
             ) : null}
           </h2>

@@ -18,6 +18,49 @@ afterAll(async () => {
   await browser?.close();
 });
 
+describe("the catalogue's filters", () => {
+  for (const [device, viewport] of [
+    ["desktop", { width: 1280, height: 900 }],
+    ["phone", { width: 412, height: 915 }],
+  ] as const) {
+    it.each(["/san-pham", "/en/products"])(
+      `break a value's name and its count between words only on %s (${device})`,
+      async (path) => {
+        const context = await browser.newContext({ viewport });
+        const page = await context.newPage();
+        try {
+          await page.goto(`${BASE}${path}`);
+          await page.evaluate(() => {
+            for (const d of document.querySelectorAll("details")) d.open = true;
+          });
+          // Every word of every filter label, as laid out: a word split over two lines has two boxes (a line may
+        // break after a hyphen, as in "rural-industry": each part is a word here).
+          const split = await page.evaluate(() => {
+            const out: string[] = [];
+            for (const label of document.querySelectorAll(".facet label")) {
+              const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const text = node.textContent ?? "";
+                for (const m of text.matchAll(/[^\s-]+/g)) {
+                  const range = document.createRange();
+                  range.setStart(node, m.index ?? 0);
+                  range.setEnd(node, (m.index ?? 0) + m[0].length);
+                  const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+                  if (lines.size > 1) out.push(m[0]);
+                }
+              }
+            }
+            return out;
+          });
+          expect(split).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      },
+    );
+  }
+});
+
 describe("accessibility", () => {
   for (const [device, viewport] of [
     ["desktop", { width: 1280, height: 900 }],

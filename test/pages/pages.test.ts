@@ -2,6 +2,7 @@
 // tested in test/browser/ against wrangler dev).
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { illustrativeShare } from "../../src/pages/components/count.tsx";
 import { call } from "../helpers/http.ts";
 
 const ORIGIN = "http://localhost:8787"; // PUBLIC_ORIGIN in wrangler.toml
@@ -365,5 +366,16 @@ describe("errors, sitemap and robots", () => {
     const text = await res.text();
     expect(text).toContain("User-agent: *");
     expect(text).toContain(`Sitemap: ${ORIGIN}/sitemap.xml`);
+  });
+});
+
+describe("illustrative shares of a count", () => {
+  it("are written as the page's language writes numbers, with + when the count is a lower bound", () => {
+    expect(illustrativeShare(1200, 1200, "vi")).toBe("cả 1.200 minh họa");
+    expect(illustrativeShare(1200, 1200, "en")).toBe("all 1,200 illustrative");
+    expect(illustrativeShare(1000, 1000, "vi", true)).toBe("cả 1.000+ minh họa");
+    expect(illustrativeShare(1000, 700, "en", true)).toBe("700+ illustrative");
+    expect(illustrativeShare(5, 2, "en")).toBe("2 illustrative");
+    expect(illustrativeShare(5, 0, "vi", true)).toBe("");
   });
 });

@@ -1,14 +1,19 @@
 import type { Lang } from "../i18n/index.ts";
 
 const WORDS = {
-  vi: { all: (n: number) => `cả ${n} minh họa`, some: (n: number) => `${n} minh họa` },
-  en: { all: (n: number) => `all ${n} illustrative`, some: (n: number) => `${n} illustrative` },
+  vi: { all: (n: string) => `cả ${n} minh họa`, some: (n: string) => `${n} minh họa` },
+  en: { all: (n: string) => `all ${n} illustrative`, some: (n: string) => `${n} illustrative` },
 } as const;
+const LOCALE = { vi: "vi-VN", en: "en-GB" } as const;
 
-/** "cả 2 minh họa" / "1 minh họa": how many of a count are illustrative, or "" when none are. */
-export function illustrativeShare(n: number, illustrative: number, lang: Lang): string {
+/**
+ * "cả 2 minh họa" / "1 minh họa": how many of a count are illustrative, or "" when none are; the number in the
+ * page's language ("1.000" / "1,000"), with "+" when the count is a lower bound (`atLeast`: a capped search).
+ */
+export function illustrativeShare(n: number, illustrative: number, lang: Lang, atLeast = false): string {
   if (!illustrative) return "";
-  return illustrative >= n ? WORDS[lang].all(illustrative) : WORDS[lang].some(illustrative);
+  const shown = `${illustrative.toLocaleString(LOCALE[lang])}${atLeast ? "+" : ""}`;
+  return illustrative >= n ? WORDS[lang].all(shown) : WORDS[lang].some(shown);
 }
 
 /**
@@ -23,9 +28,11 @@ export function Count(props: {
   value: string;
   /** The count as words ("3 sản phẩm"); the bare number by default. */
   text?: string;
+  /** The count is a lower bound (a capped search): its illustrative share is one too. */
+  atLeast?: boolean;
   class?: string;
 }) {
-  const share = illustrativeShare(props.n, props.illustrative, props.lang);
+  const share = illustrativeShare(props.n, props.illustrative, props.lang, props.atLeast);
   const attrs = { [`data-${props.kind}`]: props.value };
   return (
     <span
