@@ -34,7 +34,7 @@ describe("the catalogue's filters", () => {
             for (const d of document.querySelectorAll("details")) d.open = true;
           });
           // Every word of every filter label, as laid out: a word split over two lines has two boxes (a line may
-        // break after a hyphen, as in "rural-industry": each part is a word here).
+          // break after a hyphen, as in "rural-industry": each part is a word here).
           const split = await page.evaluate(() => {
             const out: string[] = [];
             for (const label of document.querySelectorAll(".facet label")) {
