@@ -18,6 +18,24 @@ export function isLocalHost(hostname: string): boolean {
   );
 }
 
+// The verdict depends only on the env and on whether the request's host is local (see configErrors): judged once
+// per env object (workerd passes the same one to every request of an isolate) and kind of host.
+const verdicts = new WeakMap<object, (boolean | undefined)[]>();
+
+/**
+ * Whether the Worker may serve a request to `url` under `env` ({@link configErrors} finds nothing), remembered per
+ * env object and kind of host, so that answering it costs no parsing on every request.
+ *
+ * @example if (!configAccepted(env, new URL(request.url))) return refuse();
+ */
+export function configAccepted(env: Parameters<typeof configErrors>[0], url: URL): boolean {
+  const known = verdicts.get(env) ?? [];
+  verdicts.set(env, known);
+  const local = isLocalHost(url.hostname) ? 1 : 0;
+  known[local] ??= configErrors(env, url.href).length === 0;
+  return known[local];
+}
+
 /**
  * What is wrong with the Worker's configuration for a request to `requestUrl` (empty when it may serve).
  *

@@ -1,8 +1,8 @@
 // The Worker. Shoppers' and retailers' requests are served by the public app; a request for an editor path loads
 // the editor app (src/editor-app.ts: the same app with the editors' routes), and one for a retailer's listings,
-// the change feed, the full feeds or a channel's webhooks the retail app for those routes (src/retail-apps/: the same app with
-// them), on first use, each a separate module of the deployed Worker (scripts/build.ts splits them out), so
-// shoppers' requests load none of them and each request at most one.
+// the change feed, the full feeds or a channel's webhooks the retail app for those routes (src/retail-apps/: the
+// same app with them), on first use, each a separate module of the deployed Worker (scripts/build.ts splits them
+// out), so shoppers' requests load none of them and each request at most one.
 import { getPath } from "hono/utils/url";
 import { createApp } from "./app.ts";
 import type { Env, WebhookMessage } from "./env.ts";
@@ -54,11 +54,12 @@ const retailApps = [
 /** The Worker: HTTP (either app), the webhooks queue consumer (and its dead-letter queue) and the cron behind it. */
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext) {
-    // A repeat read the isolate's LRU holds is answered here, before any routing or middleware: the entry carries
-    // every header the whole chain gave the response (security headers, CORS, caching). It is still charged to its
-    // caller's address, and a deployment whose configuration is refused answers nothing from it either.
+    // `npm run bench:profile` only (dev-tools builds): the cheapest responses a Worker can give.
     const floor = benchFloor(request, env);
     if (floor) return floor;
+    // A repeat read the cache holds (the isolate's LRU, else the Cache API) is answered here, before any routing or
+    // middleware: the entry carries every header the whole chain gave the response (security headers, CORS,
+    // caching). It is still charged to its caller's address, and a refused configuration answers nothing from it.
     const hit = await cachedAnswer(request, env, ctx);
     if (hit) return hit;
     const path = getPath(request);

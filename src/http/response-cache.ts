@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from "hono";
-import { configErrors, isLocalHost } from "../config.ts";
+import { configAccepted } from "../config.ts";
 import { CATALOGUE_VERSION_SQL } from "../db/client.ts";
 import type { AppEnv } from "../env.ts";
 import { catalogueTag } from "./etag.ts";
@@ -237,25 +237,25 @@ function answer(e: Entry, req: Request, layer: CacheLayer, report: boolean): Res
   return new Response(req.method === "HEAD" ? null : e.body.slice(0), { status: 200, headers });
 }
 
-// Whether a deployment's configuration is accepted depends only on its env and on whether the request's host is
-// local (src/config.ts): judged once per env object (workerd passes one per isolate) and kind of host.
-const configVerdicts = new WeakMap<object, (boolean | undefined)[]>();
-function configAccepted(env: AppEnv["Bindings"], url: URL): boolean {
-  const verdicts = configVerdicts.get(env) ?? [];
-  configVerdicts.set(env, verdicts);
-  const local = isLocalHost(url.hostname) ? 1 : 0;
-  verdicts[local] ??= configErrors(env, url.href).length === 0;
-  return verdicts[local];
+/** The isolate's LRU, capped as `CACHE_LRU_BYTES` says. */
+function lruFor(env: AppEnv["Bindings"]) {
+  isolate.lru.capBytes = positive(env.CACHE_LRU_BYTES, DEFAULT_LRU_BYTES);
+  return isolate.lru;
 }
 
+/** Where the Cache API keeps a request's response at a catalogue version (a key, never fetched). */
+const cacheKeyUrl = (url: URL, tag: string, key: string) =>
+  `${url.origin}/__response-cache/${encodeURIComponent(tag)}${key}`;
+
 /**
- * The isolate's cached answer to a request, or null: a GET or HEAD without credentials or a bookmark, while the
- * cache is on and the catalogue version is trusted, whose key the LRU holds — and only if the deployment's
- * configuration is accepted (a refused one serves nothing, src/http/safe-config.ts) and the request is within its
- * address's rate limit, charged here since the answer skips the middleware that would charge it (a request refused
- * goes on through the app, whose middleware charges it again and answers the 429 or the 500). Free of D1 (past half
- * the version's age it starts a background read of the version). The Worker calls it before any routing
- * (src/index.ts), so a hit costs no middleware; {@link responseCache} calls it too, for the app on its own.
+ * The cached answer to a request, or null: a GET or HEAD without credentials or a bookmark, while the cache is on
+ * and the catalogue version is trusted, from the isolate's LRU or else the Cache API (which then fills the LRU) —
+ * and only if the deployment's configuration is accepted (a refused one serves nothing, src/http/safe-config.ts)
+ * and the request is within its address's rate limit, charged here since the answer skips the middleware that
+ * would charge it (a request refused goes on through the app, whose middleware charges it again and answers the
+ * 429 or the 500). Free of D1 (past half the version's age it starts a background read of the version). The
+ * Worker calls it before any routing (src/index.ts), so a hit costs no middleware; {@link responseCache} stores
+ * what it answers.
  */
 export async function cachedAnswer(
   req: Request,
@@ -269,10 +269,23 @@ export async function cachedAnswer(
   const known = knownTag(now, ttl);
   if (known === null) return null;
   const url = new URL(req.url);
-  const hit = isolate.lru.get(`${known}${requestKey(url)}`);
-  if (!hit || !configAccepted(env, url) || !(await chargeAddress(req, env, url))) return null;
+  const key = requestKey(url);
+  let layer: CacheLayer = "lru";
+  let entry = isolate.lru.get(`${known}${key}`);
+  if (!entry) {
+    const stored = await cacheApi()?.match(cacheKeyUrl(url, known, key));
+    if (!stored) return null;
+    layer = "cache-api";
+    entry = {
+      body: await stored.arrayBuffer(),
+      headers: [...stored.headers].filter(([h]) => !PER_REQUEST.has(h)),
+      etag: stored.headers.get("etag"),
+    };
+    lruFor(env).set(`${known}${key}`, entry);
+  }
+  if (!configAccepted(env, url) || !(await chargeAddress(req, env, url))) return null;
   if (now - isolate.at > ttl / 2) refreshVersion(env, ctx);
-  return answer(hit, req, "lru", env.DEV_MODE === "1");
+  return answer(entry, req, layer, env.DEV_MODE === "1");
 }
 
 /**
@@ -292,9 +305,9 @@ export function cacheable(): MiddlewareHandler<AppEnv> {
  * A response cache in front of the app, for the routes marked {@link cacheable}: a hit is answered before the
  * rest of the chain runs, with the headers the whole chain gave the response it stored (CORS, Cache-Control,
  * ETag, CSP, the security headers). Mount it first, so that what it stores is the response as the chain left it; a
- * hit is still charged to its address and refused under a refused configuration. The Worker answers LRU hits
- * before routing ({@link cachedAnswer}); this middleware stores, reads the Cache API, and makes
- * every 304 lean ({@link FIELDS_OF_304}).
+ * hit is still charged to its address and refused under a refused configuration. The Worker looks both layers up
+ * before routing ({@link cachedAnswer}); this middleware stores what the chain made, forgets the version on a
+ * write and makes every 304 lean ({@link FIELDS_OF_304}).
  *
  * - Key: {@link requestKey} + the catalogue's ETag (build, epoch, data version), as this isolate last read it,
  *   trusted for `CACHE_VERSION_TTL_MS` (default 1 s; 0 turns the cache off): a write elsewhere is visible here
@@ -331,29 +344,10 @@ export function responseCache(): MiddlewareHandler<AppEnv> {
       trim304(c.res);
       return;
     }
-    const lru = isolate.lru;
-    lru.capBytes = positive(c.env.CACHE_LRU_BYTES, DEFAULT_LRU_BYTES);
-    const req = c.req.raw;
-    const fromLru = await cachedAnswer(req, c.env, executionCtx(c));
-    if (fromLru) return fromLru;
-    const url = new URL(req.url);
+    // Reached on a miss: src/index.ts answered every hit it could (cachedAnswer) before routing.
+    const url = new URL(c.req.url);
     const key = requestKey(url);
     const now = Date.now();
-    const known = knownTag(now, ttl);
-    const cacheKeyUrl = (tag: string) => `${url.origin}/__response-cache/${encodeURIComponent(tag)}${key}`;
-    const dataCentre = known !== null ? cacheApi() : null;
-    const stored = dataCentre ? await dataCentre.match(cacheKeyUrl(known as string)) : undefined;
-    if (stored) {
-      const e: Entry = {
-        body: await stored.arrayBuffer(),
-        headers: [...stored.headers].filter(([h]) => !PER_REQUEST.has(h)),
-        etag: stored.headers.get("etag"),
-      };
-      lru.set(`${known}${key}`, e);
-      if (configAccepted(c.env, url) && (await chargeAddress(req, c.env, url)))
-        return answer(e, req, "cache-api", report);
-    }
-
     const generation = isolate.generation;
     await next();
     // Every 304 the app makes (a route's own If-None-Match check) carries the same fields as a cached one.
@@ -374,13 +368,13 @@ export function responseCache(): MiddlewareHandler<AppEnv> {
     const body = await res.arrayBuffer();
     const headers = [...res.headers].filter(([h]) => !PER_REQUEST.has(h));
     const e: Entry = { body, headers, etag: res.headers.get("etag") };
-    lru.set(`${tag}${key}`, e);
+    lruFor(c.env).set(`${tag}${key}`, e);
     c.res = mark(new Response(body.slice(0), { status: 200, headers: res.headers }), "miss");
     const shared = cacheApi();
     if (shared) {
       // The key names the version, so the copy never holds stale data; it keeps the route's own Cache-Control
       // (max-age=60), which is how long the data centre's cache keeps it.
-      const put = shared.put(cacheKeyUrl(tag), new Response(body.slice(0), { headers }));
+      const put = shared.put(cacheKeyUrl(url, tag, key), new Response(body.slice(0), { headers }));
       const ctx = executionCtx(c);
       if (ctx) ctx.waitUntil(put.catch(() => {}));
       else await put.catch(() => {});
