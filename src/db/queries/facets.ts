@@ -94,13 +94,12 @@ export const where = (parts: SQL[]) => (parts.length ? sql`WHERE ${sql.join(part
 
 /**
  * The total and the facet counts of a product list, as statements (for the list's batch): each facet applies
- * every active filter but its own. `match` is the search's FTS5 query (null without one); `searchedNothing` that its text had no
- * searchable token (nothing matches); `input` the filters as asked (its producers are listed first); `counted`: count
- * these product_facets rows (aliased `p`, a search's best-ranked matches) instead of the catalogue.
+ * every active filter but its own. `searchedNothing`: the search's text had no searchable token (nothing
+ * matches); `input` the filters as asked (its producers are listed first); `counted`: count these product_facets
+ * rows (aliased `p`, a search's best-ranked matches: {@link searchCounts}) instead of the catalogue.
  */
 export function facetStatements(
   filters: Partial<Record<FilterKey, SQL>>,
-  match: string | null,
   searchedNothing: boolean,
   input: ProductFilters,
   counted?: SQL,
@@ -111,9 +110,8 @@ export function facetStatements(
       .filter(([k]) => k !== facet)
       .map(([, v]) => v);
   const none = searchedNothing ? [sql`0`] : [];
-  // With a search, the counts look its matches up by id; SQLite would read the wide rows through the primary key,
-  // so the narrow covering index is named (measured at 100k products: about half the time per facet).
-  const P = counted ?? (match ? sql`products p INDEXED BY products_facet_idx` : sql`products p`);
+  // A search's counts run over its best-ranked product_facets rows (searchCounts), everything else over products.
+  const P = counted ?? sql`products p`;
   // Tier, group, district and scheme facets come from one small table of counts per combination (facet_counts,
   // kept by triggers) when nothing else narrows the list; with a search, producer or channel filter, the same
   // combinations are counted over the matches in the narrow product_facets rows, in one statement. Either way each
@@ -169,7 +167,7 @@ export function searchCounts(input: ProductFilters, match: string): { ctes: SQL;
   // The matches hold only real products unless illustrative ones are included: no `real` filter needed.
   const { real: _real, q: _q, ...filters } = filterFragments(input, match, true);
   // Read through a subquery, the counted rows show as "SCAN top" in a plan, not as a scan of products' alias `p`.
-  const [cube, producer, channel] = facetStatements(filters, null, false, input, sql`(SELECT * FROM top) p`);
+  const [cube, producer, channel] = facetStatements(filters, false, input, sql`(SELECT * FROM top) p`);
   // The best-ranked matches, in the page's own order (real products first when illustrative ones are included).
   const best = include ? sql`ill, rank, id` : sql`rank, id`;
   return {

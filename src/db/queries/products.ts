@@ -272,7 +272,7 @@ export async function productListQuery(d1: CountedD1, secret: string, input: Lis
         listSql(sql`products p`, [sql`NOT ${walk.dense}`]),
       ]
     : [counts ? searchSql(listSql(sql`products p`, []), counts) : listSql(sql`products p`, [])];
-  const facets = counts ? [] : facetStatements(filters, null, searchedNothing, input);
+  const facets = counts ? [] : facetStatements(filters, searchedNothing, input);
   const statements = [...lists.map(stmt), ...facets.map(stmt)];
   const read = async (results: D1Result[]) => {
     const rowsOf = <T>(i: number) => (results[i]?.results ?? []) as T[];
