@@ -1,7 +1,7 @@
 // Shared by scripts/bench.ts and scripts/bench-scale.ts: a local D1 of their own, a `wrangler dev` of their own on
 // fixed ports, load generation with autocannon, and a plain-text table.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
@@ -26,6 +26,34 @@ export function wrangler(args: string[]): string {
       `wrangler ${args.join(" ")} failed:\n${e.stderr ?? ""}\n${(e.stdout ?? "").slice(-2000)}`,
     );
   }
+}
+
+/** Where the benchmarks' static twins are written (git-ignored; wrangler dev serves public/ at /). */
+export const TWIN_DIR = join(root, "public/bench");
+
+/**
+ * Writes each path's static twin: a file in public/bench/ with the very bytes `origin` answers for it (a page's
+ * twin differs from a live page only in its CSP nonce, of the same length). wrangler dev reads public/ when it
+ * starts, so call it with a short-lived server and measure on the next one. Returns each path's twin URL path
+ * (the asset server serves x.html at /bench/x) and size.
+ */
+export async function writeTwins(
+  origin: string,
+  paths: string[],
+): Promise<Map<string, { path: string; bytes: number }>> {
+  rmSync(TWIN_DIR, { recursive: true, force: true });
+  mkdirSync(TWIN_DIR, { recursive: true });
+  const twins = new Map<string, { path: string; bytes: number }>();
+  for (const p of paths) {
+    if (twins.has(p)) continue;
+    const res = await fetch(`${origin}${p}`);
+    const ext = (res.headers.get("content-type") ?? "").includes("html") ? "html" : "json";
+    const body = Buffer.from(await res.arrayBuffer());
+    const file = `${twins.size}.${ext}`;
+    writeFileSync(join(TWIN_DIR, file), body);
+    twins.set(p, { path: `/bench/${file.replace(/\.html$/, "")}`, bytes: body.byteLength });
+  }
+  return twins;
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -8,10 +8,19 @@
 // Options (environment): BENCH_SECONDS (per target per round, default 3), BENCH_ROUNDS (default 3),
 // BENCH_CONNECTIONS (default 10).
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import { machine, measure, probe, root, table, writeResults } from "../bench/harness.ts";
+import {
+  machine,
+  measure,
+  probe,
+  root,
+  TWIN_DIR,
+  table,
+  writeResults,
+  writeTwins,
+} from "../bench/harness.ts";
 import { prepareLocalDb, serveWorker } from "./lib/dev-server.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
@@ -19,7 +28,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PORT = 8795;
 const persistTo = join(root, ".wrangler/bench");
-const twinDir = join(root, "public/bench");
 const LIST = "/api/v1/products";
 const load = () =>
   loadavg()
@@ -29,13 +37,10 @@ const load = () =>
 process.env.WORKER_DEV_TOOLS = "1";
 console.log(`profile: seeding a local D1 in ${persistTo} …`);
 prepareLocalDb(persistTo, [join(root, "seed/seed.sql")]);
-rmSync(twinDir, { recursive: true, force: true });
 const opts = { port: PORT, inspectorPort: PORT + 1, persistTo, args: ["--var", "DEV_MODE:1"] };
 const first = await serveWorker(opts);
-const listBody = Buffer.from(await (await fetch(`${first.origin}${LIST}`)).arrayBuffer());
+const twin = (await writeTwins(first.origin, [LIST])).get(LIST) as { path: string; bytes: number };
 await first.stop();
-mkdirSync(twinDir, { recursive: true });
-writeFileSync(join(twinDir, "list.json"), listBody);
 
 /** The processes of the wrangler dev listening on PORT: it and its descendants (its workerd processes). */
 function serverProcesses(): { pid: number; name: string }[] {
@@ -80,18 +85,18 @@ try {
   await cached.arrayBuffer();
   const n = [...cached.headers].filter(([h]) => !/^content-(type|length)$/.test(h)).length;
   const etag = cached.headers.get("etag") ?? "";
-  const staticEtag = (await fetch(url("/bench/list.json"))).headers.get("etag") ?? "";
+  const staticEtag = (await fetch(url(twin.path))).headers.get("etag") ?? "";
   const targets: { name: string; path: string; headers?: Record<string, string> }[] = [
-    { name: "static twin 200", path: "/bench/list.json" },
-    { name: "bare Worker 200, no headers", path: `/__bench/floor?bytes=${listBody.byteLength}` },
+    { name: "static twin 200", path: twin.path },
+    { name: "bare Worker 200, no headers", path: `/__bench/floor?bytes=${twin.bytes}` },
     {
       name: "bare Worker 200, a cached answer's headers",
-      path: `/__bench/floor?bytes=${listBody.byteLength}&headers=${n}`,
+      path: `/__bench/floor?bytes=${twin.bytes}&headers=${n}`,
     },
     { name: "cached list 200 (the app)", path: LIST },
     {
       name: "static twin 304",
-      path: "/bench/list.json",
+      path: twin.path,
       headers: { "if-none-match": staticEtag },
     },
     { name: "bare Worker 304, no headers", path: "/__bench/floor?status=304" },
@@ -132,7 +137,7 @@ try {
   }
 } finally {
   await worker.stop();
-  rmSync(twinDir, { recursive: true, force: true });
+  rmSync(TWIN_DIR, { recursive: true, force: true });
 }
 const loadAfter = load();
 

@@ -12,7 +12,7 @@
 // Options (environment): BENCH_DELAYS (ms, default "0,20,80"), BENCH_SECONDS (per target per round, default 2),
 // BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 10), BENCH_ONLY (comma-separated words: only the rows whose
 // name contains one, for a quick look; the summary then covers those rows only).
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import {
@@ -22,8 +22,10 @@ import {
   type Probe,
   probe,
   root,
+  TWIN_DIR,
   table,
   writeResults,
+  writeTwins,
 } from "../bench/harness.ts";
 import { prepareLocalDb, serveWorker } from "./lib/dev-server.ts";
 
@@ -35,7 +37,6 @@ const ONLY = (process.env.BENCH_ONLY ?? "").split(",").filter(Boolean);
 const PORT = 8795;
 const INSPECTOR_PORT = 8796;
 const persistTo = join(root, ".wrangler/bench");
-const twinDir = join(root, "public/bench");
 /** Any credential makes the response cache step aside: the cold path, measured on the same server. */
 const COLD = { cookie: "bench=cold" };
 
@@ -89,23 +90,12 @@ process.env.WORKER_DEV_TOOLS = "1";
 
 console.log(`bench: seeding a local D1 in ${persistTo} …`);
 prepareLocalDb(persistTo, [join(root, "seed/seed.sql")]);
-// Each row's twin is a static file with the bytes its endpoint answers; wrangler dev reads public/ when it starts,
-// so a first short-lived server answers every endpoint, and the measured ones start with the files in place. A
-// page's twin differs from a live page only in its CSP nonce (the same length).
-rmSync(twinDir, { recursive: true, force: true });
+// Each row's twin is a static file with the bytes its endpoint answers, written from a first short-lived server.
 const first = await serveWorker({ port: PORT, inspectorPort: INSPECTOR_PORT, persistTo });
-const twins = new Map<string, { path: string; bytes: number }>();
-for (const r of rows) {
-  if (r.floor || twins.has(r.path)) continue;
-  const res = await fetch(`${first.origin}${r.path}`);
-  const ext = (res.headers.get("content-type") ?? "").includes("html") ? "html" : "json";
-  const body = Buffer.from(await res.arrayBuffer());
-  const file = `${twins.size}.${ext}`;
-  mkdirSync(twinDir, { recursive: true });
-  writeFileSync(join(twinDir, file), body);
-  // The asset server serves x.html at /bench/x (and redirects the .html spelling there).
-  twins.set(r.path, { path: `/bench/${file.replace(/\.html$/, "")}`, bytes: body.byteLength });
-}
+const twins = await writeTwins(
+  first.origin,
+  rows.filter((r) => !r.floor).map((r) => r.path),
+);
 await first.stop();
 // The floor's twin: the smallest static response, a 304 of the first twin.
 const twinOf = (r: Row) => twins.get(r.floor ? (rows.find((x) => !x.floor)?.path ?? LIST) : r.path);
@@ -291,7 +281,7 @@ try {
     }
   }
 } finally {
-  rmSync(twinDir, { recursive: true, force: true });
+  rmSync(TWIN_DIR, { recursive: true, force: true });
 }
 
 console.log("\nSummary: × the same-size static twin, cold path → cached path; cached p50 − the twin's p50\n");
