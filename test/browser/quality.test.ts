@@ -2,7 +2,7 @@
 // static files and the freshness of their version, on every page type.
 import { gzipSync } from "node:zlib";
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assetHash } from "../../scripts/asset-version.ts";
 import { ASSET_VERSION } from "../../src/pages/assets.ts";
@@ -18,6 +18,25 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Runs `check` on `path` at `viewport` with every collapsed panel (filters, chart tables) open, then closes it. */
+async function withPanelsOpen(
+  path: string,
+  viewport: { width: number; height: number },
+  check: (page: Page) => Promise<void>,
+): Promise<void> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${BASE}${path}`);
+    await page.evaluate(() => {
+      for (const d of document.querySelectorAll("details")) d.open = true;
+    });
+    await check(page);
+  } finally {
+    await context.close();
+  }
+}
+
 describe("the catalogue's filters", () => {
   for (const [device, viewport] of [
     ["desktop", { width: 1280, height: 900 }],
@@ -25,14 +44,8 @@ describe("the catalogue's filters", () => {
   ] as const) {
     it.each(["/san-pham", "/en/products"])(
       `break a value's name and its count between words only on %s (${device})`,
-      async (path) => {
-        const context = await browser.newContext({ viewport });
-        const page = await context.newPage();
-        try {
-          await page.goto(`${BASE}${path}`);
-          await page.evaluate(() => {
-            for (const d of document.querySelectorAll("details")) d.open = true;
-          });
+      (path) =>
+        withPanelsOpen(path, viewport, async (page) => {
           // Every word of every filter label, as laid out: a word split over two lines has two boxes (a line may
           // break after a hyphen, as in "rural-industry": each part is a word here).
           const split = await page.evaluate(() => {
@@ -53,10 +66,7 @@ describe("the catalogue's filters", () => {
             return out;
           });
           expect(split).toEqual([]);
-        } finally {
-          await context.close();
-        }
-      },
+        }),
     );
   }
 });
@@ -66,15 +76,9 @@ describe("accessibility", () => {
     ["desktop", { width: 1280, height: 900 }],
     ["phone", { width: 320, height: 640 }],
   ] as const) {
-    it.each(PAGE_TYPES)(`axe finds no violations on %s (${device})`, async (path) => {
-      const context = await browser.newContext({ viewport });
-      const page = await context.newPage();
-      try {
-        await page.goto(`${BASE}${path}`);
-        // Open every collapsed panel (filters, chart tables) so that their contents are checked too.
-        await page.evaluate(() => {
-          for (const d of document.querySelectorAll("details")) d.open = true;
-        });
+    it.each(PAGE_TYPES)(`axe finds no violations on %s (${device})`, (path) =>
+      // Every collapsed panel (filters, chart tables) open, so that their contents are checked too.
+      withPanelsOpen(path, viewport, async (page) => {
         const results = await new AxeBuilder({ page }).analyze();
         const summary = results.violations.map(
           (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
@@ -87,10 +91,8 @@ describe("accessibility", () => {
           );
           expect(overflow).toBeLessThanOrEqual(0);
         }
-      } finally {
-        await context.close();
-      }
-    });
+      }),
+    );
   }
 
   it("gives every image a text alternative and every chart a table", async () => {
