@@ -1,10 +1,10 @@
+import { formatNumber } from "../i18n/format.ts";
 import type { Lang } from "../i18n/index.ts";
 
 const WORDS = {
   vi: { all: (n: string) => `cả ${n} minh họa`, some: (n: string) => `${n} minh họa` },
   en: { all: (n: string) => `all ${n} illustrative`, some: (n: string) => `${n} illustrative` },
 } as const;
-const LOCALE = { vi: "vi-VN", en: "en-GB" } as const;
 
 /**
  * "cả 2 minh họa" / "1 minh họa": how many of a count are illustrative, or "" when none are; the number in the
@@ -12,7 +12,7 @@ const LOCALE = { vi: "vi-VN", en: "en-GB" } as const;
  */
 export function illustrativeShare(n: number, illustrative: number, lang: Lang, atLeast = false): string {
   if (!illustrative) return "";
-  const shown = `${illustrative.toLocaleString(LOCALE[lang])}${atLeast ? "+" : ""}`;
+  const shown = `${formatNumber(illustrative, lang)}${atLeast ? "+" : ""}`;
   return illustrative >= n ? WORDS[lang].all(shown) : WORDS[lang].some(shown);
 }
 
