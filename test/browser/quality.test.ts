@@ -71,6 +71,24 @@ describe("the catalogue's filters", () => {
   }
 });
 
+describe("product cards on a phone", () => {
+  for (const width of [320, 412])
+    it(`keep every badge and line inside the card at ${width} px`, () =>
+      withPanelsOpen("/en/products?q=tra", { width, height: 900 }, async (page) => {
+        // The card clips what overflows it, so nothing scrolls: compare each part's right edge with its card's.
+        const cut = await page.evaluate(() =>
+          [...document.querySelectorAll(".product-card")].flatMap((card) => {
+            const edge = card.getBoundingClientRect().right;
+            return [...card.querySelectorAll(".card-body *")]
+              .filter((el) => el.getBoundingClientRect().right > edge + 1)
+              .map((el) => el.textContent?.trim() ?? "");
+          }),
+        );
+        expect(await page.locator(".product-card").count()).toBeGreaterThan(3);
+        expect(cut).toEqual([]);
+      }));
+});
+
 describe("accessibility", () => {
   for (const [device, viewport] of [
     ["desktop", { width: 1280, height: 900 }],
