@@ -1,7 +1,7 @@
 // Measures what the issue asks of the pages: Lighthouse (mobile, its default) on the home, catalogue and
 // product pages, and each page's compressed weight (HTML + CSS + JS, gzip). Serves a fresh seeded Worker on
 // port 8790 (or measures BASE_URL), runs Lighthouse through npx (pinned; needs Node 22, which `npm run` gives)
-// with Debian's Chromium. `npm run measure` prints a Markdown table for the README.
+// with Debian's Chromium. `npm run measure` prints a Markdown table for docs/shoppers.md.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,4 +1,4 @@
-// Takes the README's screenshots: home, catalogue and product pages on a phone and a desktop, from a fresh
+// Takes the shoppers' pages' screenshots (docs/shoppers.md): home, catalogue and product pages on a phone and a desktop, from a fresh
 // `wrangler dev` (port 8790) with the seed data. `npm run screenshots` writes docs/screenshots/*.png.
 import { mkdirSync } from "node:fs";
 import { launch } from "../test/browser/browser.ts";
