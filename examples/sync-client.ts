@@ -1,8 +1,9 @@
 // Mirrors one retail channel's listings through the change feed with the typed SDK (packages/client), and updates
-// a price safely with If-Match. Node 22 (`npx node` uses the repo's):
+// a price safely with If-Match. Node 22 (`npx node` uses the repo's; `--conditions=cnnt-source`
+// reads the SDK from packages/client/src, so no build is needed in this repository):
 //
-//   npx node examples/sync-client.ts --base http://127.0.0.1:8787 --channel aeon --state .sync-aeon.json
-//   CNNT_API_KEY=cnnt_… npx node examples/sync-client.ts --channel aeon --set-price mien-dong-tan-viet-a=72000
+//   npx node --conditions=cnnt-source examples/sync-client.ts --base http://127.0.0.1:8787 --channel aeon --state .sync-aeon.json
+//   CNNT_API_KEY=cnnt_… npx node --conditions=cnnt-source examples/sync-client.ts --channel aeon --set-price bun-kho-cao-tuyen=66000
 //
 // Run it again later: it continues from the saved cursor and applies only what changed since.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";

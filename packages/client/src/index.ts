@@ -4,7 +4,7 @@
 // a collection across pages, a mirror of the catalogue through the change feed that resumes from the last cursor,
 // and listing writes that never overwrite someone else's edit (If-Match, re-read and retry on 412).
 import createFetchClient, { type Client } from "openapi-fetch";
-import type { components, paths } from "./schema";
+import type { components, paths } from "./schema.js";
 
 export {
   type VerifyOptions,
@@ -203,10 +203,13 @@ export function createCatalogueClient(options: CatalogueClientOptions) {
       }
     },
 
-    /** One listing, or null when the channel does not list the product. */
+    /**
+     * One listing, or null when the channel does not list the product. Any listing the channel has, illustrative
+     * ones included (the seed's made-up examples a channel may overwrite): `provenance.record` tells which.
+     */
     async getListing(channel: string, product: string): Promise<Listing | null> {
       const r = await api.GET("/channels/{channel}/listings/{product}", {
-        params: { path: { channel, product } },
+        params: { path: { channel, product }, query: { include: "illustrative" } },
       });
       if (r.response.status === 404) return null;
       return ok(r);

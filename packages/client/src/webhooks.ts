@@ -1,5 +1,5 @@
 // Receiving the catalogue's webhooks: verify the Standard Webhooks signature before trusting a body.
-import type { components } from "./schema";
+import type { components } from "./schema.js";
 
 /** One change-feed entry, as a webhook delivers it. */
 export type WebhookChange = components["schemas"]["ChangeList"]["data"][number];
