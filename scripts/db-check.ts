@@ -31,11 +31,23 @@ const tags = new Set(journal.entries.map((e) => e.tag));
 for (const f of files)
   if (!tags.has(f.slice(0, -4)))
     problems.push(`${f} has no entry in meta/_journal.json: write it with \`npm run db:generate\``);
+// Each snapshot follows the one before (drizzle-kit diffs against the last by file name): numbers only go up.
+let previous: { tag: string; idx: number; id: string } | undefined;
 for (const e of journal.entries) {
   if (!files.includes(`${e.tag}.sql`)) problems.push(`journal entry ${e.tag} has no ${e.tag}.sql`);
   if (Number.parseInt(e.tag, 10) !== e.idx) problems.push(`journal entry ${e.tag} has idx ${e.idx}`);
-  if (!existsSync(join(out, "meta", `${e.tag.slice(0, 4)}_snapshot.json`)))
+  const snapshotFile = join(out, "meta", `${e.tag.slice(0, 4)}_snapshot.json`);
+  if (!existsSync(snapshotFile)) {
     problems.push(`journal entry ${e.tag} has no meta/${e.tag.slice(0, 4)}_snapshot.json`);
+    continue;
+  }
+  const snapshot = JSON.parse(readFileSync(snapshotFile, "utf8")) as { id: string; prevId: string };
+  if (previous && e.idx <= previous.idx) problems.push(`journal entry ${e.tag} comes after ${previous.tag}`);
+  if (previous && snapshot.prevId !== previous.id)
+    problems.push(
+      `${e.tag.slice(0, 4)}_snapshot.json does not follow ${previous.tag.slice(0, 4)}_snapshot.json`,
+    );
+  previous = { tag: e.tag, idx: e.idx, id: snapshot.id };
 }
 
 // 2. drizzle-kit generate on a copy: a new file means schema.ts and the last snapshot disagree. The copy sits under

@@ -14,8 +14,8 @@ import * as derived from "../../src/db/schema-derived.ts";
 const db = env.DB;
 const dialect = new SQLiteSyncDialect();
 
-const drizzleTables = [...Object.values(schema), ...Object.values(derived)].filter((v): v is SQLiteTable =>
-  is(v, SQLiteTable),
+const drizzleTables = ([...Object.values(schema), ...Object.values(derived)] as unknown[]).filter(
+  (v): v is SQLiteTable => is(v, SQLiteTable),
 );
 
 interface ColumnShape {
@@ -122,11 +122,13 @@ function declared(table: SQLiteTable): TableShape {
     columns: ix.config.columns.map((c) => (is(c, SQL) ? norm(dialect.sqlToQuery(c, "indexes").sql) : c.name)),
     where: ix.config.where ? norm(dialect.sqlToQuery(ix.config.where, "indexes").sql) : null,
   }));
+  // A UNIQUE constraint's index is named by SQLite (sqlite_autoindex_…), so it is known by its columns.
   for (const u of config.uniqueConstraints) {
+    const columns = u.columns.map((c) => c.name);
     indexes.push({
-      name: u.getName(),
+      name: `unique(${columns})`,
       unique: true,
-      columns: u.columns.map((c) => c.name),
+      columns,
       where: null,
     });
   }
@@ -176,13 +178,14 @@ async function migrated(name: string, createSql: string): Promise<TableShape> {
     const m = sqlText
       ? /\bON\s+[`"]?\w+[`"]?\s*\(([\s\S]*?)\)\s*(?:WHERE\s+([\s\S]*))?$/i.exec(sqlText)
       : null;
-    const written = m ? splitTopLevel(m[1]) : [];
+    const written = m?.[1] ? splitTopLevel(m[1]) : [];
+    const columns = keys.map((k, i) =>
+      Number(k.cid) === -2 ? norm(written[i] ?? "?") : `${k.name}${k.desc === 1 ? " desc" : ""}`,
+    );
     indexes.push({
-      name: ixName,
+      name: ix.origin === "u" ? `unique(${columns})` : ixName,
       unique: ix.unique === 1,
-      columns: keys.map((k, i) =>
-        Number(k.cid) === -2 ? norm(written[i] ?? "?") : `${k.name}${k.desc === 1 ? " desc" : ""}`,
-      ),
+      columns,
       where: m?.[2] ? norm(m[2]) : null,
     });
   }
