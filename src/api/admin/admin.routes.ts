@@ -15,7 +15,14 @@ import { Problem } from "../../http/problem.ts";
 import { decimal, ProblemSchema } from "../schemas.ts";
 
 const problem = { "application/problem+json": { schema: ProblemSchema } };
-const security = [{ EditorToken: [] }];
+/**
+ * Who may call an operation, as the contract states it: the EditorToken scheme and the least role
+ * (`x-required-role`). Each route's own `requireEditorToken(role)` enforces it; test/contract/roles.test.ts holds
+ * every operation's answers, role by role, to what its contract declares.
+ */
+export const forEditors = { security: [{ EditorToken: [] }], "x-required-role": "editor" };
+/** Operations only a publisher may call (see {@link forEditors}). */
+export const forPublishers = { security: [{ EditorToken: [] }], "x-required-role": "publisher" };
 const tags = ["Editors"];
 /** Largest CSV an import accepts: the Worker-wide body ceiling (a 500-row sheet is about 150–250 kB). */
 export const MAX_IMPORT_BYTES = MAX_BODY_BYTES;
@@ -112,7 +119,7 @@ export const getProduct = createRoute({
   path: "/products/{slug}",
   operationId: "getAdminProduct",
   tags,
-  security,
+  ...forEditors,
   summary: "A product as editors see it (public version, draft, recognitions)",
   description:
     "The product's public version (`live`), its pending draft (`draft`, null when none), its status, and its recognitions likewise. Send the ETag back in If-Match to change, publish or delete it.",
@@ -125,7 +132,7 @@ export const createProduct = createRoute({
   path: "/products",
   operationId: "createProduct",
   tags,
-  security,
+  ...forEditors,
   summary: "Create a product as a draft (public only once published)",
   description:
     "The producer must exist (published or as a draft). Nothing is public until a publisher publishes the product; the draft carries the sources that publishing requires.",
@@ -138,7 +145,7 @@ export const updateProduct = createRoute({
   path: "/products/{slug}",
   operationId: "updateProduct",
   tags,
-  security,
+  ...forEditors,
   summary: "Change a product's draft (the public version stays until published)",
   description:
     "Fields given replace the draft's (or, without a draft, the public version's). `If-Match` is required.",
@@ -155,7 +162,7 @@ export const publishProduct = createRoute({
   path: "/products/{slug}/publish",
   operationId: "publishProduct",
   tags,
-  security,
+  ...forPublishers,
   summary: "Publish a product's draft, with its producer's and its recognitions' drafts (publishers)",
   description:
     "All or nothing. Refused (422) unless the product and its producer have an https source and every recognition is complete.",
@@ -168,7 +175,7 @@ export const deleteProduct = createRoute({
   path: "/products/{slug}",
   operationId: "deleteProduct",
   tags,
-  security,
+  ...forPublishers,
   summary: "Delete a product, its recognitions and listings (publishers); the change feed keeps tombstones",
   description:
     "Removes the public product (its recognitions and listings go with it) and any draft. The change feed keeps a tombstone for each, so mirrors delete them too.",
@@ -201,7 +208,7 @@ export const uploadProductPhoto = createRoute({
   path: "/products/{slug}/photo",
   operationId: "uploadProductPhoto",
   tags,
-  security,
+  ...forEditors,
   summary: "Upload a product photo into the product's draft (public once published)",
   description:
     "Stored in R2 under a content hash and served at /anh/… with immutable caching. `If-Match` is required.",
@@ -225,7 +232,7 @@ export const uploadProducerPhoto = createRoute({
   path: "/producers/{slug}/photo",
   operationId: "uploadProducerPhoto",
   tags,
-  security,
+  ...forEditors,
   summary: "Upload a producer photo into the producer's draft (public once published)",
   description:
     "The same rules as product photos: JPEG, PNG or WebP by its bytes, at most 900 kB, alt text in both languages. Stored in R2 under a content hash, served at /anh/… with immutable caching. `If-Match` is required.",
@@ -249,7 +256,7 @@ export const getProducer = createRoute({
   path: "/producers/{slug}",
   operationId: "getAdminProducer",
   tags,
-  security,
+  ...forEditors,
   summary: "A producer as editors see it",
   description:
     "The producer's public version, its pending draft and its status, with the ETag to send back in If-Match.",
@@ -262,7 +269,7 @@ export const createProducer = createRoute({
   path: "/producers",
   operationId: "createProducer",
   tags,
-  security,
+  ...forEditors,
   summary: "Create a producer as a draft",
   description:
     "Public once a publisher publishes it, or when one of its products is published. Publishing needs at least one https source.",
@@ -275,7 +282,7 @@ export const updateProducer = createRoute({
   path: "/producers/{slug}",
   operationId: "updateProducer",
   tags,
-  security,
+  ...forEditors,
   summary: "Change a producer's draft",
   description:
     "Fields given replace the draft's (or, without a draft, the public version's). `If-Match` is required. Renaming a producer refreshes its products' search text when published.",
@@ -292,7 +299,7 @@ export const publishProducer = createRoute({
   path: "/producers/{slug}/publish",
   operationId: "publishProducer",
   tags,
-  security,
+  ...forPublishers,
   summary: "Publish a producer's draft (publishers; also happens when one of its products is published)",
   description:
     "Applies the producer's draft to the catalogue. Refused (422) without an https source. Without a draft, answers the producer as it is.",
@@ -306,7 +313,7 @@ export const getRecognition = createRoute({
   path: "/recognitions/{id}",
   operationId: "getAdminRecognition",
   tags,
-  security,
+  ...forEditors,
   summary: "A recognition as editors see it",
   description: "A recognition's public version and pending draft, with the ETag to send back in If-Match.",
   middleware: [requireEditorToken("editor")] as const,
@@ -318,7 +325,7 @@ export const createRecognition = createRoute({
   path: "/recognitions",
   operationId: "createRecognition",
   tags,
-  security,
+  ...forEditors,
   summary: "Add a recognition to a product, as a draft published with the product",
   description:
     "Needs scheme, level (CNNT-TB) or stars (OCOP), year, issuer and an https source; the decision number when known.",
@@ -331,7 +338,7 @@ export const updateRecognition = createRoute({
   path: "/recognitions/{id}",
   operationId: "updateRecognition",
   tags,
-  security,
+  ...forEditors,
   summary: "Change a recognition's draft (marking it verified needs a publisher)",
   description:
     "Fields given replace the draft's; the draft is published with its product. Only publishers may mark a recognition verified (checked against its decision). `If-Match` is required.",
@@ -348,7 +355,7 @@ export const deleteRecognition = createRoute({
   path: "/recognitions/{id}",
   operationId: "deleteRecognition",
   tags,
-  security,
+  ...forPublishers,
   summary: "Delete a recognition (publishers); the change feed keeps a tombstone",
   description:
     "Removes the public recognition (the product's tier is recomputed) and any draft; the change feed keeps a tombstone.",
@@ -402,7 +409,7 @@ export const importCatalogue = createRoute({
   path: "/import",
   operationId: "importCatalogue",
   tags,
-  security,
+  ...forPublishers,
   summary: "Import products, producers or recognitions from CSV (publishers)",
   description:
     "UTF-8 CSV, with or without a byte-order mark, in the columns of docs/import-format.md. A dry run (default) reports row by row what would be created, changed or refused and why. Applying is all or nothing: one refused row and nothing is written (422 with the same report). Imported rows are published at once.",
@@ -427,7 +434,7 @@ export const exportCatalogue = createRoute({
   path: "/export/{kind}",
   operationId: "exportCatalogue",
   tags,
-  security,
+  ...forEditors,
   summary: "The published products, producers or recognitions as CSV, in the import format",
   description:
     "Every published record of the kind, one row each, in the columns docs/import-format.md describes, so an export edited in a spreadsheet imports back unchanged.",
@@ -459,7 +466,7 @@ export const listAuditEvents = createRoute({
   path: "/audit",
   operationId: "listAuditEvents",
   tags,
-  security,
+  ...forPublishers,
   summary: "The audit trail, newest first, optionally of one record (publishers)",
   description:
     "Who changed what, when and from where (page, api, import, cli), with the field-level before and after of each change. Filter by entity and key; page with `before` (the `next_before` of the previous page).",

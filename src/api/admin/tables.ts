@@ -21,10 +21,9 @@ import {
 import type { AppEnv } from "../../env.ts";
 import { invalidFields, issuesToParams } from "../../http/validation.ts";
 import { ProblemSchema } from "../schemas.ts";
-import { etag, IfMatch, staleProblem } from "./admin.routes.ts";
+import { etag, forEditors, forPublishers, IfMatch, staleProblem } from "./admin.routes.ts";
 
 const problem = { "application/problem+json": { schema: ProblemSchema } };
-const security = [{ EditorToken: [] }];
 const tags = ["Editors"];
 const readErrors = {
   401: { description: "Missing, malformed, unknown or revoked editor token", content: problem },
@@ -195,7 +194,7 @@ export function registerTableRoutes(api: OpenAPIHono<AppEnv>) {
         path: m.path,
         operationId: listOp,
         tags,
-        security,
+        ...forEditors,
         summary: `The ${m.many}, for editors (at most ${LIST_LIMIT})`,
         description: `Every ${m.one} with its ETag. \`q\` matches names without accents; \`facet\` narrows the list.${entity === "listing" ? " stale=true keeps only listings not checked for 90 days." : ""}`,
         middleware: [requireEditorToken("editor")] as const,
@@ -240,7 +239,7 @@ export function registerTableRoutes(api: OpenAPIHono<AppEnv>) {
         path: pathOf(entity),
         operationId: getOp,
         tags,
-        security,
+        ...forEditors,
         summary: `One ${m.one} as editors see it, with its ETag`,
         description:
           "The record as the public sees it (there are no drafts of these), with the ETag to send back in If-Match to change or delete it. Listings also say whether a retailer key owns their channel.",
@@ -257,7 +256,7 @@ export function registerTableRoutes(api: OpenAPIHono<AppEnv>) {
         path: m.path,
         operationId: createOp,
         tags,
-        security,
+        ...forPublishers,
         summary: `Add a ${m.one} (publishers; public at once)`,
         description:
           entity === "listing"
@@ -282,7 +281,7 @@ export function registerTableRoutes(api: OpenAPIHono<AppEnv>) {
         path: pathOf(entity),
         operationId: updateOp,
         tags,
-        security,
+        ...forPublishers,
         summary: `Change a ${m.one} (publishers; public at once)`,
         description: `Fields given replace the record's; \`If-Match\` is required.${entity === "listing" ? " On a channel with a retailer key, status, price, SKU, link and stores are the retailer's (409); use checkListing." : ""}`,
         middleware: [requireEditorToken("publisher")] as const,
@@ -324,7 +323,7 @@ export function registerTableRoutes(api: OpenAPIHono<AppEnv>) {
         path: pathOf(entity),
         operationId: deleteOp,
         tags,
-        security,
+        ...forPublishers,
         summary: `Delete a ${m.one} (publishers)`,
         description:
           entity === "listing" || entity === "channel"
@@ -348,7 +347,7 @@ export function registerTableRoutes(api: OpenAPIHono<AppEnv>) {
       path: "/listings/{channel}/{product}/check",
       operationId: "checkListing",
       tags,
-      security,
+      ...forEditors,
       summary: "Mark a listing checked today, optionally correcting its note or source (editors)",
       description:
         "Allowed on every listing, also one a retailer key keeps: it changes nothing the retailer's feed sets. `If-Match` is optional (a stale one is refused).",
