@@ -21,7 +21,8 @@ export async function listChannels(
   input: PageInput & { lang: Lang; include: boolean },
 ) {
   const { include } = input;
-  const scope = "channels";
+  // `include` selects rows (illustrative channels), so a cursor belongs to one choice of it.
+  const scope = `channels|${include ? "all" : "real"}`;
   const after = input.cursor ? await decodeCursor(secret, input.cursor, scope, 1) : null;
   const [rows, total] = await db.batch([
     db
