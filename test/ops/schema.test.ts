@@ -8,8 +8,12 @@ import { env } from "cloudflare:workers";
 import { is, SQL } from "drizzle-orm";
 import { getTableConfig, SQLiteSyncDialect, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
+import drizzleConfig from "../../drizzle.config.ts?raw";
 import * as schema from "../../src/db/schema.ts";
 import * as derived from "../../src/db/schema-derived.ts";
+
+/** The files imported above: drizzle-kit must read the same ones (drizzle.config.ts), or it generates from others. */
+const SCHEMA_FILES = ["src/db/schema.ts", "src/db/schema-derived.ts"];
 
 const db = env.DB;
 const dialect = new SQLiteSyncDialect();
@@ -227,6 +231,11 @@ async function migratedTables() {
 
 describe("schema.ts describes the migrated database", async () => {
   const { virtual, tables } = await migratedTables();
+
+  it("is the schema drizzle-kit generates from", () => {
+    const listed = /schema:\s*\[([^\]]*)\]/.exec(drizzleConfig)?.[1] ?? "";
+    expect([...listed.matchAll(/"(?:\.\/)?([^"]+)"/g)].map((m) => m[1])).toEqual(SCHEMA_FILES);
+  });
 
   it("has the same tables (FTS5 virtual tables stay in SQL)", () => {
     expect(drizzleTables.map((t) => getTableConfig(t).name).sort()).toEqual([...tables.keys()].sort());
