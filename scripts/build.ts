@@ -25,14 +25,13 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type BuildOptions, build, type Plugin } from "esbuild";
-import { importBundled } from "./lib/openapi.ts";
+import { openApiDocument } from "./lib/openapi.ts";
+import { vendorScalar } from "./vendor.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 const dist = `${root}dist/`;
 /** The OpenAPI document's static file, under public/ (git-ignored: it is generated). */
 const OPENAPI_ASSET = "/api-docs/openapi-v1.json";
-/** Where the Worker puts each request's CSP nonce in the prerendered API docs page. */
-const DOCS_NONCE = "__CSP_NONCE__";
 
 const common: BuildOptions = {
   absWorkingDir: root,
@@ -163,15 +162,6 @@ export function extendZodWithOpenApi(zod) { zod.ZodType.prototype.openapi ??= fu
 export function getOpenApiMetadata() { return {}; }`,
 );
 
-// The API docs page is rendered at build time (openApiDocument below): the Worker does not carry Scalar's renderer.
-const scalarPrerendered = replaceModule(
-  "scalar-prerendered",
-  /^@scalar\/hono-api-reference$/,
-  /./,
-  // Never called: src/api/index.ts serves the prerendered page when the build defines it.
-  "export const Scalar = () => () => {};",
-);
-
 const d1DelayLeftOut = replaceModule(
   "d1-delay-left-out",
   /\/http\/d1-delay\.ts$/,
@@ -256,31 +246,16 @@ const honoTiny: Plugin = {
   },
 };
 
-/**
- * The OpenAPI document of /api/v1, generated from the routes exactly as `doc31` would at request time, and the API
- * docs page as Scalar renders it, with its CSP nonce left as a placeholder the Worker fills in per request.
- */
-function openApiDocument() {
-  return importBundled<{ doc: unknown; docsHtml: string }>(`import { Hono } from "hono";
-import { apiDocs, OPENAPI_CONFIG } from "./src/api/index.ts";
-import { apiV1 } from "./src/api/whole.ts";
-import { withExamples } from "./src/api/examples.ts";
-export const doc = withExamples(apiV1.getOpenAPI31Document(OPENAPI_CONFIG));
-const res = await new Hono().get("/api/docs", apiDocs).request("/api/docs");
-const nonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
-if (!res.ok || !nonce) throw new Error("the API docs page did not render with a CSP nonce");
-// Indentation carries no meaning in its HTML, CSS or script (line breaks are kept): not carried either.
-export const docsHtml = (await res.text()).replaceAll(nonce, "${DOCS_NONCE}").replace(/\\n\\s+/g, "\\n");`);
-}
-
 // Chunk names carry a hash: a chunk left from an earlier build would be uploaded too (wrangler takes every file
 // dist/chunks/ holds, wrangler.toml [[rules]]).
 rmSync(`${dist}chunks`, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 const assetFile = join(root, "public", OPENAPI_ASSET);
 mkdirSync(dirname(assetFile), { recursive: true });
-const { doc, docsHtml } = await openApiDocument();
-writeFileSync(assetFile, JSON.stringify(doc));
+// The OpenAPI document of /api/v1, generated from the routes exactly as `doc31` would at request time.
+writeFileSync(assetFile, JSON.stringify(await openApiDocument()));
+// The API docs page loads Scalar's renderer from public/vendor/ (fetched at a pinned version and hash).
+vendorScalar();
 const result = await build({
   ...common,
   entryPoints: { worker: "src/index.ts" },
@@ -298,14 +273,11 @@ const result = await build({
     __OPENAPI_ASSET__: JSON.stringify(OPENAPI_ASSET),
     // ETags name the build, so a deploy that changes responses does not answer 304 for old bodies.
     __BUILD_ID__: JSON.stringify(Date.now().toString(36)),
-    __DOCS_HTML__: JSON.stringify(docsHtml),
-    __DOCS_NONCE__: JSON.stringify(DOCS_NONCE),
   },
   plugins: [
     zodNamespaceShakable,
     zodJsonSchemaOmitted,
     openApiRegistryOnly,
-    scalarPrerendered,
     honoTiny,
     pgEnumOmitted,
     drizzleRelationsOmitted,

@@ -56,15 +56,14 @@ try {
     });
     const res = await page.goto(`${server.origin}/api/docs`);
     const csp = res?.headers()["content-security-policy"] ?? "";
-    check(/script-src 'self' 'nonce-[^']+'/.test(csp), `docs CSP: ${csp}`);
-    check(!/script-src[^;]*'unsafe-inline'/.test(csp), "docs CSP allows no inline scripts but its nonce");
+    check(/script-src 'self'(;|$)/.test(csp), `docs CSP allows scripts from this origin only: ${csp}`);
     const rendered = await page
       .getByText("Search and filter products")
       .first()
       .waitFor({ timeout: 30_000 })
       .then(() => true)
       .catch(() => false);
-    check(rendered, "docs page renders the operations (its bundle and bootstrap script ran under the CSP)");
+    check(rendered, "docs page renders the operations (its bundle ran under the CSP)");
     const violations = await page.evaluate(() => (window as unknown as { violations: string[] }).violations);
     // zod (inside Scalar) probes `new Function("")` once to see whether eval is allowed, and falls back when not:
     // that refusal is the CSP working. Anything else is a resource the policy forgot or an inline script.

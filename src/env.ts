@@ -35,8 +35,6 @@ export type WebhookMessage = { kind: "fanout" } | { kind: "deliver"; id: string 
 export interface AppVariables {
   /** The request's D1 handle: a read-replication session that counts its round trips. */
   d1: CountedD1;
-  /** Nonce of this response's Content-Security-Policy, for the inline scripts an HTML route renders. */
-  cspNonce?: string;
   /** Set by `cacheable()`: this route's 200s may be stored by the response cache. */
   cacheable?: boolean;
   /** The retailer API key a write presents (well-formed; verified inside the write's own D1 batch). */

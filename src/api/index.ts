@@ -1,12 +1,10 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { Scalar } from "@scalar/hono-api-reference";
-import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env.ts";
 import { createRouter } from "../http/create-app.ts";
 import { BOOKMARK_HEADER, d1Session, ROUND_TRIPS_HEADER } from "../http/d1-session.ts";
 import { catalogueETag, publicCache } from "../http/etag.ts";
 import { cacheable } from "../http/response-cache.ts";
-import { cspNonce, docsCsp, publicReadCors } from "../http/security.ts";
+import { publicReadCors } from "../http/security.ts";
 import { channelsApi } from "./channels/index.ts";
 import { withExamples } from "./examples.ts";
 import { producersApi } from "./producers/index.ts";
@@ -125,31 +123,4 @@ export const OPENAPI_CONFIG = {
 /** The static file the build (scripts/build.ts) wrote the document of these routes to; undefined in tests and Node. */
 declare const __OPENAPI_ASSET__: string | undefined;
 
-const scalar = Scalar<AppEnv>((c) => ({
-  url: "/api/v1/openapi.json",
-  pageTitle: "Cao Bằng CNNT catalogue API",
-  cdn: "/vendor/scalar/standalone.js",
-  nonce: c.get("cspNonce"),
-  // Fonts from Scalar's host would be blocked by the CSP (and need the internet): use the system fonts.
-  withDefaultFonts: false,
-  // Scalar's own theme (in its script) rather than the Hono theme, which Scalar inlines as 2.5 KB of CSS in every
-  // page and the Worker would carry (bundle budget).
-  theme: "default",
-}));
-
-/** The docs page as Scalar renders it, made by the build (scripts/build.ts); undefined in tests and Node. */
-declare const __DOCS_HTML__: string | undefined;
-declare const __DOCS_NONCE__: string | undefined;
-
-/** Interactive API docs (Scalar), served from this origin under a nonce-based CSP. */
-export const apiDocs: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const nonce = cspNonce();
-  if (typeof __DOCS_HTML__ !== "undefined" && typeof __DOCS_NONCE__ !== "undefined")
-    return c.html(__DOCS_HTML__.replaceAll(__DOCS_NONCE__, nonce), 200, {
-      "content-security-policy": docsCsp(nonce),
-    });
-  c.set("cspNonce", nonce);
-  const res = await scalar(c, next);
-  if (res) res.headers.set("content-security-policy", docsCsp(nonce));
-  return res;
-};
+export { apiDocs } from "./docs-page.ts";

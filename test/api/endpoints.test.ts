@@ -389,5 +389,18 @@ describe("OpenAPI", () => {
     expect(html).toContain("/api/v1/openapi.json");
     expect(html).toContain("/vendor/scalar/standalone.js");
     expect(html).not.toMatch(/src="https?:\/\//);
+    // Its own language, a way back to the site, and Scalar's upsell controls switched off.
+    expect(html).toMatch(/<html lang="en">/);
+    expect(html).toContain('<a href="/">');
+    const config = JSON.parse(
+      (/data-configuration='([^']*)'/.exec(html)?.[1] ?? "{}")
+        .replaceAll("&#39;", "'")
+        .replaceAll("&amp;", "&"),
+    );
+    expect(config).toMatchObject({
+      agent: { disabled: true },
+      mcp: { disabled: true },
+      showDeveloperTools: "never",
+    });
   });
 });
