@@ -7,6 +7,7 @@ import { cacheable } from "../http/response-cache.ts";
 import { publicReadCors } from "../http/security.ts";
 import { channelsApi } from "./channels/index.ts";
 import { withExamples } from "./examples.ts";
+import { kindsApi } from "./kinds/index.ts";
 import { producersApi } from "./producers/index.ts";
 import { productsApi } from "./products/index.ts";
 import { programmeApi } from "./programme/index.ts";
@@ -52,6 +53,7 @@ export function createApiV1(admin?: AdminApi, retail: RetailApis = {}) {
   api.route("/", channelsApi);
   api.route("/", recognitionsApi);
   api.route("/", programmeApi);
+  api.route("/", kindsApi);
   // Each where the public app had it before the split, so that the document lists the paths in the same order.
   if (retail.listings) api.route("/", retail.listings);
   if (retail.changes) api.route("/", retail.changes);

@@ -346,6 +346,10 @@ export const ProductDetail = z
     description: z.string(),
     group: z.enum(PRODUCT_GROUPS),
     category: z.string(),
+    kind: z
+      .object({ slug: z.string(), name: z.string() })
+      .nullable()
+      .openapi({ description: "The product's kind (`GET /kinds/{slug}`); null when its category has none" }),
     tier: Tier,
     ocop_stars: z.number().int().nullable(),
     packaging: z.array(
@@ -415,6 +419,44 @@ export const ChannelList = z
 export const ChannelDetail = Channel.extend({
   listings: z.array(Listing.extend({ product: ProductCard })),
 }).openapi("ChannelDetail");
+
+const Kind = z.object({
+  slug: z.string(),
+  name: z.string(),
+  name_vi: z.string(),
+  name_en: z.string(),
+  representative: z.boolean().openapi({
+    description:
+      "One of the five products the programme article names as the province's representative products (miến dong, khẩu sli, chè giảo cổ lam, lạp sườn, trúc mỹ nghệ)",
+  }),
+  facts: z
+    .array(z.object({ text: z.string(), sources: z.array(z.string()) }))
+    .openapi({ description: "What the sources say about the kind, one statement each, with its sources" }),
+  sources: z.array(z.string()).openapi({ description: "Every source of `facts`" }),
+  provenance: Provenance,
+});
+export const KindList = z
+  .object({
+    data: z.array(
+      Kind.extend({
+        product_count: z.number().int().openapi({
+          description:
+            "Products of this kind returned by the same query (illustrative ones only with `include`); 0 when no producer of it is recorded",
+        }),
+        illustrative_product_count: z
+          .number()
+          .int()
+          .openapi({ description: "How many of `product_count` are illustrative" }),
+      }),
+    ),
+  })
+  .openapi("KindList");
+export const KindDetail = Kind.extend({
+  products: z.array(ProductCard).openapi({
+    description:
+      "The catalogue's products of this kind, real ones first, best tier first; empty when no producer of it is recorded yet",
+  }),
+}).openapi("KindDetail");
 
 export const RecognitionsQuery = z
   .object({

@@ -176,6 +176,40 @@ export const recognitions = sqliteTable(
   ],
 );
 
+/** A statement about a product kind, in both languages, with the sources that make it. */
+export interface KindFact {
+  vi: string;
+  en: string;
+  sources: string[];
+}
+
+/**
+ * A product kind (migration 0017): miến dong, khẩu sli, chè giảo cổ lam… What the sources say about it (`facts`),
+ * the product categories it covers (a product's kind is the one whose `categories` hold its `category_vi`), and its
+ * names folded for search. A kind may hold no product.
+ */
+export const kinds = sqliteTable(
+  "kinds",
+  {
+    id: integer("id").primaryKey(),
+    slug: text("slug").notNull(),
+    nameVi: text("name_vi").notNull(),
+    nameEn: text("name_en").notNull(),
+    /** One of the five products the programme article names as the province's representative products. */
+    representative: integer("representative", { mode: "boolean" }).notNull().default(false),
+    facts: text("facts", { mode: "json" }).$type<KindFact[]>().notNull().default(sql`'[]'`),
+    categories: text("categories", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** Its names (Vietnamese, English, other names the sources use), folded: what the catalogue search matches. */
+    searchNames: text("search_names", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    sortVi: text("sort_vi").notNull(),
+    sources: sources(),
+    provenance: provenance(),
+    fieldProvenance: fieldProvenance(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("kinds_slug_uq").on(t.slug)],
+);
+
 export const channels = sqliteTable(
   "channels",
   {

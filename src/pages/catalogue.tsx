@@ -162,7 +162,7 @@ function Facet(props: {
 
 /** The catalogue: search, sort and facet filters in one GET form, the results, their active filters as chips. */
 export function CataloguePage(props: {
-  list: ProductList;
+  list: ProductList & { kinds?: { slug: string; name: string }[] };
   s: CatalogueState;
   lang: Lang;
   pager: PagerLinks;
@@ -247,6 +247,19 @@ export function CataloguePage(props: {
             <p class="fine counts-partial" data-total-relation="gte">
               {t.countsPartial(COUNT_CAP)}
             </p>
+          ) : null}
+          {list.kinds?.length ? (
+            <nav class="kind-matches" aria-label={t.kindsNamed}>
+              <p>
+                {t.kindOf}:{" "}
+                {list.kinds.map((k, i) => (
+                  <>
+                    {i ? ", " : ""}
+                    <a href={pathOf("kind", lang, k.slug)}>{k.name}</a>
+                  </>
+                ))}
+              </p>
+            </nav>
           ) : null}
           {chips.length ? (
             <ul class="chips" aria-label={t.activeFilters}>

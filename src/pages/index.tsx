@@ -3,10 +3,11 @@
 import { type Context, Hono } from "hono";
 import { etag } from "hono/etag";
 import { getChannel, listChannels } from "../db/queries/channels.ts";
-import { getHomePage, getSitemapEntries } from "../db/queries/pages.ts";
+import { getKind, listKinds } from "../db/queries/kinds.ts";
+import { getCataloguePage, getHomePage, getSitemapEntries } from "../db/queries/pages.ts";
 import { getProducer, listProducers } from "../db/queries/producers.ts";
 import { getProduct } from "../db/queries/product-detail.ts";
-import { listProducts, type ProductFilters } from "../db/queries/products.ts";
+import type { ProductFilters } from "../db/queries/products.ts";
 import { getProgramme } from "../db/queries/programme.ts";
 import { listRecognitions } from "../db/queries/recognitions.ts";
 import type { AppEnv } from "../env.ts";
@@ -19,6 +20,7 @@ import { ChannelPage, ChannelsPage } from "./channels.tsx";
 import { illustration } from "./components/product-image.tsx";
 import { HomePage } from "./home.tsx";
 import { langOfPath, loadStrings, strings } from "./i18n/index.ts";
+import { KindPage, KindsPage } from "./kinds.tsx";
 import { ProducerPage, ProducersPage } from "./producers.tsx";
 import { ProductPage, productJsonLd } from "./product.tsx";
 import { ProgrammePage } from "./programme.tsx";
@@ -46,7 +48,7 @@ listPage(pages, "products", {
   state: (c) => parseCatalogueQuery(c.req.queries()),
   query: catalogueQuery,
   load: (c, s, lang) =>
-    listProducts(c.get("d1"), c.env.CURSOR_SECRET, {
+    getCataloguePage(c.get("d1"), c.env.CURSOR_SECRET, {
       ...(s.filters as Required<ProductFilters>), // values checked by parseCatalogueQuery
       q: s.q,
       sort: s.sort,
@@ -137,6 +139,19 @@ listPage(pages, "recognition", {
     listRecognitions(dbOf(c), c.env.CURSOR_SECRET, { limit: 100, cursor: s.cursor, lang, include: true }),
   head: (t) => ({ title: t.recognitionTitle, description: t.recognitionLede }),
   view: (props) => <RecognitionPage {...props} />,
+});
+
+page(pages, "kinds", async (c, lang, t) => ({
+  meta: { title: t.kindsTitle, description: t.kindsLede.slice(0, 160) },
+  body: <KindsPage list={(await listKinds(dbOf(c), lang, true)).data} lang={lang} />,
+}));
+
+detailPage(pages, "kind", {
+  load: async (c, slug, lang) => shown(await getKind(dbOf(c), slug, lang)),
+  view: (k, lang) => ({
+    meta: { title: k.name, description: (k.facts[0]?.text ?? k.name).slice(0, 160) },
+    body: <KindPage k={k} lang={lang} />,
+  }),
 });
 
 page(pages, "programme", async (c, lang, t) => ({

@@ -20,6 +20,7 @@ export interface PageMeta {
 
 const NAV: { key: PageKey; also: PageKey[] }[] = [
   { key: "products", also: ["product"] },
+  { key: "kinds", also: ["kind"] },
   { key: "producers", also: ["producer"] },
   { key: "channels", also: ["channel"] },
   { key: "recognition", also: [] },

@@ -95,6 +95,11 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang }) {
               {p.category} · {labelOf("group", p.group, lang)}
             </p>
             <h1>{p.name}</h1>
+            {p.kind ? (
+              <p class="kind-link">
+                {t.kindOf}: <a href={pathOf("kind", lang, p.kind.slug)}>{p.kind.name}</a>
+              </p>
+            ) : null}
             <p class="badges">
               <TierBadge tier={p.tier} lang={lang} long />
               {p.ocop_stars ? (

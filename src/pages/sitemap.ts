@@ -1,7 +1,15 @@
 import type { getSitemapEntries } from "../db/queries/pages.ts";
 import { type Lang, type PageKey, pathOf } from "./i18n/index.ts";
 
-const STATIC_PAGES: PageKey[] = ["home", "products", "producers", "channels", "recognition", "programme"];
+const STATIC_PAGES: PageKey[] = [
+  "home",
+  "products",
+  "kinds",
+  "producers",
+  "channels",
+  "recognition",
+  "programme",
+];
 
 const xmlEscape = (s: string) =>
   s.replace(
@@ -19,6 +27,7 @@ export function sitemapXml(origin: string, entries: Awaited<ReturnType<typeof ge
     ...entries.products.map((e) => ({ key: "product" as const, slug: e.slug, lastmod: e.updatedAt })),
     ...entries.producers.map((e) => ({ key: "producer" as const, slug: e.slug, lastmod: e.updatedAt })),
     ...entries.channels.map((e) => ({ key: "channel" as const, slug: e.slug, lastmod: e.updatedAt })),
+    ...entries.kinds.map((e) => ({ key: "kind" as const, slug: e.slug, lastmod: e.updatedAt })),
   ];
   const url = (key: PageKey, lang: Lang, slug?: string) => xmlEscape(`${origin}${pathOf(key, lang, slug)}`);
   const urls = pages.flatMap((p) =>

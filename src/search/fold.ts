@@ -59,3 +59,14 @@ export function searchTextOf(p: {
 }): string {
   return fold([p.producerName, p.categoryVi, p.categoryEn, p.descriptionVi, p.descriptionEn].join(" "));
 }
+
+/**
+ * Folds a name or a query for matching product kinds (src/db/queries/kinds.ts): accents off, anything but letters
+ * and digits one space.
+ *
+ * @example kindKey("Chè giảo cổ lam") // "che giao co lam"
+ */
+export const kindKey = (text: string) =>
+  fold(text)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();

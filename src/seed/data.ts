@@ -39,6 +39,29 @@ export const SRC = {
     "https://thanhtra.com.vn/kinh-te/thi-truong/110-san-pham-bo-san-pham-cong-nghiep-nong-thon-dat-giai-153860.html",
   scoring: "https://luatminhkhue.vn/mau-phieu-cham-diem-san-pham-cong-nghiep-nong-thon-tieu-bieu-.aspx",
   ocopQuality: "https://vietnamnet.vn/cao-bang-chu-trong-nang-cao-chat-luong-san-pham-ocop-2142160.html",
+  ocop4Star: "https://nongsanviet.nongnghiep.vn/tinh-cao-bang-co-13-san-pham-ocop-4-sao-d379272.html",
+  tradeFair2024:
+    "https://kinhtedouong.vn/cao-bang-khai-mac-hoi-cho-xuc-tien-thuong-mai-san-pham-ocop-102872.html",
+  productWeekHcm:
+    "https://thitruong.thuonghieusanpham.vn/cao-bang-gioi-thieu-gan-80-nong-dac-san-tai-tphcm-79547.html",
+  productWeekHn:
+    "https://news.laodong.vn/du-lich/tin-tuc/thoa-suc-mua-sam-dac-san-cao-bang-ngay-tai-ha-noi-1631546.html",
+  hoaAn: "https://nongthon.vietnamtourism.gov.vn/cao-bang-hoa-an-co-14-san-pham-ocop-cap-tinh",
+  ocop3Star:
+    "https://thuonghieusanpham.vn/cao-bang-tao-cho-dung-va-nang-cao-chat-luong-cho-san-pham-ocop-22455.html",
+  minhTuan:
+    "https://laocaionline.net/cao-bang-nang-tam-san-pham-ocop-thuc-day-kinh-te-vung-dong-bao-dtts-58100536.lco",
+  nongVanSon: "https://m.tapchinongthonmoi.vn/ocop-gop-phan-phat-trien-kinh-te-nong-thon-26731.html",
+  ocopShift: "https://vietnamnet.vn/cao-bang-ocop-tiep-suc-chuyen-dich-co-cau-kinh-te-nong-thon-2172875.html",
+  koliaLines: "https://nongnghiep.vn/cao-bang-don-luc-ho-tro-phat-trien-cac-san-pham-ocop-d398531.html",
+  koliaRound2020:
+    "https://langngheviet.com.vn/cao-bang-huong-toi-su-khac-biet-cho-san-pham-ocop-dia-phuong-12402.html",
+  thachDenLeThuy:
+    "https://dantocmiennui.vn/cao-bang-no-luc-dua-thach-den-ra-thi-truong-ca-nuoc-post334964.html",
+  doanLinh: "https://lite.baomoi.com/cao-bang-doi-thay-nho-ocop-c50771222.epi",
+  trucMai:
+    "https://caobangtourism.vn/vi/detailnews/?t=cao-bang-them-41-san-pham-dat-chung-nhan-ocop&id=news_1581",
+  ocop68: "https://baomoi.com/them-68-san-pham-duoc-cong-nhan-ocop-c49199559.epi",
 } as const;
 
 /** The period of a figure whose source gives no date (the English pages say "date not given"). */
@@ -159,6 +182,336 @@ export interface SeedFigure {
   /** The source's hedge on the value; absent when the source gives it as exact. */
   qualifier?: Qualifier;
 }
+
+export interface SeedKind {
+  id: number;
+  slug: string;
+  nameVi: string;
+  nameEn: string;
+  /** Other names a shopper may search for it by (any language; folded for search). */
+  aliases: string[];
+  /** One of the five the programme article names as representative. */
+  representative: boolean;
+  /** What the sources say about the kind, statement by statement, each with its sources. */
+  facts: { vi: string; en: string; sources: string[] }[];
+  /** The product categories (category_vi) of this kind. */
+  categories: string[];
+}
+
+const REPRESENTATIVE = {
+  vi: "Bài viết về chương trình khuyến công Cao Bằng 2021–2025 nêu đây là một trong các sản phẩm tiêu biểu của tỉnh: miến dong, khẩu sli, chè giảo cổ lam, lạp sườn, trúc mỹ nghệ.",
+  en: "The article on Cao Bằng's 2021–2025 industrial-extension programme names it among the province's representative products: miến dong, khẩu sli, chè giảo cổ lam (jiaogulan tea), lạp sườn, trúc mỹ nghệ (bamboo handicrafts).",
+  sources: [SRC.programme],
+};
+const FAIR_2024 = (vi: string, en: string) => ({
+  vi: `Có mặt tại hội chợ xúc tiến thương mại sản phẩm OCOP của Cao Bằng khai mạc ngày 1/11/2024 (${vi} trong các gian hàng của tỉnh).`,
+  en: `Shown at Cao Bằng's OCOP trade fair opened on 1 November 2024 (${en} among the province's booths).`,
+  sources: [SRC.tradeFair2024],
+});
+const SPECIALITY_2025 = (vi: string, en: string) => ({
+  vi: `Được nêu trong các đặc sản của Cao Bằng (nguồn tháng 5/2025: ${vi}).`,
+  en: `Named among Cao Bằng's specialities (a source of May 2025: ${en}).`,
+  sources: [SRC.provinceTotals],
+});
+
+/**
+ * Product kinds: the five the programme article calls representative, then the others the catalogue holds. Each
+ * statement is one a source makes (FACTS.md); a kind no source describes further says only what its products are.
+ */
+export const kinds: SeedKind[] = [
+  {
+    id: 1,
+    slug: "mien-dong",
+    nameVi: "Miến dong",
+    nameEn: "Canna-starch vermicelli (miến dong)",
+    aliases: ["miến", "arrowroot vermicelli", "canna vermicelli", "vermicelli"],
+    representative: true,
+    facts: [
+      REPRESENTATIVE,
+      {
+        vi: "Làng nghề truyền thống miến dong Phia Đén (xã Thành Công, Nguyên Bình) được công nhận theo Quyết định 1861/QĐ-UBND ngày 27/12/2023; sản lượng năm 2023 gần 200 tấn.",
+        en: "The Phia Đén traditional miến dong craft village (xã Thành Công, Nguyên Bình) was recognized by decision 1861/QĐ-UBND of 27 December 2023; it made nearly 200 tonnes in 2023.",
+        sources: [SRC.phiaDen],
+      },
+      {
+        vi: "Năm 2023 khuyến công quốc gia hỗ trợ HTX nông nghiệp Cai Bộ ứng dụng máy móc thiết bị tiên tiến trong sản xuất miến dong.",
+        en: "In 2023 the national industrial-extension fund supported HTX nông nghiệp Cai Bộ in applying advanced machinery to miến dong production.",
+        sources: [SRC.programme],
+      },
+      FAIR_2024("miến dong", "miến dong"),
+    ],
+    categories: ["Miến dong"],
+  },
+  {
+    id: 2,
+    slug: "khau-sli",
+    nameVi: "Khẩu sli",
+    nameEn: "Khẩu sli (sticky-rice and peanut candy)",
+    aliases: ["khau xli", "sticky-rice candy", "peanut candy"],
+    representative: true,
+    facts: [
+      REPRESENTATIVE,
+      {
+        vi: "Khẩu sli Nà Giàng (Hà Quảng) có nhãn hiệu tập thể.",
+        en: "Khẩu sli of Nà Giàng (Hà Quảng) holds a collective mark.",
+        sources: [SRC.khauSli],
+      },
+    ],
+    categories: ["Khẩu sli"],
+  },
+  {
+    id: 3,
+    slug: "che-giao-co-lam",
+    nameVi: "Chè giảo cổ lam",
+    nameEn: "Jiaogulan tea (chè giảo cổ lam)",
+    aliases: ["trà giảo cổ lam", "giảo cổ lam", "jiaogulan", "jiaogulan tea", "gynostemma"],
+    representative: true,
+    facts: [
+      REPRESENTATIVE,
+      {
+        vi: "“Trà Giảo Cổ Lam” được giới thiệu tại các tuần lễ sản phẩm Cao Bằng ở TP Hồ Chí Minh (15–18/5/2025) và ở Hà Nội.",
+        en: "“Trà Giảo Cổ Lam” was shown at the Cao Bằng product weeks in Hồ Chí Minh City (15–18 May 2025) and in Hà Nội.",
+        sources: [SRC.productWeekHcm, SRC.productWeekHn],
+      },
+    ],
+    categories: ["Chè giảo cổ lam"],
+  },
+  {
+    id: 4,
+    slug: "lap-suon",
+    nameVi: "Lạp sườn, thịt hun khói",
+    nameEn: "Cured sausage and smoked meat (lạp sườn)",
+    aliases: ["lạp sườn", "thịt hun khói", "thịt xông khói", "cured sausage", "smoked pork", "sausage"],
+    representative: true,
+    facts: [
+      REPRESENTATIVE,
+      {
+        vi: "“Lạp sườn, thịt hun khói” của HTX Tâm Hòa là sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia.",
+        en: "The “lạp sườn, thịt hun khói” of HTX Tâm Hòa is a national-level outstanding rural-industry product.",
+        sources: [SRC.nationalCnnt],
+      },
+      FAIR_2024("lạp sườn, thịt xông khói", "cured sausage and smoked meat"),
+    ],
+    categories: ["Lạp sườn, thịt hun khói", "Lạp sườn"],
+  },
+  {
+    id: 5,
+    slug: "truc-my-nghe",
+    nameVi: "Trúc mỹ nghệ",
+    nameEn: "Bamboo handicrafts (trúc mỹ nghệ)",
+    aliases: ["chiếu trúc", "trúc sào", "bamboo", "bamboo mat", "bamboo mats"],
+    representative: true,
+    facts: [
+      REPRESENTATIVE,
+      {
+        vi: "Chiếu trúc Cao Bằng được bảo hộ chỉ dẫn địa lý; tỉnh có hơn 3.500 ha trúc sào.",
+        en: "Chiếu trúc Cao Bằng (bamboo mats) holds a geographical indication; the province has over 3,500 ha of trúc sào bamboo.",
+        sources: [SRC.chieuTrucGi],
+      },
+      {
+        vi: "“Chiếu trúc” của Công ty TNHH MTV 688 là sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia.",
+        en: "The “chiếu trúc” of Công ty TNHH MTV 688 is a national-level outstanding rural-industry product.",
+        sources: [SRC.nationalCnnt],
+      },
+    ],
+    categories: ["Chiếu trúc", "Trúc mỹ nghệ"],
+  },
+  {
+    id: 6,
+    slug: "tra",
+    nameVi: "Trà",
+    nameEn: "Tea",
+    aliases: ["hồng trà", "lục trà", "trà ô long", "trà xanh", "oolong", "black tea", "green tea"],
+    representative: false,
+    facts: [
+      SPECIALITY_2025("hồng trà, trà ô long", "hồng trà, trà ô long"),
+      {
+        vi: "Lục trà, Hồng trà và Trà ô long là ba dòng sản phẩm chính của Công ty TNHH Kolia (xã Thành Công, huyện Nguyên Bình), cả ba đạt OCOP 4 sao.",
+        en: "Lục trà, Hồng trà and Trà ô long are the three main lines of Công ty TNHH Kolia (xã Thành Công, huyện Nguyên Bình), all three OCOP 4 stars.",
+        sources: [SRC.koliaLines],
+      },
+    ],
+    categories: ["Trà"],
+  },
+  {
+    id: 7,
+    slug: "mat-ong",
+    nameVi: "Mật ong",
+    nameEn: "Honey",
+    aliases: ["honey"],
+    representative: false,
+    facts: [
+      {
+        vi: "Trong 14 sản phẩm OCOP cấp tỉnh của huyện Hòa An có mật ong rừng tự nhiên xã Hoàng Tung và mật ong hoa tự nhiên Bình Dương (3 sao).",
+        en: "Hòa An district's 14 provincial OCOP products include mật ong rừng tự nhiên xã Hoàng Tung and mật ong hoa tự nhiên Bình Dương (3 stars).",
+        sources: [SRC.hoaAn],
+      },
+    ],
+    categories: ["Mật ong"],
+  },
+  {
+    id: 8,
+    slug: "thach-den",
+    nameVi: "Thạch đen",
+    nameEn: "Black grass jelly (thạch đen)",
+    aliases: ["grass jelly", "black jelly"],
+    representative: false,
+    facts: [
+      SPECIALITY_2025("thạch đen", "thạch đen, black grass jelly"),
+      FAIR_2024("thạch đen", "black grass jelly"),
+    ],
+    categories: ["Thạch đen"],
+  },
+  {
+    id: 9,
+    slug: "bun-kho",
+    nameVi: "Bún khô",
+    nameEn: "Dried rice noodles (bún khô)",
+    aliases: ["bún", "rice noodles", "noodles"],
+    representative: false,
+    facts: [FAIR_2024("bún khô", "dried rice noodles")],
+    categories: ["Bún khô"],
+  },
+  {
+    id: 10,
+    slug: "ruou",
+    nameVi: "Rượu ngô, rượu gạo",
+    nameEn: "Corn and rice liquor",
+    aliases: [
+      "rượu",
+      "rượu ngô",
+      "rượu gạo",
+      "liquor",
+      "corn liquor",
+      "rice liquor",
+      "corn wine",
+      "rice wine",
+    ],
+    representative: false,
+    facts: [
+      {
+        vi: "Huyện Hòa An có ba sản phẩm OCOP 4 sao là rượu ngô Đại Hoàng: Rượu ngô Đại Hoàng Cao Bằng, Rượu ngô Đại Hoàng Long Phụng, Rượu ngô Đại Hoàng Tiên Tửu; cùng rượu gạo nhật Cao Bằng và rượu ngô Bình Long (3 sao).",
+        en: "Hòa An district has three 4-star OCOP Đại Hoàng corn liquors — Rượu ngô Đại Hoàng Cao Bằng, Rượu ngô Đại Hoàng Long Phụng, Rượu ngô Đại Hoàng Tiên Tửu — and rượu gạo nhật Cao Bằng and rượu ngô Bình Long (3 stars).",
+        sources: [SRC.hoaAn],
+      },
+    ],
+    categories: ["Rượu ngô", "Rượu gạo"],
+  },
+  {
+    id: 11,
+    slug: "nam-huong",
+    nameVi: "Nấm hương",
+    nameEn: "Shiitake (nấm hương)",
+    aliases: ["shiitake", "mushroom", "mushrooms", "nấm"],
+    representative: false,
+    facts: [
+      SPECIALITY_2025("nấm hương", "nấm hương, shiitake"),
+      FAIR_2024("nấm hương", "shiitake"),
+      {
+        vi: "HTX nông nghiệp Yên Công được khuyến công địa phương hỗ trợ kho lạnh bảo quản nấm hương, khoảng 50 tấn/năm.",
+        en: "Local industrial extension funded a shiitake cold store of HTX nông nghiệp Yên Công, about 50 tonnes a year.",
+        sources: [SRC.smallProjects],
+      },
+    ],
+    categories: ["Nấm hương"],
+  },
+  {
+    id: 12,
+    slug: "gao",
+    nameVi: "Gạo, gạo nếp",
+    nameEn: "Rice and glutinous rice",
+    aliases: ["gạo nếp", "nếp", "rice", "glutinous rice", "sticky rice", "khẩu nua phjẩng"],
+    representative: false,
+    facts: [
+      SPECIALITY_2025(
+        "gạo nếp ong Trùng Khánh — khẩu nua phjẩng",
+        "gạo nếp ong Trùng Khánh — khẩu nua phjẩng",
+      ),
+      FAIR_2024("gạo nếp", "glutinous rice"),
+    ],
+    categories: ["Gạo nếp", "Gạo"],
+  },
+  {
+    id: 13,
+    slug: "dao-ren",
+    nameVi: "Dao rèn, nông cụ rèn",
+    nameEn: "Forged knives and tools",
+    aliases: ["dao", "nông cụ", "rèn", "knife", "knives", "forged tools", "Phúc Sen"],
+    representative: false,
+    facts: [
+      SPECIALITY_2025("nông cụ làng rèn Phúc Sen", "the forged tools of the Phúc Sen smithing village"),
+      {
+        vi: "Dao Minh Tuấn của HTX Minh Tuấn (Phúc Sen, Quảng Hòa) là sản phẩm OCOP.",
+        en: "Dao Minh Tuấn, knives of HTX Minh Tuấn (Phúc Sen, Quảng Hòa), is an OCOP product.",
+        sources: [SRC.ocop3Star, SRC.minhTuan],
+      },
+      {
+        vi: "Một sản phẩm dao rèn của hộ Nông Văn Sơn (xã Phúc Sen) đạt OCOP từ năm 2021; nguồn không nêu tên sản phẩm.",
+        en: "A forged knife of the household of Nông Văn Sơn (xã Phúc Sen) has been OCOP since 2021; the source does not name the product.",
+        sources: [SRC.nongVanSon],
+      },
+    ],
+    categories: ["Nông cụ rèn", "Dao rèn"],
+  },
+  {
+    id: 14,
+    slug: "duong-phen",
+    nameVi: "Đường phên",
+    nameEn: "Cane sugar slabs (đường phên)",
+    aliases: ["sugar", "cane sugar", "đường"],
+    representative: false,
+    facts: [
+      {
+        vi: "Đường phên Bó Tờ của HTX Sản xuất đường phên, chế biến rượu mía Bó Tờ (Quảng Hòa) nằm trong các sản phẩm được đánh giá từ 3 sao trở lên.",
+        en: "Đường phên Bó Tờ of HTX Sản xuất đường phên, chế biến rượu mía Bó Tờ (Quảng Hòa) is among the products rated 3 stars or more.",
+        sources: [SRC.ocop3Star],
+      },
+    ],
+    categories: ["Đường phên"],
+  },
+  {
+    id: 15,
+    slug: "nho",
+    nameVi: "Nho",
+    nameEn: "Grapes",
+    aliases: ["nho hạ đen", "grape", "grapes"],
+    representative: false,
+    facts: [
+      {
+        vi: "Nho hạ đen Cao Bằng được nêu trong các sản phẩm OCOP tiêu biểu của tỉnh (5/2025).",
+        en: "Nho hạ đen Cao Bằng is named among the province's outstanding OCOP products (May 2025).",
+        sources: [SRC.ocop4Star],
+      },
+    ],
+    categories: ["Nho"],
+  },
+  {
+    id: 16,
+    slug: "com-chay",
+    nameVi: "Cơm cháy",
+    nameEn: "Crispy rice (cơm cháy)",
+    aliases: ["crispy rice", "rice crackers"],
+    representative: false,
+    facts: [
+      {
+        vi: "Cơm cháy Huy Hoàng là một trong 14 sản phẩm OCOP cấp tỉnh của huyện Hòa An (3 sao).",
+        en: "Cơm cháy Huy Hoàng is one of Hòa An district's 14 provincial OCOP products (3 stars).",
+        sources: [SRC.hoaAn],
+      },
+    ],
+    categories: ["Cơm cháy"],
+  },
+  {
+    id: 17,
+    slug: "banh-khao",
+    nameVi: "Bánh khảo",
+    nameEn: "Bánh khảo (rice-flour cake)",
+    aliases: ["bánh", "rice-flour cake", "cake"],
+    representative: false,
+    facts: [SPECIALITY_2025("bánh khảo", "bánh khảo"), FAIR_2024("bánh khảo", "bánh khảo")],
+    categories: ["Bánh truyền thống", "Bánh khảo"],
+  },
+];
 
 const SAMPLE_NOTE_VI = "Hồ sơ minh họa (mẫu): tên cơ sở, địa chỉ và mô tả không phải dữ liệu đã xác minh.";
 const SAMPLE_NOTE_EN =

@@ -1,5 +1,5 @@
 import { type FieldProvenance, type Provenance, weakest } from "../provenance.ts";
-import { districtSlug, fold, searchTextOf } from "../search/fold.ts";
+import { districtSlug, fold, kindKey, searchTextOf } from "../search/fold.ts";
 
 export { districtSlug, searchTextOf };
 
@@ -135,6 +135,30 @@ export function seedStatements(sheets: SeedSheets): SeedStatement[] {
       params: [json(RETIRED.products)],
     });
   out.push(retired("products", RETIRED.products), retired("producers", RETIRED.producers));
+  for (const k of data.kinds) {
+    out.push(
+      upsert("kinds", {
+        id: k.id,
+        slug: k.slug,
+        name_vi: k.nameVi,
+        name_en: k.nameEn,
+        representative: k.representative ? 1 : 0,
+        facts: json(k.facts),
+        categories: json(k.categories),
+        search_names: json([
+          ...new Set([k.nameVi, k.nameEn, ...k.aliases, ...k.categories].map(kindKey).filter(Boolean)),
+        ]),
+        sort_vi: fold(k.nameVi),
+        sources: json([...new Set(k.facts.flatMap((f) => f.sources))]),
+        provenance: "sourced",
+        field_provenance: "{}",
+      }),
+    );
+  }
+  out.push({
+    sql: "DELETE FROM kinds WHERE id NOT IN (SELECT value FROM json_each(?))",
+    params: [json(data.kinds.map((k) => k.id))],
+  });
   for (const p of data.producers) {
     out.push(
       upsert("producers", {

@@ -368,6 +368,8 @@ describe("OpenAPI", () => {
       "/channels/{slug}",
       "/feeds/products.csv",
       "/feeds/products.ndjson",
+      "/kinds",
+      "/kinds/{slug}",
       "/producers",
       "/producers/{slug}",
       "/products",

@@ -37,6 +37,8 @@ const apiReads = [
   "/api/v1/channels/aeon",
   "/api/v1/recognitions?limit=100",
   "/api/v1/programme",
+  "/api/v1/kinds",
+  "/api/v1/kinds/mien-dong",
   "/api/v1/changes",
   "/api/v1/changes?limit=1000",
   "/api/v1/feeds/products.csv",
@@ -57,6 +59,9 @@ const pages = [
   "/en/channels/aeon",
   "/cong-nhan",
   "/en/programme",
+  "/loai",
+  "/en/kinds/che-giao-co-lam",
+  "/san-pham?q=giao%20co%20lam",
   "/sitemap.xml",
 ];
 

@@ -18,5 +18,8 @@ export const PAGE_TYPES = [
   "/en/recognition",
   "/khuyen-cong",
   "/en/programme",
+  "/loai",
+  "/loai/che-giao-co-lam",
+  "/en/kinds/mien-dong",
   "/khong-co-trang-nay",
 ];

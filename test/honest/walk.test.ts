@@ -515,6 +515,8 @@ describe("honesty walk: every output marks what is not sourced", () => {
         "/en/recognition",
         "/khuyen-cong",
         "/en/programme",
+        "/loai",
+        "/en/kinds",
       ].map((path) => ({ path })),
       ...seed.products.flatMap((p) => [
         { path: `/san-pham/${p.slug}`, product: p.slug },
@@ -528,6 +530,7 @@ describe("honesty walk: every output marks what is not sourced", () => {
         { path: `/kenh-phan-phoi/${c.slug}` },
         { path: `/en/channels/${c.slug}` },
       ]),
+      ...seed.kinds.flatMap((k) => [{ path: `/loai/${k.slug}` }, { path: `/en/kinds/${k.slug}` }]),
     ];
     for (const page of pages) {
       const res = await call(page.path);

@@ -19,6 +19,9 @@ const PAGES: [string, string][] = [
   ["/kenh-phan-phoi/go-big-c", "/en/channels/go-big-c"],
   ["/cong-nhan", "/en/recognition"],
   ["/khuyen-cong", "/en/programme"],
+  ["/loai", "/en/kinds"],
+  ["/loai/che-giao-co-lam", "/en/kinds/che-giao-co-lam"],
+  ["/loai/mien-dong", "/en/kinds/mien-dong"],
 ];
 
 async function page(path: string) {
@@ -324,7 +327,7 @@ describe("errors, sitemap and robots", () => {
     );
   });
 
-  it("gives every product, producer and channel a sitemap entry with its last change, in both languages", async () => {
+  it("gives every product, producer, channel and kind a sitemap entry with its last change, in both languages", async () => {
     const xml = await (await call("/sitemap.xml")).text();
     const entries = [...xml.matchAll(/<url>([\s\S]*?)<\/url>/g)].map((m) => m[1] ?? "");
     const byLoc = new Map(entries.map((e) => [/<loc>([^<]+)<\/loc>/.exec(e)?.[1], e]));
@@ -333,8 +336,9 @@ describe("errors, sitemap and robots", () => {
       ["products", "/san-pham", "/en/products"],
       ["producers", "/co-so", "/en/producers"],
       ["channels", "/kenh-phan-phoi", "/en/channels"],
+      ["kinds", "/loai", "/en/kinds"],
     ] as const;
-    let expected = 6 * 2; // the six list and static pages
+    let expected = 7 * 2; // the seven list and static pages
     for (const [table, vi, en] of all) {
       // Illustrative products and producers are noindex and left out of the sitemap.
       const { results } = await env.DB.prepare(

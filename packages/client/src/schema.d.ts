@@ -164,6 +164,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Product kinds (miến dong, khẩu sli, chè giảo cổ lam…): every kind, one page
+         * @description Every product kind with what the sources say about it and how many products of it the catalogue holds; the five the programme article calls representative come first. Not paginated: the catalogue has a few dozen kinds at most.
+         */
+        get: operations["listKinds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kinds/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One product kind with its products
+         * @description A kind, what the sources say about it (each statement with its sources) and the catalogue's products of it, real ones first. A kind no producer of which is recorded has `products: []` (chè giảo cổ lam: no stored source names a Cao Bằng producer).
+         */
+        get: operations["getKind"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/channels/{channel}/listings/{product}": {
         parameters: {
             query?: never;
@@ -1000,6 +1040,11 @@ export interface components {
             /** @enum {string} */
             group: "handicraft" | "processed_food" | "machinery" | "other";
             category: string;
+            /** @description The product's kind (`GET /kinds/{slug}`); null when its category has none */
+            kind: {
+                slug: string;
+                name: string;
+            } | null;
             /** @enum {string|null} */
             tier: "district" | "provincial" | "regional" | "national" | null;
             ocop_stars: number | null;
@@ -1281,6 +1326,60 @@ export interface components {
                     national: number;
                 };
             };
+        };
+        KindList: {
+            data: {
+                slug: string;
+                name: string;
+                name_vi: string;
+                name_en: string;
+                /** @description One of the five products the programme article names as the province's representative products (miến dong, khẩu sli, chè giảo cổ lam, lạp sườn, trúc mỹ nghệ) */
+                representative: boolean;
+                /** @description What the sources say about the kind, one statement each, with its sources */
+                facts: {
+                    text: string;
+                    sources: string[];
+                }[];
+                /** @description Every source of `facts` */
+                sources: string[];
+                provenance: components["schemas"]["Provenance"];
+                /** @description Products of this kind returned by the same query (illustrative ones only with `include`); 0 when no producer of it is recorded */
+                product_count: number;
+                /** @description How many of `product_count` are illustrative */
+                illustrative_product_count: number;
+            }[];
+        };
+        KindDetail: {
+            slug: string;
+            name: string;
+            name_vi: string;
+            name_en: string;
+            /** @description One of the five products the programme article names as the province's representative products (miến dong, khẩu sli, chè giảo cổ lam, lạp sườn, trúc mỹ nghệ) */
+            representative: boolean;
+            /** @description What the sources say about the kind, one statement each, with its sources */
+            facts: {
+                text: string;
+                sources: string[];
+            }[];
+            /** @description Every source of `facts` */
+            sources: string[];
+            provenance: components["schemas"]["Provenance"];
+            /** @description The catalogue's products of this kind, real ones first, best tier first; empty when no producer of it is recorded yet */
+            products: {
+                slug: string;
+                name: string;
+                category: string;
+                /** @enum {string} */
+                group: "handicraft" | "processed_food" | "machinery" | "other";
+                image: string | null;
+                /** @enum {string|null} */
+                tier: "district" | "provincial" | "regional" | "national" | null;
+                ocop_stars: number | null;
+                /** @description The product holds an OCOP certification, whether or not a source states its stars (`ocop_stars` is null when none does) */
+                ocop: boolean;
+                sample: boolean;
+                provenance: components["schemas"]["Provenance"];
+            }[];
         };
         ChannelListing: {
             /** @enum {string} */
@@ -2477,6 +2576,10 @@ export interface operations {
                      *       "description": "Miến dong của HTX Tân Việt Á, thương hiệu từ năm 2017. OCOP 3 sao năm 2020, 4 sao năm 2023; lô hàng đầu tiên 4 tấn xuất khẩu sang Hoa Kỳ đầu năm 2025.",
                      *       "group": "processed_food",
                      *       "category": "Miến dong",
+                     *       "kind": {
+                     *         "slug": "mien-dong",
+                     *         "name": "Miến dong"
+                     *       },
                      *       "tier": null,
                      *       "ocop_stars": 4,
                      *       "packaging": [],
@@ -2490,7 +2593,7 @@ export interface operations {
                      *         "packaging"
                      *       ],
                      *       "created_at": "2026-01-05T00:00:02.000Z",
-                     *       "updated_at": "2026-12-02T02:51:59.305Z",
+                     *       "updated_at": "2026-12-07T01:19:50.958Z",
                      *       "producer": {
                      *         "slug": "htx-tan-viet-a",
                      *         "name": "HTX Tân Việt Á",
@@ -2576,7 +2679,7 @@ export interface operations {
                      *           "source_url": "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
                      *           "sample": false,
                      *           "version": 1,
-                     *           "updated_at": "2026-12-02T02:51:59.321Z",
+                     *           "updated_at": "2026-12-07T01:19:51.001Z",
                      *           "provenance": {
                      *             "record": "sourced",
                      *             "fields": {
@@ -2783,7 +2886,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 19,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY2h1LXRoZS1sdWMtdHJhIl1d.pLIdCsOxn0C-PeYpXn-Cpg"
+                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY2h1LXRoZS1sdWMtdHJhIl1d.KC-f9y13X40loKxjgiB5Ng"
                      *       }
                      *     }
                      */
@@ -3076,7 +3179,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 7,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFubmVscyIsWzJdXQ.sRNnZYzMZlFhphyLiUc6NQ"
+                     *         "next_cursor": "WyJjaGFubmVscyIsWzJdXQ.3w_8hpkxr0eM6TJPOYVs6g"
                      *       }
                      *     }
                      */
@@ -3338,7 +3441,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 15,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.aiN3UOWnAm6GaEFYroLqkQ"
+                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.UdwWbINW9kFMR_CCyB8cqQ"
                      *       }
                      *     }
                      */
@@ -3565,6 +3668,305 @@ export interface operations {
             };
         };
     };
+    listKinds: {
+        parameters: {
+            query?: {
+                /** @description Language of names and texts */
+                lang?: "vi" | "en";
+                /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
+                include?: "illustrative";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every kind */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "slug": "mien-dong",
+                     *           "name": "Miến dong",
+                     *           "name_vi": "Miến dong",
+                     *           "name_en": "Canna-starch vermicelli (miến dong)",
+                     *           "representative": true,
+                     *           "facts": [
+                     *             {
+                     *               "text": "Bài viết về chương trình khuyến công Cao Bằng 2021–2025 nêu đây là một trong các sản phẩm tiêu biểu của tỉnh: miến dong, khẩu sli, chè giảo cổ lam, lạp sườn, trúc mỹ nghệ.",
+                     *               "sources": [
+                     *                 "https://tapchicongthuong.vn/chuyen-minh-tu-khuyen-cong--cau-chuyen-cao-bang-5-nam-nhin-lai-147054.htm"
+                     *               ]
+                     *             },
+                     *             {
+                     *               "text": "Làng nghề truyền thống miến dong Phia Đén (xã Thành Công, Nguyên Bình) được công nhận theo Quyết định 1861/QĐ-UBND ngày 27/12/2023; sản lượng năm 2023 gần 200 tấn.",
+                     *               "sources": [
+                     *                 "https://nongthon.vietnamtourism.gov.vn/cong-nhan-lang-nghe-truyen-thong-mien-dong-phia-den-xa-thanh-cong-nguyen-binh-cao-bang/"
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "sources": [
+                     *             "https://tapchicongthuong.vn/chuyen-minh-tu-khuyen-cong--cau-chuyen-cao-bang-5-nam-nhin-lai-147054.htm",
+                     *             "https://nongthon.vietnamtourism.gov.vn/cong-nhan-lang-nghe-truyen-thong-mien-dong-phia-den-xa-thanh-cong-nguyen-binh-cao-bang/"
+                     *           ],
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {}
+                     *           },
+                     *           "product_count": 3,
+                     *           "illustrative_product_count": 0
+                     *         },
+                     *         {
+                     *           "slug": "khau-sli",
+                     *           "name": "Khẩu sli",
+                     *           "name_vi": "Khẩu sli",
+                     *           "name_en": "Khẩu sli (sticky-rice and peanut candy)",
+                     *           "representative": true,
+                     *           "facts": [
+                     *             {
+                     *               "text": "Bài viết về chương trình khuyến công Cao Bằng 2021–2025 nêu đây là một trong các sản phẩm tiêu biểu của tỉnh: miến dong, khẩu sli, chè giảo cổ lam, lạp sườn, trúc mỹ nghệ.",
+                     *               "sources": [
+                     *                 "https://tapchicongthuong.vn/chuyen-minh-tu-khuyen-cong--cau-chuyen-cao-bang-5-nam-nhin-lai-147054.htm"
+                     *               ]
+                     *             },
+                     *             {
+                     *               "text": "Khẩu sli Nà Giàng (Hà Quảng) có nhãn hiệu tập thể.",
+                     *               "sources": [
+                     *                 "https://thuongmaibiengioimiennui.gov.vn/san-pham-vung-mien/2019/3/cao-bang-tap-trung-phat-trien-nong-san-the-manh-dia-phuong"
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "sources": [
+                     *             "https://tapchicongthuong.vn/chuyen-minh-tu-khuyen-cong--cau-chuyen-cao-bang-5-nam-nhin-lai-147054.htm",
+                     *             "https://thuongmaibiengioimiennui.gov.vn/san-pham-vung-mien/2019/3/cao-bang-tap-trung-phat-trien-nong-san-the-manh-dia-phuong"
+                     *           ],
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {}
+                     *           },
+                     *           "product_count": 1,
+                     *           "illustrative_product_count": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KindList"];
+                };
+            };
+            /** @description Not modified (the `If-None-Match` ETag matches) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter (named in `invalid_params`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "Invalid 'lang': Invalid option: expected one of \"vi\"|\"en\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "lang",
+                     *           "reason": "Invalid option: expected one of \"vi\"|\"en\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/kinds"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests from this address; retry after 10 seconds",
+                     *       "instance": "/api/v1/products"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKind: {
+        parameters: {
+            query?: {
+                /** @description Language of names and texts */
+                lang?: "vi" | "en";
+                /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
+                include?: "illustrative";
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The kind */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "slug": "mien-dong",
+                     *       "name": "Miến dong",
+                     *       "name_vi": "Miến dong",
+                     *       "name_en": "Canna-starch vermicelli (miến dong)",
+                     *       "representative": true,
+                     *       "facts": [
+                     *         {
+                     *           "text": "Bài viết về chương trình khuyến công Cao Bằng 2021–2025 nêu đây là một trong các sản phẩm tiêu biểu của tỉnh: miến dong, khẩu sli, chè giảo cổ lam, lạp sườn, trúc mỹ nghệ.",
+                     *           "sources": [
+                     *             "https://tapchicongthuong.vn/chuyen-minh-tu-khuyen-cong--cau-chuyen-cao-bang-5-nam-nhin-lai-147054.htm"
+                     *           ]
+                     *         },
+                     *         {
+                     *           "text": "Làng nghề truyền thống miến dong Phia Đén (xã Thành Công, Nguyên Bình) được công nhận theo Quyết định 1861/QĐ-UBND ngày 27/12/2023; sản lượng năm 2023 gần 200 tấn.",
+                     *           "sources": [
+                     *             "https://nongthon.vietnamtourism.gov.vn/cong-nhan-lang-nghe-truyen-thong-mien-dong-phia-den-xa-thanh-cong-nguyen-binh-cao-bang/"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "sources": [
+                     *         "https://tapchicongthuong.vn/chuyen-minh-tu-khuyen-cong--cau-chuyen-cao-bang-5-nam-nhin-lai-147054.htm",
+                     *         "https://nongthon.vietnamtourism.gov.vn/cong-nhan-lang-nghe-truyen-thong-mien-dong-phia-den-xa-thanh-cong-nguyen-binh-cao-bang/"
+                     *       ],
+                     *       "provenance": {
+                     *         "record": "sourced",
+                     *         "fields": {}
+                     *       },
+                     *       "products": [
+                     *         {
+                     *           "slug": "mien-dong-cai-bo",
+                     *           "name": "Miến dong Cai Bộ",
+                     *           "category": "Miến dong",
+                     *           "group": "processed_food",
+                     *           "image": "/img/products/mien-dong.svg",
+                     *           "tier": null,
+                     *           "ocop_stars": null,
+                     *           "ocop": false,
+                     *           "sample": false,
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {}
+                     *           }
+                     *         },
+                     *         {
+                     *           "slug": "mien-dong-phia-den",
+                     *           "name": "Miến dong Phia Đén",
+                     *           "category": "Miến dong",
+                     *           "group": "processed_food",
+                     *           "image": "/img/products/mien-dong.svg",
+                     *           "tier": null,
+                     *           "ocop_stars": null,
+                     *           "ocop": false,
+                     *           "sample": false,
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {}
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["KindDetail"];
+                };
+            };
+            /** @description Not modified (the `If-None-Match` ETag matches) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter (named in `invalid_params`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "Invalid 'slug': must be a slug (lowercase letters, digits, hyphens)",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "slug",
+                     *           "reason": "must be a slug (lowercase letters, digits, hyphens)"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/kinds/Not_A_Slug"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No kind with slug 'khong-co'",
+                     *       "instance": "/api/v1/kinds/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests from this address; retry after 10 seconds",
+                     *       "instance": "/api/v1/products"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getListing: {
         parameters: {
             query?: {
@@ -3604,12 +4006,12 @@ export interface operations {
                      *         }
                      *       ],
                      *       "note": null,
-                     *       "last_verified": "2026-12-02",
+                     *       "last_verified": "2026-12-07",
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261202025204893\"",
-                     *       "updated_at": "2026-12-02T02:52:04.916Z",
+                     *       "etag": "\"l12v2c20261207012014620\"",
+                     *       "updated_at": "2026-12-07T01:20:14.658Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -3735,12 +4137,12 @@ export interface operations {
                      *         }
                      *       ],
                      *       "note": null,
-                     *       "last_verified": "2026-12-02",
+                     *       "last_verified": "2026-12-07",
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261202025204893\"",
-                     *       "updated_at": "2026-12-02T02:52:04.916Z",
+                     *       "etag": "\"l12v2c20261207012014620\"",
+                     *       "updated_at": "2026-12-07T01:20:14.658Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -3776,12 +4178,12 @@ export interface operations {
                      *         }
                      *       ],
                      *       "note": null,
-                     *       "last_verified": "2026-12-02",
+                     *       "last_verified": "2026-12-07",
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 1,
-                     *       "etag": "\"l12v1c20261202025204893\"",
-                     *       "updated_at": "2026-12-02T02:52:04.893Z",
+                     *       "etag": "\"l12v1c20261207012014620\"",
+                     *       "updated_at": "2026-12-07T01:20:14.620Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -3880,8 +4282,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202025204893\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207012014620\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -4081,8 +4483,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202025204893\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207012014620\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -4142,7 +4544,7 @@ export interface operations {
                      *         {
                      *           "product": "mien-dong-tan-viet-a",
                      *           "version": 3,
-                     *           "etag": "\"l12v3c20261202025204893\""
+                     *           "etag": "\"l12v3c20261207012014620\""
                      *         }
                      *       ]
                      *     }
@@ -4322,7 +4724,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "htx-tam-hoa",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-02T02:51:59.299Z",
+                     *           "changed_at": "2026-12-07T01:19:50.955Z",
                      *           "href": "/api/v1/producers/htx-tam-hoa",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -4333,7 +4735,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "cong-ty-tnhh-mtv-688",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-02T02:51:59.299Z",
+                     *           "changed_at": "2026-12-07T01:19:50.955Z",
                      *           "href": "/api/v1/producers/cong-ty-tnhh-mtv-688",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -4343,7 +4745,7 @@ export interface operations {
                      *       "page": {
                      *         "limit": 2,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.sTXgmY1gJgMUv1GSU3Sc6w"
+                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.CcsY1j-iRZykcb8CBsIipQ"
                      *       }
                      *     }
                      */
@@ -4432,8 +4834,8 @@ export interface operations {
                 content: {
                     /**
                      * @example slug,name_vi,name_en,category_vi,category_en,product_group,tier,ocop_stars,price_from_vnd,producer_slug,producer_name,district,province,channels,image,sample,updated_at,provenance,price_from_vnd_provenance,district_provenance,channels_provenance,ocop
-                     *     bun-kho-ba-sach-hung-dao,Bún khô Ba sạch Hưng Đạo,Ba sạch Hưng Đạo dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-02T02:51:59.325Z,sourced,,,,false
-                     *     bun-kho-cao-tuyen,Bún khô Cao Tuyền,Cao Tuyền dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,cong-ty-tnhh-bun-cao-tuyen,Công ty TNHH Bún Cao Tuyền,,Cao Bằng,,/img/products/bun.svg,false,2026-12-02T02:51:59.305Z,sourced,,,,false
+                     *     bun-kho-ba-sach-hung-dao,Bún khô Ba sạch Hưng Đạo,Ba sạch Hưng Đạo dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T01:19:51.012Z,sourced,,,,false
+                     *     bun-kho-cao-tuyen,Bún khô Cao Tuyền,Cao Tuyền dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,cong-ty-tnhh-bun-cao-tuyen,Công ty TNHH Bún Cao Tuyền,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T01:19:50.959Z,sourced,,,,false
                      */
                     "text/csv": string;
                 };
@@ -4484,9 +4886,9 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô Ba sạch Hưng Đạo","name_en":"Ba sạch Hưng Đạo dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-02T02:51:59.325Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
-                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô Cao Tuyền","name_en":"Cao Tuyền dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-02T02:51:59.305Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
-                     *     {"slug":"chieu-truc-688","name_vi":"Chiếu trúc 688","name_en":"688 bamboo mat","category_vi":"Chiếu trúc","category_en":"Bamboo mats","product_group":"handicraft","tier":"national","ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-mtv-688","producer_name":"Công ty TNHH MTV 688","district":"Nguyên Bình","province":"Cao Bằng","channels":"","image":"/img/products/chieu-truc.svg","sample":false,"updated_at":"2026-12-02T02:51:59.304Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":"","ocop":false}
+                     * @example {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô Ba sạch Hưng Đạo","name_en":"Ba sạch Hưng Đạo dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T01:19:51.012Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
+                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô Cao Tuyền","name_en":"Cao Tuyền dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T01:19:50.959Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
+                     *     {"slug":"chieu-truc-688","name_vi":"Chiếu trúc 688","name_en":"688 bamboo mat","category_vi":"Chiếu trúc","category_en":"Bamboo mats","product_group":"handicraft","tier":"national","ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-mtv-688","producer_name":"Công ty TNHH MTV 688","district":"Nguyên Bình","province":"Cao Bằng","channels":"","image":"/img/products/chieu-truc.svg","sample":false,"updated_at":"2026-12-07T01:19:50.958Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":"","ocop":false}
                      */
                     "application/x-ndjson": string;
                 };
@@ -4544,7 +4946,7 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "ep_53c6691cccca57299227c821",
+                     *           "id": "ep_d36450a2014354e62937c2ab",
                      *           "url": "https://hooks.example-chain.vn/cnnt",
                      *           "events": [
                      *             "product",
@@ -4552,8 +4954,8 @@ export interface operations {
                      *           ],
                      *           "include_illustrative": false,
                      *           "previous_secret_expires_at": null,
-                     *           "created_at": "2026-12-02T02:52:05.809Z",
-                     *           "updated_at": "2026-12-02T02:52:05.809Z"
+                     *           "created_at": "2026-12-07T01:20:18.748Z",
+                     *           "updated_at": "2026-12-07T01:20:18.748Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -4671,7 +5073,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_53c6691cccca57299227c821",
+                     *       "id": "ep_d36450a2014354e62937c2ab",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
@@ -4679,9 +5081,9 @@ export interface operations {
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-02T02:52:05.809Z",
-                     *       "updated_at": "2026-12-02T02:52:05.809Z",
-                     *       "secret": "whsec_4ONHDbd4BLBk5uXhxtZJH5zYPgPA9m9aWJoWJOlXPmg="
+                     *       "created_at": "2026-12-07T01:20:18.748Z",
+                     *       "updated_at": "2026-12-07T01:20:18.748Z",
+                     *       "secret": "whsec_7/FnG61Qs8muWDuF4ongztAjB1FudXQTr2R0o7/OvE0="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -4865,7 +5267,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_53c6691cccca57299227c821",
+                     *       "id": "ep_d36450a2014354e62937c2ab",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
@@ -4873,8 +5275,8 @@ export interface operations {
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-02T02:52:05.809Z",
-                     *       "updated_at": "2026-12-02T02:52:05.809Z"
+                     *       "created_at": "2026-12-07T01:20:18.748Z",
+                     *       "updated_at": "2026-12-07T01:20:18.748Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -5119,15 +5521,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_53c6691cccca57299227c821",
+                     *       "id": "ep_d36450a2014354e62937c2ab",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-02T02:52:05.809Z",
-                     *       "updated_at": "2026-12-02T02:52:05.861Z"
+                     *       "created_at": "2026-12-07T01:20:18.748Z",
+                     *       "updated_at": "2026-12-07T01:20:18.887Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -5314,16 +5716,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_53c6691cccca57299227c821",
+                     *       "id": "ep_d36450a2014354e62937c2ab",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
-                     *       "previous_secret_expires_at": "2026-12-02T03:52:05.878Z",
-                     *       "created_at": "2026-12-02T02:52:05.809Z",
-                     *       "updated_at": "2026-12-02T02:52:05.878Z",
-                     *       "secret": "whsec_YxV3CZA0ovEFcLRGBiAqp5IoqSjlMbw22pu87gwu7gE="
+                     *       "previous_secret_expires_at": "2026-12-07T02:20:18.925Z",
+                     *       "created_at": "2026-12-07T01:20:18.748Z",
+                     *       "updated_at": "2026-12-07T01:20:18.925Z",
+                     *       "secret": "whsec_EdfVq6ZCYaO8aKkuCOMfzw8oVFrH6VPgI6DugjP6Rd0="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -5454,16 +5856,16 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "msg_db635805797e2ccd087cb73c",
+                     *           "id": "msg_d64360f93d77e7e7208fbb5f",
                      *           "seq": 96,
                      *           "type": "listing.upsert",
                      *           "status": "pending",
                      *           "attempts": 1,
                      *           "response_status": null,
-                     *           "latency_ms": 5,
-                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = om128qtq2fifo1o313qatpbj",
-                     *           "created_at": "2026-12-02T02:52:05.904Z",
-                     *           "updated_at": "2026-12-02T02:52:05.924Z"
+                     *           "latency_ms": 7,
+                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = ja5l18ud8et6mhufep76qhhm",
+                     *           "created_at": "2026-12-07T01:20:19.018Z",
+                     *           "updated_at": "2026-12-07T01:20:19.100Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -5598,7 +6000,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-tan-viet-a",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-02T02:51:59.305Z\"",
+                     *       "etag": "\"0.2026-12-07T01:19:50.958Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-tan-viet-a",
                      *         "producer": "htx-tan-viet-a",
@@ -5644,7 +6046,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "4",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-02T02:51:59.315Z\"",
+                     *           "etag": "\"0.2026-12-07T01:19:50.964Z\"",
                      *           "live": {
                      *             "id": 4,
                      *             "product": "mien-dong-tan-viet-a",
@@ -5672,7 +6074,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "5",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-02T02:51:59.316Z\"",
+                     *           "etag": "\"0.2026-12-07T01:19:50.964Z\"",
                      *           "live": {
                      *             "id": 5,
                      *             "product": "mien-dong-tan-viet-a",
@@ -5862,8 +6264,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202025204893\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207012014620\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -6047,8 +6449,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202025204893\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207012014620\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -6245,8 +6647,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202025204893\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207012014620\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -6306,7 +6708,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-02T02:52:05.406Z\"",
+                     *       "etag": "\"0.2026-12-07T01:20:16.541Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-nguyen-binh",
                      *         "producer": "htx-mien-dong-nguyen-binh",
@@ -6342,7 +6744,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "1000000",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-02T02:52:05.408Z\"",
+                     *           "etag": "\"0.2026-12-07T01:20:16.560Z\"",
                      *           "live": {
                      *             "id": 1000000,
                      *             "product": "mien-dong-nguyen-binh",
@@ -6453,8 +6855,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202025204893\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207012014620\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -6648,8 +7050,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202025204893\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207012014620\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7169,8 +7571,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202025204893\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207012014620\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7230,7 +7632,7 @@ export interface operations {
                      *       "entity": "producer",
                      *       "key": "htx-mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-02T02:52:05.405Z\"",
+                     *       "etag": "\"0.2026-12-07T01:20:16.540Z\"",
                      *       "live": {
                      *         "slug": "htx-mien-dong-nguyen-binh",
                      *         "name": "HTX Miến dong Nguyên Bình",
@@ -7342,8 +7744,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202025204893\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207012014620\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7529,8 +7931,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202025204893\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207012014620\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7827,8 +8229,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202025204893\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207012014620\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8001,8 +8403,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202025204893\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207012014620\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8188,8 +8590,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202025204893\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207012014620\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8280,7 +8682,7 @@ export interface operations {
                      *       "stats": {
                      *         "round_trips": 1,
                      *         "statements": 1,
-                     *         "ms": 3
+                     *         "ms": 2
                      *       }
                      *     }
                      */
@@ -8510,7 +8912,7 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": 11,
-                     *           "at": "2026-12-02T02:52:05.408Z",
+                     *           "at": "2026-12-07T01:20:16.560Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "recognition",
@@ -8531,7 +8933,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": 10,
-                     *           "at": "2026-12-02T02:52:05.407Z",
+                     *           "at": "2026-12-07T01:20:16.541Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "product",
@@ -8644,7 +9046,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-nghe-an",
-                     *           "etag": "\"c5u20261202025159312\"",
+                     *           "etag": "\"c5u20261207011950962\"",
                      *           "record": {
                      *             "slug": "hoi-cho-nghe-an",
                      *             "name": "Hội chợ thương mại, đầu tư và du lịch Nghệ An",
@@ -8662,7 +9064,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-ocop-cao-bang",
-                     *           "etag": "\"c1000000u20261202025205484\"",
+                     *           "etag": "\"c1000000u20261207012016764\"",
                      *           "record": {
                      *             "slug": "hoi-cho-ocop-cao-bang",
                      *             "name": "Hội chợ OCOP Cao Bằng",
@@ -8748,7 +9150,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261202025205484\"",
+                     *       "etag": "\"c1000000u20261207012016764\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -8850,8 +9252,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202025204893\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207012014620\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8907,7 +9309,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261202025205484\"",
+                     *       "etag": "\"c1000000u20261207012016764\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -9086,8 +9488,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202025204893\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207012014620\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9150,7 +9552,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261202025205524\"",
+                     *       "etag": "\"c1000000u20261207012016951\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -9252,8 +9654,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202025204893\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207012014620\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9332,7 +9734,7 @@ export interface operations {
                      *         {
                      *           "entity": "listing",
                      *           "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *           "etag": "\"l1000000v1c20261202025205542\"",
+                     *           "etag": "\"l1000000v1c20261207012017016\"",
                      *           "record": {
                      *             "channel": "hoi-cho-ocop-cao-bang",
                      *             "product": "mien-dong-nguyen-binh",
@@ -9419,7 +9821,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261202025205542\"",
+                     *       "etag": "\"l1000000v1c20261207012017016\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -9522,8 +9924,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202025204893\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207012014620\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9580,7 +9982,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261202025205542\"",
+                     *       "etag": "\"l1000000v1c20261207012017016\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -9761,8 +10163,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202025204893\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207012014620\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9826,7 +10228,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v2c20261202025205542\"",
+                     *       "etag": "\"l1000000v2c20261207012017016\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -9929,8 +10331,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202025204893\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207012014620\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10009,7 +10411,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "1000000",
-                     *           "etag": "\"s1000000u20261202025205620\"",
+                     *           "etag": "\"s1000000u20261207012017689\"",
                      *           "record": {
                      *             "producer": "htx-mien-dong-nguyen-binh",
                      *             "year": 2025,
@@ -10026,7 +10428,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "2",
-                     *           "etag": "\"s2u20261202025159322\"",
+                     *           "etag": "\"s2u20261207011951010\"",
                      *           "record": {
                      *             "producer": "cong-ty-tnhh-bun-cao-tuyen",
                      *             "year": null,
@@ -10111,7 +10513,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261202025205620\"",
+                     *       "etag": "\"s1000000u20261207012017689\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -10212,8 +10614,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202025204893\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207012014620\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10269,7 +10671,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1",
-                     *       "etag": "\"s1u20261202025159322\"",
+                     *       "etag": "\"s1u20261207011951010\"",
                      *       "record": {
                      *         "producer": "htx-nong-nghiep-cai-bo",
                      *         "year": 2023,
@@ -10447,8 +10849,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202025204893\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207012014620\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10511,7 +10913,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261202025205661\"",
+                     *       "etag": "\"s1000000u20261207012018071\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -10612,8 +11014,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202025204893\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207012014620\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10692,7 +11094,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_total",
-                     *           "etag": "\"p1u20261202025159337\"",
+                     *           "etag": "\"p1u20261207011951064\"",
                      *           "record": {
                      *             "key": "projects_total",
                      *             "group_key": "projects",
@@ -10711,7 +11113,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_national",
-                     *           "etag": "\"p2u20261202025159337\"",
+                     *           "etag": "\"p2u20261207011951065\"",
                      *           "record": {
                      *             "key": "projects_national",
                      *             "group_key": "projects",
@@ -10798,7 +11200,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261202025205677\"",
+                     *       "etag": "\"p1000000u20261207012018164\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -10901,8 +11303,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202025204893\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207012014620\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10958,7 +11360,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "projects_total",
-                     *       "etag": "\"p1u20261202025159337\"",
+                     *       "etag": "\"p1u20261207011951064\"",
                      *       "record": {
                      *         "key": "projects_total",
                      *         "group_key": "projects",
@@ -11138,8 +11540,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202025204893\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207012014620\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11202,7 +11604,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261202025205716\"",
+                     *       "etag": "\"p1000000u20261207012018311\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -11305,8 +11707,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202025204893\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207012014620\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11388,7 +11790,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v3c20261202025205542\"",
+                     *       "etag": "\"l1000000v3c20261207012017016\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -11398,7 +11800,7 @@ export interface operations {
                      *         "url": null,
                      *         "stores": [],
                      *         "note": "Checked at the fair's booth list",
-                     *         "last_verified": "2026-12-02",
+                     *         "last_verified": "2026-12-07",
                      *         "source_url": null,
                      *         "provenance": "sourced"
                      *       },
@@ -11491,8 +11893,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261202025204893\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261202025204893\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207012014620\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */

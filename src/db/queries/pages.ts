@@ -1,9 +1,10 @@
 import { asc, ne } from "drizzle-orm";
-import type { Lang } from "../../domain.ts";
+import { type Lang, pick } from "../../domain.ts";
 import type { CountedD1 } from "../../env.ts";
 import { asStatement, createDb, type Db } from "../client.ts";
-import { channels, producers, products } from "../schema.ts";
-import { productListQuery } from "./products.ts";
+import { channels, kinds, producers, products } from "../schema.ts";
+import { kindsNamedBy } from "./kinds.ts";
+import { type ListProductsInput, productListQuery } from "./products.ts";
 import { programmeOut, programmeQueries } from "./programme.ts";
 
 /**
@@ -49,7 +50,7 @@ export type HomePage = Awaited<ReturnType<typeof getHomePage>>;
  * products and producers are left out: their pages are `noindex`.
  */
 export async function getSitemapEntries(db: Db) {
-  const [prods, prodrs, chans] = await db.batch([
+  const [prods, prodrs, chans, kindRows] = await db.batch([
     db
       .select({ slug: products.slug, updatedAt: products.updatedAt })
       .from(products)
@@ -64,6 +65,24 @@ export async function getSitemapEntries(db: Db) {
       .select({ slug: channels.slug, updatedAt: channels.updatedAt })
       .from(channels)
       .orderBy(asc(channels.slug)),
+    db.select({ slug: kinds.slug, updatedAt: kinds.updatedAt }).from(kinds).orderBy(asc(kinds.slug)),
   ]);
-  return { products: prods, producers: prodrs, channels: chans };
+  return { products: prods, producers: prodrs, channels: chans, kinds: kindRows };
+}
+
+/**
+ * The catalogue page: its product list and, for a search, the product kinds the search names (a link to each
+ * kind's page above the results: "giao co lam" finds no product, but finds its kind), in one D1 batch.
+ */
+export async function getCataloguePage(d1: CountedD1, secret: string, input: ListProductsInput) {
+  const list = await productListQuery(d1, secret, input);
+  const q = input.q?.trim() ?? "";
+  const named = q ? asStatement(d1, kindsNamedBy(createDb(d1), q)) : null;
+  const results = await d1.batch([...list.statements, ...(named ? [named.statement] : [])]);
+  const n = list.statements.length;
+  const kinds = named ? named.read(results[n] as D1Result) : [];
+  return {
+    ...(await list.read(results.slice(0, n))),
+    kinds: kinds.map((k) => ({ slug: k.slug, name: pick(input.lang, k.nameVi, k.nameEn) })),
+  };
 }

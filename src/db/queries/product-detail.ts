@@ -4,6 +4,7 @@ import { asProvenance, isIllustrative, mark, type Provenance, packagingState } f
 import type { Db } from "../client.ts";
 import { aliased, listingOut, ocopHeld, producerOut, recognitionOut, supportOut } from "../mappers.ts";
 import { channels, listings, producers, products, recognitions, supportProjects } from "../schema.ts";
+import { kindOfProduct } from "./kinds.ts";
 
 const LEVEL_ORDER = levelRankSql(recognitions.level);
 
@@ -19,7 +20,7 @@ export async function getProduct(db: Db, slug: string, lang: Lang, include = tru
   const productId = sql`(SELECT id FROM products WHERE slug = ${slug})`;
   const producerId = sql`(SELECT producer_id FROM products WHERE slug = ${slug})`;
   const categoryOf = sql`(SELECT category_vi FROM products WHERE slug = ${slug})`;
-  const [found, recs, lists, support, related] = await db.batch([
+  const [found, recs, lists, support, related, kind] = await db.batch([
     db
       .select({ product: getTableColumns(products), producer: aliased(producers, "pr") })
       .from(products)
@@ -66,6 +67,7 @@ export async function getProduct(db: Db, slug: string, lang: Lang, include = tru
       )
       .orderBy(desc(products.tierRank), asc(products.sortVi))
       .limit(4),
+    kindOfProduct(db, slug),
   ]);
   const row = found[0];
   if (!row) return null;
@@ -82,6 +84,7 @@ export async function getProduct(db: Db, slug: string, lang: Lang, include = tru
     description: pick(lang, p.descriptionVi, p.descriptionEn),
     group: p.productGroup,
     category: pick(lang, p.categoryVi, p.categoryEn),
+    kind: kind[0] ? { slug: kind[0].slug, name: pick(lang, kind[0].nameVi, kind[0].nameEn) } : null,
     tier: tierOf(p.tierRank),
     ocop_stars: p.ocopStars || null,
     packaging: p.packaging.map((v) => ({

@@ -8,6 +8,7 @@ export const en: Strings = {
   skip: "Skip to main content",
   nav: {
     products: "Products",
+    kinds: "Kinds",
     producers: "Producers",
     channels: "Where to buy",
     recognition: "Recognition",
@@ -155,6 +156,23 @@ export const en: Strings = {
   products: "Products",
   noSupport: "No industrial-extension project recorded.",
   amount: "Amount",
+  // kinds
+  kindsTitle: "Product kinds",
+  kindsLede:
+    "Miến dong, khẩu sli, jiaogulan tea, cured sausage and bamboo handicrafts — the province's five representative products, as the source names them — and the other kinds in the catalogue, each with what the sources say and its real products.",
+  kindsRepresentative: "The province's representative products (as the source names them)",
+  kindsOther: "Other kinds in the catalogue",
+  kindRepresentative: "Representative of the province",
+  kindNoProducer: "No producer recorded yet",
+  kindNoProducerLong: "No producer recorded yet: the sources we hold name no Cao Bằng producer of this kind.",
+  kindAskCentre: "Ask the Industrial Extension and Trade Promotion Centre about this kind",
+  kindContactTitle: "Ask the centre",
+  kindContactText:
+    "The Industrial Extension and Trade Promotion Centre (Trung tâm Khuyến công và Xúc tiến thương mại, Cao Bằng Department of Industry and Trade) connects buyers with producers. When a producer is known from a source, the catalogue records it.",
+  kindFacts: "What the sources say",
+  kindProducts: "Products in the catalogue",
+  kindOf: "Product kind",
+  kindsNamed: "Product kinds matching the search",
   channelsTitle: "Retail channels",
   channelsLede: "Supermarkets, trade fairs and export markets that carry Cao Bằng products.",
   listingCount: (n: number) => `${n} product${n === 1 ? "" : "s"} recorded`,

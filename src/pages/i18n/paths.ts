@@ -10,7 +10,9 @@ export type PageKey =
   | "channels"
   | "channel"
   | "recognition"
-  | "programme";
+  | "programme"
+  | "kinds"
+  | "kind";
 
 const PATHS: Record<PageKey, Record<Lang, string>> = {
   home: { vi: "/", en: "/en" },
@@ -22,6 +24,8 @@ const PATHS: Record<PageKey, Record<Lang, string>> = {
   channel: { vi: "/kenh-phan-phoi/:slug", en: "/en/channels/:slug" },
   recognition: { vi: "/cong-nhan", en: "/en/recognition" },
   programme: { vi: "/khuyen-cong", en: "/en/programme" },
+  kinds: { vi: "/loai", en: "/en/kinds" },
+  kind: { vi: "/loai/:slug", en: "/en/kinds/:slug" },
 };
 
 /** The route pattern of a page in a language (`:slug` for detail pages). */

@@ -8,6 +8,7 @@ export const vi = {
   skip: "Bỏ qua, đến nội dung chính",
   nav: {
     products: "Sản phẩm",
+    kinds: "Loại",
     producers: "Cơ sở sản xuất",
     channels: "Nơi bán",
     recognition: "Công nhận",
@@ -158,6 +159,24 @@ export const vi = {
   products: "Sản phẩm",
   noSupport: "Chưa có đề án khuyến công nào được ghi nhận.",
   amount: "Kinh phí",
+  // kinds
+  kindsTitle: "Loại sản phẩm",
+  kindsLede:
+    "Miến dong, khẩu sli, chè giảo cổ lam, lạp sườn, trúc mỹ nghệ — năm sản phẩm tiêu biểu của tỉnh theo nguồn — và các loại khác trong danh mục, mỗi loại với điều các nguồn nói và các sản phẩm thật.",
+  kindsRepresentative: "Sản phẩm tiêu biểu của tỉnh (theo nguồn)",
+  kindsOther: "Các loại khác trong danh mục",
+  kindRepresentative: "Tiêu biểu của tỉnh",
+  kindNoProducer: "Chưa có cơ sở nào được ghi nhận",
+  kindNoProducerLong:
+    "Chưa có cơ sở nào được ghi nhận: các nguồn chúng tôi lưu chưa nêu tên cơ sở sản xuất loại sản phẩm này ở Cao Bằng.",
+  kindAskCentre: "Hỏi Trung tâm Khuyến công và Xúc tiến thương mại về loại sản phẩm này",
+  kindContactTitle: "Hỏi trung tâm",
+  kindContactText:
+    "Trung tâm Khuyến công và Xúc tiến thương mại (Sở Công Thương Cao Bằng) kết nối người mua với cơ sở sản xuất. Khi biết một cơ sở có nguồn xác minh, danh mục sẽ ghi nhận.",
+  kindFacts: "Các nguồn nói gì",
+  kindProducts: "Sản phẩm trong danh mục",
+  kindOf: "Loại sản phẩm",
+  kindsNamed: "Loại sản phẩm khớp với tìm kiếm",
   // channels
   channelsTitle: "Kênh phân phối",
   channelsLede: "Siêu thị, hội chợ và thị trường xuất khẩu có sản phẩm Cao Bằng.",
