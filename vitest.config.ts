@@ -12,7 +12,7 @@ export default defineConfig(async () => {
         miniflare: {
           // FUZZ_RUNS multiplies the property-based tests' cases (FUZZ_RUNS=10 npm run test:workers for a long hunt);
           // FUZZ_SEED picks their cases (fixed by default, so every run tests the same ones).
-          // The Worker's secret and origin for tests (wrangler.toml holds none; src/config.ts refuses to serve
+          // The Worker's secret and origin for tests (wrangler.toml holds none; src/platform/config.ts refuses to serve
           // without them). A development value: accepted only on local hosts, as the tests' requests are.
           bindings: {
             TEST_MIGRATIONS: migrations,
@@ -21,7 +21,7 @@ export default defineConfig(async () => {
             CURSOR_SECRET: "local-development-vitest-cursor-secret-0123456789",
             PUBLIC_ORIGIN: "http://localhost:8787",
             // The response cache is off here (a version age of 0): these tests write to D1 directly and read at
-            // once, as no client could; test/api/response-cache.test.ts turns it on and tests its rules.
+            // once, as no client could; test/platform/http/response-cache.test.ts turns it on and tests its rules.
             CACHE_VERSION_TTL_MS: "0",
             // Webhooks reach the tests' loopback receiver (scripts/lib/webhook-receiver.ts) over plain http, retry at
             // once instead of after minutes, and give up on a silent receiver after 2 s.
@@ -38,7 +38,7 @@ export default defineConfig(async () => {
       include: ["test/**/*.test.ts"],
       exclude: ["test/browser/**", "test/sdk/**"],
       setupFiles: ["./test/setup.ts"],
-      globalSetup: ["./test/webhooks/global-setup.ts"],
+      globalSetup: ["./test/retail/webhooks/global-setup.ts"],
     },
   };
 });

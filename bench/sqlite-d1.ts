@@ -1,7 +1,7 @@
 // The app's query functions run against a local D1's SQLite file directly (node:sqlite), each statement timed and
 // its plan taken: to see where the time of one request goes, statement by statement.
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";
-import type { CountedD1 } from "../src/env.ts";
+import type { CountedD1 } from "../src/platform/env.ts";
 
 export interface StatementTiming {
   sql: string;

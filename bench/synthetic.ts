@@ -3,7 +3,7 @@
 // "(tổng hợp …)" / "(synthetic …)", every row is `sample` with source "synthetic:bench". It is written straight
 // into a local D1's SQLite file (after the real migrations, so every trigger runs) and never into the real one.
 import { DatabaseSync } from "node:sqlite";
-import { fold } from "../src/search/fold.ts";
+import { fold } from "../src/platform/lib/fold.ts";
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run builds the same catalogue. */
 function rng(seed: number) {

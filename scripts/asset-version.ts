@@ -1,4 +1,4 @@
-// Versions the static files: hashes public/ (css, img, favicon), writes the hash to src/pages/assets.ts
+// Versions the static files: hashes public/ (css, img, favicon), writes the hash to src/ui/assets.ts
 // (pages link to /css/site.css?v=<hash>) and into the url(...?v=) references inside the CSS. Static files are
 // served with a one-year immutable Cache-Control (public/_headers), so every change must change their URLs.
 // `npm run assets:version` after editing public/; `--check` exits 1 when the recorded version is stale.
@@ -8,7 +8,7 @@ import { join, relative } from "node:path";
 
 const root = new URL("../", import.meta.url).pathname;
 const pub = join(root, "public");
-const versionFile = join(root, "src/pages/assets.ts");
+const versionFile = join(root, "src/ui/assets.ts");
 const css = join(pub, "css/site.css");
 const VERSION_REF = /\?v=[\w-]+/g;
 
@@ -41,7 +41,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.argv.includes("--check")) {
     if (recorded() !== hash) {
       console.error(
-        `src/pages/assets.ts has ${recorded()}, public/ hashes to ${hash}: run npm run assets:version`,
+        `src/ui/assets.ts has ${recorded()}, public/ hashes to ${hash}: run npm run assets:version`,
       );
       process.exit(1);
     }

@@ -13,10 +13,10 @@ import { join } from "node:path";
 import { machine, root, table, timeRequests, wrangler, writeResults } from "../bench/harness.ts";
 import { inlineParams, type StatementTiming, sqliteD1 } from "../bench/sqlite-d1.ts";
 import { fillSynthetic } from "../bench/synthetic.ts";
-import { createDb } from "../src/db/client.ts";
-import { getProduct } from "../src/db/queries/product-detail.ts";
-import { type ListProductsInput, listProducts, scopeOf } from "../src/db/queries/products.ts";
-import { encodeCursor } from "../src/http/cursor.ts";
+import { getProduct } from "../src/catalogue/products/product-detail.queries.ts";
+import { type ListProductsInput, listProducts, scopeOf } from "../src/catalogue/products/products.queries.ts";
+import { createDb } from "../src/platform/db/client.ts";
+import { encodeCursor } from "../src/platform/http/cursor.ts";
 import { prepareLocalDb, serveWorker } from "./lib/dev-server.ts";
 import { ensureDevVars } from "./lib/dev-vars.ts";
 

@@ -109,8 +109,8 @@ try {
   const editorPart = new Set(
     lazy.filter((o) => meta.outputs[o]?.entryPoint === EDITOR_ENTRY).flatMap((o) => [...partOf(o)]),
   );
-  // Loaded on demand by public requests: each page language's interface text (src/pages/i18n/index.ts), each group
-  // of retailers' routes (src/retail-apps/) and the queue consumer (src/webhooks/queue.ts).
+  // Loaded on demand by public requests: each page language's interface text (src/ui/i18n/index.ts), each group
+  // of retailers' routes (src/retail-apps/) and the queue consumer (src/retail/webhooks/queue.ts).
   const onDemand = lazy
     .filter((o) => meta.outputs[o]?.entryPoint !== EDITOR_ENTRY)
     .map((o) => ({ name: meta.outputs[o]?.entryPoint ?? o, outs: partOf(o) }));

@@ -12,7 +12,7 @@
 //    it uses, not all of it (its 40+ locales, z.compile, JSON Schema conversion both ways …).
 // 3. zod's JSON Schema generation, which the schemas reference but only toJSONSchema runs, is left out.
 // 4. Hono's "tiny" preset (one small router) instead of the default pair of routers.
-// 5. The OpenAPI `description:` and `summary:` texts of src/api/ are emptied: only the document (built from the
+// 5. The OpenAPI `description:` and `summary:` texts of the route contracts are emptied: only the document (built from the
 //    untouched sources, step 1) shows them; the Worker never reads them (see openApiTextOmitted).
 // 6. drizzle's Postgres column code, which its shared SQL builder imports only to recognise Postgres enums, is
 //    left out (see pgEnumOmitted): this catalogue is SQLite.
@@ -119,12 +119,16 @@ function namespaceZ(source: string): string {
 }
 // Route contracts and schemas carry their documentation as `description:` and `summary:` strings (createRoute,
 // responses, .openapi({...})). The Worker validates requests with the schemas but never reads them: the document
-// is built at build time from the untouched sources. In src/api/ and src/editor/schemas.ts only, each plain string
+// is built at build time from the untouched sources. In the route contracts, handlers and API schemas only, each plain string
 // literal given to one of those keys becomes "" in the Worker bundle (template literals too, unless one nests
 // another).
 const DESCRIPTION = /((?:^|[\s{,])(?:description|summary):\s*)("(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`)/g;
+// The route contracts, handlers and API schemas (what was src/api/ before the move into feature folders), and
+// the editors' record schemas.
+const OPENAPI_SOURCES =
+  /\/src\/(api-v1\.ts|api-whole\.ts|openapi\/[\w-]+\.ts|platform\/http\/schemas\.ts|editor\/schemas\.ts|editor\/api\/[^/]+\.ts|editor\/tables\/tables\.api\.ts|(catalogue|retail)\/[^/]+\/(index|[\w-]+\.(routes|handlers|errors|schemas|serialise))\.ts)$/;
 const openApiTextOmitted = (path: string, source: string) =>
-  /\/src\/(api\/|editor\/schemas\.ts$)/.test(path) ? source.replace(DESCRIPTION, '$1""') : source;
+  OPENAPI_SOURCES.test(path) ? source.replace(DESCRIPTION, '$1""') : source;
 
 const zodNamespaceShakable: Plugin = {
   name: "zod-namespace-shakable",
@@ -217,7 +221,7 @@ const drizzleRelationsOmitted: Plugin = {
   },
 };
 
-// sqliteTable accepts its columns as an object (as src/db/schema.ts writes them) or as a function given every
+// sqliteTable accepts its columns as an object (as src/platform/db/schema.ts writes them) or as a function given every
 // column builder; only the second needs all.js, which pulls in the blob, numeric and custom column types the
 // schema never uses (about 1 KiB gzip). In the Worker the function form throws.
 const drizzleColumnBuildersOmitted = replaceModule(
@@ -283,8 +287,8 @@ const result = await build({
     drizzleRelationsOmitted,
     drizzleColumnBuildersOmitted,
     validatorCookiesOmitted,
-    // The D1 delay of `npm run bench` (src/http/d1-delay.ts) and the floors of `npm run bench:profile`
-    // (src/http/bench-floor.ts) are only in builds made with WORKER_DEV_TOOLS=1.
+    // The D1 delay of `npm run bench` (src/platform/http/d1-delay.ts) and the floors of `npm run bench:profile`
+    // (src/platform/http/bench-floor.ts) are only in builds made with WORKER_DEV_TOOLS=1.
     ...(process.env.WORKER_DEV_TOOLS === "1" ? [] : [d1DelayLeftOut, benchFloorLeftOut]),
   ],
 });

@@ -7,7 +7,7 @@
 //   npm run db:backup -- --remote                      the deployed database (needs `wrangler login`)
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { createBackup, parseBackup } from "../src/db/backup.ts";
+import { createBackup, parseBackup } from "../src/platform/db/backup.ts";
 import { d1Query, ROOT, targetFromArgs } from "./lib/wrangler.ts";
 
 const args = process.argv.slice(2);

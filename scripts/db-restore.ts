@@ -15,7 +15,7 @@ import {
   readSchema,
   restoreStatements,
   searchIndexChecks,
-} from "../src/db/backup.ts";
+} from "../src/platform/db/backup.ts";
 import { d1ExecuteFile, d1Migrate, d1Query, ROOT, targetFromArgs } from "./lib/wrangler.ts";
 
 const args = process.argv.slice(2);

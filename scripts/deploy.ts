@@ -7,7 +7,7 @@
 // It refuses a local or non-https origin, a wrangler.toml that sets a secret or a development value, and a
 // Worker without CURSOR_SECRET; PUBLIC_ORIGIN is passed with `--var` (never stored in wrangler.toml); after
 // deploying it asks the origin for a page and fails unless it is served (the Worker itself refuses to serve
-// with an unsafe configuration, src/config.ts).
+// with an unsafe configuration, src/platform/config.ts).
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";

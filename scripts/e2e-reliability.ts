@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { generateApiKey } from "../src/http/api-key.ts";
+import { generateApiKey } from "../src/platform/http/api-key.ts";
 import { startDevServer } from "./lib/dev-server.ts";
 import { d1Query, ROOT, type Target } from "./lib/wrangler.ts";
 
@@ -186,7 +186,7 @@ try {
     npm(["db:backup", "--", "--persist-to", restored, "--out", join(dir, "b.sql")]) === 0,
     "backup of the restored database",
   );
-  // Every row but the version counter, which a restore moves forward (src/db/backup.ts).
+  // Every row but the version counter, which a restore moves forward (src/platform/db/backup.ts).
   const rows = (f: string) =>
     readFileSync(join(dir, f), "utf8")
       .split("\n")

@@ -12,7 +12,7 @@ import {
   hashPassword,
   PBKDF2_MAX_ITERATIONS,
   randomToken,
-} from "../src/editor/crypto.ts";
+} from "../src/editor/auth/crypto.ts";
 import { d1Query, type Target } from "./lib/wrangler.ts";
 
 const [command, ...rest] = process.argv.slice(2);

@@ -6,7 +6,7 @@
 // its SHA-256 and its visible prefix are stored. `--persist-to DIR` selects a local state directory.
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
-import { generateApiKey } from "../src/http/api-key.ts";
+import { generateApiKey } from "../src/platform/http/api-key.ts";
 
 const [command, ...rest] = process.argv.slice(2);
 const { values } = parseArgs({

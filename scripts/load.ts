@@ -12,7 +12,7 @@
 // If-Match are intended too. Exit status 1 if anything else goes wrong.
 import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
-import { generateApiKey } from "../src/http/api-key.ts";
+import { generateApiKey } from "../src/platform/http/api-key.ts";
 import { startDevServer } from "./lib/dev-server.ts";
 import { d1Query } from "./lib/wrangler.ts";
 

@@ -1,4 +1,4 @@
-// Refreshes the OpenAPI document's response examples (src/api/examples.json) from real responses: serves the
+// Refreshes the OpenAPI document's response examples (src/openapi/examples.json) from real responses: serves the
 // Worker under `wrangler dev` on a fresh, seeded local D1 with a key for one channel, makes each documented request
 // once, and keeps what came back (arrays cut to two items, so the document stays readable). Run it after changing
 // a response schema; `npm run lint:api` fails while an example no longer matches its schema:
@@ -7,12 +7,12 @@
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { generateEditorToken } from "../src/editor/crypto.ts";
-import { generateApiKey } from "../src/http/api-key.ts";
+import { generateEditorToken } from "../src/editor/auth/crypto.ts";
+import { generateApiKey } from "../src/platform/http/api-key.ts";
 import { startDevServer } from "./lib/dev-server.ts";
 import { d1Query, ROOT } from "./lib/wrangler.ts";
 
-const OUT = join(ROOT, "src/api/examples.json");
+const OUT = join(ROOT, "src/openapi/examples.json");
 const PRODUCT = "mien-dong-tan-viet-a";
 const LISTING = `/channels/aeon/listings/${PRODUCT}`;
 

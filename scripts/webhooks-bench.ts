@@ -5,7 +5,7 @@
 //   flock /tmp/wrangler.lock npm run bench:webhooks            (20 writes for latency; 5 endpoints × 10 bulk writes)
 //   flock /tmp/wrangler.lock npm run bench:webhooks -- --writes 50 --endpoints 8 --bulks 20
 import { parseArgs } from "node:util";
-import { generateApiKey } from "../src/http/api-key.ts";
+import { generateApiKey } from "../src/platform/http/api-key.ts";
 import { startDevServer } from "./lib/dev-server.ts";
 import { type Received, startReceiver } from "./lib/webhook-receiver.ts";
 import { d1Query } from "./lib/wrangler.ts";

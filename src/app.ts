@@ -1,16 +1,16 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { type AdminApi, apiDocs, createApiV1, type RetailApis } from "./api/index.ts";
-import type { AppEnv } from "./env.ts";
-import { bodyCeiling } from "./http/body.ts";
-import { d1Delay } from "./http/d1-delay.ts";
-import { Problem, problemResponse } from "./http/problem.ts";
-import { addressRateLimit } from "./http/rate-limit.ts";
-import { responseCache } from "./http/response-cache.ts";
-import { requireSafeConfig } from "./http/safe-config.ts";
-import { securityHeaders } from "./http/security.ts";
-import { pages } from "./pages/index.tsx";
-import { photos } from "./pages/photos.ts";
+import { type AdminApi, apiDocs, createApiV1, type RetailApis } from "./api-v1.ts";
+import { pages } from "./catalogue/pages.tsx";
+import type { AppEnv } from "./platform/env.ts";
+import { bodyCeiling } from "./platform/http/body.ts";
+import { d1Delay } from "./platform/http/d1-delay.ts";
+import { photos } from "./platform/http/photos.ts";
+import { Problem, problemResponse } from "./platform/http/problem.ts";
+import { addressRateLimit } from "./platform/http/rate-limit.ts";
+import { responseCache } from "./platform/http/response-cache.ts";
+import { requireSafeConfig } from "./platform/http/safe-config.ts";
+import { securityHeaders } from "./platform/http/security.ts";
 
 /** What the editor app adds to the public one (src/editor-app.ts). */
 export interface EditorRoutes {
@@ -35,7 +35,7 @@ export function createApp(editor?: EditorRoutes, retail?: RetailApis) {
   // The response cache comes first, so that what it stores is the response as the whole chain left it (security
   // headers, CORS, caching): a hit is answered with exactly those headers, by this middleware or before any routing
   // (src/index.ts). A hit is still charged to its address and refused under a refused configuration;
-  // everything else is charged by the rate limit before its body is read or D1 is touched (src/http/rate-limit.ts).
+  // everything else is charged by the rate limit before its body is read or D1 is touched (src/platform/http/rate-limit.ts).
   app.use(
     "*",
     d1Delay(),

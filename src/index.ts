@@ -5,10 +5,10 @@
 // out), so shoppers' requests load none of them and each request at most one.
 import { getPath } from "hono/utils/url";
 import { createApp } from "./app.ts";
-import type { Env, WebhookMessage } from "./env.ts";
-import { benchFloor } from "./http/bench-floor.ts";
-import { cachedAnswer } from "./http/response-cache.ts";
-import { nudgeFanOut } from "./webhooks/nudge.ts";
+import type { Env, WebhookMessage } from "./platform/env.ts";
+import { benchFloor } from "./platform/http/bench-floor.ts";
+import { cachedAnswer } from "./platform/http/response-cache.ts";
+import { nudgeFanOut } from "./retail/webhooks/nudge.ts";
 
 const publicApp = createApp();
 
@@ -67,15 +67,15 @@ export default {
     const app = EDITOR_PATH.test(path) ? await editorApp() : retail ? await retail() : publicApp;
     const res = await app.fetch(request, env, ctx);
     // A successful write (a retailer's or an editor's) nudges the webhook fan-out: a queue message after the
-    // response, no D1 work here (src/webhooks/fanout.ts).
+    // response, no D1 work here (src/retail/webhooks/fanout.ts).
     nudgeFanOut(env, request.method, res.status, ctx);
     return res;
   },
   // The consumer (fan-out, delivery, the sender guard) is loaded only when the queue or the cron runs it: no
   // shopper's or retailer's request carries it.
-  queue: async (batch, env) => (await import("./webhooks/queue.ts")).handleQueue(batch, env),
+  queue: async (batch, env) => (await import("./retail/webhooks/queue.ts")).handleQueue(batch, env),
   scheduled: (_controller, env, ctx) =>
-    ctx.waitUntil(import("./webhooks/queue.ts").then((m) => m.handleScheduled(env))),
+    ctx.waitUntil(import("./retail/webhooks/queue.ts").then((m) => m.handleScheduled(env))),
 } satisfies ExportedHandler<Env, WebhookMessage>;
 
 /** The whole app's type (editors' routes included), for typed clients. */

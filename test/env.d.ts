@@ -1,4 +1,4 @@
-import type { Env } from "../src/env.ts";
+import type { Env } from "../src/platform/env.ts";
 
 declare global {
   namespace Cloudflare {
@@ -15,7 +15,7 @@ declare global {
       TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
       FUZZ_RUNS: string;
       FUZZ_SEED: string;
-      WEBHOOKS: Queue<import("../src/env.ts").WebhookMessage>;
+      WEBHOOKS: Queue<import("../src/platform/env.ts").WebhookMessage>;
       WEBHOOK_ALLOW_LOOPBACK: string;
       WEBHOOK_RETRY_SCALE: string;
       WEBHOOK_TIMEOUT_MS: string;

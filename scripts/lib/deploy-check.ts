@@ -1,6 +1,6 @@
 // What scripts/deploy.ts refuses to ship. Pure functions (no Node APIs), so the workerd tests check them too
 // (test/ops/deploy.test.ts) and the dry run in `npm test` applies them to what wrangler would really upload.
-import { isLocalHost } from "../../src/config.ts";
+import { isLocalHost } from "../../src/platform/config.ts";
 
 /** Names that must only ever be secrets: a `[vars]` entry with one of these replaces the secret on deploy. */
 export const SECRET_NAMES = ["CURSOR_SECRET"];

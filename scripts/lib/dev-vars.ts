@@ -1,10 +1,10 @@
 // Local values of the Worker's secrets and variables: `.dev.vars` (git-ignored), which `wrangler dev` reads.
-// wrangler.toml holds none, so that `wrangler deploy` can never ship a development secret (src/config.ts refuses
+// wrangler.toml holds none, so that `wrangler deploy` can never ship a development secret (src/platform/config.ts refuses
 // one on a public host anyway).
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { DEV_SECRET_PREFIX } from "../../src/config.ts";
+import { DEV_SECRET_PREFIX } from "../../src/platform/config.ts";
 import { ROOT } from "./wrangler.ts";
 
 export const DEV_VARS = join(ROOT, ".dev.vars");

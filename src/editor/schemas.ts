@@ -4,8 +4,8 @@
  * in all. Provenance that applies only when a record goes public is checked by {@link publishProblems}.
  */
 import { z } from "@hono/zod-openapi";
-import { CNNT_LEVELS, LEGAL_TYPES, PRODUCT_GROUPS, SCHEMES } from "../domain.ts";
-import { PROVENANCE, type Provenance, weakest } from "../provenance.ts";
+import { PROVENANCE, type Provenance, weakest } from "../domain/provenance.ts";
+import { CNNT_LEVELS, LEGAL_TYPES, PRODUCT_GROUPS, SCHEMES } from "../domain/vocabulary.ts";
 
 const BIDI_OR_SURROGATE =
   /[\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -67,7 +67,7 @@ export const NOT_STATED = "not_stated";
 /** Spellings of {@link NOT_STATED} a spreadsheet or a form may hold. */
 export const NOT_STATED_WORDS = /^(not[ _-]?stated|unknown|chưa rõ|chưa công bố|không rõ|\?)$/i;
 
-/** How a whole record is known (src/provenance.ts); when left out it follows the release-1 `sample` flag. */
+/** How a whole record is known (src/domain/provenance.ts); when left out it follows the release-1 `sample` flag. */
 const recordProvenance = z.enum(PROVENANCE).optional().openapi({
   description:
     "How the record is known: `sourced` (a cited source states it), `inferred` (reasoned from sources, not stated) or `illustrative` (made up to show what the catalogue can hold). Wins over `sample` when both are given; left out, it follows `sample`.",

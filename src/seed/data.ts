@@ -1,12 +1,12 @@
 /**
  * The catalogue's seed data. Every record names its sources (../shared/FACTS.md lists them). Each record has a
- * provenance (src/provenance.ts): `sourced` unless said otherwise; `fields` names the fields known less well than
+ * provenance (src/domain/provenance.ts): `sourced` unless said otherwise; `fields` names the fields known less well than
  * their record (`inferred` or `illustrative`), by their API names. Where a detail is not known (prices, pack
  * sizes, which exact item a chain stocks) a plausible value is used and marked `illustrative`. Producers marked
  * `provenance: "illustrative"` are illustrative profiles, named "(hồ sơ mẫu)"; only they carry illustrative
  * recognitions. No real producer carries a recognition that a source does not state.
  */
-import type { Provenance, Qualifier } from "../provenance.ts";
+import type { Provenance, Qualifier } from "../domain/provenance.ts";
 
 /** Per-field provenance of a seed record (fields not named share their record's state). */
 type Fields = Partial<Record<string, Provenance>>;

@@ -1,15 +1,15 @@
-import { type FieldProvenance, type Provenance, weakest } from "../provenance.ts";
-import { districtSlug, fold, kindKey, searchTextOf } from "../search/fold.ts";
+import { type FieldProvenance, type Provenance, weakest } from "../domain/provenance.ts";
+import { districtSlug, fold, kindKey, searchTextOf } from "../platform/lib/fold.ts";
 
 export { districtSlug, searchTextOf };
 
-import type { ProducerRecord, ProductRecord, RecognitionRecord } from "../editor/schemas.ts";
-import { checkRow, type ImportKind, sheetRows } from "../editor/sheet.ts";
+import { checkRow, type ImportKind, sheetRows } from "../editor/import/sheet.ts";
 import {
   publishProducerStatement,
   publishProductStatement,
   publishRecognitionStatement,
-} from "../editor/statements.ts";
+} from "../editor/records/statements.ts";
+import type { ProducerRecord, ProductRecord, RecognitionRecord } from "../editor/schemas.ts";
 import * as data from "./data.ts";
 
 export type SqlValue = string | number | null;

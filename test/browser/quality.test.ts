@@ -5,7 +5,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assetHash } from "../../scripts/asset-version.ts";
-import { ASSET_VERSION } from "../../src/pages/assets.ts";
+import { ASSET_VERSION } from "../../src/ui/assets.ts";
 import { launch } from "./browser.ts";
 import { PAGE_TYPES } from "./page-types.ts";
 import { BASE } from "./server.ts";

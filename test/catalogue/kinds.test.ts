@@ -3,7 +3,7 @@
 // recorded producer (chè giảo cổ lam) says so and links the centre, and never borrows a producer; searching a
 // kind's name, with or without accents, in Vietnamese or English, leads to its page.
 import { describe, expect, it } from "vitest";
-import { kindEnquiryHref } from "../../src/pages/kinds.tsx";
+import { kindEnquiryHref } from "../../src/catalogue/kinds/kinds.page.tsx";
 import { call, getJson, walk } from "../helpers/http.ts";
 import { catalogue as seed } from "../helpers/seed.ts";
 

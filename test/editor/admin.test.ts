@@ -229,9 +229,9 @@ describe("OpenAPI", () => {
 
 describe("write guards", () => {
   it("abort the whole batch when the record changed between the read and the write", async () => {
-    const { countedD1 } = await import("../../src/db/client.ts");
+    const { countedD1 } = await import("../../src/platform/db/client.ts");
     const { guard, readState, runBatch, draftStatement, isGuardFailure } = await import(
-      "../../src/editor/store.ts"
+      "../../src/editor/records/store.ts"
     );
     const d1 = countedD1(env.DB);
     const s = await readState(d1, "producer", "htx-tam-hoa");

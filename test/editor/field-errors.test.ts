@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ProducerRecord, ProductRecord, RecognitionInput } from "../../src/editor/schemas.ts";
-import { PLAIN_SCHEMAS } from "../../src/editor/tables.ts";
-import { fieldMessage } from "../../src/pages/admin/field-errors.ts";
+import { PLAIN_SCHEMAS } from "../../src/editor/tables/tables.service.ts";
+import { fieldMessage } from "../../src/editor/ui/field-errors.ts";
 import { createEditor } from "./helpers.ts";
 import { type Session, signedIn } from "./session.ts";
 

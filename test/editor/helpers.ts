@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { generateEditorToken, hashPassword } from "../../src/editor/crypto.ts";
-import { generateApiKey } from "../../src/http/api-key.ts";
+import { generateEditorToken, hashPassword } from "../../src/editor/auth/crypto.ts";
+import { generateApiKey } from "../../src/platform/http/api-key.ts";
 import { call } from "../helpers/http.ts";
 
 /** Makes an editor and an API token the way `npm run editor:create` and `editor:token` do (only hashes stored). */

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditStatements, COLUMNS } from "../../src/editor/import.ts";
+import { auditStatements, COLUMNS } from "../../src/editor/import/import.ts";
 import { getJson } from "../helpers/http.ts";
 import { admin, body, createEditor } from "./helpers.ts";
 

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { detectImageType, MAX_PHOTO_BYTES } from "../../src/editor/photos.ts";
+import { detectImageType, MAX_PHOTO_BYTES } from "../../src/editor/photos/photos.ts";
 import { call } from "../helpers/http.ts";
 import { admin, body, createEditor } from "./helpers.ts";
 

@@ -1,11 +1,11 @@
 import { env } from "cloudflare:workers";
 import type { Context } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
-import { countedD1 } from "../../src/db/client.ts";
-import { authenticatedD1 } from "../../src/editor/auth.ts";
-import { sha256Hex } from "../../src/editor/crypto.ts";
-import type { AppEnv } from "../../src/env.ts";
-import { Problem } from "../../src/http/problem.ts";
+import { authenticatedD1 } from "../../src/editor/auth/auth.ts";
+import { sha256Hex } from "../../src/editor/auth/crypto.ts";
+import { countedD1 } from "../../src/platform/db/client.ts";
+import type { AppEnv } from "../../src/platform/env.ts";
+import { Problem } from "../../src/platform/http/problem.ts";
 import { admin, createEditor, producer, product } from "./helpers.ts";
 
 let pub: Awaited<ReturnType<typeof createEditor>>;

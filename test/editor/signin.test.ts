@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { hashPassword, PBKDF2_ITERATIONS, verifyPassword } from "../../src/editor/crypto.ts";
+import { hashPassword, PBKDF2_ITERATIONS, verifyPassword } from "../../src/editor/auth/crypto.ts";
 import { call } from "../helpers/http.ts";
 import { admin, createEditor } from "./helpers.ts";
 

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { generateApiKey } from "../../src/http/api-key.ts";
+import { generateApiKey } from "../../src/platform/http/api-key.ts";
 import { call } from "./http.ts";
 
 /** Creates an API key for a channel the way `npm run key:create` does (only prefix and hash stored). */

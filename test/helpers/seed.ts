@@ -4,8 +4,8 @@ import { env } from "cloudflare:workers";
 import producersCsv from "../../seed/imports/producers.csv?raw";
 import productsCsv from "../../seed/imports/products.csv?raw";
 import recognitionsCsv from "../../seed/imports/recognitions.csv?raw";
+import { checkRow, type ImportKind, sheetRows } from "../../src/editor/import/sheet.ts";
 import type { ProducerRecord, ProductRecord, RecognitionRecord } from "../../src/editor/schemas.ts";
-import { checkRow, type ImportKind, sheetRows } from "../../src/editor/sheet.ts";
 import * as data from "../../src/seed/data.ts";
 import { type SeedSheets, SHEET_RECOGNITION_ID_BASE, seedStatements } from "../../src/seed/statements.ts";
 

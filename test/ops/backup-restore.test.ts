@@ -2,6 +2,7 @@
 import { applyD1Migrations } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { listProducts } from "../../src/catalogue/products/products.queries.ts";
 import {
   checkSearchIndexes,
   countRows,
@@ -11,9 +12,8 @@ import {
   type Query,
   readSchema,
   restoreStatements,
-} from "../../src/db/backup.ts";
-import { countedD1 } from "../../src/db/client.ts";
-import { listProducts } from "../../src/db/queries/products.ts";
+} from "../../src/platform/db/backup.ts";
+import { countedD1 } from "../../src/platform/db/client.ts";
 
 const queryOf =
   (db: D1Database): Query =>

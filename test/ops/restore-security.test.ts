@@ -3,7 +3,13 @@
 // and a restore runs nothing but the INSERTs a backup writes, in a file whose checksum matches.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { createBackup, parseBackup, type Query, readSchema, restoreStatements } from "../../src/db/backup.ts";
+import {
+  createBackup,
+  parseBackup,
+  type Query,
+  readSchema,
+  restoreStatements,
+} from "../../src/platform/db/backup.ts";
 import { call, getJson } from "../helpers/http.ts";
 import { createKey, listing, send } from "../helpers/retail.ts";
 

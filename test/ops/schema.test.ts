@@ -9,11 +9,11 @@ import { is, SQL } from "drizzle-orm";
 import { getTableConfig, SQLiteSyncDialect, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
 import drizzleConfig from "../../drizzle.config.ts?raw";
-import * as schema from "../../src/db/schema.ts";
-import * as derived from "../../src/db/schema-derived.ts";
+import * as schema from "../../src/platform/db/schema.ts";
+import * as derived from "../../src/platform/db/schema-derived.ts";
 
 /** The files imported above: drizzle-kit must read the same ones (drizzle.config.ts), or it generates from others. */
-const SCHEMA_FILES = ["src/db/schema.ts", "src/db/schema-derived.ts"];
+const SCHEMA_FILES = ["src/platform/db/schema.ts", "src/platform/db/schema-derived.ts"];
 
 const db = env.DB;
 const dialect = new SQLiteSyncDialect();

@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DevServer, startDevServer } from "../../scripts/lib/dev-server.ts";
 import { d1Query } from "../../scripts/lib/wrangler.ts";
-import { generateApiKey } from "../../src/http/api-key.ts";
+import { generateApiKey } from "../../src/platform/http/api-key.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 /** Where the retailers' manual lives (docs/retailers.md once the README's manual moved there). */

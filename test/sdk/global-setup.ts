@@ -1,7 +1,7 @@
 import type { TestProject } from "vitest/node";
 import { type DevServer, startDevServer } from "../../scripts/lib/dev-server.ts";
 import { d1Query } from "../../scripts/lib/wrangler.ts";
-import { generateApiKey } from "../../src/http/api-key.ts";
+import { generateApiKey } from "../../src/platform/http/api-key.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -46,7 +46,7 @@ it("without a client address on a public host, requests share one limited bucket
   const vars = {
     CURSOR_SECRET: "f3a9c1d27e8b4a6c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6",
     PUBLIC_ORIGIN: "https://cnnt.example.vn",
-    // The tests' webhook loopback setting is refused on a public origin (src/config.ts): not part of this case.
+    // The tests' webhook loopback setting is refused on a public origin (src/platform/config.ts): not part of this case.
     WEBHOOK_ALLOW_LOOPBACK: undefined,
   };
   await until429(220, async () => {
@@ -74,7 +74,7 @@ it("local development and tests (a local host, no address or loopback) are not l
 
 it("address keys: IPv4 as is, IPv6 by /64 in any spelling, IPv4-mapped as IPv4, loopback recognised", async () => {
   const { addressBucket, addressKey, isLoopback, NO_ADDRESS_BUCKET } = await import(
-    "../../src/http/client-address.ts"
+    "../../src/platform/http/client-address.ts"
   );
   expect(addressKey("203.0.113.9")).toBe("v4:203.0.113.9");
   const v6 = "v6:2001:db8:abcd:12::/64";

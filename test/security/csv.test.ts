@@ -2,7 +2,7 @@
 // column written by an editor or retailer cannot become one.
 import { env } from "cloudflare:workers";
 import { expect, it } from "vitest";
-import { csvField } from "../../src/api/feeds/feeds.serialise.ts";
+import { csvField } from "../../src/retail/feeds/feeds.serialise.ts";
 import { call } from "../helpers/http.ts";
 
 it("csvField neutralises =, +, -, @, tab and CR at the start of text; numbers stay numbers", () => {

@@ -1,6 +1,0 @@
-import { createRouter } from "../../http/create-app.ts";
-import * as handlers from "./changes.handlers.ts";
-import * as routes from "./changes.routes.ts";
-
-/** The change feed retailers mirror the catalogue from. */
-export const changesApi = createRouter().openapi(routes.list, handlers.list);

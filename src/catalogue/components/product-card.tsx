@@ -1,0 +1,48 @@
+import { ProductImage } from "../../ui/components/product-image.tsx";
+import { SampleTag } from "../../ui/components/tags.tsx";
+import { type Lang, pathOf } from "../../ui/i18n/index.ts";
+import { OcopBadge, OcopNotStatedBadge, type Tier, TierBadge } from "./badges.tsx";
+
+/** What a product card shows: the fields every product list (catalogue, home, producer, related) has. */
+export interface CardProduct {
+  slug: string;
+  name: string;
+  category?: string;
+  image: string | null;
+  image_alt?: string | null;
+  tier: Tier | null;
+  ocop_stars: number | null;
+  /** Holds an OCOP certification, stars stated or not. */
+  ocop?: boolean;
+  sample: boolean;
+  producer?: { slug: string; name: string };
+}
+
+/** A product in a grid: illustration, name (the link), badges, producer. */
+export function ProductCard(props: { p: CardProduct; lang: Lang; eager?: boolean; headingLevel?: 2 | 3 }) {
+  const { p, lang } = props;
+  const H = props.headingLevel === 2 ? "h2" : "h3";
+  return (
+    <article class="card product-card">
+      <div class="card-img">
+        <ProductImage src={p.image} alt="" eager={props.eager} />
+      </div>
+      <div class="card-body">
+        <H class="card-title">
+          <a href={pathOf("product", lang, p.slug)}>{p.name}</a>
+        </H>
+        {p.category ? <p class="card-cat">{p.category}</p> : null}
+        <p class="badges">
+          <TierBadge tier={p.tier} lang={lang} />
+          {p.ocop_stars ? (
+            <OcopBadge stars={p.ocop_stars} lang={lang} />
+          ) : p.ocop ? (
+            <OcopNotStatedBadge lang={lang} />
+          ) : null}
+          {p.sample ? <SampleTag lang={lang} /> : null}
+        </p>
+        {p.producer ? <p class="card-producer">{p.producer.name}</p> : null}
+      </div>
+    </article>
+  );
+}

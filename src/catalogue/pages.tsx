@@ -1,0 +1,195 @@
+// The shopper's pages, Vietnamese at the root and English under /en: which URL shows which page, and what each
+// loads (one D1 round trip). How a page is served — CSP, caching, layout, errors — is in register.tsx.
+import { type Context, Hono } from "hono";
+import { etag } from "hono/etag";
+import type { AppEnv } from "../platform/env.ts";
+import { d1Session, dbOf } from "../platform/http/d1-session.ts";
+import { publicCache } from "../platform/http/etag.ts";
+import { Problem } from "../platform/http/problem.ts";
+import { asset } from "../ui/assets.ts";
+import { illustration } from "../ui/components/product-image.tsx";
+import { langOfPath, loadStrings, strings } from "../ui/i18n/index.ts";
+import { detailPage, listPage, originOf, PAGE_CSP, page, pageHeaders, renderError } from "../ui/register.tsx";
+import { ChannelPage, ChannelsPage } from "./channels/channels.page.tsx";
+import { getChannel, listChannels } from "./channels/channels.queries.ts";
+import { HomePage } from "./home/home.page.tsx";
+import { getCataloguePage, getHomePage, getSitemapEntries } from "./home/home.queries.ts";
+import { sitemapXml } from "./home/sitemap.ts";
+import { KindPage, KindsPage } from "./kinds/kinds.page.tsx";
+import { getKind, listKinds } from "./kinds/kinds.queries.ts";
+import { ProducerPage, ProducersPage } from "./producers/producers.page.tsx";
+import { getProducer, listProducers } from "./producers/producers.queries.ts";
+import { ProductPage, productJsonLd } from "./products/product.page.tsx";
+import { getProduct } from "./products/product-detail.queries.ts";
+import { CataloguePage, catalogueQuery, parseCatalogueQuery } from "./products/products.page.tsx";
+import type { ProductFilters } from "./products/products.queries.ts";
+import { ProgrammePage } from "./programme/programme.page.tsx";
+import { getProgramme } from "./programme/programme.queries.ts";
+import { RecognitionPage } from "./recognitions/recognitions.page.tsx";
+import { listRecognitions } from "./recognitions/recognitions.queries.ts";
+
+/** The shopper's pages, Vietnamese at the root and English under /en. */
+export const pages = new Hono<AppEnv>();
+
+// First of the pages' middleware: the interface text of the path's language, loaded once per isolate, before any
+// page (or the 404 page) renders. API paths never reach a page and load none.
+pages.use("*", async (c, next) => {
+  const path = new URL(c.req.url).pathname;
+  if (!path.startsWith("/api/")) await loadStrings(langOfPath(path));
+  await next();
+});
+
+page(pages, "home", async (c, lang, t) => ({
+  meta: { title: t.homeTitle, description: t.homeLede },
+  body: <HomePage data={await getHomePage(c.get("d1"), c.env.CURSOR_SECRET, lang)} lang={lang} />,
+}));
+
+listPage(pages, "products", {
+  state: (c) => parseCatalogueQuery(c.req.queries()),
+  query: catalogueQuery,
+  load: (c, s, lang) =>
+    getCataloguePage(c.get("d1"), c.env.CURSOR_SECRET, {
+      ...(s.filters as Required<ProductFilters>), // values checked by parseCatalogueQuery
+      q: s.q,
+      sort: s.sort,
+      cursor: s.cursor,
+      limit: 12,
+      lang,
+      // Shoppers see illustrative examples too, after the real products and labelled (counts included).
+      includeIllustrative: true,
+    }),
+  head: (t, s) => ({
+    title: s.q ? `${t.productsTitle}: ${s.q}` : t.productsTitle,
+    description: t.productsLede,
+    noindex: Boolean(s.q),
+  }),
+  view: (props) => <CataloguePage {...props} />,
+});
+
+/** Pages show illustrative records too (labelled): loaders that can answer "illustrative" never do here. */
+const shown = <T,>(x: T | "illustrative" | null) => (x === "illustrative" ? null : x);
+
+detailPage(pages, "product", {
+  load: async (c, slug, lang) => shown(await getProduct(dbOf(c), slug, lang)),
+  view: (p, lang, c) => {
+    const t = strings(lang);
+    // Search engines get facts only: an illustrative product is not indexed and has no JSON-LD; meta and Open
+    // Graph text comes from sourced values only.
+    const illustrative = p.provenance.record === "illustrative";
+    const description = illustrative
+      ? t.illustrativeMeta
+      : p.provenance.fields.description
+        ? `${p.name} — ${p.category}`
+        : p.description;
+    return {
+      meta: {
+        title: illustrative ? `${p.name} (${t.sample})` : p.name,
+        description: description.length > 160 ? `${description.slice(0, 157)}…` : description,
+        ogType: "product",
+        ogImage: asset(illustration(p.image).replace(/\.svg$/, ".png")),
+        noindex: illustrative,
+        ...(illustrative ? {} : { jsonLd: productJsonLd(p, lang, originOf(c)) }),
+      },
+      body: <ProductPage p={p} lang={lang} />,
+    };
+  },
+});
+
+listPage(pages, "producers", {
+  load: (c, s, lang) =>
+    listProducers(dbOf(c), c.env.CURSOR_SECRET, { limit: 100, cursor: s.cursor, lang, include: true }),
+  head: (t) => ({ title: t.producersTitle, description: t.producersLede }),
+  view: (props) => <ProducersPage {...props} />,
+});
+
+detailPage(pages, "producer", {
+  load: async (c, slug, lang) => shown(await getProducer(dbOf(c), slug, lang)),
+  view: (p, lang) => {
+    const illustrative = p.provenance.record === "illustrative";
+    const description =
+      illustrative || p.provenance.fields.description ? strings(lang).illustrativeMeta : p.description;
+    return {
+      meta: { title: p.name, description: description.slice(0, 160), noindex: illustrative },
+      body: <ProducerPage p={p} lang={lang} />,
+    };
+  },
+});
+
+page(pages, "channels", async (c, lang, t) => ({
+  meta: { title: t.channelsTitle, description: t.channelsLede },
+  // Every channel on one page: the catalogue has a few dozen at most.
+  body: (
+    <ChannelsPage
+      list={(await listChannels(dbOf(c), c.env.CURSOR_SECRET, { limit: 100, lang, include: true })).data}
+      lang={lang}
+    />
+  ),
+}));
+
+detailPage(pages, "channel", {
+  load: async (c, slug, lang) => shown(await getChannel(dbOf(c), slug, lang)),
+  view: (ch, lang) => ({
+    meta: { title: ch.name, description: ch.description.slice(0, 160) },
+    body: <ChannelPage c={ch} lang={lang} />,
+  }),
+});
+
+listPage(pages, "recognition", {
+  load: (c, s, lang) =>
+    listRecognitions(dbOf(c), c.env.CURSOR_SECRET, { limit: 100, cursor: s.cursor, lang, include: true }),
+  head: (t) => ({ title: t.recognitionTitle, description: t.recognitionLede }),
+  view: (props) => <RecognitionPage {...props} />,
+});
+
+page(pages, "kinds", async (c, lang, t) => ({
+  meta: { title: t.kindsTitle, description: t.kindsLede.slice(0, 160) },
+  body: <KindsPage list={(await listKinds(dbOf(c), lang, true)).data} lang={lang} />,
+}));
+
+detailPage(pages, "kind", {
+  load: async (c, slug, lang) => shown(await getKind(dbOf(c), slug, lang)),
+  view: (k, lang) => ({
+    meta: { title: k.name, description: (k.facts[0]?.text ?? k.name).slice(0, 160) },
+    body: <KindPage k={k} lang={lang} />,
+  }),
+});
+
+page(pages, "programme", async (c, lang, t) => ({
+  meta: { title: t.programmeTitle, description: t.programmeLede.slice(0, 160) },
+  body: <ProgrammePage data={await getProgramme(dbOf(c), lang)} lang={lang} />,
+}));
+
+pages.get("/sitemap.xml", publicCache(3600), etag(), d1Session(), async (c) => {
+  const entries = await getSitemapEntries(dbOf(c));
+  return c.body(sitemapXml(originOf(c), entries), 200, { "content-type": "application/xml; charset=utf-8" });
+});
+
+pages.get("/robots.txt", publicCache(3600), (c) =>
+  c.text(`User-agent: *\nAllow: /\nDisallow: /api/\n\nSitemap: ${originOf(c)}/sitemap.xml\n`),
+);
+
+const isApi = (c: Context) => new URL(c.req.url).pathname.startsWith("/api/");
+
+// Every other GET outside the API is a page that does not exist: the site's 404 page, with search. Unknown API
+// paths go on to the app's problem+json 404.
+pages.get("*", pageHeaders(), (c, next) => {
+  if (isApi(c)) return next();
+  const url = new URL(c.req.url);
+  // "/san-pham/" is "/san-pham": one URL per page.
+  if (url.pathname.length > 1 && url.pathname.endsWith("/")) {
+    // Leading slashes collapse too, so that "//other.host/" cannot become a redirect to another site.
+    return c.redirect(`/${url.pathname.replace(/^\/+|\/+$/g, "")}${url.search}`, 301);
+  }
+  return renderError(c, 404);
+});
+
+pages.onError((err, c) => {
+  if (isApi(c)) throw err;
+  if (err instanceof Problem && (err.status === 404 || err.status === 400)) {
+    c.header("content-security-policy", PAGE_CSP);
+    return renderError(c, err.status);
+  }
+  console.error("page error", err instanceof Error ? (err.stack ?? err.message) : String(err));
+  c.header("content-security-policy", PAGE_CSP);
+  return renderError(c, 500);
+});

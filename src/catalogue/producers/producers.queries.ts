@@ -1,0 +1,111 @@
+import { and, asc, desc, eq, getTableColumns, gt, type SQL, sql } from "drizzle-orm";
+import { type Lang, pick, tierOf } from "../../domain/vocabulary.ts";
+import type { Db } from "../../platform/db/client.ts";
+import {
+  producerOut,
+  productCard,
+  productCardOut,
+  realOnly,
+  recognitionOut,
+  supportOut,
+} from "../../platform/db/mappers.ts";
+import { keysetPage, type PageInput } from "../../platform/db/pagination.ts";
+import { producers, products, recognitions, supportProjects } from "../../platform/db/schema.ts";
+import { decodeCursor } from "../../platform/http/cursor.ts";
+
+/** Producers by slug with their product counts and best tier; keyset-paginated on slug. */
+export async function listProducers(
+  db: Db,
+  secret: string,
+  input: PageInput & { district?: string; lang: Lang; include?: boolean },
+) {
+  const scope = `producers|${input.district ?? ""}|${input.include ? "all" : "real"}`;
+  const after = input.cursor ? await decodeCursor(secret, input.cursor, scope, 1) : null;
+  const conds: (SQL | undefined)[] = [realOnly(input.include, producers.provenance)];
+  if (input.district) conds.push(eq(producers.districtSlug, input.district));
+  if (after) conds.push(gt(producers.slug, String(after[0])));
+  const [rows, total] = await db.batch([
+    db
+      .select({
+        ...getTableColumns(producers),
+        productCount: sql<number>`(SELECT count(*) FROM products p WHERE p.producer_id = "producers"."id")`,
+        tierRank: sql<number>`(SELECT coalesce(max(p.tier_rank), 0) FROM products p WHERE p.producer_id = "producers"."id")`,
+      })
+      .from(producers)
+      .where(and(...conds))
+      .orderBy(asc(producers.slug))
+      .limit(input.limit + 1),
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(producers)
+      .where(
+        and(
+          realOnly(input.include, producers.provenance),
+          input.district ? eq(producers.districtSlug, input.district) : undefined,
+        ),
+      ),
+  ]);
+  const { items, hasMore, nextCursor } = await keysetPage(rows, input.limit, {
+    secret,
+    scope,
+    keyOf: (p) => [p.slug],
+  });
+  return {
+    data: items.map((p) => ({
+      ...producerOut(p, input.lang, input.include),
+      product_count: p.productCount,
+      tier: tierOf(p.tierRank),
+    })),
+    page: { limit: input.limit, total: total[0]?.n ?? 0, has_more: hasMore, next_cursor: nextCursor },
+  };
+}
+
+/**
+ * One producer with its products, their recognitions and the khuyến công support it received. Without
+ * `include`, an illustrative producer is answered as `"illustrative"` and illustrative products and
+ * recognitions are left out.
+ */
+export async function getProducer(db: Db, slug: string, lang: Lang, include = true) {
+  const producerId = sql`(SELECT id FROM producers WHERE slug = ${slug})`;
+  const [found, prods, recs, support] = await db.batch([
+    db.select().from(producers).where(eq(producers.slug, slug)),
+    db
+      .select(productCard)
+      .from(products)
+      .where(eq(products.producerId, producerId))
+      .orderBy(desc(products.tierRank), asc(products.sortVi)),
+    db
+      .select({
+        ...getTableColumns(recognitions),
+        productSlug: products.slug,
+        productVi: products.nameVi,
+        productEn: products.nameEn,
+      })
+      .from(recognitions)
+      .innerJoin(products, eq(products.id, recognitions.productId))
+      .where(eq(products.producerId, producerId))
+      .orderBy(desc(recognitions.year), asc(recognitions.id)),
+    db
+      .select()
+      .from(supportProjects)
+      .where(eq(supportProjects.producerId, producerId))
+      .orderBy(desc(supportProjects.year)),
+  ]);
+  const p = found[0];
+  if (!p) return null;
+  if (!include && p.provenance === "illustrative") return "illustrative" as const;
+  const shown = <T extends { provenance: { record: string } }>(xs: T[]) =>
+    include ? xs : xs.filter((x) => x.provenance.record !== "illustrative");
+  return {
+    ...producerOut(p, lang, include),
+    // The page shows an editor's photo; the API does not document it yet (producers.handlers.ts leaves it out).
+    photo: p.image ? { src: p.image, alt: pick(lang, p.imageAltVi ?? "", p.imageAltEn ?? "") } : null,
+    products: shown(prods.map((r) => productCardOut(r, lang, include))),
+    recognitions: shown(
+      recs.map((r) =>
+        recognitionOut(r, lang, { slug: r.productSlug, name: pick(lang, r.productVi, r.productEn) }, include),
+      ),
+    ),
+    support_projects: shown(support.map((s) => supportOut(s, lang, undefined, include))),
+  };
+}

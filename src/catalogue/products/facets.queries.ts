@@ -1,0 +1,338 @@
+import { type SQL, sql } from "drizzle-orm";
+import {
+  COUNT_CAP,
+  type FacetName,
+  LABELS,
+  type Lang,
+  LEVEL_RANK,
+  SCHEME_BITS,
+  TIERS,
+  type Tier,
+} from "../../domain/vocabulary.ts";
+
+export interface ProductFilters {
+  q?: string;
+  tier?: Tier[];
+  scheme?: string[];
+  group?: string[];
+  producer?: string[];
+  channel?: string[];
+  district?: string[];
+  /** Also list illustrative products (and count illustrative listings); real products still come first. */
+  includeIllustrative?: boolean;
+}
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+  /** How many of `count` are illustrative (products, or listings for the channel facet). */
+  illustrative: number;
+}
+
+/** The filters' keys: the facets, the search, and `real` (illustrative products left out unless included). */
+export type FilterKey = FacetName | "q" | "real";
+
+/** Values as a bound SQL list: `IN (${inList(values)})`. */
+export const inList = (values: readonly (string | number)[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+
+/** Values as one bound JSON parameter: `IN (${jsonList(values)})`, for statements that repeat many lists. */
+const jsonList = (values: readonly (string | number)[]) =>
+  sql`SELECT value FROM json_each(${JSON.stringify(values)})`;
+
+/**
+ * One WHERE fragment per active filter, so each facet can leave out its own. `json`: bind each value list as one
+ * JSON parameter, for a statement that repeats the filters (D1 takes at most 100 parameters a statement).
+ */
+export function filterFragments(
+  f: ProductFilters,
+  match: string | null,
+  json = false,
+): Partial<Record<FilterKey, SQL>> {
+  const out: Partial<Record<FilterKey, SQL>> = {};
+  const list = json ? jsonList : inList;
+  // Illustrative products stay out unless asked for; every facet applies this (it is no facet of its own).
+  if (!f.includeIllustrative) out.real = sql`p.provenance <> 'illustrative'`;
+  const realListing = f.includeIllustrative ? sql`` : sql` AND l.provenance <> 'illustrative'`;
+  if (match !== null) out.q = sql`p.id IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ${match})`;
+  if (f.tier?.length) out.tier = sql`p.tier_rank IN (${list(f.tier.map((t) => LEVEL_RANK[t]))})`;
+  if (f.group?.length) out.group = sql`p.product_group IN (${list(f.group)})`;
+  if (f.producer?.length)
+    out.producer = sql`p.producer_id IN (SELECT id FROM producers WHERE slug IN (${list(f.producer)}))`;
+  if (f.district?.length)
+    out.district = sql`p.producer_id IN (SELECT id FROM producers WHERE district_slug IN (${list(f.district)}))`;
+  if (f.scheme?.length)
+    out.scheme = sql`EXISTS (SELECT 1 FROM recognitions r WHERE r.product_id = p.id AND r.scheme IN (${list(f.scheme)}))`;
+  if (f.channel?.length)
+    out.channel = sql`EXISTS (SELECT 1 FROM listings l JOIN channels c ON c.id = l.channel_id WHERE l.product_id = p.id AND c.slug IN (${list(f.channel)})${realListing})`;
+  return out;
+}
+
+/**
+ * A search's matches with their rank (bm25, name weighted most) and, when illustrative products are included,
+ * their flag: the body of the CTE the page and the facets both rank from. The flag is membership of the real
+ * products, a set read once from the real-first index (migration 0016): the province has some 150 recognized
+ * products, while a lookup per match costs as much as ranking it (at 100k products, 4,863 matches of "mien dong":
+ * 4.3 ms more). A subquery `WHERE id = rowid` would not do: inside it `rowid` is the subquery's own row, so every
+ * match took the first product's flag.
+ */
+export function rankedMatches(match: string, include: boolean): SQL {
+  const real = sql`SELECT id FROM products WHERE (provenance = 'illustrative') = 0`;
+  const ill = include ? sql`, rowid NOT IN (${real}) AS ill` : sql``;
+  return sql`SELECT rowid AS id, bm25(products_fts, 10.0, 6.0, 1.0) AS rank${ill} FROM products_fts WHERE products_fts MATCH ${match}${include ? sql`` : sql` AND rowid IN (${real})`}`;
+}
+
+/** Most values a facet lists (only the producer facet can have more). */
+export const FACET_LIMIT = 50;
+
+/** `WHERE a AND b …`, or nothing. */
+export const where = (parts: SQL[]) => (parts.length ? sql`WHERE ${sql.join(parts, sql` AND `)}` : sql``);
+
+/**
+ * The total and the facet counts of a product list, as statements (for the list's batch): each facet applies
+ * every active filter but its own. `searchedNothing`: the search's text had no searchable token (nothing
+ * matches); `input` the filters as asked (its producers are listed first); `counted`: count these product_facets
+ * rows (aliased `p`, a search's best-ranked matches: {@link searchCounts}) instead of the catalogue.
+ */
+export function facetStatements(
+  filters: Partial<Record<FilterKey, SQL>>,
+  searchedNothing: boolean,
+  input: ProductFilters,
+  counted?: SQL,
+): SQL[] {
+  const include = input.includeIllustrative === true;
+  const but = (facet: FacetName) =>
+    Object.entries(filters)
+      .filter(([k]) => k !== facet)
+      .map(([, v]) => v);
+  const none = searchedNothing ? [sql`0`] : [];
+  // A search's counts run over its best-ranked product_facets rows (searchCounts), everything else over products.
+  const P = counted ?? sql`products p`;
+  // Tier, group, district and scheme facets come from one small table of counts per combination (facet_counts,
+  // kept by triggers) when nothing else narrows the list; with a search, producer or channel filter, the same
+  // combinations are counted over the matches in the narrow product_facets rows, in one statement. Either way each
+  // facet then leaves out its own filter in code (cubeFacets); counted per facet in SQL, these four took most of a
+  // list's time at 100k products. The total is summed there too: the combinations that pass every filter (counting
+  // it again over a search's matches took as long as a facet).
+  const fromCounts = !counted && cubeOnly(filters, searchedNothing);
+  // Illustrative products are a dimension of the counts (`i`): left out unless included, and counted apart so every
+  // count can say how many of it are illustrative.
+  const narrowing = [filters.q, filters.producer, filters.channel].filter((f) => f !== undefined);
+  const realOnly = include ? [] : [sql`p.illustrative = 0`];
+  const illustrative = counted ? sql`p.illustrative` : sql`p.provenance = 'illustrative'`;
+  const ill = sql`sum(${illustrative})`;
+  const cubeQ = fromCounts
+    ? sql`SELECT tier_rank AS t, product_group AS g, district_slug AS d, district AS label, schemes AS s, illustrative AS i, n FROM facet_counts WHERE n > 0${include ? sql`` : sql` AND illustrative = 0`}`
+    : sql`SELECT p.tier_rank AS t, p.product_group AS g, coalesce(p.district_slug, '') AS d, coalesce(p.district, '') AS label, p.schemes AS s, p.illustrative AS i, count(*) AS n FROM ${counted ?? sql`product_facets p`} ${where([...narrowing, ...realOnly, ...none])} GROUP BY 1, 2, 3, 4, 5, 6`;
+  // The producer facet counts products per producer first (from an index, no join), then looks up only the
+  // producers that remain. Producers can number in the thousands: the facet lists the FACET_LIMIT largest
+  // (chosen ones first), by name.
+  const perProducer = (facet: FacetName, extra: SQL = sql``) =>
+    sql`SELECT p.producer_id AS id, count(*) AS n, ${ill} AS i FROM ${P} ${where([...but(facet), ...none])} GROUP BY p.producer_id ${extra}`;
+  const chosen = input.producer?.length
+    ? sql`p.producer_id IN (SELECT id FROM producers WHERE slug IN (${inList(input.producer)})) DESC, `
+    : sql``;
+  const producerQ = sql`SELECT pr.slug AS k, pr.name AS label, x.n AS n, x.i AS i FROM (${perProducer("producer", sql`ORDER BY ${chosen}n DESC, p.producer_id LIMIT ${FACET_LIMIT}`)}) x JOIN producers pr ON pr.id = x.id ORDER BY pr.name`;
+  // A product is listed at most once per channel (unique index), so count(*) counts distinct products.
+  // A listing is illustrative when it is, or its product is ("sold at" takes the weaker of the two); without
+  // include, illustrative listings are not counted.
+  const illListing = sql`sum(l.provenance = 'illustrative' OR ${illustrative})`;
+  const realListings = include ? [] : [sql`l.provenance <> 'illustrative'`];
+  // Without a search or producer filter (the channel facet leaves its own filter out), the counts per channel come
+  // from channel_counts (kept by triggers, migration 0016): the same combinations as facet_counts, per channel, with
+  // the product's and the listing's illustrative flags. Over counted rows, CROSS JOIN keeps them outside: SQLite
+  // would otherwise read every listing of each channel (79,301 at 100k products) and test each against them.
+  const channelQ =
+    !counted && !filters.q && !filters.producer && none.length === 0
+      ? sql`SELECT c.slug AS k, c.name AS label, sum(x.n) AS n, sum(CASE WHEN x.illustrative = 1 OR x.listing_illustrative = 1 THEN x.n ELSE 0 END) AS i FROM channel_counts x JOIN channels c ON c.id = x.channel_id ${where([sql`x.n <> 0`, ...countsWhere(input, include, true)])} GROUP BY c.id HAVING sum(x.n) > 0 ORDER BY c.id`
+      : sql`SELECT c.slug AS k, c.name AS label, count(*) AS n, ${illListing} AS i, c.id AS o FROM ${P} ${counted ? sql`CROSS JOIN` : sql`JOIN`} listings l ON l.product_id = p.id JOIN channels c ON c.id = l.channel_id ${where([...but("channel"), ...realListings, ...none])} GROUP BY c.id ORDER BY c.id`;
+
+  return [cubeQ, producerQ, channelQ];
+}
+
+/**
+ * The total and facet counts of a search, for the statement that also reads its page: `ctes` ranks its matches
+ * once (`m`, which the page reads too) and reads the COUNT_CAP best-ranked ones (every match while it has no more)
+ * from product_facets (`top`); `select` runs the counts of {@link facetStatements} over those rows. Its rows carry
+ * `part`: 0 the facet combinations, 1 the producers, 2 the channels, 3 whether the search matched more than
+ * COUNT_CAP (`n`); {@link searchFacetResults} splits them. The filters repeat in three counts, so their value lists
+ * are bound as JSON (their 40 values would otherwise pass D1's 100 parameters a statement).
+ */
+export function searchCounts(input: ProductFilters, match: string): { ctes: SQL; select: SQL } {
+  const include = input.includeIllustrative === true;
+  // The matches hold only real products unless illustrative ones are included: no `real` filter needed.
+  const { real: _real, q: _q, ...filters } = filterFragments(input, match, true);
+  // Read through a subquery, the counted rows show as "SCAN top" in a plan, not as a scan of products' alias `p`.
+  const [cube, producer, channel] = facetStatements(filters, false, input, sql`(SELECT * FROM top) p`);
+  // The best-ranked matches, in the page's own order (real products first when illustrative ones are included).
+  const best = include ? sql`ill, rank, id` : sql`rank, id`;
+  return {
+    ctes: sql`m AS MATERIALIZED (${rankedMatches(match, include)}),
+    top AS MATERIALIZED (SELECT f.* FROM (SELECT id FROM m ORDER BY ${best} LIMIT ${COUNT_CAP}) x JOIN product_facets f ON f.id = x.id)`,
+    select: sql`SELECT 0 AS part, t, g, d, label, s, i, n, NULL AS k, NULL AS o FROM (${cube})
+    UNION ALL SELECT 1, NULL, NULL, NULL, label, NULL, i, n, k, label FROM (${producer})
+    UNION ALL SELECT 2, NULL, NULL, NULL, label, NULL, i, n, k, o FROM (${channel})
+    UNION ALL SELECT 3, NULL, NULL, NULL, NULL, NULL, NULL, EXISTS (SELECT 1 FROM m LIMIT 1 OFFSET ${COUNT_CAP}), NULL, NULL
+    ORDER BY part, o`,
+  };
+}
+
+/** The columns of {@link searchCounts}' rows, in order. */
+export const SEARCH_COUNT_COLUMNS = ["part", "t", "g", "d", "label", "s", "i", "n", "k", "o"];
+
+/**
+ * The rows of {@link searchCounts} as {@link facetStatements}' three results (for {@link readFacets} and
+ * {@link facetTotal}), and whether the counts were capped.
+ */
+export function searchFacetResults(rows: { part: number; n: number }[]): {
+  results: D1Result[];
+  capped: boolean;
+} {
+  const part = (i: number) => ({ results: rows.filter((r) => r.part === i) }) as unknown as D1Result;
+  return { results: [part(0), part(1), part(2)], capped: rows.some((r) => r.part === 3 && r.n === 1) };
+}
+
+/**
+ * The tier, group, district and scheme filters (and, unless illustrative products are included, the real-only
+ * condition) as a WHERE over facet_counts or channel_counts, whose columns carry the same names (`listings`: also
+ * leave illustrative listings out, for channel_counts).
+ */
+export function countsWhere(f: ProductFilters, include: boolean, listings = false): SQL[] {
+  const mask = (f.scheme ?? []).reduce((m, s) => m | (SCHEME_BITS[s as keyof typeof SCHEME_BITS] ?? 0), 0);
+  return [
+    ...(include ? [] : [sql`illustrative = 0`]),
+    ...(include || !listings ? [] : [sql`listing_illustrative = 0`]),
+    ...(f.tier?.length ? [sql`tier_rank IN (${inList(f.tier.map((t) => LEVEL_RANK[t]))})`] : []),
+    ...(f.group?.length ? [sql`product_group IN (${inList(f.group)})`] : []),
+    ...(f.district?.length ? [sql`district_slug IN (${inList(f.district)})`] : []),
+    ...(f.scheme?.length ? [sql`(schemes & ${mask}) <> 0`] : []),
+  ];
+}
+
+/** Whether the tier, group, district and scheme facets (and the total) come from facet_counts alone. */
+const cubeOnly = (filters: Partial<Record<FilterKey, SQL>>, searchedNothing: boolean) =>
+  !filters.q && !filters.producer && !filters.channel && !searchedNothing;
+
+/** One row of facet counts: how many products (of the list's narrowing) have this tier, group, district and schemes. */
+interface CubeRow {
+  t: number;
+  g: string;
+  d: string;
+  label: string;
+  s: number;
+  /** 1 for illustrative products (present only when they are included). */
+  i: number;
+  n: number;
+}
+
+/** A count and how many of it are illustrative. */
+interface Count {
+  n: number;
+  i: number;
+}
+
+const byValue = <T extends { k: string }>(xs: T[]) => xs.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+
+/**
+ * The tier, group, district and scheme facets (and the total) from counts per combination: each facet sums the
+ * combinations that pass every active filter but its own, as counting per facet in SQL did (values in the same
+ * order: groups and schemes by value, districts by name, only values with products). Every count carries how many
+ * of it are illustrative.
+ */
+export function cubeFacets(rows: CubeRow[], f: ProductFilters) {
+  const tiers = f.tier?.length ? new Set(f.tier.map((t) => LEVEL_RANK[t])) : null;
+  const groups = f.group?.length ? new Set(f.group) : null;
+  const districts = f.district?.length ? new Set(f.district) : null;
+  const schemeMask = f.scheme?.length
+    ? f.scheme.reduce((m, s) => m | (SCHEME_BITS[s as keyof typeof SCHEME_BITS] ?? 0), 0)
+    : null;
+  const pass = {
+    tier: (r: CubeRow) => tiers === null || tiers.has(r.t),
+    group: (r: CubeRow) => groups === null || groups.has(r.g),
+    district: (r: CubeRow) => districts === null || districts.has(r.d),
+    scheme: (r: CubeRow) => schemeMask === null || (r.s & schemeMask) !== 0,
+  };
+  const facets = Object.keys(pass) as (keyof typeof pass)[];
+  const but = (facet: keyof typeof pass | null) =>
+    rows.filter((r) => facets.every((x) => x === facet || pass[x](r)));
+  const add = (c: Count, r: CubeRow) => {
+    c.n += r.n;
+    if (r.i) c.i += r.n;
+    return c;
+  };
+  const sum = (xs: CubeRow[], key: (r: CubeRow) => string | number | null) => {
+    const out = new Map<string | number, Count>();
+    for (const r of xs) {
+      const k = key(r);
+      if (k !== null) out.set(k, add(out.get(k) ?? { n: 0, i: 0 }, r));
+    }
+    return out;
+  };
+  const tier = sum(but("tier"), (r) => r.t);
+  const group = byValue([...sum(but("group"), (r) => r.g)].map(([k, c]) => ({ k: String(k), ...c })));
+  const labels = new Map(rows.map((r) => [r.d, r.label]));
+  const district = [...sum(but("district"), (r) => r.d || null)]
+    .map(([k, c]) => ({ k: String(k), label: labels.get(String(k)) ?? String(k), ...c }))
+    .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  const forScheme = but("scheme");
+  const scheme = byValue(
+    Object.entries(SCHEME_BITS)
+      .map(([k, bit]) => ({
+        k,
+        ...forScheme.filter((r) => (r.s & bit) !== 0).reduce(add, { n: 0, i: 0 }),
+      }))
+      .filter((x) => x.n > 0),
+  );
+  const total = but(null).reduce(add, { n: 0, i: 0 });
+  return { tier, group, district, scheme, total };
+}
+
+const cubeOf = (results: D1Result[], input: ProductFilters) =>
+  cubeFacets((results[0]?.results ?? []) as CubeRow[], input);
+
+/**
+ * The total of {@link facetStatements}' results (the combinations that pass every filter), and how many of it are
+ * illustrative (0 unless they are included).
+ */
+export const facetTotal = (results: D1Result[], input: ProductFilters) => {
+  const { n, i } = cubeOf(results, input).total;
+  return { total: n, illustrative: i };
+};
+
+/** The facet counts of {@link facetStatements}' results, labelled in a language. */
+export function readFacets(
+  results: D1Result[],
+  lang: Lang,
+  input: ProductFilters,
+): Record<FacetName, FacetValue[]> {
+  type Counted = { k: string; label: string; n: number; i: number | null };
+  const rowsOf = <T>(i: number) => (results[i]?.results ?? []) as T[];
+  const cube = cubeOf(results, input);
+  const producers = rowsOf<Counted>(1);
+  const chans = rowsOf<Counted>(2);
+  const li = lang === "vi" ? 0 : 1;
+  const value = (k: string, label: string, c: { n: number; i: number | null }) => ({
+    value: k,
+    label,
+    count: c.n,
+    illustrative: c.i ?? 0,
+  });
+  const labelled = (
+    rowsIn: { k: string; n: number; i: number }[],
+    labels: Record<string, readonly [string, string]>,
+  ) => rowsIn.map((r) => value(r.k, labels[r.k]?.[li] ?? r.k, r));
+  return {
+    tier: [...TIERS]
+      .reverse()
+      .map((t) => value(t, LABELS.tier[t]?.[li] ?? t, cube.tier.get(LEVEL_RANK[t]) ?? { n: 0, i: 0 })),
+    scheme: labelled(cube.scheme, LABELS.scheme),
+    group: labelled(cube.group, LABELS.group),
+    producer: producers.map((r) => value(r.k, r.label, r)),
+    channel: chans.map((r) => value(r.k, r.label, r)),
+    district: cube.district.map((r) => value(r.k, r.label, r)),
+  };
+}

@@ -1,0 +1,153 @@
+import { asc, desc, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
+import {
+  asProvenance,
+  isIllustrative,
+  mark,
+  type Provenance,
+  packagingState,
+} from "../../domain/provenance.ts";
+import { type Lang, levelRankSql, pick, tierOf } from "../../domain/vocabulary.ts";
+import type { Db } from "../../platform/db/client.ts";
+import {
+  aliased,
+  listingOut,
+  ocopHeld,
+  producerOut,
+  recognitionOut,
+  supportOut,
+} from "../../platform/db/mappers.ts";
+import {
+  channels,
+  listings,
+  producers,
+  products,
+  recognitions,
+  supportProjects,
+} from "../../platform/db/schema.ts";
+import { kindOfProduct } from "../kinds/kinds.queries.ts";
+
+const LEVEL_ORDER = levelRankSql(recognitions.level);
+
+const relatedIds = (where: SQL, slug: string) =>
+  sql`SELECT id FROM products WHERE ${where} AND slug <> ${slug} ORDER BY tier_rank DESC, sort_vi LIMIT 4`;
+
+/**
+ * Everything about one product — producer, recognitions, listings, support, related products — in one batch.
+ * Without `include`, an illustrative product is answered as `"illustrative"`, and illustrative listings,
+ * recognitions and related products are left out.
+ */
+export async function getProduct(db: Db, slug: string, lang: Lang, include = true) {
+  const productId = sql`(SELECT id FROM products WHERE slug = ${slug})`;
+  const producerId = sql`(SELECT producer_id FROM products WHERE slug = ${slug})`;
+  const categoryOf = sql`(SELECT category_vi FROM products WHERE slug = ${slug})`;
+  const [found, recs, lists, support, related, kind] = await db.batch([
+    db
+      .select({ product: getTableColumns(products), producer: aliased(producers, "pr") })
+      .from(products)
+      .innerJoin(producers, eq(producers.id, products.producerId))
+      .where(eq(products.slug, slug)),
+    db
+      .select()
+      .from(recognitions)
+      .where(eq(recognitions.productId, productId))
+      .orderBy(
+        asc(recognitions.scheme),
+        desc(LEVEL_ORDER),
+        desc(recognitions.stars),
+        desc(recognitions.year),
+      ),
+    db
+      .select({ ...getTableColumns(listings), channel: aliased(channels, "ch") })
+      .from(listings)
+      .innerJoin(channels, eq(channels.id, listings.channelId))
+      .where(eq(listings.productId, productId))
+      .orderBy(asc(channels.id)),
+    db
+      .select()
+      .from(supportProjects)
+      .where(eq(supportProjects.producerId, producerId))
+      .orderBy(desc(supportProjects.year)),
+    // Related: the best 4 of the same producer or category. Each side is its own indexed, LIMITed range
+    // (products_category_tier_idx), so the cost does not grow with the size of a category.
+    db
+      .select({
+        slug: products.slug,
+        nameVi: products.nameVi,
+        nameEn: products.nameEn,
+        image: products.image,
+        tierRank: products.tierRank,
+        ocopStars: products.ocopStars,
+        ocop: ocopHeld,
+        sample: products.sample,
+        provenance: products.provenance,
+      })
+      .from(products)
+      .where(
+        sql`${products.id} IN (SELECT id FROM (${relatedIds(sql`producer_id = ${producerId}`, slug)}) UNION SELECT id FROM (${relatedIds(sql`category_vi = ${categoryOf}`, slug)}))`,
+      )
+      .orderBy(desc(products.tierRank), asc(products.sortVi))
+      .limit(4),
+    kindOfProduct(db, slug),
+  ]);
+  const row = found[0];
+  if (!row) return null;
+  const p = row.product;
+  const state = asProvenance(p.provenance);
+  if (!include && isIllustrative(state)) return "illustrative" as const;
+  const shown = <T extends { provenance: { record: Provenance } }>(xs: T[]) =>
+    include ? xs : xs.filter((x) => !isIllustrative(x.provenance.record));
+  const out = {
+    slug: p.slug,
+    name: pick(lang, p.nameVi, p.nameEn),
+    name_vi: p.nameVi,
+    name_en: p.nameEn,
+    description: pick(lang, p.descriptionVi, p.descriptionEn),
+    group: p.productGroup,
+    category: pick(lang, p.categoryVi, p.categoryEn),
+    kind: kind[0] ? { slug: kind[0].slug, name: pick(lang, kind[0].nameVi, kind[0].nameEn) } : null,
+    tier: tierOf(p.tierRank),
+    ocop_stars: p.ocopStars || null,
+    packaging: p.packaging.map((v) => ({
+      label: v.label,
+      net_weight_g: v.netWeightG,
+      price_vnd: v.priceVnd,
+      sample: v.sample,
+    })),
+    image: p.image,
+    image_alt: pick(lang, p.imageAltVi ?? "", p.imageAltEn ?? ""),
+    sources: p.sources,
+    sample: p.sample,
+    sample_fields: p.sampleFields,
+    created_at: p.createdAt,
+    updated_at: p.updatedAt,
+    producer: producerOut(row.producer, lang, include),
+    recognitions: shown(recs.map((r) => recognitionOut(r, lang, undefined, include))),
+    listings: shown(lists.map((l) => listingOut(l, undefined, include, state))),
+    support_projects: shown(support.map((s) => supportOut(s, lang, undefined, include))),
+    related: shown(
+      related.map((r) =>
+        mark(
+          {
+            slug: r.slug,
+            name: pick(lang, r.nameVi, r.nameEn),
+            image: r.image,
+            tier: tierOf(r.tierRank),
+            ocop_stars: r.ocopStars || null,
+            ocop: Boolean(r.ocop),
+            sample: r.sample,
+          },
+          asProvenance(r.provenance),
+          {},
+          include,
+        ),
+      ),
+    ),
+  };
+  return mark(
+    out,
+    state,
+    { ...p.fieldProvenance, packaging: packagingState(p.fieldProvenance, p.packaging) },
+    include,
+  );
+}
+export type ProductDetail = Exclude<Awaited<ReturnType<typeof getProduct>>, null | "illustrative">;

@@ -1,0 +1,217 @@
+import { asset } from "../../ui/assets.ts";
+import { Block } from "../../ui/components/block.tsx";
+import { Breadcrumbs } from "../../ui/components/breadcrumbs.tsx";
+import { DataTable } from "../../ui/components/data-table.tsx";
+import { illustration, ProductImage } from "../../ui/components/product-image.tsx";
+import { Place, StateTag } from "../../ui/components/provenance.tsx";
+import { Sources } from "../../ui/components/sources.tsx";
+import { TableWrap } from "../../ui/components/table-wrap.tsx";
+import { SampleTag } from "../../ui/components/tags.tsx";
+import { formatNumber, formatVnd, type Lang, labelOf, pathOf, strings } from "../../ui/i18n/index.ts";
+import { OcopBadge, OcopNotStatedBadge, TierBadge } from "../components/badges.tsx";
+import { ListingItem } from "../components/listing-item.tsx";
+import { ProductCard } from "../components/product-card.tsx";
+import { RecognitionList } from "../components/recognition-item.tsx";
+import { SupportList } from "../components/support-list.tsx";
+import type { ProductDetail } from "./product-detail.queries.ts";
+
+/**
+ * schema.org Product for search engines, from sourced values only: manufacturer, image, description and the
+ * verified, sourced recognitions as certifications. Illustrative and inferred values (prices, a guessed
+ * district, an inferred year or issuer) are left out, and there are no ratings. Callers give no JSON-LD at all
+ * for an illustrative product.
+ */
+export function productJsonLd(p: ProductDetail, lang: Lang, origin: string) {
+  const producerUrl = `${origin}${pathOf("producer", lang, p.producer.slug)}`;
+  const a = p.producer.address;
+  const sourced = (o: { provenance: { record: string; fields: Record<string, string> } }, field?: string) =>
+    o.provenance.record === "sourced" && (field === undefined || o.provenance.fields[field] === undefined);
+  const commune = sourced(p.producer, "address.commune") ? a.commune : null;
+  const district = sourced(p.producer, "address.district") ? a.district : null;
+  return {
+    "@context": "https://schema.org",
+    "@type": "Product",
+    "@id": `${origin}${pathOf("product", lang, p.slug)}#product`,
+    name: p.name,
+    ...(sourced(p, "description") ? { description: p.description } : {}),
+    image: `${origin}${asset(illustration(p.image))}`,
+    url: `${origin}${pathOf("product", lang, p.slug)}`,
+    category: p.category,
+    manufacturer: {
+      "@type": "Organization",
+      name: p.producer.name,
+      url: producerUrl,
+      address: {
+        "@type": "PostalAddress",
+        ...(a.street && sourced(p.producer, "address.street") ? { streetAddress: a.street } : {}),
+        ...(commune || district ? { addressLocality: [commune, district].filter(Boolean).join(", ") } : {}),
+        addressRegion: a.province,
+        addressCountry: "VN",
+      },
+    },
+    hasCertification: p.recognitions
+      .filter((r) => r.verified && sourced(r))
+      .map((r) => ({
+        "@type": "Certification",
+        name: r.title,
+        ...(r.issuer && sourced(r, "issuer")
+          ? { issuedBy: { "@type": "Organization", name: r.issuer } }
+          : {}),
+        ...(r.decision_number && sourced(r, "decision_number")
+          ? { certificationIdentification: r.decision_number }
+          : {}),
+        ...(r.year && sourced(r, "year") ? { datePublished: String(r.year) } : {}),
+        url: r.source_url,
+      })),
+  };
+}
+
+export function ProductPage(props: { p: ProductDetail; lang: Lang }) {
+  const { p, lang } = props;
+  const t = strings(lang);
+  const illustrative = p.provenance.record === "illustrative";
+  const descState = illustrative ? undefined : p.provenance.fields.description;
+  const packSample = illustrative || p.provenance.fields.packaging === "illustrative";
+  const a = p.producer.address;
+  const hasPlace = Boolean(a.commune || a.district || a.province);
+  const districtState =
+    p.producer.provenance.record === "illustrative"
+      ? undefined
+      : p.producer.provenance.fields["address.district"];
+  return (
+    <div class="wrap">
+      <Breadcrumbs
+        lang={lang}
+        items={[{ href: pathOf("products", lang), label: t.productsTitle }, { label: p.name }]}
+      />
+      <article class="product">
+        <div class="product-top">
+          <figure class="product-figure">
+            <ProductImage src={p.image} alt={p.image_alt} eager size="hero" />
+            <figcaption>{t.illustration}</figcaption>
+          </figure>
+          <div class="product-summary">
+            <p class="eyebrow">
+              {p.category} · {labelOf("group", p.group, lang)}
+            </p>
+            <h1>{p.name}</h1>
+            {p.kind ? (
+              <p class="kind-link">
+                {t.kindOf}: <a href={pathOf("kind", lang, p.kind.slug)}>{p.kind.name}</a>
+              </p>
+            ) : null}
+            <p class="badges">
+              <TierBadge tier={p.tier} lang={lang} long />
+              {p.ocop_stars ? (
+                <OcopBadge stars={p.ocop_stars} lang={lang} />
+              ) : p.recognitions.some((r) => r.scheme === "ocop") ? (
+                <OcopNotStatedBadge lang={lang} />
+              ) : null}
+              {p.sample ? <SampleTag lang={lang} /> : null}
+            </p>
+            {p.sample ? <p class="notice">{t.sampleProduct}</p> : null}
+            <p class="description">
+              {p.description} <StateTag state={descState} lang={lang} />
+            </p>
+            <p class="by">
+              {t.producer}: <a href={pathOf("producer", lang, p.producer.slug)}>{p.producer.name}</a>
+              {hasPlace ? (
+                <span class="muted">
+                  {" "}
+                  · <Place a={a} lang={lang} districtState={districtState} />
+                </span>
+              ) : null}
+            </p>
+            <p class="actions">
+              <a class="btn" href="#where-to-buy">
+                {t.whereToBuy} <span aria-hidden="true">↓</span>
+              </a>
+            </p>
+          </div>
+        </div>
+
+        <Block id="pack-h" title={t.packaging}>
+          {!p.packaging.length ? (
+            <p class="muted">{t.noPackaging}</p>
+          ) : (
+            <>
+              {packSample ? <p class="notice">{t.samplePrices}</p> : null}
+              <TableWrap label={t.tableOf(t.packaging)}>
+                <DataTable
+                  columns={[
+                    { label: t.packLabel },
+                    { label: t.netWeight, num: true },
+                    { label: t.price, num: true },
+                  ]}
+                >
+                  {p.packaging.map((v) => (
+                    <tr>
+                      <th scope="row">{v.label}</th>
+                      <td class="num">{v.net_weight_g ? `${formatNumber(v.net_weight_g, lang)} g` : "—"}</td>
+                      <td class="num">
+                        <span class="price">{v.price_vnd === null ? "—" : formatVnd(v.price_vnd, lang)}</span>{" "}
+                        {v.sample || packSample ? <SampleTag lang={lang} /> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </DataTable>
+              </TableWrap>
+            </>
+          )}
+        </Block>
+
+        <Block id="rec-h" title={t.recognitions}>
+          <RecognitionList items={p.recognitions} lang={lang} />
+        </Block>
+
+        <Block id="buy-h" title={t.whereToBuy} anchor="where-to-buy">
+          {p.listings.length ? (
+            <ul class="listings">
+              {p.listings.map((l) => (
+                <ListingItem l={l} lang={lang} title="channel" />
+              ))}
+            </ul>
+          ) : (
+            <p class="muted">{t.noListings}</p>
+          )}
+        </Block>
+
+        <Block id="producer-h" title={t.aboutProducer} class="producer-card">
+          <h3>
+            <a href={pathOf("producer", lang, p.producer.slug)}>{p.producer.name}</a>
+          </h3>
+          <p class="muted">
+            {t.legalTypes[p.producer.legal_type]}
+            {hasPlace ? (
+              <>
+                {" · "}
+                <Place a={a} lang={lang} street districtState={districtState} asOf />
+              </>
+            ) : null}
+            {p.producer.sample ? (
+              <>
+                {" "}
+                <SampleTag lang={lang} />
+              </>
+            ) : null}
+          </p>
+          <p>{p.producer.description}</p>
+          <h3>{t.support}</h3>
+          <SupportList items={p.support_projects} lang={lang} />
+        </Block>
+
+        <Sources urls={p.sources} lang={lang} />
+      </article>
+
+      {p.related.length ? (
+        <Block id="related-h" title={t.related} class="related">
+          <div class="grid">
+            {p.related.map((r) => (
+              <ProductCard p={r} lang={lang} />
+            ))}
+          </div>
+        </Block>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,289 @@
+import {
+  COUNT_CAP,
+  FACETS,
+  isSlug,
+  MAX_FILTER_VALUES,
+  MAX_FILTER_VALUES_TOTAL,
+  PRODUCT_GROUPS,
+  SCHEMES,
+  SORTS,
+  TIERS,
+} from "../../domain/vocabulary.ts";
+import { MAX_QUERY_LENGTH } from "../../platform/lib/fold.ts";
+import { Breadcrumbs } from "../../ui/components/breadcrumbs.tsx";
+import { Count, illustrativeShare } from "../../ui/components/count.tsx";
+import { PageHead } from "../../ui/components/page-head.tsx";
+import { Pager } from "../../ui/components/pager.tsx";
+import { CatalogueForm, SearchInput } from "../../ui/components/search-form.tsx";
+import { type Lang, labelOf, pathOf, pathWithQuery, strings } from "../../ui/i18n/index.ts";
+import type { PagerLinks } from "../../ui/register.tsx";
+import { ProductCard } from "../components/product-card.tsx";
+import type { FacetName, FacetValue, ProductList, Sort } from "./products.queries.ts";
+
+const ALLOWED: Record<FacetName, (v: string) => boolean> = {
+  tier: (v) => (TIERS as readonly string[]).includes(v),
+  scheme: (v) => (SCHEMES as readonly string[]).includes(v),
+  group: (v) => (PRODUCT_GROUPS as readonly string[]).includes(v),
+  producer: isSlug,
+  channel: isSlug,
+  district: isSlug,
+};
+
+/** What the catalogue's URL asks for: the same parameters as GET /api/v1/products. */
+export interface CatalogueState {
+  q?: string;
+  filters: Record<FacetName, string[]>;
+  sort?: Sort;
+  cursor?: string;
+}
+
+/**
+ * Reads the catalogue's query string leniently: a shopper's URL with an unknown filter value shows the catalogue
+ * without that value rather than an error page. Values may be repeated or comma-separated, as in the API.
+ */
+export function parseCatalogueQuery(queries: Record<string, string[]>): CatalogueState {
+  const all = (name: string) =>
+    (queries[name] ?? [])
+      .flatMap((v) => v.split(","))
+      .map((v) => v.trim())
+      .filter(Boolean);
+  // As many values as the API takes (each is a bound SQL parameter): the rest of a long URL is dropped.
+  let budget = MAX_FILTER_VALUES_TOTAL;
+  const filters = Object.fromEntries(
+    FACETS.map((f) => {
+      const values = [...new Set(all(f).filter(ALLOWED[f]))].slice(0, Math.min(MAX_FILTER_VALUES, budget));
+      budget -= values.length;
+      return [f, values];
+    }),
+  ) as Record<FacetName, string[]>;
+  const q = (queries.q?.[0] ?? "").trim().slice(0, MAX_QUERY_LENGTH);
+  const sort = queries.sort?.[0] as Sort | undefined;
+  const cursor = queries.cursor?.[0];
+  return {
+    q: q || undefined,
+    filters,
+    sort: sort && (SORTS as readonly string[]).includes(sort) ? sort : undefined,
+    cursor: cursor && cursor.length <= 1000 ? cursor : undefined,
+  };
+}
+
+/** The state as a query string (without the cursor, without a default sort), in a stable order. */
+export function catalogueQuery(s: CatalogueState): string {
+  const p = new URLSearchParams();
+  if (s.q) p.append("q", s.q);
+  for (const f of FACETS) for (const v of s.filters[f]) p.append(f, v);
+  if (s.sort && s.sort !== (s.q ? "relevance" : "tier")) p.append("sort", s.sort);
+  return p.toString();
+}
+
+const hrefOf = (lang: Lang, s: CatalogueState) => pathWithQuery("products", lang, catalogueQuery(s));
+
+function without(s: CatalogueState, facet: FacetName | "q", value?: string): CatalogueState {
+  if (facet === "q") return { ...s, q: undefined, cursor: undefined };
+  return {
+    ...s,
+    cursor: undefined,
+    filters: { ...s.filters, [facet]: s.filters[facet].filter((v) => v !== value) },
+  };
+}
+
+/** Facet values, plus any chosen value the facet no longer lists (count 0), so it can be unchecked. */
+function valuesOf(facet: FacetName, list: ProductList, s: CatalogueState, lang: Lang): FacetValue[] {
+  const values = list.facets[facet];
+  const missing = s.filters[facet]
+    .filter((v) => !values.some((x) => x.value === v))
+    .map((v) => ({
+      value: v,
+      label: facet === "tier" || facet === "group" || facet === "scheme" ? labelOf(facet, v, lang) : v,
+      count: 0,
+      illustrative: 0,
+    }));
+  return [...values, ...missing];
+}
+
+function Facet(props: {
+  facet: FacetName;
+  legend: string;
+  list: ProductList;
+  s: CatalogueState;
+  lang: Lang;
+  collapsible?: boolean;
+}) {
+  const { facet, list, s, lang } = props;
+  const values = valuesOf(facet, list, s, lang);
+  if (!values.length) return null;
+  const active = s.filters[facet].length > 0;
+  // Counts over a search's best matches only are lower bounds: "12+", described by the note in the filters.
+  const partial = !list.facets_exhaustive;
+  const boxes = (
+    <fieldset class="facet" aria-describedby={partial ? "facets-partial" : undefined}>
+      <legend class={props.collapsible ? "sr-only" : undefined}>{props.legend}</legend>
+      <ul>
+        {values.map((v) => {
+          const id = `f-${facet}-${v.value}`;
+          return (
+            <li>
+              <input
+                type="checkbox"
+                id={id}
+                name={facet}
+                value={v.value}
+                checked={s.filters[facet].includes(v.value)}
+              />
+              <label for={id}>
+                <span class="facet-label">{v.label}</span>{" "}
+                <Count
+                  n={v.count}
+                  illustrative={v.illustrative}
+                  lang={lang}
+                  kind="facet"
+                  value={`${facet}:${v.value}`}
+                  text={partial ? `${v.count}+` : undefined}
+                  atLeast={partial}
+                />
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
+  );
+  if (!props.collapsible) return boxes;
+  return (
+    <details class="facet-more" open={active}>
+      <summary>
+        {props.legend}
+        {active ? <span class="count">{s.filters[facet].length}</span> : null}
+      </summary>
+      {boxes}
+    </details>
+  );
+}
+
+/** The catalogue: search, sort and facet filters in one GET form, the results, their active filters as chips. */
+export function CataloguePage(props: {
+  list: ProductList & { kinds?: { slug: string; name: string }[] };
+  s: CatalogueState;
+  lang: Lang;
+  pager: PagerLinks;
+}) {
+  const { list, s, lang } = props;
+  const t = strings(lang);
+  const path = pathOf("products", lang);
+  const chips: { label: string; href: string }[] = [];
+  if (s.q) chips.push({ label: `“${s.q}”`, href: hrefOf(lang, without(s, "q")) });
+  for (const f of FACETS) {
+    for (const v of s.filters[f]) {
+      const label = valuesOf(f, list, s, lang).find((x) => x.value === v)?.label ?? v;
+      chips.push({ label, href: hrefOf(lang, without(s, f, v)) });
+    }
+  }
+  const sorts = SORTS.filter((x) => x !== "relevance" || s.q);
+  const active = FACETS.reduce((n, f) => n + s.filters[f].length, 0);
+  return (
+    <div class="wrap">
+      <Breadcrumbs lang={lang} items={[{ label: t.productsTitle }]} />
+      <PageHead title={t.productsTitle} lede={t.productsLede} />
+      <div class="catalogue-layout">
+        <CatalogueForm lang={lang} class="catalogue" id="catalogue" label={t.productsTitle}>
+          <div class="catalogue-bar">
+            <div class="field grow">
+              <label for="cat-q">{t.searchLabel}</label>
+              <SearchInput lang={lang} id="cat-q" q={s.q} />
+            </div>
+            <div class="field">
+              <label for="cat-sort">{t.sort}</label>
+              <select id="cat-sort" name="sort">
+                {sorts.map((x) => (
+                  // The default order submits no value, so shared URLs stay short and follow the default.
+                  <option value={x === (s.q ? "relevance" : "tier") ? "" : x} selected={x === list.sort}>
+                    {t.sorts[x]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit">{t.searchButton}</button>
+          </div>
+          {/* Folded on phones so that results come first; always unfolded on wider screens (CSS). No script. */}
+          <details class="filters">
+            <summary>
+              <h2>{t.filters}</h2>
+              {active ? <span class="count">{active}</span> : null}
+            </summary>
+            {list.facets_exhaustive ? null : (
+              <p class="fine facet-note" id="facets-partial">
+                {t.facetsPartial(COUNT_CAP)}
+              </p>
+            )}
+            <Facet facet="tier" legend={t.filterTier} list={list} s={s} lang={lang} />
+            <Facet facet="scheme" legend={t.filterScheme} list={list} s={s} lang={lang} />
+            <Facet facet="group" legend={t.filterGroup} list={list} s={s} lang={lang} />
+            <Facet facet="district" legend={t.filterDistrict} list={list} s={s} lang={lang} collapsible />
+            <p class="fine facet-note">{t.districtNote}</p>
+            <Facet facet="channel" legend={t.filterChannel} list={list} s={s} lang={lang} collapsible />
+            <Facet facet="producer" legend={t.filterProducer} list={list} s={s} lang={lang} collapsible />
+            <div class="filter-actions">
+              <button type="submit">{t.apply}</button>
+              {chips.length ? <a href={path}>{t.clear}</a> : null}
+            </div>
+          </details>
+        </CatalogueForm>
+        <section class="results" aria-labelledby="results-h">
+          <h2 id="results-h" class="results-count">
+            {t.results(list.page.total, s.q, list.page.total_relation === "gte")}
+            {list.page.illustrative ? (
+              <span class="count-illustrative">
+                {" · "}
+                {illustrativeShare(
+                  list.page.total,
+                  list.page.illustrative,
+                  lang,
+                  list.page.total_relation === "gte",
+                )}
+              </span>
+            ) : null}
+          </h2>
+          {list.page.total_relation === "gte" ? (
+            <p class="fine counts-partial" data-total-relation="gte">
+              {t.countsPartial(COUNT_CAP)}
+            </p>
+          ) : null}
+          {list.kinds?.length ? (
+            <nav class="kind-matches" aria-label={t.kindsNamed}>
+              <p>
+                {t.kindOf}:{" "}
+                {list.kinds.map((k, i) => (
+                  <>
+                    {i ? ", " : ""}
+                    <a href={pathOf("kind", lang, k.slug)}>{k.name}</a>
+                  </>
+                ))}
+              </p>
+            </nav>
+          ) : null}
+          {chips.length ? (
+            <ul class="chips" aria-label={t.activeFilters}>
+              {chips.map((c) => (
+                <li>
+                  <a class="chip" href={c.href} aria-label={t.removeFilter(c.label)}>
+                    {c.label} <span aria-hidden="true">×</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {list.data.length ? (
+            <div class="grid grid-results">
+              {list.data.map((p, i) => (
+                <ProductCard p={p} lang={lang} eager={i < 2} />
+              ))}
+            </div>
+          ) : (
+            <p class="empty">{t.noResults}</p>
+          )}
+          <Pager lang={lang} {...props.pager} />
+        </section>
+      </div>
+    </div>
+  );
+}

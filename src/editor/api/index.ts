@@ -1,0 +1,59 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../platform/env.ts";
+import { invalidParams, Problem } from "../../platform/http/problem.ts";
+import { issuesToParams } from "../../platform/http/validation.ts";
+import { registerTableRoutes } from "../tables/tables.api.ts";
+import * as handlers from "./admin.handlers.ts";
+import * as routes from "./admin.routes.ts";
+
+/**
+ * The editors' API (/api/v1/admin): drafts, publishing, deletes, CSV import/export and the audit trail, for
+ * editor tokens only (see src/editor/auth/auth.ts). Body validation failures are 422 naming each field; path, query
+ * and header failures 400. Nothing here is cached.
+ */
+export const adminApi = new OpenAPIHono<AppEnv>({
+  defaultHook: (result) => {
+    if (result.success) return;
+    const params = issuesToParams(result.error.issues, result.target);
+    if (result.target === "json" || result.target === "form") {
+      throw new Problem(422, {
+        type: "invalid-fields",
+        detail: `Invalid ${params.map((p) => `'${p.name}'`).join(", ")}: ${params.map((p) => p.reason).join("; ")}`,
+        invalid_params: params,
+      });
+    }
+    throw invalidParams(params);
+  },
+});
+adminApi.use("*", async (c, next) => {
+  await next();
+  c.header("cache-control", "no-store");
+});
+adminApi
+  .openapi(routes.getProduct, handlers.getProduct)
+  .openapi(routes.createProduct, handlers.createProduct)
+  .openapi(routes.updateProduct, handlers.updateProduct)
+  .openapi(routes.publishProduct, handlers.publishProduct)
+  .openapi(routes.deleteProduct, handlers.deleteProduct)
+  .openapi(routes.uploadProductPhoto, handlers.uploadProductPhoto)
+  .openapi(routes.getProducer, handlers.getProducer)
+  .openapi(routes.createProducer, handlers.createProducer)
+  .openapi(routes.updateProducer, handlers.updateProducer)
+  .openapi(routes.publishProducer, handlers.publishProducer)
+  .openapi(routes.uploadProducerPhoto, handlers.uploadProducerPhoto)
+  .openapi(routes.getRecognition, handlers.getRecognition)
+  .openapi(routes.createRecognition, handlers.createRecognition)
+  .openapi(routes.updateRecognition, handlers.updateRecognition)
+  .openapi(routes.deleteRecognition, handlers.deleteRecognition)
+  .openapi(routes.importCatalogue, handlers.importCatalogue)
+  .openapi(routes.exportCatalogue, handlers.exportCatalogue)
+  .openapi(routes.listAuditEvents, handlers.listAuditEvents);
+registerTableRoutes(adminApi);
+
+/** The security scheme of the editors' routes in the OpenAPI document. */
+export const EDITOR_TOKEN_SCHEME = {
+  type: "http" as const,
+  scheme: "bearer",
+  description:
+    "An editor's API token (`cnnted_…`), made by an operator with `npm run editor:token -- --email <email>`. It carries the editor's role (editor or publisher). Retailer keys are refused here (403), and editor tokens are refused on retailer routes.",
+};

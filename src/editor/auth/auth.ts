@@ -1,0 +1,296 @@
+import type { Context, MiddlewareHandler } from "hono";
+import { getCookie } from "hono/cookie";
+import type { AppEnv, CountedD1 } from "../../platform/env.ts";
+import { KEY_PATTERN } from "../../platform/http/api-key.ts";
+import { addressBucket } from "../../platform/http/client-address.ts";
+import { Problem } from "../../platform/http/problem.ts";
+import { EDITOR_TOKEN_PATTERN, EDITOR_TOKEN_PREFIX_LENGTH, sha256Hex } from "./crypto.ts";
+
+export type Role = "editor" | "publisher";
+/** Where a change was made, as the audit trail records it. */
+export type Via = "page" | "api" | "import" | "cli";
+
+/** The signed-in editor of a request. */
+export interface EditorIdentity {
+  id: number;
+  email: string;
+  role: Role;
+  via: Via;
+  /** The session's token hash (page requests), for CSRF tokens and sign-out. */
+  session?: string;
+}
+
+declare module "hono" {
+  interface ContextVariableMap {
+    editor: EditorIdentity;
+  }
+}
+
+/** Name of the session cookie: `__Host-` binds it to this host, over HTTPS, for every path. */
+export const SESSION_COOKIE = "__Host-cnnt_editor";
+/** How long a session lasts from sign-in (absolute; no sliding renewal). */
+export const SESSION_SECONDS = 8 * 60 * 60;
+
+const fromHex = (h: string) => Uint8Array.from(h.match(/../g) ?? [], (b) => Number.parseInt(b, 16));
+/** Compares two SHA-256 hex digests in constant time. */
+export function sameDigest(a: string, b: string): boolean {
+  const x = fromHex(a);
+  const y = fromHex(b);
+  return x.length === 32 && y.length === 32 && crypto.subtle.timingSafeEqual(x, y);
+}
+
+const RANK: Record<Role, number> = { editor: 1, publisher: 2 };
+/** True when `role` may do what `needed` may. */
+export const hasRole = (role: Role, needed: Role) => RANK[role] >= RANK[needed];
+
+function unauthorized(detail: string): Problem {
+  return new Problem(
+    401,
+    { type: "unauthorized", detail },
+    { "www-authenticate": 'Bearer realm="cnnt-editors"' },
+  );
+}
+
+/**
+ * A refused credential. Every API call was already charged to its address (addressRateLimit, before anything
+ * else), so guessing tokens is rate-limited like any other call.
+ */
+async function refuse(_c: Context<AppEnv>, p: Problem): Promise<never> {
+  throw p;
+}
+
+/** The caller's address as Cloudflare reports it (for the audit trail), or null. */
+export const callerAddress = (c: Context<AppEnv>): string | null =>
+  c.req.header("cf-connecting-ip")?.trim() || null;
+
+/** The caller's rate-limit bucket (an IPv6 address by its /64), or "local" for calls without one. */
+export const callerBucket = (c: Context<AppEnv>): string =>
+  addressBucket(c.req.header("cf-connecting-ip"), c.req.url) ?? "local";
+
+interface TokenRow {
+  editor_id: number;
+  email: string;
+  role: Role;
+  hash: string;
+  revoked_at: string | null;
+  disabled_at: string | null;
+}
+
+/** Marks the error of the credential guard (see {@link authenticatedD1}): SQLite names the bad JSON path. */
+const REFUSED = "editor-credential-refused";
+
+/**
+ * Requires an editor API token (`Authorization: Bearer cnnted_…`) with at least `role`. A retailer key gets 403
+ * (it is a real credential, for other routes); a malformed one 401 at once. A well-formed token is checked inside
+ * the request's first D1 batch (see {@link authenticatedD1}), so an admin read costs one round trip and a write
+ * two; unknown or revoked tokens get 401, a role too low 403. Session cookies are not accepted here: the admin
+ * API is for scripts, and a cookie-authenticated JSON API would need CSRF defences of its own.
+ *
+ * @example admin.use("*", requireEditorToken("editor"))
+ */
+export function requireEditorToken(role: Role = "editor"): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = c.req.header("authorization");
+    if (!header)
+      return refuse(c, unauthorized("This request needs an editor token: `Authorization: Bearer cnnted_…`"));
+    const token = /^Bearer +(\S+) *$/i.exec(header)?.[1] ?? "";
+    if (KEY_PATTERN.test(token)) {
+      throw new Problem(403, {
+        type: "forbidden",
+        detail: "Retailer API keys cannot use the editor API; use an editor token (npm run editor:token)",
+      });
+    }
+    if (!EDITOR_TOKEN_PATTERN.test(token)) return refuse(c, unauthorized("Malformed editor token"));
+    const credential = {
+      prefix: token.slice(0, EDITOR_TOKEN_PREFIX_LENGTH),
+      hash: await sha256Hex(token),
+      role,
+    };
+    c.set("d1", authenticatedD1(c, c.get("d1"), credential));
+    await next();
+  };
+}
+
+/**
+ * The request's D1 with the editor token checked in its first batch: a guard statement goes first and raises
+ * (SQLite: JSON path error) unless the token exists with that hash, is not revoked, its account is not disabled
+ * and its role suffices, so the whole batch, writes included, rolls back for a refused token; a second statement
+ * reads who the editor is (then `editorOf(c)` answers). A statement run on its own before any batch first runs the
+ * check alone. Only a refused token costs a further read, to say why (unknown, revoked or role).
+ *
+ * The hash is compared in SQL, not in constant time: it is the SHA-256 of 24 random bytes, so timing reveals
+ * nothing that helps to find a token.
+ */
+export function authenticatedD1(
+  c: Context<AppEnv>,
+  inner: CountedD1,
+  cred: { prefix: string; hash: string; role: Role },
+): CountedD1 {
+  let verified = false;
+  const targets = new WeakMap<object, D1PreparedStatement>();
+  const guard = () =>
+    inner
+      .prepare(
+        `SELECT json_extract('{}', CASE WHEN EXISTS (SELECT 1 FROM editor_tokens t JOIN editors e ON e.id = t.editor_id
+          WHERE t.prefix = ?1 AND t.hash = ?2 AND t.revoked_at IS NULL AND e.disabled_at IS NULL
+          AND (?3 = 'editor' OR e.role = 'publisher')) THEN '$' ELSE '${REFUSED}' END)`,
+      )
+      .bind(cred.prefix, cred.hash, cred.role);
+  const who = () =>
+    inner
+      .prepare(
+        "SELECT t.editor_id, e.email, e.role FROM editor_tokens t JOIN editors e ON e.id = t.editor_id WHERE t.prefix = ?",
+      )
+      .bind(cred.prefix);
+  const unwrap = (s: D1PreparedStatement) => targets.get(s) ?? s;
+
+  async function why(): Promise<never> {
+    const row = await inner
+      .prepare(
+        `SELECT t.editor_id, e.email, e.role, t.hash, t.revoked_at, e.disabled_at
+         FROM editor_tokens t JOIN editors e ON e.id = t.editor_id WHERE t.prefix = ?`,
+      )
+      .bind(cred.prefix)
+      .first<TokenRow>();
+    if (!row || !sameDigest(cred.hash, row.hash)) throw unauthorized("Unknown editor token");
+    if (row.revoked_at || row.disabled_at) throw unauthorized("This editor token was revoked");
+    throw new Problem(403, { type: "forbidden", detail: `This needs the '${cred.role}' role` });
+  }
+
+  const batch = async <T>(statements: D1PreparedStatement[]): Promise<D1Result<T>[]> => {
+    const unwrapped = statements.map(unwrap);
+    if (verified) return inner.batch<T>(unwrapped);
+    let results: D1Result<T>[];
+    try {
+      results = await inner.batch<T>([guard(), who(), ...unwrapped]);
+    } catch (err) {
+      if (err instanceof Error && err.message.includes(REFUSED)) return why();
+      throw err;
+    }
+    const row = results[1]?.results[0] as { editor_id: number; email: string; role: Role } | undefined;
+    if (!row) return why();
+    verified = true;
+    c.set("editor", { id: row.editor_id, email: row.email, role: row.role, via: "api" });
+    return results.slice(2);
+  };
+  const ensure = async () => {
+    if (!verified) await batch([]);
+  };
+  const wrap = (stmt: D1PreparedStatement): D1PreparedStatement => {
+    const proxy = new Proxy(stmt, {
+      get(target, prop) {
+        if (prop === "bind") return (...values: unknown[]) => wrap(target.bind(...values));
+        const value = Reflect.get(target, prop, target);
+        if (
+          typeof prop === "string" &&
+          ["first", "all", "run", "raw"].includes(prop) &&
+          typeof value === "function"
+        )
+          return async (...args: unknown[]) => {
+            await ensure();
+            return value.apply(target, args);
+          };
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    targets.set(proxy, stmt);
+    return proxy;
+  };
+  return {
+    prepare: (query) => wrap(inner.prepare(query)),
+    batch,
+    get roundTrips() {
+      return inner.roundTrips;
+    },
+    get catalogueVersion() {
+      return inner.catalogueVersion;
+    },
+    get catalogueEpoch() {
+      return inner.catalogueEpoch;
+    },
+    bookmark: () => inner.bookmark(),
+  };
+}
+
+/**
+ * The request's editor, once known: an admin API handler that needs it before its first D1 batch calls this (it
+ * runs the token check alone, one round trip); pages have it from their session already.
+ */
+export async function ensureEditor(c: Context<AppEnv>): Promise<EditorIdentity> {
+  if (!c.get("editor")) await c.get("d1").batch([]);
+  return editorOf(c);
+}
+
+/** The request's editor (set by {@link requireEditorToken} or the page session middleware). */
+export function editorOf(c: Context<AppEnv>): EditorIdentity {
+  const e = c.get("editor");
+  if (!e) throw new Error("route without editor authentication");
+  return e;
+}
+
+/** Throws 403 unless the request's editor has `role`. */
+export function needRole(c: Context<AppEnv>, role: Role): void {
+  if (!hasRole(editorOf(c).role, role)) {
+    throw new Problem(403, { type: "forbidden", detail: `This needs the '${role}' role` });
+  }
+}
+
+interface SessionRow {
+  editor_id: number;
+  email: string;
+  role: Role;
+  expires_at: string;
+  revoked_at: string | null;
+  disabled_at: string | null;
+}
+
+/**
+ * Reads the page session from the `__Host-` cookie: the cookie's token is hashed and looked up; expired or
+ * revoked sessions and disabled accounts count as signed out. Returns null when there is no valid session.
+ */
+export async function readSession(c: Context<AppEnv>): Promise<EditorIdentity | null> {
+  const token = getCookie(c, SESSION_COOKIE);
+  if (!token || !/^[\w-]{43}$/.test(token)) return null;
+  const idHash = await sha256Hex(token);
+  const row = await c
+    .get("d1")
+    .prepare(
+      `SELECT s.editor_id, e.email, e.role, s.expires_at, s.revoked_at, e.disabled_at
+       FROM editor_sessions s JOIN editors e ON e.id = s.editor_id WHERE s.id_hash = ?`,
+    )
+    .bind(idHash)
+    .first<SessionRow>();
+  if (!row || row.revoked_at || row.disabled_at || Date.parse(row.expires_at) <= Date.now()) return null;
+  return { id: row.editor_id, email: row.email, role: row.role, via: "page", session: idHash };
+}
+
+/**
+ * The CSRF token of a session: derived from the session's secret (its hash never leaves the server), so it
+ * needs no storage and changes with every sign-in. Forms carry it in `_csrf`; see {@link checkCsrf}.
+ */
+export const csrfToken = (sessionHash: string) => sha256Hex(`csrf:${sessionHash}`);
+
+/** Throws 403 unless a form post comes from this site (`Origin`, or without one `Referer`; neither: allowed). */
+export function checkOrigin(c: Context<AppEnv>): void {
+  const here = new URL(c.req.url).origin;
+  const referer = c.req.header("referer");
+  let origin = c.req.header("origin") ?? null;
+  if (origin === null && referer) origin = URL.canParse(referer) ? new URL(referer).origin : "invalid";
+  const publicOrigin = (c.env.PUBLIC_ORIGIN ?? "").replace(/\/+$/, "");
+  if (origin !== null && origin !== here && origin !== publicOrigin) throw csrfProblem();
+}
+
+const csrfProblem = () =>
+  new Problem(403, {
+    type: "csrf",
+    detail: "The form is stale or came from another site; reload it and try again",
+  });
+
+/**
+ * Checks a form post: it must come from this site ({@link checkOrigin}) and carry the session's token in
+ * `_csrf`. SameSite=Strict already keeps the cookie off cross-site posts; this is the second wall.
+ */
+export async function checkCsrf(c: Context<AppEnv>, expected: string, given: unknown): Promise<void> {
+  checkOrigin(c);
+  if (typeof given !== "string" || given.length !== 64 || !sameDigest(given, expected)) throw csrfProblem();
+}

@@ -1,0 +1,87 @@
+/**
+ * Signing in to the editor pages: email and password, checked against a PBKDF2 hash (src/editor/auth/crypto.ts), and
+ * a server-side session in D1. Failed attempts are counted in D1 per account and per address over a window
+ * (not by the Rate Limiting binding: that one is per Cloudflare location and approximate, and a password guesser
+ * can pick locations). Unknown accounts cost the same work, are counted the same way and get the same answer, so
+ * the form cannot be used to learn who has an account.
+ */
+import type { CountedD1 } from "../../platform/env.ts";
+import type { Role } from "./auth.ts";
+import { SESSION_SECONDS } from "./auth.ts";
+import { randomToken, sha256Hex, verifyPassword } from "./crypto.ts";
+
+/** Failed attempts are counted over this many minutes. */
+export const LOGIN_WINDOW_MINUTES = 15;
+/** Failures per account within the window after which every attempt is refused until the window passes. */
+export const MAX_FAILURES_PER_ACCOUNT = 5;
+/** Failures per address within the window (an office may share one address). */
+export const MAX_FAILURES_PER_ADDRESS = 20;
+
+export type SignInResult =
+  | { ok: true; token: string; editor: { id: number; email: string; role: Role } }
+  | { ok: false; reason: "invalid" | "limited" };
+
+/** The account key attempts are counted under: a hash, so the table holds no email addresses. */
+const accountKey = (email: string) => sha256Hex(`login:${email.trim().toLowerCase()}`);
+
+/**
+ * Checks an email and password and, when they match an active editor, opens a session. Two round trips: one
+ * read (the account and both failure counts), one write (the session, or the failed attempt).
+ */
+export async function signIn(
+  d1: CountedD1,
+  email: string,
+  password: string,
+  address: string,
+): Promise<SignInResult> {
+  const normalized = email.trim().toLowerCase().slice(0, 254);
+  const account = await accountKey(normalized);
+  const since = new Date(Date.now() - LOGIN_WINDOW_MINUTES * 60_000).toISOString();
+  const [editor, byAccount, byAddress] = await d1.batch<Record<string, unknown>>([
+    d1
+      .prepare("SELECT id, email, role, password_hash, disabled_at FROM editors WHERE email = ?")
+      .bind(normalized),
+    d1.prepare("SELECT count(*) AS n FROM login_attempts WHERE account = ? AND at > ?").bind(account, since),
+    d1.prepare("SELECT count(*) AS n FROM login_attempts WHERE address = ? AND at > ?").bind(address, since),
+  ]);
+  const row = editor?.results[0] as
+    | { id: number; email: string; role: Role; password_hash: string | null; disabled_at: string | null }
+    | undefined;
+  const limited =
+    Number(byAccount?.results[0]?.n ?? 0) >= MAX_FAILURES_PER_ACCOUNT ||
+    Number(byAddress?.results[0]?.n ?? 0) >= MAX_FAILURES_PER_ADDRESS;
+  // The hash is always derived (a dummy one for unknown accounts), so the answer takes as long either way.
+  const matches = await verifyPassword(password.slice(0, 1024), row?.password_hash ?? null);
+  if (limited) return { ok: false, reason: "limited" };
+  if (!row || row.disabled_at || !matches) {
+    await d1.batch([
+      d1.prepare("INSERT INTO login_attempts (account, address) VALUES (?, ?)").bind(account, address),
+    ]);
+    return { ok: false, reason: "invalid" };
+  }
+  const token = randomToken(32);
+  const expires = new Date(Date.now() + SESSION_SECONDS * 1000).toISOString();
+  await d1.batch([
+    d1
+      .prepare("INSERT INTO editor_sessions (id_hash, editor_id, expires_at, address) VALUES (?, ?, ?, ?)")
+      .bind(await sha256Hex(token), row.id, expires, address),
+    d1.prepare("DELETE FROM login_attempts WHERE account = ?").bind(account),
+    // Old sessions and attempts are swept here rather than by a cron: sign-ins are rare and this is cheap.
+    d1
+      .prepare("DELETE FROM editor_sessions WHERE expires_at < ?")
+      .bind(new Date(Date.now() - 86_400_000).toISOString()),
+    d1.prepare("DELETE FROM login_attempts WHERE at < ?").bind(since),
+  ]);
+  return { ok: true, token, editor: { id: row.id, email: row.email, role: row.role } };
+}
+
+/** Revokes a session (sign-out); it is refused from then on even if the cookie is replayed. */
+export async function revokeSession(d1: CountedD1, idHash: string): Promise<void> {
+  await d1.batch([
+    d1
+      .prepare(
+        "UPDATE editor_sessions SET revoked_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id_hash = ?",
+      )
+      .bind(idHash),
+  ]);
+}

@@ -1,0 +1,406 @@
+/**
+ * The editors' operations, shared by the admin API (JSON) and the editor pages (forms): each takes the request's
+ * context (for D1, the editor and the address), reads what it needs, checks, and writes one guarded batch.
+ * Refusals are Problems: 404, 409, 412, 428 and 422 with `invalid_params` naming each field.
+ */
+import type { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../../platform/env.ts";
+import { type InvalidParam, Problem } from "../../platform/http/problem.ts";
+import { callerAddress, editorOf, needRole } from "../auth/auth.ts";
+import { storePhoto } from "../photos/photos.ts";
+import {
+  applyLegacyFlags,
+  ProducerRecord,
+  ProductRecord,
+  publishProblems,
+  RecognitionRecord,
+  settleProvenance,
+} from "../schemas.ts";
+import {
+  type AuditContext,
+  auditStatement,
+  deleteStatements,
+  diff,
+  draftStatement,
+  dropDraft,
+  type Entity,
+  etagOf,
+  guard,
+  isGuardFailure,
+  NEXT_RECOGNITION_ID,
+  publishProducerStatement,
+  publishProductStatement,
+  publishRecognitionStatement,
+  type RecordState,
+  readProductBundle,
+  readState,
+  renameInSearchText,
+  runBatch,
+  type Statement,
+  stateFromResults,
+  stateStatements,
+  statusOf,
+  workingCopy,
+} from "./store.ts";
+
+/**
+ * The audit context of a request. `editor` is read when the audit statement is built: on the admin API the
+ * editor is known only after the request's first batch (the token is checked inside it).
+ */
+export const auditCtx = (c: Context<AppEnv>): AuditContext => ({
+  get editor() {
+    return editorOf(c);
+  },
+  address: callerAddress(c),
+});
+
+/** The JSON shape of a record's state. */
+export function present(entity: Entity, s: RecordState<unknown>) {
+  return {
+    entity,
+    key: s.key,
+    status: statusOf(s) as "draft" | "published" | "changed",
+    etag: etagOf(s),
+    live: s.live as Record<string, unknown> | null,
+    draft: s.draft as Record<string, unknown> | null,
+  };
+}
+
+export const notFound = (entity: Entity, key: string) =>
+  new Problem(404, { type: "not-found", detail: `No ${entity} '${key}' (published or draft)` });
+
+export function unprocessable(params: InvalidParam[], detail?: string): Problem {
+  return new Problem(422, {
+    type: "invalid-fields",
+    detail:
+      detail ??
+      `Invalid ${params.map((p) => `'${p.name}'`).join(", ")}: ${params.map((p) => p.reason).join("; ")}`,
+    invalid_params: params,
+  });
+}
+
+export const zodParams = (issues: readonly { path: PropertyKey[]; message: string }[], prefix = "") =>
+  issues.map((i) => ({ name: prefix + (i.path.map(String).join(".") || "(body)"), reason: i.message }));
+
+/** If-Match (a list, weak or strong) against the record's ETag; `required` turns a missing header into 428. */
+export function checkIfMatch(header: string | undefined, s: RecordState<unknown>, required: boolean): void {
+  if (!header) {
+    if (!required) return;
+    throw new Problem(428, {
+      type: "precondition-required",
+      detail: `Send If-Match with the record's ETag (currently ${etagOf(s)}) so that you do not overwrite someone else's change`,
+    });
+  }
+  const tags = header.split(",").map((t) => t.trim().replace(/^W\//, ""));
+  if (!tags.includes("*") && !tags.includes(etagOf(s))) throw stale(s);
+}
+
+export const stale = (s: RecordState<unknown>) =>
+  new Problem(
+    412,
+    {
+      type: "precondition-failed",
+      detail: `The record changed: its current ETag is ${etagOf(s)}. Read it again, then retry with that ETag.`,
+      current_etag: etagOf(s),
+    },
+    { etag: etagOf(s) },
+  );
+
+/**
+ * What a caller wants read back at the end of a write's own batch (the response it will show), so a write costs
+ * one round trip, not two.
+ */
+export interface ReadBack<T> {
+  statements: D1PreparedStatement[];
+  map(results: D1Result<Record<string, unknown>>[]): T;
+}
+
+/** Runs a guarded write batch (and a read-back); a guard failure (the record moved meanwhile) becomes 412. */
+async function write<T>(
+  c: Context<AppEnv>,
+  statements: Statement[],
+  onStale: () => Problem,
+  back?: ReadBack<T>,
+): Promise<T | undefined> {
+  const d1 = c.get("d1");
+  try {
+    const results = await d1.batch<Record<string, unknown>>([
+      ...statements.map((s) => d1.prepare(s.sql).bind(...s.params)),
+      ...(back?.statements ?? []),
+    ]);
+    return back?.map(results.slice(statements.length));
+  } catch (err) {
+    if (isGuardFailure(err)) throw onStale();
+    throw err;
+  }
+}
+
+/** Whether a producer exists, published or as a draft. */
+export async function producerExists(c: Context<AppEnv>, slug: string): Promise<boolean> {
+  const s = await readState(c.get("d1"), "producer", slug);
+  return Boolean(s.live || s.draft);
+}
+
+/** Creates a product or producer as a draft (409 if the key is taken, 422 if a product's producer is unknown). */
+export async function createDraft<T = void>(
+  c: Context<AppEnv>,
+  entity: "product" | "producer",
+  input: ProductRecord | ProducerRecord,
+  back?: ReadBack<T>,
+): Promise<T | undefined> {
+  const record = settleProvenance(input);
+  const d1 = c.get("d1");
+  // The record and, for a product, its producer, in one round trip.
+  const producer = "producer" in record ? record.producer : null;
+  const results = await d1.batch<Record<string, unknown>>([
+    ...stateStatements(d1, entity, record.slug),
+    ...(producer ? stateStatements(d1, "producer", producer) : []),
+  ]);
+  const s = stateFromResults(entity, record.slug, results.slice(0, 2));
+  if (s.live || s.draft)
+    throw new Problem(409, { type: "conflict", detail: `A ${entity} '${record.slug}' already exists` });
+  const p = producer ? stateFromResults("producer", producer, results.slice(2)) : null;
+  if (producer && !p?.live && !p?.draft) {
+    throw unprocessable([{ name: "producer", reason: `no producer '${producer}' (create it first)` }]);
+  }
+  return write(
+    c,
+    [
+      guard(entity, s),
+      draftStatement(entity, record.slug, record, editorOf(c).id),
+      auditStatement(auditCtx(c), entity, record.slug, "create", diff(null, record)),
+    ],
+    () =>
+      new Problem(409, {
+        type: "conflict",
+        detail: `A ${entity} '${record.slug}' was just created by someone else`,
+      }),
+    back,
+  );
+}
+
+/** Shared by the three updates: merge the patch onto the working copy, validate, write the draft. */
+export async function updateDraft<E extends "product" | "producer" | "recognition">(
+  c: Context<AppEnv>,
+  entity: E,
+  key: string,
+  /** Only the fields to change (a patch schema's defaults must not overwrite what is there). */
+  patch: Record<string, unknown>,
+  ifMatch: string | undefined,
+  back?: ReadBack<unknown>,
+): Promise<{ state: RecordState<unknown>; back?: unknown }> {
+  const schema: z.ZodType =
+    entity === "product" ? ProductRecord : entity === "producer" ? ProducerRecord : RecognitionRecord;
+  const productSlugOf = (r: Record<string, unknown>) => (entity === "recognition" ? String(r.product) : null);
+  const s = await readState(c.get("d1"), entity, key);
+  const current = workingCopy(s) as Record<string, unknown> | null;
+  if (!current) throw notFound(entity, key);
+  checkIfMatch(ifMatch, s, true);
+  const merged = applyLegacyFlags(current, patch);
+  const parsed = schema.safeParse(merged);
+  if (!parsed.success) throw unprocessable(zodParams(parsed.error.issues));
+  const next = settleProvenance(parsed.data as ProductRecord) as Record<string, unknown>;
+  if (entity === "recognition" && next.verified && !current.verified) needRole(c, "publisher");
+  if (
+    "producer" in patch &&
+    patch.producer !== current.producer &&
+    !(await producerExists(c, String(next.producer)))
+  ) {
+    throw unprocessable([{ name: "producer", reason: `no producer '${String(next.producer)}'` }]);
+  }
+  const editor = editorOf(c);
+  const readBack = await write(
+    c,
+    [
+      guard(entity, s),
+      draftStatement(entity, key, next, editor.id, productSlugOf(next)),
+      auditStatement(auditCtx(c), entity, key, "update", diff(current, next)),
+    ],
+    () => stale(s),
+    back,
+  );
+  return { state: { ...s, draft: next, draftVersion: s.draftVersion + 1 }, back: readBack };
+}
+
+/** Publishes a product's draft with its producer's and recognitions' drafts, all or nothing (422 if not ready). */
+export async function publishProductDraft<T = void>(
+  c: Context<AppEnv>,
+  slug: string,
+  ifMatch: string | undefined,
+  back?: ReadBack<T>,
+): Promise<T | undefined> {
+  const bundle = await readProductBundle(c.get("d1"), slug);
+  const product = workingCopy(bundle.product);
+  if (!product) throw notFound("product", slug);
+  checkIfMatch(ifMatch, bundle.product, false);
+  const problems: InvalidParam[] = [];
+  const productCheck = ProductRecord.safeParse(product);
+  if (!productCheck.success) problems.push(...zodParams(productCheck.error.issues));
+  problems.push(...publishProblems("product", product));
+  const producer = bundle.producer ? workingCopy(bundle.producer) : null;
+  if (!producer || bundle.producer?.key !== product.producer) {
+    problems.push({ name: "producer", reason: `no producer '${product.producer}'` });
+  } else if (bundle.producer.draft) {
+    problems.push(
+      ...publishProblems("producer", producer).map((p) => ({ name: `producer.${p.name}`, reason: p.reason })),
+    );
+  }
+  const pending = bundle.recognitions.filter((r) => r.draft);
+  for (const r of pending) {
+    const check = RecognitionRecord.safeParse(r.draft);
+    if (!check.success) problems.push(...zodParams(check.error.issues, `recognitions[${r.key}].`));
+  }
+  if (problems.length) {
+    throw unprocessable(
+      problems,
+      `'${slug}' cannot be published yet: ${problems.map((p) => `${p.name} ${p.reason}`).join("; ")}`,
+    );
+  }
+  const ctx = auditCtx(c);
+  const statements: Statement[] = [guard("product", bundle.product)];
+  if (bundle.producer?.draft && producer) {
+    const rename = renameInSearchText(producer.slug, bundle.producer.live?.name ?? null, producer.name);
+    statements.push(
+      guard("producer", bundle.producer),
+      publishProducerStatement(producer),
+      ...(rename ? [rename] : []),
+      dropDraft("producer", producer.slug),
+      auditStatement(ctx, "producer", producer.slug, "publish", diff(bundle.producer.live, producer)),
+    );
+  }
+  if (bundle.product.draft) {
+    statements.push(
+      publishProductStatement(product, producer?.name ?? ""),
+      dropDraft("product", slug),
+      auditStatement(ctx, "product", slug, "publish", diff(bundle.product.live, product)),
+    );
+  }
+  for (const r of pending) {
+    const draft = r.draft as RecognitionRecord;
+    statements.push(
+      guard("recognition", r),
+      publishRecognitionStatement(draft),
+      dropDraft("recognition", r.key),
+      auditStatement(ctx, "recognition", r.key, "publish", diff(r.live, draft)),
+    );
+  }
+  return write(c, statements, () => stale(bundle.product), back);
+}
+
+/** Deletes a published record (tombstones in the change feed) or discards a draft. */
+export async function deleteRecord(
+  c: Context<AppEnv>,
+  entity: "product" | "recognition",
+  key: string,
+  ifMatch: string | undefined,
+): Promise<void> {
+  const s = await readState(c.get("d1"), entity, key);
+  const current = workingCopy(s);
+  if (!current) throw notFound(entity, key);
+  checkIfMatch(ifMatch, s, false);
+  await write(
+    c,
+    [
+      guard(entity, s),
+      ...deleteStatements(entity, key),
+      auditStatement(auditCtx(c), entity, key, "delete", diff(current, null)),
+    ],
+    () => stale(s),
+  );
+}
+
+/** Publishes a producer's draft (422 without an https source). */
+export async function publishProducerDraft<T = void>(
+  c: Context<AppEnv>,
+  slug: string,
+  ifMatch: string | undefined,
+  back?: ReadBack<T>,
+): Promise<T | undefined> {
+  const s = await readState(c.get("d1"), "producer", slug);
+  const producer = workingCopy(s);
+  if (!producer) throw notFound("producer", slug);
+  checkIfMatch(ifMatch, s, false);
+  const problems = publishProblems("producer", producer);
+  if (problems.length) throw unprocessable(problems);
+  if (!s.draft) return back ? back.map(await c.get("d1").batch(back.statements)) : undefined;
+  return write(
+    c,
+    [
+      guard("producer", s),
+      publishProducerStatement(producer),
+      ...[renameInSearchText(slug, s.live?.name ?? null, producer.name)].filter((x) => x !== null),
+      dropDraft("producer", slug),
+      auditStatement(auditCtx(c), "producer", slug, "publish", diff(s.live, producer)),
+    ],
+    () => stale(s),
+    back,
+  );
+}
+
+/** Adds a recognition as a draft of its product; returns its new id. */
+export async function createRecognitionDraft(
+  c: Context<AppEnv>,
+  given: Omit<RecognitionRecord, "id">,
+): Promise<string> {
+  const input = settleProvenance(given);
+  const product = await readState(c.get("d1"), "product", input.product);
+  if (input.verified) needRole(c, "publisher");
+  if (!product.live && !product.draft) {
+    throw unprocessable([{ name: "product", reason: `no product '${input.product}'` }]);
+  }
+  const editor = editorOf(c);
+  const ctx = auditCtx(c);
+  const [inserted] = await runBatch(c.get("d1"), [
+    {
+      sql: `INSERT INTO editor_drafts (entity, key, product_slug, payload, version, updated_by)
+        SELECT 'recognition', CAST(n.id AS TEXT), ?, json_set(?, '$.id', n.id), 1, ? FROM (${NEXT_RECOGNITION_ID}) n RETURNING key, payload`,
+      params: [input.product, JSON.stringify(input), editor.id],
+    },
+    {
+      sql: `INSERT INTO audit_events (editor_id, editor_email, via, entity, entity_key, action, changes, address)
+        SELECT ?, ?, ?, 'recognition', CAST(max(CAST(key AS INTEGER)) AS TEXT), 'create', ?, ? FROM editor_drafts WHERE entity = 'recognition'`,
+      params: [
+        ctx.editor.id,
+        ctx.editor.email,
+        ctx.editor.via,
+        JSON.stringify(diff(null, input)),
+        ctx.address,
+      ],
+    },
+  ]);
+  const row = inserted?.results[0] as { key: string; payload: string } | undefined;
+  if (!row) throw new Error("recognition draft not written");
+  return row.key;
+}
+
+/**
+ * Stores a product's or producer's photo (checked by its bytes) and puts it, with its alt text in both languages,
+ * into the record's draft. The record is read and If-Match checked before anything is stored.
+ */
+export async function savePhoto(
+  c: Context<AppEnv>,
+  slug: string,
+  file: File,
+  altVi: string,
+  altEn: string,
+  ifMatch: string | undefined,
+  entity: "product" | "producer" = "product",
+): Promise<void> {
+  const s = await readState(c.get("d1"), entity, slug);
+  if (!workingCopy(s)) throw notFound(entity, slug);
+  checkIfMatch(ifMatch, s, true);
+  const alts: InvalidParam[] = [];
+  if (!altVi.trim())
+    alts.push({ name: "alt_vi", reason: "is required (what the photo shows, in Vietnamese)" });
+  if (!altEn.trim()) alts.push({ name: "alt_en", reason: "is required (what the photo shows, in English)" });
+  if (alts.length) throw unprocessable(alts);
+  const url = await storePhoto(c.env.PHOTOS, slug, file, entity === "product" ? "products" : "producers");
+  await updateDraft(
+    c,
+    entity,
+    slug,
+    { image: url, image_alt_vi: altVi.trim(), image_alt_en: altEn.trim() },
+    ifMatch,
+  );
+}

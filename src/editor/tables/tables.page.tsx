@@ -1,0 +1,453 @@
+import type { Context, Hono } from "hono";
+import { PROVENANCE, QUALIFIERS } from "../../domain/provenance.ts";
+import { CHANNEL_KINDS, FUNDS, LISTING_STATUSES } from "../../domain/vocabulary.ts";
+import type { AppEnv } from "../../platform/env.ts";
+import { Problem } from "../../platform/http/problem.ts";
+import { checkCsrf, csrfToken, type EditorIdentity, hasRole } from "../auth/auth.ts";
+import {
+  Area,
+  ErrorSummary,
+  type Errors,
+  errorsOf,
+  Select,
+  type Shell,
+  Text,
+  type Values,
+  zodErrors,
+} from "../records/records.page.tsx";
+import { fieldMessage } from "../ui/field-errors.ts";
+import { FIELD_LABELS, TABLE_PATHS, UI } from "../ui/labels.ts";
+import type { AdminLang } from "../ui/strings.ts";
+import {
+  checkListing,
+  createPlain,
+  deletePlain,
+  listPlainStatement,
+  PLAIN_SCHEMAS,
+  type PlainEntity,
+  type PlainState,
+  plainListFrom,
+  readPlain,
+  updatePlain,
+} from "./tables.service.ts";
+
+type C = Context<AppEnv>;
+type Kind = "text" | "area" | "url" | "date" | "number" | "lines" | "stores" | "select";
+interface FieldSpec {
+  name: string;
+  kind: Kind;
+  options?: readonly string[];
+  /** Select: an empty choice (null). */
+  empty?: boolean;
+  /** Only when creating (the record's key). */
+  keyField?: boolean;
+}
+
+/** The form of each entity: field order and how a form value becomes a record value. */
+export const FORMS: Record<PlainEntity, FieldSpec[]> = {
+  channel: [
+    { name: "slug", kind: "text", keyField: true },
+    { name: "name", kind: "text" },
+    { name: "kind", kind: "select", options: CHANNEL_KINDS },
+    { name: "website", kind: "url" },
+    { name: "description_vi", kind: "area" },
+    { name: "description_en", kind: "area" },
+    { name: "sources", kind: "lines" },
+    { name: "provenance", kind: "select", options: PROVENANCE },
+  ],
+  listing: [
+    { name: "channel", kind: "text", keyField: true },
+    { name: "product", kind: "text", keyField: true },
+    { name: "status", kind: "select", options: LISTING_STATUSES },
+    { name: "price_vnd", kind: "number" },
+    { name: "channel_sku", kind: "text" },
+    { name: "url", kind: "url" },
+    { name: "stores", kind: "stores" },
+    { name: "note", kind: "area" },
+    { name: "last_verified", kind: "date" },
+    { name: "source_url", kind: "url" },
+    { name: "provenance", kind: "select", options: PROVENANCE },
+  ],
+  support_project: [
+    { name: "producer", kind: "text" },
+    { name: "year", kind: "number" },
+    { name: "fund", kind: "select", options: FUNDS },
+    { name: "amount_vnd", kind: "number" },
+    { name: "title_vi", kind: "text" },
+    { name: "title_en", kind: "text" },
+    { name: "kind", kind: "text" },
+    { name: "source_url", kind: "url" },
+    { name: "provenance", kind: "select", options: PROVENANCE },
+  ],
+  programme_figure: [
+    { name: "key", kind: "text", keyField: true },
+    { name: "group_key", kind: "text" },
+    { name: "label_vi", kind: "text" },
+    { name: "label_en", kind: "text" },
+    { name: "value", kind: "number" },
+    { name: "unit", kind: "select", options: ["projects", "vnd", "facilities", "products"] },
+    { name: "fund", kind: "select", options: ["national", "local", "total"], empty: true },
+    { name: "period", kind: "text" },
+    { name: "qualifier", kind: "select", options: QUALIFIERS, empty: true },
+    { name: "source_url", kind: "url" },
+    { name: "provenance", kind: "select", options: PROVENANCE },
+  ],
+};
+
+const str = (v: unknown) => (typeof v === "string" ? v : "");
+const lines = (v: string) =>
+  v
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+/** A number as people type it ("150.000.000" and "150 000 000" too); anything else is left for zod to refuse. */
+const numberOf = (v: string): number | string => {
+  const plain = v.replace(/[.,\s](?=\d{3}(?:\D|$))/g, "");
+  return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : v;
+};
+
+/** A form post as the record the schemas check (numbers as numbers, empty optional values as null). */
+export function recordFromForm(entity: PlainEntity, f: Record<string, unknown>, withKey: boolean) {
+  const out: Record<string, unknown> = {};
+  for (const spec of FORMS[entity]) {
+    if (spec.keyField && !withKey) continue;
+    const raw = str(f[spec.name]);
+    const v = raw.trim();
+    switch (spec.kind) {
+      case "number":
+        out[spec.name] = v === "" ? null : numberOf(v);
+        break;
+      case "url":
+      case "date":
+        out[spec.name] = v === "" ? null : v;
+        break;
+      case "select":
+        out[spec.name] = v === "" && spec.empty ? null : v;
+        break;
+      case "lines":
+        out[spec.name] = lines(raw);
+        break;
+      case "stores":
+        out[spec.name] = lines(raw).map((l) => {
+          const [name = "", city = "", province = ""] = l.split(";").map((x) => x.trim());
+          return { name, city, province };
+        });
+        break;
+      default:
+        out[spec.name] = spec.name === "producer" && v === "" ? null : raw;
+    }
+  }
+  return out;
+}
+
+/** A record as form values (the reverse of {@link recordFromForm}). */
+export function valuesOf(entity: PlainEntity, r: Record<string, unknown>): Values {
+  const out: Values = {};
+  for (const spec of FORMS[entity]) {
+    const v = r[spec.name];
+    if (spec.kind === "lines") out[spec.name] = ((v as string[]) ?? []).join("\n");
+    else if (spec.kind === "stores")
+      out[spec.name] = ((v as { name: string; city: string; province: string }[]) ?? [])
+        .map((s) => `${s.name}; ${s.city}; ${s.province}`)
+        .join("\n");
+    else out[spec.name] = v == null ? "" : String(v);
+  }
+  return out;
+}
+
+const FACET_OPTIONS: Record<PlainEntity, readonly string[] | null> = {
+  channel: CHANNEL_KINDS,
+  listing: null,
+  support_project: FUNDS,
+  programme_figure: null,
+};
+
+/**
+ * Registers the editor screens for channels, listings, support projects and programme figures in one language:
+ * lists with search and a filter, forms with field-level errors, create/edit (If-Match from a hidden field, 412 as
+ * a stale-form message), delete, and "checked today" for listings. Writes go through src/editor/tables/tables.service.ts, which
+ * enforces the roles; the forms a role may not use are not shown.
+ */
+export function tableRoutes(
+  app: Hono<AppEnv>,
+  lang: AdminLang,
+  shell: Shell,
+  signedIn: (c: C) => Promise<EditorIdentity | Response>,
+) {
+  const P = TABLE_PATHS[lang];
+  const O = TABLE_PATHS[lang === "vi" ? "en" : "vi"];
+  const t = UI[lang];
+  const L = FIELD_LABELS[lang];
+  const get = (action: (c: C, e: EditorIdentity) => Promise<Response>) => async (c: C) => {
+    const e = await signedIn(c);
+    return e instanceof Response ? e : action(c, e);
+  };
+  const post =
+    (action: (c: C, f: Record<string, unknown>, e: EditorIdentity) => Promise<Response>) => async (c: C) => {
+      const e = await signedIn(c);
+      if (e instanceof Response) return e;
+      const f = (await c.req.parseBody()) as Record<string, unknown>;
+      await checkCsrf(c, await csrfToken(e.session ?? ""), f._csrf);
+      return action(c, f, e);
+    };
+
+  for (const entity of ["channel", "listing", "support_project", "programme_figure"] as const) {
+    const base = P[entity];
+    const otherBase = O[entity];
+    const title = t.tables[entity];
+    const keyPattern =
+      entity === "listing"
+        ? ":channel{[a-z0-9-]+}/:product{[a-z0-9-]+}"
+        : entity === "support_project"
+          ? ":key{[0-9]+}"
+          : entity === "programme_figure"
+            ? ":key{[a-z0-9_]+}"
+            : ":key{[a-z0-9-]+}";
+    const keyOf = (c: C) =>
+      entity === "listing"
+        ? `${c.req.param("channel")}/${c.req.param("product")}`
+        : (c.req.param("key") ?? "");
+
+    app.get(
+      base,
+      get(async (c, e) => {
+        const q = (c.req.query("q") ?? "").slice(0, 200);
+        const facet = (c.req.query("facet") ?? "").slice(0, 120);
+        const stale = c.req.query("stale") === "1";
+        const d1 = c.get("d1");
+        const [res] = await d1.batch<Record<string, unknown>>([
+          listPlainStatement(d1, entity, { facet, stale }),
+        ]);
+        const rows = plainListFrom(entity, res, q);
+        const options = FACET_OPTIONS[entity];
+        return shell(
+          c,
+          lang,
+          title,
+          otherBase,
+          <>
+            {hasRole(e.role, "publisher") ? (
+              <p>
+                <a href={`${base}/${P.new}`}>{t.add}</a>
+              </p>
+            ) : (
+              <p class="note">{entity === "listing" ? t.editorsCheck : t.onlyPublishersChange}</p>
+            )}
+            <form method="get" action={base} class="filters">
+              <div class="field">
+                <label for="q">{L.q}</label>
+                <input id="q" name="q" type="search" value={q} />
+              </div>
+              <div class="field">
+                <label for="facet">{L[`facet_${entity}`]}</label>
+                {options ? (
+                  <select id="facet" name="facet">
+                    <option value="">{t.all}</option>
+                    {options.map((o) => (
+                      <option value={o} selected={facet === o}>
+                        {o}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <input id="facet" name="facet" type="text" value={facet} />
+                )}
+              </div>
+              {entity === "listing" ? (
+                <div class="field check">
+                  <input type="checkbox" id="stale" name="stale" value="1" checked={stale} />{" "}
+                  <label for="stale">{L.stale}</label>
+                </div>
+              ) : null}
+              <button type="submit">{t.search}</button>
+            </form>
+            {rows.length ? (
+              <ul class="records">
+                {rows.map((r) => (
+                  <li>
+                    <a href={`${base}/${r.key}`}>{r.label}</a>{" "}
+                    <span class="note">
+                      {entity === "listing"
+                        ? `${(r.record as { status: string }).status} · ${t.lastChecked}: ${(r.record as { last_verified: string | null }).last_verified ?? "—"}`
+                        : r.key}
+                      {r.record.provenance !== "sourced" ? ` · ${r.record.provenance}` : ""}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t.noResults}</p>
+            )}
+          </>,
+        );
+      }),
+    );
+
+    const form = async (
+      c: C,
+      e: EditorIdentity,
+      s: PlainState | null,
+      values: Values,
+      errors: Errors,
+      status: 200 | 403 | 404 | 409 | 412 | 422 = 200,
+      message?: string,
+    ) => {
+      const csrf = await csrfToken(e.session ?? "");
+      const publisher = hasRole(e.role, "publisher");
+      const common = { lang, values, errors };
+      const keyed = s?.retailerKeyed ?? false;
+      const readOnly = !publisher;
+      const fields = FORMS[entity].filter((f) => !(f.keyField && s));
+      return shell(
+        c,
+        lang,
+        s ? `${title}: ${s.key}` : `${title}: ${t.add}`,
+        s ? `${otherBase}/${s.key}` : `${otherBase}/${O.new}`,
+        <>
+          {message ? (
+            <p class="notice" role="status">
+              {message}
+            </p>
+          ) : null}
+          {keyed ? <p class="note">{t.retailerOwned}</p> : null}
+          <ErrorSummary lang={lang} errors={errors} />
+          {readOnly ? (
+            <dl class="record">
+              {FORMS[entity].map((f) => (
+                <>
+                  <dt>{L[f.name] ?? f.name}</dt>
+                  <dd>{values[f.name] || "—"}</dd>
+                </>
+              ))}
+            </dl>
+          ) : (
+            <form method="post" action={s ? `${base}/${s.key}` : `${base}/${P.new}`} class="admin-form">
+              <input type="hidden" name="_csrf" value={csrf} />
+              {s ? <input type="hidden" name="etag" value={s.etag} /> : null}
+              {fields.map((f) =>
+                f.kind === "area" || f.kind === "lines" || f.kind === "stores" ? (
+                  <Area name={f.name} {...common} rows={f.kind === "area" ? 4 : 3} />
+                ) : f.kind === "select" ? (
+                  <Select name={f.name} {...common} options={f.options ?? []} empty={f.empty} />
+                ) : (
+                  <Text
+                    name={f.name}
+                    {...common}
+                    type={f.kind === "url" ? "url" : f.kind === "date" ? "date" : "text"}
+                  />
+                ),
+              )}
+              <button type="submit">{s ? t.saveNow : t.createNow}</button>
+            </form>
+          )}
+          {s && entity === "listing" ? (
+            <form method="post" action={`${base}/${s.key}/${P.check}`} class="admin-form">
+              <input type="hidden" name="_csrf" value={csrf} />
+              <input type="hidden" name="etag" value={s.etag} />
+              <button type="submit">{t.markChecked}</button>
+            </form>
+          ) : null}
+          {s && publisher && !keyed ? (
+            <form method="post" action={`${base}/${s.key}/${P.delete}`} class="admin-form">
+              <input type="hidden" name="_csrf" value={csrf} />
+              <input type="hidden" name="etag" value={s.etag} />
+              <button type="submit" class="danger">
+                {t.delete}
+              </button>
+            </form>
+          ) : null}
+        </>,
+        status,
+      );
+    };
+
+    /** Runs a write; a refusal becomes the form again with its errors (or the stale-form message). */
+    const attempt = async (
+      c: C,
+      e: EditorIdentity,
+      key: string | null,
+      values: Values,
+      write: () => Promise<string>,
+    ) => {
+      try {
+        const to = await write();
+        return c.redirect(to, 303);
+      } catch (err) {
+        if (!(err instanceof Problem) || ![403, 409, 412, 422, 428].includes(err.status)) throw err;
+        const s = key ? await readPlain(c.get("d1"), entity, key) : null;
+        if (err.status === 412) return form(c, e, s, valuesOf(entity, s?.record ?? {}), {}, 412, t.stale);
+        const errors =
+          err.status === 422 ? errorsOf(err, lang) : { _: fieldMessage(err.body.detail ?? "", lang) };
+        return form(c, e, s, values, errors, err.status as 403 | 409 | 422);
+      }
+    };
+    const sent = (f: Record<string, unknown>) =>
+      Object.fromEntries(Object.keys(f).map((k) => [k, str(f[k])])) as Values;
+
+    app.get(
+      `${base}/${P.new}`,
+      get((c, e) => form(c, e, null, valuesOf(entity, {}), {})),
+    );
+    app.post(
+      `${base}/${P.new}`,
+      post(async (c, f, e) => {
+        const raw = recordFromForm(entity, f, true);
+        const parsed = PLAIN_SCHEMAS[entity].safeParse(raw);
+        if (!parsed.success) return form(c, e, null, sent(f), zodErrors(parsed.error.issues, lang), 422);
+        return attempt(c, e, null, sent(f), async () => {
+          const s = await createPlain(c, entity, parsed.data as never);
+          return `${base}/${s.key}?saved=1`;
+        });
+      }),
+    );
+    app.get(
+      `${base}/${keyPattern}`,
+      get(async (c, e) => {
+        const s = await readPlain(c.get("d1"), entity, keyOf(c));
+        if (!s) return shell(c, lang, "404", otherBase, <p>{t.noResults}</p>, 404);
+        return form(
+          c,
+          e,
+          s,
+          valuesOf(entity, s.record),
+          {},
+          200,
+          c.req.query("saved") ? t.savedNow : undefined,
+        );
+      }),
+    );
+    app.post(
+      `${base}/${keyPattern}`,
+      post(async (c, f, e) => {
+        const key = keyOf(c);
+        const patch = recordFromForm(entity, f, false);
+        return attempt(c, e, key, sent(f), async () => {
+          const s = await updatePlain(c, entity, key, patch, str(f.etag));
+          return `${base}/${s.key}?saved=1`;
+        });
+      }),
+    );
+    app.post(
+      `${base}/${keyPattern}/${P.delete}`,
+      post(async (c, f, e) => {
+        const key = keyOf(c);
+        return attempt(c, e, key, {}, async () => {
+          await deletePlain(c, entity, key, str(f.etag));
+          return `${base}?deleted=1`;
+        });
+      }),
+    );
+    if (entity === "listing")
+      app.post(
+        `${base}/${keyPattern}/${P.check}`,
+        post(async (c, f, e) => {
+          const key = keyOf(c);
+          return attempt(c, e, key, {}, async () => {
+            await checkListing(c, key, {}, str(f.etag));
+            return `${base}/${key}?saved=1`;
+          });
+        }),
+      );
+  }
+}

@@ -1,0 +1,110 @@
+import { type Query, SQL } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/d1";
+import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
+import type { CountedD1 } from "../env.ts";
+
+const EXECUTORS = new Set(["first", "all", "run", "raw"]);
+
+/**
+ * Read at the end of every batch, so a response's ETag comes from the same snapshot as its data. The epoch changes
+ * on every restore (src/platform/db/backup.ts): ETags and change-feed cursors carry it.
+ */
+export const CATALOGUE_VERSION_SQL = "SELECT version, epoch FROM catalogue_version WHERE id = 1";
+
+/**
+ * Wraps a D1 session so that every round trip is counted: each statement execution (`first`, `all`, `run`,
+ * `raw`) and each `batch` is one. The count is reported per request in the `X-D1-Round-Trips` header and lets
+ * tests prove that no request issues a query per row. Each batch also reads the catalogue's data version (one
+ * extra statement in the same round trip, removed from the results), kept as `catalogueVersion` and
+ * `catalogueEpoch`.
+ */
+export function countedD1(session: D1DatabaseSession | D1Database): CountedD1 {
+  let roundTrips = 0;
+  let catalogueVersion: number | null = null;
+  let catalogueEpoch: number | null = null;
+  const targets = new WeakMap<object, D1PreparedStatement>();
+  const wrap = (stmt: D1PreparedStatement): D1PreparedStatement => {
+    const proxy = new Proxy(stmt, {
+      get(target, prop) {
+        if (prop === "bind") return (...values: unknown[]) => wrap(target.bind(...values));
+        const value = Reflect.get(target, prop, target);
+        if (typeof prop === "string" && EXECUTORS.has(prop) && typeof value === "function") {
+          return (...args: unknown[]) => {
+            roundTrips++;
+            return value.apply(target, args);
+          };
+        }
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    targets.set(proxy, stmt);
+    return proxy;
+  };
+  return {
+    prepare: (query) => wrap(session.prepare(query)),
+    batch: async <T>(statements: D1PreparedStatement[]) => {
+      roundTrips++;
+      const unwrapped = statements.map((s) => targets.get(s) ?? s);
+      const results = await session.batch<T>([...unwrapped, session.prepare(CATALOGUE_VERSION_SQL)]);
+      const version = results.pop()?.results[0] as { version?: number; epoch?: number } | undefined;
+      catalogueVersion = version?.version ?? catalogueVersion;
+      catalogueEpoch = version?.epoch ?? catalogueEpoch;
+      return results;
+    },
+    get roundTrips() {
+      return roundTrips;
+    },
+    get catalogueVersion() {
+      return catalogueVersion;
+    },
+    get catalogueEpoch() {
+      return catalogueEpoch;
+    },
+    bookmark: () => ("getBookmark" in session ? session.getBookmark() : null),
+  };
+}
+
+/** A drizzle handle over the request's (counted, session-scoped) D1. */
+export function createDb(d1: CountedD1) {
+  // D1 sessions expose prepare/batch like D1Database; drizzle has no session type yet. No `schema`: the relational
+  // query API (`db.query`) is not used, and drizzle would build its relational config on every request.
+  return drizzle(d1 as unknown as D1Database);
+}
+export type Db = ReturnType<typeof createDb>;
+
+const dialect = new SQLiteAsyncDialect();
+
+/**
+ * Compiles a drizzle `sql` template to its text and bound parameters — the one way raw SQL is written here:
+ * values are always `${}` parameters, never spliced text, and a fragment used twice binds its values twice itself.
+ *
+ * @example compile(sql`SELECT slug FROM products WHERE id = ${id}`) // { sql: "… id = ?", params: [id] }
+ */
+export const compile = (query: SQL): Query => dialect.sqlToQuery(query);
+
+/**
+ * A drizzle `sql` template as a D1 prepared statement (bound), ready for `d1.batch([...])` or `.all()`.
+ *
+ * @example await toStatement(d1, sql`SELECT seq FROM changes WHERE seq > ${after}`).all()
+ */
+export function toStatement(d1: CountedD1, query: SQL | Query): D1PreparedStatement {
+  const { sql: text, params } = query instanceof SQL ? compile(query) : query;
+  return d1.prepare(text).bind(...params);
+}
+
+/** What a drizzle query offers once prepared: its SQL and a mapper for a batch result. */
+interface Preparable<R> extends PromiseLike<R> {
+  prepare(): { getQuery(): Query; mapResult(result: unknown, isFromBatch?: boolean): unknown };
+}
+
+/**
+ * A drizzle query-builder query as a plain D1 statement plus the mapper drizzle itself would apply to its batch
+ * result, for batches that mix built queries with {@link toStatement} ones (the home page).
+ */
+export function asStatement<R>(d1: CountedD1, query: Preparable<R>) {
+  const prepared = query.prepare();
+  return {
+    statement: toStatement(d1, prepared.getQuery()),
+    read: (result: D1Result) => prepared.mapResult(result, true) as R,
+  };
+}

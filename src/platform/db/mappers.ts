@@ -1,0 +1,274 @@
+// Row → API shape, once per entity: the API and the pages read the same objects.
+import { getTableColumns, ne, type SQL, sql, type Table } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { asProvenance, mark, type Provenance, weakest } from "../../domain/provenance.ts";
+import { type Lang, pick, tierOf } from "../../domain/vocabulary.ts";
+import {
+  type channels,
+  type listings,
+  type producers,
+  products,
+  type recognitions,
+  type supportProjects,
+} from "./schema.ts";
+
+/** Parses a JSON column, falling back when it is empty or malformed. */
+export function parseJson<T>(text: string | null | undefined, fallback: T): T {
+  if (!text) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * A table's columns selected under prefixed aliases. D1 batches return rows as objects keyed by column name,
+ * so two joined tables with a same-named column (id, slug, sample…) would overwrite each other; aliasing every
+ * joined column keeps them apart while drizzle still decodes JSON and boolean columns.
+ */
+export function aliased<T extends Table>(table: T, prefix: string) {
+  const cols = getTableColumns(table);
+  return Object.fromEntries(
+    Object.entries(cols).map(([key, col]) => [key, sql`${col}`.mapWith(col).as(`${prefix}_${col.name}`)]),
+  ) as { [K in keyof typeof cols]: SQL.Aliased<(typeof cols)[K]["_"]["data"]> };
+}
+
+/**
+ * A condition keeping illustrative rows out of a query unless they were asked for (`include`): undefined, so
+ * `and(...)` drops it, when they are.
+ */
+export const realOnly = (include: boolean | undefined, provenance: SQLiteColumn) =>
+  include ? undefined : ne(provenance, "illustrative");
+
+/** The product columns that raw-SQL product lists select (snake_case, as SQLite returns them). */
+export interface ProductSummaryRow {
+  slug: string;
+  name_vi: string;
+  name_en: string;
+  category_vi: string;
+  category_en: string;
+  product_group: string;
+  tier_rank: number;
+  ocop_stars: number;
+  packaging: string;
+  image: string | null;
+  sample: number;
+  producer_slug: string;
+  producer_name: string;
+}
+
+/** The lowest price of a product's packaging variants (JSON column), or null. */
+export function priceFrom(packaging: string): number | null {
+  const prices = parseJson<{ priceVnd: number | null }[]>(packaging, [])
+    .map((p) => p.priceVnd)
+    .filter((p): p is number => typeof p === "number");
+  return prices.length ? Math.min(...prices) : null;
+}
+
+type RecognitionRow = typeof recognitions.$inferSelect;
+type ListingRow = typeof listings.$inferSelect & { channel: typeof channels.$inferSelect };
+type SupportRow = typeof supportProjects.$inferSelect;
+type ProducerRow = typeof producers.$inferSelect;
+
+/** A recognition as the API shows it (with its product when listed outside one), with its provenance. */
+export function recognitionOut(
+  r: RecognitionRow,
+  lang: Lang,
+  product?: { slug: string; name: string },
+  include = true,
+) {
+  const out = {
+    id: r.id,
+    ...(product ? { product } : {}),
+    scheme: r.scheme,
+    level: r.level,
+    stars: r.stars,
+    year: r.year,
+    title: pick(lang, r.titleVi, r.titleEn),
+    decision_number: r.decisionNumber,
+    issuer: r.issuer,
+    source_url: r.sourceUrl,
+    verified: r.verified,
+    sample: r.sample,
+    note: r.noteVi === null ? null : pick(lang, r.noteVi, r.noteEn ?? r.noteVi),
+  };
+  return mark(out, asProvenance(r.provenance), r.fieldProvenance, include);
+}
+
+/**
+ * A channel listing as shown inside a product or a channel (no ETag: see `channelListingOut`), with its
+ * provenance; `productState` makes the listing of an illustrative product illustrative.
+ */
+export function listingOut(l: ListingRow, productSlug?: string, include = true, productState?: Provenance) {
+  const out = {
+    ...(productSlug ? { product: productSlug } : {}),
+    channel: { slug: l.channel.slug, name: l.channel.name, kind: l.channel.kind },
+    status: l.status,
+    price_vnd: l.priceVnd,
+    channel_sku: l.channelSku,
+    url: l.url,
+    stores: l.stores,
+    note: l.note,
+    last_verified: l.lastVerified,
+    source_url: l.sourceUrl,
+    sample: l.sample,
+    version: l.version,
+    updated_at: l.updatedAt,
+  };
+  return mark(out, weakest(asProvenance(l.provenance), productState), l.fieldProvenance, include);
+}
+
+/** A khuyến công support project, with its provenance. */
+export function supportOut(
+  s: SupportRow,
+  lang: Lang,
+  producer?: { slug: string; name: string } | null,
+  include = true,
+) {
+  const out = {
+    id: s.id,
+    ...(producer !== undefined ? { producer } : {}),
+    year: s.year,
+    fund: s.fund,
+    amount_vnd: s.amountVnd,
+    title: pick(lang, s.titleVi, s.titleEn),
+    kind: s.kind,
+    source_url: s.sourceUrl,
+    sample: s.sample,
+  };
+  return mark(out, asProvenance(s.provenance), s.fieldProvenance, include);
+}
+
+/**
+ * A producer (without its products), with its provenance. `address.district` is the former district (huyện
+ * cũ), abolished on 1 July 2025 and kept as a browsing area; `address.as_of` says whether street and commune are
+ * as before or after that reform.
+ */
+export function producerOut(p: ProducerRow, lang: Lang, include = true) {
+  const out = {
+    slug: p.slug,
+    name: p.name,
+    legal_type: p.legalType,
+    address: {
+      street: p.street,
+      commune: p.commune,
+      district: p.district,
+      district_slug: p.districtSlug,
+      province: p.province,
+      as_of: p.addressAsOf,
+    },
+    founded_year: p.foundedYear,
+    representative: p.representative,
+    description: pick(lang, p.descriptionVi, p.descriptionEn),
+    sources: p.sources,
+    sample: p.sample,
+    sample_fields: p.sampleFields,
+  };
+  const f = p.fieldProvenance;
+  return mark(
+    out,
+    asProvenance(p.provenance),
+    {
+      "address.district": f.district,
+      "address.district_slug": f.district,
+      "address.commune": f.commune,
+      "address.street": f.street,
+      founded_year: f.founded_year,
+      representative: f.representative,
+      description: f.description,
+    },
+    include,
+  );
+}
+
+/** The columns of a product card (lists of products inside a producer, channel…). */
+/**
+ * Whether a product holds an OCOP certification, stars stated or not (`ocop_stars` says only stated stars): the
+ * card shows "OCOP · stars not stated" for the second. An illustrative recognition counts only for an illustrative
+ * product (whose card is tagged as a whole).
+ */
+/** {@link ocopHeld} over a products table or alias, as SQL text (raw product lists alias products as `p`). */
+export const ocopHeldSql = (t: string) =>
+  `EXISTS (SELECT 1 FROM recognitions r WHERE r.product_id = ${t}.id AND r.scheme = 'ocop' AND (r.provenance <> 'illustrative' OR ${t}.provenance = 'illustrative'))`;
+// The table's own name, not drizzle's column objects: in a one-table select drizzle writes bare column names, which
+// inside this subquery would name the recognition's columns.
+export const ocopHeld = sql<number>`${sql.raw(ocopHeldSql("products"))}`;
+
+export const productCard = {
+  slug: products.slug,
+  nameVi: products.nameVi,
+  nameEn: products.nameEn,
+  categoryVi: products.categoryVi,
+  categoryEn: products.categoryEn,
+  group: products.productGroup,
+  image: products.image,
+  tierRank: products.tierRank,
+  ocopStars: products.ocopStars,
+  ocop: ocopHeld,
+  sample: products.sample,
+  provenance: products.provenance,
+};
+/** The product card columns under aliases, for joins with tables sharing column names. */
+export const aliasedCard = (() => {
+  const all = aliased(products, "p");
+  return {
+    slug: all.slug,
+    nameVi: all.nameVi,
+    nameEn: all.nameEn,
+    categoryVi: all.categoryVi,
+    categoryEn: all.categoryEn,
+    group: all.productGroup,
+    image: all.image,
+    tierRank: all.tierRank,
+    ocopStars: all.ocopStars,
+    ocop: sql<number>`${ocopHeld}`.as("p_ocop"),
+    sample: all.sample,
+    provenance: all.provenance,
+  };
+})();
+
+interface ProductCardRow {
+  slug: string;
+  nameVi: string;
+  nameEn: string;
+  categoryVi: string;
+  categoryEn: string;
+  group: (typeof products.$inferSelect)["productGroup"];
+  image: string | null;
+  tierRank: number;
+  ocopStars: number;
+  ocop: number;
+  sample: boolean;
+  provenance: string;
+}
+
+/** A product card in a language, with its provenance. */
+export function productCardOut(r: ProductCardRow, lang: Lang, include = true) {
+  const card = {
+    slug: r.slug,
+    name: pick(lang, r.nameVi, r.nameEn),
+    category: pick(lang, r.categoryVi, r.categoryEn),
+    group: r.group,
+    image: r.image,
+    tier: tierOf(r.tierRank),
+    ocop_stars: r.ocopStars || null,
+    ocop: Boolean(r.ocop),
+    sample: r.sample,
+  };
+  return mark(card, asProvenance(r.provenance), {}, include);
+}
+
+/** A retail channel in a language, with its provenance. */
+export function channelOut(c: typeof channels.$inferSelect, lang: Lang, include = true) {
+  const out = {
+    slug: c.slug,
+    name: c.name,
+    kind: c.kind,
+    website: c.website,
+    description: pick(lang, c.descriptionVi, c.descriptionEn),
+    sources: c.sources,
+    sample: c.sample,
+  };
+  return mark(out, asProvenance(c.provenance), c.fieldProvenance, include);
+}

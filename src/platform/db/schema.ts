@@ -1,0 +1,538 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { type FieldProvenance, PROVENANCE, QUALIFIERS } from "../../domain/provenance.ts";
+import {
+  CHANGE_ENTITIES,
+  CHANGE_OPS,
+  CHANNEL_KINDS,
+  CNNT_LEVELS,
+  FUNDS,
+  LEGAL_TYPES,
+  LISTING_STATUSES,
+  PRODUCT_GROUPS,
+  SCHEMES,
+} from "../../domain/vocabulary.ts";
+
+/** Source URLs for a record, kept as a JSON array of strings. */
+const sources = () => text("sources", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`);
+
+/** Names of fields whose values are illustrative (sample) or inferred rather than verified. */
+const sampleFields = () =>
+  text("sample_fields", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`);
+
+/** How the record itself is known (src/domain/provenance.ts): sourced, inferred or illustrative. */
+const provenance = () => text("provenance", { enum: PROVENANCE }).notNull().default("sourced");
+
+/** Fields known less well than their record, e.g. `{"price_vnd":"illustrative","year":"inferred"}`. */
+const fieldProvenance = () =>
+  text("field_provenance", { mode: "json" }).$type<FieldProvenance>().notNull().default(sql`'{}'`);
+
+/** Whether a producer's commune and street are as before or after the 1 July 2025 reform (null: not known). */
+export const ADDRESS_ERAS = ["before_2025_reform", "after_2025_reform"] as const;
+
+const timestamps = {
+  createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+};
+
+export const producers = sqliteTable(
+  "producers",
+  {
+    id: integer("id").primaryKey(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    legalType: text("legal_type", { enum: LEGAL_TYPES }).notNull(),
+    street: text("street"),
+    commune: text("commune"),
+    district: text("district"),
+    districtSlug: text("district_slug"),
+    province: text("province").notNull().default("Cao Bằng"),
+    foundedYear: integer("founded_year"),
+    representative: text("representative"),
+    descriptionVi: text("description_vi").notNull().default(""),
+    descriptionEn: text("description_en").notNull().default(""),
+    sources: sources(),
+    sample: integer("sample", { mode: "boolean" }).notNull().default(false),
+    sampleFields: sampleFields(),
+    provenance: provenance(),
+    fieldProvenance: fieldProvenance(),
+    addressAsOf: text("address_as_of", { enum: ADDRESS_ERAS }),
+    /** An uploaded photo (/anh/…, migration 0015) and what it shows, in both languages. */
+    image: text("image"),
+    imageAltVi: text("image_alt_vi"),
+    imageAltEn: text("image_alt_en"),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("producers_slug_uq").on(t.slug), index("producers_district_idx").on(t.districtSlug)],
+);
+
+export const products = sqliteTable(
+  "products",
+  {
+    id: integer("id").primaryKey(),
+    slug: text("slug").notNull(),
+    producerId: integer("producer_id")
+      .notNull()
+      .references(() => producers.id),
+    nameVi: text("name_vi").notNull(),
+    nameEn: text("name_en").notNull(),
+    descriptionVi: text("description_vi").notNull().default(""),
+    descriptionEn: text("description_en").notNull().default(""),
+    productGroup: text("product_group", { enum: PRODUCT_GROUPS }).notNull(),
+    categoryVi: text("category_vi").notNull(),
+    categoryEn: text("category_en").notNull(),
+    packaging: text("packaging", { mode: "json" })
+      .$type<{ label: string; netWeightG: number | null; priceVnd: number | null; sample: boolean }[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    image: text("image"),
+    imageAltVi: text("image_alt_vi"),
+    imageAltEn: text("image_alt_en"),
+    sources: sources(),
+    sample: integer("sample", { mode: "boolean" }).notNull().default(false),
+    sampleFields: sampleFields(),
+    provenance: provenance(),
+    fieldProvenance: fieldProvenance(),
+    /** Highest CNNT-TB level reached (0 none … 4 national); kept by triggers on recognitions. */
+    tierRank: integer("tier_rank").notNull().default(0),
+    /** Highest OCOP star rating; kept by triggers on recognitions. */
+    ocopStars: integer("ocop_stars").notNull().default(0),
+    /** Accent-folded name (vi) for sorting and for the search index. */
+    sortVi: text("sort_vi").notNull(),
+    sortEn: text("sort_en").notNull(),
+    /** Accent-folded producer name, category and description, fed to the FTS5 index. */
+    searchText: text("search_text").notNull().default(""),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("products_slug_uq").on(t.slug),
+    index("products_producer_idx").on(t.producerId, t.sortVi, t.id),
+    index("products_group_idx").on(t.productGroup, t.sortVi, t.id),
+    // The default order (best tier first, then name): a DESC key lets SQLite read it in order, without a sort.
+    index("products_tier_sort_vi_idx").on(sql`${t.tierRank} DESC`, t.sortVi, t.id),
+    index("products_tier_sort_en_idx").on(sql`${t.tierRank} DESC`, t.sortEn, t.id),
+    // Covering indexes for the tier and group filters and their facet counts (index entries, not rows); they end
+    // with provenance because every count leaves illustrative products out or counts them apart.
+    index("products_tier_group_idx").on(t.tierRank, t.productGroup, t.producerId, t.provenance),
+    index("products_group_tier_idx").on(t.productGroup, t.tierRank, t.producerId, t.provenance),
+    // Related products of a category, best first, read as a LIMITed range.
+    index("products_category_tier_idx").on(t.categoryVi, sql`${t.tierRank} DESC`, t.sortVi),
+    // Facet counts of a search: the matches are looked up by id in this narrow index, not in the (wide) rows.
+    index("products_facet_idx").on(t.id, t.tierRank, t.productGroup, t.producerId, t.provenance),
+    // Real products first (the shopper's pages, include=illustrative): the order leads with this expression
+    // (migration 0016).
+    index("products_real_tier_vi_idx").on(
+      sql`(${t.provenance} = 'illustrative')`,
+      sql`${t.tierRank} DESC`,
+      t.sortVi,
+      t.id,
+    ),
+    index("products_real_tier_en_idx").on(
+      sql`(${t.provenance} = 'illustrative')`,
+      sql`${t.tierRank} DESC`,
+      t.sortEn,
+      t.id,
+    ),
+    index("products_real_name_vi_idx").on(sql`(${t.provenance} = 'illustrative')`, t.sortVi, t.id),
+    index("products_real_name_en_idx").on(sql`(${t.provenance} = 'illustrative')`, t.sortEn, t.id),
+    // The producer facet's counts and illustrative shares, from index entries.
+    index("products_producer_provenance_idx").on(t.producerId, t.provenance),
+    index("products_sort_vi_idx").on(t.sortVi, t.id),
+    index("products_sort_en_idx").on(t.sortEn, t.id),
+    index("products_created_idx").on(t.createdAt, t.id),
+  ],
+);
+
+export const recognitions = sqliteTable(
+  "recognitions",
+  {
+    id: integer("id").primaryKey(),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    scheme: text("scheme", { enum: SCHEMES }).notNull(),
+    level: text("level", { enum: CNNT_LEVELS }),
+    stars: integer("stars"),
+    year: integer("year"),
+    titleVi: text("title_vi").notNull(),
+    titleEn: text("title_en").notNull(),
+    decisionNumber: text("decision_number"),
+    issuer: text("issuer"),
+    sourceUrl: text("source_url").notNull(),
+    verified: integer("verified", { mode: "boolean" }).notNull().default(false),
+    sample: integer("sample", { mode: "boolean" }).notNull().default(false),
+    noteVi: text("note_vi"),
+    noteEn: text("note_en"),
+    provenance: provenance(),
+    fieldProvenance: fieldProvenance(),
+    ...timestamps,
+  },
+  (t) => [
+    index("recognitions_product_idx").on(t.productId, t.scheme, t.level),
+    index("recognitions_scheme_idx").on(t.scheme, t.level, t.year),
+    // The scheme facet without other filters: distinct products per scheme from the index alone.
+    index("recognitions_scheme_product_idx").on(t.scheme, t.productId),
+    index("recognitions_year_idx").on(t.year),
+  ],
+);
+
+/** A statement about a product kind, in both languages, with the sources that make it. */
+export interface KindFact {
+  vi: string;
+  en: string;
+  sources: string[];
+}
+
+/**
+ * A product kind (migration 0017): miến dong, khẩu sli, chè giảo cổ lam… What the sources say about it (`facts`),
+ * the product categories it covers (a product's kind is the one whose `categories` hold its `category_vi`), and its
+ * names folded for search. A kind may hold no product.
+ */
+export const kinds = sqliteTable(
+  "kinds",
+  {
+    id: integer("id").primaryKey(),
+    slug: text("slug").notNull(),
+    nameVi: text("name_vi").notNull(),
+    nameEn: text("name_en").notNull(),
+    /** One of the five products the programme article names as the province's representative products. */
+    representative: integer("representative", { mode: "boolean" }).notNull().default(false),
+    facts: text("facts", { mode: "json" }).$type<KindFact[]>().notNull().default(sql`'[]'`),
+    categories: text("categories", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** Its names (Vietnamese, English, other names the sources use), folded: what the catalogue search matches. */
+    searchNames: text("search_names", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    sortVi: text("sort_vi").notNull(),
+    sources: sources(),
+    provenance: provenance(),
+    fieldProvenance: fieldProvenance(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("kinds_slug_uq").on(t.slug)],
+);
+
+export const channels = sqliteTable(
+  "channels",
+  {
+    id: integer("id").primaryKey(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: CHANNEL_KINDS }).notNull(),
+    website: text("website"),
+    descriptionVi: text("description_vi").notNull().default(""),
+    descriptionEn: text("description_en").notNull().default(""),
+    sources: sources(),
+    sample: integer("sample", { mode: "boolean" }).notNull().default(false),
+    provenance: provenance(),
+    fieldProvenance: fieldProvenance(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("channels_slug_uq").on(t.slug)],
+);
+
+export type Store = { name: string; city: string; province: string };
+
+export const listings = sqliteTable(
+  "listings",
+  {
+    id: integer("id").primaryKey(),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    channelId: integer("channel_id")
+      .notNull()
+      .references(() => channels.id, { onDelete: "cascade" }),
+    status: text("status", { enum: LISTING_STATUSES }).notNull(),
+    priceVnd: integer("price_vnd"),
+    channelSku: text("channel_sku"),
+    url: text("url"),
+    stores: text("stores", { mode: "json" }).$type<Store[]>().notNull().default(sql`'[]'`),
+    note: text("note"),
+    lastVerified: text("last_verified"),
+    sourceUrl: text("source_url"),
+    sample: integer("sample", { mode: "boolean" }).notNull().default(false),
+    provenance: provenance(),
+    fieldProvenance: fieldProvenance(),
+    /** Incremented on every write; the listing's ETag is derived from it. */
+    version: integer("version").notNull().default(1),
+    /** Id of the API key that made the last write (null for seeded data). */
+    updatedBy: integer("updated_by"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("listings_channel_product_uq").on(t.channelId, t.productId),
+    index("listings_product_idx").on(t.productId, t.channelId),
+    // The channel facet over a search's or producer's products, from index entries (migration 0016).
+    index("listings_product_channel_provenance_idx").on(t.productId, t.channelId, t.provenance),
+  ],
+);
+
+export const supportProjects = sqliteTable(
+  "support_projects",
+  {
+    id: integer("id").primaryKey(),
+    producerId: integer("producer_id").references(() => producers.id),
+    year: integer("year"),
+    fund: text("fund", { enum: FUNDS }).notNull(),
+    amountVnd: integer("amount_vnd"),
+    titleVi: text("title_vi").notNull(),
+    titleEn: text("title_en").notNull(),
+    kind: text("kind"),
+    sourceUrl: text("source_url").notNull(),
+    sample: integer("sample", { mode: "boolean" }).notNull().default(false),
+    provenance: provenance(),
+    fieldProvenance: fieldProvenance(),
+    ...timestamps,
+  },
+  (t) => [index("support_projects_producer_idx").on(t.producerId, t.year)],
+);
+
+export const programmeFigures = sqliteTable(
+  "programme_figures",
+  {
+    id: integer("id").primaryKey(),
+    key: text("key").notNull(),
+    groupKey: text("group_key").notNull(),
+    labelVi: text("label_vi").notNull(),
+    labelEn: text("label_en").notNull(),
+    value: real("value").notNull(),
+    unit: text("unit", { enum: ["projects", "vnd", "facilities", "products"] }).notNull(),
+    fund: text("fund", { enum: ["national", "local", "total"] }),
+    period: text("period").notNull(),
+    /** The source's hedge on the value ("hơn" more than, "gần" nearly, "khoảng" about); null when exact. */
+    qualifier: text("qualifier", { enum: QUALIFIERS }),
+    provenance: provenance(),
+    sourceUrl: text("source_url").notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("programme_figures_key_uq").on(t.key)],
+);
+
+/**
+ * API keys of retail channels. The key itself is shown once when created; only its SHA-256 (hex) and a short
+ * visible prefix (to find the row and to tell keys apart in `key:list`) are stored.
+ */
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: integer("id").primaryKey(),
+    channelId: integer("channel_id")
+      .notNull()
+      .references(() => channels.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    hash: text("hash").notNull(),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    revokedAt: text("revoked_at"),
+    lastUsedAt: text("last_used_at"),
+  },
+  (t) => [uniqueIndex("api_keys_prefix_uq").on(t.prefix), index("api_keys_channel_idx").on(t.channelId)],
+);
+
+/**
+ * The change feed: one row per insert, update or delete of a product, producer, recognition or listing, written
+ * by triggers (migration 0003) so no write path can forget it. `seq` only grows (AUTOINCREMENT never reuses).
+ */
+export const changes = sqliteTable(
+  "changes",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    entity: text("entity", { enum: CHANGE_ENTITIES }).notNull(),
+    /** Slug (product, producer), id (recognition) or `channel/product` slugs (listing). */
+    entityKey: text("entity_key").notNull(),
+    op: text("op", { enum: CHANGE_OPS }).notNull(),
+    changedAt: text("changed_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    /** The API key that made the change (null for operator and seed writes). */
+    keyId: integer("key_id"),
+  },
+  (t) => [index("changes_entity_idx").on(t.entity, t.entityKey)],
+);
+
+/**
+ * One row (id 1) whose `version` is bumped by triggers on every write to a catalogue table (migration
+ * catalogue_version_triggers). API ETags derive from it, so a revalidation costs one tiny read, not the query.
+ * `epoch` changes on every restore (src/platform/db/backup.ts): ETags and change-feed cursors carry it, so what a client
+ * saw before a restore never matches, or continues from, the restored data.
+ */
+export const catalogueVersion = sqliteTable("catalogue_version", {
+  id: integer("id").primaryKey(),
+  version: integer("version").notNull().default(0),
+  epoch: integer("epoch").notNull().default(0),
+});
+
+// Editors (issue 12, migration 0011_editors). Read and written only by the editor routes, never by public ones.
+export const EDITOR_ROLES = ["editor", "publisher"] as const;
+export const AUDIT_VIA = ["page", "api", "import", "cli"] as const;
+
+/** Editor accounts: `editor` changes drafts; `publisher` also publishes, deletes and manages tokens. */
+export const editors = sqliteTable(
+  "editors",
+  {
+    id: integer("id").primaryKey(),
+    /** Lowercased. */
+    email: text("email").notNull(),
+    name: text("name"),
+    role: text("role", { enum: EDITOR_ROLES }).notNull(),
+    /** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>` (src/editor/password.ts). */
+    passwordHash: text("password_hash"),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    disabledAt: text("disabled_at"),
+  },
+  (t) => [uniqueIndex("editors_email_uq").on(t.email)],
+);
+
+/** Server-side sessions: the cookie holds a random token, the table only its SHA-256. */
+export const editorSessions = sqliteTable(
+  "editor_sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    editorId: integer("editor_id")
+      .notNull()
+      .references(() => editors.id, { onDelete: "cascade" }),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    expiresAt: text("expires_at").notNull(),
+    revokedAt: text("revoked_at"),
+    address: text("address"),
+  },
+  (t) => [index("editor_sessions_editor_idx").on(t.editorId)],
+);
+
+/** Editor API tokens (`cnnted_…`), shown once; only prefix and SHA-256 are stored. */
+export const editorTokens = sqliteTable(
+  "editor_tokens",
+  {
+    id: integer("id").primaryKey(),
+    editorId: integer("editor_id")
+      .notNull()
+      .references(() => editors.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    hash: text("hash").notNull(),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    revokedAt: text("revoked_at"),
+    lastUsedAt: text("last_used_at"),
+  },
+  (t) => [uniqueIndex("editor_tokens_prefix_uq").on(t.prefix)],
+);
+
+/** Failed sign-ins, counted per account (SHA-256 of the email) and per address for rate limiting. */
+export const loginAttempts = sqliteTable(
+  "login_attempts",
+  {
+    id: integer("id").primaryKey(),
+    account: text("account").notNull(),
+    address: text("address").notNull(),
+    at: text("at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [
+    index("login_attempts_account_idx").on(t.account, t.at),
+    index("login_attempts_address_idx").on(t.address, t.at),
+  ],
+);
+
+/** Unpublished work: a whole product, producer or recognition as JSON, applied to the catalogue on publish. */
+export const editorDrafts = sqliteTable(
+  "editor_drafts",
+  {
+    entity: text("entity", { enum: ["product", "producer", "recognition"] }).notNull(),
+    /** Slug (product, producer) or id (recognition). */
+    key: text("key").notNull(),
+    /** The product a recognition draft belongs to (published with it). */
+    productSlug: text("product_slug"),
+    payload: text("payload", { mode: "json" }).notNull(),
+    version: integer("version").notNull().default(1),
+    updatedBy: integer("updated_by"),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [primaryKey({ columns: [t.entity, t.key] }), index("editor_drafts_product_idx").on(t.productSlug)],
+);
+
+/** Who changed what, when and from where: field-level before/after of every editor write. */
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    editorId: integer("editor_id"),
+    editorEmail: text("editor_email").notNull(),
+    via: text("via", { enum: AUDIT_VIA }).notNull(),
+    entity: text("entity").notNull(),
+    entityKey: text("entity_key").notNull(),
+    action: text("action").notNull(),
+    changes: text("changes", { mode: "json" })
+      .$type<{ field: string; before: unknown; after: unknown }[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    address: text("address"),
+  },
+  (t) => [index("audit_events_entity_idx").on(t.entity, t.entityKey, t.id)],
+);
+
+/**
+ * A channel's webhook endpoint (issue 13): an https URL that receives the change feed's entries of the chosen
+ * entity kinds, signed with `secret` (Standard Webhooks). After a rotation the previous secret signs too until
+ * `previous_secret_expires_at`. `after_seq`: the feed's last entry when the endpoint was made (it gets later ones).
+ */
+export const webhookEndpoints = sqliteTable(
+  "webhook_endpoints",
+  {
+    id: text("id").primaryKey(),
+    channelId: integer("channel_id")
+      .notNull()
+      .references(() => channels.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    events: text("events", { mode: "json" })
+      .$type<(typeof CHANGE_ENTITIES)[number][]>()
+      .notNull()
+      .default(sql`'["product","producer","recognition","listing"]'`),
+    includeIllustrative: integer("include_illustrative").notNull().default(0),
+    secret: text("secret").notNull(),
+    previousSecret: text("previous_secret"),
+    previousSecretExpiresAt: text("previous_secret_expires_at"),
+    afterSeq: integer("after_seq").notNull().default(0),
+    createdBy: integer("created_by"),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [index("webhook_endpoints_channel_idx").on(t.channelId, t.createdAt, t.id)],
+);
+
+/**
+ * One change-feed entry for one endpoint: `body` is the signed payload (the same bytes on every attempt), `status`
+ * pending → delivered, or dead once the queue gave up (its dead-letter consumer).
+ */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: text("id").primaryKey(),
+    endpointId: text("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    entity: text("entity", { enum: CHANGE_ENTITIES }).notNull(),
+    entityKey: text("entity_key").notNull(),
+    body: text("body").notNull(),
+    status: text("status", { enum: ["pending", "delivered", "dead"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    responseStatus: integer("response_status"),
+    latencyMs: integer("latency_ms"),
+    error: text("error"),
+    /** When the queue should next attempt it: the sweep re-enqueues pending deliveries long past it. */
+    nextAttemptAt: text("next_attempt_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [
+    uniqueIndex("webhook_deliveries_endpoint_seq_uq").on(t.endpointId, t.seq),
+    index("webhook_deliveries_record_idx").on(t.endpointId, t.entity, t.entityKey, t.seq),
+    index("webhook_deliveries_stale_idx").on(t.status, t.nextAttemptAt),
+  ],
+);
+
+/** One row (id 1): the change feed's last entry the webhook fan-out has turned into deliveries. */
+export const webhookFanout = sqliteTable("webhook_fanout", {
+  id: integer("id").primaryKey(),
+  lastSeq: integer("last_seq").notNull().default(0),
+});

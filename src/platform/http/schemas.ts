@@ -1,0 +1,543 @@
+import { z } from "@hono/zod-openapi";
+import { PROVENANCE, QUALIFIERS } from "../../domain/provenance.ts";
+import {
+  CHANNEL_KINDS,
+  CNNT_LEVELS,
+  COUNT_CAP,
+  FACETS,
+  FUNDS,
+  LANGS,
+  LEGAL_TYPES,
+  LISTING_STATUSES,
+  MAX_FILTER_VALUES,
+  MAX_FILTER_VALUES_TOTAL,
+  PRODUCT_GROUPS,
+  SCHEMES,
+  SLUG_MAX,
+  SLUG_MESSAGE,
+  SLUG_PATTERN,
+  SORTS,
+  TIERS,
+} from "../../domain/vocabulary.ts";
+import { MAX_QUERY_LENGTH } from "../lib/fold.ts";
+
+/** A slug (path segment, filter value, body field): lowercase letters, digits and hyphens. */
+export const slug = (message = SLUG_MESSAGE) => z.string().max(SLUG_MAX).regex(SLUG_PATTERN, message);
+
+/** A path parameter holding a slug. */
+export const slugPath = (name: string, example: string) =>
+  slug().openapi({ param: { name, in: "path" }, example });
+
+/** A path slug: lowercase letters, digits and hyphens. */
+export const SlugParam = (example: string) => z.object({ slug: slugPath("slug", example) });
+
+/**
+ * A filter that takes one or more values: repeated (`?tier=a&tier=b`) or comma-separated (`?tier=a,b`). Repeats
+ * count once (`tier=national` twenty times is one value); at most MAX_FILTER_VALUES distinct values.
+ */
+const multi = <T extends z.ZodType<string>>(item: T, description: string) =>
+  z
+    .preprocess(
+      (v) => [
+        ...new Set(
+          (Array.isArray(v) ? v : [v])
+            .flatMap((s) => (typeof s === "string" ? s.split(",") : [s]))
+            .map((s) => (typeof s === "string" ? s.trim() : s))
+            .filter((s) => s !== ""),
+        ),
+      ],
+      z.array(item).min(1).max(MAX_FILTER_VALUES, `at most ${MAX_FILTER_VALUES} different values`),
+    )
+    .optional()
+    .openapi({ description, type: "string" });
+
+/**
+ * A whole number in a query string, written the plain way: decimal digits, no sign, no leading zero, no
+ * space, exponent, fraction or `0x`/`0b`/`0o` prefix (which `Number()` would all accept).
+ */
+export const decimal = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^(0|[1-9][0-9]{0,8})$/, "must be a whole number in decimal digits, such as 20")
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const slugValue = slug("must be a slug");
+
+export const Lang = z.enum(LANGS).default("vi").openapi({ description: "Language of names and texts" });
+export const Limit = decimal(1, 100)
+  .default(20)
+  .openapi({ description: "Page size, 1–100", type: "integer", minimum: 1, maximum: 100, default: 20 });
+export const Cursor = z
+  .string()
+  .max(1000)
+  .optional()
+  .openapi({ description: "Opaque cursor from `page.next_cursor` of the previous page" });
+
+/**
+ * `include=illustrative`: by default every output leaves illustrative records out and empties the illustrative
+ * fields of real records (named in `provenance.withheld`); with it, they are included and marked.
+ */
+export const Include = z.enum(["illustrative"]).optional().openapi({
+  description:
+    "`illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`.",
+});
+
+/** How an output record's values are known; see the README, "Honest data". */
+const State = z.enum(PROVENANCE);
+export const Provenance = z
+  .object({
+    record: State.openapi({ description: "How the record itself is known" }),
+    fields: z.object({}).catchall(State).openapi({
+      description: "Fields known less well than `sourced`, by name (paths like `address.district`)",
+    }),
+    withheld: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: "Illustrative fields emptied because `include=illustrative` was not given" }),
+  })
+  .openapi("Provenance", {
+    description:
+      "sourced: a cited source states it; inferred: reasoned from sources, not stated; illustrative: made up to show what the catalogue can hold. A field not named in `fields` has the record's state.",
+  });
+
+export const ProductsQuery = z
+  .object({
+    q: z.string().max(MAX_QUERY_LENGTH, `at most ${MAX_QUERY_LENGTH} characters`).optional().openapi({
+      description: "Search text; accents optional (“mien dong” finds “miến dong”)",
+      example: "mien dong",
+    }),
+    tier: multi(z.enum(TIERS), "Highest CNNT-TB tier: provincial, regional, national"),
+    scheme: multi(z.enum(SCHEMES), "Has a recognition in this scheme"),
+    group: multi(z.enum(PRODUCT_GROUPS), "CNNT product group"),
+    producer: multi(slugValue, "Producer slug"),
+    channel: multi(slugValue, "Retail channel slug (products listed there)"),
+    district: multi(slugValue, "District slug of the producer, e.g. nguyen-binh"),
+    sort: z
+      .enum(SORTS)
+      .optional()
+      .openapi({ description: "Default: relevance with q, otherwise tier (national first)" }),
+    limit: Limit,
+    cursor: Cursor,
+    lang: Lang,
+    include: Include,
+  })
+  .strict()
+  // Every filter value is a bound parameter (D1: at most 100 a statement), so the lists together are capped.
+  .superRefine((q, ctx) => {
+    const lists = FACETS.map((f) => [f, q[f]?.length ?? 0] as const);
+    const total = lists.reduce((n, [, k]) => n + k, 0);
+    if (total > MAX_FILTER_VALUES_TOTAL) {
+      const [largest] = [...lists].sort((a, b) => b[1] - a[1])[0] ?? ["tier"];
+      ctx.addIssue({
+        code: "custom",
+        path: [largest],
+        message: `the filters take at most ${MAX_FILTER_VALUES_TOTAL} different values together (${total} given)`,
+      });
+    }
+  });
+
+export const LangQuery = z.object({ lang: Lang }).strict();
+/** One record (or a list without pages) in a language, with or without illustrative records. */
+export const DetailQuery = z.object({ lang: Lang, include: Include }).strict();
+export const PageQuery = z.object({ limit: Limit, cursor: Cursor, lang: Lang, include: Include }).strict();
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    invalid_params: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
+  })
+  .openapi("Problem");
+
+/** A problem+json response body, for route contracts. */
+export const problemContent = { "application/problem+json": { schema: ProblemSchema } };
+export const errors = {
+  400: { description: "Invalid parameter (named in `invalid_params`)", content: problemContent },
+  429: {
+    description:
+      "Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry",
+    content: problemContent,
+  },
+} as const;
+export const notFound = { 404: { description: "No such resource", content: problemContent } } as const;
+export const notModified = {
+  304: { description: "Not modified (the `If-None-Match` ETag matches)" },
+} as const;
+
+const Tier = z.enum(CNNT_LEVELS).nullable();
+const CAP = COUNT_CAP.toLocaleString("en-GB");
+/** Every collection pages the same way: follow `next_cursor` (as `cursor`) while `has_more`. */
+const PageInfo = z.object({
+  limit: z.number().int(),
+  total: z.number().int().openapi({ description: "Items in the whole collection (with these filters)" }),
+  has_more: z.boolean().openapi({ description: "Whether another page follows (then `next_cursor` is set)" }),
+  next_cursor: z.string().nullable().openapi({ description: "Pass as `cursor` for the next page" }),
+});
+const FacetValue = z.object({
+  value: z.string(),
+  label: z.string(),
+  count: z.number().int(),
+  illustrative: z.number().int().openapi({ description: "How many of `count` are illustrative" }),
+});
+
+export const ProductListItem = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    name_vi: z.string(),
+    name_en: z.string(),
+    category: z.string(),
+    group: z.enum(PRODUCT_GROUPS),
+    tier: Tier,
+    ocop_stars: z.number().int().nullable().openapi({
+      description:
+        "Highest OCOP stars stated for the product; null when it has none, or when its sources give none (scheme=ocop still finds it)",
+    }),
+    ocop: z.boolean().openapi({
+      description:
+        "The product holds an OCOP certification, whether or not a source states its stars (`ocop_stars` is null when none does)",
+    }),
+    image: z.string().nullable(),
+    image_alt: z.string().nullable(),
+    price_from_vnd: z.number().int().nullable(),
+    sample: z.boolean(),
+    producer: z.object({ slug: z.string(), name: z.string(), district: z.string().nullable() }),
+    provenance: Provenance,
+  })
+  .openapi("ProductListItem");
+
+export const ProductList = z
+  .object({
+    data: z.array(ProductListItem),
+    page: PageInfo.extend({
+      illustrative: z
+        .number()
+        .int()
+        .openapi({ description: "How many of `total` are illustrative (0 without `include=illustrative`)" }),
+      total_relation: z.enum(["eq", "gte"]).openapi({
+        description: `\`eq\`: \`total\` is exact. \`gte\`: the search matched over ${CAP} products; \`total\` counts its ${CAP} best-ranked matches that pass the filters (a lower bound).`,
+      }),
+    }),
+    facets: z.object({
+      tier: z.array(FacetValue),
+      scheme: z.array(FacetValue),
+      group: z.array(FacetValue),
+      producer: z.array(FacetValue),
+      channel: z.array(FacetValue),
+      district: z.array(FacetValue),
+    }),
+    facets_exhaustive: z.boolean().openapi({
+      description: `\`false\` when the search matched over ${CAP} products: facet counts cover its ${CAP} best-ranked matches (lower bounds).`,
+    }),
+  })
+  .openapi("ProductList");
+
+const Producer = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    legal_type: z.enum(LEGAL_TYPES),
+    address: z.object({
+      street: z.string().nullable(),
+      commune: z.string().nullable(),
+      district: z.string().nullable(),
+      district_slug: z.string().nullable(),
+      province: z.string(),
+      as_of: z.enum(["before_2025_reform", "after_2025_reform"]).nullable().openapi({
+        description:
+          "Whether street and commune are as the source gave them before or after Vietnam's 1 July 2025 reform (null: not known). `district` is always the former district (huyện cũ), kept as a browsing area: districts were abolished by the reform.",
+      }),
+    }),
+    founded_year: z.number().int().nullable(),
+    representative: z.string().nullable(),
+    description: z.string(),
+    sources: z.array(z.string()),
+    sample: z.boolean(),
+    sample_fields: z.array(z.string()),
+    provenance: Provenance,
+  })
+  .openapi("Producer");
+
+export const Recognition = z
+  .object({
+    id: z.number().int(),
+    scheme: z.enum(SCHEMES),
+    level: z.enum(CNNT_LEVELS).nullable(),
+    stars: z.number().int().nullable().openapi({
+      description:
+        "OCOP stars (3–5). Null on an OCOP recognition means its source names the product as OCOP without stating the stars; null for other schemes",
+    }),
+    year: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "Year of the decision; null when the source does not state it" }),
+    title: z.string(),
+    decision_number: z.string().nullable(),
+    issuer: z.string().nullable(),
+    source_url: z.string(),
+    verified: z.boolean(),
+    sample: z.boolean(),
+    note: z.string().nullable(),
+    provenance: Provenance,
+  })
+  .openapi("Recognition");
+
+const Store = z.object({ name: z.string(), city: z.string(), province: z.string() });
+/** A listing's own fields, shared by the catalogue's view and the retailer's view of it. */
+export const ListingFields = z.object({
+  status: z.enum(LISTING_STATUSES),
+  price_vnd: z.number().int().nullable(),
+  channel_sku: z.string().nullable(),
+  url: z.string().nullable(),
+  stores: z.array(Store),
+  note: z.string().nullable(),
+  last_verified: z.string().nullable(),
+  source_url: z.string().nullable(),
+  sample: z.boolean(),
+  version: z.number().int(),
+  updated_at: z.string(),
+  provenance: Provenance,
+});
+export const Listing = ListingFields.extend({
+  channel: z.object({ slug: z.string(), name: z.string(), kind: z.enum(CHANNEL_KINDS) }),
+}).openapi("Listing");
+
+const SupportProject = z
+  .object({
+    id: z.number().int(),
+    year: z.number().int().nullable(),
+    fund: z.enum(FUNDS),
+    amount_vnd: z.number().int().nullable(),
+    title: z.string(),
+    kind: z.string().nullable(),
+    source_url: z.string(),
+    sample: z.boolean(),
+    provenance: Provenance,
+  })
+  .openapi("SupportProject");
+
+const ProductCard = z.object({
+  slug: z.string(),
+  name: z.string(),
+  category: z.string(),
+  group: z.enum(PRODUCT_GROUPS),
+  image: z.string().nullable(),
+  tier: Tier,
+  ocop_stars: z.number().int().nullable(),
+  ocop: z.boolean().openapi({
+    description:
+      "The product holds an OCOP certification, whether or not a source states its stars (`ocop_stars` is null when none does)",
+  }),
+  sample: z.boolean(),
+  provenance: Provenance,
+});
+
+export const ProductDetail = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    name_vi: z.string(),
+    name_en: z.string(),
+    description: z.string(),
+    group: z.enum(PRODUCT_GROUPS),
+    category: z.string(),
+    kind: z
+      .object({ slug: z.string(), name: z.string() })
+      .nullable()
+      .openapi({ description: "The product's kind (`GET /kinds/{slug}`); null when its category has none" }),
+    tier: Tier,
+    ocop_stars: z.number().int().nullable(),
+    packaging: z.array(
+      z.object({
+        label: z.string(),
+        net_weight_g: z.number().nullable(),
+        price_vnd: z.number().int().nullable(),
+        sample: z.boolean(),
+      }),
+    ),
+    image: z.string().nullable(),
+    image_alt: z.string(),
+    sources: z.array(z.string()),
+    sample: z.boolean(),
+    sample_fields: z.array(z.string()),
+    provenance: Provenance,
+    created_at: z.string(),
+    updated_at: z.string(),
+    producer: Producer,
+    recognitions: z.array(Recognition),
+    listings: z.array(Listing),
+    support_projects: z.array(SupportProject),
+    related: z.array(ProductCard.omit({ category: true, group: true })),
+  })
+  .openapi("ProductDetail");
+
+export const ProducerList = z
+  .object({
+    data: z.array(Producer.extend({ product_count: z.number().int(), tier: Tier })),
+    page: PageInfo,
+  })
+  .openapi("ProducerList");
+
+export const ProducerDetail = Producer.extend({
+  products: z.array(ProductCard),
+  recognitions: z.array(Recognition.extend({ product: z.object({ slug: z.string(), name: z.string() }) })),
+  support_projects: z.array(SupportProject),
+}).openapi("ProducerDetail");
+
+const Channel = z.object({
+  slug: z.string(),
+  name: z.string(),
+  kind: z.enum(CHANNEL_KINDS),
+  website: z.string().nullable(),
+  description: z.string(),
+  sources: z.array(z.string()),
+  sample: z.boolean(),
+  provenance: Provenance,
+});
+export const ChannelList = z
+  .object({
+    data: z.array(
+      Channel.extend({
+        listing_count: z.number().int().openapi({
+          description:
+            "Listings of this channel returned by the same query (illustrative ones only with `include`)",
+        }),
+        illustrative_listing_count: z
+          .number()
+          .int()
+          .openapi({ description: "How many of `listing_count` are illustrative" }),
+      }),
+    ),
+    page: PageInfo,
+  })
+  .openapi("ChannelList");
+export const ChannelDetail = Channel.extend({
+  listings: z.array(Listing.extend({ product: ProductCard })),
+}).openapi("ChannelDetail");
+
+const Kind = z.object({
+  slug: z.string(),
+  name: z.string(),
+  name_vi: z.string(),
+  name_en: z.string(),
+  representative: z.boolean().openapi({
+    description:
+      "One of the five products the programme article names as the province's representative products (miến dong, khẩu sli, chè giảo cổ lam, lạp sườn, trúc mỹ nghệ)",
+  }),
+  facts: z
+    .array(z.object({ text: z.string(), sources: z.array(z.string()) }))
+    .openapi({ description: "What the sources say about the kind, one statement each, with its sources" }),
+  sources: z.array(z.string()).openapi({ description: "Every source of `facts`" }),
+  provenance: Provenance,
+});
+export const KindList = z
+  .object({
+    data: z.array(
+      Kind.extend({
+        product_count: z.number().int().openapi({
+          description:
+            "Products of this kind returned by the same query (illustrative ones only with `include`); 0 when no producer of it is recorded",
+        }),
+        illustrative_product_count: z
+          .number()
+          .int()
+          .openapi({ description: "How many of `product_count` are illustrative" }),
+      }),
+    ),
+  })
+  .openapi("KindList");
+export const KindDetail = Kind.extend({
+  products: z.array(ProductCard).openapi({
+    description:
+      "The catalogue's products of this kind, real ones first, best tier first; empty when no producer of it is recorded yet",
+  }),
+}).openapi("KindDetail");
+
+export const RecognitionsQuery = z
+  .object({
+    scheme: z.enum(SCHEMES).optional(),
+    level: z.enum(CNNT_LEVELS).optional(),
+    year: decimal(1990, 2100).optional().openapi({ type: "integer", minimum: 1990, maximum: 2100 }),
+    limit: Limit,
+    cursor: Cursor,
+    lang: Lang,
+    include: Include,
+  })
+  .strict();
+
+export const RecognitionList = z
+  .object({
+    data: z.array(
+      Recognition.extend({
+        product: z.object({ slug: z.string(), name: z.string() }),
+        producer: z.object({ slug: z.string(), name: z.string() }),
+      }),
+    ),
+    page: PageInfo,
+  })
+  .openapi("RecognitionList");
+
+export const Programme = z
+  .object({
+    period: z.string(),
+    figures: z.array(
+      z.object({
+        key: z.string(),
+        group: z.string(),
+        label: z.string(),
+        value: z.number(),
+        unit: z.enum(["projects", "vnd", "facilities", "products"]),
+        fund: z.enum(["national", "local", "total"]).nullable(),
+        qualifier: z.enum(QUALIFIERS).nullable().openapi({
+          description:
+            "The source's hedge on `value`: more_than (“hơn”), nearly (“gần”), about (“khoảng”); null when the source gives it as exact",
+        }),
+        period: z.string(),
+        source_url: z.string(),
+      }),
+    ),
+    support_projects: z.array(
+      SupportProject.extend({ producer: z.object({ slug: z.string(), name: z.string() }).nullable() }),
+    ),
+    catalogue_recognitions: z.array(
+      z.object({
+        scheme: z.enum(SCHEMES),
+        level: z.enum(CNNT_LEVELS).nullable(),
+        stars: z.number().int().nullable(),
+        count: z.number().int(),
+        illustrative: z.number().int().openapi({ description: "How many of `count` are illustrative" }),
+      }),
+    ),
+    catalogue_holds: z
+      .object({
+        ocop: z.object({
+          total: z.number().int(),
+          stars_3: z.number().int(),
+          stars_4: z.number().int(),
+          stars_5: z.number().int(),
+          stars_not_stated: z.number().int().openapi({
+            description:
+              "OCOP-certified products whose sources give no star count (never counted as any star)",
+          }),
+        }),
+        cnnt: z.object({
+          provincial: z.number().int(),
+          regional: z.number().int(),
+          national: z.number().int(),
+        }),
+      })
+      .openapi({
+        description:
+          "Real (not illustrative) products this catalogue holds, to set beside the province's reported figures (`province_*` keys): OCOP products by their highest stars, CNNT-TB products by each level they hold",
+      }),
+  })
+  .openapi("Programme");
+
+export const ProducersQuery = PageQuery.extend({
+  district: slugValue.optional().openapi({ description: "District slug" }),
+}).strict();

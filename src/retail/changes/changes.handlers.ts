@@ -1,0 +1,72 @@
+import { keysetPage } from "../../platform/db/pagination.ts";
+import type { AppRouteHandler } from "../../platform/http/create-app.ts";
+import { decodeCursor } from "../../platform/http/cursor.ts";
+import { invalidParams, Problem } from "../../platform/http/problem.ts";
+import { changesAfter } from "./changes.queries.ts";
+import type { ListRoute } from "./changes.routes.ts";
+
+const SCOPE = "changes-v1";
+
+/**
+ * The `seq` and catalogue epoch a cursor names (none: from the beginning, in whatever epoch the database is); a
+ * bad cursor is a 400 naming the parameter it came in (`name`: `cursor`, or its former name `since`). Cursors
+ * issued before epochs existed hold only the `seq`: epoch 0.
+ */
+async function sinceSeq(
+  secret: string,
+  since: string | undefined,
+  name: string,
+): Promise<{ after: number; epoch: number | null }> {
+  if (!since) return { after: 0, epoch: null };
+  let key: unknown[];
+  try {
+    key = await decodeCursor(secret, since, SCOPE);
+  } catch (e) {
+    // The cursor helper names `cursor`; the client may have used its former name, `since`.
+    if (!(e instanceof Problem)) throw e;
+    throw invalidParams([{ name, reason: e.body.invalid_params?.[0]?.reason ?? "invalid cursor" }]);
+  }
+  const [after, epoch = 0] = key.map(Number);
+  const count = (n: number | undefined) => Number.isSafeInteger(n) && (n ?? -1) >= 0;
+  if (key.length > 2 || !count(after) || !count(epoch)) {
+    throw invalidParams([{ name, reason: "invalid cursor" }]);
+  }
+  return { after: after ?? 0, epoch };
+}
+
+/**
+ * The database was restored since the cursor was issued (its epoch changed): the sequence numbers after it may
+ * name other changes than the client would expect, or none, so the client starts again from the beginning.
+ */
+const feedReset = () =>
+  new Problem(410, {
+    type: "feed-reset",
+    detail:
+      "The catalogue was restored from a backup after this cursor was issued. Read the feed again from the beginning (without `cursor`) and replace your copy.",
+  });
+
+/**
+ * A page of the change feed after `cursor` (opaque, signed; none = from the beginning), in `seq` order.
+ * `next_cursor` is always set: pass it back to continue, now or later (polling).
+ */
+export const list: AppRouteHandler<ListRoute> = async (c) => {
+  const { cursor, since, limit, include } = c.req.valid("query");
+  if (cursor !== undefined && since !== undefined)
+    throw invalidParams([{ name: "since", reason: "give `cursor` or its former name `since`, not both" }]);
+  const secret = c.env.CURSOR_SECRET;
+  const { after, epoch: cursorEpoch } = await sinceSeq(
+    secret,
+    cursor ?? since,
+    since === undefined ? "cursor" : "since",
+  );
+  const { changes, epoch } = await changesAfter(c.get("d1"), after, limit, include === "illustrative");
+  if (cursorEpoch !== null && cursorEpoch !== epoch) throw feedReset();
+  const { items, hasMore, nextCursor } = await keysetPage(changes, limit, {
+    secret,
+    scope: SCOPE,
+    keyOf: (r) => [r.seq, epoch],
+    emptyKey: [after, epoch],
+  });
+  c.header("cache-control", "no-cache");
+  return c.json({ data: items, page: { limit, has_more: hasMore, next_cursor: nextCursor ?? "" } }, 200);
+};

@@ -1,0 +1,93 @@
+import { sql } from "drizzle-orm";
+import { asProvenance, type Provenance } from "../../domain/provenance.ts";
+import type { CHANGE_ENTITIES, CHANGE_OPS } from "../../domain/vocabulary.ts";
+import { toStatement } from "../../platform/db/client.ts";
+import type { CountedD1 } from "../../platform/env.ts";
+
+/** One entry of the change feed. */
+export interface Change {
+  seq: number;
+  entity: (typeof CHANGE_ENTITIES)[number];
+  key: string;
+  op: (typeof CHANGE_OPS)[number];
+  changed_at: string;
+  /** Where the current state of an upserted entity can be read (null for tombstones and recognitions). */
+  href: string | null;
+  /**
+   * How the entity, as it is now, is known (null for tombstones and entities since deleted). Its fields' states
+   * come with the entity at `href`.
+   */
+  provenance: { record: Provenance } | null;
+}
+
+/**
+ * The current state of each change's entity, found through the slug and id indexes. A listing is illustrative
+ * when it is or its product is.
+ */
+const STATE = `CASE c.entity
+WHEN 'product' THEN (SELECT provenance FROM products WHERE slug = c.entity_key)
+WHEN 'producer' THEN (SELECT provenance FROM producers WHERE slug = c.entity_key)
+WHEN 'recognition' THEN (SELECT CASE WHEN p.provenance = 'illustrative' THEN 'illustrative' ELSE r.provenance END
+  FROM recognitions r JOIN products p ON p.id = r.product_id WHERE r.id = CAST(c.entity_key AS INTEGER))
+WHEN 'listing' THEN (SELECT CASE WHEN p.provenance = 'illustrative' THEN 'illustrative' ELSE l.provenance END
+  FROM listings l JOIN channels ch ON ch.id = l.channel_id JOIN products p ON p.id = l.product_id
+  WHERE ch.slug = substr(c.entity_key, 1, instr(c.entity_key, '/') - 1)
+  AND p.slug = substr(c.entity_key, instr(c.entity_key, '/') + 1))
+END`;
+
+const hrefOf = (entity: Change["entity"], key: string, op: Change["op"]) => {
+  if (op === "delete") return null;
+  if (entity === "product") return `/api/v1/products/${key}`;
+  if (entity === "producer") return `/api/v1/producers/${key}`;
+  if (entity === "listing") {
+    const [channel, product] = key.split("/");
+    return `/api/v1/channels/${channel}/listings/${product}`;
+  }
+  return null;
+};
+
+const withInclude = (href: string | null, illustrative: boolean) =>
+  href && illustrative ? `${href}?include=illustrative` : href;
+
+/**
+ * Up to `limit` changes after `seq` (read with one more, which only says there is more), in `seq` order, and the
+ * catalogue's epoch read in the same round trip (a restore changes it: a cursor of another epoch must not go on).
+ * Rows are written by triggers inside the writing transaction and `seq` only grows, so a page never skips a
+ * change that commits later with a smaller `seq`: SQLite (and so D1) has one writer at a time.
+ */
+export async function changesAfter(
+  d1: CountedD1,
+  after: number,
+  limit: number,
+  include = false,
+): Promise<{ changes: Change[]; epoch: number }> {
+  // Without include, entries of illustrative entities are left out (tombstones stay: they carry no value). The
+  // cursor is the last entry returned, so entries skipped here are skipped again on the next page.
+  const onlyReal = include ? sql`` : sql`AND coalesce(state, '') <> 'illustrative'`;
+  const [page] = await d1.batch<{
+    seq: number;
+    entity: Change["entity"];
+    entity_key: string;
+    op: Change["op"];
+    changed_at: string;
+    state: string | null;
+  }>([
+    toStatement(
+      d1,
+      sql`SELECT * FROM (SELECT c.seq, c.entity, c.entity_key, c.op, c.changed_at,
+  CASE WHEN c.op = 'upsert' THEN ${sql.raw(STATE)} END AS state
+FROM changes c WHERE c.seq > ${after}) WHERE 1 ${onlyReal} ORDER BY seq LIMIT ${limit + 1}`,
+    ),
+  ]);
+  const changes = (page?.results ?? []).map((r) => ({
+    seq: r.seq,
+    entity: r.entity,
+    key: r.entity_key,
+    op: r.op,
+    changed_at: r.changed_at,
+    // An illustrative entity is read with the same opt-in that listed it.
+    href: withInclude(hrefOf(r.entity, r.entity_key, r.op), r.state === "illustrative"),
+    provenance: r.state === null ? null : { record: asProvenance(r.state) },
+  }));
+  return { changes, epoch: d1.catalogueEpoch ?? 0 };
+}

@@ -1,0 +1,8 @@
+import { createRouter } from "../../platform/http/create-app.ts";
+import * as handlers from "./feeds.handlers.ts";
+import * as routes from "./feeds.routes.ts";
+
+/** The whole catalogue as CSV and NDJSON files. */
+export const feedsApi = createRouter()
+  .openapi(routes.csv, handlers.csv)
+  .openapi(routes.ndjson, handlers.ndjson);

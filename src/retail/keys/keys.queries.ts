@@ -1,0 +1,32 @@
+// The retail API's key checks as SQL (src/retail/listings/listings.queries.ts and webhooks.ts put them in their write batches):
+// apart from the listing queries so that the webhook routes, loaded on demand in a chunk of their own
+// (src/index.ts), do not carry the listing writes with them.
+import { sql } from "drizzle-orm";
+import type { Credential } from "../../platform/env.ts";
+
+/** The presented key's row, read inside the write batch for the caller to verify (timing-safe) afterwards. */
+export interface KeyRow {
+  id: number;
+  hash: string;
+  revoked_at: string | null;
+  channel_slug: string;
+}
+export const keyLookup = (cr: Credential) => sql`SELECT k.id, k.hash, k.revoked_at, c.slug AS channel_slug
+FROM api_keys k JOIN channels c ON c.id = k.channel_id WHERE k.prefix = ${cr.prefix}`;
+/**
+ * Every write statement carries this guard: it holds only for an unrevoked key with the presented prefix and
+ * SHA-256 that belongs to the target channel. So the key check and the write share one batch (one round trip),
+ * and a refused key writes nothing even though the batch runs before the Worker verifies the key in constant time.
+ * (SQLite's `=` on the hash is not constant-time, but it compares digests of the caller's input, which leak
+ * nothing useful about a stored key.)
+ */
+export const guard = (
+  cr: Credential,
+) => sql`EXISTS (SELECT 1 FROM api_keys k JOIN channels c ON c.id = k.channel_id
+  WHERE k.prefix = ${cr.prefix} AND k.hash = ${cr.hash} AND k.revoked_at IS NULL AND c.slug = ${cr.channel})`;
+/** The id of the channel the credential names (a subquery). */
+export const channelId = (cr: Credential) => sql`(SELECT id FROM channels WHERE slug = ${cr.channel})`;
+/** The id of the presented key (a subquery). */
+export const keyId = (cr: Credential) => sql`(SELECT id FROM api_keys WHERE prefix = ${cr.prefix})`;
+/** The key row a batch read with {@link keyLookup}. */
+export const keyRow = (result: D1Result | undefined) => (result?.results[0] as KeyRow | undefined) ?? null;

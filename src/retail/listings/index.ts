@@ -1,0 +1,11 @@
+import { createRouter } from "../../platform/http/create-app.ts";
+import { bulkHook, writeHook } from "./listings.errors.ts";
+import * as handlers from "./listings.handlers.ts";
+import * as routes from "./listings.routes.ts";
+
+/** Retailers' listings: read one, write one (conditional), delete one, write many at once. */
+export const listingsApi = createRouter()
+  .openapi(routes.getOne, handlers.getOne)
+  .openapi(routes.put, handlers.put, writeHook)
+  .openapi(routes.remove, handlers.remove, writeHook)
+  .openapi(routes.bulk, handlers.bulk, bulkHook);

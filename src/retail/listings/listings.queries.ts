@@ -1,0 +1,383 @@
+import { type Query, type SQL, sql } from "drizzle-orm";
+import { asProvenance, mark, parseFieldProvenance, weakest } from "../../domain/provenance.ts";
+import type { ListingStatus } from "../../domain/vocabulary.ts";
+import { compile, toStatement } from "../../platform/db/client.ts";
+import { digits, listingEtag } from "../../platform/db/listing-etag.ts";
+import { parseJson } from "../../platform/db/mappers.ts";
+import type { Store } from "../../platform/db/schema.ts";
+import type { CountedD1, Credential } from "../../platform/env.ts";
+import { channelId, guard, type KeyRow, keyId, keyLookup, keyRow } from "../keys/keys.queries.ts";
+
+/** D1 refuses statements with more than 100 bound parameters (local D1 does not; production does). */
+export const MAX_BOUND_PARAMETERS = 100;
+/** Most listings one bulk request may carry. */
+export const MAX_BULK_ITEMS = 1000;
+
+/** What a retailer sends for one listing (PUT body, bulk item without `product`). */
+export interface ListingWrite {
+  status: ListingStatus;
+  price_vnd: number | null;
+  channel_sku: string | null;
+  url: string | null;
+  stores: Store[];
+  note: string | null;
+}
+
+const NOW = sql.raw("strftime('%Y-%m-%dT%H:%M:%fZ','now')");
+
+const productId = (product: string) => sql`(SELECT id FROM products WHERE slug = ${product})`;
+
+const COLUMNS = ["status", "price_vnd", "channel_sku", "url", "stores", "note"] as const;
+const COLUMN_LIST = sql.raw(COLUMNS.join(", "));
+// Columns whose change makes a new version; an identical write leaves the row (and the change feed) alone.
+const DIFFERS = sql.raw(
+  `(${[...COLUMNS, "sample"].map((c) => `listings.${c}`).join(", ")}) IS NOT (${[...COLUMNS, "sample"].map((c) => `excluded.${c}`).join(", ")})`,
+);
+const ON_CONFLICT_UPDATE = sql`ON CONFLICT(channel_id, product_id) DO UPDATE SET ${sql.raw(COLUMNS.map((c) => `${c} = excluded.${c}`).join(", "))},
+  sample = 0, provenance = 'sourced', field_provenance = '{}', source_url = NULL,
+  last_verified = excluded.last_verified, version = listings.version + 1,
+  updated_by = excluded.updated_by, updated_at = excluded.updated_at
+WHERE ${DIFFERS}`;
+const ON_CONFLICT_NOTHING = sql`ON CONFLICT(channel_id, product_id) DO NOTHING`;
+
+const rowValues = (input: ListingWrite) => [
+  input.status,
+  input.price_vnd,
+  input.channel_sku,
+  input.url,
+  JSON.stringify(input.stores.map((s) => ({ name: s.name, city: s.city, province: s.province }))),
+  input.note,
+];
+const list = (values: readonly unknown[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+
+/** Multi-row `INSERT … SELECT` of one channel's listings, written only for a valid key and known products. */
+function insertListings(
+  cr: Credential,
+  chunk: (ListingWrite & { product: string })[],
+  all: readonly { product: string }[],
+  conflict: SQL,
+): SQL {
+  const rows = sql.join(
+    chunk.map((i) => sql`(${list([i.product, ...rowValues(i)])})`),
+    sql`, `,
+  );
+  const slugs = JSON.stringify(all.map((i) => i.product));
+  const distinct = new Set(all.map((i) => i.product)).size;
+  return sql`INSERT INTO listings (channel_id, product_id, ${COLUMN_LIST}, sample, source_url, last_verified, version, updated_by, updated_at)
+SELECT ${channelId(cr)}, p.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, 0, NULL, date('now'), 1, ${keyId(cr)}, ${NOW}
+FROM (VALUES ${rows}) AS v JOIN products p ON p.slug = v.column1
+WHERE ${guard(cr)} AND (SELECT count(*) FROM products WHERE slug IN (SELECT value FROM json_each(${slugs}))) = ${distinct}
+${conflict}`;
+}
+
+/**
+ * Multi-row upserts of one channel's listings, chunked so that no statement binds more than
+ * {@link MAX_BOUND_PARAMETERS} parameters. Each statement writes only for a valid key of the channel (see
+ * `guard`) and only if every named product exists, so a batch of them is all or nothing. Rows whose values are
+ * unchanged are skipped (no new version, no change-feed entry). Compiled, so tests can inspect text and parameters.
+ */
+export function upsertStatements(cr: Credential, items: (ListingWrite & { product: string })[]): Query[] {
+  const fixed = 7; // channel, key prefix, the key guard's three, slug list, expected count
+  const perRow = 1 + COLUMNS.length;
+  const rowsPerStatement = Math.floor((MAX_BOUND_PARAMETERS - fixed) / perRow);
+  const out: Query[] = [];
+  for (let start = 0; start < items.length; start += rowsPerStatement) {
+    const chunk = items.slice(start, start + rowsPerStatement);
+    out.push(compile(insertListings(cr, chunk, items, ON_CONFLICT_UPDATE)));
+  }
+  return out;
+}
+
+interface ListingRow {
+  id: number;
+  channel_slug: string;
+  product_slug: string;
+  status: string;
+  price_vnd: number | null;
+  channel_sku: string | null;
+  url: string | null;
+  stores: string;
+  note: string | null;
+  last_verified: string | null;
+  source_url: string | null;
+  sample: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  /** The catalogue's epoch (changed by every restore), part of the ETag. */
+  epoch: number;
+  provenance: string;
+  field_provenance: string;
+  product_provenance: string;
+}
+
+/** The catalogue's epoch as a column: a listing's ETag carries it, so no tag survives a restore. */
+const EPOCH = sql.raw("(SELECT epoch FROM catalogue_version WHERE id = 1)");
+
+const selectListing = (channel: string, product: string) =>
+  sql`SELECT l.id, c.slug AS channel_slug, p.slug AS product_slug, l.status, l.price_vnd, l.channel_sku,
+  l.url, l.stores, l.note, l.last_verified, l.source_url, l.sample, l.version, l.created_at, l.updated_at,
+  ${EPOCH} AS epoch, l.provenance, l.field_provenance, p.provenance AS product_provenance
+FROM listings l JOIN channels c ON c.id = l.channel_id JOIN products p ON p.id = l.product_id
+WHERE c.slug = ${channel} AND p.slug = ${product}`;
+
+/** What an ETag names: one version of one incarnation of a listing, in one epoch of the catalogue. */
+export interface ListingTag {
+  id: number;
+  version: number;
+  /** `created_at` as digits only: a listing deleted and made again may reuse its row id, never this. */
+  created: string;
+  /** The catalogue's epoch (0 until the first restore; tags without one are of epoch 0). */
+  epoch: number;
+}
+
+// The same digits in SQL, so the compare-and-set happens inside the writing statement.
+const CREATED_DIGITS = sql.raw(
+  "replace(replace(replace(replace(replace(created_at, '-', ''), ':', ''), 'T', ''), '.', ''), 'Z', '')",
+);
+/** ` AND (<one of the tags matches>)`: the compare-and-set condition of a conditional write. */
+const tagsMatch = (tags: ListingTag[]) =>
+  sql` AND (${
+    tags.length
+      ? sql.join(
+          tags.map(
+            (t) =>
+              sql`(id = ${t.id} AND version = ${t.version} AND ${CREATED_DIGITS} = ${t.created} AND ${EPOCH} = ${t.epoch})`,
+          ),
+          sql` OR `,
+        )
+      : sql`0`
+  })`;
+
+/** Parses an `If-Match` header: `*`, or the listing versions its strong ETags name (weak tags never match). */
+export function parseIfMatch(header: string | undefined): "*" | ListingTag[] | undefined {
+  if (header === undefined) return undefined;
+  if (header.trim() === "*") return "*";
+  return [...header.matchAll(/(W\/)?"l(\d{1,15})v(\d{1,15})c(\d{1,20})(?:e(\d{1,15}))?"/g)]
+    .filter((m) => !m[1])
+    .map((m) => ({ id: Number(m[2]), version: Number(m[3]), created: m[4] ?? "", epoch: Number(m[5] ?? 0) }))
+    .slice(0, 10);
+}
+
+/**
+ * A listing as the retail API shows it, with its ETag and provenance: a listing of an illustrative product is
+ * illustrative too; a listing a retailer wrote is sourced (the retailer is its source).
+ */
+export function channelListingOut(r: ListingRow, include = true) {
+  const listing = {
+    channel: r.channel_slug,
+    product: r.product_slug,
+    status: r.status as ListingStatus,
+    price_vnd: r.price_vnd,
+    channel_sku: r.channel_sku,
+    url: r.url,
+    stores: parseJson<Store[]>(r.stores, []),
+    note: r.note,
+    last_verified: r.last_verified,
+    source_url: r.source_url,
+    sample: r.sample === 1,
+    version: r.version,
+    etag: listingEtag(r),
+    updated_at: r.updated_at,
+  };
+  return mark(
+    listing,
+    weakest(asProvenance(r.provenance), asProvenance(r.product_provenance)),
+    parseFieldProvenance(r.field_provenance),
+    include,
+  );
+}
+export type Listing = ReturnType<typeof channelListingOut>;
+
+/**
+ * One listing of a channel, or null. One round trip. Unless `include` is set, an illustrative listing (or one
+ * of an illustrative product) is answered as `"illustrative"`, not returned.
+ */
+export async function getListing(
+  d1: CountedD1,
+  channel: string,
+  product: string,
+  include = true,
+): Promise<Listing | "illustrative" | null> {
+  const row = await toStatement(d1, selectListing(channel, product)).first<ListingRow>();
+  if (!row) return null;
+  const out = channelListingOut(row, include);
+  return !include && out.provenance.record === "illustrative" ? "illustrative" : out;
+}
+
+const lastUsed = (cr: Credential) =>
+  sql`UPDATE api_keys SET last_used_at = ${NOW} WHERE prefix = ${cr.prefix} AND ${guard(cr)}`;
+const productExists = (product: string) => sql`SELECT id FROM products WHERE slug = ${product}`;
+
+export type PutOutcome = { key: KeyRow | null } & (
+  | { kind: "no-product" }
+  | { kind: "precondition-failed"; current: Listing | null }
+  | { kind: "written"; created: boolean; listing: Listing }
+);
+
+/**
+ * Creates or replaces one listing, honouring `If-Match` (`*` or ETags) and `If-None-Match: *` as a
+ * compare-and-set inside the writing statement itself, so of two concurrent writers with the same ETag exactly
+ * one wins. Key check, product check, write, audit and read-back are one D1 batch: one round trip, atomic.
+ * The caller must verify `key` before trusting the outcome (nothing was written if the key is refused).
+ */
+export async function putListing(
+  d1: CountedD1,
+  cr: Credential,
+  product: string,
+  input: ListingWrite,
+  conditions: { ifMatch?: ReturnType<typeof parseIfMatch>; ifNoneMatch?: boolean },
+): Promise<PutOutcome> {
+  const { ifMatch, ifNoneMatch } = conditions;
+  const values = rowValues(input);
+  const write =
+    ifMatch === undefined
+      ? insertListings(
+          cr,
+          [{ ...input, product }],
+          [{ product }],
+          ifNoneMatch ? ON_CONFLICT_NOTHING : ON_CONFLICT_UPDATE,
+        )
+      : sql`UPDATE listings SET ${sql.join(
+          COLUMNS.map((c, i) => sql`${sql.raw(c)} = ${values[i]}`),
+          sql`, `,
+        )}, sample = 0, provenance = 'sourced', field_provenance = '{}', source_url = NULL,
+  last_verified = date('now'), version = version + 1, updated_by = ${keyId(cr)}, updated_at = ${NOW}
+WHERE channel_id = ${channelId(cr)} AND product_id = ${productId(product)}${ifMatch === "*" ? sql`` : tagsMatch(ifMatch)}
+  AND (${COLUMN_LIST}, sample) IS NOT (${list(values)}, 0) AND ${guard(cr)}`;
+  const [keyResult, productRow, before, written, , after] = await d1.batch(
+    [
+      keyLookup(cr),
+      productExists(product),
+      sql`SELECT l.id, l.version, l.created_at, ${EPOCH} AS epoch FROM listings l JOIN products p ON p.id = l.product_id JOIN channels c ON c.id = l.channel_id WHERE c.slug = ${cr.channel} AND p.slug = ${product}`,
+      write,
+      lastUsed(cr),
+      selectListing(cr.channel, product),
+    ].map((q) => toStatement(d1, q)),
+  );
+  const key = keyRow(keyResult);
+  if (!productRow?.results.length) return { key, kind: "no-product" };
+  const prior = before?.results[0] as
+    | { id: number; version: number; created_at: string; epoch: number }
+    | undefined;
+  const row = after?.results[0] as ListingRow | undefined;
+  const current = row ? channelListingOut(row) : null;
+  const changed = (written?.meta.changes ?? 0) > 0;
+  if (!current) return { key, kind: "precondition-failed", current: null };
+  if (ifNoneMatch && prior) return { key, kind: "precondition-failed", current };
+  if (ifMatch !== undefined) {
+    if (!prior) return { key, kind: "precondition-failed", current: null };
+    const held =
+      ifMatch === "*" ||
+      ifMatch.some(
+        (t) =>
+          t.id === prior.id &&
+          t.version === prior.version &&
+          t.created === digits(prior.created_at) &&
+          t.epoch === prior.epoch,
+      );
+    if (!changed && !held) return { key, kind: "precondition-failed", current };
+  }
+  return { key, kind: "written", created: !prior, listing: current };
+}
+
+export type DeleteOutcome = { key: KeyRow | null } & (
+  | { kind: "no-product" }
+  | { kind: "no-listing" }
+  | { kind: "precondition-failed"; current: Listing | null }
+  | { kind: "deleted" }
+);
+
+/** Deletes one listing (compare-and-set on `If-Match` as for {@link putListing}); the feed gets a tombstone. */
+export async function deleteListing(
+  d1: CountedD1,
+  cr: Credential,
+  product: string,
+  ifMatch: ReturnType<typeof parseIfMatch>,
+): Promise<DeleteOutcome> {
+  const tags = ifMatch === undefined || ifMatch === "*" ? null : ifMatch;
+  const [keyResult, productRow, before, deleted] = await d1.batch(
+    [
+      keyLookup(cr),
+      productExists(product),
+      selectListing(cr.channel, product),
+      sql`DELETE FROM listings WHERE channel_id = ${channelId(cr)} AND product_id = ${productId(product)}${tags ? tagsMatch(tags) : sql``} AND ${guard(cr)}`,
+      // The delete trigger cannot know the key: stamp it on the tombstone it just wrote.
+      sql`UPDATE changes SET key_id = ${keyId(cr)} WHERE seq = (SELECT max(seq) FROM changes) AND entity = 'listing' AND op = 'delete' AND entity_key = ${`${cr.channel}/${product}`} AND key_id IS NULL AND ${guard(cr)}`,
+      lastUsed(cr),
+    ].map((q) => toStatement(d1, q)),
+  );
+  const key = keyRow(keyResult);
+  if (!productRow?.results.length) return { key, kind: "no-product" };
+  const prior = before?.results[0] as ListingRow | undefined;
+  if (!prior) return { key, kind: "no-listing" };
+  if ((deleted?.meta.changes ?? 0) === 0)
+    return { key, kind: "precondition-failed", current: channelListingOut(prior) };
+  return { key, kind: "deleted" };
+}
+
+export type BulkOutcome = { key: KeyRow | null } & (
+  | { kind: "unknown-products"; indexes: number[] }
+  | {
+      kind: "written";
+      created: number;
+      updated: number;
+      unchanged: number;
+      items: { product: string; version: number; etag: string }[];
+    }
+);
+
+/**
+ * Upserts many listings of one channel atomically: every statement (chunked under the parameter limit) runs in
+ * ONE `d1.batch`, which D1 applies as a single transaction. Unknown products write nothing and are named.
+ */
+export async function bulkUpsertListings(
+  d1: CountedD1,
+  cr: Credential,
+  items: (ListingWrite & { product: string })[],
+): Promise<BulkOutcome> {
+  const slugs = JSON.stringify(items.map((i) => i.product));
+  const versions = sql`SELECT p.slug, l.id, l.version, l.created_at, ${EPOCH} AS epoch FROM listings l JOIN products p ON p.id = l.product_id
+JOIN channels c ON c.id = l.channel_id WHERE c.slug = ${cr.channel} AND p.slug IN (SELECT value FROM json_each(${slugs}))`;
+  const [keyResult, ...results] = await d1.batch([
+    toStatement(d1, keyLookup(cr)),
+    toStatement(d1, knownProductsQuery(slugs)),
+    toStatement(d1, versions),
+    ...upsertStatements(cr, items).map((q) => toStatement(d1, q)),
+    toStatement(d1, lastUsed(cr)),
+    toStatement(d1, versions),
+  ]);
+  const key = keyRow(keyResult);
+  const known = new Set((results[0]?.results ?? []).map((r) => (r as { slug: string }).slug));
+  const indexes = items.flatMap((item, i) => (known.has(item.product) ? [] : [i]));
+  if (indexes.length) return { key, kind: "unknown-products", indexes };
+  type V = { slug: string; id: number; version: number; created_at: string; epoch: number };
+  const before = new Map(((results[1]?.results ?? []) as V[]).map((r) => [r.slug, r]));
+  const after = (results.at(-1)?.results ?? []) as V[];
+  const bySlug = new Map(after.map((r) => [r.slug, r]));
+  let created = 0;
+  let updated = 0;
+  for (const r of after) {
+    const b = before.get(r.slug);
+    if (!b) created++;
+    else if (b.version !== r.version) updated++;
+  }
+  return {
+    key,
+    kind: "written",
+    created,
+    updated,
+    unchanged: after.length - created - updated,
+    items: items.map((i) => {
+      const r = bySlug.get(i.product);
+      return { product: i.product, version: r?.version ?? 0, etag: r ? listingEtag(r) : "" };
+    }),
+  };
+}
+
+const knownProductsQuery = (slugsJson: string) =>
+  sql`SELECT slug FROM products WHERE slug IN (SELECT value FROM json_each(${slugsJson}))`;

@@ -1,0 +1,138 @@
+// One delivery attempt: the stored body, signed now (Standard Webhooks), POSTed to the endpoint through the
+// sender guard, with a timeout, no redirects and a cap on what is read back. The outcome is recorded on the row.
+import { sql } from "drizzle-orm";
+import { allowsLoopbackWebhooks } from "../../platform/config.ts";
+import { countedD1, toStatement } from "../../platform/db/client.ts";
+import type { CountedD1, Env } from "../../platform/env.ts";
+import { destinationProblem } from "./guard.ts";
+import { webhookHeaders } from "./signature.ts";
+
+/** Seconds before the next attempt after the n-th failed one (then the queue's max_retries ends it: dead). */
+export const BACKOFF_SECONDS = [5, 30, 120, 600, 1800, 3600, 7200, 14400, 28800, 43200] as const;
+/** Most bytes of a receiver's answer that are read (the rest is dropped unread). */
+export const MAX_RESPONSE_BYTES = 64 * 1024;
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** The delay before attempt `attempts + 1`, scaled by WEBHOOK_RETRY_SCALE (tests: 0). */
+export function backoffSeconds(attempts: number, scale = 1): number {
+  const base = BACKOFF_SECONDS[Math.min(Math.max(attempts, 1), BACKOFF_SECONDS.length) - 1] ?? 43200;
+  return Math.round(base * scale);
+}
+
+const retryScale = (env: Pick<Env, "WEBHOOK_RETRY_SCALE">) => {
+  const n = Number(env.WEBHOOK_RETRY_SCALE ?? "1");
+  return Number.isFinite(n) && n >= 0 ? n : 1;
+};
+
+/** What became of an attempt: settled (delivered, or nothing to do), failed (retry later), blocked (wait). */
+export type AttemptOutcome = "settled" | "failed" | "blocked";
+
+interface Target {
+  id: string;
+  body: string;
+  status: string;
+  url: string;
+  secret: string;
+  previous_secret: string | null;
+  previous_valid: number;
+  blocked: number;
+}
+
+/** Reads at most `cap` bytes of a body and drops the rest, so a huge or endless answer costs nothing more. */
+async function readCapped(res: Response, cap: number): Promise<number> {
+  if (!res.body) return 0;
+  const reader = res.body.getReader();
+  let read = 0;
+  while (read < cap) {
+    const { done, value } = await reader.read();
+    if (done) return read;
+    read += value.byteLength;
+  }
+  await reader.cancel();
+  return read;
+}
+
+/**
+ * Attempts one delivery. `blocked`: an earlier change of the same record is still pending for this endpoint, so
+ * this one waits (per-record order). `failed`: the receiver did not answer 2xx in time (or the guard refused).
+ * A delivery that is gone or already delivered is `settled` (a duplicate message does nothing).
+ */
+export async function attemptDelivery(
+  env: Pick<
+    Env,
+    "DB" | "PUBLIC_ORIGIN" | "WEBHOOK_ALLOW_LOOPBACK" | "WEBHOOK_RETRY_SCALE" | "WEBHOOK_TIMEOUT_MS"
+  >,
+  id: string,
+  attempt: number,
+  d1: CountedD1 = countedD1(env.DB),
+): Promise<AttemptOutcome> {
+  const [found] = await d1.batch([
+    toStatement(
+      d1,
+      sql`SELECT d.id, d.body, d.status, e.url, e.secret, e.previous_secret,
+  coalesce(e.previous_secret_expires_at > strftime('%Y-%m-%dT%H:%M:%fZ','now'), 0) AS previous_valid,
+  EXISTS (SELECT 1 FROM webhook_deliveries p WHERE p.endpoint_id = d.endpoint_id AND p.entity = d.entity
+    AND p.entity_key = d.entity_key AND p.seq < d.seq AND p.status = 'pending') AS blocked
+FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE d.id = ${id}`,
+    ),
+  ]);
+  const t = found?.results[0] as Target | undefined;
+  if (t?.status !== "pending") return "settled";
+  if (t.blocked) return "blocked";
+
+  const started = Date.now();
+  let status: number | null = null;
+  let error: string | null = null;
+  const problem = await destinationProblem(t.url, { allowLoopback: allowsLoopbackWebhooks(env) });
+  if (problem) error = `refused: ${problem}`;
+  else {
+    const secrets = t.previous_secret && t.previous_valid ? [t.secret, t.previous_secret] : [t.secret];
+    try {
+      const res = await fetch(t.url, {
+        method: "POST",
+        redirect: "manual",
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "caobang-cnnt-webhooks/1",
+          ...(await webhookHeaders(secrets, t.id, t.body)),
+        },
+        body: t.body,
+        signal: AbortSignal.timeout(Number(env.WEBHOOK_TIMEOUT_MS ?? DEFAULT_TIMEOUT_MS)),
+      });
+      status = res.status;
+      await readCapped(res, MAX_RESPONSE_BYTES);
+      if (status >= 300 && status < 400) error = "redirects are not followed";
+      else if (status < 200 || status >= 300) error = `answered ${status}`;
+    } catch (e) {
+      error =
+        e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError")
+          ? "timed out"
+          : `could not connect: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+  const ok = error === null;
+  const delay = backoffSeconds(attempt, retryScale(env));
+  await d1.batch([
+    toStatement(
+      d1,
+      sql`UPDATE webhook_deliveries SET attempts = attempts + 1, status = ${ok ? "delivered" : "pending"},
+  response_status = ${status}, latency_ms = ${Date.now() - started}, error = ${error?.slice(0, 500) ?? null},
+  updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'),
+  next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ','now', ${`+${ok ? 0 : delay} seconds`})
+WHERE id = ${id} AND status = 'pending'`,
+    ),
+  ]);
+  return ok ? "settled" : "failed";
+}
+
+/** Marks deliveries dead: the queue gave up on them (their messages reached the dead-letter queue). */
+export async function markDead(d1: CountedD1, ids: readonly string[]): Promise<void> {
+  if (!ids.length) return;
+  await d1.batch([
+    toStatement(
+      d1,
+      sql`UPDATE webhook_deliveries SET status = 'dead', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) AND status = 'pending'`,
+    ),
+  ]);
+}

@@ -1,0 +1,254 @@
+// A channel's webhook endpoints and their deliveries, for the retailer API. Every statement carries the key guard
+// (src/retail/listings/listings.queries.ts): the key check and the work share one batch, and a refused key reads and writes
+// nothing. Endpoints are scoped by channel in SQL, so another channel's endpoint id is simply not found.
+import { sql } from "drizzle-orm";
+import type { CHANGE_ENTITIES } from "../../domain/vocabulary.ts";
+import { toStatement } from "../../platform/db/client.ts";
+import { parseJson } from "../../platform/db/mappers.ts";
+import type { CountedD1, Credential } from "../../platform/env.ts";
+import { channelId, guard, type KeyRow, keyId, keyLookup, keyRow } from "../keys/keys.queries.ts";
+
+/** Most endpoints one channel may register (each change is fanned out to every endpoint). */
+export const MAX_ENDPOINTS_PER_CHANNEL = 10;
+
+type Entity = (typeof CHANGE_ENTITIES)[number];
+
+/** An endpoint as the API shows it (never its secret). */
+export interface WebhookEndpoint {
+  id: string;
+  url: string;
+  events: Entity[];
+  include_illustrative: boolean;
+  /** Until when the previous secret still signs (after a rotation), or null. */
+  previous_secret_expires_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One delivery as the API shows it. */
+export interface WebhookDelivery {
+  id: string;
+  seq: number;
+  type: string;
+  status: "pending" | "delivered" | "dead";
+  attempts: number;
+  response_status: number | null;
+  latency_ms: number | null;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+interface EndpointRow {
+  id: string;
+  url: string;
+  events: string;
+  include_illustrative: number;
+  previous_secret_expires_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const NOW = sql.raw("strftime('%Y-%m-%dT%H:%M:%fZ','now')");
+const ENDPOINT_COLUMNS = sql.raw(
+  "id, url, events, include_illustrative, previous_secret_expires_at, created_at, updated_at",
+);
+const mine = (cr: Credential) => sql`channel_id = ${channelId(cr)} AND ${guard(cr)}`;
+
+const endpointOut = (r: EndpointRow): WebhookEndpoint => ({
+  id: r.id,
+  url: r.url,
+  events: parseJson<Entity[]>(r.events, []),
+  include_illustrative: r.include_illustrative === 1,
+  previous_secret_expires_at: r.previous_secret_expires_at,
+  created_at: r.created_at,
+  updated_at: r.updated_at,
+});
+
+const rows = <R>(result: D1Result | undefined) => (result?.results ?? []) as R[];
+
+/** A keyed read or write's outcome: the key row (for verifyKey) and the result. */
+export interface Keyed<T> {
+  key: KeyRow | null;
+  result: T;
+}
+
+/** The channel's endpoints in the order they were made, after the keyset position `after` ([created_at, id]). */
+export async function listEndpoints(
+  d1: CountedD1,
+  cr: Credential,
+  after: [string, string] | null,
+  limit: number,
+): Promise<Keyed<WebhookEndpoint[]>> {
+  const position = after ? sql`AND (created_at, id) > (${after[0]}, ${after[1]})` : sql``;
+  const [key, list] = await d1.batch(
+    [
+      keyLookup(cr),
+      sql`SELECT ${ENDPOINT_COLUMNS} FROM webhook_endpoints WHERE ${mine(cr)} ${position}
+ORDER BY created_at, id LIMIT ${limit + 1}`,
+    ].map((q) => toStatement(d1, q)),
+  );
+  return { key: keyRow(key), result: rows<EndpointRow>(list).map(endpointOut) };
+}
+
+/** One endpoint of the channel (null: none with this id, or another channel's). */
+export async function getEndpoint(
+  d1: CountedD1,
+  cr: Credential,
+  id: string,
+): Promise<Keyed<WebhookEndpoint | null>> {
+  const [key, found] = await d1.batch(
+    [
+      keyLookup(cr),
+      sql`SELECT ${ENDPOINT_COLUMNS} FROM webhook_endpoints WHERE id = ${id} AND ${mine(cr)}`,
+    ].map((q) => toStatement(d1, q)),
+  );
+  const row = rows<EndpointRow>(found)[0];
+  return { key: keyRow(key), result: row ? endpointOut(row) : null };
+}
+
+/** What a retailer sets on an endpoint. */
+export interface EndpointInput {
+  url: string;
+  events: Entity[];
+  include_illustrative: boolean;
+}
+
+/**
+ * Registers an endpoint (unless the channel has {@link MAX_ENDPOINTS_PER_CHANNEL} already). It receives the
+ * changes after the feed's current last entry (`after_seq`), so it starts with what happens next.
+ */
+export async function createEndpoint(
+  d1: CountedD1,
+  cr: Credential,
+  id: string,
+  secret: string,
+  input: EndpointInput,
+): Promise<Keyed<WebhookEndpoint | "too-many">> {
+  const [key, created] = await d1.batch(
+    [
+      keyLookup(cr),
+      sql`INSERT INTO webhook_endpoints (id, channel_id, url, events, include_illustrative, secret, after_seq, created_by)
+SELECT ${id}, ${channelId(cr)}, ${input.url}, ${JSON.stringify(input.events)}, ${input.include_illustrative ? 1 : 0},
+  ${secret}, (SELECT coalesce(max(seq), 0) FROM changes), ${keyId(cr)}
+WHERE ${guard(cr)} AND (SELECT count(*) FROM webhook_endpoints WHERE channel_id = ${channelId(cr)}) < ${MAX_ENDPOINTS_PER_CHANNEL}
+RETURNING ${ENDPOINT_COLUMNS}`,
+    ].map((q) => toStatement(d1, q)),
+  );
+  const row = rows<EndpointRow>(created)[0];
+  return { key: keyRow(key), result: row ? endpointOut(row) : "too-many" };
+}
+
+/** Changes the URL, events or illustrative opt-in of an endpoint (fields left undefined stay). */
+export async function updateEndpoint(
+  d1: CountedD1,
+  cr: Credential,
+  id: string,
+  patch: Partial<EndpointInput>,
+): Promise<Keyed<WebhookEndpoint | null>> {
+  const [key, updated] = await d1.batch(
+    [
+      keyLookup(cr),
+      sql`UPDATE webhook_endpoints SET url = coalesce(${patch.url ?? null}, url),
+  events = coalesce(${patch.events ? JSON.stringify(patch.events) : null}, events),
+  include_illustrative = coalesce(${patch.include_illustrative === undefined ? null : patch.include_illustrative ? 1 : 0}, include_illustrative),
+  updated_at = ${NOW}
+WHERE id = ${id} AND ${mine(cr)} RETURNING ${ENDPOINT_COLUMNS}`,
+    ].map((q) => toStatement(d1, q)),
+  );
+  const row = rows<EndpointRow>(updated)[0];
+  return { key: keyRow(key), result: row ? endpointOut(row) : null };
+}
+
+/** Deletes an endpoint and its deliveries (queued attempts find nothing and stop). */
+export async function deleteEndpoint(d1: CountedD1, cr: Credential, id: string): Promise<Keyed<boolean>> {
+  const [key, , deleted] = await d1.batch(
+    [
+      keyLookup(cr),
+      sql`DELETE FROM webhook_deliveries WHERE endpoint_id = (SELECT id FROM webhook_endpoints WHERE id = ${id} AND ${mine(cr)})`,
+      sql`DELETE FROM webhook_endpoints WHERE id = ${id} AND ${mine(cr)} RETURNING id`,
+    ].map((q) => toStatement(d1, q)),
+  );
+  return { key: keyRow(key), result: rows(deleted).length > 0 };
+}
+
+/**
+ * Replaces an endpoint's secret; the old one keeps signing (a second signature) for `overlapSeconds`, so a
+ * receiver can switch without dropping a delivery.
+ */
+export async function rotateSecret(
+  d1: CountedD1,
+  cr: Credential,
+  id: string,
+  secret: string,
+  overlapSeconds: number,
+): Promise<Keyed<WebhookEndpoint | null>> {
+  const expires =
+    overlapSeconds > 0
+      ? sql`strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ${`+${overlapSeconds} seconds`})`
+      : sql`NULL`;
+  const [key, rotated] = await d1.batch(
+    [
+      keyLookup(cr),
+      sql`UPDATE webhook_endpoints SET previous_secret = ${overlapSeconds > 0 ? sql`secret` : sql`NULL`},
+  previous_secret_expires_at = ${expires}, secret = ${secret}, updated_at = ${NOW}
+WHERE id = ${id} AND ${mine(cr)} RETURNING ${ENDPOINT_COLUMNS}`,
+    ].map((q) => toStatement(d1, q)),
+  );
+  const row = rows<EndpointRow>(rotated)[0];
+  return { key: keyRow(key), result: row ? endpointOut(row) : null };
+}
+
+interface DeliveryRow {
+  id: string;
+  seq: number;
+  entity: string;
+  body: string;
+  status: WebhookDelivery["status"];
+  attempts: number;
+  response_status: number | null;
+  latency_ms: number | null;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/**
+ * An endpoint's deliveries, newest change first, before the keyset position `before` (a `seq`); null when the
+ * endpoint is not the channel's.
+ */
+export async function listDeliveries(
+  d1: CountedD1,
+  cr: Credential,
+  endpoint: string,
+  before: number | null,
+  limit: number,
+): Promise<Keyed<WebhookDelivery[] | null>> {
+  const position = before === null ? sql`` : sql`AND d.seq < ${before}`;
+  const [key, owner, list] = await d1.batch(
+    [
+      keyLookup(cr),
+      sql`SELECT id FROM webhook_endpoints WHERE id = ${endpoint} AND ${mine(cr)}`,
+      sql`SELECT d.id, d.seq, d.entity, json_extract(d.body, '$.type') AS type, d.status, d.attempts,
+  d.response_status, d.latency_ms, d.error, d.created_at, d.updated_at
+FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
+WHERE d.endpoint_id = ${endpoint} AND e.channel_id = ${channelId(cr)} AND ${guard(cr)} ${position} ORDER BY d.seq DESC LIMIT ${limit + 1}`,
+    ].map((q) => toStatement(d1, q)),
+  );
+  if (!rows(owner).length) return { key: keyRow(key), result: null };
+  return {
+    key: keyRow(key),
+    result: rows<DeliveryRow & { type: string }>(list).map((r) => ({
+      id: r.id,
+      seq: r.seq,
+      type: r.type,
+      status: r.status,
+      attempts: r.attempts,
+      response_status: r.response_status,
+      latency_ms: r.latency_ms,
+      error: r.error,
+      created_at: r.created_at,
+      updated_at: r.updated_at,
+    })),
+  };
+}

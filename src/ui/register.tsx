@@ -1,0 +1,177 @@
+// How a page is served: the middleware chain every page shares, the layout around its body, the error pages, and
+// the three registrars (page, detailPage, listPage) that index.tsx uses to route each page in both languages.
+import type { Context, Hono, MiddlewareHandler } from "hono";
+import { etag } from "hono/etag";
+import type { Child } from "hono/jsx";
+import { isSlug, LANGS } from "../domain/vocabulary.ts";
+import type { AppEnv } from "../platform/env.ts";
+import { d1Session } from "../platform/http/d1-session.ts";
+import { publicCache } from "../platform/http/etag.ts";
+import { Problem } from "../platform/http/problem.ts";
+import { cacheable } from "../platform/http/response-cache.ts";
+import { ErrorPage, errorTitle } from "./errors.tsx";
+import {
+  type Lang,
+  langOfPath,
+  type PageKey,
+  pathWithQuery,
+  routeOf,
+  type Strings,
+  strings,
+} from "./i18n/index.ts";
+import { Layout, type PageMeta } from "./layout.tsx";
+
+/**
+ * Content-Security-Policy of the pages: scripts, styles and images from this origin only — no inline script, no
+ * inline style, no event-handler attributes (JSON-LD is a data block, which CSP does not execute).
+ */
+export const PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+/** Sets the pages' CSP on the response, after the handler (so error pages get it too). */
+export function pageHeaders(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    c.header("content-security-policy", PAGE_CSP);
+  };
+}
+
+/** The site's public origin for absolute URLs (canonical, Open Graph, JSON-LD, sitemap), without a trailing slash. */
+export const originOf = (c: Context<AppEnv>) =>
+  (c.env.PUBLIC_ORIGIN || new URL(c.req.url).origin).replace(/\/+$/, "");
+
+/** What a page tells the layout, less what the router knows (language, origin). */
+export type Meta = Omit<PageMeta, "lang" | "origin">;
+
+/** Renders a page in the layout as a complete HTML document. */
+async function render(
+  c: Context<AppEnv>,
+  lang: Lang,
+  meta: Meta,
+  body: Child,
+  status: 200 | 400 | 404 | 500 = 200,
+) {
+  const doc = <Layout meta={{ ...meta, lang, origin: originOf(c) }}>{body}</Layout>;
+  return c.html(`<!doctype html>${await doc.toString()}`, status);
+}
+
+/** The site's error page (never cached), in the language of the requested path. */
+export function renderError(c: Context<AppEnv>, status: 400 | 404 | 500) {
+  const lang = langOfPath(new URL(c.req.url).pathname);
+  c.header("cache-control", "no-store");
+  return render(
+    c,
+    lang,
+    { page: null, title: errorTitle(status, lang), description: strings(lang).notFoundText, noindex: true },
+    <ErrorPage status={status} lang={lang} />,
+    status,
+  );
+}
+
+const notFound = (slug: string) => new Problem(404, { detail: `Nothing named '${slug}'`, type: "not-found" });
+
+const chain = [pageHeaders(), publicCache(60), cacheable(), etag(), d1Session()] as const;
+
+/** A page's head and body for one request; `meta.page` defaults to the page's own key. */
+type View = { meta: Omit<Meta, "page"> & { page?: Meta["page"] }; body: Child };
+
+/**
+ * Registers a page in both languages: the shared chain (CSP, public cache, response cache, ETag, D1 session), then the handler's
+ * head and body rendered in the layout.
+ *
+ * @example page(pages, "programme", async (c, lang, t) => ({ meta: { title: t.programmeTitle, … }, body: … }))
+ */
+export function page(
+  app: Hono<AppEnv>,
+  key: PageKey,
+  handler: (c: Context<AppEnv>, lang: Lang, t: Strings) => Promise<View>,
+) {
+  for (const lang of LANGS) {
+    app.get(routeOf(key, lang), ...chain, async (c) => {
+      const { meta, body } = await handler(c, lang, strings(lang));
+      return render(c, lang, { page: { key }, ...meta }, body);
+    });
+  }
+}
+
+/**
+ * Registers a detail page (`:slug`): a slug that cannot be one is a 404 before any query, and so is a slug the
+ * loader does not find.
+ */
+export function detailPage<T>(
+  app: Hono<AppEnv>,
+  key: PageKey,
+  spec: {
+    load: (c: Context<AppEnv>, slug: string, lang: Lang) => Promise<T | null | undefined>;
+    view: (item: T, lang: Lang, c: Context<AppEnv>) => View;
+  },
+) {
+  page(app, key, async (c, lang) => {
+    const slug = c.req.param("slug") ?? "";
+    if (!isSlug(slug)) throw notFound(slug);
+    const item = await spec.load(c, slug, lang);
+    if (!item) throw notFound(slug);
+    const view = spec.view(item, lang, c);
+    return { ...view, meta: { page: { key, slug }, ...view.meta } };
+  });
+}
+
+/** The pagination links of a list page: the first page (when on a later one) and the next (when there is one). */
+export interface PagerLinks {
+  firstHref: string | null;
+  nextHref: string | null;
+}
+
+/**
+ * Registers a paginated list page: the state its URL asks for (at least the cursor), one page of the list, and
+ * the links to the first and next pages built from the same state. Pages after the first are `noindex`.
+ *
+ * @example listPage(pages, "producers", { load: …, head: (t) => ({ title: t.producersTitle, … }), view: … })
+ */
+export function listPage<S extends { cursor?: string }, L extends { page: { next_cursor: string | null } }>(
+  app: Hono<AppEnv>,
+  key: PageKey,
+  spec: {
+    /** The URL's state; by default only `?cursor=`. */
+    state?: (c: Context<AppEnv>) => S;
+    /** The state as a query string without the cursor (filters, search, sort), for links and the canonical URL. */
+    query?: (s: S) => string;
+    load: (c: Context<AppEnv>, s: S, lang: Lang) => Promise<L>;
+    head: (t: Strings, s: S) => { title: string; description: string; noindex?: boolean };
+    view: (props: { list: L; s: S; lang: Lang; pager: PagerLinks }) => Child;
+  },
+) {
+  const stateOf = spec.state ?? ((c: Context<AppEnv>) => ({ cursor: c.req.query("cursor") }) as S);
+  page(app, key, async (c, lang, t) => {
+    const s = stateOf(c);
+    const list = await spec.load(c, s, lang);
+    const query = spec.query?.(s) ?? "";
+    const hrefWith = (cursor?: string | null) => {
+      const p = new URLSearchParams(query);
+      if (cursor) p.append("cursor", cursor);
+      return pathWithQuery(key, lang, p.toString());
+    };
+    const next = list.page.next_cursor;
+    const pager = { firstHref: s.cursor ? hrefWith() : null, nextHref: next ? hrefWith(next) : null };
+    const head = spec.head(t, s);
+    return {
+      meta: {
+        page: query ? { key, query } : { key },
+        title: head.title,
+        description: head.description,
+        noindex: Boolean(s.cursor) || Boolean(head.noindex),
+      },
+      body: spec.view({ list, s, lang, pager }),
+    };
+  });
+}
