@@ -28,6 +28,8 @@ export default defineConfig(async () => {
             WEBHOOK_ALLOW_LOOPBACK: "1",
             WEBHOOK_RETRY_SCALE: "0",
             WEBHOOK_TIMEOUT_MS: "2000",
+            // Enquiry emails (src/enquiries/notify.ts) go to this centre address too, through the simulated binding.
+            CENTRE_EMAIL: "centre@cnnt.example.vn",
           },
           // Empty databases for the backup/restore and migration tests (each test file gets its own copy).
           d1Databases: { RESTORE_DB: "restore-db", UPGRADE_DB: "upgrade-db" },

@@ -15,6 +15,21 @@ import { d1Query, ROOT } from "./lib/wrangler.ts";
 const OUT = join(ROOT, "src/openapi/examples.json");
 const PRODUCT = "mien-dong-tan-viet-a";
 const LISTING = `/channels/aeon/listings/${PRODUCT}`;
+/** An enquiry (fictitious contact); sent twice with its token, the second is the idempotent 200. */
+const ENQUIRY = {
+  product: PRODUCT,
+  kind: "chain",
+  quantity: "200 thùng mỗi tháng",
+  message:
+    "Chuỗi chúng tôi muốn nhập miến dong cho 12 cửa hàng ở Hà Nội. Xin báo giá sỉ và điều kiện giao hàng.",
+  name: "Nguyễn Thu Hà",
+  email: "thu.ha@chuoi-mau.example",
+  organisation: "Chuỗi cửa hàng mẫu",
+  consent: true,
+  token: "example-form-token-0001",
+};
+/** An enquiry stored directly under a fixed reference, for the admin examples. */
+const ENQUIRY_REF = "k3mz8q2wn4xa";
 
 /** Arrays cut to their first two items, everywhere; long text feeds to their first three lines. */
 function trim(v: unknown): unknown {
@@ -165,6 +180,36 @@ try {
     ],
     ["listChanges", 200, "/changes?limit=2"],
     ["listChanges", 400, "/changes?cursor=not-a-cursor"],
+    ["createEnquiry", 201, "/enquiries", { method: "POST", headers: json, body: JSON.stringify(ENQUIRY) }],
+    ["createEnquiry", 200, "/enquiries", { method: "POST", headers: json, body: JSON.stringify(ENQUIRY) }],
+    [
+      "createEnquiry",
+      422,
+      "/enquiries",
+      {
+        method: "POST",
+        headers: json,
+        body: JSON.stringify({ ...ENQUIRY, phone: "12345", email: undefined }),
+      },
+    ],
+    [
+      "createEnquiry",
+      401,
+      "/enquiries",
+      { method: "POST", headers: { ...json, authorization: "Bearer x" }, body: JSON.stringify(ENQUIRY) },
+    ],
+    [
+      "createEnquiry",
+      415,
+      "/enquiries",
+      { method: "POST", headers: { "content-type": "text/plain" }, body: "x" },
+    ],
+    [
+      "createEnquiry",
+      413,
+      "/enquiries",
+      { method: "POST", headers: json, body: JSON.stringify({ ...ENQUIRY, message: "x".repeat(20_000) }) },
+    ],
     ["getProductFeedCsv", 200, "/feeds/products.csv"],
     ["getProductFeedNdjson", 200, "/feeds/products.ndjson"],
   ];
@@ -173,6 +218,9 @@ try {
   d1Query(server.target, [
     "INSERT INTO editors (email, role) VALUES ('examples@caobang.gov.vn', 'publisher')",
     `INSERT INTO editor_tokens (editor_id, name, prefix, hash) SELECT id, 'examples', '${editor.prefix}', '${editor.hash}' FROM editors WHERE email = 'examples@caobang.gov.vn'`,
+    `INSERT INTO enquiries (ref, dedupe_key, product_id, producer_id, kind, message, name, phone, consent_version, lang, via)
+     SELECT '${ENQUIRY_REF}', 'examples', id, producer_id, 'wholesale', 'Xin báo giá sỉ 50 gói.', 'Lê Minh Khang', '+84912345678', '2026-12-07', 'vi', 'page'
+     FROM products WHERE slug = '${PRODUCT}'`,
   ]);
   const ed = { ...json, authorization: `Bearer ${editor.token}`, "if-match": "*" };
   const edNoMatch = { ...json, authorization: `Bearer ${editor.token}` };
@@ -310,6 +358,17 @@ try {
       ),
     ],
     ["listAuditEvents", 200, `${A}/audit?limit=2`, { headers: edNoMatch }],
+    ["listEnquiries", 200, `${A}/enquiries?status=new`, { headers: edNoMatch }],
+    ["getEnquiry", 200, `${A}/enquiries/${ENQUIRY_REF}`, { headers: edNoMatch }],
+    ["getEnquiry", 404, `${A}/enquiries/aaaaaaaaaaaa`, { headers: edNoMatch }],
+    [
+      "setEnquiryStatus",
+      200,
+      `${A}/enquiries/${ENQUIRY_REF}`,
+      send("PATCH", { status: "forwarded" }, edNoMatch),
+    ],
+    ["setEnquiryStatus", 422, `${A}/enquiries/${ENQUIRY_REF}`, send("PATCH", { status: "lost" }, edNoMatch)],
+    ["eraseEnquiry", 200, `${A}/enquiries/${ENQUIRY_REF}/erase`, send("POST", undefined, edNoMatch)],
     ["createChannel", 201, `${A}/channels`, send("POST", fair, edNoMatch)],
     ["listAdminChannels", 200, `${A}/channels?facet=trade_fair`, { headers: edNoMatch }],
     ["getAdminChannel", 200, `${A}/channels/${fair.slug}`, { headers: edNoMatch }],

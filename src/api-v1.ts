@@ -5,6 +5,7 @@ import { producersApi } from "./catalogue/producers/index.ts";
 import { productsApi } from "./catalogue/products/index.ts";
 import { programmeApi } from "./catalogue/programme/index.ts";
 import { recognitionsApi } from "./catalogue/recognitions/index.ts";
+import { enquiriesApi } from "./enquiries/api.ts";
 import { withExamples } from "./openapi/examples.ts";
 import type { AppEnv } from "./platform/env.ts";
 import { createRouter } from "./platform/http/create-app.ts";
@@ -54,6 +55,7 @@ export function createApiV1(admin?: AdminApi, retail: RetailApis = {}) {
   api.route("/", recognitionsApi);
   api.route("/", programmeApi);
   api.route("/", kindsApi);
+  api.route("/", enquiriesApi);
   // Each where the public app had it before the split, so that the document lists the paths in the same order.
   if (retail.listings) api.route("/", retail.listings);
   if (retail.changes) api.route("/", retail.changes);
@@ -113,6 +115,11 @@ export const OPENAPI_CONFIG = {
       name: "Webhooks",
       description:
         "A channel's key registers https endpoints that receive the change feed as it happens, signed per Standard Webhooks, so a chain need not poll. Each delivery carries the feed entry and its cursor.",
+    },
+    {
+      name: "Enquiries",
+      description:
+        "Buyers ask producers about real products through the province's trade-promotion centre. The enquirer's contact is never published (docs/enquiries.md).",
     },
     {
       name: "Editors",

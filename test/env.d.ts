@@ -19,6 +19,8 @@ declare global {
       WEBHOOK_ALLOW_LOOPBACK: string;
       WEBHOOK_RETRY_SCALE: string;
       WEBHOOK_TIMEOUT_MS: string;
+      CENTRE_EMAIL: string;
+      EMAIL: SendEmail;
     }
   }
 }

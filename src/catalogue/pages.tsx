@@ -2,6 +2,9 @@
 // loads (one D1 round trip). How a page is served — CSP, caching, layout, errors — is in register.tsx.
 import { type Context, Hono } from "hono";
 import { etag } from "hono/etag";
+import { EnquiryForm } from "../enquiries/form.tsx";
+import { enquiryPages } from "../enquiries/pages.tsx";
+import { pageStamp } from "../enquiries/stamp.ts";
 import type { AppEnv } from "../platform/env.ts";
 import { d1Session, dbOf } from "../platform/http/d1-session.ts";
 import { publicCache } from "../platform/http/etag.ts";
@@ -69,9 +72,22 @@ listPage(pages, "products", {
 /** Pages show illustrative records too (labelled): loaders that can answer "illustrative" never do here. */
 const shown = <T,>(x: T | "illustrative" | null) => (x === "illustrative" ? null : x);
 
+/** A fresh signed form stamp for the enquiry form of a real record's page; none for an illustrative one. */
+const stampFor = (
+  c: Context<AppEnv>,
+  record: { slug: string; provenance: { record: string } },
+  kind: string,
+) =>
+  record.provenance.record === "illustrative"
+    ? Promise.resolve(null)
+    : pageStamp(c.env.CURSOR_SECRET, `${kind}:${record.slug}`);
+
 detailPage(pages, "product", {
-  load: async (c, slug, lang) => shown(await getProduct(dbOf(c), slug, lang)),
-  view: (p, lang, c) => {
+  load: async (c, slug, lang) => {
+    const p = shown(await getProduct(dbOf(c), slug, lang));
+    return p && { p, stamp: await stampFor(c, p, "product") };
+  },
+  view: ({ p, stamp }, lang, c) => {
     const t = strings(lang);
     // Search engines get facts only: an illustrative product is not indexed and has no JSON-LD; meta and Open
     // Graph text comes from sourced values only.
@@ -90,7 +106,13 @@ detailPage(pages, "product", {
         noindex: illustrative,
         ...(illustrative ? {} : { jsonLd: productJsonLd(p, lang, originOf(c)) }),
       },
-      body: <ProductPage p={p} lang={lang} />,
+      body: (
+        <ProductPage
+          p={p}
+          lang={lang}
+          enquiry={stamp ? <EnquiryForm lang={lang} subject={{ product: p.slug }} stamp={stamp} /> : null}
+        />
+      ),
     };
   },
 });
@@ -103,14 +125,23 @@ listPage(pages, "producers", {
 });
 
 detailPage(pages, "producer", {
-  load: async (c, slug, lang) => shown(await getProducer(dbOf(c), slug, lang)),
-  view: (p, lang) => {
+  load: async (c, slug, lang) => {
+    const p = shown(await getProducer(dbOf(c), slug, lang));
+    return p && { p, stamp: await stampFor(c, p, "producer") };
+  },
+  view: ({ p, stamp }, lang) => {
     const illustrative = p.provenance.record === "illustrative";
     const description =
       illustrative || p.provenance.fields.description ? strings(lang).illustrativeMeta : p.description;
     return {
       meta: { title: p.name, description: description.slice(0, 160), noindex: illustrative },
-      body: <ProducerPage p={p} lang={lang} />,
+      body: (
+        <ProducerPage
+          p={p}
+          lang={lang}
+          enquiry={stamp ? <EnquiryForm lang={lang} subject={{ producer: p.slug }} stamp={stamp} /> : null}
+        />
+      ),
     };
   },
 });
@@ -167,6 +198,9 @@ pages.get("/sitemap.xml", publicCache(3600), etag(), d1Session(), async (c) => {
 pages.get("/robots.txt", publicCache(3600), (c) =>
   c.text(`User-agent: *\nAllow: /\nDisallow: /api/\n\nSitemap: ${originOf(c)}/sitemap.xml\n`),
 );
+
+// Enquiries (issue 24): the form's target and own page, the thank-you page and the privacy notice.
+pages.route("/", enquiryPages);
 
 const isApi = (c: Context) => new URL(c.req.url).pathname.startsWith("/api/");
 

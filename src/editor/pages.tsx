@@ -1,6 +1,8 @@
 import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Child } from "hono/jsx";
+import { enquiryInbox } from "../enquiries/inbox.tsx";
+import { INBOX_NAV, INBOX_PATHS } from "../enquiries/inbox-paths.ts";
 import type { AppEnv } from "../platform/env.ts";
 import { d1Session } from "../platform/http/d1-session.ts";
 import {
@@ -8,6 +10,7 @@ import {
   checkCsrf,
   checkOrigin,
   csrfToken,
+  type Role,
   readSession,
   SESSION_COOKIE,
   SESSION_SECONDS,
@@ -58,12 +61,13 @@ editorPages.get("/quan-tri/admin.css", (c) =>
   }),
 );
 
-function Page(props: {
+/** The editor pages' frame (also the producers' inbox, src/enquiries/inbox.tsx): a producer's nav is its inbox only. */
+export function Page(props: {
   lang: AdminLang;
   title: string;
   other: string;
   children: Child;
-  signedIn?: { email: string; role: "editor" | "publisher"; csrf: string };
+  signedIn?: { email: string; role: Role; csrf: string };
 }) {
   const t = ADMIN_STRINGS[props.lang];
   const p = ADMIN_PATHS[props.lang];
@@ -91,9 +95,14 @@ function Page(props: {
           >
             {t.switchTo}
           </a>
-          {props.signedIn ? (
+          {props.signedIn?.role === "producer" ? (
+            <nav aria-label={t.site}>
+              <a href={INBOX_PATHS[props.lang].inbox}>{INBOX_NAV[props.lang]}</a>
+            </nav>
+          ) : props.signedIn ? (
             <nav aria-label={t.site}>
               <a href={p.home}>{t.queue}</a>{" "}
+              <a href={INBOX_PATHS[props.lang].inbox}>{INBOX_NAV[props.lang]}</a>{" "}
               <a href={RECORD_PATHS[props.lang].products}>{UI[props.lang].products}</a>{" "}
               <a href={RECORD_PATHS[props.lang].producers}>{UI[props.lang].producers}</a>{" "}
               {(["channel", "listing", "support_project", "programme_figure"] as const).map((e) => (
@@ -215,7 +224,8 @@ for (const lang of ["vi", "en"] as const) {
       sameSite: "Strict",
       maxAge: SESSION_SECONDS,
     });
-    return c.redirect(p.home, 303);
+    // A producer's account opens on its enquiries; it has no editor pages.
+    return c.redirect(result.editor.role === "producer" ? INBOX_PATHS[lang].inbox : p.home, 303);
   });
 
   editorPages.post(p.signOut, async (c) => {
@@ -246,6 +256,8 @@ for (const lang of ["vi", "en"] as const) {
   const signedIn = async (c: Context<AppEnv>) => {
     const session = await readSession(c);
     if (!session?.session) return c.redirect(p.signIn, 303);
+    // Producers' accounts (issue 24) see their enquiries only: every editor page is closed to them.
+    if (session.role === "producer") return c.redirect(INBOX_PATHS[lang].inbox, 303);
     c.set("editor", session);
     return session;
   };
@@ -253,9 +265,12 @@ for (const lang of ["vi", "en"] as const) {
   tableRoutes(editorPages, lang, shell, signedIn);
   peopleRoutes(editorPages, lang, shell, signedIn);
 
+  enquiryInbox(editorPages, lang, shell);
+
   editorPages.get(p.home, async (c) => {
     const session = await readSession(c);
     if (!session?.session) return c.redirect(p.signIn, 303);
+    if (session.role === "producer") return c.redirect(INBOX_PATHS[lang].inbox, 303);
     const queue = await reviewQueue(c);
     const t = ADMIN_STRINGS[lang];
     return c.html(

@@ -27,10 +27,20 @@ export interface Env {
   WEBHOOK_RETRY_SCALE?: string;
   /** Milliseconds a receiver has to answer (default 10000). */
   WEBHOOK_TIMEOUT_MS?: string;
+  /** Email to producers and the centre about enquiries (`[[send_email]]`; simulated by `wrangler dev`). */
+  EMAIL?: SendEmail;
+  /** The sender address of those emails (a domain the account sends from); default enquiries@<PUBLIC_ORIGIN host>. */
+  ENQUIRY_FROM?: string;
+  /** The trade-promotion centre's verified address, told of every new enquiry (unset: the centre reads the inbox). */
+  CENTRE_EMAIL?: string;
 }
 
 /** A message on the webhooks queue: turn new change-feed entries into deliveries, or attempt one delivery. */
-export type WebhookMessage = { kind: "fanout" } | { kind: "deliver"; id: string };
+export type WebhookMessage =
+  | { kind: "fanout" }
+  | { kind: "deliver"; id: string }
+  /** An enquiry's emails (src/enquiries/notify.ts); the same queue, so a failed send is retried like a delivery. */
+  | { kind: "enquiry"; ref: string; event: "received" | "forwarded" };
 
 export interface AppVariables {
   /** The request's D1 handle: a read-replication session that counts its round trips. */

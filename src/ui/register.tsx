@@ -54,12 +54,12 @@ export const originOf = (c: Context<AppEnv>) =>
 export type Meta = Omit<PageMeta, "lang" | "origin">;
 
 /** Renders a page in the layout as a complete HTML document. */
-async function render(
+export async function render(
   c: Context<AppEnv>,
   lang: Lang,
   meta: Meta,
   body: Child,
-  status: 200 | 400 | 404 | 500 = 200,
+  status: 200 | 400 | 404 | 413 | 422 | 429 | 500 = 200,
 ) {
   const doc = <Layout meta={{ ...meta, lang, origin: originOf(c) }}>{body}</Layout>;
   return c.html(`<!doctype html>${await doc.toString()}`, status);

@@ -204,6 +204,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/enquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an enquiry to a producer (through the centre)
+         * @description Asks about a real product or producer, to buy for oneself, wholesale, for a chain or for export. The contact (email or Vietnamese phone) is passed to the producer and the trade-promotion centre only, with the enquirer's consent, and never appears in any public output; it is erased after the retention period (docs/enquiries.md). A retailer key (`Authorization: Bearer cnnt_…`), when sent, attributes the enquiry to its channel. Limits: 5 enquiries per sender address and 50 per producer in 24 hours (429 with `Retry-After`). The same `token` with the same subject and contact is stored once (200 with `duplicate: true`). Illustrative records take no enquiries (422).
+         */
+        post: operations["createEnquiry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/channels/{channel}/listings/{product}": {
         parameters: {
             query?: never;
@@ -678,6 +698,70 @@ export interface paths {
         get: operations["listAuditEvents"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/enquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Buyers' enquiries, newest first (at most 200)
+         * @description The centre's inbox: each enquiry's subject, kind, status and the enquirer's name (null once erased), with how many enquiries each status holds. Filter by status, producer and age.
+         */
+        get: operations["listEnquiries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/enquiries/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One enquiry with the enquirer's contact and its audit trail
+         * @description The enquirer's email or phone, message and consent version (null once erased), and every status change with who made it.
+         */
+        get: operations["getEnquiry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an enquiry's status (`forwarded`: publishers; emails the producer's accounts)
+         * @description Audited with the status before and after. Forwarding emails the enquiry, contact included (the enquirer consented), to the producer's verified accounts, through the queue.
+         */
+        patch: operations["setEnquiryStatus"];
+        trace?: never;
+    };
+    "/admin/enquiries/{ref}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase an enquiry's personal details at once (the enquirer's request under Decree 13/2023/NĐ-CP)
+         * @description Name, contact, organisation, quantity and message are set to null for good; the kind, subject, status and dates remain. Audited.
+         */
+        post: operations["eraseEnquiry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1381,6 +1465,58 @@ export interface components {
                 provenance: components["schemas"]["Provenance"];
             }[];
         };
+        EnquiryReceipt: {
+            /**
+             * @description The enquiry's reference
+             * @example k3mz8q2wn4xa
+             */
+            id: string;
+            /** @enum {string} */
+            status: "received";
+            /** @enum {string} */
+            kind: "self" | "wholesale" | "chain" | "export" | "other";
+            product: string | null;
+            producer: string | null;
+            /** @description True when this token's enquiry was already stored (nothing new was written) */
+            duplicate: boolean;
+        };
+        EnquiryInput: {
+            /** @description The product asked about (slug); or give `producer` */
+            product?: string;
+            /** @description The producer asked about (slug), when no one product is */
+            producer?: string;
+            /**
+             * @description Who asks and why: `self` (buy for myself), `wholesale`, `chain` (stock in a chain), `export`, `other`
+             * @enum {string}
+             */
+            kind: "self" | "wholesale" | "chain" | "export" | "other";
+            /** @description How much, in the buyer's words (optional) */
+            quantity?: string;
+            /** @description The question (at most 2000 characters) */
+            message: string;
+            /** @description The enquirer's name */
+            name: string;
+            /** @description Email address (this or `phone`); never published */
+            email?: string;
+            /** @description Vietnamese phone number (this or `email`); never published */
+            phone?: string;
+            /** @description Shop, chain or company (optional) */
+            organisation?: string;
+            /** @description Must be `true`: the contact may be passed to the producer and the centre */
+            consent: true | "yes";
+            /**
+             * @description The consent text's version the enquirer saw (optional; the current one)
+             * @enum {string}
+             */
+            consent_version?: "2026-12-07";
+            /** @description Idempotency token: the same token with the same subject and contact stores one enquiry, however often it is sent */
+            token?: string;
+            /**
+             * @description The enquirer's language (default vi)
+             * @enum {string}
+             */
+            lang?: "vi" | "en";
+        };
         ChannelListing: {
             /** @enum {string} */
             status: "in_stock" | "out_of_stock" | "coming_soon" | "discontinued";
@@ -2010,6 +2146,36 @@ export interface components {
                 after?: unknown;
             }[];
         };
+        AdminEnquiry: {
+            id: string;
+            created_at: string;
+            /** @enum {string} */
+            status: "new" | "forwarded" | "answered" | "closed" | "spam";
+            /** @enum {string} */
+            kind: "self" | "wholesale" | "chain" | "export" | "other";
+            product: string | null;
+            producer: string;
+            /** @description Null once erased */
+            name: string | null;
+            organisation: string | null;
+            /** @description The chain whose API key sent it */
+            channel: string | null;
+            erased: boolean;
+        };
+        AdminEnquiryDetail: components["schemas"]["AdminEnquiry"] & {
+            email: string | null;
+            phone: string | null;
+            quantity: string | null;
+            message: string | null;
+            consent_version: string;
+            via: string;
+            audit: {
+                at: string;
+                by: string;
+                action: string;
+                changes?: unknown;
+            }[];
+        };
         AdminChannel: {
             /** @enum {string} */
             entity: "channel";
@@ -2593,7 +2759,7 @@ export interface operations {
                      *         "packaging"
                      *       ],
                      *       "created_at": "2026-01-05T00:00:02.000Z",
-                     *       "updated_at": "2026-12-07T01:19:50.958Z",
+                     *       "updated_at": "2026-12-07T02:02:26.304Z",
                      *       "producer": {
                      *         "slug": "htx-tan-viet-a",
                      *         "name": "HTX Tân Việt Á",
@@ -2679,7 +2845,7 @@ export interface operations {
                      *           "source_url": "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
                      *           "sample": false,
                      *           "version": 1,
-                     *           "updated_at": "2026-12-07T01:19:51.001Z",
+                     *           "updated_at": "2026-12-07T02:02:26.358Z",
                      *           "provenance": {
                      *             "record": "sourced",
                      *             "fields": {
@@ -2886,7 +3052,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 19,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY2h1LXRoZS1sdWMtdHJhIl1d.KC-f9y13X40loKxjgiB5Ng"
+                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY2h1LXRoZS1sdWMtdHJhIl1d.SdPt-cxq6h7rIsnGw76yFw"
                      *       }
                      *     }
                      */
@@ -3179,7 +3345,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 7,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFubmVscyIsWzJdXQ.3w_8hpkxr0eM6TJPOYVs6g"
+                     *         "next_cursor": "WyJjaGFubmVsc3xyZWFsIixbMl1d.DZ9vlg1z2S4paCvt79T4iQ"
                      *       }
                      *     }
                      */
@@ -3441,7 +3607,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 15,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.UdwWbINW9kFMR_CCyB8cqQ"
+                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.jD3mSIRaACZrLpIreDvUBg"
                      *       }
                      *     }
                      */
@@ -3967,6 +4133,155 @@ export interface operations {
             };
         };
     };
+    createEnquiry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnquiryInput"];
+            };
+        };
+        responses: {
+            /** @description Already received with this token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "tnnmdhi8d28y",
+                     *       "status": "received",
+                     *       "kind": "chain",
+                     *       "product": "mien-dong-tan-viet-a",
+                     *       "producer": null,
+                     *       "duplicate": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EnquiryReceipt"];
+                };
+            };
+            /** @description Received */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "tnnmdhi8d28y",
+                     *       "status": "received",
+                     *       "kind": "chain",
+                     *       "product": "mien-dong-tan-viet-a",
+                     *       "producer": null,
+                     *       "duplicate": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EnquiryReceipt"];
+                };
+            };
+            /** @description A malformed, unknown or revoked retailer key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Malformed Authorization header; expected `Bearer cnnt_…` or none",
+                     *       "instance": "/api/v1/enquiries"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 16 KB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/content-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The body is larger than 16384 bytes; an enquiry is at most 16 KB",
+                     *       "instance": "/api/v1/enquiries"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "Send the body as application/json (got 'text/plain')",
+                     *       "instance": "/api/v1/enquiries"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, each named in `invalid_params` (an unknown or illustrative subject too) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'phone': is not a Vietnamese phone number (e.g. 0912 345 678 or +84 912 345 678)",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "phone",
+                     *           "reason": "is not a Vietnamese phone number (e.g. 0912 345 678 or +84 912 345 678)"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/enquiries"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many enquiries from this address or to this producer today; `Retry-After` says when */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests from this address; retry after 10 seconds",
+                     *       "instance": "/api/v1/products"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getListing: {
         parameters: {
             query?: {
@@ -4010,8 +4325,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261207012014620\"",
-                     *       "updated_at": "2026-12-07T01:20:14.658Z",
+                     *       "etag": "\"l12v2c20261207020244204\"",
+                     *       "updated_at": "2026-12-07T02:02:44.292Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -4141,8 +4456,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261207012014620\"",
-                     *       "updated_at": "2026-12-07T01:20:14.658Z",
+                     *       "etag": "\"l12v2c20261207020244204\"",
+                     *       "updated_at": "2026-12-07T02:02:44.292Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -4182,8 +4497,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 1,
-                     *       "etag": "\"l12v1c20261207012014620\"",
-                     *       "updated_at": "2026-12-07T01:20:14.620Z",
+                     *       "etag": "\"l12v1c20261207020244204\"",
+                     *       "updated_at": "2026-12-07T02:02:44.204Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -4282,8 +4597,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207012014620\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207020244204\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -4483,8 +4798,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207012014620\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207020244204\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -4544,7 +4859,7 @@ export interface operations {
                      *         {
                      *           "product": "mien-dong-tan-viet-a",
                      *           "version": 3,
-                     *           "etag": "\"l12v3c20261207012014620\""
+                     *           "etag": "\"l12v3c20261207020244204\""
                      *         }
                      *       ]
                      *     }
@@ -4724,7 +5039,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "htx-tam-hoa",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-07T01:19:50.955Z",
+                     *           "changed_at": "2026-12-07T02:02:26.301Z",
                      *           "href": "/api/v1/producers/htx-tam-hoa",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -4735,7 +5050,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "cong-ty-tnhh-mtv-688",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-07T01:19:50.955Z",
+                     *           "changed_at": "2026-12-07T02:02:26.301Z",
                      *           "href": "/api/v1/producers/cong-ty-tnhh-mtv-688",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -4745,7 +5060,7 @@ export interface operations {
                      *       "page": {
                      *         "limit": 2,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.CcsY1j-iRZykcb8CBsIipQ"
+                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.iTvnouhp_qD_qxEXfQDBeQ"
                      *       }
                      *     }
                      */
@@ -4834,8 +5149,8 @@ export interface operations {
                 content: {
                     /**
                      * @example slug,name_vi,name_en,category_vi,category_en,product_group,tier,ocop_stars,price_from_vnd,producer_slug,producer_name,district,province,channels,image,sample,updated_at,provenance,price_from_vnd_provenance,district_provenance,channels_provenance,ocop
-                     *     bun-kho-ba-sach-hung-dao,Bún khô Ba sạch Hưng Đạo,Ba sạch Hưng Đạo dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T01:19:51.012Z,sourced,,,,false
-                     *     bun-kho-cao-tuyen,Bún khô Cao Tuyền,Cao Tuyền dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,cong-ty-tnhh-bun-cao-tuyen,Công ty TNHH Bún Cao Tuyền,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T01:19:50.959Z,sourced,,,,false
+                     *     bun-kho-ba-sach-hung-dao,Bún khô Ba sạch Hưng Đạo,Ba sạch Hưng Đạo dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T02:02:26.373Z,sourced,,,,false
+                     *     bun-kho-cao-tuyen,Bún khô Cao Tuyền,Cao Tuyền dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,cong-ty-tnhh-bun-cao-tuyen,Công ty TNHH Bún Cao Tuyền,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T02:02:26.304Z,sourced,,,,false
                      */
                     "text/csv": string;
                 };
@@ -4886,9 +5201,9 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô Ba sạch Hưng Đạo","name_en":"Ba sạch Hưng Đạo dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T01:19:51.012Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
-                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô Cao Tuyền","name_en":"Cao Tuyền dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T01:19:50.959Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
-                     *     {"slug":"chieu-truc-688","name_vi":"Chiếu trúc 688","name_en":"688 bamboo mat","category_vi":"Chiếu trúc","category_en":"Bamboo mats","product_group":"handicraft","tier":"national","ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-mtv-688","producer_name":"Công ty TNHH MTV 688","district":"Nguyên Bình","province":"Cao Bằng","channels":"","image":"/img/products/chieu-truc.svg","sample":false,"updated_at":"2026-12-07T01:19:50.958Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":"","ocop":false}
+                     * @example {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô Ba sạch Hưng Đạo","name_en":"Ba sạch Hưng Đạo dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T02:02:26.373Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
+                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô Cao Tuyền","name_en":"Cao Tuyền dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T02:02:26.304Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
+                     *     {"slug":"chieu-truc-688","name_vi":"Chiếu trúc 688","name_en":"688 bamboo mat","category_vi":"Chiếu trúc","category_en":"Bamboo mats","product_group":"handicraft","tier":"national","ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-mtv-688","producer_name":"Công ty TNHH MTV 688","district":"Nguyên Bình","province":"Cao Bằng","channels":"","image":"/img/products/chieu-truc.svg","sample":false,"updated_at":"2026-12-07T02:02:26.304Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":"","ocop":false}
                      */
                     "application/x-ndjson": string;
                 };
@@ -4946,7 +5261,7 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "ep_d36450a2014354e62937c2ab",
+                     *           "id": "ep_226435836af27b8ba1e023d9",
                      *           "url": "https://hooks.example-chain.vn/cnnt",
                      *           "events": [
                      *             "product",
@@ -4954,8 +5269,8 @@ export interface operations {
                      *           ],
                      *           "include_illustrative": false,
                      *           "previous_secret_expires_at": null,
-                     *           "created_at": "2026-12-07T01:20:18.748Z",
-                     *           "updated_at": "2026-12-07T01:20:18.748Z"
+                     *           "created_at": "2026-12-07T02:02:48.075Z",
+                     *           "updated_at": "2026-12-07T02:02:48.075Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -5073,7 +5388,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_d36450a2014354e62937c2ab",
+                     *       "id": "ep_226435836af27b8ba1e023d9",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
@@ -5081,9 +5396,9 @@ export interface operations {
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T01:20:18.748Z",
-                     *       "updated_at": "2026-12-07T01:20:18.748Z",
-                     *       "secret": "whsec_7/FnG61Qs8muWDuF4ongztAjB1FudXQTr2R0o7/OvE0="
+                     *       "created_at": "2026-12-07T02:02:48.075Z",
+                     *       "updated_at": "2026-12-07T02:02:48.075Z",
+                     *       "secret": "whsec_NTUljOcnEjMp9bDdMvaQbsa1GBtZDSR7W3PavTNZEaI="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -5267,7 +5582,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_d36450a2014354e62937c2ab",
+                     *       "id": "ep_226435836af27b8ba1e023d9",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
@@ -5275,8 +5590,8 @@ export interface operations {
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T01:20:18.748Z",
-                     *       "updated_at": "2026-12-07T01:20:18.748Z"
+                     *       "created_at": "2026-12-07T02:02:48.075Z",
+                     *       "updated_at": "2026-12-07T02:02:48.075Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -5521,15 +5836,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_d36450a2014354e62937c2ab",
+                     *       "id": "ep_226435836af27b8ba1e023d9",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T01:20:18.748Z",
-                     *       "updated_at": "2026-12-07T01:20:18.887Z"
+                     *       "created_at": "2026-12-07T02:02:48.075Z",
+                     *       "updated_at": "2026-12-07T02:02:48.507Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -5716,16 +6031,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_d36450a2014354e62937c2ab",
+                     *       "id": "ep_226435836af27b8ba1e023d9",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
-                     *       "previous_secret_expires_at": "2026-12-07T02:20:18.925Z",
-                     *       "created_at": "2026-12-07T01:20:18.748Z",
-                     *       "updated_at": "2026-12-07T01:20:18.925Z",
-                     *       "secret": "whsec_EdfVq6ZCYaO8aKkuCOMfzw8oVFrH6VPgI6DugjP6Rd0="
+                     *       "previous_secret_expires_at": "2026-12-07T03:02:48.664Z",
+                     *       "created_at": "2026-12-07T02:02:48.075Z",
+                     *       "updated_at": "2026-12-07T02:02:48.664Z",
+                     *       "secret": "whsec_R6qKD+FRAjtKEH6NEpQdWJvhoZjgFukEqdLsEe4KJrE="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -5856,16 +6171,16 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "msg_d64360f93d77e7e7208fbb5f",
+                     *           "id": "msg_0243a8b8b8a4a6a04ff2fb0a",
                      *           "seq": 96,
                      *           "type": "listing.upsert",
                      *           "status": "pending",
                      *           "attempts": 1,
                      *           "response_status": null,
-                     *           "latency_ms": 7,
-                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = ja5l18ud8et6mhufep76qhhm",
-                     *           "created_at": "2026-12-07T01:20:19.018Z",
-                     *           "updated_at": "2026-12-07T01:20:19.100Z"
+                     *           "latency_ms": 15,
+                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = 73p9phs2hlabqtmnr1alnihm",
+                     *           "created_at": "2026-12-07T02:02:48.799Z",
+                     *           "updated_at": "2026-12-07T02:02:48.927Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -6000,7 +6315,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-tan-viet-a",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T01:19:50.958Z\"",
+                     *       "etag": "\"0.2026-12-07T02:02:26.304Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-tan-viet-a",
                      *         "producer": "htx-tan-viet-a",
@@ -6046,7 +6361,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "4",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T01:19:50.964Z\"",
+                     *           "etag": "\"0.2026-12-07T02:02:26.314Z\"",
                      *           "live": {
                      *             "id": 4,
                      *             "product": "mien-dong-tan-viet-a",
@@ -6074,7 +6389,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "5",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T01:19:50.964Z\"",
+                     *           "etag": "\"0.2026-12-07T02:02:26.327Z\"",
                      *           "live": {
                      *             "id": 5,
                      *             "product": "mien-dong-tan-viet-a",
@@ -6264,8 +6579,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207012014620\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207020244204\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -6449,8 +6764,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207012014620\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207020244204\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -6647,8 +6962,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207012014620\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207020244204\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -6708,7 +7023,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T01:20:16.541Z\"",
+                     *       "etag": "\"0.2026-12-07T02:02:45.945Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-nguyen-binh",
                      *         "producer": "htx-mien-dong-nguyen-binh",
@@ -6744,7 +7059,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "1000000",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T01:20:16.560Z\"",
+                     *           "etag": "\"0.2026-12-07T02:02:45.945Z\"",
                      *           "live": {
                      *             "id": 1000000,
                      *             "product": "mien-dong-nguyen-binh",
@@ -6855,8 +7170,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207012014620\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207020244204\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7050,8 +7365,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207012014620\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207020244204\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7571,8 +7886,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207012014620\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207020244204\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7632,7 +7947,7 @@ export interface operations {
                      *       "entity": "producer",
                      *       "key": "htx-mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T01:20:16.540Z\"",
+                     *       "etag": "\"0.2026-12-07T02:02:45.944Z\"",
                      *       "live": {
                      *         "slug": "htx-mien-dong-nguyen-binh",
                      *         "name": "HTX Miến dong Nguyên Bình",
@@ -7744,8 +8059,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207012014620\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207020244204\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7931,8 +8246,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207012014620\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207020244204\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8229,8 +8544,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207012014620\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207020244204\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8403,8 +8718,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207012014620\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207020244204\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8590,8 +8905,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207012014620\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207020244204\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8682,7 +8997,7 @@ export interface operations {
                      *       "stats": {
                      *         "round_trips": 1,
                      *         "statements": 1,
-                     *         "ms": 2
+                     *         "ms": 11
                      *       }
                      *     }
                      */
@@ -8911,8 +9226,8 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": 11,
-                     *           "at": "2026-12-07T01:20:16.560Z",
+                     *           "id": 12,
+                     *           "at": "2026-12-07T02:02:45.945Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "recognition",
@@ -8932,8 +9247,8 @@ export interface operations {
                      *           ]
                      *         },
                      *         {
-                     *           "id": 10,
-                     *           "at": "2026-12-07T01:20:16.541Z",
+                     *           "id": 11,
+                     *           "at": "2026-12-07T02:02:45.945Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "product",
@@ -8953,7 +9268,7 @@ export interface operations {
                      *           ]
                      *         }
                      *       ],
-                     *       "next_before": 10
+                     *       "next_before": 11
                      *     }
                      */
                     "application/json": {
@@ -9018,6 +9333,484 @@ export interface operations {
             };
         };
     };
+    listEnquiries: {
+        parameters: {
+            query?: {
+                status?: "new" | "forwarded" | "answered" | "closed" | "spam";
+                /** @description A producer's slug */
+                producer?: string;
+                /** @description At most this many days old */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Enquiries and how many each status holds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "tnnmdhi8d28y",
+                     *           "created_at": "2026-12-07T02:02:44.919Z",
+                     *           "status": "new",
+                     *           "kind": "chain",
+                     *           "product": "Miến dong Tân Việt Á",
+                     *           "producer": "htx-tan-viet-a",
+                     *           "name": "Nguyễn Thu Hà",
+                     *           "organisation": "Chuỗi cửa hàng mẫu",
+                     *           "channel": null,
+                     *           "erased": false
+                     *         },
+                     *         {
+                     *           "id": "k3mz8q2wn4xa",
+                     *           "created_at": "2026-12-07T02:02:42.844Z",
+                     *           "status": "new",
+                     *           "kind": "wholesale",
+                     *           "product": "Miến dong Tân Việt Á",
+                     *           "producer": "htx-tan-viet-a",
+                     *           "name": "Lê Minh Khang",
+                     *           "organisation": null,
+                     *           "channel": null,
+                     *           "erased": false
+                     *         }
+                     *       ],
+                     *       "counts": {
+                     *         "new": 2
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["AdminEnquiry"][];
+                        counts: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "Invalid 'limit': Too small: expected number to be >=1",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "limit",
+                     *           "reason": "Too small: expected number to be >=1"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/products"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEnquiry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The enquiry */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "k3mz8q2wn4xa",
+                     *       "created_at": "2026-12-07T02:02:42.844Z",
+                     *       "status": "new",
+                     *       "kind": "wholesale",
+                     *       "product": "mien-dong-tan-viet-a",
+                     *       "producer": "htx-tan-viet-a",
+                     *       "name": "Lê Minh Khang",
+                     *       "organisation": null,
+                     *       "channel": null,
+                     *       "erased": false,
+                     *       "email": null,
+                     *       "phone": "+84912345678",
+                     *       "quantity": null,
+                     *       "message": "Xin báo giá sỉ 50 gói.",
+                     *       "consent_version": "2026-12-07",
+                     *       "via": "page",
+                     *       "audit": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminEnquiryDetail"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such enquiry */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No enquiry 'aaaaaaaaaaaa'",
+                     *       "instance": "/api/v1/admin/enquiries/aaaaaaaaaaaa"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setEnquiryStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    status: "new" | "forwarded" | "answered" | "closed" | "spam";
+                };
+            };
+        };
+        responses: {
+            /** @description The enquiry now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "k3mz8q2wn4xa",
+                     *       "created_at": "2026-12-07T02:02:42.844Z",
+                     *       "status": "forwarded",
+                     *       "kind": "wholesale",
+                     *       "product": "mien-dong-tan-viet-a",
+                     *       "producer": "htx-tan-viet-a",
+                     *       "name": "Lê Minh Khang",
+                     *       "organisation": null,
+                     *       "channel": null,
+                     *       "erased": false,
+                     *       "email": null,
+                     *       "phone": "+84912345678",
+                     *       "quantity": null,
+                     *       "message": "Xin báo giá sỉ 50 gói.",
+                     *       "consent_version": "2026-12-07",
+                     *       "via": "page",
+                     *       "audit": [
+                     *         {
+                     *           "at": "2026-12-07T02:02:46.365Z",
+                     *           "by": "examples@caobang.gov.vn",
+                     *           "action": "status",
+                     *           "changes": [
+                     *             {
+                     *               "field": "status",
+                     *               "before": "new",
+                     *               "after": "forwarded"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminEnquiryDetail"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such enquiry */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid status */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid 'status': Invalid option: expected one of \"new\"|\"forwarded\"|\"answered\"|\"closed\"|\"spam\"",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "status",
+                     *           "reason": "Invalid option: expected one of \"new\"|\"forwarded\"|\"answered\"|\"closed\"|\"spam\""
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/admin/enquiries/k3mz8q2wn4xa"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    eraseEnquiry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The enquiry now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "k3mz8q2wn4xa",
+                     *       "created_at": "2026-12-07T02:02:42.844Z",
+                     *       "status": "forwarded",
+                     *       "kind": "wholesale",
+                     *       "product": "mien-dong-tan-viet-a",
+                     *       "producer": "htx-tan-viet-a",
+                     *       "name": null,
+                     *       "organisation": null,
+                     *       "channel": null,
+                     *       "erased": true,
+                     *       "email": null,
+                     *       "phone": null,
+                     *       "quantity": null,
+                     *       "message": null,
+                     *       "consent_version": "2026-12-07",
+                     *       "via": "page",
+                     *       "audit": [
+                     *         {
+                     *           "at": "2026-12-07T02:02:46.365Z",
+                     *           "by": "examples@caobang.gov.vn",
+                     *           "action": "status",
+                     *           "changes": [
+                     *             {
+                     *               "field": "status",
+                     *               "before": "new",
+                     *               "after": "forwarded"
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "at": "2026-12-07T02:02:46.440Z",
+                     *           "by": "examples@caobang.gov.vn",
+                     *           "action": "erase",
+                     *           "changes": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminEnquiryDetail"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key, or a role too low for this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such enquiry */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listAdminChannels: {
         parameters: {
             query?: {
@@ -9046,7 +9839,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-nghe-an",
-                     *           "etag": "\"c5u20261207011950962\"",
+                     *           "etag": "\"c5u20261207020226313\"",
                      *           "record": {
                      *             "slug": "hoi-cho-nghe-an",
                      *             "name": "Hội chợ thương mại, đầu tư và du lịch Nghệ An",
@@ -9064,7 +9857,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-ocop-cao-bang",
-                     *           "etag": "\"c1000000u20261207012016764\"",
+                     *           "etag": "\"c1000000u20261207020246559\"",
                      *           "record": {
                      *             "slug": "hoi-cho-ocop-cao-bang",
                      *             "name": "Hội chợ OCOP Cao Bằng",
@@ -9150,7 +9943,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207012016764\"",
+                     *       "etag": "\"c1000000u20261207020246559\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -9252,8 +10045,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207012014620\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207020244204\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9309,7 +10102,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207012016764\"",
+                     *       "etag": "\"c1000000u20261207020246559\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -9488,8 +10281,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207012014620\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207020244204\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9552,7 +10345,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207012016951\"",
+                     *       "etag": "\"c1000000u20261207020246729\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -9654,8 +10447,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207012014620\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207020244204\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9734,7 +10527,7 @@ export interface operations {
                      *         {
                      *           "entity": "listing",
                      *           "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *           "etag": "\"l1000000v1c20261207012017016\"",
+                     *           "etag": "\"l1000000v1c20261207020246798\"",
                      *           "record": {
                      *             "channel": "hoi-cho-ocop-cao-bang",
                      *             "product": "mien-dong-nguyen-binh",
@@ -9821,7 +10614,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261207012017016\"",
+                     *       "etag": "\"l1000000v1c20261207020246798\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -9924,8 +10717,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207012014620\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207020244204\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9982,7 +10775,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261207012017016\"",
+                     *       "etag": "\"l1000000v1c20261207020246798\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -10163,8 +10956,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207012014620\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207020244204\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10228,7 +11021,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v2c20261207012017016\"",
+                     *       "etag": "\"l1000000v2c20261207020246798\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -10331,8 +11124,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207012014620\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207020244204\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10411,7 +11204,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "1000000",
-                     *           "etag": "\"s1000000u20261207012017689\"",
+                     *           "etag": "\"s1000000u20261207020247037\"",
                      *           "record": {
                      *             "producer": "htx-mien-dong-nguyen-binh",
                      *             "year": 2025,
@@ -10428,7 +11221,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "2",
-                     *           "etag": "\"s2u20261207011951010\"",
+                     *           "etag": "\"s2u20261207020226366\"",
                      *           "record": {
                      *             "producer": "cong-ty-tnhh-bun-cao-tuyen",
                      *             "year": null,
@@ -10513,7 +11306,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261207012017689\"",
+                     *       "etag": "\"s1000000u20261207020247037\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -10614,8 +11407,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207012014620\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207020244204\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10671,7 +11464,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1",
-                     *       "etag": "\"s1u20261207011951010\"",
+                     *       "etag": "\"s1u20261207020226366\"",
                      *       "record": {
                      *         "producer": "htx-nong-nghiep-cai-bo",
                      *         "year": 2023,
@@ -10849,8 +11642,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207012014620\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207020244204\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10913,7 +11706,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261207012018071\"",
+                     *       "etag": "\"s1000000u20261207020247223\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -11014,8 +11807,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207012014620\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207020244204\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11094,7 +11887,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_total",
-                     *           "etag": "\"p1u20261207011951064\"",
+                     *           "etag": "\"p1u20261207020226395\"",
                      *           "record": {
                      *             "key": "projects_total",
                      *             "group_key": "projects",
@@ -11113,7 +11906,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_national",
-                     *           "etag": "\"p2u20261207011951065\"",
+                     *           "etag": "\"p2u20261207020226395\"",
                      *           "record": {
                      *             "key": "projects_national",
                      *             "group_key": "projects",
@@ -11200,7 +11993,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261207012018164\"",
+                     *       "etag": "\"p1000000u20261207020247262\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -11303,8 +12096,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207012014620\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207020244204\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11360,7 +12153,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "projects_total",
-                     *       "etag": "\"p1u20261207011951064\"",
+                     *       "etag": "\"p1u20261207020226395\"",
                      *       "record": {
                      *         "key": "projects_total",
                      *         "group_key": "projects",
@@ -11540,8 +12333,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207012014620\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207020244204\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11604,7 +12397,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261207012018311\"",
+                     *       "etag": "\"p1000000u20261207020247516\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -11707,8 +12500,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207012014620\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207020244204\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11790,7 +12583,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v3c20261207012017016\"",
+                     *       "etag": "\"l1000000v3c20261207020246798\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -11893,8 +12686,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207012014620\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207012014620\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207020244204\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */

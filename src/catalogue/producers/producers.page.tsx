@@ -1,3 +1,5 @@
+import type { Child } from "hono/jsx";
+import { ENQUIRY_STRINGS } from "../../enquiries/strings.ts";
 import { Block } from "../../ui/components/block.tsx";
 import { Breadcrumbs } from "../../ui/components/breadcrumbs.tsx";
 import { PageHead } from "../../ui/components/page-head.tsx";
@@ -54,7 +56,7 @@ export function ProducersPage(props: { list: ProducerList; lang: Lang; pager: Pa
   );
 }
 
-export function ProducerPage(props: { p: Producer; lang: Lang }) {
+export function ProducerPage(props: { p: Producer; lang: Lang; enquiry?: Child }) {
   const { p, lang } = props;
   const t = strings(lang);
   const real = p.provenance.record !== "illustrative";
@@ -120,6 +122,12 @@ export function ProducerPage(props: { p: Producer; lang: Lang }) {
       <Block id="sup-h" title={t.support}>
         <SupportList items={p.support_projects} lang={lang} />
       </Block>
+      {props.enquiry ? (
+        <Block id="enquire-h" title={ENQUIRY_STRINGS[lang].title} anchor="enquire">
+          <p>{ENQUIRY_STRINGS[lang].lede}</p>
+          {props.enquiry}
+        </Block>
+      ) : null}
       <Sources urls={p.sources} lang={lang} />
     </div>
   );

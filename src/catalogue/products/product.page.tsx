@@ -1,3 +1,5 @@
+import type { Child } from "hono/jsx";
+import { ENQUIRY_STRINGS } from "../../enquiries/strings.ts";
 import { asset } from "../../ui/assets.ts";
 import { Block } from "../../ui/components/block.tsx";
 import { Breadcrumbs } from "../../ui/components/breadcrumbs.tsx";
@@ -66,7 +68,7 @@ export function productJsonLd(p: ProductDetail, lang: Lang, origin: string) {
   };
 }
 
-export function ProductPage(props: { p: ProductDetail; lang: Lang }) {
+export function ProductPage(props: { p: ProductDetail; lang: Lang; enquiry?: Child }) {
   const { p, lang } = props;
   const t = strings(lang);
   const illustrative = p.provenance.record === "illustrative";
@@ -123,9 +125,16 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang }) {
               ) : null}
             </p>
             <p class="actions">
-              <a class="btn" href="#where-to-buy">
-                {t.whereToBuy} <span aria-hidden="true">↓</span>
-              </a>
+              {props.enquiry ? (
+                <a class="btn" href="#enquire">
+                  {ENQUIRY_STRINGS[lang].title} <span aria-hidden="true">↓</span>
+                </a>
+              ) : null}
+              {p.listings.length ? (
+                <a class={props.enquiry ? "btn btn-quiet" : "btn"} href="#where-to-buy">
+                  {t.whereToBuy} <span aria-hidden="true">↓</span>
+                </a>
+              ) : null}
             </p>
           </div>
         </div>
@@ -175,6 +184,13 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang }) {
             <p class="muted">{t.noListings}</p>
           )}
         </Block>
+
+        {props.enquiry ? (
+          <Block id="enquire-h" title={ENQUIRY_STRINGS[lang].title} anchor="enquire">
+            <p>{ENQUIRY_STRINGS[lang].lede}</p>
+            {props.enquiry}
+          </Block>
+        ) : null}
 
         <Block id="producer-h" title={t.aboutProducer} class="producer-card">
           <h3>

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { registerEnquiryRoutes } from "../../enquiries/admin-api.ts";
 import type { AppEnv } from "../../platform/env.ts";
 import { invalidParams, Problem } from "../../platform/http/problem.ts";
 import { issuesToParams } from "../../platform/http/validation.ts";
@@ -48,6 +49,8 @@ adminApi
   .openapi(routes.importCatalogue, handlers.importCatalogue)
   .openapi(routes.exportCatalogue, handlers.exportCatalogue)
   .openapi(routes.listAuditEvents, handlers.listAuditEvents);
+// Before the tables' routes, whose /{table} pattern would take /enquiries.
+registerEnquiryRoutes(adminApi);
 registerTableRoutes(adminApi);
 
 /** The security scheme of the editors' routes in the OpenAPI document. */

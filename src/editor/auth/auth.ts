@@ -6,7 +6,11 @@ import { addressBucket } from "../../platform/http/client-address.ts";
 import { Problem } from "../../platform/http/problem.ts";
 import { EDITOR_TOKEN_PATTERN, EDITOR_TOKEN_PREFIX_LENGTH, sha256Hex } from "./crypto.ts";
 
-export type Role = "editor" | "publisher";
+/**
+ * `editor` changes drafts; `publisher` also publishes; `producer` (issue 24) is a producer's own account, scoped to
+ * one producer record: it sees that producer's enquiries and nothing of the editors' pages or API.
+ */
+export type Role = "editor" | "publisher" | "producer";
 /** Where a change was made, as the audit trail records it. */
 export type Via = "page" | "api" | "import" | "cli";
 
@@ -18,6 +22,8 @@ export interface EditorIdentity {
   via: Via;
   /** The session's token hash (page requests), for CSRF tokens and sign-out. */
   session?: string;
+  /** A `producer` account's producer record id (null for editors and publishers). */
+  producerId?: number | null;
 }
 
 declare module "hono" {
@@ -39,7 +45,7 @@ export function sameDigest(a: string, b: string): boolean {
   return x.length === 32 && y.length === 32 && crypto.subtle.timingSafeEqual(x, y);
 }
 
-const RANK: Record<Role, number> = { editor: 1, publisher: 2 };
+const RANK: Record<Role, number> = { producer: 0, editor: 1, publisher: 2 };
 /** True when `role` may do what `needed` may. */
 export const hasRole = (role: Role, needed: Role) => RANK[role] >= RANK[needed];
 
@@ -133,7 +139,7 @@ export function authenticatedD1(
       .prepare(
         `SELECT json_extract('{}', CASE WHEN EXISTS (SELECT 1 FROM editor_tokens t JOIN editors e ON e.id = t.editor_id
           WHERE t.prefix = ?1 AND t.hash = ?2 AND t.revoked_at IS NULL AND e.disabled_at IS NULL
-          AND (?3 = 'editor' OR e.role = 'publisher')) THEN '$' ELSE '${REFUSED}' END)`,
+          AND ((?3 = 'editor' AND e.role = 'editor') OR e.role = 'publisher')) THEN '$' ELSE '${REFUSED}' END)`,
       )
       .bind(cred.prefix, cred.hash, cred.role);
   const who = () =>
@@ -239,6 +245,7 @@ interface SessionRow {
   editor_id: number;
   email: string;
   role: Role;
+  producer_id: number | null;
   expires_at: string;
   revoked_at: string | null;
   disabled_at: string | null;
@@ -255,13 +262,20 @@ export async function readSession(c: Context<AppEnv>): Promise<EditorIdentity | 
   const row = await c
     .get("d1")
     .prepare(
-      `SELECT s.editor_id, e.email, e.role, s.expires_at, s.revoked_at, e.disabled_at
+      `SELECT s.editor_id, e.email, e.role, e.producer_id, s.expires_at, s.revoked_at, e.disabled_at
        FROM editor_sessions s JOIN editors e ON e.id = s.editor_id WHERE s.id_hash = ?`,
     )
     .bind(idHash)
     .first<SessionRow>();
   if (!row || row.revoked_at || row.disabled_at || Date.parse(row.expires_at) <= Date.now()) return null;
-  return { id: row.editor_id, email: row.email, role: row.role, via: "page", session: idHash };
+  return {
+    id: row.editor_id,
+    email: row.email,
+    role: row.role,
+    via: "page",
+    session: idHash,
+    producerId: row.producer_id,
+  };
 }
 
 /**

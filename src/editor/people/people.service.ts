@@ -73,13 +73,17 @@ const invalid = (name: string, reason: string) =>
 /** Creates an account; returns its one-time password (shown once, stored only as a PBKDF2 hash). */
 export async function createAccount(
   c: Context<AppEnv>,
-  input: { email: string; role: string; name?: string },
+  input: { email: string; role: string; name?: string; producer?: string },
 ): Promise<{ id: number; email: string; password: string }> {
   needRole(c, "publisher");
   const email = input.email.trim().toLowerCase();
   if (!EMAIL.test(email) || email.length > 254) throw invalid("email", "is not an email address");
-  if (input.role !== "editor" && input.role !== "publisher")
-    throw invalid("role", "must be editor or publisher");
+  if (input.role !== "editor" && input.role !== "publisher" && input.role !== "producer")
+    throw invalid("role", "must be editor, publisher or producer");
+  // A producer's account (issue 24) belongs to one real producer record, named by its slug.
+  const producer = input.role === "producer" ? (input.producer ?? "").trim() : null;
+  if (producer !== null && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(producer))
+    throw invalid("producer", "must be a producer's slug");
   const password = randomToken(15);
   const hash = await hashPassword(password);
   // The same wall as the CLI: a hash production Workers cannot verify would lock the new editor out.
@@ -88,9 +92,12 @@ export async function createAccount(
   const [rows] = await d1.batch<{ id: number }>([
     d1
       .prepare(
-        "INSERT INTO editors (email, name, role, password_hash) VALUES (?, ?, ?, ?) ON CONFLICT(email) DO NOTHING RETURNING id",
+        `INSERT INTO editors (email, name, role, password_hash, producer_id)
+         SELECT ?, ?, ?, ?, (SELECT id FROM producers WHERE slug = ?5 AND provenance != 'illustrative')
+         WHERE ?5 IS NULL OR EXISTS (SELECT 1 FROM producers WHERE slug = ?5 AND provenance != 'illustrative')
+         ON CONFLICT(email) DO NOTHING RETURNING id`,
       )
-      .bind(email, input.name?.trim() || null, input.role, hash),
+      .bind(email, input.name?.trim() || null, input.role, hash, producer),
     prepared(
       c,
       audit(c, "editor", email, "create", [
@@ -138,7 +145,7 @@ export async function createToken(
   const [rows] = await d1.batch<{ id: number; email: string }>([
     d1
       .prepare(
-        "INSERT INTO editor_tokens (editor_id, name, prefix, hash) SELECT id, ?, ?, ? FROM editors WHERE id = ? AND disabled_at IS NULL RETURNING id, (SELECT email FROM editors WHERE id = editor_id) AS email",
+        "INSERT INTO editor_tokens (editor_id, name, prefix, hash) SELECT id, ?, ?, ? FROM editors WHERE id = ? AND disabled_at IS NULL AND role != 'producer' RETURNING id, (SELECT email FROM editors WHERE id = editor_id) AS email",
       )
       .bind(label, prefix, hash, editorId),
     prepared(

@@ -360,7 +360,7 @@ export const catalogueVersion = sqliteTable("catalogue_version", {
 });
 
 // Editors (issue 12, migration 0011_editors). Read and written only by the editor routes, never by public ones.
-export const EDITOR_ROLES = ["editor", "publisher"] as const;
+export const EDITOR_ROLES = ["editor", "publisher", "producer"] as const;
 export const AUDIT_VIA = ["page", "api", "import", "cli"] as const;
 
 /** Editor accounts: `editor` changes drafts; `publisher` also publishes, deletes and manages tokens. */
@@ -376,6 +376,8 @@ export const editors = sqliteTable(
     passwordHash: text("password_hash"),
     createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     disabledAt: text("disabled_at"),
+    /** A `producer` account's own producer record (migration 0021); null for editors and publishers. */
+    producerId: integer("producer_id"),
   },
   (t) => [uniqueIndex("editors_email_uq").on(t.email)],
 );
@@ -536,3 +538,61 @@ export const webhookFanout = sqliteTable("webhook_fanout", {
   id: integer("id").primaryKey(),
   lastSeq: integer("last_seq").notNull().default(0),
 });
+
+// Buyers' enquiries (issue 24, migration 0021_enquiries). Read only by the back office; never by a public route.
+export const ENQUIRY_KINDS = ["self", "wholesale", "chain", "export", "other"] as const;
+export const ENQUIRY_STATUSES = ["new", "forwarded", "answered", "closed", "spam"] as const;
+
+/** An enquiry about a real product (or a producer): its contact fields are erased by the retention sweep. */
+export const enquiries = sqliteTable(
+  "enquiries",
+  {
+    id: integer("id").primaryKey(),
+    /** Random public reference (the API's id); row ids are never shown. */
+    ref: text("ref").notNull(),
+    /** SHA-256 of the form token, subject and contact: a resubmitted form is stored once. */
+    dedupeKey: text("dedupe_key").notNull(),
+    productId: integer("product_id"),
+    producerId: integer("producer_id").notNull(),
+    kind: text("kind", { enum: ENQUIRY_KINDS }).notNull(),
+    quantity: text("quantity"),
+    message: text("message"),
+    name: text("name"),
+    email: text("email"),
+    phone: text("phone"),
+    organisation: text("organisation"),
+    consentVersion: text("consent_version").notNull(),
+    lang: text("lang").notNull(),
+    via: text("via").notNull(),
+    channelId: integer("channel_id"),
+    /** HMAC of the sender's address bucket, for the daily per-address limit; erased with the contact. */
+    addressKey: text("address_key"),
+    status: text("status", { enum: ENQUIRY_STATUSES }).notNull().default("new"),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    statusAt: text("status_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    erasedAt: text("erased_at"),
+  },
+  (t) => [
+    uniqueIndex("enquiries_ref_uq").on(t.ref),
+    uniqueIndex("enquiries_dedupe_uq").on(t.dedupeKey),
+    index("enquiries_producer_idx").on(t.producerId, t.createdAt),
+    index("enquiries_address_idx").on(t.addressKey, t.createdAt),
+    index("enquiries_status_idx").on(t.status, t.createdAt),
+  ],
+);
+
+/** Emails sent about an enquiry, one per event and recipient, so a retried queue message sends none twice. */
+export const enquiryNotices = sqliteTable(
+  "enquiry_notices",
+  {
+    id: integer("id").primaryKey(),
+    enquiryId: integer("enquiry_id")
+      .notNull()
+      .references(() => enquiries.id, { onDelete: "cascade" }),
+    event: text("event").notNull(),
+    recipient: text("recipient").notNull(),
+    sentAt: text("sent_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    messageId: text("message_id"),
+  },
+  (t) => [uniqueIndex("enquiry_notices_uq").on(t.enquiryId, t.event, t.recipient)],
+);

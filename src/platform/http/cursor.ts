@@ -2,7 +2,8 @@ import { invalidParams } from "./problem.ts";
 
 const enc = new TextEncoder();
 
-const b64url = (bytes: Uint8Array) =>
+/** Bytes as base64url without padding. */
+export const b64url = (bytes: Uint8Array) =>
   btoa(String.fromCharCode(...bytes))
     .replaceAll("+", "-")
     .replaceAll("/", "_")
@@ -13,7 +14,8 @@ function fromB64url(s: string): Uint8Array {
   return Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
 }
 
-async function hmac(secret: string, data: string): Promise<Uint8Array> {
+/** HMAC-SHA-256 of `data` under `secret`, cut to its first 16 bytes (cursors, enquiry form stamps). */
+export async function hmac(secret: string, data: string): Promise<Uint8Array> {
   const key = await crypto.subtle.importKey(
     "raw",
     enc.encode(secret),

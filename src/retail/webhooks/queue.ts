@@ -38,12 +38,19 @@ const scale = (env: Env) => {
  * deliveries are recorded as dead.
  */
 export async function handleQueue(batch: MessageBatch<WebhookMessage>, env: Env): Promise<void> {
-  const messages = batch.messages;
+  // Enquiry emails share this queue (src/enquiries/notify.ts, loaded only when one arrives). On the dead-letter
+  // queue they are acknowledged with the rest: the enquiry stays in the inbox and the cron's sweep queues it again.
+  const messages = batch.messages.filter((m) => m.body.kind !== "enquiry");
   if (batch.queue === WEBHOOK_DLQ || batch.queue.endsWith("-dlq")) {
     const ids = messages.flatMap((m) => (m.body.kind === "deliver" ? [m.body.id] : []));
     await markDead(countedD1(env.DB), ids);
     batch.ackAll();
     return;
+  }
+  const enquiries = batch.messages.filter((m) => m.body.kind === "enquiry");
+  if (enquiries.length) {
+    const { handleEnquiryMessages } = await import("../../enquiries/notify.ts");
+    await handleEnquiryMessages(env, enquiries as Message<Extract<WebhookMessage, { kind: "enquiry" }>>[]);
   }
   const fanouts = messages.filter((m) => m.body.kind === "fanout");
   if (fanouts.length) {
@@ -77,6 +84,16 @@ export async function handleQueue(batch: MessageBatch<WebhookMessage>, env: Env)
 
 /** The cron trigger: a fan-out step (in case a write's nudge was lost) and re-enqueued lost deliveries. */
 export async function handleScheduled(env: Env): Promise<void> {
+  // Enquiries: emails whose queue message was lost, and the retention sweep (src/enquiries/).
+  // A failure there is logged and does not stop the webhook work below.
+  try {
+    const { sweepUnsentNotices } = await import("../../enquiries/notify.ts");
+    const { eraseExpired } = await import("../../enquiries/retention.ts");
+    await sweepUnsentNotices(env);
+    await eraseExpired(countedD1(env.DB));
+  } catch (e) {
+    console.error("enquiry sweep failed", e instanceof Error ? e.message : String(e));
+  }
   await fanOutAndEnqueue(env);
   await enqueueDeliveries(env, await sweepStale(countedD1(env.DB)));
 }

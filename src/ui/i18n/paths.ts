@@ -12,7 +12,10 @@ export type PageKey =
   | "recognition"
   | "programme"
   | "kinds"
-  | "kind";
+  | "kind"
+  | "enquire"
+  | "enquireThanks"
+  | "enquirePrivacy";
 
 const PATHS: Record<PageKey, Record<Lang, string>> = {
   home: { vi: "/", en: "/en" },
@@ -26,6 +29,10 @@ const PATHS: Record<PageKey, Record<Lang, string>> = {
   programme: { vi: "/khuyen-cong", en: "/en/programme" },
   kinds: { vi: "/loai", en: "/en/kinds" },
   kind: { vi: "/loai/:slug", en: "/en/kinds/:slug" },
+  // Enquiries (issue 24, src/enquiries/pages.tsx): the form's target, the thank-you page, the privacy notice.
+  enquire: { vi: "/hoi-mua", en: "/en/enquire" },
+  enquireThanks: { vi: "/hoi-mua/cam-on", en: "/en/enquire/thanks" },
+  enquirePrivacy: { vi: "/hoi-mua/quyen-rieng-tu", en: "/en/enquire/privacy" },
 };
 
 /** The route pattern of a page in a language (`:slug` for detail pages). */
