@@ -17,7 +17,7 @@ import {
   sameDigest,
 } from "./auth/auth.ts";
 import { randomToken, sha256Hex } from "./auth/crypto.ts";
-import { revokeSession, signIn } from "./auth/signin.ts";
+import { LOGIN_WINDOW_MINUTES, revokeSession, signIn } from "./auth/signin.ts";
 import { peopleRoutes } from "./people/people.page.tsx";
 import { recordRoutes, type Shell } from "./records/records.page.tsx";
 import { tableRoutes } from "./tables/tables.page.tsx";
@@ -209,6 +209,8 @@ for (const lang of ["vi", "en"] as const) {
     const password = typeof form.password === "string" ? form.password : "";
     const result = await signIn(c.get("d1"), email, password, callerBucket(c));
     if (!result.ok) {
+      // The window is fixed, so its length is an honest upper bound of the wait (RFC 9110 §10.2.3).
+      if (result.reason === "limited") c.header("retry-after", String(LOGIN_WINDOW_MINUTES * 60));
       return showSignIn(
         c,
         result.reason === "limited" ? 429 : 401,

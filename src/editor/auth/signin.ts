@@ -1,6 +1,7 @@
 /**
  * Signing in to the editor pages: email and password, checked against a PBKDF2 hash (src/editor/auth/crypto.ts), and
- * a server-side session in D1. Failed attempts are counted in D1 per account and per address over a window
+ * a server-side session in D1. Attempts are reserved in D1 per account and per address over a window, atomically
+ * before the password is checked, so concurrent sign-ins cannot all slip under the limit
  * (not by the Rate Limiting binding: that one is per Cloudflare location and approximate, and a password guesser
  * can pick locations). Unknown accounts cost the same work, are counted the same way and get the same answer, so
  * the form cannot be used to learn who has an account.
@@ -25,40 +26,44 @@ export type SignInResult =
 const accountKey = (email: string) => sha256Hex(`login:${email.trim().toLowerCase()}`);
 
 /**
- * Checks an email and password and, when they match an active editor, opens a session. Two round trips: one
- * read (the account and both failure counts), one write (the session, or the failed attempt).
+ * Reserves an attempt in one statement: the row goes in only while the account and the address are both under
+ * their limits, so the count and the insert cannot be split by concurrent sign-ins (SQLite runs one statement at a
+ * time). No row inserted means "limited". The reservation stays as the failure it will most likely be; a sign-in
+ * that succeeds deletes it with the account's other failures.
+ */
+const RESERVE_ATTEMPT = `INSERT INTO login_attempts (account, address)
+  SELECT ?1, ?2 WHERE (SELECT count(*) FROM login_attempts WHERE account = ?1 AND at > ?3) < ${MAX_FAILURES_PER_ACCOUNT}
+    AND (SELECT count(*) FROM login_attempts WHERE address = ?2 AND at > ?3) < ${MAX_FAILURES_PER_ADDRESS}`;
+
+/**
+ * Checks an email and password and, when they match an active editor, opens a session. One round trip reserves
+ * the attempt and reads the account together; only a reserved attempt derives the password hash (a limited one is
+ * answered at once, so a flood costs no PBKDF2 work); a match costs a second round trip to open the session.
+ * `verify` is the password check (replaceable so that tests can count derivations).
  */
 export async function signIn(
   d1: CountedD1,
   email: string,
   password: string,
   address: string,
+  { verify = verifyPassword }: { verify?: typeof verifyPassword } = {},
 ): Promise<SignInResult> {
   const normalized = email.trim().toLowerCase().slice(0, 254);
   const account = await accountKey(normalized);
   const since = new Date(Date.now() - LOGIN_WINDOW_MINUTES * 60_000).toISOString();
-  const [editor, byAccount, byAddress] = await d1.batch<Record<string, unknown>>([
+  const [reserved, editor] = await d1.batch<Record<string, unknown>>([
+    d1.prepare(RESERVE_ATTEMPT).bind(account, address, since),
     d1
       .prepare("SELECT id, email, role, password_hash, disabled_at FROM editors WHERE email = ?")
       .bind(normalized),
-    d1.prepare("SELECT count(*) AS n FROM login_attempts WHERE account = ? AND at > ?").bind(account, since),
-    d1.prepare("SELECT count(*) AS n FROM login_attempts WHERE address = ? AND at > ?").bind(address, since),
   ]);
+  if (!reserved?.meta.changes) return { ok: false, reason: "limited" };
   const row = editor?.results[0] as
     | { id: number; email: string; role: Role; password_hash: string | null; disabled_at: string | null }
     | undefined;
-  const limited =
-    Number(byAccount?.results[0]?.n ?? 0) >= MAX_FAILURES_PER_ACCOUNT ||
-    Number(byAddress?.results[0]?.n ?? 0) >= MAX_FAILURES_PER_ADDRESS;
   // The hash is always derived (a dummy one for unknown accounts), so the answer takes as long either way.
-  const matches = await verifyPassword(password.slice(0, 1024), row?.password_hash ?? null);
-  if (limited) return { ok: false, reason: "limited" };
-  if (!row || row.disabled_at || !matches) {
-    await d1.batch([
-      d1.prepare("INSERT INTO login_attempts (account, address) VALUES (?, ?)").bind(account, address),
-    ]);
-    return { ok: false, reason: "invalid" };
-  }
+  const matches = await verify(password.slice(0, 1024), row?.password_hash ?? null);
+  if (!row || row.disabled_at || !matches) return { ok: false, reason: "invalid" };
   const token = randomToken(32);
   const expires = new Date(Date.now() + SESSION_SECONDS * 1000).toISOString();
   await d1.batch([
