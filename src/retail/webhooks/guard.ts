@@ -18,6 +18,14 @@ const PRIVATE_SUFFIXES = [".localhost", ".local", ".internal", ".home.arpa", ".l
 const bareHost = (hostname: string) => hostname.replace(/^\[|\]$/g, "").toLowerCase();
 
 /**
+ * The host a URL names, as the rules judge it: lower case (the URL parser already maps IDN and full-width letters
+ * and normalises IPv4 forms, `127.1.` included) and without one trailing dot. `localhost.` and `x.internal.` are
+ * the same names as without the dot (the DNS root), so the suffix rules must see them without it; a second dot
+ * leaves an empty label, which no public name has.
+ */
+const hostOf = (url: URL) => bareHost(url.hostname).replace(/\.$/, "");
+
+/**
  * Why an address may not receive webhooks (null: it may). Only globally routable unicast addresses pass:
  * private (10/8, 172.16/12, 192.168/16), loopback, link-local (incl. 169.254.169.254), CGNAT (100.64/10),
  * unspecified, multicast, reserved and documentation ranges; IPv6 loopback, ULA (fc00::/7), link-local, and forms
@@ -46,7 +54,7 @@ export function urlProblem(text: string, options: GuardOptions = {}): string | n
     return "must be an absolute URL";
   }
   if (url.username || url.password) return "must not contain a user name or password";
-  const host = bareHost(url.hostname);
+  const host = hostOf(url);
   const literal = isIp(host);
   const loopbackName = host === "localhost" || host.endsWith(".localhost");
   const loopbackTarget =
@@ -57,7 +65,7 @@ export function urlProblem(text: string, options: GuardOptions = {}): string | n
     return problem ? `must not be a ${problem}` : null;
   }
   if (loopbackName) return options.allowLoopback ? null : "must not name a local host";
-  if (!host.includes(".") || PRIVATE_SUFFIXES.some((s) => host.endsWith(s))) {
+  if (!host.includes(".") || host.endsWith(".") || PRIVATE_SUFFIXES.some((s) => host.endsWith(s))) {
     return "must name a public host";
   }
   return null;
@@ -104,7 +112,7 @@ export async function destinationProblem(
 ): Promise<string | null> {
   const problem = urlProblem(text, options);
   if (problem) return problem;
-  const host = bareHost(new URL(text).hostname);
+  const host = hostOf(new URL(text));
   if (isIp(host) || host === "localhost" || host.endsWith(".localhost")) return null;
   let addresses: string[];
   try {

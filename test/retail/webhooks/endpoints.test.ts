@@ -55,6 +55,8 @@ describe("registering", () => {
     ["CGNAT", { url: "https://100.64.0.1/x" }, "must not be a carrier grade nat address"],
     ["metadata", { url: "https://169.254.169.254/x" }, "must not be a link local address"],
     ["private name", { url: "https://db.internal/x" }, "must name a public host"],
+    ["private name, root dot", { url: "https://x.internal./x" }, "must name a public host"],
+    ["mDNS name, root dot", { url: "https://foo.local./x" }, "must name a public host"],
     ["unknown event", { url: hook, events: ["price"] }, ""],
     ["repeated event", { url: hook, events: ["listing", "listing"] }, "must not repeat an event"],
     ["no events", { url: hook, events: [] }, ""],

@@ -96,6 +96,49 @@ describe("URLs as registered", () => {
   });
 });
 
+describe("host spellings (issue 23, finding 7: a trailing dot bypassed the name rules)", () => {
+  // [url, problem] — the same host spelled as URLs allow: one trailing dot (the root of DNS, so the same name),
+  // upper case, full-width letters (IDN mapping folds them to ASCII), IPv4 and IPv6 literals in their many forms.
+  const table: [string, string | null][] = [
+    ["https://localhost./hook", "must not name a local host"],
+    ["https://LOCALHOST./hook", "must not name a local host"],
+    ["https://api.localhost./hook", "must not name a local host"],
+    ["https://ｌｏｃａｌｈｏｓｔ/hook", "must not name a local host"],
+    ["https://x.internal./hook", "must name a public host"],
+    ["https://X.INTERNAL/hook", "must name a public host"],
+    ["https://foo.local./hook", "must name a public host"],
+    ["https://foo.ｌｏｃａｌ/hook", "must name a public host"],
+    ["https://router.home.arpa./hook", "must name a public host"],
+    ["https://intranet./hook", "must name a public host"],
+    ["https://foo.local../hook", "must name a public host"],
+    ["https://./hook", "must name a public host"],
+    ["https://127.0.0.1./hook", "must not be a loopback address"],
+    ["https://0177.0.0.1/hook", "must not be a loopback address"],
+    ["https://127.1/hook", "must not be a loopback address"],
+    ["https://[0:0:0:0:0:0:0:1]/hook", "must not be a loopback address"],
+    ["https://[::FFFF:7F00:1]/hook", "must not be a loopback address"],
+    ["https://[fe80::1%25eth0]/hook", "must be an absolute URL"],
+    // Public names keep working, with or without the root dot, in any case; an IDN stays an IDN.
+    ["https://hooks.example-chain.vn./cnnt", null],
+    ["https://HOOKS.Example-Chain.VN/cnnt", null],
+    ["https://xn--cao-bng-2za.vn/hook", null],
+    ["https://cao-bằng.vn/hook", null],
+  ];
+  it.each(table)("%s → %s", (url, problem) => {
+    expect(urlProblem(url)).toBe(problem);
+  });
+
+  it("a trailing-dot host is not resolved as a public name either", async () => {
+    let asked = 0;
+    const dns: typeof fetch = async () => {
+      asked++;
+      return Response.json({ Status: 0, Answer: [{ type: 1, data: "8.8.8.8" }] });
+    };
+    expect(await destinationProblem("https://x.internal./h", {}, dns)).toBe("must name a public host");
+    expect(asked).toBe(0);
+  });
+});
+
 describe("host names after resolution (DNS over HTTPS)", () => {
   // The DNS-over-HTTPS answers come from a stand-in for the resolver: the lookup's parsing and the judgement of
   // each address are what is tested here (the tests have no internet).
