@@ -6,16 +6,22 @@
 //   npm run db:restore -- backups/x.sql --persist-to DIR       into local state kept elsewhere
 //   npm run db:restore -- backups/x.sql --replace              over a database that has rows (deletes them first)
 //   npm run db:restore -- backups/x.sql --remote [--replace]   into the deployed database
+//   npm run db:restore -- old.sql --trust-unsigned             a format-2 backup (before signing), if you trust it
+//
+// The backup's signature must verify under BACKUP_SECRET or BACKUP_SECRET_PREVIOUS (scripts/lib/backup-secrets.ts).
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
+  EMPTIED_TABLES,
+  MERGED_TABLES,
   migrationsAhead,
   parseBackup,
   readSchema,
   restoreStatements,
   searchIndexChecks,
 } from "../src/platform/db/backup.ts";
+import { backupSecrets } from "./lib/backup-secrets.ts";
 import { d1ExecuteFile, d1Migrate, d1Query, ROOT, targetFromArgs } from "./lib/wrangler.ts";
 
 const args = process.argv.slice(2);
@@ -30,7 +36,10 @@ const target = targetFromArgs(args);
 const replace = args.includes("--replace");
 const query = async (sqls: string[]) => d1Query(target, sqls);
 
-const backup = await parseBackup(readFileSync(file, "utf8")).catch((e: Error) => {
+const backup = await parseBackup(readFileSync(file, "utf8"), {
+  secrets: backupSecrets(target.remote),
+  trustUnsigned: args.includes("--trust-unsigned"),
+}).catch((e: Error) => {
   console.error(`Refused ${file}: ${e.message}`);
   process.exit(1);
 });
@@ -84,9 +93,14 @@ const results = await query([
 ]);
 const after = Object.fromEntries(schema.tables.map((t, i) => [t, Number(results[i]?.[0]?.n ?? -1)]));
 const expected = Object.fromEntries(schema.tables.map((t) => [t, header.counts[t] ?? schema.counts[t] ?? 0]));
-// API keys are merged (the target's kept, revocations kept), so there may be more than the backup holds.
+// API keys, editors and their tokens are merged (the target's kept, revocations kept), so there may be more than
+// the backup holds; every session ends.
 const wrong = schema.tables.filter((t) =>
-  t === "api_keys" ? (after[t] ?? 0) < (expected[t] ?? 0) : after[t] !== expected[t],
+  MERGED_TABLES.includes(t)
+    ? (after[t] ?? 0) < (expected[t] ?? 0)
+    : EMPTIED_TABLES.includes(t)
+      ? after[t] !== 0
+      : after[t] !== expected[t],
 );
 if (wrong.length) {
   console.error(

@@ -21,8 +21,9 @@ export function readDevVars(file = DEV_VARS): Record<string, string> {
 }
 
 /**
- * Makes sure `.dev.vars` holds CURSOR_SECRET (a random development value, refused on public hosts) and
- * PUBLIC_ORIGIN (this machine), adding whichever is missing; never changes a value already there.
+ * Makes sure `.dev.vars` holds CURSOR_SECRET (a random development value, refused on public hosts), BACKUP_SECRET
+ * (signs local backups; scripts/lib/backup-secrets.ts) and PUBLIC_ORIGIN (this machine), adding whichever is
+ * missing; never changes a value already there.
  * Returns the values in effect.
  */
 export function ensureDevVars(file = DEV_VARS): Record<string, string> {
@@ -30,6 +31,8 @@ export function ensureDevVars(file = DEV_VARS): Record<string, string> {
   const missing: string[] = [];
   if (!vars.CURSOR_SECRET)
     missing.push(`CURSOR_SECRET=${DEV_SECRET_PREFIX}${randomBytes(24).toString("hex")}`);
+  if (!vars.BACKUP_SECRET)
+    missing.push(`BACKUP_SECRET=${DEV_SECRET_PREFIX}${randomBytes(24).toString("hex")}`);
   if (!vars.PUBLIC_ORIGIN) missing.push("PUBLIC_ORIGIN=http://localhost:8787");
   if (missing.length) {
     const before = existsSync(file) ? readFileSync(file, "utf8") : "";

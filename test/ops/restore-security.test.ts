@@ -12,6 +12,7 @@ import {
 } from "../../src/platform/db/backup.ts";
 import { call, getJson } from "../helpers/http.ts";
 import { createKey, listing, send } from "../helpers/retail.ts";
+import { BACKUP_SECRETS, resign } from "./backup-key.ts";
 
 const queryOf =
   (db: D1Database): Query =>
@@ -25,7 +26,10 @@ const counters = async () =>
 
 /** Restores a backup over env.DB, as `npm run db:restore -- file --replace` does. */
 async function restoreOver(text: string) {
-  const statements = restoreStatements(await readSchema(queryOf(env.DB)), await parseBackup(text));
+  const statements = restoreStatements(
+    await readSchema(queryOf(env.DB)),
+    await parseBackup(text, { secrets: BACKUP_SECRETS }),
+  );
   await env.DB.batch(statements.map((s) => env.DB.prepare(s)));
 }
 
@@ -37,7 +41,7 @@ describe("restore over the live database (--replace)", () => {
     const kept = await createKey("aeon", "kept");
     const revokedLater = await createKey("aeon", "revoked after the backup");
     expect((await put(revokedLater.key, "mien-dong-tan-viet-a", 70000)).status).toBeLessThan(300);
-    const text = await createBackup(queryOf(env.DB), "test");
+    const text = await createBackup(queryOf(env.DB), "test", { secrets: BACKUP_SECRETS });
 
     // After the backup: one key revoked (a leaked key, say), one made, writes made.
     await env.DB.prepare("UPDATE api_keys SET revoked_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?")
@@ -71,7 +75,7 @@ describe("restore over the live database (--replace)", () => {
     await env.DB.prepare("UPDATE api_keys SET revoked_at = '2026-01-01T00:00:00.000Z' WHERE id = ?")
       .bind(key.id)
       .run();
-    const text = await createBackup(queryOf(env.DB), "test");
+    const text = await createBackup(queryOf(env.DB), "test", { secrets: BACKUP_SECRETS });
     await env.DB.prepare("UPDATE api_keys SET revoked_at = NULL WHERE id = ?").bind(key.id).run();
     await restoreOver(text);
     expect((await put(key.key, "mien-dong-tan-viet-a", 1)).status).toBe(401);
@@ -81,7 +85,7 @@ describe("restore over the live database (--replace)", () => {
 describe("after a restore, nothing a client holds from before it carries on", () => {
   it("a change-feed cursor from before is 410 (start again), and the feed read afresh is whole", async () => {
     const { key } = await createKey("aeon");
-    const text = await createBackup(queryOf(env.DB), "test");
+    const text = await createBackup(queryOf(env.DB), "test", { secrets: BACKUP_SECRETS });
     expect((await put(key, "banh-khao-quang-hoa", 61000)).status).toBeLessThan(300);
     const before = await getJson("/api/v1/changes?limit=1000");
     const cursor = before.body.page.next_cursor as string;
@@ -102,7 +106,7 @@ describe("after a restore, nothing a client holds from before it carries on", ()
     const { key } = await createKey("aeon");
     const path = "/api/v1/channels/aeon/listings/lap-suon-thit-hun-khoi-tam-hoa";
     expect((await put(key, "lap-suon-thit-hun-khoi-tam-hoa", 50000)).status).toBeLessThan(300);
-    const text = await createBackup(queryOf(env.DB), "test");
+    const text = await createBackup(queryOf(env.DB), "test", { secrets: BACKUP_SECRETS });
     const written = await put(key, "lap-suon-thit-hun-khoi-tam-hoa", 51000);
     const held = written.headers.get("etag") ?? "";
     const catalogue = (await call("/api/v1/products?limit=1")).headers.get("etag") ?? "";
@@ -125,24 +129,20 @@ describe("after a restore, nothing a client holds from before it carries on", ()
   });
 });
 
-/** Recomputes a backup's checksum after editing it: what an attacker with write access to the file can do. */
-async function resign(text: string) {
-  const body = text.replace(/^-- sha256: [0-9a-f]{64}\n/m, "");
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(body));
-  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-  return text.replace(/^-- sha256: [0-9a-f]{64}$/m, `-- sha256: ${hex}`);
-}
-
 describe("restore parses only what a backup writes", () => {
-  it("refuses a file whose content no longer matches its checksum", async () => {
-    const text = await createBackup(queryOf(env.DB), "test");
-    expect((await parseBackup(text)).statements.length).toBeGreaterThan(5);
-    await expect(parseBackup(text.replace("Miến dong", "Mien dong"))).rejects.toThrow(/sha256/);
-    await expect(parseBackup(text.replace(/^-- sha256: .*\n/m, ""))).rejects.toThrow(/sha256/);
+  it("refuses a file whose content no longer matches its signature", async () => {
+    const text = await createBackup(queryOf(env.DB), "test", { secrets: BACKUP_SECRETS });
+    expect((await parseBackup(text, { secrets: BACKUP_SECRETS })).statements.length).toBeGreaterThan(5);
+    await expect(
+      parseBackup(text.replace("Miến dong", "Mien dong"), { secrets: BACKUP_SECRETS }),
+    ).rejects.toThrow(/signature/);
+    await expect(
+      parseBackup(text.replace(/^-- signature: .*\n/m, ""), { secrets: BACKUP_SECRETS }),
+    ).rejects.toThrow(/not signed/);
   });
 
-  it("refuses any statement but an INSERT of literal rows, even with a valid checksum", async () => {
-    const text = await createBackup(queryOf(env.DB), "test");
+  it("refuses any statement but an INSERT of literal rows, even with a valid signature", async () => {
+    const text = await createBackup(queryOf(env.DB), "test", { secrets: BACKUP_SECRETS });
     const keyLine = text.split("\n").find((l) => l.startsWith('INSERT INTO "api_keys"')) ?? "";
     const channelLine = text.split("\n").find((l) => l.startsWith('INSERT INTO "channels"')) ?? "";
     expect(keyLine).not.toBe("");
@@ -163,26 +163,32 @@ describe("restore parses only what a backup writes", () => {
     ];
     for (const line of forged) {
       const edited = await resign(text.replace(channelLine, `${channelLine}\n${line}`));
-      await expect(parseBackup(edited), line.slice(0, 80)).rejects.toThrow(/backup line|header|rows/);
+      await expect(parseBackup(edited, { secrets: BACKUP_SECRETS }), line.slice(0, 80)).rejects.toThrow(
+        /backup line|header|rows/,
+      );
     }
     // A statement for a table the header does not list, or more rows than the header says.
     const extraTable = await resign(
       text.replace(channelLine, `${channelLine}\nINSERT INTO "sqlite_master" ("name") VALUES ('x');`),
     );
-    await expect(parseBackup(extraTable)).rejects.toThrow(/does not list table sqlite_master/);
+    await expect(parseBackup(extraTable, { secrets: BACKUP_SECRETS })).rejects.toThrow(
+      /does not list table sqlite_master/,
+    );
     const twice = await resign(text.replace(keyLine, `${keyLine}\n${keyLine}`));
-    await expect(parseBackup(twice)).rejects.toThrow(/api_keys: \d+ rows, the header says/);
+    await expect(parseBackup(twice, { secrets: BACKUP_SECRETS })).rejects.toThrow(
+      /api_keys: \d+ rows, the header says/,
+    );
   });
 
   it("a table or column the target does not have is refused before anything runs", async () => {
-    const text = await createBackup(queryOf(env.DB), "test");
+    const text = await createBackup(queryOf(env.DB), "test", { secrets: BACKUP_SECRETS });
     const edited = await resign(
       text
         .replace(/"counts": ?\{/, '"counts":{"ghosts":1,')
         .replace(/^-- counts: \{/m, '-- counts: {"ghosts":1,')
         .replace(/\n-- Restore with[^\n]*/, (m) => `${m}\nINSERT INTO "ghosts" ("id") VALUES (1);`),
     );
-    const backup = await parseBackup(edited);
+    const backup = await parseBackup(edited, { secrets: BACKUP_SECRETS });
     expect(() =>
       restoreStatements({ tables: [], fts: [], triggers: [], columns: {}, counts: {} }, backup),
     ).toThrow(/no table/);

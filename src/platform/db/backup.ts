@@ -14,8 +14,27 @@ import { DERIVED_FACET_TABLES, REBUILD_FACET_COUNTS } from "./facet-counts.ts";
  */
 export type Query = (sql: string[]) => Promise<Record<string, unknown>[][]>;
 
-/** Format 2 added the checksum; format 1 files (no checksum) are refused. */
-export const BACKUP_FORMAT = "caobang-cnnt-backup/2";
+/**
+ * Format 3 signs the file with an HMAC under the operator's secret; format 2 (an unkeyed SHA-256, which anyone who
+ * edits the file can recompute) is read only when the operator says they trust the file; format 1 is refused.
+ */
+export const BACKUP_FORMAT = "caobang-cnnt-backup/3";
+const UNSIGNED_FORMAT = "caobang-cnnt-backup/2";
+/** The shortest backup secret accepted (`openssl rand -hex 32` gives 64 characters). */
+export const MIN_BACKUP_SECRET_LENGTH = 32;
+
+/**
+ * The operator's backup secrets: `current` (BACKUP_SECRET) signs new backups and verifies; `previous`
+ * (BACKUP_SECRET_PREVIOUS, during a rotation) only verify. None is ever written into a backup: the signature line
+ * names the key by an id (8 hex digits of a hash of the secret) so that the right one is picked.
+ */
+export interface BackupSecrets {
+  current: string;
+  previous?: string[];
+}
+
+/** Tables a backup leaves out: live sign-in state, short-lived, and a session's hash is a credential while it lasts. */
+export const UNSAVED_TABLES = ["editor_sessions", "login_attempts"];
 /** Rows per SELECT while reading, and the most bytes of one INSERT statement (D1 caps statement size). */
 const PAGE_ROWS = 500;
 const MAX_STATEMENT_BYTES = 50_000;
@@ -124,28 +143,46 @@ const hex = (bytes: ArrayBuffer) =>
 const sha256 = async (text: string) =>
   hex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
 const CHECKSUM_LINE = /^-- sha256: ([0-9a-f]{64})$/m;
+const SIGNATURE_LINE = /^-- signature: hmac-sha256 ([0-9a-f]{8}) ([0-9a-f]{64})\n/m;
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/** The id of a backup secret, written in the signature line: it names the key and tells nothing of it. */
+export const backupKeyId = async (secret: string) =>
+  (await sha256(`caobang-cnnt-backup-key:${secret}`)).slice(0, 8);
+
+const hmacKey = (secret: string) =>
+  crypto.subtle.importKey("raw", utf8(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+
+function checkSecret(secret: string, name: string): void {
+  if (secret.length < MIN_BACKUP_SECRET_LENGTH)
+    throw new Error(`${name} must be at least ${MIN_BACKUP_SECRET_LENGTH} characters (openssl rand -hex 32)`);
+}
 
 /**
  * Reads every row of every real table and returns the backup as text: a header of `-- key: value` lines (the
- * last is a SHA-256 of everything else), then one INSERT statement per line, parents before children.
+ * last is an HMAC-SHA-256 of everything else under the operator's BACKUP_SECRET), then one INSERT statement per
+ * line, parents before children. Live sign-in state ({@link UNSAVED_TABLES}) is left out.
  */
 export async function createBackup(
   query: Query,
   source: string,
-  { pageRows = PAGE_ROWS }: { pageRows?: number } = {},
+  { pageRows = PAGE_ROWS, secrets }: { pageRows?: number; secrets: BackupSecrets },
 ): Promise<string> {
+  checkSecret(secrets.current, "BACKUP_SECRET");
   const schema = await readSchema(query);
-  const tables = schema.tables.map((name) => {
-    const columns = schema.columns[name] ?? [];
-    return {
-      name,
-      head: `INSERT INTO ${ident(name)} (${columns.map(ident).join(", ")}) VALUES `,
-      row: columns.map(literalOf).join(" || ',' || "),
-      after: Number.MIN_SAFE_INTEGER,
-      done: false,
-      values: [] as string[],
-    };
-  });
+  const tables = schema.tables
+    .filter((t) => !UNSAVED_TABLES.includes(t))
+    .map((name) => {
+      const columns = schema.columns[name] ?? [];
+      return {
+        name,
+        head: `INSERT INTO ${ident(name)} (${columns.map(ident).join(", ")}) VALUES `,
+        row: columns.map(literalOf).join(" || ',' || "),
+        after: Number.MIN_SAFE_INTEGER,
+        done: false,
+        values: [] as string[],
+      };
+    });
   // Keyset pages by rowid, one page of every unfinished table per round (the first with the migrations).
   let migrations: string[] | null = null;
   for (let pending = tables; pending.length; pending = tables.filter((t) => !t.done)) {
@@ -197,9 +234,53 @@ export async function createBackup(
     ...lines,
     "",
   ].join("\n");
-  // The checksum line goes last in the header; it covers the file without that line.
+  // The signature line goes last in the header; it covers the file without that line.
   const at = body.indexOf("\n-- Restore with");
-  return `${body.slice(0, at)}\n-- sha256: ${await sha256(body)}${body.slice(at)}`;
+  const mac = hex(await crypto.subtle.sign("HMAC", await hmacKey(secrets.current), utf8(body)));
+  return `${body.slice(0, at)}\n-- signature: hmac-sha256 ${await backupKeyId(secrets.current)} ${mac}${body.slice(at)}`;
+}
+
+/**
+ * Checks a backup's signature against the operator's secrets (the one its key id names); throws unless it
+ * matches. An unsigned format-2 file passes its old checksum only when `trustUnsigned` is set.
+ */
+async function verifyBackup(
+  text: string,
+  format: string | undefined,
+  { secrets, trustUnsigned = false }: ParseOptions,
+): Promise<void> {
+  if (format === UNSIGNED_FORMAT) {
+    if (!trustUnsigned)
+      throw new Error(
+        `an unsigned ${UNSIGNED_FORMAT} backup: anyone who can edit it can recompute its checksum. Restore it only if you know where it has been (--trust-unsigned), then take a signed backup`,
+      );
+    const checksum = CHECKSUM_LINE.exec(text)?.[1];
+    if (!checksum || (await sha256(text.replace(/^-- sha256: [0-9a-f]{64}\n/m, ""))) !== checksum)
+      throw new Error("the backup's sha256 does not match its content: the file is damaged or was edited");
+    return;
+  }
+  const line = SIGNATURE_LINE.exec(text);
+  if (!line?.[1] || !line[2]) throw new Error("the backup is not signed (no `-- signature:` line)");
+  const ring = [secrets.current, ...(secrets.previous ?? [])].filter(Boolean);
+  let secret: string | undefined;
+  for (const s of ring) if ((await backupKeyId(s)) === line[1]) secret = s;
+  if (!secret)
+    throw new Error(
+      `the backup is signed with key ${line[1]}, which is neither BACKUP_SECRET nor BACKUP_SECRET_PREVIOUS: set the secret it was made with (as BACKUP_SECRET_PREVIOUS during a rotation)`,
+    );
+  const mac = Uint8Array.from(line[2].match(/../g) ?? [], (b) => Number.parseInt(b, 16));
+  const body = text.replace(SIGNATURE_LINE, "");
+  // subtle.verify compares in constant time.
+  if (!(await crypto.subtle.verify("HMAC", await hmacKey(secret), mac, utf8(body))))
+    throw new Error(
+      "the backup's signature does not match its content: the file was edited or damaged after it was signed",
+    );
+}
+
+/** How to check a backup: the operator's secrets, and whether an unsigned (format 2) file is trusted. */
+export interface ParseOptions {
+  secrets: BackupSecrets;
+  trustUnsigned?: boolean;
 }
 
 const IDENT = '"(?:[^"]|"")+"';
@@ -244,11 +325,11 @@ function parseStatement(line: string, n: number): BackupStatement {
 }
 
 /**
- * Splits a backup into its header and its statements. Throws unless it is a backup of this format whose checksum
- * matches, and every line after the header is an INSERT of literal rows into a table the header names, with the
+ * Splits a backup into its header and its statements. Throws unless it is a backup of this format signed by one of
+ * the operator's secrets (see {@link BackupSecrets}), and every line after the header is an INSERT of literal rows into a table the header names, with the
  * row counts the header gives: a restore never runs a statement the backup tool did not write.
  */
-export async function parseBackup(text: string): Promise<Backup> {
+export async function parseBackup(text: string, options: ParseOptions): Promise<Backup> {
   const lines = text.split("\n");
   const meta = new Map<string, string>();
   let i = 0;
@@ -256,15 +337,13 @@ export async function parseBackup(text: string): Promise<Backup> {
     const m = /^-- (\w+): (.*)$/.exec(lines[i] ?? "");
     if (m?.[1] && m[2] !== undefined) meta.set(m[1], m[2]);
   }
-  if (meta.get("format") !== BACKUP_FORMAT) {
-    throw new Error(`not a ${BACKUP_FORMAT} backup (format: ${meta.get("format") ?? "missing"})`);
+  const format = meta.get("format");
+  if (format !== BACKUP_FORMAT && format !== UNSIGNED_FORMAT) {
+    throw new Error(`not a ${BACKUP_FORMAT} backup (format: ${format ?? "missing"})`);
   }
-  const checksum = CHECKSUM_LINE.exec(text)?.[1];
-  if (!checksum || (await sha256(text.replace(/^-- sha256: [0-9a-f]{64}\n/m, ""))) !== checksum) {
-    throw new Error("the backup's sha256 does not match its content: the file is damaged or was edited");
-  }
+  await verifyBackup(text, format, options);
   const header: BackupHeader = {
-    format: BACKUP_FORMAT,
+    format,
     created: meta.get("created") ?? "",
     source: meta.get("source") ?? "",
     migrations: JSON.parse(meta.get("migrations") ?? "[]"),
@@ -288,8 +367,65 @@ export async function parseBackup(text: string): Promise<Backup> {
   return { header, statements };
 }
 
-/** A table kept aside during a restore: the target's API keys, with their channel's slug. */
+/** Tables kept aside during a restore: the target's API keys (with their channel's slug), editors and tokens. */
 const KEPT_KEYS = "restore_kept_api_keys";
+const KEPT_EDITORS = "restore_kept_editors";
+const KEPT_TOKENS = "restore_kept_editor_tokens";
+const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
+
+/**
+ * Tables whose rows a restore merges rather than replaces (the target may keep more than the backup holds), and
+ * tables it empties (every session ends: a session's account id may name another person after a restore).
+ */
+export const MERGED_TABLES = ["api_keys", "editors", "editor_tokens"];
+export const EMPTIED_TABLES = ["editor_sessions"];
+
+/**
+ * The statements that merge the target's editors and editor tokens (kept aside before the load) into the restored
+ * rows, matched by email and token prefix. For an account in both, a disabling in either wins, the lower role wins
+ * (a demotion stands) and the target's password hash wins (a password changed after the backup, say after a leak,
+ * is not rolled back); accounts made after the backup are kept. For a token in both, a revocation in either wins (a
+ * token whose prefix matches but whose hash does not is revoked); tokens made after the backup are kept.
+ */
+function mergeEditorStatements(target: Schema): { before: string[]; after: string[] } {
+  const editors = target.columns.editors ?? [];
+  const tokens = target.columns.editor_tokens ?? [];
+  if (!editors.length || !tokens.length) return { before: [], after: [] };
+  const list = (cols: string[], alias: string) => cols.map((c) => `${alias}.${ident(c)}`).join(", ");
+  const editorCols = editors.filter((c) => c !== "id");
+  const tokenCols = tokens.filter((c) => c !== "id");
+  return {
+    before: [
+      `DROP TABLE IF EXISTS ${KEPT_EDITORS}`,
+      `CREATE TABLE ${KEPT_EDITORS} AS SELECT * FROM "editors"`,
+      `DROP TABLE IF EXISTS ${KEPT_TOKENS}`,
+      `CREATE TABLE ${KEPT_TOKENS} AS SELECT t.*, e.email AS restore_editor_email FROM "editor_tokens" t JOIN "editors" e ON e.id = t.editor_id`,
+    ],
+    after: [
+      `UPDATE "editors" SET
+         "disabled_at" = coalesce("editors"."disabled_at", k."disabled_at"),
+         "role" = CASE WHEN 'editor' IN ("editors"."role", k."role") THEN 'editor' ELSE "editors"."role" END,
+         "password_hash" = coalesce(k."password_hash", "editors"."password_hash")${
+           editors.includes("must_change_password")
+             ? `,
+         "must_change_password" = max("editors"."must_change_password", k."must_change_password")`
+             : ""
+         }
+       FROM ${KEPT_EDITORS} k WHERE k."email" = "editors"."email"`,
+      `INSERT INTO "editors" (${editorCols.map(ident).join(", ")}) SELECT ${list(editorCols, "k")} FROM ${KEPT_EDITORS} k
+       WHERE NOT EXISTS (SELECT 1 FROM "editors" e WHERE e."email" = k."email")`,
+      `UPDATE "editor_tokens" SET "revoked_at" = coalesce("editor_tokens"."revoked_at", k."revoked_at",
+         CASE WHEN k."hash" <> "editor_tokens"."hash" THEN ${NOW} END)
+       FROM ${KEPT_TOKENS} k WHERE k."prefix" = "editor_tokens"."prefix"`,
+      `INSERT INTO "editor_tokens" (${tokenCols.map(ident).join(", ")}) SELECT ${tokenCols
+        .map((c) => (c === "editor_id" ? "e.id" : `k.${ident(c)}`))
+        .join(", ")} FROM ${KEPT_TOKENS} k JOIN "editors" e ON e."email" = k.restore_editor_email
+       WHERE NOT EXISTS (SELECT 1 FROM "editor_tokens" t WHERE t."prefix" = k."prefix")`,
+      `DROP TABLE ${KEPT_TOKENS}`,
+      `DROP TABLE ${KEPT_EDITORS}`,
+    ],
+  };
+}
 
 /**
  * The migrations a backup was taken at that `known` (this checkout's migration files) does not have. A restore
@@ -312,6 +448,8 @@ export function migrationsAhead(header: Pick<BackupHeader, "migrations">, known:
  * A restore never weakens security or moves a counter back:
  * - API keys are merged, not replaced: every key the target holds is kept (one made after the backup too, matched
  *   to its channel by slug), and a key revoked in either the target or the backup stays revoked.
+ * - Editors and their API tokens are merged the same way (see {@link mergeEditorStatements}): a disabling, a
+ *   revocation or a demotion in either copy wins, the target's password stands; every editor session ends.
  * - The catalogue version becomes one more than the higher of the target's and the backup's, and the epoch moves
  *   to at least `now` (seconds): ETags and change-feed cursors carry the epoch, so a client's copy from before the
  *   restore never matches or continues into the restored data (it resyncs instead). The change feed's sequence
@@ -327,6 +465,7 @@ export function restoreStatements(target: Schema, backup: Backup, { now = Date.n
   }
   const keyColumns = target.columns.api_keys ?? [];
   const mergeKeys = keyColumns.length > 0 && target.tables.includes("channels");
+  const mergeEditors = mergeEditorStatements(target);
   const versionColumns = target.columns.catalogue_version ?? [];
   const epoch = Math.floor(now / 1000);
   // The backup's version row never lowers the target's: the higher of the two is kept (then bumped, below).
@@ -347,6 +486,8 @@ export function restoreStatements(target: Schema, backup: Backup, { now = Date.n
           `CREATE TABLE ${KEPT_KEYS} AS SELECT k.*, c.slug AS restore_channel_slug FROM "api_keys" k JOIN "channels" c ON c.id = k.channel_id`,
         ]
       : []),
+    ...mergeEditors.before,
+    ...EMPTIED_TABLES.filter((t) => target.tables.includes(t)).map((t) => `DELETE FROM ${ident(t)}`),
     ...[...target.tables]
       .reverse()
       .filter((t) => restored.has(t) && t !== "catalogue_version")
@@ -365,6 +506,7 @@ export function restoreStatements(target: Schema, backup: Backup, { now = Date.n
           `DROP TABLE ${KEPT_KEYS}`,
         ]
       : []),
+    ...mergeEditors.after,
     ...(versionColumns.includes("version")
       ? [
           `UPDATE "catalogue_version" SET "version" = "version" + 1${
