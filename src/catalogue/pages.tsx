@@ -6,6 +6,7 @@ import { EnquiryForm } from "../enquiries/form.tsx";
 import { enquiryPages } from "../enquiries/pages.tsx";
 import { pageStamp } from "../enquiries/stamp.ts";
 import type { AppEnv } from "../platform/env.ts";
+import { cursorKeys } from "../platform/http/cursor.ts";
 import { d1Session, dbOf } from "../platform/http/d1-session.ts";
 import { publicCache } from "../platform/http/etag.ts";
 import { Problem } from "../platform/http/problem.ts";
@@ -44,14 +45,14 @@ pages.use("*", async (c, next) => {
 
 page(pages, "home", async (c, lang, t) => ({
   meta: { title: t.homeTitle, description: t.homeLede },
-  body: <HomePage data={await getHomePage(c.get("d1"), c.env.CURSOR_SECRET, lang)} lang={lang} />,
+  body: <HomePage data={await getHomePage(c.get("d1"), cursorKeys(c.env), lang)} lang={lang} />,
 }));
 
 listPage(pages, "products", {
   state: (c) => parseCatalogueQuery(c.req.queries()),
   query: catalogueQuery,
   load: (c, s, lang) =>
-    getCataloguePage(c.get("d1"), c.env.CURSOR_SECRET, {
+    getCataloguePage(c.get("d1"), cursorKeys(c.env), {
       ...(s.filters as Required<ProductFilters>), // values checked by parseCatalogueQuery
       q: s.q,
       sort: s.sort,
@@ -119,7 +120,7 @@ detailPage(pages, "product", {
 
 listPage(pages, "producers", {
   load: (c, s, lang) =>
-    listProducers(dbOf(c), c.env.CURSOR_SECRET, { limit: 100, cursor: s.cursor, lang, include: true }),
+    listProducers(dbOf(c), cursorKeys(c.env), { limit: 100, cursor: s.cursor, lang, include: true }),
   head: (t) => ({ title: t.producersTitle, description: t.producersLede }),
   view: (props) => <ProducersPage {...props} />,
 });
@@ -151,7 +152,7 @@ page(pages, "channels", async (c, lang, t) => ({
   // Every channel on one page: the catalogue has a few dozen at most.
   body: (
     <ChannelsPage
-      list={(await listChannels(dbOf(c), c.env.CURSOR_SECRET, { limit: 100, lang, include: true })).data}
+      list={(await listChannels(dbOf(c), cursorKeys(c.env), { limit: 100, lang, include: true })).data}
       lang={lang}
     />
   ),
@@ -167,7 +168,7 @@ detailPage(pages, "channel", {
 
 listPage(pages, "recognition", {
   load: (c, s, lang) =>
-    listRecognitions(dbOf(c), c.env.CURSOR_SECRET, { limit: 100, cursor: s.cursor, lang, include: true }),
+    listRecognitions(dbOf(c), cursorKeys(c.env), { limit: 100, cursor: s.cursor, lang, include: true }),
   head: (t) => ({ title: t.recognitionTitle, description: t.recognitionLede }),
   view: (props) => <RecognitionPage {...props} />,
 });

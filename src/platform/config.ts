@@ -42,7 +42,12 @@ export function configAccepted(env: Parameters<typeof configErrors>[0], url: URL
  * @example configErrors({ CURSOR_SECRET: "", PUBLIC_ORIGIN: "https://cnnt.example" }, url) // ["CURSOR_SECRET is not set"]
  */
 export function configErrors(
-  env: { CURSOR_SECRET?: string; PUBLIC_ORIGIN?: string; WEBHOOK_ALLOW_LOOPBACK?: string },
+  env: {
+    CURSOR_SECRET?: string;
+    CURSOR_SECRET_PREVIOUS?: string;
+    PUBLIC_ORIGIN?: string;
+    WEBHOOK_ALLOW_LOOPBACK?: string;
+  },
   requestUrl: string,
 ): string[] {
   const errors: string[] = [];
@@ -74,6 +79,10 @@ export function configErrors(
     errors.push(`CURSOR_SECRET is shorter than ${MIN_SECRET_LENGTH} characters`);
   } else if (secret.startsWith(DEV_SECRET_PREFIX) && (!requestLocal || (origin && !originLocal))) {
     errors.push("CURSOR_SECRET is the development value on a public origin");
+  }
+  const previous = (env.CURSOR_SECRET_PREVIOUS ?? "").split(",").map((p) => p.trim());
+  if (env.CURSOR_SECRET_PREVIOUS && previous.some((p) => p.length < MIN_SECRET_LENGTH)) {
+    errors.push(`CURSOR_SECRET_PREVIOUS holds a value shorter than ${MIN_SECRET_LENGTH} characters`);
   }
   return errors;
 }

@@ -86,7 +86,8 @@ export interface MirrorOptions {
   save?: (cursor: string) => void | Promise<void>;
   /**
    * Empties the mirror when the feed answers 410 (the catalogue was restored from a backup after the cursor was
-   * issued); the mirror then reads the feed again from the beginning. Without it, the 410 is thrown.
+   * issued, or the server's cursor key was rotated since); the mirror then reads the feed again from the beginning.
+   * Without it, the 410 is thrown.
    */
   reset?: () => void | Promise<void>;
 }
@@ -174,8 +175,8 @@ export function createCatalogueClient(options: CatalogueClientOptions) {
     /**
      * Brings a mirror up to date through the change feed: reads every change after `cursor`, page by page,
      * hands each page to `apply` in feed order and then `save`s the cursor that follows it. A crash between the
-     * two re-reads that page next time (at least once), never skips one. After a restore of the catalogue (410)
-     * it calls `reset` and reads from the beginning. Returns the cursor to resume from.
+     * two re-reads that page next time (at least once), never skips one. After a restore of the catalogue or a
+     * rotation of the server's cursor key (410) it calls `reset` and reads from the beginning. Returns the cursor to resume from.
      *
      * @example
      * const state = JSON.parse(readFileSync("mirror.json", "utf8"));

@@ -5091,7 +5091,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The catalogue was restored from a backup after the cursor was issued: read the feed again from the beginning (without `cursor`) and replace your copy */
+            /** @description The catalogue was restored from a backup after the cursor was issued, or the cursor was signed with a key the server no longer holds (its cursor secret was rotated and the overlap has ended): read the feed again from the beginning (without `cursor`) and replace your copy */
             410: {
                 headers: {
                     [name: string]: unknown;

@@ -1,4 +1,5 @@
 import type { AppRouteHandler } from "../../platform/http/create-app.ts";
+import { cursorKeys } from "../../platform/http/cursor.ts";
 import { dbOf } from "../../platform/http/d1-session.ts";
 import { illustrativeOnly, noSuch } from "../../platform/http/problem.ts";
 import { getChannel, listChannels } from "./channels.queries.ts";
@@ -7,7 +8,7 @@ import type { DetailRoute, ListRoute } from "./channels.routes.ts";
 export const list: AppRouteHandler<ListRoute> = async (c) => {
   const { include, ...page } = c.req.valid("query");
   return c.json(
-    await listChannels(dbOf(c), c.env.CURSOR_SECRET, { ...page, include: include === "illustrative" }),
+    await listChannels(dbOf(c), cursorKeys(c.env), { ...page, include: include === "illustrative" }),
     200,
   );
 };

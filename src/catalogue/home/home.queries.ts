@@ -3,6 +3,7 @@ import { type Lang, pick } from "../../domain/vocabulary.ts";
 import { asStatement, createDb, type Db } from "../../platform/db/client.ts";
 import { channels, kinds, producers, products } from "../../platform/db/schema.ts";
 import type { CountedD1 } from "../../platform/env.ts";
+import type { CursorKeys } from "../../platform/http/cursor.ts";
 import { kindsNamedBy } from "../kinds/kinds.queries.ts";
 import { type ListProductsInput, productListQuery } from "../products/products.queries.ts";
 import { programmeOut, programmeQueries } from "../programme/programme.queries.ts";
@@ -11,7 +12,7 @@ import { programmeOut, programmeQueries } from "../programme/programme.queries.t
  * The home page: the national and regional award products (with the tier facet, for "browse by level") and the
  * programme's figures — the queries of `listProducts` and `getProgramme`, in one D1 batch.
  */
-export async function getHomePage(d1: CountedD1, secret: string, lang: Lang) {
+export async function getHomePage(d1: CountedD1, secret: CursorKeys, lang: Lang) {
   const db = createDb(d1);
   const list = await productListQuery(d1, secret, {
     tier: ["national", "regional"],
@@ -74,7 +75,7 @@ export async function getSitemapEntries(db: Db) {
  * The catalogue page: its product list and, for a search, the product kinds the search names (a link to each
  * kind's page above the results: "giao co lam" finds no product, but finds its kind), in one D1 batch.
  */
-export async function getCataloguePage(d1: CountedD1, secret: string, input: ListProductsInput) {
+export async function getCataloguePage(d1: CountedD1, secret: CursorKeys, input: ListProductsInput) {
   const list = await productListQuery(d1, secret, input);
   const q = input.q?.trim() ?? "";
   const named = q ? asStatement(d1, kindsNamedBy(createDb(d1), q)) : null;

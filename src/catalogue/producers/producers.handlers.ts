@@ -1,4 +1,5 @@
 import type { AppRouteHandler } from "../../platform/http/create-app.ts";
+import { cursorKeys } from "../../platform/http/cursor.ts";
 import { dbOf } from "../../platform/http/d1-session.ts";
 import { illustrativeOnly, noSuch } from "../../platform/http/problem.ts";
 import { getProducer, listProducers } from "./producers.queries.ts";
@@ -7,7 +8,7 @@ import type { DetailRoute, ListRoute } from "./producers.routes.ts";
 export const list: AppRouteHandler<ListRoute> = async (c) => {
   const { include, ...query } = c.req.valid("query");
   const input = { ...query, include: include === "illustrative" };
-  return c.json(await listProducers(dbOf(c), c.env.CURSOR_SECRET, input), 200);
+  return c.json(await listProducers(dbOf(c), cursorKeys(c.env), input), 200);
 };
 
 export const detail: AppRouteHandler<DetailRoute> = async (c) => {

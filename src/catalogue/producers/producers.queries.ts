@@ -11,12 +11,12 @@ import {
 } from "../../platform/db/mappers.ts";
 import { keysetPage, type PageInput } from "../../platform/db/pagination.ts";
 import { producers, products, recognitions, supportProjects } from "../../platform/db/schema.ts";
-import { decodeCursor } from "../../platform/http/cursor.ts";
+import { type CursorKeys, decodeCursor } from "../../platform/http/cursor.ts";
 
 /** Producers by slug with their product counts and best tier; keyset-paginated on slug. */
 export async function listProducers(
   db: Db,
-  secret: string,
+  secret: CursorKeys,
   input: PageInput & { district?: string; lang: Lang; include?: boolean },
 ) {
   const scope = `producers|${input.district ?? ""}|${input.include ? "all" : "real"}`;

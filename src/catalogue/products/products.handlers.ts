@@ -1,4 +1,5 @@
 import type { AppRouteHandler } from "../../platform/http/create-app.ts";
+import { cursorKeys } from "../../platform/http/cursor.ts";
 import { dbOf } from "../../platform/http/d1-session.ts";
 import { illustrativeOnly, noSuch } from "../../platform/http/problem.ts";
 import { getProduct } from "./product-detail.queries.ts";
@@ -8,7 +9,7 @@ import type { DetailRoute, ListRoute } from "./products.routes.ts";
 export const list: AppRouteHandler<ListRoute> = async (c) => {
   const { include, ...query } = c.req.valid("query");
   const input = { ...query, includeIllustrative: include === "illustrative" };
-  const { sort: _sort, ...result } = await listProducts(c.get("d1"), c.env.CURSOR_SECRET, input);
+  const { sort: _sort, ...result } = await listProducts(c.get("d1"), cursorKeys(c.env), input);
   return c.json(result, 200);
 };
 

@@ -11,7 +11,7 @@ import { toStatement } from "../../platform/db/client.ts";
 import { ocopHeldSql, type ProductSummaryRow, parseJson } from "../../platform/db/mappers.ts";
 import { keysetPage } from "../../platform/db/pagination.ts";
 import type { CountedD1 } from "../../platform/env.ts";
-import { decodeCursor } from "../../platform/http/cursor.ts";
+import { type CursorKeys, decodeCursor } from "../../platform/http/cursor.ts";
 import { toFtsQuery } from "../../platform/lib/fold.ts";
 import {
   countsWhere,
@@ -181,7 +181,7 @@ export function scopeOf(input: ListProductsInput, sort: Sort): string {
  * and facet counts over the whole result set (each facet applies every active filter but its own), all in one
  * D1 batch — one round trip.
  */
-export async function listProducts(d1: CountedD1, secret: string, input: ListProductsInput) {
+export async function listProducts(d1: CountedD1, secret: CursorKeys, input: ListProductsInput) {
   const query = await productListQuery(d1, secret, input);
   return query.read(await d1.batch(query.statements));
 }
@@ -190,7 +190,7 @@ export async function listProducts(d1: CountedD1, secret: string, input: ListPro
  * The statements of {@link listProducts} and the function that reads their results, for callers that put them
  * in one batch with other statements (the home page).
  */
-export async function productListQuery(d1: CountedD1, secret: string, input: ListProductsInput) {
+export async function productListQuery(d1: CountedD1, secret: CursorKeys, input: ListProductsInput) {
   const stmt = (q: SQL) => toStatement(d1, q);
   const match = input.q !== undefined && input.q.trim() !== "" ? toFtsQuery(input.q) : null;
   const searchedNothing = input.q !== undefined && input.q.trim() !== "" && match === null;

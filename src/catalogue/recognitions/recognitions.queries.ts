@@ -4,12 +4,12 @@ import type { Db } from "../../platform/db/client.ts";
 import { realOnly, recognitionOut } from "../../platform/db/mappers.ts";
 import { keysetPage, type PageInput } from "../../platform/db/pagination.ts";
 import { producers, products, recognitions } from "../../platform/db/schema.ts";
-import { decodeCursor } from "../../platform/http/cursor.ts";
+import { type CursorKeys, decodeCursor } from "../../platform/http/cursor.ts";
 
 /** Recognitions filtered by scheme, level and year; newest first, keyset-paginated. */
 export async function listRecognitions(
   db: Db,
-  secret: string,
+  secret: CursorKeys,
   input: PageInput & { scheme?: string; level?: string; year?: number; lang: Lang; include?: boolean },
 ) {
   const scope = `recognitions|${input.scheme ?? ""}|${input.level ?? ""}|${input.year ?? ""}|${input.include ? "all" : "real"}`;

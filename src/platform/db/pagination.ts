@@ -1,8 +1,8 @@
-import { type CursorState, encodeCursor } from "../http/cursor.ts";
+import { type CursorKeys, type CursorState, encodeCursor } from "../http/cursor.ts";
 
 /** How a list names its pages: the signing secret, the query's scope, and the keyset key of a row. */
 export interface KeysetCursor<R> {
-  secret: string;
+  secret: CursorKeys;
   scope: string;
   keyOf: (row: R) => CursorState["key"];
   /** A key for a page with no rows; set, the page always has a `nextCursor` (polling feeds). */

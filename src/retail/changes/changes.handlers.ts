@@ -1,6 +1,6 @@
 import { keysetPage } from "../../platform/db/pagination.ts";
 import type { AppRouteHandler } from "../../platform/http/create-app.ts";
-import { decodeCursor } from "../../platform/http/cursor.ts";
+import { type CursorKeys, cursorKeys, decodeCursor, ROTATED_KEY_REASON } from "../../platform/http/cursor.ts";
 import { invalidParams, Problem } from "../../platform/http/problem.ts";
 import { changesAfter } from "./changes.queries.ts";
 import type { ListRoute } from "./changes.routes.ts";
@@ -13,7 +13,7 @@ const SCOPE = "changes-v1";
  * issued before epochs existed hold only the `seq`: epoch 0.
  */
 async function sinceSeq(
-  secret: string,
+  secret: CursorKeys,
   since: string | undefined,
   name: string,
 ): Promise<{ after: number; epoch: number | null }> {
@@ -24,7 +24,10 @@ async function sinceSeq(
   } catch (e) {
     // The cursor helper names `cursor`; the client may have used its former name, `since`.
     if (!(e instanceof Problem)) throw e;
-    throw invalidParams([{ name, reason: e.body.invalid_params?.[0]?.reason ?? "invalid cursor" }]);
+    const reason = e.body.invalid_params?.[0]?.reason ?? "invalid cursor";
+    // Signed before a rotation of CURSOR_SECRET whose overlap has ended: the mirror starts again, as after a restore.
+    if (reason === ROTATED_KEY_REASON) throw feedReset(ROTATED_DETAIL);
+    throw invalidParams([{ name, reason }]);
   }
   const [after, epoch = 0] = key.map(Number);
   const count = (n: number | undefined) => Number.isSafeInteger(n) && (n ?? -1) >= 0;
@@ -36,14 +39,15 @@ async function sinceSeq(
 
 /**
  * The database was restored since the cursor was issued (its epoch changed): the sequence numbers after it may
- * name other changes than the client would expect, or none, so the client starts again from the beginning.
+ * name other changes than the client would expect, or none, so the client starts again from the beginning. The
+ * same answer for a cursor signed by a key no longer held (a rotation of CURSOR_SECRET after its overlap).
  */
-const feedReset = () =>
-  new Problem(410, {
-    type: "feed-reset",
-    detail:
-      "The catalogue was restored from a backup after this cursor was issued. Read the feed again from the beginning (without `cursor`) and replace your copy.",
-  });
+const feedReset = (
+  detail = "The catalogue was restored from a backup after this cursor was issued. Read the feed again from the beginning (without `cursor`) and replace your copy.",
+) => new Problem(410, { type: "feed-reset", detail });
+
+const ROTATED_DETAIL =
+  "This cursor was signed with a key the server no longer holds (its cursor secret was rotated). Read the feed again from the beginning (without `cursor`) and replace your copy.";
 
 /**
  * A page of the change feed after `cursor` (opaque, signed; none = from the beginning), in `seq` order.
@@ -53,7 +57,7 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
   const { cursor, since, limit, include } = c.req.valid("query");
   if (cursor !== undefined && since !== undefined)
     throw invalidParams([{ name: "since", reason: "give `cursor` or its former name `since`, not both" }]);
-  const secret = c.env.CURSOR_SECRET;
+  const secret = cursorKeys(c.env);
   const { after, epoch: cursorEpoch } = await sinceSeq(
     secret,
     cursor ?? since,

@@ -66,7 +66,7 @@ export const list = createRoute({
     200: { description: "A page of changes", content: { "application/json": { schema: ChangeList } } },
     410: {
       description:
-        "The catalogue was restored from a backup after the cursor was issued: read the feed again from the beginning (without `cursor`) and replace your copy",
+        "The catalogue was restored from a backup after the cursor was issued, or the cursor was signed with a key the server no longer holds (its cursor secret was rotated and the overlap has ended): read the feed again from the beginning (without `cursor`) and replace your copy",
       content: problemContent,
     },
     ...errors,

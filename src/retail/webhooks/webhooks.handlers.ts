@@ -4,7 +4,7 @@ import { keysetPage } from "../../platform/db/pagination.ts";
 import type { AppEnv } from "../../platform/env.ts";
 import { sha256Hex } from "../../platform/http/api-key.ts";
 import type { AppRouteHandler } from "../../platform/http/create-app.ts";
-import { decodeCursor } from "../../platform/http/cursor.ts";
+import { cursorKeys, decodeCursor } from "../../platform/http/cursor.ts";
 import { Problem } from "../../platform/http/problem.ts";
 import { invalidFields } from "../../platform/http/validation.ts";
 import { credentialOf, verifyKey } from "../keys/auth.ts";
@@ -46,7 +46,7 @@ const newEndpointId = () =>
 export const list: AppRouteHandler<ListRoute> = async (c) => {
   const { channel } = c.req.valid("param");
   const { limit, cursor } = c.req.valid("query");
-  const secret = c.env.CURSOR_SECRET;
+  const secret = cursorKeys(c.env);
   const scope = `webhook-endpoints|${channel}`;
   const after = cursor ? await decodeCursor(secret, cursor, scope, 2) : null;
   const { key, result } = await queries.listEndpoints(
@@ -131,7 +131,7 @@ export const rotate: AppRouteHandler<RotateRoute> = async (c) => {
 export const deliveries: AppRouteHandler<DeliveriesRoute> = async (c) => {
   const { channel, endpoint } = c.req.valid("param");
   const { limit, cursor } = c.req.valid("query");
-  const secret = c.env.CURSOR_SECRET;
+  const secret = cursorKeys(c.env);
   const scope = `webhook-deliveries|${endpoint}`;
   const before = cursor ? Number((await decodeCursor(secret, cursor, scope, 1))[0]) : null;
   const { key, result } = await queries.listDeliveries(c.get("d1"), credentialOf(c), endpoint, before, limit);

@@ -1,7 +1,7 @@
 // Keyset cursors, without HTTP: signed, scoped, and refused with a 400 naming `cursor` when anything is off.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeCursor, encodeCursor } from "../../../src/platform/http/cursor.ts";
+import { decodeCursor, encodeCursor, ROTATED_KEY_REASON } from "../../../src/platform/http/cursor.ts";
 import { Problem } from "../../../src/platform/http/problem.ts";
 
 const SECRET = "unit-test-secret";
@@ -32,7 +32,7 @@ describe("cursor", () => {
         fc.array(scalar, { maxLength: 4 }),
         async (scope, key) => {
           const cursor = await encodeCursor(SECRET, { scope, key });
-          expect(cursor).toMatch(/^[\w-]+\.[\w-]+$/);
+          expect(cursor).toMatch(/^[\w-]+\.[\w-]{4}\.[\w-]+$/);
           expect(await decodeCursor(SECRET, cursor, scope, key.length)).toEqual(
             JSON.parse(JSON.stringify(key)),
           );
@@ -44,7 +44,8 @@ describe("cursor", () => {
   it("refuses another query's cursor, another secret's, a changed one and a wrong arity", async () => {
     const cursor = await encodeCursor(SECRET, { scope: "products|name|vi", key: ["mien dong", 7] });
     expect(await refusal(decodeCursor(SECRET, cursor, "products|tier|vi", 2))).toMatch(/different query/);
-    expect(await refusal(decodeCursor("other", cursor, "products|name|vi", 2))).toMatch(/modified/);
+    // Another secret's key id: said apart from a modified cursor (the change feed answers it with a feed reset).
+    expect(await refusal(decodeCursor("other", cursor, "products|name|vi", 2))).toBe(ROTATED_KEY_REASON);
     expect(await refusal(decodeCursor(SECRET, cursor, "products|name|vi", 3))).toMatch(/malformed/);
     const [payload, sig] = cursor.split(".");
     const forged = `${btoa(JSON.stringify(["products|name|vi", ["a", 1]])).replace(/=+$/, "")}.${sig}`;
@@ -59,5 +60,29 @@ describe("cursor", () => {
       const cursor = await encodeCursor(SECRET, { scope: "s", key });
       await refusal(decodeCursor(SECRET, cursor, "s"));
     }
+  });
+
+  it("a key ring: the current key signs, previous keys verify; a cursor without a key id is checked against all", async () => {
+    const ring = { current: "new-secret", previous: [SECRET] };
+    const old = await encodeCursor(SECRET, { scope: "s", key: [1] });
+    expect(await decodeCursor(ring, old, "s", 1)).toEqual([1]);
+    const fresh = await encodeCursor(ring, { scope: "s", key: [2] });
+    expect(await decodeCursor("new-secret", fresh, "s", 1)).toEqual([2]);
+    expect(await refusal(decodeCursor(SECRET, fresh, "s", 1))).toBe(ROTATED_KEY_REASON);
+    // Before key ids, a cursor was payload.signature: verified against every key of the ring.
+    const [payload] = old.split(".");
+    const legacySig = await crypto.subtle
+      .importKey("raw", new TextEncoder().encode(SECRET), { name: "HMAC", hash: "SHA-256" }, false, ["sign"])
+      .then((k) => crypto.subtle.sign("HMAC", k, new TextEncoder().encode(payload)))
+      .then((b) =>
+        btoa(String.fromCharCode(...new Uint8Array(b).slice(0, 16)))
+          .replaceAll("+", "-")
+          .replaceAll("/", "_")
+          .replace(/=+$/, ""),
+      );
+    expect(await decodeCursor(ring, `${payload}.${legacySig}`, "s", 1)).toEqual([1]);
+    expect(await refusal(decodeCursor("new-secret", `${payload}.${legacySig}`, "s", 1))).toMatch(/modified/);
+    // A key id that is not ours on a payload that is not ours either: malformed, not "rotated".
+    expect(await refusal(decodeCursor(ring, "YQ.abcd.YQ", "s", 1))).toMatch(/malformed/);
   });
 });
