@@ -619,7 +619,7 @@ export interface paths {
         head?: never;
         /**
          * Change a recognition's draft (marking it verified needs a publisher)
-         * @description Fields given replace the draft's; the draft is published with its product. Only publishers may mark a recognition verified (checked against its decision). `If-Match` is required.
+         * @description Fields given replace the draft's; the draft is published with its product. Only publishers may mark a recognition verified (checked against its decision); an editor's change to any field of a verified recognition but its notes clears `verified`, so it returns to the review queue. `If-Match` is required.
          */
         patch: operations["updateRecognition"];
         trace?: never;

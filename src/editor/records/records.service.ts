@@ -7,7 +7,7 @@ import type { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../../platform/env.ts";
 import { type InvalidParam, Problem } from "../../platform/http/problem.ts";
-import { callerAddress, editorOf, needRole } from "../auth/auth.ts";
+import { callerAddress, editorOf, hasRole, needRole } from "../auth/auth.ts";
 import { storePhoto } from "../photos/photos.ts";
 import {
   applyLegacyFlags,
@@ -180,6 +180,9 @@ export async function createDraft<T = void>(
   );
 }
 
+/** A recognition's fields that are not facts of its decision: changing them keeps it verified. */
+const UNVOUCHED_FIELDS = new Set(["verified", "note_vi", "note_en"]);
+
 /** Shared by the three updates: merge the patch onto the working copy, validate, write the draft. */
 export async function updateDraft<E extends "product" | "producer" | "recognition">(
   c: Context<AppEnv>,
@@ -202,6 +205,18 @@ export async function updateDraft<E extends "product" | "producer" | "recognitio
   if (!parsed.success) throw unprocessable(zodParams(parsed.error.issues));
   const next = settleProvenance(parsed.data as ProductRecord) as Record<string, unknown>;
   if (entity === "recognition" && next.verified && !current.verified) needRole(c, "publisher");
+  // `verified` vouches for the facts as a publisher checked them against the decision: a non-publisher who changes
+  // one of them (anything but the notes) un-vouches the record, so it goes back to the review queue.
+  if (
+    entity === "recognition" &&
+    current.verified &&
+    !hasRole(editorOf(c).role, "publisher") &&
+    Object.keys(next).some(
+      (f) => !UNVOUCHED_FIELDS.has(f) && JSON.stringify(next[f]) !== JSON.stringify(current[f]),
+    )
+  ) {
+    next.verified = false;
+  }
   if (
     "producer" in patch &&
     patch.producer !== current.producer &&
