@@ -8,6 +8,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../platform/env.ts";
 import { type InvalidParam, Problem } from "../../platform/http/problem.ts";
 import { callerAddress, editorOf, hasRole, needRole } from "../auth/auth.ts";
+import { ifMatchHolds } from "../if-match.ts";
 import { storePhoto } from "../photos/photos.ts";
 import {
   applyLegacyFlags,
@@ -85,15 +86,7 @@ export const zodParams = (issues: readonly { path: PropertyKey[]; message: strin
 
 /** If-Match (a list, weak or strong) against the record's ETag; `required` turns a missing header into 428. */
 export function checkIfMatch(header: string | undefined, s: RecordState<unknown>, required: boolean): void {
-  if (!header) {
-    if (!required) return;
-    throw new Problem(428, {
-      type: "precondition-required",
-      detail: `Send If-Match with the record's ETag (currently ${etagOf(s)}) so that you do not overwrite someone else's change`,
-    });
-  }
-  const tags = header.split(",").map((t) => t.trim().replace(/^W\//, ""));
-  if (!tags.includes("*") && !tags.includes(etagOf(s))) throw stale(s);
+  if (!ifMatchHolds(header, etagOf(s), required)) throw stale(s);
 }
 
 export const stale = (s: RecordState<unknown>) =>

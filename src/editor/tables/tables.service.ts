@@ -21,6 +21,7 @@ import type { AppEnv, CountedD1 } from "../../platform/env.ts";
 import { type InvalidParam, Problem } from "../../platform/http/problem.ts";
 import { fold } from "../../platform/lib/fold.ts";
 import { editorOf, needRole } from "../auth/auth.ts";
+import { ifMatchHolds } from "../if-match.ts";
 import {
   type AuditContext,
   auditStatement,
@@ -370,15 +371,7 @@ export const plainNotFound = (entity: PlainEntity, key: string) =>
 
 /** If-Match against a plain record's ETag (list, weak or strong, or `*`); `required` turns a missing one into 428. */
 export function checkPlainIfMatch(header: string | undefined, s: PlainState, required: boolean): void {
-  if (!header) {
-    if (!required) return;
-    throw new Problem(428, {
-      type: "precondition-required",
-      detail: `Send If-Match with the record's ETag (currently ${s.etag}) so that you do not overwrite someone else's change`,
-    });
-  }
-  const tags = header.split(",").map((t) => t.trim().replace(/^W\//, ""));
-  if (!tags.includes("*") && !tags.includes(s.etag)) throw plainStale(s);
+  if (!ifMatchHolds(header, s.etag, required)) throw plainStale(s);
 }
 
 export const plainStale = (s: PlainState) =>
