@@ -212,7 +212,7 @@ export const uploadProductPhoto = createRoute({
   summary: "Upload a product photo into the product's draft (public once published)",
   description:
     "Stored in R2 under a content hash and served at /anh/… with immutable caching. `If-Match` is required.",
-  middleware: [requireEditorToken("editor")] as const,
+  middleware: [requireEditorToken("editor", { beforeBody: true })] as const,
   request: {
     params: SlugParam,
     headers: IfMatch,
@@ -236,7 +236,7 @@ export const uploadProducerPhoto = createRoute({
   summary: "Upload a producer photo into the producer's draft (public once published)",
   description:
     "The same rules as product photos: JPEG, PNG or WebP by its bytes, at most 900 kB, alt text in both languages. Stored in R2 under a content hash, served at /anh/… with immutable caching. `If-Match` is required.",
-  middleware: [requireEditorToken("editor")] as const,
+  middleware: [requireEditorToken("editor", { beforeBody: true })] as const,
   request: {
     params: SlugParam,
     headers: IfMatch,
@@ -413,7 +413,7 @@ export const importCatalogue = createRoute({
   summary: "Import products, producers or recognitions from CSV (publishers)",
   description:
     "UTF-8 CSV, with or without a byte-order mark, in the columns of docs/import-format.md. A dry run (default) reports row by row what would be created, changed or refused and why. Applying is all or nothing: one refused row and nothing is written (422 with the same report). Imported rows are published at once.",
-  middleware: [requireEditorToken("publisher"), importBody] as const,
+  middleware: [requireEditorToken("publisher", { beforeBody: true }), importBody] as const,
   request: {
     query: ImportQuery,
     body: { required: true, content: { "text/csv": { schema: z.string().openapi({ format: "binary" }) } } },

@@ -89,12 +89,16 @@ const REFUSED = "editor-credential-refused";
  * Requires an editor API token (`Authorization: Bearer cnnted_…`) with at least `role`. A retailer key gets 403
  * (it is a real credential, for other routes); a malformed one 401 at once. A well-formed token is checked inside
  * the request's first D1 batch (see {@link authenticatedD1}), so an admin read costs one round trip and a write
- * two; unknown or revoked tokens get 401, a role too low 403. Session cookies are not accepted here: the admin
+ * two; unknown or revoked tokens get 401, a role too low 403. With `beforeBody`, the token is judged before the
+ * route reads its body (one more round trip; for routes whose bodies are expensive to read and parse). Session cookies are not accepted here: the admin
  * API is for scripts, and a cookie-authenticated JSON API would need CSRF defences of its own.
  *
  * @example admin.use("*", requireEditorToken("editor"))
  */
-export function requireEditorToken(role: Role = "editor"): MiddlewareHandler<AppEnv> {
+export function requireEditorToken(
+  role: Role = "editor",
+  { beforeBody = false }: { beforeBody?: boolean } = {},
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header("authorization");
     if (!header)
@@ -113,6 +117,9 @@ export function requireEditorToken(role: Role = "editor"): MiddlewareHandler<App
       role,
     };
     c.set("d1", authenticatedD1(c, c.get("d1"), credential));
+    // A route with an expensive body (a CSV import, a photo) judges the token first, in a round trip of its own,
+    // so that a refused caller never has the body read and parsed.
+    if (beforeBody) await ensureEditor(c);
     await next();
   };
 }
