@@ -4,8 +4,8 @@
 // gets the documented 410 feed-reset, which the SDK answers by reading the feed again.
 
 import { env } from "cloudflare:workers";
-import { createCatalogueClient } from "@caobang-cnnt/client";
 import { describe, expect, it } from "vitest";
+import { createCatalogueClient } from "../../packages/client/src/index.ts";
 import worker from "../../src/index.ts";
 
 const OLD = env.CURSOR_SECRET;
