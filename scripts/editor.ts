@@ -51,11 +51,11 @@ if (command === "create") {
   if (Number(hash.split("$")[1]) > PBKDF2_MAX_ITERATIONS)
     fail("refusing a hash production Workers cannot verify");
   const rows = query(
-    `INSERT INTO editors (email, name, role, password_hash) VALUES (${literal(address)}, ${literal(values.name ?? null)}, ${literal(role)}, ${literal(hash)}) ON CONFLICT(email) DO NOTHING RETURNING id`,
+    `INSERT INTO editors (email, name, role, password_hash, must_change_password) VALUES (${literal(address)}, ${literal(values.name ?? null)}, ${literal(role)}, ${literal(hash)}, 1) ON CONFLICT(email) DO NOTHING RETURNING id`,
   );
   if (!rows.length) fail(`An editor ${address} already exists in the ${where} database.`);
   console.log(
-    `Created ${role} #${rows[0]?.id} ${address} (${where}). Sign in at /quan-tri/dang-nhap with this password;`,
+    `Created ${role} #${rows[0]?.id} ${address} (${where}). Sign in at /quan-tri/dang-nhap with this one-time password (the first sign-in asks for a new one);`,
   );
   console.log("it is shown once and cannot be recovered:\n");
   console.log(password);

@@ -222,7 +222,9 @@ try {
      SELECT '${ENQUIRY_REF}', 'examples', id, producer_id, 'wholesale', 'Xin báo giá sỉ 50 gói.', 'Lê Minh Khang', '+84912345678', '2026-12-07', 'vi', 'page'
      FROM products WHERE slug = '${PRODUCT}'`,
   ]);
-  const ed = { ...json, authorization: `Bearer ${editor.token}`, "if-match": "*" };
+  // Editor writes need the record's current ETag (`If-Match: *` is refused): CURRENT is read just before each one.
+  const CURRENT = "(the record's current ETag)";
+  const ed = { ...json, authorization: `Bearer ${editor.token}`, "if-match": CURRENT };
   const edNoMatch = { ...json, authorization: `Bearer ${editor.token}` };
   const send = (method: string, body?: unknown, headers: Record<string, string> = ed): RequestInit => ({
     method,
@@ -274,7 +276,7 @@ try {
     form.set("alt_en", `Photo of ${alt}`);
     return {
       method: "POST",
-      headers: { authorization: `Bearer ${editor.token}`, "if-match": "*" },
+      headers: { authorization: `Bearer ${editor.token}`, "if-match": CURRENT },
       body: form,
     };
   };
@@ -422,8 +424,17 @@ try {
     ["deleteRecognition", 204, `${A}/recognitions/1000000`, send("DELETE")],
     ["deleteProduct", 204, `${A}/products/${product.slug}`, send("DELETE")],
   );
+  const withEtag = async (path: string, init?: RequestInit): Promise<RequestInit | undefined> => {
+    const headers = init?.headers as Record<string, string> | undefined;
+    if (headers?.["if-match"] !== CURRENT) return init;
+    const record = await fetch(`${server.origin}/api/v1${path.replace(/\/(publish|photo|check)$/, "")}`, {
+      headers: edNoMatch,
+    });
+    await record.body?.cancel();
+    return { ...init, headers: { ...headers, "if-match": record.headers.get("etag") ?? "" } };
+  };
   for (const [operationId, status, path, init] of calls) {
-    const res = await fetch(`${server.origin}/api/v1${path}`, init);
+    const res = await fetch(`${server.origin}/api/v1${path}`, await withEtag(path, init));
     const text = await res.text();
     if (res.status !== status)
       throw new Error(`${operationId} ${path}: expected ${status}, got ${res.status} ${text}`);

@@ -17,7 +17,13 @@ import {
   sameDigest,
 } from "./auth/auth.ts";
 import { randomToken, sha256Hex } from "./auth/crypto.ts";
-import { LOGIN_WINDOW_MINUTES, revokeSession, signIn } from "./auth/signin.ts";
+import {
+  changePassword,
+  LOGIN_WINDOW_MINUTES,
+  type PasswordChange,
+  revokeSession,
+  signIn,
+} from "./auth/signin.ts";
 import { peopleRoutes } from "./people/people.page.tsx";
 import { recordRoutes, type Shell } from "./records/records.page.tsx";
 import { tableRoutes } from "./tables/tables.page.tsx";
@@ -121,7 +127,7 @@ export function Page(props: {
                 {t.signedInAs} {props.signedIn.email} ({t.roles[props.signedIn.role]})
               </span>{" "}
               <input type="hidden" name="_csrf" value={props.signedIn.csrf} />
-              <button type="submit">{t.signOut}</button>
+              <a href={p.password}>{t.changePassword}</a> <button type="submit">{t.signOut}</button>
             </form>
           ) : null}
         </header>
@@ -169,6 +175,84 @@ function SignInPage(props: { lang: AdminLang; csrf: string; error?: "wrong" | "l
     </Page>
   );
 }
+
+type PasswordError = Exclude<PasswordChange, { ok: true }>["reason"];
+
+/** The password form: current, new, new again. A plain form post with the session's CSRF token, no script. */
+function PasswordPage(props: {
+  lang: AdminLang;
+  csrf: string;
+  email: string;
+  role: Role;
+  forced: boolean;
+  error?: PasswordError;
+}) {
+  const t = ADMIN_STRINGS[props.lang];
+  const p = ADMIN_PATHS[props.lang];
+  const described = props.error ? "password-error" : undefined;
+  return (
+    <Page
+      lang={props.lang}
+      title={t.changePassword}
+      other={ADMIN_PATHS[props.lang === "vi" ? "en" : "vi"].password}
+      signedIn={{ email: props.email, role: props.role, csrf: props.csrf }}
+    >
+      {props.forced ? <p class="notice">{t.mustChange}</p> : null}
+      <p>{t.changeLede}</p>
+      {props.error ? (
+        <p class="error-summary" role="alert" id="password-error">
+          {t.passwordErrors[props.error]}
+        </p>
+      ) : null}
+      <form method="post" action={p.password} class="admin-form">
+        <input type="hidden" name="_csrf" value={props.csrf} />
+        <div class="field">
+          <label for="current_password">{t.currentPassword}</label>
+          <input
+            id="current_password"
+            name="current_password"
+            type="password"
+            autocomplete="current-password"
+            required
+            aria-describedby={described}
+          />
+        </div>
+        <div class="field">
+          <label for="new_password">{t.newPassword}</label>
+          <input
+            id="new_password"
+            name="new_password"
+            type="password"
+            autocomplete="new-password"
+            minlength={12}
+            required
+            aria-describedby={described}
+          />
+        </div>
+        <div class="field">
+          <label for="confirm_password">{t.confirmPassword}</label>
+          <input
+            id="confirm_password"
+            name="confirm_password"
+            type="password"
+            autocomplete="new-password"
+            minlength={12}
+            required
+          />
+        </div>
+        <button type="submit">{t.changePassword}</button>
+      </form>
+    </Page>
+  );
+}
+
+const PASSWORD_STATUS: Record<PasswordError, 401 | 422 | 429> = {
+  "wrong-current": 401,
+  "too-short": 422,
+  mismatch: 422,
+  unchanged: 422,
+  limited: 429,
+};
 
 const langOf = (path: string): AdminLang => (path.startsWith("/en/") ? "en" : "vi");
 
@@ -226,8 +310,52 @@ for (const lang of ["vi", "en"] as const) {
       sameSite: "Strict",
       maxAge: SESSION_SECONDS,
     });
-    // A producer's account opens on its enquiries; it has no editor pages.
+    // A producer's account opens on its enquiries; it has no editor pages. An invitation's password opens only
+    // the form that replaces it.
+    if (result.mustChangePassword) return c.redirect(p.password, 303);
     return c.redirect(result.editor.role === "producer" ? INBOX_PATHS[lang].inbox : p.home, 303);
+  });
+
+  editorPages.get(p.password, async (c) => {
+    const session = await readSession(c);
+    if (!session?.session) return c.redirect(p.signIn, 303);
+    return c.html(
+      <PasswordPage
+        lang={lang}
+        csrf={await csrfToken(session.session)}
+        email={session.email}
+        role={session.role}
+        forced={session.mustChangePassword === true}
+      />,
+    );
+  });
+
+  editorPages.post(p.password, async (c) => {
+    const session = await readSession(c);
+    if (!session?.session) return c.redirect(p.signIn, 303);
+    const form = await c.req.parseBody();
+    const csrf = await csrfToken(session.session);
+    await checkCsrf(c, csrf, form._csrf);
+    const field = (name: string) => (typeof form[name] === "string" ? (form[name] as string) : "");
+    const result = await changePassword(
+      c.get("d1"),
+      { id: session.id, email: session.email, session: session.session },
+      { current: field("current_password"), next: field("new_password"), confirm: field("confirm_password") },
+      callerBucket(c),
+    );
+    if (result.ok) return c.redirect(p.home, 303);
+    if (result.reason === "limited") c.header("retry-after", String(LOGIN_WINDOW_MINUTES * 60));
+    return c.html(
+      <PasswordPage
+        lang={lang}
+        csrf={csrf}
+        email={session.email}
+        role={session.role}
+        forced={session.mustChangePassword === true}
+        error={result.reason}
+      />,
+      PASSWORD_STATUS[result.reason],
+    );
   });
 
   editorPages.post(p.signOut, async (c) => {
@@ -258,6 +386,8 @@ for (const lang of ["vi", "en"] as const) {
   const signedIn = async (c: Context<AppEnv>) => {
     const session = await readSession(c);
     if (!session?.session) return c.redirect(p.signIn, 303);
+    // An invitation's password opens nothing but the form that replaces it.
+    if (session.mustChangePassword) return c.redirect(p.password, 303);
     // Producers' accounts (issue 24) see their enquiries only: every editor page is closed to them.
     if (session.role === "producer") return c.redirect(INBOX_PATHS[lang].inbox, 303);
     c.set("editor", session);
@@ -272,6 +402,7 @@ for (const lang of ["vi", "en"] as const) {
   editorPages.get(p.home, async (c) => {
     const session = await readSession(c);
     if (!session?.session) return c.redirect(p.signIn, 303);
+    if (session.mustChangePassword) return c.redirect(p.password, 303);
     if (session.role === "producer") return c.redirect(INBOX_PATHS[lang].inbox, 303);
     const queue = await reviewQueue(c);
     const t = ADMIN_STRINGS[lang];

@@ -135,6 +135,8 @@ const DAY_CHOICES = [7, 30, 90, 365] as const;
 async function actorOf(c: C, lang: AdminLang): Promise<Actor | Response> {
   const session = await readSession(c);
   if (!session?.session) return c.redirect(ADMIN_PATHS[lang].signIn, 303);
+  // An invitation's password opens nothing but the form that replaces it (issue 23, src/editor/pages.tsx).
+  if (session.mustChangePassword) return c.redirect(ADMIN_PATHS[lang].password, 303);
   c.set("editor", session);
   return {
     id: session.id,

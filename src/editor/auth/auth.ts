@@ -24,6 +24,8 @@ export interface EditorIdentity {
   session?: string;
   /** A `producer` account's producer record id (null for editors and publishers). */
   producerId?: number | null;
+  /** The account still has a password someone else chose (an invitation's): the pages ask for a new one first. */
+  mustChangePassword?: boolean;
 }
 
 declare module "hono" {
@@ -256,6 +258,7 @@ interface SessionRow {
   expires_at: string;
   revoked_at: string | null;
   disabled_at: string | null;
+  must_change_password: number;
 }
 
 /**
@@ -269,7 +272,7 @@ export async function readSession(c: Context<AppEnv>): Promise<EditorIdentity | 
   const row = await c
     .get("d1")
     .prepare(
-      `SELECT s.editor_id, e.email, e.role, e.producer_id, s.expires_at, s.revoked_at, e.disabled_at
+      `SELECT s.editor_id, e.email, e.role, e.producer_id, s.expires_at, s.revoked_at, e.disabled_at, e.must_change_password
        FROM editor_sessions s JOIN editors e ON e.id = s.editor_id WHERE s.id_hash = ?`,
     )
     .bind(idHash)
@@ -282,6 +285,7 @@ export async function readSession(c: Context<AppEnv>): Promise<EditorIdentity | 
     via: "page",
     session: idHash,
     producerId: row.producer_id,
+    mustChangePassword: row.must_change_password === 1,
   };
 }
 

@@ -9,7 +9,7 @@
 import type { CountedD1 } from "../../platform/env.ts";
 import type { Role } from "./auth.ts";
 import { SESSION_SECONDS } from "./auth.ts";
-import { randomToken, sha256Hex, verifyPassword } from "./crypto.ts";
+import { hashPassword, MIN_PASSWORD_LENGTH, randomToken, sha256Hex, verifyPassword } from "./crypto.ts";
 
 /** Failed attempts are counted over this many minutes. */
 export const LOGIN_WINDOW_MINUTES = 15;
@@ -19,7 +19,13 @@ export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_ADDRESS = 20;
 
 export type SignInResult =
-  | { ok: true; token: string; editor: { id: number; email: string; role: Role } }
+  | {
+      ok: true;
+      token: string;
+      editor: { id: number; email: string; role: Role };
+      /** The password is an invitation's: the pages ask for a new one before anything else. */
+      mustChangePassword: boolean;
+    }
   | { ok: false; reason: "invalid" | "limited" };
 
 /** The account key attempts are counted under: a hash, so the table holds no email addresses. */
@@ -54,12 +60,21 @@ export async function signIn(
   const [reserved, editor] = await d1.batch<Record<string, unknown>>([
     d1.prepare(RESERVE_ATTEMPT).bind(account, address, since),
     d1
-      .prepare("SELECT id, email, role, password_hash, disabled_at FROM editors WHERE email = ?")
+      .prepare(
+        "SELECT id, email, role, password_hash, disabled_at, must_change_password FROM editors WHERE email = ?",
+      )
       .bind(normalized),
   ]);
   if (!reserved?.meta.changes) return { ok: false, reason: "limited" };
   const row = editor?.results[0] as
-    | { id: number; email: string; role: Role; password_hash: string | null; disabled_at: string | null }
+    | {
+        id: number;
+        email: string;
+        role: Role;
+        password_hash: string | null;
+        disabled_at: string | null;
+        must_change_password: number;
+      }
     | undefined;
   // The hash is always derived (a dummy one for unknown accounts), so the answer takes as long either way.
   const matches = await verify(password.slice(0, 1024), row?.password_hash ?? null);
@@ -77,7 +92,55 @@ export async function signIn(
       .bind(new Date(Date.now() - 86_400_000).toISOString()),
     d1.prepare("DELETE FROM login_attempts WHERE at < ?").bind(since),
   ]);
-  return { ok: true, token, editor: { id: row.id, email: row.email, role: row.role } };
+  return {
+    ok: true,
+    token,
+    editor: { id: row.id, email: row.email, role: row.role },
+    mustChangePassword: row.must_change_password === 1,
+  };
+}
+
+export type PasswordChange =
+  | { ok: true }
+  | { ok: false; reason: "limited" | "wrong-current" | "too-short" | "mismatch" | "unchanged" };
+
+/**
+ * Changes a signed-in editor's password: the current one must match (each try is reserved like a sign-in attempt,
+ * so the form is no way around the sign-in limits), the new one is at least {@link MIN_PASSWORD_LENGTH} characters,
+ * typed twice the same and differs from the current. Clears the invitation's "must change" mark and ends the
+ * account's other sessions (whoever knew the old password is signed out).
+ */
+export async function changePassword(
+  d1: CountedD1,
+  who: { id: number; email: string; session: string },
+  input: { current: string; next: string; confirm: string },
+  address: string,
+): Promise<PasswordChange> {
+  if (input.next.length < MIN_PASSWORD_LENGTH) return { ok: false, reason: "too-short" };
+  if (input.next !== input.confirm) return { ok: false, reason: "mismatch" };
+  if (input.next === input.current) return { ok: false, reason: "unchanged" };
+  const account = await accountKey(who.email);
+  const since = new Date(Date.now() - LOGIN_WINDOW_MINUTES * 60_000).toISOString();
+  const [reserved, editor] = await d1.batch<Record<string, unknown>>([
+    d1.prepare(RESERVE_ATTEMPT).bind(account, address, since),
+    d1.prepare("SELECT password_hash FROM editors WHERE id = ? AND disabled_at IS NULL").bind(who.id),
+  ]);
+  if (!reserved?.meta.changes) return { ok: false, reason: "limited" };
+  const stored = (editor?.results[0]?.password_hash as string | null | undefined) ?? null;
+  if (!(await verifyPassword(input.current.slice(0, 1024), stored)))
+    return { ok: false, reason: "wrong-current" };
+  await d1.batch([
+    d1
+      .prepare("UPDATE editors SET password_hash = ?, must_change_password = 0 WHERE id = ?")
+      .bind(await hashPassword(input.next.slice(0, 1024)), who.id),
+    d1.prepare("DELETE FROM login_attempts WHERE account = ?").bind(account),
+    d1
+      .prepare(
+        "UPDATE editor_sessions SET revoked_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE editor_id = ? AND id_hash <> ? AND revoked_at IS NULL",
+      )
+      .bind(who.id, who.session),
+  ]);
+  return { ok: true };
 }
 
 /** Revokes a session (sign-out); it is refused from then on even if the cookie is replayed. */

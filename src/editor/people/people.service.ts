@@ -70,7 +70,10 @@ const invalid = (name: string, reason: string) =>
     invalid_params: [{ name, reason }],
   });
 
-/** Creates an account; returns its one-time password (shown once, stored only as a PBKDF2 hash). */
+/**
+ * Creates an account; returns its one-time password (shown once, stored only as a PBKDF2 hash). The account must
+ * choose its own password at its first sign-in, so the inviting publisher never knows a colleague's password.
+ */
 export async function createAccount(
   c: Context<AppEnv>,
   input: { email: string; role: string; name?: string; producer?: string },
@@ -92,8 +95,8 @@ export async function createAccount(
   const [rows] = await d1.batch<{ id: number }>([
     d1
       .prepare(
-        `INSERT INTO editors (email, name, role, password_hash, producer_id)
-         SELECT ?, ?, ?, ?, (SELECT id FROM producers WHERE slug = ?5 AND provenance != 'illustrative')
+        `INSERT INTO editors (email, name, role, password_hash, producer_id, must_change_password)
+         SELECT ?, ?, ?, ?, (SELECT id FROM producers WHERE slug = ?5 AND provenance != 'illustrative'), 1
          WHERE ?5 IS NULL OR EXISTS (SELECT 1 FROM producers WHERE slug = ?5 AND provenance != 'illustrative')
          ON CONFLICT(email) DO NOTHING RETURNING id`,
       )

@@ -378,6 +378,8 @@ export const editors = sqliteTable(
     disabledAt: text("disabled_at"),
     /** A `producer` account's own producer record (migration 0021); null for editors and publishers. */
     producerId: integer("producer_id"),
+    /** 1 while the password is one someone else chose (an invitation's): the next sign-in must change it. */
+    mustChangePassword: integer("must_change_password").notNull().default(0),
   },
   (t) => [uniqueIndex("editors_email_uq").on(t.email)],
 );
