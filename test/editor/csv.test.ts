@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CsvError, parseCsv, toCsv } from "../../src/editor/import/csv.ts";
+import { CsvError, parseCsv, toCsv } from "../../src/platform/lib/csv.ts";
 
 describe("CSV", () => {
   it("reads what spreadsheet programs write", () => {

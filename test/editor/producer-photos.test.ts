@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseCsv, toCsv } from "../../src/editor/import/csv.ts";
+import { parseCsv, toCsv } from "../../src/platform/lib/csv.ts";
 import { call, getJson } from "../helpers/http.ts";
 import { admin, body, createEditor } from "./helpers.ts";
 import { signedIn } from "./session.ts";

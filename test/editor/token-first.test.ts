@@ -2,7 +2,7 @@
 // judged, so anyone could make the Worker parse a megabyte as CSV or multipart. For expensive bodies the token is
 // judged first (the app's 1 MiB ceiling still counts the bytes as they arrive; nothing parses them).
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateEditorToken } from "../../src/editor/crypto.ts";
+import { generateEditorToken } from "../../src/editor/auth/crypto.ts";
 import { call } from "../helpers/http.ts";
 import { createEditor } from "./helpers.ts";
 

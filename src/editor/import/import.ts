@@ -10,6 +10,7 @@
 
 import type { CountedD1 } from "../../platform/env.ts";
 import { Problem } from "../../platform/http/problem.ts";
+import { toCsv } from "../../platform/lib/csv.ts";
 import {
   type AuditContext,
   diff,
@@ -23,7 +24,6 @@ import {
   type Statement,
 } from "../records/store.ts";
 import type { ProducerRecord, ProductRecord, RecognitionRecord } from "../schemas.ts";
-import { toCsv } from "./csv.ts";
 import {
   COLUMNS,
   checkRow,

@@ -4,6 +4,7 @@
  * shipped sheets in seed/imports) both read sheets through this module.
  */
 import { Problem } from "../../platform/http/problem.ts";
+import { CsvError, parseCsv } from "../../platform/lib/csv.ts";
 import {
   NOT_STATED,
   NOT_STATED_WORDS,
@@ -13,7 +14,6 @@ import {
   RecognitionRecord,
   settleProvenance,
 } from "../schemas.ts";
-import { CsvError, parseCsv } from "./csv.ts";
 export type ImportKind = "products" | "producers" | "recognitions";
 
 /** The columns of each kind, in export order. */

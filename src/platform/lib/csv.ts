@@ -2,15 +2,29 @@
  * CSV as spreadsheet programs write it (RFC 4180): fields separated by commas, quoted with `"` when they hold a
  * comma, a quote (doubled inside) or a line break; records end in CRLF or LF. Hand-written rather than a library
  * because the two usual ones (csv-parse, csv-stringify) would add about a fifth to the Worker's size budget for
- * these ~60 lines.
+ * these ~60 lines. The one CSV module: the public feed (src/retail/feeds/feeds.serialise.ts) and the editors'
+ * export and import all write and read through it, so the formula guard below is written once.
+ *
+ * Formula guard (OWASP "CSV injection"): text a spreadsheet would run as a formula — starting with `=`, `+`, `-`,
+ * `@`, tab or CR — is written with a leading `'`, which spreadsheet programs show as text. Text that already starts
+ * with apostrophes before such a character gets one more, so that reading takes exactly one off and an export
+ * imports back unchanged.
  */
+
+const FORMULA = /^'*[=+\-@\t\r]/;
+const GUARDED = /^'+[=+\-@\t\r]/;
+
+/** Text as written to a CSV cell: a leading `'` when a spreadsheet would run it as a formula. */
+export const guardFormula = (text: string) => (FORMULA.test(text) ? `'${text}` : text);
+/** The inverse of {@link guardFormula}, applied to every cell read. */
+export const unguardFormula = (cell: string) => (GUARDED.test(cell) ? cell.slice(1) : cell);
 
 /** Thrown for input that is not CSV (an unclosed quote, text after a closing quote, uneven rows). */
 export class CsvError extends Error {}
 
 /**
  * Parses CSV text into rows of fields. A leading byte-order mark is dropped; empty lines are skipped; every row
- * must have as many fields as the first.
+ * must have as many fields as the first; the formula guard of {@link guardFormula} is taken off each field.
  *
  * @example parseCsv('a,b\r\n"x, y","say ""hi"""\n') // [["a","b"],["x, y",'say "hi"']]
  */
@@ -25,6 +39,7 @@ export function parseCsv(input: string): string[][] {
   const endRow = () => {
     row.push(field);
     field = "";
+    row = row.map(unguardFormula);
     if (!(row.length === 1 && row[0] === "")) {
       if (rows.length && row.length !== rows[0]?.length) {
         throw new CsvError(`line ${line}: ${row.length} fields where the header has ${rows[0]?.length}`);
@@ -78,10 +93,19 @@ export function parseCsv(input: string): string[][] {
 
 const needsQuotes = /[",\r\n]|^\s|\s$/;
 
-/** Writes rows as CSV with CRLF line ends, quoting only the fields that need it. */
+/**
+ * One CSV field: text with the formula guard, quoted when it holds a comma, quote or line break or starts or ends
+ * with white space (quotes doubled); numbers and booleans as they are; null empty.
+ *
+ * @example csvField("=1+1") // "'=1+1"
+ */
+export function csvField(v: string | number | boolean | null): string {
+  if (v === null) return "";
+  const s = typeof v === "string" ? guardFormula(v) : String(v);
+  return needsQuotes.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** Writes rows of text as CSV with CRLF line ends, each field through {@link csvField}. */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return rows
-    .map((r) => r.map((f) => (needsQuotes.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(","))
-    .map((l) => `${l}\r\n`)
-    .join("");
+  return rows.map((r) => `${r.map(csvField).join(",")}\r\n`).join("");
 }
