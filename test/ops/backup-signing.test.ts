@@ -75,6 +75,28 @@ describe("a backup edited by someone without the operator's secret is refused", 
   });
 });
 
+describe("backups made before signing (format 2, an unkeyed sha256)", () => {
+  /** Today's backup written as format 2 was: the format line, and a sha256 line in place of the signature. */
+  async function formatTwo() {
+    const body = text
+      .replace("-- format: caobang-cnnt-backup/3", "-- format: caobang-cnnt-backup/2")
+      .replace(/^-- signature: .*\n/m, "");
+    const at = body.indexOf("\n-- Restore with");
+    const digest = hex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(body)));
+    return `${body.slice(0, at)}\n-- sha256: ${digest}${body.slice(at)}`;
+  }
+
+  it("are refused unless the operator says they trust the file, and then only if the checksum holds", async () => {
+    const old = await formatTwo();
+    await expect(parseBackup(old, { secrets: BACKUP_SECRETS })).rejects.toThrow(/unsigned.*--trust-unsigned/);
+    const trusted = await parseBackup(old, { secrets: BACKUP_SECRETS, trustUnsigned: true });
+    expect(trusted.statements.length).toBeGreaterThan(5);
+    await expect(
+      parseBackup(old.replace("Miến dong", "Mien dong"), { secrets: BACKUP_SECRETS, trustUnsigned: true }),
+    ).rejects.toThrow(/sha256/);
+  });
+});
+
 describe("rotating the backup secret", () => {
   it("backups signed before the rotation still verify while the old secret is kept as previous; new ones use the new", async () => {
     expect((await parseBackup(text, { secrets: ROTATED_SECRETS })).header.counts.products).toBeGreaterThan(0);
