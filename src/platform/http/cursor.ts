@@ -84,7 +84,8 @@ export interface CursorState {
 export async function encodeCursor(keys: CursorKeys, state: CursorState): Promise<string> {
   const secret = currentKey(keys);
   const payload = b64url(enc.encode(JSON.stringify([state.scope, state.key])));
-  return `${payload}.${await keyId(secret)}.${b64url(await hmac(secret, `${payload}.${await keyId(secret)}`))}`;
+  const signed = `${payload}.${await keyId(secret)}`;
+  return `${signed}.${b64url(await hmac(secret, signed))}`;
 }
 
 /**
