@@ -326,8 +326,9 @@ function parseStatement(line: string, n: number): BackupStatement {
 
 /**
  * Splits a backup into its header and its statements. Throws unless it is a backup of this format signed by one of
- * the operator's secrets (see {@link BackupSecrets}), and every line after the header is an INSERT of literal rows into a table the header names, with the
- * row counts the header gives: a restore never runs a statement the backup tool did not write.
+ * the operator's secrets (see {@link BackupSecrets}), and every line after the header is an INSERT of literal rows
+ * into a table the header names, with the row counts the header gives: a restore never runs a statement the backup
+ * tool did not write.
  */
 export async function parseBackup(text: string, options: ParseOptions): Promise<Backup> {
   const lines = text.split("\n");
