@@ -384,7 +384,7 @@ export const EMPTIED_TABLES = ["editor_sessions"];
 /**
  * The statements that merge the target's editors and editor tokens (kept aside before the load) into the restored
  * rows, matched by email and token prefix. For an account in both, a disabling in either wins, the lower role wins
- * (a demotion stands) and the target's password hash wins (a password changed after the backup, say after a leak,
+ * (producer < editor < publisher: a demotion stands) and the target's password hash wins (a password changed after the backup, say after a leak,
  * is not rolled back); accounts made after the backup are kept. For a token in both, a revocation in either wins (a
  * token whose prefix matches but whose hash does not is revoked); tokens made after the backup are kept.
  */
@@ -405,7 +405,8 @@ function mergeEditorStatements(target: Schema): { before: string[]; after: strin
     after: [
       `UPDATE "editors" SET
          "disabled_at" = coalesce("editors"."disabled_at", k."disabled_at"),
-         "role" = CASE WHEN 'editor' IN ("editors"."role", k."role") THEN 'editor' ELSE "editors"."role" END,
+         "role" = CASE WHEN 'producer' IN ("editors"."role", k."role") THEN 'producer'
+           WHEN 'editor' IN ("editors"."role", k."role") THEN 'editor' ELSE "editors"."role" END,
          "password_hash" = coalesce(k."password_hash", "editors"."password_hash")${
            editors.includes("must_change_password")
              ? `,
