@@ -75,6 +75,17 @@ describe("the enquiry inbox", async () => {
     expect(illustrative.res.status).toBe(422);
 
     const producer = await signedIn("owner@tamhoa.example.vn", password);
+    // The invitation's password is one-time (issue 23): the account chooses its own before anything opens.
+    const first = await producer.get("/quan-tri/hoi-mua");
+    expect(first.res.headers.get("location")).toBe("/quan-tri/doi-mat-khau");
+    await producer.get("/quan-tri/doi-mat-khau");
+    const own = "mat-khau-rieng-cua-co-so-2026";
+    const changed = await producer.post("/quan-tri/doi-mat-khau", {
+      current_password: password,
+      new_password: own,
+      confirm_password: own,
+    });
+    expect(changed.res.status).toBe(303);
     const inbox = await producer.get("/quan-tri/hoi-mua");
     expect(inbox.res.status).toBe(200);
     expect(inbox.html).toContain("Khách Của Mình");
