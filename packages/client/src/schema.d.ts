@@ -2759,7 +2759,7 @@ export interface operations {
                      *         "packaging"
                      *       ],
                      *       "created_at": "2026-01-05T00:00:02.000Z",
-                     *       "updated_at": "2026-12-07T02:02:26.304Z",
+                     *       "updated_at": "2026-12-07T03:10:50.464Z",
                      *       "producer": {
                      *         "slug": "htx-tan-viet-a",
                      *         "name": "HTX Tân Việt Á",
@@ -2845,7 +2845,7 @@ export interface operations {
                      *           "source_url": "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
                      *           "sample": false,
                      *           "version": 1,
-                     *           "updated_at": "2026-12-07T02:02:26.358Z",
+                     *           "updated_at": "2026-12-07T03:10:50.518Z",
                      *           "provenance": {
                      *             "record": "sourced",
                      *             "fields": {
@@ -3052,7 +3052,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 19,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY2h1LXRoZS1sdWMtdHJhIl1d.SdPt-cxq6h7rIsnGw76yFw"
+                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY2h1LXRoZS1sdWMtdHJhIl1d.WrkE.JvEo6ouf7Vl3AaxiXB8MvQ"
                      *       }
                      *     }
                      */
@@ -3345,7 +3345,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 7,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFubmVsc3xyZWFsIixbMl1d.DZ9vlg1z2S4paCvt79T4iQ"
+                     *         "next_cursor": "WyJjaGFubmVsc3xyZWFsIixbMl1d.WrkE.56-67-otQj0sA2MIuzeaLQ"
                      *       }
                      *     }
                      */
@@ -3607,7 +3607,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 15,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.jD3mSIRaACZrLpIreDvUBg"
+                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.WrkE.i0CR1QZtsE3Ei19ZXM17YQ"
                      *       }
                      *     }
                      */
@@ -4154,7 +4154,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "tnnmdhi8d28y",
+                     *       "id": "thtvn988pyst",
                      *       "status": "received",
                      *       "kind": "chain",
                      *       "product": "mien-dong-tan-viet-a",
@@ -4173,7 +4173,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "tnnmdhi8d28y",
+                     *       "id": "thtvn988pyst",
                      *       "status": "received",
                      *       "kind": "chain",
                      *       "product": "mien-dong-tan-viet-a",
@@ -4325,8 +4325,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261207020244204\"",
-                     *       "updated_at": "2026-12-07T02:02:44.292Z",
+                     *       "etag": "\"l12v2c20261207031109480\"",
+                     *       "updated_at": "2026-12-07T03:11:09.503Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -4456,8 +4456,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261207020244204\"",
-                     *       "updated_at": "2026-12-07T02:02:44.292Z",
+                     *       "etag": "\"l12v2c20261207031109480\"",
+                     *       "updated_at": "2026-12-07T03:11:09.503Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -4497,8 +4497,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 1,
-                     *       "etag": "\"l12v1c20261207020244204\"",
-                     *       "updated_at": "2026-12-07T02:02:44.204Z",
+                     *       "etag": "\"l12v1c20261207031109480\"",
+                     *       "updated_at": "2026-12-07T03:11:09.480Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -4597,8 +4597,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207020244204\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207031109480\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -4798,8 +4798,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207020244204\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207031109480\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -4859,7 +4859,7 @@ export interface operations {
                      *         {
                      *           "product": "mien-dong-tan-viet-a",
                      *           "version": 3,
-                     *           "etag": "\"l12v3c20261207020244204\""
+                     *           "etag": "\"l12v3c20261207031109480\""
                      *         }
                      *       ]
                      *     }
@@ -5039,7 +5039,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "htx-tam-hoa",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-07T02:02:26.301Z",
+                     *           "changed_at": "2026-12-07T03:10:50.461Z",
                      *           "href": "/api/v1/producers/htx-tam-hoa",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -5050,7 +5050,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "cong-ty-tnhh-mtv-688",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-07T02:02:26.301Z",
+                     *           "changed_at": "2026-12-07T03:10:50.461Z",
                      *           "href": "/api/v1/producers/cong-ty-tnhh-mtv-688",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -5060,7 +5060,7 @@ export interface operations {
                      *       "page": {
                      *         "limit": 2,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.iTvnouhp_qD_qxEXfQDBeQ"
+                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.WrkE.EJcdPTCOzbtyvI5jUWUOtg"
                      *       }
                      *     }
                      */
@@ -5149,8 +5149,8 @@ export interface operations {
                 content: {
                     /**
                      * @example slug,name_vi,name_en,category_vi,category_en,product_group,tier,ocop_stars,price_from_vnd,producer_slug,producer_name,district,province,channels,image,sample,updated_at,provenance,price_from_vnd_provenance,district_provenance,channels_provenance,ocop
-                     *     bun-kho-ba-sach-hung-dao,Bún khô Ba sạch Hưng Đạo,Ba sạch Hưng Đạo dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T02:02:26.373Z,sourced,,,,false
-                     *     bun-kho-cao-tuyen,Bún khô Cao Tuyền,Cao Tuyền dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,cong-ty-tnhh-bun-cao-tuyen,Công ty TNHH Bún Cao Tuyền,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T02:02:26.304Z,sourced,,,,false
+                     *     bun-kho-ba-sach-hung-dao,Bún khô Ba sạch Hưng Đạo,Ba sạch Hưng Đạo dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T03:10:50.541Z,sourced,,,,false
+                     *     bun-kho-cao-tuyen,Bún khô Cao Tuyền,Cao Tuyền dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,cong-ty-tnhh-bun-cao-tuyen,Công ty TNHH Bún Cao Tuyền,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T03:10:50.464Z,sourced,,,,false
                      */
                     "text/csv": string;
                 };
@@ -5201,9 +5201,9 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô Ba sạch Hưng Đạo","name_en":"Ba sạch Hưng Đạo dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T02:02:26.373Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
-                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô Cao Tuyền","name_en":"Cao Tuyền dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T02:02:26.304Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
-                     *     {"slug":"chieu-truc-688","name_vi":"Chiếu trúc 688","name_en":"688 bamboo mat","category_vi":"Chiếu trúc","category_en":"Bamboo mats","product_group":"handicraft","tier":"national","ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-mtv-688","producer_name":"Công ty TNHH MTV 688","district":"Nguyên Bình","province":"Cao Bằng","channels":"","image":"/img/products/chieu-truc.svg","sample":false,"updated_at":"2026-12-07T02:02:26.304Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":"","ocop":false}
+                     * @example {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô Ba sạch Hưng Đạo","name_en":"Ba sạch Hưng Đạo dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T03:10:50.541Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
+                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô Cao Tuyền","name_en":"Cao Tuyền dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T03:10:50.464Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
+                     *     {"slug":"chieu-truc-688","name_vi":"Chiếu trúc 688","name_en":"688 bamboo mat","category_vi":"Chiếu trúc","category_en":"Bamboo mats","product_group":"handicraft","tier":"national","ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-mtv-688","producer_name":"Công ty TNHH MTV 688","district":"Nguyên Bình","province":"Cao Bằng","channels":"","image":"/img/products/chieu-truc.svg","sample":false,"updated_at":"2026-12-07T03:10:50.463Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":"","ocop":false}
                      */
                     "application/x-ndjson": string;
                 };
@@ -5261,7 +5261,7 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "ep_226435836af27b8ba1e023d9",
+                     *           "id": "ep_7c88411f3a7f01c19395c556",
                      *           "url": "https://hooks.example-chain.vn/cnnt",
                      *           "events": [
                      *             "product",
@@ -5269,8 +5269,8 @@ export interface operations {
                      *           ],
                      *           "include_illustrative": false,
                      *           "previous_secret_expires_at": null,
-                     *           "created_at": "2026-12-07T02:02:48.075Z",
-                     *           "updated_at": "2026-12-07T02:02:48.075Z"
+                     *           "created_at": "2026-12-07T03:11:13.000Z",
+                     *           "updated_at": "2026-12-07T03:11:13.000Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -5388,7 +5388,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_226435836af27b8ba1e023d9",
+                     *       "id": "ep_7c88411f3a7f01c19395c556",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
@@ -5396,9 +5396,9 @@ export interface operations {
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T02:02:48.075Z",
-                     *       "updated_at": "2026-12-07T02:02:48.075Z",
-                     *       "secret": "whsec_NTUljOcnEjMp9bDdMvaQbsa1GBtZDSR7W3PavTNZEaI="
+                     *       "created_at": "2026-12-07T03:11:13.000Z",
+                     *       "updated_at": "2026-12-07T03:11:13.000Z",
+                     *       "secret": "whsec_HeO/sl84HtQTNBKrNoOxx410QneMXcGSeMoyFdhCA5A="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -5582,7 +5582,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_226435836af27b8ba1e023d9",
+                     *       "id": "ep_7c88411f3a7f01c19395c556",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
@@ -5590,8 +5590,8 @@ export interface operations {
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T02:02:48.075Z",
-                     *       "updated_at": "2026-12-07T02:02:48.075Z"
+                     *       "created_at": "2026-12-07T03:11:13.000Z",
+                     *       "updated_at": "2026-12-07T03:11:13.000Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -5836,15 +5836,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_226435836af27b8ba1e023d9",
+                     *       "id": "ep_7c88411f3a7f01c19395c556",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T02:02:48.075Z",
-                     *       "updated_at": "2026-12-07T02:02:48.507Z"
+                     *       "created_at": "2026-12-07T03:11:13.000Z",
+                     *       "updated_at": "2026-12-07T03:11:13.244Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -6031,16 +6031,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_226435836af27b8ba1e023d9",
+                     *       "id": "ep_7c88411f3a7f01c19395c556",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
-                     *       "previous_secret_expires_at": "2026-12-07T03:02:48.664Z",
-                     *       "created_at": "2026-12-07T02:02:48.075Z",
-                     *       "updated_at": "2026-12-07T02:02:48.664Z",
-                     *       "secret": "whsec_R6qKD+FRAjtKEH6NEpQdWJvhoZjgFukEqdLsEe4KJrE="
+                     *       "previous_secret_expires_at": "2026-12-07T04:11:13.302Z",
+                     *       "created_at": "2026-12-07T03:11:13.000Z",
+                     *       "updated_at": "2026-12-07T03:11:13.302Z",
+                     *       "secret": "whsec_No1fYX7fPrEC86CnFN8vs1XAYO2BQlkybAbimkHN/KE="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -6171,16 +6171,16 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "msg_0243a8b8b8a4a6a04ff2fb0a",
+                     *           "id": "msg_2b5073199b7abb795543021e",
                      *           "seq": 96,
                      *           "type": "listing.upsert",
                      *           "status": "pending",
                      *           "attempts": 1,
                      *           "response_status": null,
-                     *           "latency_ms": 15,
-                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = 73p9phs2hlabqtmnr1alnihm",
-                     *           "created_at": "2026-12-07T02:02:48.799Z",
-                     *           "updated_at": "2026-12-07T02:02:48.927Z"
+                     *           "latency_ms": 2,
+                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = a7dhu2ggk70k32nlul8dng8t",
+                     *           "created_at": "2026-12-07T03:11:13.381Z",
+                     *           "updated_at": "2026-12-07T03:11:13.390Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -6315,7 +6315,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-tan-viet-a",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T02:02:26.304Z\"",
+                     *       "etag": "\"0.2026-12-07T03:10:50.464Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-tan-viet-a",
                      *         "producer": "htx-tan-viet-a",
@@ -6361,7 +6361,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "4",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T02:02:26.314Z\"",
+                     *           "etag": "\"0.2026-12-07T03:10:50.514Z\"",
                      *           "live": {
                      *             "id": 4,
                      *             "product": "mien-dong-tan-viet-a",
@@ -6389,7 +6389,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "5",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T02:02:26.327Z\"",
+                     *           "etag": "\"0.2026-12-07T03:10:50.515Z\"",
                      *           "live": {
                      *             "id": 5,
                      *             "product": "mien-dong-tan-viet-a",
@@ -6579,8 +6579,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207020244204\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207031109480\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -6764,8 +6764,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207020244204\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207031109480\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -6962,8 +6962,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207020244204\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207031109480\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7023,7 +7023,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T02:02:45.945Z\"",
+                     *       "etag": "\"0.2026-12-07T03:11:10.744Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-nguyen-binh",
                      *         "producer": "htx-mien-dong-nguyen-binh",
@@ -7059,7 +7059,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "1000000",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T02:02:45.945Z\"",
+                     *           "etag": "\"0.2026-12-07T03:11:10.744Z\"",
                      *           "live": {
                      *             "id": 1000000,
                      *             "product": "mien-dong-nguyen-binh",
@@ -7170,8 +7170,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207020244204\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207031109480\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7365,8 +7365,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207020244204\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207031109480\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7886,8 +7886,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207020244204\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207031109480\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7947,7 +7947,7 @@ export interface operations {
                      *       "entity": "producer",
                      *       "key": "htx-mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T02:02:45.944Z\"",
+                     *       "etag": "\"0.2026-12-07T03:11:10.743Z\"",
                      *       "live": {
                      *         "slug": "htx-mien-dong-nguyen-binh",
                      *         "name": "HTX Miến dong Nguyên Bình",
@@ -8059,8 +8059,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207020244204\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207031109480\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8246,8 +8246,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207020244204\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207031109480\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8544,8 +8544,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207020244204\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207031109480\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8718,8 +8718,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207020244204\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207031109480\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8905,8 +8905,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207020244204\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207031109480\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8997,7 +8997,7 @@ export interface operations {
                      *       "stats": {
                      *         "round_trips": 1,
                      *         "statements": 1,
-                     *         "ms": 11
+                     *         "ms": 9
                      *       }
                      *     }
                      */
@@ -9227,7 +9227,7 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": 12,
-                     *           "at": "2026-12-07T02:02:45.945Z",
+                     *           "at": "2026-12-07T03:11:10.745Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "recognition",
@@ -9248,7 +9248,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": 11,
-                     *           "at": "2026-12-07T02:02:45.945Z",
+                     *           "at": "2026-12-07T03:11:10.744Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "product",
@@ -9358,8 +9358,8 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "tnnmdhi8d28y",
-                     *           "created_at": "2026-12-07T02:02:44.919Z",
+                     *           "id": "thtvn988pyst",
+                     *           "created_at": "2026-12-07T03:11:09.749Z",
                      *           "status": "new",
                      *           "kind": "chain",
                      *           "product": "Miến dong Tân Việt Á",
@@ -9371,7 +9371,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": "k3mz8q2wn4xa",
-                     *           "created_at": "2026-12-07T02:02:42.844Z",
+                     *           "created_at": "2026-12-07T03:11:06.752Z",
                      *           "status": "new",
                      *           "kind": "wholesale",
                      *           "product": "Miến dong Tân Việt Á",
@@ -9477,7 +9477,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T02:02:42.844Z",
+                     *       "created_at": "2026-12-07T03:11:06.752Z",
                      *       "status": "new",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
@@ -9581,7 +9581,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T02:02:42.844Z",
+                     *       "created_at": "2026-12-07T03:11:06.752Z",
                      *       "status": "forwarded",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
@@ -9598,7 +9598,7 @@ export interface operations {
                      *       "via": "page",
                      *       "audit": [
                      *         {
-                     *           "at": "2026-12-07T02:02:46.365Z",
+                     *           "at": "2026-12-07T03:11:11.343Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "status",
                      *           "changes": [
@@ -9715,7 +9715,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T02:02:42.844Z",
+                     *       "created_at": "2026-12-07T03:11:06.752Z",
                      *       "status": "forwarded",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
@@ -9732,7 +9732,7 @@ export interface operations {
                      *       "via": "page",
                      *       "audit": [
                      *         {
-                     *           "at": "2026-12-07T02:02:46.365Z",
+                     *           "at": "2026-12-07T03:11:11.343Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "status",
                      *           "changes": [
@@ -9744,7 +9744,7 @@ export interface operations {
                      *           ]
                      *         },
                      *         {
-                     *           "at": "2026-12-07T02:02:46.440Z",
+                     *           "at": "2026-12-07T03:11:11.434Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "erase",
                      *           "changes": []
@@ -9839,7 +9839,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-nghe-an",
-                     *           "etag": "\"c5u20261207020226313\"",
+                     *           "etag": "\"c5u20261207031050504\"",
                      *           "record": {
                      *             "slug": "hoi-cho-nghe-an",
                      *             "name": "Hội chợ thương mại, đầu tư và du lịch Nghệ An",
@@ -9857,7 +9857,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-ocop-cao-bang",
-                     *           "etag": "\"c1000000u20261207020246559\"",
+                     *           "etag": "\"c1000000u20261207031111528\"",
                      *           "record": {
                      *             "slug": "hoi-cho-ocop-cao-bang",
                      *             "name": "Hội chợ OCOP Cao Bằng",
@@ -9943,7 +9943,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207020246559\"",
+                     *       "etag": "\"c1000000u20261207031111528\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -10045,8 +10045,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207020244204\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207031109480\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10102,7 +10102,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207020246559\"",
+                     *       "etag": "\"c1000000u20261207031111528\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -10281,8 +10281,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207020244204\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207031109480\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10345,7 +10345,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207020246729\"",
+                     *       "etag": "\"c1000000u20261207031111691\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -10447,8 +10447,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207020244204\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207031109480\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10527,7 +10527,7 @@ export interface operations {
                      *         {
                      *           "entity": "listing",
                      *           "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *           "etag": "\"l1000000v1c20261207020246798\"",
+                     *           "etag": "\"l1000000v1c20261207031111757\"",
                      *           "record": {
                      *             "channel": "hoi-cho-ocop-cao-bang",
                      *             "product": "mien-dong-nguyen-binh",
@@ -10614,7 +10614,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261207020246798\"",
+                     *       "etag": "\"l1000000v1c20261207031111757\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -10717,8 +10717,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207020244204\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207031109480\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10775,7 +10775,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261207020246798\"",
+                     *       "etag": "\"l1000000v1c20261207031111757\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -10956,8 +10956,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207020244204\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207031109480\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11021,7 +11021,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v2c20261207020246798\"",
+                     *       "etag": "\"l1000000v2c20261207031111757\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -11124,8 +11124,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207020244204\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207031109480\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11204,7 +11204,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "1000000",
-                     *           "etag": "\"s1000000u20261207020247037\"",
+                     *           "etag": "\"s1000000u20261207031112018\"",
                      *           "record": {
                      *             "producer": "htx-mien-dong-nguyen-binh",
                      *             "year": 2025,
@@ -11221,7 +11221,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "2",
-                     *           "etag": "\"s2u20261207020226366\"",
+                     *           "etag": "\"s2u20261207031050539\"",
                      *           "record": {
                      *             "producer": "cong-ty-tnhh-bun-cao-tuyen",
                      *             "year": null,
@@ -11306,7 +11306,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261207020247037\"",
+                     *       "etag": "\"s1000000u20261207031112018\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -11407,8 +11407,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207020244204\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207031109480\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11464,7 +11464,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1",
-                     *       "etag": "\"s1u20261207020226366\"",
+                     *       "etag": "\"s1u20261207031050539\"",
                      *       "record": {
                      *         "producer": "htx-nong-nghiep-cai-bo",
                      *         "year": 2023,
@@ -11642,8 +11642,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207020244204\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207031109480\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11706,7 +11706,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261207020247223\"",
+                     *       "etag": "\"s1000000u20261207031112204\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -11807,8 +11807,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207020244204\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207031109480\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11887,7 +11887,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_total",
-                     *           "etag": "\"p1u20261207020226395\"",
+                     *           "etag": "\"p1u20261207031050582\"",
                      *           "record": {
                      *             "key": "projects_total",
                      *             "group_key": "projects",
@@ -11906,7 +11906,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_national",
-                     *           "etag": "\"p2u20261207020226395\"",
+                     *           "etag": "\"p2u20261207031050602\"",
                      *           "record": {
                      *             "key": "projects_national",
                      *             "group_key": "projects",
@@ -11993,7 +11993,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261207020247262\"",
+                     *       "etag": "\"p1000000u20261207031112243\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -12096,8 +12096,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207020244204\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207031109480\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12153,7 +12153,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "projects_total",
-                     *       "etag": "\"p1u20261207020226395\"",
+                     *       "etag": "\"p1u20261207031050582\"",
                      *       "record": {
                      *         "key": "projects_total",
                      *         "group_key": "projects",
@@ -12333,8 +12333,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207020244204\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207031109480\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12397,7 +12397,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261207020247516\"",
+                     *       "etag": "\"p1000000u20261207031112481\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -12500,8 +12500,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207020244204\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207031109480\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12583,7 +12583,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v3c20261207020246798\"",
+                     *       "etag": "\"l1000000v3c20261207031111757\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -12686,8 +12686,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207020244204\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207020244204\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207031109480\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
