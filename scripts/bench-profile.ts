@@ -1,5 +1,5 @@
 // `npm run bench:profile`: where a response's cost goes under `wrangler dev`, to explain the ratios `npm run bench`
-// reports. For the product list's static twin, the cheapest responses any Worker can give (src/platform/http/bench-floor.ts:
+// reports. For the product list's static twin, the cheapest responses any Worker can give (bench/floor.ts:
 // no routing, no app; with no headers and with as many as a cached API response carries) and the app's cached
 // answers, as 200 and as 304, it measures req/s at a fixed concurrency and the CPU time per request of every process
 // taking part — the load generator (this process), wrangler's Node process and its workerd processes (read from

@@ -4,7 +4,7 @@
 // run, so that the numbers are ratios that hold on a noisy, shared machine. Each endpoint is measured twice: on the
 // cold path (a `Cookie` header makes the response cache step aside, so every request runs its D1 batch) and on the
 // cached path (a plain request, answered by the isolate's LRU). And all of it at several D1 delays: `wrangler dev`
-// is started once per delay with `DEV_MODE=1 D1_DELAY_MS=n` (src/platform/http/d1-delay.ts adds n ms to every D1 round
+// is started once per delay with `DEV_MODE=1 D1_DELAY_MS=n` (bench/d1-delay.ts adds n ms to every D1 round
 // trip), from 0 (local D1) to 80 ms (a primary on another continent). Each server gets its own seeded local D1
 // (.wrangler/bench/), is warmed, then every target is measured at a fixed concurrency in rounds that interleave
 // the targets. Prints one table per delay and a summary, and writes bench/results/bench.json.

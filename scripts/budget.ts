@@ -3,8 +3,8 @@
 //
 // - public: the entry module and every chunk it imports statically — what every isolate serving shoppers and
 //   retailers loads and runs, and the largest public request: that plus the largest part one request loads on demand
-//   (a page language's text, a group of retailers' routes from src/retail-apps/). Budget 100 KiB each.
-// - editor: the chunks loaded only by `import()` (the editor app, src/editor-app.ts) and what they import that the
+//   (a page language's text, a group of retailers' routes of the manifest, src/routes.ts). Budget 100 KiB each.
+// - editor: the chunks loaded only by `import()` (the editors' group, src/editor/index.ts) and what they import that the
 //   public part does not — loaded and run only when an editor path is requested. Budget EDITOR_BUDGET_KIB.
 //
 // Which chunk imports which, and how, comes from esbuild's metafile (dist/meta.json, written by every build); the
@@ -34,8 +34,8 @@ const PUBLIC_BUDGET_KIB = 100;
  * less than before all the same (the public part fell by 9 KiB). Shoppers and retailers never load it.
  */
 const EDITOR_BUDGET_KIB = 42;
-/** The module src/index.ts imports for editor paths. */
-const EDITOR_ENTRY = "src/editor-app.ts";
+/** The module the route manifest (src/routes.ts) loads for editor paths. */
+const EDITOR_ENTRY = "src/editor/index.ts";
 
 interface Metafile {
   outputs: Record<
@@ -110,7 +110,7 @@ try {
     lazy.filter((o) => meta.outputs[o]?.entryPoint === EDITOR_ENTRY).flatMap((o) => [...partOf(o)]),
   );
   // Loaded on demand by public requests: each page language's interface text (src/ui/i18n/index.ts), each group
-  // of retailers' routes (src/retail-apps/) and the queue consumer (src/retail/webhooks/queue.ts).
+  // of retailers' routes (src/routes.ts) and the queue consumer (src/retail/webhooks/queue.ts).
   const onDemand = lazy
     .filter((o) => meta.outputs[o]?.entryPoint !== EDITOR_ENTRY)
     .map((o) => ({ name: meta.outputs[o]?.entryPoint ?? o, outs: partOf(o) }));

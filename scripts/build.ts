@@ -1,7 +1,7 @@
 // Builds the deployable Worker into dist/worker.js and the chunks it imports, dist/chunks/ (run by wrangler's [build]
 // command before `wrangler dev` and `wrangler deploy`; tests run src/ directly). It is an esbuild bundle of
-// src/index.ts, split (ESM `splitting`): the editor app (src/editor-app.ts), the retail apps (src/retail-apps/),
-// the queue consumer and each page language's text are chunks loaded by import() only when a request needs them, and what the public path needs is the entry and the
+// src/index.ts, split (ESM `splitting`): the route manifest's on-demand groups (src/routes.ts: the editors', each
+// group of retailers' routes), the queue consumer and each page language's text are chunks loaded by import() only when a request needs them, and what the public path needs is the entry and the
 // chunks it imports statically. With these changes the public part stays under its 100 KiB gzip budget
 // (scripts/budget.ts measures it, the largest public request and the editor chunk apart):
 //
@@ -123,18 +123,32 @@ function namespaceZ(source: string): string {
 // literal given to one of those keys becomes "" in the Worker bundle (template literals too, unless one nests
 // another).
 const DESCRIPTION = /((?:^|[\s{,])(?:description|summary):\s*)("(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`)/g;
-// The route contracts, handlers and API schemas (what was src/api/ before the move into feature folders), and
-// the editors' record schemas.
+// The route contracts, handlers and API schemas, and the editors' record schemas.
 const OPENAPI_SOURCES =
-  /\/src\/(api-v1\.ts|api-whole\.ts|openapi\/[\w-]+\.ts|platform\/http\/schemas\.ts|editor\/schemas\.ts|editor\/api\/[^/]+\.ts|editor\/tables\/tables\.api\.ts|(catalogue|retail)\/[^/]+\/(index|[\w-]+\.(routes|handlers|errors|schemas|serialise))\.ts)$/;
+  /\/src\/(openapi\/[\w-]+\.ts|platform\/http\/schemas\.ts|editor\/schemas\.ts|editor\/api\/[^/]+\.ts|editor\/tables\/tables\.api\.ts|(catalogue|retail)\/[^/]+\/(index|[\w-]+\.(routes|handlers|errors|schemas|serialise))\.ts)$/;
 const openApiTextOmitted = (path: string, source: string) =>
   OPENAPI_SOURCES.test(path) ? source.replace(DESCRIPTION, '$1""') : source;
+
+// The route manifest's on-demand groups (each `import("…")` in src/routes.ts) each import the public part (the app
+// and the manifest, which the entry imports too) in the bundle. esbuild puts a module shared by several entries in
+// a chunk per set of entries that use it: were each group to use its own subset of the public part, that part would
+// be cut into a dozen chunks, each gzipped apart (+5 KiB gzip for every request); all using all of it, the public
+// part stays a few chunks. Nothing runs twice: the entry has evaluated those modules before any group loads.
+const MANIFEST = join(root, "src/routes.ts");
+const groupEntries = new Set(
+  [...readFileSync(MANIFEST, "utf8").matchAll(/import\("(\.\/[^"]+)"\)/g)].map((m) =>
+    join(root, "src", m[1] ?? ""),
+  ),
+);
+const publicPart = `\nimport ${JSON.stringify(join(root, "src/app.ts"))};\nimport ${JSON.stringify(MANIFEST)};\n`;
 
 const zodNamespaceShakable: Plugin = {
   name: "zod-namespace-shakable",
   setup(b) {
     b.onLoad({ filter: /\/src\/.*\.tsx?$/ }, (args) => ({
-      contents: openApiTextOmitted(args.path, namespaceZ(readFileSync(args.path, "utf8"))),
+      contents:
+        openApiTextOmitted(args.path, namespaceZ(readFileSync(args.path, "utf8"))) +
+        (groupEntries.has(args.path) ? publicPart : ""),
       loader: args.path.endsWith(".tsx") ? "tsx" : "ts",
     }));
     b.onLoad({ filter: /@hono\/zod-openapi\/dist\/index\.mjs$/ }, (args) => ({
@@ -164,20 +178,6 @@ export class OpenApiGeneratorV3 { constructor() { throw new Error(prebuilt); } }
 export class OpenApiGeneratorV31 { constructor() { throw new Error(prebuilt); } }
 export function extendZodWithOpenApi(zod) { zod.ZodType.prototype.openapi ??= function () { return this; }; }
 export function getOpenApiMetadata() { return {}; }`,
-);
-
-const d1DelayLeftOut = replaceModule(
-  "d1-delay-left-out",
-  /\/http\/d1-delay\.ts$/,
-  /\/src\/app\.ts$/,
-  "export const d1Delay = () => (_c, next) => next();",
-);
-
-const benchFloorLeftOut = replaceModule(
-  "bench-floor-left-out",
-  /\/http\/bench-floor\.ts$/,
-  /\/src\/index\.ts$/,
-  "export const benchFloor = () => null;",
 );
 
 // drizzle-orm/sql/sql.js imports isPgEnum from pg-core/columns/enum.js, which pulls in the Postgres column classes
@@ -262,11 +262,13 @@ writeFileSync(assetFile, JSON.stringify(await openApiDocument()));
 vendorScalar();
 const result = await build({
   ...common,
-  entryPoints: { worker: "src/index.ts" },
+  // The benchmarks' Worker (bench/worker.ts: src/index.ts wrapped with a D1 delay and response floors) with
+  // WORKER_DEV_TOOLS=1 (`npm run bench`, `bench:profile`); the deployable Worker otherwise.
+  entryPoints: { worker: process.env.WORKER_DEV_TOOLS === "1" ? "bench/worker.ts" : "src/index.ts" },
   outdir: dist,
-  // The editor app (src/editor-app.ts) and each retail app (src/retail-apps/), imported with import() by
-  // src/index.ts, become chunks of their own; what they share with the public app goes to shared chunks the entry
-  // imports statically. scripts/budget.ts measures them apart.
+  // The route manifest's on-demand groups (src/routes.ts: the editors', each group of retailers' routes), imported
+  // with import(), become chunks of their own; what they share with the public groups goes to shared chunks the
+  // entry imports statically. scripts/budget.ts measures them apart.
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
   minify: true,
@@ -287,9 +289,6 @@ const result = await build({
     drizzleRelationsOmitted,
     drizzleColumnBuildersOmitted,
     validatorCookiesOmitted,
-    // The D1 delay of `npm run bench` (src/platform/http/d1-delay.ts) and the floors of `npm run bench:profile`
-    // (src/platform/http/bench-floor.ts) are only in builds made with WORKER_DEV_TOOLS=1.
-    ...(process.env.WORKER_DEV_TOOLS === "1" ? [] : [d1DelayLeftOut, benchFloorLeftOut]),
   ],
 });
 writeFileSync(`${dist}meta.json`, JSON.stringify(result.metafile));

@@ -30,7 +30,7 @@ const FILE_SHA256 = "dcb027152bf20bf2f6dcd66e8f9fb073c1a9e274cf0b94b939a7d99ab89
 const FILE_IN_PACKAGE = "package/dist/browser/standalone.js";
 
 const root = new URL("..", import.meta.url).pathname;
-/** Where the page loads it from (src/openapi/docs-page.ts): /vendor/scalar/standalone.js. */
+/** Where the page loads it from (src/platform/http/api-docs.ts): /vendor/scalar/standalone.js. */
 export const SCALAR_FILE = join(root, "public/vendor/scalar/standalone.js");
 
 const sha256 = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");

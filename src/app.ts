@@ -1,57 +1,54 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { type AdminApi, apiDocs, createApiV1, type RetailApis } from "./api-v1.ts";
-import { pages } from "./catalogue/pages.tsx";
 import type { AppEnv } from "./platform/env.ts";
+import { apiDocs } from "./platform/http/api-docs.ts";
 import { bodyCeiling } from "./platform/http/body.ts";
-import { d1Delay } from "./platform/http/d1-delay.ts";
+import { createRouter } from "./platform/http/create-app.ts";
+import { BOOKMARK_HEADER, d1Session, ROUND_TRIPS_HEADER } from "./platform/http/d1-session.ts";
+import { catalogueETag, publicCache } from "./platform/http/etag.ts";
 import { photos } from "./platform/http/photos.ts";
 import { Problem, problemResponse } from "./platform/http/problem.ts";
 import { addressRateLimit } from "./platform/http/rate-limit.ts";
-import { responseCache } from "./platform/http/response-cache.ts";
+import { cacheable, responseCache } from "./platform/http/response-cache.ts";
+import type { RouteGroup } from "./platform/http/route-group.ts";
 import { requireSafeConfig } from "./platform/http/safe-config.ts";
-import { securityHeaders } from "./platform/http/security.ts";
+import { publicReadCors, securityHeaders } from "./platform/http/security.ts";
+import type { RouteEntry } from "./routes.ts";
 
-/** What the editor app adds to the public one (src/editor-app.ts). */
-export interface EditorRoutes {
-  api: AdminApi;
-  /** The editor pages (/quan-tri, /en/admin), sign-in included. */
-  pages: Hono<AppEnv>;
+/** A loaded group of the route manifest (src/routes.ts), with its line's audience. */
+export type AppGroup = RouteGroup & Pick<RouteEntry, "audience">;
+
+/** How /api/v1/openapi.json is answered where the build has not written the document (tests, Node). */
+export interface AppOptions {
+  /** The whole API's document, generated on request (src/openapi/document.ts). */
+  document?: () => Promise<unknown>;
 }
 
 /**
- * The Worker's app: every middleware, the API, the API docs, photos and the pages, the editors' routes when
- * `editor` is given and the retailers' on-demand routes given in `retail`. Built several times from this one
- * function — without either for the public Worker (src/index.ts), with the editors' routes for the editor app
- * (src/editor-app.ts), with one group of retailers' routes for each retail app (src/retail-apps/) — so a path the
- * Worker hands to an on-demand app is served by exactly the middleware and error handling that served it before
- * the split.
+ * The Worker's app: every middleware, the API, the API docs, photos and the pages of the groups given, in the
+ * manifest's order (src/routes.ts). The Worker builds one for the public groups and one for each on-demand group
+ * with the public ones (src/index.ts), so a path it hands to an on-demand group is served by exactly the same
+ * middleware and error handling.
  *
- * @example export const app = createApp({ api: adminApi, pages: editorPages })
+ * @example const app = createApp([{ ...catalogue, audience: "public" }])
  */
-export function createApp(editor?: EditorRoutes, retail?: RetailApis) {
+export function createApp(groups: readonly AppGroup[], options: AppOptions = {}) {
   const app = new Hono<AppEnv>();
 
   // The response cache comes first, so that what it stores is the response as the whole chain left it (security
   // headers, CORS, caching): a hit is answered with exactly those headers, by this middleware or before any routing
   // (src/index.ts). A hit is still charged to its address and refused under a refused configuration;
   // everything else is charged by the rate limit before its body is read or D1 is touched (src/platform/http/rate-limit.ts).
-  app.use(
-    "*",
-    d1Delay(),
-    responseCache(),
-    securityHeaders(),
-    requireSafeConfig(),
-    addressRateLimit(),
-    bodyCeiling(),
-  );
+  app.use("*", responseCache(), securityHeaders(), requireSafeConfig(), addressRateLimit(), bodyCeiling());
 
-  app.route("/api/v1", createApiV1(editor?.api, retail));
+  app.route("/api/v1", createApi(groups, options));
   app.get("/api/docs", apiDocs);
   app.get("/api", (c) => c.redirect("/api/docs"));
   app.route("/", photos);
-  if (editor) app.route("/", editor.pages);
-  app.route("/", pages);
+  // The public pages answer every other GET (the site's 404 page): the on-demand groups' pages go first.
+  for (const g of groups) if (g.pages && g.audience !== "public") app.route("/", g.pages);
+  for (const g of groups) if (g.pages && g.audience === "public") app.route("/", g.pages);
 
   // Returned, not thrown: a throw here would skip the header middleware and leave the 404 without its headers.
   app.notFound((c) =>
@@ -80,4 +77,38 @@ export function createApp(editor?: EditorRoutes, retail?: RetailApis) {
     );
   });
   return app;
+}
+
+/** The static file the build (scripts/build.ts) wrote the document to; undefined in tests and Node. */
+declare const __OPENAPI_ASSET__: string | undefined;
+
+/**
+ * The versioned JSON API, mounted at /api/v1: the groups' routers in the manifest's order (the OpenAPI document
+ * lists the paths in that order) and the document itself.
+ */
+export function createApi(groups: readonly RouteGroup[], options: AppOptions = {}): OpenAPIHono<AppEnv> {
+  const api = createRouter();
+  api.use(
+    "*",
+    publicReadCors({
+      allowHeaders: ["If-None-Match", BOOKMARK_HEADER],
+      exposeHeaders: ["ETag", BOOKMARK_HEADER, ROUND_TRIPS_HEADER],
+    }),
+  );
+  api.use("*", publicCache(60), cacheable(), d1Session(), catalogueETag());
+  for (const g of groups) for (const r of g.api ?? []) api.route(r.at ?? "/", r.routes);
+
+  if (typeof __OPENAPI_ASSET__ !== "undefined") {
+    const path = __OPENAPI_ASSET__;
+    api.get("/openapi.json", async (c) => {
+      const asset = await c.env.ASSETS?.fetch(new URL(path, c.req.url));
+      if (!asset?.ok) throw new Error(`OpenAPI document missing from the assets (${path})`);
+      return c.body(await asset.text(), 200, { "content-type": "application/json" });
+    });
+  } else if (options.document) {
+    const document = options.document;
+    // Tests and Node: generated on request from the whole API, so that every app serves the whole API's document.
+    api.get("/openapi.json", async (c) => c.json(await document()));
+  }
+  return api;
 }

@@ -39,13 +39,11 @@ export async function importBundled<T>(contents: string): Promise<T> {
   }
 }
 
-/** The OpenAPI 3.1 document of /api/v1, generated from the routes in src/. */
+/** The OpenAPI 3.1 document of /api/v1, generated from the route manifest (src/routes.ts). */
 export async function openApiDocument(): Promise<Record<string, unknown>> {
   const { doc } = await importBundled<{ doc: Record<string, unknown> }>(
-    `import { OPENAPI_CONFIG } from "./src/api-v1.ts";
-import { apiV1 } from "./src/api-whole.ts";
-import { withExamples } from "./src/openapi/examples.ts";
-export const doc = withExamples(apiV1.getOpenAPI31Document(OPENAPI_CONFIG));`,
+    `import { openApiDocument } from "./src/openapi/document.ts";
+export const doc = await openApiDocument();`,
   );
   return doc;
 }

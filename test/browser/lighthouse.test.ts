@@ -51,7 +51,7 @@ describe("Lighthouse", () => {
   );
 
   // The API reference renders with Scalar's bundle (public/vendor/scalar): its accessibility is gated (its colours
-  // are darkened in src/openapi/docs-page.ts); best practices and SEO are not (robots.txt keeps /api/ out of search).
+  // are darkened in src/platform/http/api-docs.ts); best practices and SEO are not (robots.txt keeps /api/ out of search).
   it("API docs (/api/docs): accessibility at 100", async () => {
     const result = await lighthouse(`${BASE}/api/docs`, {
       port: DEBUG_PORT,

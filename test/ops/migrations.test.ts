@@ -4,10 +4,10 @@
 import { applyD1Migrations } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { getProduct } from "../../src/catalogue/products/product-detail.queries.ts";
 import { listProducts } from "../../src/catalogue/products/products.queries.ts";
 import { checkSearchIndexes, countRows, type Query, readSchema } from "../../src/platform/db/backup.ts";
 import { countedD1, createDb } from "../../src/platform/db/client.ts";
+import { getProduct } from "../../src/platform/db/product-detail.ts";
 import release1 from "../fixtures/release-1.sql?raw";
 
 interface Release {

@@ -1,11 +1,11 @@
 import { Block } from "../../ui/components/block.tsx";
 import { Breadcrumbs } from "../../ui/components/breadcrumbs.tsx";
 import { Count } from "../../ui/components/count.tsx";
+import { ListingItem } from "../../ui/components/listing-item.tsx";
 import { PageHead } from "../../ui/components/page-head.tsx";
 import { Sources } from "../../ui/components/sources.tsx";
 import { SampleTag } from "../../ui/components/tags.tsx";
 import { hostOf, type Lang, pathOf, strings } from "../../ui/i18n/index.ts";
-import { ListingItem } from "../components/listing-item.tsx";
 import type { getChannel, listChannels } from "./channels.queries.ts";
 
 type ChannelList = Awaited<ReturnType<typeof listChannels>>["data"];

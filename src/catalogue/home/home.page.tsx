@@ -1,9 +1,9 @@
 import { asset } from "../../ui/assets.ts";
 import { Count } from "../../ui/components/count.tsx";
+import { ProductCard } from "../../ui/components/product-card.tsx";
 import { SearchForm } from "../../ui/components/search-form.tsx";
 import { SourceLink } from "../../ui/components/sources.tsx";
 import { formatFigure, type Lang, pathOf, strings } from "../../ui/i18n/index.ts";
-import { ProductCard } from "../components/product-card.tsx";
 import type { HomePage as HomeData } from "./home.queries.ts";
 
 const HEADLINE_FIGURES = ["projects_total", "support_total", "investment_total", "counterpart_total"];

@@ -1,9 +1,9 @@
 import { Block } from "../../ui/components/block.tsx";
 import { Breadcrumbs } from "../../ui/components/breadcrumbs.tsx";
 import { PageHead } from "../../ui/components/page-head.tsx";
+import { ProductCard } from "../../ui/components/product-card.tsx";
 import { SourceLink, Sources } from "../../ui/components/sources.tsx";
 import { type Lang, pathOf, strings } from "../../ui/i18n/index.ts";
-import { ProductCard } from "../components/product-card.tsx";
 import type { getKind, listKinds } from "./kinds.queries.ts";
 
 type KindList = Awaited<ReturnType<typeof listKinds>>["data"];

@@ -94,13 +94,3 @@ export function kindsNamedBy(db: Db, q: string) {
     .orderBy(desc(kinds.representative), asc(kinds.id))
     .limit(3);
 }
-
-/** A product's kind: the kind whose categories hold the product's category (null when none does). */
-export const kindOfProduct = (db: Db, slug: string) =>
-  db
-    .select({ slug: kinds.slug, nameVi: kinds.nameVi, nameEn: kinds.nameEn })
-    .from(kinds)
-    .where(
-      sql`EXISTS (SELECT 1 FROM json_each(${kinds.categories}) c WHERE c.value = (SELECT category_vi FROM products WHERE slug = ${slug}))`,
-    )
-    .limit(1);

@@ -1,18 +1,18 @@
 import type { Child } from "hono/jsx";
 import { ENQUIRY_STRINGS } from "../../enquiries/strings.ts";
+import { TierBadge } from "../../ui/components/badges.tsx";
 import { Block } from "../../ui/components/block.tsx";
 import { Breadcrumbs } from "../../ui/components/breadcrumbs.tsx";
 import { PageHead } from "../../ui/components/page-head.tsx";
 import { Pager } from "../../ui/components/pager.tsx";
-import { Place, StateTag } from "../../ui/components/provenance.tsx";
+import { ProductCard } from "../../ui/components/product-card.tsx";
+import { Place, StateTag } from "../../ui/components/provenance-tags.tsx";
+import { RecognitionList } from "../../ui/components/recognition-item.tsx";
 import { Sources } from "../../ui/components/sources.tsx";
+import { SupportList } from "../../ui/components/support-list.tsx";
 import { SampleTag } from "../../ui/components/tags.tsx";
 import { type Lang, pathOf, strings } from "../../ui/i18n/index.ts";
 import type { PagerLinks } from "../../ui/register.tsx";
-import { TierBadge } from "../components/badges.tsx";
-import { ProductCard } from "../components/product-card.tsx";
-import { RecognitionList } from "../components/recognition-item.tsx";
-import { SupportList } from "../components/support-list.tsx";
 import type { getProducer, listProducers } from "./producers.queries.ts";
 
 type ProducerList = Awaited<ReturnType<typeof listProducers>>;

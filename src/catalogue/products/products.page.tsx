@@ -14,10 +14,10 @@ import { Breadcrumbs } from "../../ui/components/breadcrumbs.tsx";
 import { Count, illustrativeShare } from "../../ui/components/count.tsx";
 import { PageHead } from "../../ui/components/page-head.tsx";
 import { Pager } from "../../ui/components/pager.tsx";
+import { ProductCard } from "../../ui/components/product-card.tsx";
 import { CatalogueForm, SearchInput } from "../../ui/components/search-form.tsx";
 import { type Lang, labelOf, pathOf, pathWithQuery, strings } from "../../ui/i18n/index.ts";
 import type { PagerLinks } from "../../ui/register.tsx";
-import { ProductCard } from "../components/product-card.tsx";
 import type { FacetName, FacetValue, ProductList, Sort } from "./products.queries.ts";
 
 const ALLOWED: Record<FacetName, (v: string) => boolean> = {

@@ -4,9 +4,9 @@ import { Breadcrumbs } from "../../ui/components/breadcrumbs.tsx";
 import { DataTable } from "../../ui/components/data-table.tsx";
 import { PageHead } from "../../ui/components/page-head.tsx";
 import { SourceLink } from "../../ui/components/sources.tsx";
+import { SupportList } from "../../ui/components/support-list.tsx";
 import { TableWrap } from "../../ui/components/table-wrap.tsx";
 import { formatBillionsNumber, formatFigure, hostOf, type Lang, strings } from "../../ui/i18n/index.ts";
-import { SupportList } from "../components/support-list.tsx";
 import type { Programme } from "./programme.queries.ts";
 
 type Figure = Programme["figures"][number];

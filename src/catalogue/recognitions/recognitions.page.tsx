@@ -1,15 +1,15 @@
 import { CNNT_LEVELS, PRODUCT_GROUPS } from "../../domain/vocabulary.ts";
+import { TierBadge } from "../../ui/components/badges.tsx";
 import { Block } from "../../ui/components/block.tsx";
 import { Breadcrumbs } from "../../ui/components/breadcrumbs.tsx";
 import { Count } from "../../ui/components/count.tsx";
 import { DataTable } from "../../ui/components/data-table.tsx";
 import { PageHead } from "../../ui/components/page-head.tsx";
 import { Pager } from "../../ui/components/pager.tsx";
+import { RecognitionList } from "../../ui/components/recognition-item.tsx";
 import { SourceLink } from "../../ui/components/sources.tsx";
 import { type Lang, labelOf, strings } from "../../ui/i18n/index.ts";
 import type { PagerLinks } from "../../ui/register.tsx";
-import { TierBadge } from "../components/badges.tsx";
-import { RecognitionList } from "../components/recognition-item.tsx";
 import type { listRecognitions } from "./recognitions.queries.ts";
 
 type Recognitions = Awaited<ReturnType<typeof listRecognitions>>;

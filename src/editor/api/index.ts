@@ -52,11 +52,3 @@ adminApi
 // Before the tables' routes, whose /{table} pattern would take /enquiries.
 registerEnquiryRoutes(adminApi);
 registerTableRoutes(adminApi);
-
-/** The security scheme of the editors' routes in the OpenAPI document. */
-export const EDITOR_TOKEN_SCHEME = {
-  type: "http" as const,
-  scheme: "bearer",
-  description:
-    "An editor's API token (`cnnted_…`), made by an operator with `npm run editor:token -- --email <email>`. It carries the editor's role (editor or publisher). Retailer keys are refused here (403), and editor tokens are refused on retailer routes.",
-};

@@ -5,11 +5,11 @@
  * projects, related products — comes from the live catalogue.
  */
 import type { Context } from "hono";
-import { getProduct, type ProductDetail } from "../../catalogue/products/product-detail.queries.ts";
 import { type FieldProvenance, mark, packagingState } from "../../domain/provenance.ts";
 import { type Lang, LEVEL_RANK, pick, tierOf } from "../../domain/vocabulary.ts";
 import { createDb } from "../../platform/db/client.ts";
 import { producerOut, recognitionOut } from "../../platform/db/mappers.ts";
+import { getProduct, type ProductDetail } from "../../platform/db/product-detail.ts";
 import type { producers, recognitions } from "../../platform/db/schema.ts";
 import type { AppEnv } from "../../platform/env.ts";
 import { districtSlug } from "../../platform/lib/fold.ts";

@@ -1,12 +1,12 @@
 import type { Context, Hono } from "hono";
 import type { Child } from "hono/jsx";
-import { ProductPage } from "../../catalogue/products/product.page.tsx";
 import { CNNT_LEVELS, LEGAL_TYPES, PRODUCT_GROUPS, SCHEMES } from "../../domain/vocabulary.ts";
 import type { AppEnv } from "../../platform/env.ts";
 import { Problem } from "../../platform/http/problem.ts";
 import { fold } from "../../platform/lib/fold.ts";
 import { loadStrings } from "../../ui/i18n/index.ts";
 import { Layout } from "../../ui/layout.tsx";
+import { ProductPage } from "../../ui/product-page.tsx";
 import { checkCsrf, csrfToken, type EditorIdentity, hasRole } from "../auth/auth.ts";
 import { list, packaging, packagingCell } from "../import/import.ts";
 import {

@@ -1,4 +1,5 @@
 import { createRouter } from "../../platform/http/create-app.ts";
+import type { RouteGroup } from "../../platform/http/route-group.ts";
 import * as handlers from "./webhooks.handlers.ts";
 import * as routes from "./webhooks.routes.ts";
 
@@ -11,3 +12,8 @@ export const webhooksApi = createRouter({ bodyStatus: 422 })
   .openapi(routes.remove, handlers.remove)
   .openapi(routes.rotate, handlers.rotate)
   .openapi(routes.deliveries, handlers.deliveries);
+
+/** This group of the route manifest (src/routes.ts). */
+export const group: RouteGroup = {
+  api: [{ routes: webhooksApi }],
+};

@@ -1,4 +1,4 @@
-import type { Lang } from "./index.ts";
+import type { Lang } from "../../domain/vocabulary.ts";
 
 const nf = { vi: new Intl.NumberFormat("vi-VN"), en: new Intl.NumberFormat("en-GB") };
 

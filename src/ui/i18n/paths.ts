@@ -1,4 +1,4 @@
-import type { Lang } from "./index.ts";
+import type { Lang } from "../../domain/vocabulary.ts";
 
 /** The pages of the site; each has a Vietnamese and an English path. */
 export type PageKey =

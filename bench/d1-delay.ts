@@ -1,5 +1,4 @@
-import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../env.ts";
+import type { Env } from "../src/platform/env.ts";
 
 const EXECUTORS = new Set(["first", "all", "run", "raw"]);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -43,20 +42,16 @@ function delayedSession<T extends D1Database | D1DatabaseSession>(db: T, ms: num
 }
 
 /**
- * Development only: with `DEV_MODE=1` and `D1_DELAY_MS=n`, every D1 round trip of the request (a statement
- * execution or a batch, through `DB` or its sessions) first waits n ms, to measure what a distant primary or
- * replica costs (`npm run bench` runs 0, 20 and 80). Does nothing otherwise. A bound statement's `bind()` keeps
- * the delay, so statements built before a batch are still unwrapped for D1. Deployable builds leave it out
- * (scripts/build.ts); `npm run bench` builds with WORKER_DEV_TOOLS=1.
+ * Benchmarks only (bench/worker.ts): with `DEV_MODE=1` and `D1_DELAY_MS=n`, the bindings with a `DB` whose every
+ * round trip (a statement execution or a batch, through `DB` or its sessions) first waits n ms, to measure what a
+ * distant primary or replica costs (`npm run bench` runs 0, 20 and 80); the bindings unchanged otherwise. A bound
+ * statement's `bind()` keeps the delay, so statements built before a batch are still unwrapped for D1.
  *
- * @example app.use("*", d1Delay())
+ * @example return worker.fetch(request, withD1Delay(env), ctx);
  */
-export function d1Delay(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const ms = Number(c.env.D1_DELAY_MS);
-    if (c.env.DEV_MODE === "1" && Number.isFinite(ms) && ms > 0) {
-      c.env = { ...c.env, DB: delayedSession(c.env.DB, ms) };
-    }
-    await next();
-  };
+export function withD1Delay(env: Env): Env {
+  const ms = Number(env.D1_DELAY_MS);
+  return env.DEV_MODE === "1" && Number.isFinite(ms) && ms > 0
+    ? { ...env, DB: delayedSession(env.DB, ms) }
+    : env;
 }

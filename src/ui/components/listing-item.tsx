@@ -1,8 +1,8 @@
-import { StateTag } from "../../ui/components/provenance.tsx";
-import { SourceLink } from "../../ui/components/sources.tsx";
-import { SampleTag } from "../../ui/components/tags.tsx";
-import { formatDate, formatVnd, type Lang, pathOf, strings } from "../../ui/i18n/index.ts";
-import type { ProductDetail } from "../products/product-detail.queries.ts";
+import type { ProductDetail } from "../../platform/db/product-detail.ts";
+import { formatDate, formatVnd, type Lang, pathOf, strings } from "../i18n/index.ts";
+import { StateTag } from "./provenance-tags.tsx";
+import { SourceLink } from "./sources.tsx";
+import { SampleTag } from "./tags.tsx";
 
 type Listing = Omit<ProductDetail["listings"][number], "product">;
 

@@ -1,7 +1,7 @@
-import { ProductImage } from "../../ui/components/product-image.tsx";
-import { SampleTag } from "../../ui/components/tags.tsx";
-import { type Lang, pathOf } from "../../ui/i18n/index.ts";
+import { type Lang, pathOf } from "../i18n/index.ts";
 import { OcopBadge, OcopNotStatedBadge, type Tier, TierBadge } from "./badges.tsx";
+import { ProductImage } from "./product-image.tsx";
+import { SampleTag } from "./tags.tsx";
 
 /** What a product card shows: the fields every product list (catalogue, home, producer, related) has. */
 export interface CardProduct {

@@ -1,5 +1,11 @@
-import { type Lang, labelOf, strings } from "../../ui/i18n/index.ts";
-import type { Recognition } from "./recognition-item.tsx";
+import type { ProductDetail } from "../../platform/db/product-detail.ts";
+import { type Lang, labelOf, strings } from "../i18n/index.ts";
+
+/** A recognition as the product, producer and recognition pages show it (the latter two name its product). */
+export type Recognition = ProductDetail["recognitions"][number] & {
+  product?: { slug: string; name: string };
+  producer?: { slug: string; name: string };
+};
 
 /** A CNNT tier: the four levels of the typical rural-industry product vote. */
 export type Tier = "national" | "regional" | "provincial" | "district";

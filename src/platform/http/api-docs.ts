@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../platform/env.ts";
-import { docsCsp } from "../platform/http/security.ts";
+import type { AppEnv } from "../env.ts";
+import { docsCsp } from "./security.ts";
 
 /**
  * Scalar's options (read by its bundle from the page's data attributes): Scalar's own theme and the system fonts

@@ -1,7 +1,7 @@
-import { SourceLink } from "../../ui/components/sources.tsx";
-import { SampleTag } from "../../ui/components/tags.tsx";
-import { formatVnd, type Lang, pathOf, strings } from "../../ui/i18n/index.ts";
-import type { ProductDetail } from "../products/product-detail.queries.ts";
+import type { ProductDetail } from "../../platform/db/product-detail.ts";
+import { formatVnd, type Lang, pathOf, strings } from "../i18n/index.ts";
+import { SourceLink } from "./sources.tsx";
+import { SampleTag } from "./tags.tsx";
 
 type Support = ProductDetail["support_projects"][number] & {
   producer?: { slug: string; name: string } | null;

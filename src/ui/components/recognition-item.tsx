@@ -1,15 +1,10 @@
-import { StateTag } from "../../ui/components/provenance.tsx";
-import { SourceLink } from "../../ui/components/sources.tsx";
-import { SampleTag, UnverifiedTag } from "../../ui/components/tags.tsx";
-import { type Lang, pathOf, strings } from "../../ui/i18n/index.ts";
-import type { ProductDetail } from "../products/product-detail.queries.ts";
-import { RecognitionBadge } from "./badges.tsx";
+import { type Lang, pathOf, strings } from "../i18n/index.ts";
+import { type Recognition, RecognitionBadge } from "./badges.tsx";
+import { StateTag } from "./provenance-tags.tsx";
+import { SourceLink } from "./sources.tsx";
+import { SampleTag, UnverifiedTag } from "./tags.tsx";
 
-/** A recognition as the product, producer and recognition pages show it (the latter two name its product). */
-export type Recognition = ProductDetail["recognitions"][number] & {
-  product?: { slug: string; name: string };
-  producer?: { slug: string; name: string };
-};
+export type { Recognition };
 
 /** Recognitions as a list, or the sentence saying there are none yet. */
 export function RecognitionList(props: { items: Recognition[]; lang: Lang; showProduct?: boolean }) {

@@ -1,21 +1,21 @@
 import type { Child } from "hono/jsx";
-import { ENQUIRY_STRINGS } from "../../enquiries/strings.ts";
-import { asset } from "../../ui/assets.ts";
-import { Block } from "../../ui/components/block.tsx";
-import { Breadcrumbs } from "../../ui/components/breadcrumbs.tsx";
-import { DataTable } from "../../ui/components/data-table.tsx";
-import { illustration, ProductImage } from "../../ui/components/product-image.tsx";
-import { Place, StateTag } from "../../ui/components/provenance.tsx";
-import { Sources } from "../../ui/components/sources.tsx";
-import { TableWrap } from "../../ui/components/table-wrap.tsx";
-import { SampleTag } from "../../ui/components/tags.tsx";
-import { formatNumber, formatVnd, type Lang, labelOf, pathOf, strings } from "../../ui/i18n/index.ts";
-import { OcopBadge, OcopNotStatedBadge, TierBadge } from "../components/badges.tsx";
-import { ListingItem } from "../components/listing-item.tsx";
-import { ProductCard } from "../components/product-card.tsx";
-import { RecognitionList } from "../components/recognition-item.tsx";
-import { SupportList } from "../components/support-list.tsx";
-import type { ProductDetail } from "./product-detail.queries.ts";
+import { ENQUIRY_STRINGS } from "../enquiries/strings.ts";
+import type { ProductDetail } from "../platform/db/product-detail.ts";
+import { asset } from "./assets.ts";
+import { OcopBadge, OcopNotStatedBadge, TierBadge } from "./components/badges.tsx";
+import { Block } from "./components/block.tsx";
+import { Breadcrumbs } from "./components/breadcrumbs.tsx";
+import { DataTable } from "./components/data-table.tsx";
+import { ListingItem } from "./components/listing-item.tsx";
+import { ProductCard } from "./components/product-card.tsx";
+import { illustration, ProductImage } from "./components/product-image.tsx";
+import { Place, StateTag } from "./components/provenance-tags.tsx";
+import { RecognitionList } from "./components/recognition-item.tsx";
+import { Sources } from "./components/sources.tsx";
+import { SupportList } from "./components/support-list.tsx";
+import { TableWrap } from "./components/table-wrap.tsx";
+import { SampleTag } from "./components/tags.tsx";
+import { formatNumber, formatVnd, type Lang, labelOf, pathOf, strings } from "./i18n/index.ts";
 
 /**
  * schema.org Product for search engines, from sourced values only: manufacturer, image, description and the

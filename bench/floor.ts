@@ -1,7 +1,6 @@
-// Development only, like src/platform/http/d1-delay.ts: the cheapest responses a Worker can give, for `npm run bench:profile`
-// to take apart what a response costs under `wrangler dev` (the hop into the Worker, each header, the body) next to
-// the app's own. Deployable builds leave it out (scripts/build.ts); `npm run bench:profile` builds with
-// WORKER_DEV_TOOLS=1.
+// Benchmarks only, like bench/d1-delay.ts (both applied by bench/worker.ts): the cheapest responses a Worker can
+// give, for `npm run bench:profile` to take apart what a response costs under `wrangler dev` (the hop into the
+// Worker, each header, the body) next to the app's own.
 
 /** The headers of a typical cached API response (names and sizes), for the floor that carries as many. */
 const TYPICAL: [string, string][] = [

@@ -7,24 +7,9 @@ import {
   packagingState,
 } from "../../domain/provenance.ts";
 import { type Lang, levelRankSql, pick, tierOf } from "../../domain/vocabulary.ts";
-import type { Db } from "../../platform/db/client.ts";
-import {
-  aliased,
-  listingOut,
-  ocopHeld,
-  producerOut,
-  recognitionOut,
-  supportOut,
-} from "../../platform/db/mappers.ts";
-import {
-  channels,
-  listings,
-  producers,
-  products,
-  recognitions,
-  supportProjects,
-} from "../../platform/db/schema.ts";
-import { kindOfProduct } from "../kinds/kinds.queries.ts";
+import type { Db } from "./client.ts";
+import { aliased, listingOut, ocopHeld, producerOut, recognitionOut, supportOut } from "./mappers.ts";
+import { channels, kinds, listings, producers, products, recognitions, supportProjects } from "./schema.ts";
 
 const LEVEL_ORDER = levelRankSql(recognitions.level);
 
@@ -151,3 +136,13 @@ export async function getProduct(db: Db, slug: string, lang: Lang, include = tru
   );
 }
 export type ProductDetail = Exclude<Awaited<ReturnType<typeof getProduct>>, null | "illustrative">;
+
+/** A product's kind: the kind whose categories hold the product's category (null when none does). */
+export const kindOfProduct = (db: Db, slug: string) =>
+  db
+    .select({ slug: kinds.slug, nameVi: kinds.nameVi, nameEn: kinds.nameEn })
+    .from(kinds)
+    .where(
+      sql`EXISTS (SELECT 1 FROM json_each(${kinds.categories}) c WHERE c.value = (SELECT category_vi FROM products WHERE slug = ${slug}))`,
+    )
+    .limit(1);

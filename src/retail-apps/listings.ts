@@ -1,8 +1,0 @@
-// The public app plus a channel's listings (/api/v1/channels/{channel}/listings…): read one, write one, delete one, write many. The Worker imports this module only for those paths (src/index.ts): a chunk of its own,
-// so no other request loads these routes (scripts/budget.ts measures the largest request, each such chunk included).
-
-import { createApp } from "../app.ts";
-import { listingsApi } from "../retail/listings/index.ts";
-
-/** The app serving these paths: the public app with these routes. */
-export const app = createApp(undefined, { listings: listingsApi });
