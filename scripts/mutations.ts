@@ -1,0 +1,497 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the mutations quote source code, template literals included
+// The mutations `npm run mutate` applies, one at a time: realistic one-line bugs in the riskiest modules, each
+// with the test files that should catch it (only those run, so a mutant costs seconds, not the whole suite).
+// A mutation's `search` must occur exactly once in its file; when the code moved or changed, the run reports the
+// mutation "stale" rather than guessing: fix its file or search text here.
+//
+// `equivalent`: a mutant no test can kill because it changes no behaviour a user could see; say why.
+
+export interface Mutation {
+  file: string;
+  search: string;
+  replace: string;
+  why: string;
+  /** Test files that should fail on it (defaults to its module's). */
+  tests?: string[];
+  equivalent?: string;
+}
+
+export interface Module {
+  name: string;
+  tests: string[];
+  mutations: Mutation[];
+}
+
+export const MODULES: Module[] = [
+  {
+    name: "response cache",
+    tests: [
+      "test/contract/cache.test.ts",
+      "test/api/response-cache.test.ts",
+      "test/security/caching.test.ts",
+    ],
+    mutations: [
+      {
+        file: "src/http/response-cache.ts",
+        search: "const params = [...url.searchParams].sort(",
+        replace: 'const params = [...url.searchParams].filter(([k]) => k !== "include").sort(',
+        why: "the cache key forgets include: illustrative rows reach clients that did not ask (issue 29, 1)",
+      },
+      {
+        file: "src/http/response-cache.ts",
+        search: "const params = [...url.searchParams].sort(",
+        replace: 'const params = [...url.searchParams].filter(([k]) => k !== "lang").sort(',
+        why: "the cache key forgets lang: one language's answer for the other",
+      },
+      {
+        file: "src/http/response-cache.ts",
+        search: 'if (res.status !== 200 || res.headers.has("set-cookie")',
+        replace: 'if (res.status >= 500 || res.headers.has("set-cookie")',
+        why: "stores every status below 500: a 304 comes back as an empty 200 (issue 29, 2)",
+      },
+      {
+        file: "src/http/response-cache.ts",
+        search: 'return req.headers.has("x-d1-bookmark") || req.headers.has("authorization") ||',
+        replace: 'return req.headers.has("x-d1-bookmark") ||',
+        why: "requests with credentials are answered from the shared cache",
+      },
+      {
+        file: "src/http/response-cache.ts",
+        search: 'return req.headers.has("x-d1-bookmark") || req.headers.has("authorization") ||',
+        replace: 'return req.headers.has("authorization") ||',
+        why: "a writer's read-your-writes bookmark is answered from the cache (its own write unseen)",
+      },
+      {
+        file: "src/http/response-cache.ts",
+        search: "    if (generation !== isolate.generation) return;",
+        replace: "",
+        why: "a read that raced a write is stored under the version after the write",
+      },
+      {
+        file: "src/http/response-cache.ts",
+        search: "return isolate.tag !== null && now - isolate.at < ttl ? isolate.tag : null;",
+        replace: "return isolate.tag !== null && now - isolate.at < ttl * 1000 ? isolate.tag : null;",
+        why: "the version age read as seconds: a write elsewhere unseen for minutes",
+      },
+      {
+        file: "src/http/response-cache.ts",
+        search: "/no-store|private/.test(cc)",
+        replace: "/no-store/.test(cc)",
+        why: "private responses are stored and shared",
+      },
+      {
+        file: "src/http/response-cache.ts",
+        search: "if (!configAccepted(env, url) || !(await chargeAddress(req, env, url))) return null;",
+        replace: "if (!configAccepted(env, url)) return null;",
+        why: "cache hits skip the address rate limit",
+      },
+      {
+        file: "src/http/response-cache.ts",
+        search:
+          'return new Response(req.method === "HEAD" ? null : e.body.slice(0), { status: 200, headers });',
+        replace: "return new Response(e.body.slice(0), { status: 200, headers });",
+        why: "a HEAD answered from the cache carries a body",
+      },
+      {
+        file: "src/http/response-cache.ts",
+        search: 'return v === "*" || v.replace(/^W\\//, "") === opaque;',
+        replace: "return v === opaque;",
+        why: "strong comparison of If-None-Match: weak tags never revalidate from the cache",
+      },
+    ],
+  },
+  {
+    name: "auth and roles",
+    tests: [
+      "test/contract/roles.test.ts",
+      "test/editor/admin.test.ts",
+      "test/editor/signin.test.ts",
+      "test/retail/auth.test.ts",
+    ],
+    mutations: [
+      {
+        file: "src/api/admin/admin.routes.ts",
+        search:
+          'summary: "Publish a producer\'s draft (publishers; also happens when one of its products is published)",\n  description:\n    "Applies the producer\'s draft to the catalogue. Refused (422) without an https source. Without a draft, answers the producer as it is.",\n  middleware: [requireEditorToken("publisher")]',
+        replace:
+          'summary: "Publish a producer\'s draft (publishers; also happens when one of its products is published)",\n  description:\n    "Applies the producer\'s draft to the catalogue. Refused (422) without an https source. Without a draft, answers the producer as it is.",\n  middleware: [requireEditorToken("editor")]',
+        why: "an editor may publish a producer (issue 29, 3)",
+      },
+      {
+        file: "src/api/admin/admin.routes.ts",
+        search: 'middleware: [requireEditorToken("publisher"), importBody]',
+        replace: 'middleware: [requireEditorToken("editor"), importBody]',
+        why: "an editor may import (and publish) a whole sheet",
+      },
+      {
+        file: "src/editor/auth.ts",
+        search: "AND (?3 = 'editor' OR e.role = 'publisher')",
+        replace: "AND (?3 = 'editor' OR e.role IN ('editor', 'publisher'))",
+        why: "the token guard lets every role through",
+      },
+      {
+        file: "src/editor/auth.ts",
+        search: "WHERE t.prefix = ?1 AND t.hash = ?2 AND t.revoked_at IS NULL AND e.disabled_at IS NULL",
+        replace: "WHERE t.prefix = ?1 AND t.hash = ?2 AND e.disabled_at IS NULL",
+        why: "a revoked editor token still works",
+      },
+      {
+        file: "src/editor/auth.ts",
+        search: "WHERE t.prefix = ?1 AND t.hash = ?2 AND t.revoked_at IS NULL AND e.disabled_at IS NULL",
+        replace: "WHERE t.prefix = ?1 AND t.hash = ?2 AND t.revoked_at IS NULL",
+        why: "a disabled editor's token still works",
+      },
+      {
+        file: "src/editor/auth.ts",
+        search: "export const hasRole = (role: Role, needed: Role) => RANK[role] >= RANK[needed];",
+        replace: "export const hasRole = (role: Role, needed: Role) => RANK[role] > 0;",
+        why: "every signed-in editor counts as a publisher on the pages",
+      },
+      {
+        file: "src/http/auth.ts",
+        search: "if (row.revoked_at) return refuse(",
+        replace: "if (false) return refuse(",
+        why: "a revoked retailer key still writes",
+      },
+      {
+        file: "src/http/auth.ts",
+        search: "if (row.channel_slug !== cr.channel) {",
+        replace: "if (!row.channel_slug) {",
+        why: "a retailer key writes another channel's listings",
+      },
+      {
+        file: "src/http/auth.ts",
+        search: 'await enforceRateLimit(c, "RATE_LIMIT_KEY", `key:${hash}`);',
+        replace: "",
+        why: "retailer keys are not rate limited",
+        tests: ["test/retail/ratelimit.test.ts", "test/security/write-charging.test.ts"],
+      },
+    ],
+  },
+  {
+    name: "cursors and pagination",
+    tests: [
+      "test/contract/cursors.test.ts",
+      "test/unit/cursor.test.ts",
+      "test/unit/pagination.test.ts",
+      "test/api/products.test.ts",
+    ],
+    mutations: [
+      {
+        file: "src/db/queries/recognitions.ts",
+        search: '|${input.year ?? ""}|',
+        replace: "|",
+        why: "a cursor of ?year=A goes on in ?year=B (issue 29, 4)",
+      },
+      {
+        file: "src/db/queries/producers.ts",
+        search: 'const scope = `producers|${input.district ?? ""}|',
+        replace: "const scope = `producers|",
+        why: "a producers cursor outlives a changed district",
+      },
+      {
+        file: "src/db/queries/channels.ts",
+        search: 'const scope = `channels|${include ? "all" : "real"}`;',
+        replace: 'const scope = "channels";',
+        why: "a channels cursor outlives a changed include",
+      },
+      {
+        file: "src/db/queries/products.ts",
+        search: '    input.includeIllustrative ? "all" : "real",',
+        replace: "",
+        why: "a products cursor outlives a changed include",
+      },
+      {
+        file: "src/http/cursor.ts",
+        search: "if (!Array.isArray(decoded) || decoded[0] !== scope || !Array.isArray(decoded[1])) {",
+        replace: "if (!Array.isArray(decoded) || !Array.isArray(decoded[1])) {",
+        why: "no cursor is checked against its query",
+      },
+      {
+        file: "src/http/cursor.ts",
+        search: "if (diff !== 0 || b64url(given) !== sig) {",
+        replace: "if (diff !== 0) {",
+        why: "a signature spelt another way (base64url's spare bits) is accepted",
+      },
+      {
+        file: "src/http/cursor.ts",
+        search: "let diff = given.length ^ expected.length;",
+        replace: "let diff = 0;",
+        why: "a signature with bytes appended is accepted",
+      },
+      {
+        file: "src/http/cursor.ts",
+        search: "if ((arity !== undefined && key.length !== arity) || !key.every(scalar))",
+        replace: "if (!key.every(scalar))",
+        why: "a cursor of another list's key length is read as this one's",
+        equivalent:
+          "scopes name their list, so a cursor signed for one list never reaches another's decoder; the arity check guards only a leaked secret",
+      },
+      {
+        file: "src/db/pagination.ts",
+        search: "const hasMore = rows.length > limit;",
+        replace: "const hasMore = rows.length >= limit;",
+        why: "a full last page says there is more",
+      },
+      {
+        file: "src/db/pagination.ts",
+        search: "const items = rows.slice(0, limit);",
+        replace: "const items = rows.slice(0, limit + 1);",
+        why: "the look-ahead row is served, then served again on the next page",
+      },
+    ],
+  },
+  {
+    name: "provenance",
+    tests: ["test/honest/walk.test.ts", "test/api/products.test.ts", "test/retail/feed.test.ts"],
+    mutations: [
+      {
+        file: "src/provenance.ts",
+        search: 'return v === "sourced" || v === "inferred" || v === "illustrative" ? v : "illustrative";',
+        replace: 'return v === "sourced" || v === "inferred" || v === "illustrative" ? v : "sourced";',
+        why: "an unknown state in the database is promoted to fact",
+        tests: ["test/unit/vocabulary.test.ts", "test/honest/walk.test.ts"],
+      },
+      {
+        file: "src/provenance.ts",
+        search: 'if (state !== "sourced") out[k] = state;',
+        replace: 'if (state === "illustrative") out[k] = state;',
+        why: "inferred fields lose their mark",
+      },
+      {
+        file: "src/provenance.ts",
+        search: 'if (s !== "illustrative") continue;',
+        replace: 'if (s === "sourced") continue;',
+        why: "inferred values are withheld as if made up",
+      },
+      {
+        file: "src/provenance.ts",
+        search: "for (const s of states) if (s && RANK[s] > RANK[out]) out = s;",
+        replace: "for (const s of states) if (s && RANK[s] >= RANK[out]) out = s;",
+        why: "ties take the later state",
+        equivalent: "states of equal rank are the same state: assigning it again changes nothing",
+      },
+      {
+        file: "src/db/mappers.ts",
+        search: 'include ? undefined : ne(provenance, "illustrative");',
+        replace: "undefined;",
+        why: "illustrative records are listed without include",
+      },
+      {
+        file: "src/provenance.ts",
+        search: "export const notIllustrative = (alias: string) => `${alias}.provenance <> 'illustrative'`;",
+        replace: "export const notIllustrative = (alias: string) => `${alias}.provenance <> 'inferred'`;",
+        why: "raw-SQL lists keep illustrative rows and drop inferred ones",
+      },
+      {
+        file: "src/provenance.ts",
+        search: 'v.sample ? "illustrative" : undefined',
+        replace: "undefined",
+        why: "sample prices are not marked illustrative",
+      },
+    ],
+  },
+  {
+    name: "rate limits",
+    tests: [
+      "test/retail/ratelimit.test.ts",
+      "test/security/addresses.test.ts",
+      "test/security/write-charging.test.ts",
+    ],
+    mutations: [
+      {
+        file: "src/http/rate-limit.ts",
+        search:
+          'return { limiter: isApiCall(url.pathname) ? "RATE_LIMIT_ANON" : "RATE_LIMIT_PAGES", bucket };',
+        replace: 'return { limiter: "RATE_LIMIT_PAGES", bucket };',
+        why: "API calls are charged to the looser pages limit",
+      },
+      {
+        file: "src/http/rate-limit.ts",
+        search: "  if (success) return;",
+        replace: "  return;",
+        why: "the limit is read and ignored",
+      },
+      {
+        file: "src/http/client-address.ts",
+        search: "    .slice(0, 4)",
+        replace: "    .slice(0, 8)",
+        why: "IPv6 callers are counted per address, not per /64: rotating the low bits escapes the limit",
+      },
+      {
+        file: "src/http/client-address.ts",
+        search: "if (g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff) {",
+        replace: "if (g.slice(0, 5).every((x) => x === 0) && g[5] === 0) {",
+        why: "an IPv4-mapped address gets a bucket apart from its IPv4 address",
+      },
+      {
+        file: "src/http/client-address.ts",
+        search: "return isLocalHost(url.hostname) ? null : NO_ADDRESS_BUCKET;",
+        replace: "return null;",
+        why: "requests without an address go unlimited on a public host (fail open)",
+      },
+      {
+        file: "src/http/client-address.ts",
+        search: 'key.startsWith("v4:127.") ||',
+        replace: 'key === "v4:127.0.0.1" ||',
+        why: "only 127.0.0.1 counts as loopback",
+        equivalent:
+          "only decides which local callers go unlimited; a caller on 127.0.0.2 is charged to its own bucket, which no user can tell apart on a public host (the edge never sends a loopback address)",
+      },
+    ],
+  },
+  {
+    name: "webhooks guard and signing",
+    tests: [
+      "test/webhooks/guard.test.ts",
+      "test/webhooks/address.test.ts",
+      "test/webhooks/delivery.test.ts",
+      "test/webhooks/endpoints.test.ts",
+    ],
+    mutations: [
+      {
+        file: "src/webhooks/guard.ts",
+        search: "if (url.username || url.password) return",
+        replace: "if (url.password) return",
+        why: "a URL with a user name (credentials in the log) is accepted",
+      },
+      {
+        file: "src/webhooks/guard.ts",
+        search: '  if (!host.includes(".") || PRIVATE_SUFFIXES.some((s) => host.endsWith(s))) {',
+        replace: "  if (PRIVATE_SUFFIXES.some((s) => host.endsWith(s))) {",
+        why: "single-label hosts (intranet names) are accepted",
+      },
+      {
+        file: "src/webhooks/guard.ts",
+        search: '".internal", ',
+        replace: "",
+        why: "*.internal hosts are accepted",
+      },
+      {
+        file: "src/webhooks/guard.ts",
+        search: "    if (p) return `${host} resolves to ${address}, a ${p}`;",
+        replace: "    if (p && addresses.length === 1) return `${host} resolves to ${address}, a ${p}`;",
+        why: "a name with a public and a private address (DNS rebinding) is accepted",
+      },
+      {
+        file: "src/webhooks/guard.ts",
+        search: "  if (!addresses.length) return `${host} has no address`;",
+        replace: "",
+        why: "a name without addresses is accepted",
+      },
+      {
+        file: "src/webhooks/address.ts",
+        search: '  [[169, 254, 0, 0], 16, "link local"],',
+        replace: "",
+        why: "link-local addresses (cloud metadata at 169.254.169.254) are accepted",
+      },
+      {
+        file: "src/webhooks/signature.ts",
+        search: "enc.encode(`${id}.${timestamp}.${body}`)",
+        replace: "enc.encode(`${id}.${body}`)",
+        why: "the signature does not cover the timestamp: replays pass",
+      },
+      {
+        file: "src/webhooks/signature.ts",
+        search: "const timestamp = Math.floor(now.getTime() / 1000);",
+        replace: "const timestamp = now.getTime();",
+        why: "milliseconds where Standard Webhooks says seconds",
+      },
+      {
+        file: "src/webhooks/signature.ts",
+        search: '"webhook-signature": signatures.join(" "),',
+        replace: '"webhook-signature": signatures.join(","),',
+        why: "several signatures (a rotated secret) run together",
+      },
+      {
+        file: "src/webhooks/deliver.ts",
+        search: 'redirect: "manual",',
+        replace: 'redirect: "follow",',
+        why: "a receiver can redirect the delivery to an internal address",
+      },
+    ],
+  },
+  {
+    name: "backup and restore",
+    tests: ["test/ops/backup-restore.test.ts", "test/ops/restore-security.test.ts"],
+    mutations: [
+      {
+        file: "src/db/backup.ts",
+        search: 'versionColumns.includes("epoch") ? `, "epoch" = max("epoch" + 1, ${epoch})` : ""',
+        replace: '""',
+        why: "a restore keeps the epoch: clients' old ETags and cursors match restored data",
+      },
+      {
+        file: "src/db/backup.ts",
+        search: '`UPDATE "catalogue_version" SET "version" = "version" + 1${',
+        replace: '`UPDATE "catalogue_version" SET "version" = "version"${',
+        why: "a restore does not bump the version",
+      },
+      {
+        file: "src/db/backup.ts",
+        search: 'THEN coalesce("api_keys"."revoked_at", excluded."revoked_at")',
+        replace: 'THEN excluded."revoked_at"',
+        why: "a key revoked after the backup comes back to life on restore",
+      },
+      {
+        file: "src/db/backup.ts",
+        search: 'const mergeKeys = keyColumns.length > 0 && target.tables.includes("channels");',
+        replace: "const mergeKeys = false;",
+        why: "a restore forgets keys made after the backup",
+      },
+      {
+        file: "src/db/backup.ts",
+        search: '(c) => `${ident(c)} = max("catalogue_version".${ident(c)}, excluded.${ident(c)})`,',
+        replace: "(c) => `${ident(c)} = excluded.${ident(c)}`,",
+        why: "an older backup moves the version counter back",
+      },
+    ],
+  },
+  {
+    name: "CSV",
+    tests: [
+      "test/security/csv.test.ts",
+      "test/unit/csv.test.ts",
+      "test/editor/csv.test.ts",
+      "test/retail/feed.test.ts",
+    ],
+    mutations: [
+      {
+        file: "src/api/feeds/feeds.serialise.ts",
+        search: "/^[=+\\-@\\t\\r]/.test(v)",
+        replace: "/^[=+\\-@]/.test(v)",
+        why: "a field starting with a tab or CR runs as a formula",
+      },
+      {
+        file: "src/api/feeds/feeds.serialise.ts",
+        search: "/^[=+\\-@\\t\\r]/.test(v)",
+        replace: "/^[=+@\\t\\r]/.test(v)",
+        why: "a field starting with - runs as a formula",
+      },
+      {
+        file: "src/api/feeds/feeds.serialise.ts",
+        search: 'return /[",\\r\\n]/.test(s) ? `"${s.replaceAll(\'"\', \'""\')}"` : s;',
+        replace: 'return /[",\\n]/.test(s) ? `"${s.replaceAll(\'"\', \'""\')}"` : s;',
+        why: "a lone CR inside a field is written unquoted and splits the row",
+      },
+      {
+        file: "src/editor/csv.ts",
+        search: 'const text = input.startsWith("\\ufeff") ? input.slice(1) : input;',
+        replace: "const text = input;",
+        why: "a sheet saved with a byte-order mark loses its first column's name",
+      },
+      {
+        file: "src/editor/csv.ts",
+        search: "if (rows.length && row.length !== rows[0]?.length) {",
+        replace: "if (rows.length && row.length > (rows[0]?.length ?? 0)) {",
+        why: "a short row is accepted, its missing fields read as absent",
+      },
+      {
+        file: "src/editor/csv.ts",
+        search: 'const needsQuotes = /[",\\r\\n]|^\\s|\\s$/;',
+        replace: 'const needsQuotes = /[",\\r\\n]/;',
+        why: "leading and trailing spaces are lost in an export round trip",
+      },
+    ],
+  },
+];
