@@ -43,7 +43,7 @@ function testsPass(files: string[]): Promise<{ pass: boolean; seconds: number; t
     let out = "";
     child = spawn(
       join(root, "node_modules/.bin/vitest"),
-      ["run", ...files, "--bail=1", "--reporter=dot", "--silent"],
+      ["run", ...files, "--project", "workers", "--bail=1", "--reporter=dot", "--silent"],
       { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "1" } },
     );
     const timer = setTimeout(() => child?.kill("SIGTERM"), TIMEOUT_MS);
