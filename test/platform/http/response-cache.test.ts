@@ -2,10 +2,17 @@
 // test files run with it off: they write to D1 directly and read back at once, as no client could).
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
+import { Hono } from "hono";
 import { beforeEach, describe, expect, it } from "vitest";
 import app from "../../../src/index.ts";
+import type { AppEnv, CountedD1 } from "../../../src/platform/env.ts";
 import { generateApiKey } from "../../../src/platform/http/api-key.ts";
-import { resetIsolateCache } from "../../../src/platform/http/response-cache.ts";
+import {
+  cacheable,
+  cachedAnswer,
+  resetIsolateCache,
+  responseCache,
+} from "../../../src/platform/http/response-cache.ts";
 
 // Long enough that a slow first render on a loaded machine cannot age the version between two reads; the
 // staleness test sets a short age of its own.
@@ -204,6 +211,32 @@ describe("writes", () => {
     const after = await get(`/api/v1/products/${product}`);
     expect(after.layer).toBe("miss");
     expect(price(after)).toBe(61000);
+  });
+});
+
+describe("a read racing a write", () => {
+  it("a read that began before a write in this isolate is neither stored nor trusted after it", async () => {
+    // The real middleware around a route whose read finishes only when the test says: the write lands between
+    // the read's start and its store, as it can when a render outlasts a write's round trip.
+    let release = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const raced = new Hono<AppEnv>();
+    raced.use("*", responseCache());
+    raced.get("/race", cacheable(), async (c) => {
+      c.set("d1", { catalogueVersion: 7, catalogueEpoch: 1 } as unknown as CountedD1);
+      await gate;
+      return c.text("before the write");
+    });
+    raced.post("/race", (c) => c.text("written"));
+    const bindings = { ...cacheOn };
+    const read = raced.request("http://localhost/race", {}, bindings);
+    await raced.request("http://localhost/race", { method: "POST" }, bindings);
+    release();
+    expect(await (await read).text()).toBe("before the write");
+    // The next reader goes to the app (which reads the version again), not to the raced answer.
+    expect(await cachedAnswer(new Request("http://localhost/race"), bindings)).toBeNull();
   });
 });
 
