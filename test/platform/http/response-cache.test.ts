@@ -240,6 +240,23 @@ describe("a read racing a write", () => {
   });
 });
 
+describe("what a route marks as not to share", () => {
+  it.each(["private, max-age=60", "no-store"])(
+    "an answer with Cache-Control: %s is not stored",
+    async (cc) => {
+      const marked = new Hono<AppEnv>();
+      marked.use("*", responseCache());
+      marked.get("/marked", cacheable(), (c) => {
+        c.set("d1", { catalogueVersion: 7, catalogueEpoch: 1 } as unknown as CountedD1);
+        return c.text("for this caller only", 200, { "cache-control": cc });
+      });
+      const bindings = { ...cacheOn };
+      expect((await marked.request("http://localhost/marked", {}, bindings)).status).toBe(200);
+      expect(await cachedAnswer(new Request("http://localhost/marked"), bindings)).toBeNull();
+    },
+  );
+});
+
 describe("bypass", () => {
   it.each([
     ["x-d1-bookmark", { "x-d1-bookmark": "00000000-00000001-00000000-00000000000000000000000000000000" }],
