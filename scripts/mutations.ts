@@ -200,6 +200,8 @@ export const MODULES: Module[] = [
         search: '    input.includeIllustrative ? "all" : "real",',
         replace: "",
         why: "a products cursor outlives a changed include",
+        equivalent:
+          "include also adds the illustrative flag to the products keyset (sortSpec), so a cursor of the other list has another key length and decodeCursor's arity check refuses it (400 naming cursor, 'malformed cursor')",
       },
       {
         file: "src/http/cursor.ts",
@@ -225,7 +227,7 @@ export const MODULES: Module[] = [
         replace: "if (!key.every(scalar))",
         why: "a cursor of another list's key length is read as this one's",
         equivalent:
-          "scopes name their list, so a cursor signed for one list never reaches another's decoder; the arity check guards only a leaked secret",
+          "every scope names its list and its query (include too), so a cursor whose key length differs never passes the scope check before it; the arity check is a second defence of the same rule",
       },
       {
         file: "src/db/pagination.ts",

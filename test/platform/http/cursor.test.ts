@@ -55,6 +55,30 @@ describe("cursor", () => {
     }
   });
 
+  it("refuses its own signature with bytes appended, or spelt with base64url's spare bits", async () => {
+    const cursor = await encodeCursor(SECRET, { scope: "s", key: [1] });
+    const [payload, sig = ""] = cursor.split(".");
+    const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const bytes = Uint8Array.from(atob(sig.replaceAll("-", "+").replaceAll("_", "/")), (c) =>
+      c.charCodeAt(0),
+    );
+    const b64url = (b: Uint8Array) =>
+      btoa(String.fromCharCode(...b))
+        .replaceAll("+", "-")
+        .replaceAll("/", "_")
+        .replace(/=+$/, "");
+    // The same 32 bytes and three more, spelt canonically.
+    const longer = b64url(Uint8Array.from([...bytes, 0, 0, 0]));
+    expect(await refusal(decodeCursor(SECRET, `${payload}.${longer}`, "s", 1))).toMatch(/modified/);
+    // The last character carries 2 unused bits: flipping one decodes to the same bytes.
+    const last = ALPHABET.indexOf(sig.at(-1) ?? "A");
+    const respelt = `${sig.slice(0, -1)}${ALPHABET[last ^ 1]}`;
+    expect(
+      Uint8Array.from(atob(respelt.replaceAll("-", "+").replaceAll("_", "/")), (c) => c.charCodeAt(0)),
+    ).toEqual(bytes);
+    expect(await refusal(decodeCursor(SECRET, `${payload}.${respelt}`, "s", 1))).toMatch(/modified/);
+  });
+
   it("a signed key that is not a list of scalars is still a 400 (defence if the secret leaks)", async () => {
     for (const key of [[{}], [[1]], [true]] as never[]) {
       const cursor = await encodeCursor(SECRET, { scope: "s", key });
