@@ -226,8 +226,6 @@ export const MODULES: Module[] = [
         search: "if ((arity !== undefined && key.length !== arity) || !key.every(scalar))",
         replace: "if (!key.every(scalar))",
         why: "a cursor of another list's key length is read as this one's",
-        equivalent:
-          "every scope names its list and its query (include too), so a cursor whose key length differs never passes the scope check before it; the arity check is a second defence of the same rule",
       },
       {
         file: "src/db/pagination.ts",
