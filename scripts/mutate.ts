@@ -43,7 +43,17 @@ function testsPass(files: string[]): Promise<{ pass: boolean; seconds: number; t
     let out = "";
     child = spawn(
       join(root, "node_modules/.bin/vitest"),
-      ["run", ...files, "--project", "workers", "--bail=1", "--reporter=dot", "--silent"],
+      // A long test timeout: a mutant is killed by a failed assertion, not by a busy machine.
+      [
+        "run",
+        ...files,
+        "--project",
+        "workers",
+        "--bail=1",
+        "--reporter=dot",
+        "--silent",
+        "--testTimeout=60000",
+      ],
       { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "1" } },
     );
     const timer = setTimeout(() => child?.kill("SIGTERM"), TIMEOUT_MS);

@@ -243,14 +243,18 @@ export const MODULES: Module[] = [
   },
   {
     name: "provenance",
-    tests: ["test/honest/walk.test.ts", "test/api/products.test.ts", "test/retail/feed.test.ts"],
+    tests: [
+      "test/honest/provenance.test.ts",
+      "test/honest/walk.test.ts",
+      "test/api/products.test.ts",
+      "test/retail/feed.test.ts",
+    ],
     mutations: [
       {
         file: "src/provenance.ts",
         search: 'return v === "sourced" || v === "inferred" || v === "illustrative" ? v : "illustrative";',
         replace: 'return v === "sourced" || v === "inferred" || v === "illustrative" ? v : "sourced";',
         why: "an unknown state in the database is promoted to fact",
-        tests: ["test/unit/vocabulary.test.ts", "test/honest/walk.test.ts"],
       },
       {
         file: "src/provenance.ts",
@@ -278,10 +282,17 @@ export const MODULES: Module[] = [
         why: "illustrative records are listed without include",
       },
       {
-        file: "src/provenance.ts",
-        search: "export const notIllustrative = (alias: string) => `${alias}.provenance <> 'illustrative'`;",
-        replace: "export const notIllustrative = (alias: string) => `${alias}.provenance <> 'inferred'`;",
-        why: "raw-SQL lists keep illustrative rows and drop inferred ones",
+        file: "src/db/queries/feeds.ts",
+        search:
+          "const real = (alias: string) => sql.raw(include ? \"\" : `AND ${alias}.provenance <> 'illustrative'`);",
+        replace: 'const real = (alias: string) => sql.raw("");',
+        why: "the full feeds carry illustrative products and listings without include",
+      },
+      {
+        file: "src/db/mappers.ts",
+        search: "AND (r.provenance <> 'illustrative' OR ${t}.provenance = 'illustrative'))`;",
+        replace: "AND (1 OR ${t}.provenance = 'illustrative'))`;",
+        why: "an illustrative OCOP recognition makes a real product OCOP-certified in lists and feeds",
       },
       {
         file: "src/provenance.ts",

@@ -143,6 +143,3 @@ export function mark<T extends Record<string, unknown>>(
 export function packagingState(fields: FieldProvenance, packaging: { sample?: boolean }[]): Provenance {
   return weakest(fields.packaging, ...packaging.map((v) => (v.sample ? "illustrative" : undefined)));
 }
-
-/** SQL condition (on a table alias) that keeps illustrative rows out unless they were asked for. */
-export const notIllustrative = (alias: string) => `${alias}.provenance <> 'illustrative'`;
