@@ -501,7 +501,9 @@ export const MODULES: Module[] = [
         file: "src/editor/csv.ts",
         search: 'const needsQuotes = /[",\\r\\n]|^\\s|\\s$/;',
         replace: 'const needsQuotes = /[",\\r\\n]/;',
-        why: "leading and trailing spaces are lost in an export round trip",
+        why: "values with leading or trailing spaces are exported unquoted",
+        equivalent:
+          "RFC 4180 keeps spaces as part of a field and so does parseCsv, so the export still imports back unchanged; the quotes only help spreadsheet programs set to trim, which no test here runs",
       },
     ],
   },

@@ -204,6 +204,12 @@ describe("backup and restore", () => {
     await env.RESTORE_DB.batch(restoreStatements(schema, backup).map((s) => env.RESTORE_DB.prepare(s)));
     expect(await dump(env.RESTORE_DB, data(schema.tables))).toEqual(await dump(env.DB, data(schema.tables)));
     await checkSearchIndexes(target, schema.fts);
+    // The target was ahead of the backup (it holds an earlier restore): its counters still only moved forward.
+    const version = (rows: unknown[] | undefined) =>
+      (rows?.[0] as { version: number } | undefined)?.version ?? 0;
+    expect(version(await dump(env.RESTORE_DB, ["catalogue_version"]).then((d) => d.catalogue_version))).toBe(
+      version(before.catalogue_version) + 1,
+    );
   });
 
   it("refuses a backup taken at migrations this checkout does not have", async () => {
