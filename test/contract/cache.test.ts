@@ -45,7 +45,12 @@ async function pathValues(op: Operation): Promise<Record<string, string>[]> {
   const out: Record<string, string>[] = [{}];
   const list = publicReads.find((l) => `${l.path}/{${params[0]?.name}}` === op.path);
   if (params.length === 1 && list) {
-    const rows = parse((await get(urlOf(list, { limit: "100", include: "illustrative" }), OFF)).text);
+    const declared = (n: string) => list.parameters.some((p) => p.in === "query" && p.name === n);
+    const query = {
+      ...(declared("limit") ? { limit: "100" } : {}),
+      ...(declared("include") ? { include: "illustrative" } : {}),
+    };
+    const rows = parse((await get(urlOf(list, query), OFF)).text);
     for (const r of rows?.data ?? []) out.push({ [params[0]?.name ?? ""]: r.slug });
   }
   // A listing's path: the listings the product pages show.
