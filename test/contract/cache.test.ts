@@ -24,7 +24,7 @@ const HIT = new Set(["lru", "cache-api"]);
 const publicReads = (await operations()).filter((op) => op.method === "GET" && op.security.length === 0);
 
 /** The query of a URL that pages (`cursor` needs the `limit` it was issued under). */
-const pagedBy = (name: string) => (name === "cursor" ? { limit: "1" } : {});
+const pagedBy = (name: string): Record<string, string> => (name === "cursor" ? { limit: "1" } : {});
 
 const parse = (text: string) => {
   try {
