@@ -4,7 +4,7 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetIsolateCache } from "../../src/http/response-cache.ts";
+import { resetIsolateCache } from "../../src/platform/http/response-cache.ts";
 import app from "../../src/index.ts";
 import { candidateValues, type Operation, operations, urlOf } from "./operations.ts";
 
