@@ -4,8 +4,8 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetIsolateCache } from "../../src/platform/http/response-cache.ts";
 import app from "../../src/index.ts";
+import { resetIsolateCache } from "../../src/platform/http/response-cache.ts";
 import { candidateValues, type Operation, operations, urlOf } from "./operations.ts";
 
 const ON = { CACHE_VERSION_TTL_MS: "60000", DEV_MODE: "1" };
