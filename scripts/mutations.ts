@@ -119,14 +119,14 @@ export const MODULES: Module[] = [
       },
       {
         file: "src/editor/api/admin.routes.ts",
-        search: 'middleware: [requireEditorToken("publisher"), importBody]',
-        replace: 'middleware: [requireEditorToken("editor"), importBody]',
+        search: 'middleware: [requireEditorToken("publisher", { beforeBody: true }), importBody]',
+        replace: 'middleware: [requireEditorToken("editor", { beforeBody: true }), importBody]',
         why: "an editor may import (and publish) a whole sheet",
       },
       {
         file: "src/editor/auth/auth.ts",
-        search: "AND (?3 = 'editor' OR e.role = 'publisher')",
-        replace: "AND (?3 = 'editor' OR e.role IN ('editor', 'publisher'))",
+        search: "AND ((?3 = 'editor' AND e.role = 'editor') OR e.role = 'publisher')",
+        replace: "AND ((?3 = 'editor') OR e.role = 'publisher')",
         why: "the token guard lets every role through",
       },
       {
@@ -211,8 +211,8 @@ export const MODULES: Module[] = [
       },
       {
         file: "src/platform/http/cursor.ts",
-        search: "if (diff !== 0 || b64url(given) !== sig) {",
-        replace: "if (diff !== 0) {",
+        search: "if (!verified || b64url(given) !== sig) {",
+        replace: "if (!verified) {",
         why: "a signature spelt another way (base64url's spare bits) is accepted",
       },
       {
@@ -368,8 +368,9 @@ export const MODULES: Module[] = [
       },
       {
         file: "src/retail/webhooks/guard.ts",
-        search: '  if (!host.includes(".") || PRIVATE_SUFFIXES.some((s) => host.endsWith(s))) {',
-        replace: "  if (PRIVATE_SUFFIXES.some((s) => host.endsWith(s))) {",
+        search:
+          '  if (!host.includes(".") || host.endsWith(".") || PRIVATE_SUFFIXES.some((s) => host.endsWith(s))) {',
+        replace: '  if (host.endsWith(".") || PRIVATE_SUFFIXES.some((s) => host.endsWith(s))) {',
         why: "single-label hosts (intranet names) are accepted",
       },
       {
@@ -462,43 +463,50 @@ export const MODULES: Module[] = [
     name: "CSV",
     tests: [
       "test/security/csv.test.ts",
-      "test/retail/feeds/csv.test.ts",
+      "test/security/csv-export.test.ts",
       "test/editor/csv.test.ts",
+      "test/retail/feeds/csv.test.ts",
       "test/retail/feeds/feed.test.ts",
     ],
     mutations: [
       {
-        file: "src/retail/feeds/feeds.serialise.ts",
-        search: "/^[=+\\-@\\t\\r]/.test(v)",
-        replace: "/^[=+\\-@]/.test(v)",
+        file: "src/platform/lib/csv.ts",
+        search: "const FORMULA = /^'*[=+\\-@\\t\\r]/;",
+        replace: "const FORMULA = /^'*[=+\\-@]/;",
         why: "a field starting with a tab or CR runs as a formula",
       },
       {
-        file: "src/retail/feeds/feeds.serialise.ts",
-        search: "/^[=+\\-@\\t\\r]/.test(v)",
-        replace: "/^[=+@\\t\\r]/.test(v)",
+        file: "src/platform/lib/csv.ts",
+        search: "const FORMULA = /^'*[=+\\-@\\t\\r]/;",
+        replace: "const FORMULA = /^'*[=+@\\t\\r]/;",
         why: "a field starting with - runs as a formula",
       },
       {
-        file: "src/retail/feeds/feeds.serialise.ts",
-        search: 'return /[",\\r\\n]/.test(s) ? `"${s.replaceAll(\'"\', \'""\')}"` : s;',
-        replace: 'return /[",\\n]/.test(s) ? `"${s.replaceAll(\'"\', \'""\')}"` : s;',
+        file: "src/platform/lib/csv.ts",
+        search: "const FORMULA = /^'*[=+\\-@\\t\\r]/;",
+        replace: "const FORMULA = /^[=+\\-@\\t\\r]/;",
+        why: "a value that already starts with an apostrophe and a formula is written live once the reader strips one",
+      },
+      {
+        file: "src/platform/lib/csv.ts",
+        search: 'const needsQuotes = /[",\\r\\n]|^\\s|\\s$/;',
+        replace: 'const needsQuotes = /[",\\n]|^\\s|\\s$/;',
         why: "a lone CR inside a field is written unquoted and splits the row",
       },
       {
-        file: "src/editor/import/csv.ts",
+        file: "src/platform/lib/csv.ts",
         search: 'const text = input.startsWith("\\ufeff") ? input.slice(1) : input;',
         replace: "const text = input;",
         why: "a sheet saved with a byte-order mark loses its first column's name",
       },
       {
-        file: "src/editor/import/csv.ts",
+        file: "src/platform/lib/csv.ts",
         search: "if (rows.length && row.length !== rows[0]?.length) {",
         replace: "if (rows.length && row.length > (rows[0]?.length ?? 0)) {",
         why: "a short row is accepted, its missing fields read as absent",
       },
       {
-        file: "src/editor/import/csv.ts",
+        file: "src/platform/lib/csv.ts",
         search: 'const needsQuotes = /[",\\r\\n]|^\\s|\\s$/;',
         replace: 'const needsQuotes = /[",\\r\\n]/;',
         why: "values with leading or trailing spaces are exported unquoted",

@@ -42,3 +42,28 @@ describe("a price from a sample pack", () => {
     expect([all.price_from_vnd, all.price_from_vnd_provenance]).toEqual([55000, "illustrative"]);
   });
 });
+
+describe("an illustrative OCOP recognition", () => {
+  it("does not make a real product OCOP-certified in the full feeds", async () => {
+    const slug = "mien-dong-cai-bo";
+    const row = async () => {
+      const text = await (await call("/api/v1/feeds/products.ndjson")).text();
+      return text
+        .trimEnd()
+        .split("\n")
+        .map((l) => JSON.parse(l))
+        .find((r) => r.slug === slug);
+    };
+    const before = await row();
+    expect(before?.provenance).not.toBe("illustrative");
+    expect(before?.ocop).toBe(false);
+    await env.DB.prepare(
+      `INSERT INTO recognitions (product_id, scheme, stars, title_vi, title_en, source_url, provenance)
+       SELECT id, 'ocop', 4, 'OCOP 4 sao (minh hoạ)', 'OCOP 4 stars (illustrative)', 'https://example.org/ocop', 'illustrative'
+       FROM products WHERE slug = ?`,
+    )
+      .bind(slug)
+      .run();
+    expect((await row())?.ocop).toBe(false);
+  });
+});

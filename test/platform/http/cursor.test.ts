@@ -57,7 +57,8 @@ describe("cursor", () => {
 
   it("refuses its own signature with bytes appended, or spelt with base64url's spare bits", async () => {
     const cursor = await encodeCursor(SECRET, { scope: "s", key: [1] });
-    const [payload, sig = ""] = cursor.split(".");
+    const sig = cursor.split(".").at(-1) ?? "";
+    const payload = cursor.slice(0, cursor.length - sig.length - 1);
     const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     const bytes = Uint8Array.from(atob(sig.replaceAll("-", "+").replaceAll("_", "/")), (c) =>
       c.charCodeAt(0),
@@ -67,7 +68,7 @@ describe("cursor", () => {
         .replaceAll("+", "-")
         .replaceAll("/", "_")
         .replace(/=+$/, "");
-    // The same 32 bytes and three more, spelt canonically.
+    // The same bytes and three more, spelt canonically.
     const longer = b64url(Uint8Array.from([...bytes, 0, 0, 0]));
     expect(await refusal(decodeCursor(SECRET, `${payload}.${longer}`, "s", 1))).toMatch(/modified/);
     // The last character carries 2 unused bits: flipping one decodes to the same bytes.
