@@ -45,6 +45,22 @@ const CALLERS: Caller[] = [
     refused: 403,
   },
   {
+    // A producer's own account (it answers its enquiries on the pages): no editors' operation is its to call.
+    name: "producer",
+    authorization: async () => {
+      const { token, id } = await createEditor("roles-producer@example.vn", "publisher");
+      await env.DB.prepare(
+        "UPDATE editors SET role = 'producer', producer_id = (SELECT min(id) FROM producers) WHERE id = ?",
+      )
+        .bind(id)
+        .run();
+      return `Bearer ${token}`;
+    },
+    may: new Set(),
+    refused: 403,
+    afterValidation: true,
+  },
+  {
     name: "publisher whose account is disabled",
     authorization: async () => {
       const { token, id } = await createEditor("roles-disabled@example.vn", "publisher");
