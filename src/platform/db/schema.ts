@@ -324,8 +324,35 @@ export const apiKeys = sqliteTable(
     createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     revokedAt: text("revoked_at"),
     lastUsedAt: text("last_used_at"),
+    /** What the key may do, space-separated (KEY_SCOPES): `listings`, `webhooks`, or `read` (nothing keyed). */
+    scopes: text("scopes").notNull().default("listings webhooks"),
+    /** After this instant the key is refused like a revoked one (null: it does not expire). */
+    expiresAt: text("expires_at"),
   },
   (t) => [uniqueIndex("api_keys_prefix_uq").on(t.prefix), index("api_keys_channel_idx").on(t.channelId)],
+);
+
+/**
+ * The stored answer to a POST sent with an `Idempotency-Key` (migration 0022): per API key, until `expires_at`.
+ * `request_hash` is the SHA-256 of method, path and body: the same key with another request is a 422.
+ */
+export const idempotentAnswers = sqliteTable(
+  "idempotent_answers",
+  {
+    apiKeyId: integer("api_key_id")
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: "cascade" }),
+    idempotencyKey: text("idempotency_key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    status: integer("status").notNull(),
+    body: text("body").notNull(),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.apiKeyId, t.idempotencyKey] }),
+    index("idempotent_answers_expiry_idx").on(t.expiresAt),
+  ],
 );
 
 /**

@@ -11,7 +11,7 @@ export interface Change {
   key: string;
   op: (typeof CHANGE_OPS)[number];
   changed_at: string;
-  /** Where the current state of an upserted entity can be read (null for tombstones and recognitions). */
+  /** Where the current state of an upserted entity can be read (null for tombstones). */
   href: string | null;
   /**
    * How the entity, as it is now, is known (null for tombstones and entities since deleted). Its fields' states
@@ -35,10 +35,11 @@ WHEN 'listing' THEN (SELECT CASE WHEN p.provenance = 'illustrative' THEN 'illust
   AND p.slug = substr(c.entity_key, instr(c.entity_key, '/') + 1))
 END`;
 
-const hrefOf = (entity: Change["entity"], key: string, op: Change["op"]) => {
+const hrefOf = (entity: Change["entity"], key: string, op: Change["op"]): string | null => {
   if (op === "delete") return null;
   if (entity === "product") return `/api/v1/products/${key}`;
   if (entity === "producer") return `/api/v1/producers/${key}`;
+  if (entity === "recognition") return `/api/v1/recognitions/${key}`;
   if (entity === "listing") {
     const [channel, product] = key.split("/");
     return `/api/v1/channels/${channel}/listings/${product}`;

@@ -108,6 +108,41 @@ describe("change feed", () => {
     expect(seen.some((c) => c.op === "delete" && c.entity === "listing" && c.href === null)).toBe(true);
   });
 
+  it("every upsert's href answers 200 with the entity, recognitions included (GET /recognitions/{id})", async () => {
+    const { data } = await readFeed(null, 1000);
+    const latest = new Map(data.map((c) => [`${c.entity}:${c.key}`, c]));
+    const upserts = [...latest.values()].filter((c) => c.op === "upsert");
+    for (const entity of ["product", "producer", "recognition", "listing"])
+      expect(upserts.some((c) => c.entity === entity)).toBe(true);
+    for (const c of upserts) {
+      expect(c.href, `${c.entity} ${c.key}`).not.toBeNull();
+      const { status, body } = await getJson(c.href as string);
+      expect(status, `${c.href}`).toBe(200);
+      if (c.entity === "recognition") expect((body as { id: number }).id).toBe(Number(c.key));
+    }
+    // The recognition read as the list shows it; an unknown id and a non-number are a 404 and a 400.
+    const list = (await getJson("/api/v1/recognitions?limit=1")).body as { data: { id: number }[] };
+    const first = list.data[0];
+    expect((await getJson(`/api/v1/recognitions/${first?.id}`)).body).toEqual(first);
+    expect((await getJson("/api/v1/recognitions/999999")).status).toBe(404);
+    expect((await getJson("/api/v1/recognitions/abc")).status).toBe(400);
+  });
+
+  it("a listing write puts its product in the feed too (its embedded listings and the feeds' channels changed)", async () => {
+    const before = (await readFeed(null, 1000)).page.next_cursor;
+    const put = await send("PUT", "/api/v1/channels/go-big-c/listings/chieu-truc-688", key, listing({ price_vnd: 91_000 }));
+    expect(put.status).toBeLessThan(300);
+    const del = await send("DELETE", "/api/v1/channels/go-big-c/listings/chieu-truc-688", key);
+    expect(del.status).toBe(204);
+    const { data } = await readFeed(before, 100);
+    expect(data.map((c) => [c.entity, c.key, c.op])).toEqual([
+      ["product", "chieu-truc-688", "upsert"],
+      ["listing", "go-big-c/chieu-truc-688", "upsert"],
+      ["product", "chieu-truc-688", "upsert"],
+      ["listing", "go-big-c/chieu-truc-688", "delete"],
+    ]);
+  });
+
   it("an empty page keeps the position; a forged or foreign cursor is a 400 naming `since`", async () => {
     const end = await readFeed(null, 1000);
     let since = end.page.next_cursor;

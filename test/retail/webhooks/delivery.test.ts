@@ -68,7 +68,7 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 20_0
 
 describe("signing", () => {
   it("every delivery verifies with the Standard Webhooks reference library and the secret shown once", async () => {
-    const { secret } = await register("ok", "signed");
+    const { secret } = await register("ok", "signed", { events: ["listing"] });
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     expect((await putListing("mien-dong-tan-viet-a", 70_001)).status).toBeLessThan(300);
     const [got] = await waitFor("signed", (r) => r.length >= 1);
@@ -85,7 +85,7 @@ describe("signing", () => {
   });
 
   it("after a rotation both secrets sign during the overlap; with overlap 0 only the new one", async () => {
-    const { id, secret: old } = await register("ok", "rotated");
+    const { id, secret: old } = await register("ok", "rotated", { events: ["listing"] });
     const rotated = await json(await send("POST", `${base}/${id}/rotate-secret`, key));
     expect(rotated.secret).toMatch(/^whsec_/);
     expect(rotated.secret).not.toBe(old);
@@ -234,7 +234,7 @@ describe("every change reaches the endpoint as the change feed has it", () => {
 
 describe("order and retries", () => {
   it("keeps each record's changes in order even when every first attempt fails", async () => {
-    const { id } = await register("fail-first", "order");
+    const { id } = await register("fail-first", "order", { events: ["listing"] });
     const products = ["mien-dong-tan-viet-a", "chieu-truc-688"];
     for (let i = 1; i <= 4; i++) for (const p of products) await putListing(p, 80_000 + i);
     const got = await waitFor("order", (r) => r.filter((x) => x.status === 204).length >= 8, 30_000);
@@ -269,7 +269,7 @@ describe("order and retries", () => {
   });
 
   it("retries a failing receiver, then the dead-letter queue records the delivery as dead", async () => {
-    const { id } = await register("fail", "dead");
+    const { id } = await register("fail", "dead", { events: ["listing"] });
     await putListing("mien-dong-tan-viet-a", 70_031);
     const [dead] = await until(
       () => deliveries(id),
