@@ -61,22 +61,21 @@ CREATE TRIGGER `changes_recognitions_product_ad` AFTER DELETE ON `recognitions` 
 END;
 --> statement-breakpoint
 -- 2. Answers to POSTs sent with an `Idempotency-Key`, per API key, kept for a day: the same key and body get the
---    stored answer again, a different body a 422. Expired rows are deleted by the write that finds them.
+--    stored answer again, a different body a 422. 3. Scoped keys with an expiry: `scopes` is a space-separated set
+--    of `listings`, `webhooks` (what the key may write or manage; existing keys keep both) or `read` (neither);
+--    `expires_at` null: never. (Written by drizzle-kit from src/db/schema.ts.)
 CREATE TABLE `idempotent_answers` (
-  `api_key_id` integer NOT NULL REFERENCES `api_keys`(`id`) ON DELETE CASCADE,
-  `idempotency_key` text NOT NULL,
-  `request_hash` text NOT NULL,
-  `status` integer NOT NULL,
-  `body` text NOT NULL,
-  `created_at` text NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
-  `expires_at` text NOT NULL,
-  PRIMARY KEY (`api_key_id`, `idempotency_key`)
+	`api_key_id` integer NOT NULL,
+	`idempotency_key` text NOT NULL,
+	`request_hash` text NOT NULL,
+	`status` integer NOT NULL,
+	`body` text NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`expires_at` text NOT NULL,
+	PRIMARY KEY(`api_key_id`, `idempotency_key`),
+	FOREIGN KEY (`api_key_id`) REFERENCES `api_keys`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `idempotent_answers_expiry_idx` ON `idempotent_answers` (`expires_at`);
---> statement-breakpoint
--- 3. Scoped keys with an expiry: `scopes` is a space-separated set of `listings`, `webhooks` (what the key may
---    write or manage; existing keys keep both) or `read` (none); `expires_at` null: never.
-ALTER TABLE `api_keys` ADD `scopes` text NOT NULL DEFAULT 'listings webhooks';
---> statement-breakpoint
+CREATE INDEX `idempotent_answers_expiry_idx` ON `idempotent_answers` (`expires_at`);--> statement-breakpoint
+ALTER TABLE `api_keys` ADD `scopes` text DEFAULT 'listings webhooks' NOT NULL;--> statement-breakpoint
 ALTER TABLE `api_keys` ADD `expires_at` text;

@@ -130,7 +130,12 @@ describe("change feed", () => {
 
   it("a listing write puts its product in the feed too (its embedded listings and the feeds' channels changed)", async () => {
     const before = (await readFeed(null, 1000)).page.next_cursor;
-    const put = await send("PUT", "/api/v1/channels/go-big-c/listings/chieu-truc-688", key, listing({ price_vnd: 91_000 }));
+    const put = await send(
+      "PUT",
+      "/api/v1/channels/go-big-c/listings/chieu-truc-688",
+      key,
+      listing({ price_vnd: 91_000 }),
+    );
     expect(put.status).toBeLessThan(300);
     const del = await send("DELETE", "/api/v1/channels/go-big-c/listings/chieu-truc-688", key);
     expect(del.status).toBe(204);

@@ -116,8 +116,12 @@ it(`writes ${N} listings atomically in one request and one write batch`, async (
   const again = await send("POST", BULK, key, { items: items((i) => (i % 2 ? 10000 + i : 20000 + i)) });
   expect(await json(again)).toMatchObject({ created: 0, updated: N / 2, unchanged: N / 2 });
   // Each changed listing, and its product (whose embedded listings changed), once.
-  expect(await count(`SELECT count(*) AS n FROM changes WHERE seq > ${seq} AND entity = 'listing'`)).toBe(N / 2);
-  expect(await count(`SELECT count(*) AS n FROM changes WHERE seq > ${seq} AND entity = 'product'`)).toBe(N / 2);
+  expect(await count(`SELECT count(*) AS n FROM changes WHERE seq > ${seq} AND entity = 'listing'`)).toBe(
+    N / 2,
+  );
+  expect(await count(`SELECT count(*) AS n FROM changes WHERE seq > ${seq} AND entity = 'product'`)).toBe(
+    N / 2,
+  );
   expect(await count(`SELECT count(*) AS n FROM changes WHERE seq > ${seq}`)).toBe(N);
 });
 
