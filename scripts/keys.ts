@@ -1,11 +1,16 @@
 // Operator commands for retailer API keys (run through npm so Node 22 and wrangler are on the PATH):
-//   npm run key:create -- --channel aeon [--name "AEON price sync"] [--remote]
+//   npm run key:create -- --channel aeon [--name "AEON price sync"] [--scopes listings,webhooks|read]
+//                         [--expires 2027-06-30 | --expires-in-days 90] [--remote]
 //   npm run key:list [-- --remote]
 //   npm run key:revoke -- --prefix cnnt_1a2b3c4d [--remote]
 // Each runs one SQL statement through `wrangler d1 execute DB --local|--remote`. A new key is printed once; only
-// its SHA-256 and its visible prefix are stored. `--persist-to DIR` selects a local state directory.
+// its SHA-256 and its visible prefix are stored. `--scopes` is what the key may do (docs/retailers.md, "Keys"):
+// `listings` (write the channel's listings), `webhooks` (manage its webhook endpoints), `read` (neither: read its
+// endpoints and deliveries); default both writes. An expired key is refused like a revoked one. `--persist-to DIR`
+// selects a local state directory.
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
+import { KEY_SCOPES, type KeyScope } from "../src/domain/vocabulary.ts";
 import { generateApiKey } from "../src/platform/http/api-key.ts";
 
 const [command, ...rest] = process.argv.slice(2);
@@ -15,6 +20,9 @@ const { values } = parseArgs({
     channel: { type: "string" },
     name: { type: "string" },
     prefix: { type: "string" },
+    scopes: { type: "string", default: "listings,webhooks" },
+    expires: { type: "string" },
+    "expires-in-days": { type: "string" },
     remote: { type: "boolean", default: false },
     "persist-to": { type: "string" },
   },
@@ -46,21 +54,43 @@ function fail(message: string): never {
 
 const where = values.remote ? "remote" : "local";
 
+/** The instant a new key expires (ISO, UTC), from a date or a number of days; none: it does not expire. */
+function expiry(date: string | undefined, days: string | undefined): string | null {
+  if (date && days) fail("give --expires or --expires-in-days, not both");
+  if (days) {
+    if (!/^[1-9][0-9]{0,4}$/.test(days)) fail(`--expires-in-days takes a whole number of days, not ${days}`);
+    return new Date(Date.now() + Number(days) * 86_400_000).toISOString();
+  }
+  if (!date) return null;
+  const at = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : date);
+  if (!Number.isFinite(at)) fail(`--expires takes a date such as 2027-06-30, not ${date}`);
+  if (at <= Date.now()) fail(`--expires ${date} is in the past`);
+  return new Date(at).toISOString();
+}
+
 if (command === "create") {
   const channel = values.channel ?? fail("key:create needs --channel <slug> (see GET /api/v1/channels)");
   if (!/^[a-z0-9-]{1,120}$/.test(channel)) fail(`not a channel slug: ${channel}`);
   const name = values.name ?? `${channel} integration`;
+  const scopes = [...new Set(values.scopes.split(/[\s,]+/).filter(Boolean))];
+  const unknown = scopes.filter((s) => !(KEY_SCOPES as readonly string[]).includes(s));
+  if (unknown.length || !scopes.length)
+    fail(`--scopes takes ${KEY_SCOPES.join(", ")}; not ${unknown.join(", ")}`);
+  if (scopes.includes("read") && scopes.length > 1) fail("--scopes read is a read-only key: give it alone");
+  const expiresAt = expiry(values.expires, values["expires-in-days"]);
   const { key, prefix, hash } = await generateApiKey();
   const rows = d1(
-    `INSERT INTO api_keys (channel_id, name, prefix, hash) SELECT id, ${literal(name)}, ${literal(prefix)}, ${literal(hash)} FROM channels WHERE slug = ${literal(channel)} RETURNING id`,
+    `INSERT INTO api_keys (channel_id, name, prefix, hash, scopes, expires_at) SELECT id, ${literal(name)}, ${literal(prefix)}, ${literal(hash)}, ${literal((scopes as KeyScope[]).join(" "))}, ${expiresAt ? literal(expiresAt) : "NULL"} FROM channels WHERE slug = ${literal(channel)} RETURNING id`,
   );
   if (!rows.length) fail(`No channel '${channel}' in the ${where} database.`);
-  console.log(`Created key #${rows[0]?.id} for channel '${channel}' (${where}) — name: ${name}`);
+  console.log(
+    `Created key #${rows[0]?.id} for channel '${channel}' (${where}) — name: ${name}; scopes: ${scopes.join(" ")}; expires: ${expiresAt ?? "never"}`,
+  );
   console.log("Store it now; it is not shown again and cannot be recovered:\n");
   console.log(key);
 } else if (command === "list") {
   const rows = d1(
-    "SELECT k.id, c.slug AS channel, k.name, k.prefix, k.created_at, k.last_used_at, k.revoked_at FROM api_keys k JOIN channels c ON c.id = k.channel_id ORDER BY k.id",
+    "SELECT k.id, c.slug AS channel, k.name, k.prefix, k.scopes, k.created_at, k.expires_at, k.last_used_at, k.revoked_at FROM api_keys k JOIN channels c ON c.id = k.channel_id ORDER BY k.id",
   );
   if (!rows.length) console.log(`No API keys in the ${where} database.`);
   else console.table(rows);

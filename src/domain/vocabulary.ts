@@ -64,6 +64,13 @@ export const LISTING_STATUSES = ["in_stock", "out_of_stock", "coming_soon", "dis
 export type ListingStatus = (typeof LISTING_STATUSES)[number];
 export const FUNDS = ["national", "local"] as const;
 export const CHANGE_ENTITIES = ["product", "producer", "recognition", "listing"] as const;
+/**
+ * What a retailer API key may do: write the channel's listings, manage its webhook endpoints, or only read what a
+ * key reads (its webhook endpoints and deliveries). A key holds one or more; keys made before scopes hold both
+ * `listings` and `webhooks`.
+ */
+export const KEY_SCOPES = ["read", "listings", "webhooks"] as const;
+export type KeyScope = (typeof KEY_SCOPES)[number];
 export const CHANGE_OPS = ["upsert", "delete"] as const;
 
 /** Rank of a CNNT-TB level; products.tier_rank holds the highest rank a product has reached. */

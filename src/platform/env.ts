@@ -1,3 +1,5 @@
+import type { KeyScope } from "../domain/vocabulary.ts";
+
 /** Bindings and variables of the Worker (see wrangler.toml). */
 export interface Env {
   DB: D1Database;
@@ -53,11 +55,15 @@ export interface AppVariables {
   credential?: Credential;
 }
 
-/** A presented API key: its visible prefix, its SHA-256 (hex) and the channel it wants to write. */
+/**
+ * A presented API key: its visible prefix, its SHA-256 (hex), the channel it wants to write and the scope the
+ * route needs (`read`: any key of the channel).
+ */
 export interface Credential {
   prefix: string;
   hash: string;
   channel: string;
+  scope: KeyScope;
 }
 
 /** A verified API key: it may write this channel's listings. */

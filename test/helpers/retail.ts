@@ -3,12 +3,16 @@ import { generateApiKey } from "../../src/platform/http/api-key.ts";
 import { call } from "./http.ts";
 
 /** Creates an API key for a channel the way `npm run key:create` does (only prefix and hash stored). */
-export async function createKey(channel: string, name = "test key") {
+export async function createKey(
+  channel: string,
+  name = "test key",
+  { scopes = "listings webhooks", expiresAt = null }: { scopes?: string; expiresAt?: string | null } = {},
+) {
   const { key, prefix, hash } = await generateApiKey();
   const row = await env.DB.prepare(
-    "INSERT INTO api_keys (channel_id, name, prefix, hash) SELECT id, ?, ?, ? FROM channels WHERE slug = ? RETURNING id",
+    "INSERT INTO api_keys (channel_id, name, prefix, hash, scopes, expires_at) SELECT id, ?, ?, ?, ?, ? FROM channels WHERE slug = ? RETURNING id",
   )
-    .bind(name, prefix, hash, channel)
+    .bind(name, prefix, hash, scopes, expiresAt, channel)
     .first<{ id: number }>();
   if (!row) throw new Error(`no channel ${channel}`);
   return { key, prefix, id: row.id };

@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from "hono";
+import type { KeyScope } from "../../domain/vocabulary.ts";
 import type { ApiKeyIdentity, AppEnv, Credential } from "../../platform/env.ts";
 import { KEY_PATTERN, PREFIX_LENGTH, sha256Hex } from "../../platform/http/api-key.ts";
 import { Problem } from "../../platform/http/problem.ts";
@@ -12,6 +13,8 @@ export interface StoredKey {
   hash: string;
   revoked_at: string | null;
   channel_slug: string;
+  scopes: string;
+  expires_at: string | null;
 }
 
 const fromHex = (hex: string) => Uint8Array.from(hex.match(/../g) ?? [], (b) => Number.parseInt(b, 16));
@@ -49,9 +52,11 @@ async function refuse(_c: Context<AppEnv>, p: Problem): Promise<never> {
  * own D1 batch reads — so a keyed write costs one round trip, and the batch's statements write nothing for a
  * refused key.
  *
- * @example router.openapi(createRoute({ ..., middleware: [requireChannelKey()] }), handler)
+ * `scope` is what the route needs: `listings`, `webhooks`, or `read` (any key of the channel).
+ *
+ * @example router.openapi(createRoute({ ..., middleware: [requireChannelKey("listings")] }), handler)
  */
-export function requireChannelKey(): MiddlewareHandler<AppEnv> {
+export function requireChannelKey(scope: KeyScope): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header("authorization");
     if (!header)
@@ -65,7 +70,12 @@ export function requireChannelKey(): MiddlewareHandler<AppEnv> {
     }
     const hash = await sha256Hex(key);
     await enforceRateLimit(c, "RATE_LIMIT_KEY", `key:${hash}`);
-    c.set("credential", { prefix: key.slice(0, PREFIX_LENGTH), hash, channel: c.req.param("channel") ?? "" });
+    c.set("credential", {
+      prefix: key.slice(0, PREFIX_LENGTH),
+      hash,
+      channel: c.req.param("channel") ?? "",
+      scope,
+    });
     await next();
   };
 }
@@ -79,17 +89,25 @@ export function credentialOf(c: Context<AppEnv>): Credential {
 
 /**
  * Verifies the presented key against its row (read in the write's batch): the SHA-256 digests are compared in
- * constant time; unknown or revoked is 401, another channel's key 403.
+ * constant time; unknown, revoked or expired is 401, another channel's key or one without the route's scope 403.
  */
 export async function verifyKey(c: Context<AppEnv>, row: StoredKey | null): Promise<ApiKeyIdentity> {
   const cr = credentialOf(c);
   const matches = sameDigest(cr.hash, row?.hash ?? NO_KEY);
   if (!row || !matches) return refuse(c, unauthorized("Unknown API key", "invalid_token"));
   if (row.revoked_at) return refuse(c, unauthorized("This API key was revoked", "invalid_token"));
+  if (row.expires_at && Date.parse(row.expires_at) <= Date.now())
+    return refuse(c, unauthorized(`This API key expired at ${row.expires_at}`, "invalid_token"));
   if (row.channel_slug !== cr.channel) {
     throw new Problem(403, {
       type: "forbidden",
       detail: `This API key belongs to channel '${row.channel_slug}' and cannot change the listings of '${cr.channel}'`,
+    });
+  }
+  if (cr.scope !== "read" && !row.scopes.split(" ").includes(cr.scope)) {
+    throw new Problem(403, {
+      type: "insufficient-scope",
+      detail: `This API key's scopes (${row.scopes}) do not include '${cr.scope}', which this request needs`,
     });
   }
   return { id: row.id, prefix: cr.prefix, channelSlug: row.channel_slug };

@@ -10,12 +10,21 @@ export interface KeyRow {
   hash: string;
   revoked_at: string | null;
   channel_slug: string;
+  /** Space-separated scopes (KEY_SCOPES). */
+  scopes: string;
+  expires_at: string | null;
 }
-export const keyLookup = (cr: Credential) => sql`SELECT k.id, k.hash, k.revoked_at, c.slug AS channel_slug
+export const keyLookup = (
+  cr: Credential,
+) => sql`SELECT k.id, k.hash, k.revoked_at, c.slug AS channel_slug, k.scopes, k.expires_at
 FROM api_keys k JOIN channels c ON c.id = k.channel_id WHERE k.prefix = ${cr.prefix}`;
+/** The key holds the scope the route needs (`read`: any key) and has not expired, as SQL on `api_keys k`. */
+const scopedAndCurrent = (cr: Credential) =>
+  sql`${cr.scope === "read" ? sql`1` : sql`instr(' ' || k.scopes || ' ', ${` ${cr.scope} `}) > 0`}
+  AND (k.expires_at IS NULL OR k.expires_at > strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 /**
- * Every write statement carries this guard: it holds only for an unrevoked key with the presented prefix and
- * SHA-256 that belongs to the target channel. So the key check and the write share one batch (one round trip),
+ * Every write statement carries this guard: it holds only for an unrevoked, unexpired key with the presented
+ * prefix and SHA-256 that belongs to the target channel and holds the route's scope. So the key check and the write share one batch (one round trip),
  * and a refused key writes nothing even though the batch runs before the Worker verifies the key in constant time.
  * (SQLite's `=` on the hash is not constant-time, but it compares digests of the caller's input, which leak
  * nothing useful about a stored key.)
@@ -23,7 +32,8 @@ FROM api_keys k JOIN channels c ON c.id = k.channel_id WHERE k.prefix = ${cr.pre
 export const guard = (
   cr: Credential,
 ) => sql`EXISTS (SELECT 1 FROM api_keys k JOIN channels c ON c.id = k.channel_id
-  WHERE k.prefix = ${cr.prefix} AND k.hash = ${cr.hash} AND k.revoked_at IS NULL AND c.slug = ${cr.channel})`;
+  WHERE k.prefix = ${cr.prefix} AND k.hash = ${cr.hash} AND k.revoked_at IS NULL AND c.slug = ${cr.channel}
+  AND ${scopedAndCurrent(cr)})`;
 /** The id of the channel the credential names (a subquery). */
 export const channelId = (cr: Credential) => sql`(SELECT id FROM channels WHERE slug = ${cr.channel})`;
 /** The id of the presented key (a subquery). */

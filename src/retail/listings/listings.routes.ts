@@ -95,7 +95,7 @@ export const put = createRoute({
   description:
     "Needs a key of this channel. `If-Match` with the listing's ETag makes the write conditional (412 if someone else changed it since), `If-None-Match: *` makes it create-only. Writing the values the listing already has changes nothing (same version and ETag).",
   security,
-  middleware: [requireChannelKey(), ...jsonBody(MAX_LISTING_BYTES)] as const,
+  middleware: [requireChannelKey("listings"), ...jsonBody(MAX_LISTING_BYTES)] as const,
   request: {
     params: Params,
     headers: ConditionalHeaders,
@@ -131,7 +131,7 @@ export const remove = createRoute({
   description:
     "Needs a key of this channel. `If-Match` is honoured as for PUT. The change feed gets a tombstone.",
   security,
-  middleware: [requireChannelKey()] as const,
+  middleware: [requireChannelKey("listings")] as const,
   request: { params: Params, headers: ConditionalHeaders.pick({ "if-match": true }) },
   responses: {
     204: { description: "Deleted", headers: bookmarkHeader },
@@ -156,7 +156,7 @@ export const bulk = createRoute({
     "All or nothing: if any item is invalid or names an unknown product, nothing is written and the 422 names every invalid item (`items[3].price_vnd`). Items identical to the stored listing are left alone (`unchanged`).",
   security,
   middleware: [
-    requireChannelKey(),
+    requireChannelKey("listings"),
     ...jsonBody(MAX_BULK_BYTES, "; split the items over several requests"),
   ] as const,
   request: {

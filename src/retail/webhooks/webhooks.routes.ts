@@ -132,7 +132,7 @@ export const list = createRoute({
   tags,
   security,
   summary: "The channel's webhook endpoints",
-  middleware: [requireChannelKey()] as const,
+  middleware: [requireChannelKey("read")] as const,
   request: { params: ChannelParam, query: PageQuery },
   responses: {
     200: {
@@ -151,7 +151,7 @@ export const create = createRoute({
   tags,
   security,
   summary: "Register a webhook endpoint",
-  middleware: [requireChannelKey(), ...jsonBody(MAX_ENDPOINT_BYTES)] as const,
+  middleware: [requireChannelKey("webhooks"), ...jsonBody(MAX_ENDPOINT_BYTES)] as const,
   request: {
     params: ChannelParam,
     body: { required: true, content: { "application/json": { schema: EndpointInput } } },
@@ -176,7 +176,7 @@ export const getOne = createRoute({
   tags,
   security,
   summary: "One webhook endpoint (without its secret)",
-  middleware: [requireChannelKey()] as const,
+  middleware: [requireChannelKey("read")] as const,
   request: { params: EndpointParams },
   responses: {
     200: { description: "The endpoint", content: { "application/json": { schema: WebhookEndpoint } } },
@@ -193,7 +193,7 @@ export const update = createRoute({
   tags,
   security,
   summary: "Change a webhook endpoint's URL, events or illustrative opt-in",
-  middleware: [requireChannelKey(), ...jsonBody(MAX_ENDPOINT_BYTES)] as const,
+  middleware: [requireChannelKey("webhooks"), ...jsonBody(MAX_ENDPOINT_BYTES)] as const,
   request: {
     params: EndpointParams,
     body: { required: true, content: { "application/json": { schema: EndpointPatch } } },
@@ -214,7 +214,7 @@ export const remove = createRoute({
   tags,
   security,
   summary: "Delete a webhook endpoint and its delivery log",
-  middleware: [requireChannelKey()] as const,
+  middleware: [requireChannelKey("webhooks")] as const,
   request: { params: EndpointParams },
   responses: {
     204: { description: "Deleted" },
@@ -231,7 +231,7 @@ export const rotate = createRoute({
   tags,
   security,
   summary: "Replace an endpoint's signing secret",
-  middleware: [requireChannelKey()] as const,
+  middleware: [requireChannelKey("webhooks")] as const,
   request: {
     params: EndpointParams,
     query: z
@@ -264,7 +264,7 @@ export const deliveries = createRoute({
   tags,
   security,
   summary: "An endpoint's recent deliveries and their results",
-  middleware: [requireChannelKey()] as const,
+  middleware: [requireChannelKey("read")] as const,
   request: { params: EndpointParams, query: PageQuery },
   responses: {
     200: {

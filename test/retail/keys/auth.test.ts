@@ -19,6 +19,8 @@ interface WriteRoute {
   body?: unknown;
   /** Run before the write with this channel's key (a DELETE needs something to delete). */
   prepare?: () => Promise<void>;
+  /** The key scope the route needs. */
+  scope: "listings" | "webhooks";
 }
 /** A webhook endpoint of CHANNEL, made in beforeAll (and again before it is deleted). */
 let endpoint = "";
@@ -36,40 +38,47 @@ const ROUTES: WriteRoute[] = [
     template: "/channels/{channel}/listings/{product}",
     path: (c) => `/api/v1/channels/${c}/listings/${PRODUCT}`,
     body: listing({ price_vnd: 1 }),
+    scope: "listings",
   },
   {
     method: "DELETE",
     template: "/channels/{channel}/listings/{product}",
     path: (c) => `/api/v1/channels/${c}/listings/${PRODUCT}`,
+    scope: "listings",
   },
   {
     method: "POST",
     template: "/channels/{channel}/listings/bulk",
     path: (c) => `/api/v1/channels/${c}/listings/bulk`,
     body: { items: [{ product: PRODUCT, ...listing({ price_vnd: 2 }) }] },
+    scope: "listings",
   },
   {
     method: "POST",
     template: "/channels/{channel}/webhooks",
     path: (c) => `/api/v1/channels/${c}/webhooks`,
     body: { url: "https://hooks.example-chain.vn/x", events: ["producer"] },
+    scope: "webhooks",
   },
   {
     method: "PATCH",
     template: "/channels/{channel}/webhooks/{endpoint}",
     path: (c) => `/api/v1/channels/${c}/webhooks/${endpoint}`,
     body: { url: "https://hooks.example-chain.vn/changed" },
+    scope: "webhooks",
   },
   {
     method: "POST",
     template: "/channels/{channel}/webhooks/{endpoint}/rotate-secret",
     path: (c) => `/api/v1/channels/${c}/webhooks/${endpoint}/rotate-secret`,
+    scope: "webhooks",
   },
   {
     method: "DELETE",
     template: "/channels/{channel}/webhooks/{endpoint}",
     path: (c) => `/api/v1/channels/${c}/webhooks/${endpoint}`,
     prepare: newEndpoint,
+    scope: "webhooks",
   },
 ];
 
@@ -94,6 +103,10 @@ async function record(res: Response): Promise<Response> {
 let own: Awaited<ReturnType<typeof createKey>>;
 let other: Awaited<ReturnType<typeof createKey>>;
 let revoked: Awaited<ReturnType<typeof createKey>>;
+/** Keys of CHANNEL with one scope each, one that expired a second ago, one that expires next year. */
+let scoped: Record<"read" | "listings" | "webhooks", Awaited<ReturnType<typeof createKey>>>;
+let expired: Awaited<ReturnType<typeof createKey>>;
+let expiring: Awaited<ReturnType<typeof createKey>>;
 
 beforeAll(async () => {
   for (const level of ["log", "info", "warn", "error", "debug"] as const) {
@@ -107,7 +120,17 @@ beforeAll(async () => {
   await env.DB.prepare("UPDATE api_keys SET revoked_at = '2026-01-01T00:00:00Z' WHERE prefix = ?")
     .bind(revoked.key.slice(0, 13))
     .run();
-  secrets.push(own.key, other.key, revoked.key);
+  scoped = {
+    read: await createKey(CHANNEL, "read only", { scopes: "read" }),
+    listings: await createKey(CHANNEL, "listings only", { scopes: "listings" }),
+    webhooks: await createKey(CHANNEL, "webhooks only", { scopes: "webhooks" }),
+  };
+  expired = await createKey(CHANNEL, "expired", { expiresAt: new Date(Date.now() - 1000).toISOString() });
+  expiring = await createKey(CHANNEL, "expires next year", {
+    expiresAt: new Date(Date.now() + 365 * 86_400_000).toISOString(),
+  });
+  secrets.push(own.key, other.key, revoked.key, expired.key, expiring.key);
+  secrets.push(...Object.values(scoped).map((k) => k.key));
   await newEndpoint();
 });
 afterAll(() => vi.restoreAllMocks());
@@ -136,6 +159,7 @@ const badAuth = (): [string, string | null, number][] => {
     ["forged key with a real key's prefix", `Bearer ${forgedSamePrefix}`, 401],
     ["the key's hash instead of the key", `Bearer ${"a".repeat(64)}`, 401],
     ["revoked key", `Bearer ${revoked.key}`, 401],
+    ["expired key", `Bearer ${expired.key}`, 401],
     ["valid key of another channel", `Bearer ${other.key}`, 403],
   ];
 };
@@ -177,6 +201,45 @@ describe("every write route refuses bad keys and writes nothing", () => {
       if (status === 403) expect((await json(res.clone())).detail, name).toContain(OTHER);
       expect(await state(), `${name}: nothing written`).toEqual(before);
     }
+  });
+
+  it.each(ROUTES.map((r) => [`${r.method} ${r.template}`, r] as const))(
+    "%s: a key without the route's scope is a 403 naming it and writes nothing; one with it works",
+    async (_, route) => {
+      for (const [scope, key] of Object.entries(scoped)) {
+        if (scope === route.scope) continue;
+        const before = await state();
+        const res = await record(await send(route.method, route.path(CHANNEL), key.key, route.body));
+        expect(res.status, scope).toBe(403);
+        const problem = await json(res);
+        expect(problem.type, scope).toBe("/problems/insufficient-scope");
+        expect(problem.detail, scope).toContain(`'${route.scope}'`);
+        expect(await state(), `${scope}: nothing written`).toEqual(before);
+      }
+      for (const key of [scoped[route.scope], expiring]) {
+        if (route.prepare) await route.prepare();
+        else if (route.method === "DELETE")
+          await record(await send("PUT", route.path(CHANNEL), own.key, listing({ price_vnd: 3 })));
+        const res = await record(await send(route.method, route.path(CHANNEL), key.key, route.body));
+        expect(res.status, await res.clone().text()).toBeLessThan(300);
+      }
+      // Leave an endpoint for the routes that follow (the DELETE route deleted it).
+      if (route.prepare) await route.prepare();
+    },
+  );
+
+  it("a read-only key reads the channel's webhook endpoints and deliveries; an expired one does not", async () => {
+    const list = await send("GET", `/api/v1/channels/${CHANNEL}/webhooks`, scoped.read.key);
+    expect(list.status).toBe(200);
+    const deliveries = await send(
+      "GET",
+      `/api/v1/channels/${CHANNEL}/webhooks/${endpoint}/deliveries`,
+      scoped.read.key,
+    );
+    expect(deliveries.status).toBe(200);
+    const gone = await send("GET", `/api/v1/channels/${CHANNEL}/webhooks`, expired.key);
+    expect(gone.status).toBe(401);
+    expect((await json(gone)).detail).toContain("expired");
   });
 
   it.each(ROUTES.map((r) => [`${r.method} ${r.template}`, r] as const))(
@@ -264,7 +327,7 @@ describe("keys stay secret", () => {
 
   it("the database holds no key, only its SHA-256 and short prefix", async () => {
     const rows = await env.DB.prepare("SELECT * FROM api_keys").all<Record<string, unknown>>();
-    expect(rows.results).toHaveLength(3);
+    expect(rows.results).toHaveLength(8);
     const dump = JSON.stringify(rows.results);
     for (const secret of secrets) {
       expect(dump.includes(secret)).toBe(false);

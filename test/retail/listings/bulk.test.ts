@@ -43,7 +43,7 @@ const items = (price: (i: number) => number) =>
 
 it("never binds more than 100 parameters in one statement, and splits bigger bulks over several", () => {
   const statements = upsertStatements(
-    { prefix: "cnnt_x", hash: "0".repeat(64), channel: "winmart" },
+    { prefix: "cnnt_x", hash: "0".repeat(64), channel: "winmart", scope: "listings" as const },
     items((i) => i),
   );
   for (const s of statements) {
@@ -52,7 +52,7 @@ it("never binds more than 100 parameters in one statement, and splits bigger bul
   }
   expect(statements.length).toBeGreaterThan(20);
   const single = upsertStatements(
-    { prefix: "cnnt_x", hash: "0".repeat(64), channel: "winmart" },
+    { prefix: "cnnt_x", hash: "0".repeat(64), channel: "winmart", scope: "listings" as const },
     items((i) => i).slice(0, 1),
   );
   expect(single).toHaveLength(1);
@@ -126,7 +126,12 @@ it(`writes ${N} listings atomically in one request and one write batch`, async (
 });
 
 it("a failing statement late in the batch rolls back every earlier chunk (D1 batch is one transaction)", async () => {
-  const credential = { prefix: key.slice(0, 13), hash: await sha256Hex(key), channel: "winmart" };
+  const credential = {
+    prefix: key.slice(0, 13),
+    hash: await sha256Hex(key),
+    channel: "winmart",
+    scope: "listings" as const,
+  };
   const total = () => count("SELECT sum(price_vnd) AS n FROM listings");
   const prepared = () =>
     upsertStatements(
@@ -147,8 +152,18 @@ it("a failing statement late in the batch rolls back every earlier chunk (D1 bat
 
 it("statements made for a refused key write nothing, even when run directly", async () => {
   const before = await count("SELECT sum(price_vnd) AS n FROM listings");
-  const forged = { prefix: key.slice(0, 13), hash: await sha256Hex(`${key}x`), channel: "winmart" };
-  const otherChannel = { prefix: key.slice(0, 13), hash: await sha256Hex(key), channel: "aeon" };
+  const forged = {
+    prefix: key.slice(0, 13),
+    hash: await sha256Hex(`${key}x`),
+    channel: "winmart",
+    scope: "listings" as const,
+  };
+  const otherChannel = {
+    prefix: key.slice(0, 13),
+    hash: await sha256Hex(key),
+    channel: "aeon",
+    scope: "listings" as const,
+  };
   for (const cr of [forged, otherChannel]) {
     const results = await env.DB.batch(
       upsertStatements(
