@@ -160,6 +160,19 @@ export const errors = {
   429: {
     description:
       "Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry",
+    headers: {
+      "Retry-After": { schema: { type: "integer" as const }, description: "Seconds until the window resets" },
+      RateLimit: {
+        schema: { type: "string" as const },
+        description:
+          'IETF RateLimit field of the policy that refused: `"api";r=0;t=10` (nothing remaining, resets in `t` s)',
+      },
+      "RateLimit-Policy": {
+        schema: { type: "string" as const },
+        description:
+          'IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it',
+      },
+    },
     content: problemContent,
   },
 } as const;

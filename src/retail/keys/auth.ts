@@ -3,7 +3,7 @@ import type { KeyScope } from "../../domain/vocabulary.ts";
 import type { ApiKeyIdentity, AppEnv, Credential } from "../../platform/env.ts";
 import { KEY_PATTERN, PREFIX_LENGTH, sha256Hex } from "../../platform/http/api-key.ts";
 import { Problem } from "../../platform/http/problem.ts";
-import { enforceRateLimit } from "../../platform/http/rate-limit.ts";
+import { addPolicy, enforceRateLimit } from "../../platform/http/rate-limit.ts";
 
 const REALM = "cnnt-catalogue";
 
@@ -77,6 +77,7 @@ export function requireChannelKey(scope: KeyScope): MiddlewareHandler<AppEnv> {
       scope,
     });
     await next();
+    if (c.env.RATE_LIMIT_KEY) addPolicy(c.res.headers, "RATE_LIMIT_KEY");
   };
 }
 

@@ -14,6 +14,7 @@ function configured(name: string) {
 }
 const ANON = configured("RATE_LIMIT_ANON");
 const KEY = configured("RATE_LIMIT_KEY");
+const PAGES = configured("RATE_LIMIT_PAGES");
 
 async function until429(max: number, request: () => Promise<Response>) {
   for (let i = 1; i <= max; i++) {
@@ -32,6 +33,9 @@ it("limits anonymous calls per client address: 429 problem+json with Retry-After
   );
   expect(after).toBeGreaterThanOrEqual(ANON.limit);
   expect(res.headers.get("retry-after")).toBe(String(ANON.period));
+  // IETF RateLimit fields: nothing left in this window, which resets when Retry-After says.
+  expect(res.headers.get("ratelimit")).toBe(`"api";r=0;t=${ANON.period}`);
+  expect(res.headers.get("ratelimit-policy")).toBe(`"api";q=${ANON.limit};w=${ANON.period}`);
   expect(res.headers.get("content-type")).toContain("application/problem+json");
   expect((await json(res)).type).toBe("/problems/rate-limited");
   // Another address is not affected.
@@ -49,6 +53,7 @@ it("limits calls with an API key per key, whatever address they come from", asyn
   );
   expect(after).toBeGreaterThanOrEqual(KEY.limit);
   expect(res.headers.get("retry-after")).toBe(String(KEY.period));
+  expect(res.headers.get("ratelimit")).toBe(`"key";r=0;t=${KEY.period}`);
   expect((await json(res)).detail).toContain("API key");
   // Another key of the same channel has its own budget.
   const { key: second } = await createKey("lotte-mart");
@@ -87,4 +92,29 @@ it("does not limit loopback callers (wrangler dev on this machine, benchmarks)",
     expect(res.status).toBe(200);
     await res.body?.cancel();
   }
+});
+
+it("states the policies every limited answer is under (RateLimit-Policy), as wrangler.toml configures them", async () => {
+  const api = `"api";q=${ANON.limit};w=${ANON.period}`;
+  const headers = { "cf-connecting-ip": "203.0.113.50" };
+  for (const path of ["/api/v1/products?limit=1", "/api/v1/products/khong-co", "/api/v1/changes?limit=1"]) {
+    const res = await call(path, { headers });
+    await res.body?.cancel();
+    expect(res.headers.get("ratelimit-policy"), path).toBe(api);
+    expect(res.headers.get("ratelimit"), path).toBeNull();
+  }
+  const page = await call("/", { headers });
+  await page.body?.cancel();
+  expect(page.headers.get("ratelimit-policy")).toBe(`"pages";q=${PAGES.limit};w=${PAGES.period}`);
+  // A keyed write is under the key's budget and the address's.
+  const { key } = await createKey("lotte-mart", "policy");
+  const write = await send(
+    "DELETE",
+    "/api/v1/channels/lotte-mart/listings/khong-co",
+    key,
+    undefined,
+    headers,
+  );
+  expect(write.status).toBe(404);
+  expect(write.headers.get("ratelimit-policy")).toBe(`"key";q=${KEY.limit};w=${KEY.period}, ${api}`);
 });
