@@ -384,6 +384,7 @@ describe("OpenAPI", () => {
       "/products/{slug}",
       "/programme",
       "/recognitions",
+      "/recognitions/{id}",
     ]);
     const list = body.paths["/products"].get;
     expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(

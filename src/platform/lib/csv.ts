@@ -95,17 +95,18 @@ const needsQuotes = /[",\r\n]|^\s|\s$/;
 
 /**
  * One CSV field: text with the formula guard, quoted when it holds a comma, quote or line break or starts or ends
- * with white space (quotes doubled); numbers and booleans as they are; null empty.
+ * with white space (quotes doubled), or the `separator` when it is not a comma (the feed's Excel dialect writes
+ * `;`); numbers and booleans as they are; null empty.
  *
  * @example csvField("=1+1") // "'=1+1"
  */
-export function csvField(v: string | number | boolean | null): string {
+export function csvField(v: string | number | boolean | null, separator: "," | ";" = ","): string {
   if (v === null) return "";
   const s = typeof v === "string" ? guardFormula(v) : String(v);
-  return needsQuotes.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  return needsQuotes.test(s) || s.includes(separator) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 /** Writes rows of text as CSV with CRLF line ends, each field through {@link csvField}. */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((r) => `${r.map(csvField).join(",")}\r\n`).join("");
+  return rows.map((r) => `${r.map((f) => csvField(f)).join(",")}\r\n`).join("");
 }

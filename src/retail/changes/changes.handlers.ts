@@ -8,6 +8,15 @@ import type { ListRoute } from "./changes.routes.ts";
 const SCOPE = "changes-v1";
 
 /**
+ * `since`, the former name of `cursor`, is deprecated (RFC 9745 `Deprecation`) since `cursor` replaced it on
+ * 2026-12-01, and goes away no earlier than its `Sunset` (RFC 8594); docs/changelog.md says the same.
+ */
+export const SINCE_DEPRECATION = {
+  deprecation: `@${Date.UTC(2026, 11, 1) / 1000}`,
+  sunset: new Date(Date.UTC(2027, 5, 30)).toUTCString(),
+} as const;
+
+/**
  * The `seq` and catalogue epoch a cursor names (none: from the beginning, in whatever epoch the database is); a
  * bad cursor is a 400 naming the parameter it came in (`name`: `cursor`, or its former name `since`). Cursors
  * issued before epochs existed hold only the `seq`: epoch 0.
@@ -72,5 +81,9 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
     emptyKey: [after, epoch],
   });
   c.header("cache-control", "no-cache");
+  if (since !== undefined) {
+    c.header("deprecation", SINCE_DEPRECATION.deprecation);
+    c.header("sunset", SINCE_DEPRECATION.sunset);
+  }
   return c.json({ data: items, page: { limit, has_more: hasMore, next_cursor: nextCursor ?? "" } }, 200);
 };

@@ -63,7 +63,21 @@ export const list = createRoute({
     "Entries in the order they were written (`seq`). Apply them in order and store `page.next_cursor` after each page: you never miss or re-apply a change. Several entries for the same key may follow each other; the last one wins. Pages like every collection (`cursor`, `limit`, `page.has_more`), except that `next_cursor` is always set: poll with it later for what comes next.",
   request: { query: ChangesQuery },
   responses: {
-    200: { description: "A page of changes", content: { "application/json": { schema: ChangeList } } },
+    200: {
+      description: "A page of changes",
+      headers: {
+        Deprecation: {
+          schema: { type: "string" as const },
+          description:
+            "Only when the deprecated `since` was used: when it was deprecated (RFC 9745, `@` Unix time); use `cursor`",
+        },
+        Sunset: {
+          schema: { type: "string" as const },
+          description: "Only with `since`: the date after which `since` may stop working (RFC 8594)",
+        },
+      },
+      content: { "application/json": { schema: ChangeList } },
+    },
     410: {
       description:
         "The catalogue was restored from a backup after the cursor was issued, or the cursor was signed with a key the server no longer holds (its cursor secret was rotated and the overlap has ended): read the feed again from the beginning (without `cursor`) and replace your copy",

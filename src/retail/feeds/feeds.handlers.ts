@@ -3,7 +3,7 @@ import type { AppEnv } from "../../platform/env.ts";
 import type { AppRouteHandler } from "../../platform/http/create-app.ts";
 import { type FeedRow, productFeed } from "./feeds.queries.ts";
 import type { CsvRoute, NdjsonRoute } from "./feeds.routes.ts";
-import { CSV, type FeedFormat, NDJSON } from "./feeds.serialise.ts";
+import { CSV, EXCEL_CSV, type FeedFormat, NDJSON } from "./feeds.serialise.ts";
 
 /** Rows written per chunk of the streamed body. */
 const SLICE = 200;
@@ -35,7 +35,7 @@ function body(rows: FeedRow[], format: FeedFormat) {
 async function feed(c: Context<AppEnv>, format: FeedFormat) {
   const include = c.req.query("include") === "illustrative";
   const { rows, position } = await productFeed(c.get("d1"), include);
-  const etag = `"feed-${format.kind}${include ? "-all" : ""}-${position}"`;
+  const etag = `"feed-${format.tag}${include ? "-all" : ""}-${position}"`;
   if (c.req.header("if-none-match")?.includes(etag))
     return new Response(null, { status: 304, headers: { etag } });
   return new Response(body(rows, format), {
@@ -49,5 +49,6 @@ async function feed(c: Context<AppEnv>, format: FeedFormat) {
   });
 }
 
-export const csv: AppRouteHandler<CsvRoute> = (c) => feed(c, CSV) as never;
+export const csv: AppRouteHandler<CsvRoute> = (c) =>
+  feed(c, c.req.valid("query").dialect === "excel" ? EXCEL_CSV : CSV) as never;
 export const ndjson: AppRouteHandler<NdjsonRoute> = (c) => feed(c, NDJSON) as never;

@@ -148,6 +148,18 @@ describe("change feed", () => {
     ]);
   });
 
+  it("answers a read with the deprecated `since` with Deprecation and Sunset headers, a `cursor` read without", async () => {
+    const { page } = await readFeed(null, 1);
+    const old = await call(`/api/v1/changes?limit=1&since=${encodeURIComponent(page.next_cursor)}`);
+    const now = await call(`/api/v1/changes?limit=1&cursor=${encodeURIComponent(page.next_cursor)}`);
+    expect(old.status).toBe(200);
+    expect(await old.json()).toEqual(await now.json());
+    expect(old.headers.get("deprecation")).toBe(`@${Date.parse("2026-12-01T00:00:00Z") / 1000}`);
+    expect(old.headers.get("sunset")).toBe("Wed, 30 Jun 2027 00:00:00 GMT");
+    expect(now.headers.get("deprecation")).toBeNull();
+    expect(now.headers.get("sunset")).toBeNull();
+  });
+
   it("an empty page keeps the position; a forged or foreign cursor is a 400 naming `since`", async () => {
     const end = await readFeed(null, 1000);
     let since = end.page.next_cursor;
@@ -176,8 +188,8 @@ describe("limit bounds on the change feed and the feeds", () => {
   });
 });
 
-/** A small RFC 4180 parser, to check the CSV as a spreadsheet would read it. */
-function parseCsv(text: string): string[][] {
+/** A small RFC 4180 parser, to check the CSV as a spreadsheet would read it (with its list separator). */
+function parseCsv(text: string, separator = ","): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";
@@ -191,7 +203,7 @@ function parseCsv(text: string): string[][] {
       } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
+    else if (ch === separator) {
       row.push(field);
       field = "";
     } else if (ch === "\r" && text[i + 1] === "\n") {
@@ -240,6 +252,28 @@ describe("full product feeds", () => {
     expect(lapSuonAll?.[col("price_from_vnd_provenance")]).toBe("illustrative");
     const banhKhao = all.find((r) => r[col("slug")] === "banh-khao-quang-hoa");
     expect(banhKhao?.[col("provenance")]).toBe("illustrative");
+  });
+
+  it("CSV with dialect=excel: a UTF-8 byte order mark, `;` between fields, the same rows; its own ETag", async () => {
+    const plain = await call("/api/v1/feeds/products.csv?include=illustrative");
+    const excel = await call("/api/v1/feeds/products.csv?include=illustrative&dialect=excel");
+    expect(excel.status).toBe(200);
+    expect(excel.headers.get("content-type")).toBe("text/csv; charset=utf-8; header=present");
+    const bytes = new Uint8Array(await excel.arrayBuffer());
+    // EF BB BF: without it Excel reads UTF-8 as Windows-1252 ("BĂºn khĂ´").
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes).slice(1);
+    expect(text.split("\r\n")[0]).toBe(FEED_COLUMNS.join(";"));
+    expect(parseCsv(text, ";")).toEqual(parseCsv(await plain.text()));
+    expect(text).toContain("Bún khô");
+    // A channels list holds `;`: quoted, so it stays one field.
+    expect(text).toMatch(/;"[a-z-]+;[a-z-]+[^"]*";/);
+    expect(excel.headers.get("etag")).not.toBe(plain.headers.get("etag"));
+    const again = await call("/api/v1/feeds/products.csv?include=illustrative&dialect=excel", {
+      headers: { "if-none-match": excel.headers.get("etag") ?? "" },
+    });
+    expect(again.status).toBe(304);
+    expect((await call("/api/v1/feeds/products.csv?dialect=xls")).status).toBe(400);
   });
 
   it("NDJSON: one JSON object per line with the same columns; ETag and 304", async () => {
