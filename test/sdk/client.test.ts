@@ -72,7 +72,11 @@ describe("mirror", () => {
     await aeon.updateListing("aeon", PRODUCT, (l) => ({ status: "in_stock", ...l, price_vnd: 71000 }));
     const next: Change[] = [];
     const second = await anonymous.mirror({ cursor: first.cursor, apply: (c) => void next.push(...c) });
-    expect(next.map((c) => [c.entity, c.key, c.op])).toEqual([["listing", `aeon/${PRODUCT}`, "upsert"]]);
+    // The listing, and its product, whose embedded listings changed (just before it).
+    expect(next.map((c) => [c.entity, c.key, c.op])).toEqual([
+      ["product", PRODUCT, "upsert"],
+      ["listing", `aeon/${PRODUCT}`, "upsert"],
+    ]);
     expect(next[0]?.seq).toBeGreaterThan(seen.at(-1)?.seq ?? 0);
 
     const third = await anonymous.mirror({ cursor: second.cursor, apply: () => {} });
@@ -144,7 +148,7 @@ describe("mirror", () => {
 
     await aeon.updateListing("aeon", PRODUCT, (l) => ({ status: "in_stock", ...l, price_vnd: 73500 }));
     const read = await syncChannel(anonymous, "aeon", state);
-    expect(read).toBe(1);
+    expect(read).toBe(2); // the product's entry and the listing's
     expect(state.listings[PRODUCT]?.price_vnd).toBe(73500);
   });
 });
