@@ -144,6 +144,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/recognitions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One recognition, as the list shows it (the change feed's `href` for a recognition)
+         * @description An illustrative recognition (or one of an illustrative product) is a 404 unless `include=illustrative` is given.
+         */
+        get: operations["getRecognition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/programme": {
         parameters: {
             query?: never;
@@ -300,7 +320,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The whole catalogue as CSV (RFC 4180, header row)
+         * The whole catalogue as CSV (RFC 4180, header row; `dialect=excel` for Excel)
          * @description Every product, one row each, sorted by slug. Columns (stable; new ones are only appended): slug, name_vi, name_en, category_vi, category_en, product_group, tier, ocop_stars, price_from_vnd, producer_slug, producer_name, district, province, channels, image, sample, updated_at, provenance, price_from_vnd_provenance, district_provenance, channels_provenance, ocop. `channels` is a `;`-separated list of channel slugs; `tier` is the highest CNNT-TB level; `district` is the former district (before the 1 July 2025 reform). `ocop` (appended last) is true when the product holds an OCOP certification, whether or not a source states its stars (`ocop_stars` is then empty in the CSV, null in NDJSON). `provenance` is the row's state (sourced, inferred, illustrative); each `<column>_provenance` names the state of that value when it is not sourced. By default illustrative products and listings are left out and illustrative values (e.g. a price from illustrative pack prices) are empty; `include=illustrative` adds them, marked. UTF-8; the ETag changes whenever the change feed moves.
          */
         get: operations["getProductFeedCsv"];
@@ -1357,6 +1377,16 @@ export interface components {
                 has_more: boolean;
                 /** @description Pass as `cursor` for the next page */
                 next_cursor: string | null;
+            };
+        };
+        RecognitionItem: components["schemas"]["Recognition"] & {
+            product: {
+                slug: string;
+                name: string;
+            };
+            producer: {
+                slug: string;
+                name: string;
             };
         };
         Programme: {
@@ -2694,6 +2724,12 @@ export interface operations {
             /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF RateLimit field of the policy that refused: `"api";r=0;t=10` (nothing remaining, resets in `t` s) */
+                    RateLimit?: string;
+                    /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2947,6 +2983,12 @@ export interface operations {
             /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF RateLimit field of the policy that refused: `"api";r=0;t=10` (nothing remaining, resets in `t` s) */
+                    RateLimit?: string;
+                    /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3093,6 +3135,12 @@ export interface operations {
             /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF RateLimit field of the policy that refused: `"api";r=0;t=10` (nothing remaining, resets in `t` s) */
+                    RateLimit?: string;
+                    /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3260,6 +3308,12 @@ export interface operations {
             /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF RateLimit field of the policy that refused: `"api";r=0;t=10` (nothing remaining, resets in `t` s) */
+                    RateLimit?: string;
+                    /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3386,6 +3440,12 @@ export interface operations {
             /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF RateLimit field of the policy that refused: `"api";r=0;t=10` (nothing remaining, resets in `t` s) */
+                    RateLimit?: string;
+                    /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3498,6 +3558,12 @@ export interface operations {
             /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF RateLimit field of the policy that refused: `"api";r=0;t=10` (nothing remaining, resets in `t` s) */
+                    RateLimit?: string;
+                    /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3648,6 +3714,112 @@ export interface operations {
             /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF RateLimit field of the policy that refused: `"api";r=0;t=10` (nothing remaining, resets in `t` s) */
+                    RateLimit?: string;
+                    /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests from this address; retry after 10 seconds",
+                     *       "instance": "/api/v1/products"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRecognition: {
+        parameters: {
+            query?: {
+                /** @description Language of names and texts */
+                lang?: "vi" | "en";
+                /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
+                include?: "illustrative";
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The recognition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognitionItem"];
+                };
+            };
+            /** @description Not modified (the `If-None-Match` ETag matches) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid parameter (named in `invalid_params`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "Invalid 'limit': Too small: expected number to be >=1",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "limit",
+                     *           "reason": "Too small: expected number to be >=1"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/products"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF RateLimit field of the policy that refused: `"api";r=0;t=10` (nothing remaining, resets in `t` s) */
+                    RateLimit?: string;
+                    /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3817,6 +3989,12 @@ export interface operations {
             /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF RateLimit field of the policy that refused: `"api";r=0;t=10` (nothing remaining, resets in `t` s) */
+                    RateLimit?: string;
+                    /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3959,6 +4137,12 @@ export interface operations {
             /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF RateLimit field of the policy that refused: `"api";r=0;t=10` (nothing remaining, resets in `t` s) */
+                    RateLimit?: string;
+                    /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4116,6 +4300,12 @@ export interface operations {
             /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF RateLimit field of the policy that refused: `"api";r=0;t=10` (nothing remaining, resets in `t` s) */
+                    RateLimit?: string;
+                    /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4388,6 +4578,12 @@ export interface operations {
             /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF RateLimit field of the policy that refused: `"api";r=0;t=10` (nothing remaining, resets in `t` s) */
+                    RateLimit?: string;
+                    /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4668,6 +4864,12 @@ export interface operations {
             /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF RateLimit field of the policy that refused: `"api";r=0;t=10` (nothing remaining, resets in `t` s) */
+                    RateLimit?: string;
+                    /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4809,6 +5011,12 @@ export interface operations {
             /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF RateLimit field of the policy that refused: `"api";r=0;t=10` (nothing remaining, resets in `t` s) */
+                    RateLimit?: string;
+                    /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4990,6 +5198,12 @@ export interface operations {
             /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF RateLimit field of the policy that refused: `"api";r=0;t=10` (nothing remaining, resets in `t` s) */
+                    RateLimit?: string;
+                    /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5028,6 +5242,10 @@ export interface operations {
             /** @description A page of changes */
             200: {
                 headers: {
+                    /** @description Only when the deprecated `since` was used: when it was deprecated (RFC 9745, `@` Unix time); use `cursor` */
+                    Deprecation?: string;
+                    /** @description Only with `since`: the date after which `since` may stop working (RFC 8594) */
+                    Sunset?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5112,6 +5330,12 @@ export interface operations {
             /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF RateLimit field of the policy that refused: `"api";r=0;t=10` (nothing remaining, resets in `t` s) */
+                    RateLimit?: string;
+                    /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5134,6 +5358,8 @@ export interface operations {
             query?: {
                 /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
                 include?: "illustrative";
+                /** @description `excel`: a UTF-8 byte order mark and `;` between fields, so that Excel on a Windows machine set to Vietnamese opens the file by double-click with the letters and columns right (fields holding `;` are quoted). `rfc4180` (default): commas, no byte order mark. */
+                dialect?: "rfc4180" | "excel";
             };
             header?: never;
             path?: never;
@@ -5165,6 +5391,12 @@ export interface operations {
             /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF RateLimit field of the policy that refused: `"api";r=0;t=10` (nothing remaining, resets in `t` s) */
+                    RateLimit?: string;
+                    /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5218,6 +5450,12 @@ export interface operations {
             /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF RateLimit field of the policy that refused: `"api";r=0;t=10` (nothing remaining, resets in `t` s) */
+                    RateLimit?: string;
+                    /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5346,6 +5584,12 @@ export interface operations {
             /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF RateLimit field of the policy that refused: `"api";r=0;t=10` (nothing remaining, resets in `t` s) */
+                    RateLimit?: string;
+                    /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5545,6 +5789,12 @@ export interface operations {
             /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF RateLimit field of the policy that refused: `"api";r=0;t=10` (nothing remaining, resets in `t` s) */
+                    RateLimit?: string;
+                    /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5678,6 +5928,12 @@ export interface operations {
             /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF RateLimit field of the policy that refused: `"api";r=0;t=10` (nothing remaining, resets in `t` s) */
+                    RateLimit?: string;
+                    /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5795,6 +6051,12 @@ export interface operations {
             /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF RateLimit field of the policy that refused: `"api";r=0;t=10` (nothing remaining, resets in `t` s) */
+                    RateLimit?: string;
+                    /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5991,6 +6253,12 @@ export interface operations {
             /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF RateLimit field of the policy that refused: `"api";r=0;t=10` (nothing remaining, resets in `t` s) */
+                    RateLimit?: string;
+                    /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6127,6 +6395,12 @@ export interface operations {
             /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF RateLimit field of the policy that refused: `"api";r=0;t=10` (nothing remaining, resets in `t` s) */
+                    RateLimit?: string;
+                    /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6274,6 +6548,12 @@ export interface operations {
             /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
             429: {
                 headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF RateLimit field of the policy that refused: `"api";r=0;t=10` (nothing remaining, resets in `t` s) */
+                    RateLimit?: string;
+                    /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
