@@ -5037,7 +5037,10 @@ export interface operations {
     bulkPutListings: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique value (a UUID) to make a retry safe: the same key with the same request gets the first answer again (`Idempotent-Replayed: true`) for 24 hours and writes nothing; with another request, a 422 */
+                "idempotency-key"?: string;
+            };
             path: {
                 channel: string;
             };
@@ -5054,6 +5057,8 @@ export interface operations {
                 headers: {
                     /** @description Send back on later reads to read this write (D1 read replication) */
                     "x-d1-bookmark"?: string;
+                    /** @description Present on an answer given again for a repeated `Idempotency-Key` */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -5130,6 +5135,24 @@ export interface operations {
                      *       "status": 403,
                      *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
                      *       "instance": "/api/v1/channels/go-big-c/listings/bulk"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this `Idempotency-Key` is still running; retry shortly */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A producer 'htx-mien-dong-nguyen-binh' already exists",
+                     *       "instance": "/api/v1/admin/producers"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5610,7 +5633,10 @@ export interface operations {
     createWebhookEndpoint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique value (a UUID) to make a retry safe: the same key with the same request gets the first answer again (`Idempotent-Replayed: true`) for 24 hours and writes nothing; with another request, a 422 */
+                "idempotency-key"?: string;
+            };
             path: {
                 channel: string;
             };
@@ -5622,11 +5648,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Registered; `secret` is shown this once */
+            /** @description Registered; `secret` is shown this once (and again to a retry with the same `Idempotency-Key`) */
             201: {
                 headers: {
                     /** @description The endpoint's URL in this API */
                     Location?: string;
+                    /** @description Present on an answer given again for a repeated `Idempotency-Key` */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -5708,7 +5736,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The channel has 10 endpoints already */
+            /** @description The channel has 10 endpoints already, or a request with this `Idempotency-Key` is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6282,7 +6310,10 @@ export interface operations {
                 /** @description Seconds the previous secret keeps signing (0: stop at once) */
                 overlap?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Any unique value (a UUID) to make a retry safe: the same key with the same request gets the first answer again (`Idempotent-Replayed: true`) for 24 hours and writes nothing; with another request, a 422 */
+                "idempotency-key"?: string;
+            };
             path: {
                 channel: string;
                 endpoint: string;

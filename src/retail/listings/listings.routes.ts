@@ -11,6 +11,7 @@ import {
   slugPath,
 } from "../../platform/http/schemas.ts";
 import { requireChannelKey } from "../keys/auth.ts";
+import { IdempotencyHeaders, idempotent, replayedHeader } from "../keys/idempotency.ts";
 import { MAX_BULK_ITEMS } from "./listings.queries.ts";
 import { BulkInput, BulkResult, ChannelListing, ListingInput } from "./listings.schemas.ts";
 
@@ -158,19 +159,25 @@ export const bulk = createRoute({
   middleware: [
     requireChannelKey("listings"),
     ...jsonBody(MAX_BULK_BYTES, "; split the items over several requests"),
+    idempotent(),
   ] as const,
   request: {
     params: ChannelParam,
+    headers: IdempotencyHeaders,
     body: { required: true, content: { "application/json": { schema: BulkInput } } },
   },
   responses: {
     200: {
       description: "Every item was written (or was already so)",
-      headers: bookmarkHeader,
+      headers: { ...bookmarkHeader, ...replayedHeader },
       content: { "application/json": { schema: BulkResult } },
     },
     ...errors,
     ...writeErrors,
+    409: {
+      description: "A request with this `Idempotency-Key` is still running; retry shortly",
+      content: problemContent,
+    },
   },
 });
 

@@ -3,6 +3,7 @@ import { CHANGE_ENTITIES } from "../../domain/vocabulary.ts";
 import { jsonBody } from "../../platform/http/body.ts";
 import { Cursor, decimal, errors, Limit, problemContent, slugPath } from "../../platform/http/schemas.ts";
 import { requireChannelKey } from "../keys/auth.ts";
+import { IdempotencyHeaders, idempotent, replayedHeader } from "../keys/idempotency.ts";
 
 /** Largest body of an endpoint registration or update, in bytes. */
 export const MAX_ENDPOINT_BYTES = 8 * 1024;
@@ -151,20 +152,29 @@ export const create = createRoute({
   tags,
   security,
   summary: "Register a webhook endpoint",
-  middleware: [requireChannelKey("webhooks"), ...jsonBody(MAX_ENDPOINT_BYTES)] as const,
+  middleware: [requireChannelKey("webhooks"), ...jsonBody(MAX_ENDPOINT_BYTES), idempotent()] as const,
   request: {
     params: ChannelParam,
+    headers: IdempotencyHeaders,
     body: { required: true, content: { "application/json": { schema: EndpointInput } } },
   },
   responses: {
     201: {
-      description: "Registered; `secret` is shown this once",
-      headers: { Location: { schema: { type: "string" }, description: "The endpoint's URL in this API" } },
+      description:
+        "Registered; `secret` is shown this once (and again to a retry with the same `Idempotency-Key`)",
+      headers: {
+        Location: { schema: { type: "string" }, description: "The endpoint's URL in this API" },
+        ...replayedHeader,
+      },
       content: { "application/json": { schema: WebhookEndpointCreated } },
     },
     ...errors,
     ...keyErrors,
-    409: { description: "The channel has 10 endpoints already", content: problemContent },
+    409: {
+      description:
+        "The channel has 10 endpoints already, or a request with this `Idempotency-Key` is still running",
+      content: problemContent,
+    },
     ...bodyErrors,
   },
 });
@@ -231,9 +241,10 @@ export const rotate = createRoute({
   tags,
   security,
   summary: "Replace an endpoint's signing secret",
-  middleware: [requireChannelKey("webhooks")] as const,
+  middleware: [requireChannelKey("webhooks"), idempotent()] as const,
   request: {
     params: EndpointParams,
+    headers: IdempotencyHeaders,
     query: z
       .object({
         overlap: decimal(0, DEFAULT_OVERLAP_SECONDS).default(DEFAULT_OVERLAP_SECONDS).openapi({
