@@ -3759,6 +3759,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "product": {
+                     *         "slug": "lap-suon-thit-hun-khoi-tam-hoa",
+                     *         "name": "Lạp sườn, thịt hun khói Tâm Hòa"
+                     *       },
+                     *       "scheme": "cnnt",
+                     *       "level": "national",
+                     *       "stars": null,
+                     *       "year": 2021,
+                     *       "title": "Sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia",
+                     *       "decision_number": null,
+                     *       "issuer": "Bộ Công Thương",
+                     *       "source_url": "https://vietnamnet.vn/cao-bang-chu-trong-phat-trien-cac-san-pham-cong-nghiep-nong-thon-tieu-bieu-2034965.html",
+                     *       "verified": true,
+                     *       "sample": false,
+                     *       "note": "Cấp quốc gia theo nguồn; năm và số quyết định là suy luận (có thể là kỳ bình chọn 2021, QĐ 1997/QĐ-BCT ngày 23/8/2021).",
+                     *       "provenance": {
+                     *         "record": "sourced",
+                     *         "fields": {
+                     *           "year": "inferred",
+                     *           "issuer": "inferred"
+                     *         }
+                     *       },
+                     *       "producer": {
+                     *         "slug": "htx-tam-hoa",
+                     *         "name": "HTX Tâm Hòa"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["RecognitionItem"];
                 };
             };
@@ -3780,14 +3811,14 @@ export interface operations {
                      *       "type": "/problems/invalid-parameters",
                      *       "title": "Bad Request",
                      *       "status": 400,
-                     *       "detail": "Invalid 'limit': Too small: expected number to be >=1",
+                     *       "detail": "Invalid 'id': must be a whole number in decimal digits, such as 20",
                      *       "invalid_params": [
                      *         {
-                     *           "name": "limit",
-                     *           "reason": "Too small: expected number to be >=1"
+                     *           "name": "id",
+                     *           "reason": "must be a whole number in decimal digits, such as 20"
                      *         }
                      *       ],
-                     *       "instance": "/api/v1/products"
+                     *       "instance": "/api/v1/recognitions/abc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3804,8 +3835,8 @@ export interface operations {
                      *       "type": "/problems/not-found",
                      *       "title": "Not Found",
                      *       "status": 404,
-                     *       "detail": "No product with slug 'khong-co'",
-                     *       "instance": "/api/v1/products/khong-co"
+                     *       "detail": "No recognition with id 999999",
+                     *       "instance": "/api/v1/recognitions/999999"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
