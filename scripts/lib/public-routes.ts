@@ -30,7 +30,6 @@ export const PUBLIC_ROUTES: PublicRoute[] = [
   { route: "/loai", path: "/loai", type: html },
   { route: "/loai/:slug", path: "/loai/mien-dong", type: html },
   { route: "/en/kinds/:slug", path: "/en/kinds/mien-dong", type: html },
-  { route: "/hoi-mua", path: "/hoi-mua", type: html },
   { route: "/cong-nhan", path: "/cong-nhan", type: html },
   { route: "/khuyen-cong", path: "/khuyen-cong", type: html },
   { route: "/sitemap.xml", path: "/sitemap.xml", type: "application/xml" },
