@@ -1,4 +1,5 @@
 import type { Child } from "hono/jsx";
+import { HOW_TO_GET_TITLE, HowToGet } from "../enquiries/how-to-get.tsx";
 import { ENQUIRY_STRINGS } from "../enquiries/strings.ts";
 import type { ProductDetail } from "../platform/db/product-detail.ts";
 import { asset } from "./assets.ts";
@@ -173,24 +174,42 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang; enquiry?: Chi
           <RecognitionList items={p.recognitions} lang={lang} />
         </Block>
 
-        <Block id="buy-h" title={t.whereToBuy} anchor="where-to-buy">
-          {p.listings.length ? (
-            <ul class="listings">
-              {p.listings.map((l) => (
-                <ListingItem l={l} lang={lang} title="channel" />
-              ))}
-            </ul>
-          ) : (
-            <p class="muted">{t.noListings}</p>
-          )}
-        </Block>
-
         {props.enquiry ? (
-          <Block id="enquire-h" title={ENQUIRY_STRINGS[lang].title} anchor="enquire">
-            <p>{ENQUIRY_STRINGS[lang].lede}</p>
-            {props.enquiry}
+          // A real product: what is true about getting it, and the enquiry (issue 24, src/enquiries/how-to-get.tsx).
+          <Block id="buy-h" title={HOW_TO_GET_TITLE[lang]} anchor="where-to-buy">
+            <HowToGet
+              lang={lang}
+              producer={p.producer}
+              districtState={districtState}
+              hasListings={p.listings.length > 0}
+              listings={
+                <ul class="listings">
+                  {p.listings.map((l) => (
+                    <ListingItem l={l} lang={lang} title="channel" />
+                  ))}
+                </ul>
+              }
+              enquiry={
+                <>
+                  <p>{ENQUIRY_STRINGS[lang].lede}</p>
+                  {props.enquiry}
+                </>
+              }
+            />
           </Block>
-        ) : null}
+        ) : (
+          <Block id="buy-h" title={t.whereToBuy} anchor="where-to-buy">
+            {p.listings.length ? (
+              <ul class="listings">
+                {p.listings.map((l) => (
+                  <ListingItem l={l} lang={lang} title="channel" />
+                ))}
+              </ul>
+            ) : (
+              <p class="muted">{t.noListings}</p>
+            )}
+          </Block>
+        )}
 
         <Block id="producer-h" title={t.aboutProducer} class="producer-card">
           <h3>

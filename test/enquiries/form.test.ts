@@ -47,6 +47,27 @@ describe("the enquiry form on the pages", () => {
   });
 });
 
+describe("How to get it", () => {
+  it("says on a real product's page only what is true: producer, no public contact, chains and events in general", async () => {
+    const { text } = await html(`/en/products/${REAL_PRODUCT.slug}`);
+    const section = /<section[^>]*id="where-to-buy"[\s\S]*?<\/section>/.exec(text)?.[0] ?? "";
+    expect(section).toContain("How to get it");
+    expect(section).toContain(`href="/en/producers/${REAL_PRODUCER.slug}"`);
+    expect(section).toContain("The producer has not published a contact.");
+    expect(section).toContain(
+      "Winmart+, GO! and AEON (the source says so in general; it names no product per chain)",
+    );
+    expect(section).toContain(
+      "vietnamnet.vn/cao-bang-ocop-tiep-suc-chuyen-dich-co-cau-kinh-te-nong-thon-2172875.html",
+    );
+    expect(section).toContain("opened on 1 November 2024");
+    expect(section).toContain('action="/en/enquire"');
+    const ill = await html(`/en/products/${ILLUSTRATIVE_PRODUCT.slug}`);
+    expect(ill.text).not.toContain("How to get it");
+    expect(ill.text).not.toContain("Winmart+");
+  });
+});
+
 describe("POST /hoi-mua", () => {
   it("stores the enquiry and redirects to the thank-you page (303), which thanks in the page's language", async () => {
     const before = (await stored()).length;
