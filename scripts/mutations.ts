@@ -346,8 +346,6 @@ export const MODULES: Module[] = [
         search: 'key.startsWith("v4:127.") ||',
         replace: 'key === "v4:127.0.0.1" ||',
         why: "only 127.0.0.1 counts as loopback",
-        equivalent:
-          "only decides which local callers go unlimited; a caller on 127.0.0.2 is charged to its own bucket, which no user can tell apart on a public host (the edge never sends a loopback address)",
       },
     ],
   },
