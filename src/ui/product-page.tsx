@@ -1,5 +1,4 @@
 import type { Child } from "hono/jsx";
-import { HOW_TO_GET_TITLE, HowToGet } from "../enquiries/how-to-get.tsx";
 import { ENQUIRY_STRINGS } from "../enquiries/strings.ts";
 import type { ProductDetail } from "../platform/db/product-detail.ts";
 import { asset } from "./assets.ts";
@@ -7,6 +6,7 @@ import { OcopBadge, OcopNotStatedBadge, TierBadge } from "./components/badges.ts
 import { Block } from "./components/block.tsx";
 import { Breadcrumbs } from "./components/breadcrumbs.tsx";
 import { DataTable } from "./components/data-table.tsx";
+import { HOW_TO_GET_TITLE, HowToGet } from "./components/how-to-get.tsx";
 import { ListingItem } from "./components/listing-item.tsx";
 import { ProductCard } from "./components/product-card.tsx";
 import { illustration, ProductImage } from "./components/product-image.tsx";
@@ -175,7 +175,7 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang; enquiry?: Chi
         </Block>
 
         {props.enquiry ? (
-          // A real product: what is true about getting it, and the enquiry (issue 24, src/enquiries/how-to-get.tsx).
+          // A real product: what is true about getting it, and the enquiry (issue 24, src/ui/components/how-to-get.tsx).
           <Block id="buy-h" title={HOW_TO_GET_TITLE[lang]} anchor="where-to-buy">
             <HowToGet
               lang={lang}

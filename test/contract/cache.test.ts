@@ -51,7 +51,8 @@ async function pathValues(op: Operation): Promise<Record<string, string>[]> {
       ...(declared("include") ? { include: "illustrative" } : {}),
     };
     const rows = parse((await get(urlOf(list, query), OFF)).text);
-    for (const r of rows?.data ?? []) out.push({ [params[0]?.name ?? ""]: r.slug });
+    // Records are addressed by slug, recognitions by their id.
+    for (const r of rows?.data ?? []) out.push({ [params[0]?.name ?? ""]: r.slug ?? String(r.id) });
   }
   // A listing's path: the listings the product pages show.
   if (op.path.endsWith("/listings/{product}")) {

@@ -4,9 +4,9 @@
 // the trade events the sources name, each worded as a fact about the chains or the event, never about this product
 // (/work/shared/FACTS.md); and the enquiry form, which is the way in where nothing else is known.
 import type { Child } from "hono/jsx";
-import { Place } from "../ui/components/provenance-tags.tsx";
-import { SourceLink } from "../ui/components/sources.tsx";
-import { type Lang, pathOf } from "../ui/i18n/index.ts";
+import { type Lang, pathOf } from "../i18n/index.ts";
+import { Place } from "./provenance-tags.tsx";
+import { SourceLink } from "./sources.tsx";
 
 type Address = Parameters<typeof Place>[0]["a"];
 
