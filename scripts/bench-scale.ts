@@ -16,7 +16,7 @@ import { fillSynthetic } from "../bench/synthetic.ts";
 import { type ListProductsInput, listProducts, scopeOf } from "../src/catalogue/products/products.queries.ts";
 import { createDb } from "../src/platform/db/client.ts";
 import { getProduct } from "../src/platform/db/product-detail.ts";
-import { encodeCursor } from "../src/platform/http/cursor.ts";
+import { encodeCursor } from "../src/platform/lib/cursor.ts";
 import { prepareLocalDb, serveWorker } from "./lib/dev-server.ts";
 import { ensureDevVars } from "./lib/dev-vars.ts";
 

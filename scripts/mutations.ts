@@ -172,7 +172,7 @@ export const MODULES: Module[] = [
     name: "cursors and pagination",
     tests: [
       "test/contract/cursors.test.ts",
-      "test/platform/http/cursor.test.ts",
+      "test/platform/lib/cursor.test.ts",
       "test/platform/db/pagination.test.ts",
       "test/catalogue/products.test.ts",
     ],
@@ -204,25 +204,25 @@ export const MODULES: Module[] = [
           "include also adds the illustrative flag to the products keyset (sortSpec), so a cursor of the other list has another key length and decodeCursor's arity check refuses it (400 naming cursor, 'malformed cursor')",
       },
       {
-        file: "src/platform/http/cursor.ts",
+        file: "src/platform/lib/cursor.ts",
         search: "if (!Array.isArray(decoded) || decoded[0] !== scope || !Array.isArray(decoded[1])) {",
         replace: "if (!Array.isArray(decoded) || !Array.isArray(decoded[1])) {",
         why: "no cursor is checked against its query",
       },
       {
-        file: "src/platform/http/cursor.ts",
+        file: "src/platform/lib/cursor.ts",
         search: "if (!verified || b64url(given) !== sig) {",
         replace: "if (!verified) {",
         why: "a signature spelt another way (base64url's spare bits) is accepted",
       },
       {
-        file: "src/platform/http/cursor.ts",
+        file: "src/platform/lib/cursor.ts",
         search: "let diff = given.length ^ expected.length;",
         replace: "let diff = 0;",
         why: "a signature with bytes appended is accepted",
       },
       {
-        file: "src/platform/http/cursor.ts",
+        file: "src/platform/lib/cursor.ts",
         search: "if ((arity !== undefined && key.length !== arity) || !key.every(scalar))",
         replace: "if (!key.every(scalar))",
         why: "a cursor of another list's key length is read as this one's",

@@ -8,7 +8,7 @@ import { createRouter } from "./platform/http/create-app.ts";
 import { BOOKMARK_HEADER, d1Session, ROUND_TRIPS_HEADER } from "./platform/http/d1-session.ts";
 import { catalogueETag, publicCache } from "./platform/http/etag.ts";
 import { photos } from "./platform/http/photos.ts";
-import { Problem, problemResponse } from "./platform/http/problem.ts";
+import { Problem, problemOf, problemResponse } from "./platform/http/problem.ts";
 import { addressRateLimit } from "./platform/http/rate-limit.ts";
 import { cacheable, responseCache } from "./platform/http/response-cache.ts";
 import type { RouteGroup } from "./platform/http/route-group.ts";
@@ -59,7 +59,8 @@ export function createApp(groups: readonly AppGroup[], options: AppOptions = {})
   );
 
   app.onError((err, c) => {
-    if (err instanceof Problem) return problemResponse(c, err);
+    const problem = problemOf(err);
+    if (problem) return problemResponse(c, problem);
     // Hono's own 4xx (e.g. malformed JSON in a request body) in the one error shape.
     if (err instanceof HTTPException && err.status < 500) {
       return problemResponse(

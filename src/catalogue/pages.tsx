@@ -7,10 +7,10 @@ import { enquiryPages } from "../enquiries/pages.tsx";
 import { pageStamp } from "../enquiries/stamp.ts";
 import { getProduct } from "../platform/db/product-detail.ts";
 import type { AppEnv } from "../platform/env.ts";
-import { cursorKeys } from "../platform/http/cursor.ts";
 import { d1Session, dbOf } from "../platform/http/d1-session.ts";
 import { publicCache } from "../platform/http/etag.ts";
-import { Problem } from "../platform/http/problem.ts";
+import { problemOf } from "../platform/http/problem.ts";
+import { cursorKeys } from "../platform/lib/cursor.ts";
 import { asset } from "../ui/assets.ts";
 import { illustration } from "../ui/components/product-image.tsx";
 import { langOfPath, loadStrings, strings } from "../ui/i18n/index.ts";
@@ -220,9 +220,10 @@ pages.get("*", pageHeaders(), (c, next) => {
 
 pages.onError((err, c) => {
   if (isApi(c)) throw err;
-  if (err instanceof Problem && (err.status === 404 || err.status === 400)) {
+  const problem = problemOf(err);
+  if (problem && (problem.status === 404 || problem.status === 400)) {
     c.header("content-security-policy", PAGE_CSP);
-    return renderError(c, err.status);
+    return renderError(c, problem.status);
   }
   console.error("page error", err instanceof Error ? (err.stack ?? err.message) : String(err));
   c.header("content-security-policy", PAGE_CSP);

@@ -1,7 +1,7 @@
 // The enquiry form's signed timestamp: when the page was rendered and the form's token, signed with the Worker's
 // secret, so a robot that posts at once (under 3 s) or replays an old form (over 24 h) is told apart from a person
 // without any state on the server and without JavaScript.
-import { b64url, hmac } from "../platform/http/cursor.ts";
+import { b64url, hmac } from "../platform/lib/cursor.ts";
 import { MAX_FORM_AGE_MS, MIN_FORM_AGE_MS } from "./rules.ts";
 
 const sign = async (secret: string, at: number, token: string) =>

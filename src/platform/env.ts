@@ -5,7 +5,7 @@ export interface Env {
   DB: D1Database;
   ASSETS?: Fetcher;
   CURSOR_SECRET: string;
-  /** During a rotation: the former CURSOR_SECRET(s), comma-separated, still verifying cursors (src/http/cursor.ts). */
+  /** During a rotation: the former CURSOR_SECRET(s), comma-separated, still verifying cursors (src/platform/lib/cursor.ts). */
   CURSOR_SECRET_PREVIOUS?: string;
   PUBLIC_ORIGIN: string;
   /** Workers Rate Limiting: API calls by client address, keyed writes by API key as well (wrangler.toml). */

@@ -11,7 +11,7 @@ import {
 } from "../../src/catalogue/products/products.queries.ts";
 import { COUNT_CAP } from "../../src/domain/vocabulary.ts";
 import type { CountedD1 } from "../../src/platform/env.ts";
-import { encodeCursor } from "../../src/platform/http/cursor.ts";
+import { encodeCursor } from "../../src/platform/lib/cursor.ts";
 import { call, getJson, walk } from "../helpers/http.ts";
 
 /** Products inserted: all match "capword"; the first COUNT_CAP also match "capall" (exactly the cap). */

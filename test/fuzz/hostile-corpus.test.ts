@@ -2,7 +2,7 @@
 // and the bugs they found. Each case names what it guards against.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { encodeCursor } from "../../src/platform/http/cursor.ts";
+import { encodeCursor } from "../../src/platform/lib/cursor.ts";
 import { expectWellFormed } from "../helpers/fuzz.ts";
 import { call, getJson } from "../helpers/http.ts";
 import { createKey, listing, send } from "../helpers/retail.ts";

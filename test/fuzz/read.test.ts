@@ -3,7 +3,7 @@
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
-import { encodeCursor } from "../../src/platform/http/cursor.ts";
+import { encodeCursor } from "../../src/platform/lib/cursor.ts";
 import {
   encodeLoose,
   expectWellFormed,

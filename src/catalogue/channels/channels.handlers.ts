@@ -1,7 +1,7 @@
 import type { AppRouteHandler } from "../../platform/http/create-app.ts";
-import { cursorKeys } from "../../platform/http/cursor.ts";
 import { dbOf } from "../../platform/http/d1-session.ts";
 import { illustrativeOnly, noSuch } from "../../platform/http/problem.ts";
+import { cursorKeys } from "../../platform/lib/cursor.ts";
 import { getChannel, listChannels } from "./channels.queries.ts";
 import type { DetailRoute, ListRoute } from "./channels.routes.ts";
 

@@ -12,7 +12,7 @@ import {
 } from "../../platform/db/mappers.ts";
 import { keysetPage, type PageInput } from "../../platform/db/pagination.ts";
 import { channels, listings, products } from "../../platform/db/schema.ts";
-import { type CursorKeys, decodeCursor } from "../../platform/http/cursor.ts";
+import { type CursorKeys, decodeCursor } from "../../platform/lib/cursor.ts";
 
 // A listing is illustrative when it is, or when its product is.
 const ILLUSTRATIVE_LISTING = `(l.provenance = 'illustrative' OR EXISTS (SELECT 1 FROM products p WHERE p.id = l.product_id AND p.provenance = 'illustrative'))`;

@@ -3,7 +3,7 @@ import { type Lang, pick } from "../../domain/vocabulary.ts";
 import { asStatement, createDb, type Db } from "../../platform/db/client.ts";
 import { channels, kinds, producers, products } from "../../platform/db/schema.ts";
 import type { CountedD1 } from "../../platform/env.ts";
-import type { CursorKeys } from "../../platform/http/cursor.ts";
+import type { CursorKeys } from "../../platform/lib/cursor.ts";
 import { kindsNamedBy } from "../kinds/kinds.queries.ts";
 import { type ListProductsInput, productListQuery } from "../products/products.queries.ts";
 import { programmeOut, programmeQueries } from "../programme/programme.queries.ts";

@@ -11,7 +11,7 @@ import {
 } from "../../platform/db/mappers.ts";
 import { keysetPage, type PageInput } from "../../platform/db/pagination.ts";
 import { producers, products, recognitions, supportProjects } from "../../platform/db/schema.ts";
-import { type CursorKeys, decodeCursor } from "../../platform/http/cursor.ts";
+import { type CursorKeys, decodeCursor } from "../../platform/lib/cursor.ts";
 
 /** Producers by slug with their product counts and best tier; keyset-paginated on slug. */
 export async function listProducers(

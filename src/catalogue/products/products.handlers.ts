@@ -1,8 +1,8 @@
 import { getProduct } from "../../platform/db/product-detail.ts";
 import type { AppRouteHandler } from "../../platform/http/create-app.ts";
-import { cursorKeys } from "../../platform/http/cursor.ts";
 import { dbOf } from "../../platform/http/d1-session.ts";
 import { illustrativeOnly, noSuch } from "../../platform/http/problem.ts";
+import { cursorKeys } from "../../platform/lib/cursor.ts";
 import { listProducts } from "./products.queries.ts";
 import type { DetailRoute, ListRoute } from "./products.routes.ts";
 

@@ -11,7 +11,7 @@ import { toStatement } from "../../platform/db/client.ts";
 import { ocopHeldSql, type ProductSummaryRow, parseJson } from "../../platform/db/mappers.ts";
 import { keysetPage } from "../../platform/db/pagination.ts";
 import type { CountedD1 } from "../../platform/env.ts";
-import { type CursorKeys, decodeCursor } from "../../platform/http/cursor.ts";
+import { type CursorKeys, decodeCursor } from "../../platform/lib/cursor.ts";
 import { toFtsQuery } from "../../platform/lib/fold.ts";
 import {
   countsWhere,

@@ -1,7 +1,7 @@
 import type { AppRouteHandler } from "../../platform/http/create-app.ts";
-import { cursorKeys } from "../../platform/http/cursor.ts";
 import { dbOf } from "../../platform/http/d1-session.ts";
 import { illustrativeOnly, Problem } from "../../platform/http/problem.ts";
+import { cursorKeys } from "../../platform/lib/cursor.ts";
 import { getRecognition, listRecognitions } from "./recognitions.queries.ts";
 import type { DetailRoute, ListRoute } from "./recognitions.routes.ts";
 

@@ -4,7 +4,7 @@ import type { Db } from "../../platform/db/client.ts";
 import { realOnly, recognitionOut } from "../../platform/db/mappers.ts";
 import { keysetPage, type PageInput } from "../../platform/db/pagination.ts";
 import { producers, products, recognitions } from "../../platform/db/schema.ts";
-import { type CursorKeys, decodeCursor } from "../../platform/http/cursor.ts";
+import { type CursorKeys, decodeCursor } from "../../platform/lib/cursor.ts";
 
 /** Recognitions with their product's and producer's slug and name: the rows of the list and of one recognition. */
 const withProductAndProducer = (db: Db) =>

@@ -1,4 +1,4 @@
-import { type CursorKeys, type CursorState, encodeCursor } from "../http/cursor.ts";
+import { type CursorKeys, type CursorState, encodeCursor } from "../lib/cursor.ts";
 
 /** How a list names its pages: the signing secret, the query's scope, and the keyset key of a row. */
 export interface KeysetCursor<R> {

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { BadCursor } from "../../domain/errors.ts";
 
 /** One invalid input: where it is and what is wrong with it. */
 export interface InvalidParam {
@@ -87,6 +88,18 @@ export function invalidParams(params: InvalidParam[], detail?: string): Problem 
       `Invalid ${params.map((p) => `'${p.name}'`).join(", ")}: ${params.map((p) => p.reason).join("; ")}`,
     invalid_params: params,
   });
+}
+
+/**
+ * The problem an error stands for: a Problem as it is, a domain error (src/domain/errors.ts) as the one problem it
+ * maps to; undefined for any other error (a 500, logged). The app's and the pages' error handlers both use it.
+ *
+ * @example const p = problemOf(err); if (p) return problemResponse(c, p);
+ */
+export function problemOf(err: unknown): Problem | undefined {
+  if (err instanceof Problem) return err;
+  if (err instanceof BadCursor) return invalidParams([{ name: "cursor", reason: err.reason }]);
+  return undefined;
 }
 
 /** A 404 for a path slug that names nothing: `No product with slug 'x'`. */

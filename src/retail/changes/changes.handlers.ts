@@ -1,7 +1,8 @@
+import { BadCursor } from "../../domain/errors.ts";
 import { keysetPage } from "../../platform/db/pagination.ts";
 import type { AppRouteHandler } from "../../platform/http/create-app.ts";
-import { type CursorKeys, cursorKeys, decodeCursor, ROTATED_KEY_REASON } from "../../platform/http/cursor.ts";
 import { invalidParams, Problem } from "../../platform/http/problem.ts";
+import { type CursorKeys, cursorKeys, decodeCursor, ROTATED_KEY_REASON } from "../../platform/lib/cursor.ts";
 import { changesAfter } from "./changes.queries.ts";
 import type { ListRoute } from "./changes.routes.ts";
 
@@ -31,9 +32,9 @@ async function sinceSeq(
   try {
     key = await decodeCursor(secret, since, SCOPE);
   } catch (e) {
-    // The cursor helper names `cursor`; the client may have used its former name, `since`.
-    if (!(e instanceof Problem)) throw e;
-    const reason = e.body.invalid_params?.[0]?.reason ?? "invalid cursor";
+    // The client may have named the cursor by its former name, `since`: the problem names what it sent.
+    if (!(e instanceof BadCursor)) throw e;
+    const reason = e.reason;
     // Signed before a rotation of CURSOR_SECRET whose overlap has ended: the mirror starts again, as after a restore.
     if (reason === ROTATED_KEY_REASON) throw feedReset(ROTATED_DETAIL);
     throw invalidParams([{ name, reason }]);

@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import { countedD1, toStatement } from "../../platform/db/client.ts";
 import type { CountedD1, Env } from "../../platform/env.ts";
-import { encodeCursor } from "../../platform/http/cursor.ts";
+import { encodeCursor } from "../../platform/lib/cursor.ts";
 import { type Change, changesAfter } from "../changes/changes.queries.ts";
 import { generateMessageId } from "./signature.ts";
 

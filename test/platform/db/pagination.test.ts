@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { keysetPage } from "../../../src/platform/db/pagination.ts";
-import { decodeCursor } from "../../../src/platform/http/cursor.ts";
+import { decodeCursor } from "../../../src/platform/lib/cursor.ts";
 
 const SECRET = "unit-test-secret";
 const opts = { secret: SECRET, scope: "things", keyOf: (r: { id: number }) => [r.id] };

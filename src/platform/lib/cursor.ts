@@ -1,4 +1,4 @@
-import { invalidParams } from "./problem.ts";
+import { BadCursor } from "../../domain/errors.ts";
 
 const enc = new TextEncoder();
 
@@ -89,8 +89,8 @@ export async function encodeCursor(keys: CursorKeys, state: CursorState): Promis
 }
 
 /**
- * Decodes and verifies a cursor for the given scope (and key length, `arity`, when given); throws a 400 problem
- * naming `cursor` otherwise — with {@link ROTATED_KEY_REASON} when the cursor is well formed but its key id names no
+ * Decodes and verifies a cursor for the given scope (and key length, `arity`, when given); throws BadCursor
+ * (a 400 naming `cursor` at the HTTP edge) otherwise — with {@link ROTATED_KEY_REASON} when the cursor is well formed but its key id names no
  * key of the ring. Cursors from before key ids (`payload.signature`) are verified against every key of the ring.
  */
 export async function decodeCursor(
@@ -99,7 +99,7 @@ export async function decodeCursor(
   scope: string,
   arity?: number,
 ): Promise<CursorState["key"]> {
-  const bad = (reason: string) => invalidParams([{ name: "cursor", reason }]);
+  const bad = (reason: string) => new BadCursor(reason);
   const parts = cursor.split(".");
   const [payload, kid, sig] = parts.length === 2 ? [parts[0], null, parts[1]] : parts;
   const b64 = /^[\w-]+$/;

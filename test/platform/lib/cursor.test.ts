@@ -1,8 +1,9 @@
 // Keyset cursors, without HTTP: signed, scoped, and refused with a 400 naming `cursor` when anything is off.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeCursor, encodeCursor, ROTATED_KEY_REASON } from "../../../src/platform/http/cursor.ts";
-import { Problem } from "../../../src/platform/http/problem.ts";
+import { BadCursor } from "../../../src/domain/errors.ts";
+import { Problem, problemOf } from "../../../src/platform/http/problem.ts";
+import { decodeCursor, encodeCursor, ROTATED_KEY_REASON } from "../../../src/platform/lib/cursor.ts";
 
 const SECRET = "unit-test-secret";
 const scalar = fc.oneof(
@@ -17,8 +18,10 @@ async function refusal(p: Promise<unknown>) {
     () => null,
     (err: unknown) => err,
   );
-  expect(e).toBeInstanceOf(Problem);
-  const problem = e as Problem;
+  expect(e).toBeInstanceOf(BadCursor);
+  const problem = problemOf(e);
+  expect(problem).toBeInstanceOf(Problem);
+  if (!problem) throw e;
   expect(problem.status).toBe(400);
   expect(problem.body.invalid_params?.map((i) => i.name)).toEqual(["cursor"]);
   return problem.body.invalid_params?.[0]?.reason ?? "";
