@@ -5,7 +5,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { PROVENANCE, type Provenance, weakest } from "../domain/provenance.ts";
-import { CNNT_LEVELS, LEGAL_TYPES, PRODUCT_GROUPS, SCHEMES } from "../domain/vocabulary.ts";
+import { CNNT_LEVELS, LEGAL_TYPES, PRODUCT_GROUPS, SCHEMES, SLUG_PATTERN } from "../domain/vocabulary.ts";
 
 const BIDI_OR_SURROGATE =
   /[\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -42,7 +42,7 @@ export const RESERVED_SLUGS = new Set(["moi", "new"]);
 export const slugSchema = z
   .string()
   .max(120)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a slug (lowercase letters, digits, hyphens)")
+  .regex(SLUG_PATTERN, "must be a slug (lowercase letters, digits, hyphens)")
   .refine((s) => !RESERVED_SLUGS.has(s), "is reserved (a path of the editor pages)");
 
 /** An https URL (a source must be checkable by anyone, over a connection that cannot be altered). */
@@ -121,25 +121,31 @@ export const productFields = {
   image_alt_vi: optionalText(300),
   image_alt_en: optionalText(300),
 };
+/** A photo of a record (a product's, a producer's) says in both languages what it shows: its alt texts. */
+function photoNeedsAlt(
+  p: { image_alt_vi?: string | null; image_alt_en?: string | null },
+  ctx: { addIssue: (issue: { code: "custom"; path: string[]; message: string }) => void },
+) {
+  if (!p.image_alt_vi)
+    ctx.addIssue({
+      code: "custom",
+      path: ["image_alt_vi"],
+      message: "a photo needs its alt text in Vietnamese",
+    });
+  if (!p.image_alt_en)
+    ctx.addIssue({
+      code: "custom",
+      path: ["image_alt_en"],
+      message: "a photo needs its alt text in English",
+    });
+}
+
 export const ProductRecord = z
   .object({ slug: slugSchema, ...productFields })
   .strict()
   .superRefine((p, ctx) => {
-    // A photo says something about the product: both languages must say what it shows.
-    if (p.image?.startsWith("/anh/")) {
-      if (!p.image_alt_vi)
-        ctx.addIssue({
-          code: "custom",
-          path: ["image_alt_vi"],
-          message: "a photo needs its alt text in Vietnamese",
-        });
-      if (!p.image_alt_en)
-        ctx.addIssue({
-          code: "custom",
-          path: ["image_alt_en"],
-          message: "a photo needs its alt text in English",
-        });
-    }
+    // A photo says something about the product (our illustrations say nothing of it).
+    if (p.image?.startsWith("/anh/")) photoNeedsAlt(p, ctx);
   })
   .openapi("EditorProduct");
 export type ProductRecord = z.infer<typeof ProductRecord>;
@@ -179,20 +185,7 @@ export const ProducerRecord = z
   .object({ slug: slugSchema, ...producerFields, ...producerPhoto })
   .strict()
   .superRefine((p, ctx) => {
-    if (p.image) {
-      if (!p.image_alt_vi)
-        ctx.addIssue({
-          code: "custom",
-          path: ["image_alt_vi"],
-          message: "a photo needs its alt text in Vietnamese",
-        });
-      if (!p.image_alt_en)
-        ctx.addIssue({
-          code: "custom",
-          path: ["image_alt_en"],
-          message: "a photo needs its alt text in English",
-        });
-    }
+    if (p.image) photoNeedsAlt(p, ctx);
   })
   .openapi("EditorProducer");
 export type ProducerRecord = z.infer<typeof ProducerRecord>;

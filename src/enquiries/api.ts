@@ -8,10 +8,9 @@ import { KEY_PATTERN, PREFIX_LENGTH, sha256Hex } from "../platform/http/api-key.
 import { jsonBody } from "../platform/http/body.ts";
 import { addressBucket } from "../platform/http/client-address.ts";
 import { createRouter } from "../platform/http/create-app.ts";
-import { Problem } from "../platform/http/problem.ts";
+import { invalidFields, Problem } from "../platform/http/problem.ts";
 import { problemContent } from "../platform/http/schemas.ts";
 import type { ValidationResult } from "../platform/http/validation.ts";
-import { invalidFields } from "../platform/http/validation.ts";
 import { queueEnquiryNotice } from "./notices.ts";
 import {
   API_REASONS,

@@ -1,8 +1,9 @@
 /// <reference types="vite/client" />
 // Imports point down: the assembly (src/*.ts, src/openapi/, src/seed/) over the features (catalogue, retail, editor,
 // enquiries), which stand on ui, platform and domain; platform stands on domain; domain on nothing of src/.
-// Features never import each other. Read from every source file's import lines (static, type-only and import()), so that a new
-// import that runs up or sideways fails here, naming the file, the import and the rule.
+// Features never import each other, and the database layer (platform/db, *.queries.ts) never imports HTTP. Read
+// from every source file's import lines (static, type-only and import()), so that a new import that runs up or
+// sideways fails here, naming the file, the import and the rule.
 import { describe, expect, it } from "vitest";
 import { importViolations, type Sources } from "./layers.ts";
 
@@ -58,8 +59,10 @@ describe("import direction", () => {
       "../../src/domain/planted.ts": 'import type { Env } from "../platform/env.ts";\n',
       "../../src/retail/planted.ts": 'const m = await import("../editor/index.ts");\n',
       "../../src/ui/planted.tsx": 'export { pages } from "../catalogue/pages.tsx";\n',
+      "../../src/catalogue/planted.queries.ts": 'import { Problem } from "../platform/http/problem.ts";\n',
     };
     expect(importViolations(planted).filter((v) => v.includes("planted"))).toEqual([
+      "src/catalogue/planted.queries.ts imports src/platform/http/problem.ts: the database layer speaks no HTTP",
       "src/domain/planted.ts imports src/platform/env.ts: domain may import domain only",
       "src/platform/db/planted.ts imports src/catalogue/products/index.ts: platform may import platform, domain only",
       "src/retail/planted.ts imports src/editor/index.ts: retail may import retail, ui, platform, domain only",

@@ -4,6 +4,7 @@ export type Sources = Record<string, string>;
 /**
  * What each part of src/ may import (its own part included). The assembly — the Worker, the app, the route
  * manifest, the OpenAPI document and the seed builder — may import everything; nothing below may import it.
+ * Within platform, the database layer may not import HTTP (isDatabase, isHttp below).
  */
 const MAY_IMPORT: Record<string, readonly string[]> = {
   domain: ["domain"],
@@ -34,6 +35,10 @@ function resolve(from: string, spec: string): string {
   return parts.join("/");
 }
 
+/** The database layer (platform/db/ and every feature's *.queries.ts) speaks no HTTP. */
+const isDatabase = (path: string) => path.startsWith("src/platform/db/") || /\.queries\.ts$/.test(path);
+const isHttp = (path: string) => path.startsWith("src/platform/http/");
+
 /** Each import of a file of src/ that its part may not make, as "<file> imports <target>: <rule>", sorted. */
 export function importViolations(sources: Sources): string[] {
   const found: string[] = [];
@@ -49,6 +54,8 @@ export function importViolations(sources: Sources): string[] {
       const to = target.startsWith("src/") ? partOf(target) : "outside src";
       if (!allowed.includes(to))
         found.push(`${file} imports ${target}: ${part} may import ${allowed.join(", ")} only`);
+      else if (isDatabase(file) && isHttp(target))
+        found.push(`${file} imports ${target}: the database layer speaks no HTTP`);
     }
   }
   return found.sort();

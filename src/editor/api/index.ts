@@ -1,7 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { registerEnquiryRoutes } from "../../enquiries/admin-api.ts";
 import type { AppEnv } from "../../platform/env.ts";
-import { invalidParams, Problem } from "../../platform/http/problem.ts";
+import { invalidFields, invalidParams } from "../../platform/http/problem.ts";
 import { issuesToParams } from "../../platform/http/validation.ts";
 import { registerTableRoutes } from "../tables/tables.api.ts";
 import * as handlers from "./admin.handlers.ts";
@@ -17,11 +17,7 @@ export const adminApi = new OpenAPIHono<AppEnv>({
     if (result.success) return;
     const params = issuesToParams(result.error.issues, result.target);
     if (result.target === "json" || result.target === "form") {
-      throw new Problem(422, {
-        type: "invalid-fields",
-        detail: `Invalid ${params.map((p) => `'${p.name}'`).join(", ")}: ${params.map((p) => p.reason).join("; ")}`,
-        invalid_params: params,
-      });
+      throw invalidFields(params);
     }
     throw invalidParams(params);
   },

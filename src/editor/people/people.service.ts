@@ -4,9 +4,11 @@
  * (entity `editor` or `editor_token`). A publisher cannot disable their own account or sign themselves out
  * everywhere from here, so a province cannot lock out its last publisher by a slip.
  */
+
 import type { Context } from "hono";
+import { SLUG_PATTERN } from "../../domain/vocabulary.ts";
 import type { AppEnv } from "../../platform/env.ts";
-import { Problem } from "../../platform/http/problem.ts";
+import { invalidFields, Problem } from "../../platform/http/problem.ts";
 import { callerAddress, editorOf, needRole, type Role } from "../auth/auth.ts";
 import { generateEditorToken, hashPassword, PBKDF2_MAX_ITERATIONS, randomToken } from "../auth/crypto.ts";
 import { auditStatement, type Statement } from "../records/store.ts";
@@ -63,12 +65,7 @@ export async function listPeople(c: Context<AppEnv>): Promise<Person[]> {
 const audit = (c: Context<AppEnv>, entity: string, key: string, action: string, changes: object[]) =>
   auditStatement({ editor: editorOf(c), address: callerAddress(c) }, entity, key, action, changes as never);
 
-const invalid = (name: string, reason: string) =>
-  new Problem(422, {
-    type: "invalid-fields",
-    detail: `Invalid '${name}': ${reason}`,
-    invalid_params: [{ name, reason }],
-  });
+const invalid = (name: string, reason: string) => invalidFields([{ name, reason }]);
 
 /**
  * Creates an account; returns its one-time password (shown once, stored only as a PBKDF2 hash). The account must
@@ -85,7 +82,7 @@ export async function createAccount(
     throw invalid("role", "must be editor, publisher or producer");
   // A producer's account (issue 24) belongs to one real producer record, named by its slug.
   const producer = input.role === "producer" ? (input.producer ?? "").trim() : null;
-  if (producer !== null && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(producer))
+  if (producer !== null && !SLUG_PATTERN.test(producer))
     throw invalid("producer", "must be a producer's slug");
   const password = randomToken(15);
   const hash = await hashPassword(password);

@@ -1,6 +1,6 @@
 import type { Context, Hono } from "hono";
 import type { Child } from "hono/jsx";
-import { CNNT_LEVELS, LEGAL_TYPES, PRODUCT_GROUPS, SCHEMES } from "../../domain/vocabulary.ts";
+import { CNNT_LEVELS, LEGAL_TYPES, PRODUCT_GROUPS, SCHEMES, SLUG_PATTERN } from "../../domain/vocabulary.ts";
 import type { AppEnv } from "../../platform/env.ts";
 import { Problem } from "../../platform/http/problem.ts";
 import { fold } from "../../platform/lib/fold.ts";
@@ -45,7 +45,6 @@ export type Shell = (
   status?: 200 | 403 | 404 | 409 | 412 | 422,
 ) => Promise<Response>;
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 const lines = (v: string) =>
   v
@@ -685,7 +684,7 @@ export function recordRoutes(
       `${base}/:slug{[a-z0-9-]+}`,
       post(async (c, f, e) => {
         const slug = c.req.param("slug") ?? "";
-        if (!SLUG.test(slug)) return c.notFound();
+        if (!SLUG_PATTERN.test(slug)) return c.notFound();
         const { slug: _ignored, ...patch } = kind === "product" ? productFromForm(f) : producerFromForm(f);
         const values = Object.fromEntries(Object.keys(f).map((k) => [k, str(f[k])]));
         try {

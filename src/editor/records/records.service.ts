@@ -6,7 +6,7 @@
 import type { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../../platform/env.ts";
-import { type InvalidParam, Problem } from "../../platform/http/problem.ts";
+import { type InvalidParam, invalidFields, Problem } from "../../platform/http/problem.ts";
 import { callerAddress, editorOf, hasRole, needRole } from "../auth/auth.ts";
 import { ifMatchHolds } from "../if-match.ts";
 import { storePhoto } from "../photos/photos.ts";
@@ -70,16 +70,6 @@ export function present(entity: Entity, s: RecordState<unknown>) {
 
 export const notFound = (entity: Entity, key: string) =>
   new Problem(404, { type: "not-found", detail: `No ${entity} '${key}' (published or draft)` });
-
-export function unprocessable(params: InvalidParam[], detail?: string): Problem {
-  return new Problem(422, {
-    type: "invalid-fields",
-    detail:
-      detail ??
-      `Invalid ${params.map((p) => `'${p.name}'`).join(", ")}: ${params.map((p) => p.reason).join("; ")}`,
-    invalid_params: params,
-  });
-}
 
 export const zodParams = (issues: readonly { path: PropertyKey[]; message: string }[], prefix = "") =>
   issues.map((i) => ({ name: prefix + (i.path.map(String).join(".") || "(body)"), reason: i.message }));
@@ -155,7 +145,7 @@ export async function createDraft<T = void>(
     throw new Problem(409, { type: "conflict", detail: `A ${entity} '${record.slug}' already exists` });
   const p = producer ? stateFromResults("producer", producer, results.slice(2)) : null;
   if (producer && !p?.live && !p?.draft) {
-    throw unprocessable([{ name: "producer", reason: `no producer '${producer}' (create it first)` }]);
+    throw invalidFields([{ name: "producer", reason: `no producer '${producer}' (create it first)` }]);
   }
   return write(
     c,
@@ -195,7 +185,7 @@ export async function updateDraft<E extends "product" | "producer" | "recognitio
   checkIfMatch(ifMatch, s, true);
   const merged = applyLegacyFlags(current, patch);
   const parsed = schema.safeParse(merged);
-  if (!parsed.success) throw unprocessable(zodParams(parsed.error.issues));
+  if (!parsed.success) throw invalidFields(zodParams(parsed.error.issues));
   const next = settleProvenance(parsed.data as ProductRecord) as Record<string, unknown>;
   if (entity === "recognition" && next.verified && !current.verified) needRole(c, "publisher");
   // `verified` vouches for the facts as a publisher checked them against the decision: a non-publisher who changes
@@ -215,7 +205,7 @@ export async function updateDraft<E extends "product" | "producer" | "recognitio
     patch.producer !== current.producer &&
     !(await producerExists(c, String(next.producer)))
   ) {
-    throw unprocessable([{ name: "producer", reason: `no producer '${String(next.producer)}'` }]);
+    throw invalidFields([{ name: "producer", reason: `no producer '${String(next.producer)}'` }]);
   }
   const editor = editorOf(c);
   const readBack = await write(
@@ -260,7 +250,7 @@ export async function publishProductDraft<T = void>(
     if (!check.success) problems.push(...zodParams(check.error.issues, `recognitions[${r.key}].`));
   }
   if (problems.length) {
-    throw unprocessable(
+    throw invalidFields(
       problems,
       `'${slug}' cannot be published yet: ${problems.map((p) => `${p.name} ${p.reason}`).join("; ")}`,
     );
@@ -330,7 +320,7 @@ export async function publishProducerDraft<T = void>(
   if (!producer) throw notFound("producer", slug);
   checkIfMatch(ifMatch, s, false);
   const problems = publishProblems("producer", producer);
-  if (problems.length) throw unprocessable(problems);
+  if (problems.length) throw invalidFields(problems);
   if (!s.draft) return back ? back.map(await c.get("d1").batch(back.statements)) : undefined;
   return write(
     c,
@@ -355,7 +345,7 @@ export async function createRecognitionDraft(
   const product = await readState(c.get("d1"), "product", input.product);
   if (input.verified) needRole(c, "publisher");
   if (!product.live && !product.draft) {
-    throw unprocessable([{ name: "product", reason: `no product '${input.product}'` }]);
+    throw invalidFields([{ name: "product", reason: `no product '${input.product}'` }]);
   }
   const editor = editorOf(c);
   const ctx = auditCtx(c);
@@ -402,7 +392,7 @@ export async function savePhoto(
   if (!altVi.trim())
     alts.push({ name: "alt_vi", reason: "is required (what the photo shows, in Vietnamese)" });
   if (!altEn.trim()) alts.push({ name: "alt_en", reason: "is required (what the photo shows, in English)" });
-  if (alts.length) throw unprocessable(alts);
+  if (alts.length) throw invalidFields(alts);
   const url = await storePhoto(c.env.PHOTOS, slug, file, entity === "product" ? "products" : "producers");
   await updateDraft(
     c,

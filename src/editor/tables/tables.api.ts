@@ -1,8 +1,9 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../../platform/env.ts";
+import { invalidFields } from "../../platform/http/problem.ts";
 import { ProblemSchema } from "../../platform/http/schemas.ts";
-import { invalidFields, issuesToParams } from "../../platform/http/validation.ts";
+import { issuesToParams } from "../../platform/http/validation.ts";
 import { etag, forEditors, forPublishers, IfMatch, staleProblem } from "../api/admin.routes.ts";
 import { requireEditorToken } from "../auth/auth.ts";
 import { slugSchema } from "../schemas.ts";

@@ -18,7 +18,7 @@ import { PROVENANCE, QUALIFIERS } from "../../domain/provenance.ts";
 import { CHANNEL_KINDS, FUNDS, LISTING_STATUSES } from "../../domain/vocabulary.ts";
 import { listingEtag } from "../../platform/db/listing-etag.ts";
 import type { AppEnv, CountedD1 } from "../../platform/env.ts";
-import { type InvalidParam, Problem } from "../../platform/http/problem.ts";
+import { invalidFields, Problem } from "../../platform/http/problem.ts";
 import { fold } from "../../platform/lib/fold.ts";
 import { editorOf, needRole } from "../auth/auth.ts";
 import { ifMatchHolds } from "../if-match.ts";
@@ -499,13 +499,6 @@ function references(entity: PlainEntity, r: Record<string, unknown>): [string, s
   return [];
 }
 
-const unprocessable = (params: InvalidParam[]) =>
-  new Problem(422, {
-    type: "invalid-fields",
-    detail: `Invalid ${params.map((p) => `'${p.name}'`).join(", ")}: ${params.map((p) => p.reason).join("; ")}`,
-    invalid_params: params,
-  });
-
 const audit = (c: Context<AppEnv>): AuditContext => ({
   editor: editorOf(c),
   address: c.req.header("cf-connecting-ip")?.trim() || null,
@@ -542,7 +535,7 @@ async function readForWrite<E extends PlainEntity>(
   const missing = refs
     .filter((_, i) => !found[i]?.results.length)
     .map(([name, , p]) => ({ name, reason: `no ${name} '${p}'` }));
-  if (missing.length) throw unprocessable(missing);
+  if (missing.length) throw invalidFields(missing);
   return plainFrom(entity, current);
 }
 
@@ -631,7 +624,7 @@ export async function updatePlain<E extends PlainEntity>(
   const merged = { ...(s.record as object), ...patch };
   const parsed = PLAIN_SCHEMAS[entity].safeParse(merged);
   if (!parsed.success)
-    throw unprocessable(
+    throw invalidFields(
       parsed.error.issues.map((i) => ({ name: i.path.map(String).join(".") || "(body)", reason: i.message })),
     );
   const next = parsed.data as Record<string, unknown>;
@@ -639,7 +632,7 @@ export async function updatePlain<E extends PlainEntity>(
   if (entity === "listing") {
     const moved = changes.filter((ch) => ch.field === "channel" || ch.field === "product");
     if (moved.length)
-      throw unprocessable(
+      throw invalidFields(
         moved.map((m) => ({ name: m.field, reason: "cannot change: delete the listing and add another" })),
       );
     const owned = changes

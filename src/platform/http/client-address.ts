@@ -4,38 +4,21 @@
 // from loopback go unlimited. IPv6 callers are counted per /64, the block one subscriber usually holds, so
 // rotating the low 64 bits buys nothing.
 import { isLocalHost } from "../config.ts";
+import { parseIPv4, parseIPv6 } from "../lib/ip.ts";
 
 /** The bucket shared by every public request that arrives without a client address. */
 export const NO_ADDRESS_BUCKET = "shared:no-address";
 
-/** Expands an IPv6 address to its eight 16-bit groups; null if it is not one. */
+/** An IPv6 address (a zone id dropped) as its eight 16-bit groups; null if it is not one. */
 function ipv6Groups(address: string): number[] | null {
-  let a = address.toLowerCase().replace(/%.*$/, "");
-  // An embedded IPv4 tail (::ffff:192.0.2.1) becomes two groups.
-  const v4 = /^(.*:)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(a);
-  if (v4) {
-    const b = v4.slice(2).map(Number);
-    if (b.some((x) => x > 255)) return null;
-    a = `${v4[1]}${(((b[0] ?? 0) << 8) | (b[1] ?? 0)).toString(16)}:${(((b[2] ?? 0) << 8) | (b[3] ?? 0)).toString(16)}`;
-  }
-  const halves = a.split("::");
-  if (halves.length > 2) return null;
-  const part = (s: string | undefined) => (s ? s.split(":") : []);
-  const head = part(halves[0]);
-  const tail = part(halves[1]);
-  const missing = 8 - head.length - tail.length;
-  if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
-  const groups = [...head, ...Array(halves.length === 2 ? missing : 0).fill("0"), ...tail];
-  if (!groups.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return null;
-  return groups.map((g) => Number.parseInt(g, 16));
+  const bytes = parseIPv6(address.replace(/%.*$/, ""));
+  return bytes && Array.from({ length: 8 }, (_, i) => ((bytes[2 * i] ?? 0) << 8) | (bytes[2 * i + 1] ?? 0));
 }
-
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
 /** The caller as one bucket key: `v4:a.b.c.d`, `v6:<first four groups>::/64`, or the raw value if unparsable. */
 export function addressKey(address: string): string {
   const a = address.trim();
-  if (IPV4.test(a)) return `v4:${a}`;
+  if (parseIPv4(a)) return `v4:${a}`;
   const g = ipv6Groups(a);
   if (!g) return `raw:${a.toLowerCase()}`;
   // IPv4-mapped (::ffff:a.b.c.d): the IPv4 address it is.

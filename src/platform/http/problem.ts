@@ -90,6 +90,17 @@ export function invalidParams(params: InvalidParam[], detail?: string): Problem 
   });
 }
 
+/** A 422 naming every invalid body field (the detail names them all unless given). */
+export function invalidFields(params: InvalidParam[], detail?: string): Problem {
+  return new Problem(422, {
+    type: "invalid-fields",
+    detail:
+      detail ??
+      `Invalid ${params.map((p) => `'${p.name}'`).join(", ")}: ${params.map((p) => p.reason).join("; ")}`,
+    invalid_params: params,
+  });
+}
+
 /**
  * The problem an error stands for: a Problem as it is, a domain error (src/domain/errors.ts) as the one problem it
  * maps to; undefined for any other error (a 500, logged). The app's and the pages' error handlers both use it.

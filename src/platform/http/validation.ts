@@ -1,4 +1,4 @@
-import { type InvalidParam, invalidParams, Problem } from "./problem.ts";
+import { type InvalidParam, invalidFields, invalidParams } from "./problem.ts";
 
 /** What the validator reports of a zod issue (zod 4's issue, narrowed to what is read). */
 export interface ValidationIssue {
@@ -57,15 +57,6 @@ export function issuesToParams(
     byName.set(f.name, reasons);
   }
   return [...byName].map(([name, reasons]) => ({ name, reason: reasons.join("; ") }));
-}
-
-/** A 422 naming every invalid body field. */
-export function invalidFields(params: InvalidParam[]): Problem {
-  return new Problem(422, {
-    type: "invalid-fields",
-    detail: `Invalid ${params.map((p) => `'${p.name}'`).join(", ")}: ${params.map((p) => p.reason).join("; ")}`,
-    invalid_params: params,
-  });
 }
 
 /**

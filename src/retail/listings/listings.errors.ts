@@ -1,12 +1,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../../platform/env.ts";
-import { type InvalidParam, Problem } from "../../platform/http/problem.ts";
-import {
-  invalidFields,
-  issuesToParams,
-  type ValidationResult,
-  validationHook,
-} from "../../platform/http/validation.ts";
+import { type InvalidParam, invalidFields, Problem } from "../../platform/http/problem.ts";
+import { issuesToParams, type ValidationResult, validationHook } from "../../platform/http/validation.ts";
 import { type Listing, MAX_BULK_ITEMS } from "./listings.queries.ts";
 
 /** Body failures are 422 naming each field; path, query and header failures are 400. */

@@ -1,6 +1,5 @@
 import type { AppRouteHandler } from "../../platform/http/create-app.ts";
-import { illustrativeOnly, noSuch } from "../../platform/http/problem.ts";
-import { invalidFields } from "../../platform/http/validation.ts";
+import { illustrativeOnly, invalidFields, noSuch } from "../../platform/http/problem.ts";
 import { credentialOf, verifyKey } from "../keys/auth.ts";
 import { duplicateItems, noListing, preconditionFailed, unknownProduct } from "./listings.errors.ts";
 import {

@@ -2,37 +2,7 @@
 // test/retail/webhooks/address.test.ts checks it against ipaddr.js (the well-kept library) on every form in the table
 // and on thousands of generated addresses: it must refuse everything ipaddr.js does not call unicast.
 
-type Bytes = number[];
-
-function parseIPv4(text: string): Bytes | null {
-  const parts = text.split(".");
-  if (parts.length !== 4) return null;
-  const bytes = parts.map((p) => (/^(0|[1-9]\d{0,2})$/.test(p) ? Number(p) : 256));
-  return bytes.every((b) => b <= 255) ? bytes : null;
-}
-
-function parseIPv6(input: string): Bytes | null {
-  let text = input;
-  if (!/^[0-9a-f:.]+$/i.test(text)) return null;
-  // A dotted IPv4 tail (`::ffff:127.0.0.1`) becomes its two 16-bit groups.
-  const lastColon = text.lastIndexOf(":");
-  if (text.includes(".", lastColon)) {
-    const v4 = parseIPv4(text.slice(lastColon + 1));
-    if (!v4 || lastColon < 1) return null;
-    const word = (hi = 0, lo = 0) => ((hi << 8) | lo).toString(16);
-    text = `${text.slice(0, lastColon + 1)}${word(v4[0], v4[1])}:${word(v4[2], v4[3])}`;
-  }
-  const halves = text.split("::");
-  if (halves.length > 2) return null;
-  const groups = (s: string) => (s === "" ? [] : s.split(":"));
-  const left = groups(halves[0] ?? "");
-  const right = halves.length === 2 ? groups(halves[1] ?? "") : [];
-  if ([...left, ...right].some((g) => !/^[0-9a-f]{1,4}$/i.test(g))) return null;
-  const missing = 8 - left.length - right.length;
-  if (halves.length === 2 ? missing < 1 : missing !== 0) return null;
-  const words = [...left, ...Array<string>(missing).fill("0"), ...right].map((g) => Number.parseInt(g, 16));
-  return words.flatMap((w) => [w >> 8, w & 255]);
-}
+import { type Bytes, parseIPv4, parseIPv6 } from "../../platform/lib/ip.ts";
 
 /** True when the first `bits` bits of `bytes` equal those of `prefix`. */
 function within(bytes: Bytes, prefix: Bytes, bits: number): boolean {
