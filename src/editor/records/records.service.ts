@@ -74,7 +74,7 @@ export const notFound = (entity: Entity, key: string) =>
 export const zodParams = (issues: readonly { path: PropertyKey[]; message: string }[], prefix = "") =>
   issues.map((i) => ({ name: prefix + (i.path.map(String).join(".") || "(body)"), reason: i.message }));
 
-/** If-Match (a list, weak or strong) against the record's ETag; `required` turns a missing header into 428. */
+/** If-Match (a list, strong comparison) against the record's ETag; `required` turns a missing header into 428. */
 export function checkIfMatch(header: string | undefined, s: RecordState<unknown>, required: boolean): void {
   if (!ifMatchHolds(header, etagOf(s), required)) throw stale(s);
 }

@@ -369,7 +369,7 @@ export function plainListFrom<E extends PlainEntity>(
 export const plainNotFound = (entity: PlainEntity, key: string) =>
   new Problem(404, { type: "not-found", detail: `No ${entity.replace("_", " ")} '${key}'` });
 
-/** If-Match against a plain record's ETag (list, weak or strong, or `*`); `required` turns a missing one into 428. */
+/** If-Match against a plain record's ETag (a list, strong comparison; `*` refused); `required` turns a missing one into 428. */
 export function checkPlainIfMatch(header: string | undefined, s: PlainState, required: boolean): void {
   if (!ifMatchHolds(header, s.etag, required)) throw plainStale(s);
 }

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { CATALOGUE_VERSION_SQL } from "../db/client.ts";
 import type { AppEnv } from "../env.ts";
+import { noneMatchHits } from "../lib/entity-tags.ts";
 
 /** An id of the deployed build (set by scripts/build.ts), so that a deploy that changes responses changes ETags. */
 declare const __BUILD_ID__: string | undefined;
@@ -11,15 +12,6 @@ const BUILD = typeof __BUILD_ID__ === "undefined" ? "src" : __BUILD_ID__;
  * from before a restore never matches the restored data, whatever its version number).
  */
 export const catalogueTag = (version: number, epoch: number) => `W/"${BUILD}.${epoch}.${version}"`;
-
-/** Weak comparison (RFC 9110 §13.1.2) of an If-None-Match list with a tag. */
-function matches(ifNoneMatch: string, tag: string): boolean {
-  const opaque = tag.replace(/^W\//, "");
-  return ifNoneMatch.split(",").some((t) => {
-    const v = t.trim();
-    return v === "*" || v.replace(/^W\//, "") === opaque;
-  });
-}
 
 /**
  * ETags for catalogue reads, derived from the catalogue's data version (a counter bumped by triggers on every
@@ -51,7 +43,7 @@ export function catalogueETag(): MiddlewareHandler<AppEnv> {
       c.header("etag", tag);
     }
     const ifNoneMatch = c.req.header("if-none-match");
-    if (ifNoneMatch && matches(ifNoneMatch, tag)) {
+    if (ifNoneMatch && noneMatchHits(ifNoneMatch, tag)) {
       const kept = ["cache-control", "content-location", "date", "etag", "expires", "vary"];
       const headers = new Headers();
       for (const h of kept) {

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { configAccepted } from "../config.ts";
 import { CATALOGUE_VERSION_SQL } from "../db/client.ts";
 import type { AppEnv } from "../env.ts";
+import { noneMatchHits } from "../lib/entity-tags.ts";
 import { catalogueTag } from "./etag.ts";
 import { chargeAddress } from "./rate-limit.ts";
 
@@ -105,15 +106,6 @@ export function requestKey(url: URL): string {
 /** Requests the cache must not answer: they want read-your-writes, or may see something personal. */
 function bypasses(req: Request): boolean {
   return req.headers.has("x-d1-bookmark") || req.headers.has("authorization") || req.headers.has("cookie");
-}
-
-/** Weak comparison (RFC 9110 §13.1.2) of an If-None-Match list with a tag. */
-function matches(ifNoneMatch: string, tag: string): boolean {
-  const opaque = tag.replace(/^W\//, "");
-  return ifNoneMatch.split(",").some((t) => {
-    const v = t.trim();
-    return v === "*" || v.replace(/^W\//, "") === opaque;
-  });
 }
 
 const positive = (value: string | undefined, fallback: number) => {
@@ -226,7 +218,7 @@ function trim304(res: Response): void {
 /** A response built from a cached entry: a 304 when `If-None-Match` names its ETag, else its bytes. */
 function answer(e: Entry, req: Request, layer: CacheLayer, report: boolean): Response {
   const ifNoneMatch = req.headers.get("if-none-match");
-  if (ifNoneMatch && e.etag && matches(ifNoneMatch, e.etag)) {
+  if (ifNoneMatch && e.etag && noneMatchHits(ifNoneMatch, e.etag)) {
     const headers: [string, string][] = [...e.headers, ["x-d1-round-trips", "0"]];
     if (report) headers.push([CACHE_HEADER, layer]);
     return notModified(headers);

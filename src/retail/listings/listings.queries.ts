@@ -6,6 +6,7 @@ import { digits, listingEtag } from "../../platform/db/listing-etag.ts";
 import { parseJson } from "../../platform/db/mappers.ts";
 import type { Store } from "../../platform/db/schema.ts";
 import type { CountedD1, Credential } from "../../platform/env.ts";
+import { strongTags } from "../../platform/lib/entity-tags.ts";
 import { channelId, guard, type KeyRow, keyId, keyLookup, keyRow } from "../keys/keys.queries.ts";
 
 /** D1 refuses statements with more than 100 bound parameters (local D1 does not; production does). */
@@ -157,9 +158,10 @@ const tagsMatch = (tags: ListingTag[]) =>
 export function parseIfMatch(header: string | undefined): "*" | ListingTag[] | undefined {
   if (header === undefined) return undefined;
   if (header.trim() === "*") return "*";
-  return [...header.matchAll(/(W\/)?"l(\d{1,15})v(\d{1,15})c(\d{1,20})(?:e(\d{1,15}))?"/g)]
-    .filter((m) => !m[1])
-    .map((m) => ({ id: Number(m[2]), version: Number(m[3]), created: m[4] ?? "", epoch: Number(m[5] ?? 0) }))
+  return strongTags(header)
+    .map((t) => /^"l(\d{1,15})v(\d{1,15})c(\d{1,20})(?:e(\d{1,15}))?"$/.exec(t))
+    .filter((m) => m !== null)
+    .map((m) => ({ id: Number(m[1]), version: Number(m[2]), created: m[3] ?? "", epoch: Number(m[4] ?? 0) }))
     .slice(0, 10);
 }
 
