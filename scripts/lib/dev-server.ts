@@ -40,6 +40,8 @@ export async function serveWorker(opts: {
   args?: string[];
   /** Called with each line wrangler prints. */
   log?: (line: string) => void;
+  /** wrangler's log level (default warn); info also logs each request and where each simulated email was written. */
+  logLevel?: "warn" | "info";
   /** A path that answers 200 once the Worker serves (default: an API list). */
   readyPath?: string;
   timeoutMs?: number;
@@ -62,7 +64,7 @@ export async function serveWorker(opts: {
       "--inspector-port",
       String(opts.inspectorPort),
       "--log-level",
-      "warn",
+      opts.logLevel ?? "warn",
       "--show-interactive-dev-session=false",
       ...(opts.args ?? []),
     ],

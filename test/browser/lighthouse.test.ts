@@ -23,9 +23,14 @@ describe("Lighthouse", () => {
     ["home", "/"],
     ["catalogue", "/san-pham"],
     ["product", "/san-pham/lap-suon-thit-hun-khoi-tam-hoa"],
+    // The enquiry form and its thank-you page (issue 24) are noindex on purpose, which Lighthouse's SEO category
+    // counts against them ("is-crawlable"): every other SEO audit is still gated.
+    ["enquiry form", "/hoi-mua?product=lap-suon-thit-hun-khoi-tam-hoa"],
+    ["enquiry thanks", "/hoi-mua/cam-on"],
   ])(
     "%s (%s): accessibility, best practices and SEO at 100",
     async (name, path) => {
+      const noindexOnPurpose = name.startsWith("enquiry");
       const result = await lighthouse(`${BASE}${path}`, {
         port: DEBUG_PORT,
         output: "json",
@@ -42,10 +47,11 @@ describe("Lighthouse", () => {
       const failing = GATED.flatMap((c) =>
         (lhr?.categories[c]?.auditRefs ?? [])
           .filter((r) => r.weight > 0 && (lhr?.audits[r.id]?.score ?? 1) < 1)
+          .filter((r) => !(noindexOnPurpose && r.id === "is-crawlable"))
           .map((r) => `${c}: ${r.id} (${lhr?.audits[r.id]?.title})`),
       );
       expect(failing).toEqual([]);
-      for (const c of GATED) expect(score(c), c).toBe(100);
+      for (const c of GATED) if (!(noindexOnPurpose && c === "seo")) expect(score(c), c).toBe(100);
     },
     180_000,
   );

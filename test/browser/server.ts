@@ -27,6 +27,8 @@ export async function startServer(): Promise<Server> {
     persistTo: ".wrangler/browser-state",
     args: ["--var", `PUBLIC_ORIGIN:${BASE}`],
     readyPath: "/robots.txt",
+    // Info, not warn: the simulated send_email binding logs the path of each message it writes (enquiry.test.ts).
+    logLevel: "info",
     log: (line) => appendFileSync(SERVER_LOG, `${line}\n`),
     onUnexpectedExit: (code, signal) =>
       console.error(`wrangler dev exited early (${code ?? signal}); its output is in ${SERVER_LOG}`),
