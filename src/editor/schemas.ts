@@ -211,7 +211,10 @@ const recognitionShape = {
   title_vi: text(300),
   title_en: text(300),
   decision_number: optionalText(120),
-  issuer: optionalText(300),
+  issuer: optionalText(300).openapi({
+    description:
+      "Who issued the decision, or `not_stated` when the source does not say and it cannot be told (an OCOP rating of unknown year: districts certify 3-star products from 2023, the province before)",
+  }),
   source_url: httpsUrl,
   verified: z
     .boolean()

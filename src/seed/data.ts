@@ -66,6 +66,8 @@ export const SRC = {
 
 /** The period of a figure whose source gives no date (the English pages say "date not given"). */
 export const UNDATED = "không ghi thời điểm";
+/** The period of the 97-product OCOP count, as its source gives it. */
+const END_OF_2022 = "đến hết năm 2022";
 
 type LegalType = "cooperative" | "company" | "private_enterprise" | "household_business" | "craft_village";
 
@@ -562,7 +564,8 @@ export const producers: SeedProducer[] = [
       "Sản xuất miến dong, thương hiệu từ năm 2017. Miến dong đạt OCOP 3 sao năm 2020 và 4 sao năm 2023; lô hàng đầu tiên 4 tấn xuất khẩu sang Hoa Kỳ đầu năm 2025. Mở rộng phân phối qua chuỗi siêu thị.",
     descriptionEn:
       "Makes canna-starch vermicelli (miến dong) under a brand started in 2017: OCOP 3 stars in 2020 and 4 stars in 2023; its first 4 tonnes were exported to the USA in early 2025. Distribution widened through supermarket chains.",
-    sources: [SRC.ocop2025, SRC.programme],
+    // The brand's start (2017) is stated by the thongtin page (SRC.kolia), the ratings and export by dantri.
+    sources: [SRC.ocop2025, SRC.kolia, SRC.programme],
   },
   {
     id: 4,
@@ -624,11 +627,12 @@ export const producers: SeedProducer[] = [
     commune: "Xã Thành Công",
     district: "Nguyên Bình",
     foundedYear: 2013,
+    addressAsOf: "before_2025_reform",
     descriptionVi:
-      "Sản xuất trà “Danh Trà” và “Đinh Trà” (OCOP 4 sao). Có mặt trên thị trường từ năm 2013, xuất khẩu từ năm 2019; từ năm 2024 xuất hơn 1 tấn sang Trung Quốc.",
+      "Ba dòng sản phẩm chính là Lục trà, Hồng trà và Trà ô long, đều đạt OCOP 4 sao (bài viết ngày 6/9/2024); Hồng trà và Lục trà đạt OCOP 3 sao ở kỳ đánh giá năm 2020 của tỉnh. Một nguồn tiếng Anh nêu thêm hai loại trà OCOP 4 sao viết là “Danh Tra” và “Dinh Tra” (dấu tiếng Việt ở đây là suy luận). Có mặt trên thị trường từ năm 2013, xuất khẩu từ năm 2019; từ năm 2024 xuất hơn 1 tấn sang Trung Quốc.",
     descriptionEn:
-      "Makes the teas “Danh Trà” and “Đinh Trà” (OCOP 4 stars). On the market since 2013 and exporting since 2019; over 1 tonne to China from 2024.",
-    sources: [SRC.kolia],
+      "Its three main lines, Lục trà, Hồng trà and Trà ô long, are all OCOP 4 stars (an article of 6 September 2024); Hồng trà and Lục trà were rated OCOP 3 stars in the province's 2020 round. An English-language source names two more 4-star OCOP teas written “Danh Tra” and “Dinh Tra” (the Vietnamese diacritics here are inferred). On the market since 2013 and exporting since 2019; over 1 tonne to China from 2024.",
+    sources: [SRC.koliaLines, SRC.koliaRound2020, SRC.kolia],
     // The source says "on the market since 2013", not when the company was founded.
     fields: { founded_year: "inferred" },
   },
@@ -655,9 +659,9 @@ export const producers: SeedProducer[] = [
     district: "Nguyên Bình",
     addressAsOf: "before_2025_reform",
     descriptionVi:
-      "Làng nghề truyền thống miến dong được công nhận theo Quyết định 1861/QĐ-UBND ngày 27/12/2023; sản lượng khoảng 200 tấn năm 2023.",
+      "Làng nghề truyền thống miến dong được công nhận theo Quyết định 1861/QĐ-UBND ngày 27/12/2023; sản lượng gần 200 tấn năm 2023.",
     descriptionEn:
-      "A traditional miến dong craft village, recognized by decision 1861/QĐ-UBND of 27 December 2023; about 200 tonnes in 2023.",
+      "A traditional miến dong craft village, recognized by decision 1861/QĐ-UBND of 27 December 2023; nearly 200 tonnes in 2023.",
     sources: [SRC.phiaDen],
   },
   {
@@ -668,18 +672,6 @@ export const producers: SeedProducer[] = [
     district: "Quảng Hòa",
     descriptionVi: `Bánh khảo làm từ bột gạo nếp rang và đường phên. ${SAMPLE_NOTE_VI}`,
     descriptionEn: `Bánh khảo made from roasted glutinous-rice flour and cane sugar. ${SAMPLE_NOTE_EN}`,
-    sources: [SRC.provinceTotals],
-    provenance: "illustrative",
-  },
-  {
-    id: 15,
-    slug: "to-hop-ren-phuc-sen-mau",
-    name: "Tổ hợp tác rèn Phúc Sen (hồ sơ mẫu)",
-    legalType: "household_business",
-    commune: "Xã Phúc Sen",
-    district: "Quảng Hòa",
-    descriptionVi: `Rèn nông cụ thủ công của làng rèn Phúc Sen: dao, cuốc, liềm. ${SAMPLE_NOTE_VI}`,
-    descriptionEn: `Hand-forged farm tools of the Phúc Sen smithing village: knives, hoes, sickles. ${SAMPLE_NOTE_EN}`,
     sources: [SRC.provinceTotals],
     provenance: "illustrative",
   },
@@ -716,12 +708,12 @@ export const products: SeedProduct[] = [
     id: 2,
     slug: "chieu-truc-688",
     producer: "cong-ty-tnhh-mtv-688",
-    nameVi: "Chiếu trúc 688",
-    nameEn: "688 bamboo mat",
+    nameVi: "Chiếu trúc của Công ty TNHH MTV 688",
+    nameEn: "Bamboo mats of Công ty TNHH MTV 688",
     descriptionVi:
-      "Chiếu trúc của Công ty TNHH MTV 688, làm từ cây trúc sào Cao Bằng. Sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia.",
+      "Chiếu trúc của Công ty TNHH MTV 688, làm từ cây trúc sào Cao Bằng. Sản phẩm công nghiệp nông thôn tiêu biểu cấp quốc gia. Tên sản phẩm ghi theo loại sản phẩm và cơ sở; nguồn không nêu tên thương hiệu.",
     descriptionEn:
-      "Bamboo mats (chiếu trúc) of Công ty TNHH MTV 688, made from Cao Bằng's trúc sào bamboo. A national-level outstanding rural-industry product.",
+      "Bamboo mats (chiếu trúc) of Công ty TNHH MTV 688, made from Cao Bằng's trúc sào bamboo. A national-level outstanding rural-industry product. The name is the kind of product and its maker; no source gives a brand name.",
     group: "handicraft",
     categoryVi: "Chiếu trúc",
     categoryEn: "Bamboo mats",
@@ -746,7 +738,7 @@ export const products: SeedProduct[] = [
     categoryEn: "Canna-starch vermicelli",
     packaging: [pack("Gói 300 g", 300, 45000), pack("Gói 500 g", 500, 70000)],
     image: "/img/products/mien-dong.svg",
-    sources: [SRC.ocop2025],
+    sources: [SRC.ocop2025, SRC.kolia],
     fields: { packaging: "illustrative" },
     createdAt: "2026-01-05T00:00:02.000Z",
   },
@@ -754,12 +746,12 @@ export const products: SeedProduct[] = [
     id: 4,
     slug: "bun-kho-cao-tuyen",
     producer: "cong-ty-tnhh-bun-cao-tuyen",
-    nameVi: "Bún khô Cao Tuyền",
-    nameEn: "Cao Tuyền dried rice noodles",
+    nameVi: "Bún khô của Công ty TNHH Bún Cao Tuyền",
+    nameEn: "Dried rice noodles of Công ty TNHH Bún Cao Tuyền",
     descriptionVi:
-      "Bún khô làm theo cách truyền thống, ép bằng máy ép bún được hỗ trợ từ khuyến công địa phương.",
+      "Bún khô làm theo cách truyền thống, ép bằng máy ép bún được hỗ trợ từ khuyến công địa phương. Tên sản phẩm ghi theo loại sản phẩm và cơ sở; nguồn không nêu tên thương hiệu.",
     descriptionEn:
-      "Traditional dried rice noodles, pressed on a machine funded by local industrial extension.",
+      "Traditional dried rice noodles, pressed on a machine funded by local industrial extension. The name is the kind of product and its maker; no source gives a brand name.",
     group: "processed_food",
     categoryVi: "Bún khô",
     categoryEn: "Dried rice noodles",
@@ -773,12 +765,12 @@ export const products: SeedProduct[] = [
     id: 5,
     slug: "nam-huong-yen-cong",
     producer: "htx-nong-nghiep-yen-cong",
-    nameVi: "Nấm hương Yên Công",
-    nameEn: "Yên Công shiitake",
+    nameVi: "Nấm hương của HTX nông nghiệp Yên Công",
+    nameEn: "Shiitake of HTX nông nghiệp Yên Công",
     descriptionVi:
-      "Nấm hương của HTX nông nghiệp Yên Công, bảo quản trong kho lạnh (khoảng 50 tấn/năm) được hỗ trợ từ khuyến công địa phương.",
+      "Nấm hương của HTX nông nghiệp Yên Công, bảo quản trong kho lạnh (khoảng 50 tấn/năm) được hỗ trợ từ khuyến công địa phương. Tên sản phẩm ghi theo loại sản phẩm và cơ sở; nguồn không nêu tên thương hiệu.",
     descriptionEn:
-      "Shiitake of HTX nông nghiệp Yên Công, kept in a cold store (about 50 tonnes a year) funded by local industrial extension.",
+      "Shiitake of HTX nông nghiệp Yên Công, kept in a cold store (about 50 tonnes a year) funded by local industrial extension. The name is the kind of product and its maker; no source gives a brand name.",
     group: "processed_food",
     categoryVi: "Nấm hương",
     categoryEn: "Shiitake",
@@ -792,12 +784,12 @@ export const products: SeedProduct[] = [
     id: 6,
     slug: "mien-dong-cai-bo",
     producer: "htx-nong-nghiep-cai-bo",
-    nameVi: "Miến dong Cai Bộ",
-    nameEn: "Cai Bộ canna-starch vermicelli",
+    nameVi: "Miến dong của HTX nông nghiệp Cai Bộ",
+    nameEn: "Canna-starch vermicelli of HTX nông nghiệp Cai Bộ",
     descriptionVi:
-      "Miến dong của HTX nông nghiệp Cai Bộ; năm 2023 hợp tác xã được khuyến công quốc gia hỗ trợ ứng dụng máy móc thiết bị tiên tiến trong sản xuất miến dong.",
+      "Miến dong của HTX nông nghiệp Cai Bộ; năm 2023 hợp tác xã được khuyến công quốc gia hỗ trợ ứng dụng máy móc thiết bị tiên tiến trong sản xuất miến dong. Tên sản phẩm ghi theo loại sản phẩm và cơ sở; nguồn không nêu tên thương hiệu.",
     descriptionEn:
-      "Canna-starch vermicelli of HTX nông nghiệp Cai Bộ; in 2023 the national industrial-extension fund supported the cooperative in applying advanced machinery to its miến dong production.",
+      "Canna-starch vermicelli of HTX nông nghiệp Cai Bộ; in 2023 the national industrial-extension fund supported the cooperative in applying advanced machinery to its miến dong production. The name is the kind of product and its maker; no source gives a brand name.",
     group: "processed_food",
     categoryVi: "Miến dong",
     categoryEn: "Canna-starch vermicelli",
@@ -830,8 +822,10 @@ export const products: SeedProduct[] = [
     producer: "cong-ty-tnhh-kolia-cao-bang",
     nameVi: "Danh Trà",
     nameEn: "Danh Trà tea",
-    descriptionVi: "Trà của Công ty TNHH Kolia Cao Bằng, OCOP 4 sao.",
-    descriptionEn: "A tea of Kolia Cao Bằng Co., Ltd, OCOP 4 stars.",
+    descriptionVi:
+      "Trà của Công ty TNHH Kolia Cao Bằng, OCOP 4 sao. Nguồn tiếng Anh viết “Danh Tra”; dấu tiếng Việt của tên là suy luận.",
+    descriptionEn:
+      "A tea of Kolia Cao Bằng Co., Ltd, OCOP 4 stars. The English-language source writes “Danh Tra”; the Vietnamese diacritics of the name are inferred.",
     group: "processed_food",
     categoryVi: "Trà",
     categoryEn: "Tea",
@@ -847,8 +841,10 @@ export const products: SeedProduct[] = [
     producer: "cong-ty-tnhh-kolia-cao-bang",
     nameVi: "Đinh Trà",
     nameEn: "Đinh Trà tea",
-    descriptionVi: "Trà của Công ty TNHH Kolia Cao Bằng, OCOP 4 sao.",
-    descriptionEn: "A tea of Kolia Cao Bằng Co., Ltd, OCOP 4 stars.",
+    descriptionVi:
+      "Trà của Công ty TNHH Kolia Cao Bằng, OCOP 4 sao. Nguồn tiếng Anh viết “Dinh Tra”; dấu tiếng Việt của tên là suy luận.",
+    descriptionEn:
+      "A tea of Kolia Cao Bằng Co., Ltd, OCOP 4 stars. The English-language source writes “Dinh Tra”; the Vietnamese diacritics of the name are inferred.",
     group: "processed_food",
     categoryVi: "Trà",
     categoryEn: "Tea",
@@ -882,9 +878,9 @@ export const products: SeedProduct[] = [
     nameVi: "Miến dong Phia Đén",
     nameEn: "Phia Đén canna-starch vermicelli",
     descriptionVi:
-      "Miến dong của làng nghề truyền thống Phia Đén (công nhận năm 2023); sản lượng khoảng 200 tấn năm 2023.",
+      "Miến dong của làng nghề truyền thống Phia Đén (công nhận năm 2023); sản lượng gần 200 tấn năm 2023.",
     descriptionEn:
-      "Canna-starch vermicelli of the Phia Đén traditional craft village (recognized in 2023); about 200 tonnes in 2023.",
+      "Canna-starch vermicelli of the Phia Đén traditional craft village (recognized in 2023); nearly 200 tonnes in 2023.",
     group: "processed_food",
     categoryVi: "Miến dong",
     categoryEn: "Canna-starch vermicelli",
@@ -911,30 +907,16 @@ export const products: SeedProduct[] = [
     provenance: "illustrative",
     createdAt: "2026-01-05T00:00:13.000Z",
   },
-  {
-    id: 16,
-    slug: "dao-ren-phuc-sen",
-    producer: "to-hop-ren-phuc-sen-mau",
-    nameVi: "Dao rèn Phúc Sen",
-    nameEn: "Phúc Sen forged knife",
-    descriptionVi: "Dao rèn tay bằng thép nhíp, tôi nước, sắc bền — nông cụ của làng rèn Phúc Sen.",
-    descriptionEn:
-      "A hand-forged, water-quenched knife of leaf-spring steel — a tool of the Phúc Sen smithing village.",
-    group: "machinery",
-    categoryVi: "Nông cụ rèn",
-    categoryEn: "Forged tools",
-    packaging: [pack("Dao phát 30 cm", null, 250000), pack("Dao thái 20 cm", null, 180000)],
-    image: "/img/products/dao.svg",
-    sources: [SRC.provinceTotals],
-    provenance: "illustrative",
-    createdAt: "2026-01-05T00:00:15.000Z",
-  },
 ];
 
 const NATIONAL_NOTE_VI =
   "Cấp quốc gia theo nguồn; năm và số quyết định là suy luận (có thể là kỳ bình chọn 2021, QĐ 1997/QĐ-BCT ngày 23/8/2021).";
 const NATIONAL_NOTE_EN =
   "National level as the source states; the year and decision are inferred (probably the 2021 vote, decision 1997/QĐ-BCT of 23 August 2021).";
+const ISSUER_PRE_2023_VI = `Cơ quan công nhận là suy luận: trước năm 2023, sản phẩm OCOP do UBND tỉnh công nhận (từ 2023, sản phẩm 3 sao do UBND cấp huyện công nhận). Nguồn: ${SRC.ocop68}`;
+const ISSUER_PRE_2023_EN = `The issuer is inferred: before 2023 OCOP products were certified by the province (from 2023 the district certifies 3-star products). Source: ${SRC.ocop68}`;
+const ISSUER_4_STARS_VI = `Cơ quan công nhận là suy luận: sản phẩm 4 sao do UBND tỉnh công nhận. Nguồn: ${SRC.ocop68}`;
+const ISSUER_4_STARS_EN = `The issuer is inferred: 4-star products are certified by the province. Source: ${SRC.ocop68}`;
 const SAMPLE_REC_VI = "Công nhận minh họa (mẫu) cho hồ sơ mẫu — không phải quyết định thật.";
 const SAMPLE_REC_EN = "Illustrative (sample) recognition of a sample profile — not a real decision.";
 
@@ -997,8 +979,10 @@ export const recognitions: SeedRecognition[] = [
     issuer: "UBND tỉnh Cao Bằng",
     sourceUrl: SRC.ocop2025,
     verified: true,
-    // The source gives stars and year; the issuing body is inferred from how OCOP ratings below 5 stars work.
+    // The source gives stars and year; the issuer follows from who certified OCOP products then (SRC.ocop68).
     fields: { issuer: "inferred" },
+    noteVi: ISSUER_PRE_2023_VI,
+    noteEn: ISSUER_PRE_2023_EN,
   },
   {
     id: 5,
@@ -1011,8 +995,10 @@ export const recognitions: SeedRecognition[] = [
     issuer: "UBND tỉnh Cao Bằng",
     sourceUrl: SRC.ocop2025,
     verified: true,
-    // The source gives stars and year; the issuing body is inferred from how OCOP ratings below 5 stars work.
+    // The source gives stars and year; the issuer follows from who certifies 4-star products (SRC.ocop68).
     fields: { issuer: "inferred" },
+    noteVi: ISSUER_4_STARS_VI,
+    noteEn: ISSUER_4_STARS_EN,
   },
   {
     id: 6,
@@ -1025,8 +1011,25 @@ export const recognitions: SeedRecognition[] = [
     issuer: "UBND tỉnh Cao Bằng",
     sourceUrl: SRC.ocop2025,
     verified: true,
-    // The source gives stars and year; the issuing body is inferred from how OCOP ratings below 5 stars work.
+    // The source gives stars and year; the issuer follows from who certified OCOP products then (SRC.ocop68).
     fields: { issuer: "inferred" },
+    noteVi: ISSUER_PRE_2023_VI,
+    noteEn: ISSUER_PRE_2023_EN,
+  },
+  {
+    // Lạp sườn of HTX Tâm Hòa: OCOP 4 stars in a caption of a 2023 article, which gives no year for the rating.
+    id: 15,
+    product: "lap-suon-thit-hun-khoi-tam-hoa",
+    scheme: "ocop",
+    stars: 4,
+    titleVi: "OCOP 4 sao",
+    titleEn: "OCOP 4 stars",
+    issuer: "UBND tỉnh Cao Bằng",
+    sourceUrl: SRC.ocop68,
+    verified: true,
+    fields: { issuer: "inferred" },
+    noteVi: `Chú thích ảnh trong một bài năm 2023 ghi lạp sườn của Hợp tác xã Tâm Hòa đạt OCOP 4 sao, không nêu năm công nhận. ${ISSUER_4_STARS_VI}`,
+    noteEn: `A photo caption in a 2023 article gives the lạp sườn of Hợp tác xã Tâm Hòa as OCOP 4 stars, without the year. ${ISSUER_4_STARS_EN}`,
   },
   {
     id: 7,
@@ -1050,11 +1053,10 @@ export const recognitions: SeedRecognition[] = [
   },
   ...(
     [
-      // Kept to show the regional and provincial tiers and the machinery group, which no real catalogued
-      // product holds yet (the province reports 61 provincial and 15 regional products: see the programme page).
+      // Kept to show the regional and provincial tiers, which no real catalogued product holds yet (the province
+      // reports 61 provincial and 15 regional products: see the programme page).
       [11, "banh-khao-quang-hoa", "regional", 2022],
       [12, "banh-khao-quang-hoa", "provincial", 2021],
-      [14, "dao-ren-phuc-sen", "provincial", 2021],
     ] as const
   ).map(
     ([id, product, level, year]): SeedRecognition => ({
@@ -1566,7 +1568,7 @@ const figures: SeedFigure[] = [
     SRC.provinceTotals,
     "đến 5/2025",
   ),
-  // OCOP by group and by stars at an earlier count (97 products) than May 2025's 144; the article gives no date.
+  // OCOP by group and by stars at the end of 2022 (97 products), before May 2025's 144 (vietnamnet 2172875 dates it).
   ...(
     [
       [
@@ -1575,8 +1577,8 @@ const figures: SeedFigure[] = [
         "ocop_earlier",
         97,
         "products",
-        "Sản phẩm OCOP (lần đếm trước)",
-        "OCOP products (an earlier count)",
+        "Sản phẩm OCOP (đến hết năm 2022)",
+        "OCOP products (to the end of 2022)",
       ],
       [
         23,
@@ -1584,8 +1586,8 @@ const figures: SeedFigure[] = [
         "ocop_earlier",
         88,
         "products",
-        "Sản phẩm OCOP 3 sao (lần đếm trước)",
-        "OCOP 3-star products (an earlier count)",
+        "Sản phẩm OCOP 3 sao (đến hết năm 2022)",
+        "OCOP 3-star products (to the end of 2022)",
       ],
       [
         24,
@@ -1593,8 +1595,8 @@ const figures: SeedFigure[] = [
         "ocop_earlier",
         9,
         "products",
-        "Sản phẩm OCOP 4 sao (lần đếm trước)",
-        "OCOP 4-star products (an earlier count)",
+        "Sản phẩm OCOP 4 sao (đến hết năm 2022)",
+        "OCOP 4-star products (to the end of 2022)",
       ],
       [
         25,
@@ -1620,8 +1622,8 @@ const figures: SeedFigure[] = [
         "ocop_group",
         3,
         "products",
-        "Sản phẩm OCOP nhóm thảo dược",
-        "OCOP products: medicinal herbs",
+        "Sản phẩm OCOP nhóm dược liệu và sản phẩm từ dược liệu",
+        "OCOP products: medicinal materials and products made from them",
       ],
       [
         28,
@@ -1647,12 +1649,12 @@ const figures: SeedFigure[] = [
         "ocop_earlier",
         67,
         "facilities",
-        "Chủ thể có sản phẩm OCOP (lần đếm trước)",
-        "Producers with OCOP products (an earlier count)",
+        "Chủ thể có sản phẩm OCOP (đến hết năm 2022)",
+        "Producers with OCOP products (to the end of 2022)",
       ],
     ] as const
   ).map(([id, key, group, value, unit, vi, en]) =>
-    fig(id, key, group, value, unit, null, vi, en, SRC.ocopQuality, UNDATED),
+    fig(id, key, group, value, unit, null, vi, en, SRC.ocopShift, END_OF_2022),
   ),
 ];
 

@@ -74,8 +74,28 @@ export const SHEET_RECOGNITION_ID_BASE = 500;
 
 /** Records the seed once had and no longer has (illustrative look-alikes of products that are now real). */
 export const RETIRED = {
-  products: [12, 13, 15, 17, 18, 19, 20],
-  producers: [11, 12, 14, 16, 17],
+  // 16: the made-up "Dao rèn Phúc Sen", replaced by the real Dao Minh Tuấn (issue 25).
+  products: [12, 13, 15, 16, 17, 18, 19, 20],
+  producers: [11, 12, 14, 15, 16, 17],
+} as const;
+
+/**
+ * Sheet records the seed once shipped and no longer has (issue 25), by slug: "Rượu ngô Đại Hoàng", ambiguous (Hòa
+ * An has three 4-star Đại Hoàng liquors, now catalogued by name), and the producers that stood for ones a source has
+ * since named (Kolia's teas, Cơ sở sản xuất Trúc Mai, Ma Thị Kim Oanh's bee farm, the household of Nông Thị Lệ
+ * Thùy). A producer goes only once no product names it (the sheets have moved their products first).
+ */
+export const RETIRED_SHEET = {
+  products: ["ruou-ngo-dai-hoang"],
+  producers: [
+    "chu-the-hong-tra",
+    "chu-the-luc-tra",
+    "chu-the-tra-o-long",
+    "chu-the-nam-huong-viet-truc-mai",
+    "chu-the-ruou-ngo-dai-hoang",
+    "chu-the-mat-ong-doan-linh",
+    "ho-kinh-doanh-thach-den-le-thuy",
+  ],
 } as const;
 
 /**
@@ -111,6 +131,24 @@ export function sheetStatements(sheets: SeedSheets): SeedStatement[] {
     productSlugs.add(p.slug);
     out.push(publishProductStatement(p, producerName));
   }
+  // Retired sheet records go before the recognitions are written: the sheet's recognitions take their ids from
+  // their lines, and a retired product's recognitions must not be overwritten by them first and deleted after.
+  const retiredProducts = `(SELECT id FROM products WHERE slug IN (SELECT value FROM json_each(?)))`;
+  for (const table of ["recognitions", "listings"])
+    out.push({
+      sql: `DELETE FROM ${table} WHERE product_id IN ${retiredProducts}`,
+      params: [JSON.stringify(RETIRED_SHEET.products)],
+    });
+  out.push(
+    {
+      sql: "DELETE FROM products WHERE slug IN (SELECT value FROM json_each(?))",
+      params: [JSON.stringify(RETIRED_SHEET.products)],
+    },
+    {
+      sql: "DELETE FROM producers WHERE slug IN (SELECT value FROM json_each(?)) AND NOT EXISTS (SELECT 1 FROM products p WHERE p.producer_id = producers.id)",
+      params: [JSON.stringify(RETIRED_SHEET.producers)],
+    },
+  );
   for (const { line, record } of rowsOf("recognitions")) {
     const r = record as RecognitionRecord;
     if (!productSlugs.has(r.product))

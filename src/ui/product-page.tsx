@@ -30,7 +30,9 @@ export function productJsonLd(p: ProductDetail, lang: Lang, origin: string) {
   const sourced = (o: { provenance: { record: string; fields: Record<string, string> } }, field?: string) =>
     o.provenance.record === "sourced" && (field === undefined || o.provenance.fields[field] === undefined);
   const commune = sourced(p.producer, "address.commune") ? a.commune : null;
-  const district = sourced(p.producer, "address.district") ? a.district : null;
+  // A post-reform address has no district: the former district is a browsing area, not part of the address.
+  const district =
+    sourced(p.producer, "address.district") && a.as_of !== "after_2025_reform" ? a.district : null;
   return {
     "@context": "https://schema.org",
     "@type": "Product",
@@ -64,6 +66,8 @@ export function productJsonLd(p: ProductDetail, lang: Lang, origin: string) {
           ? { certificationIdentification: r.decision_number }
           : {}),
         ...(r.year && sourced(r, "year") ? { datePublished: String(r.year) } : {}),
+        // As of its year: "recognized in 2020 … may have lapsed" (the text names the year only when it is sourced).
+        ...(r.year === null || sourced(r, "year") ? { description: r.standing.text } : {}),
         url: r.source_url,
       })),
   };
@@ -73,6 +77,10 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang; enquiry?: Chi
   const { p, lang } = props;
   const t = strings(lang);
   const illustrative = p.provenance.record === "illustrative";
+  // The rating behind the OCOP badge: the latest with the product's highest stars (a rating is of its year).
+  const topOcop = p.recognitions
+    .filter((r) => r.scheme === "ocop" && r.stars === p.ocop_stars)
+    .sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0];
   const descState = illustrative ? undefined : p.provenance.fields.description;
   const packSample = illustrative || p.provenance.fields.packaging === "illustrative";
   const a = p.producer.address;
@@ -105,7 +113,14 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang; enquiry?: Chi
             ) : null}
             <p class="badges">
               <TierBadge tier={p.tier} lang={lang} long />
-              {p.ocop_stars ? (
+              {p.ocop_stars && topOcop ? (
+                <OcopBadge
+                  stars={p.ocop_stars}
+                  lang={lang}
+                  year={topOcop.year}
+                  standing={topOcop.standing.status}
+                />
+              ) : p.ocop_stars ? (
                 <OcopBadge stars={p.ocop_stars} lang={lang} />
               ) : p.recognitions.some((r) => r.scheme === "ocop") ? (
                 <OcopNotStatedBadge lang={lang} />

@@ -96,7 +96,7 @@ describe("a shopper", () => {
       await page.getByRole("link", { name: "English" }).click();
       await page.waitForURL(`${BASE}/en/products/chieu-truc-688`);
       expect(await page.locator("html").getAttribute("lang")).toBe("en");
-      expect(await page.locator("h1").textContent()).toBe("688 bamboo mat");
+      expect(await page.locator("h1").textContent()).toBe("Bamboo mats of Công ty TNHH MTV 688");
       expect(await page.getByRole("navigation", { name: "Main navigation" }).textContent()).toContain(
         "Products",
       );
@@ -115,8 +115,9 @@ describe("a shopper", () => {
 
   it("sees real products first and can tell what is illustrative, counts included", async () => {
     await withPage(async (page) => {
-      // Handicrafts and machinery: a real chiếu trúc, and the illustrative forged knife (the only machinery product).
-      await page.goto(`${BASE}/san-pham?group=handicraft&group=machinery`);
+      // The former district of Quảng Hòa: real products (Dao Minh Tuấn, đường phên Bó Tờ, miến dong of Cai Bộ) and the
+      // illustrative bánh khảo.
+      await page.goto(`${BASE}/san-pham?district=quang-hoa`);
       const cards = page.locator(".product-card");
       const marksOf = () =>
         cards.evaluateAll((els) => els.map((e) => e.querySelector(".tag-sample") !== null));
@@ -208,7 +209,7 @@ describe("a shopper", () => {
         expect(page.url()).toContain("sort=name");
         const names = await cardNames(page);
         expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "vi")));
-        expect(names).toContain("Chiếu trúc 688");
+        expect(names).toContain("Chiếu trúc của Công ty TNHH MTV 688");
 
         await page.goto(`${BASE}/san-pham`);
         const first = await cardNames(page);

@@ -97,10 +97,10 @@ describe("GET /api/v1/products/{slug}", () => {
 describe("producers, channels, recognitions, programme", () => {
   it("lists producers with product counts and paginates them", async () => {
     const { body } = await getJson("/api/v1/producers?limit=100");
-    // Real producers only by default (10 from src/seed/data.ts, 9 from the shipped sheets); the 2 illustrative
-    // profiles with include=illustrative.
-    expect(body.page.total).toBe(19);
-    expect((await getJson("/api/v1/producers?limit=100&include=illustrative")).body.page.total).toBe(21);
+    // Real producers only by default (10 from src/seed/data.ts, 23 from the shipped sheets); the illustrative
+    // profile with include=illustrative.
+    expect(body.page.total).toBe(33);
+    expect((await getJson("/api/v1/producers?limit=100&include=illustrative")).body.page.total).toBe(34);
     const tamHoa = body.data.find((p: { slug: string }) => p.slug === "htx-tam-hoa");
     expect(tamHoa).toMatchObject({
       product_count: 1,
@@ -120,12 +120,15 @@ describe("producers, channels, recognitions, programme", () => {
 
   it("shows a producer with products, recognitions and support", async () => {
     const { body } = await getJson("/api/v1/producers/cong-ty-tnhh-kolia-cao-bang");
+    // Kolia's own two teas and its three main lines, which the seed once gave to three placeholders (issue 25).
     expect(body.products.map((p: { slug: string }) => p.slug).sort()).toEqual([
       "danh-tra-kolia",
       "dinh-tra-kolia",
+      "hong-tra",
+      "luc-tra",
+      "tra-o-long",
     ]);
-    expect(body.recognitions).toHaveLength(2);
-    expect(body.recognitions[0].product.slug).toMatch(/-kolia$/);
+    expect(body.recognitions).toHaveLength(7);
     const cao = await getJson("/api/v1/producers/cong-ty-tnhh-bun-cao-tuyen");
     expect(cao.body.support_projects[0]).toMatchObject({ fund: "local", amount_vnd: 200_000_000 });
     expect((await call("/api/v1/producers/khong-co")).status).toBe(404);
@@ -161,7 +164,8 @@ describe("producers, channels, recognitions, programme", () => {
       "lap-suon-thit-hun-khoi-tam-hoa",
     ]);
     const ocop2020 = await getJson("/api/v1/recognitions?scheme=ocop&year=2020");
-    expect(ocop2020.body.data).toHaveLength(2);
+    // Miến dong Tân Việt Á, nếp hương Bảo Lạc, thạch đen Lê Thùy, Hồng Trà and Lục Trà.
+    expect(ocop2020.body.data).toHaveLength(5);
     expect(
       ocop2020.body.data.every((r: { stars: number; year: number }) => r.stars === 3 && r.year === 2020),
     ).toBe(true);

@@ -65,18 +65,18 @@ describe("GET /api/v1/products", () => {
   });
 
   it.each([
-    // 4 with their stars, and the 7 the sources name as OCOP without stars (never shown with a star count).
+    // 25 with their stars, and the 5 the sources name as OCOP without stars (never shown with a star count).
     [
       "scheme=ocop",
       (p: Item & { ocop: boolean }) => p.ocop && (p.ocop_stars === null) === starsNotStated.has(p.slug),
-      11,
+      30,
     ],
     ["group=handicraft", (p: Item) => p.group === "handicraft", 1],
     ["group=machinery", (p: Item) => p.group === "machinery", 1],
     [
       "producer=cong-ty-tnhh-kolia-cao-bang",
       (p: Item) => p.producer.slug === "cong-ty-tnhh-kolia-cao-bang",
-      2,
+      5,
     ],
   ])("filters by %s", async (query, holds, expected) => {
     const { status, body } = await getJson(`/api/v1/products?${query}&limit=100&include=illustrative`);
@@ -109,13 +109,16 @@ describe("GET /api/v1/products", () => {
     expect(slugs(body.data).sort()).toEqual([
       "danh-tra-kolia",
       "dinh-tra-kolia",
+      "hong-tra",
+      "luc-tra",
       "mat-ong-doan-linh",
       "mien-dong-tan-viet-a",
+      "tra-o-long",
     ]);
   });
 
   it("gives facet counts over the whole result set, each facet ignoring its own filter", async () => {
-    const base = "/api/v1/products?district=quang-hoa&tier=provincial&limit=1&include=illustrative";
+    const base = "/api/v1/products?district=quang-hoa&tier=provincial,regional&limit=1&include=illustrative";
     const { body } = await getJson(base);
     const facets = body.facets as Record<string, Facet[]>;
     // Every facet value's count equals the total when that value replaces the facet's own filter.
@@ -135,13 +138,16 @@ describe("GET /api/v1/products", () => {
         expect(check.body.page.total, `${facet}=${v.value}`).toBe(v.count);
       }
     }
-    // The tier facet ignores tier=provincial: it still offers the other tiers available in the district.
+    // The tier facet ignores the tier filter: it offers the tiers available in the district (the illustrative
+    // bánh khảo, regional).
     expect(facets.tier?.find((f) => f.value === "regional")?.count).toBe(1);
-    // The district facet ignores district=quang-hoa but applies tier=provincial: it counts every provincial
+    // The district facet ignores district=quang-hoa but applies the tiers: it counts every provincial or regional
     // product with a district, wherever it is.
     const districts = Object.fromEntries((facets.district ?? []).map((f) => [f.value, f.count]));
     expect(districts["quang-hoa"]).toBe(body.page.total);
-    const provincial = await getJson("/api/v1/products?tier=provincial&limit=100&include=illustrative");
+    const provincial = await getJson(
+      "/api/v1/products?tier=provincial,regional&limit=100&include=illustrative",
+    );
     const withDistrict = (provincial.body.data as Item[]).filter((p) => p.producer.district).length;
     expect(Object.values(districts).reduce((a, b) => a + b, 0)).toBe(withDistrict);
   });
@@ -150,15 +156,15 @@ describe("GET /api/v1/products", () => {
     const asc = await getJson("/api/v1/products?sort=name&limit=100");
     const desc = await getJson("/api/v1/products?sort=-name&limit=100");
     expect(slugs(desc.body.data)).toEqual(slugs(asc.body.data).reverse());
-    expect(asc.body.data[0].name).toBe("Bún khô Ba sạch Hưng Đạo");
+    expect(asc.body.data[0].name).toBe("Bún cẩm khô cô Luyến");
     const en = await getJson("/api/v1/products?sort=name&lang=en&limit=100");
-    expect(en.body.data[0].name).toBe("688 bamboo mat");
+    expect(en.body.data[0].name).toBe("Bamboo mats of Công ty TNHH MTV 688");
     const newest = await getJson("/api/v1/products?sort=newest&limit=1");
     // The imported sheets were seeded after src/seed/data.ts's records (created at seeding time).
     expect(sheetSlugs).toContain(newest.body.data[0].slug);
     // With illustrative products included, real ones still come first, each part in the asked order.
     const all = await getJson("/api/v1/products?sort=name&limit=100&include=illustrative");
-    expect(all.body.data[0].name).toBe("Bún khô Ba sạch Hưng Đạo");
+    expect(all.body.data[0].name).toBe("Bún cẩm khô cô Luyến");
     expect(all.body.data.at(-1).provenance.record).toBe("illustrative");
   });
 });
@@ -222,9 +228,9 @@ describe("search", () => {
 
   it("combines search with filters and facets", async () => {
     const { body } = await getJson("/api/v1/products?q=mien%20dong&scheme=ocop");
-    expect(slugs(body.data)).toEqual(["mien-dong-tan-viet-a"]);
+    expect(slugs(body.data).sort()).toEqual(["mien-dong-cuong-yen", "mien-dong-tan-viet-a"]);
     const producers = (body.facets.producer as Facet[]).map((f) => f.value);
-    expect(producers).toEqual(["htx-tan-viet-a"]);
+    expect(producers.sort()).toEqual(["chu-the-mien-dong-cuong-yen", "htx-tan-viet-a"]);
   });
 
   it("returns nothing (not everything) for text with no searchable words", async () => {

@@ -6,7 +6,7 @@
  * not from the code under test.
  */
 import { describe, expect, it } from "vitest";
-import { call, getJson } from "../helpers/http.ts";
+import { call, getJson, walk as walkAll } from "../helpers/http.ts";
 import { catalogue as seed } from "../helpers/seed.ts";
 
 type State = "sourced" | "inferred" | "illustrative";
@@ -684,6 +684,90 @@ describe("honesty walk: every output marks what is not sourced", () => {
             `${path}: channel ${c.slug} count ${JSON.stringify(shown)}, expected ${ls.length}/${ill}`,
           );
       }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("a rating is of its year: one that may have lapsed is never shown as current — API, product pages in both languages, cards, JSON-LD", async () => {
+    // From the seed, not the code under test: a real OCOP rating of year Y may have lapsed from 1 January of Y + 3
+    // (36 months from a decision whose day is not recorded) unless a later OCOP rating of the product is recorded.
+    const now = new Date().getUTCFullYear();
+    const real = seed.recognitions.filter(
+      (r) =>
+        r.scheme === "ocop" &&
+        stateOf(r) !== "illustrative" &&
+        stateOf(productBySlug.get(r.product)) !== "illustrative",
+    );
+    const laterRating = (r: (typeof real)[number]) =>
+      real.some((o) => o.product === r.product && o.year !== undefined && o.year > (r.year ?? 0));
+    const lapsed = real.filter((r) => r.year !== undefined && r.year + 3 <= now && !laterRating(r));
+    const undated = real.filter((r) => r.year === undefined);
+    // 2020, 2021 and 2023 ratings in the seed today.
+    expect(lapsed.length).toBeGreaterThanOrEqual(6);
+    const problems: string[] = [];
+    type Out = {
+      scheme: string;
+      stars: number | null;
+      year: number | null;
+      standing: { status: string; text: string };
+    };
+    for (const r of [...lapsed, ...undated]) {
+      const expected = r.year === undefined ? "year_not_stated" : "may_have_lapsed";
+      const { body } = await getJson(`/api/v1/products/${r.product}`);
+      const out = (body.recognitions as Out[]).find(
+        (x) => x.scheme === "ocop" && x.year === (r.year ?? null) && x.stars === (r.stars ?? null),
+      );
+      if (out?.standing.status !== expected)
+        problems.push(
+          `${r.product} ${r.stars}★ ${r.year}: API standing ${out?.standing.status}, not ${expected}`,
+        );
+      const words = { vi: "có thể đã hết hiệu lực", en: "may have lapsed" };
+      for (const lang of ["vi", "en"] as const) {
+        const path = lang === "vi" ? `/san-pham/${r.product}` : `/en/products/${r.product}`;
+        const html = await (await call(path)).text();
+        const recs = html.match(/<ul class="recs">[\s\S]*?<\/section>/)?.[0] ?? "";
+        if (expected === "may_have_lapsed") {
+          if (!recs.includes(`standing-may_have_lapsed`) || !recs.includes(words[lang]))
+            problems.push(`${path}: the ${r.year} rating is not said to have maybe lapsed`);
+          if (!recs.includes(lang === "vi" ? `Công nhận năm ${r.year}` : `Recognized in ${r.year}`))
+            problems.push(`${path}: the ${r.year} rating does not say its year`);
+        }
+        // The badge at the top is the product's highest stars: when that rating may have lapsed, it says so.
+        if (body.ocop_stars === r.stars && body.ocop_stars !== null) {
+          const latestTop = real
+            .filter((o) => o.product === r.product && o.stars === r.stars)
+            .sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0];
+          const top = html.match(/<p class="badges">[\s\S]*?<\/p>/)?.[0] ?? "";
+          if (latestTop === r && expected === "may_have_lapsed" && !top.includes(words[lang]))
+            problems.push(`${path}: the top OCOP badge shows a rating that may have lapsed as current`);
+        }
+        if (lang === "vi" && r.year !== undefined && !r.fields?.year) {
+          const ld = html.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)?.[1] ?? "{}";
+          const certs = (JSON.parse(ld).hasCertification ?? []) as {
+            datePublished?: string;
+            description?: string;
+          }[];
+          const cert = certs.find((c) => c.datePublished === String(r.year));
+          if (cert && !cert.description?.includes(words.vi))
+            problems.push(`${path}: JSON-LD states the ${r.year} rating without saying it may have lapsed`);
+        }
+      }
+    }
+    // Cards (lists): a product whose highest rating may have lapsed says so on its card.
+    const { items } = await walkAll("/api/v1/products", 100);
+    for (const p of items as {
+      slug: string;
+      name: string;
+      ocop_stars: number | null;
+      ocop_standing: string | null;
+    }[]) {
+      if (p.ocop_standing !== "may_have_lapsed") continue;
+      const page = await (await call(`/san-pham?q=${encodeURIComponent(p.name)}`)).text();
+      const card = page
+        .split('<article class="card product-card">')
+        .find((c) => c.includes(`href="/san-pham/${p.slug}"`));
+      if (!card?.includes("có thể đã hết hiệu lực"))
+        problems.push(`card of ${p.slug}: a lapsed rating shown as current`);
     }
     expect(problems).toEqual([]);
   });

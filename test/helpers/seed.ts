@@ -107,7 +107,7 @@ export const catalogue = {
         titleVi: r.title_vi,
         titleEn: r.title_en,
         decisionNumber: orUndefined(r.decision_number),
-        issuer: orUndefined(r.issuer),
+        issuer: r.issuer === "not_stated" ? undefined : orUndefined(r.issuer),
         sourceUrl: r.source_url,
         verified: r.verified,
         provenance: r.provenance,

@@ -1095,8 +1095,15 @@ export interface components {
             group: "handicraft" | "processed_food" | "machinery" | "other";
             /** @enum {string|null} */
             tier: "district" | "provincial" | "regional" | "national" | null;
-            /** @description Highest OCOP stars stated for the product; null when it has none, or when its sources give none (scheme=ocop still finds it) */
+            /** @description Highest OCOP stars stated for the product, counted as a recognition of its year (`ocop_year`): a 2020 rating that may have lapsed still counts here, in the `scheme` facet and in `sort=tier`; `ocop_standing` says whether it may have lapsed. Null when it has none, or when its sources give none (scheme=ocop still finds it) */
             ocop_stars: number | null;
+            /** @description The year of the rating behind `ocop_stars` (null when it has none, or its source gives no year): a rating is of its year */
+            ocop_year: number | null;
+            /**
+             * @description Where the rating behind `ocop_stars` stands today (see Recognition.standing): `may_have_lapsed` when its 36 months may have run out and no later rating is recorded. Null without `ocop_stars`.
+             * @enum {string|null}
+             */
+            ocop_standing: "within_validity" | "may_have_lapsed" | "renewed" | "year_not_stated" | "vote_of_its_year" | "not_dated" | null;
             /** @description The product holds an OCOP certification, whether or not a source states its stars (`ocop_stars` is null when none does) */
             ocop: boolean;
             image: string | null;
@@ -1177,6 +1184,13 @@ export interface components {
                 /** @enum {string|null} */
                 tier: "district" | "provincial" | "regional" | "national" | null;
                 ocop_stars: number | null;
+                /** @description The year of the rating behind `ocop_stars` (null when it has none, or its source gives no year): a rating is of its year */
+                ocop_year: number | null;
+                /**
+                 * @description Where the rating behind `ocop_stars` stands today (see Recognition.standing): `may_have_lapsed` when its 36 months may have run out and no later rating is recorded. Null without `ocop_stars`.
+                 * @enum {string|null}
+                 */
+                ocop_standing: "within_validity" | "may_have_lapsed" | "renewed" | "year_not_stated" | "vote_of_its_year" | "not_dated" | null;
                 /** @description The product holds an OCOP certification, whether or not a source states its stars (`ocop_stars` is null when none does) */
                 ocop: boolean;
                 sample: boolean;
@@ -1225,6 +1239,22 @@ export interface components {
             verified: boolean;
             sample: boolean;
             note: string | null;
+            /** @description A recognition is a decision of its year, not a standing fact: an OCOP rating is valid for 36 months unless renewed. Read a rating as “recognized in 2020”, never as a current fact when `status` is `may_have_lapsed` or `year_not_stated`. */
+            standing: {
+                /**
+                 * @description `within_validity`: an OCOP rating whose 36 months from its decision cannot have run out yet. `may_have_lapsed`: one whose 36 months may have run out (from 1 January of `lapses_from`; the day of the decision is not recorded) with no later OCOP rating of the product recorded. `renewed`: a later OCOP rating of the product is recorded (`renewed_in`). `year_not_stated`: an OCOP rating of unknown year, so whether it holds is unknown. `vote_of_its_year`: a CNNT-TB title, the result of that year's vote. `not_dated`: another recognition the catalogue does not date.
+                 * @enum {string}
+                 */
+                status: "within_validity" | "may_have_lapsed" | "renewed" | "year_not_stated" | "vote_of_its_year" | "not_dated";
+                /** @description The year of the decision (= `year`) */
+                recognized_in: number | null;
+                /** @description OCOP: the year in which its 36 months run out (`year` + 3); null otherwise */
+                lapses_from: number | null;
+                /** @description The year of the later OCOP rating, when renewed */
+                renewed_in: number | null;
+                /** @description The standing in words, in `lang`: “Recognized in 2020. … it may have lapsed.” */
+                text: string;
+            };
             provenance: components["schemas"]["Provenance"];
         };
         Listing: {
@@ -1291,6 +1321,13 @@ export interface components {
                 /** @enum {string|null} */
                 tier: "district" | "provincial" | "regional" | "national" | null;
                 ocop_stars: number | null;
+                /** @description The year of the rating behind `ocop_stars` (null when it has none, or its source gives no year): a rating is of its year */
+                ocop_year: number | null;
+                /**
+                 * @description Where the rating behind `ocop_stars` stands today (see Recognition.standing): `may_have_lapsed` when its 36 months may have run out and no later rating is recorded. Null without `ocop_stars`.
+                 * @enum {string|null}
+                 */
+                ocop_standing: "within_validity" | "may_have_lapsed" | "renewed" | "year_not_stated" | "vote_of_its_year" | "not_dated" | null;
                 /** @description The product holds an OCOP certification, whether or not a source states its stars (`ocop_stars` is null when none does) */
                 ocop: boolean;
                 sample: boolean;
@@ -1351,6 +1388,13 @@ export interface components {
                     /** @enum {string|null} */
                     tier: "district" | "provincial" | "regional" | "national" | null;
                     ocop_stars: number | null;
+                    /** @description The year of the rating behind `ocop_stars` (null when it has none, or its source gives no year): a rating is of its year */
+                    ocop_year: number | null;
+                    /**
+                     * @description Where the rating behind `ocop_stars` stands today (see Recognition.standing): `may_have_lapsed` when its 36 months may have run out and no later rating is recorded. Null without `ocop_stars`.
+                     * @enum {string|null}
+                     */
+                    ocop_standing: "within_validity" | "may_have_lapsed" | "renewed" | "year_not_stated" | "vote_of_its_year" | "not_dated" | null;
                     /** @description The product holds an OCOP certification, whether or not a source states its stars (`ocop_stars` is null when none does) */
                     ocop: boolean;
                     sample: boolean;
@@ -1489,6 +1533,13 @@ export interface components {
                 /** @enum {string|null} */
                 tier: "district" | "provincial" | "regional" | "national" | null;
                 ocop_stars: number | null;
+                /** @description The year of the rating behind `ocop_stars` (null when it has none, or its source gives no year): a rating is of its year */
+                ocop_year: number | null;
+                /**
+                 * @description Where the rating behind `ocop_stars` stands today (see Recognition.standing): `may_have_lapsed` when its 36 months may have run out and no later rating is recorded. Null without `ocop_stars`.
+                 * @enum {string|null}
+                 */
+                ocop_standing: "within_validity" | "may_have_lapsed" | "renewed" | "year_not_stated" | "vote_of_its_year" | "not_dated" | null;
                 /** @description The product holds an OCOP certification, whether or not a source states its stars (`ocop_stars` is null when none does) */
                 ocop: boolean;
                 sample: boolean;
@@ -2051,7 +2102,10 @@ export interface components {
             title_en: string;
             /** @default null */
             decision_number?: string | null;
-            /** @default null */
+            /**
+             * @description Who issued the decision, or `not_stated` when the source does not say and it cannot be told (an OCOP rating of unknown year: districts certify 3-star products from 2023, the province before)
+             * @default null
+             */
             issuer?: string | null;
             /** Format: uri */
             source_url: string;
@@ -2101,7 +2155,10 @@ export interface components {
             title_en?: string;
             /** @default null */
             decision_number?: string | null;
-            /** @default null */
+            /**
+             * @description Who issued the decision, or `not_stated` when the source does not say and it cannot be told (an OCOP rating of unknown year: districts certify 3-star products from 2023, the province before)
+             * @default null
+             */
             issuer?: string | null;
             /** Format: uri */
             source_url?: string;
@@ -2508,9 +2565,9 @@ export interface operations {
             query?: {
                 /** @description Search text; accents optional (“mien dong” finds “miến dong”) */
                 q?: string;
-                /** @description Highest CNNT-TB tier: provincial, regional, national */
+                /** @description Highest CNNT-TB tier: provincial, regional, national — a title of the vote of its year, whichever year */
                 tier?: string;
-                /** @description Has a recognition in this scheme */
+                /** @description Has a recognition in this scheme, of any year: an OCOP rating counts as a recognition of its year, including one that may have lapsed (see `ocop_standing`) */
                 scheme?: string;
                 /** @description CNNT product group */
                 group?: string;
@@ -2520,7 +2577,7 @@ export interface operations {
                 channel?: string;
                 /** @description District slug of the producer, e.g. nguyen-binh */
                 district?: string;
-                /** @description Default: relevance with q, otherwise tier (national first) */
+                /** @description Default: relevance with q, otherwise tier (national first). `tier` orders by the highest recognition held, each a recognition of its year (a 2020 rating that may have lapsed counts) */
                 sort?: "relevance" | "tier" | "name" | "-name" | "newest";
                 /** @description Page size, 1–100 */
                 limit?: number;
@@ -2548,13 +2605,15 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "slug": "chieu-truc-688",
-                     *           "name": "Chiếu trúc 688",
-                     *           "name_vi": "Chiếu trúc 688",
-                     *           "name_en": "688 bamboo mat",
+                     *           "name": "Chiếu trúc của Công ty TNHH MTV 688",
+                     *           "name_vi": "Chiếu trúc của Công ty TNHH MTV 688",
+                     *           "name_en": "Bamboo mats of Công ty TNHH MTV 688",
                      *           "category": "Chiếu trúc",
                      *           "group": "handicraft",
                      *           "tier": "national",
                      *           "ocop_stars": null,
+                     *           "ocop_year": null,
+                     *           "ocop_standing": null,
                      *           "ocop": false,
                      *           "image": "/img/products/chieu-truc.svg",
                      *           "image_alt": "Hình minh họa: chiếu trúc",
@@ -2583,8 +2642,10 @@ export interface operations {
                      *           "category": "Lạp sườn, thịt hun khói",
                      *           "group": "processed_food",
                      *           "tier": "national",
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
+                     *           "ocop_stars": 4,
+                     *           "ocop_year": null,
+                     *           "ocop_standing": "year_not_stated",
+                     *           "ocop": true,
                      *           "image": "/img/products/lap-suon.svg",
                      *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
                      *           "price_from_vnd": null,
@@ -2788,14 +2849,15 @@ export interface operations {
                      *       "image": "/img/products/mien-dong.svg",
                      *       "image_alt": "Hình minh họa: miến dong",
                      *       "sources": [
-                     *         "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm"
+                     *         "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
+                     *         "https://thongtin.vietnam.vn/en/xay-dung-thuong-hieu-nong-san-chat-luong-cao"
                      *       ],
                      *       "sample": false,
                      *       "sample_fields": [
                      *         "packaging"
                      *       ],
                      *       "created_at": "2026-01-05T00:00:02.000Z",
-                     *       "updated_at": "2026-12-07T03:10:50.464Z",
+                     *       "updated_at": "2026-12-07T03:27:21.576Z",
                      *       "producer": {
                      *         "slug": "htx-tan-viet-a",
                      *         "name": "HTX Tân Việt Á",
@@ -2813,7 +2875,7 @@ export interface operations {
                      *         "description": "Sản xuất miến dong, thương hiệu từ năm 2017. Miến dong đạt OCOP 3 sao năm 2020 và 4 sao năm 2023; lô hàng đầu tiên 4 tấn xuất khẩu sang Hoa Kỳ đầu năm 2025. Mở rộng phân phối qua chuỗi siêu thị.",
                      *         "sources": [
                      *           "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
-                     *           "https://tapchicongthuong.vn/chuyen-minh-tu-khuyen-cong--cau-chuyen-cao-bang-5-nam-nhin-lai-147054.htm"
+                     *           "https://thongtin.vietnam.vn/en/xay-dung-thuong-hieu-nong-san-chat-luong-cao"
                      *         ],
                      *         "sample": false,
                      *         "sample_fields": [],
@@ -2835,7 +2897,14 @@ export interface operations {
                      *           "source_url": "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
                      *           "verified": true,
                      *           "sample": false,
-                     *           "note": null,
+                     *           "note": "Cơ quan công nhận là suy luận: sản phẩm 4 sao do UBND tỉnh công nhận. Nguồn: https://baomoi.com/them-68-san-pham-duoc-cong-nhan-ocop-c49199559.epi",
+                     *           "standing": {
+                     *             "status": "may_have_lapsed",
+                     *             "recognized_in": 2023,
+                     *             "lapses_from": 2026,
+                     *             "renewed_in": null,
+                     *             "text": "Công nhận năm 2023. Xếp hạng OCOP có hiệu lực 36 tháng nếu không được đánh giá lại: có thể đã hết hiệu lực."
+                     *           },
                      *           "provenance": {
                      *             "record": "sourced",
                      *             "fields": {
@@ -2855,7 +2924,14 @@ export interface operations {
                      *           "source_url": "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
                      *           "verified": true,
                      *           "sample": false,
-                     *           "note": null,
+                     *           "note": "Cơ quan công nhận là suy luận: trước năm 2023, sản phẩm OCOP do UBND tỉnh công nhận (từ 2023, sản phẩm 3 sao do UBND cấp huyện công nhận). Nguồn: https://baomoi.com/them-68-san-pham-duoc-cong-nhan-ocop-c49199559.epi",
+                     *           "standing": {
+                     *             "status": "renewed",
+                     *             "recognized_in": 2020,
+                     *             "lapses_from": 2023,
+                     *             "renewed_in": 2023,
+                     *             "text": "Công nhận năm 2020. Được đánh giá lại năm 2023."
+                     *           },
                      *           "provenance": {
                      *             "record": "sourced",
                      *             "fields": {
@@ -2881,7 +2957,7 @@ export interface operations {
                      *           "source_url": "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
                      *           "sample": false,
                      *           "version": 1,
-                     *           "updated_at": "2026-12-07T03:10:50.518Z",
+                     *           "updated_at": "2026-12-07T03:27:21.641Z",
                      *           "provenance": {
                      *             "record": "sourced",
                      *             "fields": {
@@ -2894,10 +2970,12 @@ export interface operations {
                      *       "related": [
                      *         {
                      *           "slug": "mien-dong-cai-bo",
-                     *           "name": "Miến dong Cai Bộ",
+                     *           "name": "Miến dong của HTX nông nghiệp Cai Bộ",
                      *           "image": "/img/products/mien-dong.svg",
                      *           "tier": null,
                      *           "ocop_stars": null,
+                     *           "ocop_year": null,
+                     *           "ocop_standing": null,
                      *           "ocop": false,
                      *           "sample": false,
                      *           "provenance": {
@@ -2906,12 +2984,14 @@ export interface operations {
                      *           }
                      *         },
                      *         {
-                     *           "slug": "mien-dong-phia-den",
-                     *           "name": "Miến dong Phia Đén",
+                     *           "slug": "mien-dong-cuong-yen",
+                     *           "name": "Miến dong Cường Yên",
                      *           "image": "/img/products/mien-dong.svg",
                      *           "tier": null,
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
+                     *           "ocop_stars": 3,
+                     *           "ocop_year": null,
+                     *           "ocop_standing": "year_not_stated",
+                     *           "ocop": true,
                      *           "sample": false,
                      *           "provenance": {
                      *             "record": "sourced",
@@ -3036,55 +3116,65 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "slug": "chu-the-hong-tra",
-                     *           "name": "Chủ thể OCOP của Hồng Trà (nguồn không nêu tên)",
+                     *           "slug": "chu-the-bun-cam-kho-co-luyen",
+                     *           "name": "Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên)",
                      *           "legal_type": "unknown",
                      *           "address": {
                      *             "street": null,
                      *             "commune": null,
-                     *             "district": null,
-                     *             "district_slug": null,
+                     *             "district": "Hòa An",
+                     *             "district_slug": "hoa-an",
                      *             "province": "Cao Bằng",
                      *             "as_of": null
                      *           },
                      *           "founded_year": null,
                      *           "representative": null,
-                     *           "description": "Nguồn nêu Hồng Trà là sản phẩm OCOP của Cao Bằng nhưng không nêu ai sản xuất. Hồ sơ này đứng thay nhà sản xuất cho đến khi có nguồn nêu tên, địa chỉ và loại hình.",
+                     *           "description": "Nguồn nêu Bún cẩm khô cô Luyến là sản phẩm OCOP cấp tỉnh của huyện Hòa An nhưng không nêu ai sản xuất. Hồ sơ này đứng thay nhà sản xuất cho đến khi có nguồn nêu tên, địa chỉ và loại hình. Huyện Hòa An là nơi nguồn xếp sản phẩm; coi đó là huyện của nhà sản xuất là suy luận.",
                      *           "sources": [
-                     *             "https://nongsanviet.nongnghiep.vn/tinh-cao-bang-co-13-san-pham-ocop-4-sao-d379272.html"
+                     *             "https://nongthon.vietnamtourism.gov.vn/cao-bang-hoa-an-co-14-san-pham-ocop-cap-tinh"
                      *           ],
                      *           "sample": false,
-                     *           "sample_fields": [],
+                     *           "sample_fields": [
+                     *             "district"
+                     *           ],
                      *           "provenance": {
                      *             "record": "sourced",
-                     *             "fields": {}
+                     *             "fields": {
+                     *               "address.district": "inferred",
+                     *               "address.district_slug": "inferred"
+                     *             }
                      *           },
                      *           "product_count": 1,
                      *           "tier": null
                      *         },
                      *         {
-                     *           "slug": "chu-the-luc-tra",
-                     *           "name": "Chủ thể OCOP của Lục Trà (nguồn không nêu tên)",
+                     *           "slug": "chu-the-bun-trang-kho-co-luyen",
+                     *           "name": "Chủ thể OCOP của Bún trắng khô cô Luyến (nguồn không nêu tên)",
                      *           "legal_type": "unknown",
                      *           "address": {
                      *             "street": null,
                      *             "commune": null,
-                     *             "district": null,
-                     *             "district_slug": null,
+                     *             "district": "Hòa An",
+                     *             "district_slug": "hoa-an",
                      *             "province": "Cao Bằng",
                      *             "as_of": null
                      *           },
                      *           "founded_year": null,
                      *           "representative": null,
-                     *           "description": "Nguồn nêu Lục Trà là sản phẩm OCOP của Cao Bằng nhưng không nêu ai sản xuất. Hồ sơ này đứng thay nhà sản xuất cho đến khi có nguồn nêu tên, địa chỉ và loại hình.",
+                     *           "description": "Nguồn nêu Bún trắng khô cô Luyến là sản phẩm OCOP cấp tỉnh của huyện Hòa An nhưng không nêu ai sản xuất. Hồ sơ này đứng thay nhà sản xuất cho đến khi có nguồn nêu tên, địa chỉ và loại hình. Huyện Hòa An là nơi nguồn xếp sản phẩm; coi đó là huyện của nhà sản xuất là suy luận.",
                      *           "sources": [
-                     *             "https://nongsanviet.nongnghiep.vn/tinh-cao-bang-co-13-san-pham-ocop-4-sao-d379272.html"
+                     *             "https://nongthon.vietnamtourism.gov.vn/cao-bang-hoa-an-co-14-san-pham-ocop-cap-tinh"
                      *           ],
                      *           "sample": false,
-                     *           "sample_fields": [],
+                     *           "sample_fields": [
+                     *             "district"
+                     *           ],
                      *           "provenance": {
                      *             "record": "sourced",
-                     *             "fields": {}
+                     *             "fields": {
+                     *               "address.district": "inferred",
+                     *               "address.district_slug": "inferred"
+                     *             }
                      *           },
                      *           "product_count": 1,
                      *           "tier": null
@@ -3092,9 +3182,9 @@ export interface operations {
                      *       ],
                      *       "page": {
                      *         "limit": 2,
-                     *         "total": 19,
+                     *         "total": 33,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY2h1LXRoZS1sdWMtdHJhIl1d.WrkE.JvEo6ouf7Vl3AaxiXB8MvQ"
+                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY2h1LXRoZS1idW4tdHJhbmcta2hvLWNvLWx1eWVuIl1d.UNuG.A2OfhuYfEKTfqqwbNPVnWQ"
                      *       }
                      *     }
                      */
@@ -3214,8 +3304,10 @@ export interface operations {
                      *           "group": "processed_food",
                      *           "image": "/img/products/lap-suon.svg",
                      *           "tier": "national",
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
+                     *           "ocop_stars": 4,
+                     *           "ocop_year": null,
+                     *           "ocop_standing": "year_not_stated",
+                     *           "ocop": true,
                      *           "sample": false,
                      *           "provenance": {
                      *             "record": "sourced",
@@ -3241,10 +3333,49 @@ export interface operations {
                      *           "verified": true,
                      *           "sample": false,
                      *           "note": "Cấp quốc gia theo nguồn; năm và số quyết định là suy luận (có thể là kỳ bình chọn 2021, QĐ 1997/QĐ-BCT ngày 23/8/2021).",
+                     *           "standing": {
+                     *             "status": "vote_of_its_year",
+                     *             "recognized_in": 2021,
+                     *             "lapses_from": null,
+                     *             "renewed_in": null,
+                     *             "text": "Bình chọn năm 2021."
+                     *           },
                      *           "provenance": {
                      *             "record": "sourced",
                      *             "fields": {
                      *               "year": "inferred",
+                     *               "issuer": "inferred",
+                     *               "standing": "inferred"
+                     *             }
+                     *           }
+                     *         },
+                     *         {
+                     *           "id": 15,
+                     *           "product": {
+                     *             "slug": "lap-suon-thit-hun-khoi-tam-hoa",
+                     *             "name": "Lạp sườn, thịt hun khói Tâm Hòa"
+                     *           },
+                     *           "scheme": "ocop",
+                     *           "level": null,
+                     *           "stars": 4,
+                     *           "year": null,
+                     *           "title": "OCOP 4 sao",
+                     *           "decision_number": null,
+                     *           "issuer": "UBND tỉnh Cao Bằng",
+                     *           "source_url": "https://baomoi.com/them-68-san-pham-duoc-cong-nhan-ocop-c49199559.epi",
+                     *           "verified": true,
+                     *           "sample": false,
+                     *           "note": "Chú thích ảnh trong một bài năm 2023 ghi lạp sườn của Hợp tác xã Tâm Hòa đạt OCOP 4 sao, không nêu năm công nhận. Cơ quan công nhận là suy luận: sản phẩm 4 sao do UBND tỉnh công nhận. Nguồn: https://baomoi.com/them-68-san-pham-duoc-cong-nhan-ocop-c49199559.epi",
+                     *           "standing": {
+                     *             "status": "year_not_stated",
+                     *             "recognized_in": null,
+                     *             "lapses_from": null,
+                     *             "renewed_in": null,
+                     *             "text": "Nguồn không nêu năm công nhận, nên không biết xếp hạng còn hiệu lực hay không (xếp hạng OCOP có hiệu lực 36 tháng)."
+                     *           },
+                     *           "provenance": {
+                     *             "record": "sourced",
+                     *             "fields": {
                      *               "issuer": "inferred"
                      *             }
                      *           }
@@ -3399,7 +3530,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 7,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFubmVsc3xyZWFsIixbMl1d.WrkE.56-67-otQj0sA2MIuzeaLQ"
+                     *         "next_cursor": "WyJjaGFubmVsc3xyZWFsIixbMl1d.UNuG.fUpsp_877oQCa61uQJHoZw"
                      *       }
                      *     }
                      */
@@ -3627,7 +3758,14 @@ export interface operations {
                      *           "source_url": "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
                      *           "verified": true,
                      *           "sample": false,
-                     *           "note": null,
+                     *           "note": "Cơ quan công nhận là suy luận: sản phẩm 4 sao do UBND tỉnh công nhận. Nguồn: https://baomoi.com/them-68-san-pham-duoc-cong-nhan-ocop-c49199559.epi",
+                     *           "standing": {
+                     *             "status": "may_have_lapsed",
+                     *             "recognized_in": 2023,
+                     *             "lapses_from": 2026,
+                     *             "renewed_in": null,
+                     *             "text": "Công nhận năm 2023. Xếp hạng OCOP có hiệu lực 36 tháng nếu không được đánh giá lại: có thể đã hết hiệu lực."
+                     *           },
                      *           "provenance": {
                      *             "record": "sourced",
                      *             "fields": {
@@ -3656,11 +3794,19 @@ export interface operations {
                      *           "verified": true,
                      *           "sample": false,
                      *           "note": "Cấp quốc gia theo nguồn; năm và số quyết định là suy luận (có thể là kỳ bình chọn 2021, QĐ 1997/QĐ-BCT ngày 23/8/2021).",
+                     *           "standing": {
+                     *             "status": "vote_of_its_year",
+                     *             "recognized_in": 2021,
+                     *             "lapses_from": null,
+                     *             "renewed_in": null,
+                     *             "text": "Bình chọn năm 2021."
+                     *           },
                      *           "provenance": {
                      *             "record": "sourced",
                      *             "fields": {
                      *               "year": "inferred",
-                     *               "issuer": "inferred"
+                     *               "issuer": "inferred",
+                     *               "standing": "inferred"
                      *             }
                      *           },
                      *           "producer": {
@@ -3671,9 +3817,9 @@ export interface operations {
                      *       ],
                      *       "page": {
                      *         "limit": 2,
-                     *         "total": 15,
+                     *         "total": 36,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.WrkE.i0CR1QZtsE3Ei19ZXM17YQ"
+                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.UNuG.ARk2bg2EAs_4xufXJxVYzg"
                      *       }
                      *     }
                      */
@@ -3963,17 +4109,17 @@ export interface operations {
                      *           "scheme": "cnnt",
                      *           "level": "provincial",
                      *           "stars": null,
-                     *           "count": 2,
-                     *           "illustrative": 2
+                     *           "count": 1,
+                     *           "illustrative": 1
                      *         }
                      *       ],
                      *       "catalogue_holds": {
                      *         "ocop": {
-                     *           "total": 11,
-                     *           "stars_3": 1,
-                     *           "stars_4": 3,
+                     *           "total": 30,
+                     *           "stars_3": 14,
+                     *           "stars_4": 11,
                      *           "stars_5": 0,
-                     *           "stars_not_stated": 7
+                     *           "stars_not_stated": 5
                      *         },
                      *         "cnnt": {
                      *           "provincial": 0,
@@ -4094,7 +4240,7 @@ export interface operations {
                      *             "record": "sourced",
                      *             "fields": {}
                      *           },
-                     *           "product_count": 3,
+                     *           "product_count": 4,
                      *           "illustrative_product_count": 0
                      *         },
                      *         {
@@ -4245,12 +4391,14 @@ export interface operations {
                      *       "products": [
                      *         {
                      *           "slug": "mien-dong-cai-bo",
-                     *           "name": "Miến dong Cai Bộ",
+                     *           "name": "Miến dong của HTX nông nghiệp Cai Bộ",
                      *           "category": "Miến dong",
                      *           "group": "processed_food",
                      *           "image": "/img/products/mien-dong.svg",
                      *           "tier": null,
                      *           "ocop_stars": null,
+                     *           "ocop_year": null,
+                     *           "ocop_standing": null,
                      *           "ocop": false,
                      *           "sample": false,
                      *           "provenance": {
@@ -4259,14 +4407,16 @@ export interface operations {
                      *           }
                      *         },
                      *         {
-                     *           "slug": "mien-dong-phia-den",
-                     *           "name": "Miến dong Phia Đén",
+                     *           "slug": "mien-dong-cuong-yen",
+                     *           "name": "Miến dong Cường Yên",
                      *           "category": "Miến dong",
                      *           "group": "processed_food",
                      *           "image": "/img/products/mien-dong.svg",
                      *           "tier": null,
-                     *           "ocop_stars": null,
-                     *           "ocop": false,
+                     *           "ocop_stars": 3,
+                     *           "ocop_year": null,
+                     *           "ocop_standing": "year_not_stated",
+                     *           "ocop": true,
                      *           "sample": false,
                      *           "provenance": {
                      *             "record": "sourced",
@@ -4375,7 +4525,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "thtvn988pyst",
+                     *       "id": "5ns5tit8iz4j",
                      *       "status": "received",
                      *       "kind": "chain",
                      *       "product": "mien-dong-tan-viet-a",
@@ -4394,7 +4544,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "thtvn988pyst",
+                     *       "id": "5ns5tit8iz4j",
                      *       "status": "received",
                      *       "kind": "chain",
                      *       "product": "mien-dong-tan-viet-a",
@@ -4546,8 +4696,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261207031109480\"",
-                     *       "updated_at": "2026-12-07T03:11:09.503Z",
+                     *       "etag": "\"l12v2c20261207032745909\"",
+                     *       "updated_at": "2026-12-07T03:27:46.080Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -4683,8 +4833,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261207031109480\"",
-                     *       "updated_at": "2026-12-07T03:11:09.503Z",
+                     *       "etag": "\"l12v2c20261207032745909\"",
+                     *       "updated_at": "2026-12-07T03:27:46.080Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -4724,8 +4874,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 1,
-                     *       "etag": "\"l12v1c20261207031109480\"",
-                     *       "updated_at": "2026-12-07T03:11:09.480Z",
+                     *       "etag": "\"l12v1c20261207032745909\"",
+                     *       "updated_at": "2026-12-07T03:27:45.909Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -4824,8 +4974,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207031109480\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207032745909\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -5031,8 +5181,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207031109480\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207032745909\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -5103,7 +5253,7 @@ export interface operations {
                      *         {
                      *           "product": "mien-dong-tan-viet-a",
                      *           "version": 3,
-                     *           "etag": "\"l12v3c20261207031109480\""
+                     *           "etag": "\"l12v3c20261207032745909\""
                      *         }
                      *       ]
                      *     }
@@ -5311,7 +5461,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "htx-tam-hoa",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-07T03:10:50.461Z",
+                     *           "changed_at": "2026-12-07T03:27:21.539Z",
                      *           "href": "/api/v1/producers/htx-tam-hoa",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -5322,7 +5472,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "cong-ty-tnhh-mtv-688",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-07T03:10:50.461Z",
+                     *           "changed_at": "2026-12-07T03:27:21.540Z",
                      *           "href": "/api/v1/producers/cong-ty-tnhh-mtv-688",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -5332,7 +5482,7 @@ export interface operations {
                      *       "page": {
                      *         "limit": 2,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.WrkE.EJcdPTCOzbtyvI5jUWUOtg"
+                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.UNuG.IojE3OiNsryt-OmsGLQOYw"
                      *       }
                      *     }
                      */
@@ -5429,8 +5579,8 @@ export interface operations {
                 content: {
                     /**
                      * @example slug,name_vi,name_en,category_vi,category_en,product_group,tier,ocop_stars,price_from_vnd,producer_slug,producer_name,district,province,channels,image,sample,updated_at,provenance,price_from_vnd_provenance,district_provenance,channels_provenance,ocop
-                     *     bun-kho-ba-sach-hung-dao,Bún khô Ba sạch Hưng Đạo,Ba sạch Hưng Đạo dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T03:10:50.541Z,sourced,,,,false
-                     *     bun-kho-cao-tuyen,Bún khô Cao Tuyền,Cao Tuyền dried rice noodles,Bún khô,Dried rice noodles,processed_food,,,,cong-ty-tnhh-bun-cao-tuyen,Công ty TNHH Bún Cao Tuyền,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T03:10:50.464Z,sourced,,,,false
+                     *     bun-cam-kho-co-luyen,Bún cẩm khô cô Luyến,Cô Luyến dried purple-rice noodles,Bún khô,Dried rice noodles,processed_food,,3,,chu-the-bun-cam-kho-co-luyen,Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên),Hòa An,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T03:27:21.733Z,sourced,,inferred,,true
+                     *     bun-kho-ba-sach-hung-dao,Bún khô của HTX Ba sạch Hưng Đạo,Dried rice noodles of HTX Ba sạch Hưng Đạo,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T03:27:21.705Z,sourced,,,,false
                      */
                     "text/csv": string;
                 };
@@ -5487,9 +5637,9 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô Ba sạch Hưng Đạo","name_en":"Ba sạch Hưng Đạo dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T03:10:50.541Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
-                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô Cao Tuyền","name_en":"Cao Tuyền dried rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T03:10:50.464Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
-                     *     {"slug":"chieu-truc-688","name_vi":"Chiếu trúc 688","name_en":"688 bamboo mat","category_vi":"Chiếu trúc","category_en":"Bamboo mats","product_group":"handicraft","tier":"national","ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-mtv-688","producer_name":"Công ty TNHH MTV 688","district":"Nguyên Bình","province":"Cao Bằng","channels":"","image":"/img/products/chieu-truc.svg","sample":false,"updated_at":"2026-12-07T03:10:50.463Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":"","ocop":false}
+                     * @example {"slug":"bun-cam-kho-co-luyen","name_vi":"Bún cẩm khô cô Luyến","name_en":"Cô Luyến dried purple-rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":3,"price_from_vnd":null,"producer_slug":"chu-the-bun-cam-kho-co-luyen","producer_name":"Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên)","district":"Hòa An","province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T03:27:21.733Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":"","ocop":true}
+                     *     {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô của HTX Ba sạch Hưng Đạo","name_en":"Dried rice noodles of HTX Ba sạch Hưng Đạo","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T03:27:21.705Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
+                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô của Công ty TNHH Bún Cao Tuyền","name_en":"Dried rice noodles of Công ty TNHH Bún Cao Tuyền","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T03:27:21.577Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
                      */
                     "application/x-ndjson": string;
                 };
@@ -5553,7 +5703,7 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "ep_7c88411f3a7f01c19395c556",
+                     *           "id": "ep_e9bf86a330c1286958bea05d",
                      *           "url": "https://hooks.example-chain.vn/cnnt",
                      *           "events": [
                      *             "product",
@@ -5561,8 +5711,8 @@ export interface operations {
                      *           ],
                      *           "include_illustrative": false,
                      *           "previous_secret_expires_at": null,
-                     *           "created_at": "2026-12-07T03:11:13.000Z",
-                     *           "updated_at": "2026-12-07T03:11:13.000Z"
+                     *           "created_at": "2026-12-07T03:27:51.257Z",
+                     *           "updated_at": "2026-12-07T03:27:51.257Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -5691,7 +5841,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_7c88411f3a7f01c19395c556",
+                     *       "id": "ep_e9bf86a330c1286958bea05d",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
@@ -5699,9 +5849,9 @@ export interface operations {
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T03:11:13.000Z",
-                     *       "updated_at": "2026-12-07T03:11:13.000Z",
-                     *       "secret": "whsec_HeO/sl84HtQTNBKrNoOxx410QneMXcGSeMoyFdhCA5A="
+                     *       "created_at": "2026-12-07T03:27:51.257Z",
+                     *       "updated_at": "2026-12-07T03:27:51.257Z",
+                     *       "secret": "whsec_7xRNZLHubDp1J0vGxMAm/PgpjGSMJoxL9SgBgBlEcs8="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -5891,7 +6041,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_7c88411f3a7f01c19395c556",
+                     *       "id": "ep_e9bf86a330c1286958bea05d",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
@@ -5899,8 +6049,8 @@ export interface operations {
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T03:11:13.000Z",
-                     *       "updated_at": "2026-12-07T03:11:13.000Z"
+                     *       "created_at": "2026-12-07T03:27:51.257Z",
+                     *       "updated_at": "2026-12-07T03:27:51.257Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -6157,15 +6307,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_7c88411f3a7f01c19395c556",
+                     *       "id": "ep_e9bf86a330c1286958bea05d",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T03:11:13.000Z",
-                     *       "updated_at": "2026-12-07T03:11:13.244Z"
+                     *       "created_at": "2026-12-07T03:27:51.257Z",
+                     *       "updated_at": "2026-12-07T03:27:51.429Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -6361,16 +6511,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_7c88411f3a7f01c19395c556",
+                     *       "id": "ep_e9bf86a330c1286958bea05d",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
-                     *       "previous_secret_expires_at": "2026-12-07T04:11:13.302Z",
-                     *       "created_at": "2026-12-07T03:11:13.000Z",
-                     *       "updated_at": "2026-12-07T03:11:13.302Z",
-                     *       "secret": "whsec_No1fYX7fPrEC86CnFN8vs1XAYO2BQlkybAbimkHN/KE="
+                     *       "previous_secret_expires_at": "2026-12-07T04:27:51.496Z",
+                     *       "created_at": "2026-12-07T03:27:51.257Z",
+                     *       "updated_at": "2026-12-07T03:27:51.496Z",
+                     *       "secret": "whsec_XOy6dmids5uxyaEPxF7P41ZBGe+2a9LU4UOxhjTyyxk="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -6507,16 +6657,16 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "msg_2b5073199b7abb795543021e",
-                     *           "seq": 96,
+                     *           "id": "msg_0a11aa4aaa0421e3c491e181",
+                     *           "seq": 167,
                      *           "type": "listing.upsert",
                      *           "status": "pending",
                      *           "attempts": 1,
                      *           "response_status": null,
-                     *           "latency_ms": 2,
-                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = a7dhu2ggk70k32nlul8dng8t",
-                     *           "created_at": "2026-12-07T03:11:13.381Z",
-                     *           "updated_at": "2026-12-07T03:11:13.390Z"
+                     *           "latency_ms": 20,
+                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = n46acroee9ts95r25v6qiioh",
+                     *           "created_at": "2026-12-07T03:27:51.628Z",
+                     *           "updated_at": "2026-12-07T03:27:51.757Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -6657,7 +6807,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-tan-viet-a",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T03:10:50.464Z\"",
+                     *       "etag": "\"0.2026-12-07T03:27:21.576Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-tan-viet-a",
                      *         "producer": "htx-tan-viet-a",
@@ -6683,7 +6833,8 @@ export interface operations {
                      *           }
                      *         ],
                      *         "sources": [
-                     *           "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm"
+                     *           "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
+                     *           "https://thongtin.vietnam.vn/en/xay-dung-thuong-hieu-nong-san-chat-luong-cao"
                      *         ],
                      *         "sample": false,
                      *         "sample_fields": [
@@ -6703,7 +6854,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "4",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T03:10:50.514Z\"",
+                     *           "etag": "\"0.2026-12-07T03:27:21.638Z\"",
                      *           "live": {
                      *             "id": 4,
                      *             "product": "mien-dong-tan-viet-a",
@@ -6722,8 +6873,8 @@ export interface operations {
                      *             "field_provenance": {
                      *               "issuer": "inferred"
                      *             },
-                     *             "note_vi": null,
-                     *             "note_en": null
+                     *             "note_vi": "Cơ quan công nhận là suy luận: trước năm 2023, sản phẩm OCOP do UBND tỉnh công nhận (từ 2023, sản phẩm 3 sao do UBND cấp huyện công nhận). Nguồn: https://baomoi.com/them-68-san-pham-duoc-cong-nhan-ocop-c49199559.epi",
+                     *             "note_en": "The issuer is inferred: before 2023 OCOP products were certified by the province (from 2023 the district certifies 3-star products). Source: https://baomoi.com/them-68-san-pham-duoc-cong-nhan-ocop-c49199559.epi"
                      *           },
                      *           "draft": null
                      *         },
@@ -6731,7 +6882,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "5",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T03:10:50.515Z\"",
+                     *           "etag": "\"0.2026-12-07T03:27:21.638Z\"",
                      *           "live": {
                      *             "id": 5,
                      *             "product": "mien-dong-tan-viet-a",
@@ -6750,8 +6901,8 @@ export interface operations {
                      *             "field_provenance": {
                      *               "issuer": "inferred"
                      *             },
-                     *             "note_vi": null,
-                     *             "note_en": null
+                     *             "note_vi": "Cơ quan công nhận là suy luận: sản phẩm 4 sao do UBND tỉnh công nhận. Nguồn: https://baomoi.com/them-68-san-pham-duoc-cong-nhan-ocop-c49199559.epi",
+                     *             "note_en": "The issuer is inferred: 4-star products are certified by the province. Source: https://baomoi.com/them-68-san-pham-duoc-cong-nhan-ocop-c49199559.epi"
                      *           },
                      *           "draft": null
                      *         }
@@ -6921,8 +7072,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207031109480\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207032745909\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7106,8 +7257,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207031109480\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207032745909\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7304,8 +7455,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207031109480\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207032745909\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7365,7 +7516,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T03:11:10.744Z\"",
+                     *       "etag": "\"0.2026-12-07T03:27:48.388Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-nguyen-binh",
                      *         "producer": "htx-mien-dong-nguyen-binh",
@@ -7401,7 +7552,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "1000000",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T03:11:10.744Z\"",
+                     *           "etag": "\"0.2026-12-07T03:27:48.388Z\"",
                      *           "live": {
                      *             "id": 1000000,
                      *             "product": "mien-dong-nguyen-binh",
@@ -7512,8 +7663,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207031109480\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207032745909\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7707,8 +7858,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207031109480\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207032745909\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8228,8 +8379,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207031109480\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207032745909\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8289,7 +8440,7 @@ export interface operations {
                      *       "entity": "producer",
                      *       "key": "htx-mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T03:11:10.743Z\"",
+                     *       "etag": "\"0.2026-12-07T03:27:48.387Z\"",
                      *       "live": {
                      *         "slug": "htx-mien-dong-nguyen-binh",
                      *         "name": "HTX Miến dong Nguyên Bình",
@@ -8401,8 +8552,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207031109480\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207032745909\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8588,8 +8739,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207031109480\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207032745909\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8886,8 +9037,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207031109480\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207032745909\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9060,8 +9211,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207031109480\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207032745909\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9247,8 +9398,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207031109480\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207032745909\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9339,7 +9490,7 @@ export interface operations {
                      *       "stats": {
                      *         "round_trips": 1,
                      *         "statements": 1,
-                     *         "ms": 9
+                     *         "ms": 5
                      *       }
                      *     }
                      */
@@ -9569,7 +9720,7 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": 12,
-                     *           "at": "2026-12-07T03:11:10.745Z",
+                     *           "at": "2026-12-07T03:27:48.388Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "recognition",
@@ -9590,7 +9741,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": 11,
-                     *           "at": "2026-12-07T03:11:10.744Z",
+                     *           "at": "2026-12-07T03:27:48.388Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "product",
@@ -9700,8 +9851,8 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "thtvn988pyst",
-                     *           "created_at": "2026-12-07T03:11:09.749Z",
+                     *           "id": "5ns5tit8iz4j",
+                     *           "created_at": "2026-12-07T03:27:46.729Z",
                      *           "status": "new",
                      *           "kind": "chain",
                      *           "product": "Miến dong Tân Việt Á",
@@ -9713,7 +9864,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": "k3mz8q2wn4xa",
-                     *           "created_at": "2026-12-07T03:11:06.752Z",
+                     *           "created_at": "2026-12-07T03:27:42.401Z",
                      *           "status": "new",
                      *           "kind": "wholesale",
                      *           "product": "Miến dong Tân Việt Á",
@@ -9819,7 +9970,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T03:11:06.752Z",
+                     *       "created_at": "2026-12-07T03:27:42.401Z",
                      *       "status": "new",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
@@ -9923,7 +10074,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T03:11:06.752Z",
+                     *       "created_at": "2026-12-07T03:27:42.401Z",
                      *       "status": "forwarded",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
@@ -9940,7 +10091,7 @@ export interface operations {
                      *       "via": "page",
                      *       "audit": [
                      *         {
-                     *           "at": "2026-12-07T03:11:11.343Z",
+                     *           "at": "2026-12-07T03:27:48.966Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "status",
                      *           "changes": [
@@ -10057,7 +10208,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T03:11:06.752Z",
+                     *       "created_at": "2026-12-07T03:27:42.401Z",
                      *       "status": "forwarded",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
@@ -10074,7 +10225,7 @@ export interface operations {
                      *       "via": "page",
                      *       "audit": [
                      *         {
-                     *           "at": "2026-12-07T03:11:11.343Z",
+                     *           "at": "2026-12-07T03:27:48.966Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "status",
                      *           "changes": [
@@ -10086,7 +10237,7 @@ export interface operations {
                      *           ]
                      *         },
                      *         {
-                     *           "at": "2026-12-07T03:11:11.434Z",
+                     *           "at": "2026-12-07T03:27:49.243Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "erase",
                      *           "changes": []
@@ -10181,7 +10332,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-nghe-an",
-                     *           "etag": "\"c5u20261207031050504\"",
+                     *           "etag": "\"c5u20261207032721617\"",
                      *           "record": {
                      *             "slug": "hoi-cho-nghe-an",
                      *             "name": "Hội chợ thương mại, đầu tư và du lịch Nghệ An",
@@ -10199,7 +10350,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-ocop-cao-bang",
-                     *           "etag": "\"c1000000u20261207031111528\"",
+                     *           "etag": "\"c1000000u20261207032749269\"",
                      *           "record": {
                      *             "slug": "hoi-cho-ocop-cao-bang",
                      *             "name": "Hội chợ OCOP Cao Bằng",
@@ -10285,7 +10436,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207031111528\"",
+                     *       "etag": "\"c1000000u20261207032749269\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -10387,8 +10538,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207031109480\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207032745909\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10444,7 +10595,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207031111528\"",
+                     *       "etag": "\"c1000000u20261207032749269\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -10623,8 +10774,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207031109480\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207032745909\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10687,7 +10838,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207031111691\"",
+                     *       "etag": "\"c1000000u20261207032749608\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -10789,8 +10940,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207031109480\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207032745909\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10869,7 +11020,7 @@ export interface operations {
                      *         {
                      *           "entity": "listing",
                      *           "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *           "etag": "\"l1000000v1c20261207031111757\"",
+                     *           "etag": "\"l1000000v1c20261207032749655\"",
                      *           "record": {
                      *             "channel": "hoi-cho-ocop-cao-bang",
                      *             "product": "mien-dong-nguyen-binh",
@@ -10956,7 +11107,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261207031111757\"",
+                     *       "etag": "\"l1000000v1c20261207032749655\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -11059,8 +11210,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207031109480\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207032745909\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11117,7 +11268,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261207031111757\"",
+                     *       "etag": "\"l1000000v1c20261207032749655\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -11298,8 +11449,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207031109480\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207032745909\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11363,7 +11514,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v2c20261207031111757\"",
+                     *       "etag": "\"l1000000v2c20261207032749655\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -11466,8 +11617,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207031109480\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207032745909\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11546,7 +11697,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "1000000",
-                     *           "etag": "\"s1000000u20261207031112018\"",
+                     *           "etag": "\"s1000000u20261207032750006\"",
                      *           "record": {
                      *             "producer": "htx-mien-dong-nguyen-binh",
                      *             "year": 2025,
@@ -11563,7 +11714,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "2",
-                     *           "etag": "\"s2u20261207031050539\"",
+                     *           "etag": "\"s2u20261207032721642\"",
                      *           "record": {
                      *             "producer": "cong-ty-tnhh-bun-cao-tuyen",
                      *             "year": null,
@@ -11648,7 +11799,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261207031112018\"",
+                     *       "etag": "\"s1000000u20261207032750006\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -11749,8 +11900,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207031109480\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207032745909\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11806,7 +11957,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1",
-                     *       "etag": "\"s1u20261207031050539\"",
+                     *       "etag": "\"s1u20261207032721642\"",
                      *       "record": {
                      *         "producer": "htx-nong-nghiep-cai-bo",
                      *         "year": 2023,
@@ -11984,8 +12135,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207031109480\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207032745909\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12048,7 +12199,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261207031112204\"",
+                     *       "etag": "\"s1000000u20261207032750149\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -12149,8 +12300,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207031109480\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207032745909\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12229,7 +12380,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_total",
-                     *           "etag": "\"p1u20261207031050582\"",
+                     *           "etag": "\"p1u20261207032721806\"",
                      *           "record": {
                      *             "key": "projects_total",
                      *             "group_key": "projects",
@@ -12248,7 +12399,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_national",
-                     *           "etag": "\"p2u20261207031050602\"",
+                     *           "etag": "\"p2u20261207032721806\"",
                      *           "record": {
                      *             "key": "projects_national",
                      *             "group_key": "projects",
@@ -12335,7 +12486,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261207031112243\"",
+                     *       "etag": "\"p1000000u20261207032750224\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -12438,8 +12589,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207031109480\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207032745909\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12495,7 +12646,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "projects_total",
-                     *       "etag": "\"p1u20261207031050582\"",
+                     *       "etag": "\"p1u20261207032721806\"",
                      *       "record": {
                      *         "key": "projects_total",
                      *         "group_key": "projects",
@@ -12675,8 +12826,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207031109480\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207032745909\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12739,7 +12890,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261207031112481\"",
+                     *       "etag": "\"p1000000u20261207032750575\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -12842,8 +12993,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207031109480\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207032745909\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12925,7 +13076,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v3c20261207031111757\"",
+                     *       "etag": "\"l1000000v3c20261207032749655\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -13028,8 +13179,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207031109480\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207031109480\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207032745909\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */

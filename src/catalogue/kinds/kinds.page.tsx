@@ -26,7 +26,7 @@ function Facts(props: { k: { facts: { text: string; sources: string[] }[] }; lan
   return (
     <ul class="kind-facts">
       {props.k.facts.map((f) => (
-        <li>
+        <li class="kind-fact">
           {f.text}{" "}
           {f.sources.map((u) => (
             <>

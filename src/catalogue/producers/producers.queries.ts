@@ -7,6 +7,7 @@ import {
   productCardOut,
   realOnly,
   recognitionOut,
+  renewedIn,
   supportOut,
 } from "../../platform/db/mappers.ts";
 import { keysetPage, type PageInput } from "../../platform/db/pagination.ts";
@@ -77,6 +78,7 @@ export async function getProducer(db: Db, slug: string, lang: Lang, include = tr
     db
       .select({
         ...getTableColumns(recognitions),
+        renewedIn,
         productSlug: products.slug,
         productVi: products.nameVi,
         productEn: products.nameEn,

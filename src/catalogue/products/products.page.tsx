@@ -217,6 +217,9 @@ export function CataloguePage(props: {
             )}
             <Facet facet="tier" legend={t.filterTier} list={list} s={s} lang={lang} />
             <Facet facet="scheme" legend={t.filterScheme} list={list} s={s} lang={lang} />
+            <p class="fine facet-note" id="ratings-as-of-year">
+              {t.ratingsAsOfYear}
+            </p>
             <Facet facet="group" legend={t.filterGroup} list={list} s={s} lang={lang} />
             <Facet facet="district" legend={t.filterDistrict} list={list} s={s} lang={lang} collapsible />
             <p class="fine facet-note">{t.districtNote}</p>

@@ -8,7 +8,14 @@ import {
 } from "../../domain/provenance.ts";
 import { type FacetName, type Lang, type Sort, tierOf } from "../../domain/vocabulary.ts";
 import { toStatement } from "../../platform/db/client.ts";
-import { ocopHeldSql, type ProductSummaryRow, parseJson } from "../../platform/db/mappers.ts";
+import {
+  ocopAsOf,
+  ocopHeldSql,
+  ocopLatestSql,
+  ocopYearSql,
+  type ProductSummaryRow,
+  parseJson,
+} from "../../platform/db/mappers.ts";
 import { keysetPage } from "../../platform/db/pagination.ts";
 import type { CountedD1 } from "../../platform/env.ts";
 import { type CursorKeys, decodeCursor } from "../../platform/lib/cursor.ts";
@@ -44,6 +51,9 @@ interface Row extends ProductSummaryRow {
   sort_key: string;
   /** 1 when the product holds an OCOP certification (stars stated or not). */
   ocop: number;
+  /** The year of the rating behind `ocop_stars`, and of the product's latest dated OCOP rating. */
+  ocop_year: number | null;
+  ocop_latest: number | null;
   producer_district: string | null;
   rank: number | null;
   provenance: string;
@@ -73,6 +83,7 @@ export function listItem(r: Row, lang: Lang, include = false) {
     group: r.product_group,
     tier: tierOf(r.tier_rank),
     ocop_stars: r.ocop_stars || null,
+    ...ocopAsOf(r.ocop_stars, r.ocop_year, r.ocop_latest),
     ocop: r.ocop === 1,
     image: r.image,
     image_alt: lang === "vi" ? r.image_alt_vi : r.image_alt_en,
@@ -251,7 +262,8 @@ export async function productListQuery(d1: CountedD1, secret: CursorKeys, input:
     SELECT p.id, p.slug, p.name_vi, p.name_en, p.category_vi, p.category_en, p.product_group, p.tier_rank,
       p.ocop_stars, p.image, p.image_alt_vi, p.image_alt_en, p.sample, p.created_at, p.packaging,
       p.provenance, p.field_provenance, (p.provenance = 'illustrative') AS illustrative,
-      ${sql.raw(ocopHeldSql("p"))} AS ocop,
+      ${sql.raw(ocopHeldSql("p"))} AS ocop, ${sql.raw(ocopYearSql("p"))} AS ocop_year,
+      ${sql.raw(ocopLatestSql("p"))} AS ocop_latest,
       ${sortCol} AS sort_key, pr.slug AS producer_slug, pr.name AS producer_name, pr.district AS producer_district,
       pr.provenance AS producer_provenance, pr.field_provenance AS producer_field_provenance,
       ${sort === "relevance" && match ? sql`s.rank` : sql`NULL`} AS rank
@@ -318,7 +330,7 @@ export async function productListQuery(d1: CountedD1, secret: CursorKeys, input:
 export type ProductList = Awaited<ReturnType<typeof listProducts>>;
 
 /** How many columns a page's rows have (a search pads its count rows with as many; SQLite refuses a mismatch). */
-const PAGE_WIDTH = 26;
+const PAGE_WIDTH = 28;
 
 /** Indexes that hold the page orders the walk uses: [real first?][sort][language] (migrations 0004, 0016). */
 const ORDER_INDEXES = {

@@ -14,7 +14,8 @@ type Figure = Programme["figures"][number];
 /** A figure's period in the page's language ("đến 5/2025" → "to 5/2025"). */
 export function periodOf(period: string, lang: Lang): string {
   if (lang === "vi") return period;
-  return period === "không ghi thời điểm" ? strings(lang).undated : period.replace("đến ", "to ");
+  if (period === "không ghi thời điểm") return strings(lang).undated;
+  return period.replace(/^đến hết năm (\d{4})$/, "to the end of $1").replace("đến ", "to ");
 }
 
 export function ProgrammePage(props: { data: Programme; lang: Lang }) {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, gt, lt, or, type SQL, sql } from "drizzle-orm";
 import { type Lang, pick } from "../../domain/vocabulary.ts";
 import type { Db } from "../../platform/db/client.ts";
-import { realOnly, recognitionOut } from "../../platform/db/mappers.ts";
+import { realOnly, recognitionOut, renewedIn } from "../../platform/db/mappers.ts";
 import { keysetPage, type PageInput } from "../../platform/db/pagination.ts";
 import { producers, products, recognitions } from "../../platform/db/schema.ts";
 import { type CursorKeys, decodeCursor } from "../../platform/lib/cursor.ts";
@@ -11,6 +11,7 @@ const withProductAndProducer = (db: Db) =>
   db
     .select({
       ...getTableColumns(recognitions),
+      renewedIn,
       productSlug: sql<string>`${products.slug}`.as("p_slug"),
       productVi: sql<string>`${products.nameVi}`.as("p_name_vi"),
       productEn: sql<string>`${products.nameEn}`.as("p_name_en"),

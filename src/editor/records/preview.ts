@@ -61,7 +61,7 @@ const recognitionRow = (r: RecognitionRecord): typeof recognitions.$inferSelect 
   titleVi: r.title_vi,
   titleEn: r.title_en,
   decisionNumber: r.decision_number,
-  issuer: r.issuer,
+  issuer: r.issuer === NOT_STATED ? null : r.issuer,
   sourceUrl: r.source_url,
   verified: r.verified,
   sample: r.sample,

@@ -192,7 +192,7 @@ export function publishRecognitionStatement(record: RecognitionRecord): Statemen
       r.title_vi,
       r.title_en,
       r.decision_number,
-      r.issuer,
+      r.issuer === NOT_STATED ? null : r.issuer,
       r.source_url,
       r.verified ? 1 : 0,
       r.sample ? 1 : 0,

@@ -170,7 +170,8 @@ export const fromRow = {
     title_vi: String(r.title_vi),
     title_en: String(r.title_en),
     decision_number: (r.decision_number as string | null) ?? null,
-    issuer: (r.issuer as string | null) ?? null,
+    // A recognition whose issuer is not known reads back as the editor wrote it: not stated.
+    issuer: (r.issuer as string | null) ?? NOT_STATED,
     source_url: String(r.source_url),
     verified: bool(r.verified),
     sample: bool(r.sample),

@@ -2,6 +2,7 @@
 import { getTableColumns, ne, type SQL, sql, type Table } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { asProvenance, mark, type Provenance, weakest } from "../../domain/provenance.ts";
+import { currentYear, lapsesFrom, standingOf, standingText } from "../../domain/ratings.ts";
 import { type Lang, pick, tierOf } from "../../domain/vocabulary.ts";
 import {
   type channels,
@@ -66,10 +67,37 @@ export function priceFrom(packaging: string): number | null {
   return prices.length ? Math.min(...prices) : null;
 }
 
-type RecognitionRow = typeof recognitions.$inferSelect;
+type RecognitionRow = typeof recognitions.$inferSelect & { renewedIn?: number | null };
+
+/**
+ * The year of the latest later OCOP rating of the same product (a renewal or re-rating), for a select from
+ * `recognitions` (unaliased): null when none is recorded. Illustrative ratings renew nothing real.
+ */
+export const renewedIn = sql<
+  number | null
+>`(SELECT max(r2.year) FROM recognitions r2 WHERE r2.product_id = "recognitions"."product_id" AND r2.scheme = 'ocop' AND r2.year > "recognitions"."year" AND (r2.provenance <> 'illustrative' OR "recognitions"."provenance" = 'illustrative'))`.as(
+  "renewed_in",
+);
 type ListingRow = typeof listings.$inferSelect & { channel: typeof channels.$inferSelect };
 type SupportRow = typeof supportProjects.$inferSelect;
 type ProducerRow = typeof producers.$inferSelect;
+
+/** Where a recognition stands today (src/domain/ratings.ts): "recognized in 2020", and whether an OCOP rating may have lapsed. */
+export function standingOut(
+  r: { scheme: string; year: number | null; renewedIn?: number | null },
+  lang: Lang,
+  now = currentYear(),
+) {
+  const renewed = r.renewedIn ?? null;
+  const status = standingOf(r, renewed, now);
+  return {
+    status,
+    recognized_in: r.year,
+    lapses_from: r.scheme === "ocop" && r.year !== null ? lapsesFrom(r.year) : null,
+    renewed_in: status === "renewed" ? renewed : null,
+    text: standingText(status, r.year, renewed, lang),
+  };
+}
 
 /** A recognition as the API shows it (with its product when listed outside one), with its provenance. */
 export function recognitionOut(
@@ -92,8 +120,15 @@ export function recognitionOut(
     verified: r.verified,
     sample: r.sample,
     note: r.noteVi === null ? null : pick(lang, r.noteVi, r.noteEn ?? r.noteVi),
+    standing: standingOut(r, lang),
   };
-  return mark(out, asProvenance(r.provenance), r.fieldProvenance, include);
+  // The standing is read from the year: it is known as well as the year is.
+  return mark(
+    out,
+    asProvenance(r.provenance),
+    { ...r.fieldProvenance, standing: r.fieldProvenance.year },
+    include,
+  );
 }
 
 /**
@@ -195,6 +230,28 @@ export const ocopHeldSql = (t: string) =>
 // inside this subquery would name the recognition's columns.
 export const ocopHeld = sql<number>`${sql.raw(ocopHeldSql("products"))}`;
 
+const ocopRating = (t: string) =>
+  `recognitions r WHERE r.product_id = ${t}.id AND r.scheme = 'ocop' AND (r.provenance <> 'illustrative' OR ${t}.provenance = 'illustrative')`;
+/** The year of the rating behind a product's `ocop_stars` (its latest with those stars; null when not stated). */
+export const ocopYearSql = (t: string) =>
+  `(SELECT max(r.year) FROM ${ocopRating(t)} AND r.stars = ${t}.ocop_stars)`;
+/** The year of a product's latest dated OCOP rating (a later one renews the rating behind `ocop_stars`). */
+export const ocopLatestSql = (t: string) => `(SELECT max(r.year) FROM ${ocopRating(t)})`;
+const ocopYear = sql<number | null>`${sql.raw(ocopYearSql("products"))}`;
+const ocopLatest = sql<number | null>`${sql.raw(ocopLatestSql("products"))}`;
+
+/**
+ * The year and standing of the rating behind a product's `ocop_stars` (src/domain/ratings.ts): lists and cards say
+ * "OCOP ★★★ · 2020, may have lapsed", never a bare star count as a current fact.
+ */
+export function ocopAsOf(stars: number, year: number | null, latest: number | null, now = currentYear()) {
+  if (!stars) return { ocop_year: null, ocop_standing: null };
+  return {
+    ocop_year: year,
+    ocop_standing: standingOf({ scheme: "ocop", year }, latest, now),
+  };
+}
+
 export const productCard = {
   slug: products.slug,
   nameVi: products.nameVi,
@@ -206,6 +263,8 @@ export const productCard = {
   tierRank: products.tierRank,
   ocopStars: products.ocopStars,
   ocop: ocopHeld,
+  ocopYear,
+  ocopLatest,
   sample: products.sample,
   provenance: products.provenance,
 };
@@ -223,6 +282,8 @@ export const aliasedCard = (() => {
     tierRank: all.tierRank,
     ocopStars: all.ocopStars,
     ocop: sql<number>`${ocopHeld}`.as("p_ocop"),
+    ocopYear: sql<number | null>`${ocopYear}`.as("p_ocop_year"),
+    ocopLatest: sql<number | null>`${ocopLatest}`.as("p_ocop_latest"),
     sample: all.sample,
     provenance: all.provenance,
   };
@@ -239,6 +300,8 @@ interface ProductCardRow {
   tierRank: number;
   ocopStars: number;
   ocop: number;
+  ocopYear?: number | null;
+  ocopLatest?: number | null;
   sample: boolean;
   provenance: string;
 }
@@ -253,6 +316,7 @@ export function productCardOut(r: ProductCardRow, lang: Lang, include = true) {
     image: r.image,
     tier: tierOf(r.tierRank),
     ocop_stars: r.ocopStars || null,
+    ...ocopAsOf(r.ocopStars, r.ocopYear ?? null, r.ocopLatest ?? null),
     ocop: Boolean(r.ocop),
     sample: r.sample,
   };

@@ -8,7 +8,17 @@ import {
 } from "../../domain/provenance.ts";
 import { type Lang, levelRankSql, pick, tierOf } from "../../domain/vocabulary.ts";
 import type { Db } from "./client.ts";
-import { aliased, listingOut, ocopHeld, producerOut, recognitionOut, supportOut } from "./mappers.ts";
+import {
+  aliased,
+  listingOut,
+  ocopAsOf,
+  ocopHeld,
+  producerOut,
+  productCard,
+  recognitionOut,
+  renewedIn,
+  supportOut,
+} from "./mappers.ts";
 import { channels, kinds, listings, producers, products, recognitions, supportProjects } from "./schema.ts";
 
 const LEVEL_ORDER = levelRankSql(recognitions.level);
@@ -32,7 +42,7 @@ export async function getProduct(db: Db, slug: string, lang: Lang, include = tru
       .innerJoin(producers, eq(producers.id, products.producerId))
       .where(eq(products.slug, slug)),
     db
-      .select()
+      .select({ ...getTableColumns(recognitions), renewedIn })
       .from(recognitions)
       .where(eq(recognitions.productId, productId))
       .orderBy(
@@ -63,6 +73,8 @@ export async function getProduct(db: Db, slug: string, lang: Lang, include = tru
         tierRank: products.tierRank,
         ocopStars: products.ocopStars,
         ocop: ocopHeld,
+        ocopYear: productCard.ocopYear,
+        ocopLatest: productCard.ocopLatest,
         sample: products.sample,
         provenance: products.provenance,
       })
@@ -118,6 +130,7 @@ export async function getProduct(db: Db, slug: string, lang: Lang, include = tru
             image: r.image,
             tier: tierOf(r.tierRank),
             ocop_stars: r.ocopStars || null,
+            ...ocopAsOf(r.ocopStars, r.ocopYear, r.ocopLatest),
             ocop: Boolean(r.ocop),
             sample: r.sample,
           },

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { PROVENANCE, QUALIFIERS } from "../../domain/provenance.ts";
+import { STANDINGS } from "../../domain/ratings.ts";
 import {
   CHANNEL_KINDS,
   CNNT_LEVELS,
@@ -107,16 +108,22 @@ export const ProductsQuery = z
       description: "Search text; accents optional (“mien dong” finds “miến dong”)",
       example: "mien dong",
     }),
-    tier: multi(z.enum(TIERS), "Highest CNNT-TB tier: provincial, regional, national"),
-    scheme: multi(z.enum(SCHEMES), "Has a recognition in this scheme"),
+    tier: multi(
+      z.enum(TIERS),
+      "Highest CNNT-TB tier: provincial, regional, national — a title of the vote of its year, whichever year",
+    ),
+    scheme: multi(
+      z.enum(SCHEMES),
+      "Has a recognition in this scheme, of any year: an OCOP rating counts as a recognition of its year, including one that may have lapsed (see `ocop_standing`)",
+    ),
     group: multi(z.enum(PRODUCT_GROUPS), "CNNT product group"),
     producer: multi(slugValue, "Producer slug"),
     channel: multi(slugValue, "Retail channel slug (products listed there)"),
     district: multi(slugValue, "District slug of the producer, e.g. nguyen-binh"),
-    sort: z
-      .enum(SORTS)
-      .optional()
-      .openapi({ description: "Default: relevance with q, otherwise tier (national first)" }),
+    sort: z.enum(SORTS).optional().openapi({
+      description:
+        "Default: relevance with q, otherwise tier (national first). `tier` orders by the highest recognition held, each a recognition of its year (a 2020 rating that may have lapsed counts)",
+    }),
     limit: Limit,
     cursor: Cursor,
     lang: Lang,
@@ -208,7 +215,15 @@ export const ProductListItem = z
     tier: Tier,
     ocop_stars: z.number().int().nullable().openapi({
       description:
-        "Highest OCOP stars stated for the product; null when it has none, or when its sources give none (scheme=ocop still finds it)",
+        "Highest OCOP stars stated for the product, counted as a recognition of its year (`ocop_year`): a 2020 rating that may have lapsed still counts here, in the `scheme` facet and in `sort=tier`; `ocop_standing` says whether it may have lapsed. Null when it has none, or when its sources give none (scheme=ocop still finds it)",
+    }),
+    ocop_year: z.number().int().nullable().openapi({
+      description:
+        "The year of the rating behind `ocop_stars` (null when it has none, or its source gives no year): a rating is of its year",
+    }),
+    ocop_standing: z.enum(STANDINGS).nullable().openapi({
+      description:
+        "Where the rating behind `ocop_stars` stands today (see Recognition.standing): `may_have_lapsed` when its 36 months may have run out and no later rating is recorded. Null without `ocop_stars`.",
     }),
     ocop: z.boolean().openapi({
       description:
@@ -296,6 +311,33 @@ export const Recognition = z
     verified: z.boolean(),
     sample: z.boolean(),
     note: z.string().nullable(),
+    standing: z
+      .object({
+        status: z.enum(STANDINGS).openapi({
+          description:
+            "`within_validity`: an OCOP rating whose 36 months from its decision cannot have run out yet. `may_have_lapsed`: one whose 36 months may have run out (from 1 January of `lapses_from`; the day of the decision is not recorded) with no later OCOP rating of the product recorded. `renewed`: a later OCOP rating of the product is recorded (`renewed_in`). `year_not_stated`: an OCOP rating of unknown year, so whether it holds is unknown. `vote_of_its_year`: a CNNT-TB title, the result of that year's vote. `not_dated`: another recognition the catalogue does not date.",
+        }),
+        recognized_in: z
+          .number()
+          .int()
+          .nullable()
+          .openapi({ description: "The year of the decision (= `year`)" }),
+        lapses_from: z.number().int().nullable().openapi({
+          description: "OCOP: the year in which its 36 months run out (`year` + 3); null otherwise",
+        }),
+        renewed_in: z
+          .number()
+          .int()
+          .nullable()
+          .openapi({ description: "The year of the later OCOP rating, when renewed" }),
+        text: z.string().openapi({
+          description: "The standing in words, in `lang`: “Recognized in 2020. … it may have lapsed.”",
+        }),
+      })
+      .openapi({
+        description:
+          "A recognition is a decision of its year, not a standing fact: an OCOP rating is valid for 36 months unless renewed. Read a rating as “recognized in 2020”, never as a current fact when `status` is `may_have_lapsed` or `year_not_stated`.",
+      }),
     provenance: Provenance,
   })
   .openapi("Recognition");
@@ -342,6 +384,14 @@ const ProductCard = z.object({
   image: z.string().nullable(),
   tier: Tier,
   ocop_stars: z.number().int().nullable(),
+  ocop_year: z.number().int().nullable().openapi({
+    description:
+      "The year of the rating behind `ocop_stars` (null when it has none, or its source gives no year): a rating is of its year",
+  }),
+  ocop_standing: z.enum(STANDINGS).nullable().openapi({
+    description:
+      "Where the rating behind `ocop_stars` stands today (see Recognition.standing): `may_have_lapsed` when its 36 months may have run out and no later rating is recorded. Null without `ocop_stars`.",
+  }),
   ocop: z.boolean().openapi({
     description:
       "The product holds an OCOP certification, whether or not a source states its stars (`ocop_stars` is null when none does)",

@@ -1,3 +1,4 @@
+import type { Standing } from "../../domain/ratings.ts";
 import type { ProductDetail } from "../../platform/db/product-detail.ts";
 import { type Lang, labelOf, strings } from "../i18n/index.ts";
 
@@ -28,14 +29,36 @@ export function TierBadge(props: { tier: Tier | null; lang: Lang; long?: boolean
   );
 }
 
-/** OCOP stars: a separate scheme from the CNNT tiers, so a badge of its own. */
-export function OcopBadge(props: { stars: number | null; lang: Lang }) {
+/**
+ * OCOP stars: a separate scheme from the CNNT tiers, so a badge of its own. A rating is of its year: given `year`
+ * the badge says "· 2020", and given `standing` whether the rating may have lapsed (src/domain/ratings.ts) — never a bare
+ * star count as a current fact when it may not be one.
+ */
+export function OcopBadge(props: {
+  stars: number | null;
+  lang: Lang;
+  year?: number | null;
+  standing?: Standing | null;
+}) {
   if (!props.stars) return null;
   const t = strings(props.lang);
+  const caveat =
+    props.standing === "may_have_lapsed"
+      ? t.mayHaveLapsed
+      : props.standing === "year_not_stated"
+        ? t.ratingYearUnknown
+        : null;
   return (
-    <span class="badge ocop">
-      <span aria-hidden="true">OCOP {"★".repeat(props.stars)}</span>
-      <span class="sr-only">{t.ocopStars(props.stars)}</span>
+    <span class={caveat ? "badge ocop ocop-caveat" : "badge ocop"}>
+      <span aria-hidden="true">
+        OCOP {"★".repeat(props.stars)}
+        {props.year ? ` · ${props.year}` : ""}
+      </span>
+      <span class="sr-only">
+        {t.ocopStars(props.stars)}
+        {props.year ? `, ${t.recognizedIn(props.year)}` : ""}
+      </span>
+      {caveat ? <span class="ocop-standing"> ({caveat})</span> : null}
     </span>
   );
 }
@@ -50,7 +73,11 @@ export function RecognitionBadge(props: { r: Recognition; lang: Lang }) {
   const { r, lang } = props;
   if (r.scheme === "cnnt" && r.level) return <TierBadge tier={r.level} lang={lang} />;
   if (r.scheme === "ocop") {
-    return r.stars ? <OcopBadge stars={r.stars} lang={lang} /> : <OcopNotStatedBadge lang={lang} />;
+    return r.stars ? (
+      <OcopBadge stars={r.stars} lang={lang} year={r.year} standing={r.standing.status} />
+    ) : (
+      <OcopNotStatedBadge lang={lang} />
+    );
   }
   return <span class="badge scheme">{labelOf("scheme", r.scheme, lang)}</span>;
 }

@@ -1,3 +1,4 @@
+import type { Standing } from "../../domain/ratings.ts";
 import { type Lang, pathOf } from "../i18n/index.ts";
 import { OcopBadge, OcopNotStatedBadge, type Tier, TierBadge } from "./badges.tsx";
 import { ProductImage } from "./product-image.tsx";
@@ -12,6 +13,9 @@ export interface CardProduct {
   image_alt?: string | null;
   tier: Tier | null;
   ocop_stars: number | null;
+  /** The year of the rating behind `ocop_stars`, and where it stands (src/domain/ratings.ts). */
+  ocop_year?: number | null;
+  ocop_standing?: Standing | null;
   /** Holds an OCOP certification, stars stated or not. */
   ocop?: boolean;
   sample: boolean;
@@ -35,7 +39,7 @@ export function ProductCard(props: { p: CardProduct; lang: Lang; eager?: boolean
         <p class="badges">
           <TierBadge tier={p.tier} lang={lang} />
           {p.ocop_stars ? (
-            <OcopBadge stars={p.ocop_stars} lang={lang} />
+            <OcopBadge stars={p.ocop_stars} lang={lang} year={p.ocop_year} standing={p.ocop_standing} />
           ) : p.ocop ? (
             <OcopNotStatedBadge lang={lang} />
           ) : null}

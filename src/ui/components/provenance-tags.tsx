@@ -47,7 +47,14 @@ export function Place(props: {
   const { a, lang } = props;
   const t = strings(lang);
   const district = a.district ? `${a.district} (${t.formerDistrict})` : null;
-  const parts = [props.street ? a.street : null, a.commune, district, a.province].filter(Boolean);
+  // A post-reform commune or ward never sits under a district, which the reform abolished: the former district
+  // follows the province, as the browsing area it now is ("Phường Thục Phán, Cao Bằng · huyện cũ: Thành phố Cao
+  // Bằng"), not as part of the address.
+  const after = a.as_of === "after_2025_reform";
+  const parts = [props.street ? a.street : null, a.commune, after ? null : district, a.province].filter(
+    Boolean,
+  );
+  const area = after && a.district ? ` · ${t.formerDistrict}: ${a.district}` : "";
   const era =
     a.as_of === "before_2025_reform"
       ? t.addressBefore
@@ -57,6 +64,7 @@ export function Place(props: {
   return (
     <>
       {parts.join(", ")}
+      {area}
       {props.districtState && props.districtState !== "sourced" ? (
         <>
           {" "}

@@ -44,6 +44,15 @@ export function RecognitionItem(props: { r: Recognition; lang: Lang; showProduct
               <StateTag state={r.provenance.fields.year} lang={lang} />
             ) : null}
           </li>
+          <li class={`rec-standing standing-${r.standing.status}`}>
+            {r.standing.status === "may_have_lapsed" ? (
+              <span class="tag-lapsed">{t.mayHaveLapsed}</span>
+            ) : null}{" "}
+            {r.standing.text}{" "}
+            {r.year && r.provenance.record !== "illustrative" ? (
+              <StateTag state={r.provenance.fields.standing} lang={lang} />
+            ) : null}
+          </li>
           {r.issuer ? (
             <li>
               {t.issuer}: {r.issuer}{" "}

@@ -47,6 +47,11 @@ export const en: Strings = {
   },
   ocopStars: (n: number) => `OCOP ${n} stars`,
   ocopStarsNotStated: "OCOP-certified, stars not stated",
+  recognizedIn: (year: number) => `recognized in ${year}`,
+  mayHaveLapsed: "may have lapsed",
+  ratingYearUnknown: "year not stated, may not hold",
+  ratingsAsOfYear:
+    "Filters, counts and the “highest recognition” order count each recognition as one of its year: an OCOP rating is valid for 36 months unless renewed, so a 2020 rating still counts though it may have lapsed.",
   legalTypes: {
     cooperative: "Cooperative",
     company: "Company",

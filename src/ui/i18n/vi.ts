@@ -46,6 +46,11 @@ export const vi = {
   },
   ocopStars: (n: number) => `OCOP ${n} sao`,
   ocopStarsNotStated: "OCOP — số sao chưa được công bố",
+  recognizedIn: (year: number) => `công nhận năm ${year}`,
+  mayHaveLapsed: "có thể đã hết hiệu lực",
+  ratingYearUnknown: "chưa rõ năm, chưa rõ còn hiệu lực",
+  ratingsAsOfYear:
+    "Bộ lọc, số đếm và thứ tự “cấp công nhận cao nhất” tính mỗi công nhận theo năm của nó: xếp hạng OCOP có hiệu lực 36 tháng nếu không được đánh giá lại, nên một xếp hạng năm 2020 vẫn được tính dù có thể đã hết hiệu lực.",
   legalTypes: {
     cooperative: "Hợp tác xã",
     company: "Công ty",

@@ -329,9 +329,9 @@ describe("full product feeds", () => {
       ),
     );
     expect(FEED_COLUMNS.at(-1)).toBe("ocop");
-    // hong-tra: OCOP per its source, stars not stated; mien-dong-tan-viet-a: OCOP 4 stars; chieu-truc-688: no OCOP.
+    // nho-ha-den-cao-bang: OCOP per its source, stars not stated; mien-dong-tan-viet-a: OCOP 4 stars; chieu-truc-688: no OCOP.
     const expected = {
-      "hong-tra": { ocop: true, ocop_stars: null },
+      "nho-ha-den-cao-bang": { ocop: true, ocop_stars: null },
       "mien-dong-tan-viet-a": { ocop: true, ocop_stars: 4 },
       "chieu-truc-688": { ocop: false, ocop_stars: null },
     };
