@@ -2857,7 +2857,7 @@ export interface operations {
                      *         "packaging"
                      *       ],
                      *       "created_at": "2026-01-05T00:00:02.000Z",
-                     *       "updated_at": "2026-12-07T03:27:21.576Z",
+                     *       "updated_at": "2026-12-07T04:20:47.986Z",
                      *       "producer": {
                      *         "slug": "htx-tan-viet-a",
                      *         "name": "HTX Tân Việt Á",
@@ -2957,7 +2957,7 @@ export interface operations {
                      *           "source_url": "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
                      *           "sample": false,
                      *           "version": 1,
-                     *           "updated_at": "2026-12-07T03:27:21.641Z",
+                     *           "updated_at": "2026-12-07T04:20:47.996Z",
                      *           "provenance": {
                      *             "record": "sourced",
                      *             "fields": {
@@ -3923,11 +3923,19 @@ export interface operations {
                      *       "verified": true,
                      *       "sample": false,
                      *       "note": "Cấp quốc gia theo nguồn; năm và số quyết định là suy luận (có thể là kỳ bình chọn 2021, QĐ 1997/QĐ-BCT ngày 23/8/2021).",
+                     *       "standing": {
+                     *         "status": "vote_of_its_year",
+                     *         "recognized_in": 2021,
+                     *         "lapses_from": null,
+                     *         "renewed_in": null,
+                     *         "text": "Bình chọn năm 2021."
+                     *       },
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {
                      *           "year": "inferred",
-                     *           "issuer": "inferred"
+                     *           "issuer": "inferred",
+                     *           "standing": "inferred"
                      *         }
                      *       },
                      *       "producer": {
@@ -4525,7 +4533,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "5ns5tit8iz4j",
+                     *       "id": "thyxvxdymg7y",
                      *       "status": "received",
                      *       "kind": "chain",
                      *       "product": "mien-dong-tan-viet-a",
@@ -4544,7 +4552,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "5ns5tit8iz4j",
+                     *       "id": "thyxvxdymg7y",
                      *       "status": "received",
                      *       "kind": "chain",
                      *       "product": "mien-dong-tan-viet-a",
@@ -4696,8 +4704,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261207032745909\"",
-                     *       "updated_at": "2026-12-07T03:27:46.080Z",
+                     *       "etag": "\"l12v2c20261207042054469\"",
+                     *       "updated_at": "2026-12-07T04:20:54.526Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -4833,8 +4841,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261207032745909\"",
-                     *       "updated_at": "2026-12-07T03:27:46.080Z",
+                     *       "etag": "\"l12v2c20261207042054469\"",
+                     *       "updated_at": "2026-12-07T04:20:54.526Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -4874,8 +4882,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 1,
-                     *       "etag": "\"l12v1c20261207032745909\"",
-                     *       "updated_at": "2026-12-07T03:27:45.909Z",
+                     *       "etag": "\"l12v1c20261207042054469\"",
+                     *       "updated_at": "2026-12-07T04:20:54.469Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -4974,8 +4982,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207032745909\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207042054469\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -5181,8 +5189,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207032745909\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207042054469\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -5253,7 +5261,7 @@ export interface operations {
                      *         {
                      *           "product": "mien-dong-tan-viet-a",
                      *           "version": 3,
-                     *           "etag": "\"l12v3c20261207032745909\""
+                     *           "etag": "\"l12v3c20261207042054469\""
                      *         }
                      *       ]
                      *     }
@@ -5461,7 +5469,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "htx-tam-hoa",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-07T03:27:21.539Z",
+                     *           "changed_at": "2026-12-07T04:20:47.984Z",
                      *           "href": "/api/v1/producers/htx-tam-hoa",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -5472,7 +5480,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "cong-ty-tnhh-mtv-688",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-07T03:27:21.540Z",
+                     *           "changed_at": "2026-12-07T04:20:47.984Z",
                      *           "href": "/api/v1/producers/cong-ty-tnhh-mtv-688",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -5579,8 +5587,8 @@ export interface operations {
                 content: {
                     /**
                      * @example slug,name_vi,name_en,category_vi,category_en,product_group,tier,ocop_stars,price_from_vnd,producer_slug,producer_name,district,province,channels,image,sample,updated_at,provenance,price_from_vnd_provenance,district_provenance,channels_provenance,ocop
-                     *     bun-cam-kho-co-luyen,Bún cẩm khô cô Luyến,Cô Luyến dried purple-rice noodles,Bún khô,Dried rice noodles,processed_food,,3,,chu-the-bun-cam-kho-co-luyen,Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên),Hòa An,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T03:27:21.733Z,sourced,,inferred,,true
-                     *     bun-kho-ba-sach-hung-dao,Bún khô của HTX Ba sạch Hưng Đạo,Dried rice noodles of HTX Ba sạch Hưng Đạo,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T03:27:21.705Z,sourced,,,,false
+                     *     bun-cam-kho-co-luyen,Bún cẩm khô cô Luyến,Cô Luyến dried purple-rice noodles,Bún khô,Dried rice noodles,processed_food,,3,,chu-the-bun-cam-kho-co-luyen,Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên),Hòa An,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T04:20:48.009Z,sourced,,inferred,,true
+                     *     bun-kho-ba-sach-hung-dao,Bún khô của HTX Ba sạch Hưng Đạo,Dried rice noodles of HTX Ba sạch Hưng Đạo,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T04:20:48.001Z,sourced,,,,false
                      */
                     "text/csv": string;
                 };
@@ -5637,9 +5645,9 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example {"slug":"bun-cam-kho-co-luyen","name_vi":"Bún cẩm khô cô Luyến","name_en":"Cô Luyến dried purple-rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":3,"price_from_vnd":null,"producer_slug":"chu-the-bun-cam-kho-co-luyen","producer_name":"Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên)","district":"Hòa An","province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T03:27:21.733Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":"","ocop":true}
-                     *     {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô của HTX Ba sạch Hưng Đạo","name_en":"Dried rice noodles of HTX Ba sạch Hưng Đạo","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T03:27:21.705Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
-                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô của Công ty TNHH Bún Cao Tuyền","name_en":"Dried rice noodles of Công ty TNHH Bún Cao Tuyền","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T03:27:21.577Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
+                     * @example {"slug":"bun-cam-kho-co-luyen","name_vi":"Bún cẩm khô cô Luyến","name_en":"Cô Luyến dried purple-rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":3,"price_from_vnd":null,"producer_slug":"chu-the-bun-cam-kho-co-luyen","producer_name":"Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên)","district":"Hòa An","province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T04:20:48.009Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":"","ocop":true}
+                     *     {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô của HTX Ba sạch Hưng Đạo","name_en":"Dried rice noodles of HTX Ba sạch Hưng Đạo","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T04:20:48.001Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
+                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô của Công ty TNHH Bún Cao Tuyền","name_en":"Dried rice noodles of Công ty TNHH Bún Cao Tuyền","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T04:20:47.987Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
                      */
                     "application/x-ndjson": string;
                 };
@@ -5703,7 +5711,7 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "ep_e9bf86a330c1286958bea05d",
+                     *           "id": "ep_3605d665cea6840a235e5375",
                      *           "url": "https://hooks.example-chain.vn/cnnt",
                      *           "events": [
                      *             "product",
@@ -5711,8 +5719,8 @@ export interface operations {
                      *           ],
                      *           "include_illustrative": false,
                      *           "previous_secret_expires_at": null,
-                     *           "created_at": "2026-12-07T03:27:51.257Z",
-                     *           "updated_at": "2026-12-07T03:27:51.257Z"
+                     *           "created_at": "2026-12-07T04:20:56.985Z",
+                     *           "updated_at": "2026-12-07T04:20:56.985Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -5841,7 +5849,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_e9bf86a330c1286958bea05d",
+                     *       "id": "ep_3605d665cea6840a235e5375",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
@@ -5849,9 +5857,9 @@ export interface operations {
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T03:27:51.257Z",
-                     *       "updated_at": "2026-12-07T03:27:51.257Z",
-                     *       "secret": "whsec_7xRNZLHubDp1J0vGxMAm/PgpjGSMJoxL9SgBgBlEcs8="
+                     *       "created_at": "2026-12-07T04:20:56.985Z",
+                     *       "updated_at": "2026-12-07T04:20:56.985Z",
+                     *       "secret": "whsec_LzBtzQnHK/3r9Nb8HO4l+2WW9AX8fkOus+9LE/K7OMY="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -6041,7 +6049,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_e9bf86a330c1286958bea05d",
+                     *       "id": "ep_3605d665cea6840a235e5375",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
@@ -6049,8 +6057,8 @@ export interface operations {
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T03:27:51.257Z",
-                     *       "updated_at": "2026-12-07T03:27:51.257Z"
+                     *       "created_at": "2026-12-07T04:20:56.985Z",
+                     *       "updated_at": "2026-12-07T04:20:56.985Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -6307,15 +6315,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_e9bf86a330c1286958bea05d",
+                     *       "id": "ep_3605d665cea6840a235e5375",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T03:27:51.257Z",
-                     *       "updated_at": "2026-12-07T03:27:51.429Z"
+                     *       "created_at": "2026-12-07T04:20:56.985Z",
+                     *       "updated_at": "2026-12-07T04:20:57.086Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -6511,16 +6519,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_e9bf86a330c1286958bea05d",
+                     *       "id": "ep_3605d665cea6840a235e5375",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
-                     *       "previous_secret_expires_at": "2026-12-07T04:27:51.496Z",
-                     *       "created_at": "2026-12-07T03:27:51.257Z",
-                     *       "updated_at": "2026-12-07T03:27:51.496Z",
-                     *       "secret": "whsec_XOy6dmids5uxyaEPxF7P41ZBGe+2a9LU4UOxhjTyyxk="
+                     *       "previous_secret_expires_at": "2026-12-07T05:20:57.106Z",
+                     *       "created_at": "2026-12-07T04:20:56.985Z",
+                     *       "updated_at": "2026-12-07T04:20:57.106Z",
+                     *       "secret": "whsec_2xW+qvg1jcq0FbosM+Og++RH2CF65z4mMeHf/bgsT2A="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -6657,16 +6665,16 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "msg_0a11aa4aaa0421e3c491e181",
-                     *           "seq": 167,
+                     *           "id": "msg_be82115ada6c0156ece6ebb9",
+                     *           "seq": 219,
                      *           "type": "listing.upsert",
                      *           "status": "pending",
                      *           "attempts": 1,
                      *           "response_status": null,
-                     *           "latency_ms": 20,
-                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = n46acroee9ts95r25v6qiioh",
-                     *           "created_at": "2026-12-07T03:27:51.628Z",
-                     *           "updated_at": "2026-12-07T03:27:51.757Z"
+                     *           "latency_ms": 4,
+                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = tcaq1s1vkfer6jag1nn56nlg",
+                     *           "created_at": "2026-12-07T04:20:57.153Z",
+                     *           "updated_at": "2026-12-07T04:20:57.184Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -6807,7 +6815,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-tan-viet-a",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T03:27:21.576Z\"",
+                     *       "etag": "\"0.2026-12-07T04:20:47.986Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-tan-viet-a",
                      *         "producer": "htx-tan-viet-a",
@@ -6854,7 +6862,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "4",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T03:27:21.638Z\"",
+                     *           "etag": "\"0.2026-12-07T04:20:47.992Z\"",
                      *           "live": {
                      *             "id": 4,
                      *             "product": "mien-dong-tan-viet-a",
@@ -6882,7 +6890,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "5",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T03:27:21.638Z\"",
+                     *           "etag": "\"0.2026-12-07T04:20:47.992Z\"",
                      *           "live": {
                      *             "id": 5,
                      *             "product": "mien-dong-tan-viet-a",
@@ -7072,8 +7080,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207032745909\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207042054469\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7257,8 +7265,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207032745909\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207042054469\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7455,8 +7463,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207032745909\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207042054469\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7516,7 +7524,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T03:27:48.388Z\"",
+                     *       "etag": "\"0.2026-12-07T04:20:55.684Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-nguyen-binh",
                      *         "producer": "htx-mien-dong-nguyen-binh",
@@ -7552,7 +7560,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "1000000",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T03:27:48.388Z\"",
+                     *           "etag": "\"0.2026-12-07T04:20:55.685Z\"",
                      *           "live": {
                      *             "id": 1000000,
                      *             "product": "mien-dong-nguyen-binh",
@@ -7663,8 +7671,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207032745909\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207042054469\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -7858,8 +7866,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207032745909\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207042054469\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8379,8 +8387,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207032745909\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207042054469\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8440,7 +8448,7 @@ export interface operations {
                      *       "entity": "producer",
                      *       "key": "htx-mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T03:27:48.387Z\"",
+                     *       "etag": "\"0.2026-12-07T04:20:55.684Z\"",
                      *       "live": {
                      *         "slug": "htx-mien-dong-nguyen-binh",
                      *         "name": "HTX Miến dong Nguyên Bình",
@@ -8552,8 +8560,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207032745909\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207042054469\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8739,8 +8747,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207032745909\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207042054469\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9037,8 +9045,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207032745909\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207042054469\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9211,8 +9219,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207032745909\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207042054469\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9398,8 +9406,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207032745909\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207042054469\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9490,7 +9498,7 @@ export interface operations {
                      *       "stats": {
                      *         "round_trips": 1,
                      *         "statements": 1,
-                     *         "ms": 5
+                     *         "ms": 10
                      *       }
                      *     }
                      */
@@ -9720,7 +9728,7 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": 12,
-                     *           "at": "2026-12-07T03:27:48.388Z",
+                     *           "at": "2026-12-07T04:20:55.685Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "recognition",
@@ -9741,7 +9749,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": 11,
-                     *           "at": "2026-12-07T03:27:48.388Z",
+                     *           "at": "2026-12-07T04:20:55.685Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "product",
@@ -9851,8 +9859,8 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "5ns5tit8iz4j",
-                     *           "created_at": "2026-12-07T03:27:46.729Z",
+                     *           "id": "thyxvxdymg7y",
+                     *           "created_at": "2026-12-07T04:20:54.998Z",
                      *           "status": "new",
                      *           "kind": "chain",
                      *           "product": "Miến dong Tân Việt Á",
@@ -9864,7 +9872,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": "k3mz8q2wn4xa",
-                     *           "created_at": "2026-12-07T03:27:42.401Z",
+                     *           "created_at": "2026-12-07T04:20:53.667Z",
                      *           "status": "new",
                      *           "kind": "wholesale",
                      *           "product": "Miến dong Tân Việt Á",
@@ -9970,7 +9978,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T03:27:42.401Z",
+                     *       "created_at": "2026-12-07T04:20:53.667Z",
                      *       "status": "new",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
@@ -10074,7 +10082,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T03:27:42.401Z",
+                     *       "created_at": "2026-12-07T04:20:53.667Z",
                      *       "status": "forwarded",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
@@ -10091,7 +10099,7 @@ export interface operations {
                      *       "via": "page",
                      *       "audit": [
                      *         {
-                     *           "at": "2026-12-07T03:27:48.966Z",
+                     *           "at": "2026-12-07T04:20:55.888Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "status",
                      *           "changes": [
@@ -10208,7 +10216,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T03:27:42.401Z",
+                     *       "created_at": "2026-12-07T04:20:53.667Z",
                      *       "status": "forwarded",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
@@ -10225,7 +10233,7 @@ export interface operations {
                      *       "via": "page",
                      *       "audit": [
                      *         {
-                     *           "at": "2026-12-07T03:27:48.966Z",
+                     *           "at": "2026-12-07T04:20:55.888Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "status",
                      *           "changes": [
@@ -10237,7 +10245,7 @@ export interface operations {
                      *           ]
                      *         },
                      *         {
-                     *           "at": "2026-12-07T03:27:49.243Z",
+                     *           "at": "2026-12-07T04:20:55.924Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "erase",
                      *           "changes": []
@@ -10332,7 +10340,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-nghe-an",
-                     *           "etag": "\"c5u20261207032721617\"",
+                     *           "etag": "\"c5u20261207042047990\"",
                      *           "record": {
                      *             "slug": "hoi-cho-nghe-an",
                      *             "name": "Hội chợ thương mại, đầu tư và du lịch Nghệ An",
@@ -10350,7 +10358,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-ocop-cao-bang",
-                     *           "etag": "\"c1000000u20261207032749269\"",
+                     *           "etag": "\"c1000000u20261207042055953\"",
                      *           "record": {
                      *             "slug": "hoi-cho-ocop-cao-bang",
                      *             "name": "Hội chợ OCOP Cao Bằng",
@@ -10436,7 +10444,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207032749269\"",
+                     *       "etag": "\"c1000000u20261207042055953\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -10538,8 +10546,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207032745909\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207042054469\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10595,7 +10603,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207032749269\"",
+                     *       "etag": "\"c1000000u20261207042055953\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -10774,8 +10782,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207032745909\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207042054469\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10838,7 +10846,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207032749608\"",
+                     *       "etag": "\"c1000000u20261207042056021\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -10940,8 +10948,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207032745909\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207042054469\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11020,7 +11028,7 @@ export interface operations {
                      *         {
                      *           "entity": "listing",
                      *           "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *           "etag": "\"l1000000v1c20261207032749655\"",
+                     *           "etag": "\"l1000000v1c20261207042056043\"",
                      *           "record": {
                      *             "channel": "hoi-cho-ocop-cao-bang",
                      *             "product": "mien-dong-nguyen-binh",
@@ -11107,7 +11115,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261207032749655\"",
+                     *       "etag": "\"l1000000v1c20261207042056043\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -11210,8 +11218,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207032745909\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207042054469\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11268,7 +11276,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261207032749655\"",
+                     *       "etag": "\"l1000000v1c20261207042056043\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -11449,8 +11457,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207032745909\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207042054469\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11514,7 +11522,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v2c20261207032749655\"",
+                     *       "etag": "\"l1000000v2c20261207042056043\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -11617,8 +11625,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207032745909\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207042054469\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11697,7 +11705,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "1000000",
-                     *           "etag": "\"s1000000u20261207032750006\"",
+                     *           "etag": "\"s1000000u20261207042056267\"",
                      *           "record": {
                      *             "producer": "htx-mien-dong-nguyen-binh",
                      *             "year": 2025,
@@ -11714,7 +11722,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "2",
-                     *           "etag": "\"s2u20261207032721642\"",
+                     *           "etag": "\"s2u20261207042047997\"",
                      *           "record": {
                      *             "producer": "cong-ty-tnhh-bun-cao-tuyen",
                      *             "year": null,
@@ -11799,7 +11807,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261207032750006\"",
+                     *       "etag": "\"s1000000u20261207042056267\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -11900,8 +11908,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207032745909\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207042054469\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11957,7 +11965,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1",
-                     *       "etag": "\"s1u20261207032721642\"",
+                     *       "etag": "\"s1u20261207042047997\"",
                      *       "record": {
                      *         "producer": "htx-nong-nghiep-cai-bo",
                      *         "year": 2023,
@@ -12135,8 +12143,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207032745909\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207042054469\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12199,7 +12207,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261207032750149\"",
+                     *       "etag": "\"s1000000u20261207042056339\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -12300,8 +12308,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207032745909\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207042054469\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12380,7 +12388,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_total",
-                     *           "etag": "\"p1u20261207032721806\"",
+                     *           "etag": "\"p1u20261207042048030\"",
                      *           "record": {
                      *             "key": "projects_total",
                      *             "group_key": "projects",
@@ -12399,7 +12407,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_national",
-                     *           "etag": "\"p2u20261207032721806\"",
+                     *           "etag": "\"p2u20261207042048030\"",
                      *           "record": {
                      *             "key": "projects_national",
                      *             "group_key": "projects",
@@ -12486,7 +12494,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261207032750224\"",
+                     *       "etag": "\"p1000000u20261207042056383\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -12589,8 +12597,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207032745909\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207042054469\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12646,7 +12654,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "projects_total",
-                     *       "etag": "\"p1u20261207032721806\"",
+                     *       "etag": "\"p1u20261207042048030\"",
                      *       "record": {
                      *         "key": "projects_total",
                      *         "group_key": "projects",
@@ -12826,8 +12834,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207032745909\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207042054469\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12890,7 +12898,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261207032750575\"",
+                     *       "etag": "\"p1000000u20261207042056527\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -12993,8 +13001,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207032745909\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207042054469\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13076,7 +13084,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v3c20261207032749655\"",
+                     *       "etag": "\"l1000000v3c20261207042056043\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -13179,8 +13187,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207032745909\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207032745909\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207042054469\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
