@@ -4,7 +4,7 @@
 // producer's account signs in with the same form and sees only its own producer's enquiries here — another
 // producer's answer 404 — and marks them answered. Server-rendered, no JavaScript, CSRF on every post.
 import type { Context, Hono } from "hono";
-import { callerAddress, checkCsrf, csrfToken, readSession } from "../editor/auth/auth.ts";
+import { callerAddress, checkCsrf, csrfToken, editorCall, readSession } from "../editor/auth/auth.ts";
 import { createAccount } from "../editor/people/people.service.ts";
 import type { Shell } from "../editor/records/records.page.tsx";
 import { ADMIN_PATHS, type AdminLang } from "../editor/ui/strings.ts";
@@ -508,7 +508,7 @@ export function enquiryInbox(app: Hono<AppEnv>, lang: AdminLang, shell: Shell) {
     await checkCsrf(c, await csrfToken(c.get("editor").session ?? ""), form._csrf);
     if (actor.role !== "publisher") return invitePage(c, actor);
     try {
-      const made = await createAccount(c, {
+      const made = await createAccount(editorCall(c), {
         email: str(form.email),
         role: "producer",
         producer: str(form.producer),

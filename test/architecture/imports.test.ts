@@ -60,10 +60,12 @@ describe("import direction", () => {
       "../../src/retail/planted.ts": 'const m = await import("../editor/index.ts");\n',
       "../../src/ui/planted.tsx": 'export { pages } from "../catalogue/pages.tsx";\n',
       "../../src/catalogue/planted.queries.ts": 'import { Problem } from "../platform/http/problem.ts";\n',
+      "../../src/editor/planted.service.ts": 'import type { Context } from "hono";\n',
     };
     expect(importViolations(planted).filter((v) => v.includes("planted"))).toEqual([
       "src/catalogue/planted.queries.ts imports src/platform/http/problem.ts: the database layer speaks no HTTP",
       "src/domain/planted.ts imports src/platform/env.ts: domain may import domain only",
+      "src/editor/planted.service.ts imports hono: a service takes plain inputs, not a request context",
       "src/platform/db/planted.ts imports src/catalogue/products/index.ts: platform may import platform, domain only",
       "src/retail/planted.ts imports src/editor/index.ts: retail may import retail, ui, platform, domain only",
       "src/ui/planted.tsx imports src/catalogue/pages.tsx: ui may import ui, platform, domain only",

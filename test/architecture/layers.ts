@@ -38,6 +38,8 @@ function resolve(from: string, spec: string): string {
 /** The database layer (platform/db/ and every feature's *.queries.ts) speaks no HTTP. */
 const isDatabase = (path: string) => path.startsWith("src/platform/db/") || /\.queries\.ts$/.test(path);
 const isHttp = (path: string) => path.startsWith("src/platform/http/");
+/** Services (*.service.ts) take plain inputs (an EditorCall, values), never a request context: no Hono in them. */
+const isService = (path: string) => /\.service\.ts$/.test(path);
 
 /** Each import of a file of src/ that its part may not make, as "<file> imports <target>: <rule>", sorted. */
 export function importViolations(sources: Sources): string[] {
@@ -49,6 +51,8 @@ export function importViolations(sources: Sources): string[] {
     if (!allowed) continue;
     for (const m of text.matchAll(IMPORT)) {
       const spec = m[1] ?? m[2] ?? "";
+      if (isService(file) && /^hono(\/|$)/.test(spec))
+        found.push(`${file} imports ${spec}: a service takes plain inputs, not a request context`);
       if (!spec.startsWith(".")) continue;
       const target = resolve(file, spec.replace(/\?.*$/, ""));
       const to = target.startsWith("src/") ? partOf(target) : "outside src";

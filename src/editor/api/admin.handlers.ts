@@ -2,9 +2,9 @@ import type { RouteConfig, RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../../platform/env.ts";
 import { Problem } from "../../platform/http/problem.ts";
+import { editorCall } from "../auth/auth.ts";
 import { exportCsv, importCsv } from "../import/import.ts";
 import {
-  auditCtx,
   createDraft,
   createRecognitionDraft,
   deleteRecord,
@@ -82,36 +82,37 @@ export const getProduct: H<typeof routes.getProduct> = (c) =>
 export const createProduct: H<typeof routes.createProduct> = async (c) => {
   const record = c.req.valid("json");
   c.header("location", `/api/v1/admin/products/${record.slug}`);
-  return (await createDraft(c, "product", record, productBack(c, record.slug, 201))) as never;
+  return (await createDraft(editorCall(c), "product", record, productBack(c, record.slug, 201))) as never;
 };
 
 export const updateProduct: H<typeof routes.updateProduct> = async (c) => {
   const { slug } = c.req.valid("param");
   const patch = await sentPatch(c, c.req.valid("json"));
-  return (await updateDraft(c, "product", slug, patch, ifMatch(c), productBack(c, slug))).back as never;
+  return (await updateDraft(editorCall(c), "product", slug, patch, ifMatch(c), productBack(c, slug)))
+    .back as never;
 };
 
 export const publishProduct: H<typeof routes.publishProduct> = async (c) => {
   const { slug } = c.req.valid("param");
-  return (await publishProductDraft(c, slug, ifMatch(c), productBack(c, slug))) as never;
+  return (await publishProductDraft(editorCall(c), slug, ifMatch(c), productBack(c, slug))) as never;
 };
 
 export const deleteProduct: H<typeof routes.deleteProduct> = async (c) => {
-  await deleteRecord(c, "product", c.req.valid("param").slug, ifMatch(c));
+  await deleteRecord(editorCall(c), "product", c.req.valid("param").slug, ifMatch(c));
   return c.body(null, 204) as never;
 };
 
 export const uploadProductPhoto: H<typeof routes.uploadProductPhoto> = async (c) => {
   const { slug } = c.req.valid("param");
   const { photo, alt_vi, alt_en } = c.req.valid("form");
-  await savePhoto(c, slug, photo, alt_vi, alt_en, ifMatch(c));
+  await savePhoto(editorCall(c), slug, photo, alt_vi, alt_en, ifMatch(c));
   return productResponse(c, slug) as never;
 };
 
 export const uploadProducerPhoto: H<typeof routes.uploadProducerPhoto> = async (c) => {
   const { slug } = c.req.valid("param");
   const { photo, alt_vi, alt_en } = c.req.valid("form");
-  await savePhoto(c, slug, photo, alt_vi, alt_en, ifMatch(c), "producer");
+  await savePhoto(editorCall(c), slug, photo, alt_vi, alt_en, ifMatch(c), "producer");
   return stateResponse(c, "producer", slug) as never;
 };
 
@@ -121,26 +122,37 @@ export const getProducer: H<typeof routes.getProducer> = (c) =>
 export const createProducer: H<typeof routes.createProducer> = async (c) => {
   const record = c.req.valid("json");
   c.header("location", `/api/v1/admin/producers/${record.slug}`);
-  return (await createDraft(c, "producer", record, stateBack(c, "producer", record.slug, 201))) as never;
+  return (await createDraft(
+    editorCall(c),
+    "producer",
+    record,
+    stateBack(c, "producer", record.slug, 201),
+  )) as never;
 };
 
 export const updateProducer: H<typeof routes.updateProducer> = async (c) => {
   const { slug } = c.req.valid("param");
   const patch = await sentPatch(c, c.req.valid("json"));
-  return (await updateDraft(c, "producer", slug, patch, ifMatch(c), stateBack(c, "producer", slug)))
-    .back as never;
+  return (
+    await updateDraft(editorCall(c), "producer", slug, patch, ifMatch(c), stateBack(c, "producer", slug))
+  ).back as never;
 };
 
 export const publishProducer: H<typeof routes.publishProducer> = async (c) => {
   const { slug } = c.req.valid("param");
-  return (await publishProducerDraft(c, slug, ifMatch(c), stateBack(c, "producer", slug))) as never;
+  return (await publishProducerDraft(
+    editorCall(c),
+    slug,
+    ifMatch(c),
+    stateBack(c, "producer", slug),
+  )) as never;
 };
 
 export const getRecognition: H<typeof routes.getRecognition> = (c) =>
   stateResponse(c, "recognition", String(c.req.valid("param").id)) as never;
 
 export const createRecognition: H<typeof routes.createRecognition> = async (c) => {
-  const key = await createRecognitionDraft(c, c.req.valid("json"));
+  const key = await createRecognitionDraft(editorCall(c), c.req.valid("json"));
   c.header("location", `/api/v1/admin/recognitions/${key}`);
   return stateResponse(c, "recognition", key, 201) as never;
 };
@@ -148,12 +160,13 @@ export const createRecognition: H<typeof routes.createRecognition> = async (c) =
 export const updateRecognition: H<typeof routes.updateRecognition> = async (c) => {
   const key = String(c.req.valid("param").id);
   const patch = await sentPatch(c, c.req.valid("json"));
-  return (await updateDraft(c, "recognition", key, patch, ifMatch(c), stateBack(c, "recognition", key)))
-    .back as never;
+  return (
+    await updateDraft(editorCall(c), "recognition", key, patch, ifMatch(c), stateBack(c, "recognition", key))
+  ).back as never;
 };
 
 export const deleteRecognition: H<typeof routes.deleteRecognition> = async (c) => {
-  await deleteRecord(c, "recognition", String(c.req.valid("param").id), ifMatch(c));
+  await deleteRecord(editorCall(c), "recognition", String(c.req.valid("param").id), ifMatch(c));
   return c.body(null, 204) as never;
 };
 
@@ -171,7 +184,7 @@ export const importCatalogue: H<typeof routes.importCatalogue> = async (c) => {
     kind,
     bytes,
     apply: dry_run === "false",
-    ctx: Object.assign(auditCtx(c), { via: "import" as const }),
+    ctx: Object.assign(editorCall(c), { via: "import" as const }),
   });
   if (report.applied === false && dry_run === "false") {
     throw new Problem(422, {

@@ -243,12 +243,39 @@ export function editorOf(c: Context<AppEnv>): EditorIdentity {
   return e;
 }
 
-/** Throws 403 unless the request's editor has `role`. */
-export function needRole(c: Context<AppEnv>, role: Role): void {
-  if (!hasRole(editorOf(c).role, role)) {
+/** Throws 403 unless `editor` has `role`. */
+export function requireRole(editor: EditorIdentity, role: Role): void {
+  if (!hasRole(editor.role, role)) {
     throw new Problem(403, { type: "forbidden", detail: `This needs the '${role}' role` });
   }
 }
+
+/** Throws 403 unless the request's editor has `role`. */
+export const needRole = (c: Context<AppEnv>, role: Role): void => requireRole(editorOf(c), role);
+
+/**
+ * What the editors' services need of a request, as plain values, so that they take no Hono Context and can be
+ * called by a page, the admin API, an import or a script alike. `editor` is read when it is used: on the admin
+ * API the editor is known only after the request's first batch (the token is checked inside it). It is also the
+ * audit context of the writes the services make.
+ */
+export interface EditorCall {
+  readonly d1: CountedD1;
+  readonly editor: EditorIdentity;
+  readonly address: string | null;
+  readonly via?: Via;
+  readonly photos?: R2Bucket;
+}
+
+/** The {@link EditorCall} of a request. */
+export const editorCall = (c: Context<AppEnv>): EditorCall => ({
+  d1: c.get("d1"),
+  get editor() {
+    return editorOf(c);
+  },
+  address: callerAddress(c),
+  photos: c.env.PHOTOS,
+});
 
 interface SessionRow {
   editor_id: number;

@@ -1,7 +1,7 @@
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../platform/env.ts";
 import { Problem } from "../../platform/http/problem.ts";
-import { checkCsrf, csrfToken, type EditorIdentity, hasRole } from "../auth/auth.ts";
+import { checkCsrf, csrfToken, type EditorIdentity, editorCall, hasRole } from "../auth/auth.ts";
 import {
   ErrorSummary,
   type Errors,
@@ -55,7 +55,7 @@ export function peopleRoutes(
   ) => {
     if (!hasRole(e.role, "publisher"))
       return shell(c, lang, t.title, O.people, <p>{t.onlyPublishers}</p>, 403);
-    const people = await listPeople(c);
+    const people = await listPeople(editorCall(c));
     const csrf = await csrfToken(e.session ?? "");
     return shell(
       c,
@@ -184,35 +184,35 @@ export function peopleRoutes(
   app.post(
     P.people,
     guarded(async (c, f, e) => {
-      const made = await createAccount(c, { email: str(f.email), role: str(f.role) });
+      const made = await createAccount(editorCall(c), { email: str(f.email), role: str(f.role) });
       return page(c, e, { secret: { label: t.passwordFor(made.email), value: made.password } });
     }),
   );
   app.post(
     `${P.people}/:id{[0-9]+}/${P.token}`,
     guarded(async (c, f, e) => {
-      const made = await createToken(c, idOf(c), str(f.name));
+      const made = await createToken(editorCall(c), idOf(c), str(f.name));
       return page(c, e, { secret: { label: t.tokenFor(made.email), value: made.token } });
     }),
   );
   app.post(
     `${P.people}/:id{[0-9]+}/${P.revokeToken}`,
     guarded(async (c, f, e) => {
-      await revokeToken(c, Number(str(f.token_id)) || 0);
+      await revokeToken(editorCall(c), Number(str(f.token_id)) || 0);
       return page(c, e, { message: t.tokenRevoked });
     }),
   );
   app.post(
     `${P.people}/:id{[0-9]+}/${P.signOut}`,
     guarded(async (c, _f, e) => {
-      const n = await revokeSessions(c, idOf(c));
+      const n = await revokeSessions(editorCall(c), idOf(c));
       return page(c, e, { message: t.signedOut(n) });
     }),
   );
   app.post(
     `${P.people}/:id{[0-9]+}/${P.disable}`,
     guarded(async (c, _f, e) => {
-      await disableAccount(c, idOf(c));
+      await disableAccount(editorCall(c), idOf(c));
       return page(c, e, { message: t.disabledNow });
     }),
   );

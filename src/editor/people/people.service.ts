@@ -5,11 +5,9 @@
  * everywhere from here, so a province cannot lock out its last publisher by a slip.
  */
 
-import type { Context } from "hono";
 import { SLUG_PATTERN } from "../../domain/vocabulary.ts";
-import type { AppEnv } from "../../platform/env.ts";
 import { invalidFields, Problem } from "../../platform/http/problem.ts";
-import { callerAddress, editorOf, needRole, type Role } from "../auth/auth.ts";
+import { type EditorCall, type Role, requireRole } from "../auth/auth.ts";
 import { generateEditorToken, hashPassword, PBKDF2_MAX_ITERATIONS, randomToken } from "../auth/crypto.ts";
 import { auditStatement, type Statement } from "../records/store.ts";
 
@@ -35,9 +33,9 @@ export interface Person {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Every account with its active session count and its tokens (revoked ones too, for the record), in one read. */
-export async function listPeople(c: Context<AppEnv>): Promise<Person[]> {
-  needRole(c, "publisher");
-  const d1 = c.get("d1");
+export async function listPeople(call: EditorCall): Promise<Person[]> {
+  requireRole(call.editor, "publisher");
+  const d1 = call.d1;
   const [people, tokens] = await d1.batch<Record<string, unknown>>([
     d1.prepare(
       `SELECT e.id, e.email, e.name, e.role, e.created_at, e.disabled_at,
@@ -62,8 +60,8 @@ export async function listPeople(c: Context<AppEnv>): Promise<Person[]> {
   }));
 }
 
-const audit = (c: Context<AppEnv>, entity: string, key: string, action: string, changes: object[]) =>
-  auditStatement({ editor: editorOf(c), address: callerAddress(c) }, entity, key, action, changes as never);
+const audit = (call: EditorCall, entity: string, key: string, action: string, changes: object[]) =>
+  auditStatement(call, entity, key, action, changes as never);
 
 const invalid = (name: string, reason: string) => invalidFields([{ name, reason }]);
 
@@ -72,10 +70,10 @@ const invalid = (name: string, reason: string) => invalidFields([{ name, reason 
  * choose its own password at its first sign-in, so the inviting publisher never knows a colleague's password.
  */
 export async function createAccount(
-  c: Context<AppEnv>,
+  call: EditorCall,
   input: { email: string; role: string; name?: string; producer?: string },
 ): Promise<{ id: number; email: string; password: string }> {
-  needRole(c, "publisher");
+  requireRole(call.editor, "publisher");
   const email = input.email.trim().toLowerCase();
   if (!EMAIL.test(email) || email.length > 254) throw invalid("email", "is not an email address");
   if (input.role !== "editor" && input.role !== "publisher" && input.role !== "producer")
@@ -88,7 +86,7 @@ export async function createAccount(
   const hash = await hashPassword(password);
   // The same wall as the CLI: a hash production Workers cannot verify would lock the new editor out.
   if (Number(hash.split("$")[1]) > PBKDF2_MAX_ITERATIONS) throw new Error("PBKDF2 above the Workers cap");
-  const d1 = c.get("d1");
+  const d1 = call.d1;
   const [rows] = await d1.batch<{ id: number }>([
     d1
       .prepare(
@@ -99,8 +97,8 @@ export async function createAccount(
       )
       .bind(email, input.name?.trim() || null, input.role, hash, producer),
     prepared(
-      c,
-      audit(c, "editor", email, "create", [
+      call,
+      audit(call, "editor", email, "create", [
         { field: "email", before: null, after: email },
         { field: "role", before: null, after: input.role },
       ]),
@@ -114,17 +112,13 @@ export async function createAccount(
 }
 
 /** A statement made conditional on a SQL expression (evaluated when it runs, inside the batch). */
-function prepared(c: Context<AppEnv>, s: Statement, when: string): D1PreparedStatement {
+function prepared(call: EditorCall, s: Statement, when: string): D1PreparedStatement {
   const sql = s.sql.replace(/VALUES \((.*)\)$/s, `SELECT $1 WHERE ${when}`);
-  return c
-    .get("d1")
-    .prepare(sql)
-    .bind(...s.params);
+  return call.d1.prepare(sql).bind(...s.params);
 }
 
-async function personOf(c: Context<AppEnv>, id: number) {
-  const row = await c
-    .get("d1")
+async function personOf(call: EditorCall, id: number) {
+  const row = await call.d1
     .prepare("SELECT id, email, role, disabled_at FROM editors WHERE id = ?")
     .bind(id)
     .first<{ id: number; email: string; role: Role; disabled_at: string | null }>();
@@ -134,14 +128,14 @@ async function personOf(c: Context<AppEnv>, id: number) {
 
 /** Makes an API token for an active account (it carries that account's role); returns it once. */
 export async function createToken(
-  c: Context<AppEnv>,
+  call: EditorCall,
   editorId: number,
   name: string,
 ): Promise<{ token: string; prefix: string; email: string }> {
-  needRole(c, "publisher");
+  requireRole(call.editor, "publisher");
   const label = name.trim().slice(0, 120) || "script";
   const { token, prefix, hash } = await generateEditorToken();
-  const d1 = c.get("d1");
+  const d1 = call.d1;
   const [rows] = await d1.batch<{ id: number; email: string }>([
     d1
       .prepare(
@@ -149,8 +143,8 @@ export async function createToken(
       )
       .bind(label, prefix, hash, editorId),
     prepared(
-      c,
-      audit(c, "editor_token", prefix, "create", [
+      call,
+      audit(call, "editor_token", prefix, "create", [
         { field: "editor_id", before: null, after: editorId },
         { field: "name", before: null, after: label },
       ]),
@@ -163,45 +157,45 @@ export async function createToken(
 }
 
 /** Revokes a token (refused from the next request on). */
-export async function revokeToken(c: Context<AppEnv>, tokenId: number): Promise<void> {
-  needRole(c, "publisher");
-  const d1 = c.get("d1");
+export async function revokeToken(call: EditorCall, tokenId: number): Promise<void> {
+  requireRole(call.editor, "publisher");
+  const d1 = call.d1;
   const [rows] = await d1.batch<{ prefix: string }>([
     d1
       .prepare(
         "UPDATE editor_tokens SET revoked_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ? AND revoked_at IS NULL RETURNING prefix",
       )
       .bind(tokenId),
-    prepared(c, audit(c, "editor_token", `#${tokenId}`, "revoke", []), "changes() = 1"),
+    prepared(call, audit(call, "editor_token", `#${tokenId}`, "revoke", []), "changes() = 1"),
   ]);
   if (!rows?.results.length)
     throw new Problem(404, { type: "not-found", detail: `No active token #${tokenId}` });
 }
 
 /** Ends every session of an account (its browsers are signed out at their next request). */
-export async function revokeSessions(c: Context<AppEnv>, editorId: number): Promise<number> {
-  needRole(c, "publisher");
-  const person = await personOf(c, editorId);
-  const d1 = c.get("d1");
+export async function revokeSessions(call: EditorCall, editorId: number): Promise<number> {
+  requireRole(call.editor, "publisher");
+  const person = await personOf(call, editorId);
+  const d1 = call.d1;
   const [rows] = await d1.batch<{ id_hash: string }>([
     d1
       .prepare(
         "UPDATE editor_sessions SET revoked_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE editor_id = ? AND revoked_at IS NULL AND id_hash <> ? RETURNING id_hash",
       )
-      .bind(editorId, editorOf(c).session ?? ""),
-    prepared(c, audit(c, "editor", person.email, "revoke-sessions", []), "changes() > 0"),
+      .bind(editorId, call.editor.session ?? ""),
+    prepared(call, audit(call, "editor", person.email, "revoke-sessions", []), "changes() > 0"),
   ]);
   return rows?.results.length ?? 0;
 }
 
 /** Disables an account: its sessions and tokens stop working at once (they are checked against it). */
-export async function disableAccount(c: Context<AppEnv>, editorId: number): Promise<void> {
-  needRole(c, "publisher");
-  if (editorId === editorOf(c).id)
+export async function disableAccount(call: EditorCall, editorId: number): Promise<void> {
+  requireRole(call.editor, "publisher");
+  if (editorId === call.editor.id)
     throw invalid("account", "you cannot disable your own account (ask another publisher)");
-  const person = await personOf(c, editorId);
+  const person = await personOf(call, editorId);
   if (person.disabled_at) return;
-  const d1 = c.get("d1");
+  const d1 = call.d1;
   await d1.batch([
     d1
       .prepare(
@@ -214,8 +208,8 @@ export async function disableAccount(c: Context<AppEnv>, editorId: number): Prom
       )
       .bind(editorId),
     prepared(
-      c,
-      audit(c, "editor", person.email, "disable", [{ field: "disabled", before: false, after: true }]),
+      call,
+      audit(call, "editor", person.email, "disable", [{ field: "disabled", before: false, after: true }]),
       "1",
     ),
   ]);

@@ -7,7 +7,7 @@ import { fold } from "../../platform/lib/fold.ts";
 import { loadStrings } from "../../ui/i18n/index.ts";
 import { Layout } from "../../ui/layout.tsx";
 import { ProductPage } from "../../ui/product-page.tsx";
-import { checkCsrf, csrfToken, type EditorIdentity, hasRole } from "../auth/auth.ts";
+import { checkCsrf, csrfToken, type EditorIdentity, editorCall, hasRole } from "../auth/auth.ts";
 import { list, packaging, packagingCell } from "../import/import.ts";
 import {
   NOT_STATED,
@@ -510,7 +510,7 @@ export function recordRoutes(
         const parsed = (kind === "product" ? ProductRecord : ProducerRecord).safeParse(raw);
         if (!parsed.success) return newForm(c, e, values, zodErrors(parsed.error.issues, lang), 422);
         try {
-          await createDraft(c, kind, parsed.data as Product | Producer);
+          await createDraft(editorCall(c), kind, parsed.data as Product | Producer);
         } catch (err) {
           if (err instanceof Problem && (err.status === 409 || err.status === 422)) {
             const errors =
@@ -688,7 +688,7 @@ export function recordRoutes(
         const { slug: _ignored, ...patch } = kind === "product" ? productFromForm(f) : producerFromForm(f);
         const values = Object.fromEntries(Object.keys(f).map((k) => [k, str(f[k])]));
         try {
-          await updateDraft(c, kind, slug, patch, str(f.etag));
+          await updateDraft(editorCall(c), kind, slug, patch, str(f.etag));
         } catch (err) {
           if (err instanceof Problem && err.status === 412)
             return editPage(c, e, slug, { message: t.stale, status: 412 });
@@ -711,7 +711,7 @@ export function recordRoutes(
             status: 422,
           });
         try {
-          await savePhoto(c, slug, file, str(f.alt_vi), str(f.alt_en), str(f.etag), kind);
+          await savePhoto(editorCall(c), slug, file, str(f.alt_vi), str(f.alt_en), str(f.etag), kind);
         } catch (err) {
           if (err instanceof Problem && err.status === 412)
             return editPage(c, e, slug, { message: t.stale, status: 412 });
@@ -735,7 +735,7 @@ export function recordRoutes(
         if (!hasRole(e.role, "publisher"))
           return editPage(c, e, slug, { message: t.onlyPublishers, status: 422 });
         try {
-          await publishProductDraft(c, slug, undefined);
+          await publishProductDraft(editorCall(c), slug, undefined);
         } catch (err) {
           if (err instanceof Problem && err.status === 422)
             return editPage(c, e, slug, { errors: errorsOf(err, lang), status: 422 });
@@ -758,7 +758,7 @@ export function recordRoutes(
             status: 422,
           });
         try {
-          await createRecognitionDraft(c, parsed.data);
+          await createRecognitionDraft(editorCall(c), parsed.data);
         } catch (err) {
           if (err instanceof Problem && err.status === 422)
             return editPage(c, e, slug, { recErrors: errorsOf(err, lang), recValues, status: 422 });

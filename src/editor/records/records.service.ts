@@ -4,10 +4,8 @@
  * Refusals are Problems: 404, 409, 412, 428 and 422 with `invalid_params` naming each field.
  */
 import type { z } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import type { AppEnv } from "../../platform/env.ts";
 import { type InvalidParam, invalidFields, Problem } from "../../platform/http/problem.ts";
-import { callerAddress, editorOf, hasRole, needRole } from "../auth/auth.ts";
+import { type EditorCall, hasRole, requireRole } from "../auth/auth.ts";
 import { ifMatchHolds } from "../if-match.ts";
 import { storePhoto } from "../photos/photos.ts";
 import {
@@ -19,7 +17,6 @@ import {
   settleProvenance,
 } from "../schemas.ts";
 import {
-  type AuditContext,
   auditStatement,
   deleteStatements,
   diff,
@@ -44,17 +41,6 @@ import {
   statusOf,
   workingCopy,
 } from "./store.ts";
-
-/**
- * The audit context of a request. `editor` is read when the audit statement is built: on the admin API the
- * editor is known only after the request's first batch (the token is checked inside it).
- */
-export const auditCtx = (c: Context<AppEnv>): AuditContext => ({
-  get editor() {
-    return editorOf(c);
-  },
-  address: callerAddress(c),
-});
 
 /** The JSON shape of a record's state. */
 export function present(entity: Entity, s: RecordState<unknown>) {
@@ -101,12 +87,12 @@ export interface ReadBack<T> {
 
 /** Runs a guarded write batch (and a read-back); a guard failure (the record moved meanwhile) becomes 412. */
 async function write<T>(
-  c: Context<AppEnv>,
+  call: EditorCall,
   statements: Statement[],
   onStale: () => Problem,
   back?: ReadBack<T>,
 ): Promise<T | undefined> {
-  const d1 = c.get("d1");
+  const d1 = call.d1;
   try {
     const results = await d1.batch<Record<string, unknown>>([
       ...statements.map((s) => d1.prepare(s.sql).bind(...s.params)),
@@ -120,20 +106,20 @@ async function write<T>(
 }
 
 /** Whether a producer exists, published or as a draft. */
-export async function producerExists(c: Context<AppEnv>, slug: string): Promise<boolean> {
-  const s = await readState(c.get("d1"), "producer", slug);
+export async function producerExists(call: EditorCall, slug: string): Promise<boolean> {
+  const s = await readState(call.d1, "producer", slug);
   return Boolean(s.live || s.draft);
 }
 
 /** Creates a product or producer as a draft (409 if the key is taken, 422 if a product's producer is unknown). */
 export async function createDraft<T = void>(
-  c: Context<AppEnv>,
+  call: EditorCall,
   entity: "product" | "producer",
   input: ProductRecord | ProducerRecord,
   back?: ReadBack<T>,
 ): Promise<T | undefined> {
   const record = settleProvenance(input);
-  const d1 = c.get("d1");
+  const d1 = call.d1;
   // The record and, for a product, its producer, in one round trip.
   const producer = "producer" in record ? record.producer : null;
   const results = await d1.batch<Record<string, unknown>>([
@@ -148,11 +134,11 @@ export async function createDraft<T = void>(
     throw invalidFields([{ name: "producer", reason: `no producer '${producer}' (create it first)` }]);
   }
   return write(
-    c,
+    call,
     [
       guard(entity, s),
-      draftStatement(entity, record.slug, record, editorOf(c).id),
-      auditStatement(auditCtx(c), entity, record.slug, "create", diff(null, record)),
+      draftStatement(entity, record.slug, record, call.editor.id),
+      auditStatement(call, entity, record.slug, "create", diff(null, record)),
     ],
     () =>
       new Problem(409, {
@@ -168,7 +154,7 @@ const UNVOUCHED_FIELDS = new Set(["verified", "note_vi", "note_en"]);
 
 /** Shared by the three updates: merge the patch onto the working copy, validate, write the draft. */
 export async function updateDraft<E extends "product" | "producer" | "recognition">(
-  c: Context<AppEnv>,
+  call: EditorCall,
   entity: E,
   key: string,
   /** Only the fields to change (a patch schema's defaults must not overwrite what is there). */
@@ -179,7 +165,7 @@ export async function updateDraft<E extends "product" | "producer" | "recognitio
   const schema: z.ZodType =
     entity === "product" ? ProductRecord : entity === "producer" ? ProducerRecord : RecognitionRecord;
   const productSlugOf = (r: Record<string, unknown>) => (entity === "recognition" ? String(r.product) : null);
-  const s = await readState(c.get("d1"), entity, key);
+  const s = await readState(call.d1, entity, key);
   const current = workingCopy(s) as Record<string, unknown> | null;
   if (!current) throw notFound(entity, key);
   checkIfMatch(ifMatch, s, true);
@@ -187,13 +173,13 @@ export async function updateDraft<E extends "product" | "producer" | "recognitio
   const parsed = schema.safeParse(merged);
   if (!parsed.success) throw invalidFields(zodParams(parsed.error.issues));
   const next = settleProvenance(parsed.data as ProductRecord) as Record<string, unknown>;
-  if (entity === "recognition" && next.verified && !current.verified) needRole(c, "publisher");
+  if (entity === "recognition" && next.verified && !current.verified) requireRole(call.editor, "publisher");
   // `verified` vouches for the facts as a publisher checked them against the decision: a non-publisher who changes
   // one of them (anything but the notes) un-vouches the record, so it goes back to the review queue.
   if (
     entity === "recognition" &&
     current.verified &&
-    !hasRole(editorOf(c).role, "publisher") &&
+    !hasRole(call.editor.role, "publisher") &&
     Object.keys(next).some(
       (f) => !UNVOUCHED_FIELDS.has(f) && JSON.stringify(next[f]) !== JSON.stringify(current[f]),
     )
@@ -203,17 +189,17 @@ export async function updateDraft<E extends "product" | "producer" | "recognitio
   if (
     "producer" in patch &&
     patch.producer !== current.producer &&
-    !(await producerExists(c, String(next.producer)))
+    !(await producerExists(call, String(next.producer)))
   ) {
     throw invalidFields([{ name: "producer", reason: `no producer '${String(next.producer)}'` }]);
   }
-  const editor = editorOf(c);
+  const editor = call.editor;
   const readBack = await write(
-    c,
+    call,
     [
       guard(entity, s),
       draftStatement(entity, key, next, editor.id, productSlugOf(next)),
-      auditStatement(auditCtx(c), entity, key, "update", diff(current, next)),
+      auditStatement(call, entity, key, "update", diff(current, next)),
     ],
     () => stale(s),
     back,
@@ -223,12 +209,12 @@ export async function updateDraft<E extends "product" | "producer" | "recognitio
 
 /** Publishes a product's draft with its producer's and recognitions' drafts, all or nothing (422 if not ready). */
 export async function publishProductDraft<T = void>(
-  c: Context<AppEnv>,
+  call: EditorCall,
   slug: string,
   ifMatch: string | undefined,
   back?: ReadBack<T>,
 ): Promise<T | undefined> {
-  const bundle = await readProductBundle(c.get("d1"), slug);
+  const bundle = await readProductBundle(call.d1, slug);
   const product = workingCopy(bundle.product);
   if (!product) throw notFound("product", slug);
   checkIfMatch(ifMatch, bundle.product, false);
@@ -255,7 +241,7 @@ export async function publishProductDraft<T = void>(
       `'${slug}' cannot be published yet: ${problems.map((p) => `${p.name} ${p.reason}`).join("; ")}`,
     );
   }
-  const ctx = auditCtx(c);
+  const ctx = call;
   const statements: Statement[] = [guard("product", bundle.product)];
   if (bundle.producer?.draft && producer) {
     const rename = renameInSearchText(producer.slug, bundle.producer.live?.name ?? null, producer.name);
@@ -283,26 +269,26 @@ export async function publishProductDraft<T = void>(
       auditStatement(ctx, "recognition", r.key, "publish", diff(r.live, draft)),
     );
   }
-  return write(c, statements, () => stale(bundle.product), back);
+  return write(call, statements, () => stale(bundle.product), back);
 }
 
 /** Deletes a published record (tombstones in the change feed) or discards a draft. */
 export async function deleteRecord(
-  c: Context<AppEnv>,
+  call: EditorCall,
   entity: "product" | "recognition",
   key: string,
   ifMatch: string | undefined,
 ): Promise<void> {
-  const s = await readState(c.get("d1"), entity, key);
+  const s = await readState(call.d1, entity, key);
   const current = workingCopy(s);
   if (!current) throw notFound(entity, key);
   checkIfMatch(ifMatch, s, false);
   await write(
-    c,
+    call,
     [
       guard(entity, s),
       ...deleteStatements(entity, key),
-      auditStatement(auditCtx(c), entity, key, "delete", diff(current, null)),
+      auditStatement(call, entity, key, "delete", diff(current, null)),
     ],
     () => stale(s),
   );
@@ -310,26 +296,26 @@ export async function deleteRecord(
 
 /** Publishes a producer's draft (422 without an https source). */
 export async function publishProducerDraft<T = void>(
-  c: Context<AppEnv>,
+  call: EditorCall,
   slug: string,
   ifMatch: string | undefined,
   back?: ReadBack<T>,
 ): Promise<T | undefined> {
-  const s = await readState(c.get("d1"), "producer", slug);
+  const s = await readState(call.d1, "producer", slug);
   const producer = workingCopy(s);
   if (!producer) throw notFound("producer", slug);
   checkIfMatch(ifMatch, s, false);
   const problems = publishProblems("producer", producer);
   if (problems.length) throw invalidFields(problems);
-  if (!s.draft) return back ? back.map(await c.get("d1").batch(back.statements)) : undefined;
+  if (!s.draft) return back ? back.map(await call.d1.batch(back.statements)) : undefined;
   return write(
-    c,
+    call,
     [
       guard("producer", s),
       publishProducerStatement(producer),
       ...[renameInSearchText(slug, s.live?.name ?? null, producer.name)].filter((x) => x !== null),
       dropDraft("producer", slug),
-      auditStatement(auditCtx(c), "producer", slug, "publish", diff(s.live, producer)),
+      auditStatement(call, "producer", slug, "publish", diff(s.live, producer)),
     ],
     () => stale(s),
     back,
@@ -338,18 +324,18 @@ export async function publishProducerDraft<T = void>(
 
 /** Adds a recognition as a draft of its product; returns its new id. */
 export async function createRecognitionDraft(
-  c: Context<AppEnv>,
+  call: EditorCall,
   given: Omit<RecognitionRecord, "id">,
 ): Promise<string> {
   const input = settleProvenance(given);
-  const product = await readState(c.get("d1"), "product", input.product);
-  if (input.verified) needRole(c, "publisher");
+  const product = await readState(call.d1, "product", input.product);
+  if (input.verified) requireRole(call.editor, "publisher");
   if (!product.live && !product.draft) {
     throw invalidFields([{ name: "product", reason: `no product '${input.product}'` }]);
   }
-  const editor = editorOf(c);
-  const ctx = auditCtx(c);
-  const [inserted] = await runBatch(c.get("d1"), [
+  const editor = call.editor;
+  const ctx = call;
+  const [inserted] = await runBatch(call.d1, [
     {
       sql: `INSERT INTO editor_drafts (entity, key, product_slug, payload, version, updated_by)
         SELECT 'recognition', CAST(n.id AS TEXT), ?, json_set(?, '$.id', n.id), 1, ? FROM (${NEXT_RECOGNITION_ID}) n RETURNING key, payload`,
@@ -377,7 +363,7 @@ export async function createRecognitionDraft(
  * into the record's draft. The record is read and If-Match checked before anything is stored.
  */
 export async function savePhoto(
-  c: Context<AppEnv>,
+  call: EditorCall,
   slug: string,
   file: File,
   altVi: string,
@@ -385,7 +371,7 @@ export async function savePhoto(
   ifMatch: string | undefined,
   entity: "product" | "producer" = "product",
 ): Promise<void> {
-  const s = await readState(c.get("d1"), entity, slug);
+  const s = await readState(call.d1, entity, slug);
   if (!workingCopy(s)) throw notFound(entity, slug);
   checkIfMatch(ifMatch, s, true);
   const alts: InvalidParam[] = [];
@@ -393,9 +379,9 @@ export async function savePhoto(
     alts.push({ name: "alt_vi", reason: "is required (what the photo shows, in Vietnamese)" });
   if (!altEn.trim()) alts.push({ name: "alt_en", reason: "is required (what the photo shows, in English)" });
   if (alts.length) throw invalidFields(alts);
-  const url = await storePhoto(c.env.PHOTOS, slug, file, entity === "product" ? "products" : "producers");
+  const url = await storePhoto(call.photos, slug, file, entity === "product" ? "products" : "producers");
   await updateDraft(
-    c,
+    call,
     entity,
     slug,
     { image: url, image_alt_vi: altVi.trim(), image_alt_en: altEn.trim() },

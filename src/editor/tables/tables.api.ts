@@ -5,7 +5,7 @@ import { invalidFields } from "../../platform/http/problem.ts";
 import { ProblemSchema } from "../../platform/http/schemas.ts";
 import { issuesToParams } from "../../platform/http/validation.ts";
 import { etag, forEditors, forPublishers, IfMatch, staleProblem } from "../api/admin.routes.ts";
-import { requireEditorToken } from "../auth/auth.ts";
+import { editorCall, requireEditorToken } from "../auth/auth.ts";
 import { slugSchema } from "../schemas.ts";
 import {
   checkListing,
@@ -270,7 +270,11 @@ export function registerTableRoutes(api: OpenAPIHono<AppEnv>) {
         responses: { ...one(`The new ${m.one}`, 201), ...writeErrors },
       }),
       (async (c: Context<AppEnv>) => {
-        const s = await createPlain(c, entity, (c.req as { valid: (t: "json") => never }).valid("json"));
+        const s = await createPlain(
+          editorCall(c),
+          entity,
+          (c.req as { valid: (t: "json") => never }).valid("json"),
+        );
         c.header("location", `/api/v1/admin${m.path}/${s.key}`);
         return c.json(present(s), 201, { etag: s.etag });
       }) as never,
@@ -313,7 +317,7 @@ export function registerTableRoutes(api: OpenAPIHono<AppEnv>) {
           c,
           (c.req as { valid: (t: "json") => Record<string, unknown> }).valid("json"),
         );
-        const s = await updatePlain(c, entity, key, patch, c.req.header("if-match"));
+        const s = await updatePlain(editorCall(c), entity, key, patch, c.req.header("if-match"));
         return c.json(present(s), 200, { etag: s.etag });
       }) as never,
     );
@@ -336,7 +340,7 @@ export function registerTableRoutes(api: OpenAPIHono<AppEnv>) {
       }),
       (async (c: Context<AppEnv>) => {
         const key = keyFrom(entity, c.req.param() as Record<string, string>);
-        await deletePlain(c, entity, key, c.req.header("if-match"));
+        await deletePlain(editorCall(c), entity, key, c.req.header("if-match"));
         return c.body(null, 204);
       }) as never,
     );
@@ -373,7 +377,12 @@ export function registerTableRoutes(api: OpenAPIHono<AppEnv>) {
       const parsed = ListingCheck.safeParse(raw ?? {});
       if (!parsed.success) throw invalidFields(issuesToParams(parsed.error.issues));
       const body = parsed.data;
-      const s = await checkListing(c, `${p.channel}/${p.product}`, body, c.req.header("if-match"));
+      const s = await checkListing(
+        editorCall(c),
+        `${p.channel}/${p.product}`,
+        body,
+        c.req.header("if-match"),
+      );
       return c.json(present(s), 200, { etag: s.etag });
     }) as never,
   );

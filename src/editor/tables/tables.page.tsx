@@ -3,7 +3,7 @@ import { PROVENANCE, QUALIFIERS } from "../../domain/provenance.ts";
 import { CHANNEL_KINDS, FUNDS, LISTING_STATUSES } from "../../domain/vocabulary.ts";
 import type { AppEnv } from "../../platform/env.ts";
 import { Problem } from "../../platform/http/problem.ts";
-import { checkCsrf, csrfToken, type EditorIdentity, hasRole } from "../auth/auth.ts";
+import { checkCsrf, csrfToken, type EditorIdentity, editorCall, hasRole } from "../auth/auth.ts";
 import {
   Area,
   ErrorSummary,
@@ -396,7 +396,7 @@ export function tableRoutes(
         const parsed = PLAIN_SCHEMAS[entity].safeParse(raw);
         if (!parsed.success) return form(c, e, null, sent(f), zodErrors(parsed.error.issues, lang), 422);
         return attempt(c, e, null, sent(f), async () => {
-          const s = await createPlain(c, entity, parsed.data as never);
+          const s = await createPlain(editorCall(c), entity, parsed.data as never);
           return `${base}/${s.key}?saved=1`;
         });
       }),
@@ -423,7 +423,7 @@ export function tableRoutes(
         const key = keyOf(c);
         const patch = recordFromForm(entity, f, false);
         return attempt(c, e, key, sent(f), async () => {
-          const s = await updatePlain(c, entity, key, patch, str(f.etag));
+          const s = await updatePlain(editorCall(c), entity, key, patch, str(f.etag));
           return `${base}/${s.key}?saved=1`;
         });
       }),
@@ -433,7 +433,7 @@ export function tableRoutes(
       post(async (c, f, e) => {
         const key = keyOf(c);
         return attempt(c, e, key, {}, async () => {
-          await deletePlain(c, entity, key, str(f.etag));
+          await deletePlain(editorCall(c), entity, key, str(f.etag));
           return `${base}?deleted=1`;
         });
       }),
@@ -444,7 +444,7 @@ export function tableRoutes(
         post(async (c, f, e) => {
           const key = keyOf(c);
           return attempt(c, e, key, {}, async () => {
-            await checkListing(c, key, {}, str(f.etag));
+            await checkListing(editorCall(c), key, {}, str(f.etag));
             return `${base}/${key}?saved=1`;
           });
         }),

@@ -13,17 +13,15 @@
  * triggers; support projects and programme figures are not in the feed, and their audit events record the delete.
  */
 import { z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { PROVENANCE, QUALIFIERS } from "../../domain/provenance.ts";
 import { CHANNEL_KINDS, FUNDS, LISTING_STATUSES } from "../../domain/vocabulary.ts";
 import { listingEtag } from "../../platform/db/listing-etag.ts";
-import type { AppEnv, CountedD1 } from "../../platform/env.ts";
+import type { CountedD1 } from "../../platform/env.ts";
 import { invalidFields, Problem } from "../../platform/http/problem.ts";
 import { fold } from "../../platform/lib/fold.ts";
-import { editorOf, needRole } from "../auth/auth.ts";
+import { type EditorCall, requireRole } from "../auth/auth.ts";
 import { ifMatchHolds } from "../if-match.ts";
 import {
-  type AuditContext,
   auditStatement,
   diff,
   EDITOR_ID_FLOOR,
@@ -499,11 +497,6 @@ function references(entity: PlainEntity, r: Record<string, unknown>): [string, s
   return [];
 }
 
-const audit = (c: Context<AppEnv>): AuditContext => ({
-  editor: editorOf(c),
-  address: c.req.header("cf-connecting-ip")?.trim() || null,
-});
-
 async function runWrite(d1: CountedD1, statements: Statement[], onStale: () => Problem) {
   try {
     return await d1.batch<Row>(statements.map((s) => d1.prepare(s.sql).bind(...s.params)));
@@ -520,12 +513,12 @@ async function runWrite(d1: CountedD1, statements: Statement[], onStale: () => P
  * whether each record it references exists. Throws 422 naming each missing reference.
  */
 async function readForWrite<E extends PlainEntity>(
-  c: Context<AppEnv>,
+  call: EditorCall,
   entity: E,
   key: string | null,
   next: Record<string, unknown> | null,
 ): Promise<PlainState<E> | null> {
-  const d1 = c.get("d1");
+  const d1 = call.d1;
   const refs = next ? references(entity, next) : [];
   const lookups = [
     key === null ? d1.prepare("SELECT 1 WHERE 0") : readPlainStatement(d1, entity, key),
@@ -556,19 +549,18 @@ const retailerOwned = (s: PlainState, fields: string[]) =>
 
 /** Creates a record (publishers). Returns its state. 409 when its key is taken, 422 for a missing reference. */
 export async function createPlain<E extends PlainEntity>(
-  c: Context<AppEnv>,
+  call: EditorCall,
   entity: E,
   input: PlainRecordOf<E>,
 ): Promise<PlainState<E>> {
   const record = input as Record<string, unknown>;
   const key = entity === "support_project" ? null : keyOf(entity, record);
-  const existing = await readForWrite(c, entity, key, record);
-  needRole(c, WRITER[entity]);
+  const existing = await readForWrite(call, entity, key, record);
+  requireRole(call.editor, WRITER[entity]);
   if (existing) throw new Problem(409, { type: "conflict", detail: `A ${entity} '${key}' already exists` });
   if (entity === "listing") {
-    const [keyed] = await c.get("d1").batch<Row>([
-      c
-        .get("d1")
+    const [keyed] = await call.d1.batch<Row>([
+      call.d1
         .prepare(
           "SELECT 1 FROM api_keys k JOIN channels c ON c.id = k.channel_id WHERE c.slug = ? AND k.revoked_at IS NULL",
         )
@@ -580,10 +572,10 @@ export async function createPlain<E extends PlainEntity>(
         detail: `The channel '${record.channel}' has a retailer API key: its listings come from the retailer's feed`,
       });
   }
-  const ctx = audit(c);
+  const ctx = call;
   const insert = insertStatement(entity, record);
   const [inserted] = await runWrite(
-    c.get("d1"),
+    call.d1,
     [
       insert,
       // The new row's id is known only inside the batch: the audit event takes it from the row just written.
@@ -604,21 +596,21 @@ export async function createPlain<E extends PlainEntity>(
     () => new Problem(409, { type: "conflict", detail: `A ${entity} '${key}' was just created` }),
   );
   const id = Number(inserted?.results[0]?.id);
-  const created = await readPlain(c.get("d1"), entity, keyOf(entity, record, id));
+  const created = await readPlain(call.d1, entity, keyOf(entity, record, id));
   if (!created) throw new Error(`${entity} not written`);
   return created;
 }
 
 /** Changes a record (publishers; on listings editors may only check: see {@link checkListing}). */
 export async function updatePlain<E extends PlainEntity>(
-  c: Context<AppEnv>,
+  call: EditorCall,
   entity: E,
   key: string,
   patch: Record<string, unknown>,
   ifMatch: string | undefined,
 ): Promise<PlainState<E>> {
-  const s = await readForWrite(c, entity, key, null);
-  needRole(c, WRITER[entity]);
+  const s = await readForWrite(call, entity, key, null);
+  requireRole(call.editor, WRITER[entity]);
   if (!s) throw plainNotFound(entity, key);
   checkPlainIfMatch(ifMatch, s, true);
   const merged = { ...(s.record as object), ...patch };
@@ -645,12 +637,12 @@ export async function updatePlain<E extends PlainEntity>(
     next.producer &&
     next.producer !== (s.record as { producer: unknown }).producer
   )
-    await readForWrite(c, entity, null, next);
-  return writeUpdate(c, entity, s, next, changes, "update");
+    await readForWrite(call, entity, null, next);
+  return writeUpdate(call, entity, s, next, changes, "update");
 }
 
 async function writeUpdate<E extends PlainEntity>(
-  c: Context<AppEnv>,
+  call: EditorCall,
   entity: E,
   s: PlainState<E>,
   next: Record<string, unknown>,
@@ -658,13 +650,13 @@ async function writeUpdate<E extends PlainEntity>(
   action: string,
 ): Promise<PlainState<E>> {
   if (!changes.length) return s;
-  const d1 = c.get("d1");
+  const d1 = call.d1;
   const [, , , reread] = await runWrite(
     d1,
     [
       plainGuard(entity, s),
       updateStatement(entity, s.id, next),
-      auditStatement(audit(c), entity, s.key, action, changes),
+      auditStatement(call, entity, s.key, action, changes),
       { sql: `${SELECT[entity]} WHERE t.id = ?`, params: [s.id] },
     ],
     () => plainStale(s),
@@ -680,12 +672,12 @@ async function writeUpdate<E extends PlainEntity>(
  * check is not a change someone else's edit could be lost to, but a stale one is still refused.
  */
 export async function checkListing(
-  c: Context<AppEnv>,
+  call: EditorCall,
   key: string,
   body: { note?: string | null; source_url?: string | null },
   ifMatch: string | undefined,
 ): Promise<PlainState<"listing">> {
-  const s = await readForWrite(c, "listing", key, null);
+  const s = await readForWrite(call, "listing", key, null);
   if (!s) throw plainNotFound("listing", key);
   checkPlainIfMatch(ifMatch, s, false);
   const today = new Date().toISOString().slice(0, 10);
@@ -697,18 +689,18 @@ export async function checkListing(
   };
   const changes = diff(s.record, next);
   if (!changes.length) return s;
-  return writeUpdate(c, "listing", s, next, changes, "check");
+  return writeUpdate(call, "listing", s, next, changes, "check");
 }
 
 /** Deletes a record (publishers); listings and channels leave tombstones in the change feed. */
 export async function deletePlain(
-  c: Context<AppEnv>,
+  call: EditorCall,
   entity: PlainEntity,
   key: string,
   ifMatch: string | undefined,
 ): Promise<void> {
-  const s = await readForWrite(c, entity, key, null);
-  needRole(c, WRITER[entity]);
+  const s = await readForWrite(call, entity, key, null);
+  requireRole(call.editor, WRITER[entity]);
   if (!s) throw plainNotFound(entity, key);
   checkPlainIfMatch(ifMatch, s, false);
   if (entity === "listing" && s.retailerKeyed)
@@ -717,11 +709,11 @@ export async function deletePlain(
       detail: `The listing ${s.key} belongs to its channel's retailer API key: the retailer removes it (deleteListing)`,
     });
   await runWrite(
-    c.get("d1"),
+    call.d1,
     [
       plainGuard(entity, s),
       { sql: `DELETE FROM ${TABLE[entity]} WHERE id = ?`, params: [s.id] },
-      auditStatement(audit(c), entity, s.key, "delete", diff(s.record, null)),
+      auditStatement(call, entity, s.key, "delete", diff(s.record, null)),
     ],
     () => plainStale(s),
   );
