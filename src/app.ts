@@ -9,6 +9,7 @@ import { BOOKMARK_HEADER, d1Session, ROUND_TRIPS_HEADER } from "./platform/http/
 import { catalogueETag, publicCache } from "./platform/http/etag.ts";
 import { photos } from "./platform/http/photos.ts";
 import { Problem, problemOf, problemResponse } from "./platform/http/problem.ts";
+import { problemTypePage } from "./platform/http/problem-pages.ts";
 import { addressRateLimit } from "./platform/http/rate-limit.ts";
 import { cacheable, responseCache } from "./platform/http/response-cache.ts";
 import type { RouteGroup } from "./platform/http/route-group.ts";
@@ -45,6 +46,8 @@ export function createApp(groups: readonly AppGroup[], options: AppOptions = {})
   app.route("/api/v1", createApi(groups, options));
   app.get("/api/docs", apiDocs);
   app.get("/api", (c) => c.redirect("/api/docs"));
+  app.get("/problems", problemTypePage);
+  app.get("/problems/:type", problemTypePage);
   app.route("/", photos);
   // The public pages answer every other GET (the site's 404 page): the on-demand groups' pages go first.
   for (const g of groups) if (g.pages && g.audience !== "public") app.route("/", g.pages);
@@ -80,6 +83,24 @@ export function createApp(groups: readonly AppGroup[], options: AppOptions = {})
   return app;
 }
 
+/**
+ * The document's `servers` as generated (src/openapi/config.ts): the origin is a variable, because the document is
+ * built before it is deployed. The Worker serves it with its own origin, the one the client reached, in its place,
+ * so the server URL a client reads is absolute and true wherever the Worker runs.
+ */
+export const DOCUMENT_SERVERS = [
+  {
+    url: "{origin}/api/v1",
+    description: "This catalogue",
+    variables: {
+      origin: { default: "http://localhost:8787", description: "The origin that serves this document" },
+    },
+  },
+];
+const servedServers = (url: string) => [
+  { url: `${new URL(url).origin}/api/v1`, description: DOCUMENT_SERVERS[0]?.description },
+];
+
 /** The static file the build (scripts/build.ts) wrote the document to; undefined in tests and Node. */
 declare const __OPENAPI_ASSET__: string | undefined;
 
@@ -104,12 +125,19 @@ export function createApi(groups: readonly RouteGroup[], options: AppOptions = {
     api.get("/openapi.json", async (c) => {
       const asset = await c.env.ASSETS?.fetch(new URL(path, c.req.url));
       if (!asset?.ok) throw new Error(`OpenAPI document missing from the assets (${path})`);
-      return c.body(await asset.text(), 200, { "content-type": "application/json" });
+      const text = (await asset.text()).replace(
+        `"servers":${JSON.stringify(DOCUMENT_SERVERS)}`,
+        `"servers":${JSON.stringify(servedServers(c.req.url))}`,
+      );
+      return c.body(text, 200, { "content-type": "application/json" });
     });
   } else if (options.document) {
     const document = options.document;
     // Tests and Node: generated on request from the whole API, so that every app serves the whole API's document.
-    api.get("/openapi.json", async (c) => c.json(await document()));
+    api.get("/openapi.json", async (c) => {
+      const doc = (await document()) as object;
+      return c.json({ ...doc, servers: servedServers(c.req.url) });
+    });
   }
   return api;
 }

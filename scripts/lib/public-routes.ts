@@ -35,6 +35,8 @@ export const PUBLIC_ROUTES: PublicRoute[] = [
   { route: "/sitemap.xml", path: "/sitemap.xml", type: "application/xml" },
   { route: "/robots.txt", path: "/robots.txt", type: "text/plain" },
   { route: "/api/docs", path: "/api/docs", type: html },
+  { route: "/problems", path: "/problems", type: html },
+  { route: "/problems/:type", path: "/problems/invalid-parameters", type: html },
   { route: "/api/v1/openapi.json", path: "/api/v1/openapi.json", type: json },
   { route: "/api/v1/products", path: "/api/v1/products", type: json },
   {

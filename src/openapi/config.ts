@@ -1,3 +1,5 @@
+import { DOCUMENT_SERVERS } from "../app.ts";
+
 /** What the OpenAPI document says about the API besides its routes. */
 export const OPENAPI_CONFIG = {
   openapi: "3.1.0",
@@ -11,7 +13,8 @@ export const OPENAPI_CONFIG = {
     description:
       "Recognized rural-industry (CNNT) products of Cao Bằng province: products, producers, recognitions (CNNT-TB tiers, OCOP stars), retail channel listings and the khuyến công programme. Every record carries its source URLs and a `provenance` (sourced, inferred or illustrative, per record and per field). Illustrative records and values are left out unless `include=illustrative` is given; then each is marked. Errors are RFC 9457 `application/problem+json`. Successful GETs carry an ETag and honour `If-None-Match`.",
   },
-  servers: [{ url: "/api/v1" }],
+  // The Worker serves the document with its own origin in place of the variable (src/app.ts): absolute.
+  servers: DOCUMENT_SERVERS,
   tags: [
     { name: "Catalogue", description: "Products, producers and retail channels" },
     { name: "Recognition", description: "Recognitions and the khuyến công programme" },

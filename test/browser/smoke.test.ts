@@ -29,8 +29,12 @@ describe("the built Worker (dist/) under wrangler dev", () => {
     expect(res.headers.get("location")).toBe("/san-pham?tier=national");
   });
 
-  it("serves the OpenAPI document the build generated", async () => {
-    const served = await (await fetch(`${BASE}/api/v1/openapi.json`)).text();
-    expect(served).toBe(readFileSync(`${root}public/api-docs/openapi-v1.json`, "utf8"));
+  it("serves the OpenAPI document the build generated, with its own origin as the server", async () => {
+    const served = JSON.parse(await (await fetch(`${BASE}/api/v1/openapi.json`)).text());
+    const built = JSON.parse(readFileSync(`${root}public/api-docs/openapi-v1.json`, "utf8"));
+    expect(served.servers).toEqual([
+      { url: `${new URL(BASE).origin}/api/v1`, description: "This catalogue" },
+    ]);
+    expect({ ...served, servers: built.servers }).toEqual(built);
   });
 });

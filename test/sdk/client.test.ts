@@ -30,7 +30,7 @@ describe("paginate", () => {
 
   it("passes the collection's typed filters on every page", async () => {
     const national: string[] = [];
-    for await (const p of anonymous.paginate("/products", { tier: "national", limit: 1 })) {
+    for await (const p of anonymous.paginate("/products", { tier: ["national"], limit: 1 })) {
       expect(p.tier).toBe("national");
       national.push(p.slug);
     }

@@ -45,7 +45,7 @@ const RUN = `import { ApiError, createCatalogueClient, verifyWebhook } from "@ca
 const [origin, secret, headers, body] = process.argv.slice(2);
 const cnnt = createCatalogueClient({ origin });
 const national = [];
-for await (const p of cnnt.paginate("/products", { tier: "national", limit: 1 })) national.push(p.slug);
+for await (const p of cnnt.paginate("/products", { tier: ["national"], limit: 1 })) national.push(p.slug);
 const listing = await cnnt.getListing("aeon", "bun-kho-cao-tuyen");
 let problem;
 try { await cnnt.paginate("/products", { limit: 0 }).next(); } catch (e) { problem = e instanceof ApiError && e.problem.invalid_params[0].name; }
@@ -61,7 +61,7 @@ import type { paths } from "@caobang-cnnt/client/schema";
 const cnnt = createCatalogueClient({ origin: "https://cnnt.example.vn" });
 export async function names(): Promise<string[]> {
   const out: string[] = [];
-  for await (const p of cnnt.paginate("/products", { tier: "national", lang: "en" })) out.push(p.name);
+  for await (const p of cnnt.paginate("/products", { tier: ["national"], lang: "en" })) out.push(p.name);
   // @ts-expect-error: not a collection of the API
   cnnt.paginate("/nothing-here");
   // @ts-expect-error: a product's name is a string

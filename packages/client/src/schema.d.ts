@@ -1017,9 +1017,104 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A change-feed entry, delivered to a registered endpoint
+         * @description One POST per change-feed entry of the endpoint's events, signed per Standard Webhooks: verify `webhook-signature` (HMAC-SHA256 of `<webhook-id>.<webhook-timestamp>.<body>` with the endpoint's secret; during a rotation two signatures, space-separated) over the raw body before parsing it. At least once, in order per record; de-duplicate by `webhook-id` or `data.change.seq`. Answer 2xx within 10 s; anything else is retried with backoff for about 7.5 hours.
+         */
+        post: operations["changeWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
+        WebhookPayload: {
+            /**
+             * @description `<entity>.<op>` of the change
+             * @enum {string}
+             */
+            type: "product.upsert" | "product.delete" | "producer.upsert" | "producer.delete" | "recognition.upsert" | "recognition.delete" | "listing.upsert" | "listing.delete";
+            /** @description When the change was written (`changed_at`) */
+            timestamp: string;
+            data: {
+                change: components["schemas"]["Change"];
+                /** @description The change feed's cursor after this entry: `GET /changes?cursor=…` continues from here (after downtime, to fill the gap) */
+                cursor: string;
+            };
+        };
+        Change: {
+            seq: number;
+            /** @enum {string} */
+            entity: "product" | "producer" | "recognition" | "listing";
+            /** @description Slug (product, producer), id (recognition) or `channel/product` (listing) */
+            key: string;
+            /**
+             * @description `delete` is a tombstone: remove your copy
+             * @enum {string}
+             */
+            op: "upsert" | "delete";
+            changed_at: string;
+            /** @description Where to read the current state (upserts) */
+            href: string | null;
+            /** @description How the entity is known now (null for tombstones and deleted entities). Illustrative entities appear only with `include=illustrative`; their `href` carries it too. */
+            provenance: {
+                /** @enum {string} */
+                record: "sourced" | "inferred" | "illustrative";
+            } | null;
+        };
+        /** @description One product of the full feeds */
+        ProductFeedRow: {
+            slug: string;
+            name_vi: string;
+            name_en: string;
+            category_vi: string;
+            category_en: string;
+            /** @enum {string} */
+            product_group: "handicraft" | "processed_food" | "machinery" | "other";
+            /**
+             * @description Highest CNNT-TB level
+             * @enum {string|null}
+             */
+            tier: "district" | "provincial" | "regional" | "national" | null;
+            /** @description Highest OCOP stars a source states */
+            ocop_stars: number | null;
+            price_from_vnd: number | null;
+            producer_slug: string;
+            producer_name: string;
+            /** @description The former district (before the 2025 reform) */
+            district: string | null;
+            province: string;
+            /** @description `;`-separated channel slugs; empty when none */
+            channels: string;
+            image: string | null;
+            sample: boolean;
+            updated_at: string;
+            /**
+             * @description The row's state
+             * @enum {string}
+             */
+            provenance: "sourced" | "inferred" | "illustrative";
+            /** @enum {string} */
+            price_from_vnd_provenance: "" | "inferred" | "illustrative";
+            /** @enum {string} */
+            district_provenance: "" | "inferred" | "illustrative";
+            /** @enum {string} */
+            channels_provenance: "" | "inferred" | "illustrative";
+            ocop: boolean;
+        };
         ProductList: {
             data: components["schemas"]["ProductListItem"][];
             page: {
@@ -1708,26 +1803,7 @@ export interface components {
             }[];
         };
         ChangeList: {
-            data: {
-                seq: number;
-                /** @enum {string} */
-                entity: "product" | "producer" | "recognition" | "listing";
-                /** @description Slug (product, producer), id (recognition) or `channel/product` (listing) */
-                key: string;
-                /**
-                 * @description `delete` is a tombstone: remove your copy
-                 * @enum {string}
-                 */
-                op: "upsert" | "delete";
-                changed_at: string;
-                /** @description Where to read the current state (upserts) */
-                href: string | null;
-                /** @description How the entity is known now (null for tombstones and deleted entities). Illustrative entities appear only with `include=illustrative`; their `href` carries it too. */
-                provenance: {
-                    /** @enum {string} */
-                    record: "sourced" | "inferred" | "illustrative";
-                } | null;
-            }[];
+            data: components["schemas"]["Change"][];
             page: {
                 limit: number;
                 has_more: boolean;
@@ -2555,7 +2631,16 @@ export interface components {
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The representation's tag: send it back in `If-None-Match` to get a 304 while nothing changed (weak `W/"…"` for catalogue reads, strong for a listing) */
+        ETag: string;
+        /** @description The D1 session's bookmark after this request: on every write, and on reads that sent one. Send it as `x-d1-bookmark` with your next reads to read your own writes */
+        D1Bookmark: string;
+        /** @description How many D1 round trips this request took (at most one; a replayed write two) */
+        D1RoundTrips: number;
+        /** @description IETF RateLimit-Policy: the policies this answer is limited by, quota `q` per window `w` seconds, e.g. `"api";q=100;w=10` (a keyed write: `"key";q=50;w=10, "api";q=100;w=10`) */
+        RateLimitPolicy: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -2566,17 +2651,17 @@ export interface operations {
                 /** @description Search text; accents optional (“mien dong” finds “miến dong”) */
                 q?: string;
                 /** @description Highest CNNT-TB tier: provincial, regional, national — a title of the vote of its year, whichever year */
-                tier?: string;
+                tier?: ("provincial" | "regional" | "national")[];
                 /** @description Has a recognition in this scheme, of any year: an OCOP rating counts as a recognition of its year, including one that may have lapsed (see `ocop_standing`) */
-                scheme?: string;
+                scheme?: ("cnnt" | "ocop" | "geographical_indication" | "collective_mark")[];
                 /** @description CNNT product group */
-                group?: string;
+                group?: ("handicraft" | "processed_food" | "machinery" | "other")[];
                 /** @description Producer slug */
-                producer?: string;
+                producer?: string[];
                 /** @description Retail channel slug (products listed there) */
-                channel?: string;
+                channel?: string[];
                 /** @description District slug of the producer, e.g. nguyen-binh */
-                district?: string;
+                district?: string[];
                 /** @description Default: relevance with q, otherwise tier (national first). `tier` orders by the highest recognition held, each a recognition of its year (a 2020 rating that may have lapsed counts) */
                 sort?: "relevance" | "tier" | "name" | "-name" | "newest";
                 /** @description Page size, 1–100 */
@@ -2588,7 +2673,12 @@ export interface operations {
                 /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
                 include?: "illustrative";
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2597,6 +2687,10 @@ export interface operations {
             /** @description A page of products */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2754,6 +2848,10 @@ export interface operations {
             /** @description Not modified (the `If-None-Match` ETag matches) */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2761,6 +2859,8 @@ export interface operations {
             /** @description Invalid parameter (named in `invalid_params`) */
             400: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2791,6 +2891,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
                     "RateLimit-Policy"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2816,7 +2917,12 @@ export interface operations {
                 /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
                 include?: "illustrative";
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 slug: string;
             };
@@ -2827,6 +2933,10 @@ export interface operations {
             /** @description The product */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3014,6 +3124,10 @@ export interface operations {
             /** @description Not modified (the `If-None-Match` ETag matches) */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3021,6 +3135,8 @@ export interface operations {
             /** @description Invalid parameter (named in `invalid_params`) */
             400: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3045,6 +3161,8 @@ export interface operations {
             /** @description No such resource */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3069,6 +3187,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
                     "RateLimit-Policy"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3100,7 +3219,12 @@ export interface operations {
                 /** @description District slug */
                 district?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3109,6 +3233,10 @@ export interface operations {
             /** @description A page of producers */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3194,6 +3322,10 @@ export interface operations {
             /** @description Not modified (the `If-None-Match` ETag matches) */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3201,6 +3333,8 @@ export interface operations {
             /** @description Invalid parameter (named in `invalid_params`) */
             400: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3231,6 +3365,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
                     "RateLimit-Policy"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3256,7 +3391,12 @@ export interface operations {
                 /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
                 include?: "illustrative";
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 slug: string;
             };
@@ -3267,6 +3407,10 @@ export interface operations {
             /** @description The producer */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3390,6 +3534,10 @@ export interface operations {
             /** @description Not modified (the `If-None-Match` ETag matches) */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3397,6 +3545,8 @@ export interface operations {
             /** @description Invalid parameter (named in `invalid_params`) */
             400: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3421,6 +3571,8 @@ export interface operations {
             /** @description No such resource */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3445,6 +3597,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
                     "RateLimit-Policy"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3474,7 +3627,12 @@ export interface operations {
                 /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
                 include?: "illustrative";
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3483,6 +3641,10 @@ export interface operations {
             /** @description A page of channels */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3540,6 +3702,10 @@ export interface operations {
             /** @description Not modified (the `If-None-Match` ETag matches) */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3547,6 +3713,8 @@ export interface operations {
             /** @description Invalid parameter (named in `invalid_params`) */
             400: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3577,6 +3745,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
                     "RateLimit-Policy"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3602,7 +3771,12 @@ export interface operations {
                 /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
                 include?: "illustrative";
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 slug: string;
             };
@@ -3613,6 +3787,10 @@ export interface operations {
             /** @description The channel */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3640,6 +3818,10 @@ export interface operations {
             /** @description Not modified (the `If-None-Match` ETag matches) */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3647,6 +3829,8 @@ export interface operations {
             /** @description Invalid parameter (named in `invalid_params`) */
             400: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3671,6 +3855,8 @@ export interface operations {
             /** @description No such resource */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3695,6 +3881,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
                     "RateLimit-Policy"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3727,7 +3914,12 @@ export interface operations {
                 /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
                 include?: "illustrative";
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3736,6 +3928,10 @@ export interface operations {
             /** @description A page of recognitions */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3829,6 +4025,10 @@ export interface operations {
             /** @description Not modified (the `If-None-Match` ETag matches) */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3836,6 +4036,8 @@ export interface operations {
             /** @description Invalid parameter (named in `invalid_params`) */
             400: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3866,6 +4068,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
                     "RateLimit-Policy"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3891,7 +4094,12 @@ export interface operations {
                 /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
                 include?: "illustrative";
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 id: number;
             };
@@ -3902,6 +4110,10 @@ export interface operations {
             /** @description The recognition */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3950,6 +4162,10 @@ export interface operations {
             /** @description Not modified (the `If-None-Match` ETag matches) */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3957,6 +4173,8 @@ export interface operations {
             /** @description Invalid parameter (named in `invalid_params`) */
             400: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3981,6 +4199,8 @@ export interface operations {
             /** @description No such resource */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4005,6 +4225,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
                     "RateLimit-Policy"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4028,7 +4249,12 @@ export interface operations {
                 /** @description Language of names and texts */
                 lang?: "vi" | "en";
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4037,6 +4263,10 @@ export interface operations {
             /** @description The programme */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4143,6 +4373,10 @@ export interface operations {
             /** @description Not modified (the `If-None-Match` ETag matches) */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4150,6 +4384,8 @@ export interface operations {
             /** @description Invalid parameter (named in `invalid_params`) */
             400: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4180,6 +4416,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
                     "RateLimit-Policy"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4205,7 +4442,12 @@ export interface operations {
                 /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
                 include?: "illustrative";
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4214,6 +4456,10 @@ export interface operations {
             /** @description Every kind */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4291,6 +4537,10 @@ export interface operations {
             /** @description Not modified (the `If-None-Match` ETag matches) */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4298,6 +4548,8 @@ export interface operations {
             /** @description Invalid parameter (named in `invalid_params`) */
             400: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4328,6 +4580,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
                     "RateLimit-Policy"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4353,7 +4606,12 @@ export interface operations {
                 /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
                 include?: "illustrative";
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 slug: string;
             };
@@ -4364,6 +4622,10 @@ export interface operations {
             /** @description The kind */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4440,6 +4702,10 @@ export interface operations {
             /** @description Not modified (the `If-None-Match` ETag matches) */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4447,6 +4713,8 @@ export interface operations {
             /** @description Invalid parameter (named in `invalid_params`) */
             400: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4471,6 +4739,8 @@ export interface operations {
             /** @description No such resource */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4495,6 +4765,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
                     "RateLimit-Policy"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4515,7 +4786,10 @@ export interface operations {
     createEnquiry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4528,6 +4802,9 @@ export interface operations {
             /** @description Already received with this token */
             200: {
                 headers: {
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4547,6 +4824,9 @@ export interface operations {
             /** @description Received */
             201: {
                 headers: {
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4566,6 +4846,8 @@ export interface operations {
             /** @description A malformed, unknown or revoked retailer key */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4584,6 +4866,8 @@ export interface operations {
             /** @description Body larger than 16 KB */
             413: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4602,6 +4886,8 @@ export interface operations {
             /** @description Body is not `application/json` */
             415: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4620,6 +4906,8 @@ export interface operations {
             /** @description Invalid fields, each named in `invalid_params` (an unknown or illustrative subject too) */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4644,6 +4932,8 @@ export interface operations {
             /** @description Too many enquiries from this address or to this producer today; `Retry-After` says when */
             429: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4667,7 +4957,12 @@ export interface operations {
                 /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
                 include?: "illustrative";
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 channel: string;
                 product: string;
@@ -4681,6 +4976,9 @@ export interface operations {
                 headers: {
                     /** @description Strong ETag of the listing */
                     ETag?: string;
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4718,6 +5016,10 @@ export interface operations {
             /** @description Not modified (the `If-None-Match` ETag matches) */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4725,6 +5027,8 @@ export interface operations {
             /** @description Invalid parameter (named in `invalid_params`) */
             400: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4749,6 +5053,8 @@ export interface operations {
             /** @description No such resource */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4773,6 +5079,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
                     "RateLimit-Policy"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4798,6 +5105,8 @@ export interface operations {
                 "if-match"?: string;
                 /** @description `*`: create only; 412 if the listing exists */
                 "if-none-match"?: "*";
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 channel: string;
@@ -4818,6 +5127,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Send back on later reads to read this write (D1 read replication) */
                     "x-d1-bookmark"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4859,6 +5170,8 @@ export interface operations {
                     ETag?: string;
                     /** @description Send back on later reads to read this write (D1 read replication) */
                     "x-d1-bookmark"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4896,6 +5209,8 @@ export interface operations {
             /** @description Invalid parameter (named in `invalid_params`) */
             400: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4920,6 +5235,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (see `WWW-Authenticate`) */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4938,6 +5255,8 @@ export interface operations {
             /** @description The key belongs to another channel */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4956,6 +5275,8 @@ export interface operations {
             /** @description No such product */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4974,6 +5295,8 @@ export interface operations {
             /** @description If-Match / If-None-Match failed; the current ETag is in the header and `current_etag` */
             412: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4993,6 +5316,8 @@ export interface operations {
             /** @description Body too large */
             413: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5011,6 +5336,8 @@ export interface operations {
             /** @description Body is not `application/json` */
             415: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5029,6 +5356,8 @@ export interface operations {
             /** @description Invalid fields, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5059,6 +5388,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
                     "RateLimit-Policy"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5082,6 +5412,8 @@ export interface operations {
             header?: {
                 /** @description Write only if the listing's current ETag is one of these (or `*`: if it exists); else 412 */
                 "if-match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 channel: string;
@@ -5096,6 +5428,8 @@ export interface operations {
                 headers: {
                     /** @description Send back on later reads to read this write (D1 read replication) */
                     "x-d1-bookmark"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5103,6 +5437,8 @@ export interface operations {
             /** @description Invalid parameter (named in `invalid_params`) */
             400: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5127,6 +5463,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (see `WWW-Authenticate`) */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5145,6 +5483,8 @@ export interface operations {
             /** @description The key belongs to another channel */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5163,6 +5503,8 @@ export interface operations {
             /** @description No such product, or the channel does not list it */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5181,6 +5523,8 @@ export interface operations {
             /** @description If-Match failed; the current ETag is in `current_etag` */
             412: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5206,6 +5550,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
                     "RateLimit-Policy"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5229,6 +5574,8 @@ export interface operations {
             header?: {
                 /** @description Any unique value (a UUID) to make a retry safe: the same key with the same request gets the first answer again (`Idempotent-Replayed: true`) for 24 hours and writes nothing; with another request, a 422 */
                 "idempotency-key"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 channel: string;
@@ -5248,6 +5595,8 @@ export interface operations {
                     "x-d1-bookmark"?: string;
                     /** @description Present on an answer given again for a repeated `Idempotency-Key` */
                     "Idempotent-Replayed"?: "true";
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5272,6 +5621,8 @@ export interface operations {
             /** @description Invalid parameter (named in `invalid_params`) */
             400: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5296,6 +5647,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (see `WWW-Authenticate`) */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5314,6 +5667,8 @@ export interface operations {
             /** @description The key belongs to another channel */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5332,6 +5687,8 @@ export interface operations {
             /** @description A request with this `Idempotency-Key` is still running; retry shortly */
             409: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5350,6 +5707,8 @@ export interface operations {
             /** @description Body too large */
             413: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5368,6 +5727,8 @@ export interface operations {
             /** @description Body is not `application/json` */
             415: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5386,6 +5747,8 @@ export interface operations {
             /** @description Invalid fields, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5416,6 +5779,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
                     "RateLimit-Policy"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5445,7 +5809,12 @@ export interface operations {
                 /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
                 include?: "illustrative";
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5458,6 +5827,10 @@ export interface operations {
                     Deprecation?: string;
                     /** @description Only with `since`: the date after which `since` may stop working (RFC 8594) */
                     Sunset?: string;
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5497,9 +5870,22 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeList"];
                 };
             };
+            /** @description Not modified (the `If-None-Match` ETag matches) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid parameter (named in `invalid_params`) */
             400: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5524,6 +5910,8 @@ export interface operations {
             /** @description The catalogue was restored from a backup after the cursor was issued, or the cursor was signed with a key the server no longer holds (its cursor secret was rotated and the overlap has ended): read the feed again from the beginning (without `cursor`) and replace your copy */
             410: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5548,6 +5936,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
                     "RateLimit-Policy"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5573,15 +5962,24 @@ export interface operations {
                 /** @description `excel`: a UTF-8 byte order mark and `;` between fields, so that Excel on a Windows machine set to Vietnamese opens the file by double-click with the letters and columns right (fields holding `;` are quoted). `rfc4180` (default): commas, no byte order mark. */
                 dialect?: "rfc4180" | "excel";
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description CSV */
+            /** @description CSV: a header row, then one `ProductFeedRow` a line with its fields in column order (null as empty; `dialect=excel`: `;` between fields and a byte order mark) */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5596,6 +5994,10 @@ export interface operations {
             /** @description Not modified (the `If-None-Match` ETag matches) */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5609,6 +6011,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
                     "RateLimit-Policy"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5632,15 +6035,24 @@ export interface operations {
                 /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
                 include?: "illustrative";
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description NDJSON, one product object per line */
+            /** @description NDJSON, one `ProductFeedRow` object per line */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5655,6 +6067,10 @@ export interface operations {
             /** @description Not modified (the `If-None-Match` ETag matches) */
             304: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5668,6 +6084,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
                     "RateLimit-Policy"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5693,7 +6110,12 @@ export interface operations {
                 /** @description Opaque cursor from `page.next_cursor` of the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 channel: string;
             };
@@ -5704,6 +6126,10 @@ export interface operations {
             /** @description A page of endpoints */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5733,9 +6159,22 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointList"];
                 };
             };
+            /** @description Not modified (the `If-None-Match` ETag matches) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid parameter (named in `invalid_params`) */
             400: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5760,6 +6199,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (see `WWW-Authenticate`) */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5778,6 +6219,8 @@ export interface operations {
             /** @description The key belongs to another channel */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5802,6 +6245,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
                     "RateLimit-Policy"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5825,6 +6269,8 @@ export interface operations {
             header?: {
                 /** @description Any unique value (a UUID) to make a retry safe: the same key with the same request gets the first answer again (`Idempotent-Replayed: true`) for 24 hours and writes nothing; with another request, a 422 */
                 "idempotency-key"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 channel: string;
@@ -5844,6 +6290,9 @@ export interface operations {
                     Location?: string;
                     /** @description Present on an answer given again for a repeated `Idempotency-Key` */
                     "Idempotent-Replayed"?: "true";
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5868,6 +6317,8 @@ export interface operations {
             /** @description Invalid parameter (named in `invalid_params`) */
             400: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5892,6 +6343,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (see `WWW-Authenticate`) */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5910,6 +6363,8 @@ export interface operations {
             /** @description The key belongs to another channel */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5928,6 +6383,8 @@ export interface operations {
             /** @description The channel has 10 endpoints already, or a request with this `Idempotency-Key` is still running */
             409: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5946,6 +6403,8 @@ export interface operations {
             /** @description Body too large */
             413: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5964,6 +6423,8 @@ export interface operations {
             /** @description Body is not `application/json` */
             415: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5982,6 +6443,8 @@ export interface operations {
             /** @description Invalid fields, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6012,6 +6475,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
                     "RateLimit-Policy"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6032,7 +6496,12 @@ export interface operations {
     getWebhookEndpoint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 channel: string;
                 endpoint: string;
@@ -6044,6 +6513,10 @@ export interface operations {
             /** @description The endpoint */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6064,9 +6537,22 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
+            /** @description Not modified (the `If-None-Match` ETag matches) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid parameter (named in `invalid_params`) */
             400: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6091,6 +6577,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (see `WWW-Authenticate`) */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6109,6 +6597,8 @@ export interface operations {
             /** @description The key belongs to another channel */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6127,6 +6617,8 @@ export interface operations {
             /** @description The channel has no endpoint with this id */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6151,6 +6643,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
                     "RateLimit-Policy"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6171,7 +6664,10 @@ export interface operations {
     deleteWebhookEndpoint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 channel: string;
                 endpoint: string;
@@ -6183,6 +6679,9 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6190,6 +6689,8 @@ export interface operations {
             /** @description Invalid parameter (named in `invalid_params`) */
             400: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6214,6 +6715,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (see `WWW-Authenticate`) */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6232,6 +6735,8 @@ export interface operations {
             /** @description The key belongs to another channel */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6250,6 +6755,8 @@ export interface operations {
             /** @description The channel has no endpoint with this id */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6274,6 +6781,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
                     "RateLimit-Policy"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6294,7 +6802,10 @@ export interface operations {
     updateWebhookEndpoint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 channel: string;
                 endpoint: string;
@@ -6310,6 +6821,9 @@ export interface operations {
             /** @description Changed */
             200: {
                 headers: {
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6332,6 +6846,8 @@ export interface operations {
             /** @description Invalid parameter (named in `invalid_params`) */
             400: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6356,6 +6872,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (see `WWW-Authenticate`) */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6374,6 +6892,8 @@ export interface operations {
             /** @description The key belongs to another channel */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6392,6 +6912,8 @@ export interface operations {
             /** @description The channel has no endpoint with this id */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6410,6 +6932,8 @@ export interface operations {
             /** @description Body too large */
             413: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6428,6 +6952,8 @@ export interface operations {
             /** @description Body is not `application/json` */
             415: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6446,6 +6972,8 @@ export interface operations {
             /** @description Invalid fields, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6476,6 +7004,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
                     "RateLimit-Policy"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6502,6 +7031,8 @@ export interface operations {
             header?: {
                 /** @description Any unique value (a UUID) to make a retry safe: the same key with the same request gets the first answer again (`Idempotent-Replayed: true`) for 24 hours and writes nothing; with another request, a 422 */
                 "idempotency-key"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 channel: string;
@@ -6514,6 +7045,9 @@ export interface operations {
             /** @description The endpoint with its new secret (shown this once) */
             200: {
                 headers: {
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6537,6 +7071,8 @@ export interface operations {
             /** @description Invalid parameter (named in `invalid_params`) */
             400: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6561,6 +7097,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (see `WWW-Authenticate`) */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6579,6 +7117,8 @@ export interface operations {
             /** @description The key belongs to another channel */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6597,6 +7137,8 @@ export interface operations {
             /** @description The channel has no endpoint with this id */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6621,6 +7163,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
                     "RateLimit-Policy"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6646,7 +7189,12 @@ export interface operations {
                 /** @description Opaque cursor from `page.next_cursor` of the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 channel: string;
                 endpoint: string;
@@ -6658,6 +7206,10 @@ export interface operations {
             /** @description A page of deliveries */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6687,9 +7239,22 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDeliveryList"];
                 };
             };
+            /** @description Not modified (the `If-None-Match` ETag matches) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid parameter (named in `invalid_params`) */
             400: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6714,6 +7279,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked API key (see `WWW-Authenticate`) */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6732,6 +7299,8 @@ export interface operations {
             /** @description The key belongs to another channel */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6750,6 +7319,8 @@ export interface operations {
             /** @description The channel has no endpoint with this id */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6774,6 +7345,7 @@ export interface operations {
                     RateLimit?: string;
                     /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
                     "RateLimit-Policy"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6794,7 +7366,12 @@ export interface operations {
     getAdminProduct: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 slug: string;
             };
@@ -6807,6 +7384,9 @@ export interface operations {
                 headers: {
                     /** @description Send back in If-Match */
                     ETag?: string;
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6920,9 +7500,22 @@ export interface operations {
                     "application/json": components["schemas"]["AdminRecord"];
                 };
             };
+            /** @description Not modified (the `If-None-Match` ETag matches) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6941,6 +7534,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6959,6 +7554,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6982,6 +7579,8 @@ export interface operations {
             header?: {
                 /** @description The record's ETag; required on updates (428 without) */
                 "if-match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 slug: string;
@@ -6993,6 +7592,9 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7000,6 +7602,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7018,6 +7622,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7036,6 +7642,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7054,6 +7662,8 @@ export interface operations {
             /** @description A record with this key already exists */
             409: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7072,6 +7682,8 @@ export interface operations {
             /** @description If-Match is not the record's current ETag (someone changed it) */
             412: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7091,6 +7703,8 @@ export interface operations {
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7120,6 +7734,8 @@ export interface operations {
             header?: {
                 /** @description The record's ETag; required on updates (428 without) */
                 "if-match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 slug: string;
@@ -7137,6 +7753,9 @@ export interface operations {
                 headers: {
                     /** @description Send back in If-Match */
                     ETag?: string;
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7185,6 +7804,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7203,6 +7824,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7221,6 +7844,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7239,6 +7864,8 @@ export interface operations {
             /** @description A record with this key already exists */
             409: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7257,6 +7884,8 @@ export interface operations {
             /** @description If-Match is not the record's current ETag (someone changed it) */
             412: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7276,6 +7905,8 @@ export interface operations {
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7300,6 +7931,8 @@ export interface operations {
             /** @description If-Match missing */
             428: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7320,7 +7953,10 @@ export interface operations {
     createProduct: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7335,6 +7971,9 @@ export interface operations {
                 headers: {
                     /** @description Send back in If-Match */
                     ETag?: string;
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7383,6 +8022,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7401,6 +8042,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7419,6 +8062,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7437,6 +8082,8 @@ export interface operations {
             /** @description A record with this key already exists */
             409: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7455,6 +8102,8 @@ export interface operations {
             /** @description If-Match is not the record's current ETag (someone changed it) */
             412: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7474,6 +8123,8 @@ export interface operations {
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7503,6 +8154,8 @@ export interface operations {
             header?: {
                 /** @description The record's ETag; required on updates (428 without) */
                 "if-match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 slug: string;
@@ -7516,6 +8169,9 @@ export interface operations {
                 headers: {
                     /** @description Send back in If-Match */
                     ETag?: string;
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7591,6 +8247,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7609,6 +8267,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7627,6 +8287,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7645,6 +8307,8 @@ export interface operations {
             /** @description A record with this key already exists */
             409: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7663,6 +8327,8 @@ export interface operations {
             /** @description If-Match is not the record's current ETag (someone changed it) */
             412: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7682,6 +8348,8 @@ export interface operations {
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7711,6 +8379,8 @@ export interface operations {
             header?: {
                 /** @description The record's ETag; required on updates (428 without) */
                 "if-match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 slug: string;
@@ -7738,6 +8408,9 @@ export interface operations {
                 headers: {
                     /** @description Send back in If-Match */
                     ETag?: string;
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7786,6 +8459,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7804,6 +8479,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7822,6 +8499,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7840,6 +8519,8 @@ export interface operations {
             /** @description A record with this key already exists */
             409: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7858,6 +8539,8 @@ export interface operations {
             /** @description If-Match is not the record's current ETag (someone changed it) */
             412: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7877,6 +8560,8 @@ export interface operations {
             /** @description Larger than 900 kB */
             413: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7895,6 +8580,8 @@ export interface operations {
             /** @description Not a JPEG, PNG or WebP image */
             415: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7913,6 +8600,8 @@ export interface operations {
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7937,6 +8626,8 @@ export interface operations {
             /** @description If-Match missing */
             428: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7957,7 +8648,12 @@ export interface operations {
     getAdminProducer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 slug: string;
             };
@@ -7970,6 +8666,9 @@ export interface operations {
                 headers: {
                     /** @description Send back in If-Match */
                     ETag?: string;
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8004,9 +8703,22 @@ export interface operations {
                     "application/json": components["schemas"]["AdminRecord"];
                 };
             };
+            /** @description Not modified (the `If-None-Match` ETag matches) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8025,6 +8737,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8043,6 +8757,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8066,6 +8782,8 @@ export interface operations {
             header?: {
                 /** @description The record's ETag; required on updates (428 without) */
                 "if-match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 slug: string;
@@ -8083,6 +8801,9 @@ export interface operations {
                 headers: {
                     /** @description Send back in If-Match */
                     ETag?: string;
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8120,6 +8841,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8138,6 +8861,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8156,6 +8881,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8174,6 +8901,8 @@ export interface operations {
             /** @description A record with this key already exists */
             409: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8192,6 +8921,8 @@ export interface operations {
             /** @description If-Match is not the record's current ETag (someone changed it) */
             412: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8211,6 +8942,8 @@ export interface operations {
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8235,6 +8968,8 @@ export interface operations {
             /** @description If-Match missing */
             428: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8255,7 +8990,10 @@ export interface operations {
     createProducer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8270,6 +9008,9 @@ export interface operations {
                 headers: {
                     /** @description Send back in If-Match */
                     ETag?: string;
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8307,6 +9048,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8325,6 +9068,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8343,6 +9088,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8361,6 +9108,8 @@ export interface operations {
             /** @description A record with this key already exists */
             409: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8379,6 +9128,8 @@ export interface operations {
             /** @description If-Match is not the record's current ETag (someone changed it) */
             412: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8398,6 +9149,8 @@ export interface operations {
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8427,6 +9180,8 @@ export interface operations {
             header?: {
                 /** @description The record's ETag; required on updates (428 without) */
                 "if-match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 slug: string;
@@ -8440,6 +9195,9 @@ export interface operations {
                 headers: {
                     /** @description Send back in If-Match */
                     ETag?: string;
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8480,6 +9238,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8498,6 +9258,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8516,6 +9278,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8534,6 +9298,8 @@ export interface operations {
             /** @description A record with this key already exists */
             409: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8552,6 +9318,8 @@ export interface operations {
             /** @description If-Match is not the record's current ETag (someone changed it) */
             412: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8571,6 +9339,8 @@ export interface operations {
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8600,6 +9370,8 @@ export interface operations {
             header?: {
                 /** @description The record's ETag; required on updates (428 without) */
                 "if-match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 slug: string;
@@ -8627,6 +9399,9 @@ export interface operations {
                 headers: {
                     /** @description Send back in If-Match */
                     ETag?: string;
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8667,6 +9442,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8685,6 +9462,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8703,6 +9482,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8721,6 +9502,8 @@ export interface operations {
             /** @description A record with this key already exists */
             409: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8739,6 +9522,8 @@ export interface operations {
             /** @description If-Match is not the record's current ETag (someone changed it) */
             412: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8758,6 +9543,8 @@ export interface operations {
             /** @description Larger than 900 kB */
             413: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8776,6 +9563,8 @@ export interface operations {
             /** @description Not a JPEG, PNG or WebP image */
             415: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8794,6 +9583,8 @@ export interface operations {
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8818,6 +9609,8 @@ export interface operations {
             /** @description If-Match missing */
             428: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8838,7 +9631,12 @@ export interface operations {
     getAdminRecognition: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 id: number;
             };
@@ -8851,6 +9649,9 @@ export interface operations {
                 headers: {
                     /** @description Send back in If-Match */
                     ETag?: string;
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8885,9 +9686,22 @@ export interface operations {
                     "application/json": components["schemas"]["AdminRecord"];
                 };
             };
+            /** @description Not modified (the `If-None-Match` ETag matches) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8906,6 +9720,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8924,6 +9740,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8947,6 +9765,8 @@ export interface operations {
             header?: {
                 /** @description The record's ETag; required on updates (428 without) */
                 "if-match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 id: number;
@@ -8958,6 +9778,9 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8965,6 +9788,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8983,6 +9808,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9001,6 +9828,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9019,6 +9848,8 @@ export interface operations {
             /** @description A record with this key already exists */
             409: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9037,6 +9868,8 @@ export interface operations {
             /** @description If-Match is not the record's current ETag (someone changed it) */
             412: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9056,6 +9889,8 @@ export interface operations {
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9085,6 +9920,8 @@ export interface operations {
             header?: {
                 /** @description The record's ETag; required on updates (428 without) */
                 "if-match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 id: number;
@@ -9102,6 +9939,9 @@ export interface operations {
                 headers: {
                     /** @description Send back in If-Match */
                     ETag?: string;
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9139,6 +9979,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9157,6 +9999,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9175,6 +10019,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9193,6 +10039,8 @@ export interface operations {
             /** @description A record with this key already exists */
             409: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9211,6 +10059,8 @@ export interface operations {
             /** @description If-Match is not the record's current ETag (someone changed it) */
             412: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9230,6 +10080,8 @@ export interface operations {
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9254,6 +10106,8 @@ export interface operations {
             /** @description If-Match missing */
             428: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9274,7 +10128,10 @@ export interface operations {
     createRecognition: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9289,6 +10146,9 @@ export interface operations {
                 headers: {
                     /** @description Send back in If-Match */
                     ETag?: string;
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9326,6 +10186,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9344,6 +10206,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9362,6 +10226,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9380,6 +10246,8 @@ export interface operations {
             /** @description A record with this key already exists */
             409: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9398,6 +10266,8 @@ export interface operations {
             /** @description If-Match is not the record's current ETag (someone changed it) */
             412: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9417,6 +10287,8 @@ export interface operations {
             /** @description Invalid fields or missing provenance, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9448,7 +10320,10 @@ export interface operations {
                 /** @description true (default): only report what would happen */
                 dry_run?: "true" | "false";
             };
-            header?: never;
+            header?: {
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9461,6 +10336,9 @@ export interface operations {
             /** @description The report (dry run, or applied) */
             200: {
                 headers: {
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9508,6 +10386,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9526,6 +10406,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9544,6 +10426,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9562,6 +10446,8 @@ export interface operations {
             /** @description File too large */
             413: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9580,6 +10466,8 @@ export interface operations {
             /** @description Not text/csv */
             415: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9598,6 +10486,8 @@ export interface operations {
             /** @description Refused rows (nothing written), or no usable header */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9624,7 +10514,12 @@ export interface operations {
     exportCatalogue: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 kind: "products" | "producers" | "recognitions";
             };
@@ -9635,6 +10530,10 @@ export interface operations {
             /** @description CSV (UTF-8 with BOM, so spreadsheet programs read the accents) */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9646,9 +10545,22 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description Not modified (the `If-None-Match` ETag matches) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9667,6 +10579,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9685,6 +10599,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9711,7 +10627,12 @@ export interface operations {
                 before?: number;
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9720,6 +10641,10 @@ export interface operations {
             /** @description Events */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9778,9 +10703,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not modified (the `If-None-Match` ETag matches) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9799,6 +10737,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9817,6 +10757,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9843,7 +10785,12 @@ export interface operations {
                 /** @description At most this many days old */
                 days?: number;
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9852,6 +10799,10 @@ export interface operations {
             /** @description Enquiries and how many each status holds */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9896,9 +10847,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not modified (the `If-None-Match` ETag matches) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid query parameter */
             400: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9923,6 +10887,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9941,6 +10907,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9961,7 +10929,12 @@ export interface operations {
     getEnquiry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 ref: string;
             };
@@ -9972,6 +10945,10 @@ export interface operations {
             /** @description The enquiry */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9999,9 +10976,22 @@ export interface operations {
                     "application/json": components["schemas"]["AdminEnquiryDetail"];
                 };
             };
+            /** @description Not modified (the `If-None-Match` ETag matches) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10020,6 +11010,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10038,6 +11030,8 @@ export interface operations {
             /** @description No such enquiry */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10058,7 +11052,10 @@ export interface operations {
     setEnquiryStatus: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 ref: string;
             };
@@ -10076,6 +11073,9 @@ export interface operations {
             /** @description The enquiry now */
             200: {
                 headers: {
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10119,6 +11119,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10137,6 +11139,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10155,6 +11159,8 @@ export interface operations {
             /** @description No such enquiry */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10173,6 +11179,8 @@ export interface operations {
             /** @description Invalid status */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10199,7 +11207,10 @@ export interface operations {
     eraseEnquiry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 ref: string;
             };
@@ -10210,6 +11221,9 @@ export interface operations {
             /** @description The enquiry now */
             200: {
                 headers: {
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10259,6 +11273,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10277,6 +11293,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10295,6 +11313,8 @@ export interface operations {
             /** @description No such enquiry */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10322,7 +11342,12 @@ export interface operations {
                 /** @description Listings only: true keeps those not checked for 90 days */
                 stale?: "true" | "false";
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10331,6 +11356,10 @@ export interface operations {
             /** @description The retail channels */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10381,9 +11410,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not modified (the `If-None-Match` ETag matches) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10402,6 +11444,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10422,7 +11466,10 @@ export interface operations {
     createChannel: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10437,6 +11484,9 @@ export interface operations {
                 headers: {
                     /** @description Send back in If-Match */
                     ETag?: string;
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10466,6 +11516,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10484,6 +11536,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10502,6 +11556,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10520,6 +11576,8 @@ export interface operations {
             /** @description The key is taken, or the listing belongs to its channel's retailer key */
             409: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10538,6 +11596,8 @@ export interface operations {
             /** @description If-Match is not the record's current ETag (someone changed it) */
             412: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10557,6 +11617,8 @@ export interface operations {
             /** @description Invalid fields or unknown references, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10583,7 +11645,12 @@ export interface operations {
     getAdminChannel: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 slug: string;
             };
@@ -10596,6 +11663,9 @@ export interface operations {
                 headers: {
                     /** @description Send back in If-Match */
                     ETag?: string;
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10622,9 +11692,22 @@ export interface operations {
                     "application/json": components["schemas"]["AdminChannel"];
                 };
             };
+            /** @description Not modified (the `If-None-Match` ETag matches) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10643,6 +11726,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10661,6 +11746,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10684,6 +11771,8 @@ export interface operations {
             header?: {
                 /** @description The record's ETag; required on updates (428 without) */
                 "if-match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 slug: string;
@@ -10695,6 +11784,9 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10702,6 +11794,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10720,6 +11814,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10738,6 +11834,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10756,6 +11854,8 @@ export interface operations {
             /** @description The key is taken, or the listing belongs to its channel's retailer key */
             409: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10774,6 +11874,8 @@ export interface operations {
             /** @description If-Match is not the record's current ETag (someone changed it) */
             412: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10793,6 +11895,8 @@ export interface operations {
             /** @description Invalid fields or unknown references, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10822,6 +11926,8 @@ export interface operations {
             header?: {
                 /** @description The record's ETag; required on updates (428 without) */
                 "if-match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 slug: string;
@@ -10839,6 +11945,9 @@ export interface operations {
                 headers: {
                     /** @description Send back in If-Match */
                     ETag?: string;
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10868,6 +11977,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10886,6 +11997,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10904,6 +12017,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10922,6 +12037,8 @@ export interface operations {
             /** @description The key is taken, or the listing belongs to its channel's retailer key */
             409: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10940,6 +12057,8 @@ export interface operations {
             /** @description If-Match is not the record's current ETag (someone changed it) */
             412: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10959,6 +12078,8 @@ export interface operations {
             /** @description Invalid fields or unknown references, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10983,6 +12104,8 @@ export interface operations {
             /** @description If-Match missing */
             428: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11010,7 +12133,12 @@ export interface operations {
                 /** @description Listings only: true keeps those not checked for 90 days */
                 stale?: "true" | "false";
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11019,6 +12147,10 @@ export interface operations {
             /** @description The listings */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11052,9 +12184,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not modified (the `If-None-Match` ETag matches) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11073,6 +12218,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11093,7 +12240,10 @@ export interface operations {
     createAdminListing: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11108,6 +12258,9 @@ export interface operations {
                 headers: {
                     /** @description Send back in If-Match */
                     ETag?: string;
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11138,6 +12291,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11156,6 +12311,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11174,6 +12331,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11192,6 +12351,8 @@ export interface operations {
             /** @description The key is taken, or the listing belongs to its channel's retailer key */
             409: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11210,6 +12371,8 @@ export interface operations {
             /** @description If-Match is not the record's current ETag (someone changed it) */
             412: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11229,6 +12392,8 @@ export interface operations {
             /** @description Invalid fields or unknown references, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11255,7 +12420,12 @@ export interface operations {
     getAdminListing: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 channel: string;
                 product: string;
@@ -11269,6 +12439,9 @@ export interface operations {
                 headers: {
                     /** @description Send back in If-Match */
                     ETag?: string;
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11296,9 +12469,22 @@ export interface operations {
                     "application/json": components["schemas"]["AdminListing"];
                 };
             };
+            /** @description Not modified (the `If-None-Match` ETag matches) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11317,6 +12503,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11335,6 +12523,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11358,6 +12548,8 @@ export interface operations {
             header?: {
                 /** @description The record's ETag; required on updates (428 without) */
                 "if-match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 channel: string;
@@ -11370,6 +12562,9 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -11377,6 +12572,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11395,6 +12592,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11413,6 +12612,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11431,6 +12632,8 @@ export interface operations {
             /** @description The key is taken, or the listing belongs to its channel's retailer key */
             409: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11449,6 +12652,8 @@ export interface operations {
             /** @description If-Match is not the record's current ETag (someone changed it) */
             412: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11468,6 +12673,8 @@ export interface operations {
             /** @description Invalid fields or unknown references, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11497,6 +12704,8 @@ export interface operations {
             header?: {
                 /** @description The record's ETag; required on updates (428 without) */
                 "if-match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 channel: string;
@@ -11515,6 +12724,9 @@ export interface operations {
                 headers: {
                     /** @description Send back in If-Match */
                     ETag?: string;
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11545,6 +12757,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11563,6 +12777,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11581,6 +12797,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11599,6 +12817,8 @@ export interface operations {
             /** @description The key is taken, or the listing belongs to its channel's retailer key */
             409: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11617,6 +12837,8 @@ export interface operations {
             /** @description If-Match is not the record's current ETag (someone changed it) */
             412: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11636,6 +12858,8 @@ export interface operations {
             /** @description Invalid fields or unknown references, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11660,6 +12884,8 @@ export interface operations {
             /** @description If-Match missing */
             428: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11687,7 +12913,12 @@ export interface operations {
                 /** @description Listings only: true keeps those not checked for 90 days */
                 stale?: "true" | "false";
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11696,6 +12927,10 @@ export interface operations {
             /** @description The khuyến công support projects */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11744,9 +12979,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not modified (the `If-None-Match` ETag matches) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11765,6 +13013,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11785,7 +13035,10 @@ export interface operations {
     createSupportProject: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11800,6 +13053,9 @@ export interface operations {
                 headers: {
                     /** @description Send back in If-Match */
                     ETag?: string;
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11828,6 +13084,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11846,6 +13104,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11864,6 +13124,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11882,6 +13144,8 @@ export interface operations {
             /** @description The key is taken, or the listing belongs to its channel's retailer key */
             409: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11900,6 +13164,8 @@ export interface operations {
             /** @description If-Match is not the record's current ETag (someone changed it) */
             412: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11919,6 +13185,8 @@ export interface operations {
             /** @description Invalid fields or unknown references, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11945,7 +13213,12 @@ export interface operations {
     getSupportProject: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 id: number;
             };
@@ -11958,6 +13231,9 @@ export interface operations {
                 headers: {
                     /** @description Send back in If-Match */
                     ETag?: string;
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11983,9 +13259,22 @@ export interface operations {
                     "application/json": components["schemas"]["AdminSupportProject"];
                 };
             };
+            /** @description Not modified (the `If-None-Match` ETag matches) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12004,6 +13293,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12022,6 +13313,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12045,6 +13338,8 @@ export interface operations {
             header?: {
                 /** @description The record's ETag; required on updates (428 without) */
                 "if-match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 id: number;
@@ -12056,6 +13351,9 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -12063,6 +13361,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12081,6 +13381,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12099,6 +13401,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12117,6 +13421,8 @@ export interface operations {
             /** @description The key is taken, or the listing belongs to its channel's retailer key */
             409: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12135,6 +13441,8 @@ export interface operations {
             /** @description If-Match is not the record's current ETag (someone changed it) */
             412: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12154,6 +13462,8 @@ export interface operations {
             /** @description Invalid fields or unknown references, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12183,6 +13493,8 @@ export interface operations {
             header?: {
                 /** @description The record's ETag; required on updates (428 without) */
                 "if-match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 id: number;
@@ -12200,6 +13512,9 @@ export interface operations {
                 headers: {
                     /** @description Send back in If-Match */
                     ETag?: string;
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12228,6 +13543,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12246,6 +13563,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12264,6 +13583,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12282,6 +13603,8 @@ export interface operations {
             /** @description The key is taken, or the listing belongs to its channel's retailer key */
             409: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12300,6 +13623,8 @@ export interface operations {
             /** @description If-Match is not the record's current ETag (someone changed it) */
             412: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12319,6 +13644,8 @@ export interface operations {
             /** @description Invalid fields or unknown references, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12343,6 +13670,8 @@ export interface operations {
             /** @description If-Match missing */
             428: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12370,7 +13699,12 @@ export interface operations {
                 /** @description Listings only: true keeps those not checked for 90 days */
                 stale?: "true" | "false";
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12379,6 +13713,10 @@ export interface operations {
             /** @description The programme figures */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12431,9 +13769,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not modified (the `If-None-Match` ETag matches) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12452,6 +13803,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12472,7 +13825,10 @@ export interface operations {
     createProgrammeFigure: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12487,6 +13843,9 @@ export interface operations {
                 headers: {
                     /** @description Send back in If-Match */
                     ETag?: string;
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12517,6 +13876,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12535,6 +13896,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12553,6 +13916,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12571,6 +13936,8 @@ export interface operations {
             /** @description The key is taken, or the listing belongs to its channel's retailer key */
             409: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12589,6 +13956,8 @@ export interface operations {
             /** @description If-Match is not the record's current ETag (someone changed it) */
             412: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12608,6 +13977,8 @@ export interface operations {
             /** @description Invalid fields or unknown references, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12634,7 +14005,12 @@ export interface operations {
     getProgrammeFigure: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
             path: {
                 key: string;
             };
@@ -12647,6 +14023,9 @@ export interface operations {
                 headers: {
                     /** @description Send back in If-Match */
                     ETag?: string;
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12674,9 +14053,22 @@ export interface operations {
                     "application/json": components["schemas"]["AdminProgrammeFigure"];
                 };
             };
+            /** @description Not modified (the `If-None-Match` ETag matches) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12695,6 +14087,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12713,6 +14107,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12736,6 +14132,8 @@ export interface operations {
             header?: {
                 /** @description The record's ETag; required on updates (428 without) */
                 "if-match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 key: string;
@@ -12747,6 +14145,9 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -12754,6 +14155,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12772,6 +14175,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12790,6 +14195,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12808,6 +14215,8 @@ export interface operations {
             /** @description The key is taken, or the listing belongs to its channel's retailer key */
             409: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12826,6 +14235,8 @@ export interface operations {
             /** @description If-Match is not the record's current ETag (someone changed it) */
             412: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12845,6 +14256,8 @@ export interface operations {
             /** @description Invalid fields or unknown references, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12874,6 +14287,8 @@ export interface operations {
             header?: {
                 /** @description The record's ETag; required on updates (428 without) */
                 "if-match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 key: string;
@@ -12891,6 +14306,9 @@ export interface operations {
                 headers: {
                     /** @description Send back in If-Match */
                     ETag?: string;
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12921,6 +14339,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12939,6 +14359,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12957,6 +14379,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12975,6 +14399,8 @@ export interface operations {
             /** @description The key is taken, or the listing belongs to its channel's retailer key */
             409: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12993,6 +14419,8 @@ export interface operations {
             /** @description If-Match is not the record's current ETag (someone changed it) */
             412: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13012,6 +14440,8 @@ export interface operations {
             /** @description Invalid fields or unknown references, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13036,6 +14466,8 @@ export interface operations {
             /** @description If-Match missing */
             428: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13059,6 +14491,8 @@ export interface operations {
             header?: {
                 /** @description The record's ETag; required on updates (428 without) */
                 "if-match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
             };
             path: {
                 channel: string;
@@ -13077,6 +14511,9 @@ export interface operations {
                 headers: {
                     /** @description Send back in If-Match */
                     ETag?: string;
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13107,6 +14544,8 @@ export interface operations {
             /** @description Missing, malformed, unknown or revoked editor token */
             401: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13125,6 +14564,8 @@ export interface operations {
             /** @description A retailer key, or a role too low for this operation */
             403: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13143,6 +14584,8 @@ export interface operations {
             /** @description No such record */
             404: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13161,6 +14604,8 @@ export interface operations {
             /** @description The key is taken, or the listing belongs to its channel's retailer key */
             409: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13179,6 +14624,8 @@ export interface operations {
             /** @description If-Match is not the record's current ETag (someone changed it) */
             412: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13198,6 +14645,8 @@ export interface operations {
             /** @description Invalid fields or unknown references, each named in `invalid_params` */
             422: {
                 headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13218,6 +14667,42 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
+            };
+        };
+    };
+    changeWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id, the same on every attempt */
+                "webhook-id": string;
+                /** @description Unix time of this attempt, in seconds */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>`, one per active secret, space-separated */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"];
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx will do); do the work after answering */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not verified or not understood: the catalogue retries, then gives up (`dead`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

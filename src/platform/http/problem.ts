@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { BadCursor } from "../../domain/errors.ts";
+import { isProblemType, type ProblemType } from "./problem-types.ts";
 
 /** One invalid input: where it is and what is wrong with it. */
 export interface InvalidParam {
@@ -37,6 +38,16 @@ const TITLES: Record<number, string> = {
   500: "Internal Server Error",
 };
 
+/** What a Problem is made of: `type` names one of PROBLEM_TYPES (its page is `/problems/<type>`). */
+export type ProblemFields = {
+  type?: ProblemType;
+  title?: string;
+  detail: string;
+  instance?: string;
+  invalid_params?: InvalidParam[];
+  [extension: string]: unknown;
+};
+
 /**
  * An error that becomes an `application/problem+json` response in `app.onError`.
  *
@@ -45,11 +56,7 @@ const TITLES: Record<number, string> = {
 export class Problem extends HTTPException {
   readonly body: ProblemDetails;
   readonly headers: Record<string, string>;
-  constructor(
-    status: ContentfulStatusCode,
-    fields: Partial<ProblemDetails> & { detail: string },
-    headers: Record<string, string> = {},
-  ) {
+  constructor(status: ContentfulStatusCode, fields: ProblemFields, headers: Record<string, string> = {}) {
     super(status, { message: fields.detail });
     this.body = {
       type: `/problems/${fields.type ?? slugOfStatus(status)}`,
@@ -62,7 +69,11 @@ export class Problem extends HTTPException {
   }
 }
 
-const slugOfStatus = (status: number) => (TITLES[status] ?? "error").toLowerCase().replace(/[^a-z]+/g, "-");
+/** A problem thrown without a type is typed by its status (`bad-request`, `method-not-allowed` …). */
+const slugOfStatus = (status: number): ProblemType => {
+  const slug = (TITLES[status] ?? "error").toLowerCase().replace(/[^a-z]+/g, "-");
+  return isProblemType(slug) ? slug : "error";
+};
 
 /** Builds the problem+json response (no stack traces, never cached). */
 export function problemResponse(c: Context, p: Problem): Response {

@@ -34,7 +34,9 @@ export const SlugParam = (example: string) => z.object({ slug: slugPath("slug", 
 
 /**
  * A filter that takes one or more values: repeated (`?tier=a&tier=b`) or comma-separated (`?tier=a,b`). Repeats
- * count once (`tier=national` twenty times is one value); at most MAX_FILTER_VALUES distinct values.
+ * count once (`tier=national` twenty times is one value); at most MAX_FILTER_VALUES distinct values. Declared as
+ * what it is, an array of its values (`style: form, explode: true`: the repeated form), so that generated clients
+ * take `tier: ["national", "regional"]` and check each value against the enum.
  */
 const multi = <T extends z.ZodType<string>>(item: T, description: string) =>
   z
@@ -50,7 +52,7 @@ const multi = <T extends z.ZodType<string>>(item: T, description: string) =>
       z.array(item).min(1).max(MAX_FILTER_VALUES, `at most ${MAX_FILTER_VALUES} different values`),
     )
     .optional()
-    .openapi({ description, type: "string" });
+    .openapi({ description, param: { style: "form", explode: true } });
 
 /**
  * A whole number in a query string, written the plain way: decimal digits, no sign, no leading zero, no

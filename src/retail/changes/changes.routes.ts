@@ -21,27 +21,30 @@ const ChangesQuery = z
   })
   .strict();
 
+/** One entry of the change feed, as `GET /changes` lists it and a webhook delivers it. */
+export const ChangeEntry = z
+  .object({
+    seq: z.number().int(),
+    entity: z.enum(CHANGE_ENTITIES),
+    key: z.string().openapi({
+      description: "Slug (product, producer), id (recognition) or `channel/product` (listing)",
+    }),
+    op: z.enum(CHANGE_OPS).openapi({ description: "`delete` is a tombstone: remove your copy" }),
+    changed_at: z.string(),
+    href: z.string().nullable().openapi({ description: "Where to read the current state (upserts)" }),
+    provenance: z
+      .object({ record: z.enum(PROVENANCE) })
+      .nullable()
+      .openapi({
+        description:
+          "How the entity is known now (null for tombstones and deleted entities). Illustrative entities appear only with `include=illustrative`; their `href` carries it too.",
+      }),
+  })
+  .openapi("Change");
+
 const ChangeList = z
   .object({
-    data: z.array(
-      z.object({
-        seq: z.number().int(),
-        entity: z.enum(CHANGE_ENTITIES),
-        key: z.string().openapi({
-          description: "Slug (product, producer), id (recognition) or `channel/product` (listing)",
-        }),
-        op: z.enum(CHANGE_OPS).openapi({ description: "`delete` is a tombstone: remove your copy" }),
-        changed_at: z.string(),
-        href: z.string().nullable().openapi({ description: "Where to read the current state (upserts)" }),
-        provenance: z
-          .object({ record: z.enum(PROVENANCE) })
-          .nullable()
-          .openapi({
-            description:
-              "How the entity is known now (null for tombstones and deleted entities). Illustrative entities appear only with `include=illustrative`; their `href` carries it too.",
-          }),
-      }),
-    ),
+    data: z.array(ChangeEntry),
     page: z.object({
       limit: z.number().int(),
       has_more: z.boolean(),

@@ -1,6 +1,42 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { PROVENANCE } from "../../domain/provenance.ts";
+import { CNNT_LEVELS, PRODUCT_GROUPS } from "../../domain/vocabulary.ts";
 import { errors, Include, notModified } from "../../platform/http/schemas.ts";
 import { FEED_COLUMNS } from "./feeds.queries.ts";
+
+/** A value's state in its `<column>_provenance` cell: empty when the value is empty or sourced. */
+const ValueState = z.enum(["", "inferred", "illustrative"]);
+/**
+ * One row of the feeds: a line of the NDJSON feed as is, a line of the CSV with every value as text (empty for
+ * null, `true`/`false`), in this order. Keyed by FEED_COLUMNS, so a column added there must be described here.
+ */
+const rowShape = {
+  slug: z.string(),
+  name_vi: z.string(),
+  name_en: z.string(),
+  category_vi: z.string(),
+  category_en: z.string(),
+  product_group: z.enum(PRODUCT_GROUPS),
+  tier: z.enum(CNNT_LEVELS).nullable().openapi({ description: "Highest CNNT-TB level" }),
+  ocop_stars: z.number().int().nullable().openapi({ description: "Highest OCOP stars a source states" }),
+  price_from_vnd: z.number().int().nullable(),
+  producer_slug: z.string(),
+  producer_name: z.string(),
+  district: z.string().nullable().openapi({ description: "The former district (before the 2025 reform)" }),
+  province: z.string(),
+  channels: z.string().openapi({ description: "`;`-separated channel slugs; empty when none" }),
+  image: z.string().nullable(),
+  sample: z.boolean(),
+  updated_at: z.string(),
+  provenance: z.enum(PROVENANCE).openapi({ description: "The row's state" }),
+  price_from_vnd_provenance: ValueState,
+  district_provenance: ValueState,
+  channels_provenance: ValueState,
+  ocop: z.boolean(),
+} satisfies Record<(typeof FEED_COLUMNS)[number], z.ZodType>;
+export const ProductFeedRow = z
+  .object(rowShape)
+  .openapi("ProductFeedRow", { description: "One product of the full feeds" });
 
 // Spread into both routes. As a description key, its text stays out of the Worker build (scripts/build.ts).
 const feedDoc = {
@@ -23,7 +59,15 @@ export const csv = createRoute({
   ...feedDoc,
   request: { query: CsvQuery },
   responses: {
-    200: { description: "CSV", content: { "text/csv": { schema: z.string() } } },
+    200: {
+      description:
+        "CSV: a header row, then one `ProductFeedRow` a line with its fields in column order (null as empty; `dialect=excel`: `;` between fields and a byte order mark)",
+      content: {
+        "text/csv": {
+          schema: z.string().openapi({ description: `Columns: ${FEED_COLUMNS.join(", ")}` }),
+        },
+      },
+    },
     ...notModified,
     429: errors[429],
   },
@@ -39,8 +83,13 @@ export const ndjson = createRoute({
   request: { query: FeedQuery },
   responses: {
     200: {
-      description: "NDJSON, one product object per line",
-      content: { "application/x-ndjson": { schema: z.string() } },
+      description: "NDJSON, one `ProductFeedRow` object per line",
+      content: {
+        "application/x-ndjson": {
+          // Each line's schema (ProductFeedRow) is named by the document (src/openapi/document.ts).
+          schema: z.string().openapi({ description: "One `ProductFeedRow` (JSON) per line" }),
+        },
+      },
     },
     ...notModified,
     429: errors[429],
