@@ -15,7 +15,18 @@ import { asset } from "../ui/assets.ts";
 import { illustration } from "../ui/components/product-image.tsx";
 import { langOfPath, loadStrings, strings } from "../ui/i18n/index.ts";
 import { ProductPage, productJsonLd } from "../ui/product-page.tsx";
-import { detailPage, listPage, originOf, PAGE_CSP, page, pageHeaders, renderError } from "../ui/register.tsx";
+import {
+  detailPage,
+  examplesMeta,
+  examplesOn,
+  examplesToggle,
+  listPage,
+  originOf,
+  PAGE_CSP,
+  page,
+  pageHeaders,
+  renderError,
+} from "../ui/register.tsx";
 import { ChannelPage, ChannelsPage } from "./channels/channels.page.tsx";
 import { getChannel, listChannels } from "./channels/channels.queries.ts";
 import { HomePage } from "./home/home.page.tsx";
@@ -43,10 +54,19 @@ pages.use("*", async (c, next) => {
   await next();
 });
 
-page(pages, "home", async (c, lang, t) => ({
-  meta: { title: t.homeTitle, description: t.homeLede },
-  body: <HomePage data={await getHomePage(c.get("d1"), cursorKeys(c.env), lang)} lang={lang} />,
-}));
+page(pages, "home", async (c, lang, t) => {
+  const examples = examplesOn(c);
+  return {
+    meta: { title: t.homeTitle, description: t.homeLede, ...examplesMeta("home", examples) },
+    body: (
+      <HomePage
+        data={await getHomePage(c.get("d1"), cursorKeys(c.env), lang, examples)}
+        lang={lang}
+        examples={examplesToggle("home", lang, "", examples)}
+      />
+    ),
+  };
+});
 
 listPage(pages, "products", {
   state: (c) => parseCatalogueQuery(c.req.queries()),
@@ -59,8 +79,8 @@ listPage(pages, "products", {
       cursor: s.cursor,
       limit: 12,
       lang,
-      // Shoppers see illustrative examples too, after the real products and labelled (counts included).
-      includeIllustrative: true,
+      // Real products only, as the API; the examples switch shows the illustrative ones too, labelled.
+      includeIllustrative: s.examples,
     }),
   head: (t, s) => ({
     title: s.q ? `${t.productsTitle}: ${s.q}` : t.productsTitle,
@@ -70,7 +90,11 @@ listPage(pages, "products", {
   view: (props) => <CataloguePage {...props} />,
 });
 
-/** Pages show illustrative records too (labelled): loaders that can answer "illustrative" never do here. */
+/**
+ * What a detail page reads: a real record's real parts only, unless the examples switch is on; an illustrative
+ * record (reached from the switch) whole and tagged. Loaders asked this way never answer "illustrative".
+ */
+const detailInclude = (c: Context<AppEnv>) => examplesOn(c) || ("when-illustrative" as const);
 const shown = <T,>(x: T | "illustrative" | null) => (x === "illustrative" ? null : x);
 
 /** A fresh signed form stamp for the enquiry form of a real record's page; none for an illustrative one. */
@@ -85,7 +109,7 @@ const stampFor = (
 
 detailPage(pages, "product", {
   load: async (c, slug, lang) => {
-    const p = shown(await getProduct(dbOf(c), slug, lang));
+    const p = shown(await getProduct(dbOf(c), slug, lang, detailInclude(c)));
     return p && { p, stamp: await stampFor(c, p, "product") };
   },
   view: ({ p, stamp }, lang, c) => {
@@ -116,18 +140,25 @@ detailPage(pages, "product", {
       ),
     };
   },
+  isExample: ({ p }) => p.provenance.record === "illustrative",
 });
 
 listPage(pages, "producers", {
   load: (c, s, lang) =>
-    listProducers(dbOf(c), cursorKeys(c.env), { limit: 100, cursor: s.cursor, lang, include: true }),
+    listProducers(dbOf(c), cursorKeys(c.env), {
+      limit: 100,
+      cursor: s.cursor,
+      lang,
+      include: s.examples,
+      namedFirst: true,
+    }),
   head: (t) => ({ title: t.producersTitle, description: t.producersLede }),
   view: (props) => <ProducersPage {...props} />,
 });
 
 detailPage(pages, "producer", {
   load: async (c, slug, lang) => {
-    const p = shown(await getProducer(dbOf(c), slug, lang));
+    const p = shown(await getProducer(dbOf(c), slug, lang, detailInclude(c)));
     return p && { p, stamp: await stampFor(c, p, "producer") };
   },
   view: ({ p, stamp }, lang) => {
@@ -145,45 +176,61 @@ detailPage(pages, "producer", {
       ),
     };
   },
+  isExample: ({ p }) => p.provenance.record === "illustrative",
 });
 
-page(pages, "channels", async (c, lang, t) => ({
-  meta: { title: t.channelsTitle, description: t.channelsLede },
-  // Every channel on one page: the catalogue has a few dozen at most.
-  body: (
-    <ChannelsPage
-      list={(await listChannels(dbOf(c), cursorKeys(c.env), { limit: 100, lang, include: true })).data}
-      lang={lang}
-    />
-  ),
-}));
+page(pages, "channels", async (c, lang, t) => {
+  const examples = examplesOn(c);
+  return {
+    meta: { title: t.channelsTitle, description: t.channelsLede, ...examplesMeta("channels", examples) },
+    // Every channel on one page: the catalogue has a few dozen at most.
+    body: (
+      <ChannelsPage
+        list={(await listChannels(dbOf(c), cursorKeys(c.env), { limit: 100, lang, include: examples })).data}
+        lang={lang}
+        examples={examplesToggle("channels", lang, "", examples)}
+      />
+    ),
+  };
+});
 
 detailPage(pages, "channel", {
-  load: async (c, slug, lang) => shown(await getChannel(dbOf(c), slug, lang)),
+  load: async (c, slug, lang) => shown(await getChannel(dbOf(c), slug, lang, detailInclude(c))),
   view: (ch, lang) => ({
     meta: { title: ch.name, description: ch.description.slice(0, 160) },
     body: <ChannelPage c={ch} lang={lang} />,
   }),
+  isExample: (ch) => ch.provenance.record === "illustrative",
 });
 
 listPage(pages, "recognition", {
   load: (c, s, lang) =>
-    listRecognitions(dbOf(c), cursorKeys(c.env), { limit: 100, cursor: s.cursor, lang, include: true }),
+    listRecognitions(dbOf(c), cursorKeys(c.env), { limit: 100, cursor: s.cursor, lang, include: s.examples }),
   head: (t) => ({ title: t.recognitionTitle, description: t.recognitionLede }),
   view: (props) => <RecognitionPage {...props} />,
 });
 
-page(pages, "kinds", async (c, lang, t) => ({
-  meta: { title: t.kindsTitle, description: t.kindsLede.slice(0, 160) },
-  body: <KindsPage list={(await listKinds(dbOf(c), lang, true)).data} lang={lang} />,
-}));
+page(pages, "kinds", async (c, lang, t) => {
+  const examples = examplesOn(c);
+  return {
+    meta: { title: t.kindsTitle, description: t.kindsLede.slice(0, 160), ...examplesMeta("kinds", examples) },
+    body: (
+      <KindsPage
+        list={(await listKinds(dbOf(c), lang, examples)).data}
+        lang={lang}
+        examples={examplesToggle("kinds", lang, "", examples)}
+      />
+    ),
+  };
+});
 
 detailPage(pages, "kind", {
-  load: async (c, slug, lang) => shown(await getKind(dbOf(c), slug, lang)),
+  load: async (c, slug, lang) => shown(await getKind(dbOf(c), slug, lang, detailInclude(c))),
   view: (k, lang) => ({
     meta: { title: k.name, description: (k.facts[0]?.text ?? k.name).slice(0, 160) },
     body: <KindPage k={k} lang={lang} />,
   }),
+  isExample: (k) => k.provenance.record === "illustrative",
 });
 
 page(pages, "programme", async (c, lang, t) => ({

@@ -143,3 +143,14 @@ export function mark<T extends Record<string, unknown>>(
 export function packagingState(fields: FieldProvenance, packaging: { sample?: boolean }[]): Provenance {
   return weakest(fields.packaging, ...packaging.map((v) => (v.sample ? "illustrative" : undefined)));
 }
+
+/**
+ * What a detail read includes: illustrative parts too (`true`), real parts only (`false`), or — the pages, where
+ * illustrative examples are behind a switch — a real record's real parts and all of an illustrative record (which
+ * is reachable only from the switch, and tagged).
+ */
+export type IncludeAsked = boolean | "when-illustrative";
+
+/** Whether a record's read includes its illustrative parts, given its own state. */
+export const includeFor = (asked: IncludeAsked, record: string): boolean =>
+  asked === "when-illustrative" ? record === "illustrative" : asked;

@@ -59,6 +59,12 @@ export type CnntLevel = (typeof CNNT_LEVELS)[number];
 /** The levels a product list filters and facets on (district awards are not a tier of their own). */
 export const TIERS = ["provincial", "regional", "national"] as const satisfies readonly CnntLevel[];
 export type Tier = (typeof TIERS)[number];
+/**
+ * How a placeholder producer's name ends: a profile that stands for a producer no source names ("Chủ thể OCOP của
+ * Hồng Trà (nguồn không nêu tên)"). Lists put these after the named producers.
+ */
+export const UNNAMED_PRODUCER_MARK = "(nguồn không nêu tên)";
+
 export const CHANNEL_KINDS = ["supermarket_chain", "trade_fair", "export_market", "online_store"] as const;
 export const LISTING_STATUSES = ["in_stock", "out_of_stock", "coming_soon", "discontinued"] as const;
 export type ListingStatus = (typeof LISTING_STATUSES)[number];

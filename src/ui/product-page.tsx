@@ -140,15 +140,16 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang; enquiry?: Chi
                 </span>
               ) : null}
             </p>
+            {/* The main call to action: where to buy when a retailer says where, else the enquiry. */}
             <p class="actions">
-              {props.enquiry ? (
-                <a class="btn" href="#enquire">
-                  {ENQUIRY_STRINGS[lang].title} <span aria-hidden="true">↓</span>
+              {p.listings.length ? (
+                <a class="btn" href="#where-to-buy">
+                  {t.whereToBuy} <span aria-hidden="true">↓</span>
                 </a>
               ) : null}
-              {p.listings.length ? (
-                <a class={props.enquiry ? "btn btn-quiet" : "btn"} href="#where-to-buy">
-                  {t.whereToBuy} <span aria-hidden="true">↓</span>
+              {props.enquiry ? (
+                <a class={p.listings.length ? "btn btn-quiet" : "btn"} href="#enquire">
+                  {ENQUIRY_STRINGS[lang].title} <span aria-hidden="true">↓</span>
                 </a>
               ) : null}
             </p>

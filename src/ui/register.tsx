@@ -9,6 +9,12 @@ import { d1Session } from "../platform/http/d1-session.ts";
 import { publicCache } from "../platform/http/etag.ts";
 import { Problem } from "../platform/http/problem.ts";
 import { cacheable } from "../platform/http/response-cache.ts";
+import {
+  ExamplesSwitch,
+  type ExamplesToggle,
+  examplesAsked,
+  withExamples,
+} from "./components/examples-switch.tsx";
 import { ErrorPage, errorTitle } from "./errors.tsx";
 import {
   type Lang,
@@ -106,7 +112,8 @@ export function page(
 
 /**
  * Registers a detail page (`:slug`): a slug that cannot be one is a 404 before any query, and so is a slug the
- * loader does not find.
+ * loader does not find. A real record's page ends with the examples switch (its illustrative parts, such as
+ * made-up listings, show only with it on); an illustrative record's page, itself an example, has none.
  */
 export function detailPage<T>(
   app: Hono<AppEnv>,
@@ -114,6 +121,8 @@ export function detailPage<T>(
   spec: {
     load: (c: Context<AppEnv>, slug: string, lang: Lang) => Promise<T | null | undefined>;
     view: (item: T, lang: Lang, c: Context<AppEnv>) => View;
+    /** Whether the record is itself an illustrative example. */
+    isExample: (item: T) => boolean;
   },
 ) {
   page(app, key, async (c, lang) => {
@@ -122,7 +131,21 @@ export function detailPage<T>(
     const item = await spec.load(c, slug, lang);
     if (!item) throw notFound(slug);
     const view = spec.view(item, lang, c);
-    return { ...view, meta: { page: { key, slug }, ...view.meta } };
+    const on = examplesOn(c);
+    const example = spec.isExample(item);
+    return {
+      meta: { page: { key, slug }, ...view.meta, ...(on && !example ? examplesMeta(key, true, slug) : {}) },
+      body: example ? (
+        view.body
+      ) : (
+        <>
+          {view.body}
+          <div class="wrap">
+            <ExamplesSwitch lang={lang} toggle={examplesToggle(key, lang, "", on, slug)} />
+          </div>
+        </>
+      ),
+    };
   });
 }
 
@@ -132,30 +155,47 @@ export interface PagerLinks {
   nextHref: string | null;
 }
 
+/** Whether the request asks for the illustrative examples (`?include=illustrative`, as on the API). */
+export const examplesOn = (c: Context<AppEnv>) => examplesAsked(c.req.query("include"));
+
+/** The examples switch of a page whose URL has `query`: the same page with the switch flipped. */
+export const examplesToggle = (key: PageKey, lang: Lang, query: string, on: boolean, slug?: string) =>
+  ({ on, href: pathWithQuery(key, lang, withExamples(query, !on), slug) }) satisfies ExamplesToggle;
+
+/** A page's head with the examples shown: not indexed, and the language switch keeps the examples on. */
+export const examplesMeta = (key: PageKey, on: boolean, slug?: string) =>
+  on ? { noindex: true, page: { key, slug, query: withExamples("", true) } } : {};
+
 /**
- * Registers a paginated list page: the state its URL asks for (at least the cursor), one page of the list, and
- * the links to the first and next pages built from the same state. Pages after the first are `noindex`.
+ * Registers a paginated list page: the state its URL asks for (at least the cursor and the examples switch), one
+ * page of the list, and the links to the first and next pages built from the same state. Pages after the first,
+ * and pages with the examples shown, are `noindex`.
  *
  * @example listPage(pages, "producers", { load: …, head: (t) => ({ title: t.producersTitle, … }), view: … })
  */
-export function listPage<S extends { cursor?: string }, L extends { page: { next_cursor: string | null } }>(
+export function listPage<
+  S extends { cursor?: string; examples: boolean },
+  L extends { page: { next_cursor: string | null } },
+>(
   app: Hono<AppEnv>,
   key: PageKey,
   spec: {
-    /** The URL's state; by default only `?cursor=`. */
+    /** The URL's state; by default only `?cursor=` and the examples switch. */
     state?: (c: Context<AppEnv>) => S;
     /** The state as a query string without the cursor (filters, search, sort), for links and the canonical URL. */
     query?: (s: S) => string;
     load: (c: Context<AppEnv>, s: S, lang: Lang) => Promise<L>;
     head: (t: Strings, s: S) => { title: string; description: string; noindex?: boolean };
-    view: (props: { list: L; s: S; lang: Lang; pager: PagerLinks }) => Child;
+    view: (props: { list: L; s: S; lang: Lang; pager: PagerLinks; examples: ExamplesToggle }) => Child;
   },
 ) {
-  const stateOf = spec.state ?? ((c: Context<AppEnv>) => ({ cursor: c.req.query("cursor") }) as S);
+  const stateOf =
+    spec.state ?? ((c: Context<AppEnv>) => ({ cursor: c.req.query("cursor"), examples: examplesOn(c) }) as S);
   page(app, key, async (c, lang, t) => {
     const s = stateOf(c);
     const list = await spec.load(c, s, lang);
-    const query = spec.query?.(s) ?? "";
+    const base = spec.query?.(s) ?? "";
+    const query = withExamples(base, s.examples);
     const hrefWith = (cursor?: string | null) => {
       const p = new URLSearchParams(query);
       if (cursor) p.append("cursor", cursor);
@@ -169,9 +209,9 @@ export function listPage<S extends { cursor?: string }, L extends { page: { next
         page: query ? { key, query } : { key },
         title: head.title,
         description: head.description,
-        noindex: Boolean(s.cursor) || Boolean(head.noindex),
+        noindex: Boolean(s.cursor) || s.examples || Boolean(head.noindex),
       },
-      body: spec.view({ list, s, lang, pager }),
+      body: spec.view({ list, s, lang, pager, examples: examplesToggle(key, lang, base, s.examples) }),
     };
   });
 }

@@ -116,8 +116,11 @@ describe("a shopper", () => {
   it("sees real products first and can tell what is illustrative, counts included", async () => {
     await withPage(async (page) => {
       // The former district of Quảng Hòa: real products (Dao Minh Tuấn, đường phên Bó Tờ, miến dong of Cai Bộ) and the
-      // illustrative bánh khảo.
+      // illustrative bánh khảo. Real records only by default; the switch (a plain link) shows the examples too.
       await page.goto(`${BASE}/san-pham?district=quang-hoa`);
+      expect(await page.locator("main .tag-sample").count()).toBe(0);
+      await page.getByRole("link", { name: "Xem cả ví dụ minh họa" }).click();
+      await page.waitForURL(`${BASE}/san-pham?district=quang-hoa&include=illustrative`);
       const cards = page.locator(".product-card");
       const marksOf = () =>
         cards.evaluateAll((els) => els.map((e) => e.querySelector(".tag-sample") !== null));
@@ -139,14 +142,14 @@ describe("a shopper", () => {
       expect(await cards.nth(shown).locator(".tag-sample").isVisible()).toBe(true);
       // The result count and the facet counts say how many are illustrative.
       expect(await page.locator("#results-h").textContent()).toMatch(/\d+ sản phẩm · \d+ minh họa/);
-      await page.goto(`${BASE}/san-pham`);
+      await page.goto(`${BASE}/san-pham?include=illustrative`);
       const regional = page.locator('label[for="f-tier-regional"]');
       expect(await regional.textContent()).toContain("cả 1 minh họa");
       expect(await regional.locator(".count-illustrative").isVisible()).toBe(true);
       // The home page's tiles too, in both languages.
-      await page.goto(`${BASE}/`);
+      await page.goto(`${BASE}/?include=illustrative`);
       expect(await page.locator(".tier-regional .tier-link-count").textContent()).toContain("cả 1 minh họa");
-      await page.goto(`${BASE}/en`);
+      await page.goto(`${BASE}/en?include=illustrative`);
       expect(await page.locator(".tier-regional .tier-link-count").textContent()).toContain(
         "all 1 illustrative",
       );
@@ -158,7 +161,8 @@ describe("a shopper", () => {
 
   it("finds where to buy: channels with status, price, stores, and which listings are illustrative", async () => {
     await withPage(async (page) => {
-      await page.goto(`${BASE}/san-pham/lap-suon-thit-hun-khoi-tam-hoa`);
+      // Every listing of this product is illustrative: shown only with the examples switch on.
+      await page.goto(`${BASE}/san-pham/lap-suon-thit-hun-khoi-tam-hoa?include=illustrative`);
       await page.getByRole("link", { name: /Mua ở đâu/ }).click();
       await page.waitForURL(/#where-to-buy$/);
       const section = page.locator("#where-to-buy");
@@ -188,6 +192,10 @@ describe("a shopper", () => {
       await section.getByRole("link", { name: "AEON" }).click();
       await page.waitForURL(`${BASE}/kenh-phan-phoi/aeon`);
       expect(await page.locator("h1").textContent()).toBe("AEON");
+      // The chain's page lists the illustrative listing only behind its own switch.
+      expect(await page.getByRole("link", { name: "Lạp sườn, thịt hun khói Tâm Hòa" }).count()).toBe(0);
+      await page.getByRole("link", { name: "Xem cả ví dụ minh họa" }).click();
+      await page.waitForURL(`${BASE}/kenh-phan-phoi/aeon?include=illustrative`);
       expect(await page.getByRole("link", { name: "Lạp sườn, thịt hun khói Tâm Hòa" }).count()).toBe(1);
     });
   });

@@ -1,6 +1,7 @@
 import { Block } from "../../ui/components/block.tsx";
 import { Breadcrumbs } from "../../ui/components/breadcrumbs.tsx";
 import { Count } from "../../ui/components/count.tsx";
+import { ExamplesSwitch, type ExamplesToggle } from "../../ui/components/examples-switch.tsx";
 import { ListingItem } from "../../ui/components/listing-item.tsx";
 import { PageHead } from "../../ui/components/page-head.tsx";
 import { Sources } from "../../ui/components/sources.tsx";
@@ -11,13 +12,15 @@ import type { getChannel, listChannels } from "./channels.queries.ts";
 type ChannelList = Awaited<ReturnType<typeof listChannels>>["data"];
 type Channel = Exclude<Awaited<ReturnType<typeof getChannel>>, null | "illustrative">;
 
-export function ChannelsPage(props: { list: ChannelList; lang: Lang }) {
+export function ChannelsPage(props: { list: ChannelList; lang: Lang; examples: ExamplesToggle }) {
   const { list, lang } = props;
   const t = strings(lang);
   return (
     <div class="wrap">
       <Breadcrumbs lang={lang} items={[{ label: t.channelsTitle }]} />
-      <PageHead title={t.channelsTitle} lede={t.channelsLede} />
+      <PageHead title={t.channelsTitle} lede={t.channelsLede}>
+        <ExamplesSwitch lang={lang} toggle={props.examples} />
+      </PageHead>
       <ul class="cards-list">
         {list.map((c) => (
           <li class="card entity-card">

@@ -1,5 +1,5 @@
 import { and, asc, eq, getTableColumns, gt, sql } from "drizzle-orm";
-import { asProvenance } from "../../domain/provenance.ts";
+import { asProvenance, type IncludeAsked, includeFor } from "../../domain/provenance.ts";
 import type { Lang } from "../../domain/vocabulary.ts";
 import type { Db } from "../../platform/db/client.ts";
 import {
@@ -63,9 +63,9 @@ export async function listChannels(
 
 /**
  * One channel and every listing it has, with the listed products; real listings first. Without `include`,
- * illustrative listings (and listings of illustrative products) are left out.
+ * illustrative listings (and listings of illustrative products) are left out ({@link IncludeAsked}).
  */
-export async function getChannel(db: Db, slug: string, lang: Lang, include = true) {
+export async function getChannel(db: Db, slug: string, lang: Lang, asked: IncludeAsked = true) {
   const [found, rows] = await db.batch([
     db.select().from(channels).where(eq(channels.slug, slug)),
     db
@@ -85,6 +85,7 @@ export async function getChannel(db: Db, slug: string, lang: Lang, include = tru
   ]);
   const c = found[0];
   if (!c) return null;
+  const include = includeFor(asked, c.provenance);
   if (!include && c.provenance === "illustrative") return "illustrative" as const;
   const out = rows.map((r) => ({
     ...listingOut(

@@ -1,5 +1,6 @@
 import { asset } from "../../ui/assets.ts";
 import { Count } from "../../ui/components/count.tsx";
+import { ExamplesSwitch, type ExamplesToggle } from "../../ui/components/examples-switch.tsx";
 import { ProductCard } from "../../ui/components/product-card.tsx";
 import { SearchForm } from "../../ui/components/search-form.tsx";
 import { SourceLink } from "../../ui/components/sources.tsx";
@@ -8,7 +9,7 @@ import type { HomePage as HomeData } from "./home.queries.ts";
 
 const HEADLINE_FIGURES = ["projects_total", "support_total", "investment_total", "counterpart_total"];
 
-export function HomePage(props: { data: HomeData; lang: Lang }) {
+export function HomePage(props: { data: HomeData; lang: Lang; examples: ExamplesToggle }) {
   const { lang, data } = props;
   const t = strings(lang);
   const figures = HEADLINE_FIGURES.map((k) => data.programme.figures.find((f) => f.key === k)).filter(
@@ -35,6 +36,7 @@ export function HomePage(props: { data: HomeData; lang: Lang }) {
             {t.homeAll} <span aria-hidden="true">→</span>
           </a>
         </div>
+        <ExamplesSwitch lang={lang} toggle={props.examples} />
         <div class="grid">
           {data.featured.data.map((p, i) => (
             <ProductCard p={p} lang={lang} eager={i < 2} />

@@ -9,16 +9,21 @@ import { type ListProductsInput, productListQuery } from "../products/products.q
 import { programmeOut, programmeQueries } from "../programme/programme.queries.ts";
 
 /**
- * The home page: the national and regional award products (with the tier facet, for "browse by level") and the
- * programme's figures — the queries of `listProducts` and `getProgramme`, in one D1 batch.
+ * The home page: the national and regional award products (with the tier facet, for "browse by level"; real ones
+ * only unless the examples are asked for) and the programme's figures — the queries of `listProducts` and `getProgramme`, in one D1 batch.
  */
-export async function getHomePage(d1: CountedD1, secret: CursorKeys, lang: Lang) {
+export async function getHomePage(
+  d1: CountedD1,
+  secret: CursorKeys,
+  lang: Lang,
+  includeIllustrative = false,
+) {
   const db = createDb(d1);
   const list = await productListQuery(d1, secret, {
     tier: ["national", "regional"],
     limit: 8,
     lang,
-    includeIllustrative: true,
+    includeIllustrative,
   });
   const [figuresQ, projectsQ, byLevelQ, ocopQ, cnntQ] = programmeQueries(db);
   const figures = asStatement(d1, figuresQ);

@@ -1,5 +1,6 @@
 import { Block } from "../../ui/components/block.tsx";
 import { Breadcrumbs } from "../../ui/components/breadcrumbs.tsx";
+import { ExamplesSwitch, type ExamplesToggle } from "../../ui/components/examples-switch.tsx";
 import { PageHead } from "../../ui/components/page-head.tsx";
 import { ProductCard } from "../../ui/components/product-card.tsx";
 import { SourceLink, Sources } from "../../ui/components/sources.tsx";
@@ -39,7 +40,7 @@ function Facts(props: { k: { facts: { text: string; sources: string[] }[] }; lan
   );
 }
 
-export function KindsPage(props: { list: KindList; lang: Lang }) {
+export function KindsPage(props: { list: KindList; lang: Lang; examples: ExamplesToggle }) {
   const { list, lang } = props;
   const t = strings(lang);
   const groups = [
@@ -49,7 +50,9 @@ export function KindsPage(props: { list: KindList; lang: Lang }) {
   return (
     <div class="wrap">
       <Breadcrumbs lang={lang} items={[{ label: t.kindsTitle }]} />
-      <PageHead title={t.kindsTitle} lede={t.kindsLede} />
+      <PageHead title={t.kindsTitle} lede={t.kindsLede}>
+        <ExamplesSwitch lang={lang} toggle={props.examples} />
+      </PageHead>
       {groups.map((g) => (
         <Block id={g.id} title={g.title}>
           <ul class="cards-list">

@@ -1,5 +1,5 @@
 import { asc, desc, eq, sql } from "drizzle-orm";
-import { asProvenance, mark } from "../../domain/provenance.ts";
+import { asProvenance, type IncludeAsked, includeFor, mark } from "../../domain/provenance.ts";
 import { type Lang, pick } from "../../domain/vocabulary.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { productCard, productCardOut } from "../../platform/db/mappers.ts";
@@ -54,7 +54,7 @@ export async function listKinds(db: Db, lang: Lang, include = false) {
  * One kind and its products, real ones first, best tier first. Without `include`, illustrative products are left
  * out. A kind with no product says so (`products: []`): the page then says no producer is recorded yet.
  */
-export async function getKind(db: Db, slug: string, lang: Lang, include = true) {
+export async function getKind(db: Db, slug: string, lang: Lang, asked: IncludeAsked = true) {
   const categories = sql`(SELECT categories FROM kinds WHERE slug = ${slug})`;
   const [found, rows] = await db.batch([
     db.select().from(kinds).where(eq(kinds.slug, slug)),
@@ -70,6 +70,7 @@ export async function getKind(db: Db, slug: string, lang: Lang, include = true) 
   ]);
   const k = found[0];
   if (!k) return null;
+  const include = includeFor(asked, asProvenance(k.provenance));
   if (!include && asProvenance(k.provenance) === "illustrative") return "illustrative" as const;
   const cards = rows.map((r) => productCardOut(r, lang, include));
   return {

@@ -3,6 +3,7 @@ import { ENQUIRY_STRINGS } from "../../enquiries/strings.ts";
 import { TierBadge } from "../../ui/components/badges.tsx";
 import { Block } from "../../ui/components/block.tsx";
 import { Breadcrumbs } from "../../ui/components/breadcrumbs.tsx";
+import { ExamplesSwitch, type ExamplesToggle } from "../../ui/components/examples-switch.tsx";
 import { PageHead } from "../../ui/components/page-head.tsx";
 import { Pager } from "../../ui/components/pager.tsx";
 import { ProductCard } from "../../ui/components/product-card.tsx";
@@ -24,7 +25,12 @@ const districtState = (p: { provenance: { record: string; fields: Record<string,
     ? undefined
     : (p.provenance.fields["address.district"] as "inferred" | "illustrative" | undefined);
 
-export function ProducersPage(props: { list: ProducerList; lang: Lang; pager: PagerLinks }) {
+export function ProducersPage(props: {
+  list: ProducerList;
+  lang: Lang;
+  pager: PagerLinks;
+  examples: ExamplesToggle;
+}) {
   const { list, lang } = props;
   const t = strings(lang);
   return (
@@ -32,6 +38,7 @@ export function ProducersPage(props: { list: ProducerList; lang: Lang; pager: Pa
       <Breadcrumbs lang={lang} items={[{ label: t.producersTitle }]} />
       <PageHead title={t.producersTitle} lede={t.producersLede}>
         <p class="fine">{t.districtNote}</p>
+        <ExamplesSwitch lang={lang} toggle={props.examples} />
       </PageHead>
       <ul class="cards-list">
         {list.data.map((p) => (

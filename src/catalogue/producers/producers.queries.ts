@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, gt, type SQL, sql } from "drizzle-orm";
-import { type Lang, pick, tierOf } from "../../domain/vocabulary.ts";
+import { type IncludeAsked, includeFor } from "../../domain/provenance.ts";
+import { type Lang, pick, tierOf, UNNAMED_PRODUCER_MARK } from "../../domain/vocabulary.ts";
 import type { Db } from "../../platform/db/client.ts";
 import {
   producerOut,
@@ -14,27 +15,36 @@ import { keysetPage, type PageInput } from "../../platform/db/pagination.ts";
 import { producers, products, recognitions, supportProjects } from "../../platform/db/schema.ts";
 import { type CursorKeys, decodeCursor } from "../../platform/lib/cursor.ts";
 
-/** Producers by slug with their product counts and best tier; keyset-paginated on slug. */
+/**
+ * Producers by slug with their product counts and best tier; keyset-paginated on slug. `namedFirst` (the pages)
+ * puts the placeholder producers no source names after the named ones, still by slug within each.
+ */
 export async function listProducers(
   db: Db,
   secret: CursorKeys,
-  input: PageInput & { district?: string; lang: Lang; include?: boolean },
+  input: PageInput & { district?: string; lang: Lang; include?: boolean; namedFirst?: boolean },
 ) {
-  const scope = `producers|${input.district ?? ""}|${input.include ? "all" : "real"}`;
-  const after = input.cursor ? await decodeCursor(secret, input.cursor, scope, 1) : null;
+  const named = input.namedFirst === true;
+  const scope = `producers|${input.district ?? ""}|${input.include ? "all" : "real"}${named ? "|named-first" : ""}`;
+  const after = input.cursor ? await decodeCursor(secret, input.cursor, scope, named ? 2 : 1) : null;
+  const unnamed = sql<number>`(instr(${producers.name}, ${UNNAMED_PRODUCER_MARK}) > 0)`;
   const conds: (SQL | undefined)[] = [realOnly(input.include, producers.provenance)];
   if (input.district) conds.push(eq(producers.districtSlug, input.district));
-  if (after) conds.push(gt(producers.slug, String(after[0])));
+  if (after && named) {
+    const [u, slug] = [Number(after[0]), String(after[1])];
+    conds.push(sql`(${unnamed} > ${u} OR (${unnamed} = ${u} AND ${producers.slug} > ${slug}))`);
+  } else if (after) conds.push(gt(producers.slug, String(after[0])));
   const [rows, total] = await db.batch([
     db
       .select({
         ...getTableColumns(producers),
+        unnamed,
         productCount: sql<number>`(SELECT count(*) FROM products p WHERE p.producer_id = "producers"."id")`,
         tierRank: sql<number>`(SELECT coalesce(max(p.tier_rank), 0) FROM products p WHERE p.producer_id = "producers"."id")`,
       })
       .from(producers)
       .where(and(...conds))
-      .orderBy(asc(producers.slug))
+      .orderBy(...(named ? [asc(unnamed), asc(producers.slug)] : [asc(producers.slug)]))
       .limit(input.limit + 1),
     db
       .select({ n: sql<number>`count(*)` })
@@ -49,7 +59,7 @@ export async function listProducers(
   const { items, hasMore, nextCursor } = await keysetPage(rows, input.limit, {
     secret,
     scope,
-    keyOf: (p) => [p.slug],
+    keyOf: (p) => (named ? [Number(p.unnamed), p.slug] : [p.slug]),
   });
   return {
     data: items.map((p) => ({
@@ -64,9 +74,9 @@ export async function listProducers(
 /**
  * One producer with its products, their recognitions and the khuyến công support it received. Without
  * `include`, an illustrative producer is answered as `"illustrative"` and illustrative products and
- * recognitions are left out.
+ * recognitions are left out; `"when-illustrative"` (the pages) keeps them for an illustrative producer only.
  */
-export async function getProducer(db: Db, slug: string, lang: Lang, include = true) {
+export async function getProducer(db: Db, slug: string, lang: Lang, asked: IncludeAsked = true) {
   const producerId = sql`(SELECT id FROM producers WHERE slug = ${slug})`;
   const [found, prods, recs, support] = await db.batch([
     db.select().from(producers).where(eq(producers.slug, slug)),
@@ -95,6 +105,7 @@ export async function getProducer(db: Db, slug: string, lang: Lang, include = tr
   ]);
   const p = found[0];
   if (!p) return null;
+  const include = includeFor(asked, p.provenance);
   if (!include && p.provenance === "illustrative") return "illustrative" as const;
   const shown = <T extends { provenance: { record: string } }>(xs: T[]) =>
     include ? xs : xs.filter((x) => x.provenance.record !== "illustrative");

@@ -12,6 +12,12 @@ import {
 import { MAX_QUERY_LENGTH } from "../../platform/lib/fold.ts";
 import { Breadcrumbs } from "../../ui/components/breadcrumbs.tsx";
 import { Count, illustrativeShare } from "../../ui/components/count.tsx";
+import {
+  ExamplesSwitch,
+  type ExamplesToggle,
+  examplesAsked,
+  withExamples,
+} from "../../ui/components/examples-switch.tsx";
 import { PageHead } from "../../ui/components/page-head.tsx";
 import { Pager } from "../../ui/components/pager.tsx";
 import { ProductCard } from "../../ui/components/product-card.tsx";
@@ -35,6 +41,8 @@ export interface CatalogueState {
   filters: Record<FacetName, string[]>;
   sort?: Sort;
   cursor?: string;
+  /** The examples switch (`include=illustrative`): off, the catalogue lists and counts real products only. */
+  examples: boolean;
 }
 
 /**
@@ -64,6 +72,7 @@ export function parseCatalogueQuery(queries: Record<string, string[]>): Catalogu
     filters,
     sort: sort && (SORTS as readonly string[]).includes(sort) ? sort : undefined,
     cursor: cursor && cursor.length <= 1000 ? cursor : undefined,
+    examples: examplesAsked(queries.include?.[0]),
   };
 }
 
@@ -73,7 +82,7 @@ export function catalogueQuery(s: CatalogueState): string {
   if (s.q) p.append("q", s.q);
   for (const f of FACETS) for (const v of s.filters[f]) p.append(f, v);
   if (s.sort && s.sort !== (s.q ? "relevance" : "tier")) p.append("sort", s.sort);
-  return p.toString();
+  return withExamples(p.toString(), s.examples);
 }
 
 const hrefOf = (lang: Lang, s: CatalogueState) => pathWithQuery("products", lang, catalogueQuery(s));
@@ -166,6 +175,7 @@ export function CataloguePage(props: {
   s: CatalogueState;
   lang: Lang;
   pager: PagerLinks;
+  examples: ExamplesToggle;
 }) {
   const { list, s, lang } = props;
   const t = strings(lang);
@@ -183,9 +193,12 @@ export function CataloguePage(props: {
   return (
     <div class="wrap">
       <Breadcrumbs lang={lang} items={[{ label: t.productsTitle }]} />
-      <PageHead title={t.productsTitle} lede={t.productsLede} />
+      <PageHead title={t.productsTitle} lede={t.productsLede}>
+        <ExamplesSwitch lang={lang} toggle={props.examples} />
+      </PageHead>
       <div class="catalogue-layout">
         <CatalogueForm lang={lang} class="catalogue" id="catalogue" label={t.productsTitle}>
+          {s.examples ? <input type="hidden" name="include" value="illustrative" /> : null}
           <div class="catalogue-bar">
             <div class="field grow">
               <label for="cat-q">{t.searchLabel}</label>

@@ -4,6 +4,7 @@ import { Block } from "../../ui/components/block.tsx";
 import { Breadcrumbs } from "../../ui/components/breadcrumbs.tsx";
 import { Count } from "../../ui/components/count.tsx";
 import { DataTable } from "../../ui/components/data-table.tsx";
+import { ExamplesSwitch, type ExamplesToggle } from "../../ui/components/examples-switch.tsx";
 import { PageHead } from "../../ui/components/page-head.tsx";
 import { Pager } from "../../ui/components/pager.tsx";
 import { RecognitionList } from "../../ui/components/recognition-item.tsx";
@@ -50,7 +51,12 @@ function Group(props: { id: string; title: string; items: Rec[]; lang: Lang }) {
   );
 }
 
-export function RecognitionPage(props: { list: Recognitions; lang: Lang; pager: PagerLinks }) {
+export function RecognitionPage(props: {
+  list: Recognitions;
+  lang: Lang;
+  pager: PagerLinks;
+  examples: ExamplesToggle;
+}) {
   const { list, lang } = props;
   const t = strings(lang);
   const cnnt = list.data.filter((r) => r.scheme === "cnnt");
@@ -63,6 +69,7 @@ export function RecognitionPage(props: { list: Recognitions; lang: Lang; pager: 
         <p class="fine">
           <SourceLink url={SCHEME_SOURCES.basis} lang={lang} label={`${t.legalBasis}: vietnam.vn`} />
         </p>
+        <ExamplesSwitch lang={lang} toggle={props.examples} />
       </PageHead>
 
       <div class="explain">

@@ -1,6 +1,8 @@
 import { asc, desc, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import {
   asProvenance,
+  type IncludeAsked,
+  includeFor,
   isIllustrative,
   mark,
   type Provenance,
@@ -29,9 +31,10 @@ const relatedIds = (where: SQL, slug: string) =>
 /**
  * Everything about one product — producer, recognitions, listings, support, related products — in one batch.
  * Without `include`, an illustrative product is answered as `"illustrative"`, and illustrative listings,
- * recognitions and related products are left out.
+ * recognitions and related products are left out. `"when-illustrative"` (the pages) answers every product: a real
+ * one without its illustrative parts, an illustrative one (shown tagged) with them.
  */
-export async function getProduct(db: Db, slug: string, lang: Lang, include = true) {
+export async function getProduct(db: Db, slug: string, lang: Lang, asked: IncludeAsked = true) {
   const productId = sql`(SELECT id FROM products WHERE slug = ${slug})`;
   const producerId = sql`(SELECT producer_id FROM products WHERE slug = ${slug})`;
   const categoryOf = sql`(SELECT category_vi FROM products WHERE slug = ${slug})`;
@@ -90,6 +93,7 @@ export async function getProduct(db: Db, slug: string, lang: Lang, include = tru
   if (!row) return null;
   const p = row.product;
   const state = asProvenance(p.provenance);
+  const include = includeFor(asked, state);
   if (!include && isIllustrative(state)) return "illustrative" as const;
   const shown = <T extends { provenance: { record: Provenance } }>(xs: T[]) =>
     include ? xs : xs.filter((x) => !isIllustrative(x.provenance.record));

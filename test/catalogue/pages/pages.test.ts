@@ -125,7 +125,8 @@ describe("product page", () => {
   });
 
   it("marks illustrative prices and shows where to buy with status, price, stores and last check", async () => {
-    const { html } = await page("/san-pham/mien-dong-tan-viet-a");
+    // Illustrative prices and listings show only behind the examples switch.
+    const { html } = await page("/san-pham/mien-dong-tan-viet-a?include=illustrative");
     expect(html).toContain("Quy cách và giá là giá trị minh họa");
     expect(html).toContain('id="where-to-buy"');
     expect(html).toContain("Lotte Mart Đống Đa");
@@ -163,7 +164,7 @@ describe("product page: packs", () => {
   });
 
   it("a product with packs keeps its table", async () => {
-    const packs = packsOf((await page("/en/products/mien-dong-tan-viet-a")).html);
+    const packs = packsOf((await page("/en/products/mien-dong-tan-viet-a?include=illustrative")).html);
     expect(packs).toContain("<table");
     expect(packs).not.toContain("not stated by the sources");
   });
@@ -189,14 +190,18 @@ describe("catalogue page", () => {
   });
 
   it("ignores unknown filter values instead of failing", async () => {
-    const total = await env.DB.prepare("SELECT count(*) AS n FROM products").first<{ n: number }>();
+    const total = await env.DB.prepare(
+      "SELECT count(*) AS n FROM products WHERE provenance <> 'illustrative'",
+    ).first<{ n: number }>();
     const { status, html } = await page("/san-pham?tier=gold&group=nope&producer=Bad%20Slug&sort=worst");
     expect(status).toBe(200);
     expect(html).toContain(`${total?.n} sản phẩm`);
   });
 
   it("paginates with a next link, and shows a 400 page for a tampered cursor", async () => {
-    const total = await env.DB.prepare("SELECT count(*) AS n FROM products").first<{ n: number }>();
+    const total = await env.DB.prepare(
+      "SELECT count(*) AS n FROM products WHERE provenance <> 'illustrative'",
+    ).first<{ n: number }>();
     const first = await page("/san-pham");
     expect(first.html.match(/class="card product-card"/g)).toHaveLength(12);
     const next = /<a rel="next" href="([^"]+)"/.exec(first.html)?.[1]?.replaceAll("&amp;", "&");
