@@ -6,7 +6,7 @@
  * not from the code under test.
  */
 import { describe, expect, it } from "vitest";
-import { call, getJson, walk as walkAll } from "../helpers/http.ts";
+import { call, call as callPage, getJson, walk as walkAll } from "../helpers/http.ts";
 import { catalogue as seed } from "../helpers/seed.ts";
 
 type State = "sourced" | "inferred" | "illustrative";
@@ -623,6 +623,8 @@ describe("honesty walk: every output marks what is not sourced", () => {
 
   it("shoppers' counts say how many are illustrative: home tier tiles, catalogue facets, channels", async () => {
     const problems: string[] = [];
+    // The pages count real records only, unless the examples switch is on: then each count says its share.
+    const call = (path: string) => callPage(`${path}?include=illustrative`);
     const tierOf = (slug: string) => {
       const ranks = { district: 1, provincial: 2, regional: 3, national: 4 } as const;
       const levels = seed.recognitions
