@@ -57,9 +57,9 @@ export default {
     nudgeFanOut(env, request.method, res.status, ctx);
     return res;
   },
-  // The consumer (fan-out, delivery, the sender guard) is loaded only when the queue or the cron runs it: no
-  // shopper's or retailer's request carries it.
-  queue: async (batch, env) => (await import("./retail/webhooks/queue.ts")).handleQueue(batch, env),
+  // The consumer (webhook fan-out and delivery, enquiry emails) is loaded only when the queue or the cron runs it:
+  // no shopper's or retailer's request carries it.
+  queue: async (batch, env) => (await import("./background.ts")).handleQueue(batch, env),
   scheduled: (_controller, env, ctx) =>
-    ctx.waitUntil(import("./retail/webhooks/queue.ts").then((m) => m.handleScheduled(env))),
+    ctx.waitUntil(import("./background.ts").then((m) => m.handleScheduled(env))),
 } satisfies ExportedHandler<Env, WebhookMessage>;

@@ -1,7 +1,7 @@
 // The queue consumer's part for enquiries: the emails to the producer's verified addresses and to the centre,
 // through Cloudflare's `send_email` binding (simulated by `wrangler dev`). Each email sent is recorded
 // (enquiry_notices), so a message retried after a failed send skips the recipients already told. Loaded only by
-// the queue consumer and the cron (src/retail/webhooks/queue.ts).
+// the queue consumer and the cron (src/background.ts).
 import { EmailMessage } from "cloudflare:email";
 import { countedD1 } from "../platform/db/client.ts";
 import type { CountedD1, Env } from "../platform/env.ts";

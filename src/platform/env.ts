@@ -23,7 +23,7 @@ export interface Env {
   D1_DELAY_MS?: string;
   /** Product photos uploaded by editors (R2; src/editor/photos/photos.ts). */
   PHOTOS?: R2Bucket;
-  /** Webhook work: fan-out of the change feed and one message per delivery (src/retail/webhooks/queue.ts). */
+  /** Webhook work: fan-out of the change feed and one message per delivery (src/background.ts). */
   WEBHOOKS?: Queue<WebhookMessage>;
   /** Test-only: "1" lets webhooks reach a loopback http receiver (refused on a public origin, src/platform/config.ts). */
   WEBHOOK_ALLOW_LOOPBACK?: string;

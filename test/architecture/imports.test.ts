@@ -34,8 +34,6 @@ const KNOWN = [
   "src/enquiries/inbox.tsx imports src/editor/people/people.service.ts",
   "src/enquiries/inbox.tsx imports src/editor/records/records.page.tsx",
   "src/enquiries/inbox.tsx imports src/editor/ui/strings.ts",
-  "src/retail/webhooks/queue.ts imports src/enquiries/notify.ts",
-  "src/retail/webhooks/queue.ts imports src/enquiries/retention.ts",
   "src/ui/product-page.tsx imports src/enquiries/strings.ts",
 ];
 

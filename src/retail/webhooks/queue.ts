@@ -1,4 +1,4 @@
-// The Worker's queue consumer and cron handler for webhooks (wrangler.toml: [[queues.consumers]], [triggers]).
+// The webhooks' part of the Worker's queue consumer and cron (assembled in src/background.ts) (wrangler.toml: [[queues.consumers]], [triggers]).
 import { countedD1 } from "../../platform/db/client.ts";
 import type { Env, WebhookMessage } from "../../platform/env.ts";
 import { attemptDelivery, backoffSeconds, markDead } from "./deliver.ts";
@@ -30,27 +30,25 @@ const scale = (env: Env) => {
   return Number.isFinite(n) && n >= 0 ? n : 1;
 };
 
+/** Whether a batch comes from a dead-letter queue (the webhooks' own, or one a deployment names `…-dlq`). */
+export const isDeadLetter = (batch: MessageBatch<unknown>) =>
+  batch.queue === WEBHOOK_DLQ || batch.queue.endsWith("-dlq");
+
 /**
- * The queue consumer. On the webhooks queue: `fanout` runs a fan-out step (once per batch however many asked);
+ * The webhooks' part of the queue consumer (src/background.ts hands every batch here; messages of other
+ * features on the same queue are theirs to acknowledge, except on a dead-letter queue). On the webhooks queue: `fanout` runs a fan-out step (once per batch however many asked);
  * `deliver` attempts a delivery, retried with backoff (`msg.retry({delaySeconds})`) until the queue's
  * max_retries sends it to the dead-letter queue. A delivery waiting for an earlier change of the same record is
  * re-sent with a short delay (acked, so waiting does not spend its retries). On the dead-letter queue: the
  * deliveries are recorded as dead.
  */
 export async function handleQueue(batch: MessageBatch<WebhookMessage>, env: Env): Promise<void> {
-  // Enquiry emails share this queue (src/enquiries/notify.ts, loaded only when one arrives). On the dead-letter
-  // queue they are acknowledged with the rest: the enquiry stays in the inbox and the cron's sweep queues it again.
-  const messages = batch.messages.filter((m) => m.body.kind !== "enquiry");
-  if (batch.queue === WEBHOOK_DLQ || batch.queue.endsWith("-dlq")) {
+  const messages = batch.messages.filter((m) => m.body.kind === "fanout" || m.body.kind === "deliver");
+  if (isDeadLetter(batch)) {
     const ids = messages.flatMap((m) => (m.body.kind === "deliver" ? [m.body.id] : []));
     await markDead(countedD1(env.DB), ids);
     batch.ackAll();
     return;
-  }
-  const enquiries = batch.messages.filter((m) => m.body.kind === "enquiry");
-  if (enquiries.length) {
-    const { handleEnquiryMessages } = await import("../../enquiries/notify.ts");
-    await handleEnquiryMessages(env, enquiries as Message<Extract<WebhookMessage, { kind: "enquiry" }>>[]);
   }
   const fanouts = messages.filter((m) => m.body.kind === "fanout");
   if (fanouts.length) {
@@ -82,18 +80,8 @@ export async function handleQueue(batch: MessageBatch<WebhookMessage>, env: Env)
   );
 }
 
-/** The cron trigger: a fan-out step (in case a write's nudge was lost) and re-enqueued lost deliveries. */
+/** The webhooks' part of the cron: a fan-out step (in case a write's nudge was lost) and re-enqueued lost deliveries. */
 export async function handleScheduled(env: Env): Promise<void> {
-  // Enquiries: emails whose queue message was lost, and the retention sweep (src/enquiries/).
-  // A failure there is logged and does not stop the webhook work below.
-  try {
-    const { sweepUnsentNotices } = await import("../../enquiries/notify.ts");
-    const { eraseExpired } = await import("../../enquiries/retention.ts");
-    await sweepUnsentNotices(env);
-    await eraseExpired(countedD1(env.DB));
-  } catch (e) {
-    console.error("enquiry sweep failed", e instanceof Error ? e.message : String(e));
-  }
   await fanOutAndEnqueue(env);
   await enqueueDeliveries(env, await sweepStale(countedD1(env.DB)));
 }

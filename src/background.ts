@@ -1,0 +1,40 @@
+// The Worker's background work, assembled from the features that own it (wrangler.toml: [[queues.consumers]],
+// [triggers]): one queue carries the retailers' webhook work and the buyers' enquiry emails, one cron sweeps both.
+// Each feature handles only its own messages; this file, part of the assembly, is the one place that knows both.
+// Every part is loaded on demand, when a batch or the cron runs it: no shopper's or retailer's request carries it.
+import { countedD1 } from "./platform/db/client.ts";
+import type { Env, WebhookMessage } from "./platform/env.ts";
+
+type EnquiryMessage = Message<Extract<WebhookMessage, { kind: "enquiry" }>>;
+
+/**
+ * The queue consumer. Enquiry emails are sent first (src/enquiries/notify.ts), then the webhook work
+ * (src/retail/webhooks/queue.ts). On a dead-letter queue the webhook side acknowledges the whole batch: an
+ * enquiry whose email never went stays in the centre's inbox, and the cron's sweep queues it again.
+ */
+export async function handleQueue(batch: MessageBatch<WebhookMessage>, env: Env): Promise<void> {
+  const webhooks = await import("./retail/webhooks/queue.ts");
+  const enquiries = batch.messages.filter((m): m is EnquiryMessage => m.body.kind === "enquiry");
+  if (enquiries.length && !webhooks.isDeadLetter(batch)) {
+    const { handleEnquiryMessages } = await import("./enquiries/notify.ts");
+    await handleEnquiryMessages(env, enquiries);
+  }
+  await webhooks.handleQueue(batch, env);
+}
+
+/**
+ * The cron: the enquiries' sweep (emails whose queue message was lost, and the retention erasure), then the
+ * webhooks' (a fan-out step in case a write's nudge was lost, and re-enqueued lost deliveries). A failure of the
+ * enquiries' sweep is logged and does not stop the webhook work.
+ */
+export async function handleScheduled(env: Env): Promise<void> {
+  try {
+    const { sweepUnsentNotices } = await import("./enquiries/notify.ts");
+    const { eraseExpired } = await import("./enquiries/retention.ts");
+    await sweepUnsentNotices(env);
+    await eraseExpired(countedD1(env.DB));
+  } catch (e) {
+    console.error("enquiry sweep failed", e instanceof Error ? e.message : String(e));
+  }
+  await (await import("./retail/webhooks/queue.ts")).handleScheduled(env);
+}
