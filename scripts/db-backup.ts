@@ -6,6 +6,8 @@
 //   npm run db:backup -- --persist-to .wrangler/other  local state kept elsewhere (wrangler dev --persist-to)
 //   npm run db:backup -- --remote                      the deployed database (needs `wrangler login` and
 //                                                      BACKUP_SECRET in the environment)
+//   npm run db:backup -- --without-personal            leave the enquirers' personal details out (each enquiry
+//                                                      restored as erased); the header's `personal:` line says which
 //
 // The file is signed with an HMAC under BACKUP_SECRET (scripts/lib/backup-secrets.ts; docs/security.md "Backups").
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
@@ -31,7 +33,7 @@ const secrets = backupSecrets(target.remote);
 const text = await createBackup(
   async (sqls) => d1Query(target, sqls),
   target.remote ? "remote" : `local${target.persistTo ? ` (${target.persistTo})` : ""}`,
-  { secrets },
+  { secrets, personal: !args.includes("--without-personal") },
 );
 // Backups hold every key's and password's hash, webhook signing secrets in clear and the whole change feed:
 // readable by the owner only (0600, folder 0700).
@@ -41,5 +43,5 @@ chmodSync(out, 0o600);
 const { header, statements } = await parseBackup(text, { secrets });
 const rows = Object.values(header.counts).reduce((a, b) => a + b, 0);
 console.log(
-  `backup: ${out}\n  ${rows} rows in ${Object.keys(header.counts).length} tables (${JSON.stringify(header.counts)}), ${statements.length} statements, ${text.length} bytes, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  `backup: ${out}\n  enquirers' personal details: ${header.personal}\n  ${rows} rows in ${Object.keys(header.counts).length} tables (${JSON.stringify(header.counts)}), ${statements.length} statements, ${text.length} bytes, ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );

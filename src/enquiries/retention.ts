@@ -2,6 +2,7 @@
 // same): erased 12 months after the enquiry is answered or closed, 30 days after it is marked spam, and at the
 // latest 24 months after it was sent; at once when an editor erases it on the enquirer's request. What remains is
 // the kind, the product, the producer, the status and the dates.
+import { PERSONAL_DATA } from "../domain/personal-data.ts";
 import type { CountedD1 } from "../platform/env.ts";
 
 export const RETAIN_AFTER_CLOSING_DAYS = 365;
@@ -9,8 +10,8 @@ export const RETAIN_SPAM_DAYS = 30;
 export const RETAIN_AT_MOST_DAYS = 730;
 
 /** The columns that hold personal data, set to NULL by an erasure. */
-const ERASE = `name = NULL, email = NULL, phone = NULL, organisation = NULL, message = NULL, quantity = NULL,
-  address_key = NULL, erased_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')`;
+const ERASE = `${PERSONAL_DATA.columns.map((c) => `${c} = NULL`).join(", ")},
+  ${PERSONAL_DATA.erasedAt} = strftime('%Y-%m-%dT%H:%M:%fZ','now')`;
 
 const daysAgo = (now: number, days: number) => new Date(now - days * 86_400_000).toISOString();
 

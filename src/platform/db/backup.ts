@@ -6,6 +6,7 @@
 // triggers), loads the rows with the triggers set aside (so that no trigger writes rows of its own while
 // loading), puts the triggers back and rebuilds every full-text index from its content table.
 
+import { PERSONAL_DATA } from "../../domain/personal-data.ts";
 import { DERIVED_FACET_TABLES, REBUILD_FACET_COUNTS } from "./facet-counts.ts";
 
 /**
@@ -122,7 +123,16 @@ export interface BackupHeader {
   source: string;
   migrations: string[];
   counts: Record<string, number>;
+  /**
+   * Whether the enquirers' personal details are in the file (`included`) or were left out (`omitted`: the columns
+   * blank, each enquiry marked erased); `unknown` for a backup written before the header said so.
+   */
+  personal: "included" | "omitted" | "unknown";
 }
+
+/** The header line that says what a backup holds of the enquirers' personal details. */
+const personalLine = (p: BackupHeader["personal"]) =>
+  `-- personal: ${p} (${PERSONAL_DATA.table}: ${PERSONAL_DATA.columns.join(", ")})`;
 
 /** A parsed backup: its header and its statements, each checked to be one of the INSERTs a backup writes. */
 export interface Backup {
@@ -166,10 +176,26 @@ function checkSecret(secret: string, name: string): void {
 export async function createBackup(
   query: Query,
   source: string,
-  { pageRows = PAGE_ROWS, secrets }: { pageRows?: number; secrets: BackupSecrets },
+  {
+    pageRows = PAGE_ROWS,
+    secrets,
+    personal = true,
+  }: {
+    pageRows?: number;
+    secrets: BackupSecrets;
+    /** false: leave the enquirers' personal details out (blank, each enquiry marked erased as of now). */
+    personal?: boolean;
+  },
 ): Promise<string> {
   checkSecret(secrets.current, "BACKUP_SECRET");
   const schema = await readSchema(query);
+  const omitted = (table: string, column: string): string | null => {
+    if (personal || table !== PERSONAL_DATA.table) return null;
+    if ((PERSONAL_DATA.columns as readonly string[]).includes(column)) return "'NULL'";
+    if (column === PERSONAL_DATA.erasedAt)
+      return `quote(coalesce(${ident(column)}, strftime('%Y-%m-%dT%H:%M:%fZ','now')))`;
+    return null;
+  };
   const tables = schema.tables
     .filter((t) => !UNSAVED_TABLES.includes(t))
     .map((name) => {
@@ -177,7 +203,7 @@ export async function createBackup(
       return {
         name,
         head: `INSERT INTO ${ident(name)} (${columns.map(ident).join(", ")}) VALUES `,
-        row: columns.map(literalOf).join(" || ',' || "),
+        row: columns.map((c) => omitted(name, c) ?? literalOf(c)).join(" || ',' || "),
         after: Number.MIN_SAFE_INTEGER,
         done: false,
         values: [] as string[],
@@ -223,6 +249,7 @@ export async function createBackup(
     source,
     migrations: migrations ?? [],
     counts: Object.fromEntries(tables.map((t) => [t.name, t.values.length])),
+    personal: personal ? "included" : "omitted",
   };
   const body = [
     `-- format: ${header.format}`,
@@ -230,6 +257,7 @@ export async function createBackup(
     `-- source: ${header.source.replace(/[\r\n]/g, " ")}`,
     `-- migrations: ${JSON.stringify(header.migrations)}`,
     `-- counts: ${JSON.stringify(header.counts)}`,
+    personalLine(header.personal),
     "-- Restore with `npm run db:restore -- <this file>`: it applies the migrations, loads these rows and rebuilds the search index.",
     ...lines,
     "",
@@ -349,6 +377,8 @@ export async function parseBackup(text: string, options: ParseOptions): Promise<
     source: meta.get("source") ?? "",
     migrations: JSON.parse(meta.get("migrations") ?? "[]"),
     counts: JSON.parse(meta.get("counts") ?? "{}"),
+    personal: (/^(included|omitted)\b/.exec(meta.get("personal") ?? "")?.[1] ??
+      "unknown") as BackupHeader["personal"],
   };
   const statements: BackupStatement[] = [];
   for (; i < lines.length; i++) {
