@@ -25,6 +25,7 @@ import {
   signIn,
 } from "./auth/signin.ts";
 import { peopleRoutes } from "./people/people.page.tsx";
+import { PROFILE_NAV, PROFILE_PATHS, proposalPages } from "./proposals/proposals.page.tsx";
 import { recordRoutes, type Shell } from "./records/records.page.tsx";
 import { tableRoutes } from "./tables/tables.page.tsx";
 import { PEOPLE_PATHS, PEOPLE_UI, RECORD_PATHS, TABLE_PATHS, UI } from "./ui/labels.ts";
@@ -67,7 +68,10 @@ editorPages.get("/quan-tri/admin.css", (c) =>
   }),
 );
 
-/** The editor pages' frame (also the producers' inbox, src/enquiries/inbox.tsx): a producer's nav is its inbox only. */
+/**
+ * The editor pages' frame (also the producers' inbox, src/enquiries/inbox.tsx, and their profile pages,
+ * proposals/): a producer's nav is its inbox and its profile only.
+ */
 export function Page(props: {
   lang: AdminLang;
   title: string;
@@ -103,7 +107,8 @@ export function Page(props: {
           </a>
           {props.signedIn?.role === "producer" ? (
             <nav aria-label={t.site}>
-              <a href={INBOX_PATHS[props.lang].inbox}>{INBOX_NAV[props.lang]}</a>
+              <a href={INBOX_PATHS[props.lang].inbox}>{INBOX_NAV[props.lang]}</a>{" "}
+              <a href={PROFILE_PATHS[props.lang].profile}>{PROFILE_NAV[props.lang]}</a>
             </nav>
           ) : props.signedIn ? (
             <nav aria-label={t.site}>
@@ -398,6 +403,7 @@ for (const lang of ["vi", "en"] as const) {
   peopleRoutes(editorPages, lang, shell, signedIn);
 
   enquiryInbox(editorPages, lang, shell);
+  proposalPages(editorPages, lang, shell);
 
   editorPages.get(p.home, async (c) => {
     const session = await readSession(c);

@@ -82,6 +82,18 @@ const fieldProvenance = z
       'Fields whose values are `inferred` or `illustrative` rather than sourced, e.g. `{"packaging":"illustrative","district":"inferred"}`. Wins over `sample_fields` when both are given; left out, every field in `sample_fields` is illustrative.',
   });
 
+/**
+ * The date a producer's own account stated a record's values (its proposal, which an editor published): shown as
+ * "sourced: the producer, <date>". Optional without a default, so a record that does not name it (a CSV row, an
+ * editor's form) keeps the stored one; `null` clears it.
+ */
+const producerStatedOn = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date (YYYY-MM-DD)")
+  .nullable()
+  .optional()
+  .openapi({ description: "When the producer itself stated this record's values (its proposal), if it did" });
+
 export const Packaging = z
   .object({
     label: text(120),
@@ -120,6 +132,7 @@ export const productFields = {
     }),
   image_alt_vi: optionalText(300),
   image_alt_en: optionalText(300),
+  producer_stated_on: producerStatedOn,
 };
 /** A photo of a record (a product's, a producer's) says in both languages what it shows: its alt texts. */
 function photoNeedsAlt(
@@ -181,8 +194,20 @@ const producerPhoto = {
   image_alt_vi: z.string().trim().max(300).nullable().optional(),
   image_alt_en: z.string().trim().max(300).nullable().optional(),
 };
+/** What the producer chose to publish about itself (its own proposal); optional and kept like the photo. */
+const producerOwn = {
+  public_contact: z
+    .string()
+    .trim()
+    .max(300)
+    .refine((v) => !BIDI_OR_SURROGATE.test(v), PLAIN)
+    .nullable()
+    .optional()
+    .openapi({ description: "The contact (phone, email, address) the producer chose to publish" }),
+  producer_stated_on: producerStatedOn,
+};
 export const ProducerRecord = z
-  .object({ slug: slugSchema, ...producerFields, ...producerPhoto })
+  .object({ slug: slugSchema, ...producerFields, ...producerPhoto, ...producerOwn })
   .strict()
   .superRefine((p, ctx) => {
     if (p.image) photoNeedsAlt(p, ctx);

@@ -13,6 +13,7 @@ import { illustration, ProductImage } from "./components/product-image.tsx";
 import { Place, StateTag } from "./components/provenance-tags.tsx";
 import { RecognitionList } from "./components/recognition-item.tsx";
 import { Sources } from "./components/sources.tsx";
+import { StatedByProducer } from "./components/stated-by-producer.tsx";
 import { SupportList } from "./components/support-list.tsx";
 import { TableWrap } from "./components/table-wrap.tsx";
 import { SampleTag } from "./components/tags.tsx";
@@ -196,6 +197,7 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang; enquiry?: Chi
             <HowToGet
               lang={lang}
               producer={p.producer}
+              contact={{ contact: p.own.producer_contact, on: p.own.producer_on }}
               districtState={districtState}
               hasListings={p.listings.length > 0}
               listings={
@@ -252,6 +254,7 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang; enquiry?: Chi
         </Block>
 
         <Sources urls={p.sources} lang={lang} />
+        <StatedByProducer on={p.own.on} lang={lang} />
       </article>
 
       {p.related.length ? (

@@ -2007,6 +2007,8 @@ export interface components {
             image_alt_vi?: string | null;
             /** @default null */
             image_alt_en?: string | null;
+            /** @description When the producer itself stated this record's values (its proposal), if it did */
+            producer_stated_on?: string | null;
         };
         EditorProductPatch: {
             /** @description The producer's slug */
@@ -2067,6 +2069,8 @@ export interface components {
             image_alt_vi?: string | null;
             /** @default null */
             image_alt_en?: string | null;
+            /** @description When the producer itself stated this record's values (its proposal), if it did */
+            producer_stated_on?: string | null;
         };
         EditorProducer: {
             slug: string;
@@ -2112,6 +2116,10 @@ export interface components {
             image?: string | null;
             image_alt_vi?: string | null;
             image_alt_en?: string | null;
+            /** @description The contact (phone, email, address) the producer chose to publish */
+            public_contact?: string | null;
+            /** @description When the producer itself stated this record's values (its proposal), if it did */
+            producer_stated_on?: string | null;
         };
         EditorProducerPatch: {
             name?: string;

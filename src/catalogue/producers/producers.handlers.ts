@@ -17,6 +17,6 @@ export const detail: AppRouteHandler<DetailRoute> = async (c) => {
   const producer = await getProducer(dbOf(c), slug, lang, include === "illustrative");
   if (producer === "illustrative") throw illustrativeOnly("producer", slug);
   if (!producer) throw noSuch("producer", slug);
-  const { photo: _pageOnly, ...documented } = producer;
+  const { photo: _pageOnly, own: _pageOnlyToo, ...documented } = producer;
   return c.json(documented, 200);
 };

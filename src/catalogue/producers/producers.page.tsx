@@ -10,6 +10,7 @@ import { ProductCard } from "../../ui/components/product-card.tsx";
 import { Place, StateTag } from "../../ui/components/provenance-tags.tsx";
 import { RecognitionList } from "../../ui/components/recognition-item.tsx";
 import { Sources } from "../../ui/components/sources.tsx";
+import { PublicContact, StatedByProducer } from "../../ui/components/stated-by-producer.tsx";
 import { SupportList } from "../../ui/components/support-list.tsx";
 import { SampleTag } from "../../ui/components/tags.tsx";
 import { type Lang, pathOf, strings } from "../../ui/i18n/index.ts";
@@ -114,6 +115,14 @@ export function ProducerPage(props: { p: Producer; lang: Lang; enquiry?: Child }
               <dd>{p.representative}</dd>
             </div>
           ) : null}
+          {p.own.contact ? (
+            <div>
+              <dt>{lang === "vi" ? "Liên hệ công khai" : "Public contact"}</dt>
+              <dd>
+                <PublicContact contact={p.own.contact} on={p.own.on} lang={lang} />
+              </dd>
+            </div>
+          ) : null}
         </dl>
       </div>
       <Block id="pp-h" title={t.products}>
@@ -136,6 +145,7 @@ export function ProducerPage(props: { p: Producer; lang: Lang; enquiry?: Child }
         </Block>
       ) : null}
       <Sources urls={p.sources} lang={lang} />
+      <StatedByProducer on={p.own.on} lang={lang} />
     </div>
   );
 }

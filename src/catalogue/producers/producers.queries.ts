@@ -113,6 +113,8 @@ export async function getProducer(db: Db, slug: string, lang: Lang, asked: Inclu
     ...producerOut(p, lang, include),
     // The page shows an editor's photo; the API does not document it yet (producers.handlers.ts leaves it out).
     photo: p.image ? { src: p.image, alt: pick(lang, p.imageAltVi ?? "", p.imageAltEn ?? "") } : null,
+    // Page-only too: what the producer stated itself (its public contact, and when), as an editor published it.
+    own: { contact: p.publicContact, on: p.producerStatedOn },
     products: shown(prods.map((r) => productCardOut(r, lang, include))),
     recognitions: shown(
       recs.map((r) =>

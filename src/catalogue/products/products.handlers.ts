@@ -19,5 +19,6 @@ export const detail: AppRouteHandler<DetailRoute> = async (c) => {
   const product = await getProduct(dbOf(c), slug, lang, include === "illustrative");
   if (product === "illustrative") throw illustrativeOnly("product", slug);
   if (!product) throw noSuch("product", slug);
-  return c.json(product, 200);
+  const { own: _pageOnly, ...documented } = product;
+  return c.json(documented, 200);
 };

@@ -24,6 +24,8 @@ export interface EditorIdentity {
   session?: string;
   /** A `producer` account's producer record id (null for editors and publishers). */
   producerId?: number | null;
+  /** That producer record's slug (its pages, its proposals). */
+  producerSlug?: string | null;
   /** The account still has a password someone else chose (an invitation's): the pages ask for a new one first. */
   mustChangePassword?: boolean;
 }
@@ -282,6 +284,7 @@ interface SessionRow {
   email: string;
   role: Role;
   producer_id: number | null;
+  producer_slug: string | null;
   expires_at: string;
   revoked_at: string | null;
   disabled_at: string | null;
@@ -299,7 +302,8 @@ export async function readSession(c: Context<AppEnv>): Promise<EditorIdentity | 
   const row = await c
     .get("d1")
     .prepare(
-      `SELECT s.editor_id, e.email, e.role, e.producer_id, s.expires_at, s.revoked_at, e.disabled_at, e.must_change_password
+      `SELECT s.editor_id, e.email, e.role, e.producer_id, s.expires_at, s.revoked_at, e.disabled_at, e.must_change_password,
+         (SELECT slug FROM producers WHERE id = e.producer_id) AS producer_slug
        FROM editor_sessions s JOIN editors e ON e.id = s.editor_id WHERE s.id_hash = ?`,
     )
     .bind(idHash)
@@ -312,6 +316,7 @@ export async function readSession(c: Context<AppEnv>): Promise<EditorIdentity | 
     via: "page",
     session: idHash,
     producerId: row.producer_id,
+    producerSlug: row.producer_slug,
     mustChangePassword: row.must_change_password === 1,
   };
 }

@@ -47,6 +47,8 @@ const producerRow = (p: ProducerRecord): typeof producers.$inferSelect => ({
   image: p.image ?? null,
   imageAltVi: p.image_alt_vi ?? null,
   imageAltEn: p.image_alt_en ?? null,
+  publicContact: p.public_contact ?? null,
+  producerStatedOn: p.producer_stated_on ?? null,
   createdAt: "",
   updatedAt: "",
 });
@@ -122,6 +124,13 @@ export async function previewDetail(
     producer: producer
       ? producerOut(producerRow(producer), lang, true)
       : (liveDetail?.producer as ProductDetail["producer"]),
+    own: {
+      on: p.producer_stated_on ?? null,
+      producer_contact: producer
+        ? (producer.public_contact ?? null)
+        : (liveDetail?.own.producer_contact ?? null),
+      producer_on: producer ? (producer.producer_stated_on ?? null) : (liveDetail?.own.producer_on ?? null),
+    },
     recognitions: recs.map((r) => recognitionOut(recognitionRow(r), lang, undefined, true)),
     listings: liveDetail?.listings ?? [],
     support_projects: liveDetail?.support_projects ?? [],

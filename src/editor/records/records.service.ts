@@ -157,17 +157,23 @@ export async function updateDraft<E extends "product" | "producer" | "recognitio
   call: EditorCall,
   entity: E,
   key: string,
-  /** Only the fields to change (a patch schema's defaults must not overwrite what is there). */
-  patch: Record<string, unknown>,
+  /**
+   * Only the fields to change (a patch schema's defaults must not overwrite what is there), or a function of the
+   * current working copy that gives them.
+   */
+  given: Record<string, unknown> | ((current: Record<string, unknown>) => Record<string, unknown>),
   ifMatch: string | undefined,
   back?: ReadBack<unknown>,
+  /** Refuses a record the caller may not change (a producer's account: another producer's, as a 404). */
+  mayChange: (current: Record<string, unknown>) => boolean = () => true,
 ): Promise<{ state: RecordState<unknown>; back?: unknown }> {
   const schema: z.ZodType =
     entity === "product" ? ProductRecord : entity === "producer" ? ProducerRecord : RecognitionRecord;
   const productSlugOf = (r: Record<string, unknown>) => (entity === "recognition" ? String(r.product) : null);
   const s = await readState(call.d1, entity, key);
   const current = workingCopy(s) as Record<string, unknown> | null;
-  if (!current) throw notFound(entity, key);
+  if (!current || !mayChange(current)) throw notFound(entity, key);
+  const patch = typeof given === "function" ? given(current) : given;
   checkIfMatch(ifMatch, s, true);
   const merged = applyLegacyFlags(current, patch);
   const parsed = schema.safeParse(merged);
@@ -370,9 +376,12 @@ export async function savePhoto(
   altEn: string,
   ifMatch: string | undefined,
   entity: "product" | "producer" = "product",
+  /** A producer's proposal: who may change the record, and what else the draft records (the date it stated). */
+  proposal?: { mayChange: (current: Record<string, unknown>) => boolean; patch: Record<string, unknown> },
 ): Promise<void> {
   const s = await readState(call.d1, entity, slug);
-  if (!workingCopy(s)) throw notFound(entity, slug);
+  const current = workingCopy(s) as Record<string, unknown> | null;
+  if (!current || (proposal && !proposal.mayChange(current))) throw notFound(entity, slug);
   checkIfMatch(ifMatch, s, true);
   const alts: InvalidParam[] = [];
   if (!altVi.trim())
@@ -384,7 +393,9 @@ export async function savePhoto(
     call,
     entity,
     slug,
-    { image: url, image_alt_vi: altVi.trim(), image_alt_en: altEn.trim() },
+    { image: url, image_alt_vi: altVi.trim(), image_alt_en: altEn.trim(), ...proposal?.patch },
     ifMatch,
+    undefined,
+    proposal?.mayChange,
   );
 }

@@ -52,11 +52,18 @@ export function publishProducerStatement(record: ProducerRecord): Statement {
     "field_provenance",
   ];
   const p = settleProvenance(record);
-  // The photo is written only when the record names it (see ProducerRecord): a CSV row keeps the stored photo.
+  // The photo, and what the producer stated itself, are written only when the record names them (see
+  // ProducerRecord): a CSV row keeps the stored ones.
   const photoCols = ["image", "image_alt_vi", "image_alt_en"];
-  const updated = [...cols.slice(1), ...(p.image !== undefined ? photoCols : [])];
+  const ownCols = ["public_contact", "producer_stated_on"];
+  const updated = [
+    ...cols.slice(1),
+    ...(p.image !== undefined ? photoCols : []),
+    ...(p.public_contact !== undefined ? ["public_contact"] : []),
+    ...(p.producer_stated_on !== undefined ? ["producer_stated_on"] : []),
+  ];
   return {
-    sql: `INSERT INTO producers (id, ${cols.join(", ")}, ${photoCols.join(", ")}, updated_at) VALUES (${nextId("producers")}, ${cols.map(() => "?").join(", ")}, ?, ?, ?, ${NOW})
+    sql: `INSERT INTO producers (id, ${cols.join(", ")}, ${photoCols.join(", ")}, ${ownCols.join(", ")}, updated_at) VALUES (${nextId("producers")}, ${cols.map(() => "?").join(", ")}, ?, ?, ?, ?, ?, ${NOW})
       ON CONFLICT(slug) DO UPDATE SET ${updated
         .map((c) => `${c} = excluded.${c}`)
         .join(", ")}, updated_at = excluded.updated_at${changedOnly("producers", updated)}`,
@@ -80,6 +87,8 @@ export function publishProducerStatement(record: ProducerRecord): Statement {
       p.image ?? null,
       p.image_alt_vi ?? null,
       p.image_alt_en ?? null,
+      p.public_contact ?? null,
+      p.producer_stated_on ?? null,
     ],
   };
 }
@@ -109,15 +118,16 @@ export function publishProductStatement(record: ProductRecord, producerName: str
     "sort_en",
     "search_text",
   ];
+  // What the producer stated itself is written only when the record names it: a CSV row keeps the stored date.
+  const updated = [...cols.slice(1), ...(p.producer_stated_on !== undefined ? ["producer_stated_on"] : [])];
   return {
-    sql: `INSERT INTO products (id, producer_id, ${cols.join(", ")}, updated_at)
-      VALUES (${nextId("products")}, (SELECT id FROM producers WHERE slug = ?), ${cols.map(() => "?").join(", ")}, ${NOW})
-      ON CONFLICT(slug) DO UPDATE SET producer_id = excluded.producer_id, ${cols
-        .slice(1)
+    sql: `INSERT INTO products (id, producer_id, ${cols.join(", ")}, producer_stated_on, updated_at)
+      VALUES (${nextId("products")}, (SELECT id FROM producers WHERE slug = ?), ${cols.map(() => "?").join(", ")}, ?, ${NOW})
+      ON CONFLICT(slug) DO UPDATE SET producer_id = excluded.producer_id, ${updated
         .map((c) => `${c} = excluded.${c}`)
         .join(
           ", ",
-        )}, updated_at = excluded.updated_at${changedOnly("products", ["producer_id", ...cols.slice(1)])}`,
+        )}, updated_at = excluded.updated_at${changedOnly("products", ["producer_id", ...updated])}`,
     params: [
       p.producer,
       p.slug,
@@ -153,6 +163,7 @@ export function publishProductStatement(record: ProductRecord, producerName: str
         descriptionVi: p.description_vi,
         descriptionEn: p.description_en,
       }),
+      p.producer_stated_on ?? null,
     ],
   };
 }

@@ -103,11 +103,11 @@ const orNotStated = (v: unknown): number | typeof NOT_STATED => (v == null ? NOT
 
 const PRODUCT_LIVE = `SELECT p.slug, pr.slug AS producer, p.name_vi, p.name_en, p.description_vi, p.description_en,
   p.product_group, p.category_vi, p.category_en, p.packaging, p.sources, p.sample, p.sample_fields, p.provenance,
-  p.field_provenance, p.image, p.image_alt_vi, p.image_alt_en, p.updated_at
+  p.field_provenance, p.image, p.image_alt_vi, p.image_alt_en, p.producer_stated_on, p.updated_at
   FROM products p JOIN producers pr ON pr.id = p.producer_id`;
 const PRODUCER_LIVE = `SELECT slug, name, legal_type, street, commune, district, founded_year, representative,
   description_vi, description_en, sources, sample, sample_fields, provenance, field_provenance, image, image_alt_vi,
-  image_alt_en, updated_at FROM producers`;
+  image_alt_en, public_contact, producer_stated_on, updated_at FROM producers`;
 const RECOGNITION_LIVE = `SELECT r.id, p.slug AS product, r.scheme, r.level, r.stars, r.year, r.title_vi, r.title_en,
   r.decision_number, r.issuer, r.source_url, r.verified, r.sample, r.provenance, r.field_provenance, r.note_vi,
   r.note_en, r.updated_at
@@ -140,6 +140,7 @@ export const fromRow = {
     image: (r.image as string | null) ?? null,
     image_alt_vi: (r.image_alt_vi as string | null) ?? null,
     image_alt_en: (r.image_alt_en as string | null) ?? null,
+    producer_stated_on: (r.producer_stated_on as string | null) ?? null,
   }),
   producer: (r: Row): ProducerRecord => ({
     slug: String(r.slug),
@@ -158,6 +159,8 @@ export const fromRow = {
     image: (r.image as string | null) ?? null,
     image_alt_vi: (r.image_alt_vi as string | null) ?? null,
     image_alt_en: (r.image_alt_en as string | null) ?? null,
+    public_contact: (r.public_contact as string | null) ?? null,
+    producer_stated_on: (r.producer_stated_on as string | null) ?? null,
     ...provenanceOf(r),
   }),
   recognition: (r: Row): RecognitionRecord => ({

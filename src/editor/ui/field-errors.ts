@@ -48,6 +48,8 @@ const EXACT: Record<string, string> = {
   "is required (the year of the decision, or not_stated when the source does not give it)":
     "bắt buộc (năm của quyết định, hoặc “chưa rõ” khi nguồn không nêu)",
   "is required (who issued the decision)": "bắt buộc (cơ quan ban hành quyết định)",
+  "each line: a label; a net weight in grams; a price in đồng (whole numbers, either may be left out)":
+    "mỗi dòng: tên; khối lượng (gam); giá (đồng) — số nguyên, có thể bỏ trống khối lượng hoặc giá",
   "is required (what the photo shows, in Vietnamese)": "bắt buộc (ảnh cho thấy gì, bằng tiếng Việt)",
   "is required (what the photo shows, in English)": "bắt buộc (ảnh cho thấy gì, bằng tiếng Anh)",
   "must be lowercase letters, digits and underscores":

@@ -122,6 +122,13 @@ export async function getProduct(db: Db, slug: string, lang: Lang, asked: Includ
     created_at: p.createdAt,
     updated_at: p.updatedAt,
     producer: producerOut(row.producer, lang, include),
+    // Page-only (products.handlers.ts leaves it out): what the producer stated itself, as an editor published it —
+    // the product's values (when), the producer's public contact (and when).
+    own: {
+      on: p.producerStatedOn,
+      producer_contact: row.producer.publicContact,
+      producer_on: row.producer.producerStatedOn,
+    },
     recognitions: shown(recs.map((r) => recognitionOut(r, lang, undefined, include))),
     listings: shown(lists.map((l) => listingOut(l, undefined, include, state))),
     support_projects: shown(support.map((s) => supportOut(s, lang, undefined, include))),

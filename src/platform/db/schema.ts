@@ -61,6 +61,10 @@ export const producers = sqliteTable(
     image: text("image"),
     imageAltVi: text("image_alt_vi"),
     imageAltEn: text("image_alt_en"),
+    /** The contact the producer chose to publish (issue 24: proposed by its account, published by an editor). */
+    publicContact: text("public_contact"),
+    /** The date the producer itself last stated values of this record (its proposal, published): a source. */
+    producerStatedOn: text("producer_stated_on"),
     ...timestamps,
   },
   (t) => [uniqueIndex("producers_slug_uq").on(t.slug), index("producers_district_idx").on(t.districtSlug)],
@@ -102,6 +106,8 @@ export const products = sqliteTable(
     sortEn: text("sort_en").notNull(),
     /** Accent-folded producer name, category and description, fed to the FTS5 index. */
     searchText: text("search_text").notNull().default(""),
+    /** The date the producer itself last stated values of this product (its proposal, published): a source. */
+    producerStatedOn: text("producer_stated_on"),
     ...timestamps,
   },
   (t) => [

@@ -1,12 +1,13 @@
 // "How to get it" on a real product's page (issue 24): only what is true. The producer and its address as the
-// source gives it; the public contact the producer chose to publish (none yet: producers cannot publish one until
-// their proposals are built); real retailer listings; the chains that carry Cao Bằng OCOP products in general and
+// source gives it; the public contact the producer chose to publish (its account proposes it, an editor publishes
+// it; none until then); real retailer listings; the chains that carry Cao Bằng OCOP products in general and
 // the trade events the sources name, each worded as a fact about the chains or the event, never about this product
 // (/work/shared/FACTS.md); and the enquiry form, which is the way in where nothing else is known.
 import type { Child } from "hono/jsx";
 import { type Lang, pathOf } from "../i18n/index.ts";
 import { Place } from "./provenance-tags.tsx";
 import { SourceLink } from "./sources.tsx";
+import { PublicContact } from "./stated-by-producer.tsx";
 
 type Address = Parameters<typeof Place>[0]["a"];
 
@@ -57,6 +58,8 @@ export function HowToGet(props: {
   lang: Lang;
   producer: { slug: string; name: string; address: Address };
   districtState?: Parameters<typeof Place>[0]["districtState"];
+  /** The public contact the producer published (its own proposal), and when; none until it does. */
+  contact: { contact: string | null; on: string | null };
   listings: Child;
   hasListings: boolean;
   enquiry: Child;
@@ -80,7 +83,13 @@ export function HowToGet(props: {
         </div>
         <div>
           <dt>{t.contact}</dt>
-          <dd>{t.noContact}</dd>
+          <dd>
+            {props.contact.contact ? (
+              <PublicContact contact={props.contact.contact} on={props.contact.on} lang={props.lang} />
+            ) : (
+              t.noContact
+            )}
+          </dd>
         </div>
       </dl>
       <h3>{t.listings}</h3>
