@@ -78,8 +78,15 @@ export type CollectionQuery<P extends CollectionPath> = P extends CollectionPath
 export interface MirrorOptions {
   /** Where to resume: the cursor the last run saved (none: from the feed's beginning). */
   cursor?: string | null;
-  /** Changes per page, 1–500. */
+  /** Changes per page, 1–1000 (default 500). */
   limit?: number;
+  /**
+   * Each upsert carries its entity's current `record` (`expand=record`), read with the page: no GET per change.
+   * A fresh mirror of the whole catalogue is then a few requests (one per `limit` entries).
+   */
+  expand?: boolean;
+  /** The language of names and texts in the records (default `vi`). */
+  lang?: "vi" | "en";
   /** Applies one page of changes, in feed order. Throwing stops the mirror before the cursor moves. */
   apply: (changes: Change[]) => void | Promise<void>;
   /** Stores the cursor after each applied page; pass it back as `cursor` next time. */
@@ -188,7 +195,14 @@ export function createCatalogueClient(options: CatalogueClientOptions) {
       let read = 0;
       for (;;) {
         const r = await api.GET("/changes", {
-          params: { query: { limit: opts.limit ?? 500, ...(cursor ? { cursor } : {}) } },
+          params: {
+            query: {
+              limit: opts.limit ?? 500,
+              ...(opts.expand ? { expand: "record" as const } : {}),
+              ...(opts.lang ? { lang: opts.lang } : {}),
+              ...(cursor ? { cursor } : {}),
+            },
+          },
         });
         if (r.response.status === 410 && cursor && opts.reset) {
           await opts.reset();

@@ -1074,6 +1074,151 @@ export interface components {
                 /** @enum {string} */
                 record: "sourced" | "inferred" | "illustrative";
             } | null;
+            /** @description Only with `expand=record`: the entity's current state, by `entity` — ProductRecord, Producer, RecognitionItem (with product and producer) or ChannelListing; null for tombstones and entities since deleted. Several entries of one key carry the same (current) record. */
+            record?: components["schemas"]["ProductRecord"] | components["schemas"]["Producer"] | components["schemas"]["RecognitionItem"] | components["schemas"]["ChannelListing"] | null;
+        };
+        ProductRecord: {
+            slug: string;
+            name: string;
+            name_vi: string;
+            name_en: string;
+            description: string;
+            /** @enum {string} */
+            group: "handicraft" | "processed_food" | "machinery" | "other";
+            category: string;
+            /** @description The product's kind (`GET /kinds/{slug}`); null when its category has none */
+            kind: {
+                slug: string;
+                name: string;
+            } | null;
+            /** @enum {string|null} */
+            tier: "district" | "provincial" | "regional" | "national" | null;
+            ocop_stars: number | null;
+            packaging: {
+                label: string;
+                net_weight_g: number | null;
+                price_vnd: number | null;
+                sample: boolean;
+            }[];
+            image: string | null;
+            image_alt: string;
+            sources: string[];
+            sample: boolean;
+            sample_fields: string[];
+            provenance: components["schemas"]["Provenance"];
+            created_at: string;
+            updated_at: string;
+            producer: {
+                slug: string;
+                name: string;
+            };
+        };
+        /** @description sourced: a cited source states it; inferred: reasoned from sources, not stated; illustrative: made up to show what the catalogue can hold. A field not named in `fields` has the record's state. */
+        Provenance: {
+            /**
+             * @description How the record itself is known
+             * @enum {string}
+             */
+            record: "sourced" | "inferred" | "illustrative";
+            /** @description Fields known less well than `sourced`, by name (paths like `address.district`) */
+            fields: {
+                [key: string]: "sourced" | "inferred" | "illustrative";
+            };
+            /** @description Illustrative fields emptied because `include=illustrative` was not given */
+            withheld?: string[];
+        };
+        Producer: {
+            slug: string;
+            name: string;
+            /** @enum {string} */
+            legal_type: "cooperative" | "company" | "private_enterprise" | "household_business" | "craft_village" | "unknown";
+            address: {
+                street: string | null;
+                commune: string | null;
+                district: string | null;
+                district_slug: string | null;
+                province: string;
+                /**
+                 * @description Whether street and commune are as the source gave them before or after Vietnam's 1 July 2025 reform (null: not known). `district` is always the former district (huyện cũ), kept as a browsing area: districts were abolished by the reform.
+                 * @enum {string|null}
+                 */
+                as_of: "before_2025_reform" | "after_2025_reform" | null;
+            };
+            founded_year: number | null;
+            representative: string | null;
+            description: string;
+            sources: string[];
+            sample: boolean;
+            sample_fields: string[];
+            provenance: components["schemas"]["Provenance"];
+        };
+        RecognitionItem: components["schemas"]["Recognition"] & {
+            product: {
+                slug: string;
+                name: string;
+            };
+            producer: {
+                slug: string;
+                name: string;
+            };
+        };
+        Recognition: {
+            id: number;
+            /** @enum {string} */
+            scheme: "cnnt" | "ocop" | "geographical_indication" | "collective_mark";
+            /** @enum {string|null} */
+            level: "district" | "provincial" | "regional" | "national" | null;
+            /** @description OCOP stars (3–5). Null on an OCOP recognition means its source names the product as OCOP without stating the stars; null for other schemes */
+            stars: number | null;
+            /** @description Year of the decision; null when the source does not state it */
+            year: number | null;
+            title: string;
+            decision_number: string | null;
+            issuer: string | null;
+            source_url: string;
+            verified: boolean;
+            sample: boolean;
+            note: string | null;
+            /** @description A recognition is a decision of its year, not a standing fact: an OCOP rating is valid for 36 months unless renewed. Read a rating as “recognized in 2020”, never as a current fact when `status` is `may_have_lapsed` or `year_not_stated`. */
+            standing: {
+                /**
+                 * @description `within_validity`: an OCOP rating whose 36 months from its decision cannot have run out yet. `may_have_lapsed`: one whose 36 months may have run out (from 1 January of `lapses_from`; the day of the decision is not recorded) with no later OCOP rating of the product recorded. `renewed`: a later OCOP rating of the product is recorded (`renewed_in`). `year_not_stated`: an OCOP rating of unknown year, so whether it holds is unknown. `vote_of_its_year`: a CNNT-TB title, the result of that year's vote. `not_dated`: another recognition the catalogue does not date.
+                 * @enum {string}
+                 */
+                status: "within_validity" | "may_have_lapsed" | "renewed" | "year_not_stated" | "vote_of_its_year" | "not_dated";
+                /** @description The year of the decision (= `year`) */
+                recognized_in: number | null;
+                /** @description OCOP: the year in which its 36 months run out (`year` + 3); null otherwise */
+                lapses_from: number | null;
+                /** @description The year of the later OCOP rating, when renewed */
+                renewed_in: number | null;
+                /** @description The standing in words, in `lang`: “Recognized in 2020. … it may have lapsed.” */
+                text: string;
+            };
+            provenance: components["schemas"]["Provenance"];
+        };
+        ChannelListing: {
+            /** @enum {string} */
+            status: "in_stock" | "out_of_stock" | "coming_soon" | "discontinued";
+            price_vnd: number | null;
+            channel_sku: string | null;
+            url: string | null;
+            stores: {
+                name: string;
+                city: string;
+                province: string;
+            }[];
+            note: string | null;
+            last_verified: string | null;
+            source_url: string | null;
+            sample: boolean;
+            version: number;
+            updated_at: string;
+            provenance: components["schemas"]["Provenance"];
+            channel: string;
+            product: string;
+            /** @description Same as the ETag header; send it back in If-Match */
+            etag: string;
         };
         /** @description One product of the full feeds */
         ProductFeedRow: {
@@ -1212,20 +1357,6 @@ export interface components {
             };
             provenance: components["schemas"]["Provenance"];
         };
-        /** @description sourced: a cited source states it; inferred: reasoned from sources, not stated; illustrative: made up to show what the catalogue can hold. A field not named in `fields` has the record's state. */
-        Provenance: {
-            /**
-             * @description How the record itself is known
-             * @enum {string}
-             */
-            record: "sourced" | "inferred" | "illustrative";
-            /** @description Fields known less well than `sourced`, by name (paths like `address.district`) */
-            fields: {
-                [key: string]: "sourced" | "inferred" | "illustrative";
-            };
-            /** @description Illustrative fields emptied because `include=illustrative` was not given */
-            withheld?: string[];
-        };
         Problem: {
             type: string;
             title: string;
@@ -1291,66 +1422,6 @@ export interface components {
                 sample: boolean;
                 provenance: components["schemas"]["Provenance"];
             }[];
-        };
-        Producer: {
-            slug: string;
-            name: string;
-            /** @enum {string} */
-            legal_type: "cooperative" | "company" | "private_enterprise" | "household_business" | "craft_village" | "unknown";
-            address: {
-                street: string | null;
-                commune: string | null;
-                district: string | null;
-                district_slug: string | null;
-                province: string;
-                /**
-                 * @description Whether street and commune are as the source gave them before or after Vietnam's 1 July 2025 reform (null: not known). `district` is always the former district (huyện cũ), kept as a browsing area: districts were abolished by the reform.
-                 * @enum {string|null}
-                 */
-                as_of: "before_2025_reform" | "after_2025_reform" | null;
-            };
-            founded_year: number | null;
-            representative: string | null;
-            description: string;
-            sources: string[];
-            sample: boolean;
-            sample_fields: string[];
-            provenance: components["schemas"]["Provenance"];
-        };
-        Recognition: {
-            id: number;
-            /** @enum {string} */
-            scheme: "cnnt" | "ocop" | "geographical_indication" | "collective_mark";
-            /** @enum {string|null} */
-            level: "district" | "provincial" | "regional" | "national" | null;
-            /** @description OCOP stars (3–5). Null on an OCOP recognition means its source names the product as OCOP without stating the stars; null for other schemes */
-            stars: number | null;
-            /** @description Year of the decision; null when the source does not state it */
-            year: number | null;
-            title: string;
-            decision_number: string | null;
-            issuer: string | null;
-            source_url: string;
-            verified: boolean;
-            sample: boolean;
-            note: string | null;
-            /** @description A recognition is a decision of its year, not a standing fact: an OCOP rating is valid for 36 months unless renewed. Read a rating as “recognized in 2020”, never as a current fact when `status` is `may_have_lapsed` or `year_not_stated`. */
-            standing: {
-                /**
-                 * @description `within_validity`: an OCOP rating whose 36 months from its decision cannot have run out yet. `may_have_lapsed`: one whose 36 months may have run out (from 1 January of `lapses_from`; the day of the decision is not recorded) with no later OCOP rating of the product recorded. `renewed`: a later OCOP rating of the product is recorded (`renewed_in`). `year_not_stated`: an OCOP rating of unknown year, so whether it holds is unknown. `vote_of_its_year`: a CNNT-TB title, the result of that year's vote. `not_dated`: another recognition the catalogue does not date.
-                 * @enum {string}
-                 */
-                status: "within_validity" | "may_have_lapsed" | "renewed" | "year_not_stated" | "vote_of_its_year" | "not_dated";
-                /** @description The year of the decision (= `year`) */
-                recognized_in: number | null;
-                /** @description OCOP: the year in which its 36 months run out (`year` + 3); null otherwise */
-                lapses_from: number | null;
-                /** @description The year of the later OCOP rating, when renewed */
-                renewed_in: number | null;
-                /** @description The standing in words, in `lang`: “Recognized in 2020. … it may have lapsed.” */
-                text: string;
-            };
-            provenance: components["schemas"]["Provenance"];
         };
         Listing: {
             /** @enum {string} */
@@ -1518,16 +1589,6 @@ export interface components {
                 next_cursor: string | null;
             };
         };
-        RecognitionItem: components["schemas"]["Recognition"] & {
-            product: {
-                slug: string;
-                name: string;
-            };
-            producer: {
-                slug: string;
-                name: string;
-            };
-        };
         Programme: {
             period: string;
             figures: {
@@ -1692,29 +1753,6 @@ export interface components {
              * @enum {string}
              */
             lang?: "vi" | "en";
-        };
-        ChannelListing: {
-            /** @enum {string} */
-            status: "in_stock" | "out_of_stock" | "coming_soon" | "discontinued";
-            price_vnd: number | null;
-            channel_sku: string | null;
-            url: string | null;
-            stores: {
-                name: string;
-                city: string;
-                province: string;
-            }[];
-            note: string | null;
-            last_verified: string | null;
-            source_url: string | null;
-            sample: boolean;
-            version: number;
-            updated_at: string;
-            provenance: components["schemas"]["Provenance"];
-            channel: string;
-            product: string;
-            /** @description Same as the ETag header; send it back in If-Match */
-            etag: string;
         };
         PreconditionFailed: components["schemas"]["Problem"] & {
             /** @description The listing's ETag now (null: it does not exist); retry with it */
@@ -5816,6 +5854,10 @@ export interface operations {
                 limit?: number;
                 /** @description `illustrative` also returns illustrative (made-up, example) records and values, each marked in `provenance`. Without it, illustrative records are left out and illustrative fields of real records are empty and named in `provenance.withheld`. */
                 include?: "illustrative";
+                /** @description `record`: each upsert carries its entity's current `record` (as its `href` reads it; a product without what it embeds, a producer without its products), read with the page — a fresh mirror of the whole catalogue in a few requests, without a GET per entry */
+                expand?: "record";
+                /** @description Language of names and texts in `record` (with `expand=record`) */
+                lang?: "vi" | "en";
             };
             header?: {
                 /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */

@@ -1,45 +1,22 @@
-import { and, asc, desc, eq, getTableColumns, gt, lt, or, type SQL, sql } from "drizzle-orm";
-import { type Lang, pick } from "../../domain/vocabulary.ts";
+import { and, asc, desc, eq, gt, lt, or, type SQL, sql } from "drizzle-orm";
+import type { Lang } from "../../domain/vocabulary.ts";
 import type { Db } from "../../platform/db/client.ts";
-import { realOnly, recognitionOut, renewedIn } from "../../platform/db/mappers.ts";
+import { realOnly } from "../../platform/db/mappers.ts";
 import { keysetPage, type PageInput } from "../../platform/db/pagination.ts";
-import { producers, products, recognitions } from "../../platform/db/schema.ts";
+import { recognitionItemOut, recognitionItems } from "../../platform/db/recognition-item.ts";
+import { products, recognitions } from "../../platform/db/schema.ts";
 import { type CursorKeys, decodeCursor } from "../../platform/lib/cursor.ts";
-
-/** Recognitions with their product's and producer's slug and name: the rows of the list and of one recognition. */
-const withProductAndProducer = (db: Db) =>
-  db
-    .select({
-      ...getTableColumns(recognitions),
-      renewedIn,
-      productSlug: sql<string>`${products.slug}`.as("p_slug"),
-      productVi: sql<string>`${products.nameVi}`.as("p_name_vi"),
-      productEn: sql<string>`${products.nameEn}`.as("p_name_en"),
-      productProvenance: sql<string>`${products.provenance}`.as("p_provenance"),
-      producerSlug: sql<string>`${producers.slug}`.as("pr_slug"),
-      producerName: sql<string>`${producers.name}`.as("pr_name"),
-    })
-    .from(recognitions)
-    .innerJoin(products, eq(products.id, recognitions.productId))
-    .innerJoin(producers, eq(producers.id, products.producerId));
-
-type Row = Awaited<ReturnType<ReturnType<typeof withProductAndProducer>["all"]>>[number];
-
-const itemOut = (r: Row, lang: Lang, include: boolean | undefined) => ({
-  ...recognitionOut(r, lang, { slug: r.productSlug, name: pick(lang, r.productVi, r.productEn) }, include),
-  producer: { slug: r.producerSlug, name: r.producerName },
-});
 
 /**
  * One recognition as the list shows it, or null. One round trip. Unless `include` is set, an illustrative
  * recognition (or one of an illustrative product) is answered as `"illustrative"`, not returned.
  */
 export async function getRecognition(db: Db, id: number, lang: Lang, include: boolean) {
-  const [rows] = await db.batch([withProductAndProducer(db).where(eq(recognitions.id, id))]);
+  const [rows] = await db.batch([recognitionItems(db).where(eq(recognitions.id, id))]);
   const row = rows[0];
   if (!row) return null;
   const illustrative = row.provenance === "illustrative" || row.productProvenance === "illustrative";
-  return !include && illustrative ? ("illustrative" as const) : itemOut(row, lang, include);
+  return !include && illustrative ? ("illustrative" as const) : recognitionItemOut(row, lang, include);
 }
 
 /** Recognitions filtered by scheme, level and year; newest first, keyset-paginated. */
@@ -65,7 +42,7 @@ export async function listRecognitions(
     conds.push(or(lt(yearKey, y), and(eq(yearKey, y), gt(recognitions.id, id))));
   }
   const [rows, total] = await db.batch([
-    withProductAndProducer(db)
+    recognitionItems(db)
       .where(and(...conds))
       .orderBy(desc(yearKey), asc(recognitions.id))
       .limit(input.limit + 1),
@@ -81,7 +58,7 @@ export async function listRecognitions(
     keyOf: (r) => [r.year ?? 0, r.id],
   });
   return {
-    data: items.map((r) => itemOut(r, input.lang, input.include)),
+    data: items.map((r) => recognitionItemOut(r, input.lang, input.include)),
     page: { limit: input.limit, total: total[0]?.n ?? 0, has_more: hasMore, next_cursor: nextCursor },
   };
 }

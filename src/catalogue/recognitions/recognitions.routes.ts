@@ -5,6 +5,7 @@ import {
   errors,
   notFound,
   notModified,
+  RecognitionItem,
   RecognitionList,
   RecognitionsQuery,
 } from "../../platform/http/schemas.ts";
@@ -27,9 +28,6 @@ export const list = createRoute({
   },
 });
 export type ListRoute = typeof list;
-
-/** One recognition of the list, as `data[]` has it. */
-const RecognitionItem = RecognitionList.shape.data.element.openapi("RecognitionItem");
 
 export const detail = createRoute({
   method: "get",

@@ -28,6 +28,82 @@ const LEVEL_ORDER = levelRankSql(recognitions.level);
 const relatedIds = (where: SQL, slug: string) =>
   sql`SELECT id FROM products WHERE ${where} AND slug <> ${slug} ORDER BY tier_rank DESC, sort_vi LIMIT 4`;
 
+type ProductRow = typeof products.$inferSelect;
+type KindRow = { slug: string; nameVi: string; nameEn: string };
+
+/**
+ * A product's own fields, in the detail's order, without what it embeds (producer, recognitions, listings, support,
+ * related): the start of the detail, and the product's record in the change feed.
+ */
+function productOwnOut(p: ProductRow, kind: KindRow | null, lang: Lang) {
+  return {
+    slug: p.slug,
+    name: pick(lang, p.nameVi, p.nameEn),
+    name_vi: p.nameVi,
+    name_en: p.nameEn,
+    description: pick(lang, p.descriptionVi, p.descriptionEn),
+    group: p.productGroup,
+    category: pick(lang, p.categoryVi, p.categoryEn),
+    kind: kind ? { slug: kind.slug, name: pick(lang, kind.nameVi, kind.nameEn) } : null,
+    tier: tierOf(p.tierRank),
+    ocop_stars: p.ocopStars || null,
+    packaging: p.packaging.map((v) => ({
+      label: v.label,
+      net_weight_g: v.netWeightG,
+      price_vnd: v.priceVnd,
+      sample: v.sample,
+    })),
+    image: p.image,
+    image_alt: pick(lang, p.imageAltVi ?? "", p.imageAltEn ?? ""),
+    sources: p.sources,
+    sample: p.sample,
+    sample_fields: p.sampleFields,
+    created_at: p.createdAt,
+    updated_at: p.updatedAt,
+  };
+}
+
+/** How a product's fields are known (its packaging's state derived from its variants'). */
+const productFieldStates = (p: ProductRow) => ({
+  ...p.fieldProvenance,
+  packaging: packagingState(p.fieldProvenance, p.packaging),
+});
+
+/** The kind whose categories hold the product's category, as JSON (the first, as kindOfProduct takes it). */
+const KIND_JSON = sql<
+  string | null
+>`(SELECT json_object('slug', k.slug, 'nameVi', k.name_vi, 'nameEn', k.name_en)
+  FROM kinds k WHERE EXISTS (SELECT 1 FROM json_each(k.categories) c WHERE c.value = ${products.categoryVi}) LIMIT 1)`;
+
+/**
+ * Products as records (their own fields, their producer by slug and name) where `where` holds: what the change
+ * feed's `expand=record` gives for a product; the rest of its detail are records of their own.
+ */
+export const productRecords = (db: Db, where: SQL) =>
+  db
+    .select({
+      product: getTableColumns(products),
+      // Aliased: a batch result is rows of named columns, where a second `slug` would overwrite the product's.
+      producerSlug: sql<string>`${producers.slug}`.as("pr_slug"),
+      producerName: sql<string>`${producers.name}`.as("pr_name"),
+      kind: KIND_JSON.as("kind_json"),
+    })
+    .from(products)
+    .innerJoin(producers, eq(producers.id, products.producerId))
+    .where(where);
+
+type ProductRecordRow = Awaited<ReturnType<ReturnType<typeof productRecords>["all"]>>[number];
+
+/** One row of {@link productRecords} as the feed gives it, marked like the product's detail. */
+export function productRecordOut(r: ProductRecordRow, lang: Lang, include: boolean) {
+  const kind = r.kind ? (JSON.parse(r.kind) as KindRow) : null;
+  const out = {
+    ...productOwnOut(r.product, kind, lang),
+    producer: { slug: r.producerSlug, name: r.producerName },
+  };
+  return mark(out, asProvenance(r.product.provenance), productFieldStates(r.product), include);
+}
+
 /**
  * Everything about one product — producer, recognitions, listings, support, related products — in one batch.
  * Without `include`, an illustrative product is answered as `"illustrative"`, and illustrative listings,
@@ -98,29 +174,7 @@ export async function getProduct(db: Db, slug: string, lang: Lang, asked: Includ
   const shown = <T extends { provenance: { record: Provenance } }>(xs: T[]) =>
     include ? xs : xs.filter((x) => !isIllustrative(x.provenance.record));
   const out = {
-    slug: p.slug,
-    name: pick(lang, p.nameVi, p.nameEn),
-    name_vi: p.nameVi,
-    name_en: p.nameEn,
-    description: pick(lang, p.descriptionVi, p.descriptionEn),
-    group: p.productGroup,
-    category: pick(lang, p.categoryVi, p.categoryEn),
-    kind: kind[0] ? { slug: kind[0].slug, name: pick(lang, kind[0].nameVi, kind[0].nameEn) } : null,
-    tier: tierOf(p.tierRank),
-    ocop_stars: p.ocopStars || null,
-    packaging: p.packaging.map((v) => ({
-      label: v.label,
-      net_weight_g: v.netWeightG,
-      price_vnd: v.priceVnd,
-      sample: v.sample,
-    })),
-    image: p.image,
-    image_alt: pick(lang, p.imageAltVi ?? "", p.imageAltEn ?? ""),
-    sources: p.sources,
-    sample: p.sample,
-    sample_fields: p.sampleFields,
-    created_at: p.createdAt,
-    updated_at: p.updatedAt,
+    ...productOwnOut(p, kind[0] ?? null, lang),
     producer: producerOut(row.producer, lang, include),
     // Page-only (products.handlers.ts leaves it out): what the producer stated itself, as an editor published it —
     // the product's values (when), the producer's public contact (and when).
@@ -152,12 +206,7 @@ export async function getProduct(db: Db, slug: string, lang: Lang, asked: Includ
       ),
     ),
   };
-  return mark(
-    out,
-    state,
-    { ...p.fieldProvenance, packaging: packagingState(p.fieldProvenance, p.packaging) },
-    include,
-  );
+  return mark(out, state, productFieldStates(p), include);
 }
 export type ProductDetail = Exclude<Awaited<ReturnType<typeof getProduct>>, null | "illustrative">;
 

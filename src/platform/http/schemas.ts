@@ -266,7 +266,7 @@ export const ProductList = z
   })
   .openapi("ProductList");
 
-const Producer = z
+export const Producer = z
   .object({
     slug: z.string(),
     name: z.string(),
@@ -546,6 +546,23 @@ export const RecognitionList = z
     page: PageInfo,
   })
   .openapi("RecognitionList");
+
+/** One recognition of the list, as `data[]` has it (and `GET /recognitions/{id}`). */
+export const RecognitionItem = RecognitionList.shape.data.element.openapi("RecognitionItem");
+
+/**
+ * A product as the change feed's `expand=record` gives it: its detail's own fields, its producer by slug and name;
+ * its recognitions and listings are records of their own in the feed.
+ */
+export const ProductRecord = ProductDetail.omit({
+  producer: true,
+  recognitions: true,
+  listings: true,
+  support_projects: true,
+  related: true,
+})
+  .extend({ producer: z.object({ slug: z.string(), name: z.string() }) })
+  .openapi("ProductRecord");
 
 export const Programme = z
   .object({

@@ -64,7 +64,7 @@ const ROTATED_DETAIL =
  * `next_cursor` is always set: pass it back to continue, now or later (polling).
  */
 export const list: AppRouteHandler<ListRoute> = async (c) => {
-  const { cursor, since, limit, include } = c.req.valid("query");
+  const { cursor, since, limit, include, expand, lang } = c.req.valid("query");
   if (cursor !== undefined && since !== undefined)
     throw invalidParams([{ name: "since", reason: "give `cursor` or its former name `since`, not both" }]);
   const secret = cursorKeys(c.env);
@@ -73,7 +73,13 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
     cursor ?? since,
     since === undefined ? "cursor" : "since",
   );
-  const { changes, epoch } = await changesAfter(c.get("d1"), after, limit, include === "illustrative");
+  const { changes, epoch } = await changesAfter(
+    c.get("d1"),
+    after,
+    limit,
+    include === "illustrative",
+    expand === "record" ? { lang } : null,
+  );
   if (cursorEpoch !== null && cursorEpoch !== epoch) throw feedReset();
   const { items, hasMore, nextCursor } = await keysetPage(changes, limit, {
     secret,

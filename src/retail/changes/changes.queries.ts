@@ -1,8 +1,18 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { asProvenance, type Provenance } from "../../domain/provenance.ts";
-import type { CHANGE_ENTITIES, CHANGE_OPS } from "../../domain/vocabulary.ts";
-import { toStatement } from "../../platform/db/client.ts";
+import type { CHANGE_ENTITIES, CHANGE_OPS, Lang } from "../../domain/vocabulary.ts";
+import { asStatement, createDb, toStatement } from "../../platform/db/client.ts";
+import { producerOut } from "../../platform/db/mappers.ts";
+import { productRecordOut, productRecords } from "../../platform/db/product-detail.ts";
+import { recognitionItemOut, recognitionItems } from "../../platform/db/recognition-item.ts";
+import { producers, recognitions } from "../../platform/db/schema.ts";
 import type { CountedD1 } from "../../platform/env.ts";
+import {
+  channelListingOut,
+  type Listing,
+  type ListingRow,
+  selectListings,
+} from "../listings/listings.queries.ts";
 
 /** One entry of the change feed. */
 export interface Change {
@@ -18,7 +28,19 @@ export interface Change {
    * come with the entity at `href`.
    */
   provenance: { record: Provenance } | null;
+  /**
+   * With `expand`: the entity's current record, as its `href` reads it (a product without what it embeds, which
+   * are records of their own; a producer without its products); null for tombstones and entities since deleted.
+   */
+  record?: ChangeRecord | null;
 }
+
+/** An entity's record, by kind. */
+export type ChangeRecord =
+  | ReturnType<typeof productRecordOut>
+  | ReturnType<typeof producerOut>
+  | ReturnType<typeof recognitionItemOut>
+  | Listing;
 
 /**
  * The current state of each change's entity, found through the slug and id indexes. A listing is illustrative
@@ -61,34 +83,90 @@ export async function changesAfter(
   after: number,
   limit: number,
   include = false,
+  expand: { lang: Lang } | null = null,
 ): Promise<{ changes: Change[]; epoch: number }> {
   // Without include, entries of illustrative entities are left out (tombstones stay: they carry no value). The
   // cursor is the last entry returned, so entries skipped here are skipped again on the next page.
   const onlyReal = include ? sql`` : sql`AND coalesce(state, '') <> 'illustrative'`;
-  const [page] = await d1.batch<{
+  const page = sql`SELECT * FROM (SELECT c.seq, c.entity, c.entity_key, c.op, c.changed_at,
+  CASE WHEN c.op = 'upsert' THEN ${sql.raw(STATE)} END AS state
+FROM changes c WHERE c.seq > ${after}) WHERE 1 ${onlyReal} ORDER BY seq LIMIT ${limit + 1}`;
+  const records = expand ? recordReads(d1, page, expand.lang, include) : null;
+  const [pageResult, ...recordResults] = await d1.batch([
+    toStatement(d1, page),
+    ...(records?.statements ?? []),
+  ]);
+  const rows = (pageResult?.results ?? []) as {
     seq: number;
     entity: Change["entity"];
     entity_key: string;
     op: Change["op"];
     changed_at: string;
     state: string | null;
-  }>([
-    toStatement(
-      d1,
-      sql`SELECT * FROM (SELECT c.seq, c.entity, c.entity_key, c.op, c.changed_at,
-  CASE WHEN c.op = 'upsert' THEN ${sql.raw(STATE)} END AS state
-FROM changes c WHERE c.seq > ${after}) WHERE 1 ${onlyReal} ORDER BY seq LIMIT ${limit + 1}`,
-    ),
-  ]);
-  const changes = (page?.results ?? []).map((r) => ({
-    seq: r.seq,
-    entity: r.entity,
-    key: r.entity_key,
-    op: r.op,
-    changed_at: r.changed_at,
-    // An illustrative entity is read with the same opt-in that listed it.
-    href: withInclude(hrefOf(r.entity, r.entity_key, r.op), r.state === "illustrative"),
-    provenance: r.state === null ? null : { record: asProvenance(r.state) },
-  }));
+  }[];
+  const byKey = records?.read(recordResults as D1Result[]);
+  const changes = rows.map((r) => {
+    const change: Change = {
+      seq: r.seq,
+      entity: r.entity,
+      key: r.entity_key,
+      op: r.op,
+      changed_at: r.changed_at,
+      // An illustrative entity is read with the same opt-in that listed it.
+      href: withInclude(hrefOf(r.entity, r.entity_key, r.op), r.state === "illustrative"),
+      provenance: r.state === null ? null : { record: asProvenance(r.state) },
+    };
+    if (byKey) change.record = r.op === "upsert" ? (byKey.get(`${r.entity}:${r.entity_key}`) ?? null) : null;
+    return change;
+  });
   return { changes, epoch: d1.catalogueEpoch ?? 0 };
+}
+
+/**
+ * The statements that read the current record of every entity the page upserts — products, producers,
+ * recognitions, listings: one statement each, whose keys are the page's own query as a subquery (so they go in the
+ * page's batch: one round trip, and a handful of bound parameters whatever the page's size) — and how to read
+ * their results into records by `entity:key`.
+ */
+function recordReads(d1: CountedD1, page: SQL, lang: Lang, include: boolean) {
+  const db = createDb(d1);
+  const keysOf = (entity: Change["entity"], key = sql`entity_key`) =>
+    sql`(SELECT ${key} FROM (${page}) WHERE entity = ${entity} AND op = 'upsert')`;
+  const products = asStatement(d1, productRecords(db, sql`products.slug IN ${keysOf("product")}`));
+  const producerRows = asStatement(
+    d1,
+    db
+      .select()
+      .from(producers)
+      .where(sql`${producers.slug} IN ${keysOf("producer")}`),
+  );
+  const recognitionRows = asStatement(
+    d1,
+    recognitionItems(db).where(
+      sql`${recognitions.id} IN ${keysOf("recognition", sql`CAST(entity_key AS INTEGER)`)}`,
+    ),
+  );
+  const listingKeys = keysOf(
+    "listing",
+    sql`substr(entity_key, 1, instr(entity_key, '/') - 1), substr(entity_key, instr(entity_key, '/') + 1)`,
+  );
+  const listingRows = toStatement(d1, selectListings(sql`(c.slug, p.slug) IN ${listingKeys}`));
+  return {
+    statements: [products.statement, producerRows.statement, recognitionRows.statement, listingRows],
+    read([p, pr, r, l]: D1Result[]) {
+      const out = new Map<string, ChangeRecord>();
+      if (p)
+        for (const row of products.read(p))
+          out.set(`product:${row.product.slug}`, productRecordOut(row, lang, include));
+      if (pr)
+        for (const row of producerRows.read(pr))
+          out.set(`producer:${row.slug}`, producerOut(row, lang, include));
+      if (r)
+        for (const row of recognitionRows.read(r))
+          out.set(`recognition:${row.id}`, recognitionItemOut(row, lang, include));
+      for (const row of (l?.results ?? []) as ListingRow[])
+        out.set(`listing:${row.channel_slug}/${row.product_slug}`, channelListingOut(row, include));
+      return out;
+    },
+  };
 }

@@ -1,7 +1,18 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { PROVENANCE } from "../../domain/provenance.ts";
 import { CHANGE_ENTITIES, CHANGE_OPS } from "../../domain/vocabulary.ts";
-import { Cursor, decimal, errors, Include, problemContent } from "../../platform/http/schemas.ts";
+import {
+  Cursor,
+  decimal,
+  errors,
+  Include,
+  Lang,
+  Producer,
+  ProductRecord,
+  problemContent,
+  RecognitionItem,
+} from "../../platform/http/schemas.ts";
+import { ChannelListing } from "../listings/listings.schemas.ts";
 
 const ChangesQuery = z
   .object({
@@ -18,6 +29,11 @@ const ChangesQuery = z
       default: 100,
     }),
     include: Include,
+    expand: z.enum(["record"]).optional().openapi({
+      description:
+        "`record`: each upsert carries its entity's current `record` (as its `href` reads it; a product without what it embeds, a producer without its products), read with the page — a fresh mirror of the whole catalogue in a few requests, without a GET per entry",
+    }),
+    lang: Lang.openapi({ description: "Language of names and texts in `record` (with `expand=record`)" }),
   })
   .strict();
 
@@ -38,6 +54,14 @@ export const ChangeEntry = z
       .openapi({
         description:
           "How the entity is known now (null for tombstones and deleted entities). Illustrative entities appear only with `include=illustrative`; their `href` carries it too.",
+      }),
+    record: z
+      .union([ProductRecord, Producer, RecognitionItem, ChannelListing])
+      .nullable()
+      .optional()
+      .openapi({
+        description:
+          "Only with `expand=record`: the entity's current state, by `entity` — ProductRecord, Producer, RecognitionItem (with product and producer) or ChannelListing; null for tombstones and entities since deleted. Several entries of one key carry the same (current) record.",
       }),
   })
   .openapi("Change");

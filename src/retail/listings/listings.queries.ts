@@ -93,7 +93,7 @@ export function upsertStatements(cr: Credential, items: (ListingWrite & { produc
   return out;
 }
 
-interface ListingRow {
+export interface ListingRow {
   id: number;
   channel_slug: string;
   product_slug: string;
@@ -119,12 +119,19 @@ interface ListingRow {
 /** The catalogue's epoch as a column: a listing's ETag carries it, so no tag survives a restore. */
 const EPOCH = sql.raw("(SELECT epoch FROM catalogue_version WHERE id = 1)");
 
-const selectListing = (channel: string, product: string) =>
+/**
+ * Listings as `GET …/listings/{product}` reads them (ListingRow, for {@link channelListingOut}) where `where`
+ * holds, over `l` (listings), `c` (channels) and `p` (products).
+ */
+export const selectListings = (where: SQL) =>
   sql`SELECT l.id, c.slug AS channel_slug, p.slug AS product_slug, l.status, l.price_vnd, l.channel_sku,
   l.url, l.stores, l.note, l.last_verified, l.source_url, l.sample, l.version, l.created_at, l.updated_at,
   ${EPOCH} AS epoch, l.provenance, l.field_provenance, p.provenance AS product_provenance
 FROM listings l JOIN channels c ON c.id = l.channel_id JOIN products p ON p.id = l.product_id
-WHERE c.slug = ${channel} AND p.slug = ${product}`;
+WHERE ${where}`;
+
+const selectListing = (channel: string, product: string) =>
+  selectListings(sql`c.slug = ${channel} AND p.slug = ${product}`);
 
 /** What an ETag names: one version of one incarnation of a listing, in one epoch of the catalogue. */
 export interface ListingTag {
