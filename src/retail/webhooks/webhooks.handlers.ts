@@ -39,6 +39,15 @@ function checkUrl(c: Context<AppEnv>, url: string | undefined): void {
   if (problem) throw invalidFields([{ name: "url", reason: problem }]);
 }
 
+/** Another endpoint of the channel already has this URL: one URL, one endpoint (change its events instead). */
+const duplicateEndpoint = (channel: string, existing: string) =>
+  new Problem(409, {
+    type: "duplicate-endpoint",
+    detail: `Channel '${channel}' already has the webhook endpoint '${existing}' with this URL; change its events instead of registering the URL again`,
+    existing,
+    invalid_params: [{ name: "url", reason: `already registered as ${existing}` }],
+  });
+
 const newEndpointId = () =>
   `ep_${Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, "0")).join("")}`;
 
@@ -83,6 +92,7 @@ export const create: AppRouteHandler<CreateRoute> = async (c) => {
       detail: `Channel '${channel}' has ${queries.MAX_ENDPOINTS_PER_CHANNEL} webhook endpoints already; delete one first`,
     });
   }
+  if ("duplicate" in result) throw duplicateEndpoint(channel, result.duplicate);
   c.header("cache-control", "no-store");
   c.header("location", `/api/v1/channels/${channel}/webhooks/${result.id}`);
   return c.json({ ...result, secret }, 201);
@@ -104,6 +114,7 @@ export const update: AppRouteHandler<UpdateRoute> = async (c) => {
   const { key, result } = await queries.updateEndpoint(c.get("d1"), credentialOf(c), endpoint, patch);
   await verifyKey(c, key);
   if (!result) throw noEndpoint(channel, endpoint);
+  if ("duplicate" in result) throw duplicateEndpoint(channel, result.duplicate);
   c.header("cache-control", "no-store");
   return c.json(result, 200);
 };

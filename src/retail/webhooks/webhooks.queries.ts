@@ -118,25 +118,39 @@ export interface EndpointInput {
  * Registers an endpoint (unless the channel has {@link MAX_ENDPOINTS_PER_CHANNEL} already). It receives the
  * changes after the feed's current last entry (`after_seq`), so it starts with what happens next.
  */
+/** Why a registration or URL change was refused: the channel is full, or another endpoint has the URL. */
+export type EndpointRefusal = "too-many" | { duplicate: string };
+
+/** The id of another endpoint of the key's channel with this URL (none: the statement reads nothing). */
+const sameUrl = (cr: Credential, url: string | undefined, except: string | null = null) =>
+  sql`SELECT id FROM webhook_endpoints WHERE channel_id = ${channelId(cr)} AND url = ${url ?? null}
+  AND id IS NOT ${except} LIMIT 1`;
+
 export async function createEndpoint(
   d1: CountedD1,
   cr: Credential,
   id: string,
   secret: string,
   input: EndpointInput,
-): Promise<Keyed<WebhookEndpoint | "too-many">> {
-  const [key, created] = await d1.batch(
+): Promise<Keyed<WebhookEndpoint | EndpointRefusal>> {
+  const [key, duplicate, created] = await d1.batch(
     [
       keyLookup(cr),
+      sameUrl(cr, input.url),
       sql`INSERT INTO webhook_endpoints (id, channel_id, url, events, include_illustrative, secret, after_seq, created_by)
 SELECT ${id}, ${channelId(cr)}, ${input.url}, ${JSON.stringify(input.events)}, ${input.include_illustrative ? 1 : 0},
   ${secret}, (SELECT coalesce(max(seq), 0) FROM changes), ${keyId(cr)}
 WHERE ${guard(cr)} AND (SELECT count(*) FROM webhook_endpoints WHERE channel_id = ${channelId(cr)}) < ${MAX_ENDPOINTS_PER_CHANNEL}
+  AND NOT EXISTS (${sameUrl(cr, input.url)})
 RETURNING ${ENDPOINT_COLUMNS}`,
     ].map((q) => toStatement(d1, q)),
   );
   const row = rows<EndpointRow>(created)[0];
-  return { key: keyRow(key), result: row ? endpointOut(row) : "too-many" };
+  const other = rows<{ id: string }>(duplicate)[0];
+  return {
+    key: keyRow(key),
+    result: row ? endpointOut(row) : other ? { duplicate: other.id } : "too-many",
+  };
 }
 
 /** Changes the URL, events or illustrative opt-in of an endpoint (fields left undefined stay). */
@@ -145,19 +159,21 @@ export async function updateEndpoint(
   cr: Credential,
   id: string,
   patch: Partial<EndpointInput>,
-): Promise<Keyed<WebhookEndpoint | null>> {
-  const [key, updated] = await d1.batch(
+): Promise<Keyed<WebhookEndpoint | { duplicate: string } | null>> {
+  const [key, duplicate, updated] = await d1.batch(
     [
       keyLookup(cr),
+      sameUrl(cr, patch.url, id),
       sql`UPDATE webhook_endpoints SET url = coalesce(${patch.url ?? null}, url),
   events = coalesce(${patch.events ? JSON.stringify(patch.events) : null}, events),
   include_illustrative = coalesce(${patch.include_illustrative === undefined ? null : patch.include_illustrative ? 1 : 0}, include_illustrative),
   updated_at = ${NOW}
-WHERE id = ${id} AND ${mine(cr)} RETURNING ${ENDPOINT_COLUMNS}`,
+WHERE id = ${id} AND ${mine(cr)} AND NOT EXISTS (${sameUrl(cr, patch.url, id)}) RETURNING ${ENDPOINT_COLUMNS}`,
     ].map((q) => toStatement(d1, q)),
   );
   const row = rows<EndpointRow>(updated)[0];
-  return { key: keyRow(key), result: row ? endpointOut(row) : null };
+  const other = rows<{ id: string }>(duplicate)[0];
+  return { key: keyRow(key), result: row ? endpointOut(row) : other ? { duplicate: other.id } : null };
 }
 
 /** Deletes an endpoint and its deliveries (queued attempts find nothing and stop). */

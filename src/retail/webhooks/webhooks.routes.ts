@@ -173,7 +173,7 @@ export const create = createRoute({
     ...keyErrors,
     409: {
       description:
-        "The channel has 10 endpoints already, or a request with this `Idempotency-Key` is still running",
+        "The channel has 10 endpoints already (`/problems/too-many-endpoints`), another of its endpoints has this URL (`/problems/duplicate-endpoint`, naming it in `existing`), or a request with this `Idempotency-Key` is still running",
       content: problemContent,
     },
     ...bodyErrors,
@@ -211,6 +211,11 @@ export const update = createRoute({
   },
   responses: {
     200: { description: "Changed", content: { "application/json": { schema: WebhookEndpoint } } },
+    409: {
+      description:
+        "Another endpoint of the channel has this URL (`/problems/duplicate-endpoint`, naming it in `existing`)",
+      content: problemContent,
+    },
     ...errors,
     ...keyErrors,
     ...noEndpoint,

@@ -85,6 +85,39 @@ describe("registering", () => {
   });
 });
 
+describe("one URL, one endpoint per channel", () => {
+  it("refuses a second registration of a URL (409 naming the first), in another channel it is its own", async () => {
+    const url = `${hook}/once`;
+    const first = await json(await send("POST", aeon, aeonKey, { url, events: ["listing"] }));
+    const again = await send("POST", aeon, aeonKey, { url, events: ["product"] });
+    expect(again.status).toBe(409);
+    const problem = await json(again);
+    expect(problem).toMatchObject({
+      type: "/problems/duplicate-endpoint",
+      existing: first.id,
+      invalid_params: [{ name: "url", reason: `already registered as ${first.id}` }],
+    });
+    const list = await json(await send("GET", aeon, aeonKey));
+    expect(list.data.filter((e: { url: string }) => e.url === url)).toHaveLength(1);
+    const theirs = await send("POST", winmart, winmartKey, { url });
+    expect(theirs.status).toBe(201);
+    await send("DELETE", `${winmart}/${(await json(theirs)).id}`, winmartKey);
+    await send("DELETE", `${aeon}/${first.id}`, aeonKey);
+  });
+
+  it("refuses changing an endpoint's URL to another's (409), not to its own", async () => {
+    const a = await json(await send("POST", aeon, aeonKey, { url: `${hook}/a` }));
+    const b = await json(await send("POST", aeon, aeonKey, { url: `${hook}/b` }));
+    const clash = await send("PATCH", `${aeon}/${b.id}`, aeonKey, { url: `${hook}/a` });
+    expect(clash.status).toBe(409);
+    expect(await json(clash)).toMatchObject({ type: "/problems/duplicate-endpoint", existing: a.id });
+    expect((await json(await send("GET", `${aeon}/${b.id}`, aeonKey))).url).toBe(`${hook}/b`);
+    const same = await send("PATCH", `${aeon}/${b.id}`, aeonKey, { url: `${hook}/b`, events: ["product"] });
+    expect(same.status).toBe(200);
+    for (const id of [a.id, b.id]) await send("DELETE", `${aeon}/${id}`, aeonKey);
+  });
+});
+
 describe("one channel cannot see or touch another's endpoints", () => {
   it("another channel's key is 403 on the channel's collection; its endpoint ids are 404 under one's own", async () => {
     const theirs = await json(await send("POST", winmart, winmartKey, { url: `${hook}/winmart` }));
