@@ -491,6 +491,8 @@ try {
     method: "POST",
     headers: auth,
   });
+  // Offline, the ping's receiver cannot be looked up: a 200 that says so (`delivered: false`, the error).
+  await hookCall("pingWebhookEndpoint", 200, `${one}/ping`, { method: "POST", headers: auth });
   await fetch(`${server.origin}/api/v1${LISTING}`, {
     method: "PUT",
     headers: auth,

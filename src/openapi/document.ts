@@ -3,7 +3,7 @@
 // tests and Node the Worker generates it on request (src/index.ts). The deployed Worker never loads this module.
 import { createApi } from "../app.ts";
 import { ProductFeedRow } from "../retail/feeds/feeds.routes.ts";
-import { changeWebhook } from "../retail/webhooks/webhooks.routes.ts";
+import { changeWebhook, pingWebhook } from "../retail/webhooks/webhooks.routes.ts";
 import { ROUTES } from "../routes.ts";
 import { OPENAPI_CONFIG, SECURITY_SCHEMES } from "./config.ts";
 import { withExamples } from "./examples.ts";
@@ -19,6 +19,7 @@ export async function openApiDocument() {
     api.openAPIRegistry.registerComponent("securitySchemes", name, scheme);
   api.openAPIRegistry.register("ProductFeedRow", ProductFeedRow);
   api.openAPIRegistry.registerWebhook(changeWebhook);
+  api.openAPIRegistry.registerWebhook(pingWebhook);
   const document = api.getOpenAPI31Document(OPENAPI_CONFIG);
   // NDJSON is a sequence of JSON texts, which OpenAPI 3.1 cannot type as such (3.2's itemSchema): the body is a
   // string whose content, decoded line by line, is a list of ProductFeedRow (JSON Schema's contentSchema).

@@ -52,6 +52,57 @@ async function readCapped(res: Response, cap: number): Promise<number> {
   return read;
 }
 
+/** What one signed POST to a receiver came to: its HTTP status (null without an answer) and why it failed. */
+export interface SendResult {
+  status: number | null;
+  error: string | null;
+  latency_ms: number;
+}
+
+/**
+ * POSTs `body` to `url` signed per Standard Webhooks with `secrets` (current first), as every delivery and ping is
+ * sent: the destination checked first (no private address, after DNS), no redirect followed, the answer read up
+ * to 64 KiB, a timeout. `error` is null only for a 2xx.
+ */
+export async function sendSigned(
+  env: Pick<Env, "PUBLIC_ORIGIN" | "WEBHOOK_ALLOW_LOOPBACK" | "WEBHOOK_TIMEOUT_MS">,
+  url: string,
+  secrets: readonly string[],
+  id: string,
+  body: string,
+): Promise<SendResult> {
+  const started = Date.now();
+  let status: number | null = null;
+  let error: string | null = null;
+  const problem = await destinationProblem(url, { allowLoopback: allowsLoopbackWebhooks(env) });
+  if (problem) error = `refused: ${problem}`;
+  else {
+    try {
+      const res = await fetch(url, {
+        method: "POST",
+        redirect: "manual",
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "caobang-cnnt-webhooks/1",
+          ...(await webhookHeaders(secrets, id, body)),
+        },
+        body,
+        signal: AbortSignal.timeout(Number(env.WEBHOOK_TIMEOUT_MS ?? DEFAULT_TIMEOUT_MS)),
+      });
+      status = res.status;
+      await readCapped(res, MAX_RESPONSE_BYTES);
+      if (status >= 300 && status < 400) error = "redirects are not followed";
+      else if (status < 200 || status >= 300) error = `answered ${status}`;
+    } catch (e) {
+      error =
+        e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError")
+          ? "timed out"
+          : `could not connect: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+  return { status, error, latency_ms: Date.now() - started };
+}
+
 /**
  * Attempts one delivery. `blocked`: an earlier change of the same record is still pending for this endpoint, so
  * this one waits (per-record order). `failed`: the receiver did not answer 2xx in time (or the guard refused).
@@ -81,35 +132,8 @@ FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE
   if (t.blocked) return "blocked";
 
   const started = Date.now();
-  let status: number | null = null;
-  let error: string | null = null;
-  const problem = await destinationProblem(t.url, { allowLoopback: allowsLoopbackWebhooks(env) });
-  if (problem) error = `refused: ${problem}`;
-  else {
-    const secrets = t.previous_secret && t.previous_valid ? [t.secret, t.previous_secret] : [t.secret];
-    try {
-      const res = await fetch(t.url, {
-        method: "POST",
-        redirect: "manual",
-        headers: {
-          "content-type": "application/json",
-          "user-agent": "caobang-cnnt-webhooks/1",
-          ...(await webhookHeaders(secrets, t.id, t.body)),
-        },
-        body: t.body,
-        signal: AbortSignal.timeout(Number(env.WEBHOOK_TIMEOUT_MS ?? DEFAULT_TIMEOUT_MS)),
-      });
-      status = res.status;
-      await readCapped(res, MAX_RESPONSE_BYTES);
-      if (status >= 300 && status < 400) error = "redirects are not followed";
-      else if (status < 200 || status >= 300) error = `answered ${status}`;
-    } catch (e) {
-      error =
-        e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError")
-          ? "timed out"
-          : `could not connect: ${e instanceof Error ? e.message : String(e)}`;
-    }
-  }
+  const secrets = t.previous_secret && t.previous_valid ? [t.secret, t.previous_secret] : [t.secret];
+  const { status, error } = await sendSigned(env, t.url, secrets, t.id, t.body);
   const ok = error === null;
   const delay = backoffSeconds(attempt, retryScale(env));
   await d1.batch([

@@ -11,6 +11,7 @@ export const webhooksApi = createRouter({ bodyStatus: 422 })
   .openapi(routes.update, handlers.update)
   .openapi(routes.remove, handlers.remove)
   .openapi(routes.rotate, handlers.rotate)
+  .openapi(routes.ping, handlers.ping)
   .openapi(routes.deliveries, handlers.deliveries);
 
 /** This group of the route manifest (src/routes.ts). */

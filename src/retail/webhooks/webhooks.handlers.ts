@@ -7,14 +7,16 @@ import type { AppRouteHandler } from "../../platform/http/create-app.ts";
 import { invalidFields, Problem } from "../../platform/http/problem.ts";
 import { cursorKeys, decodeCursor } from "../../platform/lib/cursor.ts";
 import { credentialOf, verifyKey } from "../keys/auth.ts";
+import { sendSigned } from "./deliver.ts";
 import { urlProblem } from "./guard.ts";
-import { generateWebhookSecret } from "./signature.ts";
+import { generateMessageId, generateWebhookSecret } from "./signature.ts";
 import * as queries from "./webhooks.queries.ts";
 import type {
   CreateRoute,
   DeliveriesRoute,
   GetOneRoute,
   ListRoute,
+  PingRoute,
   RemoveRoute,
   RotateRoute,
   UpdateRoute,
@@ -136,6 +138,32 @@ export const rotate: AppRouteHandler<RotateRoute> = async (c) => {
   if (!result) throw noEndpoint(channel, endpoint);
   c.header("cache-control", "no-store");
   return c.json({ ...result, secret }, 200);
+};
+
+/**
+ * Sends the endpoint a signed `webhook.ping` now and answers with what came of it: a receiver is checked before
+ * any change reaches it. Not a change: nothing is stored, nothing retried.
+ */
+export const ping: AppRouteHandler<PingRoute> = async (c) => {
+  const { channel, endpoint } = c.req.valid("param");
+  const { key, result } = await queries.pingTarget(c.get("d1"), credentialOf(c), endpoint);
+  await verifyKey(c, key);
+  if (!result) throw noEndpoint(channel, endpoint);
+  const id = generateMessageId();
+  const timestamp = new Date().toISOString();
+  const body = JSON.stringify({ type: "webhook.ping", timestamp, data: { channel, endpoint } });
+  const sent = await sendSigned(c.env, result.url, result.secrets, id, body);
+  c.header("cache-control", "no-store");
+  return c.json(
+    {
+      id,
+      delivered: sent.error === null,
+      response_status: sent.status,
+      latency_ms: sent.latency_ms,
+      error: sent.error,
+    },
+    200,
+  );
 };
 
 export const deliveries: AppRouteHandler<DeliveriesRoute> = async (c) => {

@@ -176,6 +176,28 @@ WHERE id = ${id} AND ${mine(cr)} AND NOT EXISTS (${sameUrl(cr, patch.url, id)}) 
   return { key: keyRow(key), result: row ? endpointOut(row) : other ? { duplicate: other.id } : null };
 }
 
+/** Where and with which secrets to sign a ping of one of the key's channel's endpoints (null: no such endpoint). */
+export async function pingTarget(
+  d1: CountedD1,
+  cr: Credential,
+  id: string,
+): Promise<Keyed<{ url: string; secrets: string[] } | null>> {
+  const [key, found] = await d1.batch(
+    [
+      keyLookup(cr),
+      sql`SELECT url, secret, previous_secret,
+  coalesce(previous_secret_expires_at > ${NOW}, 0) AS previous_valid
+FROM webhook_endpoints WHERE id = ${id} AND ${mine(cr)}`,
+    ].map((q) => toStatement(d1, q)),
+  );
+  const row = rows<{ url: string; secret: string; previous_secret: string | null; previous_valid: number }>(
+    found,
+  )[0];
+  const secrets =
+    row?.previous_secret && row.previous_valid ? [row.secret, row.previous_secret] : [row?.secret];
+  return { key: keyRow(key), result: row ? { url: row.url, secrets: secrets as string[] } : null };
+}
+
 /** Deletes an endpoint and its deliveries (queued attempts find nothing and stop). */
 export async function deleteEndpoint(d1: CountedD1, cr: Credential, id: string): Promise<Keyed<boolean>> {
   const [key, , deleted] = await d1.batch(

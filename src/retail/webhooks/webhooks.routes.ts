@@ -274,6 +274,48 @@ export const rotate = createRoute({
   },
 });
 
+/** What came of a ping: the receiver's answer, as a delivery records it. */
+const PingResult = z
+  .object({
+    id: z
+      .string()
+      .openapi({ description: "The ping's `webhook-id`", example: "msg_0df641d56f358d05685713bc" }),
+    delivered: z.boolean().openapi({ description: "The receiver answered 2xx" }),
+    response_status: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "Its HTTP status; null without an answer" }),
+    latency_ms: z.number().int(),
+    error: z
+      .string()
+      .nullable()
+      .openapi({ description: "Why it failed (refused address, timeout, status …)" }),
+  })
+  .openapi("WebhookPingResult");
+
+export const ping = createRoute({
+  method: "post",
+  path: "/channels/{channel}/webhooks/{endpoint}/ping",
+  operationId: "pingWebhookEndpoint",
+  tags,
+  security,
+  summary: "Send the endpoint a signed test delivery now",
+  description:
+    "POSTs a `webhook.ping` (the `ping` entry of the document's `webhooks`), signed like every delivery, to the endpoint at once and answers with the receiver's status, latency and error: check a receiver and its signature verification before any change reaches it. A ping is not a change: it is not in the delivery log and not retried.",
+  middleware: [requireChannelKey("webhooks")] as const,
+  request: { params: EndpointParams },
+  responses: {
+    200: {
+      description: "Sent; `delivered` says whether the receiver answered 2xx",
+      content: { "application/json": { schema: PingResult } },
+    },
+    ...errors,
+    ...keyErrors,
+    ...noEndpoint,
+  },
+});
+
 export const deliveries = createRoute({
   method: "get",
   path: "/channels/{channel}/webhooks/{endpoint}/deliveries",
@@ -301,6 +343,7 @@ export type UpdateRoute = typeof update;
 export type RemoveRoute = typeof remove;
 export type RotateRoute = typeof rotate;
 export type DeliveriesRoute = typeof deliveries;
+export type PingRoute = typeof ping;
 
 /** What every delivery's body is: Standard Webhooks' `type`, `timestamp` and `data` (src/retail/webhooks/fanout.ts). */
 export const WebhookPayload = z
@@ -319,6 +362,15 @@ export const WebhookPayload = z
   })
   .openapi("WebhookPayload");
 
+/** The body of a ping (`POST …/webhooks/{endpoint}/ping`). */
+export const WebhookPing = z
+  .object({
+    type: z.literal("webhook.ping"),
+    timestamp: z.string(),
+    data: z.object({ channel: z.string(), endpoint: z.string() }),
+  })
+  .openapi("WebhookPing");
+
 const signatureHeader = (description: string, example: string) =>
   z.string().openapi({ description, example });
 
@@ -326,6 +378,35 @@ const signatureHeader = (description: string, example: string) =>
  * The OpenAPI `webhooks` entry: what the catalogue POSTs to a registered endpoint (registered in the document by
  * src/openapi/document.ts, not served as a route).
  */
+const signatureHeaders = () =>
+  z.object({
+    "webhook-id": signatureHeader(
+      "The delivery's id, the same on every attempt",
+      "msg_0df641d56f358d05685713bc",
+    ),
+    "webhook-timestamp": signatureHeader("Unix time of this attempt, in seconds", "1796164102"),
+    "webhook-signature": signatureHeader(
+      "`v1,<base64 HMAC-SHA256>`, one per active secret, space-separated",
+      "v1,ezx5BOQc6UJdYAbrwmRjy9JBmm8J5D773htRPK55HiI=",
+    ),
+  });
+
+/** The OpenAPI `webhooks` entry of a ping, signed like a delivery. */
+export const pingWebhook = {
+  method: "post" as const,
+  path: "ping",
+  operationId: "pingWebhook",
+  tags: ["Webhooks"],
+  security: [],
+  summary: "A test delivery, sent when the channel asks for one (`POST …/webhooks/{endpoint}/ping`)",
+  description: "Signed like every delivery; not retried. Answer 2xx once the signature verifies.",
+  request: {
+    headers: signatureHeaders(),
+    body: { required: true, content: { "application/json": { schema: WebhookPing } } },
+  },
+  responses: { 204: { description: "Received" } },
+};
+
 export const changeWebhook = {
   method: "post" as const,
   path: "change",
@@ -337,17 +418,7 @@ export const changeWebhook = {
   description:
     "One POST per change-feed entry of the endpoint's events, signed per Standard Webhooks: verify `webhook-signature` (HMAC-SHA256 of `<webhook-id>.<webhook-timestamp>.<body>` with the endpoint's secret; during a rotation two signatures, space-separated) over the raw body before parsing it. At least once, in order per record; de-duplicate by `webhook-id` or `data.change.seq`. Answer 2xx within 10 s; anything else is retried with backoff for about 7.5 hours.",
   request: {
-    headers: z.object({
-      "webhook-id": signatureHeader(
-        "The delivery's id, the same on every attempt",
-        "msg_0df641d56f358d05685713bc",
-      ),
-      "webhook-timestamp": signatureHeader("Unix time of this attempt, in seconds", "1796164102"),
-      "webhook-signature": signatureHeader(
-        "`v1,<base64 HMAC-SHA256>`, one per active secret, space-separated",
-        "v1,ezx5BOQc6UJdYAbrwmRjy9JBmm8J5D773htRPK55HiI=",
-      ),
-    }),
+    headers: signatureHeaders(),
     body: { required: true, content: { "application/json": { schema: WebhookPayload } } },
   },
   responses: {

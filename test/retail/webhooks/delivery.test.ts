@@ -66,6 +66,29 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 20_0
   }
 }
 
+describe("ping", () => {
+  it("sends a signed webhook.ping at once and answers with the receiver's status; nothing is logged", async () => {
+    const { id, secret } = await register("ok", "ping");
+    const res = await send("POST", `${base}/${id}/ping`, key);
+    expect(res.status).toBe(200);
+    const result = await json(res);
+    expect(result).toMatchObject({ delivered: true, response_status: 204, error: null });
+    const [got] = await waitFor("ping", (r) => r.length >= 1);
+    if (!got) throw new Error("nothing received");
+    const verified = new Webhook(secret).verify(got.body, got.headers) as { type: string; data: unknown };
+    expect(verified).toMatchObject({ type: "webhook.ping", data: { channel: "aeon", endpoint: id } });
+    expect(got.headers["webhook-id"]).toBe(result.id);
+    expect(await deliveries(id)).toEqual([]);
+
+    const failing = await register("fail", "ping-fail");
+    const failed = await json(await send("POST", `${base}/${failing.id}/ping`, key));
+    expect(failed).toMatchObject({ delivered: false, response_status: 500, error: "answered 500" });
+    expect((await send("POST", `${base}/ep_000000000000000000000000/ping`, key)).status).toBe(404);
+    const readOnly = (await createKey("aeon", "read only", { scopes: "read" })).key;
+    expect((await send("POST", `${base}/${id}/ping`, readOnly)).status).toBe(403);
+  });
+});
+
 describe("signing", () => {
   it("every delivery verifies with the Standard Webhooks reference library and the secret shown once", async () => {
     const { secret } = await register("ok", "signed", { events: ["listing"] });
