@@ -424,6 +424,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/channels/{channel}/webhooks/{endpoint}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the endpoint a signed test delivery now
+         * @description POSTs a `webhook.ping` (the `ping` entry of the document's `webhooks`), signed like every delivery, to the endpoint at once and answers with the receiver's status, latency and error: check a receiver and its signature verification before any change reaches it. A ping is not a change: it is not in the delivery log and not retried.
+         */
+        post: operations["pingWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/channels/{channel}/webhooks/{endpoint}/deliveries": {
         parameters: {
             query?: never;
@@ -1038,6 +1058,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    ping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A test delivery, sent when the channel asks for one (`POST …/webhooks/{endpoint}/ping`)
+         * @description Signed like every delivery; not retried. Answer 2xx once the signature verifies.
+         */
+        post: operations["pingWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -1219,6 +1259,15 @@ export interface components {
             product: string;
             /** @description Same as the ETag header; send it back in If-Match */
             etag: string;
+        };
+        WebhookPing: {
+            /** @enum {string} */
+            type: "webhook.ping";
+            timestamp: string;
+            data: {
+                channel: string;
+                endpoint: string;
+            };
         };
         /** @description One product of the full feeds */
         ProductFeedRow: {
@@ -1919,6 +1968,20 @@ export interface components {
             events?: ("product" | "producer" | "recognition" | "listing")[];
             /** @description Also receive changes of illustrative records (as the change feed gives them with `include=illustrative`) */
             include_illustrative?: boolean;
+        };
+        WebhookPingResult: {
+            /**
+             * @description The ping's `webhook-id`
+             * @example msg_0df641d56f358d05685713bc
+             */
+            id: string;
+            /** @description The receiver answered 2xx */
+            delivered: boolean;
+            /** @description Its HTTP status; null without an answer */
+            response_status: number | null;
+            latency_ms: number;
+            /** @description Why it failed (refused address, timeout, status …) */
+            error: string | null;
         };
         WebhookDeliveryList: {
             data: components["schemas"]["WebhookDelivery"][];
@@ -6430,7 +6493,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The channel has 10 endpoints already, or a request with this `Idempotency-Key` is still running */
+            /** @description The channel has 10 endpoints already (`/problems/too-many-endpoints`), another of its endpoints has this URL (`/problems/duplicate-endpoint`, naming it in `existing`), or a request with this `Idempotency-Key` is still running */
             409: {
                 headers: {
                     "x-d1-round-trips": components["headers"]["D1RoundTrips"];
@@ -6979,6 +7042,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Another endpoint of the channel has this URL (`/problems/duplicate-endpoint`, naming it in `existing`) */
+            409: {
+                headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "A producer 'htx-mien-dong-nguyen-binh' already exists",
+                     *       "instance": "/api/v1/admin/producers"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Body too large */
             413: {
                 headers: {
@@ -7116,6 +7199,146 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
+                };
+            };
+            /** @description Invalid parameter (named in `invalid_params`) */
+            400: {
+                headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "Invalid 'limit': Too small: expected number to be >=1",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "limit",
+                     *           "reason": "Too small: expected number to be >=1"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/products"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key (see `WWW-Authenticate`) */
+            401: {
+                headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key belongs to another channel */
+            403: {
+                headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The channel has no endpoint with this id */
+            404: {
+                headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (per client address; per API key for keyed writes); `Retry-After` says when to retry */
+            429: {
+                headers: {
+                    /** @description Seconds until the window resets */
+                    "Retry-After"?: number;
+                    /** @description IETF RateLimit field of the policy that refused: `"api";r=0;t=10` (nothing remaining, resets in `t` s) */
+                    RateLimit?: string;
+                    /** @description IETF RateLimit-Policy: quota `q` per window `w` s, e.g. `"api";q=100;w=10`; every limited answer carries it */
+                    "RateLimit-Policy"?: string;
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests from this address; retry after 10 seconds",
+                     *       "instance": "/api/v1/products"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pingWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
+            path: {
+                channel: string;
+                endpoint: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sent; `delivered` says whether the receiver answered 2xx */
+            200: {
+                headers: {
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookPingResult"];
                 };
             };
             /** @description Invalid parameter (named in `invalid_params`) */
@@ -14749,6 +14972,35 @@ export interface operations {
             };
             /** @description Not verified or not understood: the catalogue retries, then gives up (`dead`) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    pingWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id, the same on every attempt */
+                "webhook-id": string;
+                /** @description Unix time of this attempt, in seconds */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>`, one per active secret, space-separated */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPing"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -24,9 +24,13 @@ interface WriteRoute {
 }
 /** A webhook endpoint of CHANNEL, made in beforeAll (and again before it is deleted). */
 let endpoint = "";
+/** A URL of its own for every registration: a channel registers a URL once (409 duplicate-endpoint). */
+let registrations = 0;
+// On loopback (let through in tests), where nothing listens: a ping fails at once, without a DNS lookup offline.
+const hookUrl = () => `http://127.0.0.1:9/auth/${++registrations}`;
 const newEndpoint = async () => {
   const res = await send("POST", `/api/v1/channels/${CHANNEL}/webhooks`, own.key, {
-    url: "https://hooks.example-chain.vn/auth",
+    url: hookUrl(),
     // No producer changes here: no delivery attempts to a host these offline tests cannot reach.
     events: ["producer"],
   });
@@ -57,20 +61,30 @@ const ROUTES: WriteRoute[] = [
     method: "POST",
     template: "/channels/{channel}/webhooks",
     path: (c) => `/api/v1/channels/${c}/webhooks`,
-    body: { url: "https://hooks.example-chain.vn/x", events: ["producer"] },
+    get body() {
+      return { url: hookUrl(), events: ["producer"] };
+    },
     scope: "webhooks",
   },
   {
     method: "PATCH",
     template: "/channels/{channel}/webhooks/{endpoint}",
     path: (c) => `/api/v1/channels/${c}/webhooks/${endpoint}`,
-    body: { url: "https://hooks.example-chain.vn/changed" },
+    get body() {
+      return { url: hookUrl() };
+    },
     scope: "webhooks",
   },
   {
     method: "POST",
     template: "/channels/{channel}/webhooks/{endpoint}/rotate-secret",
     path: (c) => `/api/v1/channels/${c}/webhooks/${endpoint}/rotate-secret`,
+    scope: "webhooks",
+  },
+  {
+    method: "POST",
+    template: "/channels/{channel}/webhooks/{endpoint}/ping",
+    path: (c) => `/api/v1/channels/${c}/webhooks/${endpoint}/ping`,
     scope: "webhooks",
   },
   {
