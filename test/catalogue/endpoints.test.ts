@@ -375,6 +375,7 @@ describe("OpenAPI", () => {
       "/channels/{channel}/webhooks",
       "/channels/{channel}/webhooks/{endpoint}",
       "/channels/{channel}/webhooks/{endpoint}/deliveries",
+      "/channels/{channel}/webhooks/{endpoint}/ping",
       "/channels/{channel}/webhooks/{endpoint}/rotate-secret",
       "/channels/{slug}",
       "/enquiries",

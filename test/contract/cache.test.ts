@@ -102,7 +102,10 @@ const cases = publicReads.flatMap((op) =>
  * Parameters the seed cannot make answer differently on that route, each with its reason (the test fails if one
  * starts to differ, or another stops: then this list is stale).
  */
-const SAME_IN_SEED: Record<string, string> = {};
+const SAME_IN_SEED: Record<string, string> = {
+  "GET /changes ?lang":
+    "the language of the records' names and texts: without expand=record (which this table does not set) the entries have none",
+};
 
 /** Public reads the app does not mark cacheable (no `x-cache` layer in development), each with its reason. */
 const CACHELESS: Record<string, string> = {

@@ -77,8 +77,11 @@ export function declaredValue(p: Parameter): string | undefined {
   return v === undefined ? undefined : String(v);
 }
 
-/** Query parameters that page or present a list rather than select its rows: a cursor may outlive their change. */
-export const NOT_SELECTING = new Set(["cursor", "since", "limit", "lang"]);
+/**
+ * Query parameters that page or present a list rather than select its rows: a cursor may outlive their change
+ * (`expand` adds the change feed's records to the same entries).
+ */
+export const NOT_SELECTING = new Set(["cursor", "since", "limit", "lang", "expand"]);
 
 /** A list operation: a GET that pages with `cursor`. */
 export const isList = (op: Operation) =>

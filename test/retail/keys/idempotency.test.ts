@@ -33,11 +33,11 @@ describe("Idempotency-Key", () => {
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect(await json(again)).toEqual(body);
     expect(await endpoints()).toBe(before + 1);
-    // Without the header, the same request registers another endpoint, as before.
+    // Without the header, the same request runs again: the URL is registered already (409 naming it).
     const plain = await send("POST", WEBHOOKS, key, registration("a"));
-    expect(plain.status).toBe(201);
-    expect((await json(plain)).id).not.toBe(body.id);
-    expect(await endpoints()).toBe(before + 2);
+    expect(plain.status).toBe(409);
+    expect(await json(plain)).toMatchObject({ type: "/problems/duplicate-endpoint", existing: body.id });
+    expect(await endpoints()).toBe(before + 1);
   });
 
   it("the same key with another body (or path) is a 422 and writes nothing", async () => {
@@ -110,10 +110,13 @@ describe("Idempotency-Key", () => {
     await env.DB.prepare(
       "UPDATE idempotent_answers SET expires_at = '2000-01-01T00:00:00.000Z' WHERE idempotency_key = 'reg-4'",
     ).run();
+    // The key runs again (no replay): the URL is registered already, which the answer now says.
     const later = await send("POST", WEBHOOKS, key, registration("f"), withKey("reg-4"));
-    expect(later.status).toBe(201);
+    expect(later.status).toBe(409);
     expect(later.headers.get("idempotent-replayed")).toBeNull();
-    expect(await endpoints()).toBe(before + 2);
+    expect(await endpoints()).toBe(before + 1);
+    // A success is kept again for a day: another registration under the expired key.
+    expect((await send("POST", WEBHOOKS, key, registration("f2"), withKey("reg-4"))).status).toBe(201);
     const row = await env.DB.prepare(
       "SELECT expires_at FROM idempotent_answers WHERE idempotency_key = 'reg-4'",
     ).first<{ expires_at: string }>();
