@@ -4,6 +4,7 @@
  * in all. Provenance that applies only when a record goes public is checked by {@link publishProblems}.
  */
 import { z } from "@hono/zod-openapi";
+import { gtinProblem } from "../domain/gtin.ts";
 import { PROVENANCE, type Provenance, weakest } from "../domain/provenance.ts";
 import { CNNT_LEVELS, LEGAL_TYPES, PRODUCT_GROUPS, SCHEMES, SLUG_PATTERN } from "../domain/vocabulary.ts";
 
@@ -100,6 +101,19 @@ export const Packaging = z
     net_weight_g: z.number().int().min(0).max(1_000_000).nullable().default(null),
     price_vnd: z.number().int().min(0).max(1_000_000_000).nullable().default(null),
     sample: z.boolean().default(false).openapi({ description: "The price is illustrative" }),
+    gtin: z
+      .string()
+      .nullable()
+      .default(null)
+      .superRefine((v, ctx) => {
+        const problem = v === null ? null : gtinProblem(v);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      })
+      .openapi({
+        description:
+          "The pack's GTIN (EAN-13, UPC-A, GTIN-8 or GTIN-14 digits, GS1 check digit verified), only as a producer or chain states it; null until then",
+        example: "8930000000012",
+      }),
   })
   .strict();
 

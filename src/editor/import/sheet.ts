@@ -129,26 +129,27 @@ export const fieldStatesCell = (v: Record<string, string> | undefined) =>
     .map(([f, st]) => `${f}:${st}`)
     .join(" | ");
 
-/** A pack written `label;net weight g;price đồng;illustrative`, packs separated by `|`. */
+/** A pack written `label;net weight g;price đồng;illustrative;GTIN`, packs separated by `|`. */
 export function packaging(v: string) {
   return v
     .split("|")
     .map((p) => p.trim())
     .filter(Boolean)
     .map((p) => {
-      const [label = "", weight = "", price = "", flag = ""] = p.split(";");
+      const [label = "", weight = "", price = "", flag = "", gtin = ""] = p.split(";");
       return {
         label: label.trim(),
         net_weight_g: int(weight),
         price_vnd: int(price),
         sample: /^(illustrative|minh họa|true|1)$/i.test(flag.trim()),
+        gtin: gtin.trim() || null,
       };
     });
 }
 export const packagingCell = (packs: ProductRecord["packaging"]) =>
   packs
     .map((p) =>
-      [p.label, p.net_weight_g ?? "", p.price_vnd ?? "", p.sample ? "illustrative" : ""]
+      [p.label, p.net_weight_g ?? "", p.price_vnd ?? "", p.sample ? "illustrative" : "", p.gtin ?? ""]
         .join(";")
         .replace(/;+$/, ""),
     )

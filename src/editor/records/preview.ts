@@ -102,6 +102,7 @@ export async function previewDetail(
     netWeightG: k.net_weight_g,
     priceVnd: k.price_vnd,
     sample: k.sample,
+    gtin: k.gtin,
   }));
   const out = {
     slug: p.slug,

@@ -144,6 +144,7 @@ export function publishProductStatement(record: ProductRecord, producerName: str
           netWeightG: k.net_weight_g,
           priceVnd: k.price_vnd,
           sample: k.sample,
+          gtin: k.gtin,
         })),
       ),
       JSON.stringify(p.sources),

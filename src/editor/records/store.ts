@@ -126,12 +126,19 @@ export const fromRow = {
     category_vi: String(r.category_vi),
     category_en: String(r.category_en),
     packaging: parse<
-      { label: string; netWeightG: number | null; priceVnd: number | null; sample: boolean }[]
+      {
+        label: string;
+        netWeightG: number | null;
+        priceVnd: number | null;
+        sample: boolean;
+        gtin?: string | null;
+      }[]
     >(r.packaging, []).map((p) => ({
       label: p.label,
       net_weight_g: p.netWeightG ?? null,
       price_vnd: p.priceVnd ?? null,
       sample: Boolean(p.sample),
+      gtin: p.gtin ?? null,
     })),
     sources: parse<string[]>(r.sources, []),
     sample: bool(r.sample),

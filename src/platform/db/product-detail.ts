@@ -52,6 +52,7 @@ function productOwnOut(p: ProductRow, kind: KindRow | null, lang: Lang) {
       net_weight_g: v.netWeightG,
       price_vnd: v.priceVnd,
       sample: v.sample,
+      gtin: v.gtin ?? null,
     })),
     image: p.image,
     image_alt: pick(lang, p.imageAltVi ?? "", p.imageAltEn ?? ""),

@@ -86,7 +86,16 @@ export const products = sqliteTable(
     categoryVi: text("category_vi").notNull(),
     categoryEn: text("category_en").notNull(),
     packaging: text("packaging", { mode: "json" })
-      .$type<{ label: string; netWeightG: number | null; priceVnd: number | null; sample: boolean }[]>()
+      // `gtin`: the pack's GS1 number as a producer or chain states it (absent or null until then).
+      .$type<
+        {
+          label: string;
+          netWeightG: number | null;
+          priceVnd: number | null;
+          sample: boolean;
+          gtin?: string | null;
+        }[]
+      >()
       .notNull()
       .default(sql`'[]'`),
     image: text("image"),

@@ -423,6 +423,10 @@ export const ProductDetail = z
         net_weight_g: z.number().nullable(),
         price_vnd: z.number().int().nullable(),
         sample: z.boolean(),
+        gtin: z.string().nullable().openapi({
+          description:
+            "The pack's GTIN (barcode digits, GS1 check digit verified) as a producer or chain states it; null until one does",
+        }),
       }),
     ),
     image: z.string().nullable(),
