@@ -1139,6 +1139,8 @@ export interface components {
                 net_weight_g: number | null;
                 price_vnd: number | null;
                 sample: boolean;
+                /** @description The pack's GTIN (barcode digits, GS1 check digit verified) as a producer or chain states it; null until one does */
+                gtin: string | null;
             }[];
             image: string | null;
             image_alt: string;
@@ -1439,6 +1441,8 @@ export interface components {
                 net_weight_g: number | null;
                 price_vnd: number | null;
                 sample: boolean;
+                /** @description The pack's GTIN (barcode digits, GS1 check digit verified) as a producer or chain states it; null until one does */
+                gtin: string | null;
             }[];
             image: string | null;
             image_alt: string;
@@ -2074,6 +2078,12 @@ export interface components {
                  * @default false
                  */
                 sample?: boolean;
+                /**
+                 * @description The pack's GTIN (EAN-13, UPC-A, GTIN-8 or GTIN-14 digits, GS1 check digit verified), only as a producer or chain states it; null until then
+                 * @default null
+                 * @example 8930000000012
+                 */
+                gtin?: string | null;
             }[];
             /**
              * @description Where each fact comes from (https). At least one is required to publish.
@@ -2136,6 +2146,12 @@ export interface components {
                  * @default false
                  */
                 sample?: boolean;
+                /**
+                 * @description The pack's GTIN (EAN-13, UPC-A, GTIN-8 or GTIN-14 digits, GS1 check digit verified), only as a producer or chain states it; null until then
+                 * @default null
+                 * @example 8930000000012
+                 */
+                gtin?: string | null;
             }[];
             /**
              * @description Where each fact comes from (https). At least one is required to publish.
@@ -3076,7 +3092,7 @@ export interface operations {
                      *         "packaging"
                      *       ],
                      *       "created_at": "2026-01-05T00:00:02.000Z",
-                     *       "updated_at": "2026-12-07T04:20:47.986Z",
+                     *       "updated_at": "2026-12-07T05:33:52.359Z",
                      *       "producer": {
                      *         "slug": "htx-tan-viet-a",
                      *         "name": "HTX Tân Việt Á",
@@ -3176,7 +3192,7 @@ export interface operations {
                      *           "source_url": "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
                      *           "sample": false,
                      *           "version": 1,
-                     *           "updated_at": "2026-12-07T04:20:47.996Z",
+                     *           "updated_at": "2026-12-07T05:33:52.381Z",
                      *           "provenance": {
                      *             "record": "sourced",
                      *             "fields": {
@@ -3421,7 +3437,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 33,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY2h1LXRoZS1idW4tdHJhbmcta2hvLWNvLWx1eWVuIl1d.UNuG.A2OfhuYfEKTfqqwbNPVnWQ"
+                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY2h1LXRoZS1idW4tdHJhbmcta2hvLWNvLWx1eWVuIl1d.Uwco.Ee_JdDt9W6Es1vPvzqZd9g"
                      *       }
                      *     }
                      */
@@ -3801,7 +3817,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 7,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFubmVsc3xyZWFsIixbMl1d.UNuG.fUpsp_877oQCa61uQJHoZw"
+                     *         "next_cursor": "WyJjaGFubmVsc3xyZWFsIixbMl1d.Uwco.svDBY3rX_YMyZ4j0kQkOzA"
                      *       }
                      *     }
                      */
@@ -4124,7 +4140,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 36,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.UNuG.ARk2bg2EAs_4xufXJxVYzg"
+                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.Uwco.71-Yt8QELzcHYXDXniN9EA"
                      *       }
                      *     }
                      */
@@ -4919,7 +4935,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "thyxvxdymg7y",
+                     *       "id": "brfcd7kskrgp",
                      *       "status": "received",
                      *       "kind": "chain",
                      *       "product": "mien-dong-tan-viet-a",
@@ -4941,7 +4957,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "thyxvxdymg7y",
+                     *       "id": "brfcd7kskrgp",
                      *       "status": "received",
                      *       "kind": "chain",
                      *       "product": "mien-dong-tan-viet-a",
@@ -5111,8 +5127,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261207042054469\"",
-                     *       "updated_at": "2026-12-07T04:20:54.526Z",
+                     *       "etag": "\"l12v2c20261207053405403\"",
+                     *       "updated_at": "2026-12-07T05:34:05.430Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -5261,8 +5277,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261207042054469\"",
-                     *       "updated_at": "2026-12-07T04:20:54.526Z",
+                     *       "etag": "\"l12v2c20261207053405403\"",
+                     *       "updated_at": "2026-12-07T05:34:05.430Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -5304,8 +5320,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 1,
-                     *       "etag": "\"l12v1c20261207042054469\"",
-                     *       "updated_at": "2026-12-07T04:20:54.469Z",
+                     *       "etag": "\"l12v1c20261207053405403\"",
+                     *       "updated_at": "2026-12-07T05:34:05.403Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -5414,8 +5430,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207042054469\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207053405403\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -5642,8 +5658,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207042054469\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207053405403\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -5719,7 +5735,7 @@ export interface operations {
                      *         {
                      *           "product": "mien-dong-tan-viet-a",
                      *           "version": 3,
-                     *           "etag": "\"l12v3c20261207042054469\""
+                     *           "etag": "\"l12v3c20261207053405403\""
                      *         }
                      *       ]
                      *     }
@@ -5955,7 +5971,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "htx-tam-hoa",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-07T04:20:47.984Z",
+                     *           "changed_at": "2026-12-07T05:33:52.352Z",
                      *           "href": "/api/v1/producers/htx-tam-hoa",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -5966,7 +5982,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "cong-ty-tnhh-mtv-688",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-07T04:20:47.984Z",
+                     *           "changed_at": "2026-12-07T05:33:52.352Z",
                      *           "href": "/api/v1/producers/cong-ty-tnhh-mtv-688",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -5976,7 +5992,7 @@ export interface operations {
                      *       "page": {
                      *         "limit": 2,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.UNuG.IojE3OiNsryt-OmsGLQOYw"
+                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.Uwco.bTVzktvRz4iFBkigZVBrTw"
                      *       }
                      *     }
                      */
@@ -6098,8 +6114,8 @@ export interface operations {
                 content: {
                     /**
                      * @example slug,name_vi,name_en,category_vi,category_en,product_group,tier,ocop_stars,price_from_vnd,producer_slug,producer_name,district,province,channels,image,sample,updated_at,provenance,price_from_vnd_provenance,district_provenance,channels_provenance,ocop
-                     *     bun-cam-kho-co-luyen,Bún cẩm khô cô Luyến,Cô Luyến dried purple-rice noodles,Bún khô,Dried rice noodles,processed_food,,3,,chu-the-bun-cam-kho-co-luyen,Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên),Hòa An,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T04:20:48.009Z,sourced,,inferred,,true
-                     *     bun-kho-ba-sach-hung-dao,Bún khô của HTX Ba sạch Hưng Đạo,Dried rice noodles of HTX Ba sạch Hưng Đạo,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T04:20:48.001Z,sourced,,,,false
+                     *     bun-cam-kho-co-luyen,Bún cẩm khô cô Luyến,Cô Luyến dried purple-rice noodles,Bún khô,Dried rice noodles,processed_food,,3,,chu-the-bun-cam-kho-co-luyen,Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên),Hòa An,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T05:33:52.438Z,sourced,,inferred,,true
+                     *     bun-kho-ba-sach-hung-dao,Bún khô của HTX Ba sạch Hưng Đạo,Dried rice noodles of HTX Ba sạch Hưng Đạo,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T05:33:52.396Z,sourced,,,,false
                      */
                     "text/csv": string;
                 };
@@ -6170,9 +6186,9 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example {"slug":"bun-cam-kho-co-luyen","name_vi":"Bún cẩm khô cô Luyến","name_en":"Cô Luyến dried purple-rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":3,"price_from_vnd":null,"producer_slug":"chu-the-bun-cam-kho-co-luyen","producer_name":"Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên)","district":"Hòa An","province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T04:20:48.009Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":"","ocop":true}
-                     *     {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô của HTX Ba sạch Hưng Đạo","name_en":"Dried rice noodles of HTX Ba sạch Hưng Đạo","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T04:20:48.001Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
-                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô của Công ty TNHH Bún Cao Tuyền","name_en":"Dried rice noodles of Công ty TNHH Bún Cao Tuyền","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T04:20:47.987Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
+                     * @example {"slug":"bun-cam-kho-co-luyen","name_vi":"Bún cẩm khô cô Luyến","name_en":"Cô Luyến dried purple-rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":3,"price_from_vnd":null,"producer_slug":"chu-the-bun-cam-kho-co-luyen","producer_name":"Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên)","district":"Hòa An","province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T05:33:52.438Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":"","ocop":true}
+                     *     {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô của HTX Ba sạch Hưng Đạo","name_en":"Dried rice noodles of HTX Ba sạch Hưng Đạo","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T05:33:52.396Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
+                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô của Công ty TNHH Bún Cao Tuyền","name_en":"Dried rice noodles of Công ty TNHH Bún Cao Tuyền","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T05:33:52.359Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
                      */
                     "application/x-ndjson": string;
                 };
@@ -6250,7 +6266,7 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "ep_3605d665cea6840a235e5375",
+                     *           "id": "ep_773fba6aa68a2b7bcfa58f5b",
                      *           "url": "https://hooks.example-chain.vn/cnnt",
                      *           "events": [
                      *             "product",
@@ -6258,8 +6274,8 @@ export interface operations {
                      *           ],
                      *           "include_illustrative": false,
                      *           "previous_secret_expires_at": null,
-                     *           "created_at": "2026-12-07T04:20:56.985Z",
-                     *           "updated_at": "2026-12-07T04:20:56.985Z"
+                     *           "created_at": "2026-12-07T05:34:09.012Z",
+                     *           "updated_at": "2026-12-07T05:34:09.012Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -6411,7 +6427,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_3605d665cea6840a235e5375",
+                     *       "id": "ep_773fba6aa68a2b7bcfa58f5b",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
@@ -6419,9 +6435,9 @@ export interface operations {
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T04:20:56.985Z",
-                     *       "updated_at": "2026-12-07T04:20:56.985Z",
-                     *       "secret": "whsec_LzBtzQnHK/3r9Nb8HO4l+2WW9AX8fkOus+9LE/K7OMY="
+                     *       "created_at": "2026-12-07T05:34:09.012Z",
+                     *       "updated_at": "2026-12-07T05:34:09.012Z",
+                     *       "secret": "whsec_waCrGfgZ7TgNfBLvsMbNCDN2FWXZLGwUZzTcm7kKLbc="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -6635,7 +6651,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_3605d665cea6840a235e5375",
+                     *       "id": "ep_773fba6aa68a2b7bcfa58f5b",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
@@ -6643,8 +6659,8 @@ export interface operations {
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T04:20:56.985Z",
-                     *       "updated_at": "2026-12-07T04:20:56.985Z"
+                     *       "created_at": "2026-12-07T05:34:09.012Z",
+                     *       "updated_at": "2026-12-07T05:34:09.012Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -6942,15 +6958,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_3605d665cea6840a235e5375",
+                     *       "id": "ep_773fba6aa68a2b7bcfa58f5b",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T04:20:56.985Z",
-                     *       "updated_at": "2026-12-07T04:20:57.086Z"
+                     *       "created_at": "2026-12-07T05:34:09.012Z",
+                     *       "updated_at": "2026-12-07T05:34:09.193Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -7186,16 +7202,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_3605d665cea6840a235e5375",
+                     *       "id": "ep_773fba6aa68a2b7bcfa58f5b",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
-                     *       "previous_secret_expires_at": "2026-12-07T05:20:57.106Z",
-                     *       "created_at": "2026-12-07T04:20:56.985Z",
-                     *       "updated_at": "2026-12-07T04:20:57.106Z",
-                     *       "secret": "whsec_2xW+qvg1jcq0FbosM+Og++RH2CF65z4mMeHf/bgsT2A="
+                     *       "previous_secret_expires_at": "2026-12-07T06:34:09.229Z",
+                     *       "created_at": "2026-12-07T05:34:09.012Z",
+                     *       "updated_at": "2026-12-07T05:34:09.229Z",
+                     *       "secret": "whsec_BcOjYuNb2ZKS8AnVY5Rb7cKhuF+zWn68JmvmzZTknew="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -7338,6 +7354,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "msg_fe883fdc347c00c77ef2db4f",
+                     *       "delivered": false,
+                     *       "response_status": null,
+                     *       "latency_ms": 6,
+                     *       "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = ocp2q4kreul232q00lfr7a37"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookPingResult"];
                 };
             };
@@ -7490,16 +7515,16 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "msg_be82115ada6c0156ece6ebb9",
+                     *           "id": "msg_c239408a8fe39fe86a746252",
                      *           "seq": 219,
                      *           "type": "listing.upsert",
                      *           "status": "pending",
                      *           "attempts": 1,
                      *           "response_status": null,
-                     *           "latency_ms": 4,
-                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = tcaq1s1vkfer6jag1nn56nlg",
-                     *           "created_at": "2026-12-07T04:20:57.153Z",
-                     *           "updated_at": "2026-12-07T04:20:57.184Z"
+                     *           "latency_ms": 3,
+                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = asb67lm8mrf9gvlbsm42cs4g",
+                     *           "created_at": "2026-12-07T05:34:09.427Z",
+                     *           "updated_at": "2026-12-07T05:34:09.486Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -7668,7 +7693,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-tan-viet-a",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T04:20:47.986Z\"",
+                     *       "etag": "\"0.2026-12-07T05:33:52.359Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-tan-viet-a",
                      *         "producer": "htx-tan-viet-a",
@@ -7715,7 +7740,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "4",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T04:20:47.992Z\"",
+                     *           "etag": "\"0.2026-12-07T05:33:52.373Z\"",
                      *           "live": {
                      *             "id": 4,
                      *             "product": "mien-dong-tan-viet-a",
@@ -7743,7 +7768,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "5",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T04:20:47.992Z\"",
+                     *           "etag": "\"0.2026-12-07T05:33:52.373Z\"",
                      *           "live": {
                      *             "id": 5,
                      *             "product": "mien-dong-tan-viet-a",
@@ -7965,8 +7990,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207042054469\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207053405403\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8167,8 +8192,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207042054469\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207053405403\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8385,8 +8410,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207042054469\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207053405403\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8453,7 +8478,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T04:20:55.684Z\"",
+                     *       "etag": "\"0.2026-12-07T05:34:07.834Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-nguyen-binh",
                      *         "producer": "htx-mien-dong-nguyen-binh",
@@ -8489,7 +8514,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "1000000",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T04:20:55.685Z\"",
+                     *           "etag": "\"0.2026-12-07T05:34:07.836Z\"",
                      *           "live": {
                      *             "id": 1000000,
                      *             "product": "mien-dong-nguyen-binh",
@@ -8610,8 +8635,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207042054469\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207053405403\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8822,8 +8847,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207042054469\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207053405403\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9411,8 +9436,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207042054469\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207053405403\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9479,7 +9504,7 @@ export interface operations {
                      *       "entity": "producer",
                      *       "key": "htx-mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T04:20:55.684Z\"",
+                     *       "etag": "\"0.2026-12-07T05:34:07.833Z\"",
                      *       "live": {
                      *         "slug": "htx-mien-dong-nguyen-binh",
                      *         "name": "HTX Miến dong Nguyên Bình",
@@ -9601,8 +9626,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207042054469\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207053405403\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9805,8 +9830,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207042054469\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207053405403\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10151,8 +10176,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207042054469\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207053405403\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10342,8 +10367,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207042054469\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207053405403\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10549,8 +10574,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207042054469\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207053405403\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10649,7 +10674,7 @@ export interface operations {
                      *       "stats": {
                      *         "round_trips": 1,
                      *         "statements": 1,
-                     *         "ms": 10
+                     *         "ms": 4
                      *       }
                      *     }
                      */
@@ -10926,7 +10951,7 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": 12,
-                     *           "at": "2026-12-07T04:20:55.685Z",
+                     *           "at": "2026-12-07T05:34:07.837Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "recognition",
@@ -10947,7 +10972,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": 11,
-                     *           "at": "2026-12-07T04:20:55.685Z",
+                     *           "at": "2026-12-07T05:34:07.836Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "product",
@@ -11083,8 +11108,8 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "thyxvxdymg7y",
-                     *           "created_at": "2026-12-07T04:20:54.998Z",
+                     *           "id": "brfcd7kskrgp",
+                     *           "created_at": "2026-12-07T05:34:06.056Z",
                      *           "status": "new",
                      *           "kind": "chain",
                      *           "product": "Miến dong Tân Việt Á",
@@ -11096,7 +11121,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": "k3mz8q2wn4xa",
-                     *           "created_at": "2026-12-07T04:20:53.667Z",
+                     *           "created_at": "2026-12-07T05:34:04.205Z",
                      *           "status": "new",
                      *           "kind": "wholesale",
                      *           "product": "Miến dong Tân Việt Á",
@@ -11228,7 +11253,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T04:20:53.667Z",
+                     *       "created_at": "2026-12-07T05:34:04.205Z",
                      *       "status": "new",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
@@ -11355,7 +11380,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T04:20:53.667Z",
+                     *       "created_at": "2026-12-07T05:34:04.205Z",
                      *       "status": "forwarded",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
@@ -11372,7 +11397,7 @@ export interface operations {
                      *       "via": "page",
                      *       "audit": [
                      *         {
-                     *           "at": "2026-12-07T04:20:55.888Z",
+                     *           "at": "2026-12-07T05:34:08.107Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "status",
                      *           "changes": [
@@ -11503,7 +11528,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T04:20:53.667Z",
+                     *       "created_at": "2026-12-07T05:34:04.205Z",
                      *       "status": "forwarded",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
@@ -11520,7 +11545,7 @@ export interface operations {
                      *       "via": "page",
                      *       "audit": [
                      *         {
-                     *           "at": "2026-12-07T04:20:55.888Z",
+                     *           "at": "2026-12-07T05:34:08.107Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "status",
                      *           "changes": [
@@ -11532,7 +11557,7 @@ export interface operations {
                      *           ]
                      *         },
                      *         {
-                     *           "at": "2026-12-07T04:20:55.924Z",
+                     *           "at": "2026-12-07T05:34:08.179Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "erase",
                      *           "changes": []
@@ -11642,7 +11667,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-nghe-an",
-                     *           "etag": "\"c5u20261207042047990\"",
+                     *           "etag": "\"c5u20261207053352371\"",
                      *           "record": {
                      *             "slug": "hoi-cho-nghe-an",
                      *             "name": "Hội chợ thương mại, đầu tư và du lịch Nghệ An",
@@ -11660,7 +11685,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-ocop-cao-bang",
-                     *           "etag": "\"c1000000u20261207042055953\"",
+                     *           "etag": "\"c1000000u20261207053408326\"",
                      *           "record": {
                      *             "slug": "hoi-cho-ocop-cao-bang",
                      *             "name": "Hội chợ OCOP Cao Bằng",
@@ -11767,7 +11792,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207042055953\"",
+                     *       "etag": "\"c1000000u20261207053408326\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -11879,8 +11904,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207042054469\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207053405403\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11946,7 +11971,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207042055953\"",
+                     *       "etag": "\"c1000000u20261207053408326\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -12157,8 +12182,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207042054469\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207053405403\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12228,7 +12253,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207042056021\"",
+                     *       "etag": "\"c1000000u20261207053408427\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -12340,8 +12365,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207042054469\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207053405403\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12433,7 +12458,7 @@ export interface operations {
                      *         {
                      *           "entity": "listing",
                      *           "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *           "etag": "\"l1000000v1c20261207042056043\"",
+                     *           "etag": "\"l1000000v1c20261207053408453\"",
                      *           "record": {
                      *             "channel": "hoi-cho-ocop-cao-bang",
                      *             "product": "mien-dong-nguyen-binh",
@@ -12541,7 +12566,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261207042056043\"",
+                     *       "etag": "\"l1000000v1c20261207053408453\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -12654,8 +12679,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207042054469\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207053405403\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12722,7 +12747,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261207042056043\"",
+                     *       "etag": "\"l1000000v1c20261207053408453\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -12935,8 +12960,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207042054469\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207053405403\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13007,7 +13032,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v2c20261207042056043\"",
+                     *       "etag": "\"l1000000v2c20261207053408453\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -13120,8 +13145,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207042054469\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207053405403\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13213,7 +13238,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "1000000",
-                     *           "etag": "\"s1000000u20261207042056267\"",
+                     *           "etag": "\"s1000000u20261207053408583\"",
                      *           "record": {
                      *             "producer": "htx-mien-dong-nguyen-binh",
                      *             "year": 2025,
@@ -13230,7 +13255,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "2",
-                     *           "etag": "\"s2u20261207042047997\"",
+                     *           "etag": "\"s2u20261207053352386\"",
                      *           "record": {
                      *             "producer": "cong-ty-tnhh-bun-cao-tuyen",
                      *             "year": null,
@@ -13336,7 +13361,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261207042056267\"",
+                     *       "etag": "\"s1000000u20261207053408583\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -13447,8 +13472,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207042054469\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207053405403\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13514,7 +13539,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1",
-                     *       "etag": "\"s1u20261207042047997\"",
+                     *       "etag": "\"s1u20261207053352386\"",
                      *       "record": {
                      *         "producer": "htx-nong-nghiep-cai-bo",
                      *         "year": 2023,
@@ -13724,8 +13749,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207042054469\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207053405403\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13795,7 +13820,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261207042056339\"",
+                     *       "etag": "\"s1000000u20261207053408639\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -13906,8 +13931,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207042054469\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207053405403\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13999,7 +14024,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_total",
-                     *           "etag": "\"p1u20261207042048030\"",
+                     *           "etag": "\"p1u20261207053352589\"",
                      *           "record": {
                      *             "key": "projects_total",
                      *             "group_key": "projects",
@@ -14018,7 +14043,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_national",
-                     *           "etag": "\"p2u20261207042048030\"",
+                     *           "etag": "\"p2u20261207053352589\"",
                      *           "record": {
                      *             "key": "projects_national",
                      *             "group_key": "projects",
@@ -14126,7 +14151,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261207042056383\"",
+                     *       "etag": "\"p1000000u20261207053408667\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -14239,8 +14264,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207042054469\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207053405403\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14306,7 +14331,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "projects_total",
-                     *       "etag": "\"p1u20261207042048030\"",
+                     *       "etag": "\"p1u20261207053352589\"",
                      *       "record": {
                      *         "key": "projects_total",
                      *         "group_key": "projects",
@@ -14518,8 +14543,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207042054469\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207053405403\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14589,7 +14614,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261207042056527\"",
+                     *       "etag": "\"p1000000u20261207053408703\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -14702,8 +14727,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207042054469\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207053405403\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14794,7 +14819,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v3c20261207042056043\"",
+                     *       "etag": "\"l1000000v3c20261207053408453\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -14907,8 +14932,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207042054469\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207042054469\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207053405403\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
