@@ -9,11 +9,12 @@ const anonymous = createCatalogueClient({ origin });
 const aeon = createCatalogueClient({ origin, apiKey: key });
 const PRODUCT = "mien-dong-tan-viet-a";
 
-/** Every collection, read in one page of 100 and read two items at a time through `paginate`. */
+/** Every collection, read in one page of its largest size and read two items at a time through `paginate`. */
 const COLLECTIONS: CollectionPath[] = ["/products", "/producers", "/channels", "/recognitions", "/changes"];
 
 async function firstPage(path: CollectionPath) {
-  const res = await fetch(`${origin}/api/v1${path}?limit=100`);
+  // The change feed pages up to 1,000 entries (the seed's feed is longer than 100), the rest up to 100.
+  const res = await fetch(`${origin}/api/v1${path}?limit=${path === "/changes" ? 1000 : 100}`);
   expect(res.status).toBe(200);
   return (await res.json()) as { data: unknown[]; page: { has_more: boolean } };
 }

@@ -7709,13 +7709,15 @@ export interface operations {
                      *             "label": "Gói 300 g",
                      *             "net_weight_g": 300,
                      *             "price_vnd": 45000,
-                     *             "sample": true
+                     *             "sample": true,
+                     *             "gtin": null
                      *           },
                      *           {
                      *             "label": "Gói 500 g",
                      *             "net_weight_g": 500,
                      *             "price_vnd": 70000,
-                     *             "sample": true
+                     *             "sample": true,
+                     *             "gtin": null
                      *           }
                      *         ],
                      *         "sources": [
@@ -8079,7 +8081,8 @@ export interface operations {
                      *             "label": "Gói 500 g",
                      *             "net_weight_g": 500,
                      *             "price_vnd": null,
-                     *             "sample": false
+                     *             "sample": false,
+                     *             "gtin": null
                      *           }
                      *         ],
                      *         "sources": [
@@ -8297,7 +8300,8 @@ export interface operations {
                      *             "label": "Gói 500 g",
                      *             "net_weight_g": 500,
                      *             "price_vnd": null,
-                     *             "sample": false
+                     *             "sample": false,
+                     *             "gtin": null
                      *           }
                      *         ],
                      *         "sources": [
@@ -8494,7 +8498,8 @@ export interface operations {
                      *             "label": "Gói 500 g",
                      *             "net_weight_g": 500,
                      *             "price_vnd": null,
-                     *             "sample": false
+                     *             "sample": false,
+                     *             "gtin": null
                      *           }
                      *         ],
                      *         "sources": [
@@ -8734,7 +8739,8 @@ export interface operations {
                      *             "label": "Gói 500 g",
                      *             "net_weight_g": 500,
                      *             "price_vnd": null,
-                     *             "sample": false
+                     *             "sample": false,
+                     *             "gtin": null
                      *           }
                      *         ],
                      *         "sources": [
