@@ -51,8 +51,18 @@ export const httpsUrl = z
   .url({ protocol: /^https$/, hostname: z.regexes.domain, error: "must be an https:// URL" })
   .max(2000);
 
-const sources = z.array(httpsUrl).max(20).default([]).openapi({
-  description: "Where each fact comes from (https). At least one is required to publish.",
+/**
+ * A cited page as its publisher serves it. Some exist only over http (the provincial TV station's article that
+ * HTX Tâm Hòa's record cites): a citation is not rewritten to a URL that does not exist, and a record citing one
+ * must stay editable. Publishing still needs one https source (publishBlockers).
+ */
+const sourceUrl = z
+  .url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "must be an http:// or https:// URL" })
+  .max(2000);
+
+const sources = z.array(sourceUrl).max(20).default([]).openapi({
+  description:
+    "Where each fact comes from, as its publisher serves it (http or https). At least one https source is required to publish.",
 });
 const sampleFields = z
   .array(z.string().regex(/^[A-Za-z_]{1,40}$/))

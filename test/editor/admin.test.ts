@@ -100,13 +100,19 @@ describe("admin API: drafts, publishing, provenance", () => {
       { name: "sources", reason: expect.stringMatching(/https source/) },
     ]);
     expect((await call("/api/v1/products/khong-nguon")).status).toBe(404);
+    // An http source is kept as the publisher serves it, but is not enough on its own to publish.
     const http = await admin(
       "POST",
       "/products",
       ed.token,
       product({ slug: "nguon-http", sources: ["http://caobang.gov.vn/x"] }),
     );
-    expect(http.status).toBe(422);
+    expect(http.status).toBe(201);
+    const unpublished = await admin("POST", "/products/nguon-http/publish", pub.token);
+    expect(unpublished.status).toBe(422);
+    expect((await body(unpublished)).invalid_params).toEqual([
+      { name: "sources", reason: expect.stringMatching(/https source/) },
+    ]);
   });
 
   it("a recognition needs scheme, level or stars, year, issuer and an https source", async () => {

@@ -23,7 +23,7 @@ const wrong: [
       category_vi: "\u202e",
       category_en: "a",
       packaging: [{ label: "", net_weight_g: -1, price_vnd: "free" }],
-      sources: ["http://insecure.example"],
+      sources: ["ftp://insecure.example"],
       image: "/anh/x.jpg",
     },
   ],
@@ -104,7 +104,7 @@ describe("the forms show them", () => {
     product_group: "processed_food",
     category_vi: "Bánh",
     category_en: "Cakes",
-    sources: "http://insecure.example",
+    sources: "ftp://insecure.example",
   };
 
   it("in Vietnamese on /quan-tri", async () => {
@@ -112,7 +112,7 @@ describe("the forms show them", () => {
     const { res, html } = await vi.post("/quan-tri/san-pham/moi", bad);
     expect(res.status).toBe(422);
     expect(html).toContain("Tên (tiếng Việt): bắt buộc");
-    expect(html).toContain("phải là đường dẫn bắt đầu bằng https://");
+    expect(html).toContain("phải là đường dẫn bắt đầu bằng http:// hoặc https://");
     expect(html).not.toContain("is required");
   });
 
@@ -121,6 +121,6 @@ describe("the forms show them", () => {
     const { res, html } = await en.post("/en/admin/products/new", bad);
     expect(res.status).toBe(422);
     expect(html).toContain("Name (Vietnamese): is required");
-    expect(html).toContain("must be an https:// URL");
+    expect(html).toContain("must be an http:// or https:// URL");
   });
 });

@@ -48,8 +48,7 @@ describe("If-Match: * on editor writes", () => {
 
   // One If-Match rule for the whole Worker (src/platform/lib/entity-tags.ts): strong comparison, as RFC 9110
   // §13.1.1 asks and as listings always did. The editors' writes used to strip `W/` and let a weak tag through.
-  // (Not the producer case: HTX Tâm Hòa cites an http:// source, which the editors' https rule refuses on any write.)
-  it.each(cases.filter(([what]) => what !== "a producer"))(
+  it.each(cases)(
     "a weak copy of %s's ETag is not a match (412); the strong tag in a list is",
     async (_what, path, fields) => {
       const url = await path();

@@ -41,7 +41,7 @@ describe("editor pages (no JavaScript)", () => {
       category_en: "Tea",
       description_vi: "Trà xanh từ vùng núi Phja Đén.",
       packaging: "Hộp 100 g;100;120000;illustrative",
-      sources: "http://not-https.example",
+      sources: "ftp://not-a-web-page.example",
     };
     r = await s.post("/quan-tri/san-pham/moi", product);
     expect(r.res.status).toBe(422);

@@ -2086,7 +2086,7 @@ export interface components {
                 gtin?: string | null;
             }[];
             /**
-             * @description Where each fact comes from (https). At least one is required to publish.
+             * @description Where each fact comes from, as its publisher serves it (http or https). At least one https source is required to publish.
              * @default []
              */
             sources?: string[];
@@ -2154,7 +2154,7 @@ export interface components {
                 gtin?: string | null;
             }[];
             /**
-             * @description Where each fact comes from (https). At least one is required to publish.
+             * @description Where each fact comes from, as its publisher serves it (http or https). At least one https source is required to publish.
              * @default []
              */
             sources?: string[];
@@ -2209,7 +2209,7 @@ export interface components {
             /** @default  */
             description_en?: string;
             /**
-             * @description Where each fact comes from (https). At least one is required to publish.
+             * @description Where each fact comes from, as its publisher serves it (http or https). At least one https source is required to publish.
              * @default []
              */
             sources?: string[];
@@ -2257,7 +2257,7 @@ export interface components {
             /** @default  */
             description_en?: string;
             /**
-             * @description Where each fact comes from (https). At least one is required to publish.
+             * @description Where each fact comes from, as its publisher serves it (http or https). At least one https source is required to publish.
              * @default []
              */
             sources?: string[];

@@ -35,6 +35,7 @@ const EXACT: Record<string, string> = {
   "must be a slug (lowercase letters, digits, hyphens)":
     "phải là slug: chữ thường không dấu, chữ số và dấu gạch ngang",
   "must be an https:// URL": "phải là đường dẫn bắt đầu bằng https://",
+  "must be an http:// or https:// URL": "phải là đường dẫn bắt đầu bằng http:// hoặc https://",
   "must be one of our illustrations or an uploaded photo": "phải là hình minh họa có sẵn hoặc ảnh đã tải lên",
   "a photo needs its alt text in Vietnamese": "ảnh cần mô tả bằng tiếng Việt",
   "a photo needs its alt text in English": "ảnh cần mô tả bằng tiếng Anh",
