@@ -95,7 +95,7 @@ describe("an editor in Chromium", () => {
       await page.getByLabel("Tên (tiếng Anh)").fill("Phja Den green tea");
       await page.getByLabel("Loại (tiếng Việt)").fill("Trà");
       await page.getByLabel("Loại (tiếng Anh)").fill("Tea");
-      await page.getByLabel("Nguồn (mỗi dòng một đường dẫn https)").fill("http://not-https.example");
+      await page.getByLabel("Nguồn (mỗi dòng một đường dẫn https)").fill("ftp://not-a-web-page.example");
       await page.getByRole("button", { name: "Tạo bản nháp" }).click();
       // A field-level error, announced, linked from the summary, and still accessible.
       expect(await page.locator("#f-sources-error").textContent()).toMatch(/https/);
