@@ -9,7 +9,11 @@ export class DomainError extends Error {}
  * request's `cursor` is invalid, for the reason given.
  */
 export class BadCursor extends DomainError {
-  constructor(readonly reason: string) {
+  // A field, not a constructor parameter property: scripts run under Node's type stripping (npm run seed:build
+  // loads this module), which refuses TypeScript-only syntax; tsconfig's erasableSyntaxOnly keeps it out.
+  readonly reason: string;
+  constructor(reason: string) {
     super(reason);
+    this.reason = reason;
   }
 }

@@ -36,8 +36,10 @@ const KEPT_HEADERS = ["content-type", "location", "etag"];
 
 /** Thrown out of the write batch when the key already holds an answer: the middleware answers with it. */
 class Replay extends Problem {
-  constructor(readonly stored: { status: number; body: string }) {
+  readonly stored: { status: number; body: string };
+  constructor(stored: { status: number; body: string }) {
     super(409, { type: "idempotency-replay", detail: "This Idempotency-Key was already used" });
+    this.stored = stored;
   }
 }
 
