@@ -153,7 +153,6 @@ export function fillSynthetic(sqliteFile: string, n: number, seed = 5): Syntheti
     "sample_fields",
     "sort_vi",
     "sort_en",
-    "search_text",
     "created_at",
   ]);
   const recognition = insert("recognitions", [
@@ -238,7 +237,6 @@ export function fillSynthetic(sqliteFile: string, n: number, seed = 5): Syntheti
         JSON.stringify(["packaging"]),
         fold(nameVi),
         fold(nameEn),
-        fold([p.name, catVi, catEn, descVi, descEn].join(" ")),
         new Date(Date.UTC(2020, 0, 1) + id * 60_000).toISOString(),
       );
       counts.products++;

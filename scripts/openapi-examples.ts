@@ -52,6 +52,10 @@ try {
   d1Query(server.target, [
     `INSERT INTO api_keys (channel_id, name, prefix, hash) SELECT id, 'examples', '${prefix}', '${hash}' FROM channels WHERE slug = 'aeon'`,
   ]);
+  // A failed search counted as the queue consumer counts them (the examples' server gets no shoppers).
+  d1Query(server.target, [
+    "INSERT INTO search_misses (day, query, n, zero) VALUES (date('now'), 'giao co lam', 4, 4)",
+  ]);
   const json = { "content-type": "application/json" };
   const auth = { ...json, authorization: `Bearer ${key}` };
   const listing = {
@@ -64,7 +68,7 @@ try {
   };
   // [operationId, expected status, path under /api/v1, request]; in order: the writes build on each other.
   const calls: [string, number, string, RequestInit?][] = [
-    ["listProducts", 200, "/products?limit=2&tier=national"],
+    ["listProducts", 200, "/products?limit=2&q=khau%20sly"],
     ["listProducts", 400, "/products?limit=0"],
     ["getProduct", 200, `/products/${PRODUCT}`],
     ["getProduct", 400, "/products/Not_A_Slug"],
@@ -374,6 +378,26 @@ try {
     ],
     ["setEnquiryStatus", 422, `${A}/enquiries/${ENQUIRY_REF}`, send("PATCH", { status: "lost" }, edNoMatch)],
     ["eraseEnquiry", 200, `${A}/enquiries/${ENQUIRY_REF}/erase`, send("POST", undefined, edNoMatch)],
+    [
+      "createSearchSynonym",
+      201,
+      `${A}/search/synonyms`,
+      send("POST", { term: "lạp xưởng Cao Bằng", synonym: "lạp sườn" }, edNoMatch),
+    ],
+    [
+      "createSearchSynonym",
+      409,
+      `${A}/search/synonyms`,
+      send("POST", { term: "trà", synonym: "chè" }, edNoMatch),
+    ],
+    [
+      "createSearchSynonym",
+      422,
+      `${A}/search/synonyms`,
+      send("POST", { term: "bún", synonym: "miến" }, edNoMatch),
+    ],
+    ["listSearchSynonyms", 200, `${A}/search/synonyms`, { headers: edNoMatch }],
+    ["listSearchMisses", 200, `${A}/search/misses`, { headers: edNoMatch }],
     ["createChannel", 201, `${A}/channels`, send("POST", fair, edNoMatch)],
     ["listAdminChannels", 200, `${A}/channels?facet=trade_fair`, { headers: edNoMatch }],
     ["getAdminChannel", 200, `${A}/channels/${fair.slug}`, { headers: edNoMatch }],

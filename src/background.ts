@@ -3,9 +3,11 @@
 // Each feature handles only its own messages; this file, part of the assembly, is the one place that knows both.
 // Every part is loaded on demand, when a batch or the cron runs it: no shopper's or retailer's request carries it.
 import { countedD1 } from "./platform/db/client.ts";
+import { recordMissStatements, utcDay } from "./platform/db/search-misses.ts";
 import type { Env, WebhookMessage } from "./platform/env.ts";
 
 type EnquiryMessage = Message<Extract<WebhookMessage, { kind: "enquiry" }>>;
+type SearchMissMessage = Message<Extract<WebhookMessage, { kind: "search-miss" }>>;
 
 /**
  * The queue consumer. Enquiry emails are sent first (src/enquiries/notify.ts), then the webhook work
@@ -18,6 +20,24 @@ export async function handleQueue(batch: MessageBatch<WebhookMessage>, env: Env)
   if (enquiries.length && !webhooks.isDeadLetter(batch)) {
     const { handleEnquiryMessages } = await import("./enquiries/notify.ts");
     await handleEnquiryMessages(env, enquiries);
+  }
+  // Failed searches (issue 26): counted per query and day in one D1 batch, off the shoppers' requests.
+  const misses = batch.messages.filter((m): m is SearchMissMessage => m.body.kind === "search-miss");
+  if (misses.length && !webhooks.isDeadLetter(batch)) {
+    try {
+      const d1 = countedD1(env.DB);
+      await d1.batch(
+        recordMissStatements(
+          d1,
+          misses.map((m) => m.body),
+          utcDay(),
+        ),
+      );
+      for (const m of misses) m.ack();
+    } catch (e) {
+      console.error("search miss count failed", e instanceof Error ? e.message : String(e));
+      for (const m of misses) m.retry({ delaySeconds: 30 });
+    }
   }
   await webhooks.handleQueue(batch, env);
 }

@@ -10,6 +10,7 @@ import type { AppEnv } from "../platform/env.ts";
 import { d1Session, dbOf } from "../platform/http/d1-session.ts";
 import { publicCache } from "../platform/http/etag.ts";
 import { problemOf } from "../platform/http/problem.ts";
+import { countSearchMiss } from "../platform/http/search-miss.ts";
 import { cursorKeys } from "../platform/lib/cursor.ts";
 import { asset } from "../ui/assets.ts";
 import { illustration } from "../ui/components/product-image.tsx";
@@ -71,8 +72,8 @@ page(pages, "home", async (c, lang, t) => {
 listPage(pages, "products", {
   state: (c) => parseCatalogueQuery(c.req.queries()),
   query: catalogueQuery,
-  load: (c, s, lang) =>
-    getCataloguePage(c.get("d1"), cursorKeys(c.env), {
+  load: async (c, s, lang) => {
+    const list = await getCataloguePage(c.get("d1"), cursorKeys(c.env), {
       ...(s.filters as Required<ProductFilters>), // values checked by parseCatalogueQuery
       q: s.q,
       sort: s.sort,
@@ -81,7 +82,10 @@ listPage(pages, "products", {
       lang,
       // Real products only, as the API; the examples switch shows the illustrative ones too, labelled.
       includeIllustrative: s.examples,
-    }),
+    });
+    countSearchMiss(c, list.search, s.cursor);
+    return list;
+  },
   head: (t, s) => ({
     title: s.q ? `${t.productsTitle}: ${s.q}` : t.productsTitle,
     description: t.productsLede,

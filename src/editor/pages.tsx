@@ -27,6 +27,7 @@ import {
 import { peopleRoutes } from "./people/people.page.tsx";
 import { PROFILE_NAV, PROFILE_PATHS, proposalPages } from "./proposals/proposals.page.tsx";
 import { recordRoutes, type Shell } from "./records/records.page.tsx";
+import { SEARCH_PATHS, SEARCH_UI, searchRoutes } from "./search/search.page.tsx";
 import { tableRoutes } from "./tables/tables.page.tsx";
 import { PEOPLE_PATHS, PEOPLE_UI, RECORD_PATHS, TABLE_PATHS, UI } from "./ui/labels.ts";
 import { ADMIN_PATHS, ADMIN_STRINGS, type AdminLang } from "./ui/strings.ts";
@@ -121,6 +122,7 @@ export function Page(props: {
                   <a href={TABLE_PATHS[props.lang][e]}>{UI[props.lang].tables[e]}</a>{" "}
                 </>
               ))}
+              <a href={SEARCH_PATHS[props.lang].search}>{SEARCH_UI[props.lang].title}</a>{" "}
               {props.signedIn.role === "publisher" ? (
                 <a href={PEOPLE_PATHS[props.lang].people}>{PEOPLE_UI[props.lang].title}</a>
               ) : null}
@@ -401,6 +403,7 @@ for (const lang of ["vi", "en"] as const) {
   recordRoutes(editorPages, lang, shell, signedIn);
   tableRoutes(editorPages, lang, shell, signedIn);
   peopleRoutes(editorPages, lang, shell, signedIn);
+  searchRoutes(editorPages, lang, shell, signedIn);
 
   enquiryInbox(editorPages, lang, shell);
   proposalPages(editorPages, lang, shell);

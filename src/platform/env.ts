@@ -44,7 +44,9 @@ export type WebhookMessage =
   | { kind: "fanout" }
   | { kind: "deliver"; id: string }
   /** An enquiry's emails (src/enquiries/notify.ts); the same queue, so a failed send is retried like a delivery. */
-  | { kind: "enquiry"; ref: string; event: "received" | "forwarded" };
+  | { kind: "enquiry"; ref: string; event: "received" | "forwarded" }
+  /** A search that found nothing or few, counted after the response (src/platform/db/search-misses.ts). */
+  | { kind: "search-miss"; day: string; query: string; zero: boolean };
 
 export interface AppVariables {
   /** The request's D1 handle: a read-replication session that counts its round trips. */

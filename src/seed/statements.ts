@@ -1,7 +1,7 @@
 import { type FieldProvenance, type Provenance, weakest } from "../domain/provenance.ts";
-import { districtSlug, fold, kindKey, searchTextOf } from "../platform/lib/fold.ts";
+import { districtSlug, fold, kindKey } from "../platform/lib/fold.ts";
 
-export { districtSlug, searchTextOf };
+export { districtSlug };
 
 import { checkRow, type ImportKind, sheetRows } from "../editor/import/sheet.ts";
 import {
@@ -129,7 +129,7 @@ export function sheetStatements(sheets: SeedSheets): SeedStatement[] {
     if (producerName === undefined)
       throw new Error(`seed/imports/products.csv line ${line}: no producer '${p.producer}'`);
     productSlugs.add(p.slug);
-    out.push(publishProductStatement(p, producerName));
+    out.push(publishProductStatement(p));
   }
   // Retired sheet records go before the recognitions are written: the sheet's recognitions take their ids from
   // their lines, and a retired product's recognitions must not be overwritten by them first and deleted after.
@@ -242,7 +242,6 @@ export function seedStatements(sheets: SeedSheets): SeedStatement[] {
         ...provenanceCols(p),
         sort_vi: fold(p.nameVi),
         sort_en: fold(p.nameEn),
-        search_text: searchTextOf({ ...p, producerName: producer.name }),
         created_at: p.createdAt,
       }),
     );

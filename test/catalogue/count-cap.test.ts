@@ -43,8 +43,8 @@ function countBy(items: Item[], key: (p: Item) => string | null) {
 async function ranking(group: string | null): Promise<string[]> {
   const { results } = await env.DB.prepare(
     `SELECT p.slug FROM products_fts JOIN products p ON p.id = products_fts.rowid
-     WHERE products_fts MATCH '"capword"*' AND (?1 IS NULL OR p.product_group = ?1)
-     ORDER BY p.provenance = 'illustrative', bm25(products_fts, 10.0, 6.0, 1.0), p.sort_vi, p.id`,
+     WHERE products_fts MATCH '{name kind producer place award} : ("capword" OR "capword"*)' AND (?1 IS NULL OR p.product_group = ?1)
+     ORDER BY p.provenance = 'illustrative', bm25(products_fts, 10.0, 6.0, 4.0, 2.0, 2.0, 1.0), p.sort_vi, p.id`,
   )
     .bind(group)
     .all<{ slug: string }>();
@@ -83,12 +83,12 @@ describe("counting a search's matches: exact below the cap, over the best-ranked
         `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${INSERTED}),
            pr AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k, count(*) OVER () AS c FROM producers)
          INSERT INTO products (slug, producer_id, name_vi, name_en, product_group, category_vi, category_en, sort_vi, sort_en,
-           search_text, sources, sample, sample_fields, packaging, tier_rank)
-         SELECT printf('cap-%04d', i), (SELECT id FROM pr WHERE k = i % c), printf('Mẫu %d', i), printf('Sample %d', i),
+           sources, sample, sample_fields, packaging, tier_rank)
+         SELECT printf('cap-%04d', i), (SELECT id FROM pr WHERE k = i % c),
+           CASE WHEN i % 25 = 0 THEN printf('Mẫu capword %d', i) ELSE printf('Mẫu %d', i) END, printf('Sample %d', i),
            CASE i % 4 WHEN 0 THEN 'handicraft' WHEN 1 THEN 'processed_food' WHEN 2 THEN 'machinery' ELSE 'other' END,
-           'Thử', 'Test',
+           printf('capword%s filler %d', CASE WHEN i <= ${COUNT_CAP} THEN ' capall' ELSE '' END, i), 'Test',
            CASE WHEN i % 25 = 0 THEN printf('capword %d', i) ELSE printf('mau %04d', i) END, printf('sample %04d', i),
-           printf('capword%s filler %d', CASE WHEN i <= ${COUNT_CAP} THEN ' capall' ELSE '' END, i),
            '["https://example.org/a"]', i % 10 = 0, '[]', '[]', CASE i % 5 WHEN 0 THEN 4 WHEN 1 THEN 3 WHEN 2 THEN 2 ELSE 0 END
          FROM n`,
       ).run();

@@ -56,15 +56,15 @@ type Filters = Partial<
 /** The facets by definition: each counts the products passing every filter but its own. */
 async function expected(f: Filters, include: boolean) {
   const all = (await products()).filter((p) => include || !p.illustrative);
-  const matched = f.q
-    ? new Set(
-        (
-          await env.DB.prepare("SELECT rowid AS id FROM products_fts WHERE products_fts MATCH ?")
-            .bind(`"${f.q}"*`)
-            .all<{ id: number }>()
-        ).results.map((r) => r.id),
-      )
-    : null;
+  // The search's words as typed, in the columns shoppers search; as the start of a word only when that finds none.
+  const match = async (expr: string) =>
+    (
+      await env.DB.prepare("SELECT rowid AS id FROM products_fts WHERE products_fts MATCH ?")
+        .bind(`{name kind producer place award} : ${expr}`)
+        .all<{ id: number }>()
+    ).results.map((r) => r.id);
+  const exact = f.q ? await match(`"${f.q}"`) : [];
+  const matched = f.q ? new Set(exact.length ? exact : await match(`"${f.q}"*`)) : null;
   const tests: Record<string, (p: Product) => boolean> = {
     q: (p) => matched === null || matched.has(p.id),
     tier: (p) => !f.tier || f.tier.some((t) => RANK[t] === p.tier),

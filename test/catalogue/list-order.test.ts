@@ -10,6 +10,8 @@ interface Row {
   slug: string;
   id: number;
   tier: number;
+  /** The strongest recognition's grade × 10,000 + its stated year (the documented "tier" order, computed here). */
+  rank: number;
   group: string;
   district: string | null;
   schemes: string[];
@@ -22,17 +24,43 @@ async function rows(): Promise<Row[]> {
   const { results } = await env.DB.prepare(
     `SELECT p.slug, p.id, p.tier_rank AS tier, p.product_group AS "group", pr.district_slug AS district,
        (SELECT group_concat(DISTINCT r.scheme) FROM recognitions r WHERE r.product_id = p.id) AS schemes,
+       (SELECT json_group_array(json_object('scheme', r.scheme, 'level', r.level, 'stars', r.stars, 'year', r.year,
+         'year_state', json_extract(r.field_provenance, '$.year'))) FROM recognitions r WHERE r.product_id = p.id) AS recs,
        p.provenance = 'illustrative' AS illustrative, p.sort_vi AS vi, p.sort_en AS en
      FROM products p JOIN producers pr ON pr.id = p.producer_id`,
-  ).all<Omit<Row, "schemes" | "illustrative"> & { schemes: string | null; illustrative: number }>();
-  return results.map((r) => ({
+  ).all<
+    Omit<Row, "schemes" | "illustrative" | "rank"> & {
+      schemes: string | null;
+      illustrative: number;
+      recs: string;
+    }
+  >();
+  return results.map(({ recs, ...r }) => ({
     ...r,
+    rank: Math.max(0, ...(JSON.parse(recs) as Rec[]).map(rankOf)),
     schemes: r.schemes?.split(",") ?? [],
     illustrative: r.illustrative === 1,
   }));
 }
 
 const RANK: Record<string, number> = { national: 4, regional: 3, provincial: 2 };
+
+interface Rec {
+  scheme: string;
+  level: string | null;
+  stars: number | null;
+  year: number | null;
+  year_state: string | null;
+}
+/** The grades the contract states: national CNNT-TB or OCOP 5★ 40 … a year counts when stated, not inferred. */
+function rankOf(r: Rec): number {
+  const cnnt: Record<string, number> = { national: 40, regional: 30, provincial: 20, district: 10 };
+  const ocop: Record<number, number> = { 5: 40, 4: 25, 3: 15 };
+  const grade =
+    r.scheme === "cnnt" ? (cnnt[r.level ?? ""] ?? 0) : r.scheme === "ocop" ? (ocop[r.stars ?? 0] ?? 14) : 5;
+  const stated = r.year !== null && !["inferred", "illustrative"].includes(r.year_state ?? "sourced");
+  return grade * 10_000 + (stated ? (r.year ?? 0) : 0);
+}
 const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The list by definition: real products first when illustrative ones are included, then the sort. */
@@ -52,7 +80,7 @@ function expected(
     .sort(
       (a, b) =>
         (include ? cmp(Number(a.illustrative), Number(b.illustrative)) : 0) ||
-        (sort === "tier" ? cmp(b.tier, a.tier) : 0) ||
+        (sort === "tier" ? cmp(b.rank, a.rank) : 0) ||
         cmp(a[lang], b[lang]) ||
         cmp(a.id, b.id),
     )
@@ -81,8 +109,14 @@ describe("filtered lists: every page in order, whichever way it is found", () =>
     const names = cols.map((c) => c.name).filter((c) => c !== "id");
     for (let i = 0; i < 20; i++)
       await env.DB.prepare(
-        `INSERT INTO products (${names.join(", ")}) SELECT ${names.map((c) => (c === "slug" ? `slug || '-${i}'` : c === "sort_vi" || c === "sort_en" ? `${c} || ' ${String(i).padStart(2, "0")}'` : c)).join(", ")} FROM products WHERE slug = 'mien-dong-tan-viet-a'`,
+        `INSERT INTO products (${names.join(", ")}) SELECT ${names.map((c) => (c === "slug" ? `slug || '-${i}'` : c === "sort_vi" || c === "sort_en" ? `${c} || ' ${String(i).padStart(2, "0")}'` : c === "recognition_rank" || c === "tier_rank" ? "0" : c)).join(", ")} FROM products WHERE slug = 'mien-dong-tan-viet-a'`,
       ).run();
+    // With its recognitions, so the derived tier and rank are the triggers' own.
+    await env.DB.prepare(
+      `INSERT INTO recognitions (product_id, scheme, level, stars, year, title_vi, title_en, source_url, sample, provenance, field_provenance)
+       SELECT p.id, r.scheme, r.level, r.stars, r.year, r.title_vi, r.title_en, r.source_url, r.sample, r.provenance, r.field_provenance
+       FROM products p, recognitions r WHERE p.slug LIKE 'mien-dong-tan-viet-a-%' AND r.product_id = (SELECT id FROM products WHERE slug = 'mien-dong-tan-viet-a')`,
+    ).run();
     const all = await rows();
     let walked = 0;
     for (const f of FILTERS)

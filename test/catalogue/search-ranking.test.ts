@@ -14,8 +14,8 @@ describe("search: the first page from the best ranks only", () => {
     ["chieu", ""],
     ["cao bang", ""],
     // Illustrative products included: real ones first whatever their rank, so the cut is by (illustrative, rank).
-    ["gao", "&include=illustrative"],
-    ["nep", "&include=illustrative"],
+    ["quang hoa", "&include=illustrative"],
+    ["cnnt", "&include=illustrative"],
   ])(
     "q=%s%s: every page size gives the head of the full ranking, and the cursor continues it",
     async (text, include) => {

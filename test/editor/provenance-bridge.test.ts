@@ -18,8 +18,8 @@ describe("an editor's sample flags reach the provenance model", () => {
       id: number;
     }>();
     await env.DB.prepare(
-      `INSERT INTO products (id, slug, producer_id, name_vi, name_en, product_group, category_vi, category_en, sort_vi, sort_en, search_text, sources, sample, sample_fields, packaging)
-       VALUES (9901, 'bridge-mau', ?, 'Mẫu cầu nối', 'Bridge sample', 'processed_food', 'Thử', 'Test', 'bridge', 'bridge', 'bridge', '["https://example.org/a"]', 1, '[]', '[]')`,
+      `INSERT INTO products (id, slug, producer_id, name_vi, name_en, product_group, category_vi, category_en, sort_vi, sort_en, sources, sample, sample_fields, packaging)
+       VALUES (9901, 'bridge-mau', ?, 'Mẫu cầu nối', 'Bridge sample', 'processed_food', 'Thử', 'Test', 'bridge', 'bridge', '["https://example.org/a"]', 1, '[]', '[]')`,
     )
       .bind(producer?.id)
       .run();
@@ -37,8 +37,8 @@ describe("an editor's sample flags reach the provenance model", () => {
       id: number;
     }>();
     await env.DB.prepare(
-      `INSERT INTO products (id, slug, producer_id, name_vi, name_en, product_group, category_vi, category_en, sort_vi, sort_en, search_text, sources, sample, sample_fields, packaging)
-       VALUES (9902, 'bridge-truong', ?, 'Trường cầu nối', 'Bridge fields', 'processed_food', 'Thử', 'Test', 'bridge', 'bridge', 'bridge', '["https://example.org/a"]', 0, '["description_vi"]', '[{"label":"Gói","netWeightG":500,"priceVnd":70000,"sample":true}]')`,
+      `INSERT INTO products (id, slug, producer_id, name_vi, name_en, product_group, category_vi, category_en, sort_vi, sort_en, sources, sample, sample_fields, packaging)
+       VALUES (9902, 'bridge-truong', ?, 'Trường cầu nối', 'Bridge fields', 'processed_food', 'Thử', 'Test', 'bridge', 'bridge', '["https://example.org/a"]', 0, '["description_vi"]', '[{"label":"Gói","netWeightG":500,"priceVnd":70000,"sample":true}]')`,
     )
       .bind(producer?.id)
       .run();

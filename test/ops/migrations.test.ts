@@ -22,6 +22,9 @@ const RELEASES: Release[] = [
   { name: "1 (catalogue core)", lastMigration: "0001_search_and_derived.sql", data: release1 },
 ];
 
+/** Columns a later migration drops on purpose (0022: the old search index's one text column). */
+const DROPPED: Record<string, string[]> = { products: ["search_text"] };
+
 const db = env.UPGRADE_DB;
 const query: Query = async (sqls) =>
   (await db.batch<Record<string, unknown>>(sqls.map((s) => db.prepare(s)))).map((r) => r.results);
@@ -81,25 +84,38 @@ describe.each(RELEASES)("upgrading a release $name database", (release) => {
     expect(newSchema.tables).toEqual(expect.arrayContaining(oldSchema.tables));
     expect(await countRows(query, oldSchema.tables)).toEqual(oldCounts);
     for (const t of oldSchema.tables) {
-      const columns = Object.keys((oldRows[t]?.[0] ?? {}) as object);
+      const dropped = DROPPED[t] ?? [];
+      const columns = Object.keys((oldRows[t]?.[0] ?? {}) as object).filter((c) => !dropped.includes(c));
       if (!columns.length) continue;
       const now = await db
         .prepare(`SELECT ${columns.map((c) => `"${c}"`).join(", ")} FROM "${t}" ORDER BY rowid`)
         .all();
-      expect(now.results, t).toEqual(oldRows[t]);
+      const kept = (oldRows[t] as Record<string, unknown>[]).map((r) =>
+        Object.fromEntries(Object.entries(r).filter(([c]) => !dropped.includes(c))),
+      );
+      expect(now.results, t).toEqual(kept);
     }
 
-    // The search index survived and agrees with its content; today's search finds what the release found.
+    // The search index was rebuilt from the rows; today's search still finds every product whose name the release
+    // found (it no longer finds words in descriptions beside names — issue 26: "tra" found bún through
+    // "traditional" — and finds more through kinds and synonyms).
+    const sortVi = new Map(
+      (oldRows.products as { slug: string; sort_vi: string }[]).map((p) => [p.slug, p.sort_vi]),
+    );
     await checkSearchIndexes(query, newSchema.fts);
     for (const q of SEARCHES) {
-      expect(await oldSearch(q), q).toEqual(oldHits[q]);
       const today = await listProducts(countedD1(db), env.CURSOR_SECRET, {
         q,
         limit: 100,
         lang: "vi",
         includeIllustrative: true,
       });
-      expect(today.data.map((p) => p.slug).sort(), q).toEqual(oldHits[q]);
+      const hits = today.data.map((p) => p.slug).sort();
+      const named = ((oldHits[q] ?? []) as string[]).filter((slug) =>
+        q.split(" ").every((w) => (sortVi.get(slug) ?? "").split(/[^a-z0-9]+/).some((x) => x.startsWith(w))),
+      );
+      expect(named.length, q).toBeGreaterThan(0);
+      expect(hits, q).toEqual(expect.arrayContaining(named));
     }
     expect(oldHits["mien dong"]?.length).toBeGreaterThan(0);
 

@@ -190,7 +190,10 @@ describe("restore parses only what a backup writes", () => {
     );
     const backup = await parseBackup(edited, { secrets: BACKUP_SECRETS });
     expect(() =>
-      restoreStatements({ tables: [], fts: [], triggers: [], columns: {}, counts: {} }, backup),
+      restoreStatements(
+        { tables: [], fts: [], ftsRebuild: [], triggers: [], columns: {}, counts: {} },
+        backup,
+      ),
     ).toThrow(/no table/);
   });
 });

@@ -4,7 +4,7 @@ import { asStatement, createDb, type Db } from "../../platform/db/client.ts";
 import { channels, kinds, producers, products } from "../../platform/db/schema.ts";
 import type { CountedD1 } from "../../platform/env.ts";
 import type { CursorKeys } from "../../platform/lib/cursor.ts";
-import { kindsNamedBy } from "../kinds/kinds.queries.ts";
+import { everyKind, kindsNamedBy } from "../kinds/kinds.queries.ts";
 import { type ListProductsInput, productListQuery } from "../products/products.queries.ts";
 import { programmeOut, programmeQueries } from "../programme/programme.queries.ts";
 
@@ -84,11 +84,16 @@ export async function getCataloguePage(d1: CountedD1, secret: CursorKeys, input:
   const list = await productListQuery(d1, secret, input);
   const q = input.q?.trim() ?? "";
   const named = q ? asStatement(d1, kindsNamedBy(createDb(d1), q)) : null;
-  const results = await d1.batch([...list.statements, ...(named ? [named.statement] : [])]);
+  // Every kind, for a search that finds nothing (the empty page offers them): a few dozen short rows.
+  const every = q ? asStatement(d1, everyKind(createDb(d1))) : null;
+  const extra = [named, every].flatMap((x) => (x ? [x.statement] : []));
+  const results = await d1.batch([...list.statements, ...extra]);
   const n = list.statements.length;
   const kinds = named ? named.read(results[n] as D1Result) : [];
-  return {
-    ...(await list.read(results.slice(0, n))),
-    kinds: kinds.map((k) => ({ slug: k.slug, name: pick(input.lang, k.nameVi, k.nameEn) })),
-  };
+  const all = every ? every.read(results[n + 1] as D1Result) : [];
+  const out = (k: { slug: string; nameVi: string; nameEn: string }) => ({
+    slug: k.slug,
+    name: pick(input.lang, k.nameVi, k.nameEn),
+  });
+  return { ...(await list.read(results.slice(0, n))), kinds: kinds.map(out), allKinds: all.map(out) };
 }

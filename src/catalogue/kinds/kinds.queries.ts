@@ -95,3 +95,11 @@ export function kindsNamedBy(db: Db, q: string) {
     .orderBy(desc(kinds.representative), asc(kinds.id))
     .limit(3);
 }
+
+/** Every kind shoppers may browse (not illustrative ones), representative ones first: the empty search's offer. */
+export const everyKind = (db: Db) =>
+  db
+    .select({ slug: kinds.slug, nameVi: kinds.nameVi, nameEn: kinds.nameEn })
+    .from(kinds)
+    .where(sql`${kinds.provenance} <> 'illustrative'`)
+    .orderBy(desc(kinds.representative), asc(kinds.id));

@@ -9,6 +9,7 @@ import {
   TIERS,
   type Tier,
 } from "../../domain/vocabulary.ts";
+import { type SearchPlan, searchOutcomeSql } from "./search.queries.ts";
 
 export interface ProductFilters {
   q?: string;
@@ -50,7 +51,7 @@ const jsonList = (values: readonly (string | number)[]) =>
  */
 export function filterFragments(
   f: ProductFilters,
-  match: string | null,
+  searched: boolean,
   json = false,
 ): Partial<Record<FilterKey, SQL>> {
   const out: Partial<Record<FilterKey, SQL>> = {};
@@ -58,7 +59,8 @@ export function filterFragments(
   // Illustrative products stay out unless asked for; every facet applies this (it is no facet of its own).
   if (!f.includeIllustrative) out.real = sql`p.provenance <> 'illustrative'`;
   const realListing = f.includeIllustrative ? sql`` : sql` AND l.provenance <> 'illustrative'`;
-  if (match !== null) out.q = sql`p.id IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ${match})`;
+  // A search's matches are the CTE `m` of its plan (src/catalogue/products/search.queries.ts), in the statement that reads them.
+  if (searched) out.q = sql`p.id IN (SELECT id FROM m)`;
   if (f.tier?.length) out.tier = sql`p.tier_rank IN (${list(f.tier.map((t) => LEVEL_RANK[t]))})`;
   if (f.group?.length) out.group = sql`p.product_group IN (${list(f.group)})`;
   if (f.producer?.length)
@@ -70,20 +72,6 @@ export function filterFragments(
   if (f.channel?.length)
     out.channel = sql`EXISTS (SELECT 1 FROM listings l JOIN channels c ON c.id = l.channel_id WHERE l.product_id = p.id AND c.slug IN (${list(f.channel)})${realListing})`;
   return out;
-}
-
-/**
- * A search's matches with their rank (bm25, name weighted most) and, when illustrative products are included,
- * their flag: the body of the CTE the page and the facets both rank from. The flag is membership of the real
- * products, a set read once from the real-first index (migration 0016): the province has some 150 recognized
- * products, while a lookup per match costs as much as ranking it (at 100k products, 4,863 matches of "mien dong":
- * 4.3 ms more). A subquery `WHERE id = rowid` would not do: inside it `rowid` is the subquery's own row, so every
- * match took the first product's flag.
- */
-export function rankedMatches(match: string, include: boolean): SQL {
-  const real = sql`SELECT id FROM products WHERE (provenance = 'illustrative') = 0`;
-  const ill = include ? sql`, rowid NOT IN (${real}) AS ill` : sql``;
-  return sql`SELECT rowid AS id, bm25(products_fts, 10.0, 6.0, 1.0) AS rank${ill} FROM products_fts WHERE products_fts MATCH ${match}${include ? sql`` : sql` AND rowid IN (${real})`}`;
 }
 
 /** Most values a facet lists (only the producer facet can have more). */
@@ -159,24 +147,26 @@ export function facetStatements(
  * once (`m`, which the page reads too) and reads the COUNT_CAP best-ranked ones (every match while it has no more)
  * from product_facets (`top`); `select` runs the counts of {@link facetStatements} over those rows. Its rows carry
  * `part`: 0 the facet combinations, 1 the producers, 2 the channels, 3 whether the search matched more than
- * COUNT_CAP (`n`); {@link searchFacetResults} splits them. The filters repeat in three counts, so their value lists
+ * COUNT_CAP (`n`), 4 its outcome (`t`, `g`, `d`: products found exactly, through a typo, in descriptions only;
+ * `label`: the corrected query); {@link searchFacetResults} splits them. The filters repeat in three counts, so their value lists
  * are bound as JSON (their 40 values would otherwise pass D1's 100 parameters a statement).
  */
-export function searchCounts(input: ProductFilters, match: string): { ctes: SQL; select: SQL } {
+export function searchCounts(input: ProductFilters, plan: SearchPlan): { ctes: SQL; select: SQL } {
   const include = input.includeIllustrative === true;
   // The matches hold only real products unless illustrative ones are included: no `real` filter needed.
-  const { real: _real, q: _q, ...filters } = filterFragments(input, match, true);
+  const { real: _real, q: _q, ...filters } = filterFragments(input, true, true);
   // Read through a subquery, the counted rows show as "SCAN top" in a plan, not as a scan of products' alias `p`.
   const [cube, producer, channel] = facetStatements(filters, false, input, sql`(SELECT * FROM top) p`);
   // The best-ranked matches, in the page's own order (real products first when illustrative ones are included).
   const best = include ? sql`ill, rank, id` : sql`rank, id`;
   return {
-    ctes: sql`m AS MATERIALIZED (${rankedMatches(match, include)}),
+    ctes: sql`${plan.ctes},
     top AS MATERIALIZED (SELECT f.* FROM (SELECT id FROM m ORDER BY ${best} LIMIT ${COUNT_CAP}) x JOIN product_facets f ON f.id = x.id)`,
     select: sql`SELECT 0 AS part, t, g, d, label, s, i, n, NULL AS k, NULL AS o FROM (${cube})
     UNION ALL SELECT 1, NULL, NULL, NULL, label, NULL, i, n, k, label FROM (${producer})
     UNION ALL SELECT 2, NULL, NULL, NULL, label, NULL, i, n, k, o FROM (${channel})
     UNION ALL SELECT 3, NULL, NULL, NULL, NULL, NULL, NULL, EXISTS (SELECT 1 FROM m LIMIT 1 OFFSET ${COUNT_CAP}), NULL, NULL
+    UNION ALL SELECT 4, exact, typo, description, hint, NULL, NULL, NULL, NULL, NULL FROM (${searchOutcomeSql(plan)})
     ORDER BY part, o`,
   };
 }
@@ -191,9 +181,25 @@ export const SEARCH_COUNT_COLUMNS = ["part", "t", "g", "d", "label", "s", "i", "
 export function searchFacetResults(rows: { part: number; n: number }[]): {
   results: D1Result[];
   capped: boolean;
+  outcome: SearchOutcome;
 } {
   const part = (i: number) => ({ results: rows.filter((r) => r.part === i) }) as unknown as D1Result;
-  return { results: [part(0), part(1), part(2)], capped: rows.some((r) => r.part === 3 && r.n === 1) };
+  const o = rows.find((r) => r.part === 4) as
+    | { t: number; g: number; d: number; label: string | null }
+    | undefined;
+  return {
+    results: [part(0), part(1), part(2)],
+    capped: rows.some((r) => r.part === 3 && r.n === 1),
+    outcome: { exact: o?.t ?? 0, typo: o?.g ?? 0, description: o?.d ?? 0, hint: o?.label ?? null },
+  };
+}
+
+/** How a search found its products (src/catalogue/products/search.queries.ts): per tier, and the corrected query if any. */
+export interface SearchOutcome {
+  exact: number;
+  typo: number;
+  description: number;
+  hint: string | null;
 }
 
 /**

@@ -169,9 +169,50 @@ function Facet(props: {
   );
 }
 
+/**
+ * A list that found nothing: "remove a filter" only when a filter is set; for a search, the product kinds to browse
+ * and the centre to ask ("Did you mean …" shows above, for every search that offers one).
+ */
+function EmptyResult(props: {
+  list: { allKinds?: { slug: string; name: string }[] };
+  s: CatalogueState;
+  lang: Lang;
+  filtered: boolean;
+}) {
+  const { list, s, lang } = props;
+  const t = strings(lang);
+  return (
+    <div class="empty">
+      <p>{props.filtered || !s.q ? t.noResults : t.noResultsSearch(s.q)}</p>
+      {s.q && list.allKinds?.length ? (
+        <nav aria-label={t.browseKinds}>
+          <p>
+            {t.browseKinds}:{" "}
+            {list.allKinds.map((k, i) => (
+              <>
+                {i ? ", " : ""}
+                <a href={pathOf("kind", lang, k.slug)}>{k.name}</a>
+              </>
+            ))}
+          </p>
+        </nav>
+      ) : null}
+      {/* The buyers' enquiry form (issue 24) is not on main yet: the kinds page says whom to ask. */}
+      <p>
+        <a class="ask-centre" href={pathOf("kinds", lang)}>
+          {t.askCentre}
+        </a>
+      </p>
+    </div>
+  );
+}
+
 /** The catalogue: search, sort and facet filters in one GET form, the results, their active filters as chips. */
 export function CataloguePage(props: {
-  list: ProductList & { kinds?: { slug: string; name: string }[] };
+  list: ProductList & {
+    kinds?: { slug: string; name: string }[];
+    allKinds?: { slug: string; name: string }[];
+  };
   s: CatalogueState;
   lang: Lang;
   pager: PagerLinks;
@@ -277,6 +318,15 @@ export function CataloguePage(props: {
               </p>
             </nav>
           ) : null}
+          {list.search?.did_you_mean ? (
+            <p class="did-you-mean">
+              {t.didYouMean}:{" "}
+              <a href={hrefOf(lang, { ...s, q: list.search.did_you_mean, cursor: undefined })}>
+                {list.search.did_you_mean}
+              </a>
+              ?
+            </p>
+          ) : null}
           {chips.length ? (
             <ul class="chips" aria-label={t.activeFilters}>
               {chips.map((c) => (
@@ -295,7 +345,7 @@ export function CataloguePage(props: {
               ))}
             </div>
           ) : (
-            <p class="empty">{t.noResults}</p>
+            <EmptyResult list={list} s={s} lang={lang} filtered={active > 0} />
           )}
           <Pager lang={lang} {...props.pager} />
         </section>

@@ -19,7 +19,7 @@ import {
 import { keysetPage } from "../../platform/db/pagination.ts";
 import type { CountedD1 } from "../../platform/env.ts";
 import { type CursorKeys, decodeCursor } from "../../platform/lib/cursor.ts";
-import { toFtsQuery } from "../../platform/lib/fold.ts";
+import { FEW_RESULTS } from "../../platform/lib/fold.ts";
 import {
   countsWhere,
   type FacetValue,
@@ -29,10 +29,12 @@ import {
   type ProductFilters,
   readFacets,
   SEARCH_COUNT_COLUMNS,
+  type SearchOutcome,
   searchCounts,
   searchFacetResults,
   where,
 } from "./facets.queries.ts";
+import { searchPlan } from "./search.queries.ts";
 
 export type { FacetName, FacetValue, Lang, ProductFilters, Sort };
 
@@ -49,6 +51,7 @@ interface Row extends ProductSummaryRow {
   image_alt_en: string | null;
   created_at: string;
   sort_key: string;
+  recognition_rank: number;
   /** 1 when the product holds an OCOP certification (stars stated or not). */
   ocop: number;
   /** The year of the rating behind `ocop_stars`, and of the product's latest dated OCOP rating. */
@@ -135,8 +138,14 @@ function sortKeys(sort: Sort, sortCol: SQL): SortSpec {
     case "newest":
       return { keys: [{ expr: sql`p.created_at`, desc: true, pick: (r) => r.created_at }, id(true)] };
     default:
+      // The strongest recognition first (products.recognition_rank, migration 0022: OCOP stars count, a stated
+      // recent rating before one of unknown year).
       return {
-        keys: [{ expr: sql`p.tier_rank`, desc: true, pick: (r) => r.tier_rank }, name(false), id(false)],
+        keys: [
+          { expr: sql`p.recognition_rank`, desc: true, pick: (r) => r.recognition_rank },
+          name(false),
+          id(false),
+        ],
       };
   }
 }
@@ -173,7 +182,7 @@ function keysetAfter(spec: SortSpec, values: (string | number | null)[]): SQL {
 export function scopeOf(input: ListProductsInput, sort: Sort): string {
   const norm = (v?: string[]) => (v?.length ? [...v].sort().join(",") : "");
   return [
-    "p1",
+    "p2",
     sort,
     input.lang,
     input.q ?? "",
@@ -203,15 +212,15 @@ export async function listProducts(d1: CountedD1, secret: CursorKeys, input: Lis
  */
 export async function productListQuery(d1: CountedD1, secret: CursorKeys, input: ListProductsInput) {
   const stmt = (q: SQL) => toStatement(d1, q);
-  const match = input.q !== undefined && input.q.trim() !== "" ? toFtsQuery(input.q) : null;
+  const include = input.includeIllustrative === true;
+  const match = input.q !== undefined && input.q.trim() !== "" ? searchPlan(input.q, include) : null;
   const searchedNothing = input.q !== undefined && input.q.trim() !== "" && match === null;
   const sort: Sort =
     input.sort === "relevance" && match === null ? "tier" : (input.sort ?? (match ? "relevance" : "tier"));
   const sortCol = input.lang === "vi" ? sql`p.sort_vi` : sql`p.sort_en`;
-  const include = input.includeIllustrative === true;
   const spec = sortSpec(sort, sortCol, include);
   const scope = scopeOf(input, sort);
-  const filters = filterFragments(input, match);
+  const filters = filterFragments(input, match !== null);
   const all = Object.values(filters);
 
   // Ranked matches are materialised once: as a plain subquery SQLite may run the FTS search again for every row
@@ -260,7 +269,7 @@ export async function productListQuery(d1: CountedD1, secret: CursorKeys, input:
 
   const listSql = (from: SQL, guard: SQL[]) => sql`
     SELECT p.id, p.slug, p.name_vi, p.name_en, p.category_vi, p.category_en, p.product_group, p.tier_rank,
-      p.ocop_stars, p.image, p.image_alt_vi, p.image_alt_en, p.sample, p.created_at, p.packaging,
+      p.ocop_stars, p.recognition_rank, p.image, p.image_alt_vi, p.image_alt_en, p.sample, p.created_at, p.packaging,
       p.provenance, p.field_provenance, (p.provenance = 'illustrative') AS illustrative,
       ${sql.raw(ocopHeldSql("p"))} AS ocop, ${sql.raw(ocopYearSql("p"))} AS ocop_year,
       ${sql.raw(ocopLatestSql("p"))} AS ocop_latest,
@@ -303,7 +312,7 @@ export async function productListQuery(d1: CountedD1, secret: CursorKeys, input:
           : first;
     const counted = counts
       ? searchFacetResults(first.filter((r) => r.part !== null) as { part: number; n: number }[])
-      : { results: results.slice(lists.length), capped: false };
+      : { results: results.slice(lists.length), capped: false, outcome: null };
     const facetResults = counted.results;
 
     const { items, hasMore, nextCursor } = await keysetPage(rows, input.limit, {
@@ -323,6 +332,7 @@ export async function productListQuery(d1: CountedD1, secret: CursorKeys, input:
       },
       facets: readFacets(facetResults, input.lang, input),
       facets_exhaustive: !counted.capped,
+      search: match ? searchOut(match.tokens, counted.outcome) : null,
     };
   };
   return { statements, read };
@@ -330,16 +340,38 @@ export async function productListQuery(d1: CountedD1, secret: CursorKeys, input:
 export type ProductList = Awaited<ReturnType<typeof listProducts>>;
 
 /** How many columns a page's rows have (a search pads its count rows with as many; SQLite refuses a mismatch). */
-const PAGE_WIDTH = 28;
+const PAGE_WIDTH = 29;
 
-/** Indexes that hold the page orders the walk uses: [real first?][sort][language] (migrations 0004, 0016). */
+/**
+ * What a search did, for the shopper and the API: the words it searched (folded), how many products matched them
+ * as typed (synonyms included) and through a correction, whether it fell back to descriptions, and the corrected
+ * query when the words as typed found few.
+ */
+function searchOut(tokens: string[], o: SearchOutcome | null) {
+  const outcome = o ?? { exact: 0, typo: 0, description: 0, hint: null };
+  return {
+    words: tokens.join(" "),
+    matched: outcome.exact,
+    corrected: outcome.typo,
+    descriptions_only: outcome.description > 0,
+    did_you_mean:
+      outcome.hint !== null &&
+      outcome.hint !== tokens.join(" ") &&
+      outcome.exact < FEW_RESULTS &&
+      outcome.typo > 0
+        ? outcome.hint
+        : null,
+  };
+}
+
+/** Indexes that hold the page orders the walk uses: [real first?][sort][language] (migrations 0016, 0022). */
 const ORDER_INDEXES = {
   real: {
-    tier: { vi: "products_real_tier_vi_idx", en: "products_real_tier_en_idx" },
+    tier: { vi: "products_real_recognition_vi_idx", en: "products_real_recognition_en_idx" },
     name: { vi: "products_real_name_vi_idx", en: "products_real_name_en_idx" },
   },
   plain: {
-    tier: { vi: "products_tier_sort_vi_idx", en: "products_tier_sort_en_idx" },
+    tier: { vi: "products_recognition_sort_vi_idx", en: "products_recognition_sort_en_idx" },
     name: { vi: "products_sort_vi_idx", en: "products_sort_en_idx" },
   },
 } as const;

@@ -485,6 +485,7 @@ export const listAuditEvents = createRoute({
             "programme_figure",
             "editor",
             "editor_token",
+            "search_synonym",
           ])
           .optional(),
         key: z.string().max(120).optional(),

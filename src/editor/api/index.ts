@@ -3,6 +3,7 @@ import { registerEnquiryRoutes } from "../../enquiries/admin-api.ts";
 import type { AppEnv } from "../../platform/env.ts";
 import { invalidFields, invalidParams } from "../../platform/http/problem.ts";
 import { issuesToParams } from "../../platform/http/validation.ts";
+import { registerSearchRoutes } from "../search/search.api.ts";
 import { registerTableRoutes } from "../tables/tables.api.ts";
 import * as handlers from "./admin.handlers.ts";
 import * as routes from "./admin.routes.ts";
@@ -48,3 +49,4 @@ adminApi
 // Before the tables' routes, whose /{table} pattern would take /enquiries.
 registerEnquiryRoutes(adminApi);
 registerTableRoutes(adminApi);
+registerSearchRoutes(adminApi);

@@ -162,7 +162,7 @@ export async function importCsv(
     if (action === "unchanged") return;
     statements.push(
       kind === "products"
-        ? publishProductStatement(record as ProductRecord, refName.get(String(record.producer)) ?? "")
+        ? publishProductStatement(record as ProductRecord)
         : kind === "producers"
           ? publishProducerStatement(record as ProducerRecord)
           : publishRecognitionStatement(record as RecognitionRecord),

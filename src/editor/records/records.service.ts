@@ -33,7 +33,6 @@ import {
   type RecordState,
   readProductBundle,
   readState,
-  renameInSearchText,
   runBatch,
   type Statement,
   stateFromResults,
@@ -250,18 +249,16 @@ export async function publishProductDraft<T = void>(
   const ctx = call;
   const statements: Statement[] = [guard("product", bundle.product)];
   if (bundle.producer?.draft && producer) {
-    const rename = renameInSearchText(producer.slug, bundle.producer.live?.name ?? null, producer.name);
     statements.push(
       guard("producer", bundle.producer),
       publishProducerStatement(producer),
-      ...(rename ? [rename] : []),
       dropDraft("producer", producer.slug),
       auditStatement(ctx, "producer", producer.slug, "publish", diff(bundle.producer.live, producer)),
     );
   }
   if (bundle.product.draft) {
     statements.push(
-      publishProductStatement(product, producer?.name ?? ""),
+      publishProductStatement(product),
       dropDraft("product", slug),
       auditStatement(ctx, "product", slug, "publish", diff(bundle.product.live, product)),
     );
@@ -319,7 +316,6 @@ export async function publishProducerDraft<T = void>(
     [
       guard("producer", s),
       publishProducerStatement(producer),
-      ...[renameInSearchText(slug, s.live?.name ?? null, producer.name)].filter((x) => x !== null),
       dropDraft("producer", slug),
       auditStatement(call, "producer", slug, "publish", diff(s.live, producer)),
     ],

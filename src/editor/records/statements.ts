@@ -2,7 +2,7 @@
  * The statements that write editors' records into the catalogue tables, without the database: the admin API,
  * the import and the seed (which applies the shipped sheets, seed/imports) all write through these.
  */
-import { districtSlug, fold, searchTextOf } from "../../platform/lib/fold.ts";
+import { districtSlug, fold } from "../../platform/lib/fold.ts";
 import {
   NOT_STATED,
   type ProducerRecord,
@@ -93,8 +93,11 @@ export function publishProducerStatement(record: ProducerRecord): Statement {
   };
 }
 
-/** Upserts a product into the catalogue; sort keys and search text are folded as the seed folds them. */
-export function publishProductStatement(record: ProductRecord, producerName: string): Statement {
+/**
+ * Upserts a product into the catalogue; sort keys are folded as the seed folds them (the search index follows by
+ * triggers, migration 0022).
+ */
+export function publishProductStatement(record: ProductRecord): Statement {
   const p = settleProvenance(record);
   const cols = [
     "slug",
@@ -116,7 +119,6 @@ export function publishProductStatement(record: ProductRecord, producerName: str
     "image_alt_en",
     "sort_vi",
     "sort_en",
-    "search_text",
   ];
   // What the producer stated itself is written only when the record names it: a CSV row keeps the stored date.
   const updated = [...cols.slice(1), ...(p.producer_stated_on !== undefined ? ["producer_stated_on"] : [])];
@@ -157,13 +159,6 @@ export function publishProductStatement(record: ProductRecord, producerName: str
       p.image_alt_en,
       fold(p.name_vi),
       fold(p.name_en),
-      searchTextOf({
-        producerName,
-        categoryVi: p.category_vi,
-        categoryEn: p.category_en,
-        descriptionVi: p.description_vi,
-        descriptionEn: p.description_en,
-      }),
       p.producer_stated_on ?? null,
     ],
   };

@@ -369,20 +369,6 @@ export const NEXT_RECOGNITION_ID = `SELECT max(${EDITOR_ID_FLOOR},
   coalesce((SELECT max(CAST(key AS INTEGER)) FROM editor_drafts WHERE entity = 'recognition'), 0) + 1,
   coalesce((SELECT max(CAST(entity_key AS INTEGER)) FROM changes WHERE entity = 'recognition'), 0) + 1) AS id`;
 
-/**
- * Refreshes the search text of a producer's products after the producer is renamed: a product's search text
- * starts with its producer's folded name (searchTextOf), so the old prefix is swapped for the new one. A product
- * whose text does not start with the old name is left alone (never made worse). Null when the name is unchanged.
- */
-export function renameInSearchText(slug: string, before: string | null, after: string): Statement | null {
-  if (before === null || fold(before) === fold(after)) return null;
-  const old = fold(before);
-  return {
-    sql: `UPDATE products SET search_text = ? || substr(search_text, ? + 1)
-      WHERE producer_id = (SELECT id FROM producers WHERE slug = ?) AND substr(search_text, 1, ?) = ?`,
-    params: [fold(after), [...old].length, slug, [...old].length, old],
-  };
-}
 /** Removes a live record (the change feed's delete triggers leave its tombstone) and any draft of it. */
 export function deleteStatements(entity: Entity, key: string): Statement[] {
   const { table, key: col } = TABLE[entity];

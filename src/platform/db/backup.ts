@@ -47,6 +47,11 @@ export interface Schema {
   tables: string[];
   /** FTS5 virtual tables (rebuilt on restore). */
   fts: string[];
+  /**
+   * How to rebuild each FTS5 table: from its external content table (`rebuild`), or, for a contentless one
+   * (content=''), from the view `<name>_doc` that the triggers feed it from (migration 0022).
+   */
+  ftsRebuild: string[];
   /** Triggers: name and CREATE statement. */
   triggers: { name: string; sql: string }[];
   /** Columns of each real table, in order. */
@@ -62,7 +67,10 @@ export async function readSchema(query: Query): Promise<Schema> {
   ]);
   const objects = objectRows as { type: string; name: string; sql: string | null }[];
   const virtual = objects.filter((o) => o.type === "table" && /^CREATE VIRTUAL TABLE/i.test(o.sql ?? ""));
-  const fts = virtual.filter((o) => /USING\s+fts5/i.test(o.sql ?? "")).map((o) => o.name);
+  // fts5vocab tables read an FTS5 index: nothing of their own to rebuild or restore.
+  const ftsTables = virtual.filter((o) => /USING\s+fts5\s*\(/i.test(o.sql ?? ""));
+  const fts = ftsTables.map((o) => o.name);
+  const ftsRebuild = ftsTables.flatMap((o) => ftsRebuildStatements(o.name, o.sql ?? ""));
   const shadow = new Set(
     virtual.flatMap((v) => ["data", "idx", "docsize", "config", "content"].map((s) => `${v.name}_${s}`)),
   );
@@ -103,7 +111,22 @@ export async function readSchema(query: Query): Promise<Schema> {
   const triggers = objects
     .filter((o) => o.type === "trigger" && o.sql)
     .map((o) => ({ name: o.name, sql: o.sql ?? "" }));
-  return { tables: ordered, fts, triggers, columns, counts };
+  return { tables: ordered, fts, ftsRebuild, triggers, columns, counts };
+}
+
+/** The statements that refill an FTS5 table from its content (see {@link Schema.ftsRebuild}). */
+function ftsRebuildStatements(name: string, createSql: string): string[] {
+  const args = /USING\s+fts5\s*\(([\s\S]*)\)\s*$/i.exec(createSql)?.[1] ?? "";
+  if (!/content\s*=\s*''/i.test(args))
+    return [`INSERT INTO ${ident(name)}(${ident(name)}) VALUES('rebuild')`];
+  const columns = args
+    .split(",")
+    .map((a) => a.trim())
+    .filter((a) => a !== "" && !a.includes("="));
+  return [
+    `INSERT INTO ${ident(name)}(${ident(name)}) VALUES('delete-all')`,
+    `INSERT INTO ${ident(name)}(rowid, ${columns.map(ident).join(", ")}) SELECT * FROM ${ident(`${name}_doc`)}`,
+  ];
 }
 
 const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
@@ -552,7 +575,7 @@ export function restoreStatements(target: Schema, backup: Backup, { now = Date.n
       ? REBUILD_FACET_COUNTS
       : []),
     ...target.triggers.map((t) => t.sql),
-    ...target.fts.map((f) => `INSERT INTO ${ident(f)}(${ident(f)}) VALUES('rebuild')`),
+    ...target.ftsRebuild,
   ];
 }
 

@@ -110,11 +110,15 @@ export const products = sqliteTable(
     tierRank: integer("tier_rank").notNull().default(0),
     /** Highest OCOP star rating; kept by triggers on recognitions. */
     ocopStars: integer("ocop_stars").notNull().default(0),
-    /** Accent-folded name (vi) for sorting and for the search index. */
+    /**
+     * The strongest recognition, for the "highest recognition" order: its grade × 10,000 plus its stated year (0
+     * when the year is not stated or only inferred), so among equal grades a recent rating comes first and one of
+     * unknown year last. Kept by triggers on recognitions (migration 0022; grades in docs/shoppers.md).
+     */
+    recognitionRank: integer("recognition_rank").notNull().default(0),
+    /** Accent-folded name (vi) for sorting. */
     sortVi: text("sort_vi").notNull(),
     sortEn: text("sort_en").notNull(),
-    /** Accent-folded producer name, category and description, fed to the FTS5 index. */
-    searchText: text("search_text").notNull().default(""),
     /** The date the producer itself last stated values of this product (its proposal, published): a source. */
     producerStatedOn: text("producer_stated_on"),
     ...timestamps,
@@ -123,9 +127,9 @@ export const products = sqliteTable(
     uniqueIndex("products_slug_uq").on(t.slug),
     index("products_producer_idx").on(t.producerId, t.sortVi, t.id),
     index("products_group_idx").on(t.productGroup, t.sortVi, t.id),
-    // The default order (best tier first, then name): a DESC key lets SQLite read it in order, without a sort.
-    index("products_tier_sort_vi_idx").on(sql`${t.tierRank} DESC`, t.sortVi, t.id),
-    index("products_tier_sort_en_idx").on(sql`${t.tierRank} DESC`, t.sortEn, t.id),
+    // The default order (strongest recognition first, then name): a DESC key lets SQLite read it in order.
+    index("products_recognition_sort_vi_idx").on(sql`${t.recognitionRank} DESC`, t.sortVi, t.id),
+    index("products_recognition_sort_en_idx").on(sql`${t.recognitionRank} DESC`, t.sortEn, t.id),
     // Covering indexes for the tier and group filters and their facet counts (index entries, not rows); they end
     // with provenance because every count leaves illustrative products out or counts them apart.
     index("products_tier_group_idx").on(t.tierRank, t.productGroup, t.producerId, t.provenance),
@@ -136,15 +140,15 @@ export const products = sqliteTable(
     index("products_facet_idx").on(t.id, t.tierRank, t.productGroup, t.producerId, t.provenance),
     // Real products first (the shopper's pages, include=illustrative): the order leads with this expression
     // (migration 0016).
-    index("products_real_tier_vi_idx").on(
+    index("products_real_recognition_vi_idx").on(
       sql`(${t.provenance} = 'illustrative')`,
-      sql`${t.tierRank} DESC`,
+      sql`${t.recognitionRank} DESC`,
       t.sortVi,
       t.id,
     ),
-    index("products_real_tier_en_idx").on(
+    index("products_real_recognition_en_idx").on(
       sql`(${t.provenance} = 'illustrative')`,
-      sql`${t.tierRank} DESC`,
+      sql`${t.recognitionRank} DESC`,
       t.sortEn,
       t.id,
     ),
@@ -639,4 +643,42 @@ export const enquiryNotices = sqliteTable(
     messageId: text("message_id"),
   },
   (t) => [uniqueIndex("enquiry_notices_uq").on(t.enquiryId, t.event, t.recipient)],
+);
+
+/**
+ * Words a shopper may type for another (migration 0022): chè ↔ trà, lạp xưởng ↔ lạp sườn, tea ↔ trà… A row works
+ * both ways; the search adds the other side of every row whose side the query names (not a chain of rows: bún and
+ * miến are different noodles even if both are "vermicelli" somewhere). `term` and `synonym` as the editor wrote
+ * them; the keys folded (src/platform/lib/fold.ts), as the search compares them.
+ */
+export const searchSynonyms = sqliteTable(
+  "search_synonyms",
+  {
+    id: integer("id").primaryKey(),
+    term: text("term").notNull(),
+    synonym: text("synonym").notNull(),
+    termKey: text("term_key").notNull(),
+    synonymKey: text("synonym_key").notNull(),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [
+    uniqueIndex("search_synonyms_pair_uq").on(t.termKey, t.synonymKey),
+    index("search_synonyms_synonym_idx").on(t.synonymKey),
+  ],
+);
+
+/**
+ * Searches that found nothing or little, counted per folded query per day (migration 0022): what the catalogue
+ * lacks or names otherwise. No address, no cookie, no person — the words and a count. `zero`: how many of `n` found
+ * nothing at all.
+ */
+export const searchMisses = sqliteTable(
+  "search_misses",
+  {
+    day: text("day").notNull(),
+    query: text("query").notNull(),
+    n: integer("n").notNull().default(0),
+    zero: integer("zero").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.query] })],
 );

@@ -107,7 +107,8 @@ export const Provenance = z
 export const ProductsQuery = z
   .object({
     q: z.string().max(MAX_QUERY_LENGTH, `at most ${MAX_QUERY_LENGTH} characters`).optional().openapi({
-      description: "Search text; accents optional (“mien dong” finds “miến dong”)",
+      description:
+        "Search text, matched in the products' names (Vietnamese and English), kinds, producers, districts and recognitions — not in internal notes; descriptions only when nothing else matches. Accents and tone-mark placement optional (“mien dong”, “Hoà”/“Hòa”, đ/d). Synonyms both ways, from data editors extend (chè ↔ trà, lạp xưởng ↔ lạp sườn, tea ↔ trà, jiaogulan ↔ giảo cổ lam…; never between different products such as bún and miến). A word of 4 letters or more (3 beside other words) that is no word of the catalogue also matches within one typo (two from 8 letters), ranked below every exact match; `search.did_you_mean` then offers the correction. Ranking: name matches first, then kind, producer, place, recognition.",
       example: "mien dong",
     }),
     tier: multi(
@@ -124,7 +125,7 @@ export const ProductsQuery = z
     district: multi(slugValue, "District slug of the producer, e.g. nguyen-binh"),
     sort: z.enum(SORTS).optional().openapi({
       description:
-        "Default: relevance with q, otherwise tier (national first). `tier` orders by the highest recognition held, each a recognition of its year (a 2020 rating that may have lapsed counts)",
+        "Default: relevance with q, otherwise tier — the strongest recognition first, OCOP stars counted. Grades, strongest first: a national CNNT-TB title or OCOP 5★; a regional CNNT-TB title; OCOP 4★ (certified by the province, its top grade); a provincial CNNT-TB title; OCOP 3★ (then OCOP with stars not stated); a district CNNT-TB title; a geographical indication or collective mark; none. So a 4★ OCOP product comes before one with a provincial CNNT-TB title, after a regional one. Among equal grades a rating with a stated year comes first, the most recent first (an OCOP rating lapses 36 months after its decision), and one whose year is not stated (or only inferred) last; then by name.",
     }),
     limit: Limit,
     cursor: Cursor,
@@ -240,6 +241,29 @@ export const ProductListItem = z
   })
   .openapi("ProductListItem");
 
+export const SearchInfo = z
+  .object({
+    words: z
+      .string()
+      .openapi({ description: "The words searched, folded (accents off, đ → d)", example: "khau sly" }),
+    matched: z.number().int().openapi({
+      description: "Products (before filters) matching the words as typed, synonyms included",
+    }),
+    corrected: z.number().int().openapi({
+      description:
+        "Products (before filters) matching only through a typo's correction; listed after the others",
+    }),
+    descriptions_only: z.boolean().openapi({
+      description:
+        "Nothing matched names, kinds, producers, places or recognitions: the results match descriptions",
+    }),
+    did_you_mean: z.string().nullable().openapi({
+      description: `The query with each typo corrected, when the words as typed matched fewer than 3 products ("Bạn có muốn tìm …")`,
+      example: "khau sli",
+    }),
+  })
+  .openapi("SearchInfo");
+
 export const ProductList = z
   .object({
     data: z.array(ProductListItem),
@@ -263,6 +287,7 @@ export const ProductList = z
     facets_exhaustive: z.boolean().openapi({
       description: `\`false\` when the search matched over ${CAP} products: facet counts cover its ${CAP} best-ranked matches (lower bounds).`,
     }),
+    search: SearchInfo.nullable().openapi({ description: "What the search did; null without `q`" }),
   })
   .openapi("ProductList");
 

@@ -18,6 +18,11 @@ export function fold(text: string): string {
 export const MAX_QUERY_LENGTH = 200;
 /** At most this many words of a query are used. */
 export const MAX_QUERY_TOKENS = 12;
+/**
+ * Fewer products than this found by a search's words as typed: it offers its correction ("Did you mean …") and
+ * counts as a failed search for editors.
+ */
+export const FEW_RESULTS = 3;
 
 /**
  * FTS5's operator words. A shopper who types them ("mien AND dong") means the other words, and every word must
@@ -26,21 +31,16 @@ export const MAX_QUERY_TOKENS = 12;
 const FTS5_OPERATORS = new Set(["and", "or", "not", "near"]);
 
 /**
- * Turns what a shopper typed into a safe FTS5 MATCH expression. User text is never FTS5 syntax: it is folded,
- * split into letter/digit runs, FTS5's operator words dropped, and every token is double-quoted (so `*`, `-`, `:`,
- * `(` are data).
- * The last token matches as a prefix so "mien do" finds "miến dong" while typing. Returns null when nothing
- * searchable is left (only punctuation or emoji).
+ * The words of what a shopper typed, as the index holds them: folded, split into letter/digit runs, FTS5's operator
+ * words dropped, at most MAX_QUERY_TOKENS.
  *
- * @example toFtsQuery('mien "dong') // '"mien" "dong"*'
+ * @example searchTokens("Miến-dong AND Tân Việt") // ["mien", "dong", "tan", "viet"]
  */
-export function toFtsQuery(input: string): string | null {
-  const tokens = fold(input)
+export function searchTokens(input: string): string[] {
+  return fold(input)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((t) => t !== "" && !FTS5_OPERATORS.has(t))
     .slice(0, MAX_QUERY_TOKENS);
-  if (tokens.length === 0) return null;
-  return tokens.map((t, i) => `"${t.replaceAll('"', '""')}"${i === tokens.length - 1 ? "*" : ""}`).join(" ");
 }
 
 /** Slug of a district name, for filters: "Nguyên Bình" → "nguyen-binh". */
@@ -48,17 +48,6 @@ export const districtSlug = (name: string) =>
   fold(name)
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
-
-/** The fields the search index sees for a product: folded producer name, category and descriptions. */
-export function searchTextOf(p: {
-  producerName: string;
-  categoryVi: string;
-  categoryEn: string;
-  descriptionVi: string;
-  descriptionEn: string;
-}): string {
-  return fold([p.producerName, p.categoryVi, p.categoryEn, p.descriptionVi, p.descriptionEn].join(" "));
-}
 
 /**
  * Folds a name or a query for matching product kinds (src/catalogue/kinds/kinds.queries.ts): accents off, anything but letters

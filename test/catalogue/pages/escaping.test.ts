@@ -18,9 +18,9 @@ describe("escaping", () => {
     const evilDesc = `<img src=x onerror=alert(2)> </SCRIPT > <b>bold</b>`;
     await env.DB.prepare(
       `INSERT INTO products (id, slug, producer_id, name_vi, name_en, description_vi, description_en, product_group,
-        category_vi, category_en, packaging, image, sources, sort_vi, sort_en, search_text)
+        category_vi, category_en, packaging, image, sources, sort_vi, sort_en)
        VALUES (9001, 'xss-test', 1, ?1, ?1, ?2, ?2, 'other', ?1, ?1, ?3, '/img/products/x.svg" onerror="alert(3)', ?4,
-        'xss test', 'xss test', 'xss test')`,
+        'xss test', 'xss test')`,
     )
       .bind(
         evil,
@@ -47,7 +47,7 @@ describe("escaping", () => {
       expect(ld.description).toBe(evilDesc);
     }
     // The catalogue lists it, escaped, and its search finds it without breaking.
-    const list = await page("/san-pham?q=xss");
+    const list = await page("/san-pham?q=alert");
     expect(list.html).toContain("&lt;/script&gt;");
     expect(list.html).not.toContain("<script>alert(1)");
   });

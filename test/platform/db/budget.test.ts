@@ -19,7 +19,7 @@ beforeAll(async () => {
     const id = 9000 + i;
     stmts.push(
       env.DB.prepare(
-        "INSERT INTO products (id, slug, producer_id, name_vi, name_en, product_group, category_vi, category_en, sort_vi, sort_en, search_text, sample) VALUES (?, ?, 9000, ?, ?, 'processed_food', 'Miến dong', 'Vermicelli', ?, ?, 'mien dong tong hop', 1)",
+        "INSERT INTO products (id, slug, producer_id, name_vi, name_en, product_group, category_vi, category_en, sort_vi, sort_en, sample) VALUES (?, ?, 9000, ?, ?, 'processed_food', 'Miến dong', 'Vermicelli', ?, ?, 1)",
       ).bind(
         id,
         `tong-hop-${i}`,
