@@ -69,6 +69,20 @@ async function scenarios(file: string, n: number): Promise<Scenario[]> {
       input: { ...base, q: "mien dong" },
       url: q({ q: "mien dong" }),
     },
+    // Issue 26: a typo ("dng" is no word of the catalogue: corrected to "dong" through search_words) and a synonym
+    // (lạp xưởng, the southern spelling: the products' alias column holds it).
+    {
+      name: "search typo (q=mien dng)",
+      growth: 3,
+      input: { ...base, q: "mien dng" },
+      url: q({ q: "mien dng" }),
+    },
+    {
+      name: "search synonym (q=lap xuong)",
+      growth: 3,
+      input: { ...base, q: "lap xuong" },
+      url: q({ q: "lap xuong" }),
+    },
     {
       name: "filtered list + facets",
       growth: 3,

@@ -3,6 +3,7 @@
 // Each feature handles only its own messages; this file, part of the assembly, is the one place that knows both.
 // Every part is loaded on demand, when a batch or the cron runs it: no shopper's or retailer's request carries it.
 import { countedD1 } from "./platform/db/client.ts";
+import { rerankLapsedStatement } from "./platform/db/recognition-rank.ts";
 import { recordMissStatements, utcDay } from "./platform/db/search-misses.ts";
 import type { Env, WebhookMessage } from "./platform/env.ts";
 
@@ -55,6 +56,12 @@ export async function handleScheduled(env: Env): Promise<void> {
     await eraseExpired(countedD1(env.DB));
   } catch (e) {
     console.error("enquiry sweep failed", e instanceof Error ? e.message : String(e));
+  }
+  // The recognition order when the year turns: OCOP ratings reaching their 36 months rank lower (issue 26).
+  try {
+    await rerankLapsedStatement(countedD1(env.DB)).run();
+  } catch (e) {
+    console.error("recognition re-rank failed", e instanceof Error ? e.message : String(e));
   }
   await (await import("./retail/webhooks/queue.ts")).handleScheduled(env);
 }

@@ -37,14 +37,17 @@ function countBy(items: Item[], key: (p: Item) => string | null) {
   return out;
 }
 /**
- * Every match of "capword" in the list's order by definition (real first, then bm25 with the name weighted most,
- * then name and id), optionally in one group: SQL over the base tables, not the query under test.
+ * Every match of "capword" in the list's order by definition (real first, then bm25 with the name weighted most
+ * and the word in the name first, then name and id), optionally in one group: SQL over the base tables, not the query under test.
  */
 async function ranking(group: string | null): Promise<string[]> {
   const { results } = await env.DB.prepare(
     `SELECT p.slug FROM products_fts JOIN products p ON p.id = products_fts.rowid
-     WHERE products_fts MATCH '{name kind producer place award} : ("capword" OR "capword"*)' AND (?1 IS NULL OR p.product_group = ?1)
-     ORDER BY p.provenance = 'illustrative', bm25(products_fts, 10.0, 6.0, 4.0, 2.0, 2.0, 1.0), p.sort_vi, p.id`,
+     WHERE products_fts MATCH '{name kind alias producer place award} : "capword"' AND (?1 IS NULL OR p.product_group = ?1)
+     ORDER BY p.provenance = 'illustrative',
+       bm25(products_fts, 10.0, 6.0, 10.0, 4.0, 2.0, 2.0, 1.0)
+         - 50 * (p.id IN (SELECT rowid FROM products_fts WHERE products_fts MATCH 'name : "capword"')),
+       p.sort_vi, p.id`,
   )
     .bind(group)
     .all<{ slug: string }>();

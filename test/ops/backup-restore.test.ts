@@ -28,7 +28,7 @@ const queryOf =
 async function dataTables(db: D1Database): Promise<string[]> {
   const { results } = await db
     .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '\\_cf\\_%' ESCAPE '\\' AND name NOT LIKE 'products\\_fts\\_%' ESCAPE '\\' ORDER BY name",
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '\\_cf\\_%' ESCAPE '\\' AND name NOT LIKE 'products\\_fts\\_%' ESCAPE '\\' AND name NOT LIKE 'search\\_fold\\_%' ESCAPE '\\' ORDER BY name",
     )
     .all<{ name: string }>();
   return results.map((r) => r.name);
@@ -96,7 +96,7 @@ describe("backup and restore", () => {
     );
     expect(schema.tables).not.toContain("products_fts");
     expect(schema.tables.indexOf("producers")).toBeLessThan(schema.tables.indexOf("products"));
-    expect(schema.fts).toEqual(["products_fts"]);
+    expect(schema.fts).toEqual(["products_fts", "search_fold"]);
 
     // Small pages, so that reading in several rounds is exercised too.
     const text = await createBackup(source, "test", { pageRows: 4, secrets: BACKUP_SECRETS });

@@ -239,7 +239,7 @@ describe("schema.ts describes the migrated database", async () => {
 
   it("has the same tables (FTS5 virtual tables stay in SQL)", () => {
     expect(drizzleTables.map((t) => getTableConfig(t).name).sort()).toEqual([...tables.keys()].sort());
-    expect(virtual).toEqual(["products_fts", "products_fts_vocab"]);
+    expect(virtual).toEqual(["products_fts", "products_fts_vocab", "search_fold", "search_fold_vocab"]);
   });
 
   it.each(drizzleTables.map((t) => [getTableConfig(t).name, t] as const))(

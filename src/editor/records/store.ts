@@ -9,7 +9,6 @@
 
 import { asProvenance, parseFieldProvenance } from "../../domain/provenance.ts";
 import type { CountedD1 } from "../../platform/env.ts";
-import { fold } from "../../platform/lib/fold.ts";
 import type { EditorIdentity, Via } from "../auth/auth.ts";
 import { NOT_STATED, type ProducerRecord, type ProductRecord, type RecognitionRecord } from "../schemas.ts";
 

@@ -108,7 +108,7 @@ export const ProductsQuery = z
   .object({
     q: z.string().max(MAX_QUERY_LENGTH, `at most ${MAX_QUERY_LENGTH} characters`).optional().openapi({
       description:
-        "Search text, matched in the products' names (Vietnamese and English), kinds, producers, districts and recognitions — not in internal notes; descriptions only when nothing else matches. Accents and tone-mark placement optional (“mien dong”, “Hoà”/“Hòa”, đ/d). Synonyms both ways, from data editors extend (chè ↔ trà, lạp xưởng ↔ lạp sườn, tea ↔ trà, jiaogulan ↔ giảo cổ lam…; never between different products such as bún and miến). A word of 4 letters or more (3 beside other words) that is no word of the catalogue also matches within one typo (two from 8 letters), ranked below every exact match; `search.did_you_mean` then offers the correction. Ranking: name matches first, then kind, producer, place, recognition.",
+        "Search text, matched in the products' names (Vietnamese and English), kinds, producers, districts and recognitions — not in internal notes; descriptions only when nothing else matches. Accents and tone-mark placement optional (“mien dong”, “Hoà”/“Hòa”, đ/d). Synonyms both ways, from data editors extend (chè ↔ trà, lạp xưởng ↔ lạp sườn, tea ↔ trà, jiaogulan ↔ giảo cổ lam…; never between different products such as bún and miến). A word of 4 letters or more (3 beside other words) that is no word of the catalogue also matches within one typo (two from 8 letters), ranked below every exact match; `search.did_you_mean` then offers the correction. Ranking: name (or synonym) matches first, the words as one phrase before scattered ones, then kind, producer, place, recognition.",
       example: "mien dong",
     }),
     tier: multi(
@@ -125,7 +125,8 @@ export const ProductsQuery = z
     district: multi(slugValue, "District slug of the producer, e.g. nguyen-binh"),
     sort: z.enum(SORTS).optional().openapi({
       description:
-        "Default: relevance with q, otherwise tier — the strongest recognition first, OCOP stars counted. Grades, strongest first: a national CNNT-TB title or OCOP 5★; a regional CNNT-TB title; OCOP 4★ (certified by the province, its top grade); a provincial CNNT-TB title; OCOP 3★ (then OCOP with stars not stated); a district CNNT-TB title; a geographical indication or collective mark; none. So a 4★ OCOP product comes before one with a provincial CNNT-TB title, after a regional one. Among equal grades a rating with a stated year comes first, the most recent first (an OCOP rating lapses 36 months after its decision), and one whose year is not stated (or only inferred) last; then by name.",
+        "Default: relevance with q, otherwise tier — the strongest recognition first, OCOP stars counted, ratings as of their year (an OCOP rating is valid for 36 months from its decision). Grades, strongest first: a national CNNT-TB title; a current OCOP 5★; a regional CNNT-TB title; a current OCOP 4★; a provincial CNNT-TB title; a current OCOP 3★ (then current with stars not stated); an OCOP rating that may have lapsed (decided three years ago or more, with no later rating recorded) or whose year is not stated, 5★ before 4★ before 3★; a district CNNT-TB title; a geographical indication or collective mark; none. So a current OCOP 4★ (the top grade the province certifies) comes before a provincial CNNT-TB title and after a regional one, and a 4★ that may have lapsed or is undated comes after the provincial title. Among equal grades the latest stated year first, a year not stated (or only inferred) last; then by name. Illustrative recognitions rank only illustrative products.",
+
     }),
     limit: Limit,
     cursor: Cursor,
