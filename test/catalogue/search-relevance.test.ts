@@ -17,11 +17,24 @@ interface Row {
   none?: boolean;
 }
 
-const MIEN = ["mien-dong-phia-den", "mien-dong-cai-bo", "mien-dong-tan-viet-a"];
-const TEAS = ["danh-tra-kolia", "dinh-tra-kolia", "hong-tra", "luc-tra", "tra-o-long"];
-const BUN = ["bun-kho-cao-tuyen", "bun-kho-ba-sach-hung-dao"];
+const MIEN = ["mien-dong-phia-den", "mien-dong-cai-bo", "mien-dong-tan-viet-a", "mien-dong-cuong-yen"];
+const TEAS = ["danh-tra-kolia", "dinh-tra-kolia", "hong-tra", "luc-tra", "tra-o-long", "tra-xanh-tai-ho-sin"];
+const BUN = [
+  "bun-kho-cao-tuyen",
+  "bun-kho-ba-sach-hung-dao",
+  "bun-cam-kho-co-luyen",
+  "bun-trang-kho-co-luyen",
+];
 const LAP = "lap-suon-thit-hun-khoi-tam-hoa";
 const NAM = ["nam-huong-yen-cong", "nam-huong-viet-truc-mai"];
+const THACH = ["thach-den-le-thuy", "thach-den-su-hao", "thach-den-hang-hoang"];
+const HONEY = ["mat-ong-doan-linh", "mat-ong-hoa-tu-nhien-binh-duong", "mat-ong-rung-tu-nhien-hoang-tung"];
+const RUOU_NGO = [
+  "ruou-ngo-binh-long",
+  "ruou-ngo-dai-hoang-cao-bang",
+  "ruou-ngo-dai-hoang-long-phung",
+  "ruou-ngo-dai-hoang-tien-tuu",
+];
 const NOT_NOODLES = ["banh-khao-quang-hoa", ...BUN, ...MIEN];
 
 const TABLE: Row[] = [
@@ -38,10 +51,10 @@ const TABLE: Row[] = [
   { q: "lap suon", first: LAP },
   { q: "lạp sườn", first: LAP },
   { q: "nam huong", top: NAM },
-  { q: "thach den", first: "thach-den-le-thuy" },
-  { q: "mat ong", first: "mat-ong-doan-linh" },
+  { q: "thach den", top: THACH },
+  { q: "mat ong", top: HONEY },
   { q: "gao nep", first: "nep-huong-bao-lac" },
-  { q: "ruou ngo", first: "ruou-ngo-dai-hoang" },
+  { q: "ruou ngo", top: RUOU_NGO },
   { q: "nho", first: "nho-ha-den-cao-bang" },
   { q: "dinh tra", first: "dinh-tra-kolia" },
   { q: "Đinh Trà", first: "dinh-tra-kolia" },
@@ -59,14 +72,14 @@ const TABLE: Row[] = [
   { q: "lạp xưởng", first: LAP },
   { q: "sausage", first: LAP },
   { q: "vermicelli", top: MIEN, absent: BUN },
-  { q: "honey", first: "mat-ong-doan-linh" },
-  { q: "jelly", first: "thach-den-le-thuy" },
+  { q: "honey", top: HONEY },
+  { q: "jelly", top: THACH },
   { q: "mushroom", top: NAM },
   { q: "shiitake", top: NAM },
   { q: "bamboo", first: "chieu-truc-688" },
   { q: "sticky rice", first: "nep-huong-bao-lac" },
-  { q: "knife", first: "dao-ren-phuc-sen", include: true },
-  { q: "dao ren", first: "dao-ren-phuc-sen", include: true },
+  { q: "knife", first: "dao-minh-tuan" },
+  { q: "dao ren", first: "dao-minh-tuan" },
   // Bún and miến are different noodles: neither finds the other.
   { q: "bun", top: BUN, absent: MIEN },
   { q: "bun kho", top: BUN, absent: MIEN },

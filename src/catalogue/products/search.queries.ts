@@ -33,7 +33,10 @@ export interface SearchPlan {
 const PRIMARY = "{name kind alias producer place award}";
 /** bm25 weights of name, kind, alias (synonyms of the names and kind: as good as a name), producer, place, award, description. */
 const WEIGHTS = sql.raw("10.0, 6.0, 10.0, 4.0, 2.0, 2.0, 1.0");
-/** Corrections tried per word, best first (fewest edits, then the word most products hold). */
+/**
+ * Corrections tried per word, best first: fewest edits, then one that keeps the first letter (a shopper seldom
+ * mistypes it: "mien dng" means dong, not ong), then the word most products hold.
+ */
 const MAX_FIXES = 6;
 /** Longest word corrected (longer ones are names or noise). */
 export const MAX_TYPO_LENGTH = 24;
@@ -94,12 +97,12 @@ const typoCtes = (toks: string) => sql`sq_u(i, t, d, n) AS MATERIALIZED (SELECT 
         (SELECT count(*) FROM json_each('${sql.raw(POSITIONS)}') k WHERE substr(v.word, 1, k.value) = substr(u.t, 1, k.value)),
         (SELECT count(*) FROM json_each('${sql.raw(POSITIONS)}') k WHERE substr(v.word, -k.value) = substr(u.t, -k.value))
       FROM sq_u u JOIN search_words v ON v.length BETWEEN u.n - u.d AND u.n + u.d AND v.word <> u.t),
-    sq_d(i, w, dist) AS MATERIALIZED (SELECT i, w, dist FROM (SELECT i, w, d, ${sql.raw(distanceSql())} AS dist FROM (
+    sq_d(i, w, dist, p) AS MATERIALIZED (SELECT i, w, dist, p FROM (SELECT i, w, d, p, ${sql.raw(distanceSql())} AS dist FROM (
         SELECT i, t, d, w, p, n - p - min(sr, min(n, wn) - p) AS a, wn - p - min(sr, min(n, wn) - p) AS b FROM sq_n))
       WHERE dist <= d),
     sq_b(i, alts, best) AS MATERIALIZED (SELECT i, group_concat('"' || w || '"', ' OR '), max(CASE WHEN r = 1 THEN w END) FROM (
-        SELECT i, w, row_number() OVER (PARTITION BY i ORDER BY dist, docs DESC, w) AS r FROM (
-          SELECT i, w, dist, (SELECT coalesce(sum(v.doc), 0) FROM products_fts_vocab v WHERE v.term = w AND v.col <> 'description') AS docs
+        SELECT i, w, row_number() OVER (PARTITION BY i ORDER BY dist, p = 0, docs DESC, w) AS r FROM (
+          SELECT i, w, dist, p, (SELECT coalesce(sum(v.doc), 0) FROM products_fts_vocab v WHERE v.term = w AND v.col <> 'description') AS docs
           FROM sq_d) WHERE docs > 0)
       WHERE r <= ${sql.raw(String(MAX_FIXES))} GROUP BY i),
     sq_fx(x, hint) AS MATERIALIZED (SELECT

@@ -126,7 +126,6 @@ export const ProductsQuery = z
     sort: z.enum(SORTS).optional().openapi({
       description:
         "Default: relevance with q, otherwise tier — the strongest recognition first, OCOP stars counted, ratings as of their year (an OCOP rating is valid for 36 months from its decision). Grades, strongest first: a national CNNT-TB title; a current OCOP 5★; a regional CNNT-TB title; a current OCOP 4★; a provincial CNNT-TB title; a current OCOP 3★ (then current with stars not stated); an OCOP rating that may have lapsed (decided three years ago or more, with no later rating recorded) or whose year is not stated, 5★ before 4★ before 3★; a district CNNT-TB title; a geographical indication or collective mark; none. So a current OCOP 4★ (the top grade the province certifies) comes before a provincial CNNT-TB title and after a regional one, and a 4★ that may have lapsed or is undated comes after the provincial title. Among equal grades the latest stated year first, a year not stated (or only inferred) last; then by name. Illustrative recognitions rank only illustrative products.",
-
     }),
     limit: Limit,
     cursor: Cursor,

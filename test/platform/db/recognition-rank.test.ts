@@ -76,8 +76,15 @@ describe("recognition rank: ratings as of their year", () => {
   });
 
   it("ranks again, when the year turns, the products whose OCOP rating reached its 36 months, and writes nothing else", async () => {
-    const [p] = await unrated(1);
+    // An illustrative product, its own recognitions taken off (every product of the seed has some by now).
+    const p = await env.DB.prepare(
+      "SELECT id, slug FROM products WHERE provenance = 'illustrative' ORDER BY id LIMIT 1",
+    ).first<{
+      id: number;
+      slug: string;
+    }>();
     if (!p) throw new Error("no product");
+    await env.DB.prepare("DELETE FROM recognitions WHERE product_id = ?").bind(p.id).run();
     await recognize(p.id, { scheme: "ocop", stars: 4, year: Y - 3 });
     // As last year's triggers ranked it, when the rating was still current.
     await env.DB.prepare("UPDATE products SET recognition_rank = ? WHERE id = ?")
