@@ -7,19 +7,11 @@ import {
   utcDay,
 } from "../../platform/db/search-misses.ts";
 import type { AppEnv } from "../../platform/env.ts";
-import { Problem } from "../../platform/http/problem.ts";
 import { decimal, problemContent } from "../../platform/http/schemas.ts";
 import { forEditors } from "../api/admin.routes.ts";
-import { requireEditorToken } from "../auth/auth.ts";
-import { auditCtx } from "../records/records.service.ts";
-import {
-  insertSynonymStatement,
-  listSynonymsStatement,
-  MAX_SYNONYM_LENGTH,
-  type SynonymRow,
-  synonymCheckStatement,
-  synonymProblem,
-} from "./synonyms.ts";
+import { editorCall, requireEditorToken } from "../auth/auth.ts";
+import { addSynonym, removeSynonym } from "./search.service.ts";
+import { listSynonymsStatement, MAX_SYNONYM_LENGTH, type SynonymRow } from "./synonyms.ts";
 
 const tags = ["Editors"];
 const errors = {
@@ -137,12 +129,12 @@ export function registerSearchRoutes(api: OpenAPIHono<AppEnv>) {
     })
     .openapi(createSynonym, async (c) => {
       const body = c.req.valid("json");
-      const saved = await addSynonym(c, body.term, body.synonym);
+      const saved = await addSynonym(editorCall(c), body.term, body.synonym);
       return c.json(saved, 201);
     })
     .openapi(deleteSynonym, async (c) => {
       const { id } = c.req.valid("param");
-      await removeSynonym(c, Number(id));
+      await removeSynonym(editorCall(c), Number(id));
       return c.body(null, 204);
     })
     .openapi(listMisses, async (c) => {
@@ -150,74 +142,4 @@ export function registerSearchRoutes(api: OpenAPIHono<AppEnv>) {
       const [rows] = await d1.batch<MissRow>([listMissesStatement(d1, utcDay())]);
       return c.json({ data: rows?.results ?? [] }, 200);
     });
-}
-
-type C = Parameters<typeof auditCtx>[0];
-
-/**
- * The audit event of a synonym's change, written only when the change happened: `row` selects the synonym row
- * (before a delete, after an insert) that the event describes. The editor is known once the request's first batch
- * has checked the token (admin writes take two round trips, as every editors' write).
- */
-function auditSynonym(c: C, action: "create" | "delete", row: string, ...params: unknown[]) {
-  const ctx = auditCtx(c);
-  const side = action === "create" ? "after" : "before";
-  return c
-    .get("d1")
-    .prepare(
-      `INSERT INTO audit_events (editor_id, editor_email, via, entity, entity_key, action, changes, address)
-       SELECT ?1, ?2, ?3, 'search_synonym', CAST(id AS TEXT), '${action}',
-         json_array(json_object('field', 'synonym', '${side}', json_object('term', term, 'synonym', synonym))), ?4
-       FROM search_synonyms WHERE ${row}`,
-    )
-    .bind(ctx.editor.id, ctx.editor.email, ctx.via ?? ctx.editor.via, ctx.address, ...params);
-}
-
-/**
- * Adds a synonym: a check (422 when the sides name two product kinds, 409 when the pair exists), then the row and
- * its audit event in one batch; a Problem naming the field when refused. Shared by the API and the back office.
- */
-export async function addSynonym(c: C, term: string, synonym: string): Promise<SynonymRow> {
-  const invalid = synonymProblem(term, synonym);
-  if (invalid)
-    throw new Problem(422, {
-      type: "invalid-fields",
-      detail: `Invalid '${invalid.name}': ${invalid.reason}`,
-      invalid_params: [invalid],
-    });
-  const d1 = c.get("d1");
-  const [check] = await d1.batch<{ clash: number; taken: number }>([
-    synonymCheckStatement(d1, term, synonym),
-  ]);
-  const found = check?.results?.[0];
-  if (found?.clash)
-    throw new Problem(422, {
-      type: "invalid-fields",
-      detail: `'${term.trim()}' and '${synonym.trim()}' name two different product kinds: a synonym never merges distinct products`,
-      invalid_params: [{ name: "synonym", reason: "names another product kind than the term" }],
-    });
-  const taken = () =>
-    new Problem(409, {
-      type: "conflict",
-      detail: `'${term.trim()}' ↔ '${synonym.trim()}' is a synonym already`,
-    });
-  if (found?.taken) throw taken();
-  const [inserted] = await d1.batch([
-    insertSynonymStatement(d1, term, synonym),
-    auditSynonym(c, "create", "rowid = last_insert_rowid() AND changes() = 1"),
-  ]);
-  const row = inserted?.results?.[0] as SynonymRow | undefined;
-  if (!row) throw taken();
-  return row;
-}
-
-/** Removes a synonym and records who did; 404 when there is none with this id. */
-export async function removeSynonym(c: C, id: number): Promise<void> {
-  const d1 = c.get("d1");
-  const [found] = await d1.batch([d1.prepare("SELECT id FROM search_synonyms WHERE id = ?").bind(id)]);
-  if (!found?.results?.length) throw new Problem(404, { detail: `No synonym ${id}` });
-  await d1.batch([
-    auditSynonym(c, "delete", "id = ?5", id),
-    d1.prepare("DELETE FROM search_synonyms WHERE id = ?").bind(id),
-  ]);
 }

@@ -8,10 +8,10 @@ import {
 } from "../../platform/db/search-misses.ts";
 import type { AppEnv } from "../../platform/env.ts";
 import { Problem } from "../../platform/http/problem.ts";
-import { checkCsrf, csrfToken, type EditorIdentity } from "../auth/auth.ts";
+import { checkCsrf, csrfToken, type EditorIdentity, editorCall } from "../auth/auth.ts";
 import type { Shell } from "../records/records.page.tsx";
 import type { AdminLang } from "../ui/strings.ts";
-import { addSynonym, removeSynonym } from "./search.api.ts";
+import { addSynonym, removeSynonym } from "./search.service.ts";
 import { listSynonymsStatement, MAX_SYNONYM_LENGTH, type SynonymRow } from "./synonyms.ts";
 
 type C = Context<AppEnv>;
@@ -204,14 +204,14 @@ export function searchRoutes(
   app.post(
     P.search,
     guarded(async (c, f, e) => {
-      const s = await addSynonym(c, str(f.term), str(f.synonym));
+      const s = await addSynonym(editorCall(c), str(f.term), str(f.synonym));
       return page(c, e, { message: t.added(s.term, s.synonym) });
     }),
   );
   app.post(
     `${P.search}/:id{[0-9]+}/${P.remove}`,
     guarded(async (c, _f, e) => {
-      await removeSynonym(c, Number(c.req.param("id")));
+      await removeSynonym(editorCall(c), Number(c.req.param("id")));
       return page(c, e, { message: t.removed });
     }),
   );
