@@ -22,7 +22,7 @@ const RELEASES: Release[] = [
   { name: "1 (catalogue core)", lastMigration: "0001_search_and_derived.sql", data: release1 },
 ];
 
-/** Columns a later migration drops on purpose (0023: the old search index's one text column). */
+/** Columns a later migration drops on purpose (0024: the old search index's one text column). */
 const DROPPED: Record<string, string[]> = { products: ["search_text"] };
 
 const db = env.UPGRADE_DB;

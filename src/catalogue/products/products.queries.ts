@@ -138,7 +138,7 @@ function sortKeys(sort: Sort, sortCol: SQL): SortSpec {
     case "newest":
       return { keys: [{ expr: sql`p.created_at`, desc: true, pick: (r) => r.created_at }, id(true)] };
     default:
-      // The strongest recognition first (products.recognition_rank, migration 0023: OCOP stars count, a stated
+      // The strongest recognition first (products.recognition_rank, migration 0024: OCOP stars count, a stated
       // recent rating before one of unknown year).
       return {
         keys: [
@@ -364,7 +364,7 @@ function searchOut(tokens: string[], o: SearchOutcome | null) {
   };
 }
 
-/** Indexes that hold the page orders the walk uses: [real first?][sort][language] (migrations 0016, 0023). */
+/** Indexes that hold the page orders the walk uses: [real first?][sort][language] (migrations 0016, 0024). */
 const ORDER_INDEXES = {
   real: {
     tier: { vi: "products_real_recognition_vi_idx", en: "products_real_recognition_en_idx" },

@@ -3,7 +3,7 @@ import { searchTokens } from "../../platform/lib/fold.ts";
 
 /**
  * How a shopper's words become a search. Synonyms are in the index already (its `alias` column: the other side of
- * every synonym a product's names or kind name hold, migration 0023), so the words as typed are the query:
+ * every synonym a product's names or kind name hold, migration 0024), so the words as typed are the query:
  *
  * 1. The words, folded (`searchTokens`), each quoted (user text is never FTS5 syntax).
  * 2. Tier 0: every word must match in the columns a shopper means — names, kind, synonyms, producer, place,

@@ -95,7 +95,7 @@ export function publishProducerStatement(record: ProducerRecord): Statement {
 
 /**
  * Upserts a product into the catalogue; sort keys are folded as the seed folds them (the search index follows by
- * triggers, migration 0023).
+ * triggers, migration 0024).
  */
 export function publishProductStatement(record: ProductRecord): Statement {
   const p = settleProvenance(record);

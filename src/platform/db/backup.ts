@@ -49,7 +49,7 @@ export interface Schema {
   fts: string[];
   /**
    * How to rebuild each FTS5 table: from its external content table (`rebuild`), or, for a contentless one
-   * (content=''), from the view `<name>_doc` that the triggers feed it from (migration 0023).
+   * (content=''), from the view `<name>_doc` that the triggers feed it from (migration 0024).
    */
   ftsRebuild: string[];
   /** Triggers: name and CREATE statement. */

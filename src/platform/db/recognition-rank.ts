@@ -1,5 +1,5 @@
 // The "highest recognition" order's yearly step (issue 26): products.recognition_rank counts an OCOP rating as
-// current for 36 months from its decision (view recognition_ranks, migration 0023), so when the year turns the
+// current for 36 months from its decision (view recognition_ranks, migration 0024), so when the year turns the
 // ratings decided three years before may have lapsed and their products rank lower. Triggers rank a product when its
 // recognitions change; this statement, run by the cron (src/background.ts), ranks again the products whose
 // ratings reached their 36 months, and writes nothing when none did.

@@ -114,7 +114,7 @@ export const products = sqliteTable(
      * The strongest recognition, for the "highest recognition" order: its grade × 10,000 plus its stated year (0
      * when the year is not stated or only inferred), so among equal grades a recent rating comes first and one of
      * unknown year last. An OCOP rating's grade is lower once it may have lapsed (36 months). Kept by triggers on
-     * recognitions and the cron (migration 0023, src/platform/db/recognition-rank.ts; grades in docs/shoppers.md).
+     * recognitions and the cron (migration 0024, src/platform/db/recognition-rank.ts; grades in docs/shoppers.md).
      */
     recognitionRank: integer("recognition_rank").notNull().default(0),
     /** Accent-folded name (vi) for sorting. */
@@ -647,7 +647,7 @@ export const enquiryNotices = sqliteTable(
 );
 
 /**
- * Words a shopper may type for another (migration 0023): chè ↔ trà, lạp xưởng ↔ lạp sườn, tea ↔ trà… A row works
+ * Words a shopper may type for another (migration 0024): chè ↔ trà, lạp xưởng ↔ lạp sườn, tea ↔ trà… A row works
  * both ways; the search adds the other side of every row whose side the query names (not a chain of rows: bún and
  * miến are different noodles even if both are "vermicelli" somewhere). `term` and `synonym` as the editor wrote
  * them; the keys folded (src/platform/lib/fold.ts), as the search compares them.
@@ -671,7 +671,7 @@ export const searchSynonyms = sqliteTable(
 /**
  * The words shoppers' searches are matched against (names, kinds, producers, places, recognitions and the
  * synonyms' words; not descriptions), folded as the index folds them: the vocabulary a typo is corrected against
- * (src/catalogue/products/search.queries.ts). Kept by the search index's triggers (migration 0023), which fold the
+ * (src/catalogue/products/search.queries.ts). Kept by the search index's triggers (migration 0024), which fold the
  * text with the index's own tokenizer; a word no product holds any longer stays, and the search skips it.
  */
 export const searchWords = sqliteTable(
@@ -683,13 +683,13 @@ export const searchWords = sqliteTable(
   (t) => [index("search_words_length_idx").on(t.length, t.word)],
 );
 
-/** Products a synonym's change indexes again: a scratch list the synonyms' triggers fill and empty (migration 0023). */
+/** Products a synonym's change indexes again: a scratch list the synonyms' triggers fill and empty (migration 0024). */
 export const searchReindex = sqliteTable("search_reindex", {
   id: integer("id").primaryKey(),
 });
 
 /**
- * Searches that found nothing or little, counted per folded query per day (migration 0023): what the catalogue
+ * Searches that found nothing or little, counted per folded query per day (migration 0024): what the catalogue
  * lacks or names otherwise. No address, no cookie, no person — the words and a count. `zero`: how many of `n` found
  * nothing at all.
  */
