@@ -1036,6 +1036,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/search/synonyms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The search's synonyms (each works both ways)
+         * @description Words shoppers type for others: a search for either side also finds the other (one step, never a chain).
+         */
+        get: operations["listSearchSynonyms"];
+        put?: never;
+        /**
+         * Add a synonym (takes effect at once, both ways)
+         * @description Both sides are compared folded (accents, tone-mark placement and đ/d aside). Refused (409) when the pair exists either way round, and (422) when the sides are names of two different product kinds — a synonym never merges distinct products (bún and miến are different noodles). At most 60 characters a side.
+         */
+        post: operations["createSearchSynonym"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/search/synonyms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a synonym
+         * @description Searches stop finding the one side through the other at once. Recorded in the audit trail.
+         */
+        delete: operations["deleteSearchSynonym"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/search/misses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Searches that find nothing or few products
+         * @description What shoppers search for and do not find (fewer than 3 products), counted per folded query per day — no address, no cookie, nothing about who searched. A query shows once searched 3 times in the last 90 days (a one-off typed name never shows); most searched first. Add a synonym (createSearchSynonym) when shoppers name a catalogued product otherwise.
+         */
+        get: operations["listSearchMisses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     change: {
@@ -1375,6 +1439,7 @@ export interface components {
             };
             /** @description `false` when the search matched over 1,000 products: facet counts cover its 1,000 best-ranked matches (lower bounds). */
             facets_exhaustive: boolean;
+            search: components["schemas"]["SearchInfo"];
         };
         ProductListItem: {
             slug: string;
@@ -1408,6 +1473,25 @@ export interface components {
             };
             provenance: components["schemas"]["Provenance"];
         };
+        /** @description What the search did; null without `q` */
+        SearchInfo: {
+            /**
+             * @description The words searched, folded (accents off, đ → d)
+             * @example khau sly
+             */
+            words: string;
+            /** @description Products (before filters) matching the words as typed, synonyms included */
+            matched: number;
+            /** @description Products (before filters) matching only through a typo's correction; listed after the others */
+            corrected: number;
+            /** @description Nothing matched names, kinds, producers, places or recognitions: the results match descriptions */
+            descriptions_only: boolean;
+            /**
+             * @description The query with each typo corrected, when the words as typed matched fewer than 3 products ("Bạn có muốn tìm …")
+             * @example khau sli
+             */
+            did_you_mean: string | null;
+        } | null;
         Problem: {
             type: string;
             title: string;
@@ -2752,6 +2836,32 @@ export interface components {
             /** Format: uri */
             source_url?: string | null;
         };
+        SearchSynonym: {
+            id: number;
+            /** @example chè */
+            term: string;
+            /** @example trà */
+            synonym: string;
+            created_at: string;
+        };
+        NewSearchSynonym: {
+            /** @example lạp xưởng */
+            term: string;
+            /** @example lạp sườn */
+            synonym: string;
+        };
+        SearchMiss: {
+            /**
+             * @description The words searched, folded
+             * @example giao co lam
+             */
+            query: string;
+            searches: number;
+            /** @description How many of `searches` found nothing at all */
+            found_nothing: number;
+            /** @example 2026-12-06 */
+            last_day: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2773,7 +2883,7 @@ export interface operations {
     listProducts: {
         parameters: {
             query?: {
-                /** @description Search text; accents optional (“mien dong” finds “miến dong”) */
+                /** @description Search text, matched in the products' names (Vietnamese and English), kinds, producers, districts and recognitions — not in internal notes; descriptions only when nothing else matches. Accents and tone-mark placement optional (“mien dong”, “Hoà”/“Hòa”, đ/d). Synonyms both ways, from data editors extend (chè ↔ trà, lạp xưởng ↔ lạp sườn, tea ↔ trà, jiaogulan ↔ giảo cổ lam…; never between different products such as bún and miến). A word of 4 letters or more (3 beside other words) that is no word of the catalogue also matches within one typo (two from 8 letters), ranked below every exact match; `search.did_you_mean` then offers the correction. Ranking: name (or synonym) matches first, the words as one phrase before scattered ones, then kind, producer, place, recognition. */
                 q?: string;
                 /** @description Highest CNNT-TB tier: provincial, regional, national — a title of the vote of its year, whichever year */
                 tier?: ("provincial" | "regional" | "national")[];
@@ -2787,7 +2897,7 @@ export interface operations {
                 channel?: string[];
                 /** @description District slug of the producer, e.g. nguyen-binh */
                 district?: string[];
-                /** @description Default: relevance with q, otherwise tier (national first). `tier` orders by the highest recognition held, each a recognition of its year (a 2020 rating that may have lapsed counts) */
+                /** @description Default: relevance with q, otherwise tier — the strongest recognition first, OCOP stars counted, ratings as of their year (an OCOP rating is valid for 36 months from its decision). Grades, strongest first: a national CNNT-TB title; a current OCOP 5★; a regional CNNT-TB title; a current OCOP 4★; a provincial CNNT-TB title; a current OCOP 3★ (then current with stars not stated); an OCOP rating that may have lapsed (decided three years ago or more, with no later rating recorded) or whose year is not stated, 5★ before 4★ before 3★; a district CNNT-TB title; a geographical indication or collective mark; none. So a current OCOP 4★ (the top grade the province certifies) comes before a provincial CNNT-TB title and after a regional one, and a 4★ that may have lapsed or is undated comes after the provincial title. Among equal grades the latest stated year first, a year not stated (or only inferred) last; then by name. Illustrative recognitions rank only illustrative products. */
                 sort?: "relevance" | "tier" | "name" | "-name" | "newest";
                 /** @description Page size, 1–100 */
                 limit?: number;
@@ -2823,56 +2933,25 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "slug": "chieu-truc-688",
-                     *           "name": "Chiếu trúc của Công ty TNHH MTV 688",
-                     *           "name_vi": "Chiếu trúc của Công ty TNHH MTV 688",
-                     *           "name_en": "Bamboo mats of Công ty TNHH MTV 688",
-                     *           "category": "Chiếu trúc",
-                     *           "group": "handicraft",
-                     *           "tier": "national",
+                     *           "slug": "khau-sli-na-giang",
+                     *           "name": "Khẩu sli Nà Giàng",
+                     *           "name_vi": "Khẩu sli Nà Giàng",
+                     *           "name_en": "Nà Giàng khẩu sli (sticky-rice and peanut candy)",
+                     *           "category": "Khẩu sli",
+                     *           "group": "processed_food",
+                     *           "tier": null,
                      *           "ocop_stars": null,
                      *           "ocop_year": null,
                      *           "ocop_standing": null,
                      *           "ocop": false,
-                     *           "image": "/img/products/chieu-truc.svg",
-                     *           "image_alt": "Hình minh họa: chiếu trúc",
+                     *           "image": "/img/products/khau-sli.svg",
+                     *           "image_alt": "Hình minh họa: khẩu sli",
                      *           "price_from_vnd": null,
                      *           "sample": false,
                      *           "producer": {
-                     *             "slug": "cong-ty-tnhh-mtv-688",
-                     *             "name": "Công ty TNHH MTV 688",
-                     *             "district": "Nguyên Bình"
-                     *           },
-                     *           "provenance": {
-                     *             "record": "sourced",
-                     *             "fields": {
-                     *               "producer.district": "inferred"
-                     *             },
-                     *             "withheld": [
-                     *               "price_from_vnd"
-                     *             ]
-                     *           }
-                     *         },
-                     *         {
-                     *           "slug": "lap-suon-thit-hun-khoi-tam-hoa",
-                     *           "name": "Lạp sườn, thịt hun khói Tâm Hòa",
-                     *           "name_vi": "Lạp sườn, thịt hun khói Tâm Hòa",
-                     *           "name_en": "Tâm Hòa cured sausage and smoked pork",
-                     *           "category": "Lạp sườn, thịt hun khói",
-                     *           "group": "processed_food",
-                     *           "tier": "national",
-                     *           "ocop_stars": 4,
-                     *           "ocop_year": null,
-                     *           "ocop_standing": "year_not_stated",
-                     *           "ocop": true,
-                     *           "image": "/img/products/lap-suon.svg",
-                     *           "image_alt": "Hình minh họa: lạp sườn, thịt hun khói",
-                     *           "price_from_vnd": null,
-                     *           "sample": false,
-                     *           "producer": {
-                     *             "slug": "htx-tam-hoa",
-                     *             "name": "HTX Tâm Hòa",
-                     *             "district": "Thành phố Cao Bằng"
+                     *             "slug": "htx-khau-sli-na-giang",
+                     *             "name": "HTX Khẩu Sli TMDV Nà Giàng",
+                     *             "district": "Hà Quảng"
                      *           },
                      *           "provenance": {
                      *             "record": "sourced",
@@ -2885,7 +2964,7 @@ export interface operations {
                      *       ],
                      *       "page": {
                      *         "limit": 2,
-                     *         "total": 2,
+                     *         "total": 1,
                      *         "illustrative": 0,
                      *         "total_relation": "eq",
                      *         "has_more": false,
@@ -2896,7 +2975,7 @@ export interface operations {
                      *           {
                      *             "value": "national",
                      *             "label": "Quốc gia",
-                     *             "count": 2,
+                     *             "count": 0,
                      *             "illustrative": 0
                      *           },
                      *           {
@@ -2906,27 +2985,8 @@ export interface operations {
                      *             "illustrative": 0
                      *           }
                      *         ],
-                     *         "scheme": [
-                     *           {
-                     *             "value": "cnnt",
-                     *             "label": "Sản phẩm CNNT tiêu biểu",
-                     *             "count": 2,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "geographical_indication",
-                     *             "label": "Chỉ dẫn địa lý",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           }
-                     *         ],
+                     *         "scheme": [],
                      *         "group": [
-                     *           {
-                     *             "value": "handicraft",
-                     *             "label": "Thủ công mỹ nghệ",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
                      *           {
                      *             "value": "processed_food",
                      *             "label": "Chế biến nông, lâm, thủy sản và thực phẩm",
@@ -2936,14 +2996,8 @@ export interface operations {
                      *         ],
                      *         "producer": [
                      *           {
-                     *             "value": "cong-ty-tnhh-mtv-688",
-                     *             "label": "Công ty TNHH MTV 688",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "htx-tam-hoa",
-                     *             "label": "HTX Tâm Hòa",
+                     *             "value": "htx-khau-sli-na-giang",
+                     *             "label": "HTX Khẩu Sli TMDV Nà Giàng",
                      *             "count": 1,
                      *             "illustrative": 0
                      *           }
@@ -2951,20 +3005,21 @@ export interface operations {
                      *         "channel": [],
                      *         "district": [
                      *           {
-                     *             "value": "nguyen-binh",
-                     *             "label": "Nguyên Bình",
-                     *             "count": 1,
-                     *             "illustrative": 0
-                     *           },
-                     *           {
-                     *             "value": "thanh-pho-cao-bang",
-                     *             "label": "Thành phố Cao Bằng",
+                     *             "value": "ha-quang",
+                     *             "label": "Hà Quảng",
                      *             "count": 1,
                      *             "illustrative": 0
                      *           }
                      *         ]
                      *       },
-                     *       "facets_exhaustive": true
+                     *       "facets_exhaustive": true,
+                     *       "search": {
+                     *         "words": "khau sly",
+                     *         "matched": 0,
+                     *         "corrected": 1,
+                     *         "descriptions_only": false,
+                     *         "did_you_mean": "khau sli"
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["ProductList"];
@@ -3092,7 +3147,7 @@ export interface operations {
                      *         "packaging"
                      *       ],
                      *       "created_at": "2026-01-05T00:00:02.000Z",
-                     *       "updated_at": "2026-12-07T05:33:52.359Z",
+                     *       "updated_at": "2026-12-07T06:16:56.390Z",
                      *       "producer": {
                      *         "slug": "htx-tan-viet-a",
                      *         "name": "HTX Tân Việt Á",
@@ -3192,7 +3247,7 @@ export interface operations {
                      *           "source_url": "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
                      *           "sample": false,
                      *           "version": 1,
-                     *           "updated_at": "2026-12-07T05:33:52.381Z",
+                     *           "updated_at": "2026-12-07T06:16:56.422Z",
                      *           "provenance": {
                      *             "record": "sourced",
                      *             "fields": {
@@ -3437,7 +3492,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 33,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY2h1LXRoZS1idW4tdHJhbmcta2hvLWNvLWx1eWVuIl1d.Uwco.Ee_JdDt9W6Es1vPvzqZd9g"
+                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY2h1LXRoZS1idW4tdHJhbmcta2hvLWNvLWx1eWVuIl1d.iqZA.VHS99XhiDqW86dygpNlgpg"
                      *       }
                      *     }
                      */
@@ -3817,7 +3872,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 7,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFubmVsc3xyZWFsIixbMl1d.Uwco.svDBY3rX_YMyZ4j0kQkOzA"
+                     *         "next_cursor": "WyJjaGFubmVsc3xyZWFsIixbMl1d.iqZA.RLdLzkD2E74igshy8fqE1A"
                      *       }
                      *     }
                      */
@@ -4140,7 +4195,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 36,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.Uwco.71-Yt8QELzcHYXDXniN9EA"
+                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.iqZA.2hzLZYZfkgCyASKXhohV3A"
                      *       }
                      *     }
                      */
@@ -4935,7 +4990,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "brfcd7kskrgp",
+                     *       "id": "u44844b4kdjv",
                      *       "status": "received",
                      *       "kind": "chain",
                      *       "product": "mien-dong-tan-viet-a",
@@ -4957,7 +5012,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "brfcd7kskrgp",
+                     *       "id": "u44844b4kdjv",
                      *       "status": "received",
                      *       "kind": "chain",
                      *       "product": "mien-dong-tan-viet-a",
@@ -5127,8 +5182,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261207053405403\"",
-                     *       "updated_at": "2026-12-07T05:34:05.430Z",
+                     *       "etag": "\"l12v2c20261207061704239\"",
+                     *       "updated_at": "2026-12-07T06:17:04.261Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -5277,8 +5332,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261207053405403\"",
-                     *       "updated_at": "2026-12-07T05:34:05.430Z",
+                     *       "etag": "\"l12v2c20261207061704239\"",
+                     *       "updated_at": "2026-12-07T06:17:04.261Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -5320,8 +5375,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 1,
-                     *       "etag": "\"l12v1c20261207053405403\"",
-                     *       "updated_at": "2026-12-07T05:34:05.403Z",
+                     *       "etag": "\"l12v1c20261207061704239\"",
+                     *       "updated_at": "2026-12-07T06:17:04.239Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -5430,8 +5485,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207053405403\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207061704239\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -5658,8 +5713,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207053405403\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207061704239\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -5735,7 +5790,7 @@ export interface operations {
                      *         {
                      *           "product": "mien-dong-tan-viet-a",
                      *           "version": 3,
-                     *           "etag": "\"l12v3c20261207053405403\""
+                     *           "etag": "\"l12v3c20261207061704239\""
                      *         }
                      *       ]
                      *     }
@@ -5971,7 +6026,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "htx-tam-hoa",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-07T05:33:52.352Z",
+                     *           "changed_at": "2026-12-07T06:16:56.383Z",
                      *           "href": "/api/v1/producers/htx-tam-hoa",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -5982,7 +6037,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "cong-ty-tnhh-mtv-688",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-07T05:33:52.352Z",
+                     *           "changed_at": "2026-12-07T06:16:56.383Z",
                      *           "href": "/api/v1/producers/cong-ty-tnhh-mtv-688",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -5992,7 +6047,7 @@ export interface operations {
                      *       "page": {
                      *         "limit": 2,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.Uwco.bTVzktvRz4iFBkigZVBrTw"
+                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.iqZA.r297xTXZj7-nhnJy8zubHQ"
                      *       }
                      *     }
                      */
@@ -6114,8 +6169,8 @@ export interface operations {
                 content: {
                     /**
                      * @example slug,name_vi,name_en,category_vi,category_en,product_group,tier,ocop_stars,price_from_vnd,producer_slug,producer_name,district,province,channels,image,sample,updated_at,provenance,price_from_vnd_provenance,district_provenance,channels_provenance,ocop
-                     *     bun-cam-kho-co-luyen,Bún cẩm khô cô Luyến,Cô Luyến dried purple-rice noodles,Bún khô,Dried rice noodles,processed_food,,3,,chu-the-bun-cam-kho-co-luyen,Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên),Hòa An,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T05:33:52.438Z,sourced,,inferred,,true
-                     *     bun-kho-ba-sach-hung-dao,Bún khô của HTX Ba sạch Hưng Đạo,Dried rice noodles of HTX Ba sạch Hưng Đạo,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T05:33:52.396Z,sourced,,,,false
+                     *     bun-cam-kho-co-luyen,Bún cẩm khô cô Luyến,Cô Luyến dried purple-rice noodles,Bún khô,Dried rice noodles,processed_food,,3,,chu-the-bun-cam-kho-co-luyen,Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên),Hòa An,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T06:16:56.463Z,sourced,,inferred,,true
+                     *     bun-kho-ba-sach-hung-dao,Bún khô của HTX Ba sạch Hưng Đạo,Dried rice noodles of HTX Ba sạch Hưng Đạo,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T06:16:56.434Z,sourced,,,,false
                      */
                     "text/csv": string;
                 };
@@ -6186,9 +6241,9 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example {"slug":"bun-cam-kho-co-luyen","name_vi":"Bún cẩm khô cô Luyến","name_en":"Cô Luyến dried purple-rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":3,"price_from_vnd":null,"producer_slug":"chu-the-bun-cam-kho-co-luyen","producer_name":"Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên)","district":"Hòa An","province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T05:33:52.438Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":"","ocop":true}
-                     *     {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô của HTX Ba sạch Hưng Đạo","name_en":"Dried rice noodles of HTX Ba sạch Hưng Đạo","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T05:33:52.396Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
-                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô của Công ty TNHH Bún Cao Tuyền","name_en":"Dried rice noodles of Công ty TNHH Bún Cao Tuyền","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T05:33:52.359Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
+                     * @example {"slug":"bun-cam-kho-co-luyen","name_vi":"Bún cẩm khô cô Luyến","name_en":"Cô Luyến dried purple-rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":3,"price_from_vnd":null,"producer_slug":"chu-the-bun-cam-kho-co-luyen","producer_name":"Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên)","district":"Hòa An","province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T06:16:56.463Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":"","ocop":true}
+                     *     {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô của HTX Ba sạch Hưng Đạo","name_en":"Dried rice noodles of HTX Ba sạch Hưng Đạo","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T06:16:56.434Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
+                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô của Công ty TNHH Bún Cao Tuyền","name_en":"Dried rice noodles of Công ty TNHH Bún Cao Tuyền","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T06:16:56.391Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
                      */
                     "application/x-ndjson": string;
                 };
@@ -6266,7 +6321,7 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "ep_773fba6aa68a2b7bcfa58f5b",
+                     *           "id": "ep_490aa48abbe7b95066374321",
                      *           "url": "https://hooks.example-chain.vn/cnnt",
                      *           "events": [
                      *             "product",
@@ -6274,8 +6329,8 @@ export interface operations {
                      *           ],
                      *           "include_illustrative": false,
                      *           "previous_secret_expires_at": null,
-                     *           "created_at": "2026-12-07T05:34:09.012Z",
-                     *           "updated_at": "2026-12-07T05:34:09.012Z"
+                     *           "created_at": "2026-12-07T06:17:06.004Z",
+                     *           "updated_at": "2026-12-07T06:17:06.004Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -6427,7 +6482,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_773fba6aa68a2b7bcfa58f5b",
+                     *       "id": "ep_490aa48abbe7b95066374321",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
@@ -6435,9 +6490,9 @@ export interface operations {
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T05:34:09.012Z",
-                     *       "updated_at": "2026-12-07T05:34:09.012Z",
-                     *       "secret": "whsec_waCrGfgZ7TgNfBLvsMbNCDN2FWXZLGwUZzTcm7kKLbc="
+                     *       "created_at": "2026-12-07T06:17:06.004Z",
+                     *       "updated_at": "2026-12-07T06:17:06.004Z",
+                     *       "secret": "whsec_yiQKJxsqRfcWwaJfYxNwHLlcusJDzyOvrE6E8w2sLKA="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -6651,7 +6706,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_773fba6aa68a2b7bcfa58f5b",
+                     *       "id": "ep_490aa48abbe7b95066374321",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
@@ -6659,8 +6714,8 @@ export interface operations {
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T05:34:09.012Z",
-                     *       "updated_at": "2026-12-07T05:34:09.012Z"
+                     *       "created_at": "2026-12-07T06:17:06.004Z",
+                     *       "updated_at": "2026-12-07T06:17:06.004Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -6958,15 +7013,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_773fba6aa68a2b7bcfa58f5b",
+                     *       "id": "ep_490aa48abbe7b95066374321",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T05:34:09.012Z",
-                     *       "updated_at": "2026-12-07T05:34:09.193Z"
+                     *       "created_at": "2026-12-07T06:17:06.004Z",
+                     *       "updated_at": "2026-12-07T06:17:06.087Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -7202,16 +7257,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_773fba6aa68a2b7bcfa58f5b",
+                     *       "id": "ep_490aa48abbe7b95066374321",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
-                     *       "previous_secret_expires_at": "2026-12-07T06:34:09.229Z",
-                     *       "created_at": "2026-12-07T05:34:09.012Z",
-                     *       "updated_at": "2026-12-07T05:34:09.229Z",
-                     *       "secret": "whsec_BcOjYuNb2ZKS8AnVY5Rb7cKhuF+zWn68JmvmzZTknew="
+                     *       "previous_secret_expires_at": "2026-12-07T07:17:06.106Z",
+                     *       "created_at": "2026-12-07T06:17:06.004Z",
+                     *       "updated_at": "2026-12-07T06:17:06.106Z",
+                     *       "secret": "whsec_ODAynf2iKTUkCKJUErG781BxBEZdqhy0nUbm6L5MNaA="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -7356,11 +7411,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "msg_fe883fdc347c00c77ef2db4f",
+                     *       "id": "msg_0eb1f65df0172e7a24344a7b",
                      *       "delivered": false,
                      *       "response_status": null,
-                     *       "latency_ms": 6,
-                     *       "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = ocp2q4kreul232q00lfr7a37"
+                     *       "latency_ms": 5,
+                     *       "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = g2qmfufulj557t2du4gpk8e3"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookPingResult"];
@@ -7515,16 +7570,16 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "msg_c239408a8fe39fe86a746252",
+                     *           "id": "msg_b08f6ccf7f921e29da647d18",
                      *           "seq": 219,
                      *           "type": "listing.upsert",
                      *           "status": "pending",
                      *           "attempts": 1,
                      *           "response_status": null,
-                     *           "latency_ms": 3,
-                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = asb67lm8mrf9gvlbsm42cs4g",
-                     *           "created_at": "2026-12-07T05:34:09.427Z",
-                     *           "updated_at": "2026-12-07T05:34:09.486Z"
+                     *           "latency_ms": 2,
+                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = 8llekv9tsbka44brlto69o97",
+                     *           "created_at": "2026-12-07T06:17:06.180Z",
+                     *           "updated_at": "2026-12-07T06:17:06.212Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -7693,7 +7748,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-tan-viet-a",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T05:33:52.359Z\"",
+                     *       "etag": "\"0.2026-12-07T06:16:56.390Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-tan-viet-a",
                      *         "producer": "htx-tan-viet-a",
@@ -7734,7 +7789,8 @@ export interface operations {
                      *         },
                      *         "image": "/img/products/mien-dong.svg",
                      *         "image_alt_vi": "Hình minh họa: miến dong",
-                     *         "image_alt_en": "Illustration: canna-starch vermicelli"
+                     *         "image_alt_en": "Illustration: canna-starch vermicelli",
+                     *         "producer_stated_on": null
                      *       },
                      *       "draft": null,
                      *       "recognitions": [
@@ -7742,7 +7798,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "4",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T05:33:52.373Z\"",
+                     *           "etag": "\"0.2026-12-07T06:16:56.408Z\"",
                      *           "live": {
                      *             "id": 4,
                      *             "product": "mien-dong-tan-viet-a",
@@ -7770,7 +7826,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "5",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T05:33:52.373Z\"",
+                     *           "etag": "\"0.2026-12-07T06:16:56.410Z\"",
                      *           "live": {
                      *             "id": 5,
                      *             "product": "mien-dong-tan-viet-a",
@@ -7992,8 +8048,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207053405403\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207061704239\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8195,8 +8251,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207053405403\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207061704239\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8414,8 +8470,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207053405403\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207061704239\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8482,7 +8538,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T05:34:07.834Z\"",
+                     *       "etag": "\"0.2026-12-07T06:17:05.082Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-nguyen-binh",
                      *         "producer": "htx-mien-dong-nguyen-binh",
@@ -8511,7 +8567,8 @@ export interface operations {
                      *         "field_provenance": {},
                      *         "image": "/anh/products/mien-dong-nguyen-binh/497790947d4666760ce38f3c.png",
                      *         "image_alt_vi": "Ảnh a pack of noodles",
-                     *         "image_alt_en": "Photo of a pack of noodles"
+                     *         "image_alt_en": "Photo of a pack of noodles",
+                     *         "producer_stated_on": null
                      *       },
                      *       "draft": null,
                      *       "recognitions": [
@@ -8519,7 +8576,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "1000000",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T05:34:07.836Z\"",
+                     *           "etag": "\"0.2026-12-07T06:17:05.084Z\"",
                      *           "live": {
                      *             "id": 1000000,
                      *             "product": "mien-dong-nguyen-binh",
@@ -8640,8 +8697,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207053405403\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207061704239\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8853,8 +8910,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207053405403\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207061704239\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9442,8 +9499,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207053405403\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207061704239\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9510,7 +9567,7 @@ export interface operations {
                      *       "entity": "producer",
                      *       "key": "htx-mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T05:34:07.833Z\"",
+                     *       "etag": "\"0.2026-12-07T06:17:05.081Z\"",
                      *       "live": {
                      *         "slug": "htx-mien-dong-nguyen-binh",
                      *         "name": "HTX Miến dong Nguyên Bình",
@@ -9530,6 +9587,8 @@ export interface operations {
                      *         "image": "/anh/producers/htx-mien-dong-nguyen-binh/497790947d4666760ce38f3c.png",
                      *         "image_alt_vi": "Ảnh the cooperative's workshop",
                      *         "image_alt_en": "Photo of the cooperative's workshop",
+                     *         "public_contact": null,
+                     *         "producer_stated_on": null,
                      *         "provenance": "sourced",
                      *         "field_provenance": {}
                      *       },
@@ -9632,8 +9691,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207053405403\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207061704239\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9836,8 +9895,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207053405403\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207061704239\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10182,8 +10241,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207053405403\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207061704239\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10373,8 +10432,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207053405403\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207061704239\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10580,8 +10639,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207053405403\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207061704239\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10680,7 +10739,7 @@ export interface operations {
                      *       "stats": {
                      *         "round_trips": 1,
                      *         "statements": 1,
-                     *         "ms": 4
+                     *         "ms": 5
                      *       }
                      *     }
                      */
@@ -10925,7 +10984,7 @@ export interface operations {
     listAuditEvents: {
         parameters: {
             query?: {
-                entity?: "product" | "producer" | "recognition" | "channel" | "listing" | "support_project" | "programme_figure" | "editor" | "editor_token";
+                entity?: "product" | "producer" | "recognition" | "channel" | "listing" | "support_project" | "programme_figure" | "editor" | "editor_token" | "search_synonym";
                 key?: string;
                 /** @description Events older than this id (from `next_before`) */
                 before?: number;
@@ -10957,7 +11016,7 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": 12,
-                     *           "at": "2026-12-07T05:34:07.837Z",
+                     *           "at": "2026-12-07T06:17:05.085Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "recognition",
@@ -10978,7 +11037,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": 11,
-                     *           "at": "2026-12-07T05:34:07.836Z",
+                     *           "at": "2026-12-07T06:17:05.083Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "product",
@@ -11114,8 +11173,8 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "brfcd7kskrgp",
-                     *           "created_at": "2026-12-07T05:34:06.056Z",
+                     *           "id": "u44844b4kdjv",
+                     *           "created_at": "2026-12-07T06:17:04.483Z",
                      *           "status": "new",
                      *           "kind": "chain",
                      *           "product": "Miến dong Tân Việt Á",
@@ -11127,7 +11186,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": "k3mz8q2wn4xa",
-                     *           "created_at": "2026-12-07T05:34:04.205Z",
+                     *           "created_at": "2026-12-07T06:17:03.528Z",
                      *           "status": "new",
                      *           "kind": "wholesale",
                      *           "product": "Miến dong Tân Việt Á",
@@ -11259,7 +11318,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T05:34:04.205Z",
+                     *       "created_at": "2026-12-07T06:17:03.528Z",
                      *       "status": "new",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
@@ -11386,7 +11445,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T05:34:04.205Z",
+                     *       "created_at": "2026-12-07T06:17:03.528Z",
                      *       "status": "forwarded",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
@@ -11403,7 +11462,7 @@ export interface operations {
                      *       "via": "page",
                      *       "audit": [
                      *         {
-                     *           "at": "2026-12-07T05:34:08.107Z",
+                     *           "at": "2026-12-07T06:17:05.234Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "status",
                      *           "changes": [
@@ -11534,7 +11593,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T05:34:04.205Z",
+                     *       "created_at": "2026-12-07T06:17:03.528Z",
                      *       "status": "forwarded",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
@@ -11551,7 +11610,7 @@ export interface operations {
                      *       "via": "page",
                      *       "audit": [
                      *         {
-                     *           "at": "2026-12-07T05:34:08.107Z",
+                     *           "at": "2026-12-07T06:17:05.234Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "status",
                      *           "changes": [
@@ -11563,7 +11622,7 @@ export interface operations {
                      *           ]
                      *         },
                      *         {
-                     *           "at": "2026-12-07T05:34:08.179Z",
+                     *           "at": "2026-12-07T06:17:05.273Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "erase",
                      *           "changes": []
@@ -11673,7 +11732,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-nghe-an",
-                     *           "etag": "\"c5u20261207053352371\"",
+                     *           "etag": "\"c5u20261207061656401\"",
                      *           "record": {
                      *             "slug": "hoi-cho-nghe-an",
                      *             "name": "Hội chợ thương mại, đầu tư và du lịch Nghệ An",
@@ -11691,7 +11750,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-ocop-cao-bang",
-                     *           "etag": "\"c1000000u20261207053408326\"",
+                     *           "etag": "\"c1000000u20261207061705365\"",
                      *           "record": {
                      *             "slug": "hoi-cho-ocop-cao-bang",
                      *             "name": "Hội chợ OCOP Cao Bằng",
@@ -11798,7 +11857,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207053408326\"",
+                     *       "etag": "\"c1000000u20261207061705365\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -11910,8 +11969,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207053405403\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207061704239\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11977,7 +12036,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207053408326\"",
+                     *       "etag": "\"c1000000u20261207061705365\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -12188,8 +12247,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207053405403\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207061704239\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12259,7 +12318,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207053408427\"",
+                     *       "etag": "\"c1000000u20261207061705438\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -12371,8 +12430,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207053405403\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207061704239\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12464,7 +12523,7 @@ export interface operations {
                      *         {
                      *           "entity": "listing",
                      *           "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *           "etag": "\"l1000000v1c20261207053408453\"",
+                     *           "etag": "\"l1000000v1c20261207061705476\"",
                      *           "record": {
                      *             "channel": "hoi-cho-ocop-cao-bang",
                      *             "product": "mien-dong-nguyen-binh",
@@ -12572,7 +12631,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261207053408453\"",
+                     *       "etag": "\"l1000000v1c20261207061705476\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -12685,8 +12744,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207053405403\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207061704239\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12753,7 +12812,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261207053408453\"",
+                     *       "etag": "\"l1000000v1c20261207061705476\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -12966,8 +13025,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207053405403\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207061704239\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13038,7 +13097,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v2c20261207053408453\"",
+                     *       "etag": "\"l1000000v2c20261207061705476\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -13151,8 +13210,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207053405403\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207061704239\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13244,7 +13303,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "1000000",
-                     *           "etag": "\"s1000000u20261207053408583\"",
+                     *           "etag": "\"s1000000u20261207061705612\"",
                      *           "record": {
                      *             "producer": "htx-mien-dong-nguyen-binh",
                      *             "year": 2025,
@@ -13261,7 +13320,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "2",
-                     *           "etag": "\"s2u20261207053352386\"",
+                     *           "etag": "\"s2u20261207061656423\"",
                      *           "record": {
                      *             "producer": "cong-ty-tnhh-bun-cao-tuyen",
                      *             "year": null,
@@ -13367,7 +13426,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261207053408583\"",
+                     *       "etag": "\"s1000000u20261207061705612\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -13478,8 +13537,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207053405403\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207061704239\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13545,7 +13604,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1",
-                     *       "etag": "\"s1u20261207053352386\"",
+                     *       "etag": "\"s1u20261207061656423\"",
                      *       "record": {
                      *         "producer": "htx-nong-nghiep-cai-bo",
                      *         "year": 2023,
@@ -13755,8 +13814,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207053405403\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207061704239\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13826,7 +13885,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261207053408639\"",
+                     *       "etag": "\"s1000000u20261207061705666\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -13937,8 +13996,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207053405403\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207061704239\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14030,7 +14089,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_total",
-                     *           "etag": "\"p1u20261207053352589\"",
+                     *           "etag": "\"p1u20261207061656526\"",
                      *           "record": {
                      *             "key": "projects_total",
                      *             "group_key": "projects",
@@ -14049,7 +14108,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_national",
-                     *           "etag": "\"p2u20261207053352589\"",
+                     *           "etag": "\"p2u20261207061656526\"",
                      *           "record": {
                      *             "key": "projects_national",
                      *             "group_key": "projects",
@@ -14157,7 +14216,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261207053408667\"",
+                     *       "etag": "\"p1000000u20261207061705687\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -14270,8 +14329,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207053405403\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207061704239\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14337,7 +14396,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "projects_total",
-                     *       "etag": "\"p1u20261207053352589\"",
+                     *       "etag": "\"p1u20261207061656526\"",
                      *       "record": {
                      *         "key": "projects_total",
                      *         "group_key": "projects",
@@ -14549,8 +14608,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207053405403\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207061704239\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14620,7 +14679,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261207053408703\"",
+                     *       "etag": "\"p1000000u20261207061705745\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -14733,8 +14792,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207053405403\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207061704239\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14825,7 +14884,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v3c20261207053408453\"",
+                     *       "etag": "\"l1000000v3c20261207061705476\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -14938,8 +14997,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207053405403\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207053405403\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207061704239\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14967,6 +15026,410 @@ export interface operations {
                      *         }
                      *       ],
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSearchSynonyms: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every synonym */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": 10,
+                     *           "term": "bamboo",
+                     *           "synonym": "chiếu trúc",
+                     *           "created_at": "2026-12-07T06:16:54.404Z"
+                     *         },
+                     *         {
+                     *           "id": 11,
+                     *           "term": "bamboo",
+                     *           "synonym": "trúc mỹ nghệ",
+                     *           "created_at": "2026-12-07T06:16:54.404Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["SearchSynonym"][];
+                    };
+                };
+            };
+            /** @description Not modified (the `If-None-Match` ETag matches) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key */
+            403: {
+                headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSearchSynonym: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSearchSynonym"];
+            };
+        };
+        responses: {
+            /** @description The synonym */
+            201: {
+                headers: {
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 23,
+                     *       "term": "lạp xưởng Cao Bằng",
+                     *       "synonym": "lạp sườn",
+                     *       "created_at": "2026-12-07T06:17:05.302Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SearchSynonym"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key */
+            403: {
+                headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The pair exists already */
+            409: {
+                headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "'trà' ↔ 'chè' is a synonym already",
+                     *       "instance": "/api/v1/admin/search/synonyms"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid sides, or two different product kinds */
+            422: {
+                headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-fields",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "'bún' and 'miến' name two different product kinds: a synonym never merges distinct products",
+                     *       "invalid_params": [
+                     *         {
+                     *           "name": "synonym",
+                     *           "reason": "names another product kind than the term"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/admin/search/synonyms"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSearchSynonym: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key */
+            403: {
+                headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such synonym */
+            404: {
+                headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "No product with slug 'khong-co'",
+                     *       "instance": "/api/v1/products/khong-co"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSearchMisses: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: while it is still current the answer is 304 without a body */
+                "If-None-Match"?: string;
+                /** @description The `x-d1-bookmark` of your last write: this read then sees it (read your writes). A value of another shape is a 400 */
+                "x-d1-bookmark"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The failed searches */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "query": "giao co lam",
+                     *           "searches": 4,
+                     *           "found_nothing": 4,
+                     *           "last_day": "2026-12-07"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["SearchMiss"][];
+                    };
+                };
+            };
+            /** @description Not modified (the `If-None-Match` ETag matches) */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "x-d1-bookmark": components["headers"]["D1Bookmark"];
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, unknown or revoked editor token */
+            401: {
+                headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "This request needs an API key: `Authorization: Bearer <key>`",
+                     *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A retailer key */
+            403: {
+                headers: {
+                    "x-d1-round-trips": components["headers"]["D1RoundTrips"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This API key belongs to channel 'aeon' and cannot change the listings of 'go-big-c'",
+                     *       "instance": "/api/v1/channels/go-big-c/listings/mien-dong-tan-viet-a"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
