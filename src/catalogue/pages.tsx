@@ -13,7 +13,7 @@ import { problemOf } from "../platform/http/problem.ts";
 import { countSearchMiss } from "../platform/http/search-miss.ts";
 import { cursorKeys } from "../platform/lib/cursor.ts";
 import { asset } from "../ui/assets.ts";
-import { illustration } from "../ui/components/product-image.tsx";
+import { rasterOf } from "../ui/components/product-image.tsx";
 import { langOfPath, loadStrings, strings } from "../ui/i18n/index.ts";
 import { ProductPage, productJsonLd } from "../ui/product-page.tsx";
 import {
@@ -131,7 +131,7 @@ detailPage(pages, "product", {
         title: illustrative ? `${p.name} (${t.sample})` : p.name,
         description: description.length > 160 ? `${description.slice(0, 157)}…` : description,
         ogType: "product",
-        ogImage: asset(illustration(p.image).replace(/\.svg$/, ".png")),
+        ogImage: asset(rasterOf(p.image)),
         noindex: illustrative,
         ...(illustrative ? {} : { jsonLd: productJsonLd(p, lang, originOf(c)) }),
       },
@@ -148,6 +148,7 @@ detailPage(pages, "product", {
 });
 
 listPage(pages, "producers", {
+  cursorAnyLanguage: true,
   load: (c, s, lang) =>
     listProducers(dbOf(c), cursorKeys(c.env), {
       limit: 100,
@@ -208,6 +209,7 @@ detailPage(pages, "channel", {
 });
 
 listPage(pages, "recognition", {
+  cursorAnyLanguage: true,
   load: (c, s, lang) =>
     listRecognitions(dbOf(c), cursorKeys(c.env), { limit: 100, cursor: s.cursor, lang, include: s.examples }),
   head: (t) => ({ title: t.recognitionTitle, description: t.recognitionLede }),

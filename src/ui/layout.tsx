@@ -7,7 +7,7 @@ import { jsonForScript } from "./json-ld.ts";
 export interface PageMeta {
   lang: Lang;
   /** The page's key and slug, for canonical and alternate URLs; null for error pages. */
-  page: { key: PageKey; slug?: string; query?: string } | null;
+  page: { key: PageKey; slug?: string; query?: string; switchQuery?: string } | null;
   title: string;
   description: string;
   /** The site's public origin, for absolute URLs. */
@@ -64,7 +64,7 @@ export function Layout(props: { meta: PageMeta; children: Child }) {
         {meta.page ? <link rel="alternate" hreflang="vi" href={urlOf(meta, "vi")} /> : null}
         {meta.page ? <link rel="alternate" hreflang="en" href={urlOf(meta, "en")} /> : null}
         {meta.page ? <link rel="alternate" hreflang="x-default" href={urlOf(meta, "vi")} /> : null}
-        <meta property="og:site_name" content={t.siteName} />
+        <meta property="og:site_name" content={t.siteShort} />
         <meta property="og:type" content={meta.ogType ?? "website"} />
         <meta property="og:title" content={meta.title} />
         <meta property="og:description" content={meta.description} />
@@ -96,16 +96,6 @@ export function Layout(props: { meta: PageMeta; children: Child }) {
                 <span class="brand-tag">{t.tagline}</span>
               </span>
             </a>
-            <a
-              class="lang-switch"
-              href={urlOf({ ...meta, origin: "" }, other)}
-              hreflang={other}
-              lang={other}
-              title={t.switchLabel}
-            >
-              <span aria-hidden="true">{other.toUpperCase()}</span>
-              <span class="lang-name">{t.switchTo}</span>
-            </a>
             <nav class="site-nav" aria-label={t.navLabel}>
               <ul>
                 {NAV.map((n) => (
@@ -122,6 +112,22 @@ export function Layout(props: { meta: PageMeta; children: Child }) {
                 ))}
               </ul>
             </nav>
+            <a
+              class="lang-switch"
+              href={urlOf(
+                {
+                  origin: "",
+                  page: meta.page && { ...meta.page, query: meta.page.switchQuery ?? meta.page.query },
+                },
+                other,
+              )}
+              hreflang={other}
+              lang={other}
+              title={t.switchLabel}
+            >
+              <span aria-hidden="true">{other.toUpperCase()}</span>
+              <span class="lang-name">{t.switchTo}</span>
+            </a>
           </div>
         </header>
         <main id="main" tabindex={-1}>
@@ -131,11 +137,14 @@ export function Layout(props: { meta: PageMeta; children: Child }) {
           <div class="wrap footer-grid">
             <div>
               <p class="footer-brand">
-                <Logo /> {t.siteName}
+                <Logo /> {t.siteShort}
               </p>
               <p>{t.footerAbout}</p>
               <p>
                 <span class="tag-sample">{t.sample}</span> {t.footerSample}
+              </p>
+              <p>
+                <span class="tag-inferred">{t.inferred}</span> {t.footerInferred}
               </p>
             </div>
             <ul class="footer-links">

@@ -7,9 +7,9 @@ import { Block } from "./components/block.tsx";
 import { Breadcrumbs } from "./components/breadcrumbs.tsx";
 import { DataTable } from "./components/data-table.tsx";
 import { HOW_TO_GET_TITLE, HowToGet } from "./components/how-to-get.tsx";
-import { ListingItem } from "./components/listing-item.tsx";
+import { ListingList } from "./components/listing-item.tsx";
 import { ProductCard } from "./components/product-card.tsx";
-import { illustration, ProductImage } from "./components/product-image.tsx";
+import { isPhoto, ProductImage, rasterOf } from "./components/product-image.tsx";
 import { Place, StateTag } from "./components/provenance-tags.tsx";
 import { RecognitionList } from "./components/recognition-item.tsx";
 import { Sources } from "./components/sources.tsx";
@@ -40,7 +40,7 @@ export function productJsonLd(p: ProductDetail, lang: Lang, origin: string) {
     "@id": `${origin}${pathOf("product", lang, p.slug)}#product`,
     name: p.name,
     ...(sourced(p, "description") ? { description: p.description } : {}),
-    image: `${origin}${asset(illustration(p.image))}`,
+    image: `${origin}${asset(rasterOf(p.image))}`,
     url: `${origin}${pathOf("product", lang, p.slug)}`,
     category: p.category,
     manufacturer: {
@@ -100,7 +100,7 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang; enquiry?: Chi
         <div class="product-top">
           <figure class="product-figure">
             <ProductImage src={p.image} alt={p.image_alt} eager size="hero" />
-            <figcaption>{t.illustration}</figcaption>
+            <figcaption>{isPhoto(p.image) ? t.photo : t.illustration}</figcaption>
           </figure>
           <div class="product-summary">
             <p class="eyebrow">
@@ -112,19 +112,28 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang; enquiry?: Chi
                 {t.kindOf}: <a href={pathOf("kind", lang, p.kind.slug)}>{p.kind.name}</a>
               </p>
             ) : null}
+            {/* Each award links to what it means, on the page that explains the vote and OCOP. */}
             <p class="badges">
-              <TierBadge tier={p.tier} lang={lang} long />
-              {p.ocop_stars && topOcop ? (
-                <OcopBadge
-                  stars={p.ocop_stars}
-                  lang={lang}
-                  year={topOcop.year}
-                  standing={topOcop.standing.status}
-                />
-              ) : p.ocop_stars ? (
-                <OcopBadge stars={p.ocop_stars} lang={lang} />
-              ) : p.recognitions.some((r) => r.scheme === "ocop") ? (
-                <OcopNotStatedBadge lang={lang} />
+              {p.tier ? (
+                <a class="badge-link" href={`${pathOf("recognition", lang)}#levels-h`}>
+                  <TierBadge tier={p.tier} lang={lang} long />
+                </a>
+              ) : null}
+              {p.ocop_stars || p.recognitions.some((r) => r.scheme === "ocop") ? (
+                <a class="badge-link" href={`${pathOf("recognition", lang)}#ocop`}>
+                  {p.ocop_stars && topOcop ? (
+                    <OcopBadge
+                      stars={p.ocop_stars}
+                      lang={lang}
+                      year={topOcop.year}
+                      standing={topOcop.standing.status}
+                    />
+                  ) : p.ocop_stars ? (
+                    <OcopBadge stars={p.ocop_stars} lang={lang} />
+                  ) : (
+                    <OcopNotStatedBadge lang={lang} />
+                  )}
+                </a>
               ) : null}
               {p.sample ? <SampleTag lang={lang} /> : null}
             </p>
@@ -162,7 +171,8 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang; enquiry?: Chi
             <p class="muted">{t.noPackaging}</p>
           ) : (
             <>
-              {packSample ? <p class="notice">{t.samplePrices}</p> : null}
+              {/* Said once: by the product's notice, or by this one for the whole table, else per row. */}
+              {packSample && !p.sample ? <p class="notice">{t.samplePrices}</p> : null}
               <TableWrap label={t.tableOf(t.packaging)}>
                 <DataTable
                   columns={[
@@ -177,7 +187,7 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang; enquiry?: Chi
                       <td class="num">{v.net_weight_g ? `${formatNumber(v.net_weight_g, lang)} g` : "—"}</td>
                       <td class="num">
                         <span class="price">{v.price_vnd === null ? "—" : formatVnd(v.price_vnd, lang)}</span>{" "}
-                        {v.sample || packSample ? <SampleTag lang={lang} /> : null}
+                        {v.sample && !packSample ? <SampleTag lang={lang} /> : null}
                       </td>
                     </tr>
                   ))}
@@ -188,7 +198,7 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang; enquiry?: Chi
         </Block>
 
         <Block id="rec-h" title={t.recognitions}>
-          <RecognitionList items={p.recognitions} lang={lang} />
+          <RecognitionList items={p.recognitions} lang={lang} id="rec-notes" covered={p.sample} />
         </Block>
 
         {props.enquiry ? (
@@ -200,13 +210,7 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang; enquiry?: Chi
               contact={{ contact: p.own.producer_contact, on: p.own.producer_on }}
               districtState={districtState}
               hasListings={p.listings.length > 0}
-              listings={
-                <ul class="listings">
-                  {p.listings.map((l) => (
-                    <ListingItem l={l} lang={lang} title="channel" />
-                  ))}
-                </ul>
-              }
+              listings={<ListingList listings={p.listings} lang={lang} id="buy-notes" covered={p.sample} />}
               enquiry={
                 <>
                   <p>{ENQUIRY_STRINGS[lang].lede}</p>
@@ -218,11 +222,7 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang; enquiry?: Chi
         ) : (
           <Block id="buy-h" title={t.whereToBuy} anchor="where-to-buy">
             {p.listings.length ? (
-              <ul class="listings">
-                {p.listings.map((l) => (
-                  <ListingItem l={l} lang={lang} title="channel" />
-                ))}
-              </ul>
+              <ListingList listings={p.listings} lang={lang} id="buy-notes" covered={p.sample} />
             ) : (
               <p class="muted">{t.noListings}</p>
             )}
@@ -241,7 +241,7 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang; enquiry?: Chi
                 <Place a={a} lang={lang} street districtState={districtState} asOf />
               </>
             ) : null}
-            {p.producer.sample ? (
+            {p.producer.sample && !p.sample ? (
               <>
                 {" "}
                 <SampleTag lang={lang} />

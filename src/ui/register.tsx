@@ -15,6 +15,7 @@ import {
   examplesAsked,
   withExamples,
 } from "./components/examples-switch.tsx";
+import type { PagerLinks } from "./components/pager.tsx";
 import { ErrorPage, errorTitle } from "./errors.tsx";
 import {
   type Lang,
@@ -26,6 +27,8 @@ import {
   strings,
 } from "./i18n/index.ts";
 import { Layout, type PageMeta } from "./layout.tsx";
+
+export type { PagerLinks };
 
 /**
  * Content-Security-Policy of the pages: scripts, styles and images from this origin only — no inline script, no
@@ -149,11 +152,8 @@ export function detailPage<T>(
   });
 }
 
-/** The pagination links of a list page: the first page (when on a later one) and the next (when there is one). */
-export interface PagerLinks {
-  firstHref: string | null;
-  nextHref: string | null;
-}
+/** How many earlier pages' cursors a page URL carries (`back`), for its "previous" link; older ones lead to page 1. */
+const MAX_BACK = 30;
 
 /** Whether the request asks for the illustrative examples (`?include=illustrative`, as on the API). */
 export const examplesOn = (c: Context<AppEnv>) => examplesAsked(c.req.query("include"));
@@ -175,7 +175,7 @@ export const examplesMeta = (key: PageKey, on: boolean, slug?: string) =>
  */
 export function listPage<
   S extends { cursor?: string; examples: boolean },
-  L extends { page: { next_cursor: string | null } },
+  L extends { page: { next_cursor: string | null; total?: number; limit?: number } },
 >(
   app: Hono<AppEnv>,
   key: PageKey,
@@ -184,6 +184,8 @@ export function listPage<
     state?: (c: Context<AppEnv>) => S;
     /** The state as a query string without the cursor (filters, search, sort), for links and the canonical URL. */
     query?: (s: S) => string;
+    /** The list's cursors do not depend on the language, so the language switch can keep the page. */
+    cursorAnyLanguage?: boolean;
     load: (c: Context<AppEnv>, s: S, lang: Lang) => Promise<L>;
     head: (t: Strings, s: S) => { title: string; description: string; noindex?: boolean };
     view: (props: { list: L; s: S; lang: Lang; pager: PagerLinks; examples: ExamplesToggle }) => Child;
@@ -196,17 +198,40 @@ export function listPage<
     const list = await spec.load(c, s, lang);
     const base = spec.query?.(s) ?? "";
     const query = withExamples(base, s.examples);
-    const hrefWith = (cursor?: string | null) => {
+    // Keyset cursors only go forward: a page's URL also carries the cursors of the pages before it (`back`), so
+    // that it can link to the previous page and knows its own number. Without a cursor, `back` means nothing.
+    const back = s.cursor
+      ? (c.req
+          .queries("back")
+          ?.filter((b) => b && b.length <= 1000)
+          .slice(-MAX_BACK) ?? [])
+      : [];
+    const withCursor = (cursor: string | null | undefined, trail: string[]) => {
       const p = new URLSearchParams(query);
-      if (cursor) p.append("cursor", cursor);
-      return pathWithQuery(key, lang, p.toString());
+      if (cursor) {
+        for (const b of trail) p.append("back", b);
+        p.append("cursor", cursor);
+      }
+      return p.toString();
     };
+    const hrefWith = (cursor: string | null | undefined, trail: string[] = []) =>
+      pathWithQuery(key, lang, withCursor(cursor, trail));
     const next = list.page.next_cursor;
-    const pager = { firstHref: s.cursor ? hrefWith() : null, nextHref: next ? hrefWith(next) : null };
+    const { total, limit } = list.page;
+    const pageNo = s.cursor ? back.length + 2 : 1;
+    const pager: PagerLinks = {
+      firstHref: pageNo > 2 ? hrefWith(null) : null,
+      prevHref: s.cursor ? hrefWith(back.at(-1), back.slice(0, -1)) : null,
+      nextHref: next ? hrefWith(next, s.cursor ? [...back, s.cursor] : []) : null,
+      page: pageNo,
+      pages: total !== undefined && limit ? Math.max(1, Math.ceil(total / limit)) : null,
+    };
     const head = spec.head(t, s);
+    // The language switch keeps the page where the cursor means the same in both languages.
+    const switchQuery = spec.cursorAnyLanguage && s.cursor ? withCursor(s.cursor, back) : query;
     return {
       meta: {
-        page: query ? { key, query } : { key },
+        page: { key, ...(query ? { query } : {}), ...(switchQuery !== query ? { switchQuery } : {}) },
         title: head.title,
         description: head.description,
         noindex: Boolean(s.cursor) || s.examples || Boolean(head.noindex),

@@ -226,7 +226,7 @@ describe("a shopper", () => {
         const second = await cardNames(page);
         expect(second.length).toBeGreaterThan(0);
         expect(second.some((n) => first.includes(n))).toBe(false);
-        await page.getByRole("link", { name: "Về trang đầu" }).click();
+        await page.getByRole("link", { name: /Trang trước/ }).click();
         await page.waitForURL(`${BASE}/san-pham`);
       },
       { javaScriptEnabled: false },

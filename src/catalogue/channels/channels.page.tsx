@@ -2,7 +2,7 @@ import { Block } from "../../ui/components/block.tsx";
 import { Breadcrumbs } from "../../ui/components/breadcrumbs.tsx";
 import { Count } from "../../ui/components/count.tsx";
 import { ExamplesSwitch, type ExamplesToggle } from "../../ui/components/examples-switch.tsx";
-import { ListingItem } from "../../ui/components/listing-item.tsx";
+import { ListingList } from "../../ui/components/listing-item.tsx";
 import { PageHead } from "../../ui/components/page-head.tsx";
 import { Sources } from "../../ui/components/sources.tsx";
 import { SampleTag } from "../../ui/components/tags.tsx";
@@ -70,15 +70,15 @@ export function ChannelPage(props: { c: Channel; lang: Lang }) {
       </PageHead>
       <Block id="stocks-h" title={t.stocks}>
         {c.listings.length ? (
-          <ul class="listings">
-            {c.listings.map((l) => (
-              <ListingItem
-                l={{ ...l, channel: { slug: c.slug, name: c.name, kind: c.kind } }}
-                lang={lang}
-                title={l.product}
-              />
-            ))}
-          </ul>
+          <ListingList
+            listings={c.listings.map((l) => ({
+              ...l,
+              channel: { slug: c.slug, name: c.name, kind: c.kind },
+            }))}
+            lang={lang}
+            id="stock-notes"
+            productOf={(l) => l.product}
+          />
         ) : (
           <p class="muted">{t.noListings}</p>
         )}

@@ -21,6 +21,7 @@ export function HomePage(props: { data: HomeData; lang: Lang; examples: Examples
       <section class="hero">
         <div class="wrap hero-grid">
           <div class="hero-text">
+            <p class="eyebrow">{t.homeEyebrow}</p>
             <h1>{t.homeTitle}</h1>
             <p class="lede">{t.homeLede}</p>
             <SearchForm lang={lang} id="home-q" big />
@@ -37,7 +38,7 @@ export function HomePage(props: { data: HomeData; lang: Lang; examples: Examples
           </a>
         </div>
         <ExamplesSwitch lang={lang} toggle={props.examples} />
-        <div class="grid">
+        <div class="grid grid-featured">
           {data.featured.data.map((p, i) => (
             <ProductCard p={p} lang={lang} eager={i < 2} />
           ))}
@@ -57,7 +58,7 @@ export function HomePage(props: { data: HomeData; lang: Lang; examples: Examples
                   value={f.value}
                   n={f.count}
                   illustrative={f.illustrative}
-                  text={t.productsCount(f.count)}
+                  text={t.productCount(f.count)}
                   lang={lang}
                 />
               </a>
@@ -93,6 +94,20 @@ export function HomePage(props: { data: HomeData; lang: Lang; examples: Examples
       <section class="wrap section honest" aria-labelledby="honest-h">
         <h2 id="honest-h">{t.homeHonest}</h2>
         <p>{t.homeHonestText}</p>
+        <dl class="honest-tags">
+          <div>
+            <dt>
+              <span class="tag-sample">{t.sample}</span>
+            </dt>
+            <dd>{t.homeHonestSample}</dd>
+          </div>
+          <div>
+            <dt>
+              <span class="tag-inferred">{t.inferred}</span>
+            </dt>
+            <dd>{t.homeHonestInferred}</dd>
+          </div>
+        </dl>
       </section>
     </>
   );

@@ -38,7 +38,6 @@ export function ProducersPage(props: {
     <div class="wrap">
       <Breadcrumbs lang={lang} items={[{ label: t.producersTitle }]} />
       <PageHead title={t.producersTitle} lede={t.producersLede}>
-        <p class="fine">{t.districtNote}</p>
         <ExamplesSwitch lang={lang} toggle={props.examples} />
       </PageHead>
       <ul class="cards-list">
@@ -59,7 +58,7 @@ export function ProducersPage(props: {
           </li>
         ))}
       </ul>
-      <Pager lang={lang} nextHref={props.pager.nextHref} />
+      <Pager lang={lang} {...props.pager} />
     </div>
   );
 }
@@ -98,7 +97,6 @@ export function ProducerPage(props: { p: Producer; lang: Lang; enquiry?: Child }
             <dt>{t.location}</dt>
             <dd>
               <Place a={p.address} lang={lang} street districtState={districtState(p)} asOf />
-              <p class="fine">{t.districtNote}</p>
             </dd>
           </div>
           {p.founded_year ? (
@@ -128,12 +126,12 @@ export function ProducerPage(props: { p: Producer; lang: Lang; enquiry?: Child }
       <Block id="pp-h" title={t.products}>
         <div class="grid">
           {p.products.map((x, i) => (
-            <ProductCard p={x} lang={lang} eager={i < 2} />
+            <ProductCard p={x} lang={lang} eager={i < 2} covered={p.sample} />
           ))}
         </div>
       </Block>
       <Block id="rec-h" title={t.recognitions}>
-        <RecognitionList items={p.recognitions} lang={lang} showProduct />
+        <RecognitionList items={p.recognitions} lang={lang} showProduct covered={p.sample} />
       </Block>
       <Block id="sup-h" title={t.support}>
         <SupportList items={p.support_projects} lang={lang} />

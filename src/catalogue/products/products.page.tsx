@@ -117,6 +117,8 @@ function Facet(props: {
   s: CatalogueState;
   lang: Lang;
   collapsible?: boolean;
+  /** Said under the values, only when the group is shown. */
+  note?: string;
 }) {
   const { facet, list, s, lang } = props;
   const values = valuesOf(facet, list, s, lang);
@@ -155,6 +157,7 @@ function Facet(props: {
           );
         })}
       </ul>
+      {props.note ? <p class="fine facet-note">{props.note}</p> : null}
     </fieldset>
   );
   if (!props.collapsible) return boxes;
@@ -275,8 +278,15 @@ export function CataloguePage(props: {
               {t.ratingsAsOfYear}
             </p>
             <Facet facet="group" legend={t.filterGroup} list={list} s={s} lang={lang} />
-            <Facet facet="district" legend={t.filterDistrict} list={list} s={s} lang={lang} collapsible />
-            <p class="fine facet-note">{t.districtNote}</p>
+            <Facet
+              facet="district"
+              legend={t.filterDistrict}
+              list={list}
+              s={s}
+              lang={lang}
+              collapsible
+              note={t.districtNote}
+            />
             <Facet facet="channel" legend={t.filterChannel} list={list} s={s} lang={lang} collapsible />
             <Facet facet="producer" legend={t.filterProducer} list={list} s={s} lang={lang} collapsible />
             <div class="filter-actions">

@@ -8,6 +8,7 @@ import { ExamplesSwitch, type ExamplesToggle } from "../../ui/components/example
 import { PageHead } from "../../ui/components/page-head.tsx";
 import { Pager } from "../../ui/components/pager.tsx";
 import { RecognitionList } from "../../ui/components/recognition-item.tsx";
+import { NotesOnce, type SharedNotes, sharedNotes } from "../../ui/components/shared-notes.tsx";
 import { SourceLink } from "../../ui/components/sources.tsx";
 import { type Lang, labelOf, strings } from "../../ui/i18n/index.ts";
 import type { PagerLinks } from "../../ui/register.tsx";
@@ -29,7 +30,7 @@ const SCHEME_SOURCES = {
 /** Highest first, as the recognition page lists them. */
 const LEVELS = [...CNNT_LEVELS].reverse();
 
-function Group(props: { id: string; title: string; items: Rec[]; lang: Lang }) {
+function Group(props: { id: string; title: string; items: Rec[]; lang: Lang; shared: SharedNotes }) {
   if (!props.items.length) return null;
   // Real recognitions first; the count says how many are illustrative.
   const isIllustrative = (r: Rec) => r.provenance.record === "illustrative";
@@ -46,7 +47,7 @@ function Group(props: { id: string; title: string; items: Rec[]; lang: Lang }) {
           lang={props.lang}
         />
       </h3>
-      <RecognitionList items={items} lang={props.lang} showProduct />
+      <RecognitionList items={items} lang={props.lang} showProduct shared={props.shared} />
     </section>
   );
 }
@@ -62,6 +63,11 @@ export function RecognitionPage(props: {
   const cnnt = list.data.filter((r) => r.scheme === "cnnt");
   const ocop = list.data.filter((r) => r.scheme === "ocop").sort((a, b) => (b.stars ?? 0) - (a.stars ?? 0));
   const other = list.data.filter((r) => r.scheme !== "cnnt" && r.scheme !== "ocop");
+  // A note that several recognitions share (the OCOP scheme's, a sample profile's) is said once for the page.
+  const shared = sharedNotes(
+    "rec-notes",
+    list.data.map((r) => r.note),
+  );
   return (
     <div class="wrap">
       <Breadcrumbs lang={lang} items={[{ label: t.recognitionTitle }]} />
@@ -128,7 +134,9 @@ export function RecognitionPage(props: {
 
         <Block id="votes-h" title={t.votes}>
           <p>{t.votesText}</p>
-          <p class="notice">{t.ocopNote}</p>
+          <p class="notice" id="ocop">
+            {t.ocopNote}
+          </p>
           <p class="fine">
             <SourceLink url={SCHEME_SOURCES.votes} lang={lang} />
           </p>
@@ -142,11 +150,13 @@ export function RecognitionPage(props: {
             title={t.tierLong[level]}
             items={cnnt.filter((r) => r.level === level)}
             lang={lang}
+            shared={shared}
           />
         ))}
-        <Group id="g-ocop" title="OCOP" items={ocop} lang={lang} />
-        <Group id="g-other" title={t.otherSchemes} items={other} lang={lang} />
-        <Pager lang={lang} nextHref={props.pager.nextHref} />
+        <Group id="g-ocop" title="OCOP" items={ocop} lang={lang} shared={shared} />
+        <Group id="g-other" title={t.otherSchemes} items={other} lang={lang} shared={shared} />
+        <NotesOnce shared={shared} lang={lang} />
+        <Pager lang={lang} {...props.pager} />
       </Block>
     </div>
   );

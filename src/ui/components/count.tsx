@@ -2,8 +2,12 @@ import { formatNumber } from "../i18n/format.ts";
 import type { Lang } from "../i18n/index.ts";
 
 const WORDS = {
-  vi: { all: (n: string) => `cả ${n} minh họa`, some: (n: string) => `${n} minh họa` },
-  en: { all: (n: string) => `all ${n} illustrative`, some: (n: string) => `${n} illustrative` },
+  vi: { one: "minh họa", all: (n: string) => `cả ${n} minh họa`, some: (n: string) => `${n} minh họa` },
+  en: {
+    one: "illustrative",
+    all: (n: string) => `all ${n} illustrative`,
+    some: (n: string) => `${n} illustrative`,
+  },
 } as const;
 
 /**
@@ -13,7 +17,9 @@ const WORDS = {
 export function illustrativeShare(n: number, illustrative: number, lang: Lang, atLeast = false): string {
   if (!illustrative) return "";
   const shown = `${formatNumber(illustrative, lang)}${atLeast ? "+" : ""}`;
-  return illustrative >= n ? WORDS[lang].all(shown) : WORDS[lang].some(shown);
+  if (illustrative < n) return WORDS[lang].some(shown);
+  // "1 sản phẩm · minh họa", not "1 sản phẩm · cả 1 minh họa"
+  return n === 1 && !atLeast ? WORDS[lang].one : WORDS[lang].all(shown);
 }
 
 /**

@@ -22,8 +22,17 @@ export interface CardProduct {
   producer?: { slug: string; name: string };
 }
 
-/** A product in a grid: illustration, name (the link), badges, producer. */
-export function ProductCard(props: { p: CardProduct; lang: Lang; eager?: boolean; headingLevel?: 2 | 3 }) {
+/**
+ * A product in a grid: illustration, name (the link), badges, producer. `covered`: the page already says that all
+ * of it is illustrative (a sample profile), so the card does not say it again.
+ */
+export function ProductCard(props: {
+  p: CardProduct;
+  lang: Lang;
+  eager?: boolean;
+  headingLevel?: 2 | 3;
+  covered?: boolean;
+}) {
   const { p, lang } = props;
   const H = props.headingLevel === 2 ? "h2" : "h3";
   return (
@@ -43,7 +52,7 @@ export function ProductCard(props: { p: CardProduct; lang: Lang; eager?: boolean
           ) : p.ocop ? (
             <OcopNotStatedBadge lang={lang} />
           ) : null}
-          {p.sample ? <SampleTag lang={lang} /> : null}
+          {p.sample && !props.covered ? <SampleTag lang={lang} /> : null}
         </p>
         {p.producer ? <p class="card-producer">{p.producer.name}</p> : null}
       </div>

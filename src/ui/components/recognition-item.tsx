@@ -1,25 +1,58 @@
 import { type Lang, pathOf, strings } from "../i18n/index.ts";
 import { type Recognition, RecognitionBadge } from "./badges.tsx";
 import { StateTag } from "./provenance-tags.tsx";
+import { ItemNote, NotesOnce, type SharedNotes, sharedNotes } from "./shared-notes.tsx";
 import { SourceLink } from "./sources.tsx";
 import { SampleTag, UnverifiedTag } from "./tags.tsx";
 
 export type { Recognition };
 
-/** Recognitions as a list, or the sentence saying there are none yet. */
-export function RecognitionList(props: { items: Recognition[]; lang: Lang; showProduct?: boolean }) {
+/**
+ * Recognitions as a list, or the sentence saying there are none yet. A note several of them share is said once,
+ * under the list (`id` names its anchors), or where the page gives `shared` (the recognition page's groups);
+ * `covered`: the page already says that all of it is illustrative, so no item repeats it.
+ */
+export function RecognitionList(props: {
+  items: Recognition[];
+  lang: Lang;
+  showProduct?: boolean;
+  id?: string;
+  shared?: SharedNotes;
+  covered?: boolean;
+}) {
   if (!props.items.length) return <p class="muted">{strings(props.lang).noRecognitions}</p>;
+  const own = props.shared
+    ? null
+    : sharedNotes(
+        props.id ?? "rec-notes",
+        props.items.map((r) => r.note),
+      );
   return (
-    <ul class="recs">
-      {props.items.map((r) => (
-        <RecognitionItem r={r} lang={props.lang} showProduct={props.showProduct} />
-      ))}
-    </ul>
+    <>
+      <ul class="recs">
+        {props.items.map((r) => (
+          <RecognitionItem
+            r={r}
+            lang={props.lang}
+            showProduct={props.showProduct}
+            shared={props.shared ?? own ?? undefined}
+            covered={props.covered}
+          />
+        ))}
+      </ul>
+      {own ? <NotesOnce shared={own} lang={props.lang} /> : null}
+    </>
   );
 }
 
 /** One recognition with its year, issuer, decision, source, and whether it is verified or illustrative. */
-export function RecognitionItem(props: { r: Recognition; lang: Lang; showProduct?: boolean }) {
+export function RecognitionItem(props: {
+  r: Recognition;
+  lang: Lang;
+  showProduct?: boolean;
+  shared?: SharedNotes;
+  covered?: boolean;
+}) {
   const { r, lang } = props;
   const t = strings(lang);
   return (
@@ -74,10 +107,10 @@ export function RecognitionItem(props: { r: Recognition; lang: Lang; showProduct
         </ul>
         <p class="rec-flags">
           {r.verified ? <span class="tag-verified">{t.verified}</span> : <UnverifiedTag lang={lang} />}
-          {r.sample ? <SampleTag lang={lang} /> : null}
+          {r.sample && !props.covered ? <SampleTag lang={lang} /> : null}
           <SourceLink url={r.source_url} lang={lang} />
         </p>
-        {r.note ? <p class="note">{r.note}</p> : null}
+        <ItemNote note={r.note} shared={props.shared} lang={lang} />
       </div>
     </li>
   );

@@ -93,7 +93,7 @@ describe("product page", () => {
     expect(ld["@type"]).toBe("Product");
     expect(ld.name).toBe("Lạp sườn, thịt hun khói Tâm Hòa");
     expect(ld.description).toContain("mác khén");
-    expect(ld.image).toMatch(/^http:\/\/localhost:8787\/img\/products\/lap-suon\.svg\?v=/);
+    expect(ld.image).toMatch(/^http:\/\/localhost:8787\/img\/products\/lap-suon\.png\?v=/);
     expect(ld.manufacturer).toMatchObject({ "@type": "Organization", name: "HTX Tâm Hòa" });
     expect(ld.manufacturer.address).toMatchObject({ "@type": "PostalAddress", addressCountry: "VN" });
     // Sourced values only: the year (2021) and the issuer of the national award are inferred, so left out (and
@@ -209,7 +209,11 @@ describe("catalogue page", () => {
     const second = await page(next ?? "");
     expect(second.status).toBe(200);
     expect(second.html.match(/class="card product-card"/g)).toHaveLength(Math.min(12, (total?.n ?? 0) - 12));
-    expect(second.html).toContain(">Về trang đầu</a>");
+    // Where it is, and the way back: page 1 is the previous page of page 2.
+    const pages = Math.ceil((total?.n ?? 0) / 12);
+    expect(second.html).toContain(`Trang 2 / ${pages}`);
+    expect(second.html).toContain('<a rel="prev" href="/san-pham">');
+    expect(first.html).toContain(`Trang 1 / ${pages}`);
     const bad = await page(`${next}x`);
     expect(bad.status).toBe(400);
     expect(bad.html).toContain("Yêu cầu không hợp lệ");

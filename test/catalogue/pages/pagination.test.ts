@@ -55,8 +55,8 @@ describe.each([
     );
     expect(slugs).toHaveLength(total);
     expect(new Set(slugs).size).toBe(total);
-    // A later page links back to the first and is kept out of search indexes.
-    expect(pages[1]).toContain(`<a href="${path}">`);
+    // A later page links back to the previous one (page 2's is the first) and is kept out of search indexes.
+    expect(pages[1]).toContain(`<a rel="prev" href="${path}">`);
     expect(pages[1]).toContain('<meta name="robots" content="noindex"/>');
     expect(pages[0]).not.toContain('content="noindex"');
   });
@@ -82,6 +82,30 @@ describe.each([
     expect(shown.reduce((a, b) => a + b, 0)).toBe(total);
     expect(shown.slice(0, -1).every((n) => n === 100)).toBe(true);
   });
+});
+
+const slugsOf = (html: string) =>
+  [...html.matchAll(/<h2 class="card-title"><a href="[^"]*\/([a-z0-9-]+)">/g)].map((m) => m[1]);
+const hrefOf = (html: string, pattern: RegExp) => pattern.exec(html)?.[1]?.replaceAll("&amp;", "&") ?? "";
+
+it("says which page of how many, goes back to the previous page, and keeps the page across languages", async () => {
+  const pages = await follow("/co-so");
+  const n = pages.length;
+  expect(n).toBeGreaterThanOrEqual(3);
+  for (const [i, html] of pages.entries()) expect(html).toContain(`Trang ${i + 1} / ${n}`);
+  // From the last page, "previous" leads to the page before it, and from there to the one before that.
+  const last = pages[n - 1] ?? "";
+  const prev = await (await call(hrefOf(last, /<a rel="prev" href="([^"]+)"/))).text();
+  expect(slugsOf(prev)).toEqual(slugsOf(pages[n - 2] ?? ""));
+  expect(prev).toContain(`Trang ${n - 1} / ${n}`);
+  const prevPrev = await (await call(hrefOf(prev, /<a rel="prev" href="([^"]+)"/))).text();
+  expect(slugsOf(prevPrev)).toEqual(slugsOf(pages[n - 3] ?? ""));
+  // The language switch of page 2 opens page 2 in English: the same producers, the same place.
+  const switched = hrefOf(pages[1] ?? "", /<a class="lang-switch" href="([^"]+)"/);
+  expect(switched).toMatch(/^\/en\/producers\?.*cursor=/);
+  const en = await (await call(switched)).text();
+  expect(slugsOf(en)).toEqual(slugsOf(pages[1] ?? ""));
+  expect(en).toContain(`Page 2 of ${n}`);
 });
 
 it("a tampered cursor on a list page is the 400 page, not a 500", async () => {

@@ -1,0 +1,49 @@
+import { type Lang, strings } from "../i18n/index.ts";
+
+/** The notes of a list said once: the notes two or more items share, and where they are written. */
+export interface SharedNotes {
+  /** The element id prefix of the notes ("buy-notes" → #buy-notes-1). */
+  id: string;
+  notes: string[];
+}
+
+/**
+ * The notes that more than one item of a list carries, in the order first seen, so that a page says each once
+ * (under the list) and the items point to it, rather than repeating the same paragraph in every card.
+ *
+ * @example sharedNotes("buy-notes", ["a", "b", "a"]) // { id: "buy-notes", notes: ["a"] }
+ */
+export function sharedNotes(id: string, notes: readonly (string | null | undefined)[]): SharedNotes {
+  const times = new Map<string, number>();
+  for (const n of notes) if (n) times.set(n, (times.get(n) ?? 0) + 1);
+  return { id, notes: [...times].filter(([, k]) => k > 1).map(([n]) => n) };
+}
+
+/** An item's note: its own text, or a link to the shared note it repeats. Nothing without a note. */
+export function ItemNote(props: { note: string | null | undefined; shared?: SharedNotes; lang: Lang }) {
+  const { note, shared } = props;
+  if (!note) return null;
+  const i = shared ? shared.notes.indexOf(note) : -1;
+  if (!shared || i < 0) return <p class="note">{note}</p>;
+  return (
+    <p class="note">
+      <a href={`#${shared.id}-${i + 1}`}>{strings(props.lang).seeNote(i + 1)}</a>
+    </p>
+  );
+}
+
+/** The shared notes, once, numbered as the items' links name them. */
+export function NotesOnce(props: { shared: SharedNotes; lang: Lang }) {
+  const { shared } = props;
+  if (!shared.notes.length) return null;
+  const t = strings(props.lang);
+  return (
+    <ol class="shared-notes">
+      {shared.notes.map((n, i) => (
+        <li id={`${shared.id}-${i + 1}`}>
+          <strong>{t.noteNo(i + 1)}</strong> {n}
+        </li>
+      ))}
+    </ol>
+  );
+}
