@@ -14,6 +14,7 @@ import { countSearchMiss } from "../platform/http/search-miss.ts";
 import { cursorKeys } from "../platform/lib/cursor.ts";
 import { asset } from "../ui/assets.ts";
 import { rasterOf } from "../ui/components/product-image.tsx";
+import { producerName } from "../ui/components/record-text.tsx";
 import { langOfPath, loadStrings, strings } from "../ui/i18n/index.ts";
 import { ProductPage, productJsonLd } from "../ui/product-page.tsx";
 import {
@@ -171,7 +172,7 @@ detailPage(pages, "producer", {
     const description =
       illustrative || p.provenance.fields.description ? strings(lang).illustrativeMeta : p.description;
     return {
-      meta: { title: p.name, description: description.slice(0, 160), noindex: illustrative },
+      meta: { title: producerName(p.name, lang), description: description.slice(0, 160), noindex: illustrative },
       body: (
         <ProducerPage
           p={p}

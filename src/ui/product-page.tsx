@@ -12,6 +12,7 @@ import { ProductCard } from "./components/product-card.tsx";
 import { isPhoto, ProductImage, rasterOf } from "./components/product-image.tsx";
 import { Place, StateTag } from "./components/provenance-tags.tsx";
 import { RecognitionList } from "./components/recognition-item.tsx";
+import { producerName } from "./components/record-text.tsx";
 import { Sources } from "./components/sources.tsx";
 import { StatedByProducer } from "./components/stated-by-producer.tsx";
 import { SupportList } from "./components/support-list.tsx";
@@ -142,7 +143,8 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang; enquiry?: Chi
               {p.description} <StateTag state={descState} lang={lang} />
             </p>
             <p class="by">
-              {t.producer}: <a href={pathOf("producer", lang, p.producer.slug)}>{p.producer.name}</a>
+              {t.producer}:{" "}
+              <a href={pathOf("producer", lang, p.producer.slug)}>{producerName(p.producer.name, lang)}</a>
               {hasPlace ? (
                 <span class="muted">
                   {" "}
@@ -231,7 +233,7 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang; enquiry?: Chi
 
         <Block id="producer-h" title={t.aboutProducer} class="producer-card">
           <h3>
-            <a href={pathOf("producer", lang, p.producer.slug)}>{p.producer.name}</a>
+            <a href={pathOf("producer", lang, p.producer.slug)}>{producerName(p.producer.name, lang)}</a>
           </h3>
           <p class="muted">
             {t.legalTypes[p.producer.legal_type]}

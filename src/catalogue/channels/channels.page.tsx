@@ -4,6 +4,7 @@ import { Count } from "../../ui/components/count.tsx";
 import { ExamplesSwitch, type ExamplesToggle } from "../../ui/components/examples-switch.tsx";
 import { ListingList } from "../../ui/components/listing-item.tsx";
 import { PageHead } from "../../ui/components/page-head.tsx";
+import { ViText } from "../../ui/components/record-text.tsx";
 import { Sources } from "../../ui/components/sources.tsx";
 import { SampleTag } from "../../ui/components/tags.tsx";
 import { hostOf, type Lang, pathOf, strings } from "../../ui/i18n/index.ts";
@@ -25,7 +26,9 @@ export function ChannelsPage(props: { list: ChannelList; lang: Lang; examples: E
         {list.map((c) => (
           <li class="card entity-card">
             <h2 class="card-title">
-              <a href={pathOf("channel", lang, c.slug)}>{c.name}</a>
+              <a href={pathOf("channel", lang, c.slug)}>
+                <ViText text={c.name} lang={lang} name />
+              </a>
             </h2>
             <p class="badges">
               <span class={`badge kind kind-${c.kind}`}>{t.channelKinds[c.kind]}</span>
@@ -55,9 +58,12 @@ export function ChannelPage(props: { c: Channel; lang: Lang }) {
     <div class="wrap">
       <Breadcrumbs
         lang={lang}
-        items={[{ href: pathOf("channels", lang), label: t.channelsTitle }, { label: c.name }]}
+        items={[
+          { href: pathOf("channels", lang), label: t.channelsTitle },
+          { label: <ViText text={c.name} lang={lang} name /> },
+        ]}
       />
-      <PageHead title={c.name} lede={c.description}>
+      <PageHead title={<ViText text={c.name} lang={lang} name />} lede={c.description}>
         <p class="badges">
           <span class={`badge kind kind-${c.kind}`}>{t.channelKinds[c.kind]}</span>
           {c.sample ? <SampleTag lang={lang} /> : null}

@@ -9,6 +9,7 @@ import { Pager } from "../../ui/components/pager.tsx";
 import { ProductCard } from "../../ui/components/product-card.tsx";
 import { Place, StateTag } from "../../ui/components/provenance-tags.tsx";
 import { RecognitionList } from "../../ui/components/recognition-item.tsx";
+import { personName, producerName } from "../../ui/components/record-text.tsx";
 import { Sources } from "../../ui/components/sources.tsx";
 import { PublicContact, StatedByProducer } from "../../ui/components/stated-by-producer.tsx";
 import { SupportList } from "../../ui/components/support-list.tsx";
@@ -44,7 +45,7 @@ export function ProducersPage(props: {
         {list.data.map((p) => (
           <li class="card entity-card">
             <h2 class="card-title">
-              <a href={pathOf("producer", lang, p.slug)}>{p.name}</a>
+              <a href={pathOf("producer", lang, p.slug)}>{producerName(p.name, lang)}</a>
             </h2>
             <p class="muted">
               {t.legalTypes[p.legal_type]} ·{" "}
@@ -72,9 +73,9 @@ export function ProducerPage(props: { p: Producer; lang: Lang; enquiry?: Child }
     <div class="wrap">
       <Breadcrumbs
         lang={lang}
-        items={[{ href: pathOf("producers", lang), label: t.producersTitle }, { label: p.name }]}
+        items={[{ href: pathOf("producers", lang), label: t.producersTitle }, { label: producerName(p.name, lang) }]}
       />
-      <PageHead title={p.name}>
+      <PageHead title={producerName(p.name, lang)}>
         <p class="badges">
           <span class="badge plain">{t.legalTypes[p.legal_type]}</span>
           {p.sample ? <SampleTag lang={lang} /> : null}
@@ -110,7 +111,7 @@ export function ProducerPage(props: { p: Producer; lang: Lang; enquiry?: Child }
           {p.representative ? (
             <div>
               <dt>{t.representative}</dt>
-              <dd>{p.representative}</dd>
+              <dd>{personName(p.representative, lang)}</dd>
             </div>
           ) : null}
           {p.own.contact ? (

@@ -21,6 +21,7 @@ import {
 import { PageHead } from "../../ui/components/page-head.tsx";
 import { Pager } from "../../ui/components/pager.tsx";
 import { ProductCard } from "../../ui/components/product-card.tsx";
+import { producerName, ViText } from "../../ui/components/record-text.tsx";
 import { CatalogueForm, SearchInput } from "../../ui/components/search-form.tsx";
 import { type Lang, labelOf, pathOf, pathWithQuery, strings } from "../../ui/i18n/index.ts";
 import type { PagerLinks } from "../../ui/register.tsx";
@@ -110,6 +111,13 @@ function valuesOf(facet: FacetName, list: ProductList, s: CatalogueState, lang: 
   return [...values, ...missing];
 }
 
+/** A facet value's label: a producer's or a channel's name as an English page shows it (names kept as written). */
+function ValueLabel(props: { facet: FacetName; label: string; lang: Lang }) {
+  if (props.facet === "producer") return <>{producerName(props.label, props.lang)}</>;
+  if (props.facet === "channel") return <ViText text={props.label} lang={props.lang} name />;
+  return <>{props.label}</>;
+}
+
 function Facet(props: {
   facet: FacetName;
   legend: string;
@@ -142,7 +150,9 @@ function Facet(props: {
                 checked={s.filters[facet].includes(v.value)}
               />
               <label for={id}>
-                <span class="facet-label">{v.label}</span>{" "}
+                <span class="facet-label">
+                  <ValueLabel facet={facet} label={v.label} lang={lang} />
+                </span>{" "}
                 <Count
                   n={v.count}
                   illustrative={v.illustrative}
@@ -228,7 +238,8 @@ export function CataloguePage(props: {
   if (s.q) chips.push({ label: `“${s.q}”`, href: hrefOf(lang, without(s, "q")) });
   for (const f of FACETS) {
     for (const v of s.filters[f]) {
-      const label = valuesOf(f, list, s, lang).find((x) => x.value === v)?.label ?? v;
+      const found = valuesOf(f, list, s, lang).find((x) => x.value === v)?.label ?? v;
+      const label = f === "producer" ? producerName(found, lang) : found;
       chips.push({ label, href: hrefOf(lang, without(s, f, v)) });
     }
   }

@@ -1,7 +1,8 @@
+import type { Child } from "hono/jsx";
 import { type Lang, pathOf, strings } from "../i18n/index.ts";
 
 /** The trail from the home page to this one; the last item is the current page (not a link). */
-export function Breadcrumbs(props: { lang: Lang; items: { href?: string; label: string }[] }) {
+export function Breadcrumbs(props: { lang: Lang; items: { href?: string; label: Child }[] }) {
   const t = strings(props.lang);
   return (
     <nav class="breadcrumbs" aria-label={t.breadcrumb}>

@@ -6,6 +6,7 @@
 import type { Child } from "hono/jsx";
 import { type Lang, pathOf } from "../i18n/index.ts";
 import { Place } from "./provenance-tags.tsx";
+import { producerName } from "./record-text.tsx";
 import { SourceLink } from "./sources.tsx";
 import { PublicContact } from "./stated-by-producer.tsx";
 
@@ -72,7 +73,7 @@ export function HowToGet(props: {
         <div>
           <dt>{t.maker}</dt>
           <dd>
-            <a href={pathOf("producer", props.lang, props.producer.slug)}>{props.producer.name}</a>
+            <a href={pathOf("producer", props.lang, props.producer.slug)}>{producerName(props.producer.name, props.lang)}</a>
             {a.commune || a.district || a.province ? (
               <>
                 {" · "}

@@ -1,6 +1,7 @@
 import type { ProductDetail } from "../../platform/db/product-detail.ts";
 import { formatDate, formatVnd, type Lang, pathOf, strings } from "../i18n/index.ts";
 import { StateTag } from "./provenance-tags.tsx";
+import { ViText } from "./record-text.tsx";
 import { ItemNote, NotesOnce, type SharedNotes, sharedNotes } from "./shared-notes.tsx";
 import { SourceLink } from "./sources.tsx";
 
@@ -28,7 +29,9 @@ export function ListingItem(props: {
       <div class="listing-head">
         <h3>
           {props.title === "channel" ? (
-            <a href={pathOf("channel", lang, l.channel.slug)}>{l.channel.name}</a>
+            <a href={pathOf("channel", lang, l.channel.slug)}>
+              <ViText text={l.channel.name} lang={lang} name />
+            </a>
           ) : (
             <a href={pathOf("product", lang, props.title.slug)}>{props.title.name}</a>
           )}
@@ -74,7 +77,7 @@ export function ListingItem(props: {
       <p class="listing-links">
         {l.url ? (
           <a href={l.url} rel="external noopener noreferrer">
-            {l.channel.name}
+            <ViText text={l.channel.name} lang={lang} name />
           </a>
         ) : null}
         {l.source_url ? <SourceLink url={l.source_url} lang={lang} /> : null}
@@ -94,9 +97,11 @@ export function ListingList<L extends Listing>(props: {
   productOf?: (l: L) => { slug: string; name: string };
   covered?: boolean;
 }) {
+  // Listings' notes are written by retailers and editors in Vietnamese only.
   const shared = sharedNotes(
     props.id,
     props.listings.map((l) => l.note),
+    true,
   );
   return (
     <>

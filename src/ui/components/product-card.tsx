@@ -2,6 +2,7 @@ import type { Standing } from "../../domain/ratings.ts";
 import { type Lang, pathOf } from "../i18n/index.ts";
 import { OcopBadge, OcopNotStatedBadge, type Tier, TierBadge } from "./badges.tsx";
 import { ProductImage } from "./product-image.tsx";
+import { producerName } from "./record-text.tsx";
 import { SampleTag } from "./tags.tsx";
 
 /** What a product card shows: the fields every product list (catalogue, home, producer, related) has. */
@@ -54,7 +55,7 @@ export function ProductCard(props: {
           ) : null}
           {p.sample && !props.covered ? <SampleTag lang={lang} /> : null}
         </p>
-        {p.producer ? <p class="card-producer">{p.producer.name}</p> : null}
+        {p.producer ? <p class="card-producer">{producerName(p.producer.name, lang)}</p> : null}
       </div>
     </article>
   );

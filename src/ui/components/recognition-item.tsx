@@ -1,6 +1,7 @@
 import { type Lang, pathOf, strings } from "../i18n/index.ts";
 import { type Recognition, RecognitionBadge } from "./badges.tsx";
 import { StateTag } from "./provenance-tags.tsx";
+import { issuerName, producerName, ViText } from "./record-text.tsx";
 import { ItemNote, NotesOnce, type SharedNotes, sharedNotes } from "./shared-notes.tsx";
 import { SourceLink } from "./sources.tsx";
 import { SampleTag, UnverifiedTag } from "./tags.tsx";
@@ -88,7 +89,7 @@ export function RecognitionItem(props: {
           </li>
           {r.issuer ? (
             <li>
-              {t.issuer}: {r.issuer}{" "}
+              {t.issuer}: {issuerName(r.issuer, lang) ?? <ViText text={r.issuer} lang={lang} />}{" "}
               {r.provenance.record !== "illustrative" ? (
                 <StateTag state={r.provenance.fields.issuer} lang={lang} />
               ) : null}
@@ -101,7 +102,7 @@ export function RecognitionItem(props: {
           ) : null}
           {props.showProduct && r.producer ? (
             <li>
-              <a href={pathOf("producer", lang, r.producer.slug)}>{r.producer.name}</a>
+              <a href={pathOf("producer", lang, r.producer.slug)}>{producerName(r.producer.name, lang)}</a>
             </li>
           ) : null}
         </ul>

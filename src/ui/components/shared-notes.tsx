@@ -1,10 +1,13 @@
 import { type Lang, strings } from "../i18n/index.ts";
+import { ViText } from "./record-text.tsx";
 
 /** The notes of a list said once: the notes two or more items share, and where they are written. */
 export interface SharedNotes {
   /** The element id prefix of the notes ("buy-notes" → #buy-notes-1). */
   id: string;
   notes: string[];
+  /** The notes are held in Vietnamese only (a listing's): an English page marks them so. */
+  viOnly?: boolean;
 }
 
 /**
@@ -13,18 +16,31 @@ export interface SharedNotes {
  *
  * @example sharedNotes("buy-notes", ["a", "b", "a"]) // { id: "buy-notes", notes: ["a"] }
  */
-export function sharedNotes(id: string, notes: readonly (string | null | undefined)[]): SharedNotes {
+export function sharedNotes(
+  id: string,
+  notes: readonly (string | null | undefined)[],
+  viOnly = false,
+): SharedNotes {
   const times = new Map<string, number>();
   for (const n of notes) if (n) times.set(n, (times.get(n) ?? 0) + 1);
-  return { id, notes: [...times].filter(([, k]) => k > 1).map(([n]) => n) };
+  return { id, notes: [...times].filter(([, k]) => k > 1).map(([n]) => n), viOnly };
 }
+
+/** A note's text, marked as Vietnamese on an English page when it has no English. */
+const NoteText = (props: { text: string; lang: Lang; viOnly?: boolean }) =>
+  props.viOnly ? <ViText text={props.text} lang={props.lang} /> : <>{props.text}</>;
 
 /** An item's note: its own text, or a link to the shared note it repeats. Nothing without a note. */
 export function ItemNote(props: { note: string | null | undefined; shared?: SharedNotes; lang: Lang }) {
   const { note, shared } = props;
   if (!note) return null;
   const i = shared ? shared.notes.indexOf(note) : -1;
-  if (!shared || i < 0) return <p class="note">{note}</p>;
+  if (!shared || i < 0)
+    return (
+      <p class="note">
+        <NoteText text={note} lang={props.lang} viOnly={shared?.viOnly} />
+      </p>
+    );
   return (
     <p class="note">
       <a href={`#${shared.id}-${i + 1}`}>{strings(props.lang).seeNote(i + 1)}</a>
@@ -41,7 +57,7 @@ export function NotesOnce(props: { shared: SharedNotes; lang: Lang }) {
     <ol class="shared-notes">
       {shared.notes.map((n, i) => (
         <li id={`${shared.id}-${i + 1}`}>
-          <strong>{t.noteNo(i + 1)}</strong> {n}
+          <strong>{t.noteNo(i + 1)}</strong> <NoteText text={n} lang={props.lang} viOnly={shared.viOnly} />
         </li>
       ))}
     </ol>

@@ -1,5 +1,6 @@
 import type { ProductDetail } from "../../platform/db/product-detail.ts";
 import { formatVnd, type Lang, pathOf, strings } from "../i18n/index.ts";
+import { producerName } from "./record-text.tsx";
 import { SourceLink } from "./sources.tsx";
 import { SampleTag } from "./tags.tsx";
 
@@ -31,7 +32,7 @@ export function SupportList(props: { items: Support[]; lang: Lang; showProducer?
             ) : null}
             {props.showProducer && s.producer ? (
               <li>
-                <a href={pathOf("producer", lang, s.producer.slug)}>{s.producer.name}</a>
+                <a href={pathOf("producer", lang, s.producer.slug)}>{producerName(s.producer.name, lang)}</a>
               </li>
             ) : null}
           </ul>
