@@ -172,7 +172,11 @@ detailPage(pages, "producer", {
     const description =
       illustrative || p.provenance.fields.description ? strings(lang).illustrativeMeta : p.description;
     return {
-      meta: { title: producerName(p.name, lang), description: description.slice(0, 160), noindex: illustrative },
+      meta: {
+        title: producerName(p.name, lang),
+        description: description.slice(0, 160),
+        noindex: illustrative,
+      },
       body: (
         <ProducerPage
           p={p}

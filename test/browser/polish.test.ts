@@ -391,7 +391,8 @@ describe("English pages", () => {
           }
           return out;
         });
-        for (const text of texts) if (VIETNAMESE_PROSE.test(text)) found.push(`${path}: ${text.slice(0, 90)}`);
+        for (const text of texts)
+          if (VIETNAMESE_PROSE.test(text)) found.push(`${path}: ${text.slice(0, 90)}`);
       }
     } finally {
       await context.close();

@@ -73,7 +73,10 @@ export function ProducerPage(props: { p: Producer; lang: Lang; enquiry?: Child }
     <div class="wrap">
       <Breadcrumbs
         lang={lang}
-        items={[{ href: pathOf("producers", lang), label: t.producersTitle }, { label: producerName(p.name, lang) }]}
+        items={[
+          { href: pathOf("producers", lang), label: t.producersTitle },
+          { label: producerName(p.name, lang) },
+        ]}
       />
       <PageHead title={producerName(p.name, lang)}>
         <p class="badges">

@@ -73,7 +73,9 @@ export function HowToGet(props: {
         <div>
           <dt>{t.maker}</dt>
           <dd>
-            <a href={pathOf("producer", props.lang, props.producer.slug)}>{producerName(props.producer.name, props.lang)}</a>
+            <a href={pathOf("producer", props.lang, props.producer.slug)}>
+              {producerName(props.producer.name, props.lang)}
+            </a>
             {a.commune || a.district || a.province ? (
               <>
                 {" · "}

@@ -28,7 +28,7 @@ export function sharedNotes(
 
 /** A note's text, marked as Vietnamese on an English page when it has no English. */
 const NoteText = (props: { text: string; lang: Lang; viOnly?: boolean }) =>
-  props.viOnly ? <ViText text={props.text} lang={props.lang} /> : <>{props.text}</>;
+  props.viOnly ? <ViText text={props.text} lang={props.lang} /> : props.text;
 
 /** An item's note: its own text, or a link to the shared note it repeats. Nothing without a note. */
 export function ItemNote(props: { note: string | null | undefined; shared?: SharedNotes; lang: Lang }) {
