@@ -101,7 +101,13 @@ export interface SeedProduct {
   group: "handicraft" | "processed_food" | "machinery" | "other";
   categoryVi: string;
   categoryEn: string;
-  packaging: { label: string; netWeightG: number | null; priceVnd: number | null; sample: boolean }[];
+  packaging: {
+    label: string;
+    labelEn?: string;
+    netWeightG: number | null;
+    priceVnd: number | null;
+    sample: boolean;
+  }[];
   image: string;
   sources: string[];
   provenance?: Provenance;
@@ -677,8 +683,9 @@ export const producers: SeedProducer[] = [
   },
 ];
 
-const pack = (label: string, netWeightG: number | null, priceVnd: number | null) => ({
+const pack = (label: string, labelEn: string, netWeightG: number | null, priceVnd: number | null) => ({
   label,
+  labelEn,
   netWeightG,
   priceVnd,
   sample: true,
@@ -698,7 +705,10 @@ export const products: SeedProduct[] = [
     group: "processed_food",
     categoryVi: "Lạp sườn, thịt hun khói",
     categoryEn: "Cured and smoked meat",
-    packaging: [pack("Túi hút chân không 500 g", 500, 180000), pack("Hộp quà 1 kg", 1000, 380000)],
+    packaging: [
+      pack("Túi hút chân không 500 g", "Vacuum pack 500 g", 500, 180000),
+      pack("Hộp quà 1 kg", "Gift box 1 kg", 1000, 380000),
+    ],
     image: "/img/products/lap-suon.svg",
     sources: [SRC.nationalCnnt, SRC.tamHoa],
     fields: { packaging: "illustrative" },
@@ -717,7 +727,10 @@ export const products: SeedProduct[] = [
     group: "handicraft",
     categoryVi: "Chiếu trúc",
     categoryEn: "Bamboo mats",
-    packaging: [pack("Chiếu 1,6 × 2 m", null, 1200000), pack("Chiếu 1,8 × 2 m", null, 1400000)],
+    packaging: [
+      pack("Chiếu 1,6 × 2 m", "Mat 1.6 × 2 m", null, 1200000),
+      pack("Chiếu 1,8 × 2 m", "Mat 1.8 × 2 m", null, 1400000),
+    ],
     image: "/img/products/chieu-truc.svg",
     sources: [SRC.nationalCnnt, SRC.truc688, SRC.chieuTrucGi],
     fields: { packaging: "illustrative" },
@@ -736,7 +749,7 @@ export const products: SeedProduct[] = [
     group: "processed_food",
     categoryVi: "Miến dong",
     categoryEn: "Canna-starch vermicelli",
-    packaging: [pack("Gói 300 g", 300, 45000), pack("Gói 500 g", 500, 70000)],
+    packaging: [pack("Gói 300 g", "Pack 300 g", 300, 45000), pack("Gói 500 g", "Pack 500 g", 500, 70000)],
     image: "/img/products/mien-dong.svg",
     sources: [SRC.ocop2025, SRC.kolia],
     fields: { packaging: "illustrative" },
@@ -755,7 +768,7 @@ export const products: SeedProduct[] = [
     group: "processed_food",
     categoryVi: "Bún khô",
     categoryEn: "Dried rice noodles",
-    packaging: [pack("Gói 500 g", 500, 35000)],
+    packaging: [pack("Gói 500 g", "Pack 500 g", 500, 35000)],
     image: "/img/products/bun.svg",
     sources: [SRC.smallProjects, SRC.programme],
     fields: { packaging: "illustrative" },
@@ -774,7 +787,7 @@ export const products: SeedProduct[] = [
     group: "processed_food",
     categoryVi: "Nấm hương",
     categoryEn: "Shiitake",
-    packaging: [pack("Túi 200 g", 200, 90000)],
+    packaging: [pack("Túi 200 g", "Bag 200 g", 200, 90000)],
     image: "/img/products/nam-huong.svg",
     sources: [SRC.smallProjects],
     fields: { packaging: "illustrative" },
@@ -793,7 +806,7 @@ export const products: SeedProduct[] = [
     group: "processed_food",
     categoryVi: "Miến dong",
     categoryEn: "Canna-starch vermicelli",
-    packaging: [pack("Gói 500 g", 500, 65000)],
+    packaging: [pack("Gói 500 g", "Pack 500 g", 500, 65000)],
     image: "/img/products/mien-dong.svg",
     sources: [SRC.programme],
     fields: { packaging: "illustrative" },
@@ -810,7 +823,7 @@ export const products: SeedProduct[] = [
     group: "processed_food",
     categoryVi: "Gạo nếp",
     categoryEn: "Glutinous rice",
-    packaging: [pack("Túi 2 kg", 2000, 80000), pack("Túi 5 kg", 5000, 190000)],
+    packaging: [pack("Túi 2 kg", "Bag 2 kg", 2000, 80000), pack("Túi 5 kg", "Bag 5 kg", 5000, 190000)],
     image: "/img/products/gao-nep.svg",
     sources: [SRC.ocop2025],
     fields: { packaging: "illustrative" },
@@ -829,7 +842,7 @@ export const products: SeedProduct[] = [
     group: "processed_food",
     categoryVi: "Trà",
     categoryEn: "Tea",
-    packaging: [pack("Hộp 100 g", 100, 150000)],
+    packaging: [pack("Hộp 100 g", "Box 100 g", 100, 150000)],
     image: "/img/products/tra.svg",
     sources: [SRC.kolia],
     fields: { packaging: "illustrative" },
@@ -848,7 +861,7 @@ export const products: SeedProduct[] = [
     group: "processed_food",
     categoryVi: "Trà",
     categoryEn: "Tea",
-    packaging: [pack("Hộp 100 g", 100, 180000)],
+    packaging: [pack("Hộp 100 g", "Box 100 g", 100, 180000)],
     image: "/img/products/tra.svg",
     sources: [SRC.kolia],
     fields: { packaging: "illustrative" },
@@ -865,7 +878,7 @@ export const products: SeedProduct[] = [
     group: "processed_food",
     categoryVi: "Khẩu sli",
     categoryEn: "Sticky-rice candy",
-    packaging: [pack("Hộp 300 g", 300, 50000)],
+    packaging: [pack("Hộp 300 g", "Box 300 g", 300, 50000)],
     image: "/img/products/khau-sli.svg",
     sources: [SRC.khauSli, SRC.programme],
     fields: { packaging: "illustrative" },
@@ -884,7 +897,7 @@ export const products: SeedProduct[] = [
     group: "processed_food",
     categoryVi: "Miến dong",
     categoryEn: "Canna-starch vermicelli",
-    packaging: [pack("Gói 500 g", 500, 60000), pack("Bó 1 kg", 1000, 110000)],
+    packaging: [pack("Gói 500 g", "Pack 500 g", 500, 60000), pack("Bó 1 kg", "Bundle 1 kg", 1000, 110000)],
     image: "/img/products/mien-dong.svg",
     sources: [SRC.phiaDen],
     fields: { packaging: "illustrative" },
@@ -901,7 +914,7 @@ export const products: SeedProduct[] = [
     group: "processed_food",
     categoryVi: "Bánh truyền thống",
     categoryEn: "Traditional cakes",
-    packaging: [pack("Hộp 400 g", 400, 60000)],
+    packaging: [pack("Hộp 400 g", "Box 400 g", 400, 60000)],
     image: "/img/products/banh.svg",
     sources: [SRC.provinceTotals],
     provenance: "illustrative",

@@ -48,7 +48,7 @@ function productOwnOut(p: ProductRow, kind: KindRow | null, lang: Lang) {
     tier: tierOf(p.tierRank),
     ocop_stars: p.ocopStars || null,
     packaging: p.packaging.map((v) => ({
-      label: v.label,
+      label: pick(lang, v.label, v.labelEn ?? v.label),
       net_weight_g: v.netWeightG,
       price_vnd: v.priceVnd,
       sample: v.sample,

@@ -86,10 +86,12 @@ export const products = sqliteTable(
     categoryVi: text("category_vi").notNull(),
     categoryEn: text("category_en").notNull(),
     packaging: text("packaging", { mode: "json" })
+      // labelEn: the pack's name in English, when the record has one (English pages show it; else the Vietnamese).
       // `gtin`: the pack's GS1 number as a producer or chain states it (absent or null until then).
       .$type<
         {
           label: string;
+          labelEn?: string;
           netWeightG: number | null;
           priceVnd: number | null;
           sample: boolean;
