@@ -291,9 +291,9 @@ describe("pictures", () => {
   it("tell product kinds apart: no real product shows the blank box, and no two kinds share a drawing", async () => {
     // Each kind's page lists its products: the drawings each kind's real products show.
     const kindPaths = await onPage("/en/kinds", { width: 1280, height: 900 }, (page) =>
-      page.locator('main a[href^="/en/kinds/"]').evaluateAll((as) => [
-        ...new Set(as.map((a) => (a as HTMLAnchorElement).pathname)),
-      ]),
+      page
+        .locator('main a[href^="/en/kinds/"]')
+        .evaluateAll((as) => [...new Set(as.map((a) => (a as HTMLAnchorElement).pathname))]),
     );
     expect(kindPaths.length).toBeGreaterThanOrEqual(10);
     const kindsOf = new Map<string, Set<string>>();
