@@ -1558,6 +1558,11 @@ export interface components {
                 ocop: boolean;
                 sample: boolean;
                 provenance: components["schemas"]["Provenance"];
+                /** @description Who makes it, as the catalogue's product cards name the producer */
+                producer: {
+                    slug: string;
+                    name: string;
+                };
             }[];
         };
         Listing: {

@@ -7,7 +7,7 @@ import { DataTable } from "../../ui/components/data-table.tsx";
 import { ExamplesSwitch, type ExamplesToggle } from "../../ui/components/examples-switch.tsx";
 import { PageHead } from "../../ui/components/page-head.tsx";
 import { Pager } from "../../ui/components/pager.tsx";
-import { RecognitionList } from "../../ui/components/recognition-item.tsx";
+import { RecognitionList, recognitionNotes } from "../../ui/components/recognition-item.tsx";
 import { NotesOnce, type SharedNotes, sharedNotes } from "../../ui/components/shared-notes.tsx";
 import { SourceLink } from "../../ui/components/sources.tsx";
 import { type Lang, labelOf, strings } from "../../ui/i18n/index.ts";
@@ -64,10 +64,7 @@ export function RecognitionPage(props: {
   const ocop = list.data.filter((r) => r.scheme === "ocop").sort((a, b) => (b.stars ?? 0) - (a.stars ?? 0));
   const other = list.data.filter((r) => r.scheme !== "cnnt" && r.scheme !== "ocop");
   // A note that several recognitions share (the OCOP scheme's, a sample profile's) is said once for the page.
-  const shared = sharedNotes(
-    "rec-notes",
-    list.data.map((r) => r.note),
-  );
+  const shared = sharedNotes("rec-notes", recognitionNotes(list.data));
   return (
     <div class="wrap">
       <Breadcrumbs lang={lang} items={[{ label: t.recognitionTitle }]} />

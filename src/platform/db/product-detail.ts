@@ -157,6 +157,8 @@ export async function getProduct(db: Db, slug: string, lang: Lang, asked: Includ
         ocopLatest: productCard.ocopLatest,
         sample: products.sample,
         provenance: products.provenance,
+        producerSlug: sql<string>`(SELECT slug FROM producers WHERE id = ${products.producerId})`,
+        producerName: sql<string>`(SELECT name FROM producers WHERE id = ${products.producerId})`,
       })
       .from(products)
       .where(
@@ -199,6 +201,7 @@ export async function getProduct(db: Db, slug: string, lang: Lang, asked: Includ
             ...ocopAsOf(r.ocopStars, r.ocopYear, r.ocopLatest),
             ocop: Boolean(r.ocop),
             sample: r.sample,
+            producer: { slug: r.producerSlug, name: r.producerName },
           },
           asProvenance(r.provenance),
           {},

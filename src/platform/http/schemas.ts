@@ -466,7 +466,13 @@ export const ProductDetail = z
     recognitions: z.array(Recognition),
     listings: z.array(Listing),
     support_projects: z.array(SupportProject),
-    related: z.array(ProductCard.omit({ category: true, group: true })),
+    related: z.array(
+      ProductCard.omit({ category: true, group: true }).extend({
+        producer: z.object({ slug: z.string(), name: z.string() }).openapi({
+          description: "Who makes it, as the catalogue's product cards name the producer",
+        }),
+      }),
+    ),
   })
   .openapi("ProductDetail");
 

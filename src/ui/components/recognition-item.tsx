@@ -2,11 +2,15 @@ import { type Lang, pathOf, strings } from "../i18n/index.ts";
 import { type Recognition, RecognitionBadge } from "./badges.tsx";
 import { StateTag } from "./provenance-tags.tsx";
 import { issuerName, producerName, ViText } from "./record-text.tsx";
-import { ItemNote, NotesOnce, type SharedNotes, sharedNotes } from "./shared-notes.tsx";
+import { ItemNote, NoteOrRef, NotesOnce, type SharedNotes, sharedNotes } from "./shared-notes.tsx";
 import { SourceLink } from "./sources.tsx";
 import { SampleTag, UnverifiedTag } from "./tags.tsx";
 
 export type { Recognition };
+
+/** What a list of recognitions may say more than once: each one's note, and what its standing means. */
+export const recognitionNotes = (items: readonly Recognition[]) =>
+  items.flatMap((r) => [r.note, r.standing.text]);
 
 /**
  * Recognitions as a list, or the sentence saying there are none yet. A note several of them share is said once,
@@ -22,12 +26,7 @@ export function RecognitionList(props: {
   covered?: boolean;
 }) {
   if (!props.items.length) return <p class="muted">{strings(props.lang).noRecognitions}</p>;
-  const own = props.shared
-    ? null
-    : sharedNotes(
-        props.id ?? "rec-notes",
-        props.items.map((r) => r.note),
-      );
+  const own = props.shared ? null : sharedNotes(props.id ?? "rec-notes", recognitionNotes(props.items));
   return (
     <>
       <ul class="recs">
@@ -82,7 +81,7 @@ export function RecognitionItem(props: {
             {r.standing.status === "may_have_lapsed" ? (
               <span class="tag-lapsed">{t.mayHaveLapsed}</span>
             ) : null}{" "}
-            {r.standing.text}{" "}
+            <NoteOrRef text={r.standing.text} shared={props.shared} lang={lang} />{" "}
             {r.year && r.provenance.record !== "illustrative" ? (
               <StateTag state={r.provenance.fields.standing} lang={lang} />
             ) : null}

@@ -30,20 +30,20 @@ export function sharedNotes(
 const NoteText = (props: { text: string; lang: Lang; viOnly?: boolean }) =>
   props.viOnly ? <ViText text={props.text} lang={props.lang} /> : props.text;
 
+/** A text in its line: itself, or a link to the shared note it repeats. */
+export function NoteOrRef(props: { text: string; shared?: SharedNotes; lang: Lang }) {
+  const { text, shared } = props;
+  const i = shared ? shared.notes.indexOf(text) : -1;
+  if (!shared || i < 0) return <NoteText text={text} lang={props.lang} viOnly={shared?.viOnly} />;
+  return <a href={`#${shared.id}-${i + 1}`}>{strings(props.lang).seeNote(i + 1)}</a>;
+}
+
 /** An item's note: its own text, or a link to the shared note it repeats. Nothing without a note. */
 export function ItemNote(props: { note: string | null | undefined; shared?: SharedNotes; lang: Lang }) {
-  const { note, shared } = props;
-  if (!note) return null;
-  const i = shared ? shared.notes.indexOf(note) : -1;
-  if (!shared || i < 0)
-    return (
-      <p class="note">
-        <NoteText text={note} lang={props.lang} viOnly={shared?.viOnly} />
-      </p>
-    );
+  if (!props.note) return null;
   return (
     <p class="note">
-      <a href={`#${shared.id}-${i + 1}`}>{strings(props.lang).seeNote(i + 1)}</a>
+      <NoteOrRef text={props.note} shared={props.shared} lang={props.lang} />
     </p>
   );
 }

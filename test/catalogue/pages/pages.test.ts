@@ -84,6 +84,17 @@ describe("every page", () => {
 });
 
 describe("product page", () => {
+  it("names the producer of each related product, as the catalogue's cards do", async () => {
+    const { html } = await page("/en/products/mien-dong-tan-viet-a");
+    const related = html.slice(html.indexOf('id="related-h"'));
+    const cards = related.match(/class="card product-card"/g) ?? [];
+    expect(cards.length).toBeGreaterThan(0);
+    expect((related.match(/<p class="card-producer">[^<]+<\/p>/g) ?? []).length).toBe(cards.length);
+    const res = await call("/api/v1/products/mien-dong-tan-viet-a");
+    const body = (await res.json()) as { related: { producer: { slug: string; name: string } }[] };
+    expect(body.related.every((r) => r.producer.slug && r.producer.name)).toBe(true);
+  });
+
   it("carries schema.org Product JSON-LD with manufacturer, image, description and certifications, no ratings", async () => {
     const { html } = await page("/san-pham/lap-suon-thit-hun-khoi-tam-hoa");
     const blocks = jsonLdOf(html);
