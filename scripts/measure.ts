@@ -11,11 +11,13 @@ import { CHROMIUM } from "../test/browser/browser.ts";
 import { startServer } from "../test/browser/server.ts";
 
 const LIGHTHOUSE_VERSION = "13.5.0";
-const PAGES = [
+// More pages to measure may follow on the command line: `npm run measure -- /co-so/htx-tam-hoa /en/recognition`.
+const PAGES: (readonly [string, string])[] = [
   ["home", "/"],
   ["catalogue", "/san-pham"],
   ["product", "/san-pham/lap-suon-thit-hun-khoi-tam-hoa"],
-] as const;
+  ...process.argv.slice(2).map((p) => [p.split("/").filter(Boolean).slice(-2).join(" ") || "page", p] as const),
+];
 
 async function weight(base: string, path: string) {
   const html = await (await fetch(`${base}${path}`)).text();
