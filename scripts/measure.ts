@@ -16,7 +16,9 @@ const PAGES: (readonly [string, string])[] = [
   ["home", "/"],
   ["catalogue", "/san-pham"],
   ["product", "/san-pham/lap-suon-thit-hun-khoi-tam-hoa"],
-  ...process.argv.slice(2).map((p) => [p.split("/").filter(Boolean).slice(-2).join(" ") || "page", p] as const),
+  ...process.argv
+    .slice(2)
+    .map((p) => [p.split("/").filter(Boolean).slice(-2).join(" ") || "page", p] as const),
 ];
 
 async function weight(base: string, path: string) {
