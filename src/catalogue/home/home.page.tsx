@@ -97,7 +97,8 @@ export function HomePage(props: { data: HomeData; lang: Lang; examples: Examples
         <dl class="honest-tags">
           <div>
             <dt>
-              <span class="tag-sample">{t.sample}</span>
+              {/* The label as a legend, not a mark on a record: the page still holds no illustrative record. */}
+              <span class="tag-sample legend">{t.sample}</span>
             </dt>
             <dd>{t.homeHonestSample}</dd>
           </div>
