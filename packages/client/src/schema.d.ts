@@ -3152,7 +3152,7 @@ export interface operations {
                      *         "packaging"
                      *       ],
                      *       "created_at": "2026-01-05T00:00:02.000Z",
-                     *       "updated_at": "2026-12-07T06:16:56.390Z",
+                     *       "updated_at": "2026-12-07T06:27:36.391Z",
                      *       "producer": {
                      *         "slug": "htx-tan-viet-a",
                      *         "name": "HTX Tân Việt Á",
@@ -3252,7 +3252,7 @@ export interface operations {
                      *           "source_url": "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
                      *           "sample": false,
                      *           "version": 1,
-                     *           "updated_at": "2026-12-07T06:16:56.422Z",
+                     *           "updated_at": "2026-12-07T06:27:36.423Z",
                      *           "provenance": {
                      *             "record": "sourced",
                      *             "fields": {
@@ -3273,6 +3273,10 @@ export interface operations {
                      *           "ocop_standing": null,
                      *           "ocop": false,
                      *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "htx-nong-nghiep-cai-bo",
+                     *             "name": "HTX nông nghiệp Cai Bộ"
+                     *           },
                      *           "provenance": {
                      *             "record": "sourced",
                      *             "fields": {}
@@ -3288,6 +3292,10 @@ export interface operations {
                      *           "ocop_standing": "year_not_stated",
                      *           "ocop": true,
                      *           "sample": false,
+                     *           "producer": {
+                     *             "slug": "chu-the-mien-dong-cuong-yen",
+                     *             "name": "Chủ thể OCOP của Miến dong Cường Yên (nguồn không nêu tên)"
+                     *           },
                      *           "provenance": {
                      *             "record": "sourced",
                      *             "fields": {}
@@ -3497,7 +3505,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 33,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY2h1LXRoZS1idW4tdHJhbmcta2hvLWNvLWx1eWVuIl1d.iqZA.VHS99XhiDqW86dygpNlgpg"
+                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY2h1LXRoZS1idW4tdHJhbmcta2hvLWNvLWx1eWVuIl1d.CD-A.E_8knA3bQ0YhADKbn2XeEg"
                      *       }
                      *     }
                      */
@@ -3877,7 +3885,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 7,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFubmVsc3xyZWFsIixbMl1d.iqZA.RLdLzkD2E74igshy8fqE1A"
+                     *         "next_cursor": "WyJjaGFubmVsc3xyZWFsIixbMl1d.CD-A.dN5N4UlRP3DWXiRAIfsTtg"
                      *       }
                      *     }
                      */
@@ -4200,7 +4208,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 36,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.iqZA.2hzLZYZfkgCyASKXhohV3A"
+                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.CD-A.h-7HBKHW4BBeRCHbjStxTQ"
                      *       }
                      *     }
                      */
@@ -4995,7 +5003,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "u44844b4kdjv",
+                     *       "id": "j6mq5fw8xqrm",
                      *       "status": "received",
                      *       "kind": "chain",
                      *       "product": "mien-dong-tan-viet-a",
@@ -5017,7 +5025,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "u44844b4kdjv",
+                     *       "id": "j6mq5fw8xqrm",
                      *       "status": "received",
                      *       "kind": "chain",
                      *       "product": "mien-dong-tan-viet-a",
@@ -5187,8 +5195,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261207061704239\"",
-                     *       "updated_at": "2026-12-07T06:17:04.261Z",
+                     *       "etag": "\"l12v2c20261207062742031\"",
+                     *       "updated_at": "2026-12-07T06:27:42.043Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -5337,8 +5345,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261207061704239\"",
-                     *       "updated_at": "2026-12-07T06:17:04.261Z",
+                     *       "etag": "\"l12v2c20261207062742031\"",
+                     *       "updated_at": "2026-12-07T06:27:42.043Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -5380,8 +5388,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 1,
-                     *       "etag": "\"l12v1c20261207061704239\"",
-                     *       "updated_at": "2026-12-07T06:17:04.239Z",
+                     *       "etag": "\"l12v1c20261207062742031\"",
+                     *       "updated_at": "2026-12-07T06:27:42.031Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -5490,8 +5498,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207061704239\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207062742031\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -5718,8 +5726,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207061704239\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207062742031\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -5795,7 +5803,7 @@ export interface operations {
                      *         {
                      *           "product": "mien-dong-tan-viet-a",
                      *           "version": 3,
-                     *           "etag": "\"l12v3c20261207061704239\""
+                     *           "etag": "\"l12v3c20261207062742031\""
                      *         }
                      *       ]
                      *     }
@@ -6031,7 +6039,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "htx-tam-hoa",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-07T06:16:56.383Z",
+                     *           "changed_at": "2026-12-07T06:27:36.384Z",
                      *           "href": "/api/v1/producers/htx-tam-hoa",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -6042,7 +6050,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "cong-ty-tnhh-mtv-688",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-07T06:16:56.383Z",
+                     *           "changed_at": "2026-12-07T06:27:36.384Z",
                      *           "href": "/api/v1/producers/cong-ty-tnhh-mtv-688",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -6052,7 +6060,7 @@ export interface operations {
                      *       "page": {
                      *         "limit": 2,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.iqZA.r297xTXZj7-nhnJy8zubHQ"
+                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.CD-A.UeNp5PlAapSCgWEZOGPzsA"
                      *       }
                      *     }
                      */
@@ -6174,8 +6182,8 @@ export interface operations {
                 content: {
                     /**
                      * @example slug,name_vi,name_en,category_vi,category_en,product_group,tier,ocop_stars,price_from_vnd,producer_slug,producer_name,district,province,channels,image,sample,updated_at,provenance,price_from_vnd_provenance,district_provenance,channels_provenance,ocop
-                     *     bun-cam-kho-co-luyen,Bún cẩm khô cô Luyến,Cô Luyến dried purple-rice noodles,Bún khô,Dried rice noodles,processed_food,,3,,chu-the-bun-cam-kho-co-luyen,Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên),Hòa An,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T06:16:56.463Z,sourced,,inferred,,true
-                     *     bun-kho-ba-sach-hung-dao,Bún khô của HTX Ba sạch Hưng Đạo,Dried rice noodles of HTX Ba sạch Hưng Đạo,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T06:16:56.434Z,sourced,,,,false
+                     *     bun-cam-kho-co-luyen,Bún cẩm khô cô Luyến,Cô Luyến dried purple-rice noodles,Bún khô,Dried rice noodles,processed_food,,3,,chu-the-bun-cam-kho-co-luyen,Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên),Hòa An,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T06:27:36.461Z,sourced,,inferred,,true
+                     *     bun-kho-ba-sach-hung-dao,Bún khô của HTX Ba sạch Hưng Đạo,Dried rice noodles of HTX Ba sạch Hưng Đạo,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T06:27:36.434Z,sourced,,,,false
                      */
                     "text/csv": string;
                 };
@@ -6246,9 +6254,9 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example {"slug":"bun-cam-kho-co-luyen","name_vi":"Bún cẩm khô cô Luyến","name_en":"Cô Luyến dried purple-rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":3,"price_from_vnd":null,"producer_slug":"chu-the-bun-cam-kho-co-luyen","producer_name":"Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên)","district":"Hòa An","province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T06:16:56.463Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":"","ocop":true}
-                     *     {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô của HTX Ba sạch Hưng Đạo","name_en":"Dried rice noodles of HTX Ba sạch Hưng Đạo","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T06:16:56.434Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
-                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô của Công ty TNHH Bún Cao Tuyền","name_en":"Dried rice noodles of Công ty TNHH Bún Cao Tuyền","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T06:16:56.391Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
+                     * @example {"slug":"bun-cam-kho-co-luyen","name_vi":"Bún cẩm khô cô Luyến","name_en":"Cô Luyến dried purple-rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":3,"price_from_vnd":null,"producer_slug":"chu-the-bun-cam-kho-co-luyen","producer_name":"Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên)","district":"Hòa An","province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T06:27:36.461Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":"","ocop":true}
+                     *     {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô của HTX Ba sạch Hưng Đạo","name_en":"Dried rice noodles of HTX Ba sạch Hưng Đạo","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T06:27:36.434Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
+                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô của Công ty TNHH Bún Cao Tuyền","name_en":"Dried rice noodles of Công ty TNHH Bún Cao Tuyền","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T06:27:36.392Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
                      */
                     "application/x-ndjson": string;
                 };
@@ -6326,7 +6334,7 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "ep_490aa48abbe7b95066374321",
+                     *           "id": "ep_80c2f27a0c22d33228537fd4",
                      *           "url": "https://hooks.example-chain.vn/cnnt",
                      *           "events": [
                      *             "product",
@@ -6334,8 +6342,8 @@ export interface operations {
                      *           ],
                      *           "include_illustrative": false,
                      *           "previous_secret_expires_at": null,
-                     *           "created_at": "2026-12-07T06:17:06.004Z",
-                     *           "updated_at": "2026-12-07T06:17:06.004Z"
+                     *           "created_at": "2026-12-07T06:27:42.922Z",
+                     *           "updated_at": "2026-12-07T06:27:42.922Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -6487,7 +6495,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_490aa48abbe7b95066374321",
+                     *       "id": "ep_80c2f27a0c22d33228537fd4",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
@@ -6495,9 +6503,9 @@ export interface operations {
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T06:17:06.004Z",
-                     *       "updated_at": "2026-12-07T06:17:06.004Z",
-                     *       "secret": "whsec_yiQKJxsqRfcWwaJfYxNwHLlcusJDzyOvrE6E8w2sLKA="
+                     *       "created_at": "2026-12-07T06:27:42.922Z",
+                     *       "updated_at": "2026-12-07T06:27:42.922Z",
+                     *       "secret": "whsec_IBr5ai9bt9dPOAEcXFzpVtqEokXaHNBoa9Dxyq9TiFU="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -6711,7 +6719,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_490aa48abbe7b95066374321",
+                     *       "id": "ep_80c2f27a0c22d33228537fd4",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
@@ -6719,8 +6727,8 @@ export interface operations {
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T06:17:06.004Z",
-                     *       "updated_at": "2026-12-07T06:17:06.004Z"
+                     *       "created_at": "2026-12-07T06:27:42.922Z",
+                     *       "updated_at": "2026-12-07T06:27:42.922Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -7018,15 +7026,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_490aa48abbe7b95066374321",
+                     *       "id": "ep_80c2f27a0c22d33228537fd4",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T06:17:06.004Z",
-                     *       "updated_at": "2026-12-07T06:17:06.087Z"
+                     *       "created_at": "2026-12-07T06:27:42.922Z",
+                     *       "updated_at": "2026-12-07T06:27:42.960Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -7262,16 +7270,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_490aa48abbe7b95066374321",
+                     *       "id": "ep_80c2f27a0c22d33228537fd4",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
-                     *       "previous_secret_expires_at": "2026-12-07T07:17:06.106Z",
-                     *       "created_at": "2026-12-07T06:17:06.004Z",
-                     *       "updated_at": "2026-12-07T06:17:06.106Z",
-                     *       "secret": "whsec_ODAynf2iKTUkCKJUErG781BxBEZdqhy0nUbm6L5MNaA="
+                     *       "previous_secret_expires_at": "2026-12-07T07:27:42.968Z",
+                     *       "created_at": "2026-12-07T06:27:42.922Z",
+                     *       "updated_at": "2026-12-07T06:27:42.968Z",
+                     *       "secret": "whsec_JpsEHYVjBMciMS+kA53g0+HGPXImum3KqzTEZpMSXOY="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -7416,11 +7424,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "msg_0eb1f65df0172e7a24344a7b",
+                     *       "id": "msg_dce167f6860748e7de34a8bc",
                      *       "delivered": false,
                      *       "response_status": null,
                      *       "latency_ms": 5,
-                     *       "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = g2qmfufulj557t2du4gpk8e3"
+                     *       "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = d9m722chudfue16c41m156kj"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookPingResult"];
@@ -7575,16 +7583,16 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "msg_b08f6ccf7f921e29da647d18",
+                     *           "id": "msg_9211c6a4e9a95497cb3acfc2",
                      *           "seq": 219,
                      *           "type": "listing.upsert",
                      *           "status": "pending",
                      *           "attempts": 1,
                      *           "response_status": null,
-                     *           "latency_ms": 2,
-                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = 8llekv9tsbka44brlto69o97",
-                     *           "created_at": "2026-12-07T06:17:06.180Z",
-                     *           "updated_at": "2026-12-07T06:17:06.212Z"
+                     *           "latency_ms": 1,
+                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = l4gi8cqdho7ngnjj03nuq836",
+                     *           "created_at": "2026-12-07T06:27:43.001Z",
+                     *           "updated_at": "2026-12-07T06:27:43.019Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -7753,7 +7761,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-tan-viet-a",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T06:16:56.390Z\"",
+                     *       "etag": "\"0.2026-12-07T06:27:36.391Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-tan-viet-a",
                      *         "producer": "htx-tan-viet-a",
@@ -7803,7 +7811,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "4",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T06:16:56.408Z\"",
+                     *           "etag": "\"0.2026-12-07T06:27:36.410Z\"",
                      *           "live": {
                      *             "id": 4,
                      *             "product": "mien-dong-tan-viet-a",
@@ -7831,7 +7839,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "5",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T06:16:56.410Z\"",
+                     *           "etag": "\"0.2026-12-07T06:27:36.412Z\"",
                      *           "live": {
                      *             "id": 5,
                      *             "product": "mien-dong-tan-viet-a",
@@ -8053,8 +8061,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207061704239\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207062742031\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8256,8 +8264,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207061704239\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207062742031\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8475,8 +8483,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207061704239\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207062742031\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8543,7 +8551,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T06:17:05.082Z\"",
+                     *       "etag": "\"0.2026-12-07T06:27:42.495Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-nguyen-binh",
                      *         "producer": "htx-mien-dong-nguyen-binh",
@@ -8581,7 +8589,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "1000000",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T06:17:05.084Z\"",
+                     *           "etag": "\"0.2026-12-07T06:27:42.497Z\"",
                      *           "live": {
                      *             "id": 1000000,
                      *             "product": "mien-dong-nguyen-binh",
@@ -8702,8 +8710,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207061704239\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207062742031\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8915,8 +8923,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207061704239\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207062742031\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9504,8 +9512,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207061704239\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207062742031\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9572,7 +9580,7 @@ export interface operations {
                      *       "entity": "producer",
                      *       "key": "htx-mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T06:17:05.081Z\"",
+                     *       "etag": "\"0.2026-12-07T06:27:42.494Z\"",
                      *       "live": {
                      *         "slug": "htx-mien-dong-nguyen-binh",
                      *         "name": "HTX Miến dong Nguyên Bình",
@@ -9696,8 +9704,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207061704239\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207062742031\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9900,8 +9908,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207061704239\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207062742031\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10246,8 +10254,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207061704239\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207062742031\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10437,8 +10445,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207061704239\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207062742031\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10644,8 +10652,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207061704239\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207062742031\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10744,7 +10752,7 @@ export interface operations {
                      *       "stats": {
                      *         "round_trips": 1,
                      *         "statements": 1,
-                     *         "ms": 5
+                     *         "ms": 2
                      *       }
                      *     }
                      */
@@ -11021,7 +11029,7 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": 12,
-                     *           "at": "2026-12-07T06:17:05.085Z",
+                     *           "at": "2026-12-07T06:27:42.498Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "recognition",
@@ -11042,7 +11050,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": 11,
-                     *           "at": "2026-12-07T06:17:05.083Z",
+                     *           "at": "2026-12-07T06:27:42.496Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "product",
@@ -11178,8 +11186,8 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "u44844b4kdjv",
-                     *           "created_at": "2026-12-07T06:17:04.483Z",
+                     *           "id": "j6mq5fw8xqrm",
+                     *           "created_at": "2026-12-07T06:27:42.177Z",
                      *           "status": "new",
                      *           "kind": "chain",
                      *           "product": "Miến dong Tân Việt Á",
@@ -11191,7 +11199,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": "k3mz8q2wn4xa",
-                     *           "created_at": "2026-12-07T06:17:03.528Z",
+                     *           "created_at": "2026-12-07T06:27:41.668Z",
                      *           "status": "new",
                      *           "kind": "wholesale",
                      *           "product": "Miến dong Tân Việt Á",
@@ -11323,7 +11331,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T06:17:03.528Z",
+                     *       "created_at": "2026-12-07T06:27:41.668Z",
                      *       "status": "new",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
@@ -11450,7 +11458,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T06:17:03.528Z",
+                     *       "created_at": "2026-12-07T06:27:41.668Z",
                      *       "status": "forwarded",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
@@ -11467,7 +11475,7 @@ export interface operations {
                      *       "via": "page",
                      *       "audit": [
                      *         {
-                     *           "at": "2026-12-07T06:17:05.234Z",
+                     *           "at": "2026-12-07T06:27:42.564Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "status",
                      *           "changes": [
@@ -11598,7 +11606,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T06:17:03.528Z",
+                     *       "created_at": "2026-12-07T06:27:41.668Z",
                      *       "status": "forwarded",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
@@ -11615,7 +11623,7 @@ export interface operations {
                      *       "via": "page",
                      *       "audit": [
                      *         {
-                     *           "at": "2026-12-07T06:17:05.234Z",
+                     *           "at": "2026-12-07T06:27:42.564Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "status",
                      *           "changes": [
@@ -11627,7 +11635,7 @@ export interface operations {
                      *           ]
                      *         },
                      *         {
-                     *           "at": "2026-12-07T06:17:05.273Z",
+                     *           "at": "2026-12-07T06:27:42.577Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "erase",
                      *           "changes": []
@@ -11737,7 +11745,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-nghe-an",
-                     *           "etag": "\"c5u20261207061656401\"",
+                     *           "etag": "\"c5u20261207062736403\"",
                      *           "record": {
                      *             "slug": "hoi-cho-nghe-an",
                      *             "name": "Hội chợ thương mại, đầu tư và du lịch Nghệ An",
@@ -11755,7 +11763,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-ocop-cao-bang",
-                     *           "etag": "\"c1000000u20261207061705365\"",
+                     *           "etag": "\"c1000000u20261207062742620\"",
                      *           "record": {
                      *             "slug": "hoi-cho-ocop-cao-bang",
                      *             "name": "Hội chợ OCOP Cao Bằng",
@@ -11862,7 +11870,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207061705365\"",
+                     *       "etag": "\"c1000000u20261207062742620\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -11974,8 +11982,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207061704239\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207062742031\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12041,7 +12049,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207061705365\"",
+                     *       "etag": "\"c1000000u20261207062742620\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -12252,8 +12260,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207061704239\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207062742031\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12323,7 +12331,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207061705438\"",
+                     *       "etag": "\"c1000000u20261207062742646\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -12435,8 +12443,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207061704239\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207062742031\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12528,7 +12536,7 @@ export interface operations {
                      *         {
                      *           "entity": "listing",
                      *           "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *           "etag": "\"l1000000v1c20261207061705476\"",
+                     *           "etag": "\"l1000000v1c20261207062742660\"",
                      *           "record": {
                      *             "channel": "hoi-cho-ocop-cao-bang",
                      *             "product": "mien-dong-nguyen-binh",
@@ -12636,7 +12644,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261207061705476\"",
+                     *       "etag": "\"l1000000v1c20261207062742660\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -12749,8 +12757,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207061704239\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207062742031\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12817,7 +12825,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261207061705476\"",
+                     *       "etag": "\"l1000000v1c20261207062742660\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -13030,8 +13038,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207061704239\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207062742031\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13102,7 +13110,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v2c20261207061705476\"",
+                     *       "etag": "\"l1000000v2c20261207062742660\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -13215,8 +13223,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207061704239\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207062742031\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13308,7 +13316,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "1000000",
-                     *           "etag": "\"s1000000u20261207061705612\"",
+                     *           "etag": "\"s1000000u20261207062742707\"",
                      *           "record": {
                      *             "producer": "htx-mien-dong-nguyen-binh",
                      *             "year": 2025,
@@ -13325,7 +13333,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "2",
-                     *           "etag": "\"s2u20261207061656423\"",
+                     *           "etag": "\"s2u20261207062736424\"",
                      *           "record": {
                      *             "producer": "cong-ty-tnhh-bun-cao-tuyen",
                      *             "year": null,
@@ -13431,7 +13439,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261207061705612\"",
+                     *       "etag": "\"s1000000u20261207062742707\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -13542,8 +13550,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207061704239\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207062742031\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13609,7 +13617,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1",
-                     *       "etag": "\"s1u20261207061656423\"",
+                     *       "etag": "\"s1u20261207062736424\"",
                      *       "record": {
                      *         "producer": "htx-nong-nghiep-cai-bo",
                      *         "year": 2023,
@@ -13819,8 +13827,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207061704239\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207062742031\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13890,7 +13898,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261207061705666\"",
+                     *       "etag": "\"s1000000u20261207062742732\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -14001,8 +14009,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207061704239\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207062742031\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14094,7 +14102,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_total",
-                     *           "etag": "\"p1u20261207061656526\"",
+                     *           "etag": "\"p1u20261207062736522\"",
                      *           "record": {
                      *             "key": "projects_total",
                      *             "group_key": "projects",
@@ -14113,7 +14121,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_national",
-                     *           "etag": "\"p2u20261207061656526\"",
+                     *           "etag": "\"p2u20261207062736522\"",
                      *           "record": {
                      *             "key": "projects_national",
                      *             "group_key": "projects",
@@ -14221,7 +14229,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261207061705687\"",
+                     *       "etag": "\"p1000000u20261207062742749\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -14334,8 +14342,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207061704239\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207062742031\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14401,7 +14409,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "projects_total",
-                     *       "etag": "\"p1u20261207061656526\"",
+                     *       "etag": "\"p1u20261207062736522\"",
                      *       "record": {
                      *         "key": "projects_total",
                      *         "group_key": "projects",
@@ -14613,8 +14621,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207061704239\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207062742031\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14684,7 +14692,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261207061705745\"",
+                     *       "etag": "\"p1000000u20261207062742803\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -14797,8 +14805,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207061704239\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207062742031\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14889,7 +14897,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v3c20261207061705476\"",
+                     *       "etag": "\"l1000000v3c20261207062742660\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -15002,8 +15010,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207061704239\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207061704239\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207062742031\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -15069,13 +15077,13 @@ export interface operations {
                      *           "id": 10,
                      *           "term": "bamboo",
                      *           "synonym": "chiếu trúc",
-                     *           "created_at": "2026-12-07T06:16:54.404Z"
+                     *           "created_at": "2026-12-07T06:27:35.107Z"
                      *         },
                      *         {
                      *           "id": 11,
                      *           "term": "bamboo",
                      *           "synonym": "trúc mỹ nghệ",
-                     *           "created_at": "2026-12-07T06:16:54.404Z"
+                     *           "created_at": "2026-12-07T06:27:35.107Z"
                      *         }
                      *       ]
                      *     }
@@ -15168,7 +15176,7 @@ export interface operations {
                      *       "id": 23,
                      *       "term": "lạp xưởng Cao Bằng",
                      *       "synonym": "lạp sườn",
-                     *       "created_at": "2026-12-07T06:17:05.302Z"
+                     *       "created_at": "2026-12-07T06:27:42.590Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SearchSynonym"];
