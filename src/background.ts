@@ -1,6 +1,7 @@
 // The Worker's background work, assembled from the features that own it (wrangler.toml: [[queues.consumers]],
-// [triggers]): one queue carries the retailers' webhook work and the buyers' enquiry emails, one cron sweeps both.
-// Each feature handles only its own messages; this file, part of the assembly, is the one place that knows both.
+// [triggers]): one queue carries the retailers' webhook work, the buyers' enquiry emails and the failed-search
+// counts; one cron sweeps them. Each feature handles only its own messages; this file, part of the assembly, is the
+// one place that knows them all.
 // Every part is loaded on demand, when a batch or the cron runs it: no shopper's or retailer's request carries it.
 import { countedD1 } from "./platform/db/client.ts";
 import { rerankLapsedStatement } from "./platform/db/recognition-rank.ts";
@@ -11,8 +12,8 @@ type EnquiryMessage = Message<Extract<WebhookMessage, { kind: "enquiry" }>>;
 type SearchMissMessage = Message<Extract<WebhookMessage, { kind: "search-miss" }>>;
 
 /**
- * The queue consumer. Enquiry emails are sent first (src/enquiries/notify.ts), then the webhook work
- * (src/retail/webhooks/queue.ts). On a dead-letter queue the webhook side acknowledges the whole batch: an
+ * The queue consumer. Enquiry emails are sent first (src/enquiries/notify.ts), failed searches counted, then the
+ * webhook work (src/retail/webhooks/queue.ts). On a dead-letter queue the webhook side acknowledges the whole batch: an
  * enquiry whose email never went stays in the centre's inbox, and the cron's sweep queues it again.
  */
 export async function handleQueue(batch: MessageBatch<WebhookMessage>, env: Env): Promise<void> {
@@ -44,8 +45,8 @@ export async function handleQueue(batch: MessageBatch<WebhookMessage>, env: Env)
 }
 
 /**
- * The cron: the enquiries' sweep (emails whose queue message was lost, and the retention erasure), then the
- * webhooks' (a fan-out step in case a write's nudge was lost, and re-enqueued lost deliveries). A failure of the
+ * The cron: the enquiries' sweep (emails whose queue message was lost, and the retention erasure), the yearly
+ * re-rank of lapsing OCOP ratings, then the webhooks' (a fan-out step in case a write's nudge was lost, and re-enqueued lost deliveries). A failure of the
  * enquiries' sweep is logged and does not stop the webhook work.
  */
 export async function handleScheduled(env: Env): Promise<void> {
