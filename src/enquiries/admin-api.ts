@@ -31,7 +31,11 @@ const Enquiry = z
     status: z.enum(ENQUIRY_STATUSES),
     kind: z.enum(ENQUIRY_KINDS),
     product: z.string().nullable(),
-    producer: z.string(),
+    producer: z.string().nullable().openapi({ description: "Null for an enquiry about a product kind" }),
+    product_kind: z
+      .string()
+      .nullable()
+      .openapi({ description: "The product kind asked about (slug), if any" }),
     name: z.string().nullable().openapi({ description: "Null once erased" }),
     organisation: z.string().nullable(),
     channel: z.string().nullable().openapi({ description: "The chain whose API key sent it" }),
@@ -165,6 +169,7 @@ async function detail(c: Parameters<typeof ensureEditor>[0], ref: string) {
     kind: e.kind as (typeof ENQUIRY_KINDS)[number],
     product: e.product_slug,
     producer: e.producer_slug,
+    product_kind: e.kind_slug,
     name: e.name,
     organisation: e.organisation,
     channel: e.channel_name,
@@ -203,6 +208,7 @@ export function registerEnquiryRoutes(api: OpenAPIHono<AppEnv>) {
             kind: r.kind as (typeof ENQUIRY_KINDS)[number],
             product: r.product_name,
             producer: r.producer_slug,
+            product_kind: r.kind_slug,
             name: r.name,
             organisation: r.organisation,
             channel: r.channel_name,

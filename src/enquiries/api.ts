@@ -19,6 +19,8 @@ import {
   type FieldError,
   fieldErrors,
   MAX_ENQUIRY_BYTES,
+  subjectField,
+  UNKNOWN_SUBJECT,
 } from "./rules.ts";
 import { addressDigest, type Sender, type SubmitOutcome, submitEnquiry } from "./service.ts";
 
@@ -29,6 +31,10 @@ const EnquiryReceipt = z
     kind: z.enum(ENQUIRY_KINDS),
     product: z.string().nullable(),
     producer: z.string().nullable(),
+    product_kind: z
+      .string()
+      .nullable()
+      .openapi({ description: "The product kind asked about, if that was the subject" }),
     duplicate: z.boolean().openapi({
       description: "True when this token's enquiry was already stored (nothing new was written)",
     }),
@@ -46,7 +52,7 @@ export const create = createRoute({
   security: optionalKey,
   summary: "Send an enquiry to a producer (through the centre)",
   description:
-    "Asks about a real product or producer, to buy for oneself, wholesale, for a chain or for export. The contact (email or Vietnamese phone) is passed to the producer and the trade-promotion centre only, with the enquirer's consent, and never appears in any public output; it is erased after the retention period (docs/enquiries.md). A retailer key (`Authorization: Bearer cnnt_…`), when sent, attributes the enquiry to its channel. Limits: 5 enquiries per sender address and 50 per producer in 24 hours (429 with `Retry-After`). The same `token` with the same subject and contact is stored once (200 with `duplicate: true`). Illustrative records take no enquiries (422).",
+    "Asks about a real product or producer — or a product kind no producer of which is recorded (`product_kind`; it goes to the centre alone) —, to buy for oneself, wholesale, for a chain or for export. The contact (email or Vietnamese phone) is passed to the producer and the trade-promotion centre only, with the enquirer's consent, and never appears in any public output; it is erased after the retention period (docs/enquiries.md). A retailer key (`Authorization: Bearer cnnt_…`), when sent, attributes the enquiry to its channel. Limits: 5 enquiries per sender address and 50 per producer in 24 hours (429 with `Retry-After`). The same `token` with the same subject and contact is stored once (200 with `duplicate: true`). Illustrative records take no enquiries (422).",
   middleware: jsonBody(MAX_ENQUIRY_BYTES, "; an enquiry is at most 16 KB"),
   request: { body: { content: { "application/json": { schema: EnquiryInput } }, required: true } },
   responses: {
@@ -112,17 +118,14 @@ export const enquiriesApi = createRouter().openapi(
   async (c) => {
     const input = c.req.valid("json");
     const outcome = await submitEnquiry(c.get("d1"), input, await senderOf(c, "api"));
+    const field = subjectField(input) ?? "product";
     switch (outcome.kind) {
       case "bad-key":
         throw unauthorized("Unknown or revoked API key");
       case "no-subject":
-        throw enquiryProblem(
-          new Map([
-            [input.product ? "product" : "producer", input.product ? "unknown_product" : "unknown_producer"],
-          ]),
-        );
+        throw enquiryProblem(new Map([[field, UNKNOWN_SUBJECT[field]]]));
       case "illustrative":
-        throw enquiryProblem(new Map([[input.product ? "product" : "producer", "illustrative"]]));
+        throw enquiryProblem(new Map([[field, "illustrative"]]));
       case "address-limit":
       case "producer-limit":
         throw limitProblem(outcome);
@@ -135,6 +138,7 @@ export const enquiriesApi = createRouter().openapi(
       kind: input.kind,
       product: input.product ?? null,
       producer: input.producer ?? null,
+      product_kind: input.product_kind ?? null,
       duplicate: outcome.kind === "duplicate",
     };
     return outcome.kind === "created" ? c.json(receipt, 201) : c.json(receipt, 200);

@@ -1,13 +1,14 @@
 // The enquiry form, as the product and producer pages and the form's own page show it. No JavaScript: a POST to
 // /hoi-mua (/en/enquire); errors come back in the page's language beside their fields, with the values kept.
 import { type Lang, pathOf } from "../ui/i18n/index.ts";
-import { CONSENT_VERSION, ENQUIRY_KINDS, type FieldError, LIMITS } from "./rules.ts";
+import { CONSENT_VERSION, ENQUIRY_KINDS, type FieldError, LIMITS, type Subject } from "./rules.ts";
 import { ENQUIRY_STRINGS, KIND_LABELS } from "./strings.ts";
 
 /** The form's fields in order (also the order of the error summary). */
 export const FORM_FIELDS = [
   "product",
   "producer",
+  "product_kind",
   "kind",
   "quantity",
   "message",
@@ -23,7 +24,7 @@ export const HONEYPOT = "website";
 
 export interface EnquiryFormProps {
   lang: Lang;
-  subject: { product?: string; producer?: string };
+  subject: Subject;
   stamp: string;
   values?: Record<string, string>;
   errors?: Map<string, FieldError>;
@@ -79,7 +80,7 @@ export function EnquiryForm(props: EnquiryFormProps) {
     </div>
   );
   const summary = [...errors].filter(([name]) => name !== "(body)");
-  const subjectError = err("product") ?? err("producer");
+  const subjectError = err("product") ?? err("producer") ?? err("product_kind");
   return (
     <form method="post" action={pathOf("enquire", lang)} class="enquiry-form" novalidate>
       {props.notice ? (
@@ -93,7 +94,9 @@ export function EnquiryForm(props: EnquiryFormProps) {
           <ul>
             {summary.map(([name, code]) => (
               <li>
-                <a href={`#${fieldId(name === "producer" ? "product" : name)}`}>{t.errors[code]}</a>
+                <a href={`#${fieldId(name === "producer" || name === "product_kind" ? "product" : name)}`}>
+                  {t.errors[code]}
+                </a>
               </li>
             ))}
           </ul>
@@ -101,6 +104,9 @@ export function EnquiryForm(props: EnquiryFormProps) {
       ) : null}
       {props.subject.product ? <input type="hidden" name="product" value={props.subject.product} /> : null}
       {props.subject.producer ? <input type="hidden" name="producer" value={props.subject.producer} /> : null}
+      {props.subject.product_kind ? (
+        <input type="hidden" name="product_kind" value={props.subject.product_kind} />
+      ) : null}
       {subjectError ? (
         <p class="field-error" id={fieldId("product")}>
           {t.errors[subjectError]}

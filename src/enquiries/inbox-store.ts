@@ -37,8 +37,11 @@ export interface InboxRow {
   name: string | null;
   organisation: string | null;
   product_name: string | null;
-  producer_name: string;
-  producer_slug: string;
+  /** Null for an enquiry about a product kind (the centre's alone). */
+  producer_name: string | null;
+  producer_slug: string | null;
+  kind_name: string | null;
+  kind_slug: string | null;
   channel_name: string | null;
   erased_at: string | null;
 }
@@ -66,8 +69,10 @@ export async function listEnquiries(d1: CountedD1, actor: Actor, f: InboxFilters
     d1
       .prepare(
         `SELECT e.ref, e.created_at, e.status, e.kind, e.name, e.organisation, p.name_vi AS product_name,
-           pr.name AS producer_name, pr.slug AS producer_slug, ch.name AS channel_name, e.erased_at
-         FROM enquiries e JOIN producers pr ON pr.id = e.producer_id LEFT JOIN products p ON p.id = e.product_id
+           pr.name AS producer_name, pr.slug AS producer_slug, k.name_vi AS kind_name, k.slug AS kind_slug,
+           ch.name AS channel_name, e.erased_at
+         FROM enquiries e LEFT JOIN producers pr ON pr.id = e.producer_id LEFT JOIN products p ON p.id = e.product_id
+         LEFT JOIN kinds k ON k.id = e.product_kind_id
          LEFT JOIN channels ch ON ch.id = e.channel_id
          WHERE ${where.join(" AND ")} ORDER BY e.created_at DESC, e.id DESC LIMIT ${LIST_LIMIT}`,
       )
@@ -105,8 +110,10 @@ export async function getEnquiry(d1: CountedD1, actor: Actor, ref: string): Prom
       .prepare(
         `SELECT e.ref, e.created_at, e.status, e.status_at, e.kind, e.quantity, e.message, e.name, e.email, e.phone,
            e.organisation, e.consent_version, e.lang, e.via, e.erased_at, p.name_vi AS product_name,
-           p.slug AS product_slug, pr.name AS producer_name, pr.slug AS producer_slug, ch.name AS channel_name
-         FROM enquiries e JOIN producers pr ON pr.id = e.producer_id LEFT JOIN products p ON p.id = e.product_id
+           p.slug AS product_slug, pr.name AS producer_name, pr.slug AS producer_slug, k.name_vi AS kind_name,
+           k.slug AS kind_slug, ch.name AS channel_name
+         FROM enquiries e LEFT JOIN producers pr ON pr.id = e.producer_id LEFT JOIN products p ON p.id = e.product_id
+         LEFT JOIN kinds k ON k.id = e.product_kind_id
          LEFT JOIN channels ch ON ch.id = e.channel_id WHERE e.ref = ? AND ${s.sql}`,
       )
       .bind(ref, ...s.params),

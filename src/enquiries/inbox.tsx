@@ -277,7 +277,7 @@ export function enquiryInbox(app: Hono<AppEnv>, lang: AdminLang, shell: Shell) {
                     <a href={`${P.inbox}/${r.ref}`}>{r.created_at.replace("T", " ").slice(0, 16)}</a>
                   </td>
                   <td>
-                    {r.product_name ?? r.producer_name}
+                    {r.product_name ?? r.producer_name ?? r.kind_name}
                     {r.product_name ? <span class="note"> · {r.producer_name}</span> : null}
                   </td>
                   <td>{KIND_LABELS[lang][r.kind as (typeof ENQUIRY_KINDS)[number]] ?? r.kind}</td>
@@ -321,7 +321,7 @@ export function enquiryInbox(app: Hono<AppEnv>, lang: AdminLang, shell: Shell) {
         <dl>
           <dt>{t.about}</dt>
           <dd>
-            {e.product_name ?? e.producer_name}
+            {e.product_name ?? e.producer_name ?? e.kind_name}
             {e.product_name ? ` · ${e.producer_name}` : ""}
           </dd>
           <dt>{t.kind}</dt>

@@ -22,7 +22,9 @@ interface EnquiryRow {
   status: string;
   erased_at: string | null;
   product_name: string | null;
-  producer_name: string;
+  producer_name: string | null;
+  /** The product kind asked about, when that is the subject. */
+  kind_name?: string | null;
 }
 
 /** The address emails come from: ENQUIRY_FROM, or enquiries@ the public origin's host. */
@@ -42,7 +44,7 @@ function recipients(env: Env, event: EnquiryEvent, producers: string[]): string[
  */
 export function noticeEmail(env: Env, e: EnquiryRow, event: EnquiryEvent, to: string) {
   const origin = (env.PUBLIC_ORIGIN || "http://localhost").replace(/\/+$/, "");
-  const about = e.product_name ?? e.producer_name;
+  const about = e.product_name ?? e.producer_name ?? e.kind_name;
   const subject =
     event === "received"
       ? `Hỏi mua mới: ${about} / New enquiry: ${about}`
@@ -82,8 +84,9 @@ async function load(d1: CountedD1, ref: string, event: EnquiryEvent) {
     d1
       .prepare(
         `SELECT e.id, e.ref, e.kind, e.quantity, e.message, e.name, e.email, e.phone, e.organisation, e.status,
-           e.erased_at, p.name_vi AS product_name, pr.name AS producer_name
-         FROM enquiries e JOIN producers pr ON pr.id = e.producer_id LEFT JOIN products p ON p.id = e.product_id
+           e.erased_at, p.name_vi AS product_name, pr.name AS producer_name, k.name_vi AS kind_name
+         FROM enquiries e LEFT JOIN producers pr ON pr.id = e.producer_id LEFT JOIN products p ON p.id = e.product_id
+         LEFT JOIN kinds k ON k.id = e.product_kind_id
          WHERE e.ref = ?`,
       )
       .bind(ref),

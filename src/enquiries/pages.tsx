@@ -12,33 +12,46 @@ import { type Lang, pathOf, strings } from "../ui/i18n/index.ts";
 import { page, pageHeaders, render } from "../ui/register.tsx";
 import { EnquiryForm, FORM_FIELDS, HONEYPOT } from "./form.tsx";
 import { queueEnquiryNotice } from "./notices.ts";
-import { EnquiryInput, type FieldError, fieldErrors, MAX_ENQUIRY_BYTES } from "./rules.ts";
+import {
+  EnquiryInput,
+  type FieldError,
+  fieldErrors,
+  MAX_ENQUIRY_BYTES,
+  type Subject,
+  subjectField,
+  UNKNOWN_SUBJECT,
+} from "./rules.ts";
 import { addressDigest, type SubjectName, submitEnquiry } from "./service.ts";
 import { checkStamp, formStamp } from "./stamp.ts";
 import { ENQUIRY_STRINGS, PRIVACY_NOTICE } from "./strings.ts";
 
 export const enquiryPages = new Hono<AppEnv>();
 
-/** The subject a form is about, from its fields or query: a product or a producer, by slug. */
-const subjectOf = (v: Record<string, string>) => ({
-  product: v.product || undefined,
-  producer: v.product ? undefined : v.producer || undefined,
-});
+/** The subject a form is about, from its fields or query: a product, a producer or a product kind, by slug. */
+const subjectOf = (v: Record<string, string | undefined>): Subject => {
+  const field = subjectField(v);
+  return field ? { [field]: v[field] } : {};
+};
 
 /** Reads a subject's name (and whether it is real) for the form's own page: one D1 read. */
 async function subjectName(
   c: Context<AppEnv>,
-  s: { product?: string; producer?: string },
+  s: Subject,
 ): Promise<{ name: SubjectName; real: boolean } | null> {
-  const slug = s.product ?? s.producer;
-  if (!slug || slug.length > 120) return null;
+  const field = subjectField(s);
+  const slug = field && s[field];
+  if (!field || !slug || slug.length > 120) return null;
   const row = await c
     .get("d1")
     .prepare(
-      s.product
-        ? `SELECT p.name_vi, p.name_en, (p.provenance != 'illustrative' AND pr.provenance != 'illustrative') AS is_real
-           FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.slug = ?`
-        : "SELECT name AS name_vi, name AS name_en, provenance != 'illustrative' AS is_real FROM producers WHERE slug = ?",
+      {
+        product: `SELECT p.name_vi, p.name_en, (p.provenance != 'illustrative' AND pr.provenance != 'illustrative') AS is_real
+           FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.slug = ?`,
+        producer:
+          "SELECT name AS name_vi, name AS name_en, provenance != 'illustrative' AS is_real FROM producers WHERE slug = ?",
+        product_kind:
+          "SELECT name_vi, name_en, provenance != 'illustrative' AS is_real FROM kinds WHERE slug = ?",
+      }[field],
     )
     .bind(slug)
     .first<{ name_vi: string; name_en: string; is_real: number }>();
@@ -50,7 +63,7 @@ async function formPage(
   c: Context<AppEnv>,
   lang: Lang,
   opts: {
-    subject: { product?: string; producer?: string };
+    subject: Subject;
     name: SubjectName;
     values?: Record<string, string>;
     errors?: Map<string, FieldError>;
@@ -64,9 +77,11 @@ async function formPage(
     ? { href: pathOf("product", lang, opts.subject.product), label: about }
     : opts.subject.producer
       ? { href: pathOf("producer", lang, opts.subject.producer), label: about }
-      : { href: pathOf("products", lang), label: strings(lang).productsTitle };
+      : opts.subject.product_kind
+        ? { href: pathOf("kind", lang, opts.subject.product_kind), label: about }
+        : { href: pathOf("products", lang), label: strings(lang).productsTitle };
   c.header("cache-control", "no-store");
-  const hasSubject = Boolean(opts.subject.product || opts.subject.producer);
+  const hasSubject = subjectField(opts.subject) !== null;
   const title = hasSubject ? t.formTitle(about) : t.title;
   const messages = [...(opts.errors ?? new Map<string, FieldError>()).values()];
   return render(
@@ -78,7 +93,7 @@ async function formPage(
       <h1>{title}</h1>
       {hasSubject ? (
         <>
-          <p>{t.lede}</p>
+          <p>{opts.subject.product_kind ? t.kindLede : t.lede}</p>
           <EnquiryForm
             lang={lang}
             subject={opts.subject}
@@ -116,8 +131,9 @@ for (const lang of LANGS) {
 
   enquiryPages.get(pathOf("enquire", lang), noStore, d1Session(), async (c) => {
     const subject = subjectOf({
-      product: c.req.query("product") ?? "",
-      producer: c.req.query("producer") ?? "",
+      product: c.req.query("product"),
+      producer: c.req.query("producer"),
+      product_kind: c.req.query("product_kind"),
     });
     const found = await subjectName(c, subject);
     if (!found?.real) {
@@ -126,7 +142,14 @@ for (const lang of LANGS) {
         subject: {},
         name: null,
         errors: new Map([
-          ["product", found ? "illustrative" : subject.product ? "unknown_product" : "subject_required"],
+          [
+            "product",
+            found
+              ? "illustrative"
+              : subject.product || subject.product_kind
+                ? UNKNOWN_SUBJECT[subjectField(subject) ?? "product"]
+                : "subject_required",
+          ],
         ]),
         status: 404,
       });
@@ -172,6 +195,7 @@ for (const lang of LANGS) {
         organisation: values.organisation || undefined,
         product: subject.product,
         producer: subject.producer,
+        product_kind: subject.product_kind,
       });
       if (!stamp.ok || !parsed.success) {
         const errors = parsed.success ? new Map<string, FieldError>() : fieldErrors(parsed.error.issues);
@@ -214,13 +238,8 @@ for (const lang of LANGS) {
         });
       }
       if (outcome.kind === "bad-key") throw new Error("a page sends no retailer key");
-      const field = subject.product ? "product" : "producer";
-      const code: FieldError =
-        outcome.kind === "illustrative"
-          ? "illustrative"
-          : subject.product
-            ? "unknown_product"
-            : "unknown_producer";
+      const field = subjectField(subject) ?? "product";
+      const code: FieldError = outcome.kind === "illustrative" ? "illustrative" : UNKNOWN_SUBJECT[field];
       return formPage(c, lang, {
         subject: {},
         name: "name" in outcome ? outcome.name : null,

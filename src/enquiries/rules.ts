@@ -38,6 +38,7 @@ export type FieldError =
   | "bad_slug"
   | "subject_required"
   | "unknown_product"
+  | "unknown_kind"
   | "unknown_producer"
   | "illustrative"
   | "bad_token";
@@ -53,9 +54,10 @@ export const API_REASONS: Record<FieldError, string> = {
   consent_required: "must be true: the enquirer agrees to pass the contact to the producer and the centre",
   bad_consent_version: `must be the current consent version (${CONSENT_VERSION})`,
   bad_slug: "must be a slug (lowercase letters, digits, hyphens)",
-  subject_required: "give exactly one of 'product' or 'producer'",
+  subject_required: "give exactly one of 'product', 'producer' or 'product_kind'",
   unknown_product: "no real product with this slug",
   unknown_producer: "no real producer with this slug",
+  unknown_kind: "no product kind with this slug (GET /api/v1/kinds lists them)",
   illustrative: "is an illustrative example, not a real record: enquiries go to real producers only",
   bad_token: "must be 16–64 letters, digits, '-' or '_'",
 };
@@ -128,6 +130,10 @@ export const EnquiryInput = z
     producer: slug
       .optional()
       .openapi({ description: "The producer asked about (slug), when no one product is" }),
+    product_kind: slug.optional().openapi({
+      description:
+        "A product kind asked about (slug, from GET /kinds), when no product or producer is: for a kind no producer of which is recorded, e.g. `che-giao-co-lam`. It goes to the trade-promotion centre alone",
+    }),
     kind: z.enum(ENQUIRY_KINDS, { error: "bad_kind" }).openapi({
       description:
         "Who asks and why: `self` (buy for myself), `wholesale`, `chain` (stock in a chain), `export`, `other`",
@@ -168,7 +174,7 @@ export const EnquiryInput = z
     lang: z.enum(["vi", "en"]).optional().openapi({ description: "The enquirer's language (default vi)" }),
   })
   .superRefine((v, ctx) => {
-    if ((v.product === undefined) === (v.producer === undefined))
+    if ([v.product, v.producer, v.product_kind].filter((s) => s !== undefined).length !== 1)
       ctx.addIssue({ code: "custom", path: ["product"], message: "subject_required" });
     if (v.email === undefined && v.phone === undefined)
       ctx.addIssue({ code: "custom", path: ["email"], message: "contact_required" });
@@ -186,3 +192,20 @@ export function fieldErrors(issues: readonly { path: PropertyKey[]; message: str
   }
   return out;
 }
+
+/** What an enquiry is about: a product, a producer, or a product kind (which the centre answers alone). */
+export type SubjectField = "product" | "producer" | "product_kind";
+export const SUBJECT_FIELDS: readonly SubjectField[] = ["product", "producer", "product_kind"];
+export type Subject = Partial<Record<SubjectField, string>>;
+
+/** The one subject of a form's fields or an input (the first given, in the order of SUBJECT_FIELDS), or null. */
+export function subjectField(v: Partial<Record<SubjectField, string | undefined>>): SubjectField | null {
+  return SUBJECT_FIELDS.find((f) => v[f]) ?? null;
+}
+
+/** The code for a subject that is not in the catalogue, by its field. */
+export const UNKNOWN_SUBJECT: Record<SubjectField, FieldError> = {
+  product: "unknown_product",
+  producer: "unknown_producer",
+  product_kind: "unknown_kind",
+};

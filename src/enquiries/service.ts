@@ -10,6 +10,7 @@ import {
   MAX_PER_ADDRESS_PER_DAY,
   MAX_PER_PRODUCER_PER_DAY,
   normalizePhone,
+  subjectField,
 } from "./rules.ts";
 
 /** Who sends an enquiry, as the edge saw it (no Hono Context). */
@@ -38,7 +39,8 @@ function newRef(): string {
 }
 
 /**
- * Stores an enquiry about a real product or producer, in one D1 batch that also checks everything the database
+ * Stores an enquiry about a real product, producer or product kind (a kind's goes to the centre alone: no
+ * producer), in one D1 batch that also checks everything the database
  * knows: the subject exists and is not illustrative, the retailer key (when sent) is live — its channel is
  * recorded —, the sender's address and the producer are under their daily limits, and the same form (token,
  * subject, contact) was not stored before (then the first enquiry's reference is returned, and nothing is
@@ -53,37 +55,37 @@ export async function submitEnquiry(
   const ref = newRef();
   const phone = input.phone === undefined ? null : normalizePhone(input.phone);
   const email = input.email?.toLowerCase() ?? null;
-  const subject = input.product ? `product:${input.product}` : `producer:${input.producer}`;
+  const field = subjectField(input) ?? "product";
+  const slug = input[field];
+  const subject = `${field}:${slug}`;
   const dedupeKey = await sha256Hex(
     input.token ? `${input.token}|${subject}|${email ?? ""}|${phone ?? ""}` : `once|${ref}`,
   );
   const anonymous = sender.key === null;
   const inert = (v: string | undefined) => (v === undefined ? null : anonymous ? defuseLinks(v) : v);
   const since = new Date(now - DAY_MS).toISOString();
-  const subjectSql = input.product
-    ? `SELECT p.id AS product_id, p.producer_id AS producer_id,
+  const subjectSql = {
+    product: `SELECT p.id AS product_id, p.producer_id AS producer_id, NULL AS product_kind_id,
          (p.provenance != 'illustrative' AND pr.provenance != 'illustrative') AS is_real,
          p.name_vi AS name_vi, p.name_en AS name_en
-       FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.slug = ?1`
-    : `SELECT NULL AS product_id, pr.id AS producer_id, (pr.provenance != 'illustrative') AS is_real,
-         pr.name AS name_vi, pr.name AS name_en
-       FROM producers pr WHERE pr.slug = ?1`;
+       FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.slug = ?1`,
+    producer: `SELECT NULL AS product_id, pr.id AS producer_id, NULL AS product_kind_id,
+         (pr.provenance != 'illustrative') AS is_real, pr.name AS name_vi, pr.name AS name_en
+       FROM producers pr WHERE pr.slug = ?1`,
+    product_kind: `SELECT NULL AS product_id, NULL AS producer_id, k.id AS product_kind_id,
+         (k.provenance != 'illustrative') AS is_real, k.name_vi AS name_vi, k.name_en AS name_en
+       FROM kinds k WHERE k.slug = ?1`,
+  }[field];
   const keyOk = `(?2 IS NULL OR EXISTS (SELECT 1 FROM api_keys k WHERE k.prefix = ?2 AND k.hash = ?3 AND k.revoked_at IS NULL))`;
   const addressCount = "(SELECT count(*) FROM enquiries WHERE address_key = ?4 AND created_at > ?5)";
   const producerCount =
     "(SELECT count(*) FROM enquiries WHERE producer_id = s.producer_id AND created_at > ?5)";
-  const common = [
-    input.product ?? input.producer,
-    sender.key?.prefix ?? null,
-    sender.key?.hash ?? null,
-    sender.addressKey,
-    since,
-  ];
+  const common = [slug, sender.key?.prefix ?? null, sender.key?.hash ?? null, sender.addressKey, since];
   const insert = d1
     .prepare(
-      `INSERT INTO enquiries (ref, dedupe_key, product_id, producer_id, kind, quantity, message, name, email, phone,
-         organisation, consent_version, lang, via, channel_id, address_key)
-       SELECT ?6, ?7, s.product_id, s.producer_id, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+      `INSERT INTO enquiries (ref, dedupe_key, product_id, producer_id, product_kind_id, kind, quantity, message, name,
+         email, phone, organisation, consent_version, lang, via, channel_id, address_key)
+       SELECT ?6, ?7, s.product_id, s.producer_id, s.product_kind_id, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
          (SELECT k.channel_id FROM api_keys k WHERE k.prefix = ?2 AND k.hash = ?3 AND k.revoked_at IS NULL), ?4
        FROM (${subjectSql}) s
        WHERE s.is_real AND ${keyOk}

@@ -23,6 +23,8 @@ const vi = {
   title: "Hỏi mua",
   formTitle: (about: string) => `Hỏi mua: ${about}`,
   lede: "Gửi câu hỏi cho cơ sở qua Trung tâm Khuyến công và Xúc tiến thương mại Cao Bằng. Cơ sở hoặc Trung tâm sẽ liên hệ lại với bạn.",
+  kindLede:
+    "Chưa có cơ sở nào được ghi nhận cho loại sản phẩm này: câu hỏi của bạn được gửi đến Trung tâm Khuyến công và Xúc tiến thương mại Cao Bằng, nơi kết nối người mua với cơ sở sản xuất. Trung tâm sẽ liên hệ lại với bạn.",
   kind: "Bạn hỏi để",
   quantity: "Số lượng (không bắt buộc)",
   quantityHint: "Ví dụ: 20 gói, 1 tấn mỗi tháng",
@@ -43,7 +45,7 @@ const vi = {
   limited: "Hôm nay đã có quá nhiều câu hỏi từ địa chỉ này hoặc gửi cơ sở này. Vui lòng thử lại sau.",
   thanksTitle: "Cảm ơn bạn đã hỏi",
   thanksText:
-    "Câu hỏi của bạn đã được gửi đến Trung tâm Khuyến công và Xúc tiến thương mại Cao Bằng và cơ sở sản xuất. Họ sẽ liên hệ với bạn qua email hoặc điện thoại bạn đã để lại.",
+    "Câu hỏi của bạn đã được gửi đến Trung tâm Khuyến công và Xúc tiến thương mại Cao Bằng và, nếu bạn hỏi về một sản phẩm hay một cơ sở, đến cơ sở sản xuất. Họ sẽ liên hệ với bạn qua email hoặc điện thoại bạn đã để lại.",
   thanksBack: "Quay lại danh mục sản phẩm",
   notForIllustrative: "Đây là ví dụ minh họa, không phải sản phẩm thật: không thể hỏi mua.",
   privacyTitle: "Quyền riêng tư khi hỏi mua",
@@ -60,6 +62,7 @@ const vi = {
     subject_required: "Vui lòng chọn sản phẩm hoặc cơ sở để hỏi.",
     unknown_product: "Không có sản phẩm này trong danh mục.",
     unknown_producer: "Không có cơ sở này trong danh mục.",
+    unknown_kind: "Không có loại sản phẩm này trong danh mục.",
     illustrative: "Đây là ví dụ minh họa, không phải sản phẩm thật: không thể hỏi mua.",
     bad_token: "Biểu mẫu không hợp lệ; vui lòng gửi lại.",
   } satisfies Record<FieldError, string>,
@@ -69,6 +72,8 @@ const en: typeof vi = {
   title: "Enquire to buy",
   formTitle: (about) => `Enquire to buy: ${about}`,
   lede: "Ask the producer through Cao Bằng's trade-promotion centre (Trung tâm Khuyến công và Xúc tiến thương mại). The producer or the centre will contact you.",
+  kindLede:
+    "No producer of this kind is recorded yet: your enquiry goes to Cao Bằng's trade-promotion centre (Trung tâm Khuyến công và Xúc tiến thương mại), which connects buyers with producers. The centre will contact you.",
   kind: "You ask",
   quantity: "Quantity (optional)",
   quantityHint: "For example: 20 packs, 1 tonne a month",
@@ -89,7 +94,7 @@ const en: typeof vi = {
   limited: "Too many enquiries from this address or to this producer today. Please try again later.",
   thanksTitle: "Thank you for your enquiry",
   thanksText:
-    "Your enquiry has gone to Cao Bằng's trade-promotion centre and to the producer. They will contact you by the email or phone you gave.",
+    "Your enquiry has gone to Cao Bằng's trade-promotion centre and, if you asked about a product or a producer, to the producer. They will contact you by the email or phone you gave.",
   thanksBack: "Back to the products",
   notForIllustrative: "This is an illustrative example, not a real product: it takes no enquiries.",
   privacyTitle: "Privacy of enquiries",
@@ -106,6 +111,7 @@ const en: typeof vi = {
     subject_required: "Please choose a product or a producer to ask about.",
     unknown_product: "There is no such product in the catalogue.",
     unknown_producer: "There is no such producer in the catalogue.",
+    unknown_kind: "There is no such product kind in the catalogue.",
     illustrative: "This is an illustrative example, not a real product: it takes no enquiries.",
     bad_token: "The form is not valid; please send it again.",
   },

@@ -15,12 +15,10 @@ export const KIND_CONTACT_ANCHOR = "hoi-trung-tam";
 
 /**
  * Where a buyer asks the centre (Trung tâm Khuyến công và Xúc tiến thương mại) about a kind no producer of which is
- * recorded. The buyers' enquiry form (issue 24, the `enquiry` engineer) is not on main yet: until it is, this is
- * the kind page's own contact section. When it lands, point this at the form, e.g.
- * `${pathOf("enquire", lang)}?kind=${encodeURIComponent(slug)}`, and the kind pages follow.
+ * recorded: the enquiry form about the kind, which goes to the centre alone (src/enquiries, `product_kind`).
  */
 export const kindEnquiryHref = (lang: Lang, slug: string) =>
-  `${pathOf("kind", lang, slug)}#${KIND_CONTACT_ANCHOR}`;
+  `${pathOf("enquire", lang)}?product_kind=${encodeURIComponent(slug)}`;
 
 /** What the sources say about a kind: one statement a line, each with its sources. */
 function Facts(props: { k: { facts: { text: string; sources: string[] }[] }; lang: Lang }) {

@@ -594,7 +594,10 @@ export const webhookFanout = sqliteTable("webhook_fanout", {
 export const ENQUIRY_KINDS = ["self", "wholesale", "chain", "export", "other"] as const;
 export const ENQUIRY_STATUSES = ["new", "forwarded", "answered", "closed", "spam"] as const;
 
-/** An enquiry about a real product (or a producer): its contact fields are erased by the retention sweep. */
+/**
+ * An enquiry about a real product, a producer, or a product kind no producer of which is recorded (then it goes to
+ * the centre alone: no producer_id): its contact fields are erased by the retention sweep.
+ */
 export const enquiries = sqliteTable(
   "enquiries",
   {
@@ -604,7 +607,10 @@ export const enquiries = sqliteTable(
     /** SHA-256 of the form token, subject and contact: a resubmitted form is stored once. */
     dedupeKey: text("dedupe_key").notNull(),
     productId: integer("product_id"),
-    producerId: integer("producer_id").notNull(),
+    /** The producer asked; null for an enquiry about a product kind, which the centre answers. */
+    producerId: integer("producer_id"),
+    /** The product kind asked about (kinds.id), when no product or producer is. */
+    productKindId: integer("product_kind_id"),
     kind: text("kind", { enum: ENQUIRY_KINDS }).notNull(),
     quantity: text("quantity"),
     message: text("message"),
