@@ -235,7 +235,7 @@ export interface paths {
         put?: never;
         /**
          * Send an enquiry to a producer (through the centre)
-         * @description Asks about a real product or producer, to buy for oneself, wholesale, for a chain or for export. The contact (email or Vietnamese phone) is passed to the producer and the trade-promotion centre only, with the enquirer's consent, and never appears in any public output; it is erased after the retention period (docs/enquiries.md). A retailer key (`Authorization: Bearer cnnt_…`), when sent, attributes the enquiry to its channel. Limits: 5 enquiries per sender address and 50 per producer in 24 hours (429 with `Retry-After`). The same `token` with the same subject and contact is stored once (200 with `duplicate: true`). Illustrative records take no enquiries (422).
+         * @description Asks about a real product or producer — or a product kind no producer of which is recorded (`product_kind`; it goes to the centre alone) —, to buy for oneself, wholesale, for a chain or for export. The contact (email or Vietnamese phone) is passed to the producer and the trade-promotion centre only, with the enquirer's consent, and never appears in any public output; it is erased after the retention period (docs/enquiries.md). A retailer key (`Authorization: Bearer cnnt_…`), when sent, attributes the enquiry to its channel. Limits: 5 enquiries per sender address and 50 per producer in 24 hours (429 with `Retry-After`). The same `token` with the same subject and contact is stored once (200 with `duplicate: true`). Illustrative records take no enquiries (422).
          */
         post: operations["createEnquiry"];
         delete?: never;
@@ -1856,6 +1856,8 @@ export interface components {
             kind: "self" | "wholesale" | "chain" | "export" | "other";
             product: string | null;
             producer: string | null;
+            /** @description The product kind asked about, if that was the subject */
+            product_kind: string | null;
             /** @description True when this token's enquiry was already stored (nothing new was written) */
             duplicate: boolean;
         };
@@ -1864,6 +1866,8 @@ export interface components {
             product?: string;
             /** @description The producer asked about (slug), when no one product is */
             producer?: string;
+            /** @description A product kind asked about (slug, from GET /kinds), when no product or producer is: for a kind no producer of which is recorded, e.g. `che-giao-co-lam`. It goes to the trade-promotion centre alone */
+            product_kind?: string;
             /**
              * @description Who asks and why: `self` (buy for myself), `wholesale`, `chain` (stock in a chain), `export`, `other`
              * @enum {string}
@@ -2531,7 +2535,10 @@ export interface components {
             /** @enum {string} */
             kind: "self" | "wholesale" | "chain" | "export" | "other";
             product: string | null;
-            producer: string;
+            /** @description Null for an enquiry about a product kind */
+            producer: string | null;
+            /** @description The product kind asked about (slug), if any */
+            product_kind: string | null;
             /** @description Null once erased */
             name: string | null;
             organisation: string | null;
@@ -3152,7 +3159,7 @@ export interface operations {
                      *         "packaging"
                      *       ],
                      *       "created_at": "2026-01-05T00:00:02.000Z",
-                     *       "updated_at": "2026-12-07T06:27:36.391Z",
+                     *       "updated_at": "2026-12-07T07:02:02.728Z",
                      *       "producer": {
                      *         "slug": "htx-tan-viet-a",
                      *         "name": "HTX Tân Việt Á",
@@ -3252,7 +3259,7 @@ export interface operations {
                      *           "source_url": "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
                      *           "sample": false,
                      *           "version": 1,
-                     *           "updated_at": "2026-12-07T06:27:36.423Z",
+                     *           "updated_at": "2026-12-07T07:02:02.760Z",
                      *           "provenance": {
                      *             "record": "sourced",
                      *             "fields": {
@@ -3505,7 +3512,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 33,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY2h1LXRoZS1idW4tdHJhbmcta2hvLWNvLWx1eWVuIl1d.CD-A.E_8knA3bQ0YhADKbn2XeEg"
+                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY2h1LXRoZS1idW4tdHJhbmcta2hvLWNvLWx1eWVuIl1d.UNuG.A2OfhuYfEKTfqqwbNPVnWQ"
                      *       }
                      *     }
                      */
@@ -3885,7 +3892,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 7,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFubmVsc3xyZWFsIixbMl1d.CD-A.dN5N4UlRP3DWXiRAIfsTtg"
+                     *         "next_cursor": "WyJjaGFubmVsc3xyZWFsIixbMl1d.UNuG.fUpsp_877oQCa61uQJHoZw"
                      *       }
                      *     }
                      */
@@ -4208,7 +4215,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 36,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.CD-A.h-7HBKHW4BBeRCHbjStxTQ"
+                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.UNuG.ARk2bg2EAs_4xufXJxVYzg"
                      *       }
                      *     }
                      */
@@ -5003,11 +5010,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "j6mq5fw8xqrm",
+                     *       "id": "qxdzhvusax38",
                      *       "status": "received",
                      *       "kind": "chain",
                      *       "product": "mien-dong-tan-viet-a",
                      *       "producer": null,
+                     *       "product_kind": null,
                      *       "duplicate": true
                      *     }
                      */
@@ -5025,11 +5033,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "j6mq5fw8xqrm",
+                     *       "id": "qxdzhvusax38",
                      *       "status": "received",
                      *       "kind": "chain",
                      *       "product": "mien-dong-tan-viet-a",
                      *       "producer": null,
+                     *       "product_kind": null,
                      *       "duplicate": false
                      *     }
                      */
@@ -5195,8 +5204,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261207062742031\"",
-                     *       "updated_at": "2026-12-07T06:27:42.043Z",
+                     *       "etag": "\"l12v2c20261207070207289\"",
+                     *       "updated_at": "2026-12-07T07:02:07.298Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -5345,8 +5354,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261207062742031\"",
-                     *       "updated_at": "2026-12-07T06:27:42.043Z",
+                     *       "etag": "\"l12v2c20261207070207289\"",
+                     *       "updated_at": "2026-12-07T07:02:07.298Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -5388,8 +5397,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 1,
-                     *       "etag": "\"l12v1c20261207062742031\"",
-                     *       "updated_at": "2026-12-07T06:27:42.031Z",
+                     *       "etag": "\"l12v1c20261207070207289\"",
+                     *       "updated_at": "2026-12-07T07:02:07.289Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -5498,8 +5507,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207062742031\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207070207289\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -5726,8 +5735,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207062742031\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207070207289\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -5803,7 +5812,7 @@ export interface operations {
                      *         {
                      *           "product": "mien-dong-tan-viet-a",
                      *           "version": 3,
-                     *           "etag": "\"l12v3c20261207062742031\""
+                     *           "etag": "\"l12v3c20261207070207289\""
                      *         }
                      *       ]
                      *     }
@@ -6039,7 +6048,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "htx-tam-hoa",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-07T06:27:36.384Z",
+                     *           "changed_at": "2026-12-07T07:02:02.721Z",
                      *           "href": "/api/v1/producers/htx-tam-hoa",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -6050,7 +6059,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "cong-ty-tnhh-mtv-688",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-07T06:27:36.384Z",
+                     *           "changed_at": "2026-12-07T07:02:02.721Z",
                      *           "href": "/api/v1/producers/cong-ty-tnhh-mtv-688",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -6060,7 +6069,7 @@ export interface operations {
                      *       "page": {
                      *         "limit": 2,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.CD-A.UeNp5PlAapSCgWEZOGPzsA"
+                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.UNuG.IojE3OiNsryt-OmsGLQOYw"
                      *       }
                      *     }
                      */
@@ -6182,8 +6191,8 @@ export interface operations {
                 content: {
                     /**
                      * @example slug,name_vi,name_en,category_vi,category_en,product_group,tier,ocop_stars,price_from_vnd,producer_slug,producer_name,district,province,channels,image,sample,updated_at,provenance,price_from_vnd_provenance,district_provenance,channels_provenance,ocop
-                     *     bun-cam-kho-co-luyen,Bún cẩm khô cô Luyến,Cô Luyến dried purple-rice noodles,Bún khô,Dried rice noodles,processed_food,,3,,chu-the-bun-cam-kho-co-luyen,Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên),Hòa An,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T06:27:36.461Z,sourced,,inferred,,true
-                     *     bun-kho-ba-sach-hung-dao,Bún khô của HTX Ba sạch Hưng Đạo,Dried rice noodles of HTX Ba sạch Hưng Đạo,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T06:27:36.434Z,sourced,,,,false
+                     *     bun-cam-kho-co-luyen,Bún cẩm khô cô Luyến,Cô Luyến dried purple-rice noodles,Bún khô,Dried rice noodles,processed_food,,3,,chu-the-bun-cam-kho-co-luyen,Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên),Hòa An,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T07:02:02.797Z,sourced,,inferred,,true
+                     *     bun-kho-ba-sach-hung-dao,Bún khô của HTX Ba sạch Hưng Đạo,Dried rice noodles of HTX Ba sạch Hưng Đạo,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T07:02:02.771Z,sourced,,,,false
                      */
                     "text/csv": string;
                 };
@@ -6254,9 +6263,9 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example {"slug":"bun-cam-kho-co-luyen","name_vi":"Bún cẩm khô cô Luyến","name_en":"Cô Luyến dried purple-rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":3,"price_from_vnd":null,"producer_slug":"chu-the-bun-cam-kho-co-luyen","producer_name":"Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên)","district":"Hòa An","province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T06:27:36.461Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":"","ocop":true}
-                     *     {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô của HTX Ba sạch Hưng Đạo","name_en":"Dried rice noodles of HTX Ba sạch Hưng Đạo","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T06:27:36.434Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
-                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô của Công ty TNHH Bún Cao Tuyền","name_en":"Dried rice noodles of Công ty TNHH Bún Cao Tuyền","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T06:27:36.392Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
+                     * @example {"slug":"bun-cam-kho-co-luyen","name_vi":"Bún cẩm khô cô Luyến","name_en":"Cô Luyến dried purple-rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":3,"price_from_vnd":null,"producer_slug":"chu-the-bun-cam-kho-co-luyen","producer_name":"Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên)","district":"Hòa An","province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T07:02:02.797Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":"","ocop":true}
+                     *     {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô của HTX Ba sạch Hưng Đạo","name_en":"Dried rice noodles of HTX Ba sạch Hưng Đạo","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T07:02:02.771Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
+                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô của Công ty TNHH Bún Cao Tuyền","name_en":"Dried rice noodles of Công ty TNHH Bún Cao Tuyền","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T07:02:02.729Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
                      */
                     "application/x-ndjson": string;
                 };
@@ -6334,7 +6343,7 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "ep_80c2f27a0c22d33228537fd4",
+                     *           "id": "ep_98ed18c5e956cee255209958",
                      *           "url": "https://hooks.example-chain.vn/cnnt",
                      *           "events": [
                      *             "product",
@@ -6342,8 +6351,8 @@ export interface operations {
                      *           ],
                      *           "include_illustrative": false,
                      *           "previous_secret_expires_at": null,
-                     *           "created_at": "2026-12-07T06:27:42.922Z",
-                     *           "updated_at": "2026-12-07T06:27:42.922Z"
+                     *           "created_at": "2026-12-07T07:02:07.956Z",
+                     *           "updated_at": "2026-12-07T07:02:07.956Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -6495,7 +6504,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_80c2f27a0c22d33228537fd4",
+                     *       "id": "ep_98ed18c5e956cee255209958",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
@@ -6503,9 +6512,9 @@ export interface operations {
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T06:27:42.922Z",
-                     *       "updated_at": "2026-12-07T06:27:42.922Z",
-                     *       "secret": "whsec_IBr5ai9bt9dPOAEcXFzpVtqEokXaHNBoa9Dxyq9TiFU="
+                     *       "created_at": "2026-12-07T07:02:07.956Z",
+                     *       "updated_at": "2026-12-07T07:02:07.956Z",
+                     *       "secret": "whsec_w7eDpHGF6Taqt8eLAgRTAtdYa7eDbZZNR6oLRaxERy8="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -6719,7 +6728,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_80c2f27a0c22d33228537fd4",
+                     *       "id": "ep_98ed18c5e956cee255209958",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
@@ -6727,8 +6736,8 @@ export interface operations {
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T06:27:42.922Z",
-                     *       "updated_at": "2026-12-07T06:27:42.922Z"
+                     *       "created_at": "2026-12-07T07:02:07.956Z",
+                     *       "updated_at": "2026-12-07T07:02:07.956Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -7026,15 +7035,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_80c2f27a0c22d33228537fd4",
+                     *       "id": "ep_98ed18c5e956cee255209958",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T06:27:42.922Z",
-                     *       "updated_at": "2026-12-07T06:27:42.960Z"
+                     *       "created_at": "2026-12-07T07:02:07.956Z",
+                     *       "updated_at": "2026-12-07T07:02:07.981Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -7270,16 +7279,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_80c2f27a0c22d33228537fd4",
+                     *       "id": "ep_98ed18c5e956cee255209958",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
-                     *       "previous_secret_expires_at": "2026-12-07T07:27:42.968Z",
-                     *       "created_at": "2026-12-07T06:27:42.922Z",
-                     *       "updated_at": "2026-12-07T06:27:42.968Z",
-                     *       "secret": "whsec_JpsEHYVjBMciMS+kA53g0+HGPXImum3KqzTEZpMSXOY="
+                     *       "previous_secret_expires_at": "2026-12-07T08:02:07.988Z",
+                     *       "created_at": "2026-12-07T07:02:07.956Z",
+                     *       "updated_at": "2026-12-07T07:02:07.988Z",
+                     *       "secret": "whsec_KjKonmTfwGpl8MedY9/iQC8KCIUa8bq+lRDOmrHSx8k="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -7424,11 +7433,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "msg_dce167f6860748e7de34a8bc",
+                     *       "id": "msg_dabb10dab68f9f111b12c872",
                      *       "delivered": false,
                      *       "response_status": null,
-                     *       "latency_ms": 5,
-                     *       "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = d9m722chudfue16c41m156kj"
+                     *       "latency_ms": 2,
+                     *       "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = g879sc4oh6b24sv8rvn1spkl"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookPingResult"];
@@ -7583,16 +7592,16 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "msg_9211c6a4e9a95497cb3acfc2",
+                     *           "id": "msg_42b00ed2571176fbc72080c6",
                      *           "seq": 219,
                      *           "type": "listing.upsert",
                      *           "status": "pending",
                      *           "attempts": 1,
                      *           "response_status": null,
-                     *           "latency_ms": 1,
-                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = l4gi8cqdho7ngnjj03nuq836",
-                     *           "created_at": "2026-12-07T06:27:43.001Z",
-                     *           "updated_at": "2026-12-07T06:27:43.019Z"
+                     *           "latency_ms": 2,
+                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = kq3tvr768j80c5k7tbr2dtr0",
+                     *           "created_at": "2026-12-07T07:02:08.012Z",
+                     *           "updated_at": "2026-12-07T07:02:08.023Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -7761,7 +7770,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-tan-viet-a",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T06:27:36.391Z\"",
+                     *       "etag": "\"0.2026-12-07T07:02:02.728Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-tan-viet-a",
                      *         "producer": "htx-tan-viet-a",
@@ -7811,7 +7820,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "4",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T06:27:36.410Z\"",
+                     *           "etag": "\"0.2026-12-07T07:02:02.747Z\"",
                      *           "live": {
                      *             "id": 4,
                      *             "product": "mien-dong-tan-viet-a",
@@ -7839,7 +7848,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "5",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T06:27:36.412Z\"",
+                     *           "etag": "\"0.2026-12-07T07:02:02.748Z\"",
                      *           "live": {
                      *             "id": 5,
                      *             "product": "mien-dong-tan-viet-a",
@@ -8061,8 +8070,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207062742031\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207070207289\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8264,8 +8273,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207062742031\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207070207289\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8483,8 +8492,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207062742031\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207070207289\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8551,7 +8560,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T06:27:42.495Z\"",
+                     *       "etag": "\"0.2026-12-07T07:02:07.614Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-nguyen-binh",
                      *         "producer": "htx-mien-dong-nguyen-binh",
@@ -8589,7 +8598,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "1000000",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T06:27:42.497Z\"",
+                     *           "etag": "\"0.2026-12-07T07:02:07.616Z\"",
                      *           "live": {
                      *             "id": 1000000,
                      *             "product": "mien-dong-nguyen-binh",
@@ -8710,8 +8719,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207062742031\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207070207289\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8923,8 +8932,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207062742031\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207070207289\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9512,8 +9521,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207062742031\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207070207289\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9580,7 +9589,7 @@ export interface operations {
                      *       "entity": "producer",
                      *       "key": "htx-mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T06:27:42.494Z\"",
+                     *       "etag": "\"0.2026-12-07T07:02:07.613Z\"",
                      *       "live": {
                      *         "slug": "htx-mien-dong-nguyen-binh",
                      *         "name": "HTX Miến dong Nguyên Bình",
@@ -9704,8 +9713,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207062742031\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207070207289\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9908,8 +9917,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207062742031\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207070207289\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10254,8 +10263,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207062742031\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207070207289\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10445,8 +10454,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207062742031\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207070207289\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10652,8 +10661,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207062742031\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207070207289\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11029,7 +11038,7 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": 12,
-                     *           "at": "2026-12-07T06:27:42.498Z",
+                     *           "at": "2026-12-07T07:02:07.617Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "recognition",
@@ -11050,7 +11059,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": 11,
-                     *           "at": "2026-12-07T06:27:42.496Z",
+                     *           "at": "2026-12-07T07:02:07.615Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "product",
@@ -11186,12 +11195,13 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "j6mq5fw8xqrm",
-                     *           "created_at": "2026-12-07T06:27:42.177Z",
+                     *           "id": "qxdzhvusax38",
+                     *           "created_at": "2026-12-07T07:02:07.389Z",
                      *           "status": "new",
                      *           "kind": "chain",
                      *           "product": "Miến dong Tân Việt Á",
                      *           "producer": "htx-tan-viet-a",
+                     *           "product_kind": null,
                      *           "name": "Nguyễn Thu Hà",
                      *           "organisation": "Chuỗi cửa hàng mẫu",
                      *           "channel": null,
@@ -11199,11 +11209,12 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": "k3mz8q2wn4xa",
-                     *           "created_at": "2026-12-07T06:27:41.668Z",
+                     *           "created_at": "2026-12-07T07:02:07.001Z",
                      *           "status": "new",
                      *           "kind": "wholesale",
                      *           "product": "Miến dong Tân Việt Á",
                      *           "producer": "htx-tan-viet-a",
+                     *           "product_kind": null,
                      *           "name": "Lê Minh Khang",
                      *           "organisation": null,
                      *           "channel": null,
@@ -11331,11 +11342,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T06:27:41.668Z",
+                     *       "created_at": "2026-12-07T07:02:07.001Z",
                      *       "status": "new",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
                      *       "producer": "htx-tan-viet-a",
+                     *       "product_kind": null,
                      *       "name": "Lê Minh Khang",
                      *       "organisation": null,
                      *       "channel": null,
@@ -11458,11 +11470,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T06:27:41.668Z",
+                     *       "created_at": "2026-12-07T07:02:07.001Z",
                      *       "status": "forwarded",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
                      *       "producer": "htx-tan-viet-a",
+                     *       "product_kind": null,
                      *       "name": "Lê Minh Khang",
                      *       "organisation": null,
                      *       "channel": null,
@@ -11475,7 +11488,7 @@ export interface operations {
                      *       "via": "page",
                      *       "audit": [
                      *         {
-                     *           "at": "2026-12-07T06:27:42.564Z",
+                     *           "at": "2026-12-07T07:02:07.674Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "status",
                      *           "changes": [
@@ -11606,11 +11619,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T06:27:41.668Z",
+                     *       "created_at": "2026-12-07T07:02:07.001Z",
                      *       "status": "forwarded",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
                      *       "producer": "htx-tan-viet-a",
+                     *       "product_kind": null,
                      *       "name": null,
                      *       "organisation": null,
                      *       "channel": null,
@@ -11623,7 +11637,7 @@ export interface operations {
                      *       "via": "page",
                      *       "audit": [
                      *         {
-                     *           "at": "2026-12-07T06:27:42.564Z",
+                     *           "at": "2026-12-07T07:02:07.674Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "status",
                      *           "changes": [
@@ -11635,7 +11649,7 @@ export interface operations {
                      *           ]
                      *         },
                      *         {
-                     *           "at": "2026-12-07T06:27:42.577Z",
+                     *           "at": "2026-12-07T07:02:07.687Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "erase",
                      *           "changes": []
@@ -11745,7 +11759,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-nghe-an",
-                     *           "etag": "\"c5u20261207062736403\"",
+                     *           "etag": "\"c5u20261207070202740\"",
                      *           "record": {
                      *             "slug": "hoi-cho-nghe-an",
                      *             "name": "Hội chợ thương mại, đầu tư và du lịch Nghệ An",
@@ -11763,7 +11777,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-ocop-cao-bang",
-                     *           "etag": "\"c1000000u20261207062742620\"",
+                     *           "etag": "\"c1000000u20261207070207725\"",
                      *           "record": {
                      *             "slug": "hoi-cho-ocop-cao-bang",
                      *             "name": "Hội chợ OCOP Cao Bằng",
@@ -11870,7 +11884,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207062742620\"",
+                     *       "etag": "\"c1000000u20261207070207725\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -11982,8 +11996,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207062742031\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207070207289\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12049,7 +12063,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207062742620\"",
+                     *       "etag": "\"c1000000u20261207070207725\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -12260,8 +12274,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207062742031\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207070207289\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12331,7 +12345,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207062742646\"",
+                     *       "etag": "\"c1000000u20261207070207751\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -12443,8 +12457,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207062742031\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207070207289\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12536,7 +12550,7 @@ export interface operations {
                      *         {
                      *           "entity": "listing",
                      *           "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *           "etag": "\"l1000000v1c20261207062742660\"",
+                     *           "etag": "\"l1000000v1c20261207070207760\"",
                      *           "record": {
                      *             "channel": "hoi-cho-ocop-cao-bang",
                      *             "product": "mien-dong-nguyen-binh",
@@ -12644,7 +12658,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261207062742660\"",
+                     *       "etag": "\"l1000000v1c20261207070207760\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -12757,8 +12771,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207062742031\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207070207289\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12825,7 +12839,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261207062742660\"",
+                     *       "etag": "\"l1000000v1c20261207070207760\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -13038,8 +13052,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207062742031\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207070207289\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13110,7 +13124,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v2c20261207062742660\"",
+                     *       "etag": "\"l1000000v2c20261207070207760\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -13223,8 +13237,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207062742031\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207070207289\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13316,7 +13330,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "1000000",
-                     *           "etag": "\"s1000000u20261207062742707\"",
+                     *           "etag": "\"s1000000u20261207070207802\"",
                      *           "record": {
                      *             "producer": "htx-mien-dong-nguyen-binh",
                      *             "year": 2025,
@@ -13333,7 +13347,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "2",
-                     *           "etag": "\"s2u20261207062736424\"",
+                     *           "etag": "\"s2u20261207070202761\"",
                      *           "record": {
                      *             "producer": "cong-ty-tnhh-bun-cao-tuyen",
                      *             "year": null,
@@ -13439,7 +13453,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261207062742707\"",
+                     *       "etag": "\"s1000000u20261207070207802\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -13550,8 +13564,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207062742031\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207070207289\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13617,7 +13631,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1",
-                     *       "etag": "\"s1u20261207062736424\"",
+                     *       "etag": "\"s1u20261207070202761\"",
                      *       "record": {
                      *         "producer": "htx-nong-nghiep-cai-bo",
                      *         "year": 2023,
@@ -13827,8 +13841,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207062742031\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207070207289\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13898,7 +13912,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261207062742732\"",
+                     *       "etag": "\"s1000000u20261207070207834\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -14009,8 +14023,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207062742031\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207070207289\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14102,7 +14116,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_total",
-                     *           "etag": "\"p1u20261207062736522\"",
+                     *           "etag": "\"p1u20261207070202852\"",
                      *           "record": {
                      *             "key": "projects_total",
                      *             "group_key": "projects",
@@ -14121,7 +14135,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_national",
-                     *           "etag": "\"p2u20261207062736522\"",
+                     *           "etag": "\"p2u20261207070202852\"",
                      *           "record": {
                      *             "key": "projects_national",
                      *             "group_key": "projects",
@@ -14229,7 +14243,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261207062742749\"",
+                     *       "etag": "\"p1000000u20261207070207843\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -14342,8 +14356,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207062742031\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207070207289\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14409,7 +14423,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "projects_total",
-                     *       "etag": "\"p1u20261207062736522\"",
+                     *       "etag": "\"p1u20261207070202852\"",
                      *       "record": {
                      *         "key": "projects_total",
                      *         "group_key": "projects",
@@ -14621,8 +14635,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207062742031\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207070207289\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14692,7 +14706,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261207062742803\"",
+                     *       "etag": "\"p1000000u20261207070207869\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -14805,8 +14819,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207062742031\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207070207289\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14897,7 +14911,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v3c20261207062742660\"",
+                     *       "etag": "\"l1000000v3c20261207070207760\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -15010,8 +15024,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207062742031\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207062742031\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207070207289\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -15077,13 +15091,13 @@ export interface operations {
                      *           "id": 10,
                      *           "term": "bamboo",
                      *           "synonym": "chiếu trúc",
-                     *           "created_at": "2026-12-07T06:27:35.107Z"
+                     *           "created_at": "2026-12-07T07:02:01.437Z"
                      *         },
                      *         {
                      *           "id": 11,
                      *           "term": "bamboo",
                      *           "synonym": "trúc mỹ nghệ",
-                     *           "created_at": "2026-12-07T06:27:35.107Z"
+                     *           "created_at": "2026-12-07T07:02:01.437Z"
                      *         }
                      *       ]
                      *     }
@@ -15176,7 +15190,7 @@ export interface operations {
                      *       "id": 23,
                      *       "term": "lạp xưởng Cao Bằng",
                      *       "synonym": "lạp sườn",
-                     *       "created_at": "2026-12-07T06:27:42.590Z"
+                     *       "created_at": "2026-12-07T07:02:07.699Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SearchSynonym"];
