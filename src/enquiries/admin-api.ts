@@ -5,8 +5,8 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { forEditors } from "../editor/api/admin.routes.ts";
 import { callerAddress, ensureEditor, requireEditorToken } from "../editor/auth/auth.ts";
 import type { AppEnv } from "../platform/env.ts";
-import { Problem } from "../platform/http/problem.ts";
-import { decimal, ProblemSchema } from "../platform/http/schemas.ts";
+import { invalidFields, Problem } from "../platform/http/problem.ts";
+import { decimal, ProblemSchema, slug } from "../platform/http/schemas.ts";
 import { type Actor, eraseEnquiry, getEnquiry, listEnquiries, maySet, setStatus } from "./inbox-store.ts";
 import { queueEnquiryNotice } from "./notices.ts";
 import { ENQUIRY_KINDS, ENQUIRY_STATUSES } from "./rules.ts";
@@ -113,12 +113,24 @@ export const patch = createRoute({
   ...forEditors,
   summary: "Change an enquiry's status (`forwarded`: publishers; emails the producer's accounts)",
   description:
-    "Audited with the status before and after. Forwarding emails the enquiry, contact included (the enquirer consented), to the producer's verified accounts, through the queue.",
+    "Audited with the status before and after. Forwarding emails the enquiry, contact included (the enquirer consented), to the producer's verified accounts, through the queue. An enquiry about a product kind has no producer (`producer: null`): forwarding it names one (`producer`, a real producer's slug), which becomes its producer — otherwise 422.",
   middleware: [requireEditorToken("editor")] as const,
   request: {
     params: Ref,
     body: {
-      content: { "application/json": { schema: z.object({ status: z.enum(ENQUIRY_STATUSES) }).strict() } },
+      content: {
+        "application/json": {
+          schema: z
+            .object({
+              status: z.enum(ENQUIRY_STATUSES),
+              producer: slug().optional().openapi({
+                description:
+                  "With `forwarded`, for an enquiry about a product kind (no producer yet): the producer it is routed to",
+              }),
+            })
+            .strict(),
+        },
+      },
       required: true,
     },
   },
@@ -126,7 +138,10 @@ export const patch = createRoute({
     200: { description: "The enquiry now", content: { "application/json": { schema: EnquiryDetail } } },
     ...errors,
     404: { description: "No such enquiry", content: problem },
-    422: { description: "Invalid status", content: problem },
+    422: {
+      description: "Invalid status, or a kind's enquiry forwarded without a real producer",
+      content: problem,
+    },
   },
 });
 
@@ -222,12 +237,22 @@ export function registerEnquiryRoutes(api: OpenAPIHono<AppEnv>) {
     .openapi(getOne, async (c) => c.json(await detail(c, c.req.valid("param").ref), 200))
     .openapi(patch, async (c) => {
       const { ref } = c.req.valid("param");
-      const { status } = c.req.valid("json");
+      const { status, producer } = c.req.valid("json");
       const actor = await tokenActor(c);
       if (!maySet(actor, status))
         throw new Problem(403, { type: "forbidden", detail: "Forwarding needs the 'publisher' role" });
-      const outcome = await setStatus(c.get("d1"), actor, ref, status);
+      const outcome = await setStatus(c.get("d1"), actor, ref, status, producer);
       if (outcome === "not-found") throw notFound(ref);
+      if (outcome === "needs-producer")
+        throw invalidFields(
+          [
+            {
+              name: "producer",
+              reason: "an enquiry about a product kind is forwarded to a real producer: name its slug",
+            },
+          ],
+          "This enquiry has no producer yet",
+        );
       if (outcome === "changed" && status === "forwarded")
         queueEnquiryNotice(c.env, c.executionCtx, ref, "forwarded");
       return c.json(await detail(c, ref), 200);

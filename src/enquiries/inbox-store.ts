@@ -100,12 +100,17 @@ export interface EnquiryDetail extends InboxRow {
   status_at: string;
   product_slug: string | null;
   audit: { at: string; editor_email: string; action: string; changes: string }[];
+  /**
+   * For an enquiry about a product kind that no producer has yet (the centre's alone): the real producers a
+   * publisher may route it to, by name. Empty otherwise.
+   */
+  routes: { slug: string; name: string }[];
 }
 
 /** One enquiry with its audit trail, or null when it does not exist in the actor's scope. */
 export async function getEnquiry(d1: CountedD1, actor: Actor, ref: string): Promise<EnquiryDetail | null> {
   const s = scope(actor);
-  const [row, audit] = await d1.batch<Record<string, unknown>>([
+  const [row, audit, routes] = await d1.batch<Record<string, unknown>>([
     d1
       .prepare(
         `SELECT e.ref, e.created_at, e.status, e.status_at, e.kind, e.quantity, e.message, e.name, e.email, e.phone,
@@ -125,10 +130,22 @@ export async function getEnquiry(d1: CountedD1, actor: Actor, ref: string): Prom
          ORDER BY a.id`,
       )
       .bind(ref, ref, ...s.params),
+    d1
+      .prepare(
+        `SELECT pr.slug, pr.name FROM producers pr
+         WHERE pr.provenance != 'illustrative' AND ? != 'producer'
+           AND EXISTS (SELECT 1 FROM enquiries e WHERE e.ref = ? AND e.producer_id IS NULL)
+         ORDER BY pr.name`,
+      )
+      .bind(actor.role, ref),
   ]);
   const found = row?.results[0];
   if (!found) return null;
-  return { ...(found as unknown as EnquiryDetail), audit: (audit?.results ?? []) as EnquiryDetail["audit"] };
+  return {
+    ...(found as unknown as EnquiryDetail),
+    audit: (audit?.results ?? []) as EnquiryDetail["audit"],
+    routes: (routes?.results ?? []) as EnquiryDetail["routes"],
+  };
 }
 
 /** Which statuses an actor may set: producers mark their enquiries answered; editors any; forwarding is a publisher's. */
@@ -167,41 +184,60 @@ function auditInsert(
     );
 }
 
-export type ChangeOutcome = "changed" | "unchanged" | "not-found";
+/** "needs-producer": forwarding an enquiry that has no producer (one about a kind) names a real producer. */
+export type ChangeOutcome = "changed" | "unchanged" | "not-found" | "needs-producer";
 
 /**
  * Sets an enquiry's status (audited with its before and after, in the same batch): "not-found" outside the actor's
- * scope, "unchanged" when it already had it.
+ * scope, "unchanged" when it already had it. Forwarding an enquiry about a product kind routes it: `producer` (a
+ * real producer's slug) becomes its producer, so that producer's accounts are emailed and see it; without one, or
+ * with a slug of no real producer, nothing changes ("needs-producer").
  */
 export async function setStatus(
   d1: CountedD1,
   actor: Actor,
   ref: string,
   status: EnquiryStatus,
+  producer?: string,
 ): Promise<ChangeOutcome> {
   const s = scope(actor);
+  const route = "(SELECT pr.id FROM producers pr WHERE pr.slug = ? AND pr.provenance != 'illustrative')";
+  // A producer-less enquiry is forwarded only to a producer named here; other changes leave the producer alone.
+  const routed = status === "forwarded" ? `(e.producer_id IS NOT NULL OR ${route} IS NOT NULL)` : "1";
+  const routedParams = status === "forwarded" ? [producer ?? ""] : [];
   const [, , after] = await d1.batch<Record<string, unknown>>([
     auditInsert(
       d1,
       actor,
       ref,
       "status",
-      { sql: "json_array(json_object('field', 'status', 'before', e.status, 'after', ?))", params: [status] },
-      { sql: "e.status != ?", params: [status] },
+      {
+        sql: `CASE WHEN e.producer_id IS NULL AND ? = 'forwarded'
+          THEN json_array(json_object('field', 'status', 'before', e.status, 'after', ?),
+                          json_object('field', 'producer', 'before', NULL, 'after', ?))
+          ELSE json_array(json_object('field', 'status', 'before', e.status, 'after', ?)) END`,
+        params: [status, status, producer ?? null, status],
+      },
+      { sql: `e.status != ? AND ${routed}`, params: [status, ...routedParams] },
     ),
     d1
       .prepare(
-        `UPDATE enquiries AS e SET status = ?, status_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-         WHERE e.ref = ? AND ${s.sql} AND e.status != ?`,
+        `UPDATE enquiries AS e SET status = ?, status_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'),
+           producer_id = CASE WHEN ? = 'forwarded' THEN coalesce(e.producer_id, ${route}) ELSE e.producer_id END
+         WHERE e.ref = ? AND ${s.sql} AND e.status != ? AND ${routed}`,
       )
-      .bind(status, ref, ...s.params, status),
+      .bind(status, status, producer ?? "", ref, ...s.params, status, ...routedParams),
     d1
-      .prepare(`SELECT e.status, changes() AS changed FROM enquiries e WHERE e.ref = ? AND ${s.sql}`)
+      .prepare(
+        `SELECT e.status, e.producer_id IS NULL AS unrouted, changes() AS changed FROM enquiries e
+         WHERE e.ref = ? AND ${s.sql}`,
+      )
       .bind(ref, ...s.params),
   ]);
   const row = after?.results[0];
   if (!row) return "not-found";
-  return Number(row.changed) > 0 ? "changed" : "unchanged";
+  if (Number(row.changed) > 0) return "changed";
+  return status === "forwarded" && Number(row.unrouted) === 1 ? "needs-producer" : "unchanged";
 }
 
 /** Erases an enquiry's personal details at once (on the enquirer's request), audited; editors only. */

@@ -62,6 +62,9 @@ const UI = {
     setStatus: "Đổi trạng thái",
     save: "Lưu",
     forward: "Chuyển cho cơ sở (gửi email)",
+    routeTo: "Cơ sở nhận câu hỏi",
+    routeHint: "Câu hỏi về một loại sản phẩm chưa có cơ sở: Trung tâm chọn cơ sở để chuyển.",
+    needsProducer: "Hãy chọn một cơ sở trong danh mục để chuyển câu hỏi này.",
     markAnswered: "Đánh dấu đã trả lời",
     erase: "Xóa thông tin cá nhân (theo yêu cầu của người hỏi)",
     audit: "Nhật ký",
@@ -108,6 +111,10 @@ const UI = {
     setStatus: "Change the status",
     save: "Save",
     forward: "Forward to the producer (email)",
+    routeTo: "Producer to answer",
+    routeHint:
+      "An enquiry about a product kind with no producer yet: the centre chooses the producer to forward it to.",
+    needsProducer: "Choose a producer of the catalogue to forward this enquiry to.",
     markAnswered: "Mark answered",
     erase: "Erase the personal details (on the enquirer's request)",
     audit: "Audit trail",
@@ -184,7 +191,7 @@ function AuditTrail(props: { lang: AdminLang; items: EnquiryDetail["audit"] }) {
               <td>{a.action}</td>
               <td>
                 {(JSON.parse(a.changes) as { field: string; before: unknown; after: unknown }[])
-                  .map((x) => `${x.field}: ${String(x.before)} → ${String(x.after)}`)
+                  .map((x) => `${x.field}: ${String(x.before ?? "—")} → ${String(x.after ?? "—")}`)
                   .join("; ")}
               </td>
             </tr>
@@ -302,7 +309,13 @@ export function enquiryInbox(app: Hono<AppEnv>, lang: AdminLang, shell: Shell) {
     );
   });
 
-  const detail = async (c: C, actor: Actor, ref: string, message?: string, status: 200 | 403 | 404 = 200) => {
+  const detail = async (
+    c: C,
+    actor: Actor,
+    ref: string,
+    message?: string,
+    status: 200 | 403 | 404 | 422 = 200,
+  ) => {
     const e = await getEnquiry(c.get("d1"), actor, ref);
     if (!e) throw new Problem(404, { type: "not-found", detail: `No enquiry '${ref}'` });
     const csrf = await csrfToken(c.get("editor").session ?? "");
@@ -394,6 +407,20 @@ export function enquiryInbox(app: Hono<AppEnv>, lang: AdminLang, shell: Shell) {
           <form method="post" action={`${P.inbox}/${e.ref}`} class="inline">
             <input type="hidden" name="_csrf" value={csrf} />
             <input type="hidden" name="status" value="forwarded" />
+            {e.routes.length ? (
+              <>
+                <label for="route-to">{t.routeTo}</label>
+                <select id="route-to" name="producer" required aria-describedby="route-hint">
+                  <option value="" />
+                  {e.routes.map((r) => (
+                    <option value={r.slug}>{r.name}</option>
+                  ))}
+                </select>
+                <span id="route-hint" class="note">
+                  {t.routeHint}
+                </span>
+              </>
+            ) : null}
             <button type="submit">{t.forward}</button>
           </form>
         ) : null}
@@ -440,8 +467,9 @@ export function enquiryInbox(app: Hono<AppEnv>, lang: AdminLang, shell: Shell) {
     const status = str(form.status) as EnquiryStatus;
     if (!(ENQUIRY_STATUSES as readonly string[]).includes(status) || !maySet(actor, status))
       return detail(c, actor, ref, t.notAllowed, 403);
-    const outcome = await setStatus(d1, actor, ref, status);
+    const outcome = await setStatus(d1, actor, ref, status, str(form.producer) || undefined);
     if (outcome === "not-found") throw new Problem(404, { type: "not-found", detail: "No such enquiry" });
+    if (outcome === "needs-producer") return detail(c, actor, ref, t.needsProducer, 422);
     if (outcome === "changed" && status === "forwarded")
       queueEnquiryNotice(c.env, c.executionCtx, ref, "forwarded");
     return c.redirect(`${P.inbox}/${ref}`, 303);

@@ -783,7 +783,7 @@ export interface paths {
         head?: never;
         /**
          * Change an enquiry's status (`forwarded`: publishers; emails the producer's accounts)
-         * @description Audited with the status before and after. Forwarding emails the enquiry, contact included (the enquirer consented), to the producer's verified accounts, through the queue.
+         * @description Audited with the status before and after. Forwarding emails the enquiry, contact included (the enquirer consented), to the producer's verified accounts, through the queue. An enquiry about a product kind has no producer (`producer: null`): forwarding it names one (`producer`, a real producer's slug), which becomes its producer — otherwise 422.
          */
         patch: operations["setEnquiryStatus"];
         trace?: never;
@@ -3159,7 +3159,7 @@ export interface operations {
                      *         "packaging"
                      *       ],
                      *       "created_at": "2026-01-05T00:00:02.000Z",
-                     *       "updated_at": "2026-12-07T07:02:02.728Z",
+                     *       "updated_at": "2026-12-07T07:13:05.778Z",
                      *       "producer": {
                      *         "slug": "htx-tan-viet-a",
                      *         "name": "HTX Tân Việt Á",
@@ -3259,7 +3259,7 @@ export interface operations {
                      *           "source_url": "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
                      *           "sample": false,
                      *           "version": 1,
-                     *           "updated_at": "2026-12-07T07:02:02.760Z",
+                     *           "updated_at": "2026-12-07T07:13:05.819Z",
                      *           "provenance": {
                      *             "record": "sourced",
                      *             "fields": {
@@ -3512,7 +3512,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 33,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY2h1LXRoZS1idW4tdHJhbmcta2hvLWNvLWx1eWVuIl1d.UNuG.A2OfhuYfEKTfqqwbNPVnWQ"
+                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY2h1LXRoZS1idW4tdHJhbmcta2hvLWNvLWx1eWVuIl1d.Gs3l.oYL-J4mGDj2y9cI2LWhyOw"
                      *       }
                      *     }
                      */
@@ -3892,7 +3892,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 7,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFubmVsc3xyZWFsIixbMl1d.UNuG.fUpsp_877oQCa61uQJHoZw"
+                     *         "next_cursor": "WyJjaGFubmVsc3xyZWFsIixbMl1d.Gs3l.DslOGL4600qQW1FSYSx0DA"
                      *       }
                      *     }
                      */
@@ -4215,7 +4215,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 36,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.UNuG.ARk2bg2EAs_4xufXJxVYzg"
+                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.Gs3l.U6sC3JYapCdq8KpPagHOMg"
                      *       }
                      *     }
                      */
@@ -5010,7 +5010,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "qxdzhvusax38",
+                     *       "id": "df8qg6wd92ef",
                      *       "status": "received",
                      *       "kind": "chain",
                      *       "product": "mien-dong-tan-viet-a",
@@ -5033,7 +5033,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "qxdzhvusax38",
+                     *       "id": "df8qg6wd92ef",
                      *       "status": "received",
                      *       "kind": "chain",
                      *       "product": "mien-dong-tan-viet-a",
@@ -5204,8 +5204,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261207070207289\"",
-                     *       "updated_at": "2026-12-07T07:02:07.298Z",
+                     *       "etag": "\"l12v2c20261207071312203\"",
+                     *       "updated_at": "2026-12-07T07:13:12.221Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -5354,8 +5354,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261207070207289\"",
-                     *       "updated_at": "2026-12-07T07:02:07.298Z",
+                     *       "etag": "\"l12v2c20261207071312203\"",
+                     *       "updated_at": "2026-12-07T07:13:12.221Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -5397,8 +5397,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 1,
-                     *       "etag": "\"l12v1c20261207070207289\"",
-                     *       "updated_at": "2026-12-07T07:02:07.289Z",
+                     *       "etag": "\"l12v1c20261207071312203\"",
+                     *       "updated_at": "2026-12-07T07:13:12.203Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -5507,8 +5507,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207070207289\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207071312203\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -5735,8 +5735,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207070207289\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207071312203\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -5812,7 +5812,7 @@ export interface operations {
                      *         {
                      *           "product": "mien-dong-tan-viet-a",
                      *           "version": 3,
-                     *           "etag": "\"l12v3c20261207070207289\""
+                     *           "etag": "\"l12v3c20261207071312203\""
                      *         }
                      *       ]
                      *     }
@@ -6048,7 +6048,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "htx-tam-hoa",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-07T07:02:02.721Z",
+                     *           "changed_at": "2026-12-07T07:13:05.771Z",
                      *           "href": "/api/v1/producers/htx-tam-hoa",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -6059,7 +6059,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "cong-ty-tnhh-mtv-688",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-07T07:02:02.721Z",
+                     *           "changed_at": "2026-12-07T07:13:05.772Z",
                      *           "href": "/api/v1/producers/cong-ty-tnhh-mtv-688",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -6069,7 +6069,7 @@ export interface operations {
                      *       "page": {
                      *         "limit": 2,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.UNuG.IojE3OiNsryt-OmsGLQOYw"
+                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.Gs3l.LPa-Br_per0pzXKd0TLwfw"
                      *       }
                      *     }
                      */
@@ -6191,8 +6191,8 @@ export interface operations {
                 content: {
                     /**
                      * @example slug,name_vi,name_en,category_vi,category_en,product_group,tier,ocop_stars,price_from_vnd,producer_slug,producer_name,district,province,channels,image,sample,updated_at,provenance,price_from_vnd_provenance,district_provenance,channels_provenance,ocop
-                     *     bun-cam-kho-co-luyen,Bún cẩm khô cô Luyến,Cô Luyến dried purple-rice noodles,Bún khô,Dried rice noodles,processed_food,,3,,chu-the-bun-cam-kho-co-luyen,Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên),Hòa An,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T07:02:02.797Z,sourced,,inferred,,true
-                     *     bun-kho-ba-sach-hung-dao,Bún khô của HTX Ba sạch Hưng Đạo,Dried rice noodles of HTX Ba sạch Hưng Đạo,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T07:02:02.771Z,sourced,,,,false
+                     *     bun-cam-kho-co-luyen,Bún cẩm khô cô Luyến,Cô Luyến dried purple-rice noodles,Bún khô,Dried rice noodles,processed_food,,3,,chu-the-bun-cam-kho-co-luyen,Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên),Hòa An,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T07:13:05.856Z,sourced,,inferred,,true
+                     *     bun-kho-ba-sach-hung-dao,Bún khô của HTX Ba sạch Hưng Đạo,Dried rice noodles of HTX Ba sạch Hưng Đạo,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T07:13:05.830Z,sourced,,,,false
                      */
                     "text/csv": string;
                 };
@@ -6263,9 +6263,9 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example {"slug":"bun-cam-kho-co-luyen","name_vi":"Bún cẩm khô cô Luyến","name_en":"Cô Luyến dried purple-rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":3,"price_from_vnd":null,"producer_slug":"chu-the-bun-cam-kho-co-luyen","producer_name":"Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên)","district":"Hòa An","province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T07:02:02.797Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":"","ocop":true}
-                     *     {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô của HTX Ba sạch Hưng Đạo","name_en":"Dried rice noodles of HTX Ba sạch Hưng Đạo","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T07:02:02.771Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
-                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô của Công ty TNHH Bún Cao Tuyền","name_en":"Dried rice noodles of Công ty TNHH Bún Cao Tuyền","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T07:02:02.729Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
+                     * @example {"slug":"bun-cam-kho-co-luyen","name_vi":"Bún cẩm khô cô Luyến","name_en":"Cô Luyến dried purple-rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":3,"price_from_vnd":null,"producer_slug":"chu-the-bun-cam-kho-co-luyen","producer_name":"Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên)","district":"Hòa An","province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T07:13:05.856Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":"","ocop":true}
+                     *     {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô của HTX Ba sạch Hưng Đạo","name_en":"Dried rice noodles of HTX Ba sạch Hưng Đạo","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T07:13:05.830Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
+                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô của Công ty TNHH Bún Cao Tuyền","name_en":"Dried rice noodles of Công ty TNHH Bún Cao Tuyền","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T07:13:05.779Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
                      */
                     "application/x-ndjson": string;
                 };
@@ -6343,7 +6343,7 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "ep_98ed18c5e956cee255209958",
+                     *           "id": "ep_d6a31bcadad1e2518cad786e",
                      *           "url": "https://hooks.example-chain.vn/cnnt",
                      *           "events": [
                      *             "product",
@@ -6351,8 +6351,8 @@ export interface operations {
                      *           ],
                      *           "include_illustrative": false,
                      *           "previous_secret_expires_at": null,
-                     *           "created_at": "2026-12-07T07:02:07.956Z",
-                     *           "updated_at": "2026-12-07T07:02:07.956Z"
+                     *           "created_at": "2026-12-07T07:13:13.104Z",
+                     *           "updated_at": "2026-12-07T07:13:13.104Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -6504,7 +6504,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_98ed18c5e956cee255209958",
+                     *       "id": "ep_d6a31bcadad1e2518cad786e",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
@@ -6512,9 +6512,9 @@ export interface operations {
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T07:02:07.956Z",
-                     *       "updated_at": "2026-12-07T07:02:07.956Z",
-                     *       "secret": "whsec_w7eDpHGF6Taqt8eLAgRTAtdYa7eDbZZNR6oLRaxERy8="
+                     *       "created_at": "2026-12-07T07:13:13.104Z",
+                     *       "updated_at": "2026-12-07T07:13:13.104Z",
+                     *       "secret": "whsec_gg3Cv70SRD5TraP4j1BtTyfNrtSlxoVq3sPkTfjNOQQ="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -6728,7 +6728,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_98ed18c5e956cee255209958",
+                     *       "id": "ep_d6a31bcadad1e2518cad786e",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
@@ -6736,8 +6736,8 @@ export interface operations {
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T07:02:07.956Z",
-                     *       "updated_at": "2026-12-07T07:02:07.956Z"
+                     *       "created_at": "2026-12-07T07:13:13.104Z",
+                     *       "updated_at": "2026-12-07T07:13:13.104Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -7035,15 +7035,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_98ed18c5e956cee255209958",
+                     *       "id": "ep_d6a31bcadad1e2518cad786e",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T07:02:07.956Z",
-                     *       "updated_at": "2026-12-07T07:02:07.981Z"
+                     *       "created_at": "2026-12-07T07:13:13.104Z",
+                     *       "updated_at": "2026-12-07T07:13:13.137Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -7279,16 +7279,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_98ed18c5e956cee255209958",
+                     *       "id": "ep_d6a31bcadad1e2518cad786e",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
-                     *       "previous_secret_expires_at": "2026-12-07T08:02:07.988Z",
-                     *       "created_at": "2026-12-07T07:02:07.956Z",
-                     *       "updated_at": "2026-12-07T07:02:07.988Z",
-                     *       "secret": "whsec_KjKonmTfwGpl8MedY9/iQC8KCIUa8bq+lRDOmrHSx8k="
+                     *       "previous_secret_expires_at": "2026-12-07T08:13:13.146Z",
+                     *       "created_at": "2026-12-07T07:13:13.104Z",
+                     *       "updated_at": "2026-12-07T07:13:13.146Z",
+                     *       "secret": "whsec_FqdCQK4+QN1mcbZnSm79DHgube3VFnbp63KpGtusGUI="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -7433,11 +7433,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "msg_dabb10dab68f9f111b12c872",
+                     *       "id": "msg_d1f3ee702c85d11ac202eace",
                      *       "delivered": false,
                      *       "response_status": null,
-                     *       "latency_ms": 2,
-                     *       "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = g879sc4oh6b24sv8rvn1spkl"
+                     *       "latency_ms": 4,
+                     *       "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = hd98qd31h7gn5vc1hdb8fg85"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookPingResult"];
@@ -7592,16 +7592,16 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "msg_42b00ed2571176fbc72080c6",
+                     *           "id": "msg_0d7d1f33816b11ae58cab80d",
                      *           "seq": 219,
                      *           "type": "listing.upsert",
                      *           "status": "pending",
                      *           "attempts": 1,
                      *           "response_status": null,
                      *           "latency_ms": 2,
-                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = kq3tvr768j80c5k7tbr2dtr0",
-                     *           "created_at": "2026-12-07T07:02:08.012Z",
-                     *           "updated_at": "2026-12-07T07:02:08.023Z"
+                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = b11p8d8ojfr9vra7o2ou75r5",
+                     *           "created_at": "2026-12-07T07:13:13.193Z",
+                     *           "updated_at": "2026-12-07T07:13:13.205Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -7770,7 +7770,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-tan-viet-a",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T07:02:02.728Z\"",
+                     *       "etag": "\"0.2026-12-07T07:13:05.778Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-tan-viet-a",
                      *         "producer": "htx-tan-viet-a",
@@ -7820,7 +7820,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "4",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T07:02:02.747Z\"",
+                     *           "etag": "\"0.2026-12-07T07:13:05.805Z\"",
                      *           "live": {
                      *             "id": 4,
                      *             "product": "mien-dong-tan-viet-a",
@@ -7848,7 +7848,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "5",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T07:02:02.748Z\"",
+                     *           "etag": "\"0.2026-12-07T07:13:05.807Z\"",
                      *           "live": {
                      *             "id": 5,
                      *             "product": "mien-dong-tan-viet-a",
@@ -8070,8 +8070,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207070207289\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207071312203\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8273,8 +8273,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207070207289\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207071312203\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8492,8 +8492,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207070207289\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207071312203\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8560,7 +8560,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T07:02:07.614Z\"",
+                     *       "etag": "\"0.2026-12-07T07:13:12.650Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-nguyen-binh",
                      *         "producer": "htx-mien-dong-nguyen-binh",
@@ -8598,7 +8598,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "1000000",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T07:02:07.616Z\"",
+                     *           "etag": "\"0.2026-12-07T07:13:12.652Z\"",
                      *           "live": {
                      *             "id": 1000000,
                      *             "product": "mien-dong-nguyen-binh",
@@ -8719,8 +8719,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207070207289\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207071312203\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8932,8 +8932,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207070207289\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207071312203\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9521,8 +9521,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207070207289\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207071312203\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9589,7 +9589,7 @@ export interface operations {
                      *       "entity": "producer",
                      *       "key": "htx-mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T07:02:07.613Z\"",
+                     *       "etag": "\"0.2026-12-07T07:13:12.649Z\"",
                      *       "live": {
                      *         "slug": "htx-mien-dong-nguyen-binh",
                      *         "name": "HTX Miến dong Nguyên Bình",
@@ -9713,8 +9713,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207070207289\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207071312203\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9917,8 +9917,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207070207289\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207071312203\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10263,8 +10263,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207070207289\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207071312203\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10454,8 +10454,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207070207289\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207071312203\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10661,8 +10661,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207070207289\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207071312203\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10761,7 +10761,7 @@ export interface operations {
                      *       "stats": {
                      *         "round_trips": 1,
                      *         "statements": 1,
-                     *         "ms": 2
+                     *         "ms": 6
                      *       }
                      *     }
                      */
@@ -11038,7 +11038,7 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": 12,
-                     *           "at": "2026-12-07T07:02:07.617Z",
+                     *           "at": "2026-12-07T07:13:12.653Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "recognition",
@@ -11059,7 +11059,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": 11,
-                     *           "at": "2026-12-07T07:02:07.615Z",
+                     *           "at": "2026-12-07T07:13:12.651Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "product",
@@ -11195,8 +11195,8 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "qxdzhvusax38",
-                     *           "created_at": "2026-12-07T07:02:07.389Z",
+                     *           "id": "df8qg6wd92ef",
+                     *           "created_at": "2026-12-07T07:13:12.325Z",
                      *           "status": "new",
                      *           "kind": "chain",
                      *           "product": "Miến dong Tân Việt Á",
@@ -11209,7 +11209,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": "k3mz8q2wn4xa",
-                     *           "created_at": "2026-12-07T07:02:07.001Z",
+                     *           "created_at": "2026-12-07T07:13:11.832Z",
                      *           "status": "new",
                      *           "kind": "wholesale",
                      *           "product": "Miến dong Tân Việt Á",
@@ -11342,7 +11342,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T07:02:07.001Z",
+                     *       "created_at": "2026-12-07T07:13:11.832Z",
                      *       "status": "new",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
@@ -11454,6 +11454,8 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     status: "new" | "forwarded" | "answered" | "closed" | "spam";
+                    /** @description With `forwarded`, for an enquiry about a product kind (no producer yet): the producer it is routed to */
+                    producer?: string;
                 };
             };
         };
@@ -11470,7 +11472,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T07:02:07.001Z",
+                     *       "created_at": "2026-12-07T07:13:11.832Z",
                      *       "status": "forwarded",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
@@ -11488,7 +11490,7 @@ export interface operations {
                      *       "via": "page",
                      *       "audit": [
                      *         {
-                     *           "at": "2026-12-07T07:02:07.674Z",
+                     *           "at": "2026-12-07T07:13:12.756Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "status",
                      *           "changes": [
@@ -11565,7 +11567,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid status */
+            /** @description Invalid status, or a kind's enquiry forwarded without a real producer */
             422: {
                 headers: {
                     "x-d1-round-trips": components["headers"]["D1RoundTrips"];
@@ -11619,7 +11621,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T07:02:07.001Z",
+                     *       "created_at": "2026-12-07T07:13:11.832Z",
                      *       "status": "forwarded",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
@@ -11637,7 +11639,7 @@ export interface operations {
                      *       "via": "page",
                      *       "audit": [
                      *         {
-                     *           "at": "2026-12-07T07:02:07.674Z",
+                     *           "at": "2026-12-07T07:13:12.756Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "status",
                      *           "changes": [
@@ -11649,7 +11651,7 @@ export interface operations {
                      *           ]
                      *         },
                      *         {
-                     *           "at": "2026-12-07T07:02:07.687Z",
+                     *           "at": "2026-12-07T07:13:12.779Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "erase",
                      *           "changes": []
@@ -11759,7 +11761,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-nghe-an",
-                     *           "etag": "\"c5u20261207070202740\"",
+                     *           "etag": "\"c5u20261207071305795\"",
                      *           "record": {
                      *             "slug": "hoi-cho-nghe-an",
                      *             "name": "Hội chợ thương mại, đầu tư và du lịch Nghệ An",
@@ -11777,7 +11779,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-ocop-cao-bang",
-                     *           "etag": "\"c1000000u20261207070207725\"",
+                     *           "etag": "\"c1000000u20261207071312827\"",
                      *           "record": {
                      *             "slug": "hoi-cho-ocop-cao-bang",
                      *             "name": "Hội chợ OCOP Cao Bằng",
@@ -11884,7 +11886,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207070207725\"",
+                     *       "etag": "\"c1000000u20261207071312827\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -11996,8 +11998,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207070207289\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207071312203\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12063,7 +12065,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207070207725\"",
+                     *       "etag": "\"c1000000u20261207071312827\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -12274,8 +12276,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207070207289\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207071312203\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12345,7 +12347,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207070207751\"",
+                     *       "etag": "\"c1000000u20261207071312854\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -12457,8 +12459,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207070207289\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207071312203\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12550,7 +12552,7 @@ export interface operations {
                      *         {
                      *           "entity": "listing",
                      *           "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *           "etag": "\"l1000000v1c20261207070207760\"",
+                     *           "etag": "\"l1000000v1c20261207071312866\"",
                      *           "record": {
                      *             "channel": "hoi-cho-ocop-cao-bang",
                      *             "product": "mien-dong-nguyen-binh",
@@ -12658,7 +12660,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261207070207760\"",
+                     *       "etag": "\"l1000000v1c20261207071312866\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -12771,8 +12773,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207070207289\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207071312203\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12839,7 +12841,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261207070207760\"",
+                     *       "etag": "\"l1000000v1c20261207071312866\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -13052,8 +13054,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207070207289\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207071312203\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13124,7 +13126,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v2c20261207070207760\"",
+                     *       "etag": "\"l1000000v2c20261207071312866\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -13237,8 +13239,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207070207289\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207071312203\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13330,7 +13332,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "1000000",
-                     *           "etag": "\"s1000000u20261207070207802\"",
+                     *           "etag": "\"s1000000u20261207071312921\"",
                      *           "record": {
                      *             "producer": "htx-mien-dong-nguyen-binh",
                      *             "year": 2025,
@@ -13347,7 +13349,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "2",
-                     *           "etag": "\"s2u20261207070202761\"",
+                     *           "etag": "\"s2u20261207071305820\"",
                      *           "record": {
                      *             "producer": "cong-ty-tnhh-bun-cao-tuyen",
                      *             "year": null,
@@ -13453,7 +13455,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261207070207802\"",
+                     *       "etag": "\"s1000000u20261207071312921\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -13564,8 +13566,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207070207289\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207071312203\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13631,7 +13633,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1",
-                     *       "etag": "\"s1u20261207070202761\"",
+                     *       "etag": "\"s1u20261207071305820\"",
                      *       "record": {
                      *         "producer": "htx-nong-nghiep-cai-bo",
                      *         "year": 2023,
@@ -13841,8 +13843,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207070207289\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207071312203\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13912,7 +13914,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261207070207834\"",
+                     *       "etag": "\"s1000000u20261207071312949\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -14023,8 +14025,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207070207289\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207071312203\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14116,7 +14118,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_total",
-                     *           "etag": "\"p1u20261207070202852\"",
+                     *           "etag": "\"p1u20261207071305911\"",
                      *           "record": {
                      *             "key": "projects_total",
                      *             "group_key": "projects",
@@ -14135,7 +14137,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_national",
-                     *           "etag": "\"p2u20261207070202852\"",
+                     *           "etag": "\"p2u20261207071305911\"",
                      *           "record": {
                      *             "key": "projects_national",
                      *             "group_key": "projects",
@@ -14243,7 +14245,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261207070207843\"",
+                     *       "etag": "\"p1000000u20261207071312964\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -14356,8 +14358,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207070207289\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207071312203\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14423,7 +14425,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "projects_total",
-                     *       "etag": "\"p1u20261207070202852\"",
+                     *       "etag": "\"p1u20261207071305911\"",
                      *       "record": {
                      *         "key": "projects_total",
                      *         "group_key": "projects",
@@ -14635,8 +14637,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207070207289\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207071312203\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14706,7 +14708,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261207070207869\"",
+                     *       "etag": "\"p1000000u20261207071312994\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -14819,8 +14821,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207070207289\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207071312203\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14911,7 +14913,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v3c20261207070207760\"",
+                     *       "etag": "\"l1000000v3c20261207071312866\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -15024,8 +15026,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207070207289\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207070207289\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207071312203\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -15091,13 +15093,13 @@ export interface operations {
                      *           "id": 10,
                      *           "term": "bamboo",
                      *           "synonym": "chiếu trúc",
-                     *           "created_at": "2026-12-07T07:02:01.437Z"
+                     *           "created_at": "2026-12-07T07:13:04.259Z"
                      *         },
                      *         {
                      *           "id": 11,
                      *           "term": "bamboo",
                      *           "synonym": "trúc mỹ nghệ",
-                     *           "created_at": "2026-12-07T07:02:01.437Z"
+                     *           "created_at": "2026-12-07T07:13:04.259Z"
                      *         }
                      *       ]
                      *     }
@@ -15190,7 +15192,7 @@ export interface operations {
                      *       "id": 23,
                      *       "term": "lạp xưởng Cao Bằng",
                      *       "synonym": "lạp sườn",
-                     *       "created_at": "2026-12-07T07:02:07.699Z"
+                     *       "created_at": "2026-12-07T07:13:12.793Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SearchSynonym"];
