@@ -1,14 +1,11 @@
 import {
   COUNT_CAP,
   FACETS,
-  isSlug,
   MAX_FILTER_VALUES,
   MAX_FILTER_VALUES_TOTAL,
-  PRODUCT_GROUPS,
-  SCHEMES,
   SORTS,
-  TIERS,
 } from "../../domain/vocabulary.ts";
+import { FACET_VALUE, filterValues, ProductsQuery } from "../../platform/http/schemas.ts";
 import { MAX_QUERY_LENGTH } from "../../platform/lib/fold.ts";
 import { Breadcrumbs } from "../../ui/components/breadcrumbs.tsx";
 import { Count, illustrativeShare } from "../../ui/components/count.tsx";
@@ -27,15 +24,6 @@ import { type Lang, labelOf, pathOf, pathWithQuery, strings } from "../../ui/i18
 import type { PagerLinks } from "../../ui/register.tsx";
 import type { FacetName, FacetValue, ProductList, Sort } from "./products.queries.ts";
 
-const ALLOWED: Record<FacetName, (v: string) => boolean> = {
-  tier: (v) => (TIERS as readonly string[]).includes(v),
-  scheme: (v) => (SCHEMES as readonly string[]).includes(v),
-  group: (v) => (PRODUCT_GROUPS as readonly string[]).includes(v),
-  producer: isSlug,
-  channel: isSlug,
-  district: isSlug,
-};
-
 /** What the catalogue's URL asks for: the same parameters as GET /api/v1/products. */
 export interface CatalogueState {
   q?: string;
@@ -46,33 +34,37 @@ export interface CatalogueState {
   examples: boolean;
 }
 
+/** A value the API's query schema accepts for this parameter, else nothing. */
+const accepted = <T,>(schema: { safeParse(v: unknown): { success: boolean; data?: T } }, v: unknown) => {
+  const r = schema.safeParse(v);
+  return r.success ? r.data : undefined;
+};
+
 /**
- * Reads the catalogue's query string leniently: a shopper's URL with an unknown filter value shows the catalogue
- * without that value rather than an error page. Values may be repeated or comma-separated, as in the API.
+ * Reads the catalogue's query string with the API's own rules (GET /api/v1/products: filterValues, FACET_VALUE and
+ * ProductsQuery), leniently: where the API answers 400, a shopper's URL shows the catalogue without the value it
+ * could not use — an unknown filter value, a sort it does not know, a cursor too long — rather than an error page.
  */
 export function parseCatalogueQuery(queries: Record<string, string[]>): CatalogueState {
-  const all = (name: string) =>
-    (queries[name] ?? [])
-      .flatMap((v) => v.split(","))
-      .map((v) => v.trim())
-      .filter(Boolean);
+  const shape = ProductsQuery.shape;
   // As many values as the API takes (each is a bound SQL parameter): the rest of a long URL is dropped.
   let budget = MAX_FILTER_VALUES_TOTAL;
   const filters = Object.fromEntries(
     FACETS.map((f) => {
-      const values = [...new Set(all(f).filter(ALLOWED[f]))].slice(0, Math.min(MAX_FILTER_VALUES, budget));
+      const values = filterValues(queries[f] ?? [])
+        .map((v) => accepted(FACET_VALUE[f], v))
+        .filter((v): v is string => v !== undefined)
+        .slice(0, Math.min(MAX_FILTER_VALUES, budget));
       budget -= values.length;
       return [f, values];
     }),
   ) as Record<FacetName, string[]>;
   const q = (queries.q?.[0] ?? "").trim().slice(0, MAX_QUERY_LENGTH);
-  const sort = queries.sort?.[0] as Sort | undefined;
-  const cursor = queries.cursor?.[0];
   return {
     q: q || undefined,
     filters,
-    sort: sort && (SORTS as readonly string[]).includes(sort) ? sort : undefined,
-    cursor: cursor && cursor.length <= 1000 ? cursor : undefined,
+    sort: accepted(shape.sort, queries.sort?.[0]),
+    cursor: accepted(shape.cursor, queries.cursor?.[0]) || undefined,
     examples: examplesAsked(queries.include?.[0]),
   };
 }

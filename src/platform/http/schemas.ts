@@ -33,22 +33,28 @@ export const slugPath = (name: string, example: string) =>
 export const SlugParam = (example: string) => z.object({ slug: slugPath("slug", example) });
 
 /**
- * A filter that takes one or more values: repeated (`?tier=a&tier=b`) or comma-separated (`?tier=a,b`). Repeats
- * count once (`tier=national` twenty times is one value); at most MAX_FILTER_VALUES distinct values. Declared as
- * what it is, an array of its values (`style: form, explode: true`: the repeated form), so that generated clients
- * take `tier: ["national", "regional"]` and check each value against the enum.
+ * The values of a filter that takes one or more: repeated (`?tier=a&tier=b`) or comma-separated (`?tier=a,b`),
+ * trimmed, blanks dropped, repeats counted once (`tier=national` twenty times is one value). The API's query and
+ * the catalogue page read a filter through this one rule.
+ */
+export const filterValues = (v: unknown): unknown[] => [
+  ...new Set(
+    (Array.isArray(v) ? v : [v])
+      .flatMap((s) => (typeof s === "string" ? s.split(",") : [s]))
+      .map((s) => (typeof s === "string" ? s.trim() : s))
+      .filter((s) => s !== ""),
+  ),
+];
+
+/**
+ * A filter that takes one or more values (filterValues), at most MAX_FILTER_VALUES distinct. Declared as what it
+ * is, an array of its values (`style: form, explode: true`: the repeated form), so that generated clients take
+ * `tier: ["national", "regional"]` and check each value against the enum.
  */
 const multi = <T extends z.ZodType<string>>(item: T, description: string) =>
   z
     .preprocess(
-      (v) => [
-        ...new Set(
-          (Array.isArray(v) ? v : [v])
-            .flatMap((s) => (typeof s === "string" ? s.split(",") : [s]))
-            .map((s) => (typeof s === "string" ? s.trim() : s))
-            .filter((s) => s !== ""),
-        ),
-      ],
+      filterValues,
       z.array(item).min(1).max(MAX_FILTER_VALUES, `at most ${MAX_FILTER_VALUES} different values`),
     )
     .optional()
@@ -66,6 +72,16 @@ export const decimal = (min: number, max: number) =>
     .pipe(z.number().int().min(min).max(max));
 
 const slugValue = slug("must be a slug");
+
+/** What one value of each catalogue filter must be: the API rejects any other (400), the page drops it. */
+export const FACET_VALUE = {
+  tier: z.enum(TIERS),
+  scheme: z.enum(SCHEMES),
+  group: z.enum(PRODUCT_GROUPS),
+  producer: slugValue,
+  channel: slugValue,
+  district: slugValue,
+} as const satisfies Record<(typeof FACETS)[number], z.ZodType<string>>;
 
 export const Lang = z.enum(LANGS).default("vi").openapi({ description: "Language of names and texts" });
 export const Limit = decimal(1, 100)
@@ -112,17 +128,17 @@ export const ProductsQuery = z
       example: "mien dong",
     }),
     tier: multi(
-      z.enum(TIERS),
+      FACET_VALUE.tier,
       "Highest CNNT-TB tier: provincial, regional, national — a title of the vote of its year, whichever year",
     ),
     scheme: multi(
-      z.enum(SCHEMES),
+      FACET_VALUE.scheme,
       "Has a recognition in this scheme, of any year: an OCOP rating counts as a recognition of its year, including one that may have lapsed (see `ocop_standing`)",
     ),
-    group: multi(z.enum(PRODUCT_GROUPS), "CNNT product group"),
-    producer: multi(slugValue, "Producer slug"),
-    channel: multi(slugValue, "Retail channel slug (products listed there)"),
-    district: multi(slugValue, "District slug of the producer, e.g. nguyen-binh"),
+    group: multi(FACET_VALUE.group, "CNNT product group"),
+    producer: multi(FACET_VALUE.producer, "Producer slug"),
+    channel: multi(FACET_VALUE.channel, "Retail channel slug (products listed there)"),
+    district: multi(FACET_VALUE.district, "District slug of the producer, e.g. nguyen-binh"),
     sort: z.enum(SORTS).optional().openapi({
       description:
         "Default: relevance with q, otherwise tier — the strongest recognition first, OCOP stars counted, ratings as of their year (an OCOP rating is valid for 36 months from its decision). Grades, strongest first: a national CNNT-TB title; a current OCOP 5★; a regional CNNT-TB title; a current OCOP 4★; a provincial CNNT-TB title; a current OCOP 3★ (then current with stars not stated); an OCOP rating that may have lapsed (decided three years ago or more, with no later rating recorded) or whose year is not stated, 5★ before 4★ before 3★; a district CNNT-TB title; a geographical indication or collective mark; none. So a current OCOP 4★ (the top grade the province certifies) comes before a provincial CNNT-TB title and after a regional one, and a 4★ that may have lapsed or is undated comes after the provincial title. Among equal grades the latest stated year first, a year not stated (or only inferred) last; then by name. Illustrative recognitions rank only illustrative products.",
