@@ -140,6 +140,7 @@ detailPage(pages, "product", {
         <ProductPage
           p={p}
           lang={lang}
+          examples={examplesOn(c)}
           enquiry={stamp ? <EnquiryForm lang={lang} subject={{ product: p.slug }} stamp={stamp} /> : null}
         />
       ),
@@ -167,7 +168,7 @@ detailPage(pages, "producer", {
     const p = shown(await getProducer(dbOf(c), slug, lang, detailInclude(c)));
     return p && { p, stamp: await stampFor(c, p, "producer") };
   },
-  view: ({ p, stamp }, lang) => {
+  view: ({ p, stamp }, lang, c) => {
     const illustrative = p.provenance.record === "illustrative";
     const description =
       illustrative || p.provenance.fields.description ? strings(lang).illustrativeMeta : p.description;
@@ -181,6 +182,7 @@ detailPage(pages, "producer", {
         <ProducerPage
           p={p}
           lang={lang}
+          examples={examplesOn(c)}
           enquiry={stamp ? <EnquiryForm lang={lang} subject={{ producer: p.slug }} stamp={stamp} /> : null}
         />
       ),
@@ -237,9 +239,9 @@ page(pages, "kinds", async (c, lang, t) => {
 
 detailPage(pages, "kind", {
   load: async (c, slug, lang) => shown(await getKind(dbOf(c), slug, lang, detailInclude(c))),
-  view: (k, lang) => ({
+  view: (k, lang, c) => ({
     meta: { title: k.name, description: (k.facts[0]?.text ?? k.name).slice(0, 160) },
-    body: <KindPage k={k} lang={lang} />,
+    body: <KindPage k={k} lang={lang} examples={examplesOn(c)} />,
   }),
   isExample: (k) => k.provenance.record === "illustrative",
 });

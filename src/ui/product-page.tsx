@@ -75,7 +75,7 @@ export function productJsonLd(p: ProductDetail, lang: Lang, origin: string) {
   };
 }
 
-export function ProductPage(props: { p: ProductDetail; lang: Lang; enquiry?: Child }) {
+export function ProductPage(props: { p: ProductDetail; lang: Lang; enquiry?: Child; examples?: boolean }) {
   const { p, lang } = props;
   const t = strings(lang);
   const illustrative = p.provenance.record === "illustrative";
@@ -263,7 +263,7 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang; enquiry?: Chi
         <Block id="related-h" title={t.related} class="related">
           <div class="grid">
             {p.related.map((r) => (
-              <ProductCard p={r} lang={lang} />
+              <ProductCard p={r} lang={lang} examples={props.examples} />
             ))}
           </div>
         </Block>

@@ -1,10 +1,10 @@
 import { asset } from "../../ui/assets.ts";
 import { Count } from "../../ui/components/count.tsx";
-import { ExamplesSwitch, type ExamplesToggle } from "../../ui/components/examples-switch.tsx";
+import { ExamplesSwitch, type ExamplesToggle, withExamples } from "../../ui/components/examples-switch.tsx";
 import { ProductCard } from "../../ui/components/product-card.tsx";
 import { SearchForm } from "../../ui/components/search-form.tsx";
 import { SourceLink } from "../../ui/components/sources.tsx";
-import { formatFigure, type Lang, pathOf, strings } from "../../ui/i18n/index.ts";
+import { formatFigure, type Lang, pathOf, pathWithQuery, strings } from "../../ui/i18n/index.ts";
 import type { HomePage as HomeData } from "./home.queries.ts";
 
 const HEADLINE_FIGURES = ["projects_total", "support_total", "investment_total", "counterpart_total"];
@@ -40,7 +40,7 @@ export function HomePage(props: { data: HomeData; lang: Lang; examples: Examples
         <ExamplesSwitch lang={lang} toggle={props.examples} />
         <div class="grid grid-featured">
           {data.featured.data.map((p, i) => (
-            <ProductCard p={p} lang={lang} eager={i < 2} />
+            <ProductCard p={p} lang={lang} eager={i < 2} examples={props.examples.on} />
           ))}
         </div>
       </section>
@@ -48,22 +48,35 @@ export function HomePage(props: { data: HomeData; lang: Lang; examples: Examples
       <section class="wrap section" aria-labelledby="tiers-h">
         <h2 id="tiers-h">{t.homeByTier}</h2>
         <ul class="tier-links">
-          {data.featured.facets.tier.map((f) => (
-            <li>
-              <a class={`tier-link tier-${f.value}`} href={`${pathOf("products", lang)}?tier=${f.value}`}>
-                <span class="tier-link-name">{f.label}</span>
-                <Count
-                  class="tier-link-count"
-                  kind="tier"
-                  value={f.value}
-                  n={f.count}
-                  illustrative={f.illustrative}
-                  text={t.productCount(f.count)}
-                  lang={lang}
-                />
-              </a>
-            </li>
-          ))}
+          {data.featured.facets.tier.map((f) =>
+            // A tier with no product links nowhere: the tile says so rather than opening an empty list.
+            f.count === 0 ? (
+              <li>
+                <p class={`tier-link tier-${f.value} tier-empty`}>
+                  <span class="tier-link-name">{f.label}</span>
+                  <span class="tier-link-count">{t.tierNone}</span>
+                </p>
+              </li>
+            ) : (
+              <li>
+                <a
+                  class={`tier-link tier-${f.value}`}
+                  href={pathWithQuery("products", lang, withExamples(`tier=${f.value}`, props.examples.on))}
+                >
+                  <span class="tier-link-name">{f.label}</span>
+                  <Count
+                    class="tier-link-count"
+                    kind="tier"
+                    value={f.value}
+                    n={f.count}
+                    illustrative={f.illustrative}
+                    text={t.productCount(f.count)}
+                    lang={lang}
+                  />
+                </a>
+              </li>
+            ),
+          )}
         </ul>
       </section>
 

@@ -74,7 +74,7 @@ export function KindsPage(props: { list: KindList; lang: Lang; examples: Example
   );
 }
 
-export function KindPage(props: { k: Kind; lang: Lang }) {
+export function KindPage(props: { k: Kind; lang: Lang; examples?: boolean }) {
   const { k, lang } = props;
   const t = strings(lang);
   return (
@@ -97,7 +97,7 @@ export function KindPage(props: { k: Kind; lang: Lang }) {
         {k.products.length ? (
           <div class="grid">
             {k.products.map((x, i) => (
-              <ProductCard p={x} lang={lang} eager={i < 2} />
+              <ProductCard p={x} lang={lang} eager={i < 2} examples={props.examples} />
             ))}
           </div>
         ) : (

@@ -64,7 +64,7 @@ export function ProducersPage(props: {
   );
 }
 
-export function ProducerPage(props: { p: Producer; lang: Lang; enquiry?: Child }) {
+export function ProducerPage(props: { p: Producer; lang: Lang; enquiry?: Child; examples?: boolean }) {
   const { p, lang } = props;
   const t = strings(lang);
   const real = p.provenance.record !== "illustrative";
@@ -130,7 +130,7 @@ export function ProducerPage(props: { p: Producer; lang: Lang; enquiry?: Child }
       <Block id="pp-h" title={t.products}>
         <div class="grid">
           {p.products.map((x, i) => (
-            <ProductCard p={x} lang={lang} eager={i < 2} covered={p.sample} />
+            <ProductCard p={x} lang={lang} eager={i < 2} covered={p.sample} examples={props.examples} />
           ))}
         </div>
       </Block>

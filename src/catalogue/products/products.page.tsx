@@ -354,7 +354,7 @@ export function CataloguePage(props: {
           {list.data.length ? (
             <div class="grid grid-results">
               {list.data.map((p, i) => (
-                <ProductCard p={p} lang={lang} eager={i < 2} />
+                <ProductCard p={p} lang={lang} eager={i < 2} examples={s.examples} />
               ))}
             </div>
           ) : (

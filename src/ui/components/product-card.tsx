@@ -1,6 +1,7 @@
 import type { Standing } from "../../domain/ratings.ts";
-import { type Lang, pathOf } from "../i18n/index.ts";
+import { type Lang, pathWithQuery } from "../i18n/index.ts";
 import { OcopBadge, OcopNotStatedBadge, type Tier, TierBadge } from "./badges.tsx";
+import { withExamples } from "./examples-switch.tsx";
 import { ProductImage } from "./product-image.tsx";
 import { producerName } from "./record-text.tsx";
 import { SampleTag } from "./tags.tsx";
@@ -25,7 +26,8 @@ export interface CardProduct {
 
 /**
  * A product in a grid: illustration, name (the link), badges, producer. `covered`: the page already says that all
- * of it is illustrative (a sample profile), so the card does not say it again.
+ * of it is illustrative (a sample profile), so the card does not say it again. `examples`: the page shows the
+ * illustrative examples (`?include=illustrative`), and the product's page keeps showing them.
  */
 export function ProductCard(props: {
   p: CardProduct;
@@ -33,6 +35,7 @@ export function ProductCard(props: {
   eager?: boolean;
   headingLevel?: 2 | 3;
   covered?: boolean;
+  examples?: boolean;
 }) {
   const { p, lang } = props;
   const H = props.headingLevel === 2 ? "h2" : "h3";
@@ -43,7 +46,9 @@ export function ProductCard(props: {
       </div>
       <div class="card-body">
         <H class="card-title">
-          <a href={pathOf("product", lang, p.slug)}>{p.name}</a>
+          <a href={pathWithQuery("product", lang, withExamples("", props.examples ?? false), p.slug)}>
+            {p.name}
+          </a>
         </H>
         {p.category ? <p class="card-cat">{p.category}</p> : null}
         <p class="badges">

@@ -86,6 +86,7 @@ export const en: Strings = {
   homeFeatured: "National and regional award winners",
   homeAll: "See all products",
   homeByTier: "Browse by recognition level",
+  tierNone: "None recorded yet",
   homeFigures: "Industrial extension 2021–2025 in figures",
   homeFiguresMore: "About the programme",
   homeHonest: "Honest about the data",

@@ -84,6 +84,7 @@ export const vi = {
   homeFeatured: "Đạt giải cấp quốc gia và khu vực",
   homeAll: "Xem tất cả sản phẩm",
   homeByTier: "Duyệt theo cấp công nhận",
+  tierNone: "Chưa ghi nhận sản phẩm nào",
   homeFigures: "Khuyến công 2021–2025 qua các con số",
   homeFiguresMore: "Xem chương trình khuyến công",
   homeHonest: "Trung thực về dữ liệu",

@@ -5,7 +5,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { UNNAMED_PRODUCER_MARK } from "../../../src/domain/vocabulary.ts";
-import { call } from "../../helpers/http.ts";
+import { call, getJson } from "../../helpers/http.ts";
 
 async function html(path: string) {
   const res = await call(path);
@@ -20,7 +20,9 @@ const slugsOf = async (table: "products" | "producers", where: string) =>
   );
 /** The product or producer pages a page links to, in order. */
 const linked = (page: string, prefix: string) =>
-  [...page.matchAll(new RegExp(`href="${prefix}/([a-z0-9-]+)"`, "g"))].map((m) => m[1] ?? "");
+  [...page.matchAll(new RegExp(`href="${prefix}/([a-z0-9-]+)(?:\\?include=illustrative)?"`, "g"))].map(
+    (m) => m[1] ?? "",
+  );
 /** The examples switch: its state and its link. */
 const switchOf = (page: string) => {
   const m =
@@ -160,5 +162,62 @@ describe("a product page's main call to action", () => {
       "btn #where-to-buy",
       "btn btn-quiet #enquire",
     ]);
+  });
+  it.each([
+    ["/", "/san-pham"],
+    ["/en", "/en/products"],
+    ["/san-pham?tier=national&tier=regional", "/san-pham"],
+    ["/loai/mien-dong", "/san-pham"],
+  ])("%s: with the switch on, every product card keeps it; off, none carries it", async (path, prefix) => {
+    const cards = (page: string) => [
+      ...mainOf(page).matchAll(
+        new RegExp(`class="card-title"><a href="${prefix}/[a-z0-9-]+(\\?[^"]*)?"`, "g"),
+      ),
+    ];
+    const off = cards(await html(path));
+    expect(off.length).toBeGreaterThan(0);
+    expect(off.filter((m) => m[1] !== undefined)).toEqual([]);
+    const sep = path.includes("?") ? "&" : "?";
+    const on = cards(await html(`${path}${sep}include=illustrative`));
+    expect(on.length).toBeGreaterThan(0);
+    expect(on.map((m) => m[1])).toEqual(on.map(() => "?include=illustrative"));
+  });
+
+  it.each([
+    ["/", "/san-pham", "Chưa ghi nhận sản phẩm nào"],
+    ["/en", "/en/products", "None recorded yet"],
+  ])(
+    "%s: a tier tile links its products with the switch kept; a tier with none says so and links nowhere",
+    async (path, prefix, none) => {
+      for (const examples of [false, true]) {
+        const page = mainOf(await html(examples ? `${path}?include=illustrative` : path));
+        for (const tier of ["national", "regional", "provincial"]) {
+          const { body } = await getJson(
+            `/api/v1/products?tier=${tier}&limit=1${examples ? "&include=illustrative" : ""}`,
+          );
+          const href = `${prefix}?tier=${tier}${examples ? "&include=illustrative" : ""}`;
+          if (body.page.total > 0) {
+            expect(page).toContain(`<a class="tier-link tier-${tier}" href="${href}">`);
+          } else {
+            expect(page).not.toContain(`href="${href}"`);
+            expect(page).toMatch(
+              new RegExp(
+                `<p class="tier-link tier-${tier} tier-empty"><span class="tier-link-name">[^<]+</span><span class="tier-link-count">${none}</span>`,
+              ),
+            );
+          }
+        }
+      }
+    },
+  );
+
+  it("a tier that loses its last product stops linking from the home page", async () => {
+    const before = mainOf(await html("/"));
+    expect(before).toContain('<a class="tier-link tier-national" href="/san-pham?tier=national">');
+    await env.DB.prepare("UPDATE recognitions SET level = 'provincial' WHERE level = 'national'").run();
+    const after = mainOf(await html("/?after=1"));
+    expect(after).not.toContain('href="/san-pham?tier=national"');
+    expect(after).toContain('<p class="tier-link tier-national tier-empty">');
+    expect(after).toContain("Chưa ghi nhận sản phẩm nào");
   });
 });
