@@ -1,7 +1,7 @@
 // Operator commands for retailer API keys (run through npm so Node 22 and wrangler are on the PATH):
 //   npm run key:create -- --channel aeon [--name "AEON price sync"] [--scopes listings,webhooks|read]
 //                         [--expires 2027-06-30 | --expires-in-days 90] [--remote]
-//   npm run key:list [-- --remote]
+//   npm run key:list [-- --channel aeon] [--remote]
 //   npm run key:revoke -- --prefix cnnt_1a2b3c4d [--remote]
 // Each runs one SQL statement through `wrangler d1 execute DB --local|--remote`. A new key is printed once; only
 // its SHA-256 and its visible prefix are stored. `--scopes` is what the key may do (docs/retailers.md, "Keys"):
@@ -10,7 +10,8 @@
 // selects a local state directory.
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
-import { KEY_SCOPES, type KeyScope } from "../src/domain/vocabulary.ts";
+import { keyExpiry, keyInputReason, keyName, keyScopes } from "../src/domain/api-keys.ts";
+import { INSERT_KEY, insertKeyParams, LIST_KEYS, REVOKE_KEY } from "../src/platform/db/api-keys.ts";
 import { generateApiKey } from "../src/platform/http/api-key.ts";
 
 const [command, ...rest] = process.argv.slice(2);
@@ -28,7 +29,10 @@ const { values } = parseArgs({
   },
 });
 
-const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
+const literal = (s: string | null) => (s === null ? "NULL" : `'${s.replaceAll("'", "''")}'`);
+/** A statement of src/platform/db/api-keys.ts with its numbered parameters written in as SQL literals. */
+const inline = (sql: string, params: readonly (string | null)[]) =>
+  sql.replace(/\?(\d+)/g, (_, n: string) => literal(params[Number(n) - 1] ?? null));
 
 function d1(sql: string): Record<string, unknown>[] {
   const args = [
@@ -61,27 +65,23 @@ function expiry(date: string | undefined, days: string | undefined): string | nu
     if (!/^[1-9][0-9]{0,4}$/.test(days)) fail(`--expires-in-days takes a whole number of days, not ${days}`);
     return new Date(Date.now() + Number(days) * 86_400_000).toISOString();
   }
-  if (!date) return null;
-  const at = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : date);
-  if (!Number.isFinite(at)) fail(`--expires takes a date such as 2027-06-30, not ${date}`);
-  if (at <= Date.now()) fail(`--expires ${date} is in the past`);
-  return new Date(at).toISOString();
+  const checked = keyExpiry(date ?? "");
+  if ("error" in checked) fail(`--expires: ${keyInputReason(checked.error)}`);
+  return checked.expiresAt;
 }
 
 if (command === "create") {
   const channel = values.channel ?? fail("key:create needs --channel <slug> (see GET /api/v1/channels)");
   if (!/^[a-z0-9-]{1,120}$/.test(channel)) fail(`not a channel slug: ${channel}`);
-  const name = values.name ?? `${channel} integration`;
-  const scopes = [...new Set(values.scopes.split(/[\s,]+/).filter(Boolean))];
-  const unknown = scopes.filter((s) => !(KEY_SCOPES as readonly string[]).includes(s));
-  if (unknown.length || !scopes.length)
-    fail(`--scopes takes ${KEY_SCOPES.join(", ")}; not ${unknown.join(", ")}`);
-  if (scopes.includes("read") && scopes.length > 1) fail("--scopes read is a read-only key: give it alone");
+  const named = keyName(values.name ?? "", channel);
+  if ("error" in named) fail(`--name: ${keyInputReason(named.error)}`);
+  const { name } = named;
+  const checked = keyScopes(values.scopes.split(/[\s,]+/));
+  if ("error" in checked) fail(`--scopes: ${keyInputReason(checked.error)}`);
+  const { scopes } = checked;
   const expiresAt = expiry(values.expires, values["expires-in-days"]);
   const { key, prefix, hash } = await generateApiKey();
-  const rows = d1(
-    `INSERT INTO api_keys (channel_id, name, prefix, hash, scopes, expires_at) SELECT id, ${literal(name)}, ${literal(prefix)}, ${literal(hash)}, ${literal((scopes as KeyScope[]).join(" "))}, ${expiresAt ? literal(expiresAt) : "NULL"} FROM channels WHERE slug = ${literal(channel)} RETURNING id`,
-  );
+  const rows = d1(inline(INSERT_KEY, insertKeyParams({ channel, name, prefix, hash, scopes, expiresAt })));
   if (!rows.length) fail(`No channel '${channel}' in the ${where} database.`);
   console.log(
     `Created key #${rows[0]?.id} for channel '${channel}' (${where}) — name: ${name}; scopes: ${scopes.join(" ")}; expires: ${expiresAt ?? "never"}`,
@@ -89,16 +89,12 @@ if (command === "create") {
   console.log("Store it now; it is not shown again and cannot be recovered:\n");
   console.log(key);
 } else if (command === "list") {
-  const rows = d1(
-    "SELECT k.id, c.slug AS channel, k.name, k.prefix, k.scopes, k.created_at, k.expires_at, k.last_used_at, k.revoked_at FROM api_keys k JOIN channels c ON c.id = k.channel_id ORDER BY k.id",
-  );
+  const rows = d1(inline(LIST_KEYS, [values.channel ?? null]));
   if (!rows.length) console.log(`No API keys in the ${where} database.`);
   else console.table(rows);
 } else if (command === "revoke") {
   const prefix = values.prefix ?? fail("key:revoke needs --prefix cnnt_xxxxxxxx (see key:list)");
-  const rows = d1(
-    `UPDATE api_keys SET revoked_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE prefix = ${literal(prefix)} AND revoked_at IS NULL RETURNING id`,
-  );
+  const rows = d1(inline(REVOKE_KEY, [prefix]));
   if (!rows.length) fail(`No active key with prefix '${prefix}' in the ${where} database.`);
   console.log(`Revoked key #${rows[0]?.id} (${prefix}); it is refused from now on.`);
 } else {

@@ -24,6 +24,7 @@ import {
   revokeSession,
   signIn,
 } from "./auth/signin.ts";
+import { KeysNav, keyRoutes } from "./keys/keys.page.tsx";
 import { peopleRoutes } from "./people/people.page.tsx";
 import { PROFILE_NAV, PROFILE_PATHS, proposalPages } from "./proposals/proposals.page.tsx";
 import { recordRoutes, type Shell } from "./records/records.page.tsx";
@@ -123,6 +124,7 @@ export function Page(props: {
                 </>
               ))}
               <a href={SEARCH_PATHS[props.lang].search}>{SEARCH_UI[props.lang].title}</a>{" "}
+              <KeysNav lang={props.lang} />
               {props.signedIn.role === "publisher" ? (
                 <a href={PEOPLE_PATHS[props.lang].people}>{PEOPLE_UI[props.lang].title}</a>
               ) : null}
@@ -404,6 +406,7 @@ for (const lang of ["vi", "en"] as const) {
   tableRoutes(editorPages, lang, shell, signedIn);
   peopleRoutes(editorPages, lang, shell, signedIn);
   searchRoutes(editorPages, lang, shell, signedIn);
+  keyRoutes(editorPages, lang, shell, signedIn);
 
   enquiryInbox(editorPages, lang, shell);
   proposalPages(editorPages, lang, shell);

@@ -199,4 +199,53 @@ describe("an editor in Chromium", () => {
       await context.close();
     }
   });
+
+  it("makes a channel's read-only API key on the keys page, sees it once and revokes it (axe on each state)", async () => {
+    const context = await browser.newContext({ viewport: { width: 412, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${BASE}/quan-tri/dang-nhap`);
+      await page.getByLabel("Thư điện tử").fill(email);
+      // The first test replaced the one-time password with this one.
+      await page.getByLabel("Mật khẩu").fill("mat-khau-rieng-cua-bien-tap-vien");
+      await page.getByRole("button", { name: "Đăng nhập" }).click();
+      await page.waitForURL(`${BASE}/quan-tri`);
+      await page.getByRole("link", { name: "Khóa API" }).click();
+      await page.waitForURL(`${BASE}/quan-tri/khoa-api`);
+      expect(await axe(page)).toEqual([]);
+      await page.getByLabel("Kênh bán").selectOption("aeon");
+      await page.getByLabel("Tên khóa (để phân biệt, không bắt buộc)").fill("AEON báo cáo");
+      await page.getByLabel("Chỉ đọc (xem webhook và lần gửi; đứng riêng)").check();
+      await page.getByLabel("Niêm yết (ghi niêm yết của kênh)").uncheck();
+      await page.getByLabel("Webhook (đăng ký, sửa, xóa điểm nhận)").uncheck();
+      await page.getByLabel("Hết hạn từ ngày (không bắt buộc)").fill("2020-01-01");
+      await page.getByRole("button", { name: "Tạo khóa" }).click();
+      expect(await page.getByRole("alert").textContent()).toContain("2020-01-01 đã qua");
+      expect(await axe(page)).toEqual([]);
+      const nextYear = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+      await page.getByLabel("Hết hạn từ ngày (không bắt buộc)").fill(nextYear);
+      await page.getByRole("button", { name: "Tạo khóa" }).click();
+      const key = (await page.locator(".secret code").textContent()) ?? "";
+      expect(key).toMatch(/^cnnt_[0-9a-f]{48}$/);
+      expect(await axe(page)).toEqual([]);
+      // The key reads the channel's webhooks and may not write its listings.
+      const auth = { authorization: `Bearer ${key}` };
+      expect(
+        (await page.request.get(`${BASE}/api/v1/channels/aeon/webhooks`, { headers: auth })).status(),
+      ).toBe(200);
+      const write = await page.request.put(`${BASE}/api/v1/channels/aeon/listings/mien-dong-tan-viet-a`, {
+        headers: auth,
+        data: { status: "in_stock", price_vnd: 1 },
+      });
+      expect(write.status()).toBe(403);
+      await page.getByRole("button", { name: `Thu hồi ${key.slice(0, 13)}` }).click();
+      expect(await page.getByRole("status").textContent()).toContain(`Đã thu hồi khóa ${key.slice(0, 13)}`);
+      expect(await page.content()).not.toContain(key);
+      expect(await axe(page)).toEqual([]);
+      const after = await page.request.get(`${BASE}/api/v1/channels/aeon/webhooks`, { headers: auth });
+      expect(after.status()).toBe(401);
+    } finally {
+      await context.close();
+    }
+  });
 });

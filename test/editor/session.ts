@@ -24,7 +24,11 @@ export class Session {
     this.csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? this.csrf;
     return { res, html };
   }
-  async post(path: string, fields: Record<string, string>) {
+  /** Posts a form as a browser does; a list is a field sent once per value (checkboxes). */
+  async post(path: string, fields: Record<string, string | string[]>) {
+    const body = new URLSearchParams();
+    for (const [name, value] of Object.entries({ _csrf: this.csrf, ...fields }))
+      for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
     const res = await call(path, {
       method: "POST",
       headers: {
@@ -32,7 +36,7 @@ export class Session {
         cookie: this.cookie,
         origin: "http://localhost",
       },
-      body: new URLSearchParams({ _csrf: this.csrf, ...fields }).toString(),
+      body: body.toString(),
       redirect: "manual",
     });
     this.keep(res);

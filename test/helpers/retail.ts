@@ -1,4 +1,5 @@
 import { env } from "cloudflare:workers";
+import { insertKey } from "../../src/platform/db/api-keys.ts";
 import { generateApiKey } from "../../src/platform/http/api-key.ts";
 import { call } from "./http.ts";
 
@@ -9,11 +10,14 @@ export async function createKey(
   { scopes = "listings webhooks", expiresAt = null }: { scopes?: string; expiresAt?: string | null } = {},
 ) {
   const { key, prefix, hash } = await generateApiKey();
-  const row = await env.DB.prepare(
-    "INSERT INTO api_keys (channel_id, name, prefix, hash, scopes, expires_at) SELECT id, ?, ?, ?, ?, ? FROM channels WHERE slug = ? RETURNING id",
-  )
-    .bind(name, prefix, hash, scopes, expiresAt, channel)
-    .first<{ id: number }>();
+  const row = await insertKey(env.DB, {
+    channel,
+    name,
+    prefix,
+    hash,
+    scopes: scopes.split(" "),
+    expiresAt,
+  }).first<{ id: number }>();
   if (!row) throw new Error(`no channel ${channel}`);
   return { key, prefix, id: row.id };
 }

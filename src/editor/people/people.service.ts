@@ -112,7 +112,7 @@ export async function createAccount(
 }
 
 /** A statement made conditional on a SQL expression (evaluated when it runs, inside the batch). */
-function prepared(call: EditorCall, s: Statement, when: string): D1PreparedStatement {
+export function prepared(call: EditorCall, s: Statement, when: string): D1PreparedStatement {
   const sql = s.sql.replace(/VALUES \((.*)\)$/s, `SELECT $1 WHERE ${when}`);
   return call.d1.prepare(sql).bind(...s.params);
 }

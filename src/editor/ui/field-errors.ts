@@ -108,6 +108,20 @@ const SHAPES: [RegExp, (...m: string[]) => string][] = [
     (_, k) => `Kênh '${k}' có khóa API của nhà bán lẻ: niêm yết của kênh do nhà bán lẻ gửi lên.`,
   ],
   [/^The photo is larger than (\d+) kB/, (_, n) => `Ảnh lớn hơn ${n} kB; hãy giảm kích thước`],
+  // A retailer API key's input (src/domain/api-keys.ts) and its revocation (src/editor/keys/).
+  [/^needs at least one of /, () => "cần chọn ít nhất một quyền"],
+  [/^'(.*)' is not a scope \((.*)\)$/, (_, v, all) => `'${v}' không phải quyền của khóa (${all})`],
+  [/^read is a read-only key: give it alone$/, () => "khóa chỉ đọc không đi cùng quyền khác"],
+  [
+    /^'(.*)' is not a date such as (\S+)$/,
+    (_, v, d) => `'${v}' không phải là ngày (năm-tháng-ngày, như ${d})`,
+  ],
+  [/^(.*) is not in the future$/, (_, v) => `${v} đã qua: ngày hết hạn phải sau hôm nay`],
+  [/^at most (\d+) characters$/, (_, n) => `tối đa ${n} ký tự`],
+  [
+    /^No active API key with prefix '(.*)'$/,
+    (_, k) => `Không có khóa API đang dùng nào bắt đầu bằng '${k}'.`,
+  ],
   [/^Invalid/, () => "không hợp lệ"],
 ];
 

@@ -19,5 +19,10 @@ button { font: inherit; font-weight: 700; padding: .5rem 1.1rem; border-radius: 
 form.inline { display: flex; gap: .6rem; align-items: center; }
 .error-summary, .field-error { color: var(--red-ink); font-weight: 700; }
 .note { color: var(--muted); }
+fieldset.field { border: 0; padding: 0; }
+fieldset.field legend { font-weight: 700; margin-bottom: .3rem; }
+.check input { width: auto; }
+table { border-collapse: collapse; }
+th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #c9ccd8; vertical-align: top; }
 .count { display: inline-block; min-width: 1.8rem; padding: 0 .4rem; border-radius: 1rem; background: var(--soft); text-align: center; font-size: .9rem; }
 `;

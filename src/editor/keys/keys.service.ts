@@ -1,0 +1,119 @@
+/**
+ * Editors manage the retail channels' API keys (issue 27: "scoped keys with an expiry, CLI and admin pages"): list
+ * a channel's keys, make one with its scopes and expiry (the key returned once; only its prefix and SHA-256 are
+ * stored), revoke one. The rules and statements are the CLI's own (src/domain/api-keys.ts,
+ * src/platform/db/api-keys.ts); every change is audited (entity `api_key`, key: its prefix). Each call is one
+ * D1 batch that also reads what the page shows next.
+ */
+import { keyExpiry, keyInputReason, keyName, keyScopes } from "../../domain/api-keys.ts";
+import { SLUG_PATTERN } from "../../domain/vocabulary.ts";
+import { insertKey, listKeys, revokeKey, type StoredKeySummary } from "../../platform/db/api-keys.ts";
+import { generateApiKey } from "../../platform/http/api-key.ts";
+import { type InvalidParam, invalidFields, Problem } from "../../platform/http/problem.ts";
+import { type EditorCall, requireRole } from "../auth/auth.ts";
+import { prepared } from "../people/people.service.ts";
+import { auditStatement } from "../records/store.ts";
+
+/** What the keys page shows: the keys (of one channel, or all) and the channels a key can be made for. */
+export interface KeysView {
+  keys: StoredKeySummary[];
+  channels: { slug: string; name: string }[];
+}
+
+/** A new key as the editor asked for it (form fields as given). */
+export interface KeyRequest {
+  channel: string;
+  name: string;
+  scopes: readonly string[];
+  expires: string;
+}
+
+const CHANNELS = "SELECT slug, name FROM channels ORDER BY name";
+
+function viewStatements(call: EditorCall, channel: string | null) {
+  return [listKeys(call.d1, channel), call.d1.prepare(CHANNELS)];
+}
+const viewOf = (results: D1Result<unknown>[], at: number): KeysView => ({
+  keys: (results[at]?.results ?? []) as StoredKeySummary[],
+  channels: (results[at + 1]?.results ?? []) as KeysView["channels"],
+});
+
+/** The keys of a channel (or every channel's when null) and the channels, in one read. */
+export async function keysView(call: EditorCall, channel: string | null): Promise<KeysView> {
+  requireRole(call.editor, "editor");
+  return viewOf(await call.d1.batch(viewStatements(call, channel)), 0);
+}
+
+/**
+ * Makes a key of a channel. Bad input is a 422 naming each field before anything is read or written; an unknown
+ * channel a 422 on `channel` (nothing written). Returns the key — shown once, never stored — and the page's view.
+ */
+export async function createKey(
+  call: EditorCall,
+  input: KeyRequest,
+): Promise<{ key: string; prefix: string; view: KeysView }> {
+  requireRole(call.editor, "editor");
+  const channel = input.channel.trim();
+  const checks = [keyName(input.name, channel), keyScopes(input.scopes), keyExpiry(input.expires)];
+  const errors: InvalidParam[] = checks.flatMap((r) =>
+    "error" in r ? [{ name: r.error.field, reason: keyInputReason(r.error) }] : [],
+  );
+  if (!SLUG_PATTERN.test(channel)) errors.unshift({ name: "channel", reason: "is required" });
+  if (errors.length) throw invalidFields(errors);
+  const [named, scoped, expiry] = checks as [
+    { name: string },
+    { scopes: string[] },
+    { expiresAt: string | null },
+  ];
+  const { key, prefix, hash } = await generateApiKey();
+  const made = {
+    channel,
+    name: named.name,
+    prefix,
+    hash,
+    scopes: scoped.scopes,
+    expiresAt: expiry.expiresAt,
+  };
+  const results = await call.d1.batch([
+    insertKey(call.d1, made),
+    prepared(
+      call,
+      auditStatement(call, "api_key", prefix, "create", [
+        { field: "channel", before: null, after: channel },
+        { field: "name", before: null, after: made.name },
+        { field: "scopes", before: null, after: made.scopes.join(" ") },
+        { field: "expires_at", before: null, after: made.expiresAt },
+      ]),
+      // Only when the key was made: an unknown channel writes nothing, not even the audit line.
+      "changes() = 1",
+    ),
+    ...viewStatements(call, channel),
+  ]);
+  if (!results[0]?.results.length)
+    throw invalidFields([{ name: "channel", reason: `no channel '${channel}'` }]);
+  return { key, prefix, view: viewOf(results, 2) };
+}
+
+/**
+ * Revokes an active key by its prefix (refused from its next request on); 404 when none is active. Returns the
+ * page's view of `channel`'s keys (every channel's when null).
+ */
+export async function revokeChannelKey(
+  call: EditorCall,
+  prefix: string,
+  channel: string | null,
+): Promise<KeysView> {
+  requireRole(call.editor, "editor");
+  const results = await call.d1.batch([
+    revokeKey(call.d1, prefix),
+    prepared(
+      call,
+      auditStatement(call, "api_key", prefix, "revoke", [{ field: "revoked", before: false, after: true }]),
+      "changes() = 1",
+    ),
+    ...viewStatements(call, channel),
+  ]);
+  if (!results[0]?.results.length)
+    throw new Problem(404, { type: "not-found", detail: `No active API key with prefix '${prefix}'` });
+  return viewOf(results, 2);
+}
