@@ -54,7 +54,15 @@ export function HomePage(props: { data: HomeData; lang: Lang; examples: Examples
               <li>
                 <p class={`tier-link tier-${f.value} tier-empty`}>
                   <span class="tier-link-name">{f.label}</span>
-                  <span class="tier-link-count">{t.tierNone}</span>
+                  <Count
+                    class="tier-link-count"
+                    kind="tier"
+                    value={f.value}
+                    n={0}
+                    illustrative={0}
+                    text={t.tierNone}
+                    lang={lang}
+                  />
                 </p>
               </li>
             ) : (
