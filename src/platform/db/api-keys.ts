@@ -52,12 +52,19 @@ export interface NewKey {
 export const insertKeyParams = (k: NewKey) =>
   [k.channel, k.name, k.prefix, k.hash, k.scopes.join(" "), k.expiresAt] as const;
 
-/** What makes a statement: a D1 database, a session or the request's counted D1. */
-type Prepares = Pick<D1Database, "prepare">;
+/**
+ * What makes a statement: a D1 database, a session or the request's counted D1 (its statement type `S`). Said
+ * structurally, so that scripts/keys.ts, which Node runs without the Workers types, can import this module.
+ */
+interface Prepares<S> {
+  prepare(query: string): { bind(...values: unknown[]): S };
+}
 
 /** {@link INSERT_KEY} as a D1 statement. */
-export const insertKey = (d1: Prepares, k: NewKey) => d1.prepare(INSERT_KEY).bind(...insertKeyParams(k));
+export const insertKey = <S>(d1: Prepares<S>, k: NewKey): S =>
+  d1.prepare(INSERT_KEY).bind(...insertKeyParams(k));
 /** {@link LIST_KEYS} as a D1 statement. */
-export const listKeys = (d1: Prepares, channel: string | null) => d1.prepare(LIST_KEYS).bind(channel);
+export const listKeys = <S>(d1: Prepares<S>, channel: string | null): S =>
+  d1.prepare(LIST_KEYS).bind(channel);
 /** {@link REVOKE_KEY} as a D1 statement. */
-export const revokeKey = (d1: Prepares, prefix: string) => d1.prepare(REVOKE_KEY).bind(prefix);
+export const revokeKey = <S>(d1: Prepares<S>, prefix: string): S => d1.prepare(REVOKE_KEY).bind(prefix);
