@@ -253,15 +253,24 @@ describe("the header", () => {
   ])
     it(`takes focus in the order it is seen, and its language switch names the language (${viewport.width} px)`, () =>
       onPage("/en/products", viewport, async (page) => {
+        // Where each link is seen. On a phone the navigation is one row that scrolls sideways: its links are
+        // seen where the row is, in the row's order, however far along the row is scrolled.
         const links = await page.locator(".site-header a").evaluateAll((as) =>
           as.map((a) => {
-            const r = a.getBoundingClientRect();
-            return { text: a.textContent?.trim() ?? "", top: Math.round(r.top), left: Math.round(r.left) };
+            const row = a.closest(".site-nav");
+            const r = (row ?? a).getBoundingClientRect();
+            const along = row ? a.getBoundingClientRect().left - r.left + row.scrollLeft : 0;
+            return {
+              text: a.textContent?.trim() ?? "",
+              top: Math.round(r.top),
+              left: Math.round(r.left),
+              along: Math.round(along),
+            };
           }),
         );
         // Visual order: by line (tops within 12 px are one line), then left to right.
         const seen = [...links].sort((a, b) =>
-          Math.abs(a.top - b.top) > 12 ? a.top - b.top : a.left - b.left,
+          Math.abs(a.top - b.top) > 12 ? a.top - b.top : a.left - b.left || a.along - b.along,
         );
         expect(links.map((l) => l.text)).toEqual(seen.map((l) => l.text));
         const order: string[] = [];
@@ -276,6 +285,25 @@ describe("the header", () => {
         // The switch shows the language's name, not only "VI" (a clipped 1 px name counts as hidden).
         const name = await page.locator(".lang-switch").getByText("Tiếng Việt").boundingBox();
         expect(name?.width ?? 0).toBeGreaterThan(40);
+      }));
+});
+
+describe("the header on a phone", () => {
+  for (const width of [320, 412])
+    it(`is two rows, leaves the screen to the page and shows the current page's item (${width} px)`, () =>
+      onPage("/khuyen-cong", { width, height: 700 }, async (page) => {
+        const header = await page.locator(".site-header").boundingBox();
+        // The brand, then the navigation row with the language switch: four rows took 245 px at 360 px.
+        expect(header?.height ?? 999).toBeLessThan(140);
+        const current = await page.locator('.site-nav a[aria-current="page"]').boundingBox();
+        const nav = await page.locator(".site-nav").boundingBox();
+        expect(current).not.toBeNull();
+        expect(current?.x ?? -1).toBeGreaterThanOrEqual((nav?.x ?? 0) - 1);
+        expect((current?.x ?? 0) + (current?.width ?? 0)).toBeLessThanOrEqual(
+          (nav?.x ?? 0) + (nav?.width ?? 0) + 1,
+        );
+        // The page itself never scrolls sideways; only the navigation row does.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       }));
 });
 
