@@ -5,6 +5,22 @@ import { STANDINGS } from "../../../domain/ratings.ts";
 import { CHANNEL_KINDS, FUNDS, LISTING_STATUSES, PRODUCT_GROUPS } from "../../../domain/vocabulary.ts";
 import { CAP, FacetValue, PageInfo, Producer, Provenance, Recognition, Tier } from "./common.ts";
 
+/** The year, standing and certification of a product's OCOP rating, as its list item and its card say them. */
+const ocopRating = {
+  ocop_year: z.number().int().nullable().openapi({
+    description:
+      "The year of the rating behind `ocop_stars` (null when it has none, or its source gives no year): a rating is of its year",
+  }),
+  ocop_standing: z.enum(STANDINGS).nullable().openapi({
+    description:
+      "Where the rating behind `ocop_stars` stands today (see Recognition.standing): `may_have_lapsed` when its 36 months may have run out and no later rating is recorded. Null without `ocop_stars`.",
+  }),
+  ocop: z.boolean().openapi({
+    description:
+      "The product holds an OCOP certification, whether or not a source states its stars (`ocop_stars` is null when none does)",
+  }),
+};
+
 export const ProductListItem = z
   .object({
     slug: z.string(),
@@ -18,18 +34,7 @@ export const ProductListItem = z
       description:
         "Highest OCOP stars stated for the product, counted as a recognition of its year (`ocop_year`): a 2020 rating that may have lapsed still counts here, in the `scheme` facet and in `sort=tier`; `ocop_standing` says whether it may have lapsed. Null when it has none, or when its sources give none (scheme=ocop still finds it)",
     }),
-    ocop_year: z.number().int().nullable().openapi({
-      description:
-        "The year of the rating behind `ocop_stars` (null when it has none, or its source gives no year): a rating is of its year",
-    }),
-    ocop_standing: z.enum(STANDINGS).nullable().openapi({
-      description:
-        "Where the rating behind `ocop_stars` stands today (see Recognition.standing): `may_have_lapsed` when its 36 months may have run out and no later rating is recorded. Null without `ocop_stars`.",
-    }),
-    ocop: z.boolean().openapi({
-      description:
-        "The product holds an OCOP certification, whether or not a source states its stars (`ocop_stars` is null when none does)",
-    }),
+    ...ocopRating,
     image: z.string().nullable(),
     image_alt: z.string().nullable(),
     price_from_vnd: z.number().int().nullable(),
@@ -133,18 +138,7 @@ export const ProductCard = z.object({
   image: z.string().nullable(),
   tier: Tier,
   ocop_stars: z.number().int().nullable(),
-  ocop_year: z.number().int().nullable().openapi({
-    description:
-      "The year of the rating behind `ocop_stars` (null when it has none, or its source gives no year): a rating is of its year",
-  }),
-  ocop_standing: z.enum(STANDINGS).nullable().openapi({
-    description:
-      "Where the rating behind `ocop_stars` stands today (see Recognition.standing): `may_have_lapsed` when its 36 months may have run out and no later rating is recorded. Null without `ocop_stars`.",
-  }),
-  ocop: z.boolean().openapi({
-    description:
-      "The product holds an OCOP certification, whether or not a source states its stars (`ocop_stars` is null when none does)",
-  }),
+  ...ocopRating,
   sample: z.boolean(),
   provenance: Provenance,
 });
