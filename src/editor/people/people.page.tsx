@@ -2,16 +2,17 @@ import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../platform/env.ts";
 import { Problem } from "../../platform/http/problem.ts";
 import { checkCsrf, csrfToken, type EditorIdentity, editorCall, hasRole } from "../auth/auth.ts";
+import { fieldMessage } from "../ui/field-errors.ts";
 import {
   ErrorSummary,
   type Errors,
   errorsOf,
   Select,
   type Shell,
+  str,
   Text,
   type Values,
-} from "../records/records.page.tsx";
-import { fieldMessage } from "../ui/field-errors.ts";
+} from "../ui/form.tsx";
 import { FIELD_LABELS, PEOPLE_PATHS, PEOPLE_UI } from "../ui/labels.ts";
 import type { AdminLang } from "../ui/strings.ts";
 import {
@@ -24,7 +25,6 @@ import {
 } from "./people.service.ts";
 
 type C = Context<AppEnv>;
-const str = (v: unknown) => (typeof v === "string" ? v : "");
 
 /**
  * The people screen (publishers): accounts with their role, sessions and tokens; invite an editor (a one-time

@@ -7,15 +7,6 @@ import type { AppEnv } from "../../platform/env.ts";
 import { Problem } from "../../platform/http/problem.ts";
 import { checkCsrf, csrfToken, editorCall, readSession } from "../auth/auth.ts";
 import {
-  Area,
-  ErrorSummary,
-  type Errors,
-  errorsOf,
-  Field,
-  type Shell,
-  Text,
-} from "../records/records.page.tsx";
-import {
   etagOf,
   type RecordState,
   stateFromResults,
@@ -24,6 +15,7 @@ import {
 } from "../records/store.ts";
 import type { ProducerRecord, ProductRecord } from "../schemas.ts";
 import { fieldMessage } from "../ui/field-errors.ts";
+import { Area, ErrorSummary, type Errors, errorsOf, Field, type Shell, str, Text } from "../ui/form.tsx";
 import { FIELD_LABELS } from "../ui/labels.ts";
 import { ADMIN_PATHS, type AdminLang } from "../ui/strings.ts";
 import { ownProductState, proposePhoto, proposeProducer, proposeProduct } from "./proposals.service.ts";
@@ -68,7 +60,6 @@ const UI = {
   },
 } as const;
 
-const str = (v: unknown) => (typeof v === "string" ? v : "");
 const packsText = (p: ProductRecord) =>
   p.packaging.map((k) => [k.label, k.net_weight_g ?? "", k.price_vnd ?? ""].join("; ")).join("\n");
 

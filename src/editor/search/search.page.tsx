@@ -9,13 +9,12 @@ import {
 import type { AppEnv } from "../../platform/env.ts";
 import { Problem } from "../../platform/http/problem.ts";
 import { checkCsrf, csrfToken, type EditorIdentity, editorCall } from "../auth/auth.ts";
-import type { Shell } from "../records/records.page.tsx";
+import { type Shell, str } from "../ui/form.tsx";
 import type { AdminLang } from "../ui/strings.ts";
 import { addSynonym, removeSynonym } from "./search.service.ts";
 import { listSynonymsStatement, MAX_SYNONYM_LENGTH, type SynonymRow } from "./synonyms.ts";
 
 type C = Context<AppEnv>;
-const str = (v: unknown) => (typeof v === "string" ? v : "");
 
 export const SEARCH_PATHS = {
   vi: { search: "/quan-tri/tim-kiem", remove: "xoa" },

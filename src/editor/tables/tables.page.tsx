@@ -4,6 +4,7 @@ import { CHANNEL_KINDS, FUNDS, LISTING_STATUSES } from "../../domain/vocabulary.
 import type { AppEnv } from "../../platform/env.ts";
 import { Problem } from "../../platform/http/problem.ts";
 import { checkCsrf, csrfToken, type EditorIdentity, editorCall, hasRole } from "../auth/auth.ts";
+import { fieldMessage } from "../ui/field-errors.ts";
 import {
   Area,
   ErrorSummary,
@@ -11,11 +12,11 @@ import {
   errorsOf,
   Select,
   type Shell,
+  str,
   Text,
   type Values,
   zodErrors,
-} from "../records/records.page.tsx";
-import { fieldMessage } from "../ui/field-errors.ts";
+} from "../ui/form.tsx";
 import { FIELD_LABELS, TABLE_PATHS, UI } from "../ui/labels.ts";
 import type { AdminLang } from "../ui/strings.ts";
 import {
@@ -94,7 +95,6 @@ export const FORMS: Record<PlainEntity, FieldSpec[]> = {
   ],
 };
 
-const str = (v: unknown) => (typeof v === "string" ? v : "");
 const lines = (v: string) =>
   v
     .split(/\r?\n/)
