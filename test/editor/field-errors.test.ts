@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ProducerRecord, ProductRecord, RecognitionInput } from "../../src/editor/schemas.ts";
-import { PLAIN_SCHEMAS } from "../../src/editor/tables/tables.service.ts";
+import { PLAIN_SCHEMAS } from "../../src/editor/tables/tables.schemas.ts";
 import { fieldMessage } from "../../src/editor/ui/field-errors.ts";
 import { createEditor } from "./helpers.ts";
 import { type Session, signedIn } from "./session.ts";

@@ -8,21 +8,15 @@ import { etag, forEditors, forPublishers, IfMatch, staleProblem } from "../api/a
 import { editorCall, requireEditorToken } from "../auth/auth.ts";
 import { slugSchema } from "../schemas.ts";
 import {
-  checkListing,
-  createPlain,
-  deletePlain,
   LIST_LIMIT,
-  ListingCheck,
   listPlainStatement,
-  PLAIN_SCHEMAS,
-  type PlainEntity,
   type PlainState,
   plainFrom,
   plainListFrom,
-  plainNotFound,
   readPlainStatement,
-  updatePlain,
-} from "./tables.service.ts";
+} from "./tables.queries.ts";
+import { ListingCheck, PLAIN_SCHEMAS, type PlainEntity } from "./tables.schemas.ts";
+import { checkListing, createPlain, deletePlain, plainNotFound, updatePlain } from "./tables.service.ts";
 
 const problem = { "application/problem+json": { schema: ProblemSchema } };
 const tags = ["Editors"];

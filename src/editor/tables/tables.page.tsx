@@ -19,18 +19,9 @@ import {
 } from "../ui/form.tsx";
 import { FIELD_LABELS, TABLE_PATHS, UI } from "../ui/labels.ts";
 import type { AdminLang } from "../ui/strings.ts";
-import {
-  checkListing,
-  createPlain,
-  deletePlain,
-  listPlainStatement,
-  PLAIN_SCHEMAS,
-  type PlainEntity,
-  type PlainState,
-  plainListFrom,
-  readPlain,
-  updatePlain,
-} from "./tables.service.ts";
+import { listPlainStatement, type PlainState, plainListFrom, readPlain } from "./tables.queries.ts";
+import { PLAIN_SCHEMAS, type PlainEntity } from "./tables.schemas.ts";
+import { checkListing, createPlain, deletePlain, updatePlain } from "./tables.service.ts";
 
 type C = Context<AppEnv>;
 type Kind = "text" | "area" | "url" | "date" | "number" | "lines" | "stores" | "select";
