@@ -5,7 +5,8 @@ import { defineConfig } from "drizzle-kit";
 // database the migrations build.
 export default defineConfig({
   dialect: "sqlite",
-  schema: ["./src/platform/db/schema.ts", "./src/platform/db/schema-derived.ts"],
+  // The schema by area (src/platform/db/schema.ts re-exports them for the Worker) and the derived facet tables.
+  schema: ["./src/platform/db/schema/*.ts", "./src/platform/db/schema-derived.ts"],
   out: "./migrations",
   // Tables drizzle does not model, for the commands that read a live database (pull, studio; never `push` against
   // D1): the FTS5 index and its shadow tables (migration 0001), D1's and wrangler's own tables.

@@ -12,15 +12,21 @@ import drizzleConfig from "../../drizzle.config.ts?raw";
 import * as schema from "../../src/platform/db/schema.ts";
 import * as derived from "../../src/platform/db/schema-derived.ts";
 
-/** The files imported above: drizzle-kit must read the same ones (drizzle.config.ts), or it generates from others. */
-const SCHEMA_FILES = ["src/platform/db/schema.ts", "src/platform/db/schema-derived.ts"];
+/** The files imported below: drizzle-kit must read the same ones (drizzle.config.ts), or it generates from others. */
+const SCHEMA_FILES = ["src/platform/db/schema/*.ts", "src/platform/db/schema-derived.ts"];
+const areas = import.meta.glob("../../src/platform/db/schema/*.ts", { eager: true }) as Record<
+  string,
+  object
+>;
 
 const db = env.DB;
 const dialect = new SQLiteSyncDialect();
 
-const drizzleTables = ([...Object.values(schema), ...Object.values(derived)] as unknown[]).filter(
-  (v): v is SQLiteTable => is(v, SQLiteTable),
-);
+const tablesOf = (values: unknown[]) => values.filter((v): v is SQLiteTable => is(v, SQLiteTable));
+const drizzleTables = tablesOf([
+  ...Object.values(areas).flatMap((m) => Object.values(m)),
+  ...Object.values(derived),
+]);
 
 interface ColumnShape {
   name: string;
@@ -235,6 +241,13 @@ describe("schema.ts describes the migrated database", async () => {
   it("is the schema drizzle-kit generates from", () => {
     const listed = /schema:\s*\[([^\]]*)\]/.exec(drizzleConfig)?.[1] ?? "";
     expect([...listed.matchAll(/"(?:\.\/)?([^"]+)"/g)].map((m) => m[1])).toEqual(SCHEMA_FILES);
+    // The Worker's drizzle takes schema.ts, which must re-export every table of the areas drizzle-kit reads.
+    const name = (t: SQLiteTable) => getTableConfig(t).name;
+    expect(tablesOf(Object.values(schema)).map(name).sort()).toEqual(
+      tablesOf(Object.values(areas).flatMap((m) => Object.values(m)))
+        .map(name)
+        .sort(),
+    );
   });
 
   it("has the same tables (FTS5 virtual tables stay in SQL)", () => {
