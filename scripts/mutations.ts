@@ -426,31 +426,31 @@ export const MODULES: Module[] = [
     tests: ["test/ops/backup-restore.test.ts", "test/ops/restore-security.test.ts"],
     mutations: [
       {
-        file: "src/platform/db/backup.ts",
+        file: "src/platform/db/backup/restore.ts",
         search: 'versionColumns.includes("epoch") ? `, "epoch" = max("epoch" + 1, ${epoch})` : ""',
         replace: '""',
         why: "a restore keeps the epoch: clients' old ETags and cursors match restored data",
       },
       {
-        file: "src/platform/db/backup.ts",
+        file: "src/platform/db/backup/restore.ts",
         search: '`UPDATE "catalogue_version" SET "version" = "version" + 1${',
         replace: '`UPDATE "catalogue_version" SET "version" = "version"${',
         why: "a restore does not bump the version",
       },
       {
-        file: "src/platform/db/backup.ts",
+        file: "src/platform/db/backup/restore.ts",
         search: 'THEN coalesce("api_keys"."revoked_at", excluded."revoked_at")',
         replace: 'THEN excluded."revoked_at"',
         why: "a key revoked after the backup comes back to life on restore",
       },
       {
-        file: "src/platform/db/backup.ts",
+        file: "src/platform/db/backup/restore.ts",
         search: 'const mergeKeys = keyColumns.length > 0 && target.tables.includes("channels");',
         replace: "const mergeKeys = false;",
         why: "a restore forgets keys made after the backup",
       },
       {
-        file: "src/platform/db/backup.ts",
+        file: "src/platform/db/backup/restore.ts",
         search: '(c) => `${ident(c)} = max("catalogue_version".${ident(c)}, excluded.${ident(c)})`,',
         replace: "(c) => `${ident(c)} = excluded.${ident(c)}`,",
         why: "an older backup moves the version counter back",
