@@ -3,7 +3,7 @@
 // tests and Node the Worker generates it on request (src/index.ts). The deployed Worker never loads this module.
 import { createApi } from "../app.ts";
 import { ProductFeedRow } from "../retail/feeds/feeds.routes.ts";
-import { changeWebhook, pingWebhook } from "../retail/webhooks/webhooks.routes.ts";
+import { changeWebhook, pingWebhook } from "../retail/webhooks/webhooks.payloads.ts";
 import { ROUTES } from "../routes.ts";
 import { OPENAPI_CONFIG, SECURITY_SCHEMES } from "./config.ts";
 import { withExamples } from "./examples.ts";
