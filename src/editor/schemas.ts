@@ -108,6 +108,10 @@ const producerStatedOn = z
 export const Packaging = z
   .object({
     label: text(120),
+    label_en: optionalText(120).openapi({
+      description: "The pack's name in English (English pages show it; null: they show `label`)",
+      example: "500 g pack",
+    }),
     net_weight_g: z.number().int().min(0).max(1_000_000).nullable().default(null),
     price_vnd: z.number().int().min(0).max(1_000_000_000).nullable().default(null),
     sample: z.boolean().default(false).openapi({ description: "The price is illustrative" }),

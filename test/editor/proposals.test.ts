@@ -147,8 +147,22 @@ describe("a producer's proposals", () => {
     const draft = await draftOf("product", REAL_PRODUCT.slug);
     expect(draft?.packaging).toEqual([
       // No GTIN stated by the producer: the pack's gtin stays null (issue 27).
-      { label: "Gói hút chân không 500 g", net_weight_g: 500, price_vnd: 185000, sample: false, gtin: null },
-      { label: "Hộp quà 1 kg", net_weight_g: 1000, price_vnd: null, sample: false, gtin: null },
+      {
+        label: "Gói hút chân không 500 g",
+        label_en: null,
+        net_weight_g: 500,
+        price_vnd: 185000,
+        sample: false,
+        gtin: null,
+      },
+      {
+        label: "Hộp quà 1 kg",
+        label_en: null,
+        net_weight_g: 1000,
+        price_vnd: null,
+        sample: false,
+        gtin: null,
+      },
     ]);
     expect((draft?.field_provenance ?? {}) as Record<string, string>).not.toHaveProperty("packaging");
     const published = await admin("POST", `/products/${REAL_PRODUCT.slug}/publish`, publisher.token);

@@ -2162,6 +2162,12 @@ export interface components {
             /** @default [] */
             packaging?: {
                 label: string;
+                /**
+                 * @description The pack's name in English (English pages show it; null: they show `label`)
+                 * @default null
+                 * @example 500 g pack
+                 */
+                label_en?: string | null;
                 /** @default null */
                 net_weight_g?: number | null;
                 /** @default null */
@@ -2230,6 +2236,12 @@ export interface components {
             /** @default [] */
             packaging?: {
                 label: string;
+                /**
+                 * @description The pack's name in English (English pages show it; null: they show `label`)
+                 * @default null
+                 * @example 500 g pack
+                 */
+                label_en?: string | null;
                 /** @default null */
                 net_weight_g?: number | null;
                 /** @default null */

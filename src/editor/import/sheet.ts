@@ -129,16 +129,17 @@ export const fieldStatesCell = (v: Record<string, string> | undefined) =>
     .map(([f, st]) => `${f}:${st}`)
     .join(" | ");
 
-/** A pack written `label;net weight g;price đồng;illustrative;GTIN`, packs separated by `|`. */
+/** A pack written `label;net weight g;price đồng;illustrative;GTIN;English label`, packs separated by `|`. */
 export function packaging(v: string) {
   return v
     .split("|")
     .map((p) => p.trim())
     .filter(Boolean)
     .map((p) => {
-      const [label = "", weight = "", price = "", flag = "", gtin = ""] = p.split(";");
+      const [label = "", weight = "", price = "", flag = "", gtin = "", labelEn = ""] = p.split(";");
       return {
         label: label.trim(),
+        label_en: labelEn.trim() || null,
         net_weight_g: int(weight),
         price_vnd: int(price),
         sample: /^(illustrative|minh họa|true|1)$/i.test(flag.trim()),
@@ -149,7 +150,14 @@ export function packaging(v: string) {
 export const packagingCell = (packs: ProductRecord["packaging"]) =>
   packs
     .map((p) =>
-      [p.label, p.net_weight_g ?? "", p.price_vnd ?? "", p.sample ? "illustrative" : "", p.gtin ?? ""]
+      [
+        p.label,
+        p.net_weight_g ?? "",
+        p.price_vnd ?? "",
+        p.sample ? "illustrative" : "",
+        p.gtin ?? "",
+        p.label_en ?? "",
+      ]
         .join(";")
         .replace(/;+$/, ""),
     )

@@ -130,7 +130,13 @@ export async function proposeProduct(
     (current) => ({
       description_vi: input.description_vi,
       description_en: input.description_en,
-      packaging: packs,
+      // A pack stated again under the same label keeps the English name an editor gave it.
+      packaging: packs.map((k) => ({
+        ...k,
+        label_en:
+          ((current.packaging ?? []) as ProductRecord["packaging"]).find((c) => c.label === k.label)
+            ?.label_en ?? null,
+      })),
       producer_stated_on: statedToday(),
       field_provenance: statedNow(current, ["description", "packaging"]),
     }),

@@ -99,6 +99,7 @@ export async function previewDetail(
   const { state, fields } = flags(p);
   const packaging = p.packaging.map((k) => ({
     label: k.label,
+    labelEn: k.label_en ?? undefined,
     netWeightG: k.net_weight_g,
     priceVnd: k.price_vnd,
     sample: k.sample,
@@ -114,7 +115,11 @@ export async function previewDetail(
     category: pick(lang, p.category_vi, p.category_en),
     tier: tierOf(rank),
     ocop_stars: stars || null,
-    packaging: p.packaging.map((k) => ({ ...k })),
+    // The pack's name in the page's language, as the catalogue shows it (src/platform/db/product-detail.ts).
+    packaging: p.packaging.map(({ label_en, ...k }) => ({
+      ...k,
+      label: pick(lang, k.label, label_en ?? k.label),
+    })),
     image: p.image,
     image_alt: pick(lang, p.image_alt_vi ?? "", p.image_alt_en ?? ""),
     sources: p.sources,

@@ -143,6 +143,7 @@ export function publishProductStatement(record: ProductRecord): Statement {
       JSON.stringify(
         p.packaging.map((k) => ({
           label: k.label,
+          ...(k.label_en ? { labelEn: k.label_en } : {}),
           netWeightG: k.net_weight_g,
           priceVnd: k.price_vnd,
           sample: k.sample,

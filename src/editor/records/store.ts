@@ -127,6 +127,7 @@ export const fromRow = {
     packaging: parse<
       {
         label: string;
+        labelEn?: string;
         netWeightG: number | null;
         priceVnd: number | null;
         sample: boolean;
@@ -134,6 +135,7 @@ export const fromRow = {
       }[]
     >(r.packaging, []).map((p) => ({
       label: p.label,
+      label_en: p.labelEn ?? null,
       net_weight_g: p.netWeightG ?? null,
       price_vnd: p.priceVnd ?? null,
       sample: Boolean(p.sample),
