@@ -3171,7 +3171,7 @@ export interface operations {
                      *         "packaging"
                      *       ],
                      *       "created_at": "2026-01-05T00:00:02.000Z",
-                     *       "updated_at": "2026-12-07T07:13:05.778Z",
+                     *       "updated_at": "2026-12-07T13:21:19.683Z",
                      *       "producer": {
                      *         "slug": "htx-tan-viet-a",
                      *         "name": "HTX Tân Việt Á",
@@ -3271,7 +3271,7 @@ export interface operations {
                      *           "source_url": "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
                      *           "sample": false,
                      *           "version": 1,
-                     *           "updated_at": "2026-12-07T07:13:05.819Z",
+                     *           "updated_at": "2026-12-07T13:21:19.753Z",
                      *           "provenance": {
                      *             "record": "sourced",
                      *             "fields": {
@@ -3524,7 +3524,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 33,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY2h1LXRoZS1idW4tdHJhbmcta2hvLWNvLWx1eWVuIl1d.Gs3l.oYL-J4mGDj2y9cI2LWhyOw"
+                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY2h1LXRoZS1idW4tdHJhbmcta2hvLWNvLWx1eWVuIl1d.T4Di.7R8H7ju5WKVbe5jG-hx7LQ"
                      *       }
                      *     }
                      */
@@ -3904,7 +3904,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 7,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFubmVsc3xyZWFsIixbMl1d.Gs3l.DslOGL4600qQW1FSYSx0DA"
+                     *         "next_cursor": "WyJjaGFubmVsc3xyZWFsIixbMl1d.T4Di.gpUIkcqObYnvvnzvQ0noLw"
                      *       }
                      *     }
                      */
@@ -4227,7 +4227,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 36,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.Gs3l.U6sC3JYapCdq8KpPagHOMg"
+                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.T4Di.ilLaYoFIT1m7__lkfH4Gfw"
                      *       }
                      *     }
                      */
@@ -5022,7 +5022,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "df8qg6wd92ef",
+                     *       "id": "29c6dyycdscc",
                      *       "status": "received",
                      *       "kind": "chain",
                      *       "product": "mien-dong-tan-viet-a",
@@ -5045,7 +5045,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "df8qg6wd92ef",
+                     *       "id": "29c6dyycdscc",
                      *       "status": "received",
                      *       "kind": "chain",
                      *       "product": "mien-dong-tan-viet-a",
@@ -5216,8 +5216,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261207071312203\"",
-                     *       "updated_at": "2026-12-07T07:13:12.221Z",
+                     *       "etag": "\"l12v2c20261207132127040\"",
+                     *       "updated_at": "2026-12-07T13:21:27.063Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -5366,8 +5366,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261207071312203\"",
-                     *       "updated_at": "2026-12-07T07:13:12.221Z",
+                     *       "etag": "\"l12v2c20261207132127040\"",
+                     *       "updated_at": "2026-12-07T13:21:27.063Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -5409,8 +5409,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 1,
-                     *       "etag": "\"l12v1c20261207071312203\"",
-                     *       "updated_at": "2026-12-07T07:13:12.203Z",
+                     *       "etag": "\"l12v1c20261207132127040\"",
+                     *       "updated_at": "2026-12-07T13:21:27.040Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -5519,8 +5519,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207071312203\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207132127040\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -5747,8 +5747,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207071312203\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207132127040\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -5824,7 +5824,7 @@ export interface operations {
                      *         {
                      *           "product": "mien-dong-tan-viet-a",
                      *           "version": 3,
-                     *           "etag": "\"l12v3c20261207071312203\""
+                     *           "etag": "\"l12v3c20261207132127040\""
                      *         }
                      *       ]
                      *     }
@@ -6060,7 +6060,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "htx-tam-hoa",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-07T07:13:05.771Z",
+                     *           "changed_at": "2026-12-07T13:21:19.669Z",
                      *           "href": "/api/v1/producers/htx-tam-hoa",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -6071,7 +6071,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "cong-ty-tnhh-mtv-688",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-07T07:13:05.772Z",
+                     *           "changed_at": "2026-12-07T13:21:19.669Z",
                      *           "href": "/api/v1/producers/cong-ty-tnhh-mtv-688",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -6081,7 +6081,7 @@ export interface operations {
                      *       "page": {
                      *         "limit": 2,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.Gs3l.LPa-Br_per0pzXKd0TLwfw"
+                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.T4Di.30LAlSD63QY7OWLGphcM5w"
                      *       }
                      *     }
                      */
@@ -6203,8 +6203,8 @@ export interface operations {
                 content: {
                     /**
                      * @example slug,name_vi,name_en,category_vi,category_en,product_group,tier,ocop_stars,price_from_vnd,producer_slug,producer_name,district,province,channels,image,sample,updated_at,provenance,price_from_vnd_provenance,district_provenance,channels_provenance,ocop
-                     *     bun-cam-kho-co-luyen,Bún cẩm khô cô Luyến,Cô Luyến dried purple-rice noodles,Bún khô,Dried rice noodles,processed_food,,3,,chu-the-bun-cam-kho-co-luyen,Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên),Hòa An,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T07:13:05.856Z,sourced,,inferred,,true
-                     *     bun-kho-ba-sach-hung-dao,Bún khô của HTX Ba sạch Hưng Đạo,Dried rice noodles of HTX Ba sạch Hưng Đạo,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T07:13:05.830Z,sourced,,,,false
+                     *     bun-cam-kho-co-luyen,Bún cẩm khô cô Luyến,Cô Luyến dried purple-rice noodles,Bún khô,Dried rice noodles,processed_food,,3,,chu-the-bun-cam-kho-co-luyen,Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên),Hòa An,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T13:21:19.806Z,sourced,,inferred,,true
+                     *     bun-kho-ba-sach-hung-dao,Bún khô của HTX Ba sạch Hưng Đạo,Dried rice noodles of HTX Ba sạch Hưng Đạo,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T13:21:19.772Z,sourced,,,,false
                      */
                     "text/csv": string;
                 };
@@ -6275,9 +6275,9 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example {"slug":"bun-cam-kho-co-luyen","name_vi":"Bún cẩm khô cô Luyến","name_en":"Cô Luyến dried purple-rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":3,"price_from_vnd":null,"producer_slug":"chu-the-bun-cam-kho-co-luyen","producer_name":"Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên)","district":"Hòa An","province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T07:13:05.856Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":"","ocop":true}
-                     *     {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô của HTX Ba sạch Hưng Đạo","name_en":"Dried rice noodles of HTX Ba sạch Hưng Đạo","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T07:13:05.830Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
-                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô của Công ty TNHH Bún Cao Tuyền","name_en":"Dried rice noodles of Công ty TNHH Bún Cao Tuyền","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T07:13:05.779Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
+                     * @example {"slug":"bun-cam-kho-co-luyen","name_vi":"Bún cẩm khô cô Luyến","name_en":"Cô Luyến dried purple-rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":3,"price_from_vnd":null,"producer_slug":"chu-the-bun-cam-kho-co-luyen","producer_name":"Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên)","district":"Hòa An","province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T13:21:19.806Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":"","ocop":true}
+                     *     {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô của HTX Ba sạch Hưng Đạo","name_en":"Dried rice noodles of HTX Ba sạch Hưng Đạo","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T13:21:19.772Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
+                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô của Công ty TNHH Bún Cao Tuyền","name_en":"Dried rice noodles of Công ty TNHH Bún Cao Tuyền","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T13:21:19.684Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
                      */
                     "application/x-ndjson": string;
                 };
@@ -6355,7 +6355,7 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "ep_d6a31bcadad1e2518cad786e",
+                     *           "id": "ep_29a0770ccaf0462690d92684",
                      *           "url": "https://hooks.example-chain.vn/cnnt",
                      *           "events": [
                      *             "product",
@@ -6363,8 +6363,8 @@ export interface operations {
                      *           ],
                      *           "include_illustrative": false,
                      *           "previous_secret_expires_at": null,
-                     *           "created_at": "2026-12-07T07:13:13.104Z",
-                     *           "updated_at": "2026-12-07T07:13:13.104Z"
+                     *           "created_at": "2026-12-07T13:21:27.876Z",
+                     *           "updated_at": "2026-12-07T13:21:27.876Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -6516,7 +6516,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_d6a31bcadad1e2518cad786e",
+                     *       "id": "ep_29a0770ccaf0462690d92684",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
@@ -6524,9 +6524,9 @@ export interface operations {
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T07:13:13.104Z",
-                     *       "updated_at": "2026-12-07T07:13:13.104Z",
-                     *       "secret": "whsec_gg3Cv70SRD5TraP4j1BtTyfNrtSlxoVq3sPkTfjNOQQ="
+                     *       "created_at": "2026-12-07T13:21:27.876Z",
+                     *       "updated_at": "2026-12-07T13:21:27.876Z",
+                     *       "secret": "whsec_Q1/VEWFSiuanXr6yGD7lgy93JibjNrTdvITjLuaqxoQ="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -6740,7 +6740,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_d6a31bcadad1e2518cad786e",
+                     *       "id": "ep_29a0770ccaf0462690d92684",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
@@ -6748,8 +6748,8 @@ export interface operations {
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T07:13:13.104Z",
-                     *       "updated_at": "2026-12-07T07:13:13.104Z"
+                     *       "created_at": "2026-12-07T13:21:27.876Z",
+                     *       "updated_at": "2026-12-07T13:21:27.876Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -7047,15 +7047,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_d6a31bcadad1e2518cad786e",
+                     *       "id": "ep_29a0770ccaf0462690d92684",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T07:13:13.104Z",
-                     *       "updated_at": "2026-12-07T07:13:13.137Z"
+                     *       "created_at": "2026-12-07T13:21:27.876Z",
+                     *       "updated_at": "2026-12-07T13:21:27.914Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -7291,16 +7291,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_d6a31bcadad1e2518cad786e",
+                     *       "id": "ep_29a0770ccaf0462690d92684",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
-                     *       "previous_secret_expires_at": "2026-12-07T08:13:13.146Z",
-                     *       "created_at": "2026-12-07T07:13:13.104Z",
-                     *       "updated_at": "2026-12-07T07:13:13.146Z",
-                     *       "secret": "whsec_FqdCQK4+QN1mcbZnSm79DHgube3VFnbp63KpGtusGUI="
+                     *       "previous_secret_expires_at": "2026-12-07T14:21:27.922Z",
+                     *       "created_at": "2026-12-07T13:21:27.876Z",
+                     *       "updated_at": "2026-12-07T13:21:27.922Z",
+                     *       "secret": "whsec_0PUOdkMDCsffN1PYKollLaRGglfozYYboVhTTKOrPYQ="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -7445,11 +7445,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "msg_d1f3ee702c85d11ac202eace",
+                     *       "id": "msg_c4460eb3e1eb5d8dc5ba1431",
                      *       "delivered": false,
                      *       "response_status": null,
-                     *       "latency_ms": 4,
-                     *       "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = hd98qd31h7gn5vc1hdb8fg85"
+                     *       "latency_ms": 2,
+                     *       "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = pkeqsb6hb3c4vuh7jbnih6i1"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookPingResult"];
@@ -7604,16 +7604,16 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "msg_0d7d1f33816b11ae58cab80d",
+                     *           "id": "msg_5491cfe2802b4bc4513acd1b",
                      *           "seq": 219,
                      *           "type": "listing.upsert",
                      *           "status": "pending",
                      *           "attempts": 1,
                      *           "response_status": null,
                      *           "latency_ms": 2,
-                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = b11p8d8ojfr9vra7o2ou75r5",
-                     *           "created_at": "2026-12-07T07:13:13.193Z",
-                     *           "updated_at": "2026-12-07T07:13:13.205Z"
+                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = 783rr13j5sa0ic6fe2ahfpuc",
+                     *           "created_at": "2026-12-07T13:21:27.958Z",
+                     *           "updated_at": "2026-12-07T13:21:27.967Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -7782,7 +7782,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-tan-viet-a",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T07:13:05.778Z\"",
+                     *       "etag": "\"0.2026-12-07T13:21:19.683Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-tan-viet-a",
                      *         "producer": "htx-tan-viet-a",
@@ -7796,6 +7796,7 @@ export interface operations {
                      *         "packaging": [
                      *           {
                      *             "label": "Gói 300 g",
+                     *             "label_en": "Pack 300 g",
                      *             "net_weight_g": 300,
                      *             "price_vnd": 45000,
                      *             "sample": true,
@@ -7803,6 +7804,7 @@ export interface operations {
                      *           },
                      *           {
                      *             "label": "Gói 500 g",
+                     *             "label_en": "Pack 500 g",
                      *             "net_weight_g": 500,
                      *             "price_vnd": 70000,
                      *             "sample": true,
@@ -7832,7 +7834,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "4",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T07:13:05.805Z\"",
+                     *           "etag": "\"0.2026-12-07T13:21:19.725Z\"",
                      *           "live": {
                      *             "id": 4,
                      *             "product": "mien-dong-tan-viet-a",
@@ -7860,7 +7862,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "5",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T07:13:05.807Z\"",
+                     *           "etag": "\"0.2026-12-07T13:21:19.728Z\"",
                      *           "live": {
                      *             "id": 5,
                      *             "product": "mien-dong-tan-viet-a",
@@ -8082,8 +8084,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207071312203\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207132127040\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8169,6 +8171,7 @@ export interface operations {
                      *         "packaging": [
                      *           {
                      *             "label": "Gói 500 g",
+                     *             "label_en": null,
                      *             "net_weight_g": 500,
                      *             "price_vnd": null,
                      *             "sample": false,
@@ -8285,8 +8288,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207071312203\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207132127040\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8388,6 +8391,7 @@ export interface operations {
                      *         "packaging": [
                      *           {
                      *             "label": "Gói 500 g",
+                     *             "label_en": null,
                      *             "net_weight_g": 500,
                      *             "price_vnd": null,
                      *             "sample": false,
@@ -8504,8 +8508,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207071312203\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207132127040\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8572,7 +8576,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T07:13:12.650Z\"",
+                     *       "etag": "\"0.2026-12-07T13:21:27.475Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-nguyen-binh",
                      *         "producer": "htx-mien-dong-nguyen-binh",
@@ -8586,6 +8590,7 @@ export interface operations {
                      *         "packaging": [
                      *           {
                      *             "label": "Gói 500 g",
+                     *             "label_en": null,
                      *             "net_weight_g": 500,
                      *             "price_vnd": null,
                      *             "sample": false,
@@ -8610,7 +8615,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "1000000",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T07:13:12.652Z\"",
+                     *           "etag": "\"0.2026-12-07T13:21:27.477Z\"",
                      *           "live": {
                      *             "id": 1000000,
                      *             "product": "mien-dong-nguyen-binh",
@@ -8731,8 +8736,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207071312203\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207132127040\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8828,6 +8833,7 @@ export interface operations {
                      *         "packaging": [
                      *           {
                      *             "label": "Gói 500 g",
+                     *             "label_en": null,
                      *             "net_weight_g": 500,
                      *             "price_vnd": null,
                      *             "sample": false,
@@ -8944,8 +8950,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207071312203\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207132127040\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9533,8 +9539,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207071312203\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207132127040\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9601,7 +9607,7 @@ export interface operations {
                      *       "entity": "producer",
                      *       "key": "htx-mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T07:13:12.649Z\"",
+                     *       "etag": "\"0.2026-12-07T13:21:27.474Z\"",
                      *       "live": {
                      *         "slug": "htx-mien-dong-nguyen-binh",
                      *         "name": "HTX Miến dong Nguyên Bình",
@@ -9725,8 +9731,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207071312203\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207132127040\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9929,8 +9935,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207071312203\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207132127040\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10275,8 +10281,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207071312203\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207132127040\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10466,8 +10472,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207071312203\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207132127040\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10673,8 +10679,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207071312203\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207132127040\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10773,7 +10779,7 @@ export interface operations {
                      *       "stats": {
                      *         "round_trips": 1,
                      *         "statements": 1,
-                     *         "ms": 6
+                     *         "ms": 2
                      *       }
                      *     }
                      */
@@ -11050,7 +11056,7 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": 12,
-                     *           "at": "2026-12-07T07:13:12.653Z",
+                     *           "at": "2026-12-07T13:21:27.478Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "recognition",
@@ -11071,7 +11077,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": 11,
-                     *           "at": "2026-12-07T07:13:12.651Z",
+                     *           "at": "2026-12-07T13:21:27.476Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "product",
@@ -11207,8 +11213,8 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "df8qg6wd92ef",
-                     *           "created_at": "2026-12-07T07:13:12.325Z",
+                     *           "id": "29c6dyycdscc",
+                     *           "created_at": "2026-12-07T13:21:27.176Z",
                      *           "status": "new",
                      *           "kind": "chain",
                      *           "product": "Miến dong Tân Việt Á",
@@ -11221,7 +11227,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": "k3mz8q2wn4xa",
-                     *           "created_at": "2026-12-07T07:13:11.832Z",
+                     *           "created_at": "2026-12-07T13:21:26.676Z",
                      *           "status": "new",
                      *           "kind": "wholesale",
                      *           "product": "Miến dong Tân Việt Á",
@@ -11354,7 +11360,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T07:13:11.832Z",
+                     *       "created_at": "2026-12-07T13:21:26.676Z",
                      *       "status": "new",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
@@ -11484,7 +11490,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T07:13:11.832Z",
+                     *       "created_at": "2026-12-07T13:21:26.676Z",
                      *       "status": "forwarded",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
@@ -11502,7 +11508,7 @@ export interface operations {
                      *       "via": "page",
                      *       "audit": [
                      *         {
-                     *           "at": "2026-12-07T07:13:12.756Z",
+                     *           "at": "2026-12-07T13:21:27.555Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "status",
                      *           "changes": [
@@ -11633,7 +11639,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T07:13:11.832Z",
+                     *       "created_at": "2026-12-07T13:21:26.676Z",
                      *       "status": "forwarded",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
@@ -11651,7 +11657,7 @@ export interface operations {
                      *       "via": "page",
                      *       "audit": [
                      *         {
-                     *           "at": "2026-12-07T07:13:12.756Z",
+                     *           "at": "2026-12-07T13:21:27.555Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "status",
                      *           "changes": [
@@ -11663,7 +11669,7 @@ export interface operations {
                      *           ]
                      *         },
                      *         {
-                     *           "at": "2026-12-07T07:13:12.779Z",
+                     *           "at": "2026-12-07T13:21:27.570Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "erase",
                      *           "changes": []
@@ -11773,7 +11779,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-nghe-an",
-                     *           "etag": "\"c5u20261207071305795\"",
+                     *           "etag": "\"c5u20261207132119710\"",
                      *           "record": {
                      *             "slug": "hoi-cho-nghe-an",
                      *             "name": "Hội chợ thương mại, đầu tư và du lịch Nghệ An",
@@ -11791,7 +11797,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-ocop-cao-bang",
-                     *           "etag": "\"c1000000u20261207071312827\"",
+                     *           "etag": "\"c1000000u20261207132127615\"",
                      *           "record": {
                      *             "slug": "hoi-cho-ocop-cao-bang",
                      *             "name": "Hội chợ OCOP Cao Bằng",
@@ -11898,7 +11904,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207071312827\"",
+                     *       "etag": "\"c1000000u20261207132127615\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -12010,8 +12016,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207071312203\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207132127040\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12077,7 +12083,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207071312827\"",
+                     *       "etag": "\"c1000000u20261207132127615\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -12288,8 +12294,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207071312203\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207132127040\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12359,7 +12365,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207071312854\"",
+                     *       "etag": "\"c1000000u20261207132127640\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -12471,8 +12477,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207071312203\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207132127040\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12564,7 +12570,7 @@ export interface operations {
                      *         {
                      *           "entity": "listing",
                      *           "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *           "etag": "\"l1000000v1c20261207071312866\"",
+                     *           "etag": "\"l1000000v1c20261207132127653\"",
                      *           "record": {
                      *             "channel": "hoi-cho-ocop-cao-bang",
                      *             "product": "mien-dong-nguyen-binh",
@@ -12672,7 +12678,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261207071312866\"",
+                     *       "etag": "\"l1000000v1c20261207132127653\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -12785,8 +12791,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207071312203\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207132127040\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12853,7 +12859,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261207071312866\"",
+                     *       "etag": "\"l1000000v1c20261207132127653\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -13066,8 +13072,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207071312203\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207132127040\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13138,7 +13144,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v2c20261207071312866\"",
+                     *       "etag": "\"l1000000v2c20261207132127653\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -13251,8 +13257,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207071312203\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207132127040\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13344,7 +13350,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "1000000",
-                     *           "etag": "\"s1000000u20261207071312921\"",
+                     *           "etag": "\"s1000000u20261207132127700\"",
                      *           "record": {
                      *             "producer": "htx-mien-dong-nguyen-binh",
                      *             "year": 2025,
@@ -13361,7 +13367,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "2",
-                     *           "etag": "\"s2u20261207071305820\"",
+                     *           "etag": "\"s2u20261207132119754\"",
                      *           "record": {
                      *             "producer": "cong-ty-tnhh-bun-cao-tuyen",
                      *             "year": null,
@@ -13467,7 +13473,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261207071312921\"",
+                     *       "etag": "\"s1000000u20261207132127700\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -13578,8 +13584,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207071312203\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207132127040\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13645,7 +13651,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1",
-                     *       "etag": "\"s1u20261207071305820\"",
+                     *       "etag": "\"s1u20261207132119754\"",
                      *       "record": {
                      *         "producer": "htx-nong-nghiep-cai-bo",
                      *         "year": 2023,
@@ -13855,8 +13861,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207071312203\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207132127040\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13926,7 +13932,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261207071312949\"",
+                     *       "etag": "\"s1000000u20261207132127735\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -14037,8 +14043,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207071312203\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207132127040\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14130,7 +14136,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_total",
-                     *           "etag": "\"p1u20261207071305911\"",
+                     *           "etag": "\"p1u20261207132119881\"",
                      *           "record": {
                      *             "key": "projects_total",
                      *             "group_key": "projects",
@@ -14149,7 +14155,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_national",
-                     *           "etag": "\"p2u20261207071305911\"",
+                     *           "etag": "\"p2u20261207132119881\"",
                      *           "record": {
                      *             "key": "projects_national",
                      *             "group_key": "projects",
@@ -14257,7 +14263,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261207071312964\"",
+                     *       "etag": "\"p1000000u20261207132127750\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -14370,8 +14376,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207071312203\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207132127040\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14437,7 +14443,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "projects_total",
-                     *       "etag": "\"p1u20261207071305911\"",
+                     *       "etag": "\"p1u20261207132119881\"",
                      *       "record": {
                      *         "key": "projects_total",
                      *         "group_key": "projects",
@@ -14649,8 +14655,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207071312203\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207132127040\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14720,7 +14726,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261207071312994\"",
+                     *       "etag": "\"p1000000u20261207132127777\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -14833,8 +14839,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207071312203\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207132127040\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14925,7 +14931,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v3c20261207071312866\"",
+                     *       "etag": "\"l1000000v3c20261207132127653\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -15038,8 +15044,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207071312203\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207071312203\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207132127040\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -15105,13 +15111,13 @@ export interface operations {
                      *           "id": 10,
                      *           "term": "bamboo",
                      *           "synonym": "chiếu trúc",
-                     *           "created_at": "2026-12-07T07:13:04.259Z"
+                     *           "created_at": "2026-12-07T13:21:17.288Z"
                      *         },
                      *         {
                      *           "id": 11,
                      *           "term": "bamboo",
                      *           "synonym": "trúc mỹ nghệ",
-                     *           "created_at": "2026-12-07T07:13:04.259Z"
+                     *           "created_at": "2026-12-07T13:21:17.288Z"
                      *         }
                      *       ]
                      *     }
@@ -15204,7 +15210,7 @@ export interface operations {
                      *       "id": 23,
                      *       "term": "lạp xưởng Cao Bằng",
                      *       "synonym": "lạp sườn",
-                     *       "created_at": "2026-12-07T07:13:12.793Z"
+                     *       "created_at": "2026-12-07T13:21:27.584Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SearchSynonym"];
