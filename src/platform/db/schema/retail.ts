@@ -147,6 +147,8 @@ export const webhookEndpoints = sqliteTable(
       .notNull()
       .default(sql`'["product","producer","recognition","listing"]'`),
     includeIllustrative: integer("include_illustrative").notNull().default(0),
+    /** 1: each delivery carries the entity's current record (`expand: "record"`, as `GET /changes?expand=record`). */
+    expandRecord: integer("expand_record").notNull().default(0),
     secret: text("secret").notNull(),
     previousSecret: text("previous_secret"),
     previousSecretExpiresAt: text("previous_secret_expires_at"),

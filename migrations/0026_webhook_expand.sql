@@ -1,0 +1,1 @@
+ALTER TABLE `webhook_endpoints` ADD `expand_record` integer DEFAULT 0 NOT NULL;
