@@ -1113,7 +1113,7 @@ export interface webhooks {
         put?: never;
         /**
          * A change-feed entry, delivered to a registered endpoint
-         * @description One POST per change-feed entry of the endpoint's events, signed per Standard Webhooks: verify `webhook-signature` (HMAC-SHA256 of `<webhook-id>.<webhook-timestamp>.<body>` with the endpoint's secret; during a rotation two signatures, space-separated) over the raw body before parsing it. At least once, in order per record; de-duplicate by `webhook-id` or `data.change.seq`. Answer 2xx within 10 s; anything else is retried with backoff for about 7.5 hours.
+         * @description One POST per change-feed entry of the endpoint's events, signed per Standard Webhooks: verify `webhook-signature` (HMAC-SHA256 of `<webhook-id>.<webhook-timestamp>.<body>` with the endpoint's secret; during a rotation two signatures, space-separated) over the raw body before parsing it. At least once, in order per record; de-duplicate by `webhook-id` or `data.change.seq`. An endpoint registered with `expand: "record"` gets the entity's record in `data.change.record` (as the feed with `expand=record`: read when the change is fanned out, so a later change of the record follows as its own delivery). Answer 2xx within 10 s; anything else is retried with backoff for about 7.5 hours.
          */
         post: operations["changeWebhook"];
         delete?: never;
@@ -1178,7 +1178,7 @@ export interface components {
                 /** @enum {string} */
                 record: "sourced" | "inferred" | "illustrative";
             } | null;
-            /** @description Only with `expand=record`: the entity's current state, by `entity` — ProductRecord, Producer, RecognitionItem (with product and producer) or ChannelListing; null for tombstones and entities since deleted. Several entries of one key carry the same (current) record. */
+            /** @description Only with `expand=record` (or, in a webhook delivery, an endpoint's `expand: "record"`): the entity's current state, by `entity` — ProductRecord, Producer, RecognitionItem (with product and producer) or ChannelListing; null for tombstones and entities since deleted. Several entries of one key carry the same (current) record. */
             record?: components["schemas"]["ProductRecord"] | components["schemas"]["Producer"] | components["schemas"]["RecognitionItem"] | components["schemas"]["ChannelListing"] | null;
         };
         ProductRecord: {
@@ -2011,6 +2011,8 @@ export interface components {
             url: string;
             events: ("product" | "producer" | "recognition" | "listing")[];
             include_illustrative: boolean;
+            /** @enum {string|null} */
+            expand: "record" | null;
             /** @description After a rotation: until when the previous secret also signs (a second signature) */
             previous_secret_expires_at: string | null;
             created_at: string;
@@ -2048,6 +2050,12 @@ export interface components {
              * @default false
              */
             include_illustrative?: boolean;
+            /**
+             * @description `record`: each delivery carries the entity's current record in `data.change.record`, as `GET /changes?expand=record` does (Vietnamese names and texts; illustrative values only with `include_illustrative`), so a receiver needs no GET per change; null (the default): the entry alone
+             * @default null
+             * @enum {string|null}
+             */
+            expand?: "record" | null;
         };
         WebhookEndpointPatch: {
             /**
@@ -2065,6 +2073,11 @@ export interface components {
             events?: ("product" | "producer" | "recognition" | "listing")[];
             /** @description Also receive changes of illustrative records (as the change feed gives them with `include=illustrative`) */
             include_illustrative?: boolean;
+            /**
+             * @description `record`: each delivery carries the entity's current record in `data.change.record`, as `GET /changes?expand=record` does (Vietnamese names and texts; illustrative values only with `include_illustrative`), so a receiver needs no GET per change; null (the default): the entry alone
+             * @enum {string|null}
+             */
+            expand?: "record" | null;
         };
         WebhookPingResult: {
             /**
@@ -3171,7 +3184,7 @@ export interface operations {
                      *         "packaging"
                      *       ],
                      *       "created_at": "2026-01-05T00:00:02.000Z",
-                     *       "updated_at": "2026-12-07T13:21:19.683Z",
+                     *       "updated_at": "2026-12-07T13:38:29.164Z",
                      *       "producer": {
                      *         "slug": "htx-tan-viet-a",
                      *         "name": "HTX Tân Việt Á",
@@ -3271,7 +3284,7 @@ export interface operations {
                      *           "source_url": "https://dantri.com.vn/noi-vu/cao-bang-khoi-day-noi-luc-tu-ocop-nang-tam-gia-tri-nong-san-20251120165818565.htm",
                      *           "sample": false,
                      *           "version": 1,
-                     *           "updated_at": "2026-12-07T13:21:19.753Z",
+                     *           "updated_at": "2026-12-07T13:38:29.196Z",
                      *           "provenance": {
                      *             "record": "sourced",
                      *             "fields": {
@@ -3524,7 +3537,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 33,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY2h1LXRoZS1idW4tdHJhbmcta2hvLWNvLWx1eWVuIl1d.T4Di.7R8H7ju5WKVbe5jG-hx7LQ"
+                     *         "next_cursor": "WyJwcm9kdWNlcnN8fHJlYWwiLFsiY2h1LXRoZS1idW4tdHJhbmcta2hvLWNvLWx1eWVuIl1d.LVUH.VziGXbNB3_jAVtbLWMgwVg"
                      *       }
                      *     }
                      */
@@ -3904,7 +3917,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 7,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFubmVsc3xyZWFsIixbMl1d.T4Di.gpUIkcqObYnvvnzvQ0noLw"
+                     *         "next_cursor": "WyJjaGFubmVsc3xyZWFsIixbMl1d.LVUH.S4b1MSlxWR3sC1w2yEDnyQ"
                      *       }
                      *     }
                      */
@@ -4227,7 +4240,7 @@ export interface operations {
                      *         "limit": 2,
                      *         "total": 36,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.T4Di.ilLaYoFIT1m7__lkfH4Gfw"
+                     *         "next_cursor": "WyJyZWNvZ25pdGlvbnN8fHx8cmVhbCIsWzIwMjEsMV1d.LVUH.idOksgI90dEIH7rf1DWTHQ"
                      *       }
                      *     }
                      */
@@ -5022,7 +5035,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "29c6dyycdscc",
+                     *       "id": "uhnmdzyfqiih",
                      *       "status": "received",
                      *       "kind": "chain",
                      *       "product": "mien-dong-tan-viet-a",
@@ -5045,7 +5058,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "29c6dyycdscc",
+                     *       "id": "uhnmdzyfqiih",
                      *       "status": "received",
                      *       "kind": "chain",
                      *       "product": "mien-dong-tan-viet-a",
@@ -5216,8 +5229,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261207132127040\"",
-                     *       "updated_at": "2026-12-07T13:21:27.063Z",
+                     *       "etag": "\"l12v2c20261207133834379\"",
+                     *       "updated_at": "2026-12-07T13:38:34.393Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -5366,8 +5379,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 2,
-                     *       "etag": "\"l12v2c20261207132127040\"",
-                     *       "updated_at": "2026-12-07T13:21:27.063Z",
+                     *       "etag": "\"l12v2c20261207133834379\"",
+                     *       "updated_at": "2026-12-07T13:38:34.393Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -5409,8 +5422,8 @@ export interface operations {
                      *       "source_url": null,
                      *       "sample": false,
                      *       "version": 1,
-                     *       "etag": "\"l12v1c20261207132127040\"",
-                     *       "updated_at": "2026-12-07T13:21:27.040Z",
+                     *       "etag": "\"l12v1c20261207133834379\"",
+                     *       "updated_at": "2026-12-07T13:38:34.379Z",
                      *       "provenance": {
                      *         "record": "sourced",
                      *         "fields": {}
@@ -5519,8 +5532,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207132127040\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207133834379\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207133834379\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -5747,8 +5760,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207132127040\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207133834379\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207133834379\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -5824,7 +5837,7 @@ export interface operations {
                      *         {
                      *           "product": "mien-dong-tan-viet-a",
                      *           "version": 3,
-                     *           "etag": "\"l12v3c20261207132127040\""
+                     *           "etag": "\"l12v3c20261207133834379\""
                      *         }
                      *       ]
                      *     }
@@ -6060,7 +6073,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "htx-tam-hoa",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-07T13:21:19.669Z",
+                     *           "changed_at": "2026-12-07T13:38:29.157Z",
                      *           "href": "/api/v1/producers/htx-tam-hoa",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -6071,7 +6084,7 @@ export interface operations {
                      *           "entity": "producer",
                      *           "key": "cong-ty-tnhh-mtv-688",
                      *           "op": "upsert",
-                     *           "changed_at": "2026-12-07T13:21:19.669Z",
+                     *           "changed_at": "2026-12-07T13:38:29.157Z",
                      *           "href": "/api/v1/producers/cong-ty-tnhh-mtv-688",
                      *           "provenance": {
                      *             "record": "sourced"
@@ -6081,7 +6094,7 @@ export interface operations {
                      *       "page": {
                      *         "limit": 2,
                      *         "has_more": true,
-                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.T4Di.30LAlSD63QY7OWLGphcM5w"
+                     *         "next_cursor": "WyJjaGFuZ2VzLXYxIixbMiwwXV0.LVUH.2DKPdGEgvxbgqx_g9WfKEg"
                      *       }
                      *     }
                      */
@@ -6203,8 +6216,8 @@ export interface operations {
                 content: {
                     /**
                      * @example slug,name_vi,name_en,category_vi,category_en,product_group,tier,ocop_stars,price_from_vnd,producer_slug,producer_name,district,province,channels,image,sample,updated_at,provenance,price_from_vnd_provenance,district_provenance,channels_provenance,ocop
-                     *     bun-cam-kho-co-luyen,Bún cẩm khô cô Luyến,Cô Luyến dried purple-rice noodles,Bún khô,Dried rice noodles,processed_food,,3,,chu-the-bun-cam-kho-co-luyen,Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên),Hòa An,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T13:21:19.806Z,sourced,,inferred,,true
-                     *     bun-kho-ba-sach-hung-dao,Bún khô của HTX Ba sạch Hưng Đạo,Dried rice noodles of HTX Ba sạch Hưng Đạo,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T13:21:19.772Z,sourced,,,,false
+                     *     bun-cam-kho-co-luyen,Bún cẩm khô cô Luyến,Cô Luyến dried purple-rice noodles,Bún khô,Dried rice noodles,processed_food,,3,,chu-the-bun-cam-kho-co-luyen,Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên),Hòa An,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T13:38:29.233Z,sourced,,inferred,,true
+                     *     bun-kho-ba-sach-hung-dao,Bún khô của HTX Ba sạch Hưng Đạo,Dried rice noodles of HTX Ba sạch Hưng Đạo,Bún khô,Dried rice noodles,processed_food,,,,htx-ba-sach-hung-dao,HTX Ba sạch Hưng Đạo,,Cao Bằng,,/img/products/bun.svg,false,2026-12-07T13:38:29.207Z,sourced,,,,false
                      */
                     "text/csv": string;
                 };
@@ -6275,9 +6288,9 @@ export interface operations {
                 };
                 content: {
                     /**
-                     * @example {"slug":"bun-cam-kho-co-luyen","name_vi":"Bún cẩm khô cô Luyến","name_en":"Cô Luyến dried purple-rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":3,"price_from_vnd":null,"producer_slug":"chu-the-bun-cam-kho-co-luyen","producer_name":"Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên)","district":"Hòa An","province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T13:21:19.806Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":"","ocop":true}
-                     *     {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô của HTX Ba sạch Hưng Đạo","name_en":"Dried rice noodles of HTX Ba sạch Hưng Đạo","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T13:21:19.772Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
-                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô của Công ty TNHH Bún Cao Tuyền","name_en":"Dried rice noodles of Công ty TNHH Bún Cao Tuyền","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T13:21:19.684Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
+                     * @example {"slug":"bun-cam-kho-co-luyen","name_vi":"Bún cẩm khô cô Luyến","name_en":"Cô Luyến dried purple-rice noodles","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":3,"price_from_vnd":null,"producer_slug":"chu-the-bun-cam-kho-co-luyen","producer_name":"Chủ thể OCOP của Bún cẩm khô cô Luyến (nguồn không nêu tên)","district":"Hòa An","province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T13:38:29.233Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"inferred","channels_provenance":"","ocop":true}
+                     *     {"slug":"bun-kho-ba-sach-hung-dao","name_vi":"Bún khô của HTX Ba sạch Hưng Đạo","name_en":"Dried rice noodles of HTX Ba sạch Hưng Đạo","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"htx-ba-sach-hung-dao","producer_name":"HTX Ba sạch Hưng Đạo","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T13:38:29.207Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
+                     *     {"slug":"bun-kho-cao-tuyen","name_vi":"Bún khô của Công ty TNHH Bún Cao Tuyền","name_en":"Dried rice noodles of Công ty TNHH Bún Cao Tuyền","category_vi":"Bún khô","category_en":"Dried rice noodles","product_group":"processed_food","tier":null,"ocop_stars":null,"price_from_vnd":null,"producer_slug":"cong-ty-tnhh-bun-cao-tuyen","producer_name":"Công ty TNHH Bún Cao Tuyền","district":null,"province":"Cao Bằng","channels":"","image":"/img/products/bun.svg","sample":false,"updated_at":"2026-12-07T13:38:29.165Z","provenance":"sourced","price_from_vnd_provenance":"","district_provenance":"","channels_provenance":"","ocop":false}
                      */
                     "application/x-ndjson": string;
                 };
@@ -6355,16 +6368,17 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "ep_29a0770ccaf0462690d92684",
+                     *           "id": "ep_9e5c52d872750e8189c00367",
                      *           "url": "https://hooks.example-chain.vn/cnnt",
                      *           "events": [
                      *             "product",
                      *             "recognition"
                      *           ],
                      *           "include_illustrative": false,
+                     *           "expand": null,
                      *           "previous_secret_expires_at": null,
-                     *           "created_at": "2026-12-07T13:21:27.876Z",
-                     *           "updated_at": "2026-12-07T13:21:27.876Z"
+                     *           "created_at": "2026-12-07T13:38:35.261Z",
+                     *           "updated_at": "2026-12-07T13:38:35.261Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -6516,17 +6530,18 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_29a0770ccaf0462690d92684",
+                     *       "id": "ep_9e5c52d872750e8189c00367",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
                      *         "recognition"
                      *       ],
                      *       "include_illustrative": false,
+                     *       "expand": null,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T13:21:27.876Z",
-                     *       "updated_at": "2026-12-07T13:21:27.876Z",
-                     *       "secret": "whsec_Q1/VEWFSiuanXr6yGD7lgy93JibjNrTdvITjLuaqxoQ="
+                     *       "created_at": "2026-12-07T13:38:35.261Z",
+                     *       "updated_at": "2026-12-07T13:38:35.261Z",
+                     *       "secret": "whsec_wk0iNatAYstWUeKCUqHo7zpEXKthraqGGfdM4vQLC4g="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -6740,16 +6755,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_29a0770ccaf0462690d92684",
+                     *       "id": "ep_9e5c52d872750e8189c00367",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "product",
                      *         "recognition"
                      *       ],
                      *       "include_illustrative": false,
+                     *       "expand": null,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T13:21:27.876Z",
-                     *       "updated_at": "2026-12-07T13:21:27.876Z"
+                     *       "created_at": "2026-12-07T13:38:35.261Z",
+                     *       "updated_at": "2026-12-07T13:38:35.261Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -7047,15 +7063,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_29a0770ccaf0462690d92684",
+                     *       "id": "ep_9e5c52d872750e8189c00367",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
+                     *       "expand": null,
                      *       "previous_secret_expires_at": null,
-                     *       "created_at": "2026-12-07T13:21:27.876Z",
-                     *       "updated_at": "2026-12-07T13:21:27.914Z"
+                     *       "created_at": "2026-12-07T13:38:35.261Z",
+                     *       "updated_at": "2026-12-07T13:38:35.291Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpoint"];
@@ -7291,16 +7308,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ep_29a0770ccaf0462690d92684",
+                     *       "id": "ep_9e5c52d872750e8189c00367",
                      *       "url": "https://hooks.example-chain.vn/cnnt",
                      *       "events": [
                      *         "listing"
                      *       ],
                      *       "include_illustrative": false,
-                     *       "previous_secret_expires_at": "2026-12-07T14:21:27.922Z",
-                     *       "created_at": "2026-12-07T13:21:27.876Z",
-                     *       "updated_at": "2026-12-07T13:21:27.922Z",
-                     *       "secret": "whsec_0PUOdkMDCsffN1PYKollLaRGglfozYYboVhTTKOrPYQ="
+                     *       "expand": null,
+                     *       "previous_secret_expires_at": "2026-12-07T14:38:35.300Z",
+                     *       "created_at": "2026-12-07T13:38:35.261Z",
+                     *       "updated_at": "2026-12-07T13:38:35.300Z",
+                     *       "secret": "whsec_UeNrf4lReU4BI0Z4q61dDGln+yrJhD754N3sYQcWej0="
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookEndpointCreated"];
@@ -7445,11 +7463,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "msg_c4460eb3e1eb5d8dc5ba1431",
+                     *       "id": "msg_9686e23c1ebb9ec53c8ec164",
                      *       "delivered": false,
                      *       "response_status": null,
-                     *       "latency_ms": 2,
-                     *       "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = pkeqsb6hb3c4vuh7jbnih6i1"
+                     *       "latency_ms": 3,
+                     *       "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = thp56m2r8l2d7v3i2g2nbs8t"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookPingResult"];
@@ -7604,16 +7622,16 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "msg_5491cfe2802b4bc4513acd1b",
+                     *           "id": "msg_d294eafd739f7391e06d6dab",
                      *           "seq": 219,
                      *           "type": "listing.upsert",
                      *           "status": "pending",
                      *           "attempts": 1,
                      *           "response_status": null,
-                     *           "latency_ms": 2,
-                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = 783rr13j5sa0ic6fe2ahfpuc",
-                     *           "created_at": "2026-12-07T13:21:27.958Z",
-                     *           "updated_at": "2026-12-07T13:21:27.967Z"
+                     *           "latency_ms": 1,
+                     *           "error": "refused: could not resolve hooks.example-chain.vn: internal error; reference = kav7702jt3obmilvs1ht115b",
+                     *           "created_at": "2026-12-07T13:38:35.343Z",
+                     *           "updated_at": "2026-12-07T13:38:35.358Z"
                      *         }
                      *       ],
                      *       "page": {
@@ -7782,7 +7800,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-tan-viet-a",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T13:21:19.683Z\"",
+                     *       "etag": "\"0.2026-12-07T13:38:29.164Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-tan-viet-a",
                      *         "producer": "htx-tan-viet-a",
@@ -7834,7 +7852,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "4",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T13:21:19.725Z\"",
+                     *           "etag": "\"0.2026-12-07T13:38:29.182Z\"",
                      *           "live": {
                      *             "id": 4,
                      *             "product": "mien-dong-tan-viet-a",
@@ -7862,7 +7880,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "5",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T13:21:19.728Z\"",
+                     *           "etag": "\"0.2026-12-07T13:38:29.184Z\"",
                      *           "live": {
                      *             "id": 5,
                      *             "product": "mien-dong-tan-viet-a",
@@ -8084,8 +8102,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207132127040\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207133834379\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207133834379\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8288,8 +8306,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207132127040\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207133834379\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207133834379\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8508,8 +8526,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207132127040\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207133834379\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207133834379\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8576,7 +8594,7 @@ export interface operations {
                      *       "entity": "product",
                      *       "key": "mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T13:21:27.475Z\"",
+                     *       "etag": "\"0.2026-12-07T13:38:34.826Z\"",
                      *       "live": {
                      *         "slug": "mien-dong-nguyen-binh",
                      *         "producer": "htx-mien-dong-nguyen-binh",
@@ -8615,7 +8633,7 @@ export interface operations {
                      *           "entity": "recognition",
                      *           "key": "1000000",
                      *           "status": "published",
-                     *           "etag": "\"0.2026-12-07T13:21:27.477Z\"",
+                     *           "etag": "\"0.2026-12-07T13:38:34.828Z\"",
                      *           "live": {
                      *             "id": 1000000,
                      *             "product": "mien-dong-nguyen-binh",
@@ -8736,8 +8754,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207132127040\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207133834379\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207133834379\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -8950,8 +8968,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207132127040\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207133834379\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207133834379\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9539,8 +9557,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207132127040\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207133834379\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207133834379\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9607,7 +9625,7 @@ export interface operations {
                      *       "entity": "producer",
                      *       "key": "htx-mien-dong-nguyen-binh",
                      *       "status": "published",
-                     *       "etag": "\"0.2026-12-07T13:21:27.474Z\"",
+                     *       "etag": "\"0.2026-12-07T13:38:34.825Z\"",
                      *       "live": {
                      *         "slug": "htx-mien-dong-nguyen-binh",
                      *         "name": "HTX Miến dong Nguyên Bình",
@@ -9731,8 +9749,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207132127040\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207133834379\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207133834379\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -9935,8 +9953,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207132127040\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207133834379\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207133834379\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10281,8 +10299,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207132127040\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207133834379\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207133834379\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10472,8 +10490,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207132127040\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207133834379\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207133834379\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -10679,8 +10697,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207132127040\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207133834379\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207133834379\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -11056,7 +11074,7 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "id": 12,
-                     *           "at": "2026-12-07T13:21:27.478Z",
+                     *           "at": "2026-12-07T13:38:34.829Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "recognition",
@@ -11077,7 +11095,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": 11,
-                     *           "at": "2026-12-07T13:21:27.476Z",
+                     *           "at": "2026-12-07T13:38:34.827Z",
                      *           "editor": "examples@caobang.gov.vn",
                      *           "via": "api",
                      *           "entity": "product",
@@ -11213,8 +11231,8 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "id": "29c6dyycdscc",
-                     *           "created_at": "2026-12-07T13:21:27.176Z",
+                     *           "id": "uhnmdzyfqiih",
+                     *           "created_at": "2026-12-07T13:38:34.512Z",
                      *           "status": "new",
                      *           "kind": "chain",
                      *           "product": "Miến dong Tân Việt Á",
@@ -11227,7 +11245,7 @@ export interface operations {
                      *         },
                      *         {
                      *           "id": "k3mz8q2wn4xa",
-                     *           "created_at": "2026-12-07T13:21:26.676Z",
+                     *           "created_at": "2026-12-07T13:38:34.028Z",
                      *           "status": "new",
                      *           "kind": "wholesale",
                      *           "product": "Miến dong Tân Việt Á",
@@ -11360,7 +11378,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T13:21:26.676Z",
+                     *       "created_at": "2026-12-07T13:38:34.028Z",
                      *       "status": "new",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
@@ -11490,7 +11508,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T13:21:26.676Z",
+                     *       "created_at": "2026-12-07T13:38:34.028Z",
                      *       "status": "forwarded",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
@@ -11508,7 +11526,7 @@ export interface operations {
                      *       "via": "page",
                      *       "audit": [
                      *         {
-                     *           "at": "2026-12-07T13:21:27.555Z",
+                     *           "at": "2026-12-07T13:38:34.921Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "status",
                      *           "changes": [
@@ -11639,7 +11657,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "k3mz8q2wn4xa",
-                     *       "created_at": "2026-12-07T13:21:26.676Z",
+                     *       "created_at": "2026-12-07T13:38:34.028Z",
                      *       "status": "forwarded",
                      *       "kind": "wholesale",
                      *       "product": "mien-dong-tan-viet-a",
@@ -11657,7 +11675,7 @@ export interface operations {
                      *       "via": "page",
                      *       "audit": [
                      *         {
-                     *           "at": "2026-12-07T13:21:27.555Z",
+                     *           "at": "2026-12-07T13:38:34.921Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "status",
                      *           "changes": [
@@ -11669,7 +11687,7 @@ export interface operations {
                      *           ]
                      *         },
                      *         {
-                     *           "at": "2026-12-07T13:21:27.570Z",
+                     *           "at": "2026-12-07T13:38:34.938Z",
                      *           "by": "examples@caobang.gov.vn",
                      *           "action": "erase",
                      *           "changes": []
@@ -11779,7 +11797,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-nghe-an",
-                     *           "etag": "\"c5u20261207132119710\"",
+                     *           "etag": "\"c5u20261207133829176\"",
                      *           "record": {
                      *             "slug": "hoi-cho-nghe-an",
                      *             "name": "Hội chợ thương mại, đầu tư và du lịch Nghệ An",
@@ -11797,7 +11815,7 @@ export interface operations {
                      *         {
                      *           "entity": "channel",
                      *           "key": "hoi-cho-ocop-cao-bang",
-                     *           "etag": "\"c1000000u20261207132127615\"",
+                     *           "etag": "\"c1000000u20261207133834996\"",
                      *           "record": {
                      *             "slug": "hoi-cho-ocop-cao-bang",
                      *             "name": "Hội chợ OCOP Cao Bằng",
@@ -11904,7 +11922,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207132127615\"",
+                     *       "etag": "\"c1000000u20261207133834996\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -12016,8 +12034,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207132127040\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207133834379\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207133834379\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12083,7 +12101,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207132127615\"",
+                     *       "etag": "\"c1000000u20261207133834996\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -12294,8 +12312,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207132127040\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207133834379\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207133834379\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12365,7 +12383,7 @@ export interface operations {
                      * @example {
                      *       "entity": "channel",
                      *       "key": "hoi-cho-ocop-cao-bang",
-                     *       "etag": "\"c1000000u20261207132127640\"",
+                     *       "etag": "\"c1000000u20261207133835033\"",
                      *       "record": {
                      *         "slug": "hoi-cho-ocop-cao-bang",
                      *         "name": "Hội chợ OCOP Cao Bằng",
@@ -12477,8 +12495,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207132127040\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207133834379\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207133834379\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12570,7 +12588,7 @@ export interface operations {
                      *         {
                      *           "entity": "listing",
                      *           "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *           "etag": "\"l1000000v1c20261207132127653\"",
+                     *           "etag": "\"l1000000v1c20261207133835044\"",
                      *           "record": {
                      *             "channel": "hoi-cho-ocop-cao-bang",
                      *             "product": "mien-dong-nguyen-binh",
@@ -12678,7 +12696,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261207132127653\"",
+                     *       "etag": "\"l1000000v1c20261207133835044\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -12791,8 +12809,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207132127040\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207133834379\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207133834379\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -12859,7 +12877,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v1c20261207132127653\"",
+                     *       "etag": "\"l1000000v1c20261207133835044\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -13072,8 +13090,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207132127040\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207133834379\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207133834379\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13144,7 +13162,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v2c20261207132127653\"",
+                     *       "etag": "\"l1000000v2c20261207133835044\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -13257,8 +13275,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207132127040\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207133834379\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207133834379\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13350,7 +13368,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "1000000",
-                     *           "etag": "\"s1000000u20261207132127700\"",
+                     *           "etag": "\"s1000000u20261207133835093\"",
                      *           "record": {
                      *             "producer": "htx-mien-dong-nguyen-binh",
                      *             "year": 2025,
@@ -13367,7 +13385,7 @@ export interface operations {
                      *         {
                      *           "entity": "support_project",
                      *           "key": "2",
-                     *           "etag": "\"s2u20261207132119754\"",
+                     *           "etag": "\"s2u20261207133829197\"",
                      *           "record": {
                      *             "producer": "cong-ty-tnhh-bun-cao-tuyen",
                      *             "year": null,
@@ -13473,7 +13491,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261207132127700\"",
+                     *       "etag": "\"s1000000u20261207133835093\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -13584,8 +13602,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207132127040\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207133834379\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207133834379\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13651,7 +13669,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1",
-                     *       "etag": "\"s1u20261207132119754\"",
+                     *       "etag": "\"s1u20261207133829197\"",
                      *       "record": {
                      *         "producer": "htx-nong-nghiep-cai-bo",
                      *         "year": 2023,
@@ -13861,8 +13879,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207132127040\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207133834379\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207133834379\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -13932,7 +13950,7 @@ export interface operations {
                      * @example {
                      *       "entity": "support_project",
                      *       "key": "1000000",
-                     *       "etag": "\"s1000000u20261207132127735\"",
+                     *       "etag": "\"s1000000u20261207133835120\"",
                      *       "record": {
                      *         "producer": "htx-mien-dong-nguyen-binh",
                      *         "year": 2025,
@@ -14043,8 +14061,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207132127040\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207133834379\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207133834379\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14136,7 +14154,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_total",
-                     *           "etag": "\"p1u20261207132119881\"",
+                     *           "etag": "\"p1u20261207133829288\"",
                      *           "record": {
                      *             "key": "projects_total",
                      *             "group_key": "projects",
@@ -14155,7 +14173,7 @@ export interface operations {
                      *         {
                      *           "entity": "programme_figure",
                      *           "key": "projects_national",
-                     *           "etag": "\"p2u20261207132119881\"",
+                     *           "etag": "\"p2u20261207133829288\"",
                      *           "record": {
                      *             "key": "projects_national",
                      *             "group_key": "projects",
@@ -14263,7 +14281,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261207132127750\"",
+                     *       "etag": "\"p1000000u20261207133835130\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -14376,8 +14394,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207132127040\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207133834379\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207133834379\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14443,7 +14461,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "projects_total",
-                     *       "etag": "\"p1u20261207132119881\"",
+                     *       "etag": "\"p1u20261207133829288\"",
                      *       "record": {
                      *         "key": "projects_total",
                      *         "group_key": "projects",
@@ -14655,8 +14673,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207132127040\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207133834379\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207133834379\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14726,7 +14744,7 @@ export interface operations {
                      * @example {
                      *       "entity": "programme_figure",
                      *       "key": "products_recognised_2025",
-                     *       "etag": "\"p1000000u20261207132127777\"",
+                     *       "etag": "\"p1000000u20261207133835158\"",
                      *       "record": {
                      *         "key": "products_recognised_2025",
                      *         "group_key": "products",
@@ -14839,8 +14857,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207132127040\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207133834379\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207133834379\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -14931,7 +14949,7 @@ export interface operations {
                      * @example {
                      *       "entity": "listing",
                      *       "key": "hoi-cho-ocop-cao-bang/mien-dong-nguyen-binh",
-                     *       "etag": "\"l1000000v3c20261207132127653\"",
+                     *       "etag": "\"l1000000v3c20261207133835044\"",
                      *       "record": {
                      *         "channel": "hoi-cho-ocop-cao-bang",
                      *         "product": "mien-dong-nguyen-binh",
@@ -15044,8 +15062,8 @@ export interface operations {
                      *       "type": "/problems/precondition-failed",
                      *       "title": "Precondition Failed",
                      *       "status": 412,
-                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207132127040\". Read it again, then retry with that ETag.",
-                     *       "current_etag": "\"l12v2c20261207132127040\"",
+                     *       "detail": "The listing changed: its current ETag is \"l12v2c20261207133834379\". Read it again, then retry with that ETag.",
+                     *       "current_etag": "\"l12v2c20261207133834379\"",
                      *       "instance": "/api/v1/channels/aeon/listings/mien-dong-tan-viet-a"
                      *     }
                      */
@@ -15111,13 +15129,13 @@ export interface operations {
                      *           "id": 10,
                      *           "term": "bamboo",
                      *           "synonym": "chiếu trúc",
-                     *           "created_at": "2026-12-07T13:21:17.288Z"
+                     *           "created_at": "2026-12-07T13:38:27.378Z"
                      *         },
                      *         {
                      *           "id": 11,
                      *           "term": "bamboo",
                      *           "synonym": "trúc mỹ nghệ",
-                     *           "created_at": "2026-12-07T13:21:17.288Z"
+                     *           "created_at": "2026-12-07T13:38:27.378Z"
                      *         }
                      *       ]
                      *     }
@@ -15210,7 +15228,7 @@ export interface operations {
                      *       "id": 23,
                      *       "term": "lạp xưởng Cao Bằng",
                      *       "synonym": "lạp sườn",
-                     *       "created_at": "2026-12-07T13:21:27.584Z"
+                     *       "created_at": "2026-12-07T13:38:34.957Z"
                      *     }
                      */
                     "application/json": components["schemas"]["SearchSynonym"];

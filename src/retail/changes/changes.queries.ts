@@ -84,14 +84,19 @@ export async function changesAfter(
   limit: number,
   include = false,
   expand: { lang: Lang } | null = null,
-): Promise<{ changes: Change[]; epoch: number }> {
+): Promise<{
+  changes: Change[];
+  epoch: number;
+  /** With `expand`: the page's records by `entity:key`, read with or without illustrative values (one read). */
+  recordsOf: ((include: boolean) => Map<string, ChangeRecord>) | null;
+}> {
   // Without include, entries of illustrative entities are left out (tombstones stay: they carry no value). The
   // cursor is the last entry returned, so entries skipped here are skipped again on the next page.
   const onlyReal = include ? sql`` : sql`AND coalesce(state, '') <> 'illustrative'`;
   const page = sql`SELECT * FROM (SELECT c.seq, c.entity, c.entity_key, c.op, c.changed_at,
   CASE WHEN c.op = 'upsert' THEN ${sql.raw(STATE)} END AS state
 FROM changes c WHERE c.seq > ${after}) WHERE 1 ${onlyReal} ORDER BY seq LIMIT ${limit + 1}`;
-  const records = expand ? recordReads(d1, page, expand.lang, include) : null;
+  const records = expand ? recordReads(d1, page, expand.lang) : null;
   const [pageResult, ...recordResults] = await d1.batch([
     toStatement(d1, page),
     ...(records?.statements ?? []),
@@ -104,7 +109,8 @@ FROM changes c WHERE c.seq > ${after}) WHERE 1 ${onlyReal} ORDER BY seq LIMIT ${
     changed_at: string;
     state: string | null;
   }[];
-  const byKey = records?.read(recordResults as D1Result[]);
+  const recordsOf = records ? (inc: boolean) => records.read(recordResults as D1Result[], inc) : null;
+  const byKey = recordsOf?.(include);
   const changes = rows.map((r) => {
     const change: Change = {
       seq: r.seq,
@@ -119,16 +125,16 @@ FROM changes c WHERE c.seq > ${after}) WHERE 1 ${onlyReal} ORDER BY seq LIMIT ${
     if (byKey) change.record = r.op === "upsert" ? (byKey.get(`${r.entity}:${r.entity_key}`) ?? null) : null;
     return change;
   });
-  return { changes, epoch: d1.catalogueEpoch ?? 0 };
+  return { changes, epoch: d1.catalogueEpoch ?? 0, recordsOf };
 }
 
 /**
  * The statements that read the current record of every entity the page upserts — products, producers,
  * recognitions, listings: one statement each, whose keys are the page's own query as a subquery (so they go in the
  * page's batch: one round trip, and a handful of bound parameters whatever the page's size) — and how to read
- * their results into records by `entity:key`.
+ * their results into records by `entity:key` (with illustrative values or without: the same rows).
  */
-function recordReads(d1: CountedD1, page: SQL, lang: Lang, include: boolean) {
+function recordReads(d1: CountedD1, page: SQL, lang: Lang) {
   const db = createDb(d1);
   const keysOf = (entity: Change["entity"], key = sql`entity_key`) =>
     sql`(SELECT ${key} FROM (${page}) WHERE entity = ${entity} AND op = 'upsert')`;
@@ -153,7 +159,7 @@ function recordReads(d1: CountedD1, page: SQL, lang: Lang, include: boolean) {
   const listingRows = toStatement(d1, selectListings(sql`(c.slug, p.slug) IN ${listingKeys}`));
   return {
     statements: [products.statement, producerRows.statement, recognitionRows.statement, listingRows],
-    read([p, pr, r, l]: D1Result[]) {
+    read([p, pr, r, l]: D1Result[], include: boolean) {
       const out = new Map<string, ChangeRecord>();
       if (p)
         for (const row of products.read(p))

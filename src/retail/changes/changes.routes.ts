@@ -61,7 +61,7 @@ export const ChangeEntry = z
       .optional()
       .openapi({
         description:
-          "Only with `expand=record`: the entity's current state, by `entity` — ProductRecord, Producer, RecognitionItem (with product and producer) or ChannelListing; null for tombstones and entities since deleted. Several entries of one key carry the same (current) record.",
+          "Only with `expand=record` (or, in a webhook delivery, an endpoint's `expand: \"record\"`): the entity's current state, by `entity` — ProductRecord, Producer, RecognitionItem (with product and producer) or ChannelListing; null for tombstones and entities since deleted. Several entries of one key carry the same (current) record.",
       }),
   })
   .openapi("Change");

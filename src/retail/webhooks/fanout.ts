@@ -33,6 +33,7 @@ interface EndpointRow {
   id: string;
   events: string;
   include_illustrative: number;
+  expand_record: number;
   after_seq: number;
 }
 
@@ -53,7 +54,7 @@ export async function fanOut(
 ): Promise<{ created: string[]; more: boolean }> {
   const [cursorRow, endpointRows] = await d1.batch([
     d1.prepare("SELECT last_seq FROM webhook_fanout WHERE id = 1"),
-    d1.prepare("SELECT id, events, include_illustrative, after_seq FROM webhook_endpoints"),
+    d1.prepare("SELECT id, events, include_illustrative, expand_record, after_seq FROM webhook_endpoints"),
   ]);
   const last = (cursorRow?.results[0] as { last_seq: number } | undefined)?.last_seq ?? 0;
   const endpoints = (endpointRows?.results ?? []) as EndpointRow[];
@@ -67,21 +68,46 @@ export async function fanOut(
       .run();
     return { created: [], more: false };
   }
-  const { changes, epoch } = await changesAfter(d1, last, FANOUT_PAGE, true);
+  // Records only when an endpoint asked for them (`expand: "record"`): read in the same round trip as the page.
+  const expanding = endpoints.some((e) => e.expand_record === 1);
+  const { changes, epoch, recordsOf } = await changesAfter(
+    d1,
+    last,
+    FANOUT_PAGE,
+    true,
+    expanding ? { lang: "vi" } : null,
+  );
+  // An endpoint without include_illustrative never sees an illustrative value, in the record either.
+  const records = recordsOf ? [recordsOf(false), recordsOf(true)] : null;
   const page = changes.slice(0, FANOUT_PAGE);
   const end = page.at(-1)?.seq;
   if (end === undefined) return { created: [], more: false };
   const rows: { id: string; endpoint: string; seq: number; entity: string; key: string; body: string }[] = [];
-  for (const change of page) {
+  for (const { record: _, ...change } of page) {
     const cursor = await encodeCursor(env.CURSOR_SECRET, { scope: FEED_SCOPE, key: [change.seq, epoch] });
-    const payload: WebhookPayload = {
-      type: `${change.entity}.${change.op}`,
-      timestamp: change.changed_at,
-      data: { change, cursor },
+    /** The body for an endpoint: the entry alone, or with its record read with or without illustrative values. */
+    const bodies = new Map<string, string>();
+    const bodyFor = (e: EndpointRow) => {
+      const variant = e.expand_record === 1 && records ? String(e.include_illustrative) : "plain";
+      let body = bodies.get(variant);
+      if (body === undefined) {
+        const record =
+          change.op === "upsert"
+            ? (records?.[Number(variant)]?.get(`${change.entity}:${change.key}`) ?? null)
+            : null;
+        const payload: WebhookPayload = {
+          type: `${change.entity}.${change.op}`,
+          timestamp: change.changed_at,
+          data: { change: variant === "plain" ? change : { ...change, record }, cursor },
+        };
+        body = JSON.stringify(payload);
+        bodies.set(variant, body);
+      }
+      return body;
     };
-    const body = JSON.stringify(payload);
     for (const e of endpoints) {
       if (!wants(e, change)) continue;
+      const body = bodyFor(e);
       rows.push({
         id: generateMessageId(),
         endpoint: e.id,

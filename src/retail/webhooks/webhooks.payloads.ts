@@ -76,7 +76,7 @@ export const changeWebhook = {
   security: [],
   summary: "A change-feed entry, delivered to a registered endpoint",
   description:
-    "One POST per change-feed entry of the endpoint's events, signed per Standard Webhooks: verify `webhook-signature` (HMAC-SHA256 of `<webhook-id>.<webhook-timestamp>.<body>` with the endpoint's secret; during a rotation two signatures, space-separated) over the raw body before parsing it. At least once, in order per record; de-duplicate by `webhook-id` or `data.change.seq`. Answer 2xx within 10 s; anything else is retried with backoff for about 7.5 hours.",
+    "One POST per change-feed entry of the endpoint's events, signed per Standard Webhooks: verify `webhook-signature` (HMAC-SHA256 of `<webhook-id>.<webhook-timestamp>.<body>` with the endpoint's secret; during a rotation two signatures, space-separated) over the raw body before parsing it. At least once, in order per record; de-duplicate by `webhook-id` or `data.change.seq`. An endpoint registered with `expand: \"record\"` gets the entity's record in `data.change.record` (as the feed with `expand=record`: read when the change is fanned out, so a later change of the record follows as its own delivery). Answer 2xx within 10 s; anything else is retried with backoff for about 7.5 hours.",
   request: {
     headers: signatureHeaders(),
     body: { required: true, content: { "application/json": { schema: WebhookPayload } } },

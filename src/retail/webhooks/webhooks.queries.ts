@@ -19,6 +19,8 @@ export interface WebhookEndpoint {
   url: string;
   events: Entity[];
   include_illustrative: boolean;
+  /** `record`: each delivery carries the entity's current record (`data.change.record`); null: it does not. */
+  expand: "record" | null;
   /** Until when the previous secret still signs (after a rotation), or null. */
   previous_secret_expires_at: string | null;
   created_at: string;
@@ -44,6 +46,7 @@ interface EndpointRow {
   url: string;
   events: string;
   include_illustrative: number;
+  expand_record: number;
   previous_secret_expires_at: string | null;
   created_at: string;
   updated_at: string;
@@ -51,7 +54,7 @@ interface EndpointRow {
 
 const NOW = sql.raw("strftime('%Y-%m-%dT%H:%M:%fZ','now')");
 const ENDPOINT_COLUMNS = sql.raw(
-  "id, url, events, include_illustrative, previous_secret_expires_at, created_at, updated_at",
+  "id, url, events, include_illustrative, expand_record, previous_secret_expires_at, created_at, updated_at",
 );
 const mine = (cr: Credential) => sql`channel_id = ${channelId(cr)} AND ${guard(cr)}`;
 
@@ -60,6 +63,7 @@ const endpointOut = (r: EndpointRow): WebhookEndpoint => ({
   url: r.url,
   events: parseJson<Entity[]>(r.events, []),
   include_illustrative: r.include_illustrative === 1,
+  expand: r.expand_record === 1 ? "record" : null,
   previous_secret_expires_at: r.previous_secret_expires_at,
   created_at: r.created_at,
   updated_at: r.updated_at,
@@ -112,6 +116,7 @@ export interface EndpointInput {
   url: string;
   events: Entity[];
   include_illustrative: boolean;
+  expand: "record" | null;
 }
 
 /**
@@ -137,9 +142,9 @@ export async function createEndpoint(
     [
       keyLookup(cr),
       sameUrl(cr, input.url),
-      sql`INSERT INTO webhook_endpoints (id, channel_id, url, events, include_illustrative, secret, after_seq, created_by)
+      sql`INSERT INTO webhook_endpoints (id, channel_id, url, events, include_illustrative, expand_record, secret, after_seq, created_by)
 SELECT ${id}, ${channelId(cr)}, ${input.url}, ${JSON.stringify(input.events)}, ${input.include_illustrative ? 1 : 0},
-  ${secret}, (SELECT coalesce(max(seq), 0) FROM changes), ${keyId(cr)}
+  ${input.expand === "record" ? 1 : 0}, ${secret}, (SELECT coalesce(max(seq), 0) FROM changes), ${keyId(cr)}
 WHERE ${guard(cr)} AND (SELECT count(*) FROM webhook_endpoints WHERE channel_id = ${channelId(cr)}) < ${MAX_ENDPOINTS_PER_CHANNEL}
   AND NOT EXISTS (${sameUrl(cr, input.url)})
 RETURNING ${ENDPOINT_COLUMNS}`,
@@ -153,7 +158,7 @@ RETURNING ${ENDPOINT_COLUMNS}`,
   };
 }
 
-/** Changes the URL, events or illustrative opt-in of an endpoint (fields left undefined stay). */
+/** Changes the URL, events, illustrative opt-in or expansion of an endpoint (fields left undefined stay). */
 export async function updateEndpoint(
   d1: CountedD1,
   cr: Credential,
@@ -167,6 +172,7 @@ export async function updateEndpoint(
       sql`UPDATE webhook_endpoints SET url = coalesce(${patch.url ?? null}, url),
   events = coalesce(${patch.events ? JSON.stringify(patch.events) : null}, events),
   include_illustrative = coalesce(${patch.include_illustrative === undefined ? null : patch.include_illustrative ? 1 : 0}, include_illustrative),
+  expand_record = coalesce(${patch.expand === undefined ? null : patch.expand === "record" ? 1 : 0}, expand_record),
   updated_at = ${NOW}
 WHERE id = ${id} AND ${mine(cr)} AND NOT EXISTS (${sameUrl(cr, patch.url, id)}) RETURNING ${ENDPOINT_COLUMNS}`,
     ].map((q) => toStatement(d1, q)),

@@ -40,19 +40,25 @@ const IncludeIllustrative = z.boolean().openapi({
     "Also receive changes of illustrative records (as the change feed gives them with `include=illustrative`)",
 });
 
+const Expand = z.enum(["record"]).nullable().openapi({
+  description:
+    "`record`: each delivery carries the entity's current record in `data.change.record`, as `GET /changes?expand=record` does (Vietnamese names and texts; illustrative values only with `include_illustrative`), so a receiver needs no GET per change; null (the default): the entry alone",
+});
+
 export const EndpointInput = z
   .object({
     url: Url,
     events: Events.default([...CHANGE_ENTITIES]),
     include_illustrative: IncludeIllustrative.default(false),
+    expand: Expand.default(null),
   })
   .strict()
   .openapi("WebhookEndpointInput");
 export const EndpointPatch = z
-  .object({ url: Url, events: Events, include_illustrative: IncludeIllustrative })
+  .object({ url: Url, events: Events, include_illustrative: IncludeIllustrative, expand: Expand })
   .partial()
   .strict()
-  .refine((p) => Object.keys(p).length > 0, "give at least one of url, events, include_illustrative")
+  .refine((p) => Object.keys(p).length > 0, "give at least one of url, events, include_illustrative, expand")
   .openapi("WebhookEndpointPatch");
 
 export const WebhookEndpoint = z
@@ -61,6 +67,7 @@ export const WebhookEndpoint = z
     url: z.string(),
     events: z.array(Event),
     include_illustrative: z.boolean(),
+    expand: z.enum(["record"]).nullable(),
     previous_secret_expires_at: z.string().nullable().openapi({
       description: "After a rotation: until when the previous secret also signs (a second signature)",
     }),
