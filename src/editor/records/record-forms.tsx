@@ -8,14 +8,8 @@ import {
   type ProducerRecord as Producer,
   type ProductRecord as Product,
 } from "../schemas.ts";
-import { Area, Check, type Errors, Select, str, Text, type Values } from "../ui/form.tsx";
+import { Area, Check, type Errors, lines, Select, str, Text, type Values } from "../ui/form.tsx";
 import type { AdminLang } from "../ui/strings.ts";
-
-const lines = (v: string) =>
-  v
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean);
 
 // ——— conversions between forms and records ———
 export function productFromForm(f: Record<string, unknown>) {

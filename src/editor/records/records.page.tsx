@@ -7,9 +7,10 @@ import type { AppEnv } from "../../platform/env.ts";
 import { loadStrings } from "../../ui/i18n/index.ts";
 import { Layout } from "../../ui/layout.tsx";
 import { ProductPage } from "../../ui/product-page.tsx";
-import { checkCsrf, csrfToken, type EditorIdentity } from "../auth/auth.ts";
+import type { EditorIdentity } from "../auth/auth.ts";
 import type { Shell } from "../ui/form.tsx";
 import { RECORD_PATHS, UI } from "../ui/labels.ts";
+import { signedInScreens } from "../ui/screen.ts";
 import type { AdminLang } from "../ui/strings.ts";
 import { editRoutes } from "./edit.page.tsx";
 import { listRoutes } from "./list.page.tsx";
@@ -32,20 +33,7 @@ export function recordRoutes(
   const P = RECORD_PATHS[lang];
   const O = RECORD_PATHS[lang === "vi" ? "en" : "vi"];
   const t = UI[lang];
-  const form = async (c: C) => (await c.req.parseBody()) as Record<string, unknown>;
-  /** Runs a form post: session, CSRF, then the action; a Response from `signedIn` (a redirect) is passed on. */
-  const post =
-    (action: (c: C, f: Record<string, unknown>, e: EditorIdentity) => Promise<Response>) => async (c: C) => {
-      const e = await signedIn(c);
-      if (e instanceof Response) return e;
-      const f = await form(c);
-      await checkCsrf(c, await csrfToken(e.session ?? ""), f._csrf);
-      return action(c, f, e);
-    };
-  const get = (action: (c: C, e: EditorIdentity) => Promise<Response>) => async (c: C) => {
-    const e = await signedIn(c);
-    return e instanceof Response ? e : action(c, e);
-  };
+  const { get, post } = signedInScreens(signedIn);
 
   for (const kind of ["product", "producer"] as const) {
     const base = kind === "product" ? P.products : P.producers;

@@ -1,10 +1,11 @@
 // What every record screen is given: the app to register on, the page's language and paths, the record kind, the
-// signed-in shell, and the wrappers that run a screen for a signed-in editor (and a post after its CSRF check).
+// signed-in shell, and the wrappers that run a screen for a signed-in editor (and a post after its CSRF check:
+// ../ui/screen.ts).
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../platform/env.ts";
-import type { EditorIdentity } from "../auth/auth.ts";
 import type { Shell } from "../ui/form.tsx";
 import type { RECORD_PATHS, UI } from "../ui/labels.ts";
+import type { ScreenGet, ScreenPost } from "../ui/screen.ts";
 import type { AdminLang } from "../ui/strings.ts";
 
 export type C = Context<AppEnv>;
@@ -21,10 +22,6 @@ export interface RecordScreens {
   /** The kind's list path, in the page's language and in the other one. */
   base: string;
   otherBase: string;
-  /** Runs a page for a signed-in editor; a Response from the session check (a redirect) is passed on. */
-  get: (action: (c: C, e: EditorIdentity) => Promise<Response>) => (c: C) => Promise<Response>;
-  /** Runs a form post: session, CSRF, then the action; a Response from the session check is passed on. */
-  post: (
-    action: (c: C, f: Record<string, unknown>, e: EditorIdentity) => Promise<Response>,
-  ) => (c: C) => Promise<Response>;
+  get: ScreenGet;
+  post: ScreenPost;
 }

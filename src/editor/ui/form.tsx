@@ -24,6 +24,12 @@ export type Shell = (
 
 /** A form field as a string (a missing field or a file is ""). */
 export const str = (v: unknown) => (typeof v === "string" ? v : "");
+/** A text area's lines, trimmed, the empty ones left out. */
+export const lines = (v: string) =>
+  v
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /** Field errors from a Problem's invalid_params (first reason per field), in the page's language. */
 export function errorsOf(p: Problem, lang: AdminLang): Errors {
