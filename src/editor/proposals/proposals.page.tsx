@@ -6,59 +6,34 @@ import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../platform/env.ts";
 import { Problem } from "../../platform/http/problem.ts";
 import { checkCsrf, csrfToken, editorCall, readSession } from "../auth/auth.ts";
-import {
-  etagOf,
-  type RecordState,
-  stateFromResults,
-  stateStatements,
-  workingCopy,
-} from "../records/store.ts";
-import type { ProducerRecord, ProductRecord } from "../schemas.ts";
+import { etagOf, workingCopy } from "../records/store.ts";
+import type { ProductRecord } from "../schemas.ts";
 import { fieldMessage } from "../ui/field-errors.ts";
-import { Area, ErrorSummary, type Errors, errorsOf, Field, type Shell, str, Text } from "../ui/form.tsx";
+import {
+  Area,
+  ErrorSummary,
+  type Errors,
+  errorsOf,
+  Field,
+  type Shell,
+  str,
+  Text,
+  type Values,
+} from "../ui/form.tsx";
 import { FIELD_LABELS } from "../ui/labels.ts";
 import { ADMIN_PATHS, type AdminLang } from "../ui/strings.ts";
-import { ownProductState, proposePhoto, proposeProducer, proposeProduct } from "./proposals.service.ts";
+import {
+  ownProductState,
+  ownProfile,
+  proposePhoto,
+  proposeProducer,
+  proposeProduct,
+} from "./proposals.service.ts";
+import { PROFILE_PATHS, UI } from "./proposals.strings.ts";
 
 type C = Context<AppEnv>;
-type Values = Record<string, string>;
 
-export const PROFILE_PATHS: Record<AdminLang, { profile: string; product: string; photo: string }> = {
-  vi: { profile: "/quan-tri/ho-so", product: "/quan-tri/ho-so/san-pham", photo: "anh" },
-  en: { profile: "/en/admin/profile", product: "/en/admin/profile/products", photo: "photo" },
-};
-export const PROFILE_NAV: Record<AdminLang, string> = { vi: "Hồ sơ của cơ sở", en: "Your profile" };
-
-const UI = {
-  vi: {
-    title: "Hồ sơ của cơ sở",
-    lede: "Cơ sở đề xuất thông tin muốn công bố: liên hệ công khai, mô tả, quy cách và giá, ảnh. Biên tập viên của Trung tâm xem lại rồi mới đăng; khi đăng, trang ghi rõ thông tin do chính cơ sở cung cấp, kèm ngày.",
-    pending: "Có một đề xuất đang chờ biên tập viên duyệt; biểu mẫu hiện nội dung đề xuất đó.",
-    sent: "Đã gửi đề xuất. Biên tập viên sẽ xem lại trước khi đăng.",
-    send: "Gửi đề xuất cho biên tập viên",
-    products: "Sản phẩm của cơ sở",
-    noProducts: "Danh mục chưa có sản phẩm nào của cơ sở.",
-    product: (name: string) => `Đề xuất cho sản phẩm: ${name}`,
-    photo: "Ảnh",
-    upload: "Gửi ảnh",
-    stale: "Hồ sơ vừa được thay đổi; hãy xem lại rồi gửi lại.",
-    back: "Về hồ sơ của cơ sở",
-  },
-  en: {
-    title: "Your profile",
-    lede: "Propose what you want published: a public contact, descriptions, the packs and prices you sell, photos. The centre's editors review a proposal before publishing it; the page then says that the producer itself stated it, with the date.",
-    pending: "A proposal is waiting for an editor's review; the form shows it.",
-    sent: "Proposal sent. An editor reviews it before it is published.",
-    send: "Send to the editors",
-    products: "Your products",
-    noProducts: "The catalogue has no product of yours yet.",
-    product: (name: string) => `Proposal for the product: ${name}`,
-    photo: "Photo",
-    upload: "Send the photo",
-    stale: "The record just changed; check it and send again.",
-    back: "Back to your profile",
-  },
-} as const;
+export { PROFILE_NAV, PROFILE_PATHS } from "./proposals.strings.ts";
 
 const packsText = (p: ProductRecord) =>
   p.packaging.map((k) => [k.label, k.net_weight_g ?? "", k.price_vnd ?? ""].join("; ")).join("\n");
@@ -124,26 +99,10 @@ export function proposalPages(app: Hono<AppEnv>, lang: AdminLang, shell: Shell) 
       status?: 200 | 412 | 422;
     } = {},
   ) => {
-    const d1 = c.get("d1");
-    // The record (live and draft) and its products, in one round trip.
-    const results = await d1.batch<Record<string, unknown>>([
-      ...stateStatements(d1, "producer", me.producerSlug),
-      d1
-        .prepare(
-          `SELECT p.slug, p.name_vi, p.name_en FROM products p JOIN producers pr ON pr.id = p.producer_id
-           WHERE pr.slug = ? ORDER BY p.sort_vi`,
-        )
-        .bind(me.producerSlug),
-    ]);
-    const s = stateFromResults(
-      "producer",
-      me.producerSlug,
-      results.slice(0, 2),
-    ) as RecordState<ProducerRecord>;
+    const { state: s, products } = await ownProfile(c.get("d1"), me.producerSlug);
     const current = workingCopy(s);
     if (!current)
       throw new Problem(404, { type: "not-found", detail: "No producer record for this account" });
-    const products = (results[2]?.results ?? []) as { slug: string; name_vi: string; name_en: string }[];
     const csrf = await csrfToken(me.session);
     const values = opts.values ?? {
       public_contact: current.public_contact ?? "",

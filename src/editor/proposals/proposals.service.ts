@@ -6,11 +6,19 @@
  * (`producer_stated_on`: "sourced: the producer, <date>"). Another producer's record is a 404, as if it did not
  * exist.
  */
+
+import type { CountedD1 } from "../../platform/env.ts";
 import { invalidFields, Problem } from "../../platform/http/problem.ts";
 import type { EditorCall } from "../auth/auth.ts";
 import { notFound, savePhoto, updateDraft } from "../records/records.service.ts";
-import { type RecordState, readState, workingCopy } from "../records/store.ts";
-import type { ProductRecord } from "../schemas.ts";
+import {
+  type RecordState,
+  readState,
+  stateFromResults,
+  stateStatements,
+  workingCopy,
+} from "../records/store.ts";
+import type { ProducerRecord, ProductRecord } from "../schemas.ts";
 
 /** Today's date as a proposal records it (UTC). */
 export const statedToday = () => new Date().toISOString().slice(0, 10);
@@ -59,6 +67,26 @@ export async function ownProductState(call: EditorCall, slug: string): Promise<R
   const current = workingCopy(s);
   if (!current || current.producer !== mine) throw notFound("product", slug);
   return s;
+}
+
+/** A producer's own record (live and draft) and its products, in one round trip. */
+export async function ownProfile(d1: CountedD1, producerSlug: string) {
+  const results = await d1.batch<Record<string, unknown>>([
+    ...stateStatements(d1, "producer", producerSlug),
+    d1
+      .prepare(
+        `SELECT p.slug, p.name_vi, p.name_en FROM products p JOIN producers pr ON pr.id = p.producer_id
+           WHERE pr.slug = ? ORDER BY p.sort_vi`,
+      )
+      .bind(producerSlug),
+  ]);
+  const state = stateFromResults(
+    "producer",
+    producerSlug,
+    results.slice(0, 2),
+  ) as RecordState<ProducerRecord>;
+  const products = (results[2]?.results ?? []) as { slug: string; name_vi: string; name_en: string }[];
+  return { state, products };
 }
 
 /** Proposes the producer's public contact and description (a draft of its record). */
