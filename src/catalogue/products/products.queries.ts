@@ -1,21 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
-import {
-  asProvenance,
-  mark,
-  packagingState,
-  parseFieldProvenance,
-  weakest,
-} from "../../domain/provenance.ts";
-import { type FacetName, type Lang, type Sort, tierOf } from "../../domain/vocabulary.ts";
+import type { FacetName, Lang, Sort } from "../../domain/vocabulary.ts";
 import { toStatement } from "../../platform/db/client.ts";
-import {
-  ocopAsOf,
-  ocopHeldSql,
-  ocopLatestSql,
-  ocopYearSql,
-  type ProductSummaryRow,
-  parseJson,
-} from "../../platform/db/mappers.ts";
+import { ocopHeldSql, ocopLatestSql, ocopYearSql } from "../../platform/db/mappers.ts";
 import { keysetPage } from "../../platform/db/pagination.ts";
 import type { CountedD1 } from "../../platform/env.ts";
 import { type CursorKeys, decodeCursor } from "../../platform/lib/cursor.ts";
@@ -34,8 +20,11 @@ import {
   searchFacetResults,
   where,
 } from "./facets.queries.ts";
+import { listItem, type ListRow as Row } from "./list-item.ts";
+import { keysetAfter, sortSpec } from "./list-order.queries.ts";
 import { searchPlan } from "./search.queries.ts";
 
+export { listItem, type ProductListItem } from "./list-item.ts";
 export type { FacetName, FacetValue, Lang, ProductFilters, Sort };
 
 export interface ListProductsInput extends ProductFilters {
@@ -43,139 +32,6 @@ export interface ListProductsInput extends ProductFilters {
   limit: number;
   cursor?: string;
   lang: Lang;
-}
-
-interface Row extends ProductSummaryRow {
-  id: number;
-  image_alt_vi: string | null;
-  image_alt_en: string | null;
-  created_at: string;
-  sort_key: string;
-  recognition_rank: number;
-  /** 1 when the product holds an OCOP certification (stars stated or not). */
-  ocop: number;
-  /** The year of the rating behind `ocop_stars`, and of the product's latest dated OCOP rating. */
-  ocop_year: number | null;
-  ocop_latest: number | null;
-  producer_district: string | null;
-  rank: number | null;
-  provenance: string;
-  field_provenance: string;
-  producer_provenance: string;
-  producer_field_provenance: string;
-  /** 1 when the product is illustrative: the first sort key when illustrative products are included. */
-  illustrative: number;
-}
-
-/**
- * A product as it appears in lists, with its `provenance`: the lowest price takes the state of the packaging it
- * comes from; the producer's district its own. Without `include`, illustrative values are left out (see `mark`).
- */
-export function listItem(r: Row, lang: Lang, include = false) {
-  const packaging = parseJson<{ priceVnd: number | null; sample?: boolean }[]>(r.packaging, []);
-  const prices = packaging.map((p) => p.priceVnd).filter((p): p is number => typeof p === "number");
-  const fields = parseFieldProvenance(r.field_provenance);
-  const producerState = asProvenance(r.producer_provenance);
-  const producerFields = parseFieldProvenance(r.producer_field_provenance);
-  const item = {
-    slug: r.slug,
-    name: lang === "vi" ? r.name_vi : r.name_en,
-    name_vi: r.name_vi,
-    name_en: r.name_en,
-    category: lang === "vi" ? r.category_vi : r.category_en,
-    group: r.product_group,
-    tier: tierOf(r.tier_rank),
-    ocop_stars: r.ocop_stars || null,
-    ...ocopAsOf(r.ocop_stars, r.ocop_year, r.ocop_latest),
-    ocop: r.ocop === 1,
-    image: r.image,
-    image_alt: lang === "vi" ? r.image_alt_vi : r.image_alt_en,
-    price_from_vnd: prices.length ? Math.min(...prices) : null,
-    sample: r.sample === 1,
-    producer: { slug: r.producer_slug, name: r.producer_name, district: r.producer_district },
-  };
-  return mark(
-    item,
-    asProvenance(r.provenance),
-    {
-      description: fields.description,
-      price_from_vnd: packagingState(fields, packaging),
-      producer: producerState,
-      "producer.district": weakest(producerState, producerFields.district),
-    },
-    include,
-  );
-}
-export type ProductListItem = ReturnType<typeof listItem>;
-
-interface SortSpec {
-  /** Columns of the keyset, in order, with direction. */
-  keys: { expr: SQL; desc: boolean; pick: (r: Row) => string | number | null }[];
-}
-
-function sortSpec(sort: Sort, sortCol: SQL, realFirst: boolean): SortSpec {
-  const spec = sortKeys(sort, sortCol);
-  if (!realFirst) return spec;
-  // Shoppers see real products first: illustrative ones follow, in the same order among themselves.
-  const illustrative = {
-    expr: sql`(p.provenance = 'illustrative')`,
-    desc: false,
-    pick: (r: Row) => r.illustrative,
-  };
-  return { keys: [illustrative, ...spec.keys] };
-}
-
-function sortKeys(sort: Sort, sortCol: SQL): SortSpec {
-  const id = (desc: boolean) => ({ expr: sql`p.id`, desc, pick: (r: Row) => r.id });
-  const name = (desc: boolean) => ({ expr: sortCol, desc, pick: (r: Row) => r.sort_key });
-  switch (sort) {
-    case "relevance":
-      return { keys: [{ expr: sql`s.rank`, desc: false, pick: (r) => r.rank }, name(false), id(false)] };
-    case "name":
-      return { keys: [name(false), id(false)] };
-    case "-name":
-      return { keys: [name(true), id(true)] };
-    case "newest":
-      return { keys: [{ expr: sql`p.created_at`, desc: true, pick: (r) => r.created_at }, id(true)] };
-    default:
-      // The strongest recognition first (products.recognition_rank, migration 0024: OCOP stars count, a stated
-      // recent rating before one of unknown year).
-      return {
-        keys: [
-          { expr: sql`p.recognition_rank`, desc: true, pick: (r) => r.recognition_rank },
-          name(false),
-          id(false),
-        ],
-      };
-  }
-}
-
-/**
- * Rows after a cursor: `(a, b, c) > (x, y, z)` with per-column direction. Keys are grouped into runs of one
- * direction, each compared as a row value (`(sort_vi, id) > (?, ?)`), which SQLite answers with an index range;
- * a leading run also bounds the scan (`tier_rank <= ?`), so a deep page starts near its cursor instead of at the top.
- */
-function keysetAfter(spec: SortSpec, values: (string | number | null)[]): SQL {
-  const runs: { exprs: SQL[]; vals: (string | number | null)[]; desc: boolean }[] = [];
-  spec.keys.forEach((k, i) => {
-    const last = runs.at(-1);
-    if (last && last.desc === k.desc) {
-      last.exprs.push(k.expr);
-      last.vals.push(values[i] ?? null);
-    } else runs.push({ exprs: [k.expr], vals: [values[i] ?? null], desc: k.desc });
-  });
-  const tuple = (xs: SQL[]) => (xs.length === 1 ? (xs[0] ?? sql`NULL`) : sql`(${sql.join(xs, sql`, `)})`);
-  const clause = (i: number): SQL => {
-    const run = runs[i];
-    if (!run) return sql`0`;
-    const col = tuple(run.exprs);
-    const val = tuple(run.vals.map((v) => sql`${v}`));
-    const after = run.desc ? sql`${col} < ${val}` : sql`${col} > ${val}`;
-    if (i === runs.length - 1) return after;
-    const bound = run.desc ? sql`${col} <= ${val}` : sql`${col} >= ${val}`;
-    return sql`(${bound} AND (${after} OR (${col} = ${val} AND ${clause(i + 1)})))`;
-  };
-  return clause(0);
 }
 
 /** A stable string naming the query a cursor belongs to. */
