@@ -1,10 +1,12 @@
-// The retailers' manual's shell examples (docs/retailers.md: curl and the key commands), run as written, in order,
-// against a freshly seeded Worker of their own. A command's output is the `# ` lines right under it (no blank line
-// between); `# ` lines after a blank line say what comes next and are not compared. Each documented output line
-// must match the answer, where `…` (or `...`) stands for anything and the values that differ on every run (ETags,
-// instants, bookmarks, cursors, keys, ids) for any value of their shape. Values a command needs from an earlier
-// answer — the key made by `npm run key:create`, an ETag for If-Match, a cursor, a webhook endpoint's id — are taken
-// from this run's answers where the manual shows them, as a reader would copy them. The examples that run examples/ are test/sdk/examples.test.ts's.
+// The manuals' shell examples — docs/retailers.md (curl and the key commands) and the response cache's requests in
+// docs/architecture.md — run as written, in order, against a freshly seeded Worker of their own (with DEV_MODE, as
+// `npm start` serves). A command's output is the `# ` lines right under it (no blank line between); `# ` lines
+// after a blank line say what comes next and are not compared. Each documented output line must match the answer,
+// where `…` (or `...`) stands for anything and the values that differ on every run (ETags, instants, bookmarks,
+// cursors, keys, ids) for any value of their shape. Values a command needs from an earlier answer — the key made
+// by `npm run key:create`, an ETag for If-Match, a cursor, a webhook endpoint's id — are taken from this run's
+// answers where the manual shows them, as a reader would copy them. The examples that run examples/ are
+// test/sdk/examples.test.ts's.
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -15,6 +17,14 @@ import { type DevServer, startDevServer } from "../../scripts/lib/dev-server.ts"
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const DOC = "docs/retailers.md";
+/**
+ * The manuals whose shell examples run here, in this order, and which of their blocks: the retailers' manual but
+ * what runs examples/, and the response cache's two requests in docs/architecture.md (not its benchmarks).
+ */
+const DOCS: [string, (block: string) => boolean][] = [
+  [DOC, (block) => !block.includes("examples/")],
+  ["docs/architecture.md", (block) => block.includes("curl ")],
+];
 
 interface Step {
   command: string;
@@ -24,11 +34,11 @@ interface Step {
 /** Open brackets minus closed ones: a documented JSON answer that goes on on the next `#  ` line. */
 const open = (s: string) => (s.match(/[[{]/g)?.length ?? 0) - (s.match(/[\]}]/g)?.length ?? 0);
 
-/** Every command of a ```sh block of the manual (but those running examples/), with its documented output. */
-function documentedCommands(text: string): Step[] {
+/** Every command of the ```sh blocks a manual's filter takes, with its documented output. */
+function documentedCommands(text: string, takes: (block: string) => boolean): Step[] {
   const steps: Step[] = [];
   for (const [, block] of text.matchAll(/```sh\n([\s\S]*?)```/g)) {
-    if (!block || block.includes("examples/")) continue;
+    if (!block || !takes(block)) continue;
     let last: Step | null = null;
     for (const line of block.replace(/\\\n\s*/g, "").split("\n")) {
       if (!line.trim()) last = null;
@@ -104,7 +114,8 @@ beforeAll(async () => {
     port: 8815,
     inspectorPort: 8816,
     persistTo: ".wrangler/docs-curl-state",
-    args: ["--var", "WEBHOOK_ALLOW_LOOPBACK:1"],
+    // DEV_MODE: the response cache says who answered (x-cache), as docs/architecture.md shows with `npm start`.
+    args: ["--var", "WEBHOOK_ALLOW_LOOPBACK:1", "--var", "DEV_MODE:1"],
   });
   env.API = `${server.origin}/api/v1`;
   // "20 items (every product), built from the NDJSON feed": the bulk example's body, as its comment says.
@@ -178,7 +189,9 @@ function sh(
   });
 }
 
-const steps = documentedCommands(readFileSync(join(ROOT, DOC), "utf8"));
+const steps = DOCS.flatMap(([file, takes]) =>
+  documentedCommands(readFileSync(join(ROOT, file), "utf8"), takes),
+);
 describe("the retailers' manual's shell examples, against a fresh seed", () => {
   it("finds them", () => {
     expect(steps.length).toBeGreaterThan(20);
