@@ -52,7 +52,7 @@ export async function handleQueue(batch: MessageBatch<WebhookMessage>, env: Env)
 export async function handleScheduled(env: Env): Promise<void> {
   try {
     const { sweepUnsentNotices } = await import("./enquiries/notify.ts");
-    const { eraseExpired } = await import("./enquiries/retention.ts");
+    const { eraseExpired } = await import("./editor/enquiries/retention.ts");
     await sweepUnsentNotices(env);
     await eraseExpired(countedD1(env.DB));
   } catch (e) {

@@ -1,6 +1,6 @@
 // Personal data the catalogue keeps (issue 24, Decree 13/2023/NĐ-CP): an enquirer's details, and nothing else.
 // Written once here for the three places that treat it: the retention sweep and an erasure on request blank these
-// columns (src/enquiries/retention.ts), and a backup says whether it holds them and can leave them out
+// columns (src/editor/enquiries/retention.ts), and a backup says whether it holds them and can leave them out
 // (src/platform/db/backup.ts).
 
 /** The table holding personal data, and its columns that do (a keyed hash of the sender's address included). */

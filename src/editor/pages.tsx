@@ -1,8 +1,6 @@
 import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Child } from "hono/jsx";
-import { enquiryInbox } from "../enquiries/inbox.tsx";
-import { INBOX_NAV, INBOX_PATHS } from "../enquiries/inbox-paths.ts";
 import type { AppEnv } from "../platform/env.ts";
 import { d1Session } from "../platform/http/d1-session.ts";
 import {
@@ -24,6 +22,8 @@ import {
   revokeSession,
   signIn,
 } from "./auth/signin.ts";
+import { enquiryInbox } from "./enquiries/inbox.tsx";
+import { INBOX_NAV, INBOX_PATHS } from "./enquiries/inbox-paths.ts";
 import { KeysNav, keyRoutes } from "./keys/keys.page.tsx";
 import { peopleRoutes } from "./people/people.page.tsx";
 import { PROFILE_NAV, PROFILE_PATHS, proposalPages } from "./proposals/proposals.page.tsx";
@@ -71,7 +71,7 @@ editorPages.get("/quan-tri/admin.css", (c) =>
 );
 
 /**
- * The editor pages' frame (also the producers' inbox, src/enquiries/inbox.tsx, and their profile pages,
+ * The editor pages' frame (also the producers' inbox, src/editor/enquiries/inbox.tsx, and their profile pages,
  * proposals/): a producer's nav is its inbox and its profile only.
  */
 export function Page(props: {

@@ -1,8 +1,9 @@
 // The public API operation: POST /api/v1/enquiries (issue 24). Anyone may send one; a retailer key, when sent,
 // attributes it to the key's channel. Validation, limits and idempotency are the same as the form's (rules.ts,
-// service.ts); the notification goes to the queue after the response (notices.ts).
+// service.ts); the notification goes to the queue after the response (src/platform/enquiry-notices.ts).
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { queueEnquiryNotice } from "../platform/enquiry-notices.ts";
 import type { AppEnv } from "../platform/env.ts";
 import { KEY_PATTERN, PREFIX_LENGTH, sha256Hex } from "../platform/http/api-key.ts";
 import { jsonBody } from "../platform/http/body.ts";
@@ -11,7 +12,6 @@ import { createRouter } from "../platform/http/create-app.ts";
 import { invalidFields, Problem } from "../platform/http/problem.ts";
 import { problemContent } from "../platform/http/schemas.ts";
 import type { ValidationResult } from "../platform/http/validation.ts";
-import { queueEnquiryNotice } from "./notices.ts";
 import {
   API_REASONS,
   ENQUIRY_KINDS,

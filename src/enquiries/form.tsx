@@ -1,8 +1,9 @@
 // The enquiry form, as the product and producer pages and the form's own page show it. No JavaScript: a POST to
 // /hoi-mua (/en/enquire); errors come back in the page's language beside their fields, with the values kept.
+import { KIND_LABELS } from "../ui/enquiry-kinds.ts";
 import { type Lang, pathOf } from "../ui/i18n/index.ts";
 import { CONSENT_VERSION, ENQUIRY_KINDS, type FieldError, LIMITS, type Subject } from "./rules.ts";
-import { ENQUIRY_STRINGS, KIND_LABELS } from "./strings.ts";
+import { ENQUIRY_STRINGS } from "./strings.ts";
 
 /** The form's fields in order (also the order of the error summary). */
 export const FORM_FIELDS = [

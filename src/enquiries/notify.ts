@@ -4,10 +4,10 @@
 // the queue consumer and the cron (src/background.ts).
 import { EmailMessage } from "cloudflare:email";
 import { countedD1 } from "../platform/db/client.ts";
+import type { EnquiryEvent } from "../platform/enquiry-notices.ts";
 import type { CountedD1, Env } from "../platform/env.ts";
+import { KIND_LABELS } from "../ui/enquiry-kinds.ts";
 import { mimeMessage } from "./mime.ts";
-import type { EnquiryEvent } from "./notices.ts";
-import { KIND_LABELS } from "./strings.ts";
 
 interface EnquiryRow {
   id: number;

@@ -4,6 +4,7 @@
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { LANGS } from "../domain/vocabulary.ts";
+import { queueEnquiryNotice } from "../platform/enquiry-notices.ts";
 import type { AppEnv } from "../platform/env.ts";
 import { addressBucket } from "../platform/http/client-address.ts";
 import { d1Session } from "../platform/http/d1-session.ts";
@@ -11,7 +12,6 @@ import { Breadcrumbs } from "../ui/components/breadcrumbs.tsx";
 import { type Lang, pathOf, strings } from "../ui/i18n/index.ts";
 import { page, pageHeaders, render } from "../ui/register.tsx";
 import { EnquiryForm, FORM_FIELDS, HONEYPOT } from "./form.tsx";
-import { queueEnquiryNotice } from "./notices.ts";
 import {
   EnquiryInput,
   type FieldError,

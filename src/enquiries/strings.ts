@@ -1,23 +1,6 @@
 // The enquiry pages' words, Vietnamese and English (the form, its errors, the thank-you page, the privacy notice).
 import type { Lang } from "../ui/i18n/index.ts";
-import type { EnquiryKind, FieldError } from "./rules.ts";
-
-export const KIND_LABELS: Record<Lang, Record<EnquiryKind, string>> = {
-  vi: {
-    self: "Mua để dùng",
-    wholesale: "Mua sỉ",
-    chain: "Đưa vào chuỗi bán lẻ",
-    export: "Xuất khẩu",
-    other: "Khác",
-  },
-  en: {
-    self: "To buy for myself",
-    wholesale: "Wholesale",
-    chain: "To stock in a retail chain",
-    export: "Export",
-    other: "Other",
-  },
-};
+import type { FieldError } from "./rules.ts";
 
 const vi = {
   title: "Hỏi mua",
@@ -121,7 +104,7 @@ export const ENQUIRY_STRINGS: Record<Lang, typeof vi> = { vi, en };
 
 /**
  * The privacy notice (Decree 13/2023/NĐ-CP on personal data protection): what is kept, why, who receives it, for
- * how long, and how to have it deleted. Kept in step with docs/enquiries.md and the retention sweep (retention.ts).
+ * how long, and how to have it deleted. Kept in step with docs/enquiries.md and the retention sweep (src/editor/enquiries/retention.ts).
  */
 export const PRIVACY_NOTICE: Record<Lang, { heading: string; text: string }[]> = {
   vi: [

@@ -1,8 +1,8 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { registerEnquiryRoutes } from "../../enquiries/admin-api.ts";
 import type { AppEnv } from "../../platform/env.ts";
 import { invalidFields, invalidParams } from "../../platform/http/problem.ts";
 import { issuesToParams } from "../../platform/http/validation.ts";
+import { registerEnquiryRoutes } from "../enquiries/admin-api.ts";
 import { registerSearchRoutes } from "../search/search.api.ts";
 import { registerTableRoutes } from "../tables/tables.api.ts";
 import * as handlers from "./admin.handlers.ts";

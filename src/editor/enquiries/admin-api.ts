@@ -2,14 +2,14 @@
 // status, producer and age), read one with its audit trail, change its status (forwarding is a publisher's and
 // emails the producer), erase its personal details. Producers' accounts have no tokens (src/editor/people/people.service.ts).
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { forEditors } from "../editor/api/admin.routes.ts";
-import { callerAddress, ensureEditor, requireEditorToken } from "../editor/auth/auth.ts";
-import type { AppEnv } from "../platform/env.ts";
-import { invalidFields, Problem } from "../platform/http/problem.ts";
-import { decimal, ProblemSchema, slug } from "../platform/http/schemas.ts";
+import { ENQUIRY_KINDS, ENQUIRY_STATUSES } from "../../platform/db/schema.ts";
+import { queueEnquiryNotice } from "../../platform/enquiry-notices.ts";
+import type { AppEnv } from "../../platform/env.ts";
+import { invalidFields, Problem } from "../../platform/http/problem.ts";
+import { decimal, ProblemSchema, slug } from "../../platform/http/schemas.ts";
+import { forEditors } from "../api/admin.routes.ts";
+import { callerAddress, ensureEditor, requireEditorToken } from "../auth/auth.ts";
 import { type Actor, eraseEnquiry, getEnquiry, listEnquiries, maySet, setStatus } from "./inbox-store.ts";
-import { queueEnquiryNotice } from "./notices.ts";
-import { ENQUIRY_KINDS, ENQUIRY_STATUSES } from "./rules.ts";
 
 const problem = { "application/problem+json": { schema: ProblemSchema } };
 const tags = ["Editors"];

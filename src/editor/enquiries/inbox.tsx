@@ -4,16 +4,20 @@
 // producer's account signs in with the same form and sees only its own producer's enquiries here — another
 // producer's answer 404 — and marks them answered. Server-rendered, no JavaScript, CSRF on every post.
 import type { Context, Hono } from "hono";
-import { callerAddress, checkCsrf, csrfToken, editorCall, readSession } from "../editor/auth/auth.ts";
-import { createAccount } from "../editor/people/people.service.ts";
-import type { Shell } from "../editor/records/records.page.tsx";
-import { ADMIN_PATHS, type AdminLang } from "../editor/ui/strings.ts";
-import type { AppEnv } from "../platform/env.ts";
-import { Problem } from "../platform/http/problem.ts";
+import { type ENQUIRY_KINDS, ENQUIRY_STATUSES } from "../../platform/db/schema.ts";
+import { queueEnquiryNotice } from "../../platform/enquiry-notices.ts";
+import type { AppEnv } from "../../platform/env.ts";
+import { Problem } from "../../platform/http/problem.ts";
+import { KIND_LABELS } from "../../ui/enquiry-kinds.ts";
+import { callerAddress, checkCsrf, csrfToken, editorCall, readSession } from "../auth/auth.ts";
+import { createAccount } from "../people/people.service.ts";
+import type { Shell } from "../records/records.page.tsx";
+import { ADMIN_PATHS, type AdminLang } from "../ui/strings.ts";
 import { INBOX_PATHS } from "./inbox-paths.ts";
 import {
   type Actor,
   type EnquiryDetail,
+  type EnquiryStatus,
   eraseEnquiry,
   getEnquiry,
   type InboxFilters,
@@ -21,9 +25,6 @@ import {
   maySet,
   setStatus,
 } from "./inbox-store.ts";
-import { queueEnquiryNotice } from "./notices.ts";
-import { type ENQUIRY_KINDS, ENQUIRY_STATUSES, type EnquiryStatus } from "./rules.ts";
-import { KIND_LABELS } from "./strings.ts";
 
 type C = Context<AppEnv>;
 

@@ -3,9 +3,9 @@
 // is emailed and sees it. Forwarding it without a real producer changes nothing and says why (page and API).
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
-import { admin, createEditor } from "../editor/helpers.ts";
-import { signedIn } from "../editor/session.ts";
-import { enquiry, postEnquiry, REAL_PRODUCER } from "./helpers.ts";
+import { enquiry, postEnquiry, REAL_PRODUCER } from "../../enquiries/helpers.ts";
+import { admin, createEditor } from "../helpers.ts";
+import { signedIn } from "../session.ts";
 
 vi.setConfig({ testTimeout: 60_000 });
 

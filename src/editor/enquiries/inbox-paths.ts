@@ -1,5 +1,5 @@
 // Where the enquiry inbox lives in the back office (shared by the editors' nav and the inbox's routes).
-import type { AdminLang } from "../editor/ui/strings.ts";
+import type { AdminLang } from "../ui/strings.ts";
 
 export const INBOX_PATHS: Record<AdminLang, { inbox: string; invite: string }> = {
   vi: { inbox: "/quan-tri/hoi-mua", invite: "/quan-tri/hoi-mua/moi-co-so" },

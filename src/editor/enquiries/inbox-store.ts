@@ -1,8 +1,11 @@
 // The inbox's reads and writes, for the editors' and producers' pages and the admin API: plain inputs (who acts,
 // and the producer a producer's account is scoped to), one D1 round trip each. No HTTP here.
-import type { CountedD1 } from "../platform/env.ts";
+import type { ENQUIRY_STATUSES } from "../../platform/db/schema.ts";
+import type { CountedD1 } from "../../platform/env.ts";
 import { eraseOne } from "./retention.ts";
-import type { EnquiryStatus } from "./rules.ts";
+
+/** Where an enquiry stands (new, forwarded, answered, closed, spam). */
+export type EnquiryStatus = (typeof ENQUIRY_STATUSES)[number];
 
 /** Who acts on an enquiry: an editor or publisher (all enquiries), or a producer's account (its own only). */
 export interface Actor {

@@ -3,11 +3,11 @@
 // them answered and nothing else; erasure on request and by the retention sweep.
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
-import { eraseExpired } from "../../src/enquiries/retention.ts";
-import { countedD1 } from "../../src/platform/db/client.ts";
-import { createEditor } from "../editor/helpers.ts";
-import { signedIn } from "../editor/session.ts";
-import { enquiry, OTHER_PRODUCER, postEnquiry, REAL_PRODUCER } from "./helpers.ts";
+import { eraseExpired } from "../../../src/editor/enquiries/retention.ts";
+import { countedD1 } from "../../../src/platform/db/client.ts";
+import { enquiry, OTHER_PRODUCER, postEnquiry, REAL_PRODUCER } from "../../enquiries/helpers.ts";
+import { createEditor } from "../helpers.ts";
+import { signedIn } from "../session.ts";
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -153,7 +153,7 @@ describe("the enquiry inbox", async () => {
 });
 
 describe("the enquiry inbox through the editors' API", async () => {
-  const { admin } = await import("../editor/helpers.ts");
+  const { admin } = await import("../helpers.ts");
   const publisher = await createEditor("pub.api@cnnt.example.vn", "publisher");
   const editor = await createEditor("ed.api@cnnt.example.vn", "editor");
 

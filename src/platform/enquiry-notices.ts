@@ -1,7 +1,8 @@
 // Telling people about an enquiry happens after the response, through the queue: the write costs one D1 round trip
-// and a failed email is retried by the queue (notify.ts consumes it). Kept apart from the consumer so that the
-// request path loads no email code.
-import type { Env } from "../platform/env.ts";
+// and a failed email is retried by the queue (src/enquiries/notify.ts consumes it). Kept apart from the consumer so
+// that the request path loads no email code, and below the features: a buyer's enquiry (src/enquiries/) and an
+// editor's forwarding of one (src/editor/enquiries/) queue the same message.
+import type { Env } from "./env.ts";
 
 /** What happened to an enquiry that someone must be told about. */
 export type EnquiryEvent = "received" | "forwarded";

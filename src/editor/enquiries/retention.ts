@@ -2,8 +2,8 @@
 // same): erased 12 months after the enquiry is answered or closed, 30 days after it is marked spam, and at the
 // latest 24 months after it was sent; at once when an editor erases it on the enquirer's request. What remains is
 // the kind, the product, the producer, the status and the dates.
-import { PERSONAL_DATA } from "../domain/personal-data.ts";
-import type { CountedD1 } from "../platform/env.ts";
+import { PERSONAL_DATA } from "../../domain/personal-data.ts";
+import type { CountedD1 } from "../../platform/env.ts";
 
 export const RETAIN_AFTER_CLOSING_DAYS = 365;
 export const RETAIN_SPAM_DAYS = 30;
