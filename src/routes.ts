@@ -3,9 +3,15 @@
 // chunk of its own in the deployed Worker (scripts/build.ts), so that shoppers' requests load none of them and each
 // request at most one; the OpenAPI document (src/openapi/document.ts) is built from all of them, in this order.
 // Adding a group of routes: its folder, exporting a `group` (a RouteGroup), and one line here.
-import { group as catalogue } from "./catalogue/index.ts";
-import { group as enquiries } from "./enquiries/index.ts";
+import { catalogueGroup } from "./catalogue/index.ts";
+import { group as enquiries, enquiryEmbed } from "./enquiries/index.ts";
 import type { RouteGroup } from "./platform/http/route-group.ts";
+
+/**
+ * A real product's or producer's page embeds the enquiry form, and the form's pages answer among the catalogue's:
+ * handed over here, so that neither feature imports the other.
+ */
+const catalogue = catalogueGroup(enquiryEmbed);
 
 /** One line of the manifest. */
 export interface RouteEntry {

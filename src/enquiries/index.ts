@@ -1,7 +1,10 @@
-// Buyers' enquiries' group of the route manifest (src/routes.ts): POST /api/v1/enquiries. Public, always loaded:
-// its form and thank-you pages are the catalogue's (src/catalogue/pages.tsx), the centre's inbox the editors'.
+// Buyers' enquiries' group of the route manifest (src/routes.ts): POST /api/v1/enquiries. Public, always loaded. Its
+// form and the form's pages are shown among the catalogue's pages, handed over by the manifest (embed.tsx); the
+// centre's inbox is the editors' (src/editor/enquiries/).
 import type { RouteGroup } from "../platform/http/route-group.ts";
 import { enquiriesApi } from "./api.ts";
+
+export { enquiryEmbed } from "./embed.tsx";
 
 /** This group of the route manifest. */
 export const group: RouteGroup = { api: [{ routes: enquiriesApi }] };

@@ -1,5 +1,3 @@
-import type { Child } from "hono/jsx";
-import { ENQUIRY_STRINGS } from "../enquiries/strings.ts";
 import type { ProductDetail } from "../platform/db/product-detail.ts";
 import { asset } from "./assets.ts";
 import { OcopBadge, OcopNotStatedBadge, TierBadge } from "./components/badges.tsx";
@@ -18,6 +16,7 @@ import { StatedByProducer } from "./components/stated-by-producer.tsx";
 import { SupportList } from "./components/support-list.tsx";
 import { TableWrap } from "./components/table-wrap.tsx";
 import { SampleTag } from "./components/tags.tsx";
+import type { EnquiryBlock } from "./enquiry-embed.ts";
 import { formatNumber, formatVnd, type Lang, labelOf, pathOf, strings } from "./i18n/index.ts";
 
 /**
@@ -75,7 +74,12 @@ export function productJsonLd(p: ProductDetail, lang: Lang, origin: string) {
   };
 }
 
-export function ProductPage(props: { p: ProductDetail; lang: Lang; enquiry?: Child; examples?: boolean }) {
+export function ProductPage(props: {
+  p: ProductDetail;
+  lang: Lang;
+  enquiry?: EnquiryBlock;
+  examples?: boolean;
+}) {
   const { p, lang } = props;
   const t = strings(lang);
   const illustrative = p.provenance.record === "illustrative";
@@ -161,7 +165,7 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang; enquiry?: Chi
               ) : null}
               {props.enquiry ? (
                 <a class={p.listings.length ? "btn btn-quiet" : "btn"} href="#enquire">
-                  {ENQUIRY_STRINGS[lang].title} <span aria-hidden="true">↓</span>
+                  {props.enquiry.title} <span aria-hidden="true">↓</span>
                 </a>
               ) : null}
             </p>
@@ -215,8 +219,8 @@ export function ProductPage(props: { p: ProductDetail; lang: Lang; enquiry?: Chi
               listings={<ListingList listings={p.listings} lang={lang} id="buy-notes" covered={p.sample} />}
               enquiry={
                 <>
-                  <p>{ENQUIRY_STRINGS[lang].lede}</p>
-                  {props.enquiry}
+                  <p>{props.enquiry.lede}</p>
+                  {props.enquiry.form}
                 </>
               }
             />

@@ -1,5 +1,3 @@
-import type { Child } from "hono/jsx";
-import { ENQUIRY_STRINGS } from "../../enquiries/strings.ts";
 import { TierBadge } from "../../ui/components/badges.tsx";
 import { Block } from "../../ui/components/block.tsx";
 import { Breadcrumbs } from "../../ui/components/breadcrumbs.tsx";
@@ -14,6 +12,7 @@ import { Sources } from "../../ui/components/sources.tsx";
 import { PublicContact, StatedByProducer } from "../../ui/components/stated-by-producer.tsx";
 import { SupportList } from "../../ui/components/support-list.tsx";
 import { SampleTag } from "../../ui/components/tags.tsx";
+import type { EnquiryBlock } from "../../ui/enquiry-embed.ts";
 import { type Lang, pathOf, strings } from "../../ui/i18n/index.ts";
 import type { PagerLinks } from "../../ui/register.tsx";
 import type { getProducer, listProducers } from "./producers.queries.ts";
@@ -64,7 +63,7 @@ export function ProducersPage(props: {
   );
 }
 
-export function ProducerPage(props: { p: Producer; lang: Lang; enquiry?: Child; examples?: boolean }) {
+export function ProducerPage(props: { p: Producer; lang: Lang; enquiry?: EnquiryBlock; examples?: boolean }) {
   const { p, lang } = props;
   const t = strings(lang);
   const real = p.provenance.record !== "illustrative";
@@ -141,9 +140,9 @@ export function ProducerPage(props: { p: Producer; lang: Lang; enquiry?: Child; 
         <SupportList items={p.support_projects} lang={lang} />
       </Block>
       {props.enquiry ? (
-        <Block id="enquire-h" title={ENQUIRY_STRINGS[lang].title} anchor="enquire">
-          <p>{ENQUIRY_STRINGS[lang].lede}</p>
-          {props.enquiry}
+        <Block id="enquire-h" title={props.enquiry.title} anchor="enquire">
+          <p>{props.enquiry.lede}</p>
+          {props.enquiry.form}
         </Block>
       ) : null}
       <Sources urls={p.sources} lang={lang} />
