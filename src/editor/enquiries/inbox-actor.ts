@@ -12,7 +12,7 @@ export const str = (v: unknown) => (typeof v === "string" ? v : "");
 export async function actorOf(c: Context<AppEnv>, lang: AdminLang): Promise<Actor | Response> {
   const session = await readSession(c);
   if (!session?.session) return c.redirect(ADMIN_PATHS[lang].signIn, 303);
-  // An invitation's password opens nothing but the form that replaces it (issue 23, src/editor/pages.tsx).
+  // An invitation's password opens nothing but the form that replaces it (issue 23, src/editor/auth/signin.page.tsx).
   if (session.mustChangePassword) return c.redirect(ADMIN_PATHS[lang].password, 303);
   c.set("editor", session);
   return {
