@@ -110,7 +110,7 @@ export const MODULES: Module[] = [
     ],
     mutations: [
       {
-        file: "src/editor/api/admin.routes.ts",
+        file: "src/editor/api/records.routes.ts",
         search:
           'summary: "Publish a producer\'s draft (publishers; also happens when one of its products is published)",\n  description:\n    "Applies the producer\'s draft to the catalogue. Refused (422) without an https source. Without a draft, answers the producer as it is.",\n  middleware: [requireEditorToken("publisher")]',
         replace:

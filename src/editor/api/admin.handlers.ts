@@ -26,6 +26,7 @@ import {
   stateStatements,
 } from "../records/store.ts";
 import type * as routes from "./admin.routes.ts";
+import type * as records from "./records.routes.ts";
 
 type H<R extends RouteConfig> = RouteHandler<R, AppEnv>;
 
@@ -76,50 +77,50 @@ async function sentPatch(c: Context<AppEnv>, patch: Record<string, unknown>) {
 
 const ifMatch = (c: Context<AppEnv>) => c.req.header("if-match");
 
-export const getProduct: H<typeof routes.getProduct> = (c) =>
+export const getProduct: H<typeof records.getProduct> = (c) =>
   productResponse(c, c.req.valid("param").slug) as never;
 
-export const createProduct: H<typeof routes.createProduct> = async (c) => {
+export const createProduct: H<typeof records.createProduct> = async (c) => {
   const record = c.req.valid("json");
   c.header("location", `/api/v1/admin/products/${record.slug}`);
   return (await createDraft(editorCall(c), "product", record, productBack(c, record.slug, 201))) as never;
 };
 
-export const updateProduct: H<typeof routes.updateProduct> = async (c) => {
+export const updateProduct: H<typeof records.updateProduct> = async (c) => {
   const { slug } = c.req.valid("param");
   const patch = await sentPatch(c, c.req.valid("json"));
   return (await updateDraft(editorCall(c), "product", slug, patch, ifMatch(c), productBack(c, slug)))
     .back as never;
 };
 
-export const publishProduct: H<typeof routes.publishProduct> = async (c) => {
+export const publishProduct: H<typeof records.publishProduct> = async (c) => {
   const { slug } = c.req.valid("param");
   return (await publishProductDraft(editorCall(c), slug, ifMatch(c), productBack(c, slug))) as never;
 };
 
-export const deleteProduct: H<typeof routes.deleteProduct> = async (c) => {
+export const deleteProduct: H<typeof records.deleteProduct> = async (c) => {
   await deleteRecord(editorCall(c), "product", c.req.valid("param").slug, ifMatch(c));
   return c.body(null, 204) as never;
 };
 
-export const uploadProductPhoto: H<typeof routes.uploadProductPhoto> = async (c) => {
+export const uploadProductPhoto: H<typeof records.uploadProductPhoto> = async (c) => {
   const { slug } = c.req.valid("param");
   const { photo, alt_vi, alt_en } = c.req.valid("form");
   await savePhoto(editorCall(c), slug, photo, alt_vi, alt_en, ifMatch(c));
   return productResponse(c, slug) as never;
 };
 
-export const uploadProducerPhoto: H<typeof routes.uploadProducerPhoto> = async (c) => {
+export const uploadProducerPhoto: H<typeof records.uploadProducerPhoto> = async (c) => {
   const { slug } = c.req.valid("param");
   const { photo, alt_vi, alt_en } = c.req.valid("form");
   await savePhoto(editorCall(c), slug, photo, alt_vi, alt_en, ifMatch(c), "producer");
   return stateResponse(c, "producer", slug) as never;
 };
 
-export const getProducer: H<typeof routes.getProducer> = (c) =>
+export const getProducer: H<typeof records.getProducer> = (c) =>
   stateResponse(c, "producer", c.req.valid("param").slug) as never;
 
-export const createProducer: H<typeof routes.createProducer> = async (c) => {
+export const createProducer: H<typeof records.createProducer> = async (c) => {
   const record = c.req.valid("json");
   c.header("location", `/api/v1/admin/producers/${record.slug}`);
   return (await createDraft(
@@ -130,7 +131,7 @@ export const createProducer: H<typeof routes.createProducer> = async (c) => {
   )) as never;
 };
 
-export const updateProducer: H<typeof routes.updateProducer> = async (c) => {
+export const updateProducer: H<typeof records.updateProducer> = async (c) => {
   const { slug } = c.req.valid("param");
   const patch = await sentPatch(c, c.req.valid("json"));
   return (
@@ -138,7 +139,7 @@ export const updateProducer: H<typeof routes.updateProducer> = async (c) => {
   ).back as never;
 };
 
-export const publishProducer: H<typeof routes.publishProducer> = async (c) => {
+export const publishProducer: H<typeof records.publishProducer> = async (c) => {
   const { slug } = c.req.valid("param");
   return (await publishProducerDraft(
     editorCall(c),
@@ -148,16 +149,16 @@ export const publishProducer: H<typeof routes.publishProducer> = async (c) => {
   )) as never;
 };
 
-export const getRecognition: H<typeof routes.getRecognition> = (c) =>
+export const getRecognition: H<typeof records.getRecognition> = (c) =>
   stateResponse(c, "recognition", String(c.req.valid("param").id)) as never;
 
-export const createRecognition: H<typeof routes.createRecognition> = async (c) => {
+export const createRecognition: H<typeof records.createRecognition> = async (c) => {
   const key = await createRecognitionDraft(editorCall(c), c.req.valid("json"));
   c.header("location", `/api/v1/admin/recognitions/${key}`);
   return stateResponse(c, "recognition", key, 201) as never;
 };
 
-export const updateRecognition: H<typeof routes.updateRecognition> = async (c) => {
+export const updateRecognition: H<typeof records.updateRecognition> = async (c) => {
   const key = String(c.req.valid("param").id);
   const patch = await sentPatch(c, c.req.valid("json"));
   return (
@@ -165,7 +166,7 @@ export const updateRecognition: H<typeof routes.updateRecognition> = async (c) =
   ).back as never;
 };
 
-export const deleteRecognition: H<typeof routes.deleteRecognition> = async (c) => {
+export const deleteRecognition: H<typeof records.deleteRecognition> = async (c) => {
   await deleteRecord(editorCall(c), "recognition", String(c.req.valid("param").id), ifMatch(c));
   return c.body(null, 204) as never;
 };

@@ -1,20 +1,17 @@
+// The admin API's contract (/api/v1/admin): what every operation shares — who may call it, its errors, the record's
+// ETag and If-Match — and the catalogue-wide operations: CSV import and export, and the audit trail. The records'
+// own operations are in records.routes.ts; plain tables, search and enquiries register theirs beside them
+// (index.ts).
 import { createRoute, z } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { MAX_BODY_BYTES } from "../../platform/http/body.ts";
 import { Problem } from "../../platform/http/problem.ts";
 import { decimal, ProblemSchema } from "../../platform/http/schemas.ts";
 import { requireEditorToken } from "../auth/auth.ts";
-import {
-  ProducerPatch,
-  ProducerRecord,
-  ProductPatch,
-  ProductRecord,
-  RecognitionInput,
-  RecognitionPatch,
-  slugSchema,
-} from "../schemas.ts";
+import { slugSchema } from "../schemas.ts";
 
-const problem = { "application/problem+json": { schema: ProblemSchema } };
+/** A problem+json (RFC 9457) response body. */
+export const problem = { "application/problem+json": { schema: ProblemSchema } };
 /**
  * Who may call an operation, as the contract states it: the EditorToken scheme and the least role
  * (`x-required-role`). Each route's own `requireEditorToken(role)` enforces it; test/contract/roles.test.ts holds
@@ -23,11 +20,13 @@ const problem = { "application/problem+json": { schema: ProblemSchema } };
 export const forEditors = { security: [{ EditorToken: [] }], "x-required-role": "editor" };
 /** Operations only a publisher may call (see {@link forEditors}). */
 export const forPublishers = { security: [{ EditorToken: [] }], "x-required-role": "publisher" };
-const tags = ["Editors"];
+/** The tag of every admin operation in the document. */
+export const tags = ["Editors"];
 /** Largest CSV an import accepts: the Worker-wide body ceiling (a 500-row sheet is about 150–250 kB). */
 export const MAX_IMPORT_BYTES = MAX_BODY_BYTES;
 
-const errors = {
+/** What every admin operation may answer. */
+export const errors = {
   401: { description: "Missing, malformed, unknown or revoked editor token", content: problem },
   403: { description: "A retailer key, or a role too low for this operation", content: problem },
   404: { description: "No such record", content: problem },
@@ -42,7 +41,8 @@ export const staleProblem = {
     }).openapi("AdminPreconditionFailed"),
   },
 };
-const writeErrors = {
+/** What every admin write may answer. */
+export const writeErrors = {
   ...errors,
   409: { description: "A record with this key already exists", content: problem },
   412: {
@@ -66,10 +66,12 @@ export const IfMatch = z.object({
     .openapi({ description: "The record's ETag; required on updates (428 without)" }),
 });
 
-const SlugParam = z.object({
+/** A record's slug in the path. */
+export const SlugParam = z.object({
   slug: slugSchema.openapi({ param: { name: "slug", in: "path" }, example: "mien-dong-tan-viet-a" }),
 });
-const IdParam = z.object({
+/** A recognition's id in the path. */
+export const IdParam = z.object({
   id: decimal(1, 999_999_999).openapi({
     param: { name: "id", in: "path" },
     example: 1000000,
@@ -104,264 +106,16 @@ export const AdminRecord = z
   })
   .openapi("AdminRecord");
 
-const recordResponse = (description: string) => ({
+/** An answer carrying one record and its ETag. */
+export const recordResponse = (description: string) => ({
   description,
   headers: etag,
   content: { "application/json": { schema: AdminRecord } },
 });
-const json = <T extends z.ZodType>(schema: T) => ({
+/** A required JSON request body of a schema. */
+export const json = <T extends z.ZodType>(schema: T) => ({
   required: true,
   content: { "application/json": { schema } },
-});
-
-export const getProduct = createRoute({
-  method: "get",
-  path: "/products/{slug}",
-  operationId: "getAdminProduct",
-  tags,
-  ...forEditors,
-  summary: "A product as editors see it (public version, draft, recognitions)",
-  description:
-    "The product's public version (`live`), its pending draft (`draft`, null when none), its status, and its recognitions likewise. Send the ETag back in If-Match to change, publish or delete it.",
-  middleware: [requireEditorToken("editor")] as const,
-  request: { params: SlugParam },
-  responses: { 200: recordResponse("The product"), ...errors },
-});
-export const createProduct = createRoute({
-  method: "post",
-  path: "/products",
-  operationId: "createProduct",
-  tags,
-  ...forEditors,
-  summary: "Create a product as a draft (public only once published)",
-  description:
-    "The producer must exist (published or as a draft). Nothing is public until a publisher publishes the product; the draft carries the sources that publishing requires.",
-  middleware: [requireEditorToken("editor")] as const,
-  request: { body: json(ProductRecord) },
-  responses: { 201: recordResponse("The draft"), ...writeErrors },
-});
-export const updateProduct = createRoute({
-  method: "patch",
-  path: "/products/{slug}",
-  operationId: "updateProduct",
-  tags,
-  ...forEditors,
-  summary: "Change a product's draft (the public version stays until published)",
-  description:
-    "Fields given replace the draft's (or, without a draft, the public version's). `If-Match` is required.",
-  middleware: [requireEditorToken("editor")] as const,
-  request: { params: SlugParam, headers: IfMatch, body: json(ProductPatch) },
-  responses: {
-    200: recordResponse("The draft"),
-    428: { description: "If-Match missing", content: problem },
-    ...writeErrors,
-  },
-});
-export const publishProduct = createRoute({
-  method: "post",
-  path: "/products/{slug}/publish",
-  operationId: "publishProduct",
-  tags,
-  ...forPublishers,
-  summary: "Publish a product's draft, with its producer's and its recognitions' drafts (publishers)",
-  description:
-    "All or nothing. Refused (422) unless the product and its producer have an https source and every recognition is complete.",
-  middleware: [requireEditorToken("publisher")] as const,
-  request: { params: SlugParam, headers: IfMatch },
-  responses: { 200: recordResponse("The published product"), ...writeErrors },
-});
-export const deleteProduct = createRoute({
-  method: "delete",
-  path: "/products/{slug}",
-  operationId: "deleteProduct",
-  tags,
-  ...forPublishers,
-  summary: "Delete a product, its recognitions and listings (publishers); the change feed keeps tombstones",
-  description:
-    "Removes the public product (its recognitions and listings go with it) and any draft. The change feed keeps a tombstone for each, so mirrors delete them too.",
-  middleware: [requireEditorToken("publisher")] as const,
-  request: { params: SlugParam, headers: IfMatch },
-  responses: { 204: { description: "Deleted" }, ...writeErrors },
-});
-
-export const PhotoForm = z.object({
-  photo: z.instanceof(File).openapi({
-    type: "string",
-    format: "binary",
-    description: "JPEG, PNG or WebP (judged by its bytes), at most 900 kB",
-  }),
-  alt_vi: z
-    .string()
-    .trim()
-    .min(1, "is required")
-    .max(300)
-    .openapi({ description: "What the photo shows, in Vietnamese" }),
-  alt_en: z
-    .string()
-    .trim()
-    .min(1, "is required")
-    .max(300)
-    .openapi({ description: "What the photo shows, in English" }),
-});
-export const uploadProductPhoto = createRoute({
-  method: "post",
-  path: "/products/{slug}/photo",
-  operationId: "uploadProductPhoto",
-  tags,
-  ...forEditors,
-  summary: "Upload a product photo into the product's draft (public once published)",
-  description:
-    "Stored in R2 under a content hash and served at /anh/… with immutable caching. `If-Match` is required.",
-  middleware: [requireEditorToken("editor", { beforeBody: true })] as const,
-  request: {
-    params: SlugParam,
-    headers: IfMatch,
-    body: { required: true, content: { "multipart/form-data": { schema: PhotoForm } } },
-  },
-  responses: {
-    200: recordResponse("The draft, with the photo"),
-    413: { description: "Larger than 900 kB", content: problem },
-    415: { description: "Not a JPEG, PNG or WebP image", content: problem },
-    428: { description: "If-Match missing", content: problem },
-    ...writeErrors,
-  },
-});
-
-export const uploadProducerPhoto = createRoute({
-  method: "post",
-  path: "/producers/{slug}/photo",
-  operationId: "uploadProducerPhoto",
-  tags,
-  ...forEditors,
-  summary: "Upload a producer photo into the producer's draft (public once published)",
-  description:
-    "The same rules as product photos: JPEG, PNG or WebP by its bytes, at most 900 kB, alt text in both languages. Stored in R2 under a content hash, served at /anh/… with immutable caching. `If-Match` is required.",
-  middleware: [requireEditorToken("editor", { beforeBody: true })] as const,
-  request: {
-    params: SlugParam,
-    headers: IfMatch,
-    body: { required: true, content: { "multipart/form-data": { schema: PhotoForm } } },
-  },
-  responses: {
-    200: recordResponse("The draft, with the photo"),
-    413: { description: "Larger than 900 kB", content: problem },
-    415: { description: "Not a JPEG, PNG or WebP image", content: problem },
-    428: { description: "If-Match missing", content: problem },
-    ...writeErrors,
-  },
-});
-
-export const getProducer = createRoute({
-  method: "get",
-  path: "/producers/{slug}",
-  operationId: "getAdminProducer",
-  tags,
-  ...forEditors,
-  summary: "A producer as editors see it",
-  description:
-    "The producer's public version, its pending draft and its status, with the ETag to send back in If-Match.",
-  middleware: [requireEditorToken("editor")] as const,
-  request: { params: SlugParam },
-  responses: { 200: recordResponse("The producer"), ...errors },
-});
-export const createProducer = createRoute({
-  method: "post",
-  path: "/producers",
-  operationId: "createProducer",
-  tags,
-  ...forEditors,
-  summary: "Create a producer as a draft",
-  description:
-    "Public once a publisher publishes it, or when one of its products is published. Publishing needs at least one https source.",
-  middleware: [requireEditorToken("editor")] as const,
-  request: { body: json(ProducerRecord) },
-  responses: { 201: recordResponse("The draft"), ...writeErrors },
-});
-export const updateProducer = createRoute({
-  method: "patch",
-  path: "/producers/{slug}",
-  operationId: "updateProducer",
-  tags,
-  ...forEditors,
-  summary: "Change a producer's draft",
-  description:
-    "Fields given replace the draft's (or, without a draft, the public version's). `If-Match` is required. Renaming a producer refreshes its products' search text when published.",
-  middleware: [requireEditorToken("editor")] as const,
-  request: { params: SlugParam, headers: IfMatch, body: json(ProducerPatch) },
-  responses: {
-    200: recordResponse("The draft"),
-    428: { description: "If-Match missing", content: problem },
-    ...writeErrors,
-  },
-});
-export const publishProducer = createRoute({
-  method: "post",
-  path: "/producers/{slug}/publish",
-  operationId: "publishProducer",
-  tags,
-  ...forPublishers,
-  summary: "Publish a producer's draft (publishers; also happens when one of its products is published)",
-  description:
-    "Applies the producer's draft to the catalogue. Refused (422) without an https source. Without a draft, answers the producer as it is.",
-  middleware: [requireEditorToken("publisher")] as const,
-  request: { params: SlugParam, headers: IfMatch },
-  responses: { 200: recordResponse("The published producer"), ...writeErrors },
-});
-
-export const getRecognition = createRoute({
-  method: "get",
-  path: "/recognitions/{id}",
-  operationId: "getAdminRecognition",
-  tags,
-  ...forEditors,
-  summary: "A recognition as editors see it",
-  description: "A recognition's public version and pending draft, with the ETag to send back in If-Match.",
-  middleware: [requireEditorToken("editor")] as const,
-  request: { params: IdParam },
-  responses: { 200: recordResponse("The recognition"), ...errors },
-});
-export const createRecognition = createRoute({
-  method: "post",
-  path: "/recognitions",
-  operationId: "createRecognition",
-  tags,
-  ...forEditors,
-  summary: "Add a recognition to a product, as a draft published with the product",
-  description:
-    "Needs scheme, level (CNNT-TB) or stars (OCOP), year, issuer and an https source; the decision number when known.",
-  middleware: [requireEditorToken("editor")] as const,
-  request: { body: json(RecognitionInput) },
-  responses: { 201: recordResponse("The draft"), ...writeErrors },
-});
-export const updateRecognition = createRoute({
-  method: "patch",
-  path: "/recognitions/{id}",
-  operationId: "updateRecognition",
-  tags,
-  ...forEditors,
-  summary: "Change a recognition's draft (marking it verified needs a publisher)",
-  description:
-    "Fields given replace the draft's; the draft is published with its product. Only publishers may mark a recognition verified (checked against its decision); an editor's change to any field of a verified recognition but its notes clears `verified`, so it returns to the review queue. `If-Match` is required.",
-  middleware: [requireEditorToken("editor")] as const,
-  request: { params: IdParam, headers: IfMatch, body: json(RecognitionPatch) },
-  responses: {
-    200: recordResponse("The draft"),
-    428: { description: "If-Match missing", content: problem },
-    ...writeErrors,
-  },
-});
-export const deleteRecognition = createRoute({
-  method: "delete",
-  path: "/recognitions/{id}",
-  operationId: "deleteRecognition",
-  tags,
-  ...forPublishers,
-  summary: "Delete a recognition (publishers); the change feed keeps a tombstone",
-  description:
-    "Removes the public recognition (the product's tier is recomputed) and any draft; the change feed keeps a tombstone.",
-  middleware: [requireEditorToken("publisher")] as const,
-  request: { params: IdParam, headers: IfMatch },
-  responses: { 204: { description: "Deleted" }, ...writeErrors },
 });
 
 export const ImportKind = z.enum(["products", "producers", "recognitions"]);

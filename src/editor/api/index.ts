@@ -7,6 +7,7 @@ import { registerSearchRoutes } from "../search/search.api.ts";
 import { registerTableRoutes } from "../tables/tables.api.ts";
 import * as handlers from "./admin.handlers.ts";
 import * as routes from "./admin.routes.ts";
+import * as records from "./records.routes.ts";
 
 /**
  * The editors' API (/api/v1/admin): drafts, publishing, deletes, CSV import/export and the audit trail, for
@@ -28,21 +29,21 @@ adminApi.use("*", async (c, next) => {
   c.header("cache-control", "no-store");
 });
 adminApi
-  .openapi(routes.getProduct, handlers.getProduct)
-  .openapi(routes.createProduct, handlers.createProduct)
-  .openapi(routes.updateProduct, handlers.updateProduct)
-  .openapi(routes.publishProduct, handlers.publishProduct)
-  .openapi(routes.deleteProduct, handlers.deleteProduct)
-  .openapi(routes.uploadProductPhoto, handlers.uploadProductPhoto)
-  .openapi(routes.getProducer, handlers.getProducer)
-  .openapi(routes.createProducer, handlers.createProducer)
-  .openapi(routes.updateProducer, handlers.updateProducer)
-  .openapi(routes.publishProducer, handlers.publishProducer)
-  .openapi(routes.uploadProducerPhoto, handlers.uploadProducerPhoto)
-  .openapi(routes.getRecognition, handlers.getRecognition)
-  .openapi(routes.createRecognition, handlers.createRecognition)
-  .openapi(routes.updateRecognition, handlers.updateRecognition)
-  .openapi(routes.deleteRecognition, handlers.deleteRecognition)
+  .openapi(records.getProduct, handlers.getProduct)
+  .openapi(records.createProduct, handlers.createProduct)
+  .openapi(records.updateProduct, handlers.updateProduct)
+  .openapi(records.publishProduct, handlers.publishProduct)
+  .openapi(records.deleteProduct, handlers.deleteProduct)
+  .openapi(records.uploadProductPhoto, handlers.uploadProductPhoto)
+  .openapi(records.getProducer, handlers.getProducer)
+  .openapi(records.createProducer, handlers.createProducer)
+  .openapi(records.updateProducer, handlers.updateProducer)
+  .openapi(records.publishProducer, handlers.publishProducer)
+  .openapi(records.uploadProducerPhoto, handlers.uploadProducerPhoto)
+  .openapi(records.getRecognition, handlers.getRecognition)
+  .openapi(records.createRecognition, handlers.createRecognition)
+  .openapi(records.updateRecognition, handlers.updateRecognition)
+  .openapi(records.deleteRecognition, handlers.deleteRecognition)
   .openapi(routes.importCatalogue, handlers.importCatalogue)
   .openapi(routes.exportCatalogue, handlers.exportCatalogue)
   .openapi(routes.listAuditEvents, handlers.listAuditEvents);
