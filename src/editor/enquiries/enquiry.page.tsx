@@ -6,7 +6,7 @@ import type { AppEnv } from "../../platform/env.ts";
 import { Problem } from "../../platform/http/problem.ts";
 import { KIND_LABELS } from "../../ui/enquiry-kinds.ts";
 import { csrfToken } from "../auth/auth.ts";
-import type { Shell } from "../records/records.page.tsx";
+import type { Shell } from "../ui/form.tsx";
 import type { AdminLang } from "../ui/strings.ts";
 import { INBOX_PATHS } from "./inbox-paths.ts";
 import { type Actor, type EnquiryDetail, getEnquiry, maySet } from "./inbox-store.ts";

@@ -10,7 +10,7 @@ import type { AppEnv } from "../../platform/env.ts";
 import { Problem } from "../../platform/http/problem.ts";
 import { KIND_LABELS } from "../../ui/enquiry-kinds.ts";
 import { checkCsrf, csrfToken } from "../auth/auth.ts";
-import type { Shell } from "../records/records.page.tsx";
+import type { Shell } from "../ui/form.tsx";
 import type { AdminLang } from "../ui/strings.ts";
 import { enquiryPage } from "./enquiry.page.tsx";
 import { actorOf, str } from "./inbox-actor.ts";

@@ -5,7 +5,7 @@ import type { AppEnv } from "../../platform/env.ts";
 import { Problem } from "../../platform/http/problem.ts";
 import { checkCsrf, csrfToken, editorCall } from "../auth/auth.ts";
 import { createAccount } from "../people/people.service.ts";
-import type { Shell } from "../records/records.page.tsx";
+import type { Shell } from "../ui/form.tsx";
 import type { AdminLang } from "../ui/strings.ts";
 import { actorOf, str } from "./inbox-actor.ts";
 import { INBOX_PATHS } from "./inbox-paths.ts";
