@@ -61,7 +61,7 @@ export const create = createRoute({
       description: "Already received with this token",
       content: { "application/json": { schema: EnquiryReceipt } },
     },
-    401: { description: "A malformed, unknown or revoked retailer key", content: problemContent },
+    401: { description: "A malformed, unknown, revoked or expired retailer key", content: problemContent },
     413: { description: "Body larger than 16 KB", content: problemContent },
     415: { description: "Body is not `application/json`", content: problemContent },
     422: {
@@ -121,7 +121,7 @@ export const enquiriesApi = createRouter().openapi(
     const field = subjectField(input) ?? "product";
     switch (outcome.kind) {
       case "bad-key":
-        throw unauthorized("Unknown or revoked API key");
+        throw unauthorized("Unknown, revoked or expired API key");
       case "no-subject":
         throw enquiryProblem(new Map([[field, UNKNOWN_SUBJECT[field]]]));
       case "illustrative":

@@ -1,6 +1,7 @@
 // Receiving an enquiry: plain inputs in, an outcome out, one D1 round trip. The API operation (api.ts) and the
 // form (pages.tsx) both call submitEnquiry; neither knows SQL, and this module knows no HTTP.
 
+import { liveKeyWhere } from "../platform/db/api-keys.ts";
 import type { CountedD1 } from "../platform/env.ts";
 import { sha256Hex } from "../platform/http/api-key.ts";
 import {
@@ -76,7 +77,9 @@ export async function submitEnquiry(
          (k.provenance != 'illustrative') AS is_real, k.name_vi AS name_vi, k.name_en AS name_en
        FROM kinds k WHERE k.slug = ?1`,
   }[field];
-  const keyOk = `(?2 IS NULL OR EXISTS (SELECT 1 FROM api_keys k WHERE k.prefix = ?2 AND k.hash = ?3 AND k.revoked_at IS NULL))`;
+  // A chain's key attributes the enquiry to its channel while it is live (neither revoked nor expired).
+  const liveKey = `FROM api_keys k WHERE ${liveKeyWhere("?2", "?3")}`;
+  const keyOk = `(?2 IS NULL OR EXISTS (SELECT 1 ${liveKey}))`;
   const addressCount = "(SELECT count(*) FROM enquiries WHERE address_key = ?4 AND created_at > ?5)";
   const producerCount =
     "(SELECT count(*) FROM enquiries WHERE producer_id = s.producer_id AND created_at > ?5)";
@@ -86,7 +89,7 @@ export async function submitEnquiry(
       `INSERT INTO enquiries (ref, dedupe_key, product_id, producer_id, product_kind_id, kind, quantity, message, name,
          email, phone, organisation, consent_version, lang, via, channel_id, address_key)
        SELECT ?6, ?7, s.product_id, s.producer_id, s.product_kind_id, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-         (SELECT k.channel_id FROM api_keys k WHERE k.prefix = ?2 AND k.hash = ?3 AND k.revoked_at IS NULL), ?4
+         (SELECT k.channel_id ${liveKey}), ?4
        FROM (${subjectSql}) s
        WHERE s.is_real AND ${keyOk}
          AND (?4 IS NULL OR ${addressCount} < ${MAX_PER_ADDRESS_PER_DAY})

@@ -122,6 +122,30 @@ describe("POST /api/v1/enquiries", () => {
     expect(k).toMatchObject({ channel_id: channel.id, message: "Our listing: https://chain.example/p/1" });
   });
 
+  it("refuses a revoked or expired retailer key with 401 and stores nothing; a live one with an expiry is taken", async () => {
+    const channel = await env.DB.prepare("SELECT slug FROM channels LIMIT 1").first<string>("slug");
+    if (!channel) throw new Error("the seed has channels");
+    const before = (await stored()).length;
+    const later = await createKey(channel, "expires later", { expiresAt: "2099-01-01T00:00:00.000Z" });
+    const expired = await createKey(channel, "expired", { expiresAt: "2020-01-01T00:00:00.000Z" });
+    const revoked = await createKey(channel, "revoked");
+    await env.DB.prepare("UPDATE api_keys SET revoked_at = '2026-01-01T00:00:00.000Z' WHERE id = ?")
+      .bind(revoked.id)
+      .run();
+    for (const k of [expired, revoked]) {
+      const res = await postEnquiry(enquiry({ message: `from the ${k.prefix} key` }), {
+        authorization: `Bearer ${k.key}`,
+      });
+      expect(res.status, k.prefix).toBe(401);
+    }
+    expect((await stored()).length).toBe(before);
+    const ok = await postEnquiry(enquiry({ message: "from a key that expires in 2099" }), {
+      authorization: `Bearer ${later.key}`,
+    });
+    expect(ok.status).toBe(201);
+    expect((await stored()).length).toBe(before + 1);
+  });
+
   it("refuses an unknown or malformed retailer key with 401 and stores nothing", async () => {
     const before = (await stored()).length;
     const unknown = await postEnquiry(enquiry(), { authorization: `Bearer cnnt_${"0".repeat(48)}` });

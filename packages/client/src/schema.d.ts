@@ -5070,7 +5070,7 @@ export interface operations {
                     "application/json": components["schemas"]["EnquiryReceipt"];
                 };
             };
-            /** @description A malformed, unknown or revoked retailer key */
+            /** @description A malformed, unknown, revoked or expired retailer key */
             401: {
                 headers: {
                     "x-d1-round-trips": components["headers"]["D1RoundTrips"];

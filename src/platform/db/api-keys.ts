@@ -39,6 +39,14 @@ ORDER BY c.slug, k.revoked_at IS NOT NULL, k.id DESC`;
 export const REVOKE_KEY = `UPDATE api_keys SET revoked_at = ${NOW} WHERE prefix = ?1 AND revoked_at IS NULL
 RETURNING id, (SELECT slug FROM channels WHERE id = channel_id) AS channel`;
 
+/**
+ * The SQL condition that the key row `k` is the one presented — its prefix and SHA-256 are the statement's
+ * parameters named `prefix` and `hash` (e.g. "?2", "?3") — and may be used now: not revoked, not expired. For
+ * statements that take a key without the retail feature's check (an enquiry a chain sends with its key).
+ */
+export const liveKeyWhere = (prefix: string, hash: string) =>
+  `k.prefix = ${prefix} AND k.hash = ${hash} AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ${NOW})`;
+
 export interface NewKey {
   channel: string;
   name: string;
