@@ -7,6 +7,7 @@ import { Problem } from "../../platform/http/problem.ts";
 import { KIND_LABELS } from "../../ui/enquiry-kinds.ts";
 import { csrfToken } from "../auth/auth.ts";
 import type { Shell } from "../ui/form.tsx";
+import { Notice } from "../ui/form.tsx";
 import type { AdminLang } from "../ui/strings.ts";
 import { INBOX_PATHS } from "./inbox-paths.ts";
 import { type Actor, type EnquiryDetail, getEnquiry, maySet } from "./inbox-store.ts";
@@ -71,11 +72,7 @@ export async function enquiryPage(
     t.detail(e.ref),
     `${other.inbox}/${e.ref}`,
     <>
-      {message ? (
-        <p class="notice" role="status">
-          {message}
-        </p>
-      ) : null}
+      <Notice message={message} />
       <dl>
         <dt>{t.about}</dt>
         <dd>

@@ -6,6 +6,7 @@ import { Problem } from "../../platform/http/problem.ts";
 import { checkCsrf, csrfToken, editorCall } from "../auth/auth.ts";
 import { createAccount } from "../people/people.service.ts";
 import type { Shell } from "../ui/form.tsx";
+import { SecretOnce } from "../ui/form.tsx";
 import type { AdminLang } from "../ui/strings.ts";
 import { actorOf, str } from "./inbox-actor.ts";
 import { INBOX_PATHS } from "./inbox-paths.ts";
@@ -40,14 +41,7 @@ export function inviteRoutes(app: Hono<AppEnv>, lang: AdminLang, shell: Shell) {
         <p>{t.onlyPublishers}</p>
       ) : (
         <>
-          {secret ? (
-            <div class="notice secret" role="status">
-              <p>{t.passwordFor(secret.email)}</p>
-              <p>
-                <code>{secret.password}</code>
-              </p>
-            </div>
-          ) : null}
+          {secret ? <SecretOnce label={t.passwordFor(secret.email)} value={secret.password} /> : null}
           {error ? (
             <p class="error-summary" role="alert">
               {error}

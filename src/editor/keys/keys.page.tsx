@@ -7,6 +7,7 @@ import { Problem } from "../../platform/http/problem.ts";
 import { checkCsrf, csrfToken, type EditorIdentity, editorCall } from "../auth/auth.ts";
 import type { Shell } from "../records/records.page.tsx";
 import { fieldMessage } from "../ui/field-errors.ts";
+import { Notice, SecretOnce } from "../ui/form.tsx";
 import type { AdminLang } from "../ui/strings.ts";
 import { createKey, type KeysView, keysView, revokeChannelKey } from "./keys.service.ts";
 import { KEY_PATHS, KEY_UI } from "./keys.strings.ts";
@@ -89,19 +90,13 @@ export function keyRoutes(
       `${O.keys}${query}`,
       <>
         {opts.secret ? (
-          <div class="notice secret" role="status">
-            <p>{t.made(nameOf(opts.secret.channel))}</p>
-            <p>
-              <code>{opts.secret.key}</code>
-            </p>
-            <p class="note">{t.shownOnce}</p>
-          </div>
+          <SecretOnce
+            label={t.made(nameOf(opts.secret.channel))}
+            value={opts.secret.key}
+            note={t.shownOnce}
+          />
         ) : null}
-        {opts.message ? (
-          <p class="notice" role="status">
-            {opts.message}
-          </p>
-        ) : null}
+        <Notice message={opts.message} />
         {opts.alert ? (
           <p class="error-summary" role="alert">
             {opts.alert}

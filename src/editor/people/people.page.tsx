@@ -7,6 +7,8 @@ import {
   ErrorSummary,
   type Errors,
   errorsOf,
+  Notice,
+  SecretOnce,
   Select,
   type Shell,
   str,
@@ -64,19 +66,9 @@ export function peopleRoutes(
       O.people,
       <>
         {opts.secret ? (
-          <div class="notice secret" role="status">
-            <p>{opts.secret.label}</p>
-            <p>
-              <code>{opts.secret.value}</code>
-            </p>
-            <p class="note">{t.shownOnce}</p>
-          </div>
+          <SecretOnce label={opts.secret.label} value={opts.secret.value} note={t.shownOnce} />
         ) : null}
-        {opts.message ? (
-          <p class="notice" role="status">
-            {opts.message}
-          </p>
-        ) : null}
+        <Notice message={opts.message} />
         <h2>{t.invite}</h2>
         <ErrorSummary lang={lang} errors={opts.errors ?? {}} />
         <form method="post" action={P.people} class="admin-form">

@@ -15,6 +15,7 @@ import {
   type Errors,
   errorsOf,
   Field,
+  Notice,
   type Shell,
   str,
   Text,
@@ -117,11 +118,7 @@ export function proposalPages(app: Hono<AppEnv>, lang: AdminLang, shell: Shell) 
       other.profile,
       <>
         <p>{t.lede}</p>
-        {opts.message ? (
-          <p class="notice" role="status">
-            {opts.message}
-          </p>
-        ) : null}
+        <Notice message={opts.message} />
         {s.draft ? <p class="notice">{t.pending}</p> : null}
         <ErrorSummary lang={lang} errors={errors} />
         <form method="post" action={P.profile} class="admin-form">
@@ -190,11 +187,7 @@ export function proposalPages(app: Hono<AppEnv>, lang: AdminLang, shell: Shell) 
           <a href={P.profile}>{t.back}</a>
         </p>
         <p>{t.lede}</p>
-        {opts.message ? (
-          <p class="notice" role="status">
-            {opts.message}
-          </p>
-        ) : null}
+        <Notice message={opts.message} />
         {s.draft ? <p class="notice">{t.pending}</p> : null}
         <ErrorSummary lang={lang} errors={errors} />
         <form method="post" action={`${P.product}/${slug}`} class="admin-form">

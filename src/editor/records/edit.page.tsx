@@ -15,6 +15,7 @@ import {
   type Errors,
   errorsOf,
   Field,
+  Notice,
   str,
   Text,
   type Values,
@@ -118,11 +119,7 @@ export function editRoutes({ app, lang, shell, kind, P, t, base, otherBase, get,
         <p>
           <span class={`status status-${st}`}>{t.statuses[st as "draft"]}</span>
         </p>
-        {msg ? (
-          <p class="notice" role="status">
-            {msg}
-          </p>
-        ) : null}
+        <Notice message={msg} />
         <ErrorSummary lang={lang} errors={opts.errors ?? {}} />
         <form method="post" action={`${base}/${slug}`} class="admin-form">
           <input type="hidden" name="_csrf" value={csrf} />

@@ -9,7 +9,7 @@ import {
 import type { AppEnv } from "../../platform/env.ts";
 import { Problem } from "../../platform/http/problem.ts";
 import { checkCsrf, csrfToken, type EditorIdentity, editorCall } from "../auth/auth.ts";
-import { type Shell, str } from "../ui/form.tsx";
+import { Notice, type Shell, str } from "../ui/form.tsx";
 import type { AdminLang } from "../ui/strings.ts";
 import { addSynonym, removeSynonym } from "./search.service.ts";
 import { listSynonymsStatement, MAX_SYNONYM_LENGTH, type SynonymRow } from "./synonyms.ts";
@@ -102,11 +102,7 @@ export function searchRoutes(
       t.title,
       O.search,
       <>
-        {opts.message ? (
-          <p class="notice" role="status">
-            {opts.message}
-          </p>
-        ) : null}
+        <Notice message={opts.message} />
         {opts.error ? (
           <p class="notice error" role="alert">
             {opts.error}

@@ -9,6 +9,7 @@ import {
   ErrorSummary,
   type Errors,
   errorsOf,
+  Notice,
   Select,
   type Shell,
   str,
@@ -164,11 +165,7 @@ export function tableRoutes(
         s ? `${title}: ${s.key}` : `${title}: ${t.add}`,
         s ? `${otherBase}/${s.key}` : `${otherBase}/${O.new}`,
         <>
-          {message ? (
-            <p class="notice" role="status">
-              {message}
-            </p>
-          ) : null}
+          <Notice message={message} />
           {keyed ? <p class="note">{t.retailerOwned}</p> : null}
           <ErrorSummary lang={lang} errors={errors} />
           {readOnly ? (

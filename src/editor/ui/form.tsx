@@ -151,3 +151,25 @@ export function ErrorSummary(props: { lang: AdminLang; errors: Errors }) {
     </div>
   );
 }
+
+/** What an action did, said to screen readers as it appears (`role="status"`); nothing when there is no message. */
+export const Notice = (p: { message?: string | null }) =>
+  p.message ? (
+    <p class="notice" role="status">
+      {p.message}
+    </p>
+  ) : null;
+
+/**
+ * A secret shown once — a new API key, a first password: what it is, the value to copy, and (when given) that it
+ * is not shown again.
+ */
+export const SecretOnce = (p: { label: string; value: string; note?: string }) => (
+  <div class="notice secret" role="status">
+    <p>{p.label}</p>
+    <p>
+      <code>{p.value}</code>
+    </p>
+    {p.note ? <p class="note">{p.note}</p> : null}
+  </div>
+);
