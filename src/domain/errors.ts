@@ -17,3 +17,46 @@ export class BadCursor extends DomainError {
     this.reason = reason;
   }
 }
+
+/** A field the caller gave and why it cannot be taken (`name` as the caller wrote it: `packaging[0].gtin`). */
+export interface FieldProblem {
+  name: string;
+  reason: string;
+}
+
+/** Nothing of that name exists (or the caller may not see it): the detail says what was looked for. */
+export class NotFound extends DomainError {}
+
+/**
+ * The request clashes with what is stored: the key exists, someone else created it meanwhile, the record belongs to
+ * a retailer's feed (`retailer-owned`). `fields`: the fields concerned, when the clash is theirs.
+ */
+export class Conflict extends DomainError {
+  readonly kind: "conflict" | "retailer-owned";
+  readonly fields: FieldProblem[] | undefined;
+  constructor(detail: string, kind: "conflict" | "retailer-owned" = "conflict", fields?: FieldProblem[]) {
+    super(detail);
+    this.kind = kind;
+    this.fields = fields;
+  }
+}
+
+/** Fields that cannot be taken, each with its reason; `detail` when the fields' reasons alone do not say it. */
+export class Invalid extends DomainError {
+  readonly fields: FieldProblem[];
+  readonly detail: string | undefined;
+  constructor(fields: FieldProblem[], detail?: string) {
+    super(detail ?? fields.map((f) => `${f.name}: ${f.reason}`).join("; "));
+    this.fields = fields;
+    this.detail = detail;
+  }
+}
+
+/** The record changed since the caller read it: `etag` is its current version, to read again and retry with. */
+export class Stale extends DomainError {
+  readonly etag: string;
+  constructor(etag: string) {
+    super(`The record changed: its current ETag is ${etag}. Read it again, then retry with that ETag.`);
+    this.etag = etag;
+  }
+}

@@ -32,10 +32,12 @@ describe("import direction", () => {
       "../../src/ui/planted.tsx": 'export { pages } from "../catalogue/pages.tsx";\n',
       "../../src/catalogue/planted.queries.ts": 'import { Problem } from "../platform/http/problem.ts";\n',
       "../../src/editor/planted.service.ts": 'import type { Context } from "hono";\n',
+      "../../src/editor/planted-http.service.ts": 'import { Problem } from "../platform/http/problem.ts";\n',
     };
     expect(importViolations(planted).filter((v) => v.includes("planted"))).toEqual([
       "src/catalogue/planted.queries.ts imports src/platform/http/problem.ts: the database layer speaks no HTTP",
       "src/domain/planted.ts imports src/platform/env.ts: domain may import domain only",
+      "src/editor/planted-http.service.ts imports src/platform/http/problem.ts: a service refuses with a domain error (src/domain/errors.ts)",
       "src/editor/planted.service.ts imports hono: a service takes plain inputs, not a request context",
       "src/platform/db/planted.ts imports src/catalogue/products/index.ts: platform may import platform, domain only",
       "src/retail/planted.ts imports src/editor/index.ts: retail may import retail, ui, platform, domain only",

@@ -60,6 +60,8 @@ export function importViolations(sources: Sources): string[] {
         found.push(`${file} imports ${target}: ${part} may import ${allowed.join(", ")} only`);
       else if (isDatabase(file) && isHttp(target))
         found.push(`${file} imports ${target}: the database layer speaks no HTTP`);
+      else if (isService(file) && target === "src/platform/http/problem.ts")
+        found.push(`${file} imports ${target}: a service refuses with a domain error (src/domain/errors.ts)`);
     }
   }
   return found.sort();

@@ -2,7 +2,7 @@
 // a one-time password for a verified address, which then sees its own producer's enquiries only.
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../platform/env.ts";
-import { Problem } from "../../platform/http/problem.ts";
+import { problemOf } from "../../platform/http/problem.ts";
 import { checkCsrf, csrfToken, editorCall } from "../auth/auth.ts";
 import { createAccount } from "../people/people.service.ts";
 import type { Shell } from "../ui/form.tsx";
@@ -86,8 +86,8 @@ export function inviteRoutes(app: Hono<AppEnv>, lang: AdminLang, shell: Shell) {
       });
       return invitePage(c, actor, { email: made.email, password: made.password });
     } catch (err) {
-      if (err instanceof Problem && [409, 422].includes(err.status))
-        return invitePage(c, actor, undefined, err.body.detail);
+      const p = problemOf(err);
+      if (p && [409, 422].includes(p.status)) return invitePage(c, actor, undefined, p.body.detail);
       throw err;
     }
   });

@@ -1,3 +1,4 @@
+import { Conflict } from "../../domain/errors.ts";
 /**
  * CSV import and export of products, producers and recognitions (columns: docs/import-format.md).
  *
@@ -9,7 +10,6 @@
  */
 
 import type { CountedD1 } from "../../platform/env.ts";
-import { Problem } from "../../platform/http/problem.ts";
 import { toCsv } from "../../platform/lib/csv.ts";
 import {
   type AuditContext,
@@ -184,10 +184,7 @@ export async function importCsv(
       await runBatch(d1, [guard, ...statements, ...auditStatements(ctx, entity, audits)]);
     } catch (err) {
       if (isGuardFailure(err)) {
-        throw new Problem(409, {
-          type: "conflict",
-          detail: "The catalogue changed while the file was being checked; run the import again",
-        });
+        throw new Conflict("The catalogue changed while the file was being checked; run the import again");
       }
       throw err;
     }

@@ -3,7 +3,7 @@ import { KEY_NAME_MAX } from "../../domain/api-keys.ts";
 import { KEY_SCOPES, SLUG_PATTERN } from "../../domain/vocabulary.ts";
 import type { StoredKeySummary } from "../../platform/db/api-keys.ts";
 import type { AppEnv } from "../../platform/env.ts";
-import { Problem } from "../../platform/http/problem.ts";
+import { problemOf } from "../../platform/http/problem.ts";
 import { checkCsrf, csrfToken, type EditorIdentity, editorCall } from "../auth/auth.ts";
 import type { Shell } from "../records/records.page.tsx";
 import { fieldMessage } from "../ui/field-errors.ts";
@@ -273,14 +273,15 @@ export function keyRoutes(
       try {
         return await action(c, f, e);
       } catch (err) {
-        if (!(err instanceof Problem) || (err.status !== 404 && err.status !== 422)) throw err;
-        if (err.status === 404) {
+        const p = problemOf(err);
+        if (!p || (p.status !== 404 && p.status !== 422)) throw err;
+        if (p.status === 404) {
           const filter = channelFilter(one(f.channel));
-          const alert = fieldMessage(err.body.detail ?? "", lang);
+          const alert = fieldMessage(p.body.detail ?? "", lang);
           return page(c, e, await keysView(editorCall(c), filter), filter, { alert, status: 404 });
         }
         const errors: Errors = {};
-        for (const p of err.body.invalid_params ?? []) errors[p.name] ??= fieldMessage(p.reason, lang);
+        for (const x of p.body.invalid_params ?? []) errors[x.name] ??= fieldMessage(x.reason, lang);
         const asked = {
           channel: one(f.channel),
           name: one(f.name),

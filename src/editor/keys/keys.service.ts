@@ -6,10 +6,11 @@
  * D1 batch that also reads what the page shows next.
  */
 import { keyExpiry, keyInputReason, keyName, keyScopes } from "../../domain/api-keys.ts";
+import type { FieldProblem } from "../../domain/errors.ts";
+import { Invalid, NotFound } from "../../domain/errors.ts";
 import { SLUG_PATTERN } from "../../domain/vocabulary.ts";
 import { insertKey, listKeys, revokeKey, type StoredKeySummary } from "../../platform/db/api-keys.ts";
 import { generateApiKey } from "../../platform/http/api-key.ts";
-import { type InvalidParam, invalidFields, Problem } from "../../platform/http/problem.ts";
 import { type EditorCall, requireRole } from "../auth/auth.ts";
 import { prepared } from "../people/people.service.ts";
 import { auditStatement } from "../records/store.ts";
@@ -55,11 +56,11 @@ export async function createKey(
   requireRole(call.editor, "editor");
   const channel = input.channel.trim();
   const checks = [keyName(input.name, channel), keyScopes(input.scopes), keyExpiry(input.expires)];
-  const errors: InvalidParam[] = checks.flatMap((r) =>
+  const errors: FieldProblem[] = checks.flatMap((r) =>
     "error" in r ? [{ name: r.error.field, reason: keyInputReason(r.error) }] : [],
   );
   if (!SLUG_PATTERN.test(channel)) errors.unshift({ name: "channel", reason: "is required" });
-  if (errors.length) throw invalidFields(errors);
+  if (errors.length) throw new Invalid(errors);
   const [named, scoped, expiry] = checks as [
     { name: string },
     { scopes: string[] },
@@ -90,7 +91,7 @@ export async function createKey(
     ...viewStatements(call, channel),
   ]);
   if (!results[0]?.results.length)
-    throw invalidFields([{ name: "channel", reason: `no channel '${channel}'` }]);
+    throw new Invalid([{ name: "channel", reason: `no channel '${channel}'` }]);
   return { key, prefix, view: viewOf(results, 2) };
 }
 
@@ -113,7 +114,6 @@ export async function revokeChannelKey(
     ),
     ...viewStatements(call, channel),
   ]);
-  if (!results[0]?.results.length)
-    throw new Problem(404, { type: "not-found", detail: `No active API key with prefix '${prefix}'` });
+  if (!results[0]?.results.length) throw new NotFound(`No active API key with prefix '${prefix}'`);
   return viewOf(results, 2);
 }

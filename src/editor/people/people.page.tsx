@@ -1,6 +1,6 @@
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../platform/env.ts";
-import { Problem } from "../../platform/http/problem.ts";
+import { problemOf } from "../../platform/http/problem.ts";
 import { checkCsrf, csrfToken, type EditorIdentity, editorCall, hasRole } from "../auth/auth.ts";
 import { fieldMessage } from "../ui/field-errors.ts";
 import {
@@ -160,11 +160,11 @@ export function peopleRoutes(
       try {
         return await action(c, f, e);
       } catch (err) {
-        if (!(err instanceof Problem) || ![403, 404, 409, 422].includes(err.status)) throw err;
-        const errors =
-          err.status === 422 ? errorsOf(err, lang) : { _: fieldMessage(err.body.detail ?? "", lang) };
+        const p = problemOf(err);
+        if (!p || ![403, 404, 409, 422].includes(p.status)) throw err;
+        const errors = p.status === 422 ? errorsOf(p, lang) : { _: fieldMessage(p.body.detail ?? "", lang) };
         const values = { email: str(f.email), role: str(f.role) || "editor" };
-        return page(c, e, { errors, values, status: err.status as 403 | 404 | 409 | 422 });
+        return page(c, e, { errors, values, status: p.status as 403 | 404 | 409 | 422 });
       }
     };
   const idOf = (c: C) => Number(c.req.param("id"));

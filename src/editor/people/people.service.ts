@@ -1,3 +1,4 @@
+import { Conflict, Invalid, NotFound } from "../../domain/errors.ts";
 /**
  * Publishers manage the people who edit: accounts (with a one-time password, as `npm run editor:create` makes
  * them), API tokens (shown once, stored hashed), sessions and disabling an account. Every change is audited
@@ -6,7 +7,6 @@
  */
 
 import { SLUG_PATTERN } from "../../domain/vocabulary.ts";
-import { invalidFields, Problem } from "../../platform/http/problem.ts";
 import { type EditorCall, type Role, requireRole } from "../auth/auth.ts";
 import { generateEditorToken, hashPassword, PBKDF2_MAX_ITERATIONS, randomToken } from "../auth/crypto.ts";
 import { auditStatement, type Statement } from "../records/store.ts";
@@ -63,7 +63,7 @@ export async function listPeople(call: EditorCall): Promise<Person[]> {
 const audit = (call: EditorCall, entity: string, key: string, action: string, changes: object[]) =>
   auditStatement(call, entity, key, action, changes as never);
 
-const invalid = (name: string, reason: string) => invalidFields([{ name, reason }]);
+const invalid = (name: string, reason: string) => new Invalid([{ name, reason }]);
 
 /**
  * Creates an account; returns its one-time password (shown once, stored only as a PBKDF2 hash). The account must
@@ -107,7 +107,7 @@ export async function createAccount(
     ),
   ]);
   const id = rows?.results[0]?.id;
-  if (!id) throw new Problem(409, { type: "conflict", detail: `An account ${email} already exists` });
+  if (!id) throw new Conflict(`An account ${email} already exists`);
   return { id, email, password };
 }
 
@@ -122,7 +122,7 @@ async function personOf(call: EditorCall, id: number) {
     .prepare("SELECT id, email, role, disabled_at FROM editors WHERE id = ?")
     .bind(id)
     .first<{ id: number; email: string; role: Role; disabled_at: string | null }>();
-  if (!row) throw new Problem(404, { type: "not-found", detail: `No account #${id}` });
+  if (!row) throw new NotFound(`No account #${id}`);
   return row;
 }
 
@@ -152,7 +152,7 @@ export async function createToken(
     ),
   ]);
   const row = rows?.results[0];
-  if (!row) throw new Problem(404, { type: "not-found", detail: `No active account #${editorId}` });
+  if (!row) throw new NotFound(`No active account #${editorId}`);
   return { token, prefix, email: row.email };
 }
 
@@ -168,8 +168,7 @@ export async function revokeToken(call: EditorCall, tokenId: number): Promise<vo
       .bind(tokenId),
     prepared(call, audit(call, "editor_token", `#${tokenId}`, "revoke", []), "changes() = 1"),
   ]);
-  if (!rows?.results.length)
-    throw new Problem(404, { type: "not-found", detail: `No active token #${tokenId}` });
+  if (!rows?.results.length) throw new NotFound(`No active token #${tokenId}`);
 }
 
 /** Ends every session of an account (its browsers are signed out at their next request). */

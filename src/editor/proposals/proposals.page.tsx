@@ -4,7 +4,7 @@
 // so, and show a pending proposal as the form's values. Server-rendered, no JavaScript, CSRF on every post.
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../platform/env.ts";
-import { Problem } from "../../platform/http/problem.ts";
+import { Problem, problemOf } from "../../platform/http/problem.ts";
 import { checkCsrf, csrfToken, editorCall, readSession } from "../auth/auth.ts";
 import { etagOf, workingCopy } from "../records/store.ts";
 import type { ProductRecord } from "../schemas.ts";
@@ -213,21 +213,22 @@ export function proposalPages(app: Hono<AppEnv>, lang: AdminLang, shell: Shell) 
 
   /** The page's refusals, in its language: 412 (changed meanwhile) and 422 (each field named). */
   const refused = (err: unknown) => {
+    const p = problemOf(err);
     // 428: a form without its version (the page sends it; only a hand-made post lacks it).
-    if (err instanceof Problem && (err.status === 412 || err.status === 428))
-      return { message: t.stale, status: 412 as const };
-    if (err instanceof Problem && err.status === 422) {
+    if (p && (p.status === 412 || p.status === 428)) return { message: t.stale, status: 412 as const };
+    if (p && p.status === 422) {
       // The packs' field is `packaging` in the record, `packs` on this form.
-      const { packaging, ...rest } = errorsOf(err, lang);
+      const { packaging, ...rest } = errorsOf(p, lang);
       return { errors: packaging ? { ...rest, packs: packaging } : rest, status: 422 as const };
     }
     return null;
   };
   const photoRefused = (err: unknown) => {
-    if (err instanceof Problem && [413, 415, 422].includes(err.status))
+    const p = problemOf(err);
+    if (p && [413, 415, 422].includes(p.status))
       return {
         photoErrors:
-          err.status === 422 ? errorsOf(err, lang) : { photo: fieldMessage(err.body.detail ?? "", lang) },
+          p.status === 422 ? errorsOf(p, lang) : { photo: fieldMessage(p.body.detail ?? "", lang) },
         status: 422 as const,
       };
     return refused(err);

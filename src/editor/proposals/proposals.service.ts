@@ -1,3 +1,4 @@
+import { Invalid, NotFound } from "../../domain/errors.ts";
 /**
  * A producer's account proposes changes to its own record and products (issue 24): the contact it wants public, its
  * description, the packs and prices it states itself, photos. A proposal is a draft written through the editors'
@@ -8,7 +9,6 @@
  */
 
 import type { CountedD1 } from "../../platform/env.ts";
-import { invalidFields, Problem } from "../../platform/http/problem.ts";
 import type { EditorCall } from "../auth/auth.ts";
 import { notFound, savePhoto, updateDraft } from "../records/records.service.ts";
 import {
@@ -42,8 +42,7 @@ export interface ProductProposal {
 /** The producer record of the signed-in producer's account (a 404 for any other account). */
 function ownSlug(call: EditorCall): string {
   const e = call.editor;
-  if (e.role !== "producer" || !e.producerSlug)
-    throw new Problem(404, { type: "not-found", detail: "No producer record for this account" });
+  if (e.role !== "producer" || !e.producerSlug) throw new NotFound("No producer record for this account");
   return e.producerSlug;
 }
 
@@ -150,7 +149,7 @@ export async function proposeProduct(
 ) {
   const mine = ownSlug(call);
   const { packs, errors } = packsOf(input.packaging);
-  if (errors.length) throw invalidFields(errors);
+  if (errors.length) throw new Invalid(errors);
   return updateDraft(
     call,
     "product",

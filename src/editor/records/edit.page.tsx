@@ -2,7 +2,7 @@
 // and the posts that return to it (save, photo, publish, add a recognition), which show it again with their
 // errors or a stale notice.
 import { SLUG_PATTERN } from "../../domain/vocabulary.ts";
-import { Problem } from "../../platform/http/problem.ts";
+import { problemOf } from "../../platform/http/problem.ts";
 import { csrfToken, type EditorIdentity, editorCall, hasRole } from "../auth/auth.ts";
 import {
   type ProducerRecord as Producer,
@@ -200,10 +200,10 @@ export function editRoutes({ app, lang, shell, kind, P, t, base, otherBase, get,
       try {
         await updateDraft(editorCall(c), kind, slug, patch, str(f.etag));
       } catch (err) {
-        if (err instanceof Problem && err.status === 412)
-          return editPage(c, e, slug, { message: t.stale, status: 412 });
-        if (err instanceof Problem && err.status === 422)
-          return editPage(c, e, slug, { values, errors: errorsOf(err, lang), status: 422 });
+        const p = problemOf(err);
+        if (p && p.status === 412) return editPage(c, e, slug, { message: t.stale, status: 412 });
+        if (p && p.status === 422)
+          return editPage(c, e, slug, { values, errors: errorsOf(p, lang), status: 422 });
         throw err;
       }
       return c.redirect(`${base}/${slug}?saved=1`, 303);
@@ -223,11 +223,11 @@ export function editRoutes({ app, lang, shell, kind, P, t, base, otherBase, get,
       try {
         await savePhoto(editorCall(c), slug, file, str(f.alt_vi), str(f.alt_en), str(f.etag), kind);
       } catch (err) {
-        if (err instanceof Problem && err.status === 412)
-          return editPage(c, e, slug, { message: t.stale, status: 412 });
-        if (err instanceof Problem && [413, 415, 422].includes(err.status)) {
+        const p = problemOf(err);
+        if (p && p.status === 412) return editPage(c, e, slug, { message: t.stale, status: 412 });
+        if (p && [413, 415, 422].includes(p.status)) {
           const errors =
-            err.status === 422 ? errorsOf(err, lang) : { photo: fieldMessage(err.body.detail ?? "", lang) };
+            p.status === 422 ? errorsOf(p, lang) : { photo: fieldMessage(p.body.detail ?? "", lang) };
           return editPage(c, e, slug, { photoErrors: errors, status: 422 });
         }
         throw err;
@@ -247,8 +247,8 @@ export function editRoutes({ app, lang, shell, kind, P, t, base, otherBase, get,
       try {
         await publishProductDraft(editorCall(c), slug, undefined);
       } catch (err) {
-        if (err instanceof Problem && err.status === 422)
-          return editPage(c, e, slug, { errors: errorsOf(err, lang), status: 422 });
+        const p = problemOf(err);
+        if (p && p.status === 422) return editPage(c, e, slug, { errors: errorsOf(p, lang), status: 422 });
         throw err;
       }
       return c.redirect(`${base}/${slug}?published=1`, 303);
@@ -270,8 +270,9 @@ export function editRoutes({ app, lang, shell, kind, P, t, base, otherBase, get,
       try {
         await createRecognitionDraft(editorCall(c), parsed.data);
       } catch (err) {
-        if (err instanceof Problem && err.status === 422)
-          return editPage(c, e, slug, { recErrors: errorsOf(err, lang), recValues, status: 422 });
+        const p = problemOf(err);
+        if (p && p.status === 422)
+          return editPage(c, e, slug, { recErrors: errorsOf(p, lang), recValues, status: 422 });
         throw err;
       }
       return c.redirect(`${base}/${slug}?saved=1`, 303);

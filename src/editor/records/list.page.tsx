@@ -1,6 +1,6 @@
+import { problemOf } from "../../platform/http/problem.ts";
 // The list of a kind's records (filtered by name and status) and the form that starts a new one as a draft.
 
-import { Problem } from "../../platform/http/problem.ts";
 import { csrfToken, type EditorIdentity, editorCall } from "../auth/auth.ts";
 import {
   type ProducerRecord as Producer,
@@ -119,10 +119,11 @@ export function listRoutes({ app, lang, shell, kind, P, O, t, base, otherBase, g
       try {
         await createDraft(editorCall(c), kind, parsed.data as Product | Producer);
       } catch (err) {
-        if (err instanceof Problem && (err.status === 409 || err.status === 422)) {
+        const p = problemOf(err);
+        if (p && (p.status === 409 || p.status === 422)) {
           const errors =
-            err.status === 409 ? { slug: fieldMessage(err.body.detail ?? "", lang) } : errorsOf(err, lang);
-          return newForm(c, e, values, errors, err.status);
+            p.status === 409 ? { slug: fieldMessage(p.body.detail ?? "", lang) } : errorsOf(p, lang);
+          return newForm(c, e, values, errors, p.status);
         }
         throw err;
       }

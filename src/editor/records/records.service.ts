@@ -4,7 +4,8 @@
  * Refusals are Problems: 404, 409, 412, 428 and 422 with `invalid_params` naming each field.
  */
 import type { z } from "@hono/zod-openapi";
-import { type InvalidParam, invalidFields, Problem } from "../../platform/http/problem.ts";
+import type { FieldProblem } from "../../domain/errors.ts";
+import { Conflict, Invalid, NotFound, Stale } from "../../domain/errors.ts";
 import { type EditorCall, hasRole, requireRole } from "../auth/auth.ts";
 import { ifMatchHolds } from "../if-match.ts";
 import { storePhoto } from "../photos/photos.ts";
@@ -54,7 +55,7 @@ export function present(entity: Entity, s: RecordState<unknown>) {
 }
 
 export const notFound = (entity: Entity, key: string) =>
-  new Problem(404, { type: "not-found", detail: `No ${entity} '${key}' (published or draft)` });
+  new NotFound(`No ${entity} '${key}' (published or draft)`);
 
 export const zodParams = (issues: readonly { path: PropertyKey[]; message: string }[], prefix = "") =>
   issues.map((i) => ({ name: prefix + (i.path.map(String).join(".") || "(body)"), reason: i.message }));
@@ -64,16 +65,7 @@ export function checkIfMatch(header: string | undefined, s: RecordState<unknown>
   if (!ifMatchHolds(header, etagOf(s), required)) throw stale(s);
 }
 
-export const stale = (s: RecordState<unknown>) =>
-  new Problem(
-    412,
-    {
-      type: "precondition-failed",
-      detail: `The record changed: its current ETag is ${etagOf(s)}. Read it again, then retry with that ETag.`,
-      current_etag: etagOf(s),
-    },
-    { etag: etagOf(s) },
-  );
+export const stale = (s: RecordState<unknown>) => new Stale(etagOf(s));
 
 /**
  * What a caller wants read back at the end of a write's own batch (the response it will show), so a write costs
@@ -88,7 +80,7 @@ export interface ReadBack<T> {
 async function write<T>(
   call: EditorCall,
   statements: Statement[],
-  onStale: () => Problem,
+  onStale: () => Error,
   back?: ReadBack<T>,
 ): Promise<T | undefined> {
   const d1 = call.d1;
@@ -126,11 +118,10 @@ export async function createDraft<T = void>(
     ...(producer ? stateStatements(d1, "producer", producer) : []),
   ]);
   const s = stateFromResults(entity, record.slug, results.slice(0, 2));
-  if (s.live || s.draft)
-    throw new Problem(409, { type: "conflict", detail: `A ${entity} '${record.slug}' already exists` });
+  if (s.live || s.draft) throw new Conflict(`A ${entity} '${record.slug}' already exists`);
   const p = producer ? stateFromResults("producer", producer, results.slice(2)) : null;
   if (producer && !p?.live && !p?.draft) {
-    throw invalidFields([{ name: "producer", reason: `no producer '${producer}' (create it first)` }]);
+    throw new Invalid([{ name: "producer", reason: `no producer '${producer}' (create it first)` }]);
   }
   return write(
     call,
@@ -139,11 +130,7 @@ export async function createDraft<T = void>(
       draftStatement(entity, record.slug, record, call.editor.id),
       auditStatement(call, entity, record.slug, "create", diff(null, record)),
     ],
-    () =>
-      new Problem(409, {
-        type: "conflict",
-        detail: `A ${entity} '${record.slug}' was just created by someone else`,
-      }),
+    () => new Conflict(`A ${entity} '${record.slug}' was just created by someone else`),
     back,
   );
 }
@@ -176,7 +163,7 @@ export async function updateDraft<E extends "product" | "producer" | "recognitio
   checkIfMatch(ifMatch, s, true);
   const merged = applyLegacyFlags(current, patch);
   const parsed = schema.safeParse(merged);
-  if (!parsed.success) throw invalidFields(zodParams(parsed.error.issues));
+  if (!parsed.success) throw new Invalid(zodParams(parsed.error.issues));
   const next = settleProvenance(parsed.data as ProductRecord) as Record<string, unknown>;
   if (entity === "recognition" && next.verified && !current.verified) requireRole(call.editor, "publisher");
   // `verified` vouches for the facts as a publisher checked them against the decision: a non-publisher who changes
@@ -196,7 +183,7 @@ export async function updateDraft<E extends "product" | "producer" | "recognitio
     patch.producer !== current.producer &&
     !(await producerExists(call, String(next.producer)))
   ) {
-    throw invalidFields([{ name: "producer", reason: `no producer '${String(next.producer)}'` }]);
+    throw new Invalid([{ name: "producer", reason: `no producer '${String(next.producer)}'` }]);
   }
   const editor = call.editor;
   const readBack = await write(
@@ -223,7 +210,7 @@ export async function publishProductDraft<T = void>(
   const product = workingCopy(bundle.product);
   if (!product) throw notFound("product", slug);
   checkIfMatch(ifMatch, bundle.product, false);
-  const problems: InvalidParam[] = [];
+  const problems: FieldProblem[] = [];
   const productCheck = ProductRecord.safeParse(product);
   if (!productCheck.success) problems.push(...zodParams(productCheck.error.issues));
   problems.push(...publishProblems("product", product));
@@ -241,7 +228,7 @@ export async function publishProductDraft<T = void>(
     if (!check.success) problems.push(...zodParams(check.error.issues, `recognitions[${r.key}].`));
   }
   if (problems.length) {
-    throw invalidFields(
+    throw new Invalid(
       problems,
       `'${slug}' cannot be published yet: ${problems.map((p) => `${p.name} ${p.reason}`).join("; ")}`,
     );
@@ -309,7 +296,7 @@ export async function publishProducerDraft<T = void>(
   if (!producer) throw notFound("producer", slug);
   checkIfMatch(ifMatch, s, false);
   const problems = publishProblems("producer", producer);
-  if (problems.length) throw invalidFields(problems);
+  if (problems.length) throw new Invalid(problems);
   if (!s.draft) return back ? back.map(await call.d1.batch(back.statements)) : undefined;
   return write(
     call,
@@ -333,7 +320,7 @@ export async function createRecognitionDraft(
   const product = await readState(call.d1, "product", input.product);
   if (input.verified) requireRole(call.editor, "publisher");
   if (!product.live && !product.draft) {
-    throw invalidFields([{ name: "product", reason: `no product '${input.product}'` }]);
+    throw new Invalid([{ name: "product", reason: `no product '${input.product}'` }]);
   }
   const editor = call.editor;
   const ctx = call;
@@ -379,11 +366,11 @@ export async function savePhoto(
   const current = workingCopy(s) as Record<string, unknown> | null;
   if (!current || (proposal && !proposal.mayChange(current))) throw notFound(entity, slug);
   checkIfMatch(ifMatch, s, true);
-  const alts: InvalidParam[] = [];
+  const alts: FieldProblem[] = [];
   if (!altVi.trim())
     alts.push({ name: "alt_vi", reason: "is required (what the photo shows, in Vietnamese)" });
   if (!altEn.trim()) alts.push({ name: "alt_en", reason: "is required (what the photo shows, in English)" });
-  if (alts.length) throw invalidFields(alts);
+  if (alts.length) throw new Invalid(alts);
   const url = await storePhoto(call.photos, slug, file, entity === "product" ? "products" : "producers");
   await updateDraft(
     call,

@@ -7,7 +7,7 @@ import {
   utcDay,
 } from "../../platform/db/search-misses.ts";
 import type { AppEnv } from "../../platform/env.ts";
-import { Problem } from "../../platform/http/problem.ts";
+import { problemOf } from "../../platform/http/problem.ts";
 import { checkCsrf, csrfToken, type EditorIdentity, editorCall } from "../auth/auth.ts";
 import { Notice, type Shell, str } from "../ui/form.tsx";
 import type { AdminLang } from "../ui/strings.ts";
@@ -187,8 +187,9 @@ export function searchRoutes(
       try {
         return await action(c, f, e);
       } catch (err) {
-        if (!(err instanceof Problem) || ![404, 409, 422].includes(err.status)) throw err;
-        return page(c, e, { error: err.body.detail ?? "", status: err.status as 404 | 409 | 422 });
+        const p = problemOf(err);
+        if (!p || ![404, 409, 422].includes(p.status)) throw err;
+        return page(c, e, { error: p.body.detail ?? "", status: p.status as 404 | 409 | 422 });
       }
     };
 

@@ -1,6 +1,4 @@
-// Editors' changes to the search's synonyms (issue 26): plain inputs (an EditorCall), shared by the admin API and the
-// back office.
-import { Problem } from "../../platform/http/problem.ts";
+import { Conflict, Invalid, NotFound } from "../../domain/errors.ts";
 import type { EditorCall } from "../auth/auth.ts";
 import {
   insertSynonymStatement,
@@ -28,32 +26,22 @@ function auditSynonym(call: EditorCall, action: "create" | "delete", row: string
 
 /**
  * Adds a synonym: a check (422 when the sides name two product kinds, 409 when the pair exists), then the row and
- * its audit event in one batch; a Problem naming the field when refused. Shared by the API and the back office.
+ * its audit event in one batch; an Invalid naming the field when refused (src/domain/errors.ts). Shared by the API and the back office.
  */
 export async function addSynonym(call: EditorCall, term: string, synonym: string): Promise<SynonymRow> {
   const invalid = synonymProblem(term, synonym);
-  if (invalid)
-    throw new Problem(422, {
-      type: "invalid-fields",
-      detail: `Invalid '${invalid.name}': ${invalid.reason}`,
-      invalid_params: [invalid],
-    });
+  if (invalid) throw new Invalid([invalid]);
   const d1 = call.d1;
   const [check] = await d1.batch<{ clash: number; taken: number }>([
     synonymCheckStatement(d1, term, synonym),
   ]);
   const found = check?.results?.[0];
   if (found?.clash)
-    throw new Problem(422, {
-      type: "invalid-fields",
-      detail: `'${term.trim()}' and '${synonym.trim()}' name two different product kinds: a synonym never merges distinct products`,
-      invalid_params: [{ name: "synonym", reason: "names another product kind than the term" }],
-    });
-  const taken = () =>
-    new Problem(409, {
-      type: "conflict",
-      detail: `'${term.trim()}' ↔ '${synonym.trim()}' is a synonym already`,
-    });
+    throw new Invalid(
+      [{ name: "synonym", reason: "names another product kind than the term" }],
+      `'${term.trim()}' and '${synonym.trim()}' name two different product kinds: a synonym never merges distinct products`,
+    );
+  const taken = () => new Conflict(`'${term.trim()}' ↔ '${synonym.trim()}' is a synonym already`);
   if (found?.taken) throw taken();
   const [inserted] = await d1.batch([
     insertSynonymStatement(d1, term, synonym),
@@ -68,7 +56,7 @@ export async function addSynonym(call: EditorCall, term: string, synonym: string
 export async function removeSynonym(call: EditorCall, id: number): Promise<void> {
   const d1 = call.d1;
   const [found] = await d1.batch([d1.prepare("SELECT id FROM search_synonyms WHERE id = ?").bind(id)]);
-  if (!found?.results?.length) throw new Problem(404, { detail: `No synonym ${id}` });
+  if (!found?.results?.length) throw new NotFound(`No synonym ${id}`);
   await d1.batch([
     auditSynonym(call, "delete", "id = ?5", id),
     d1.prepare("DELETE FROM search_synonyms WHERE id = ?").bind(id),

@@ -1,7 +1,7 @@
 import type { Context, Hono } from "hono";
 import { CHANNEL_KINDS, FUNDS } from "../../domain/vocabulary.ts";
 import type { AppEnv } from "../../platform/env.ts";
-import { Problem } from "../../platform/http/problem.ts";
+import { problemOf } from "../../platform/http/problem.ts";
 import { csrfToken, type EditorIdentity, editorCall, hasRole } from "../auth/auth.ts";
 import { fieldMessage } from "../ui/field-errors.ts";
 import {
@@ -230,12 +230,12 @@ export function tableRoutes(
         const to = await write();
         return c.redirect(to, 303);
       } catch (err) {
-        if (!(err instanceof Problem) || ![403, 409, 412, 422, 428].includes(err.status)) throw err;
+        const p = problemOf(err);
+        if (!p || ![403, 409, 412, 422, 428].includes(p.status)) throw err;
         const s = key ? await readPlain(c.get("d1"), entity, key) : null;
-        if (err.status === 412) return form(c, e, s, valuesOf(entity, s?.record ?? {}), {}, 412, t.stale);
-        const errors =
-          err.status === 422 ? errorsOf(err, lang) : { _: fieldMessage(err.body.detail ?? "", lang) };
-        return form(c, e, s, values, errors, err.status as 403 | 409 | 422);
+        if (p.status === 412) return form(c, e, s, valuesOf(entity, s?.record ?? {}), {}, 412, t.stale);
+        const errors = p.status === 422 ? errorsOf(p, lang) : { _: fieldMessage(p.body.detail ?? "", lang) };
+        return form(c, e, s, values, errors, p.status as 403 | 409 | 422);
       }
     };
     const sent = (f: Record<string, unknown>) =>

@@ -1,3 +1,4 @@
+import { Conflict, Invalid, NotFound, Stale } from "../../domain/errors.ts";
 /**
  * The rest of the catalogue as editors keep it: retail channels, listings, khuyến công support projects and the
  * programme's reported figures. Unlike products these have no drafts: a change is public at once, so it is what
@@ -13,7 +14,6 @@
  * triggers; support projects and programme figures are not in the feed, and their audit events record the delete.
  */
 import type { CountedD1 } from "../../platform/env.ts";
-import { invalidFields, Problem } from "../../platform/http/problem.ts";
 import { type EditorCall, requireRole } from "../auth/auth.ts";
 import { ifMatchHolds } from "../if-match.ts";
 import { auditStatement, diff, isGuardFailure, type Statement } from "../records/store.ts";
@@ -30,31 +30,22 @@ import { PLAIN_SCHEMAS, type PlainEntity, type PlainRecordOf, RETAILER_FIELDS } 
 import { insertStatement, keyOf, plainGuard, references, updateStatement } from "./tables.statements.ts";
 
 export const plainNotFound = (entity: PlainEntity, key: string) =>
-  new Problem(404, { type: "not-found", detail: `No ${entity.replace("_", " ")} '${key}'` });
+  new NotFound(`No ${entity.replace("_", " ")} '${key}'`);
 
 /** If-Match against a plain record's ETag (a list, strong comparison; `*` refused); `required` turns a missing one into 428. */
 export function checkPlainIfMatch(header: string | undefined, s: PlainState, required: boolean): void {
   if (!ifMatchHolds(header, s.etag, required)) throw plainStale(s);
 }
 
-export const plainStale = (s: PlainState) =>
-  new Problem(
-    412,
-    {
-      type: "precondition-failed",
-      detail: `The record changed: its current ETag is ${s.etag}. Read it again, then retry with that ETag.`,
-      current_etag: s.etag,
-    },
-    { etag: s.etag },
-  );
+export const plainStale = (s: PlainState) => new Stale(s.etag);
 
-async function runWrite(d1: CountedD1, statements: Statement[], onStale: () => Problem) {
+async function runWrite(d1: CountedD1, statements: Statement[], onStale: () => Error) {
   try {
     return await d1.batch<Row>(statements.map((s) => d1.prepare(s.sql).bind(...s.params)));
   } catch (err) {
     if (isGuardFailure(err)) throw onStale();
     if (err instanceof Error && /UNIQUE constraint failed/.test(err.message))
-      throw new Problem(409, { type: "conflict", detail: "A record with this key already exists" });
+      throw new Conflict("A record with this key already exists");
     throw err;
   }
 }
@@ -79,7 +70,7 @@ async function readForWrite<E extends PlainEntity>(
   const missing = refs
     .filter((_, i) => !found[i]?.results.length)
     .map(([name, , p]) => ({ name, reason: `no ${name} '${p}'` }));
-  if (missing.length) throw invalidFields(missing);
+  if (missing.length) throw new Invalid(missing);
   return plainFrom(entity, current);
 }
 
@@ -92,11 +83,11 @@ const WRITER: Record<PlainEntity, "publisher"> = {
 };
 
 const retailerOwned = (s: PlainState, fields: string[]) =>
-  new Problem(409, {
-    type: "retailer-owned",
-    detail: `The listing ${s.key} belongs to its channel's retailer API key: ${fields.join(", ")} are set by the retailer's feed. Editors may check it (mark it checked, correct the note or source).`,
-    invalid_params: fields.map((name) => ({ name, reason: "is set by the channel's retailer key" })),
-  });
+  new Conflict(
+    `The listing ${s.key} belongs to its channel's retailer API key: ${fields.join(", ")} are set by the retailer's feed. Editors may check it (mark it checked, correct the note or source).`,
+    "retailer-owned",
+    fields.map((name) => ({ name, reason: "is set by the channel's retailer key" })),
+  );
 
 /** Creates a record (publishers). Returns its state. 409 when its key is taken, 422 for a missing reference. */
 export async function createPlain<E extends PlainEntity>(
@@ -108,7 +99,7 @@ export async function createPlain<E extends PlainEntity>(
   const key = entity === "support_project" ? null : keyOf(entity, record);
   const existing = await readForWrite(call, entity, key, record);
   requireRole(call.editor, WRITER[entity]);
-  if (existing) throw new Problem(409, { type: "conflict", detail: `A ${entity} '${key}' already exists` });
+  if (existing) throw new Conflict(`A ${entity} '${key}' already exists`);
   if (entity === "listing") {
     const [keyed] = await call.d1.batch<Row>([
       call.d1
@@ -118,10 +109,10 @@ export async function createPlain<E extends PlainEntity>(
         .bind(record.channel as string),
     ]);
     if (keyed?.results.length)
-      throw new Problem(409, {
-        type: "retailer-owned",
-        detail: `The channel '${record.channel}' has a retailer API key: its listings come from the retailer's feed`,
-      });
+      throw new Conflict(
+        `The channel '${record.channel}' has a retailer API key: its listings come from the retailer's feed`,
+        "retailer-owned",
+      );
   }
   const ctx = call;
   const insert = insertStatement(entity, record);
@@ -144,7 +135,7 @@ export async function createPlain<E extends PlainEntity>(
         ],
       },
     ],
-    () => new Problem(409, { type: "conflict", detail: `A ${entity} '${key}' was just created` }),
+    () => new Conflict(`A ${entity} '${key}' was just created`),
   );
   const id = Number(inserted?.results[0]?.id);
   const created = await readPlain(call.d1, entity, keyOf(entity, record, id));
@@ -167,7 +158,7 @@ export async function updatePlain<E extends PlainEntity>(
   const merged = { ...(s.record as object), ...patch };
   const parsed = PLAIN_SCHEMAS[entity].safeParse(merged);
   if (!parsed.success)
-    throw invalidFields(
+    throw new Invalid(
       parsed.error.issues.map((i) => ({ name: i.path.map(String).join(".") || "(body)", reason: i.message })),
     );
   const next = parsed.data as Record<string, unknown>;
@@ -175,7 +166,7 @@ export async function updatePlain<E extends PlainEntity>(
   if (entity === "listing") {
     const moved = changes.filter((ch) => ch.field === "channel" || ch.field === "product");
     if (moved.length)
-      throw invalidFields(
+      throw new Invalid(
         moved.map((m) => ({ name: m.field, reason: "cannot change: delete the listing and add another" })),
       );
     const owned = changes
@@ -255,10 +246,10 @@ export async function deletePlain(
   if (!s) throw plainNotFound(entity, key);
   checkPlainIfMatch(ifMatch, s, false);
   if (entity === "listing" && s.retailerKeyed)
-    throw new Problem(409, {
-      type: "retailer-owned",
-      detail: `The listing ${s.key} belongs to its channel's retailer API key: the retailer removes it (deleteListing)`,
-    });
+    throw new Conflict(
+      `The listing ${s.key} belongs to its channel's retailer API key: the retailer removes it (deleteListing)`,
+      "retailer-owned",
+    );
   await runWrite(
     call.d1,
     [

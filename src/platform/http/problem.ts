@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { BadCursor } from "../../domain/errors.ts";
+import { BadCursor, Conflict, Invalid, NotFound, Stale } from "../../domain/errors.ts";
 import { isProblemType, type ProblemType } from "./problem-types.ts";
 
 /** One invalid input: where it is and what is wrong with it. */
@@ -121,6 +121,20 @@ export function invalidFields(params: InvalidParam[], detail?: string): Problem 
 export function problemOf(err: unknown): Problem | undefined {
   if (err instanceof Problem) return err;
   if (err instanceof BadCursor) return invalidParams([{ name: "cursor", reason: err.reason }]);
+  if (err instanceof NotFound) return new Problem(404, { type: "not-found", detail: err.message });
+  if (err instanceof Invalid) return invalidFields(err.fields, err.detail);
+  if (err instanceof Conflict)
+    return new Problem(409, {
+      type: err.kind,
+      detail: err.message,
+      ...(err.fields ? { invalid_params: err.fields } : {}),
+    });
+  if (err instanceof Stale)
+    return new Problem(
+      412,
+      { type: "precondition-failed", detail: err.message, current_etag: err.etag },
+      { etag: err.etag },
+    );
   return undefined;
 }
 
