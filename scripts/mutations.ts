@@ -93,9 +93,9 @@ export const MODULES: Module[] = [
         why: "a HEAD answered from the cache carries a body",
       },
       {
-        file: "src/platform/http/response-cache.ts",
-        search: 'return v === "*" || v.replace(/^W\\//, "") === opaque;',
-        replace: "return v === opaque;",
+        file: "src/platform/lib/entity-tags.ts",
+        search: "return star || tags.some((t) => t.opaque === opaqueOf(current));",
+        replace: "return star || tags.some((t) => !t.weak && t.opaque === opaqueOf(current));",
         why: "strong comparison of If-None-Match: weak tags never revalidate from the cache",
       },
     ],
@@ -313,8 +313,8 @@ export const MODULES: Module[] = [
       {
         file: "src/platform/http/rate-limit.ts",
         search:
-          'return { limiter: isApiCall(url.pathname) ? "RATE_LIMIT_ANON" : "RATE_LIMIT_PAGES", bucket };',
-        replace: 'return { limiter: "RATE_LIMIT_PAGES", bucket };',
+          'const limiterOf = (path: string): Limiter => (isApiCall(path) ? "RATE_LIMIT_ANON" : "RATE_LIMIT_PAGES");',
+        replace: 'const limiterOf = (_path: string): Limiter => "RATE_LIMIT_PAGES";',
         why: "API calls are charged to the looser pages limit",
       },
       {
