@@ -1,7 +1,7 @@
 // Checks that drizzle-kit's history agrees with migrations/ and with the schema (docs/architecture.md, "Migrations"):
 // every SQL file has a journal entry under its own number and every entry a file, and `drizzle-kit generate`, run on a
-// copy of migrations/, writes nothing (schema.ts says no more and no less than the snapshot of the last migration).
-// That the migrations build what schema.ts says is test/ops/schema.test.ts's part. Run by `npm test`:
+// copy of migrations/, writes nothing (the schema, src/platform/db/schema/*.ts, says no more and no less than the snapshot of the last migration).
+// That the migrations build what the schema says is test/ops/schema.test.ts's part. Run by `npm test`:
 //
 //   npm run db:check
 import { spawnSync } from "node:child_process";
@@ -50,7 +50,7 @@ for (const e of journal.entries) {
   previous = { tag: e.tag, idx: e.idx, id: snapshot.id };
 }
 
-// 2. drizzle-kit generate on a copy: a new file means schema.ts and the last snapshot disagree. The copy sits under
+// 2. drizzle-kit generate on a copy: a new file means the schema (src/platform/db/schema/) and the last snapshot disagree. The copy sits under
 // the checkout because drizzle-kit reads its snapshots by a path relative to the working directory.
 const cache = join(root, "node_modules/.cache");
 mkdirSync(cache, { recursive: true });
@@ -69,7 +69,7 @@ try {
   const made = readdirSync(join(root, copy)).filter((f) => !existsSync(join(out, f)));
   for (const f of made)
     problems.push(
-      `drizzle-kit generate would write ${f}; schema.ts differs from the last snapshot:\n${readFileSync(join(root, copy, f), "utf8")}`,
+      `drizzle-kit generate would write ${f}; the schema (src/platform/db/schema/) differs from the last snapshot:\n${readFileSync(join(root, copy, f), "utf8")}`,
     );
   // drizzle-kit exits 0 even when it fails (an unreadable snapshot, a schema that does not load): only its own
   // words say that it compared and found nothing.
