@@ -10,6 +10,25 @@ import { BASE } from "./server.ts";
 const DEBUG_PORT = 9229 + 13; // away from wrangler's inspector ports
 const GATED = ["accessibility", "best-practices", "seo"] as const;
 
+/**
+ * Lighthouse's report of a page. A run whose trace recording failed (NO_NAVSTART, NO_FCP: Lighthouse says "run
+ * Lighthouse again") is run once more — on this shared machine the first page's trace is sometimes lost; any other
+ * runtime error, and every score, still fails the test.
+ */
+async function audit(path: string, categories: string[]) {
+  for (let attempt = 1; ; attempt++) {
+    const result = await lighthouse(`${BASE}${path}`, {
+      port: DEBUG_PORT,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: categories,
+    });
+    const code = result?.lhr.runtimeError?.code;
+    if (attempt < 2 && (code === "NO_NAVSTART" || code === "NO_FCP")) continue;
+    return result?.lhr;
+  }
+}
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch([`--remote-debugging-port=${DEBUG_PORT}`]);
@@ -31,13 +50,7 @@ describe("Lighthouse", () => {
     "%s (%s): accessibility, best practices and SEO at 100",
     async (name, path) => {
       const noindexOnPurpose = name.startsWith("enquiry");
-      const result = await lighthouse(`${BASE}${path}`, {
-        port: DEBUG_PORT,
-        output: "json",
-        logLevel: "error",
-        onlyCategories: ["performance", ...GATED],
-      });
-      const lhr = result?.lhr;
+      const lhr = await audit(path, ["performance", ...GATED]);
       expect(lhr?.runtimeError, JSON.stringify(lhr?.runtimeError)).toBeUndefined();
       const score = (c: string) => Math.round((lhr?.categories[c]?.score ?? 0) * 100);
       console.log(
@@ -59,13 +72,7 @@ describe("Lighthouse", () => {
   // The API reference renders with Scalar's bundle (public/vendor/scalar): its accessibility is gated (its colours
   // are darkened in src/platform/http/api-docs.ts); best practices and SEO are not (robots.txt keeps /api/ out of search).
   it("API docs (/api/docs): accessibility at 100", async () => {
-    const result = await lighthouse(`${BASE}/api/docs`, {
-      port: DEBUG_PORT,
-      output: "json",
-      logLevel: "error",
-      onlyCategories: ["performance", "accessibility"],
-    });
-    const lhr = result?.lhr;
+    const lhr = await audit("/api/docs", ["performance", "accessibility"]);
     expect(lhr?.runtimeError, JSON.stringify(lhr?.runtimeError)).toBeUndefined();
     const score = (c: string) => Math.round((lhr?.categories[c]?.score ?? 0) * 100);
     console.log(
