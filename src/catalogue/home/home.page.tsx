@@ -48,43 +48,37 @@ export function HomePage(props: { data: HomeData; lang: Lang; examples: Examples
       <section class="wrap section" aria-labelledby="tiers-h">
         <h2 id="tiers-h">{t.homeByTier}</h2>
         <ul class="tier-links">
-          {data.featured.facets.tier.map((f) =>
+          {data.featured.facets.tier.map((f) => {
+            const tile = (
+              <>
+                <span class="tier-link-name">{f.label}</span>
+                <Count
+                  class="tier-link-count"
+                  kind="tier"
+                  value={f.value}
+                  n={f.count}
+                  illustrative={f.illustrative}
+                  text={f.count ? t.productCount(f.count) : t.tierNone}
+                  lang={lang}
+                />
+              </>
+            );
             // A tier with no product links nowhere: the tile says so rather than opening an empty list.
-            f.count === 0 ? (
+            return (
               <li>
-                <p class={`tier-link tier-${f.value} tier-empty`}>
-                  <span class="tier-link-name">{f.label}</span>
-                  <Count
-                    class="tier-link-count"
-                    kind="tier"
-                    value={f.value}
-                    n={0}
-                    illustrative={0}
-                    text={t.tierNone}
-                    lang={lang}
-                  />
-                </p>
+                {f.count ? (
+                  <a
+                    class={`tier-link tier-${f.value}`}
+                    href={pathWithQuery("products", lang, withExamples(`tier=${f.value}`, props.examples.on))}
+                  >
+                    {tile}
+                  </a>
+                ) : (
+                  <p class={`tier-link tier-${f.value} tier-empty`}>{tile}</p>
+                )}
               </li>
-            ) : (
-              <li>
-                <a
-                  class={`tier-link tier-${f.value}`}
-                  href={pathWithQuery("products", lang, withExamples(`tier=${f.value}`, props.examples.on))}
-                >
-                  <span class="tier-link-name">{f.label}</span>
-                  <Count
-                    class="tier-link-count"
-                    kind="tier"
-                    value={f.value}
-                    n={f.count}
-                    illustrative={f.illustrative}
-                    text={t.productCount(f.count)}
-                    lang={lang}
-                  />
-                </a>
-              </li>
-            ),
-          )}
+            );
+          })}
         </ul>
       </section>
 
