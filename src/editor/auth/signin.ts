@@ -6,6 +6,9 @@
  * can pick locations). Unknown accounts cost the same work, are counted the same way and get the same answer, so
  * the form cannot be used to learn who has an account.
  */
+import { sql } from "drizzle-orm";
+import { bare, bareList, NOW, toStatement } from "../../platform/db/client.ts";
+import { editorSessions, editors, loginAttempts } from "../../platform/db/schema.ts";
 import type { CountedD1 } from "../../platform/env.ts";
 import type { Role } from "./auth.ts";
 import { SESSION_SECONDS } from "./auth.ts";
@@ -37,9 +40,15 @@ const accountKey = (email: string) => sha256Hex(`login:${email.trim().toLowerCas
  * time). No row inserted means "limited". The reservation stays as the failure it will most likely be; a sign-in
  * that succeeds deletes it with the account's other failures.
  */
-const RESERVE_ATTEMPT = `INSERT INTO login_attempts (account, address)
-  SELECT ?1, ?2 WHERE (SELECT count(*) FROM login_attempts WHERE account = ?1 AND at > ?3) < ${MAX_FAILURES_PER_ACCOUNT}
-    AND (SELECT count(*) FROM login_attempts WHERE address = ?2 AND at > ?3) < ${MAX_FAILURES_PER_ADDRESS}`;
+const reserveAttempt = (account: string, address: string, since: string) =>
+  sql`INSERT INTO ${loginAttempts} (${bareList(loginAttempts.account, loginAttempts.address)})
+  SELECT ${account}, ${address}
+   WHERE (SELECT count(*) FROM ${loginAttempts} WHERE ${loginAttempts.account} = ${account} AND ${loginAttempts.at} > ${since}) < ${MAX_FAILURES_PER_ACCOUNT}
+     AND (SELECT count(*) FROM ${loginAttempts} WHERE ${loginAttempts.address} = ${address} AND ${loginAttempts.at} > ${since}) < ${MAX_FAILURES_PER_ADDRESS}`;
+
+/** Clears an account's counted attempts (a sign-in or password change that succeeded). */
+const clearAttempts = (account: string) =>
+  sql`DELETE FROM ${loginAttempts} WHERE ${loginAttempts.account} = ${account}`;
 
 /**
  * Checks an email and password and, when they match an active editor, opens a session. One round trip reserves
@@ -58,12 +67,12 @@ export async function signIn(
   const account = await accountKey(normalized);
   const since = new Date(Date.now() - LOGIN_WINDOW_MINUTES * 60_000).toISOString();
   const [reserved, editor] = await d1.batch<Record<string, unknown>>([
-    d1.prepare(RESERVE_ATTEMPT).bind(account, address, since),
-    d1
-      .prepare(
-        "SELECT id, email, role, password_hash, disabled_at, must_change_password FROM editors WHERE email = ?",
-      )
-      .bind(normalized),
+    toStatement(d1, reserveAttempt(account, address, since)),
+    toStatement(
+      d1,
+      sql`SELECT ${editors.id}, ${editors.email}, ${editors.role}, ${editors.passwordHash}, ${editors.disabledAt},
+        ${editors.mustChangePassword} FROM ${editors} WHERE ${editors.email} = ${normalized}`,
+    ),
   ]);
   if (!reserved?.meta.changes) return { ok: false, reason: "limited" };
   const row = editor?.results[0] as
@@ -82,15 +91,18 @@ export async function signIn(
   const token = randomToken(32);
   const expires = new Date(Date.now() + SESSION_SECONDS * 1000).toISOString();
   await d1.batch([
-    d1
-      .prepare("INSERT INTO editor_sessions (id_hash, editor_id, expires_at, address) VALUES (?, ?, ?, ?)")
-      .bind(await sha256Hex(token), row.id, expires, address),
-    d1.prepare("DELETE FROM login_attempts WHERE account = ?").bind(account),
+    toStatement(
+      d1,
+      sql`INSERT INTO ${editorSessions} (${bareList(editorSessions.idHash, editorSessions.editorId, editorSessions.expiresAt, editorSessions.address)})
+        VALUES (${await sha256Hex(token)}, ${row.id}, ${expires}, ${address})`,
+    ),
+    toStatement(d1, clearAttempts(account)),
     // Old sessions and attempts are swept here rather than by a cron: sign-ins are rare and this is cheap.
-    d1
-      .prepare("DELETE FROM editor_sessions WHERE expires_at < ?")
-      .bind(new Date(Date.now() - 86_400_000).toISOString()),
-    d1.prepare("DELETE FROM login_attempts WHERE at < ?").bind(since),
+    toStatement(
+      d1,
+      sql`DELETE FROM ${editorSessions} WHERE ${editorSessions.expiresAt} < ${new Date(Date.now() - 86_400_000).toISOString()}`,
+    ),
+    toStatement(d1, sql`DELETE FROM ${loginAttempts} WHERE ${loginAttempts.at} < ${since}`),
   ]);
   return {
     ok: true,
@@ -122,23 +134,28 @@ export async function changePassword(
   const account = await accountKey(who.email);
   const since = new Date(Date.now() - LOGIN_WINDOW_MINUTES * 60_000).toISOString();
   const [reserved, editor] = await d1.batch<Record<string, unknown>>([
-    d1.prepare(RESERVE_ATTEMPT).bind(account, address, since),
-    d1.prepare("SELECT password_hash FROM editors WHERE id = ? AND disabled_at IS NULL").bind(who.id),
+    toStatement(d1, reserveAttempt(account, address, since)),
+    toStatement(
+      d1,
+      sql`SELECT ${editors.passwordHash} FROM ${editors} WHERE ${editors.id} = ${who.id} AND ${editors.disabledAt} IS NULL`,
+    ),
   ]);
   if (!reserved?.meta.changes) return { ok: false, reason: "limited" };
   const stored = (editor?.results[0]?.password_hash as string | null | undefined) ?? null;
   if (!(await verifyPassword(input.current.slice(0, 1024), stored)))
     return { ok: false, reason: "wrong-current" };
   await d1.batch([
-    d1
-      .prepare("UPDATE editors SET password_hash = ?, must_change_password = 0 WHERE id = ?")
-      .bind(await hashPassword(input.next.slice(0, 1024)), who.id),
-    d1.prepare("DELETE FROM login_attempts WHERE account = ?").bind(account),
-    d1
-      .prepare(
-        "UPDATE editor_sessions SET revoked_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE editor_id = ? AND id_hash <> ? AND revoked_at IS NULL",
-      )
-      .bind(who.id, who.session),
+    toStatement(
+      d1,
+      sql`UPDATE ${editors} SET ${bare(editors.passwordHash)} = ${await hashPassword(input.next.slice(0, 1024))},
+        ${bare(editors.mustChangePassword)} = 0 WHERE ${editors.id} = ${who.id}`,
+    ),
+    toStatement(d1, clearAttempts(account)),
+    toStatement(
+      d1,
+      sql`UPDATE ${editorSessions} SET ${bare(editorSessions.revokedAt)} = ${NOW}
+        WHERE ${editorSessions.editorId} = ${who.id} AND ${editorSessions.idHash} <> ${who.session} AND ${editorSessions.revokedAt} IS NULL`,
+    ),
   ]);
   return { ok: true };
 }
@@ -146,10 +163,9 @@ export async function changePassword(
 /** Revokes a session (sign-out); it is refused from then on even if the cookie is replayed. */
 export async function revokeSession(d1: CountedD1, idHash: string): Promise<void> {
   await d1.batch([
-    d1
-      .prepare(
-        "UPDATE editor_sessions SET revoked_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id_hash = ?",
-      )
-      .bind(idHash),
+    toStatement(
+      d1,
+      sql`UPDATE ${editorSessions} SET ${bare(editorSessions.revokedAt)} = ${NOW} WHERE ${editorSessions.idHash} = ${idHash}`,
+    ),
   ]);
 }

@@ -1,4 +1,4 @@
-import { type Query, SQL } from "drizzle-orm";
+import { type Column, type Query, SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { CountedD1 } from "../env.ts";
@@ -91,6 +91,17 @@ export function toStatement(d1: CountedD1, query: SQL | Query): D1PreparedStatem
   const { sql: text, params } = query instanceof SQL ? compile(query) : query;
   return d1.prepare(text).bind(...params);
 }
+
+/**
+ * A column's own name, unqualified, for the places SQL takes no table prefix (an INSERT's column list, an UPDATE's
+ * SET targets, `excluded.<column>`). Elsewhere write the column itself (`${editors.email}` renders
+ * `"editors"."email"`), so a renamed column is a compile error in every statement that names it.
+ */
+export const bare = (column: Column) => sql.identifier(column.name);
+/** Columns' own names, comma-separated: an INSERT's column list. */
+export const bareList = (...columns: Column[]) => sql.join(columns.map(bare), sql`, `);
+/** The time now, written as the schema's defaults write it (ISO 8601 with milliseconds, UTC). */
+export const NOW = sql.raw("strftime('%Y-%m-%dT%H:%M:%fZ','now')");
 
 /** What a drizzle query offers once prepared: its SQL and a mapper for a batch result. */
 interface Preparable<R> extends PromiseLike<R> {
