@@ -5,6 +5,7 @@
 import { getTableColumns, getTableName, is, Table } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as schema from "../../src/platform/db/schema.ts";
+import * as derived from "../../src/platform/db/schema-derived.ts";
 import type { Sources } from "./layers.ts";
 import { type SchemaNames, statementViolations } from "./statements.ts";
 
@@ -14,7 +15,9 @@ const sources = import.meta.glob(["../../src/**/*.ts", "../../src/**/*.tsx"], {
   eager: true,
 }) as Sources;
 
-const tables = Object.values(schema as Record<string, unknown>).filter((v): v is Table => is(v, Table));
+const tables = ([...Object.values(schema), ...Object.values(derived)] as unknown[]).filter((v): v is Table =>
+  is(v, Table),
+);
 const names: SchemaNames = {
   tables: new Set(tables.map((t) => getTableName(t))),
   columns: new Set(tables.flatMap((t) => Object.values(getTableColumns(t)).map((c) => c.name))),

@@ -5,10 +5,13 @@
 // every statement that uses it. Heuristic by nature (it reads text, not SQL), with planted cases in its test.
 import type { Sources } from "./layers.ts";
 
-/** Where SQL text may name things itself: the client (the one `prepare`), the schema, the backup (dumps every table sqlite_master lists, by name at run time). */
+/**
+ * Where SQL text may name things itself: the client (the one `prepare`), the schema and the derived tables'
+ * declarations (schema-derived.ts), the backup (dumps every table sqlite_master lists, by name at run time).
+ */
 const EXEMPT = [
   /^src\/platform\/db\/client\.ts$/,
-  /^src\/platform\/db\/schema\//,
+  /^src\/platform\/db\/schema(?:\/|-derived\.ts$)/,
   /^src\/platform\/db\/backup\//,
 ];
 
