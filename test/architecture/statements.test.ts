@@ -94,6 +94,7 @@ describe("statements on the schema's tables", () => {
         "const b = sql`SELECT ${editors.id} FROM ${editors} WHERE password_hash IS NULL`;",
         "const c = sql`SELECT ${p.slug} FROM ${products} ${p} WHERE p.producer_id = ${id}`;",
         "const d = sql`UPDATE ${editors} SET ${cond ? sql`role = 'editor'` : sql`1`} WHERE 1`;",
+        "const e = sql<number>`(SELECT count(*) FROM ${products} WHERE producer_id = ${producers.id})`;",
       ].join("\n"),
       "../../src/editor/planted-clean.ts": [
         "const ok = sql`INSERT INTO ${loginAttempts} (${bareList(loginAttempts.account)}) VALUES (${a})",
@@ -111,6 +112,7 @@ describe("statements on the schema's tables", () => {
       "src/editor/planted-template.ts:3 names column password_hash in text: interpolate the schema's",
       "src/editor/planted-template.ts:4 names column p.producer_id in text: interpolate the schema's",
       "src/editor/planted-template.ts:5 names column role in text: interpolate the schema's",
+      "src/editor/planted-template.ts:6 names column producer_id in text: interpolate the schema's",
     ]);
   });
 });

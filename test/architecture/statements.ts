@@ -101,7 +101,7 @@ function literals(
       i = src.indexOf("*/", i) + 1;
       if (i <= 0) break;
     } else if (ch === "`") {
-      const tagged = /\bsql$/.test(src.slice(Math.max(0, i - 3), i));
+      const tagged = /\bsql(?:<[^<>]*(?:<[^<>]*>)?[^<>]*>)?$/.test(src.slice(Math.max(0, i - 60), i));
       const { text, end, spans } = readTemplate(src, i + 1);
       (tagged ? out.templates : out.strings).push({ text, line: lineOf(src, i) });
       for (const [a, b] of spans) literals(src, a, b, out);
