@@ -115,26 +115,60 @@ function literals(
   return out;
 }
 
-/** What a template's own text names that the schema declares: tables after FROM/JOIN/INTO/UPDATE, columns. */
-function bareNames(text: string, schema: SchemaNames): string[] {
+/** Words that may follow a table in FROM/JOIN and are not its alias. */
+const NOT_ALIAS = new Set(
+  "on using where join cross inner left outer natural indexed not group order limit union window having set values as".split(
+    " ",
+  ),
+);
+
+/**
+ * What a template's own text names that the schema declares: tables after FROM/JOIN/INTO/UPDATE, and columns —
+ * bare, or qualified by a table, by an alias of one (declared in the file with `alias(t, "p")` or in the template
+ * as `FROM ${t} p`). A column of a CTE or subquery is qualified by its name (`m.id`), which is no table's; a result
+ * alias (`AS n`) and a CTE's declared columns (`sq(i, n) AS (…)`) may be read again bare.
+ */
+function bareNames(text: string, schema: SchemaNames, fileAliases: ReadonlySet<string>): string[] {
   const sqlText = text.replace(/'(?:[^']|'')*'/g, "''");
   const found: string[] = [];
   for (const m of sqlText.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\s+"?([A-Za-z_]\w*)/gi)) {
     if (schema.tables.has(m[1] as string)) found.push(`table ${m[1]}`);
   }
+  const tableAliases = new Set(fileAliases);
+  for (const m of sqlText.matchAll(/\b(?:FROM|JOIN)\s+(?:§|"?[A-Za-z_]\w*"?)\s+(?:AS\s+)?([A-Za-z_]\w*)/gi)) {
+    if (!NOT_ALIAS.has((m[1] as string).toLowerCase())) tableAliases.add(m[1] as string);
+  }
   const jsonEach = /\bjson_(?:each|tree)\s*\(/i.test(sqlText);
-  // A result alias names a row key, not a column: it may be read again by that name in the same template.
+  // `json_each(…) n`: the alias and its columns (`n.value`) are json_each's, not the schema's.
+  const jsonAliases = new Set(
+    [...sqlText.matchAll(/\bjson_(?:each|tree)\s*\([^()]*\)\s+(?:AS\s+)?([A-Za-z_]\w*)/gi)].map(
+      (m) => m[1] as string,
+    ),
+  );
+  for (const a of jsonAliases) tableAliases.delete(a);
+  // Result aliases and CTE columns name row keys, not the schema's columns: they may be read again by that name.
   const aliases = new Set([...sqlText.matchAll(/\bAS\s+"?([A-Za-z_]\w*)/gi)].map((m) => m[1] as string));
+  for (const m of sqlText.matchAll(
+    /\b[A-Za-z_]\w*\s*\(([\w\s,]*)\)\s+AS\s+(?:NOT\s+)?(?:MATERIALIZED\s+)?\(/gi,
+  )) {
+    for (const c of (m[1] as string).split(",")) aliases.add(c.trim());
+  }
   const words = sqlText
     .replace(/\bAS\s+"?[A-Za-z_]\w*"?/gi, " ")
     .replace(/\b[A-Za-z_]\w*\s*\(/g, "(") // function names
     .replace(/\bexcluded\.§/g, " ");
   for (const m of words.matchAll(/(?<![\w.§])([A-Za-z_]\w*)(?:\.([A-Za-z_]\w*))?(?![\w§])/g)) {
-    const column = m[2] ?? (m[1] as string);
-    if (aliases.has(column)) continue;
-    if (m[2] && !/^(?:excluded|json_each|json_tree)$/.test(m[1] as string) && schema.columns.has(column)) {
-      found.push(`column ${m[1]}.${column}`);
-    } else if (!m[2] && schema.columns.has(column) && !(jsonEach && JSON_EACH_COLUMNS.has(column))) {
+    const [qualifier, column] = m[2] ? [m[1] as string, m[2]] : [null, m[1] as string];
+    if (!schema.columns.has(column)) continue;
+    if (qualifier !== null) {
+      if (schema.tables.has(qualifier) || tableAliases.has(qualifier))
+        found.push(`column ${qualifier}.${column}`);
+    } else if (
+      !aliases.has(column) &&
+      !tableAliases.has(column) &&
+      !jsonAliases.has(column) &&
+      !(jsonEach && JSON_EACH_COLUMNS.has(column))
+    ) {
       found.push(`column ${column}`);
     }
   }
@@ -152,6 +186,9 @@ export function statementViolations(
     const path = key.replace(/^(\.\.\/)+/, "");
     if (EXEMPT.some((re) => re.test(path)) || pending.includes(path)) continue;
     const { templates, strings } = literals(src);
+    const fileAliases = new Set(
+      [...src.matchAll(/\balias\(\s*\w+\s*,\s*"(\w+)"\s*\)/g)].map((m) => m[1] as string),
+    );
     for (const m of src.matchAll(/\.prepare\(/g)) {
       out.push(`${path}:${lineOf(src, m.index)} calls prepare: write toStatement(d1, sql\`…\`)`);
     }
@@ -159,7 +196,7 @@ export function statementViolations(
       if (SQL_IN_STRING.test(s.text)) out.push(`${path}:${s.line} holds SQL in a plain string`);
     }
     for (const t of templates) {
-      const names = bareNames(t.text, schema);
+      const names = bareNames(t.text, schema, fileAliases);
       if (names.length)
         out.push(`${path}:${t.line} names ${names.join(", ")} in text: interpolate the schema's`);
     }

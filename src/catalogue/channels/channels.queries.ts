@@ -1,7 +1,8 @@
 import { and, asc, eq, getTableColumns, gt, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { asProvenance, type IncludeAsked, includeFor } from "../../domain/provenance.ts";
 import type { Lang } from "../../domain/vocabulary.ts";
-import type { Db } from "../../platform/db/client.ts";
+import { type Db, qualified } from "../../platform/db/client.ts";
 import {
   aliased,
   aliasedCard,
@@ -14,8 +15,10 @@ import { keysetPage, type PageInput } from "../../platform/db/pagination.ts";
 import { channels, listings, products } from "../../platform/db/schema.ts";
 import { type CursorKeys, decodeCursor } from "../../platform/lib/cursor.ts";
 
+const l = alias(listings, "l");
+const p = alias(products, "p");
 // A listing is illustrative when it is, or when its product is.
-const ILLUSTRATIVE_LISTING = `(l.provenance = 'illustrative' OR EXISTS (SELECT 1 FROM products p WHERE p.id = l.product_id AND p.provenance = 'illustrative'))`;
+const ILLUSTRATIVE_LISTING = sql`(${qualified(l.provenance)} = 'illustrative' OR EXISTS (SELECT 1 FROM ${products} ${p} WHERE ${qualified(p.id)} = ${qualified(l.productId)} AND ${qualified(p.provenance)} = 'illustrative'))`;
 
 /**
  * Retail channels in the order they joined the catalogue (keyset-paginated), with how many products each lists and
@@ -35,8 +38,8 @@ export async function listChannels(
     db
       .select({
         ...getTableColumns(channels),
-        listingCount: sql<number>`(SELECT count(*) FROM listings l WHERE l.channel_id = "channels"."id"${sql.raw(include ? "" : ` AND NOT ${ILLUSTRATIVE_LISTING}`)})`,
-        illustrativeCount: sql<number>`(SELECT count(*) FROM listings l WHERE l.channel_id = "channels"."id" AND ${sql.raw(include ? ILLUSTRATIVE_LISTING : "0")})`,
+        listingCount: sql<number>`(SELECT count(*) FROM ${listings} ${l} WHERE ${qualified(l.channelId)} = ${qualified(channels.id)}${include ? sql`` : sql` AND NOT ${ILLUSTRATIVE_LISTING}`})`,
+        illustrativeCount: sql<number>`(SELECT count(*) FROM ${listings} ${l} WHERE ${qualified(l.channelId)} = ${qualified(channels.id)} AND ${include ? ILLUSTRATIVE_LISTING : sql`0`})`,
       })
       .from(channels)
       .where(

@@ -1,10 +1,13 @@
 import { asc, desc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { asProvenance, type IncludeAsked, includeFor, mark } from "../../domain/provenance.ts";
 import { type Lang, pick } from "../../domain/vocabulary.ts";
-import type { Db } from "../../platform/db/client.ts";
+import { type Db, qualified } from "../../platform/db/client.ts";
 import { productCard, productCardOut } from "../../platform/db/mappers.ts";
 import { kinds, products } from "../../platform/db/schema.ts";
 import { kindKey } from "../../platform/lib/fold.ts";
+
+const p = alias(products, "p");
 
 /** The products of a kind: those whose category is one of the kind's (json_each over its `categories`). */
 const ofKind = (kindCategories: unknown) =>
@@ -31,7 +34,7 @@ export function kindOut(k: typeof kinds.$inferSelect, lang: Lang, include = true
  */
 export async function listKinds(db: Db, lang: Lang, include = false) {
   const count = (illustrative: boolean) =>
-    sql<number>`(SELECT count(*) FROM products p WHERE p.category_vi IN (SELECT value FROM json_each("kinds"."categories")) AND p.provenance ${sql.raw(illustrative ? "=" : "<>")} 'illustrative')`;
+    sql<number>`(SELECT count(*) FROM ${products} ${p} WHERE ${qualified(p.categoryVi)} IN (SELECT value FROM json_each(${qualified(kinds.categories)})) AND ${qualified(p.provenance)} ${illustrative ? sql`=` : sql`<>`} 'illustrative')`;
   // A batch, though of one statement: the batch also reads the catalogue's data version (the ETag), one round trip.
   const [rows] = await db.batch([
     db
@@ -55,7 +58,7 @@ export async function listKinds(db: Db, lang: Lang, include = false) {
  * out. A kind with no product says so (`products: []`): the page then says no producer is recorded yet.
  */
 export async function getKind(db: Db, slug: string, lang: Lang, asked: IncludeAsked = true) {
-  const categories = sql`(SELECT categories FROM kinds WHERE slug = ${slug})`;
+  const categories = sql`(SELECT ${kinds.categories} FROM ${kinds} WHERE ${kinds.slug} = ${slug})`;
   const [found, rows] = await db.batch([
     db.select().from(kinds).where(eq(kinds.slug, slug)),
     db

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, getTableColumns, gt, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { type IncludeAsked, includeFor } from "../../domain/provenance.ts";
 import { type Lang, pick, tierOf, UNNAMED_PRODUCER_MARK } from "../../domain/vocabulary.ts";
-import type { Db } from "../../platform/db/client.ts";
+import { type Db, qualified } from "../../platform/db/client.ts";
 import {
   producerOut,
   productCard,
@@ -14,6 +15,9 @@ import {
 import { keysetPage, type PageInput } from "../../platform/db/pagination.ts";
 import { producers, products, recognitions, supportProjects } from "../../platform/db/schema.ts";
 import { type CursorKeys, decodeCursor } from "../../platform/lib/cursor.ts";
+
+/** Products counted per producer in a subquery, apart from the list's own products. */
+const p = alias(products, "p");
 
 /**
  * Producers by slug with their product counts and best tier; keyset-paginated on slug. `namedFirst` (the pages)
@@ -39,8 +43,8 @@ export async function listProducers(
       .select({
         ...getTableColumns(producers),
         unnamed,
-        productCount: sql<number>`(SELECT count(*) FROM products p WHERE p.producer_id = "producers"."id")`,
-        tierRank: sql<number>`(SELECT coalesce(max(p.tier_rank), 0) FROM products p WHERE p.producer_id = "producers"."id")`,
+        productCount: sql<number>`(SELECT count(*) FROM ${products} ${p} WHERE ${qualified(p.producerId)} = ${qualified(producers.id)})`,
+        tierRank: sql<number>`(SELECT coalesce(max(${qualified(p.tierRank)}), 0) FROM ${products} ${p} WHERE ${qualified(p.producerId)} = ${qualified(producers.id)})`,
       })
       .from(producers)
       .where(and(...conds))
@@ -77,7 +81,7 @@ export async function listProducers(
  * recognitions are left out; `"when-illustrative"` (the pages) keeps them for an illustrative producer only.
  */
 export async function getProducer(db: Db, slug: string, lang: Lang, asked: IncludeAsked = true) {
-  const producerId = sql`(SELECT id FROM producers WHERE slug = ${slug})`;
+  const producerId = sql`(SELECT ${producers.id} FROM ${producers} WHERE ${producers.slug} = ${slug})`;
   const [found, prods, recs, support] = await db.batch([
     db.select().from(producers).where(eq(producers.slug, slug)),
     db

@@ -1,4 +1,4 @@
-import { type Column, type Query, SQL, sql } from "drizzle-orm";
+import { type Column, getTableName, type Query, SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { CountedD1 } from "../env.ts";
@@ -98,6 +98,13 @@ export function toStatement(d1: CountedD1, query: SQL | Query): D1PreparedStatem
  * `"editors"."email"`), so a renamed column is a compile error in every statement that names it.
  */
 export const bare = (column: Column) => sql.identifier(column.name);
+/**
+ * A column always with its table (or alias) — `"p"."producer_id"` — for a correlated subquery inside a drizzle
+ * builder query over one table: there drizzle writes every column bare, so `${p.producerId} = ${producers.id}`
+ * would compare the subquery's own columns.
+ */
+export const qualified = (column: Column) =>
+  sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
 /** Columns' own names, comma-separated: an INSERT's column list. */
 export const bareList = (...columns: Column[]) => sql.join(columns.map(bare), sql`, `);
 /** The time now, written as the schema's defaults write it (ISO 8601 with milliseconds, UTC). */
