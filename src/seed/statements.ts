@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm";
 import { type FieldProvenance, type Provenance, weakest } from "../domain/provenance.ts";
 import { districtSlug, fold, kindKey } from "../platform/lib/fold.ts";
 
@@ -10,6 +11,7 @@ import {
   publishRecognitionStatement,
 } from "../editor/records/statements.ts";
 import type { ProducerRecord, ProductRecord, RecognitionRecord } from "../editor/schemas.ts";
+import { compile } from "../platform/db/client.ts";
 import * as data from "./data.ts";
 
 export type SqlValue = string | number | null;
@@ -35,6 +37,8 @@ function upsert(table: string, row: Record<string, SqlValue>, onlyIf?: string): 
 }
 
 const json = (v: unknown) => JSON.stringify(v);
+/** An editors' publish statement (a drizzle `sql` template) as the seed's text and parameters. */
+const compiled = (q: SQL): SeedStatement => compile(q) as SeedStatement;
 
 /**
  * The provenance columns of a seed record: its state, the states of fields weaker than it, and the two older
@@ -121,7 +125,7 @@ export function sheetStatements(sheets: SeedSheets): SeedStatement[] {
   for (const { record } of rowsOf("producers")) {
     const p = record as ProducerRecord;
     producerNames.set(p.slug, p.name);
-    out.push(publishProducerStatement(p));
+    out.push(compiled(publishProducerStatement(p)));
   }
   for (const { line, record } of rowsOf("products")) {
     const p = record as ProductRecord;
@@ -129,7 +133,7 @@ export function sheetStatements(sheets: SeedSheets): SeedStatement[] {
     if (producerName === undefined)
       throw new Error(`seed/imports/products.csv line ${line}: no producer '${p.producer}'`);
     productSlugs.add(p.slug);
-    out.push(publishProductStatement(p));
+    out.push(compiled(publishProductStatement(p)));
   }
   // Retired sheet records go before the recognitions are written: the sheet's recognitions take their ids from
   // their lines, and a retired product's recognitions must not be overwritten by them first and deleted after.
@@ -153,7 +157,7 @@ export function sheetStatements(sheets: SeedSheets): SeedStatement[] {
     const r = record as RecognitionRecord;
     if (!productSlugs.has(r.product))
       throw new Error(`seed/imports/recognitions.csv line ${line}: no product '${r.product}'`);
-    out.push(publishRecognitionStatement(r));
+    out.push(compiled(publishRecognitionStatement(r)));
   }
   return out;
 }

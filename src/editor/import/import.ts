@@ -9,6 +9,8 @@ import { Conflict } from "../../domain/errors.ts";
  * provenance rules as publishing from a draft. Reading and checking rows lives in sheet.ts.
  */
 
+import { type Query, sql } from "drizzle-orm";
+import { toStatement } from "../../platform/db/client.ts";
 import type { CountedD1 } from "../../platform/env.ts";
 import { toCsv } from "../../platform/lib/csv.ts";
 import {
@@ -20,7 +22,6 @@ import {
   publishProducerStatement,
   publishProductStatement,
   publishRecognitionStatement,
-  runBatch,
   type Statement,
 } from "../records/store.ts";
 import type { ProducerRecord, ProductRecord, RecognitionRecord } from "../schemas.ts";
@@ -101,7 +102,7 @@ export async function importCsv(
     d1
       .prepare("SELECT key FROM editor_drafts WHERE entity = ? AND key IN (SELECT value FROM json_each(?))")
       .bind(entity, JSON.stringify(keys)),
-    d1.prepare(NEXT_RECOGNITION_ID),
+    toStatement(d1, NEXT_RECOGNITION_ID),
     d1.prepare("SELECT version FROM catalogue_version WHERE id = 1"),
   ]);
   const liveByKey = new Map(
@@ -174,14 +175,13 @@ export async function importCsv(
   for (const r of report) counts[r.action]++;
   const ok = counts.refuse === 0;
   if (apply && ok && statements.length) {
-    const guard: Statement = {
-      sql: `SELECT json(CASE WHEN (SELECT version FROM catalogue_version WHERE id = 1) = ?
-        AND NOT EXISTS (SELECT 1 FROM editor_drafts WHERE entity = ? AND key IN (SELECT value FROM json_each(?)))
-        AND (${NEXT_RECOGNITION_ID}) = ? THEN '1' ELSE 'stale' END)`,
-      params: [Number(version?.results[0]?.version ?? 0), entity, JSON.stringify(keys), firstNewId],
-    };
+    const guard = sql`SELECT json(CASE WHEN (SELECT version FROM catalogue_version WHERE id = 1) = ${Number(version?.results[0]?.version ?? 0)}
+        AND NOT EXISTS (SELECT 1 FROM editor_drafts WHERE entity = ${entity} AND key IN (SELECT value FROM json_each(${JSON.stringify(keys)})))
+        AND (${NEXT_RECOGNITION_ID}) = ${firstNewId} THEN '1' ELSE 'stale' END)`;
     try {
-      await runBatch(d1, [guard, ...statements, ...auditStatements(ctx, entity, audits)]);
+      await d1.batch(
+        [guard, ...statements, ...auditStatements(ctx, entity, audits)].map((s) => toStatement(d1, s)),
+      );
     } catch (err) {
       if (isGuardFailure(err)) {
         throw new Conflict("The catalogue changed while the file was being checked; run the import again");
@@ -218,8 +218,8 @@ export function auditStatements(
   ctx: AuditContext,
   entity: string,
   events: { key: string; action: string; changes: unknown }[],
-): Statement[] {
-  const out: Statement[] = [];
+): Query[] {
+  const out: Query[] = [];
   for (let i = 0; i < events.length; i += 100) {
     out.push({
       sql: `INSERT INTO audit_events (editor_id, editor_email, via, entity, entity_key, action, changes, address)

@@ -7,6 +7,7 @@ import { Conflict, Invalid, NotFound } from "../../domain/errors.ts";
  */
 
 import { SLUG_PATTERN } from "../../domain/vocabulary.ts";
+import { compile } from "../../platform/db/client.ts";
 import { type EditorCall, type Role, requireRole } from "../auth/auth.ts";
 import { generateEditorToken, hashPassword, PBKDF2_MAX_ITERATIONS, randomToken } from "../auth/crypto.ts";
 import { auditStatement, type Statement } from "../records/store.ts";
@@ -113,8 +114,9 @@ export async function createAccount(
 
 /** A statement made conditional on a SQL expression (evaluated when it runs, inside the batch). */
 export function prepared(call: EditorCall, s: Statement, when: string): D1PreparedStatement {
-  const sql = s.sql.replace(/VALUES \((.*)\)$/s, `SELECT $1 WHERE ${when}`);
-  return call.d1.prepare(sql).bind(...s.params);
+  const q = compile(s);
+  const sql = q.sql.replace(/VALUES \((.*)\)$/s, `SELECT $1 WHERE ${when}`);
+  return call.d1.prepare(sql).bind(...q.params);
 }
 
 async function personOf(call: EditorCall, id: number) {

@@ -4,8 +4,11 @@
  * Refusals are Problems: 404, 409, 412, 428 and 422 with `invalid_params` naming each field.
  */
 import type { z } from "@hono/zod-openapi";
+import { sql } from "drizzle-orm";
 import type { FieldProblem } from "../../domain/errors.ts";
 import { Conflict, Invalid, NotFound, Stale } from "../../domain/errors.ts";
+import { bareList, toStatement } from "../../platform/db/client.ts";
+import { auditEvents, editorDrafts } from "../../platform/db/schema.ts";
 import { type EditorCall, hasRole, requireRole } from "../auth/auth.ts";
 import { ifMatchHolds } from "../if-match.ts";
 import { storePhoto } from "../photos/photos.ts";
@@ -86,7 +89,7 @@ async function write<T>(
   const d1 = call.d1;
   try {
     const results = await d1.batch<Record<string, unknown>>([
-      ...statements.map((s) => d1.prepare(s.sql).bind(...s.params)),
+      ...statements.map((s) => toStatement(d1, s)),
       ...(back?.statements ?? []),
     ]);
     return back?.map(results.slice(statements.length));
@@ -324,23 +327,15 @@ export async function createRecognitionDraft(
   }
   const editor = call.editor;
   const ctx = call;
+  const d = editorDrafts;
+  const a = auditEvents;
   const [inserted] = await runBatch(call.d1, [
-    {
-      sql: `INSERT INTO editor_drafts (entity, key, product_slug, payload, version, updated_by)
-        SELECT 'recognition', CAST(n.id AS TEXT), ?, json_set(?, '$.id', n.id), 1, ? FROM (${NEXT_RECOGNITION_ID}) n RETURNING key, payload`,
-      params: [input.product, JSON.stringify(input), editor.id],
-    },
-    {
-      sql: `INSERT INTO audit_events (editor_id, editor_email, via, entity, entity_key, action, changes, address)
-        SELECT ?, ?, ?, 'recognition', CAST(max(CAST(key AS INTEGER)) AS TEXT), 'create', ?, ? FROM editor_drafts WHERE entity = 'recognition'`,
-      params: [
-        ctx.editor.id,
-        ctx.editor.email,
-        ctx.editor.via,
-        JSON.stringify(diff(null, input)),
-        ctx.address,
-      ],
-    },
+    sql`INSERT INTO ${d} (${bareList(d.entity, d.key, d.productSlug, d.payload, d.version, d.updatedBy)})
+        SELECT 'recognition', CAST(n.id AS TEXT), ${input.product}, json_set(${JSON.stringify(input)}, '$.id', n.id), 1, ${editor.id}
+        FROM (${NEXT_RECOGNITION_ID}) n RETURNING ${bareList(d.key, d.payload)}`,
+    sql`INSERT INTO ${a} (${bareList(a.editorId, a.editorEmail, a.via, a.entity, a.entityKey, a.action, a.changes, a.address)})
+        SELECT ${ctx.editor.id}, ${ctx.editor.email}, ${ctx.editor.via}, 'recognition', CAST(max(CAST(${d.key} AS INTEGER)) AS TEXT),
+          'create', ${JSON.stringify(diff(null, input))}, ${ctx.address} FROM ${d} WHERE ${d.entity} = 'recognition'`,
   ]);
   const row = inserted?.results[0] as { key: string; payload: string } | undefined;
   if (!row) throw new Error("recognition draft not written");

@@ -7,7 +7,18 @@
  * (D1 batches are transactions) when the record moved since it was read, so If-Match cannot race.
  */
 
+import { sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { asProvenance, parseFieldProvenance } from "../../domain/provenance.ts";
+import { bare, bareList, NOW, toStatement } from "../../platform/db/client.ts";
+import {
+  auditEvents,
+  changes,
+  editorDrafts,
+  producers,
+  products,
+  recognitions,
+} from "../../platform/db/schema.ts";
 import type { CountedD1 } from "../../platform/env.ts";
 import type { EditorIdentity, Via } from "../auth/auth.ts";
 import { NOT_STATED, type ProducerRecord, type ProductRecord, type RecognitionRecord } from "../schemas.ts";
@@ -29,7 +40,7 @@ export interface RecordState<T> {
   draftVersion: number;
 }
 
-import { EDITOR_ID_FLOOR, NOW, type Statement } from "./statements.ts";
+import { EDITOR_ID_FLOOR, type Statement } from "./statements.ts";
 
 export type { SqlValue, Statement } from "./statements.ts";
 export {
@@ -48,11 +59,12 @@ export const workingCopy = <T>(s: RecordState<T>) => s.draft ?? s.live;
 export const statusOf = (s: RecordState<unknown>) =>
   s.live ? (s.draft ? "changed" : "published") : s.draft ? "draft" : "absent";
 
-const TABLE: Record<Entity, { table: string; key: string }> = {
-  product: { table: "products", key: "slug" },
-  producer: { table: "producers", key: "slug" },
-  recognition: { table: "recognitions", key: "id" },
-};
+/** Each entity's catalogue table and the column its key is. */
+const TABLE = {
+  product: { table: products, key: products.slug },
+  producer: { table: producers, key: producers.slug },
+  recognition: { table: recognitions, key: recognitions.id },
+} as const;
 
 /**
  * A statement that fails (and so rolls back its batch) unless the record is still as it was read: same draft
@@ -60,17 +72,9 @@ const TABLE: Record<Entity, { table: string; key: string }> = {
  */
 export function guard(entity: Entity, s: RecordState<unknown>): Statement {
   const { table, key } = TABLE[entity];
-  return {
-    sql: `SELECT json(CASE WHEN coalesce((SELECT version FROM editor_drafts WHERE entity = ? AND key = ?), 0) = ?
-      AND coalesce((SELECT updated_at FROM ${table} WHERE ${key} = ?), 'none') = ? THEN '1' ELSE 'stale' END)`,
-    params: [
-      entity,
-      s.key,
-      s.draftVersion,
-      entity === "recognition" ? Number(s.key) : s.key,
-      s.liveStamp ?? "none",
-    ],
-  };
+  const d = editorDrafts;
+  return sql`SELECT json(CASE WHEN coalesce((SELECT ${d.version} FROM ${d} WHERE ${d.entity} = ${entity} AND ${d.key} = ${s.key}), 0) = ${s.draftVersion}
+      AND coalesce((SELECT ${table.updatedAt} FROM ${table} WHERE ${key} = ${bindKey(entity, s.key)}), 'none') = ${s.liveStamp ?? "none"} THEN '1' ELSE 'stale' END)`;
 }
 
 /** True when a batch failed because its guard found the record changed. */
@@ -100,17 +104,25 @@ const provenanceOf = (r: Row) => ({
 /** A stored stars/year: null on an OCOP recognition's stars, or on any year, is one an editor said was not stated. */
 const orNotStated = (v: unknown): number | typeof NOT_STATED => (v == null ? NOT_STATED : Number(v));
 
-const PRODUCT_LIVE = `SELECT p.slug, pr.slug AS producer, p.name_vi, p.name_en, p.description_vi, p.description_en,
-  p.product_group, p.category_vi, p.category_en, p.packaging, p.sources, p.sample, p.sample_fields, p.provenance,
-  p.field_provenance, p.image, p.image_alt_vi, p.image_alt_en, p.producer_stated_on, p.updated_at
-  FROM products p JOIN producers pr ON pr.id = p.producer_id`;
-const PRODUCER_LIVE = `SELECT slug, name, legal_type, street, commune, district, founded_year, representative,
-  description_vi, description_en, sources, sample, sample_fields, provenance, field_provenance, image, image_alt_vi,
-  image_alt_en, public_contact, producer_stated_on, updated_at FROM producers`;
-const RECOGNITION_LIVE = `SELECT r.id, p.slug AS product, r.scheme, r.level, r.stars, r.year, r.title_vi, r.title_en,
-  r.decision_number, r.issuer, r.source_url, r.verified, r.sample, r.provenance, r.field_provenance, r.note_vi,
-  r.note_en, r.updated_at
-  FROM recognitions r JOIN products p ON p.id = r.product_id`;
+const p = alias(products, "p");
+const pr = alias(producers, "pr");
+const r = alias(recognitions, "r");
+const d = editorDrafts;
+
+// Each selected column is named after itself in the rows (`"p"."name_vi"` → `name_vi`), as fromRow reads them.
+const PRODUCT_LIVE = sql`SELECT ${p.slug}, ${pr.slug} AS producer, ${p.nameVi}, ${p.nameEn}, ${p.descriptionVi},
+  ${p.descriptionEn}, ${p.productGroup}, ${p.categoryVi}, ${p.categoryEn}, ${p.packaging}, ${p.sources}, ${p.sample},
+  ${p.sampleFields}, ${p.provenance}, ${p.fieldProvenance}, ${p.image}, ${p.imageAltVi}, ${p.imageAltEn},
+  ${p.producerStatedOn}, ${p.updatedAt}
+  FROM ${products} ${p} JOIN ${producers} ${pr} ON ${pr.id} = ${p.producerId}`;
+const PRODUCER_LIVE = sql`SELECT ${producers.slug}, ${producers.name}, ${producers.legalType}, ${producers.street}, ${producers.commune}, ${producers.district},
+  ${producers.foundedYear}, ${producers.representative}, ${producers.descriptionVi}, ${producers.descriptionEn}, ${producers.sources}, ${producers.sample},
+  ${producers.sampleFields}, ${producers.provenance}, ${producers.fieldProvenance}, ${producers.image}, ${producers.imageAltVi}, ${producers.imageAltEn},
+  ${producers.publicContact}, ${producers.producerStatedOn}, ${producers.updatedAt} FROM ${producers}`;
+const RECOGNITION_LIVE = sql`SELECT ${r.id}, ${p.slug} AS product, ${r.scheme}, ${r.level}, ${r.stars}, ${r.year},
+  ${r.titleVi}, ${r.titleEn}, ${r.decisionNumber}, ${r.issuer}, ${r.sourceUrl}, ${r.verified}, ${r.sample},
+  ${r.provenance}, ${r.fieldProvenance}, ${r.noteVi}, ${r.noteEn}, ${r.updatedAt}
+  FROM ${recognitions} ${r} JOIN ${products} ${p} ON ${p.id} = ${r.productId}`;
 
 /** Maps live rows to the editor record shape. */
 export const fromRow = {
@@ -192,13 +204,15 @@ export const fromRow = {
   }),
 };
 
-const liveSql = (entity: Entity) =>
+const liveSql = (entity: Entity, key: string) =>
   entity === "product"
-    ? `${PRODUCT_LIVE} WHERE p.slug = ?`
+    ? sql`${PRODUCT_LIVE} WHERE ${p.slug} = ${key}`
     : entity === "producer"
-      ? `${PRODUCER_LIVE} WHERE slug = ?`
-      : `${RECOGNITION_LIVE} WHERE r.id = ?`;
-const DRAFT_SQL = "SELECT key, payload, version FROM editor_drafts WHERE entity = ? AND key = ?";
+      ? sql`${PRODUCER_LIVE} WHERE ${producers.slug} = ${key}`
+      : sql`${RECOGNITION_LIVE} WHERE ${r.id} = ${Number(key)}`;
+const DRAFT = sql`SELECT ${d.key}, ${d.payload}, ${d.version} FROM ${d}`;
+const draftSql = (entity: Entity, key: string) =>
+  sql`${DRAFT} WHERE ${d.entity} = ${entity} AND ${d.key} = ${key}`;
 
 function stateFrom<E extends Entity>(
   entity: E,
@@ -219,7 +233,7 @@ const bindKey = (entity: Entity, key: string) => (entity === "recognition" ? Num
 
 /** The statements that read one record's live row and draft (to run alone or at the end of a write). */
 export function stateStatements(d1: CountedD1, entity: Entity, key: string): D1PreparedStatement[] {
-  return [d1.prepare(liveSql(entity)).bind(bindKey(entity, key)), d1.prepare(DRAFT_SQL).bind(entity, key)];
+  return [toStatement(d1, liveSql(entity, key)), toStatement(d1, draftSql(entity, key))];
 }
 
 /** Maps the results of {@link stateStatements}. */
@@ -249,24 +263,17 @@ export interface ProductBundle {
 
 /** The statements that read a product, its producer (live and draft) and its recognitions (live and drafts). */
 export function productBundleStatements(d1: CountedD1, slug: string): D1PreparedStatement[] {
-  const producerSlug = `coalesce(json_extract((SELECT payload FROM editor_drafts WHERE entity = 'product' AND key = ?1), '$.producer'),
-    (SELECT pr.slug FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.slug = ?1))`;
+  // The producer's slug: the product draft's, else the live product's.
+  const producerSlug = sql`coalesce(json_extract((SELECT ${d.payload} FROM ${d} WHERE ${d.entity} = 'product' AND ${d.key} = ${slug}), '$.producer'),
+    (SELECT ${pr.slug} FROM ${products} ${p} JOIN ${producers} ${pr} ON ${pr.id} = ${p.producerId} WHERE ${p.slug} = ${slug}))`;
   return [
-    d1.prepare(`${PRODUCT_LIVE} WHERE p.slug = ?`).bind(slug),
-    d1.prepare(DRAFT_SQL).bind("product", slug),
-    d1.prepare(`${PRODUCER_LIVE} WHERE slug = ${producerSlug}`).bind(slug),
-    d1
-      .prepare(
-        `SELECT key, payload, version FROM editor_drafts WHERE entity = 'producer' AND key = ${producerSlug}`,
-      )
-      .bind(slug),
-    d1.prepare(`${RECOGNITION_LIVE} WHERE p.slug = ? ORDER BY r.id`).bind(slug),
-    d1
-      .prepare(
-        "SELECT key, payload, version FROM editor_drafts WHERE entity = 'recognition' AND product_slug = ? ORDER BY CAST(key AS INTEGER)",
-      )
-      .bind(slug),
-  ];
+    sql`${PRODUCT_LIVE} WHERE ${p.slug} = ${slug}`,
+    draftSql("product", slug),
+    sql`${PRODUCER_LIVE} WHERE ${producers.slug} = ${producerSlug}`,
+    sql`${DRAFT} WHERE ${d.entity} = 'producer' AND ${d.key} = ${producerSlug}`,
+    sql`${RECOGNITION_LIVE} WHERE ${p.slug} = ${slug} ORDER BY ${r.id}`,
+    sql`${DRAFT} WHERE ${d.entity} = 'recognition' AND ${d.productSlug} = ${slug} ORDER BY CAST(${d.key} AS INTEGER)`,
+  ].map((q) => toStatement(d1, q));
 }
 
 /** Maps the results of {@link productBundleStatements}. */
@@ -325,19 +332,9 @@ export function auditStatement(
   action: string,
   changes: { field: string; before: unknown; after: unknown }[],
 ): Statement {
-  return {
-    sql: "INSERT INTO audit_events (editor_id, editor_email, via, entity, entity_key, action, changes, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-    params: [
-      ctx.editor.id,
-      ctx.editor.email,
-      ctx.via ?? ctx.editor.via,
-      entity,
-      key,
-      action,
-      JSON.stringify(changes),
-      ctx.address,
-    ],
-  };
+  const a = auditEvents;
+  return sql`INSERT INTO ${a} (${bareList(a.editorId, a.editorEmail, a.via, a.entity, a.entityKey, a.action, a.changes, a.address)})
+    VALUES (${ctx.editor.id}, ${ctx.editor.email}, ${ctx.via ?? ctx.editor.via}, ${entity}, ${key}, ${action}, ${JSON.stringify(changes)}, ${ctx.address})`;
 }
 
 /** Writes (creates or replaces) a draft; the version goes up by one on every write. */
@@ -348,44 +345,38 @@ export function draftStatement(
   editorId: number,
   productSlug: string | null = null,
 ): Statement {
-  return {
-    sql: `INSERT INTO editor_drafts (entity, key, product_slug, payload, version, updated_by) VALUES (?, ?, ?, ?, 1, ?)
-      ON CONFLICT(entity, key) DO UPDATE SET payload = excluded.payload, product_slug = excluded.product_slug,
-      version = editor_drafts.version + 1, updated_by = excluded.updated_by, updated_at = ${NOW}`,
-    params: [entity, key, productSlug, JSON.stringify(record), editorId],
-  };
+  return sql`INSERT INTO ${d} (${bareList(d.entity, d.key, d.productSlug, d.payload, d.version, d.updatedBy)})
+      VALUES (${entity}, ${key}, ${productSlug}, ${JSON.stringify(record)}, 1, ${editorId})
+      ON CONFLICT (${bareList(d.entity, d.key)}) DO UPDATE SET ${bare(d.payload)} = excluded.${bare(d.payload)},
+      ${bare(d.productSlug)} = excluded.${bare(d.productSlug)}, ${bare(d.version)} = ${d.version} + 1,
+      ${bare(d.updatedBy)} = excluded.${bare(d.updatedBy)}, ${bare(d.updatedAt)} = ${NOW}`;
 }
 
-export const dropDraft = (entity: Entity, key: string): Statement => ({
-  sql: "DELETE FROM editor_drafts WHERE entity = ? AND key = ?",
-  params: [entity, key],
-});
+export const dropDraft = (entity: Entity, key: string): Statement =>
+  sql`DELETE FROM ${d} WHERE ${d.entity} = ${entity} AND ${d.key} = ${key}`;
 
 /**
  * The next id for a new recognition: above the editor floor, above every live recognition, every pending draft
  * and every id the change feed has ever named (so a deleted recognition's id is never reused for another).
  */
-export const NEXT_RECOGNITION_ID = `SELECT max(${EDITOR_ID_FLOOR},
-  coalesce((SELECT max(id) FROM recognitions), 0) + 1,
-  coalesce((SELECT max(CAST(key AS INTEGER)) FROM editor_drafts WHERE entity = 'recognition'), 0) + 1,
-  coalesce((SELECT max(CAST(entity_key AS INTEGER)) FROM changes WHERE entity = 'recognition'), 0) + 1) AS id`;
+export const NEXT_RECOGNITION_ID = sql`SELECT max(${EDITOR_ID_FLOOR},
+  coalesce((SELECT max(${recognitions.id}) FROM ${recognitions}), 0) + 1,
+  coalesce((SELECT max(CAST(${d.key} AS INTEGER)) FROM ${d} WHERE ${d.entity} = 'recognition'), 0) + 1,
+  coalesce((SELECT max(CAST(${changes.entityKey} AS INTEGER)) FROM ${changes} WHERE ${changes.entity} = 'recognition'), 0) + 1) AS id`;
 
 /** Removes a live record (the change feed's delete triggers leave its tombstone) and any draft of it. */
 export function deleteStatements(entity: Entity, key: string): Statement[] {
   const { table, key: col } = TABLE[entity];
   const out: Statement[] = [
-    { sql: `DELETE FROM ${table} WHERE ${col} = ?`, params: [bindKey(entity, key)] },
+    sql`DELETE FROM ${table} WHERE ${col} = ${bindKey(entity, key)}`,
     dropDraft(entity, key),
   ];
   if (entity === "product")
-    out.push({
-      sql: "DELETE FROM editor_drafts WHERE entity = 'recognition' AND product_slug = ?",
-      params: [key],
-    });
+    out.push(sql`DELETE FROM ${d} WHERE ${d.entity} = 'recognition' AND ${d.productSlug} = ${key}`);
   return out;
 }
 
 /** Runs statements as one batch (one round trip, all or nothing). */
 export async function runBatch(d1: CountedD1, statements: Statement[]): Promise<D1Result<Row>[]> {
-  return d1.batch<Row>(statements.map((s) => d1.prepare(s.sql).bind(...s.params)));
+  return d1.batch<Row>(statements.map((s) => toStatement(d1, s)));
 }

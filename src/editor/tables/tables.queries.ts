@@ -1,10 +1,12 @@
 // Reading the plain tables: one record by its key, or a list for the editor pages and the admin API (filtered by
 // a facet, listings also by age, then by folded text), each mapped to the record and its ETag. Each is a statement
 // to put in the caller's one D1 batch.
+
+import type { Query as Statement } from "drizzle-orm";
 import { listingEtag } from "../../platform/db/listing-etag.ts";
 import type { CountedD1 } from "../../platform/env.ts";
 import { fold } from "../../platform/lib/fold.ts";
-import type { SqlValue, Statement } from "../records/store.ts";
+import type { SqlValue } from "../records/store.ts";
 import type { PlainEntity, PlainRecordOf } from "./tables.schemas.ts";
 
 /** A plain record as editors see it, with the ETag to send back in If-Match. */

@@ -1,4 +1,3 @@
-import { Conflict, Invalid, NotFound, Stale } from "../../domain/errors.ts";
 /**
  * The rest of the catalogue as editors keep it: retail channels, listings, khuyến công support projects and the
  * programme's reported figures. Unlike products these have no drafts: a change is public at once, so it is what
@@ -13,6 +12,9 @@ import { Conflict, Invalid, NotFound, Stale } from "../../domain/errors.ts";
  * the audit event. Deleting a listing or a channel leaves tombstones in the change feed through the existing
  * triggers; support projects and programme figures are not in the feed, and their audit events record the delete.
  */
+import type { Query } from "drizzle-orm";
+import { Conflict, Invalid, NotFound, Stale } from "../../domain/errors.ts";
+import { toStatement } from "../../platform/db/client.ts";
 import type { CountedD1 } from "../../platform/env.ts";
 import { type EditorCall, requireRole } from "../auth/auth.ts";
 import { ifMatchHolds } from "../if-match.ts";
@@ -39,9 +41,9 @@ export function checkPlainIfMatch(header: string | undefined, s: PlainState, req
 
 export const plainStale = (s: PlainState) => new Stale(s.etag);
 
-async function runWrite(d1: CountedD1, statements: Statement[], onStale: () => Error) {
+async function runWrite(d1: CountedD1, statements: (Statement | Query)[], onStale: () => Error) {
   try {
-    return await d1.batch<Row>(statements.map((s) => d1.prepare(s.sql).bind(...s.params)));
+    return await d1.batch<Row>(statements.map((s) => toStatement(d1, s)));
   } catch (err) {
     if (isGuardFailure(err)) throw onStale();
     if (err instanceof Error && /UNIQUE constraint failed/.test(err.message))

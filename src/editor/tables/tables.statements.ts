@@ -1,9 +1,13 @@
 // The plain tables' write statements: the guard that aborts a batch when the row moved since it was read, the
 // insert and the update of a record's columns (references become id lookups), and the existence checks of the
 // records it references.
-import { EDITOR_ID_FLOOR, NOW, type SqlValue, type Statement } from "../records/statements.ts";
+import type { Query as Statement } from "drizzle-orm";
+import { compile, NOW as NOW_SQL } from "../../platform/db/client.ts";
+import { EDITOR_ID_FLOOR, type SqlValue } from "../records/statements.ts";
 import { type PlainState, TABLE } from "./tables.queries.ts";
 import type { PlainEntity } from "./tables.schemas.ts";
+
+const NOW = compile(NOW_SQL).sql;
 
 /** Aborts its batch unless the row is still as it was read (see store.ts `guard`: json() of 'stale' raises). */
 export const plainGuard = (entity: PlainEntity, s: PlainState): Statement => ({
