@@ -9,6 +9,9 @@ import {
   TIERS,
   type Tier,
 } from "../../domain/vocabulary.ts";
+import { channels, listings, producers, products, recognitions } from "../../platform/db/schema.ts";
+import { channelCounts, facetCounts, productFacets } from "../../platform/db/schema-derived.ts";
+import { c, f as facetRow, l, p, pf, pr, r, x } from "./list-tables.ts";
 import { type SearchPlan, searchOutcomeSql } from "./search.queries.ts";
 
 export interface ProductFilters {
@@ -57,20 +60,20 @@ export function filterFragments(
   const out: Partial<Record<FilterKey, SQL>> = {};
   const list = json ? jsonList : inList;
   // Illustrative products stay out unless asked for; every facet applies this (it is no facet of its own).
-  if (!f.includeIllustrative) out.real = sql`p.provenance <> 'illustrative'`;
-  const realListing = f.includeIllustrative ? sql`` : sql` AND l.provenance <> 'illustrative'`;
+  if (!f.includeIllustrative) out.real = sql`${p.provenance} <> 'illustrative'`;
+  const realListing = f.includeIllustrative ? sql`` : sql` AND ${l.provenance} <> 'illustrative'`;
   // A search's matches are the CTE `m` of its plan (src/catalogue/products/search.queries.ts), in the statement that reads them.
-  if (searched) out.q = sql`p.id IN (SELECT id FROM m)`;
-  if (f.tier?.length) out.tier = sql`p.tier_rank IN (${list(f.tier.map((t) => LEVEL_RANK[t]))})`;
-  if (f.group?.length) out.group = sql`p.product_group IN (${list(f.group)})`;
+  if (searched) out.q = sql`${p.id} IN (SELECT m.id FROM m)`;
+  if (f.tier?.length) out.tier = sql`${p.tierRank} IN (${list(f.tier.map((t) => LEVEL_RANK[t]))})`;
+  if (f.group?.length) out.group = sql`${p.productGroup} IN (${list(f.group)})`;
   if (f.producer?.length)
-    out.producer = sql`p.producer_id IN (SELECT id FROM producers WHERE slug IN (${list(f.producer)}))`;
+    out.producer = sql`${p.producerId} IN (SELECT ${producers.id} FROM ${producers} WHERE ${producers.slug} IN (${list(f.producer)}))`;
   if (f.district?.length)
-    out.district = sql`p.producer_id IN (SELECT id FROM producers WHERE district_slug IN (${list(f.district)}))`;
+    out.district = sql`${p.producerId} IN (SELECT ${producers.id} FROM ${producers} WHERE ${producers.districtSlug} IN (${list(f.district)}))`;
   if (f.scheme?.length)
-    out.scheme = sql`EXISTS (SELECT 1 FROM recognitions r WHERE r.product_id = p.id AND r.scheme IN (${list(f.scheme)}))`;
+    out.scheme = sql`EXISTS (SELECT 1 FROM ${recognitions} ${r} WHERE ${r.productId} = ${p.id} AND ${r.scheme} IN (${list(f.scheme)}))`;
   if (f.channel?.length)
-    out.channel = sql`EXISTS (SELECT 1 FROM listings l JOIN channels c ON c.id = l.channel_id WHERE l.product_id = p.id AND c.slug IN (${list(f.channel)})${realListing})`;
+    out.channel = sql`EXISTS (SELECT 1 FROM ${listings} ${l} JOIN ${channels} ${c} ON ${c.id} = ${l.channelId} WHERE ${l.productId} = ${p.id} AND ${c.slug} IN (${list(f.channel)})${realListing})`;
   return out;
 }
 
@@ -99,7 +102,7 @@ export function facetStatements(
       .map(([, v]) => v);
   const none = searchedNothing ? [sql`0`] : [];
   // A search's counts run over its best-ranked product_facets rows (searchCounts), everything else over products.
-  const P = counted ?? sql`products p`;
+  const P = counted ?? sql`${products} ${p}`;
   // Tier, group, district and scheme facets come from one small table of counts per combination (facet_counts,
   // kept by triggers) when nothing else narrows the list; with a search, producer or channel filter, the same
   // combinations are counted over the matches in the narrow product_facets rows, in one statement. Either way each
@@ -110,34 +113,33 @@ export function facetStatements(
   // Illustrative products are a dimension of the counts (`i`): left out unless included, and counted apart so every
   // count can say how many of it are illustrative.
   const narrowing = [filters.q, filters.producer, filters.channel].filter((f) => f !== undefined);
-  const realOnly = include ? [] : [sql`p.illustrative = 0`];
-  const illustrative = counted ? sql`p.illustrative` : sql`p.provenance = 'illustrative'`;
+  const realOnly = include ? [] : [sql`${pf.illustrative} = 0`];
+  const illustrative = counted ? sql`${pf.illustrative}` : sql`${p.provenance} = 'illustrative'`;
   const ill = sql`sum(${illustrative})`;
   const cubeQ = fromCounts
-    ? sql`SELECT tier_rank AS t, product_group AS g, district_slug AS d, district AS label, schemes AS s, illustrative AS i, n FROM facet_counts WHERE n > 0${include ? sql`` : sql` AND illustrative = 0`}`
-    : sql`SELECT p.tier_rank AS t, p.product_group AS g, coalesce(p.district_slug, '') AS d, coalesce(p.district, '') AS label, p.schemes AS s, p.illustrative AS i, count(*) AS n FROM ${counted ?? sql`product_facets p`} ${where([...narrowing, ...realOnly, ...none])} GROUP BY 1, 2, 3, 4, 5, 6`;
+    ? sql`SELECT ${facetCounts.tierRank} AS t, ${facetCounts.productGroup} AS g, ${facetCounts.districtSlug} AS d, ${facetCounts.district} AS label, ${facetCounts.schemes} AS s, ${facetCounts.illustrative} AS i, ${facetCounts.n} AS n FROM ${facetCounts} WHERE ${facetCounts.n} > 0${include ? sql`` : sql` AND ${facetCounts.illustrative} = 0`}`
+    : sql`SELECT ${pf.tierRank} AS t, ${pf.productGroup} AS g, coalesce(${pf.districtSlug}, '') AS d, coalesce(${pf.district}, '') AS label, ${pf.schemes} AS s, ${pf.illustrative} AS i, count(*) AS n FROM ${counted ?? sql`${productFacets} ${pf}`} ${where([...narrowing, ...realOnly, ...none])} GROUP BY 1, 2, 3, 4, 5, 6`;
   // The producer facet counts products per producer first (from an index, no join), then looks up only the
   // producers that remain. Producers can number in the thousands: the facet lists the FACET_LIMIT largest
   // (chosen ones first), by name.
-  const perProducer = (facet: FacetName, extra: SQL = sql``) =>
-    sql`SELECT p.producer_id AS id, count(*) AS n, ${ill} AS i FROM ${P} ${where([...but(facet), ...none])} GROUP BY p.producer_id ${extra}`;
   const chosen = input.producer?.length
-    ? sql`p.producer_id IN (SELECT id FROM producers WHERE slug IN (${inList(input.producer)})) DESC, `
+    ? sql`${p.producerId} IN (SELECT ${producers.id} FROM ${producers} WHERE ${producers.slug} IN (${inList(input.producer)})) DESC, `
     : sql``;
-  const producerQ = sql`SELECT pr.slug AS k, pr.name AS label, x.n AS n, x.i AS i FROM (${perProducer("producer", sql`ORDER BY ${chosen}n DESC, p.producer_id LIMIT ${FACET_LIMIT}`)}) x JOIN producers pr ON pr.id = x.id ORDER BY pr.name`;
+  const perProducer = sql`SELECT ${p.producerId} AS id, count(*) AS n, ${ill} AS i FROM ${P} ${where([...but("producer"), ...none])} GROUP BY ${p.producerId} ORDER BY ${chosen}n DESC, ${p.producerId} LIMIT ${FACET_LIMIT}`;
+  const producerQ = sql`SELECT ${pr.slug} AS k, ${pr.name} AS label, y.n AS n, y.i AS i FROM (${perProducer}) y JOIN ${producers} ${pr} ON ${pr.id} = y.id ORDER BY ${pr.name}`;
   // A product is listed at most once per channel (unique index), so count(*) counts distinct products.
   // A listing is illustrative when it is, or its product is ("sold at" takes the weaker of the two); without
   // include, illustrative listings are not counted.
-  const illListing = sql`sum(l.provenance = 'illustrative' OR ${illustrative})`;
-  const realListings = include ? [] : [sql`l.provenance <> 'illustrative'`];
+  const illListing = sql`sum(${l.provenance} = 'illustrative' OR ${illustrative})`;
+  const realListings = include ? [] : [sql`${l.provenance} <> 'illustrative'`];
   // Without a search or producer filter (the channel facet leaves its own filter out), the counts per channel come
   // from channel_counts (kept by triggers, migration 0016): the same combinations as facet_counts, per channel, with
   // the product's and the listing's illustrative flags. Over counted rows, CROSS JOIN keeps them outside: SQLite
   // would otherwise read every listing of each channel (79,301 at 100k products) and test each against them.
   const channelQ =
     !counted && !filters.q && !filters.producer && none.length === 0
-      ? sql`SELECT c.slug AS k, c.name AS label, sum(x.n) AS n, sum(CASE WHEN x.illustrative = 1 OR x.listing_illustrative = 1 THEN x.n ELSE 0 END) AS i FROM channel_counts x JOIN channels c ON c.id = x.channel_id ${where([sql`x.n <> 0`, ...countsWhere(input, include, true)])} GROUP BY c.id HAVING sum(x.n) > 0 ORDER BY c.id`
-      : sql`SELECT c.slug AS k, c.name AS label, count(*) AS n, ${illListing} AS i, c.id AS o FROM ${P} ${counted ? sql`CROSS JOIN` : sql`JOIN`} listings l ON l.product_id = p.id JOIN channels c ON c.id = l.channel_id ${where([...but("channel"), ...realListings, ...none])} GROUP BY c.id ORDER BY c.id`;
+      ? sql`SELECT ${c.slug} AS k, ${c.name} AS label, sum(${x.n}) AS n, sum(CASE WHEN ${x.illustrative} = 1 OR ${x.listingIllustrative} = 1 THEN ${x.n} ELSE 0 END) AS i FROM ${channelCounts} ${x} JOIN ${channels} ${c} ON ${c.id} = ${x.channelId} ${where([sql`${x.n} <> 0`, ...countsWhere(input, include, x)])} GROUP BY ${c.id} HAVING sum(${x.n}) > 0 ORDER BY ${c.id}`
+      : sql`SELECT ${c.slug} AS k, ${c.name} AS label, count(*) AS n, ${illListing} AS i, ${c.id} AS o FROM ${P} ${counted ? sql`CROSS JOIN` : sql`JOIN`} ${listings} ${l} ON ${l.productId} = ${p.id} JOIN ${channels} ${c} ON ${c.id} = ${l.channelId} ${where([...but("channel"), ...realListings, ...none])} GROUP BY ${c.id} ORDER BY ${c.id}`;
 
   return [cubeQ, producerQ, channelQ];
 }
@@ -156,17 +158,17 @@ export function searchCounts(input: ProductFilters, plan: SearchPlan): { ctes: S
   // The matches hold only real products unless illustrative ones are included: no `real` filter needed.
   const { real: _real, q: _q, ...filters } = filterFragments(input, true, true);
   // Read through a subquery, the counted rows show as "SCAN top" in a plan, not as a scan of products' alias `p`.
-  const [cube, producer, channel] = facetStatements(filters, false, input, sql`(SELECT * FROM top) p`);
+  const [cube, producer, channel] = facetStatements(filters, false, input, sql`(SELECT * FROM top) ${pf}`);
   // The best-ranked matches, in the page's own order (real products first when illustrative ones are included).
-  const best = include ? sql`ill, rank, id` : sql`rank, id`;
+  const best = include ? sql`m.ill, m.rank, m.id` : sql`m.rank, m.id`;
   return {
     ctes: sql`${plan.ctes},
-    top AS MATERIALIZED (SELECT f.* FROM (SELECT id FROM m ORDER BY ${best} LIMIT ${COUNT_CAP}) x JOIN product_facets f ON f.id = x.id)`,
-    select: sql`SELECT 0 AS part, t, g, d, label, s, i, n, NULL AS k, NULL AS o FROM (${cube})
-    UNION ALL SELECT 1, NULL, NULL, NULL, label, NULL, i, n, k, label FROM (${producer})
-    UNION ALL SELECT 2, NULL, NULL, NULL, label, NULL, i, n, k, o FROM (${channel})
+    top AS MATERIALIZED (SELECT ${facetRow}.* FROM (SELECT m.id FROM m ORDER BY ${best} LIMIT ${COUNT_CAP}) y JOIN ${productFacets} ${facetRow} ON ${facetRow.id} = y.id)`,
+    select: sql`SELECT 0 AS part, q.t, q.g, q.d, q.label, q.s, q.i, q.n, NULL AS k, NULL AS o FROM (${cube}) q
+    UNION ALL SELECT 1, NULL, NULL, NULL, q.label, NULL, q.i, q.n, q.k, q.label FROM (${producer}) q
+    UNION ALL SELECT 2, NULL, NULL, NULL, q.label, NULL, q.i, q.n, q.k, q.o FROM (${channel}) q
     UNION ALL SELECT 3, NULL, NULL, NULL, NULL, NULL, NULL, EXISTS (SELECT 1 FROM m LIMIT 1 OFFSET ${COUNT_CAP}), NULL, NULL
-    UNION ALL SELECT 4, exact, typo, description, hint, NULL, NULL, NULL, NULL, NULL FROM (${searchOutcomeSql(plan)})
+    UNION ALL SELECT 4, q.exact, q.typo, q.description, q.hint, NULL, NULL, NULL, NULL, NULL FROM (${searchOutcomeSql(plan)}) q
     ORDER BY part, o`,
   };
 }
@@ -204,18 +206,22 @@ export interface SearchOutcome {
 
 /**
  * The tier, group, district and scheme filters (and, unless illustrative products are included, the real-only
- * condition) as a WHERE over facet_counts or channel_counts, whose columns carry the same names (`listings`: also
- * leave illustrative listings out, for channel_counts).
+ * condition) as a WHERE over facet_counts or channel_counts (`t`: the table, or its alias; channel_counts also
+ * leaves illustrative listings out).
  */
-export function countsWhere(f: ProductFilters, include: boolean, listings = false): SQL[] {
+export function countsWhere(
+  f: ProductFilters,
+  include: boolean,
+  t: typeof facetCounts | typeof x = facetCounts,
+): SQL[] {
   const mask = (f.scheme ?? []).reduce((m, s) => m | (SCHEME_BITS[s as keyof typeof SCHEME_BITS] ?? 0), 0);
   return [
-    ...(include ? [] : [sql`illustrative = 0`]),
-    ...(include || !listings ? [] : [sql`listing_illustrative = 0`]),
-    ...(f.tier?.length ? [sql`tier_rank IN (${inList(f.tier.map((t) => LEVEL_RANK[t]))})`] : []),
-    ...(f.group?.length ? [sql`product_group IN (${inList(f.group)})`] : []),
-    ...(f.district?.length ? [sql`district_slug IN (${inList(f.district)})`] : []),
-    ...(f.scheme?.length ? [sql`(schemes & ${mask}) <> 0`] : []),
+    ...(include ? [] : [sql`${t.illustrative} = 0`]),
+    ...(include || !("listingIllustrative" in t) ? [] : [sql`${t.listingIllustrative} = 0`]),
+    ...(f.tier?.length ? [sql`${t.tierRank} IN (${inList(f.tier.map((v) => LEVEL_RANK[v]))})`] : []),
+    ...(f.group?.length ? [sql`${t.productGroup} IN (${inList(f.group)})`] : []),
+    ...(f.district?.length ? [sql`${t.districtSlug} IN (${inList(f.district)})`] : []),
+    ...(f.scheme?.length ? [sql`(${t.schemes} & ${mask}) <> 0`] : []),
   ];
 }
 
