@@ -135,8 +135,11 @@ function bareNames(text: string, schema: SchemaNames, fileAliases: ReadonlySet<s
     if (schema.tables.has(m[1] as string)) found.push(`table ${m[1]}`);
   }
   const tableAliases = new Set(fileAliases);
-  for (const m of sqlText.matchAll(/\b(?:FROM|JOIN)\s+(?:§|"?[A-Za-z_]\w*"?)\s+(?:AS\s+)?([A-Za-z_]\w*)/gi)) {
-    if (!NOT_ALIAS.has((m[1] as string).toLowerCase())) tableAliases.add(m[1] as string);
+  // An alias given here to a table: an interpolated one (`${t} p`) or one named bare (already a finding above).
+  for (const m of sqlText.matchAll(/\b(?:FROM|JOIN)\s+(§|"?[A-Za-z_]\w*"?)\s+(?:AS\s+)?([A-Za-z_]\w*)/gi)) {
+    const table = (m[1] as string).replaceAll('"', "");
+    if ((table === "§" || schema.tables.has(table)) && !NOT_ALIAS.has((m[2] as string).toLowerCase()))
+      tableAliases.add(m[2] as string);
   }
   const jsonEach = /\bjson_(?:each|tree)\s*\(/i.test(sqlText);
   // `json_each(…) n`: the alias and its columns (`n.value`) are json_each's, not the schema's.

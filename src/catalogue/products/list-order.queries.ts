@@ -3,6 +3,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Sort } from "../../domain/vocabulary.ts";
 import type { ListRow as Row } from "./list-item.ts";
+import { p } from "./list-tables.ts";
 
 export interface SortSpec {
   /** Columns of the keyset, in order, with direction. */
@@ -14,7 +15,7 @@ export function sortSpec(sort: Sort, sortCol: SQL, realFirst: boolean): SortSpec
   if (!realFirst) return spec;
   // Shoppers see real products first: illustrative ones follow, in the same order among themselves.
   const illustrative = {
-    expr: sql`(p.provenance = 'illustrative')`,
+    expr: sql`(${p.provenance} = 'illustrative')`,
     desc: false,
     pick: (r: Row) => r.illustrative,
   };
@@ -22,7 +23,7 @@ export function sortSpec(sort: Sort, sortCol: SQL, realFirst: boolean): SortSpec
 }
 
 function sortKeys(sort: Sort, sortCol: SQL): SortSpec {
-  const id = (desc: boolean) => ({ expr: sql`p.id`, desc, pick: (r: Row) => r.id });
+  const id = (desc: boolean) => ({ expr: sql`${p.id}`, desc, pick: (r: Row) => r.id });
   const name = (desc: boolean) => ({ expr: sortCol, desc, pick: (r: Row) => r.sort_key });
   switch (sort) {
     case "relevance":
@@ -32,13 +33,13 @@ function sortKeys(sort: Sort, sortCol: SQL): SortSpec {
     case "-name":
       return { keys: [name(true), id(true)] };
     case "newest":
-      return { keys: [{ expr: sql`p.created_at`, desc: true, pick: (r) => r.created_at }, id(true)] };
+      return { keys: [{ expr: sql`${p.createdAt}`, desc: true, pick: (r) => r.created_at }, id(true)] };
     default:
       // The strongest recognition first (products.recognition_rank, migration 0024: OCOP stars count, a stated
       // recent rating before one of unknown year).
       return {
         keys: [
-          { expr: sql`p.recognition_rank`, desc: true, pick: (r) => r.recognition_rank },
+          { expr: sql`${p.recognitionRank}`, desc: true, pick: (r) => r.recognition_rank },
           name(false),
           id(false),
         ],

@@ -3,6 +3,8 @@ import type { FacetName, Lang, Sort } from "../../domain/vocabulary.ts";
 import { toStatement } from "../../platform/db/client.ts";
 import { ocopHeldSql, ocopLatestSql, ocopYearSql } from "../../platform/db/mappers.ts";
 import { keysetPage } from "../../platform/db/pagination.ts";
+import { producers, products } from "../../platform/db/schema.ts";
+import { facetCounts } from "../../platform/db/schema-derived.ts";
 import type { CountedD1 } from "../../platform/env.ts";
 import { type CursorKeys, decodeCursor } from "../../platform/lib/cursor.ts";
 import { FEW_RESULTS } from "../../platform/lib/fold.ts";
@@ -22,6 +24,7 @@ import {
 } from "./facets.queries.ts";
 import { listItem, type ListRow as Row } from "./list-item.ts";
 import { keysetAfter, sortSpec } from "./list-order.queries.ts";
+import { p, pr } from "./list-tables.ts";
 import { searchPlan } from "./search.queries.ts";
 
 export { listItem, type ProductListItem } from "./list-item.ts";
@@ -73,7 +76,7 @@ export async function productListQuery(d1: CountedD1, secret: CursorKeys, input:
   const searchedNothing = input.q !== undefined && input.q.trim() !== "" && match === null;
   const sort: Sort =
     input.sort === "relevance" && match === null ? "tier" : (input.sort ?? (match ? "relevance" : "tier"));
-  const sortCol = input.lang === "vi" ? sql`p.sort_vi` : sql`p.sort_en`;
+  const sortCol = sql`${input.lang === "vi" ? p.sortVi : p.sortEn}`;
   const spec = sortSpec(sort, sortCol, include);
   const scope = scopeOf(input, sort);
   const filters = filterFragments(input, match !== null);
@@ -90,7 +93,7 @@ export async function productListQuery(d1: CountedD1, secret: CursorKeys, input:
   const conditions = ranked
     ? []
     : match
-      ? Object.values({ ...filters, q: sql`p.id IN (SELECT id FROM m)` })
+      ? Object.values({ ...filters, q: sql`${p.id} IN (SELECT m.id FROM m)` })
       : [...all];
   if (input.cursor)
     conditions.push(keysetAfter(spec, await decodeCursor(secret, input.cursor, scope, spec.keys.length)));
@@ -105,9 +108,9 @@ export async function productListQuery(d1: CountedD1, secret: CursorKeys, input:
   const candidates = !ranked
     ? sql``
     : others.length
-      ? sql`, s AS MATERIALIZED (SELECT m.* FROM m CROSS JOIN products p INDEXED BY products_facet_idx ON p.id = m.id ${where(others)})`
+      ? sql`, s AS MATERIALIZED (SELECT m.* FROM m CROSS JOIN ${products} ${p} INDEXED BY products_facet_idx ON ${p.id} = m.id ${where(others)})`
       : sql`, s AS (SELECT * FROM m)`;
-  const rankJoin = ranked ? sql`JOIN s ON s.id = p.id` : sql``;
+  const rankJoin = ranked ? sql`JOIN s ON s.id = ${p.id}` : sql``;
   // A search's first page needs only the best ranks: rows ranked no worse than the (limit+1)-th candidate (ties
   // kept, so the page is exactly what sorting every candidate would give) are joined with their wide product rows,
   // not all of them (at 100k products, 4,863 matches: 47 ms → 9 ms). With illustrative products included, real ones
@@ -124,15 +127,15 @@ export async function productListQuery(d1: CountedD1, secret: CursorKeys, input:
   );
 
   const listSql = (from: SQL, guard: SQL[]) => sql`
-    SELECT p.id, p.slug, p.name_vi, p.name_en, p.category_vi, p.category_en, p.product_group, p.tier_rank,
-      p.ocop_stars, p.recognition_rank, p.image, p.image_alt_vi, p.image_alt_en, p.sample, p.created_at, p.packaging,
-      p.provenance, p.field_provenance, (p.provenance = 'illustrative') AS illustrative,
+    SELECT ${p.id}, ${p.slug}, ${p.nameVi}, ${p.nameEn}, ${p.categoryVi}, ${p.categoryEn}, ${p.productGroup},
+      ${p.tierRank}, ${p.ocopStars}, ${p.recognitionRank}, ${p.image}, ${p.imageAltVi}, ${p.imageAltEn}, ${p.sample},
+      ${p.createdAt}, ${p.packaging}, ${p.provenance}, ${p.fieldProvenance}, (${p.provenance} = 'illustrative') AS illustrative,
       ${sql.raw(ocopHeldSql("p"))} AS ocop, ${sql.raw(ocopYearSql("p"))} AS ocop_year,
       ${sql.raw(ocopLatestSql("p"))} AS ocop_latest,
-      ${sortCol} AS sort_key, pr.slug AS producer_slug, pr.name AS producer_name, pr.district AS producer_district,
-      pr.provenance AS producer_provenance, pr.field_provenance AS producer_field_provenance,
+      ${sortCol} AS sort_key, ${pr.slug} AS producer_slug, ${pr.name} AS producer_name, ${pr.district} AS producer_district,
+      ${pr.provenance} AS producer_provenance, ${pr.fieldProvenance} AS producer_field_provenance,
       ${sort === "relevance" && match ? sql`s.rank` : sql`NULL`} AS rank
-    FROM ${from} JOIN producers pr ON pr.id = p.producer_id ${rankJoin}
+    FROM ${from} JOIN ${producers} ${pr} ON ${pr.id} = ${p.producerId} ${rankJoin}
     ${where([...guard, ...conditions])}
     ORDER BY ${orderBy}
     LIMIT ${input.limit + 1}`;
@@ -151,10 +154,10 @@ export async function productListQuery(d1: CountedD1, secret: CursorKeys, input:
     UNION ALL SELECT ${sql.raw("NULL, ".repeat(PAGE_WIDTH))}* FROM (${c.select})`;
   const lists = walk
     ? [
-        listSql(sql`products p INDEXED BY ${sql.raw(walk.index)}`, [walk.dense]),
-        listSql(sql`products p`, [sql`NOT ${walk.dense}`]),
+        listSql(sql`${products} ${p} INDEXED BY ${sql.raw(walk.index)}`, [walk.dense]),
+        listSql(sql`${products} ${p}`, [sql`NOT ${walk.dense}`]),
       ]
-    : [counts ? searchSql(listSql(sql`products p`, []), counts) : listSql(sql`products p`, [])];
+    : [counts ? searchSql(listSql(sql`${products} ${p}`, []), counts) : listSql(sql`${products} ${p}`, [])];
   const facets = counts ? [] : facetStatements(filters, searchedNothing, input);
   const statements = [...lists.map(stmt), ...facets.map(stmt)];
   const read = async (results: D1Result[]) => {
@@ -250,9 +253,9 @@ function orderedWalk(
   if (keys.length === 0 || keys.some((k) => !["tier", "group", "district", "scheme"].includes(k)))
     return null;
   const index = ORDER_INDEXES[include ? "real" : "plain"][sort][input.lang];
-  const listed = include ? sql`` : sql` WHERE illustrative = 0`;
+  const listed = include ? sql`` : sql` WHERE ${facetCounts.illustrative} = 0`;
   const cube = countsWhere(input, include);
-  const kept = sql`(SELECT coalesce(sum(n), 0) FROM facet_counts ${where(cube)})`;
-  const dense = sql`(${kept} > 0 AND ${kept} * 20 >= (SELECT coalesce(sum(n), 0) FROM facet_counts${listed}))`;
+  const kept = sql`(SELECT coalesce(sum(${facetCounts.n}), 0) FROM ${facetCounts} ${where(cube)})`;
+  const dense = sql`(${kept} > 0 AND ${kept} * 20 >= (SELECT coalesce(sum(${facetCounts.n}), 0) FROM ${facetCounts}${listed}))`;
   return { index, dense };
 }

@@ -1,5 +1,11 @@
 import { type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { products, searchWords } from "../../platform/db/schema.ts";
 import { searchTokens } from "../../platform/lib/fold.ts";
+
+/** The known words, read twice by the typo tier: `k` to ask whether a word is known, `v` for words close to it. */
+const k = alias(searchWords, "k");
+const v = alias(searchWords, "v");
 
 /**
  * How a shopper's words become a search. Synonyms are in the index already (its `alias` column: the other side of
@@ -90,19 +96,19 @@ function distanceSql(): string {
  */
 const typoCtes = (toks: string) => sql`sq_u(i, t, d, n) AS MATERIALIZED (SELECT i, t, d, length(t) FROM (
         SELECT value ->> 'i' AS i, value ->> 't' AS t, value ->> 'd' AS d, value ->> 'last' AS last FROM json_each(${toks})) q
-      WHERE d > 0 AND NOT EXISTS (SELECT 1 FROM search_words k WHERE k.word = q.t)
-        AND NOT (last AND EXISTS (SELECT 1 FROM search_words k WHERE k.word > q.t AND k.word < q.t || '{'))
+      WHERE d > 0 AND NOT EXISTS (SELECT 1 FROM ${searchWords} ${k} WHERE ${k.word} = q.t)
+        AND NOT (last AND EXISTS (SELECT 1 FROM ${searchWords} ${k} WHERE ${k.word} > q.t AND ${k.word} < q.t || '{'))
       ORDER BY i LIMIT ${sql.raw(String(MAX_TYPO_WORDS))}),
-    sq_n(i, t, d, n, w, wn, p, sr) AS MATERIALIZED (SELECT u.i, u.t, u.d, u.n, v.word, v.length,
-        (SELECT count(*) FROM json_each('${sql.raw(POSITIONS)}') k WHERE substr(v.word, 1, k.value) = substr(u.t, 1, k.value)),
-        (SELECT count(*) FROM json_each('${sql.raw(POSITIONS)}') k WHERE substr(v.word, -k.value) = substr(u.t, -k.value))
-      FROM sq_u u JOIN search_words v ON v.length BETWEEN u.n - u.d AND u.n + u.d AND v.word <> u.t),
+    sq_n(i, t, d, n, w, wn, p, sr) AS MATERIALIZED (SELECT u.i, u.t, u.d, u.n, ${v.word}, ${v.length},
+        (SELECT count(*) FROM json_each('${sql.raw(POSITIONS)}') j WHERE substr(${v.word}, 1, j.value) = substr(u.t, 1, j.value)),
+        (SELECT count(*) FROM json_each('${sql.raw(POSITIONS)}') j WHERE substr(${v.word}, -j.value) = substr(u.t, -j.value))
+      FROM sq_u u JOIN ${searchWords} ${v} ON ${v.length} BETWEEN u.n - u.d AND u.n + u.d AND ${v.word} <> u.t),
     sq_d(i, w, dist, p) AS MATERIALIZED (SELECT i, w, dist, p FROM (SELECT i, w, d, p, ${sql.raw(distanceSql())} AS dist FROM (
         SELECT i, t, d, w, p, n - p - min(sr, min(n, wn) - p) AS a, wn - p - min(sr, min(n, wn) - p) AS b FROM sq_n))
       WHERE dist <= d),
     sq_b(i, alts, best) AS MATERIALIZED (SELECT i, group_concat('"' || w || '"', ' OR '), max(CASE WHEN r = 1 THEN w END) FROM (
         SELECT i, w, row_number() OVER (PARTITION BY i ORDER BY dist, p = 0, docs DESC, w) AS r FROM (
-          SELECT i, w, dist, p, (SELECT coalesce(sum(v.doc), 0) FROM products_fts_vocab v WHERE v.term = w AND v.col <> 'description') AS docs
+          SELECT i, w, dist, p, (SELECT coalesce(sum(fv.doc), 0) FROM products_fts_vocab fv WHERE fv.term = w AND fv.col <> 'description') AS docs
           FROM sq_d) WHERE docs > 0)
       WHERE r <= ${sql.raw(String(MAX_FIXES))} GROUP BY i),
     sq_fx(x, hint) AS MATERIALIZED (SELECT
@@ -135,7 +141,7 @@ export function searchPlan(input: string, include: boolean): SearchPlan | null {
   const prefix = `${PRIMARY} : (${toks.map((w) => w.p).join(" AND ")})`;
   const anywhere = `(${toks.map((w) => w.p).join(" AND ")})`;
 
-  const real = sql`SELECT id FROM products WHERE (provenance = 'illustrative') = 0`;
+  const real = sql`SELECT ${products.id} FROM ${products} WHERE (${products.provenance} = 'illustrative') = 0`;
   // `+rowid`: a condition FTS5 must not take as a rowid lookup (it would then run the MATCH once per real product:
   // 1,080 products and a word all of them hold, 0.7 s instead of 5 ms).
   const listed = include ? sql`` : sql` AND +rowid IN (${real})`;
@@ -160,9 +166,9 @@ export function searchPlan(input: string, include: boolean): SearchPlan | null {
     // tier found nothing either (`m` below: asking sq_fx here too would double the statement's planning).
     tier(2000, 2, sql`SELECT ${anywhere} AS x WHERE NOT ${found(sql`${prefix}`)}`),
   ];
-  const ill = include ? sql`, id NOT IN (${real}) AS ill` : sql``;
-  const m = sql`m AS MATERIALIZED (SELECT id, rank, tier${ill} FROM (
-      SELECT *, min(tier) OVER () AS first FROM (${sql.join(tiers, sql` UNION ALL `)})) WHERE tier < 2 OR first = 2)`;
+  const ill = include ? sql`, h.id NOT IN (${real}) AS ill` : sql``;
+  const m = sql`m AS MATERIALIZED (SELECT h.id, h.rank, h.tier${ill} FROM (
+      SELECT *, min(tier) OVER () AS first FROM (${sql.join(tiers, sql` UNION ALL `)})) h WHERE h.tier < 2 OR h.first = 2)`;
   return {
     tokens,
     typos,
@@ -179,6 +185,4 @@ export function searchPlan(input: string, include: boolean): SearchPlan | null {
  * when some word looked like a typo (`hint`), as one row of SQL.
  */
 export const searchOutcomeSql = (plan: SearchPlan) =>
-  sql.raw(
-    `SELECT coalesce(sum(tier = 0), 0) AS exact, coalesce(sum(tier = 1), 0) AS typo, coalesce(sum(tier = 2), 0) AS description, ${plan.typos ? "(SELECT hint FROM sq_fx)" : "NULL"} AS hint FROM m`,
-  );
+  sql`SELECT coalesce(sum(m.tier = 0), 0) AS exact, coalesce(sum(m.tier = 1), 0) AS typo, coalesce(sum(m.tier = 2), 0) AS description, ${plan.typos ? sql`(SELECT sq_fx.hint FROM sq_fx)` : sql`NULL`} AS hint FROM m`;
