@@ -1,4 +1,5 @@
-import type { SQL } from "drizzle-orm";
+import { type Column, getTableColumns, type SQL, sql } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { type FieldProvenance, type Provenance, weakest } from "../domain/provenance.ts";
 import { districtSlug, fold, kindKey } from "../platform/lib/fold.ts";
 
@@ -11,7 +12,17 @@ import {
   publishRecognitionStatement,
 } from "../editor/records/statements.ts";
 import type { ProducerRecord, ProductRecord, RecognitionRecord } from "../editor/schemas.ts";
-import { compile } from "../platform/db/client.ts";
+import { bare, bareList, compile } from "../platform/db/client.ts";
+import {
+  channels,
+  kinds,
+  listings,
+  producers,
+  products,
+  programmeFigures,
+  recognitions,
+  supportProjects,
+} from "../platform/db/schema.ts";
 import * as data from "./data.ts";
 
 export type SqlValue = string | number | null;
@@ -25,15 +36,23 @@ export interface SeedStatement {
  * hold these values are not touched (so `npm start`, which re-runs the seed, adds nothing to the change feed),
  * and `onlyIf` can protect rows from the seed (listings a retailer has since written through the API).
  */
-function upsert(table: string, row: Record<string, SqlValue>, onlyIf?: string): SeedStatement {
-  const cols = Object.keys(row);
-  const data = cols.filter((c) => c !== "id");
-  const updates = data.map((c) => `${c} = excluded.${c}`);
-  const differs = `(${data.map((c) => `${table}.${c}`).join(", ")}) IS NOT (${data.map((c) => `excluded.${c}`).join(", ")})`;
-  return {
-    sql: `INSERT INTO ${table} (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")}) ON CONFLICT(id) DO UPDATE SET ${updates.join(", ")} WHERE ${differs}${onlyIf ? ` AND ${onlyIf}` : ""}`,
-    params: Object.values(row),
-  };
+function upsert<T extends SQLiteTable>(
+  table: T,
+  row: { [K in keyof T["$inferInsert"]]?: SqlValue },
+  onlyIf?: SQL,
+): SeedStatement {
+  const columns = getTableColumns(table) as Record<string, Column>;
+  const entries = Object.entries(row as Record<string, SqlValue>).map(
+    ([k, v]) => [columns[k] as Column, v] as const,
+  );
+  const cols = entries.map(([c]) => c);
+  const data = cols.filter((c) => c !== columns.id);
+  const list = (xs: SQL[]) => sql.join(xs, sql`, `);
+  const updates = list(data.map((c) => sql`${bare(c)} = excluded.${bare(c)}`));
+  const differs = sql`(${list(data.map((c) => sql`${c}`))}) IS NOT (${list(data.map((c) => sql`excluded.${bare(c)}`))})`;
+  return compiled(
+    sql`INSERT INTO ${table} (${bareList(...cols)}) VALUES (${list(entries.map(([, v]) => sql`${v}`))}) ON CONFLICT(${bare(columns.id as Column)}) DO UPDATE SET ${updates} WHERE ${differs}${onlyIf ? sql` AND ${onlyIf}` : sql``}`,
+  );
 }
 
 const json = (v: unknown) => JSON.stringify(v);
@@ -51,9 +70,9 @@ function provenanceCols(r: { provenance?: Provenance; fields?: FieldProvenance }
   );
   return {
     sample: state === "illustrative" ? 1 : 0,
-    ...(withSampleFields ? { sample_fields: json(Object.keys(fields)) } : {}),
+    ...(withSampleFields ? { sampleFields: json(Object.keys(fields)) } : {}),
     provenance: state,
-    field_provenance: json(fields),
+    fieldProvenance: json(fields),
   };
 }
 
@@ -137,21 +156,16 @@ export function sheetStatements(sheets: SeedSheets): SeedStatement[] {
   }
   // Retired sheet records go before the recognitions are written: the sheet's recognitions take their ids from
   // their lines, and a retired product's recognitions must not be overwritten by them first and deleted after.
-  const retiredProducts = `(SELECT id FROM products WHERE slug IN (SELECT value FROM json_each(?)))`;
-  for (const table of ["recognitions", "listings"])
-    out.push({
-      sql: `DELETE FROM ${table} WHERE product_id IN ${retiredProducts}`,
-      params: [JSON.stringify(RETIRED_SHEET.products)],
-    });
+  const retiredSlugs = sql`(SELECT value FROM json_each(${json(RETIRED_SHEET.products)}))`;
+  const retiredProducts = sql`(SELECT ${products.id} FROM ${products} WHERE ${products.slug} IN ${retiredSlugs})`;
+  for (const table of [recognitions, listings])
+    out.push(compiled(sql`DELETE FROM ${table} WHERE ${table.productId} IN ${retiredProducts}`));
   out.push(
-    {
-      sql: "DELETE FROM products WHERE slug IN (SELECT value FROM json_each(?))",
-      params: [JSON.stringify(RETIRED_SHEET.products)],
-    },
-    {
-      sql: "DELETE FROM producers WHERE slug IN (SELECT value FROM json_each(?)) AND NOT EXISTS (SELECT 1 FROM products p WHERE p.producer_id = producers.id)",
-      params: [JSON.stringify(RETIRED_SHEET.producers)],
-    },
+    compiled(sql`DELETE FROM ${products} WHERE ${products.slug} IN ${retiredSlugs}`),
+    compiled(
+      sql`DELETE FROM ${producers} WHERE ${producers.slug} IN (SELECT value FROM json_each(${json(RETIRED_SHEET.producers)}))
+        AND NOT EXISTS (SELECT 1 FROM ${products} WHERE ${products.producerId} = ${producers.id})`,
+    ),
   );
   for (const { line, record } of rowsOf("recognitions")) {
     const r = record as RecognitionRecord;
@@ -167,59 +181,61 @@ export function seedStatements(sheets: SeedSheets): SeedStatement[] {
   const out: SeedStatement[] = [];
   // Retired illustrative records go from databases seeded before (only while still illustrative: a record an
   // editor has since made real stays). Their recognitions and listings go with them.
-  const retired = (table: string, ids: readonly number[]) => ({
-    sql: `DELETE FROM ${table} WHERE id IN (SELECT value FROM json_each(?)) AND provenance = 'illustrative'`,
-    params: [json(ids)],
-  });
-  for (const table of ["recognitions", "listings"])
-    out.push({
-      sql: `DELETE FROM ${table} WHERE product_id IN (SELECT id FROM products WHERE id IN (SELECT value FROM json_each(?)) AND provenance = 'illustrative')`,
-      params: [json(RETIRED.products)],
-    });
-  out.push(retired("products", RETIRED.products), retired("producers", RETIRED.producers));
+  const retired = (table: typeof products | typeof producers, ids: readonly number[]) =>
+    compiled(
+      sql`DELETE FROM ${table} WHERE ${table.id} IN (SELECT value FROM json_each(${json(ids)})) AND ${table.provenance} = 'illustrative'`,
+    );
+  for (const table of [recognitions, listings])
+    out.push(
+      compiled(
+        sql`DELETE FROM ${table} WHERE ${table.productId} IN (SELECT ${products.id} FROM ${products} WHERE ${products.id} IN (SELECT value FROM json_each(${json(RETIRED.products)})) AND ${products.provenance} = 'illustrative')`,
+      ),
+    );
+  out.push(retired(products, RETIRED.products), retired(producers, RETIRED.producers));
   for (const k of data.kinds) {
     out.push(
-      upsert("kinds", {
+      upsert(kinds, {
         id: k.id,
         slug: k.slug,
-        name_vi: k.nameVi,
-        name_en: k.nameEn,
+        nameVi: k.nameVi,
+        nameEn: k.nameEn,
         representative: k.representative ? 1 : 0,
         facts: json(k.facts),
         categories: json(k.categories),
-        search_names: json([
+        searchNames: json([
           ...new Set([k.nameVi, k.nameEn, ...k.aliases, ...k.categories].map(kindKey).filter(Boolean)),
         ]),
-        sort_vi: fold(k.nameVi),
+        sortVi: fold(k.nameVi),
         sources: json([...new Set(k.facts.flatMap((f) => f.sources))]),
         provenance: "sourced",
-        field_provenance: "{}",
+        fieldProvenance: "{}",
       }),
     );
   }
-  out.push({
-    sql: "DELETE FROM kinds WHERE id NOT IN (SELECT value FROM json_each(?))",
-    params: [json(data.kinds.map((k) => k.id))],
-  });
+  out.push(
+    compiled(
+      sql`DELETE FROM ${kinds} WHERE ${kinds.id} NOT IN (SELECT value FROM json_each(${json(data.kinds.map((k) => k.id))}))`,
+    ),
+  );
   for (const p of data.producers) {
     out.push(
-      upsert("producers", {
+      upsert(producers, {
         id: p.id,
         slug: p.slug,
         name: p.name,
-        legal_type: p.legalType,
+        legalType: p.legalType,
         street: p.street ?? null,
         commune: p.commune ?? null,
         district: p.district ?? null,
-        district_slug: p.district ? districtSlug(p.district) : null,
+        districtSlug: p.district ? districtSlug(p.district) : null,
         province: "Cao Bằng",
-        founded_year: p.foundedYear ?? null,
+        foundedYear: p.foundedYear ?? null,
         representative: p.representative ?? null,
-        description_vi: p.descriptionVi,
-        description_en: p.descriptionEn,
+        descriptionVi: p.descriptionVi,
+        descriptionEn: p.descriptionEn,
         sources: json(p.sources),
         ...provenanceCols(p),
-        address_as_of: p.addressAsOf ?? null,
+        addressAsOf: p.addressAsOf ?? null,
       }),
     );
   }
@@ -227,39 +243,39 @@ export function seedStatements(sheets: SeedSheets): SeedStatement[] {
     const producer = data.producers.find((x) => x.slug === p.producer);
     if (!producer) throw new Error(`seed: unknown producer ${p.producer}`);
     out.push(
-      upsert("products", {
+      upsert(products, {
         id: p.id,
         slug: p.slug,
-        producer_id: producer.id,
-        name_vi: p.nameVi,
-        name_en: p.nameEn,
-        description_vi: p.descriptionVi,
-        description_en: p.descriptionEn,
-        product_group: p.group,
-        category_vi: p.categoryVi,
-        category_en: p.categoryEn,
+        producerId: producer.id,
+        nameVi: p.nameVi,
+        nameEn: p.nameEn,
+        descriptionVi: p.descriptionVi,
+        descriptionEn: p.descriptionEn,
+        productGroup: p.group,
+        categoryVi: p.categoryVi,
+        categoryEn: p.categoryEn,
         packaging: json(p.packaging),
         image: p.image,
-        image_alt_vi: `Hình minh họa: ${p.categoryVi.toLowerCase()}`,
-        image_alt_en: `Illustration: ${p.categoryEn.toLowerCase()}`,
+        imageAltVi: `Hình minh họa: ${p.categoryVi.toLowerCase()}`,
+        imageAltEn: `Illustration: ${p.categoryEn.toLowerCase()}`,
         sources: json(p.sources),
         ...provenanceCols(p),
-        sort_vi: fold(p.nameVi),
-        sort_en: fold(p.nameEn),
-        created_at: p.createdAt,
+        sortVi: fold(p.nameVi),
+        sortEn: fold(p.nameEn),
+        createdAt: p.createdAt,
       }),
     );
   }
   for (const c of data.channels) {
     out.push(
-      upsert("channels", {
+      upsert(channels, {
         id: c.id,
         slug: c.slug,
         name: c.name,
         kind: c.kind,
         website: c.website ?? null,
-        description_vi: c.descriptionVi,
-        description_en: c.descriptionEn,
+        descriptionVi: c.descriptionVi,
+        descriptionEn: c.descriptionEn,
         sources: json(c.sources),
         ...provenanceCols(c, false),
       }),
@@ -267,65 +283,66 @@ export function seedStatements(sheets: SeedSheets): SeedStatement[] {
   }
   for (const r of data.recognitions) {
     out.push(
-      upsert("recognitions", {
+      upsert(recognitions, {
         id: r.id,
-        product_id: idOf(data.products, r.product),
+        productId: idOf(data.products, r.product),
         scheme: r.scheme,
         level: r.level ?? null,
         stars: r.stars ?? null,
         year: r.year ?? null,
-        title_vi: r.titleVi,
-        title_en: r.titleEn,
-        decision_number: r.decisionNumber ?? null,
+        titleVi: r.titleVi,
+        titleEn: r.titleEn,
+        decisionNumber: r.decisionNumber ?? null,
         issuer: r.issuer ?? null,
-        source_url: r.sourceUrl,
+        sourceUrl: r.sourceUrl,
         verified: r.verified ? 1 : 0,
         ...provenanceCols(r, false),
-        note_vi: r.noteVi ?? null,
-        note_en: r.noteEn ?? null,
+        noteVi: r.noteVi ?? null,
+        noteEn: r.noteEn ?? null,
       }),
     );
   }
   for (const l of data.listings) {
     out.push(
       upsert(
-        "listings",
+        listings,
         {
           id: l.id,
-          product_id: idOf(data.products, l.product),
-          channel_id: idOf(data.channels, l.channel),
+          productId: idOf(data.products, l.product),
+          channelId: idOf(data.channels, l.channel),
           status: l.status,
-          price_vnd: l.priceVnd ?? null,
-          channel_sku: l.channelSku ?? null,
+          priceVnd: l.priceVnd ?? null,
+          channelSku: l.channelSku ?? null,
           url: l.url ?? null,
           stores: json(l.stores),
           note: l.note ?? null,
-          last_verified: l.lastVerified ?? null,
-          source_url: l.sourceUrl,
+          lastVerified: l.lastVerified ?? null,
+          sourceUrl: l.sourceUrl,
           ...provenanceCols(l, false),
         },
-        "listings.updated_by IS NULL",
+        sql`${listings.updatedBy} IS NULL`,
       ),
     );
   }
   // Listings the seed once made (never touched by a retailer: updated_by is null) and no longer has go: release 1
   // placed three illustrative products at real, named stores, citing a source that names no chain.
-  out.push({
-    sql: "DELETE FROM listings WHERE updated_by IS NULL AND id NOT IN (SELECT value FROM json_each(?))",
-    params: [json(data.listings.map((l) => l.id))],
-  });
+  out.push(
+    compiled(
+      sql`DELETE FROM ${listings} WHERE ${listings.updatedBy} IS NULL AND ${listings.id} NOT IN (SELECT value FROM json_each(${json(data.listings.map((l) => l.id))}))`,
+    ),
+  );
   for (const s of data.supportProjects) {
     out.push(
-      upsert("support_projects", {
+      upsert(supportProjects, {
         id: s.id,
-        producer_id: s.producer ? idOf(data.producers, s.producer) : null,
+        producerId: s.producer ? idOf(data.producers, s.producer) : null,
         year: s.year ?? null,
         fund: s.fund,
-        amount_vnd: s.amountVnd ?? null,
-        title_vi: s.titleVi,
-        title_en: s.titleEn,
+        amountVnd: s.amountVnd ?? null,
+        titleVi: s.titleVi,
+        titleEn: s.titleEn,
         kind: s.kind ?? null,
-        source_url: s.sourceUrl,
+        sourceUrl: s.sourceUrl,
         ...provenanceCols(s, false),
       }),
     );
@@ -333,18 +350,18 @@ export function seedStatements(sheets: SeedSheets): SeedStatement[] {
   out.push(...sheetStatements(sheets));
   for (const f of data.programmeFigures) {
     out.push(
-      upsert("programme_figures", {
+      upsert(programmeFigures, {
         id: f.id,
         key: f.key,
-        group_key: f.groupKey,
-        label_vi: f.labelVi,
-        label_en: f.labelEn,
+        groupKey: f.groupKey,
+        labelVi: f.labelVi,
+        labelEn: f.labelEn,
         value: f.value,
         unit: f.unit,
         fund: f.fund ?? null,
         period: f.period,
         qualifier: f.qualifier ?? null,
-        source_url: f.sourceUrl,
+        sourceUrl: f.sourceUrl,
       }),
     );
   }

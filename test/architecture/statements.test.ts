@@ -62,7 +62,6 @@ const PENDING: string[] = [
   "src/retail/webhooks/deliver.ts",
   "src/retail/webhooks/fanout.ts",
   "src/retail/webhooks/webhooks.queries.ts",
-  "src/seed/statements.ts",
 ];
 
 describe("statements on the schema's tables", () => {
