@@ -1,12 +1,21 @@
 // Reading the plain tables: one record by its key, or a list for the editor pages and the admin API (filtered by
 // a facet, listings also by age, then by folded text), each mapped to the record and its ETag. Each is a statement
 // to put in the caller's one D1 batch.
-
-import type { Query as Statement } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+import { toStatement } from "../../platform/db/client.ts";
 import { listingEtag } from "../../platform/db/listing-etag.ts";
+import {
+  apiKeys,
+  catalogueVersion,
+  channels,
+  listings,
+  producers,
+  products,
+  programmeFigures,
+  supportProjects,
+} from "../../platform/db/schema.ts";
 import type { CountedD1 } from "../../platform/env.ts";
 import { fold } from "../../platform/lib/fold.ts";
-import type { SqlValue } from "../records/store.ts";
 import type { PlainEntity, PlainRecordOf } from "./tables.schemas.ts";
 
 /** A plain record as editors see it, with the ETag to send back in If-Match. */
@@ -23,7 +32,7 @@ export interface PlainState<E extends PlainEntity = PlainEntity> {
 }
 
 export type Row = Record<string, unknown>;
-const EPOCH = "(SELECT epoch FROM catalogue_version WHERE id = 1)";
+const EPOCH = sql`(SELECT ${catalogueVersion.epoch} FROM ${catalogueVersion} WHERE ${catalogueVersion.id} = 1)`;
 const parseJson = <T>(v: unknown, fallback: T): T => {
   try {
     return typeof v === "string" ? (JSON.parse(v) as T) : fallback;
@@ -32,39 +41,54 @@ const parseJson = <T>(v: unknown, fallback: T): T => {
   }
 };
 
-const SELECT: Record<PlainEntity, string> = {
-  channel: `SELECT t.id, t.slug AS key, t.slug, t.name, t.kind, t.website, t.description_vi, t.description_en, t.sources,
-    t.provenance, t.updated_at, t.created_at FROM channels t`,
-  listing: `SELECT t.id, c.slug || '/' || p.slug AS key, c.slug AS channel, p.slug AS product, t.status, t.price_vnd,
-    t.channel_sku, t.url, t.stores, t.note, t.last_verified, t.source_url, t.provenance, t.version, t.updated_at, t.created_at,
-    ${EPOCH} AS epoch, p.name_vi AS product_name, c.name AS channel_name,
-    EXISTS (SELECT 1 FROM api_keys k WHERE k.channel_id = c.id AND k.revoked_at IS NULL) AS keyed
-    FROM listings t JOIN channels c ON c.id = t.channel_id JOIN products p ON p.id = t.product_id`,
-  support_project: `SELECT t.id, CAST(t.id AS TEXT) AS key, pr.slug AS producer, t.year, t.fund, t.amount_vnd, t.title_vi,
-    t.title_en, t.kind, t.source_url, t.provenance, t.updated_at, t.created_at, pr.name AS producer_name
-    FROM support_projects t LEFT JOIN producers pr ON pr.id = t.producer_id`,
-  programme_figure: `SELECT t.id, t.key, t.key AS key, t.group_key, t.label_vi, t.label_en, t.value, t.unit, t.fund, t.period,
-    t.qualifier, t.source_url, t.provenance, t.updated_at, t.created_at FROM programme_figures t`,
-};
-export const TABLE: Record<PlainEntity, string> = {
-  channel: "channels",
-  listing: "listings",
-  support_project: "support_projects",
-  programme_figure: "programme_figures",
+/**
+ * Each entity's table in the schema: the only tables these statements write or read by the entity's name, so a
+ * name not in the schema cannot reach SQL and a renamed table or column is a compile error here.
+ */
+export const TABLE = {
+  channel: channels,
+  listing: listings,
+  support_project: supportProjects,
+  programme_figure: programmeFigures,
+} as const satisfies Record<PlainEntity, unknown>;
+
+const SELECT: Record<PlainEntity, SQL> = {
+  channel: sql`SELECT ${channels.id}, ${channels.slug} AS key, ${channels.slug}, ${channels.name}, ${channels.kind},
+    ${channels.website}, ${channels.descriptionVi}, ${channels.descriptionEn}, ${channels.sources},
+    ${channels.provenance}, ${channels.updatedAt}, ${channels.createdAt} FROM ${channels}`,
+  listing: sql`SELECT ${listings.id}, ${channels.slug} || '/' || ${products.slug} AS key, ${channels.slug} AS channel,
+    ${products.slug} AS product, ${listings.status}, ${listings.priceVnd}, ${listings.channelSku}, ${listings.url},
+    ${listings.stores}, ${listings.note}, ${listings.lastVerified}, ${listings.sourceUrl}, ${listings.provenance},
+    ${listings.version}, ${listings.updatedAt}, ${listings.createdAt}, ${EPOCH} AS epoch,
+    ${products.nameVi} AS product_name, ${channels.name} AS channel_name,
+    EXISTS (SELECT 1 FROM ${apiKeys} WHERE ${apiKeys.channelId} = ${channels.id} AND ${apiKeys.revokedAt} IS NULL) AS keyed
+    FROM ${listings} JOIN ${channels} ON ${channels.id} = ${listings.channelId}
+    JOIN ${products} ON ${products.id} = ${listings.productId}`,
+  support_project: sql`SELECT ${supportProjects.id}, CAST(${supportProjects.id} AS TEXT) AS key,
+    ${producers.slug} AS producer, ${supportProjects.year}, ${supportProjects.fund}, ${supportProjects.amountVnd},
+    ${supportProjects.titleVi}, ${supportProjects.titleEn}, ${supportProjects.kind}, ${supportProjects.sourceUrl},
+    ${supportProjects.provenance}, ${supportProjects.updatedAt}, ${supportProjects.createdAt},
+    ${producers.name} AS producer_name
+    FROM ${supportProjects} LEFT JOIN ${producers} ON ${producers.id} = ${supportProjects.producerId}`,
+  programme_figure: sql`SELECT ${programmeFigures.id}, ${programmeFigures.key}, ${programmeFigures.key} AS key,
+    ${programmeFigures.groupKey}, ${programmeFigures.labelVi}, ${programmeFigures.labelEn}, ${programmeFigures.value},
+    ${programmeFigures.unit}, ${programmeFigures.fund}, ${programmeFigures.period}, ${programmeFigures.qualifier},
+    ${programmeFigures.sourceUrl}, ${programmeFigures.provenance}, ${programmeFigures.updatedAt},
+    ${programmeFigures.createdAt} FROM ${programmeFigures}`,
 };
 
-/** The WHERE clause and parameters that find one record by its key (listing keys are `channel/product`). */
-function byKey(entity: PlainEntity, key: string): { where: string; params: SqlValue[] } {
+/** The condition that finds one record by its key (listing keys are `channel/product`). */
+function byKey(entity: PlainEntity, key: string): SQL {
   switch (entity) {
     case "channel":
-      return { where: "t.slug = ?", params: [key] };
+      return sql`${channels.slug} = ${key}`;
     case "programme_figure":
-      return { where: "t.key = ?", params: [key] };
+      return sql`${programmeFigures.key} = ${key}`;
     case "support_project":
-      return { where: "t.id = ?", params: [/^\d{1,15}$/.test(key) ? Number(key) : -1] };
+      return sql`${supportProjects.id} = ${/^\d{1,15}$/.test(key) ? Number(key) : -1}`;
     case "listing": {
       const [channel = "", product = ""] = key.split("/");
-      return { where: "c.slug = ? AND p.slug = ?", params: [channel, product] };
+      return sql`${channels.slug} = ${channel} AND ${products.slug} = ${product}`;
     }
   }
 }
@@ -156,8 +180,7 @@ function stateOf<E extends PlainEntity>(entity: E, r: Row): PlainState<E> {
 
 /** The statement that reads one record (to put in a batch with others). */
 export function readPlainStatement(d1: CountedD1, entity: PlainEntity, key: string): D1PreparedStatement {
-  const { where, params } = byKey(entity, key);
-  return d1.prepare(`${SELECT[entity]} WHERE ${where}`).bind(...params);
+  return toStatement(d1, sql`${SELECT[entity]} WHERE ${byKey(entity, key)}`);
 }
 
 /** Maps the result of {@link readPlainStatement}. */
@@ -185,17 +208,17 @@ export interface PlainFilter {
   stale?: boolean;
 }
 
-const FACET: Record<PlainEntity, string> = {
-  channel: "t.kind",
-  listing: "c.slug",
-  support_project: "t.fund",
-  programme_figure: "t.group_key",
+const FACET: Record<PlainEntity, SQL> = {
+  channel: sql`${channels.kind}`,
+  listing: sql`${channels.slug}`,
+  support_project: sql`${supportProjects.fund}`,
+  programme_figure: sql`${programmeFigures.groupKey}`,
 };
-const ORDER: Record<PlainEntity, string> = {
-  channel: "t.id",
-  listing: "c.slug, p.sort_vi",
-  support_project: "t.year DESC, t.id",
-  programme_figure: "t.group_key, t.id",
+const ORDER: Record<PlainEntity, SQL> = {
+  channel: sql`${channels.id}`,
+  listing: sql`${channels.slug}, ${products.sortVi}`,
+  support_project: sql`${supportProjects.year} DESC, ${supportProjects.id}`,
+  programme_figure: sql`${programmeFigures.groupKey}, ${programmeFigures.id}`,
 };
 export const LIST_LIMIT = 200;
 
@@ -206,14 +229,14 @@ export const LIST_LIMIT = 200;
 export function listPlainStatement(d1: CountedD1, entity: PlainEntity, f: PlainFilter): D1PreparedStatement {
   const stale =
     entity === "listing" && f.stale
-      ? " AND (t.last_verified IS NULL OR t.last_verified < date('now', '-90 days'))"
-      : "";
+      ? sql` AND (${listings.lastVerified} IS NULL OR ${listings.lastVerified} < date('now', '-90 days'))`
+      : sql``;
+  const facet = f.facet || null;
   // fold() runs in JS; rows are few (the province's whole catalogue), so the text filter runs after the read.
-  return d1
-    .prepare(
-      `${SELECT[entity]} WHERE (?1 IS NULL OR ${FACET[entity]} = ?1)${stale} ORDER BY ${ORDER[entity]} LIMIT ${LIST_LIMIT * 5}`,
-    )
-    .bind(f.facet || null);
+  return toStatement(
+    d1,
+    sql`${SELECT[entity]} WHERE (${facet} IS NULL OR ${FACET[entity]} = ${facet})${stale} ORDER BY ${ORDER[entity]} LIMIT ${LIST_LIMIT * 5}`,
+  );
 }
 
 /** Maps and text-filters the result of {@link listPlainStatement}. */
@@ -238,7 +261,5 @@ export function plainListFrom<E extends PlainEntity>(
 }
 
 /** The statement that reads one record back by its id (the last of a write's batch). */
-export const rereadStatement = (entity: PlainEntity, id: number): Statement => ({
-  sql: `${SELECT[entity]} WHERE t.id = ?`,
-  params: [id],
-});
+export const rereadStatement = (entity: PlainEntity, id: number): SQL =>
+  sql`${SELECT[entity]} WHERE ${TABLE[entity].id} = ${id}`;

@@ -12,13 +12,14 @@
  * the audit event. Deleting a listing or a channel leaves tombstones in the change feed through the existing
  * triggers; support projects and programme figures are not in the feed, and their audit events record the delete.
  */
-import type { Query } from "drizzle-orm";
+import { type Query, type SQL, sql } from "drizzle-orm";
 import { Conflict, Invalid, NotFound, Stale } from "../../domain/errors.ts";
-import { toStatement } from "../../platform/db/client.ts";
+import { bareList, toStatement } from "../../platform/db/client.ts";
+import { apiKeys, auditEvents, channels } from "../../platform/db/schema.ts";
 import type { CountedD1 } from "../../platform/env.ts";
 import { type EditorCall, requireRole } from "../auth/auth.ts";
 import { ifMatchHolds } from "../if-match.ts";
-import { auditStatement, diff, isGuardFailure, type Statement } from "../records/store.ts";
+import { auditStatement, diff, isGuardFailure } from "../records/store.ts";
 import {
   type PlainState,
   plainFrom,
@@ -41,7 +42,7 @@ export function checkPlainIfMatch(header: string | undefined, s: PlainState, req
 
 export const plainStale = (s: PlainState) => new Stale(s.etag);
 
-async function runWrite(d1: CountedD1, statements: (Statement | Query)[], onStale: () => Error) {
+async function runWrite(d1: CountedD1, statements: (SQL | Query)[], onStale: () => Error) {
   try {
     return await d1.batch<Row>(statements.map((s) => toStatement(d1, s)));
   } catch (err) {
@@ -65,8 +66,8 @@ async function readForWrite<E extends PlainEntity>(
   const d1 = call.d1;
   const refs = next ? references(entity, next) : [];
   const lookups = [
-    key === null ? d1.prepare("SELECT 1 WHERE 0") : readPlainStatement(d1, entity, key),
-    ...refs.map(([, sql, p]) => d1.prepare(sql).bind(p)),
+    key === null ? toStatement(d1, sql`SELECT 1 WHERE 0`) : readPlainStatement(d1, entity, key),
+    ...refs.map(([, check]) => toStatement(d1, check)),
   ];
   const [current, ...found] = await d1.batch<Row>(lookups);
   const missing = refs
@@ -104,11 +105,11 @@ export async function createPlain<E extends PlainEntity>(
   if (existing) throw new Conflict(`A ${entity} '${key}' already exists`);
   if (entity === "listing") {
     const [keyed] = await call.d1.batch<Row>([
-      call.d1
-        .prepare(
-          "SELECT 1 FROM api_keys k JOIN channels c ON c.id = k.channel_id WHERE c.slug = ? AND k.revoked_at IS NULL",
-        )
-        .bind(record.channel as string),
+      toStatement(
+        call.d1,
+        sql`SELECT 1 FROM ${apiKeys} JOIN ${channels} ON ${channels.id} = ${apiKeys.channelId}
+          WHERE ${channels.slug} = ${record.channel as string} AND ${apiKeys.revokedAt} IS NULL`,
+      ),
     ]);
     if (keyed?.results.length)
       throw new Conflict(
@@ -116,26 +117,18 @@ export async function createPlain<E extends PlainEntity>(
         "retailer-owned",
       );
   }
-  const ctx = call;
-  const insert = insertStatement(entity, record);
+  const { editor, address } = call;
+  const table = TABLE[entity];
+  const a = auditEvents;
   const [inserted] = await runWrite(
     call.d1,
     [
-      insert,
+      insertStatement(entity, record),
       // The new row's id is known only inside the batch: the audit event takes it from the row just written.
-      {
-        sql: `INSERT INTO audit_events (editor_id, editor_email, via, entity, entity_key, action, changes, address)
-          SELECT ?, ?, ?, ?, ${entity === "support_project" ? "CAST(max(id) AS TEXT)" : "?"}, 'create', ?, ? FROM ${TABLE[entity]}`,
-        params: [
-          ctx.editor.id,
-          ctx.editor.email,
-          ctx.editor.via,
-          entity,
-          ...(entity === "support_project" ? [] : [key]),
-          JSON.stringify(diff(null, record)),
-          ctx.address,
-        ],
-      },
+      sql`INSERT INTO ${a} (${bareList(a.editorId, a.editorEmail, a.via, a.entity, a.entityKey, a.action, a.changes, a.address)})
+        SELECT ${editor.id}, ${editor.email}, ${editor.via}, ${entity},
+          ${entity === "support_project" ? sql`CAST(max(${table.id}) AS TEXT)` : key}, 'create',
+          ${JSON.stringify(diff(null, record))}, ${address} FROM ${table}`,
     ],
     () => new Conflict(`A ${entity} '${key}' was just created`),
   );
@@ -256,7 +249,7 @@ export async function deletePlain(
     call.d1,
     [
       plainGuard(entity, s),
-      { sql: `DELETE FROM ${TABLE[entity]} WHERE id = ?`, params: [s.id] },
+      sql`DELETE FROM ${TABLE[entity]} WHERE ${TABLE[entity].id} = ${s.id}`,
       auditStatement(call, entity, s.key, "delete", diff(s.record, null)),
     ],
     () => plainStale(s),

@@ -1,106 +1,117 @@
 // The plain tables' write statements: the guard that aborts a batch when the row moved since it was read, the
 // insert and the update of a record's columns (references become id lookups), and the existence checks of the
 // records it references.
-import type { Query as Statement } from "drizzle-orm";
-import { compile, NOW as NOW_SQL } from "../../platform/db/client.ts";
+import { type Column, type SQL, sql } from "drizzle-orm";
+import { bare, bareList, NOW } from "../../platform/db/client.ts";
+import { channels, listings, producers, products } from "../../platform/db/schema.ts";
 import { EDITOR_ID_FLOOR, type SqlValue } from "../records/statements.ts";
 import { type PlainState, TABLE } from "./tables.queries.ts";
 import type { PlainEntity } from "./tables.schemas.ts";
 
-const NOW = compile(NOW_SQL).sql;
-
 /** Aborts its batch unless the row is still as it was read (see store.ts `guard`: json() of 'stale' raises). */
-export const plainGuard = (entity: PlainEntity, s: PlainState): Statement => ({
-  sql: `SELECT json(CASE WHEN (SELECT updated_at FROM ${TABLE[entity]} WHERE id = ?) IS ? THEN '1' ELSE 'stale' END)`,
-  params: [s.id, s.stamp],
-});
+export function plainGuard(entity: PlainEntity, s: PlainState): SQL {
+  const table = TABLE[entity];
+  return sql`SELECT json(CASE WHEN (SELECT ${table.updatedAt} FROM ${table} WHERE ${table.id} = ${s.id}) IS ${s.stamp}
+    THEN '1' ELSE 'stale' END)`;
+}
 
-/** Column values of a record, as SQL expressions with their parameters (references become id lookups). */
-function columns(entity: PlainEntity, r: Record<string, unknown>): [string, string, SqlValue[]][] {
-  const v = (name: string, value: unknown): [string, string, SqlValue[]] => [
-    name,
-    "?",
-    [value === undefined ? null : (value as SqlValue)],
+/** A product's, channel's or producer's id by its slug (null when none has it). */
+const idOf = (table: typeof channels | typeof products | typeof producers, slug: unknown) =>
+  sql`(SELECT ${table.id} FROM ${table} WHERE ${table.slug} = ${(slug as string | null | undefined) ?? null})`;
+
+/** Column values of a record, as the schema's columns and SQL values (references become id lookups). */
+function columns(entity: PlainEntity, r: Record<string, unknown>): [Column, SQL][] {
+  const v = (column: Column, value: unknown): [Column, SQL] => [
+    column,
+    sql`${value === undefined ? null : (value as SqlValue)}`,
   ];
-  const sample = v("sample", r.provenance === "illustrative" ? 1 : 0);
+  const sample = (column: Column): [Column, SQL] => v(column, r.provenance === "illustrative" ? 1 : 0);
   switch (entity) {
-    case "channel":
+    case "channel": {
+      const t = TABLE.channel;
       return [
-        v("slug", r.slug),
-        v("name", r.name),
-        v("kind", r.kind),
-        v("website", r.website),
-        v("description_vi", r.description_vi),
-        v("description_en", r.description_en),
-        v("sources", JSON.stringify(r.sources ?? [])),
-        sample,
-        v("provenance", r.provenance),
+        v(t.slug, r.slug),
+        v(t.name, r.name),
+        v(t.kind, r.kind),
+        v(t.website, r.website),
+        v(t.descriptionVi, r.description_vi),
+        v(t.descriptionEn, r.description_en),
+        v(t.sources, JSON.stringify(r.sources ?? [])),
+        sample(t.sample),
+        v(t.provenance, r.provenance),
       ];
-    case "listing":
+    }
+    case "listing": {
+      const t = TABLE.listing;
       return [
-        ["channel_id", "(SELECT id FROM channels WHERE slug = ?)", [r.channel as string]],
-        ["product_id", "(SELECT id FROM products WHERE slug = ?)", [r.product as string]],
-        v("status", r.status),
-        v("price_vnd", r.price_vnd),
-        v("channel_sku", r.channel_sku),
-        v("url", r.url),
-        v("stores", JSON.stringify(r.stores ?? [])),
-        v("note", r.note),
-        v("last_verified", r.last_verified),
-        v("source_url", r.source_url),
-        sample,
-        v("provenance", r.provenance),
+        [t.channelId, idOf(channels, r.channel)],
+        [t.productId, idOf(products, r.product)],
+        v(t.status, r.status),
+        v(t.priceVnd, r.price_vnd),
+        v(t.channelSku, r.channel_sku),
+        v(t.url, r.url),
+        v(t.stores, JSON.stringify(r.stores ?? [])),
+        v(t.note, r.note),
+        v(t.lastVerified, r.last_verified),
+        v(t.sourceUrl, r.source_url),
+        sample(t.sample),
+        v(t.provenance, r.provenance),
         // An editor's write is not a retailer key's: the change feed names no key for it.
-        ["updated_by", "NULL", []],
+        [t.updatedBy, sql`NULL`],
       ];
-    case "support_project":
+    }
+    case "support_project": {
+      const t = TABLE.support_project;
       return [
-        ["producer_id", "(SELECT id FROM producers WHERE slug = ?)", [(r.producer as string | null) ?? null]],
-        v("year", r.year),
-        v("fund", r.fund),
-        v("amount_vnd", r.amount_vnd),
-        v("title_vi", r.title_vi),
-        v("title_en", r.title_en),
-        v("kind", r.kind),
-        v("source_url", r.source_url),
-        sample,
-        v("provenance", r.provenance),
+        [t.producerId, idOf(producers, r.producer)],
+        v(t.year, r.year),
+        v(t.fund, r.fund),
+        v(t.amountVnd, r.amount_vnd),
+        v(t.titleVi, r.title_vi),
+        v(t.titleEn, r.title_en),
+        v(t.kind, r.kind),
+        v(t.sourceUrl, r.source_url),
+        sample(t.sample),
+        v(t.provenance, r.provenance),
       ];
-    case "programme_figure":
+    }
+    case "programme_figure": {
+      const t = TABLE.programme_figure;
       return [
-        v("key", r.key),
-        v("group_key", r.group_key),
-        v("label_vi", r.label_vi),
-        v("label_en", r.label_en),
-        v("value", r.value),
-        v("unit", r.unit),
-        v("fund", r.fund),
-        v("period", r.period),
-        v("qualifier", r.qualifier),
-        v("source_url", r.source_url),
-        v("provenance", r.provenance),
+        v(t.key, r.key),
+        v(t.groupKey, r.group_key),
+        v(t.labelVi, r.label_vi),
+        v(t.labelEn, r.label_en),
+        v(t.value, r.value),
+        v(t.unit, r.unit),
+        v(t.fund, r.fund),
+        v(t.period, r.period),
+        v(t.qualifier, r.qualifier),
+        v(t.sourceUrl, r.source_url),
+        v(t.provenance, r.provenance),
       ];
+    }
   }
 }
 
-export function insertStatement(entity: PlainEntity, r: Record<string, unknown>): Statement {
+export function insertStatement(entity: PlainEntity, r: Record<string, unknown>): SQL {
   const cols = columns(entity, r);
   const table = TABLE[entity];
-  return {
-    sql: `INSERT INTO ${table} (id, ${cols.map(([n]) => n).join(", ")}, updated_at)
-      VALUES ((SELECT max(${EDITOR_ID_FLOOR}, coalesce(max(id), 0) + 1) FROM ${table}), ${cols.map(([, e]) => e).join(", ")}, ${NOW})
-      RETURNING id`,
-    params: cols.flatMap(([, , p]) => p),
-  };
+  return sql`INSERT INTO ${table} (${bareList(table.id, ...cols.map(([c]) => c), table.updatedAt)})
+    VALUES ((SELECT max(${EDITOR_ID_FLOOR}, coalesce(max(${table.id}), 0) + 1) FROM ${table}),
+      ${sql.join(
+        cols.map(([, e]) => e),
+        sql`, `,
+      )}, ${NOW})
+    RETURNING ${bare(table.id)}`;
 }
 
-export function updateStatement(entity: PlainEntity, id: number, r: Record<string, unknown>): Statement {
-  const cols = columns(entity, r);
-  const version = entity === "listing" ? ", version = version + 1" : "";
-  return {
-    sql: `UPDATE ${TABLE[entity]} SET ${cols.map(([n, e]) => `${n} = ${e}`).join(", ")}${version}, updated_at = ${NOW} WHERE id = ?`,
-    params: [...cols.flatMap(([, , p]) => p), id],
-  };
+export function updateStatement(entity: PlainEntity, id: number, r: Record<string, unknown>): SQL {
+  const table = TABLE[entity];
+  const sets = columns(entity, r).map(([c, e]) => sql`${bare(c)} = ${e}`);
+  if (entity === "listing") sets.push(sql`${bare(listings.version)} = ${listings.version} + 1`);
+  sets.push(sql`${bare(table.updatedAt)} = ${NOW}`);
+  return sql`UPDATE ${table} SET ${sql.join(sets, sql`, `)} WHERE ${table.id} = ${id}`;
 }
 
 /** The key a record is found by (what its path names). */
@@ -111,14 +122,16 @@ export function keyOf(entity: PlainEntity, r: Record<string, unknown>, id?: numb
   return String(id ?? "");
 }
 
-/** References a record makes to others, as existence checks (name of the field, SQL, parameter). */
-export function references(entity: PlainEntity, r: Record<string, unknown>): [string, string, SqlValue][] {
+/** References a record makes to others, as existence checks (name of the field, the check, the slug it looks for). */
+export function references(entity: PlainEntity, r: Record<string, unknown>): [string, SQL, SqlValue][] {
+  const exists = (table: typeof channels | typeof products | typeof producers, slug: string) =>
+    sql`SELECT 1 FROM ${table} WHERE ${table.slug} = ${slug}`;
   if (entity === "listing")
     return [
-      ["channel", "SELECT 1 FROM channels WHERE slug = ?", r.channel as string],
-      ["product", "SELECT 1 FROM products WHERE slug = ?", r.product as string],
+      ["channel", exists(channels, r.channel as string), r.channel as string],
+      ["product", exists(products, r.product as string), r.product as string],
     ];
   if (entity === "support_project" && r.producer)
-    return [["producer", "SELECT 1 FROM producers WHERE slug = ?", r.producer as string]];
+    return [["producer", exists(producers, r.producer as string), r.producer as string]];
   return [];
 }
