@@ -9,8 +9,9 @@ import { Conflict } from "../../domain/errors.ts";
  * provenance rules as publishing from a draft. Reading and checking rows lives in sheet.ts.
  */
 
-import { type Query, sql } from "drizzle-orm";
-import { toStatement } from "../../platform/db/client.ts";
+import { type SQL, sql } from "drizzle-orm";
+import { bareList, toStatement } from "../../platform/db/client.ts";
+import { auditEvents } from "../../platform/db/schema.ts";
 import type { CountedD1 } from "../../platform/env.ts";
 import { toCsv } from "../../platform/lib/csv.ts";
 import {
@@ -22,9 +23,18 @@ import {
   publishProducerStatement,
   publishProductStatement,
   publishRecognitionStatement,
+  runBatch,
   type Statement,
 } from "../records/store.ts";
 import type { ProducerRecord, ProductRecord, RecognitionRecord } from "../schemas.ts";
+import {
+  catalogueVersionNow,
+  draftedKeys,
+  ENTITY,
+  exportRows,
+  liveRows,
+  referencedRows,
+} from "./import.queries.ts";
 import {
   COLUMNS,
   checkRow,
@@ -85,26 +95,17 @@ export async function importCsv(
   ];
 
   // One read: the live rows of every key, the referenced producers/products, pending drafts, next ids, version.
-  const entity = kind === "products" ? "product" : kind === "producers" ? "producer" : "recognition";
-  const liveSql =
-    kind === "products"
-      ? `SELECT p.slug, pr.slug AS producer, p.name_vi, p.name_en, p.description_vi, p.description_en, p.product_group, p.category_vi, p.category_en, p.packaging, p.sources, p.sample, p.sample_fields, p.provenance, p.field_provenance, p.image, p.image_alt_vi, p.image_alt_en FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.slug IN (SELECT value FROM json_each(?))`
-      : kind === "producers"
-        ? `SELECT slug, name, legal_type, street, commune, district, founded_year, representative, description_vi, description_en, sources, sample, sample_fields, provenance, field_provenance FROM producers WHERE slug IN (SELECT value FROM json_each(?))`
-        : `SELECT r.id, p.slug AS product, r.scheme, r.level, r.stars, r.year, r.title_vi, r.title_en, r.decision_number, r.issuer, r.source_url, r.verified, r.sample, r.provenance, r.field_provenance, r.note_vi, r.note_en FROM recognitions r JOIN products p ON p.id = r.product_id WHERE r.id IN (SELECT value FROM json_each(?))`;
-  const refSql =
-    kind === "products"
-      ? "SELECT slug, name FROM producers WHERE slug IN (SELECT value FROM json_each(?))"
-      : "SELECT slug, slug AS name FROM products WHERE slug IN (SELECT value FROM json_each(?))";
-  const [live, refs, drafts, next, version] = await d1.batch<Row>([
-    d1.prepare(liveSql).bind(JSON.stringify(kind === "recognitions" ? keys.map(Number) : keys)),
-    d1.prepare(refSql).bind(JSON.stringify(refSlugs)),
-    d1
-      .prepare("SELECT key FROM editor_drafts WHERE entity = ? AND key IN (SELECT value FROM json_each(?))")
-      .bind(entity, JSON.stringify(keys)),
-    toStatement(d1, NEXT_RECOGNITION_ID),
-    d1.prepare("SELECT version FROM catalogue_version WHERE id = 1"),
-  ]);
+  const entity = ENTITY[kind];
+  const keysJson = JSON.stringify(keys);
+  const [live, refs, drafts, next, version] = await d1.batch<Row>(
+    [
+      liveRows(kind, kind === "recognitions" ? JSON.stringify(keys.map(Number)) : keysJson),
+      referencedRows(kind, JSON.stringify(refSlugs)),
+      draftedKeys(entity, keysJson),
+      NEXT_RECOGNITION_ID,
+      catalogueVersionNow,
+    ].map((q) => toStatement(d1, q)),
+  );
   const liveByKey = new Map(
     (live?.results ?? []).map((r) => [
       kind === "recognitions" ? String(r.id) : String(r.slug),
@@ -175,13 +176,12 @@ export async function importCsv(
   for (const r of report) counts[r.action]++;
   const ok = counts.refuse === 0;
   if (apply && ok && statements.length) {
-    const guard = sql`SELECT json(CASE WHEN (SELECT version FROM catalogue_version WHERE id = 1) = ${Number(version?.results[0]?.version ?? 0)}
-        AND NOT EXISTS (SELECT 1 FROM editor_drafts WHERE entity = ${entity} AND key IN (SELECT value FROM json_each(${JSON.stringify(keys)})))
+    // Aborts the batch if the catalogue, the drafts or the next recognition id moved since the read above.
+    const guard = sql`SELECT json(CASE WHEN (${catalogueVersionNow}) = ${Number(version?.results[0]?.version ?? 0)}
+        AND NOT EXISTS (${draftedKeys(entity, keysJson)})
         AND (${NEXT_RECOGNITION_ID}) = ${firstNewId} THEN '1' ELSE 'stale' END)`;
     try {
-      await d1.batch(
-        [guard, ...statements, ...auditStatements(ctx, entity, audits)].map((s) => toStatement(d1, s)),
-      );
+      await runBatch(d1, [guard, ...statements, ...auditStatements(ctx, entity, audits)]);
     } catch (err) {
       if (isGuardFailure(err)) {
         throw new Conflict("The catalogue changed while the file was being checked; run the import again");
@@ -218,35 +218,24 @@ export function auditStatements(
   ctx: AuditContext,
   entity: string,
   events: { key: string; action: string; changes: unknown }[],
-): Query[] {
-  const out: Query[] = [];
+): SQL[] {
+  const a = auditEvents;
+  const out: SQL[] = [];
   for (let i = 0; i < events.length; i += 100) {
-    out.push({
-      sql: `INSERT INTO audit_events (editor_id, editor_email, via, entity, entity_key, action, changes, address)
-        SELECT ?1, ?2, 'import', ?3, json_extract(value, '$.key'), json_extract(value, '$.action'), json_extract(value, '$.changes'), ?4
-        FROM json_each(?5)`,
-      params: [
-        ctx.editor.id,
-        ctx.editor.email,
-        entity,
-        ctx.address,
-        JSON.stringify(events.slice(i, i + 100)),
-      ],
-    });
+    out.push(
+      sql`INSERT INTO ${a} (${bareList(a.editorId, a.editorEmail, a.via, a.entity, a.entityKey, a.action, a.changes, a.address)})
+        SELECT ${ctx.editor.id}, ${ctx.editor.email}, 'import', ${entity}, json_extract(value, '$.key'),
+          json_extract(value, '$.action'), json_extract(value, '$.changes'), ${ctx.address}
+        FROM json_each(${JSON.stringify(events.slice(i, i + 100))})`,
+    );
   }
   return out;
 }
 
 /** The published records of a kind as CSV in the import format (UTF-8 with a BOM for spreadsheet programs). */
 export async function exportCsv(d1: CountedD1, kind: ImportKind): Promise<string> {
-  const entity = kind === "products" ? "product" : kind === "producers" ? "producer" : "recognition";
-  const sql =
-    kind === "products"
-      ? "SELECT p.*, pr.slug AS producer FROM products p JOIN producers pr ON pr.id = p.producer_id ORDER BY p.id"
-      : kind === "producers"
-        ? "SELECT * FROM producers ORDER BY id"
-        : "SELECT r.*, p.slug AS product FROM recognitions r JOIN products p ON p.id = r.product_id ORDER BY r.id";
-  const [result] = await d1.batch<Row>([d1.prepare(sql)]);
+  const entity = ENTITY[kind];
+  const [result] = await d1.batch<Row>([toStatement(d1, exportRows(kind))]);
   const records = (result?.results ?? []).map((r) => fromRow[entity](r) as Row);
   const cells = records.map((r) =>
     COLUMNS[kind].map((col) => {
