@@ -12,14 +12,14 @@
  * the audit event. Deleting a listing or a channel leaves tombstones in the change feed through the existing
  * triggers; support projects and programme figures are not in the feed, and their audit events record the delete.
  */
-import { type Query, type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { Conflict, Invalid, NotFound, Stale } from "../../domain/errors.ts";
 import { bareList, toStatement } from "../../platform/db/client.ts";
 import { apiKeys, auditEvents, channels } from "../../platform/db/schema.ts";
 import type { CountedD1 } from "../../platform/env.ts";
 import { type EditorCall, requireRole } from "../auth/auth.ts";
 import { ifMatchHolds } from "../if-match.ts";
-import { auditStatement, diff, isGuardFailure } from "../records/store.ts";
+import { auditStatement, diff, isGuardFailure, runBatch, type Statement } from "../records/store.ts";
 import {
   type PlainState,
   plainFrom,
@@ -42,9 +42,9 @@ export function checkPlainIfMatch(header: string | undefined, s: PlainState, req
 
 export const plainStale = (s: PlainState) => new Stale(s.etag);
 
-async function runWrite(d1: CountedD1, statements: (SQL | Query)[], onStale: () => Error) {
+async function runWrite(d1: CountedD1, statements: Statement[], onStale: () => Error) {
   try {
-    return await d1.batch<Row>(statements.map((s) => toStatement(d1, s)));
+    return await runBatch(d1, statements);
   } catch (err) {
     if (isGuardFailure(err)) throw onStale();
     if (err instanceof Error && /UNIQUE constraint failed/.test(err.message))
