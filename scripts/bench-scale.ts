@@ -146,7 +146,8 @@ async function statementTimes(
 
 /** A short name for a statement of listProducts / getProduct, from its SQL. */
 function statementName(sql: string, i: number, detail: boolean): string {
-  const s = sql.replace(/\s+/g, " ");
+  // Read without identifier quotes: statements name the schema's tables through drizzle, which quotes them.
+  const s = sql.replace(/\s+/g, " ").replaceAll('"', "");
   if (detail)
     return ["product + producer", "recognitions", "listings", "support projects", "related"][i] ?? `#${i}`;
   // The page: one statement, or two when facet_counts picks between walking an index and SQLite's plan (only one
