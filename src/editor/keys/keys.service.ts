@@ -5,11 +5,14 @@
  * src/platform/db/api-keys.ts); every change is audited (entity `api_key`, key: its prefix). Each call is one
  * D1 batch that also reads what the page shows next.
  */
+import { sql } from "drizzle-orm";
 import { keyExpiry, keyInputReason, keyName, keyScopes } from "../../domain/api-keys.ts";
 import type { FieldProblem } from "../../domain/errors.ts";
 import { Invalid, NotFound } from "../../domain/errors.ts";
 import { SLUG_PATTERN } from "../../domain/vocabulary.ts";
 import { insertKey, listKeys, revokeKey, type StoredKeySummary } from "../../platform/db/api-keys.ts";
+import { toStatement } from "../../platform/db/client.ts";
+import { channels } from "../../platform/db/schema.ts";
 import { generateApiKey } from "../../platform/http/api-key.ts";
 import { type EditorCall, requireRole } from "../auth/auth.ts";
 import { prepared } from "../people/people.service.ts";
@@ -29,10 +32,10 @@ export interface KeyRequest {
   expires: string;
 }
 
-const CHANNELS = "SELECT slug, name FROM channels ORDER BY name";
+const CHANNELS = sql`SELECT ${channels.slug}, ${channels.name} FROM ${channels} ORDER BY ${channels.name}`;
 
 function viewStatements(call: EditorCall, channel: string | null) {
-  return [listKeys(call.d1, channel), call.d1.prepare(CHANNELS)];
+  return [listKeys(call.d1, channel), toStatement(call.d1, CHANNELS)];
 }
 const viewOf = (results: D1Result<unknown>[], at: number): KeysView => ({
   keys: (results[at]?.results ?? []) as StoredKeySummary[],
@@ -86,7 +89,7 @@ export async function createKey(
         { field: "expires_at", before: null, after: made.expiresAt },
       ]),
       // Only when the key was made: an unknown channel writes nothing, not even the audit line.
-      "changes() = 1",
+      sql`changes() = 1`,
     ),
     ...viewStatements(call, channel),
   ]);
@@ -110,7 +113,7 @@ export async function revokeChannelKey(
     prepared(
       call,
       auditStatement(call, "api_key", prefix, "revoke", [{ field: "revoked", before: false, after: true }]),
-      "changes() = 1",
+      sql`changes() = 1`,
     ),
     ...viewStatements(call, channel),
   ]);

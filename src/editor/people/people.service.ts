@@ -1,4 +1,3 @@
-import { Conflict, Invalid, NotFound } from "../../domain/errors.ts";
 /**
  * Publishers manage the people who edit: accounts (with a one-time password, as `npm run editor:create` makes
  * them), API tokens (shown once, stored hashed), sessions and disabling an account. Every change is audited
@@ -6,11 +5,14 @@ import { Conflict, Invalid, NotFound } from "../../domain/errors.ts";
  * everywhere from here, so a province cannot lock out its last publisher by a slip.
  */
 
+import { type SQL, sql } from "drizzle-orm";
+import { Conflict, Invalid, NotFound } from "../../domain/errors.ts";
 import { SLUG_PATTERN } from "../../domain/vocabulary.ts";
-import { compile } from "../../platform/db/client.ts";
+import { bare, bareList, compile, NOW, toStatement } from "../../platform/db/client.ts";
+import { editorSessions, editors, editorTokens, producers } from "../../platform/db/schema.ts";
 import { type EditorCall, type Role, requireRole } from "../auth/auth.ts";
 import { generateEditorToken, hashPassword, PBKDF2_MAX_ITERATIONS, randomToken } from "../auth/crypto.ts";
-import { auditStatement, type Statement } from "../records/store.ts";
+import { auditStatement } from "../records/store.ts";
 
 export interface PersonToken {
   id: number;
@@ -38,14 +40,18 @@ export async function listPeople(call: EditorCall): Promise<Person[]> {
   requireRole(call.editor, "publisher");
   const d1 = call.d1;
   const [people, tokens] = await d1.batch<Record<string, unknown>>([
-    d1.prepare(
-      `SELECT e.id, e.email, e.name, e.role, e.created_at, e.disabled_at,
-        (SELECT count(*) FROM editor_sessions s WHERE s.editor_id = e.id AND s.revoked_at IS NULL
-          AND s.expires_at > strftime('%Y-%m-%dT%H:%M:%fZ','now')) AS sessions
-       FROM editors e ORDER BY e.disabled_at IS NOT NULL, e.email`,
+    toStatement(
+      d1,
+      sql`SELECT ${editors.id}, ${editors.email}, ${editors.name}, ${editors.role}, ${editors.createdAt}, ${editors.disabledAt},
+        (SELECT count(*) FROM ${editorSessions} WHERE ${editorSessions.editorId} = ${editors.id}
+          AND ${editorSessions.revokedAt} IS NULL AND ${editorSessions.expiresAt} > ${NOW}) AS sessions
+       FROM ${editors} ORDER BY ${editors.disabledAt} IS NOT NULL, ${editors.email}`,
     ),
-    d1.prepare(
-      "SELECT id, editor_id, name, prefix, created_at, last_used_at, revoked_at FROM editor_tokens ORDER BY revoked_at IS NOT NULL, id DESC",
+    toStatement(
+      d1,
+      sql`SELECT ${editorTokens.id}, ${editorTokens.editorId}, ${editorTokens.name}, ${editorTokens.prefix},
+        ${editorTokens.createdAt}, ${editorTokens.lastUsedAt}, ${editorTokens.revokedAt}
+       FROM ${editorTokens} ORDER BY ${editorTokens.revokedAt} IS NOT NULL, ${editorTokens.id} DESC`,
     ),
   ]);
   const byEditor = new Map<number, PersonToken[]>();
@@ -65,6 +71,10 @@ const audit = (call: EditorCall, entity: string, key: string, action: string, ch
   auditStatement(call, entity, key, action, changes as never);
 
 const invalid = (name: string, reason: string) => new Invalid([{ name, reason }]);
+
+/** The id of the real (not illustrative) producer of a slug: no row when there is none. */
+const realProducer = (slug: string | null) =>
+  sql`SELECT ${producers.id} FROM ${producers} WHERE ${producers.slug} = ${slug} AND ${producers.provenance} != 'illustrative'`;
 
 /**
  * Creates an account; returns its one-time password (shown once, stored only as a PBKDF2 hash). The account must
@@ -89,14 +99,13 @@ export async function createAccount(
   if (Number(hash.split("$")[1]) > PBKDF2_MAX_ITERATIONS) throw new Error("PBKDF2 above the Workers cap");
   const d1 = call.d1;
   const [rows] = await d1.batch<{ id: number }>([
-    d1
-      .prepare(
-        `INSERT INTO editors (email, name, role, password_hash, producer_id, must_change_password)
-         SELECT ?, ?, ?, ?, (SELECT id FROM producers WHERE slug = ?5 AND provenance != 'illustrative'), 1
-         WHERE ?5 IS NULL OR EXISTS (SELECT 1 FROM producers WHERE slug = ?5 AND provenance != 'illustrative')
-         ON CONFLICT(email) DO NOTHING RETURNING id`,
-      )
-      .bind(email, input.name?.trim() || null, input.role, hash, producer),
+    toStatement(
+      d1,
+      sql`INSERT INTO ${editors} (${bareList(editors.email, editors.name, editors.role, editors.passwordHash, editors.producerId, editors.mustChangePassword)})
+         SELECT ${email}, ${input.name?.trim() || null}, ${input.role}, ${hash}, (${realProducer(producer)}), 1
+         WHERE ${producer} IS NULL OR EXISTS (${realProducer(producer)})
+         ON CONFLICT (${bare(editors.email)}) DO NOTHING RETURNING ${bare(editors.id)}`,
+    ),
     prepared(
       call,
       audit(call, "editor", email, "create", [
@@ -104,7 +113,7 @@ export async function createAccount(
         { field: "role", before: null, after: input.role },
       ]),
       // Only when the insert happened: an existing account is not "created" again.
-      "changes() = 1",
+      sql`changes() = 1`,
     ),
   ]);
   const id = rows?.results[0]?.id;
@@ -112,18 +121,22 @@ export async function createAccount(
   return { id, email, password };
 }
 
-/** A statement made conditional on a SQL expression (evaluated when it runs, inside the batch). */
-export function prepared(call: EditorCall, s: Statement, when: string): D1PreparedStatement {
-  const q = compile(s);
-  const sql = q.sql.replace(/VALUES \((.*)\)$/s, `SELECT $1 WHERE ${when}`);
-  return call.d1.prepare(sql).bind(...q.params);
+/**
+ * An audit statement ({@link auditStatement}, an `INSERT … VALUES (…)`) made conditional on a SQL expression
+ * (evaluated when it runs, inside the batch): `INSERT … SELECT … WHERE when`.
+ */
+export function prepared(call: EditorCall, s: SQL, when: SQL): D1PreparedStatement {
+  const query = compile(s);
+  const condition = compile(when);
+  const text = query.sql.replace(/VALUES \((.*)\)$/is, `SELECT $1 WHERE ${condition.sql}`);
+  return toStatement(call.d1, { sql: text, params: [...query.params, ...condition.params] });
 }
 
 async function personOf(call: EditorCall, id: number) {
-  const row = await call.d1
-    .prepare("SELECT id, email, role, disabled_at FROM editors WHERE id = ?")
-    .bind(id)
-    .first<{ id: number; email: string; role: Role; disabled_at: string | null }>();
+  const row = await toStatement(
+    call.d1,
+    sql`SELECT ${editors.id}, ${editors.email}, ${editors.role}, ${editors.disabledAt} FROM ${editors} WHERE ${editors.id} = ${id}`,
+  ).first<{ id: number; email: string; role: Role; disabled_at: string | null }>();
   if (!row) throw new NotFound(`No account #${id}`);
   return row;
 }
@@ -139,18 +152,21 @@ export async function createToken(
   const { token, prefix, hash } = await generateEditorToken();
   const d1 = call.d1;
   const [rows] = await d1.batch<{ id: number; email: string }>([
-    d1
-      .prepare(
-        "INSERT INTO editor_tokens (editor_id, name, prefix, hash) SELECT id, ?, ?, ? FROM editors WHERE id = ? AND disabled_at IS NULL AND role != 'producer' RETURNING id, (SELECT email FROM editors WHERE id = editor_id) AS email",
-      )
-      .bind(label, prefix, hash, editorId),
+    toStatement(
+      d1,
+      sql`INSERT INTO ${editorTokens} (${bareList(editorTokens.editorId, editorTokens.name, editorTokens.prefix, editorTokens.hash)})
+        SELECT ${editors.id}, ${label}, ${prefix}, ${hash} FROM ${editors}
+        WHERE ${editors.id} = ${editorId} AND ${editors.disabledAt} IS NULL AND ${editors.role} != 'producer'
+        RETURNING ${bare(editorTokens.id)},
+          (SELECT ${editors.email} FROM ${editors} WHERE ${editors.id} = ${bare(editorTokens.editorId)}) AS email`,
+    ),
     prepared(
       call,
       audit(call, "editor_token", prefix, "create", [
         { field: "editor_id", before: null, after: editorId },
         { field: "name", before: null, after: label },
       ]),
-      "changes() = 1",
+      sql`changes() = 1`,
     ),
   ]);
   const row = rows?.results[0];
@@ -163,12 +179,12 @@ export async function revokeToken(call: EditorCall, tokenId: number): Promise<vo
   requireRole(call.editor, "publisher");
   const d1 = call.d1;
   const [rows] = await d1.batch<{ prefix: string }>([
-    d1
-      .prepare(
-        "UPDATE editor_tokens SET revoked_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ? AND revoked_at IS NULL RETURNING prefix",
-      )
-      .bind(tokenId),
-    prepared(call, audit(call, "editor_token", `#${tokenId}`, "revoke", []), "changes() = 1"),
+    toStatement(
+      d1,
+      sql`UPDATE ${editorTokens} SET ${bare(editorTokens.revokedAt)} = ${NOW}
+        WHERE ${editorTokens.id} = ${tokenId} AND ${editorTokens.revokedAt} IS NULL RETURNING ${bare(editorTokens.prefix)}`,
+    ),
+    prepared(call, audit(call, "editor_token", `#${tokenId}`, "revoke", []), sql`changes() = 1`),
   ]);
   if (!rows?.results.length) throw new NotFound(`No active token #${tokenId}`);
 }
@@ -179,12 +195,13 @@ export async function revokeSessions(call: EditorCall, editorId: number): Promis
   const person = await personOf(call, editorId);
   const d1 = call.d1;
   const [rows] = await d1.batch<{ id_hash: string }>([
-    d1
-      .prepare(
-        "UPDATE editor_sessions SET revoked_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE editor_id = ? AND revoked_at IS NULL AND id_hash <> ? RETURNING id_hash",
-      )
-      .bind(editorId, call.editor.session ?? ""),
-    prepared(call, audit(call, "editor", person.email, "revoke-sessions", []), "changes() > 0"),
+    toStatement(
+      d1,
+      sql`UPDATE ${editorSessions} SET ${bare(editorSessions.revokedAt)} = ${NOW}
+        WHERE ${editorSessions.editorId} = ${editorId} AND ${editorSessions.revokedAt} IS NULL
+          AND ${editorSessions.idHash} <> ${call.editor.session ?? ""} RETURNING ${bare(editorSessions.idHash)}`,
+    ),
+    prepared(call, audit(call, "editor", person.email, "revoke-sessions", []), sql`changes() > 0`),
   ]);
   return rows?.results.length ?? 0;
 }
@@ -198,20 +215,19 @@ export async function disableAccount(call: EditorCall, editorId: number): Promis
   if (person.disabled_at) return;
   const d1 = call.d1;
   await d1.batch([
-    d1
-      .prepare(
-        "UPDATE editors SET disabled_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ? AND disabled_at IS NULL",
-      )
-      .bind(editorId),
-    d1
-      .prepare(
-        "UPDATE editor_sessions SET revoked_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE editor_id = ? AND revoked_at IS NULL",
-      )
-      .bind(editorId),
+    toStatement(
+      d1,
+      sql`UPDATE ${editors} SET ${bare(editors.disabledAt)} = ${NOW} WHERE ${editors.id} = ${editorId} AND ${editors.disabledAt} IS NULL`,
+    ),
+    toStatement(
+      d1,
+      sql`UPDATE ${editorSessions} SET ${bare(editorSessions.revokedAt)} = ${NOW}
+        WHERE ${editorSessions.editorId} = ${editorId} AND ${editorSessions.revokedAt} IS NULL`,
+    ),
     prepared(
       call,
       audit(call, "editor", person.email, "disable", [{ field: "disabled", before: false, after: true }]),
-      "1",
+      sql`1`,
     ),
   ]);
 }
