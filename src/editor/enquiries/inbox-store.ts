@@ -1,6 +1,17 @@
 // The inbox's reads and writes, for the editors' and producers' pages and the admin API: plain inputs (who acts,
 // and the producer a producer's account is scoped to), one D1 round trip each. No HTTP here.
-import type { ENQUIRY_STATUSES } from "../../platform/db/schema.ts";
+import { type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { bare, bareList, NOW, toStatement } from "../../platform/db/client.ts";
+import {
+  auditEvents,
+  channels,
+  type ENQUIRY_STATUSES,
+  enquiries,
+  kinds,
+  producers,
+  products,
+} from "../../platform/db/schema.ts";
 import type { CountedD1 } from "../../platform/env.ts";
 import { eraseOne } from "./retention.ts";
 
@@ -18,11 +29,24 @@ export interface Actor {
   producerId?: number | null;
 }
 
+// The short names the statements read by: an enquiry `e`, its producer `pr`, product `p`, kind `k`, channel `ch`.
+const e = alias(enquiries, "e");
+const pr = alias(producers, "pr");
+const p = alias(products, "p");
+const k = alias(kinds, "k");
+const ch = alias(channels, "ch");
+
 /** The scope of an actor as SQL over `e` (enquiries): everything, or one producer's enquiries that are not spam. */
-function scope(actor: Actor): { sql: string; params: unknown[] } {
-  if (actor.role !== "producer") return { sql: "1", params: [] };
-  return { sql: "e.producer_id = ? AND e.status != 'spam'", params: [actor.producerId ?? -1] };
+function scope(actor: Actor): SQL {
+  if (actor.role !== "producer") return sql`1`;
+  return sql`${e.producerId} = ${actor.producerId ?? -1} AND ${e.status} != 'spam'`;
 }
+
+/** An enquiry `e` with its producer, product, kind and channel (each may be missing). */
+const WITH_SUBJECT = sql`${enquiries} ${e} LEFT JOIN ${producers} ${pr} ON ${pr.id} = ${e.producerId}
+  LEFT JOIN ${products} ${p} ON ${p.id} = ${e.productId}
+  LEFT JOIN ${kinds} ${k} ON ${k.id} = ${e.productKindId}
+  LEFT JOIN ${channels} ${ch} ON ${ch.id} = ${e.channelId}`;
 
 export interface InboxFilters {
   status?: EnquiryStatus;
@@ -54,35 +78,23 @@ const LIST_LIMIT = 200;
 /** The inbox: newest first, filtered; and how many enquiries each status holds in the actor's scope. */
 export async function listEnquiries(d1: CountedD1, actor: Actor, f: InboxFilters) {
   const s = scope(actor);
-  const where = [s.sql];
-  const params: unknown[] = [...s.params];
-  if (f.status) {
-    where.push("e.status = ?");
-    params.push(f.status);
-  }
-  if (f.producer && actor.role !== "producer") {
-    where.push("pr.slug = ?");
-    params.push(f.producer);
-  }
-  if (f.days) {
-    where.push("e.created_at > ?");
-    params.push(new Date(Date.now() - f.days * 86_400_000).toISOString());
-  }
+  const where = [s];
+  if (f.status) where.push(sql`${e.status} = ${f.status}`);
+  if (f.producer && actor.role !== "producer") where.push(sql`${pr.slug} = ${f.producer}`);
+  if (f.days) where.push(sql`${e.createdAt} > ${new Date(Date.now() - f.days * 86_400_000).toISOString()}`);
   const [rows, counts] = await d1.batch<Record<string, unknown>>([
-    d1
-      .prepare(
-        `SELECT e.ref, e.created_at, e.status, e.kind, e.name, e.organisation, p.name_vi AS product_name,
-           pr.name AS producer_name, pr.slug AS producer_slug, k.name_vi AS kind_name, k.slug AS kind_slug,
-           ch.name AS channel_name, e.erased_at
-         FROM enquiries e LEFT JOIN producers pr ON pr.id = e.producer_id LEFT JOIN products p ON p.id = e.product_id
-         LEFT JOIN kinds k ON k.id = e.product_kind_id
-         LEFT JOIN channels ch ON ch.id = e.channel_id
-         WHERE ${where.join(" AND ")} ORDER BY e.created_at DESC, e.id DESC LIMIT ${LIST_LIMIT}`,
-      )
-      .bind(...params),
-    d1
-      .prepare(`SELECT e.status, count(*) AS n FROM enquiries e WHERE ${s.sql} GROUP BY e.status`)
-      .bind(...s.params),
+    toStatement(
+      d1,
+      sql`SELECT ${e.ref}, ${e.createdAt}, ${e.status}, ${e.kind}, ${e.name}, ${e.organisation}, ${p.nameVi} AS product_name,
+           ${pr.name} AS producer_name, ${pr.slug} AS producer_slug, ${k.nameVi} AS kind_name, ${k.slug} AS kind_slug,
+           ${ch.name} AS channel_name, ${e.erasedAt}
+         FROM ${WITH_SUBJECT}
+         WHERE ${sql.join(where, sql` AND `)} ORDER BY ${e.createdAt} DESC, ${e.id} DESC LIMIT ${sql.raw(String(LIST_LIMIT))}`,
+    ),
+    toStatement(
+      d1,
+      sql`SELECT ${e.status}, count(*) AS n FROM ${enquiries} ${e} WHERE ${s} GROUP BY ${e.status}`,
+    ),
   ]);
   return {
     rows: (rows?.results ?? []) as unknown as InboxRow[],
@@ -114,33 +126,30 @@ export interface EnquiryDetail extends InboxRow {
 export async function getEnquiry(d1: CountedD1, actor: Actor, ref: string): Promise<EnquiryDetail | null> {
   const s = scope(actor);
   const [row, audit, routes] = await d1.batch<Record<string, unknown>>([
-    d1
-      .prepare(
-        `SELECT e.ref, e.created_at, e.status, e.status_at, e.kind, e.quantity, e.message, e.name, e.email, e.phone,
-           e.organisation, e.consent_version, e.lang, e.via, e.erased_at, p.name_vi AS product_name,
-           p.slug AS product_slug, pr.name AS producer_name, pr.slug AS producer_slug, k.name_vi AS kind_name,
-           k.slug AS kind_slug, ch.name AS channel_name
-         FROM enquiries e LEFT JOIN producers pr ON pr.id = e.producer_id LEFT JOIN products p ON p.id = e.product_id
-         LEFT JOIN kinds k ON k.id = e.product_kind_id
-         LEFT JOIN channels ch ON ch.id = e.channel_id WHERE e.ref = ? AND ${s.sql}`,
-      )
-      .bind(ref, ...s.params),
+    toStatement(
+      d1,
+      sql`SELECT ${e.ref}, ${e.createdAt}, ${e.status}, ${e.statusAt}, ${e.kind}, ${e.quantity}, ${e.message}, ${e.name},
+           ${e.email}, ${e.phone}, ${e.organisation}, ${e.consentVersion}, ${e.lang}, ${e.via}, ${e.erasedAt},
+           ${p.nameVi} AS product_name, ${p.slug} AS product_slug, ${pr.name} AS producer_name,
+           ${pr.slug} AS producer_slug, ${k.nameVi} AS kind_name, ${k.slug} AS kind_slug, ${ch.name} AS channel_name
+         FROM ${WITH_SUBJECT} WHERE ${e.ref} = ${ref} AND ${s}`,
+    ),
     // A producer's account sees the trail only as far as its own actions and the receipt.
-    d1
-      .prepare(
-        `SELECT a.at, a.editor_email, a.action, a.changes FROM audit_events a
-         WHERE a.entity = 'enquiry' AND a.entity_key = ? AND EXISTS (SELECT 1 FROM enquiries e WHERE e.ref = ? AND ${s.sql})
-         ORDER BY a.id`,
-      )
-      .bind(ref, ref, ...s.params),
-    d1
-      .prepare(
-        `SELECT pr.slug, pr.name FROM producers pr
-         WHERE pr.provenance != 'illustrative' AND ? != 'producer'
-           AND EXISTS (SELECT 1 FROM enquiries e WHERE e.ref = ? AND e.producer_id IS NULL)
-         ORDER BY pr.name`,
-      )
-      .bind(actor.role, ref),
+    toStatement(
+      d1,
+      sql`SELECT ${auditEvents.at}, ${auditEvents.editorEmail}, ${auditEvents.action}, ${auditEvents.changes}
+         FROM ${auditEvents}
+         WHERE ${auditEvents.entity} = 'enquiry' AND ${auditEvents.entityKey} = ${ref}
+           AND EXISTS (SELECT 1 FROM ${enquiries} ${e} WHERE ${e.ref} = ${ref} AND ${s})
+         ORDER BY ${auditEvents.id}`,
+    ),
+    toStatement(
+      d1,
+      sql`SELECT ${pr.slug}, ${pr.name} FROM ${producers} ${pr}
+         WHERE ${pr.provenance} != 'illustrative' AND ${actor.role} != 'producer'
+           AND EXISTS (SELECT 1 FROM ${enquiries} ${e} WHERE ${e.ref} = ${ref} AND ${e.producerId} IS NULL)
+         ORDER BY ${pr.name}`,
+    ),
   ]);
   const found = row?.results[0];
   if (!found) return null;
@@ -159,32 +168,14 @@ export function maySet(actor: Actor, status: EnquiryStatus): boolean {
 }
 
 /** An audit event for an enquiry in the actor's scope, written only when `when` holds (before the change runs). */
-function auditInsert(
-  d1: CountedD1,
-  actor: Actor,
-  ref: string,
-  action: string,
-  changes: { sql: string; params: unknown[] },
-  when: { sql: string; params: unknown[] },
-) {
-  const s = scope(actor);
-  return d1
-    .prepare(
-      `INSERT INTO audit_events (editor_id, editor_email, via, entity, entity_key, action, changes, address)
-       SELECT ?, ?, ?, 'enquiry', e.ref, ?, ${changes.sql}, ? FROM enquiries e
-       WHERE e.ref = ? AND ${s.sql} AND ${when.sql}`,
-    )
-    .bind(
-      actor.id,
-      actor.email,
-      actor.via,
-      action,
-      ...changes.params,
-      actor.address,
-      ref,
-      ...s.params,
-      ...when.params,
-    );
+function auditInsert(d1: CountedD1, actor: Actor, ref: string, action: string, changes: SQL, when: SQL) {
+  const a = auditEvents;
+  return toStatement(
+    d1,
+    sql`INSERT INTO ${a} (${bareList(a.editorId, a.editorEmail, a.via, a.entity, a.entityKey, a.action, a.changes, a.address)})
+       SELECT ${actor.id}, ${actor.email}, ${actor.via}, 'enquiry', ${e.ref}, ${action}, ${changes}, ${actor.address}
+       FROM ${enquiries} ${e} WHERE ${e.ref} = ${ref} AND ${scope(actor)} AND ${when}`,
+  );
 }
 
 /** "needs-producer": forwarding an enquiry that has no producer (one about a kind) names a real producer. */
@@ -204,38 +195,32 @@ export async function setStatus(
   producer?: string,
 ): Promise<ChangeOutcome> {
   const s = scope(actor);
-  const route = "(SELECT pr.id FROM producers pr WHERE pr.slug = ? AND pr.provenance != 'illustrative')";
+  const route = sql`(SELECT ${pr.id} FROM ${producers} ${pr} WHERE ${pr.slug} = ${producer ?? ""} AND ${pr.provenance} != 'illustrative')`;
   // A producer-less enquiry is forwarded only to a producer named here; other changes leave the producer alone.
-  const routed = status === "forwarded" ? `(e.producer_id IS NOT NULL OR ${route} IS NOT NULL)` : "1";
-  const routedParams = status === "forwarded" ? [producer ?? ""] : [];
+  const routed = status === "forwarded" ? sql`(${e.producerId} IS NOT NULL OR ${route} IS NOT NULL)` : sql`1`;
   const [, , after] = await d1.batch<Record<string, unknown>>([
     auditInsert(
       d1,
       actor,
       ref,
       "status",
-      {
-        sql: `CASE WHEN e.producer_id IS NULL AND ? = 'forwarded'
-          THEN json_array(json_object('field', 'status', 'before', e.status, 'after', ?),
-                          json_object('field', 'producer', 'before', NULL, 'after', ?))
-          ELSE json_array(json_object('field', 'status', 'before', e.status, 'after', ?)) END`,
-        params: [status, status, producer ?? null, status],
-      },
-      { sql: `e.status != ? AND ${routed}`, params: [status, ...routedParams] },
+      sql`CASE WHEN ${e.producerId} IS NULL AND ${status} = 'forwarded'
+          THEN json_array(json_object('field', 'status', 'before', ${e.status}, 'after', ${status}),
+                          json_object('field', 'producer', 'before', NULL, 'after', ${producer ?? null}))
+          ELSE json_array(json_object('field', 'status', 'before', ${e.status}, 'after', ${status})) END`,
+      sql`${e.status} != ${status} AND ${routed}`,
     ),
-    d1
-      .prepare(
-        `UPDATE enquiries AS e SET status = ?, status_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'),
-           producer_id = CASE WHEN ? = 'forwarded' THEN coalesce(e.producer_id, ${route}) ELSE e.producer_id END
-         WHERE e.ref = ? AND ${s.sql} AND e.status != ? AND ${routed}`,
-      )
-      .bind(status, status, producer ?? "", ref, ...s.params, status, ...routedParams),
-    d1
-      .prepare(
-        `SELECT e.status, e.producer_id IS NULL AS unrouted, changes() AS changed FROM enquiries e
-         WHERE e.ref = ? AND ${s.sql}`,
-      )
-      .bind(ref, ...s.params),
+    toStatement(
+      d1,
+      sql`UPDATE ${enquiries} AS ${e} SET ${bare(enquiries.status)} = ${status}, ${bare(enquiries.statusAt)} = ${NOW},
+           ${bare(enquiries.producerId)} = CASE WHEN ${status} = 'forwarded' THEN coalesce(${e.producerId}, ${route}) ELSE ${e.producerId} END
+         WHERE ${e.ref} = ${ref} AND ${s} AND ${e.status} != ${status} AND ${routed}`,
+    ),
+    toStatement(
+      d1,
+      sql`SELECT ${e.status}, ${e.producerId} IS NULL AS unrouted, changes() AS changed FROM ${enquiries} ${e}
+         WHERE ${e.ref} = ${ref} AND ${s}`,
+    ),
   ]);
   const row = after?.results[0];
   if (!row) return "not-found";
@@ -247,16 +232,12 @@ export async function setStatus(
 export async function eraseEnquiry(d1: CountedD1, actor: Actor, ref: string): Promise<ChangeOutcome> {
   if (actor.role === "producer") return "not-found";
   const [, , after] = await d1.batch<Record<string, unknown>>([
-    auditInsert(
-      d1,
-      actor,
-      ref,
-      "erase",
-      { sql: "'[]'", params: [] },
-      { sql: "e.erased_at IS NULL", params: [] },
-    ),
+    auditInsert(d1, actor, ref, "erase", sql`'[]'`, sql`${e.erasedAt} IS NULL`),
     eraseOne(d1, ref),
-    d1.prepare("SELECT changes() AS changed, erased_at FROM enquiries WHERE ref = ?").bind(ref),
+    toStatement(
+      d1,
+      sql`SELECT changes() AS changed, ${enquiries.erasedAt} FROM ${enquiries} WHERE ${enquiries.ref} = ${ref}`,
+    ),
   ]);
   const row = after?.results[0];
   if (!row) return "not-found";
