@@ -3,7 +3,10 @@
 // (enquiry_notices), so a message retried after a failed send skips the recipients already told. Loaded only by
 // the queue consumer and the cron (src/background.ts).
 import { EmailMessage } from "cloudflare:email";
-import { countedD1 } from "../platform/db/client.ts";
+import { sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { bareList, countedD1, toStatement } from "../platform/db/client.ts";
+import { editors, enquiries, enquiryNotices, kinds, producers, products } from "../platform/db/schema.ts";
 import type { EnquiryEvent } from "../platform/enquiry-notices.ts";
 import type { CountedD1, Env } from "../platform/env.ts";
 import { KIND_LABELS } from "../ui/enquiry-kinds.ts";
@@ -78,29 +81,38 @@ export function noticeEmail(env: Env, e: EnquiryRow, event: EnquiryEvent, to: st
   return { subject, text: lines.join("\n"), from: senderAddress(env), to };
 }
 
+// The short names the statements read by: an enquiry `e`, its producer `pr`, product `p`, kind `k`; an account `a`;
+// a notice `n`.
+const e = alias(enquiries, "e");
+const pr = alias(producers, "pr");
+const p = alias(products, "p");
+const k = alias(kinds, "k");
+const a = alias(editors, "a");
+const n = alias(enquiryNotices, "n");
+
 /** Reads what the emails about one enquiry need, in one round trip. */
 async function load(d1: CountedD1, ref: string, event: EnquiryEvent) {
   const [enquiry, accounts, sent] = await d1.batch<Record<string, unknown>>([
-    d1
-      .prepare(
-        `SELECT e.id, e.ref, e.kind, e.quantity, e.message, e.name, e.email, e.phone, e.organisation, e.status,
-           e.erased_at, p.name_vi AS product_name, pr.name AS producer_name, k.name_vi AS kind_name
-         FROM enquiries e LEFT JOIN producers pr ON pr.id = e.producer_id LEFT JOIN products p ON p.id = e.product_id
-         LEFT JOIN kinds k ON k.id = e.product_kind_id
-         WHERE e.ref = ?`,
-      )
-      .bind(ref),
-    d1
-      .prepare(
-        `SELECT a.email FROM editors a JOIN enquiries e ON e.producer_id = a.producer_id
-         WHERE e.ref = ? AND a.role = 'producer' AND a.disabled_at IS NULL AND a.password_hash IS NOT NULL`,
-      )
-      .bind(ref),
-    d1
-      .prepare(
-        "SELECT n.recipient FROM enquiry_notices n JOIN enquiries e ON e.id = n.enquiry_id WHERE e.ref = ? AND n.event = ?",
-      )
-      .bind(ref, event),
+    toStatement(
+      d1,
+      sql`SELECT ${e.id}, ${e.ref}, ${e.kind}, ${e.quantity}, ${e.message}, ${e.name}, ${e.email}, ${e.phone},
+           ${e.organisation}, ${e.status}, ${e.erasedAt}, ${p.nameVi} AS product_name, ${pr.name} AS producer_name,
+           ${k.nameVi} AS kind_name
+         FROM ${enquiries} ${e} LEFT JOIN ${producers} ${pr} ON ${pr.id} = ${e.producerId}
+         LEFT JOIN ${products} ${p} ON ${p.id} = ${e.productId}
+         LEFT JOIN ${kinds} ${k} ON ${k.id} = ${e.productKindId}
+         WHERE ${e.ref} = ${ref}`,
+    ),
+    toStatement(
+      d1,
+      sql`SELECT ${a.email} FROM ${editors} ${a} JOIN ${enquiries} ${e} ON ${e.producerId} = ${a.producerId}
+         WHERE ${e.ref} = ${ref} AND ${a.role} = 'producer' AND ${a.disabledAt} IS NULL AND ${a.passwordHash} IS NOT NULL`,
+    ),
+    toStatement(
+      d1,
+      sql`SELECT ${n.recipient} FROM ${enquiryNotices} ${n} JOIN ${enquiries} ${e} ON ${e.id} = ${n.enquiryId}
+         WHERE ${e.ref} = ${ref} AND ${n.event} = ${event}`,
+    ),
   ]);
   return {
     enquiry: enquiry?.results[0] as EnquiryRow | undefined,
@@ -124,12 +136,14 @@ export async function sendEnquiryNotices(env: Env, ref: string, event: EnquiryEv
     if (sent.has(to)) continue;
     const mail = noticeEmail(env, enquiry, event, to);
     const result = await env.EMAIL.send(new EmailMessage(mail.from, to, mimeMessage(mail)));
+    const messageId = (result as { messageId?: string } | undefined)?.messageId ?? null;
     await d1.batch([
-      d1
-        .prepare(
-          "INSERT OR IGNORE INTO enquiry_notices (enquiry_id, event, recipient, message_id) VALUES (?, ?, ?, ?)",
-        )
-        .bind(enquiry.id, event, to, (result as { messageId?: string } | undefined)?.messageId ?? null),
+      toStatement(
+        d1,
+        sql`INSERT OR IGNORE INTO ${enquiryNotices}
+          (${bareList(enquiryNotices.enquiryId, enquiryNotices.event, enquiryNotices.recipient, enquiryNotices.messageId)})
+          VALUES (${enquiry.id}, ${event}, ${to}, ${messageId})`,
+      ),
     ]);
     count++;
   }
@@ -161,13 +175,15 @@ export async function handleEnquiryMessages(
 export async function sweepUnsentNotices(env: Env): Promise<void> {
   if (!env.CENTRE_EMAIL || !env.EMAIL || !env.WEBHOOKS) return;
   const now = Date.now();
-  const rows = await env.DB.prepare(
-    `SELECT e.ref FROM enquiries e WHERE e.created_at BETWEEN ? AND ? AND e.status != 'spam' AND e.erased_at IS NULL
-       AND NOT EXISTS (SELECT 1 FROM enquiry_notices n WHERE n.enquiry_id = e.id AND n.event = 'received')
-     ORDER BY e.created_at LIMIT 20`,
-  )
-    .bind(new Date(now - 7 * 86_400_000).toISOString(), new Date(now - 5 * 60_000).toISOString())
-    .all<{ ref: string }>();
+  const from = new Date(now - 7 * 86_400_000).toISOString();
+  const to = new Date(now - 5 * 60_000).toISOString();
+  const rows = await toStatement(
+    countedD1(env.DB),
+    sql`SELECT ${e.ref} FROM ${enquiries} ${e}
+     WHERE ${e.createdAt} BETWEEN ${from} AND ${to} AND ${e.status} != 'spam' AND ${e.erasedAt} IS NULL
+       AND NOT EXISTS (SELECT 1 FROM ${enquiryNotices} ${n} WHERE ${n.enquiryId} = ${e.id} AND ${n.event} = 'received')
+     ORDER BY ${e.createdAt} LIMIT 20`,
+  ).all<{ ref: string }>();
   if (rows.results.length)
     await env.WEBHOOKS.sendBatch(
       rows.results.map((r) => ({ body: { kind: "enquiry", ref: r.ref, event: "received" } })),
