@@ -1,9 +1,12 @@
 // The shopper's side of enquiries, without JavaScript: the form's own page (GET /hoi-mua?product=…), the form's
 // target (POST /hoi-mua: redirect-after-post to the thank-you page, or the form again with its errors in the
 // page's language and the values kept), the thank-you page and the privacy notice. English under /en/enquire.
+import { sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { LANGS } from "../domain/vocabulary.ts";
+import { toStatement } from "../platform/db/client.ts";
+import { kinds, producers, products } from "../platform/db/schema.ts";
 import { queueEnquiryNotice } from "../platform/enquiry-notices.ts";
 import type { AppEnv } from "../platform/env.ts";
 import { addressBucket } from "../platform/http/client-address.ts";
@@ -41,20 +44,20 @@ async function subjectName(
   const field = subjectField(s);
   const slug = field && s[field];
   if (!field || !slug || slug.length > 120) return null;
-  const row = await c
-    .get("d1")
-    .prepare(
-      {
-        product: `SELECT p.name_vi, p.name_en, (p.provenance != 'illustrative' AND pr.provenance != 'illustrative') AS is_real
-           FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.slug = ?`,
-        producer:
-          "SELECT name AS name_vi, name AS name_en, provenance != 'illustrative' AS is_real FROM producers WHERE slug = ?",
-        product_kind:
-          "SELECT name_vi, name_en, provenance != 'illustrative' AS is_real FROM kinds WHERE slug = ?",
-      }[field],
-    )
-    .bind(slug)
-    .first<{ name_vi: string; name_en: string; is_real: number }>();
+  const statement = {
+    product: sql`SELECT ${products.nameVi}, ${products.nameEn},
+        (${products.provenance} != 'illustrative' AND ${producers.provenance} != 'illustrative') AS is_real
+      FROM ${products} JOIN ${producers} ON ${producers.id} = ${products.producerId} WHERE ${products.slug} = ${slug}`,
+    producer: sql`SELECT ${producers.name} AS name_vi, ${producers.name} AS name_en,
+        ${producers.provenance} != 'illustrative' AS is_real FROM ${producers} WHERE ${producers.slug} = ${slug}`,
+    product_kind: sql`SELECT ${kinds.nameVi}, ${kinds.nameEn}, ${kinds.provenance} != 'illustrative' AS is_real
+      FROM ${kinds} WHERE ${kinds.slug} = ${slug}`,
+  }[field];
+  const row = await toStatement(c.get("d1"), statement).first<{
+    name_vi: string;
+    name_en: string;
+    is_real: number;
+  }>();
   return row ? { name: { vi: row.name_vi, en: row.name_en }, real: Boolean(row.is_real) } : null;
 }
 
