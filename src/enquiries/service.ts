@@ -1,7 +1,11 @@
 // Receiving an enquiry: plain inputs in, an outcome out, one D1 round trip. The API operation (api.ts) and the
 // form (pages.tsx) both call submitEnquiry; neither knows SQL, and this module knows no HTTP.
 
+import { type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { liveKeyWhere } from "../platform/db/api-keys.ts";
+import { bare, bareList, toStatement } from "../platform/db/client.ts";
+import { apiKeys, auditEvents, enquiries, kinds, producers, products } from "../platform/db/schema.ts";
 import type { CountedD1 } from "../platform/env.ts";
 import { sha256Hex } from "../platform/http/api-key.ts";
 import {
@@ -32,6 +36,43 @@ export type SubmitOutcome =
   | { kind: "address-limit" | "producer-limit"; retryAfterSeconds: number; name: SubjectName };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+// The short names the statements read by: a product `p`, its producer `pr`, a kind `k`, a key `k` (each in a
+// subquery of its own), an enquiry `e`.
+const p = alias(products, "p");
+const pr = alias(producers, "pr");
+const kind = alias(kinds, "k");
+const key = alias(apiKeys, "k");
+const e = alias(enquiries, "e");
+
+/** The subject row `s` (a derived table) and its columns, named once for the queries that make and read it. */
+const SUBJECT_ROW = sql.identifier("s");
+const SUBJECT = {
+  productId: sql.identifier("product_id"),
+  producerId: sql.identifier("producer_id"),
+  productKindId: sql.identifier("product_kind_id"),
+  isReal: sql.identifier("is_real"),
+  nameVi: sql.identifier("name_vi"),
+  nameEn: sql.identifier("name_en"),
+};
+const S = (column: (typeof SUBJECT)[keyof typeof SUBJECT]) => sql`${SUBJECT_ROW}.${column}`;
+
+/** What an enquiry is about, as one row: its product, producer or kind, whether it is real, and its names. */
+function subjectRow(field: "product" | "producer" | "product_kind", slug: string | undefined): SQL {
+  const c = SUBJECT;
+  if (field === "product")
+    return sql`SELECT ${p.id} AS ${c.productId}, ${p.producerId} AS ${c.producerId}, NULL AS ${c.productKindId},
+         (${p.provenance} != 'illustrative' AND ${pr.provenance} != 'illustrative') AS ${c.isReal},
+         ${p.nameVi} AS ${c.nameVi}, ${p.nameEn} AS ${c.nameEn}
+       FROM ${products} ${p} JOIN ${producers} ${pr} ON ${pr.id} = ${p.producerId} WHERE ${p.slug} = ${slug}`;
+  if (field === "producer")
+    return sql`SELECT NULL AS ${c.productId}, ${pr.id} AS ${c.producerId}, NULL AS ${c.productKindId},
+         (${pr.provenance} != 'illustrative') AS ${c.isReal}, ${pr.name} AS ${c.nameVi}, ${pr.name} AS ${c.nameEn}
+       FROM ${producers} ${pr} WHERE ${pr.slug} = ${slug}`;
+  return sql`SELECT NULL AS ${c.productId}, NULL AS ${c.producerId}, ${kind.id} AS ${c.productKindId},
+         (${kind.provenance} != 'illustrative') AS ${c.isReal}, ${kind.nameVi} AS ${c.nameVi}, ${kind.nameEn} AS ${c.nameEn}
+       FROM ${kinds} ${kind} WHERE ${kind.slug} = ${slug}`;
+}
 
 /** A random public reference for an enquiry: 12 characters of base32 (60 bits), never a row id. */
 function newRef(): string {
@@ -65,78 +106,63 @@ export async function submitEnquiry(
   const anonymous = sender.key === null;
   const inert = (v: string | undefined) => (v === undefined ? null : anonymous ? defuseLinks(v) : v);
   const since = new Date(now - DAY_MS).toISOString();
-  const subjectSql = {
-    product: `SELECT p.id AS product_id, p.producer_id AS producer_id, NULL AS product_kind_id,
-         (p.provenance != 'illustrative' AND pr.provenance != 'illustrative') AS is_real,
-         p.name_vi AS name_vi, p.name_en AS name_en
-       FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.slug = ?1`,
-    producer: `SELECT NULL AS product_id, pr.id AS producer_id, NULL AS product_kind_id,
-         (pr.provenance != 'illustrative') AS is_real, pr.name AS name_vi, pr.name AS name_en
-       FROM producers pr WHERE pr.slug = ?1`,
-    product_kind: `SELECT NULL AS product_id, NULL AS producer_id, k.id AS product_kind_id,
-         (k.provenance != 'illustrative') AS is_real, k.name_vi AS name_vi, k.name_en AS name_en
-       FROM kinds k WHERE k.slug = ?1`,
-  }[field];
+  const subjectSql = subjectRow(field, slug);
+  const [prefix, hash] = [sender.key?.prefix ?? null, sender.key?.hash ?? null];
+  const { addressKey } = sender;
   // A chain's key attributes the enquiry to its channel while it is live (neither revoked nor expired).
-  const liveKey = `FROM api_keys k WHERE ${liveKeyWhere("?2", "?3")}`;
-  const keyOk = `(?2 IS NULL OR EXISTS (SELECT 1 ${liveKey}))`;
-  const addressCount = "(SELECT count(*) FROM enquiries WHERE address_key = ?4 AND created_at > ?5)";
-  const producerCount =
-    "(SELECT count(*) FROM enquiries WHERE producer_id = s.producer_id AND created_at > ?5)";
-  const common = [slug, sender.key?.prefix ?? null, sender.key?.hash ?? null, sender.addressKey, since];
-  const insert = d1
-    .prepare(
-      `INSERT INTO enquiries (ref, dedupe_key, product_id, producer_id, product_kind_id, kind, quantity, message, name,
-         email, phone, organisation, consent_version, lang, via, channel_id, address_key)
-       SELECT ?6, ?7, s.product_id, s.producer_id, s.product_kind_id, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-         (SELECT k.channel_id ${liveKey}), ?4
-       FROM (${subjectSql}) s
-       WHERE s.is_real AND ${keyOk}
-         AND (?4 IS NULL OR ${addressCount} < ${MAX_PER_ADDRESS_PER_DAY})
-         AND ${producerCount} < ${MAX_PER_PRODUCER_PER_DAY}
-         AND NOT EXISTS (SELECT 1 FROM enquiries WHERE dedupe_key = ?7)
-       ON CONFLICT (dedupe_key) DO NOTHING`,
-    )
-    .bind(
-      ...common,
-      ref,
-      dedupeKey,
-      input.kind,
-      inert(input.quantity),
-      inert(input.message),
-      input.name,
-      email,
-      phone,
-      inert(input.organisation),
-      CONSENT_VERSION,
-      input.lang ?? "vi",
-      sender.via,
-    );
-  const audit = d1
-    .prepare(
-      `INSERT INTO audit_events (editor_email, via, entity, entity_key, action, changes)
-       SELECT '(enquirer)', ?2, 'enquiry', ?1, 'received', '[]' WHERE EXISTS (SELECT 1 FROM enquiries WHERE ref = ?1)`,
-    )
-    .bind(ref, sender.via);
-  const explain = d1
-    .prepare(
-      `SELECT (SELECT ref FROM enquiries WHERE dedupe_key = ?7) AS stored,
+  const liveKey = sql`FROM ${apiKeys} ${key} WHERE ${liveKeyWhere(key, prefix, hash)}`;
+  const keyOk = sql`(${prefix} IS NULL OR EXISTS (SELECT 1 ${liveKey}))`;
+  const addressCount = sql`(SELECT count(*) FROM ${enquiries} WHERE ${enquiries.addressKey} = ${addressKey} AND ${enquiries.createdAt} > ${since})`;
+  const producerCount = sql`(SELECT count(*) FROM ${enquiries} WHERE ${enquiries.producerId} = ${S(SUBJECT.producerId)} AND ${enquiries.createdAt} > ${since})`;
+  const insert = sql`INSERT INTO ${enquiries} (${bareList(
+    enquiries.ref,
+    enquiries.dedupeKey,
+    enquiries.productId,
+    enquiries.producerId,
+    enquiries.productKindId,
+    enquiries.kind,
+    enquiries.quantity,
+    enquiries.message,
+    enquiries.name,
+    enquiries.email,
+    enquiries.phone,
+    enquiries.organisation,
+    enquiries.consentVersion,
+    enquiries.lang,
+    enquiries.via,
+    enquiries.channelId,
+    enquiries.addressKey,
+  )})
+       SELECT ${ref}, ${dedupeKey}, ${S(SUBJECT.productId)}, ${S(SUBJECT.producerId)}, ${S(SUBJECT.productKindId)},
+         ${input.kind}, ${inert(input.quantity)}, ${inert(input.message)}, ${input.name}, ${email}, ${phone},
+         ${inert(input.organisation)}, ${CONSENT_VERSION}, ${input.lang ?? "vi"}, ${sender.via},
+         (SELECT ${key.channelId} ${liveKey}), ${addressKey}
+       FROM (${subjectSql}) ${SUBJECT_ROW}
+       WHERE ${S(SUBJECT.isReal)} AND ${keyOk}
+         AND (${addressKey} IS NULL OR ${addressCount} < ${sql.raw(String(MAX_PER_ADDRESS_PER_DAY))})
+         AND ${producerCount} < ${sql.raw(String(MAX_PER_PRODUCER_PER_DAY))}
+         AND NOT EXISTS (SELECT 1 FROM ${enquiries} WHERE ${enquiries.dedupeKey} = ${dedupeKey})
+       ON CONFLICT (${bare(enquiries.dedupeKey)}) DO NOTHING`;
+  const audit = sql`INSERT INTO ${auditEvents} (${bareList(auditEvents.editorEmail, auditEvents.via, auditEvents.entity, auditEvents.entityKey, auditEvents.action, auditEvents.changes)})
+       SELECT '(enquirer)', ${sender.via}, 'enquiry', ${ref}, 'received', '[]'
+       WHERE EXISTS (SELECT 1 FROM ${enquiries} WHERE ${enquiries.ref} = ${ref})`;
+  // The sender's other enquiries of the day, and the producer's (this one left out).
+  const sameAddress = sql`${addressKey} IS NOT NULL AND ${enquiries.addressKey} = ${addressKey}
+           AND ${enquiries.createdAt} > ${since} AND ${enquiries.ref} != ${ref}`;
+  const sameProducer = sql`${e.producerId} = ${S(SUBJECT.producerId)} AND ${e.createdAt} > ${since} AND ${e.ref} != ${ref}`;
+  const explain = sql`SELECT (SELECT ${enquiries.ref} FROM ${enquiries} WHERE ${enquiries.dedupeKey} = ${dedupeKey}) AS stored,
          (SELECT count(*) FROM (${subjectSql})) AS found,
-         (SELECT is_real FROM (${subjectSql})) AS is_real,
-         (SELECT name_vi FROM (${subjectSql})) AS name_vi,
-         (SELECT name_en FROM (${subjectSql})) AS name_en,
+         (SELECT ${SUBJECT.isReal} FROM (${subjectSql})) AS is_real,
+         (SELECT ${SUBJECT.nameVi} FROM (${subjectSql})) AS name_vi,
+         (SELECT ${SUBJECT.nameEn} FROM (${subjectSql})) AS name_en,
          ${keyOk} AS key_ok,
-         (SELECT min(created_at) FROM enquiries WHERE ?4 IS NOT NULL AND address_key = ?4 AND created_at > ?5
-           AND ref != ?6) AS address_oldest,
-         (SELECT count(*) FROM enquiries WHERE ?4 IS NOT NULL AND address_key = ?4 AND created_at > ?5
-           AND ref != ?6) AS address_count,
-         (SELECT min(e.created_at) FROM enquiries e, (${subjectSql}) s WHERE e.producer_id = s.producer_id
-           AND e.created_at > ?5 AND e.ref != ?6) AS producer_oldest,
-         (SELECT count(*) FROM enquiries e, (${subjectSql}) s WHERE e.producer_id = s.producer_id
-           AND e.created_at > ?5 AND e.ref != ?6) AS producer_count`,
-    )
-    .bind(...common, ref, dedupeKey);
-  const [, , result] = await d1.batch<Record<string, unknown>>([insert, audit, explain]);
+         (SELECT min(${enquiries.createdAt}) FROM ${enquiries} WHERE ${sameAddress}) AS address_oldest,
+         (SELECT count(*) FROM ${enquiries} WHERE ${sameAddress}) AS address_count,
+         (SELECT min(${e.createdAt}) FROM ${enquiries} ${e}, (${subjectSql}) ${SUBJECT_ROW} WHERE ${sameProducer}) AS producer_oldest,
+         (SELECT count(*) FROM ${enquiries} ${e}, (${subjectSql}) ${SUBJECT_ROW} WHERE ${sameProducer}) AS producer_count`;
+  const [, , result] = await d1.batch<Record<string, unknown>>(
+    [insert, audit, explain].map((q) => toStatement(d1, q)),
+  );
   const row = (result?.results[0] ?? {}) as {
     stored: string | null;
     found: number;

@@ -35,7 +35,6 @@ const PENDING: string[] = [
   "src/editor/records/store.ts",
   "src/editor/search/search.service.ts",
   "src/editor/search/synonyms.ts",
-  "src/enquiries/service.ts",
   "src/platform/db/api-keys.ts",
   "src/platform/db/facet-counts.ts",
   "src/platform/db/mappers.ts",

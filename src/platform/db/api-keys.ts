@@ -4,6 +4,9 @@
  * stored as its visible prefix and its SHA-256 only (src/platform/http/api-key.ts makes them); checking a presented
  * key is the retail feature's (src/retail/keys/). Statements take numbered parameters (?1, ?2…).
  */
+import { type Column, type SQL, sql } from "drizzle-orm";
+import { NOW as SQL_NOW } from "./client.ts";
+import type { apiKeys } from "./schema.ts";
 
 /** A key as the editors and the CLI see it: never its hash. */
 export interface StoredKeySummary {
@@ -40,12 +43,17 @@ export const REVOKE_KEY = `UPDATE api_keys SET revoked_at = ${NOW} WHERE prefix 
 RETURNING id, (SELECT slug FROM channels WHERE id = channel_id) AS channel`;
 
 /**
- * The SQL condition that the key row `k` is the one presented — its prefix and SHA-256 are the statement's
- * parameters named `prefix` and `hash` (e.g. "?2", "?3") — and may be used now: not revoked, not expired. For
- * statements that take a key without the retail feature's check (an enquiry a chain sends with its key).
+ * The SQL condition that the key row `k` (api_keys, or an alias of it) is the one presented — its prefix and
+ * SHA-256 — and may be used now: not revoked, not expired. For statements that take a key without the retail
+ * feature's check (an enquiry a chain sends with its key).
  */
-export const liveKeyWhere = (prefix: string, hash: string) =>
-  `k.prefix = ${prefix} AND k.hash = ${hash} AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ${NOW})`;
+export const liveKeyWhere = (k: KeyColumns, prefix: string | null, hash: string | null): SQL =>
+  sql`${k.prefix} = ${prefix} AND ${k.hash} = ${hash} AND ${k.revokedAt} IS NULL AND (${k.expiresAt} IS NULL OR ${k.expiresAt} > ${SQL_NOW})`;
+/** The api_keys columns {@link liveKeyWhere} reads, of the table or an alias of it. */
+type KeyColumns = Record<
+  Extract<keyof typeof apiKeys, "prefix" | "hash" | "revokedAt" | "expiresAt">,
+  Column
+>;
 
 export interface NewKey {
   channel: string;
