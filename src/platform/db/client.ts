@@ -22,29 +22,15 @@ export function countedD1(session: D1DatabaseSession | D1Database): CountedD1 {
   let roundTrips = 0;
   let catalogueVersion: number | null = null;
   let catalogueEpoch: number | null = null;
-  const targets = new WeakMap<object, D1PreparedStatement>();
-  const wrap = (stmt: D1PreparedStatement): D1PreparedStatement => {
-    const proxy = new Proxy(stmt, {
-      get(target, prop) {
-        if (prop === "bind") return (...values: unknown[]) => wrap(target.bind(...values));
-        const value = Reflect.get(target, prop, target);
-        if (typeof prop === "string" && EXECUTORS.has(prop) && typeof value === "function") {
-          return (...args: unknown[]) => {
-            roundTrips++;
-            return value.apply(target, args);
-          };
-        }
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
-    targets.set(proxy, stmt);
-    return proxy;
-  };
+  const { prepare, unwrap } = aroundStatements(session, (execute) => {
+    roundTrips++;
+    return execute();
+  });
   return {
-    prepare: (query) => wrap(session.prepare(query)),
+    prepare,
     batch: async <T>(statements: D1PreparedStatement[]) => {
       roundTrips++;
-      const unwrapped = statements.map((s) => targets.get(s) ?? s);
+      const unwrapped = statements.map(unwrap);
       const results = await session.batch<T>([...unwrapped, session.prepare(CATALOGUE_VERSION_SQL)]);
       const version = results.pop()?.results[0] as { version?: number; epoch?: number } | undefined;
       catalogueVersion = version?.version ?? catalogueVersion;
@@ -61,6 +47,36 @@ export function countedD1(session: D1DatabaseSession | D1Database): CountedD1 {
       return catalogueEpoch;
     },
     bookmark: () => ("getBookmark" in session ? session.getBookmark() : null),
+  };
+}
+
+/**
+ * Statements of `inner` that call `around` for each execution of their own (`first`, `all`, `run`, `raw`, a bound
+ * copy's too), and `unwrap` to give `batch` back the statements they wrap: how a D1 is counted ({@link countedD1})
+ * or has a credential checked before its first statement (src/editor/auth/auth.ts, authenticatedD1).
+ */
+export function aroundStatements(
+  inner: { prepare(query: string): D1PreparedStatement },
+  around: (execute: () => Promise<unknown>) => Promise<unknown>,
+) {
+  const targets = new WeakMap<object, D1PreparedStatement>();
+  const wrap = (stmt: D1PreparedStatement): D1PreparedStatement => {
+    const proxy = new Proxy(stmt, {
+      get(target, prop) {
+        if (prop === "bind") return (...values: unknown[]) => wrap(target.bind(...values));
+        const value = Reflect.get(target, prop, target);
+        if (typeof prop === "string" && EXECUTORS.has(prop) && typeof value === "function") {
+          return (...args: unknown[]) => around(() => value.apply(target, args));
+        }
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    targets.set(proxy, stmt);
+    return proxy;
+  };
+  return {
+    prepare: (query: string) => wrap(inner.prepare(query)),
+    unwrap: (s: D1PreparedStatement) => targets.get(s) ?? s,
   };
 }
 
