@@ -1,5 +1,8 @@
+import { sql } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
+import { aroundStatements, toStatement } from "../../platform/db/client.ts";
+import { editorSessions, editors, editorTokens, producers } from "../../platform/db/schema.ts";
 import type { AppEnv, CountedD1 } from "../../platform/env.ts";
 import { KEY_PATTERN } from "../../platform/http/api-key.ts";
 import { addressBucket } from "../../platform/http/client-address.ts";
@@ -89,6 +92,9 @@ interface TokenRow {
 /** Marks the error of the credential guard (see {@link authenticatedD1}): SQLite names the bad JSON path. */
 const REFUSED = "editor-credential-refused";
 
+/** An editor token with its account. */
+const TOKEN_AND_ACCOUNT = sql`${editorTokens} JOIN ${editors} ON ${editors.id} = ${editorTokens.editorId}`;
+
 /**
  * Requires an editor API token (`Authorization: Bearer cnnted_…`) with at least `role`. A retailer key gets 403
  * (it is a real credential, for other routes); a malformed one 401 at once. A well-formed token is checked inside
@@ -144,31 +150,29 @@ export function authenticatedD1(
   cred: { prefix: string; hash: string; role: Role },
 ): CountedD1 {
   let verified = false;
-  const targets = new WeakMap<object, D1PreparedStatement>();
   const guard = () =>
-    inner
-      .prepare(
-        `SELECT json_extract('{}', CASE WHEN EXISTS (SELECT 1 FROM editor_tokens t JOIN editors e ON e.id = t.editor_id
-          WHERE t.prefix = ?1 AND t.hash = ?2 AND t.revoked_at IS NULL AND e.disabled_at IS NULL
-          AND ((?3 = 'editor' AND e.role = 'editor') OR e.role = 'publisher')) THEN '$' ELSE '${REFUSED}' END)`,
-      )
-      .bind(cred.prefix, cred.hash, cred.role);
+    toStatement(
+      inner,
+      sql`SELECT json_extract('{}', CASE WHEN EXISTS (SELECT 1 FROM ${TOKEN_AND_ACCOUNT}
+          WHERE ${editorTokens.prefix} = ${cred.prefix} AND ${editorTokens.hash} = ${cred.hash}
+          AND ${editorTokens.revokedAt} IS NULL AND ${editors.disabledAt} IS NULL
+          AND ((${cred.role} = 'editor' AND ${editors.role} = 'editor') OR ${editors.role} = 'publisher'))
+          THEN '$' ELSE ${sql.raw(`'${REFUSED}'`)} END)`,
+    );
   const who = () =>
-    inner
-      .prepare(
-        "SELECT t.editor_id, e.email, e.role FROM editor_tokens t JOIN editors e ON e.id = t.editor_id WHERE t.prefix = ?",
-      )
-      .bind(cred.prefix);
-  const unwrap = (s: D1PreparedStatement) => targets.get(s) ?? s;
+    toStatement(
+      inner,
+      sql`SELECT ${editorTokens.editorId}, ${editors.email}, ${editors.role} FROM ${TOKEN_AND_ACCOUNT}
+        WHERE ${editorTokens.prefix} = ${cred.prefix}`,
+    );
 
   async function why(): Promise<never> {
-    const row = await inner
-      .prepare(
-        `SELECT t.editor_id, e.email, e.role, t.hash, t.revoked_at, e.disabled_at
-         FROM editor_tokens t JOIN editors e ON e.id = t.editor_id WHERE t.prefix = ?`,
-      )
-      .bind(cred.prefix)
-      .first<TokenRow>();
+    const row = await toStatement(
+      inner,
+      sql`SELECT ${editorTokens.editorId}, ${editors.email}, ${editors.role}, ${editorTokens.hash},
+          ${editorTokens.revokedAt}, ${editors.disabledAt}
+        FROM ${TOKEN_AND_ACCOUNT} WHERE ${editorTokens.prefix} = ${cred.prefix}`,
+    ).first<TokenRow>();
     if (!row || !sameDigest(cred.hash, row.hash)) throw unauthorized("Unknown editor token");
     if (row.revoked_at || row.disabled_at) throw unauthorized("This editor token was revoked");
     throw new Problem(403, { type: "forbidden", detail: `This needs the '${cred.role}' role` });
@@ -190,31 +194,13 @@ export function authenticatedD1(
     c.set("editor", { id: row.editor_id, email: row.email, role: row.role, via: "api" });
     return results.slice(2);
   };
-  const ensure = async () => {
+  // A statement run on its own, before any batch, first has the token checked by a batch of its own.
+  const { prepare, unwrap } = aroundStatements(inner, async (execute) => {
     if (!verified) await batch([]);
-  };
-  const wrap = (stmt: D1PreparedStatement): D1PreparedStatement => {
-    const proxy = new Proxy(stmt, {
-      get(target, prop) {
-        if (prop === "bind") return (...values: unknown[]) => wrap(target.bind(...values));
-        const value = Reflect.get(target, prop, target);
-        if (
-          typeof prop === "string" &&
-          ["first", "all", "run", "raw"].includes(prop) &&
-          typeof value === "function"
-        )
-          return async (...args: unknown[]) => {
-            await ensure();
-            return value.apply(target, args);
-          };
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
-    targets.set(proxy, stmt);
-    return proxy;
-  };
+    return execute();
+  });
   return {
-    prepare: (query) => wrap(inner.prepare(query)),
+    prepare,
     batch,
     get roundTrips() {
       return inner.roundTrips;
@@ -299,15 +285,14 @@ export async function readSession(c: Context<AppEnv>): Promise<EditorIdentity | 
   const token = getCookie(c, SESSION_COOKIE);
   if (!token || !/^[\w-]{43}$/.test(token)) return null;
   const idHash = await sha256Hex(token);
-  const row = await c
-    .get("d1")
-    .prepare(
-      `SELECT s.editor_id, e.email, e.role, e.producer_id, s.expires_at, s.revoked_at, e.disabled_at, e.must_change_password,
-         (SELECT slug FROM producers WHERE id = e.producer_id) AS producer_slug
-       FROM editor_sessions s JOIN editors e ON e.id = s.editor_id WHERE s.id_hash = ?`,
-    )
-    .bind(idHash)
-    .first<SessionRow>();
+  const s = editorSessions;
+  const row = await toStatement(
+    c.get("d1"),
+    sql`SELECT ${s.editorId}, ${editors.email}, ${editors.role}, ${editors.producerId}, ${s.expiresAt}, ${s.revokedAt},
+        ${editors.disabledAt}, ${editors.mustChangePassword},
+        (SELECT ${producers.slug} FROM ${producers} WHERE ${producers.id} = ${editors.producerId}) AS producer_slug
+      FROM ${s} JOIN ${editors} ON ${editors.id} = ${s.editorId} WHERE ${s.idHash} = ${idHash}`,
+  ).first<SessionRow>();
   if (!row || row.revoked_at || row.disabled_at || Date.parse(row.expires_at) <= Date.now()) return null;
   return {
     id: row.editor_id,
