@@ -5,7 +5,6 @@
  * key is the retail feature's (src/retail/keys/). Statements take numbered parameters (?1, ?2…).
  */
 import { type Column, type SQL, sql } from "drizzle-orm";
-import { NOW as SQL_NOW } from "./client.ts";
 import type { apiKeys } from "./schema.ts";
 
 /** A key as the editors and the CLI see it: never its hash. */
@@ -48,7 +47,7 @@ RETURNING id, (SELECT slug FROM channels WHERE id = channel_id) AS channel`;
  * feature's check (an enquiry a chain sends with its key).
  */
 export const liveKeyWhere = (k: KeyColumns, prefix: string | null, hash: string | null): SQL =>
-  sql`${k.prefix} = ${prefix} AND ${k.hash} = ${hash} AND ${k.revokedAt} IS NULL AND (${k.expiresAt} IS NULL OR ${k.expiresAt} > ${SQL_NOW})`;
+  sql`${k.prefix} = ${prefix} AND ${k.hash} = ${hash} AND ${k.revokedAt} IS NULL AND (${k.expiresAt} IS NULL OR ${k.expiresAt} > ${sql.raw(NOW)})`;
 /** The api_keys columns {@link liveKeyWhere} reads, of the table or an alias of it. */
 type KeyColumns = Record<
   Extract<keyof typeof apiKeys, "prefix" | "hash" | "revokedAt" | "expiresAt">,
