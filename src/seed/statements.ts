@@ -12,7 +12,6 @@ import {
   publishRecognitionStatement,
 } from "../editor/records/statements.ts";
 import type { ProducerRecord, ProductRecord, RecognitionRecord } from "../editor/schemas.ts";
-import { bare, bareList, compile } from "../platform/db/client.ts";
 import {
   channels,
   kinds,
@@ -23,6 +22,7 @@ import {
   recognitions,
   supportProjects,
 } from "../platform/db/schema.ts";
+import { bare, bareList, compile } from "../platform/db/sql.ts";
 import * as data from "./data.ts";
 
 export type SqlValue = string | number | null;

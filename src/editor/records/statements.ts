@@ -4,8 +4,8 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { bare, bareList, NOW } from "../../platform/db/client.ts";
 import { producers, products, recognitions } from "../../platform/db/schema.ts";
+import { bare, bareList, NOW } from "../../platform/db/sql.ts";
 import { districtSlug, fold } from "../../platform/lib/fold.ts";
 import {
   NOT_STATED,

@@ -1,7 +1,9 @@
-import { type Column, getTableName, type Query, SQL, sql } from "drizzle-orm";
+import { type Query, SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { CountedD1 } from "../env.ts";
+import { compile } from "./sql.ts";
+
+export { bare, bareList, compile, NOW, qualified } from "./sql.ts";
 
 const EXECUTORS = new Set(["first", "all", "run", "raw"]);
 
@@ -88,16 +90,6 @@ export function createDb(d1: CountedD1) {
 }
 export type Db = ReturnType<typeof createDb>;
 
-const dialect = new SQLiteAsyncDialect();
-
-/**
- * Compiles a drizzle `sql` template to its text and bound parameters — the one way raw SQL is written here:
- * values are always `${}` parameters, never spliced text, and a fragment used twice binds its values twice itself.
- *
- * @example compile(sql`SELECT slug FROM products WHERE id = ${id}`) // { sql: "… id = ?", params: [id] }
- */
-export const compile = (query: SQL): Query => dialect.sqlToQuery(query);
-
 /**
  * A drizzle `sql` template as a D1 prepared statement (bound), ready for `d1.batch([...])` or `.all()`.
  *
@@ -107,24 +99,6 @@ export function toStatement(d1: CountedD1, query: SQL | Query): D1PreparedStatem
   const { sql: text, params } = query instanceof SQL ? compile(query) : query;
   return d1.prepare(text).bind(...params);
 }
-
-/**
- * A column's own name, unqualified, for the places SQL takes no table prefix (an INSERT's column list, an UPDATE's
- * SET targets, `excluded.<column>`). Elsewhere write the column itself (`${editors.email}` renders
- * `"editors"."email"`), so a renamed column is a compile error in every statement that names it.
- */
-export const bare = (column: Column) => sql.identifier(column.name);
-/**
- * A column always with its table (or alias) — `"p"."producer_id"` — for a correlated subquery inside a drizzle
- * builder query over one table: there drizzle writes every column bare, so `${p.producerId} = ${producers.id}`
- * would compare the subquery's own columns.
- */
-export const qualified = (column: Column) =>
-  sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
-/** Columns' own names, comma-separated: an INSERT's column list. */
-export const bareList = (...columns: Column[]) => sql.join(columns.map(bare), sql`, `);
-/** The time now, written as the schema's defaults write it (ISO 8601 with milliseconds, UTC). */
-export const NOW = sql.raw("strftime('%Y-%m-%dT%H:%M:%fZ','now')");
 
 /** What a drizzle query offers once prepared: its SQL and a mapper for a batch result. */
 interface Preparable<R> extends PromiseLike<R> {
