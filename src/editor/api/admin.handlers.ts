@@ -1,5 +1,8 @@
 import type { RouteConfig, RouteHandler } from "@hono/zod-openapi";
+import { sql } from "drizzle-orm";
 import type { Context } from "hono";
+import { toStatement } from "../../platform/db/client.ts";
+import { auditEvents as a } from "../../platform/db/schema.ts";
 import type { AppEnv } from "../../platform/env.ts";
 import { Problem } from "../../platform/http/problem.ts";
 import { editorCall } from "../auth/auth.ts";
@@ -217,17 +220,18 @@ interface AuditRow {
   changes: string;
 }
 
+/** Audit events newest first, of an entity and key when given, before an id when given. */
+const auditPage = (entity: string | null, key: string | null, before: number | null, limit: number) =>
+  sql`SELECT ${a.id}, ${a.at}, ${a.editorEmail}, ${a.via}, ${a.entity}, ${a.entityKey}, ${a.action}, ${a.changes} FROM ${a}
+       WHERE (${entity} IS NULL OR ${a.entity} = ${entity}) AND (${key} IS NULL OR ${a.entityKey} = ${key})
+         AND (${before} IS NULL OR ${a.id} < ${before})
+       ORDER BY ${a.id} DESC LIMIT ${limit}`;
+
 export const listAuditEvents: H<typeof routes.listAuditEvents> = async (c) => {
   const q = c.req.valid("query");
   const d1 = c.get("d1");
   const [found] = await d1.batch<AuditRow>([
-    d1
-      .prepare(
-        `SELECT id, at, editor_email, via, entity, entity_key, action, changes FROM audit_events
-       WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR entity_key = ?2) AND (?3 IS NULL OR id < ?3)
-       ORDER BY id DESC LIMIT ?4`,
-      )
-      .bind(q.entity ?? null, q.key ?? null, q.before ?? null, q.limit + 1),
+    toStatement(d1, auditPage(q.entity ?? null, q.key ?? null, q.before ?? null, q.limit + 1)),
   ]);
   const results = found?.results ?? [];
   const page = results.slice(0, q.limit);

@@ -8,6 +8,10 @@ import { Invalid, NotFound } from "../../domain/errors.ts";
  * exist.
  */
 
+import { sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { toStatement } from "../../platform/db/client.ts";
+import { producers, products } from "../../platform/db/schema.ts";
 import type { CountedD1 } from "../../platform/env.ts";
 import type { EditorCall } from "../auth/auth.ts";
 import { notFound, savePhoto, updateDraft } from "../records/records.service.ts";
@@ -68,24 +72,26 @@ export async function ownProductState(call: EditorCall, slug: string): Promise<R
   return s;
 }
 
+const p = alias(products, "p");
+const pr = alias(producers, "pr");
+
 /** A producer's own record (live and draft) and its products, in one round trip. */
 export async function ownProfile(d1: CountedD1, producerSlug: string) {
   const results = await d1.batch<Record<string, unknown>>([
     ...stateStatements(d1, "producer", producerSlug),
-    d1
-      .prepare(
-        `SELECT p.slug, p.name_vi, p.name_en FROM products p JOIN producers pr ON pr.id = p.producer_id
-           WHERE pr.slug = ? ORDER BY p.sort_vi`,
-      )
-      .bind(producerSlug),
+    toStatement(
+      d1,
+      sql`SELECT ${p.slug}, ${p.nameVi}, ${p.nameEn} FROM ${products} ${p} JOIN ${producers} ${pr} ON ${pr.id} = ${p.producerId}
+           WHERE ${pr.slug} = ${producerSlug} ORDER BY ${p.sortVi}`,
+    ),
   ]);
   const state = stateFromResults(
     "producer",
     producerSlug,
     results.slice(0, 2),
   ) as RecordState<ProducerRecord>;
-  const products = (results[2]?.results ?? []) as { slug: string; name_vi: string; name_en: string }[];
-  return { state, products };
+  const own = (results[2]?.results ?? []) as { slug: string; name_vi: string; name_en: string }[];
+  return { state, products: own };
 }
 
 /** Proposes the producer's public contact and description (a draft of its record). */

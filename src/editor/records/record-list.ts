@@ -1,13 +1,16 @@
 // What the record pages list: every product or producer with its status (published, changed, a draft only), and
 // the producer slugs a product form offers. Each is one D1 batch of the live rows and the drafts.
+import { sql } from "drizzle-orm";
+import { toStatement } from "../../platform/db/client.ts";
+import { editorDrafts as d, producers, products } from "../../platform/db/schema.ts";
 import type { CountedD1 } from "../../platform/env.ts";
 import { fold } from "../../platform/lib/fold.ts";
 
 /** Producer slugs (published and drafts), for the product form's select. */
 export async function producerSlugs(d1: CountedD1): Promise<string[]> {
   const [live, drafts] = await d1.batch<{ slug: string }>([
-    d1.prepare("SELECT slug FROM producers ORDER BY slug"),
-    d1.prepare("SELECT key AS slug FROM editor_drafts WHERE entity = 'producer' ORDER BY key"),
+    toStatement(d1, sql`SELECT ${producers.slug} FROM ${producers} ORDER BY ${producers.slug}`),
+    toStatement(d1, sql`SELECT ${d.key} AS slug FROM ${d} WHERE ${d.entity} = 'producer' ORDER BY ${d.key}`),
   ]);
   return [...new Set([...(live?.results ?? []), ...(drafts?.results ?? [])].map((r) => r.slug))].sort();
 }
@@ -25,20 +28,21 @@ export async function listRecords(
   q: string,
   status: string,
 ): Promise<RecordRow[]> {
-  const table = kind === "product" ? "products" : "producers";
-  const name = kind === "product" ? "name_vi" : "name";
-  const [live, drafts] = await d1.batch<Record<string, string>>([
-    d1.prepare(
-      `SELECT slug, ${name} AS name FROM ${table} ORDER BY ${kind === "product" ? "sort_vi" : "name"}`,
+  // The live rows' name column, and the same field in a draft's record (the record's own field name).
+  const live =
+    kind === "product"
+      ? sql`SELECT ${products.slug}, ${products.nameVi} AS name FROM ${products} ORDER BY ${products.sortVi}`
+      : sql`SELECT ${producers.slug}, ${producers.name} AS name FROM ${producers} ORDER BY ${producers.name}`;
+  const path = kind === "product" ? "$.name_vi" : "$.name";
+  const [liveRows, drafts] = await d1.batch<Record<string, string>>([
+    toStatement(d1, live),
+    toStatement(
+      d1,
+      sql`SELECT ${d.key} AS slug, json_extract(${d.payload}, ${path}) AS name FROM ${d} WHERE ${d.entity} = ${kind}`,
     ),
-    d1
-      .prepare(
-        `SELECT key AS slug, json_extract(payload, '$.${name}') AS name FROM editor_drafts WHERE entity = ?`,
-      )
-      .bind(kind),
   ]);
   const draftBySlug = new Map((drafts?.results ?? []).map((r) => [String(r.slug), String(r.name)]));
-  const rows: RecordRow[] = (live?.results ?? []).map((r) => ({
+  const rows: RecordRow[] = (liveRows?.results ?? []).map((r) => ({
     slug: String(r.slug),
     name: String(draftBySlug.get(String(r.slug)) ?? r.name),
     status: draftBySlug.has(String(r.slug)) ? "changed" : "published",

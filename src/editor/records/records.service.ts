@@ -331,8 +331,8 @@ export async function createRecognitionDraft(
   const a = auditEvents;
   const [inserted] = await runBatch(call.d1, [
     sql`INSERT INTO ${d} (${bareList(d.entity, d.key, d.productSlug, d.payload, d.version, d.updatedBy)})
-        SELECT 'recognition', CAST(n.id AS TEXT), ${input.product}, json_set(${JSON.stringify(input)}, '$.id', n.id), 1, ${editor.id}
-        FROM (${NEXT_RECOGNITION_ID}) n RETURNING ${bareList(d.key, d.payload)}`,
+        SELECT 'recognition', CAST(nr.id AS TEXT), ${input.product}, json_set(${JSON.stringify(input)}, '$.id', nr.id), 1, ${editor.id}
+        FROM (${NEXT_RECOGNITION_ID}) nr RETURNING ${bareList(d.key, d.payload)}`,
     sql`INSERT INTO ${a} (${bareList(a.editorId, a.editorEmail, a.via, a.entity, a.entityKey, a.action, a.changes, a.address)})
         SELECT ${ctx.editor.id}, ${ctx.editor.email}, ${ctx.editor.via}, 'recognition', CAST(max(CAST(${d.key} AS INTEGER)) AS TEXT),
           'create', ${JSON.stringify(diff(null, input))}, ${ctx.address} FROM ${d} WHERE ${d.entity} = 'recognition'`,
