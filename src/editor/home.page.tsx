@@ -1,5 +1,16 @@
 // The editor pages' home (/quan-tri, English /en/admin): the review queue, what needs an editor's eye.
+import { type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { Context, Hono } from "hono";
+import { toStatement } from "../platform/db/client.ts";
+import {
+  channels,
+  editorDrafts,
+  listings,
+  producers,
+  products,
+  recognitions,
+} from "../platform/db/schema.ts";
 import type { AppEnv } from "../platform/env.ts";
 import { csrfToken, readSession } from "./auth/auth.ts";
 import { INBOX_PATHS } from "./enquiries/inbox-paths.ts";
@@ -59,6 +70,11 @@ function targetHref(lang: AdminLang, target: string | null | undefined): string 
 
 const QUEUE_LIMIT = 20;
 
+const p = alias(products, "p");
+const r = alias(recognitions, "r");
+const l = alias(listings, "l");
+const ch = alias(channels, "c");
+
 function QueueSection(props: {
   title: string;
   items: { rows: QueueItem[]; total: number };
@@ -102,25 +118,44 @@ function QueueSection(props: {
  */
 async function reviewQueue(c: Context<AppEnv>) {
   const d1 = c.get("d1");
-  const q = (sql: string) =>
-    d1.prepare(
-      `SELECT label, detail, ${sql.includes(" AS target") ? "target" : "NULL AS target"}, count(*) OVER () AS total FROM (${sql}) LIMIT ${QUEUE_LIMIT}`,
+  const d = editorDrafts;
+  // Each list's first rows and its total; a list without links selects no target.
+  const q = (rows: SQL, linked: boolean) =>
+    toStatement(
+      d1,
+      sql`SELECT label, detail, ${linked ? sql`target` : sql`NULL AS target`}, count(*) OVER () AS total FROM (${rows}) LIMIT ${QUEUE_LIMIT}`,
     );
   const results = await d1.batch<{ label: string; detail: string; target: string | null; total: number }>([
     q(
-      "SELECT entity || ' ' || key AS label, 'v' || version || ', ' || updated_at AS detail, CASE entity WHEN 'recognition' THEN 'product/' || product_slug ELSE entity || '/' || key END AS target FROM editor_drafts ORDER BY updated_at DESC",
+      sql`SELECT ${d.entity} || ' ' || ${d.key} AS label, 'v' || ${d.version} || ', ' || ${d.updatedAt} AS detail,
+        CASE ${d.entity} WHEN 'recognition' THEN 'product/' || ${d.productSlug} ELSE ${d.entity} || '/' || ${d.key} END AS target
+        FROM ${d} ORDER BY ${d.updatedAt} DESC`,
+      true,
     ),
     q(
-      "SELECT p.name_vi || ' — ' || r.title_vi AS label, coalesce(r.decision_number, '') || ' ' || coalesce(r.year, '') AS detail FROM recognitions r JOIN products p ON p.id = r.product_id WHERE r.verified = 0 ORDER BY r.year DESC, r.id",
+      sql`SELECT ${p.nameVi} || ' — ' || ${r.titleVi} AS label, coalesce(${r.decisionNumber}, '') || ' ' || coalesce(${r.year}, '') AS detail
+        FROM ${recognitions} ${r} JOIN ${products} ${p} ON ${p.id} = ${r.productId} WHERE ${r.verified} = 0 ORDER BY ${r.year} DESC, ${r.id}`,
+      false,
     ),
     q(
-      "SELECT name_vi AS label, CASE WHEN sample = 1 THEN 'sample' ELSE sample_fields END AS detail FROM products WHERE sample = 1 OR sample_fields <> '[]' UNION ALL SELECT name, CASE WHEN sample = 1 THEN 'sample' ELSE sample_fields END FROM producers WHERE sample = 1 OR sample_fields <> '[]'",
+      sql`SELECT ${products.nameVi} AS label, CASE WHEN ${products.sample} = 1 THEN 'sample' ELSE ${products.sampleFields} END AS detail
+        FROM ${products} WHERE ${products.sample} = 1 OR ${products.sampleFields} <> '[]'
+        UNION ALL SELECT ${producers.name}, CASE WHEN ${producers.sample} = 1 THEN 'sample' ELSE ${producers.sampleFields} END
+        FROM ${producers} WHERE ${producers.sample} = 1 OR ${producers.sampleFields} <> '[]'`,
+      false,
     ),
     q(
-      "SELECT c.name || ' — ' || p.name_vi AS label, coalesce(l.last_verified, '—') AS detail, 'listing/' || c.slug || '/' || p.slug AS target FROM listings l JOIN channels c ON c.id = l.channel_id JOIN products p ON p.id = l.product_id WHERE l.last_verified IS NULL OR l.last_verified < date('now', '-90 days') ORDER BY l.last_verified",
+      sql`SELECT ${ch.name} || ' — ' || ${p.nameVi} AS label, coalesce(${l.lastVerified}, '—') AS detail,
+        'listing/' || ${ch.slug} || '/' || ${p.slug} AS target
+        FROM ${listings} ${l} JOIN ${channels} ${ch} ON ${ch.id} = ${l.channelId} JOIN ${products} ${p} ON ${p.id} = ${l.productId}
+        WHERE ${l.lastVerified} IS NULL OR ${l.lastVerified} < date('now', '-90 days') ORDER BY ${l.lastVerified}`,
+      true,
     ),
     q(
-      "SELECT name_vi AS label, 'product' AS detail FROM products WHERE sources = '[]' UNION ALL SELECT name, 'producer' FROM producers WHERE sources = '[]' UNION ALL SELECT title_vi, 'recognition' FROM recognitions WHERE source_url NOT LIKE 'https://%'",
+      sql`SELECT ${products.nameVi} AS label, 'product' AS detail FROM ${products} WHERE ${products.sources} = '[]'
+        UNION ALL SELECT ${producers.name}, 'producer' FROM ${producers} WHERE ${producers.sources} = '[]'
+        UNION ALL SELECT ${recognitions.titleVi}, 'recognition' FROM ${recognitions} WHERE ${recognitions.sourceUrl} NOT LIKE 'https://%'`,
+      false,
     ),
   ]);
   const pack = (i: number) => {
