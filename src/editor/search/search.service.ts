@@ -1,4 +1,7 @@
+import { type SQL, sql } from "drizzle-orm";
 import { Conflict, Invalid, NotFound } from "../../domain/errors.ts";
+import { bareList, toStatement } from "../../platform/db/client.ts";
+import { auditEvents as a, searchSynonyms as s } from "../../platform/db/schema.ts";
 import type { EditorCall } from "../auth/auth.ts";
 import {
   insertSynonymStatement,
@@ -12,16 +15,15 @@ import {
  * (before a delete, after an insert) that the event describes. The editor is known once the request's first batch
  * has checked the token (admin writes take two round trips, as every editors' write).
  */
-function auditSynonym(call: EditorCall, action: "create" | "delete", row: string, ...params: unknown[]) {
+function auditSynonym(call: EditorCall, action: "create" | "delete", row: SQL) {
   const side = action === "create" ? "after" : "before";
-  return call.d1
-    .prepare(
-      `INSERT INTO audit_events (editor_id, editor_email, via, entity, entity_key, action, changes, address)
-       SELECT ?1, ?2, ?3, 'search_synonym', CAST(id AS TEXT), '${action}',
-         json_array(json_object('field', 'synonym', '${side}', json_object('term', term, 'synonym', synonym))), ?4
-       FROM search_synonyms WHERE ${row}`,
-    )
-    .bind(call.editor.id, call.editor.email, call.via ?? call.editor.via, call.address, ...params);
+  return toStatement(
+    call.d1,
+    sql`INSERT INTO ${a} (${bareList(a.editorId, a.editorEmail, a.via, a.entity, a.entityKey, a.action, a.changes, a.address)})
+       SELECT ${call.editor.id}, ${call.editor.email}, ${call.via ?? call.editor.via}, 'search_synonym', CAST(${s.id} AS TEXT), ${action},
+         json_array(json_object('field', 'synonym', ${side}, json_object('term', ${s.term}, 'synonym', ${s.synonym}))), ${call.address}
+       FROM ${s} WHERE ${row}`,
+  );
 }
 
 /**
@@ -45,7 +47,7 @@ export async function addSynonym(call: EditorCall, term: string, synonym: string
   if (found?.taken) throw taken();
   const [inserted] = await d1.batch([
     insertSynonymStatement(d1, term, synonym),
-    auditSynonym(call, "create", "rowid = last_insert_rowid() AND changes() = 1"),
+    auditSynonym(call, "create", sql`rowid = last_insert_rowid() AND changes() = 1`),
   ]);
   const row = inserted?.results?.[0] as SynonymRow | undefined;
   if (!row) throw taken();
@@ -55,10 +57,10 @@ export async function addSynonym(call: EditorCall, term: string, synonym: string
 /** Removes a synonym and records who did; 404 when there is none with this id. */
 export async function removeSynonym(call: EditorCall, id: number): Promise<void> {
   const d1 = call.d1;
-  const [found] = await d1.batch([d1.prepare("SELECT id FROM search_synonyms WHERE id = ?").bind(id)]);
+  const [found] = await d1.batch([toStatement(d1, sql`SELECT ${s.id} FROM ${s} WHERE ${s.id} = ${id}`)]);
   if (!found?.results?.length) throw new NotFound(`No synonym ${id}`);
   await d1.batch([
-    auditSynonym(call, "delete", "id = ?5", id),
-    d1.prepare("DELETE FROM search_synonyms WHERE id = ?").bind(id),
+    auditSynonym(call, "delete", sql`${s.id} = ${id}`),
+    toStatement(d1, sql`DELETE FROM ${s} WHERE ${s.id} = ${id}`),
   ]);
 }

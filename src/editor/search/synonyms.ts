@@ -1,3 +1,7 @@
+import { sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { bareList, toStatement } from "../../platform/db/client.ts";
+import { kinds, searchSynonyms as s } from "../../platform/db/schema.ts";
 import type { CountedD1 } from "../../platform/env.ts";
 import { searchTokens } from "../../platform/lib/fold.ts";
 
@@ -12,7 +16,10 @@ export interface SynonymRow {
 }
 
 export const listSynonymsStatement = (d1: CountedD1) =>
-  d1.prepare("SELECT id, term, synonym, created_at FROM search_synonyms ORDER BY term_key, synonym_key");
+  toStatement(
+    d1,
+    sql`SELECT ${s.id}, ${s.term}, ${s.synonym}, ${s.createdAt} FROM ${s} ORDER BY ${s.termKey}, ${s.synonymKey}`,
+  );
 
 /** A synonym's key as the search compares it: folded words, one space apart ("Lạp  Xưởng" → "lap xuong"). */
 export const synonymKey = (text: string) => searchTokens(text).join(" ");
@@ -37,13 +44,11 @@ export function synonymProblem(term: string, synonym: string): { name: string; r
  * merges distinct products: bún and miến), `taken` when the pair exists either way round.
  */
 export function synonymCheckStatement(d1: CountedD1, term: string, synonym: string) {
-  return d1
-    .prepare(
-      `SELECT (${KIND_CLASH}) AS clash,
-         EXISTS (SELECT 1 FROM search_synonyms WHERE (term_key = ?3 AND synonym_key = ?4) OR (term_key = ?4 AND synonym_key = ?3)) AS taken
-       FROM (SELECT ?1, ?2)`,
-    )
-    .bind(term, synonym, synonymKey(term), synonymKey(synonym));
+  const [a, b] = [synonymKey(term), synonymKey(synonym)];
+  return toStatement(
+    d1,
+    sql`SELECT (${kindClash(a, b)}) AS clash, EXISTS (${pairOf(a, b)}) AS taken FROM (SELECT ${term}, ${synonym})`,
+  );
 }
 
 /**
@@ -51,19 +56,27 @@ export function synonymCheckStatement(d1: CountedD1, term: string, synonym: stri
  * {@link synonymCheckStatement}); RETURNING the row (none when refused).
  */
 export function insertSynonymStatement(d1: CountedD1, term: string, synonym: string) {
-  return d1
-    .prepare(
-      `INSERT INTO search_synonyms (term, synonym, term_key, synonym_key)
-       SELECT ?1, ?2, ?3, ?4
-       WHERE NOT EXISTS (SELECT 1 FROM search_synonyms WHERE (term_key = ?3 AND synonym_key = ?4) OR (term_key = ?4 AND synonym_key = ?3))
-         AND NOT (${KIND_CLASH})
-       RETURNING id, term, synonym, created_at`,
-    )
-    .bind(term.trim(), synonym.trim(), synonymKey(term), synonymKey(synonym));
+  const [a, b] = [synonymKey(term), synonymKey(synonym)];
+  return toStatement(
+    d1,
+    sql`INSERT INTO ${s} (${bareList(s.term, s.synonym, s.termKey, s.synonymKey)})
+       SELECT ${term.trim()}, ${synonym.trim()}, ${a}, ${b}
+       WHERE NOT EXISTS (${pairOf(a, b)}) AND NOT (${kindClash(a, b)})
+       RETURNING ${bareList(s.id, s.term, s.synonym, s.createdAt)}`,
+  );
 }
 
-/** Whether ?3 and ?4 are each a name of a kind (kinds.search_names) and no kind has both: two different products. */
-const KIND_CLASH = `EXISTS (SELECT 1 FROM kinds k1, json_each(k1.search_names) n1 WHERE n1.value = ?3)
-  AND EXISTS (SELECT 1 FROM kinds k2, json_each(k2.search_names) n2 WHERE n2.value = ?4)
-  AND NOT EXISTS (SELECT 1 FROM kinds k3 WHERE EXISTS (SELECT 1 FROM json_each(k3.search_names) WHERE value = ?3)
-    AND EXISTS (SELECT 1 FROM json_each(k3.search_names) WHERE value = ?4))`;
+/** The synonym row of the pair of keys, either way round. */
+const pairOf = (a: string, b: string) =>
+  sql`SELECT 1 FROM ${s} WHERE (${s.termKey} = ${a} AND ${s.synonymKey} = ${b}) OR (${s.termKey} = ${b} AND ${s.synonymKey} = ${a})`;
+
+const [k1, k2, k3] = [alias(kinds, "k1"), alias(kinds, "k2"), alias(kinds, "k3")];
+
+/** Whether keys `a` and `b` are each a name of a kind (kinds.search_names) and no kind has both: two different products. */
+const kindClash = (
+  a: string,
+  b: string,
+) => sql`EXISTS (SELECT 1 FROM ${kinds} ${k1}, json_each(${k1.searchNames}) n1 WHERE n1.value = ${a})
+  AND EXISTS (SELECT 1 FROM ${kinds} ${k2}, json_each(${k2.searchNames}) n2 WHERE n2.value = ${b})
+  AND NOT EXISTS (SELECT 1 FROM ${kinds} ${k3} WHERE EXISTS (SELECT 1 FROM json_each(${k3.searchNames}) WHERE value = ${a})
+    AND EXISTS (SELECT 1 FROM json_each(${k3.searchNames}) WHERE value = ${b}))`;
