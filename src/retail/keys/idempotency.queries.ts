@@ -1,4 +1,7 @@
 // Stored answers to POSTs sent with an `Idempotency-Key` (src/http/idempotency.ts), per API key. SQL only.
+import { sql } from "drizzle-orm";
+import { bare, bareList, NOW, toStatement } from "../../platform/db/client.ts";
+import { apiKeys, idempotentAnswers } from "../../platform/db/schema.ts";
 import type { CountedD1, Credential } from "../../platform/env.ts";
 
 /** How long an answer is kept: a day covers any retry loop; the key may be used again afterwards. */
@@ -11,7 +14,13 @@ export interface StoredAnswer {
   body: string;
 }
 
-const KEY_ID = "(SELECT id FROM api_keys WHERE prefix = ?1 AND hash = ?2)";
+/** The presented key's id (a subquery): its prefix and SHA-256 both match. */
+const keyIdOf = (cr: Credential) =>
+  sql`(SELECT ${apiKeys.id} FROM ${apiKeys} WHERE ${apiKeys.prefix} = ${cr.prefix} AND ${apiKeys.hash} = ${cr.hash})`;
+
+/** The answer row of this key and `Idempotency-Key`. */
+const answerOf = (cr: Credential, idempotencyKey: string) =>
+  sql`${idempotentAnswers.apiKeyId} = ${keyIdOf(cr)} AND ${idempotentAnswers.idempotencyKey} = ${idempotencyKey}`;
 
 /**
  * Two statements to append to the request's write batch: forget an expired answer under this key, then reserve
@@ -24,35 +33,26 @@ export function reserveStatements(
   idempotencyKey: string,
   requestHash: string,
 ) {
+  const a = idempotentAnswers;
   return [
-    d1
-      .prepare(
-        `DELETE FROM idempotent_answers WHERE api_key_id = ${KEY_ID} AND idempotency_key = ?3 AND expires_at <= strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
-      )
-      .bind(cr.prefix, cr.hash, idempotencyKey),
-    d1
-      .prepare(
-        `INSERT INTO idempotent_answers (api_key_id, idempotency_key, request_hash, status, body, expires_at)
-SELECT ${KEY_ID}, ?3, ?4, 0, '', ?5 WHERE ${KEY_ID} IS NOT NULL`,
-      )
-      .bind(
-        cr.prefix,
-        cr.hash,
-        idempotencyKey,
-        requestHash,
-        new Date(Date.now() + IDEMPOTENCY_TTL_MS).toISOString(),
-      ),
+    toStatement(d1, sql`DELETE FROM ${a} WHERE ${answerOf(cr, idempotencyKey)} AND ${a.expiresAt} <= ${NOW}`),
+    toStatement(
+      d1,
+      sql`INSERT INTO ${a} (${bareList(a.apiKeyId, a.idempotencyKey, a.requestHash, a.status, a.body, a.expiresAt)})
+SELECT ${keyIdOf(cr)}, ${idempotencyKey}, ${requestHash}, 0, '', ${new Date(Date.now() + IDEMPOTENCY_TTL_MS).toISOString()}
+WHERE ${keyIdOf(cr)} IS NOT NULL`,
+    ),
   ];
 }
 
 /** The unexpired answer stored under the key, if any (one round trip). */
 export async function storedAnswer(d1: CountedD1, cr: Credential, idempotencyKey: string) {
+  const a = idempotentAnswers;
   const [rows] = await d1.batch<StoredAnswer>([
-    d1
-      .prepare(
-        `SELECT request_hash, status, body FROM idempotent_answers WHERE api_key_id = ${KEY_ID} AND idempotency_key = ?3 AND expires_at > strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
-      )
-      .bind(cr.prefix, cr.hash, idempotencyKey),
+    toStatement(
+      d1,
+      sql`SELECT ${a.requestHash}, ${a.status}, ${a.body} FROM ${a} WHERE ${answerOf(cr, idempotencyKey)} AND ${a.expiresAt} > ${NOW}`,
+    ),
   ]);
   return rows?.results[0] ?? null;
 }
@@ -64,15 +64,12 @@ export function settleStatement(
   idempotencyKey: string,
   answer: { status: number; body: string } | null,
 ) {
-  return answer
-    ? d1
-        .prepare(
-          `UPDATE idempotent_answers SET status = ?3, body = ?4 WHERE api_key_id = ${KEY_ID} AND idempotency_key = ?5 AND status = 0`,
-        )
-        .bind(cr.prefix, cr.hash, answer.status, answer.body, idempotencyKey)
-    : d1
-        .prepare(
-          `DELETE FROM idempotent_answers WHERE api_key_id = ${KEY_ID} AND idempotency_key = ?3 AND status = 0`,
-        )
-        .bind(cr.prefix, cr.hash, idempotencyKey);
+  const a = idempotentAnswers;
+  return toStatement(
+    d1,
+    answer
+      ? sql`UPDATE ${a} SET ${bare(a.status)} = ${answer.status}, ${bare(a.body)} = ${answer.body}
+WHERE ${answerOf(cr, idempotencyKey)} AND ${a.status} = 0`
+      : sql`DELETE FROM ${a} WHERE ${answerOf(cr, idempotencyKey)} AND ${a.status} = 0`,
+  );
 }

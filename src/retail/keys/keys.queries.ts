@@ -2,6 +2,9 @@
 // apart from the listing queries so that the webhook routes, loaded on demand in a chunk of their own
 // (src/index.ts), do not carry the listing writes with them.
 import { sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { NOW } from "../../platform/db/client.ts";
+import { apiKeys, channels } from "../../platform/db/schema.ts";
 import type { Credential } from "../../platform/env.ts";
 
 /** The presented key's row, read inside the write batch for the caller to verify (timing-safe) afterwards. */
@@ -14,14 +17,17 @@ export interface KeyRow {
   scopes: string;
   expires_at: string | null;
 }
+// The key checks' own names for their tables, so that they shadow whatever the statement around them names.
+const k = alias(apiKeys, "k");
+const c = alias(channels, "c");
 export const keyLookup = (
   cr: Credential,
-) => sql`SELECT k.id, k.hash, k.revoked_at, c.slug AS channel_slug, k.scopes, k.expires_at
-FROM api_keys k JOIN channels c ON c.id = k.channel_id WHERE k.prefix = ${cr.prefix}`;
+) => sql`SELECT ${k.id}, ${k.hash}, ${k.revokedAt}, ${c.slug} AS channel_slug, ${k.scopes}, ${k.expiresAt}
+FROM ${apiKeys} ${k} JOIN ${channels} ${c} ON ${c.id} = ${k.channelId} WHERE ${k.prefix} = ${cr.prefix}`;
 /** The key holds the scope the route needs (`read`: any key) and has not expired, as SQL on `api_keys k`. */
 const scopedAndCurrent = (cr: Credential) =>
-  sql`${cr.scope === "read" ? sql`1` : sql`instr(' ' || k.scopes || ' ', ${` ${cr.scope} `}) > 0`}
-  AND (k.expires_at IS NULL OR k.expires_at > strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+  sql`${cr.scope === "read" ? sql`1` : sql`instr(' ' || ${k.scopes} || ' ', ${` ${cr.scope} `}) > 0`}
+  AND (${k.expiresAt} IS NULL OR ${k.expiresAt} > ${NOW})`;
 /**
  * Every write statement carries this guard: it holds only for an unrevoked, unexpired key with the presented
  * prefix and SHA-256 that belongs to the target channel and holds the route's scope. So the key check and the write share one batch (one round trip),
@@ -31,12 +37,14 @@ const scopedAndCurrent = (cr: Credential) =>
  */
 export const guard = (
   cr: Credential,
-) => sql`EXISTS (SELECT 1 FROM api_keys k JOIN channels c ON c.id = k.channel_id
-  WHERE k.prefix = ${cr.prefix} AND k.hash = ${cr.hash} AND k.revoked_at IS NULL AND c.slug = ${cr.channel}
+) => sql`EXISTS (SELECT 1 FROM ${apiKeys} ${k} JOIN ${channels} ${c} ON ${c.id} = ${k.channelId}
+  WHERE ${k.prefix} = ${cr.prefix} AND ${k.hash} = ${cr.hash} AND ${k.revokedAt} IS NULL AND ${c.slug} = ${cr.channel}
   AND ${scopedAndCurrent(cr)})`;
 /** The id of the channel the credential names (a subquery). */
-export const channelId = (cr: Credential) => sql`(SELECT id FROM channels WHERE slug = ${cr.channel})`;
+export const channelId = (cr: Credential) =>
+  sql`(SELECT ${channels.id} FROM ${channels} WHERE ${channels.slug} = ${cr.channel})`;
 /** The id of the presented key (a subquery). */
-export const keyId = (cr: Credential) => sql`(SELECT id FROM api_keys WHERE prefix = ${cr.prefix})`;
+export const keyId = (cr: Credential) =>
+  sql`(SELECT ${apiKeys.id} FROM ${apiKeys} WHERE ${apiKeys.prefix} = ${cr.prefix})`;
 /** The key row a batch read with {@link keyLookup}. */
 export const keyRow = (result: D1Result | undefined) => (result?.results[0] as KeyRow | undefined) ?? null;
