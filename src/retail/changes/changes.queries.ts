@@ -156,7 +156,10 @@ function recordReads(d1: CountedD1, page: SQL, lang: Lang) {
     "listing",
     sql`substr(entity_key, 1, instr(entity_key, '/') - 1), substr(entity_key, instr(entity_key, '/') + 1)`,
   );
-  const listingRows = toStatement(d1, selectListings(sql`(c.slug, p.slug) IN ${listingKeys}`));
+  const listingRows = toStatement(
+    d1,
+    selectListings(({ c, p }) => sql`(${c.slug}, ${p.slug}) IN ${listingKeys}`),
+  );
   return {
     statements: [products.statement, producerRows.statement, recognitionRows.statement, listingRows],
     read([p, pr, r, l]: D1Result[], include: boolean) {

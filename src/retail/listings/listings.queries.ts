@@ -1,10 +1,19 @@
 import { type Query, type SQL, sql } from "drizzle-orm";
+import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { asProvenance, mark, parseFieldProvenance, weakest } from "../../domain/provenance.ts";
 import type { ListingStatus } from "../../domain/vocabulary.ts";
-import { compile, toStatement } from "../../platform/db/client.ts";
+import { bare, bareList, compile, NOW, toStatement } from "../../platform/db/client.ts";
 import { digits, listingEtag } from "../../platform/db/listing-etag.ts";
 import { parseJson } from "../../platform/db/mappers.ts";
-import type { Store } from "../../platform/db/schema.ts";
+import {
+  apiKeys,
+  catalogueVersion,
+  changes,
+  channels,
+  listings,
+  products,
+  type Store,
+} from "../../platform/db/schema.ts";
 import type { CountedD1, Credential } from "../../platform/env.ts";
 import { strongTags } from "../../platform/lib/entity-tags.ts";
 import { channelId, guard, type KeyRow, keyId, keyLookup, keyRow } from "../keys/keys.queries.ts";
@@ -24,22 +33,44 @@ export interface ListingWrite {
   note: string | null;
 }
 
-const NOW = sql.raw("strftime('%Y-%m-%dT%H:%M:%fZ','now')");
+/** Listings, channels and products as the statements that join them name them. */
+const l = alias(listings, "l");
+const c = alias(channels, "c");
+const p = alias(products, "p");
 
-const productId = (product: string) => sql`(SELECT id FROM products WHERE slug = ${product})`;
+const productId = (product: string) =>
+  sql`(SELECT ${products.id} FROM ${products} WHERE ${products.slug} = ${product})`;
 
-const COLUMNS = ["status", "price_vnd", "channel_sku", "url", "stores", "note"] as const;
-const COLUMN_LIST = sql.raw(COLUMNS.join(", "));
+/** `column = value`, as an UPDATE's SET or an upsert's DO UPDATE SET writes it. */
+const set = (column: SQLiteColumn, value: unknown) => sql`${bare(column)} = ${value}`;
+const joined = (parts: SQL[]) => sql.join(parts, sql`, `);
+
+/** What a retailer writes, in the order of {@link rowValues}. */
+const COLUMNS = [
+  listings.status,
+  listings.priceVnd,
+  listings.channelSku,
+  listings.url,
+  listings.stores,
+  listings.note,
+] as const;
+const COLUMN_LIST = joined(COLUMNS.map((col) => sql`${col}`));
+const excluded = (column: SQLiteColumn) => sql`excluded.${bare(column)}`;
 // Columns whose change makes a new version; an identical write leaves the row (and the change feed) alone.
-const DIFFERS = sql.raw(
-  `(${[...COLUMNS, "sample"].map((c) => `listings.${c}`).join(", ")}) IS NOT (${[...COLUMNS, "sample"].map((c) => `excluded.${c}`).join(", ")})`,
-);
-const ON_CONFLICT_UPDATE = sql`ON CONFLICT(channel_id, product_id) DO UPDATE SET ${sql.raw(COLUMNS.map((c) => `${c} = excluded.${c}`).join(", "))},
-  sample = 0, provenance = 'sourced', field_provenance = '{}', source_url = NULL,
-  last_verified = excluded.last_verified, version = listings.version + 1,
-  updated_by = excluded.updated_by, updated_at = excluded.updated_at
+const DIFFERS = sql`(${COLUMN_LIST}, ${listings.sample}) IS NOT (${joined([...COLUMNS, listings.sample].map(excluded))})`;
+/** What a retailer's write sets besides its own values: it is the listing's source now. */
+const SOURCED = joined([
+  set(listings.sample, sql`0`),
+  set(listings.provenance, sql`'sourced'`),
+  set(listings.fieldProvenance, sql`'{}'`),
+  set(listings.sourceUrl, sql`NULL`),
+]);
+const CONFLICT_TARGET = bareList(listings.channelId, listings.productId);
+const ON_CONFLICT_UPDATE = sql`ON CONFLICT (${CONFLICT_TARGET}) DO UPDATE SET ${joined(COLUMNS.map((col) => set(col, excluded(col))))},
+  ${SOURCED}, ${set(listings.lastVerified, excluded(listings.lastVerified))}, ${set(listings.version, sql`${listings.version} + 1`)},
+  ${set(listings.updatedBy, excluded(listings.updatedBy))}, ${set(listings.updatedAt, excluded(listings.updatedAt))}
 WHERE ${DIFFERS}`;
-const ON_CONFLICT_NOTHING = sql`ON CONFLICT(channel_id, product_id) DO NOTHING`;
+const ON_CONFLICT_NOTHING = sql`ON CONFLICT (${CONFLICT_TARGET}) DO NOTHING`;
 
 const rowValues = (input: ListingWrite) => [
   input.status,
@@ -68,10 +99,11 @@ function insertListings(
   );
   const slugs = JSON.stringify(all.map((i) => i.product));
   const distinct = new Set(all.map((i) => i.product)).size;
-  return sql`INSERT INTO listings (channel_id, product_id, ${COLUMN_LIST}, sample, source_url, last_verified, version, updated_by, updated_at)
-SELECT ${channelId(cr)}, p.id, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, 0, NULL, date('now'), 1, ${keyId(cr)}, ${NOW}
-FROM (VALUES ${rows}) AS v JOIN products p ON p.slug = v.column1
-WHERE ${guard(cr)} AND (SELECT count(*) FROM products WHERE slug IN (SELECT value FROM json_each(${slugs}))) = ${distinct}
+  const t = listings;
+  return sql`INSERT INTO ${t} (${bareList(t.channelId, t.productId, ...COLUMNS, t.sample, t.sourceUrl, t.lastVerified, t.version, t.updatedBy, t.updatedAt)})
+SELECT ${channelId(cr)}, ${p.id}, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, 0, NULL, date('now'), 1, ${keyId(cr)}, ${NOW}
+FROM (VALUES ${rows}) AS v JOIN ${products} ${p} ON ${p.slug} = v.column1
+WHERE ${guard(cr)} AND (SELECT ${knownProducts(sql`count(*)`, slugs)}) = ${distinct}
 ${conflict}`;
 }
 
@@ -117,21 +149,21 @@ export interface ListingRow {
 }
 
 /** The catalogue's epoch as a column: a listing's ETag carries it, so no tag survives a restore. */
-const EPOCH = sql.raw("(SELECT epoch FROM catalogue_version WHERE id = 1)");
+const EPOCH = sql`(SELECT ${catalogueVersion.epoch} FROM ${catalogueVersion} WHERE ${catalogueVersion.id} = 1)`;
 
 /**
  * Listings as `GET …/listings/{product}` reads them (ListingRow, for {@link channelListingOut}) where `where`
- * holds, over `l` (listings), `c` (channels) and `p` (products).
+ * holds, over `l` (listings), `c` (channels) and `p` (products), which it is given.
  */
-export const selectListings = (where: SQL) =>
-  sql`SELECT l.id, c.slug AS channel_slug, p.slug AS product_slug, l.status, l.price_vnd, l.channel_sku,
-  l.url, l.stores, l.note, l.last_verified, l.source_url, l.sample, l.version, l.created_at, l.updated_at,
-  ${EPOCH} AS epoch, l.provenance, l.field_provenance, p.provenance AS product_provenance
-FROM listings l JOIN channels c ON c.id = l.channel_id JOIN products p ON p.id = l.product_id
-WHERE ${where}`;
+export const selectListings = (where: (tables: { l: typeof l; c: typeof c; p: typeof p }) => SQL) =>
+  sql`SELECT ${l.id}, ${c.slug} AS channel_slug, ${p.slug} AS product_slug, ${l.status}, ${l.priceVnd}, ${l.channelSku},
+  ${l.url}, ${l.stores}, ${l.note}, ${l.lastVerified}, ${l.sourceUrl}, ${l.sample}, ${l.version}, ${l.createdAt}, ${l.updatedAt},
+  ${EPOCH} AS epoch, ${l.provenance}, ${l.fieldProvenance}, ${p.provenance} AS product_provenance
+FROM ${listings} ${l} JOIN ${channels} ${c} ON ${c.id} = ${l.channelId} JOIN ${products} ${p} ON ${p.id} = ${l.productId}
+WHERE ${where({ l, c, p })}`;
 
 const selectListing = (channel: string, product: string) =>
-  selectListings(sql`c.slug = ${channel} AND p.slug = ${product}`);
+  selectListings(({ c, p }) => sql`${c.slug} = ${channel} AND ${p.slug} = ${product}`);
 
 /** What an ETag names: one version of one incarnation of a listing, in one epoch of the catalogue. */
 export interface ListingTag {
@@ -144,9 +176,7 @@ export interface ListingTag {
 }
 
 // The same digits in SQL, so the compare-and-set happens inside the writing statement.
-const CREATED_DIGITS = sql.raw(
-  "replace(replace(replace(replace(replace(created_at, '-', ''), ':', ''), 'T', ''), '.', ''), 'Z', '')",
-);
+const CREATED_DIGITS = sql`replace(replace(replace(replace(replace(${listings.createdAt}, '-', ''), ':', ''), 'T', ''), '.', ''), 'Z', '')`;
 /** ` AND (<one of the tags matches>)`: the compare-and-set condition of a conditional write. */
 const tagsMatch = (tags: ListingTag[]) =>
   sql` AND (${
@@ -154,7 +184,7 @@ const tagsMatch = (tags: ListingTag[]) =>
       ? sql.join(
           tags.map(
             (t) =>
-              sql`(id = ${t.id} AND version = ${t.version} AND ${CREATED_DIGITS} = ${t.created} AND ${EPOCH} = ${t.epoch})`,
+              sql`(${listings.id} = ${t.id} AND ${listings.version} = ${t.version} AND ${CREATED_DIGITS} = ${t.created} AND ${EPOCH} = ${t.epoch})`,
           ),
           sql` OR `,
         )
@@ -219,8 +249,9 @@ export async function getListing(
 }
 
 const lastUsed = (cr: Credential) =>
-  sql`UPDATE api_keys SET last_used_at = ${NOW} WHERE prefix = ${cr.prefix} AND ${guard(cr)}`;
-const productExists = (product: string) => sql`SELECT id FROM products WHERE slug = ${product}`;
+  sql`UPDATE ${apiKeys} SET ${set(apiKeys.lastUsedAt, NOW)} WHERE ${apiKeys.prefix} = ${cr.prefix} AND ${guard(cr)}`;
+const productExists = (product: string) =>
+  sql`SELECT ${products.id} FROM ${products} WHERE ${products.slug} = ${product}`;
 
 export type PutOutcome = { key: KeyRow | null } & (
   | { kind: "no-product" }
@@ -251,18 +282,16 @@ export async function putListing(
           [{ product }],
           ifNoneMatch ? ON_CONFLICT_NOTHING : ON_CONFLICT_UPDATE,
         )
-      : sql`UPDATE listings SET ${sql.join(
-          COLUMNS.map((c, i) => sql`${sql.raw(c)} = ${values[i]}`),
-          sql`, `,
-        )}, sample = 0, provenance = 'sourced', field_provenance = '{}', source_url = NULL,
-  last_verified = date('now'), version = version + 1, updated_by = ${keyId(cr)}, updated_at = ${NOW}
-WHERE channel_id = ${channelId(cr)} AND product_id = ${productId(product)}${ifMatch === "*" ? sql`` : tagsMatch(ifMatch)}
-  AND (${COLUMN_LIST}, sample) IS NOT (${list(values)}, 0) AND ${guard(cr)}`;
+      : sql`UPDATE ${listings} SET ${joined(COLUMNS.map((col, i) => set(col, values[i])))}, ${SOURCED},
+  ${set(listings.lastVerified, sql`date('now')`)}, ${set(listings.version, sql`${listings.version} + 1`)},
+  ${set(listings.updatedBy, keyId(cr))}, ${set(listings.updatedAt, NOW)}
+WHERE ${listings.channelId} = ${channelId(cr)} AND ${listings.productId} = ${productId(product)}${ifMatch === "*" ? sql`` : tagsMatch(ifMatch)}
+  AND (${COLUMN_LIST}, ${listings.sample}) IS NOT (${list(values)}, 0) AND ${guard(cr)}`;
   const [keyResult, productRow, before, written, , after] = await d1.batch(
     [
       keyLookup(cr),
       productExists(product),
-      sql`SELECT l.id, l.version, l.created_at, ${EPOCH} AS epoch FROM listings l JOIN products p ON p.id = l.product_id JOIN channels c ON c.id = l.channel_id WHERE c.slug = ${cr.channel} AND p.slug = ${product}`,
+      sql`SELECT ${l.id}, ${l.version}, ${l.createdAt}, ${EPOCH} AS epoch FROM ${listings} ${l} JOIN ${products} ${p} ON ${p.id} = ${l.productId} JOIN ${channels} ${c} ON ${c.id} = ${l.channelId} WHERE ${c.slug} = ${cr.channel} AND ${p.slug} = ${product}`,
       write,
       lastUsed(cr),
       selectListing(cr.channel, product),
@@ -314,9 +343,11 @@ export async function deleteListing(
       keyLookup(cr),
       productExists(product),
       selectListing(cr.channel, product),
-      sql`DELETE FROM listings WHERE channel_id = ${channelId(cr)} AND product_id = ${productId(product)}${tags ? tagsMatch(tags) : sql``} AND ${guard(cr)}`,
+      sql`DELETE FROM ${listings} WHERE ${listings.channelId} = ${channelId(cr)} AND ${listings.productId} = ${productId(product)}${tags ? tagsMatch(tags) : sql``} AND ${guard(cr)}`,
       // The delete trigger cannot know the key: stamp it on the tombstone it just wrote.
-      sql`UPDATE changes SET key_id = ${keyId(cr)} WHERE seq = (SELECT max(seq) FROM changes) AND entity = 'listing' AND op = 'delete' AND entity_key = ${`${cr.channel}/${product}`} AND key_id IS NULL AND ${guard(cr)}`,
+      sql`UPDATE ${changes} SET ${set(changes.keyId, keyId(cr))} WHERE ${changes.seq} = (SELECT max(${changes.seq}) FROM ${changes})
+  AND ${changes.entity} = 'listing' AND ${changes.op} = 'delete' AND ${changes.entityKey} = ${`${cr.channel}/${product}`}
+  AND ${changes.keyId} IS NULL AND ${guard(cr)}`,
       lastUsed(cr),
     ].map((q) => toStatement(d1, q)),
   );
@@ -350,11 +381,12 @@ export async function bulkUpsertListings(
   items: (ListingWrite & { product: string })[],
 ): Promise<BulkOutcome> {
   const slugs = JSON.stringify(items.map((i) => i.product));
-  const versions = sql`SELECT p.slug, l.id, l.version, l.created_at, ${EPOCH} AS epoch FROM listings l JOIN products p ON p.id = l.product_id
-JOIN channels c ON c.id = l.channel_id WHERE c.slug = ${cr.channel} AND p.slug IN (SELECT value FROM json_each(${slugs}))`;
+  const versions = sql`SELECT ${p.slug}, ${l.id}, ${l.version}, ${l.createdAt}, ${EPOCH} AS epoch FROM ${listings} ${l}
+JOIN ${products} ${p} ON ${p.id} = ${l.productId} JOIN ${channels} ${c} ON ${c.id} = ${l.channelId}
+WHERE ${c.slug} = ${cr.channel} AND ${p.slug} IN (SELECT value FROM json_each(${slugs}))`;
   const [keyResult, ...results] = await d1.batch([
     toStatement(d1, keyLookup(cr)),
-    toStatement(d1, knownProductsQuery(slugs)),
+    toStatement(d1, sql`SELECT ${knownProducts(products.slug, slugs)}`),
     toStatement(d1, versions),
     ...upsertStatements(cr, items).map((q) => toStatement(d1, q)),
     toStatement(d1, lastUsed(cr)),
@@ -388,5 +420,7 @@ JOIN channels c ON c.id = l.channel_id WHERE c.slug = ${cr.channel} AND p.slug I
   };
 }
 
-const knownProductsQuery = (slugsJson: string) =>
-  sql`SELECT slug FROM products WHERE slug IN (SELECT value FROM json_each(${slugsJson}))`;
+/** `… FROM products WHERE` the slug is one of a JSON array's (`what`: the selected columns). */
+function knownProducts(what: SQL | SQLiteColumn, slugsJson: string) {
+  return sql`${what} FROM ${products} WHERE ${products.slug} IN (SELECT value FROM json_each(${slugsJson}))`;
+}
