@@ -3,7 +3,7 @@ import { drizzle } from "drizzle-orm/d1";
 import type { CountedD1 } from "../env.ts";
 import { compile } from "./sql.ts";
 
-export { bare, bareList, compile, NOW, qualified } from "./sql.ts";
+export { assign, bare, bareList, compile, NOW, qualified } from "./sql.ts";
 
 const EXECUTORS = new Set(["first", "all", "run", "raw"]);
 

@@ -29,5 +29,7 @@ export const qualified = (column: Column) =>
   sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
 /** Columns' own names, comma-separated: an INSERT's column list. */
 export const bareList = (...columns: Column[]) => sql.join(columns.map(bare), sql`, `);
+/** `column = value` with the column's own name, as an UPDATE's SET (or an upsert's DO UPDATE SET) writes it. */
+export const assign = (column: Column, value: unknown) => sql`${bare(column)} = ${value}`;
 /** The time now, written as the schema's defaults write it (ISO 8601 with milliseconds, UTC). */
 export const NOW = sql.raw("strftime('%Y-%m-%dT%H:%M:%fZ','now')");

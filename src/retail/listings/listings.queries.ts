@@ -2,7 +2,7 @@ import { type Query, type SQL, sql } from "drizzle-orm";
 import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { asProvenance, mark, parseFieldProvenance, weakest } from "../../domain/provenance.ts";
 import type { ListingStatus } from "../../domain/vocabulary.ts";
-import { bare, bareList, compile, NOW, toStatement } from "../../platform/db/client.ts";
+import { assign, bare, bareList, compile, NOW, toStatement } from "../../platform/db/client.ts";
 import { digits, listingEtag } from "../../platform/db/listing-etag.ts";
 import { parseJson } from "../../platform/db/mappers.ts";
 import {
@@ -41,8 +41,6 @@ const p = alias(products, "p");
 const productId = (product: string) =>
   sql`(SELECT ${products.id} FROM ${products} WHERE ${products.slug} = ${product})`;
 
-/** `column = value`, as an UPDATE's SET or an upsert's DO UPDATE SET writes it. */
-const set = (column: SQLiteColumn, value: unknown) => sql`${bare(column)} = ${value}`;
 const joined = (parts: SQL[]) => sql.join(parts, sql`, `);
 
 /** What a retailer writes, in the order of {@link rowValues}. */
@@ -60,15 +58,15 @@ const excluded = (column: SQLiteColumn) => sql`excluded.${bare(column)}`;
 const DIFFERS = sql`(${COLUMN_LIST}, ${listings.sample}) IS NOT (${joined([...COLUMNS, listings.sample].map(excluded))})`;
 /** What a retailer's write sets besides its own values: it is the listing's source now. */
 const SOURCED = joined([
-  set(listings.sample, sql`0`),
-  set(listings.provenance, sql`'sourced'`),
-  set(listings.fieldProvenance, sql`'{}'`),
-  set(listings.sourceUrl, sql`NULL`),
+  assign(listings.sample, sql`0`),
+  assign(listings.provenance, sql`'sourced'`),
+  assign(listings.fieldProvenance, sql`'{}'`),
+  assign(listings.sourceUrl, sql`NULL`),
 ]);
 const CONFLICT_TARGET = bareList(listings.channelId, listings.productId);
-const ON_CONFLICT_UPDATE = sql`ON CONFLICT (${CONFLICT_TARGET}) DO UPDATE SET ${joined(COLUMNS.map((col) => set(col, excluded(col))))},
-  ${SOURCED}, ${set(listings.lastVerified, excluded(listings.lastVerified))}, ${set(listings.version, sql`${listings.version} + 1`)},
-  ${set(listings.updatedBy, excluded(listings.updatedBy))}, ${set(listings.updatedAt, excluded(listings.updatedAt))}
+const ON_CONFLICT_UPDATE = sql`ON CONFLICT (${CONFLICT_TARGET}) DO UPDATE SET ${joined(COLUMNS.map((col) => assign(col, excluded(col))))},
+  ${SOURCED}, ${assign(listings.lastVerified, excluded(listings.lastVerified))}, ${assign(listings.version, sql`${listings.version} + 1`)},
+  ${assign(listings.updatedBy, excluded(listings.updatedBy))}, ${assign(listings.updatedAt, excluded(listings.updatedAt))}
 WHERE ${DIFFERS}`;
 const ON_CONFLICT_NOTHING = sql`ON CONFLICT (${CONFLICT_TARGET}) DO NOTHING`;
 
@@ -249,7 +247,7 @@ export async function getListing(
 }
 
 const lastUsed = (cr: Credential) =>
-  sql`UPDATE ${apiKeys} SET ${set(apiKeys.lastUsedAt, NOW)} WHERE ${apiKeys.prefix} = ${cr.prefix} AND ${guard(cr)}`;
+  sql`UPDATE ${apiKeys} SET ${assign(apiKeys.lastUsedAt, NOW)} WHERE ${apiKeys.prefix} = ${cr.prefix} AND ${guard(cr)}`;
 const productExists = (product: string) =>
   sql`SELECT ${products.id} FROM ${products} WHERE ${products.slug} = ${product}`;
 
@@ -282,9 +280,9 @@ export async function putListing(
           [{ product }],
           ifNoneMatch ? ON_CONFLICT_NOTHING : ON_CONFLICT_UPDATE,
         )
-      : sql`UPDATE ${listings} SET ${joined(COLUMNS.map((col, i) => set(col, values[i])))}, ${SOURCED},
-  ${set(listings.lastVerified, sql`date('now')`)}, ${set(listings.version, sql`${listings.version} + 1`)},
-  ${set(listings.updatedBy, keyId(cr))}, ${set(listings.updatedAt, NOW)}
+      : sql`UPDATE ${listings} SET ${joined(COLUMNS.map((col, i) => assign(col, values[i])))}, ${SOURCED},
+  ${assign(listings.lastVerified, sql`date('now')`)}, ${assign(listings.version, sql`${listings.version} + 1`)},
+  ${assign(listings.updatedBy, keyId(cr))}, ${assign(listings.updatedAt, NOW)}
 WHERE ${listings.channelId} = ${channelId(cr)} AND ${listings.productId} = ${productId(product)}${ifMatch === "*" ? sql`` : tagsMatch(ifMatch)}
   AND (${COLUMN_LIST}, ${listings.sample}) IS NOT (${list(values)}, 0) AND ${guard(cr)}`;
   const [keyResult, productRow, before, written, , after] = await d1.batch(
@@ -345,7 +343,7 @@ export async function deleteListing(
       selectListing(cr.channel, product),
       sql`DELETE FROM ${listings} WHERE ${listings.channelId} = ${channelId(cr)} AND ${listings.productId} = ${productId(product)}${tags ? tagsMatch(tags) : sql``} AND ${guard(cr)}`,
       // The delete trigger cannot know the key: stamp it on the tombstone it just wrote.
-      sql`UPDATE ${changes} SET ${set(changes.keyId, keyId(cr))} WHERE ${changes.seq} = (SELECT max(${changes.seq}) FROM ${changes})
+      sql`UPDATE ${changes} SET ${assign(changes.keyId, keyId(cr))} WHERE ${changes.seq} = (SELECT max(${changes.seq}) FROM ${changes})
   AND ${changes.entity} = 'listing' AND ${changes.op} = 'delete' AND ${changes.entityKey} = ${`${cr.channel}/${product}`}
   AND ${changes.keyId} IS NULL AND ${guard(cr)}`,
       lastUsed(cr),

@@ -1,8 +1,10 @@
 // One delivery attempt: the stored body, signed now (Standard Webhooks), POSTed to the endpoint through the
 // sender guard, with a timeout, no redirects and a cap on what is read back. The outcome is recorded on the row.
 import { sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { allowsLoopbackWebhooks } from "../../platform/config.ts";
-import { countedD1, toStatement } from "../../platform/db/client.ts";
+import { assign, countedD1, NOW, toStatement } from "../../platform/db/client.ts";
+import { webhookDeliveries, webhookEndpoints } from "../../platform/db/schema.ts";
 import type { CountedD1, Env } from "../../platform/env.ts";
 import { destinationProblem } from "./guard.ts";
 import { webhookHeaders } from "./signature.ts";
@@ -117,14 +119,18 @@ export async function attemptDelivery(
   attempt: number,
   d1: CountedD1 = countedD1(env.DB),
 ): Promise<AttemptOutcome> {
+  const d = alias(webhookDeliveries, "d");
+  const e = alias(webhookEndpoints, "e");
+  /** An earlier delivery of the same record to the same endpoint. */
+  const p = alias(webhookDeliveries, "p");
   const [found] = await d1.batch([
     toStatement(
       d1,
-      sql`SELECT d.id, d.body, d.status, e.url, e.secret, e.previous_secret,
-  coalesce(e.previous_secret_expires_at > strftime('%Y-%m-%dT%H:%M:%fZ','now'), 0) AS previous_valid,
-  EXISTS (SELECT 1 FROM webhook_deliveries p WHERE p.endpoint_id = d.endpoint_id AND p.entity = d.entity
-    AND p.entity_key = d.entity_key AND p.seq < d.seq AND p.status = 'pending') AS blocked
-FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE d.id = ${id}`,
+      sql`SELECT ${d.id}, ${d.body}, ${d.status}, ${e.url}, ${e.secret}, ${e.previousSecret},
+  coalesce(${e.previousSecretExpiresAt} > ${NOW}, 0) AS previous_valid,
+  EXISTS (SELECT 1 FROM ${webhookDeliveries} ${p} WHERE ${p.endpointId} = ${d.endpointId} AND ${p.entity} = ${d.entity}
+    AND ${p.entityKey} = ${d.entityKey} AND ${p.seq} < ${d.seq} AND ${p.status} = 'pending') AS blocked
+FROM ${webhookDeliveries} ${d} JOIN ${webhookEndpoints} ${e} ON ${e.id} = ${d.endpointId} WHERE ${d.id} = ${id}`,
     ),
   ]);
   const t = found?.results[0] as Target | undefined;
@@ -136,14 +142,15 @@ FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE
   const { status, error } = await sendSigned(env, t.url, secrets, t.id, t.body);
   const ok = error === null;
   const delay = backoffSeconds(attempt, retryScale(env));
+  const w = webhookDeliveries;
   await d1.batch([
     toStatement(
       d1,
-      sql`UPDATE webhook_deliveries SET attempts = attempts + 1, status = ${ok ? "delivered" : "pending"},
-  response_status = ${status}, latency_ms = ${Date.now() - started}, error = ${error?.slice(0, 500) ?? null},
-  updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'),
-  next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ','now', ${`+${ok ? 0 : delay} seconds`})
-WHERE id = ${id} AND status = 'pending'`,
+      sql`UPDATE ${w} SET ${assign(w.attempts, sql`${w.attempts} + 1`)}, ${assign(w.status, ok ? "delivered" : "pending")},
+  ${assign(w.responseStatus, status)}, ${assign(w.latencyMs, Date.now() - started)}, ${assign(w.error, error?.slice(0, 500) ?? null)},
+  ${assign(w.updatedAt, NOW)},
+  ${assign(w.nextAttemptAt, sql`strftime('%Y-%m-%dT%H:%M:%fZ','now', ${`+${ok ? 0 : delay} seconds`})`)}
+WHERE ${w.id} = ${id} AND ${w.status} = 'pending'`,
     ),
   ]);
   return ok ? "settled" : "failed";
@@ -152,11 +159,12 @@ WHERE id = ${id} AND status = 'pending'`,
 /** Marks deliveries dead: the queue gave up on them (their messages reached the dead-letter queue). */
 export async function markDead(d1: CountedD1, ids: readonly string[]): Promise<void> {
   if (!ids.length) return;
+  const w = webhookDeliveries;
   await d1.batch([
     toStatement(
       d1,
-      sql`UPDATE webhook_deliveries SET status = 'dead', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) AND status = 'pending'`,
+      sql`UPDATE ${w} SET ${assign(w.status, sql`'dead'`)}, ${assign(w.updatedAt, NOW)}
+WHERE ${w.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)})) AND ${w.status} = 'pending'`,
     ),
   ]);
 }

@@ -4,7 +4,13 @@
 // queue: a write only nudges the fan-out (a queue message, no D1 work on the write path), and a cron trigger runs
 // it every minute as well, so a lost nudge delays deliveries, it does not drop them.
 import { sql } from "drizzle-orm";
-import { countedD1, toStatement } from "../../platform/db/client.ts";
+import { assign, bare, bareList, countedD1, toStatement } from "../../platform/db/client.ts";
+import {
+  changes as feed,
+  webhookDeliveries,
+  webhookEndpoints,
+  webhookFanout,
+} from "../../platform/db/schema.ts";
 import type { CountedD1, Env } from "../../platform/env.ts";
 import { encodeCursor } from "../../platform/lib/cursor.ts";
 import { type Change, changesAfter } from "../changes/changes.queries.ts";
@@ -52,20 +58,25 @@ export async function fanOut(
   env: Pick<Env, "DB" | "CURSOR_SECRET">,
   d1: CountedD1 = countedD1(env.DB),
 ): Promise<{ created: string[]; more: boolean }> {
+  const f = webhookFanout;
+  const w = webhookEndpoints;
   const [cursorRow, endpointRows] = await d1.batch([
-    d1.prepare("SELECT last_seq FROM webhook_fanout WHERE id = 1"),
-    d1.prepare("SELECT id, events, include_illustrative, expand_record, after_seq FROM webhook_endpoints"),
+    toStatement(d1, sql`SELECT ${f.lastSeq} FROM ${f} WHERE ${f.id} = 1`),
+    toStatement(
+      d1,
+      sql`SELECT ${w.id}, ${w.events}, ${w.includeIllustrative}, ${w.expandRecord}, ${w.afterSeq} FROM ${w}`,
+    ),
   ]);
   const last = (cursorRow?.results[0] as { last_seq: number } | undefined)?.last_seq ?? 0;
   const endpoints = (endpointRows?.results ?? []) as EndpointRow[];
   if (!endpoints.length) {
     // Nobody listens: move past everything so a first endpoint does not start with a backlog it never asked for
     // (unless one was registered meanwhile: then the next step fans out to it from its own start).
-    await d1
-      .prepare(
-        "UPDATE webhook_fanout SET last_seq = (SELECT coalesce(max(seq), 0) FROM changes) WHERE id = 1 AND NOT EXISTS (SELECT 1 FROM webhook_endpoints)",
-      )
-      .run();
+    await toStatement(
+      d1,
+      sql`UPDATE ${f} SET ${assign(f.lastSeq, sql`(SELECT coalesce(max(${feed.seq}), 0) FROM ${feed})`)}
+WHERE ${f.id} = 1 AND NOT EXISTS (SELECT 1 FROM ${w})`,
+    ).run();
     return { created: [], more: false };
   }
   // Records only when an endpoint asked for them (`expand: "record"`): read in the same round trip as the page.
@@ -125,18 +136,19 @@ export async function fanOut(
     .map((e) => e.id)
     .sort()
     .join(",");
-  const unchanged = sql`(SELECT last_seq FROM webhook_fanout WHERE id = 1) = ${last}
-  AND coalesce((SELECT group_concat(id, ',') FROM (SELECT id FROM webhook_endpoints ORDER BY id)), '') = ${ids}`;
+  const unchanged = sql`(SELECT ${f.lastSeq} FROM ${f} WHERE ${f.id} = 1) = ${last}
+  AND coalesce((SELECT group_concat(${bare(w.id)}, ',') FROM (SELECT ${w.id} FROM ${w} ORDER BY ${w.id})), '') = ${ids}`;
+  const d = webhookDeliveries;
   const inserts = [];
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     const chunk = JSON.stringify(rows.slice(i, i + ROWS_PER_INSERT));
-    inserts.push(sql`INSERT OR IGNORE INTO webhook_deliveries (id, endpoint_id, seq, entity, entity_key, body)
+    inserts.push(sql`INSERT OR IGNORE INTO ${d} (${bareList(d.id, d.endpointId, d.seq, d.entity, d.entityKey, d.body)})
 SELECT json_extract(value, '$.id'), json_extract(value, '$.endpoint'), json_extract(value, '$.seq'), json_extract(value, '$.entity'), json_extract(value, '$.key'), json_extract(value, '$.body')
 FROM json_each(${chunk}) WHERE ${unchanged}
-RETURNING id`);
+RETURNING ${d.id}`);
   }
   const results = await d1.batch(
-    [...inserts, sql`UPDATE webhook_fanout SET last_seq = ${end} WHERE id = 1 AND ${unchanged}`].map((q) =>
+    [...inserts, sql`UPDATE ${f} SET ${assign(f.lastSeq, end)} WHERE ${f.id} = 1 AND ${unchanged}`].map((q) =>
       toStatement(d1, q),
     ),
   );
@@ -153,13 +165,14 @@ RETURNING id`);
  * again, and their ids are returned to enqueue.
  */
 export async function sweepStale(d1: CountedD1, graceMinutes = 15, limit = 500): Promise<string[]> {
+  const d = webhookDeliveries;
   const [stale] = await d1.batch([
     toStatement(
       d1,
-      sql`UPDATE webhook_deliveries SET next_attempt_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+5 minutes')
-WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = 'pending'
-  AND next_attempt_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ${`-${graceMinutes} minutes`}) ORDER BY seq LIMIT ${limit})
-RETURNING id`,
+      sql`UPDATE ${d} SET ${assign(d.nextAttemptAt, sql`strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+5 minutes')`)}
+WHERE ${d.id} IN (SELECT ${d.id} FROM ${d} WHERE ${d.status} = 'pending'
+  AND ${d.nextAttemptAt} < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ${`-${graceMinutes} minutes`}) ORDER BY ${d.seq} LIMIT ${limit})
+RETURNING ${d.id}`,
     ),
   ]);
   return ((stale?.results ?? []) as { id: string }[]).map((r) => r.id);

@@ -1,10 +1,12 @@
 // A channel's webhook endpoints and their deliveries, for the retailer API. Every statement carries the key guard
 // (src/retail/listings/listings.queries.ts): the key check and the work share one batch, and a refused key reads and writes
 // nothing. Endpoints are scoped by channel in SQL, so another channel's endpoint id is simply not found.
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { CHANGE_ENTITIES } from "../../domain/vocabulary.ts";
-import { toStatement } from "../../platform/db/client.ts";
+import { assign, bareList, NOW, toStatement } from "../../platform/db/client.ts";
 import { parseJson } from "../../platform/db/mappers.ts";
+import { changes, webhookDeliveries, webhookEndpoints } from "../../platform/db/schema.ts";
 import type { CountedD1, Credential } from "../../platform/env.ts";
 import { channelId, guard, type KeyRow, keyId, keyLookup, keyRow } from "../keys/keys.queries.ts";
 
@@ -52,11 +54,25 @@ interface EndpointRow {
   updated_at: string;
 }
 
-const NOW = sql.raw("strftime('%Y-%m-%dT%H:%M:%fZ','now')");
-const ENDPOINT_COLUMNS = sql.raw(
-  "id, url, events, include_illustrative, expand_record, previous_secret_expires_at, created_at, updated_at",
+const w = webhookEndpoints;
+const ENDPOINT_COLUMNS = sql.join(
+  [
+    w.id,
+    w.url,
+    w.events,
+    w.includeIllustrative,
+    w.expandRecord,
+    w.previousSecretExpiresAt,
+    w.createdAt,
+    w.updatedAt,
+  ],
+  sql`, `,
 );
-const mine = (cr: Credential) => sql`channel_id = ${channelId(cr)} AND ${guard(cr)}`;
+/** The endpoint is the key's channel's (and the key may do what the route does). */
+const mine = (cr: Credential) => sql`${w.channelId} = ${channelId(cr)} AND ${guard(cr)}`;
+/** `column = coalesce(value, column)`: a PATCH's field, left as it is when not sent (null). */
+const patched = (column: SQLiteColumn, value: unknown) => assign(column, sql`coalesce(${value}, ${column})`);
+const joined = (parts: SQL[]) => sql.join(parts, sql`, `);
 
 const endpointOut = (r: EndpointRow): WebhookEndpoint => ({
   id: r.id,
@@ -84,12 +100,12 @@ export async function listEndpoints(
   after: [string, string] | null,
   limit: number,
 ): Promise<Keyed<WebhookEndpoint[]>> {
-  const position = after ? sql`AND (created_at, id) > (${after[0]}, ${after[1]})` : sql``;
+  const position = after ? sql`AND (${w.createdAt}, ${w.id}) > (${after[0]}, ${after[1]})` : sql``;
   const [key, list] = await d1.batch(
     [
       keyLookup(cr),
-      sql`SELECT ${ENDPOINT_COLUMNS} FROM webhook_endpoints WHERE ${mine(cr)} ${position}
-ORDER BY created_at, id LIMIT ${limit + 1}`,
+      sql`SELECT ${ENDPOINT_COLUMNS} FROM ${w} WHERE ${mine(cr)} ${position}
+ORDER BY ${w.createdAt}, ${w.id} LIMIT ${limit + 1}`,
     ].map((q) => toStatement(d1, q)),
   );
   return { key: keyRow(key), result: rows<EndpointRow>(list).map(endpointOut) };
@@ -102,10 +118,9 @@ export async function getEndpoint(
   id: string,
 ): Promise<Keyed<WebhookEndpoint | null>> {
   const [key, found] = await d1.batch(
-    [
-      keyLookup(cr),
-      sql`SELECT ${ENDPOINT_COLUMNS} FROM webhook_endpoints WHERE id = ${id} AND ${mine(cr)}`,
-    ].map((q) => toStatement(d1, q)),
+    [keyLookup(cr), sql`SELECT ${ENDPOINT_COLUMNS} FROM ${w} WHERE ${w.id} = ${id} AND ${mine(cr)}`].map(
+      (q) => toStatement(d1, q),
+    ),
   );
   const row = rows<EndpointRow>(found)[0];
   return { key: keyRow(key), result: row ? endpointOut(row) : null };
@@ -128,8 +143,8 @@ export type EndpointRefusal = "too-many" | { duplicate: string };
 
 /** The id of another endpoint of the key's channel with this URL (none: the statement reads nothing). */
 const sameUrl = (cr: Credential, url: string | undefined, except: string | null = null) =>
-  sql`SELECT id FROM webhook_endpoints WHERE channel_id = ${channelId(cr)} AND url = ${url ?? null}
-  AND id IS NOT ${except} LIMIT 1`;
+  sql`SELECT ${w.id} FROM ${w} WHERE ${w.channelId} = ${channelId(cr)} AND ${w.url} = ${url ?? null}
+  AND ${w.id} IS NOT ${except} LIMIT 1`;
 
 export async function createEndpoint(
   d1: CountedD1,
@@ -142,10 +157,10 @@ export async function createEndpoint(
     [
       keyLookup(cr),
       sameUrl(cr, input.url),
-      sql`INSERT INTO webhook_endpoints (id, channel_id, url, events, include_illustrative, expand_record, secret, after_seq, created_by)
+      sql`INSERT INTO ${w} (${bareList(w.id, w.channelId, w.url, w.events, w.includeIllustrative, w.expandRecord, w.secret, w.afterSeq, w.createdBy)})
 SELECT ${id}, ${channelId(cr)}, ${input.url}, ${JSON.stringify(input.events)}, ${input.include_illustrative ? 1 : 0},
-  ${input.expand === "record" ? 1 : 0}, ${secret}, (SELECT coalesce(max(seq), 0) FROM changes), ${keyId(cr)}
-WHERE ${guard(cr)} AND (SELECT count(*) FROM webhook_endpoints WHERE channel_id = ${channelId(cr)}) < ${MAX_ENDPOINTS_PER_CHANNEL}
+  ${input.expand === "record" ? 1 : 0}, ${secret}, (SELECT coalesce(max(${changes.seq}), 0) FROM ${changes}), ${keyId(cr)}
+WHERE ${guard(cr)} AND (SELECT count(*) FROM ${w} WHERE ${w.channelId} = ${channelId(cr)}) < ${MAX_ENDPOINTS_PER_CHANNEL}
   AND NOT EXISTS (${sameUrl(cr, input.url)})
 RETURNING ${ENDPOINT_COLUMNS}`,
     ].map((q) => toStatement(d1, q)),
@@ -169,12 +184,17 @@ export async function updateEndpoint(
     [
       keyLookup(cr),
       sameUrl(cr, patch.url, id),
-      sql`UPDATE webhook_endpoints SET url = coalesce(${patch.url ?? null}, url),
-  events = coalesce(${patch.events ? JSON.stringify(patch.events) : null}, events),
-  include_illustrative = coalesce(${patch.include_illustrative === undefined ? null : patch.include_illustrative ? 1 : 0}, include_illustrative),
-  expand_record = coalesce(${patch.expand === undefined ? null : patch.expand === "record" ? 1 : 0}, expand_record),
-  updated_at = ${NOW}
-WHERE id = ${id} AND ${mine(cr)} AND NOT EXISTS (${sameUrl(cr, patch.url, id)}) RETURNING ${ENDPOINT_COLUMNS}`,
+      sql`UPDATE ${w} SET ${joined([
+        patched(w.url, patch.url ?? null),
+        patched(w.events, patch.events ? JSON.stringify(patch.events) : null),
+        patched(
+          w.includeIllustrative,
+          patch.include_illustrative === undefined ? null : patch.include_illustrative ? 1 : 0,
+        ),
+        patched(w.expandRecord, patch.expand === undefined ? null : patch.expand === "record" ? 1 : 0),
+        assign(w.updatedAt, NOW),
+      ])}
+WHERE ${w.id} = ${id} AND ${mine(cr)} AND NOT EXISTS (${sameUrl(cr, patch.url, id)}) RETURNING ${ENDPOINT_COLUMNS}`,
     ].map((q) => toStatement(d1, q)),
   );
   const row = rows<EndpointRow>(updated)[0];
@@ -191,9 +211,9 @@ export async function pingTarget(
   const [key, found] = await d1.batch(
     [
       keyLookup(cr),
-      sql`SELECT url, secret, previous_secret,
-  coalesce(previous_secret_expires_at > ${NOW}, 0) AS previous_valid
-FROM webhook_endpoints WHERE id = ${id} AND ${mine(cr)}`,
+      sql`SELECT ${w.url}, ${w.secret}, ${w.previousSecret},
+  coalesce(${w.previousSecretExpiresAt} > ${NOW}, 0) AS previous_valid
+FROM ${w} WHERE ${w.id} = ${id} AND ${mine(cr)}`,
     ].map((q) => toStatement(d1, q)),
   );
   const row = rows<{ url: string; secret: string; previous_secret: string | null; previous_valid: number }>(
@@ -209,8 +229,8 @@ export async function deleteEndpoint(d1: CountedD1, cr: Credential, id: string):
   const [key, , deleted] = await d1.batch(
     [
       keyLookup(cr),
-      sql`DELETE FROM webhook_deliveries WHERE endpoint_id = (SELECT id FROM webhook_endpoints WHERE id = ${id} AND ${mine(cr)})`,
-      sql`DELETE FROM webhook_endpoints WHERE id = ${id} AND ${mine(cr)} RETURNING id`,
+      sql`DELETE FROM ${webhookDeliveries} WHERE ${webhookDeliveries.endpointId} = (SELECT ${w.id} FROM ${w} WHERE ${w.id} = ${id} AND ${mine(cr)})`,
+      sql`DELETE FROM ${w} WHERE ${w.id} = ${id} AND ${mine(cr)} RETURNING ${w.id}`,
     ].map((q) => toStatement(d1, q)),
   );
   return { key: keyRow(key), result: rows(deleted).length > 0 };
@@ -234,9 +254,13 @@ export async function rotateSecret(
   const [key, rotated] = await d1.batch(
     [
       keyLookup(cr),
-      sql`UPDATE webhook_endpoints SET previous_secret = ${overlapSeconds > 0 ? sql`secret` : sql`NULL`},
-  previous_secret_expires_at = ${expires}, secret = ${secret}, updated_at = ${NOW}
-WHERE id = ${id} AND ${mine(cr)} RETURNING ${ENDPOINT_COLUMNS}`,
+      sql`UPDATE ${w} SET ${joined([
+        assign(w.previousSecret, overlapSeconds > 0 ? sql`${w.secret}` : sql`NULL`),
+        assign(w.previousSecretExpiresAt, expires),
+        assign(w.secret, secret),
+        assign(w.updatedAt, NOW),
+      ])}
+WHERE ${w.id} = ${id} AND ${mine(cr)} RETURNING ${ENDPOINT_COLUMNS}`,
     ].map((q) => toStatement(d1, q)),
   );
   const row = rows<EndpointRow>(rotated)[0];
@@ -268,15 +292,17 @@ export async function listDeliveries(
   before: number | null,
   limit: number,
 ): Promise<Keyed<WebhookDelivery[] | null>> {
-  const position = before === null ? sql`` : sql`AND d.seq < ${before}`;
+  const d = alias(webhookDeliveries, "d");
+  const e = alias(webhookEndpoints, "e");
+  const position = before === null ? sql`` : sql`AND ${d.seq} < ${before}`;
   const [key, owner, list] = await d1.batch(
     [
       keyLookup(cr),
-      sql`SELECT id FROM webhook_endpoints WHERE id = ${endpoint} AND ${mine(cr)}`,
-      sql`SELECT d.id, d.seq, d.entity, json_extract(d.body, '$.type') AS type, d.status, d.attempts,
-  d.response_status, d.latency_ms, d.error, d.created_at, d.updated_at
-FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
-WHERE d.endpoint_id = ${endpoint} AND e.channel_id = ${channelId(cr)} AND ${guard(cr)} ${position} ORDER BY d.seq DESC LIMIT ${limit + 1}`,
+      sql`SELECT ${w.id} FROM ${w} WHERE ${w.id} = ${endpoint} AND ${mine(cr)}`,
+      sql`SELECT ${d.id}, ${d.seq}, ${d.entity}, json_extract(${d.body}, '$.type') AS type, ${d.status}, ${d.attempts},
+  ${d.responseStatus}, ${d.latencyMs}, ${d.error}, ${d.createdAt}, ${d.updatedAt}
+FROM ${webhookDeliveries} ${d} JOIN ${webhookEndpoints} ${e} ON ${e.id} = ${d.endpointId}
+WHERE ${d.endpointId} = ${endpoint} AND ${e.channelId} = ${channelId(cr)} AND ${guard(cr)} ${position} ORDER BY ${d.seq} DESC LIMIT ${limit + 1}`,
     ].map((q) => toStatement(d1, q)),
   );
   if (!rows(owner).length) return { key: keyRow(key), result: null };
