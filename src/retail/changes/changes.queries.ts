@@ -1,11 +1,19 @@
 import { type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { asProvenance, type Provenance } from "../../domain/provenance.ts";
 import type { CHANGE_ENTITIES, CHANGE_OPS, Lang } from "../../domain/vocabulary.ts";
-import { asStatement, createDb, toStatement } from "../../platform/db/client.ts";
+import { asStatement, bare, createDb, toStatement } from "../../platform/db/client.ts";
 import { producerOut } from "../../platform/db/mappers.ts";
 import { productRecordOut, productRecords } from "../../platform/db/product-detail.ts";
 import { recognitionItemOut, recognitionItems } from "../../platform/db/recognition-item.ts";
-import { producers, recognitions } from "../../platform/db/schema.ts";
+import {
+  channels,
+  changes as feed,
+  listings,
+  producers,
+  products,
+  recognitions,
+} from "../../platform/db/schema.ts";
 import type { CountedD1 } from "../../platform/env.ts";
 import {
   channelListingOut,
@@ -46,15 +54,20 @@ export type ChangeRecord =
  * The current state of each change's entity, found through the slug and id indexes. A listing is illustrative
  * when it is or its product is.
  */
-const STATE = `CASE c.entity
-WHEN 'product' THEN (SELECT provenance FROM products WHERE slug = c.entity_key)
-WHEN 'producer' THEN (SELECT provenance FROM producers WHERE slug = c.entity_key)
-WHEN 'recognition' THEN (SELECT CASE WHEN p.provenance = 'illustrative' THEN 'illustrative' ELSE r.provenance END
-  FROM recognitions r JOIN products p ON p.id = r.product_id WHERE r.id = CAST(c.entity_key AS INTEGER))
-WHEN 'listing' THEN (SELECT CASE WHEN p.provenance = 'illustrative' THEN 'illustrative' ELSE l.provenance END
-  FROM listings l JOIN channels ch ON ch.id = l.channel_id JOIN products p ON p.id = l.product_id
-  WHERE ch.slug = substr(c.entity_key, 1, instr(c.entity_key, '/') - 1)
-  AND p.slug = substr(c.entity_key, instr(c.entity_key, '/') + 1))
+const c = alias(feed, "c");
+const p = alias(products, "p");
+const r = alias(recognitions, "r");
+const l = alias(listings, "l");
+const ch = alias(channels, "ch");
+const STATE = sql`CASE ${c.entity}
+WHEN 'product' THEN (SELECT ${products.provenance} FROM ${products} WHERE ${products.slug} = ${c.entityKey})
+WHEN 'producer' THEN (SELECT ${producers.provenance} FROM ${producers} WHERE ${producers.slug} = ${c.entityKey})
+WHEN 'recognition' THEN (SELECT CASE WHEN ${p.provenance} = 'illustrative' THEN 'illustrative' ELSE ${r.provenance} END
+  FROM ${recognitions} ${r} JOIN ${products} ${p} ON ${p.id} = ${r.productId} WHERE ${r.id} = CAST(${c.entityKey} AS INTEGER))
+WHEN 'listing' THEN (SELECT CASE WHEN ${p.provenance} = 'illustrative' THEN 'illustrative' ELSE ${l.provenance} END
+  FROM ${listings} ${l} JOIN ${channels} ${ch} ON ${ch.id} = ${l.channelId} JOIN ${products} ${p} ON ${p.id} = ${l.productId}
+  WHERE ${ch.slug} = substr(${c.entityKey}, 1, instr(${c.entityKey}, '/') - 1)
+  AND ${p.slug} = substr(${c.entityKey}, instr(${c.entityKey}, '/') + 1))
 END`;
 
 const hrefOf = (entity: Change["entity"], key: string, op: Change["op"]): string | null => {
@@ -93,9 +106,9 @@ export async function changesAfter(
   // Without include, entries of illustrative entities are left out (tombstones stay: they carry no value). The
   // cursor is the last entry returned, so entries skipped here are skipped again on the next page.
   const onlyReal = include ? sql`` : sql`AND coalesce(state, '') <> 'illustrative'`;
-  const page = sql`SELECT * FROM (SELECT c.seq, c.entity, c.entity_key, c.op, c.changed_at,
-  CASE WHEN c.op = 'upsert' THEN ${sql.raw(STATE)} END AS state
-FROM changes c WHERE c.seq > ${after}) WHERE 1 ${onlyReal} ORDER BY seq LIMIT ${limit + 1}`;
+  const page = sql`SELECT * FROM (SELECT ${c.seq}, ${c.entity}, ${c.entityKey}, ${c.op}, ${c.changedAt},
+  CASE WHEN ${c.op} = 'upsert' THEN ${STATE} END AS state
+FROM ${feed} ${c} WHERE ${c.seq} > ${after}) WHERE 1 ${onlyReal} ORDER BY ${bare(feed.seq)} LIMIT ${limit + 1}`;
   const records = expand ? recordReads(d1, page, expand.lang) : null;
   const [pageResult, ...recordResults] = await d1.batch([
     toStatement(d1, page),
@@ -136,9 +149,11 @@ FROM changes c WHERE c.seq > ${after}) WHERE 1 ${onlyReal} ORDER BY seq LIMIT ${
  */
 function recordReads(d1: CountedD1, page: SQL, lang: Lang) {
   const db = createDb(d1);
-  const keysOf = (entity: Change["entity"], key = sql`entity_key`) =>
-    sql`(SELECT ${key} FROM (${page}) WHERE entity = ${entity} AND op = 'upsert')`;
-  const products = asStatement(d1, productRecords(db, sql`products.slug IN ${keysOf("product")}`));
+  // The page is a subquery: its columns go by their own names.
+  const entityKey = bare(feed.entityKey);
+  const keysOf = (entity: Change["entity"], key: SQL = sql`${entityKey}`) =>
+    sql`(SELECT ${key} FROM (${page}) WHERE ${bare(feed.entity)} = ${entity} AND ${bare(feed.op)} = 'upsert')`;
+  const productRows = asStatement(d1, productRecords(db, sql`${products.slug} IN ${keysOf("product")}`));
   const producerRows = asStatement(
     d1,
     db
@@ -149,23 +164,23 @@ function recordReads(d1: CountedD1, page: SQL, lang: Lang) {
   const recognitionRows = asStatement(
     d1,
     recognitionItems(db).where(
-      sql`${recognitions.id} IN ${keysOf("recognition", sql`CAST(entity_key AS INTEGER)`)}`,
+      sql`${recognitions.id} IN ${keysOf("recognition", sql`CAST(${entityKey} AS INTEGER)`)}`,
     ),
   );
   const listingKeys = keysOf(
     "listing",
-    sql`substr(entity_key, 1, instr(entity_key, '/') - 1), substr(entity_key, instr(entity_key, '/') + 1)`,
+    sql`substr(${entityKey}, 1, instr(${entityKey}, '/') - 1), substr(${entityKey}, instr(${entityKey}, '/') + 1)`,
   );
   const listingRows = toStatement(
     d1,
-    selectListings(({ c, p }) => sql`(${c.slug}, ${p.slug}) IN ${listingKeys}`),
+    selectListings((t) => sql`(${t.c.slug}, ${t.p.slug}) IN ${listingKeys}`),
   );
   return {
-    statements: [products.statement, producerRows.statement, recognitionRows.statement, listingRows],
+    statements: [productRows.statement, producerRows.statement, recognitionRows.statement, listingRows],
     read([p, pr, r, l]: D1Result[], include: boolean) {
       const out = new Map<string, ChangeRecord>();
       if (p)
-        for (const row of products.read(p))
+        for (const row of productRows.read(p))
           out.set(`product:${row.product.slug}`, productRecordOut(row, lang, include));
       if (pr)
         for (const row of producerRows.read(pr))
