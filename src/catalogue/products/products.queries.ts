@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { FacetName, Lang, Sort } from "../../domain/vocabulary.ts";
 import { toStatement } from "../../platform/db/client.ts";
-import { ocopHeldSql, ocopLatestSql, ocopYearSql } from "../../platform/db/mappers.ts";
+import { ocopHeldOf, ocopLatestOf, ocopYearOf } from "../../platform/db/mappers.ts";
 import { keysetPage } from "../../platform/db/pagination.ts";
 import { producers, products } from "../../platform/db/schema.ts";
 import { facetCounts } from "../../platform/db/schema-derived.ts";
@@ -130,8 +130,8 @@ export async function productListQuery(d1: CountedD1, secret: CursorKeys, input:
     SELECT ${p.id}, ${p.slug}, ${p.nameVi}, ${p.nameEn}, ${p.categoryVi}, ${p.categoryEn}, ${p.productGroup},
       ${p.tierRank}, ${p.ocopStars}, ${p.recognitionRank}, ${p.image}, ${p.imageAltVi}, ${p.imageAltEn}, ${p.sample},
       ${p.createdAt}, ${p.packaging}, ${p.provenance}, ${p.fieldProvenance}, (${p.provenance} = 'illustrative') AS illustrative,
-      ${sql.raw(ocopHeldSql("p"))} AS ocop, ${sql.raw(ocopYearSql("p"))} AS ocop_year,
-      ${sql.raw(ocopLatestSql("p"))} AS ocop_latest,
+      ${ocopHeldOf(p)} AS ocop, ${ocopYearOf(p)} AS ocop_year,
+      ${ocopLatestOf(p)} AS ocop_latest,
       ${sortCol} AS sort_key, ${pr.slug} AS producer_slug, ${pr.name} AS producer_name, ${pr.district} AS producer_district,
       ${pr.provenance} AS producer_provenance, ${pr.fieldProvenance} AS producer_field_provenance,
       ${sort === "relevance" && match ? sql`s.rank` : sql`NULL`} AS rank

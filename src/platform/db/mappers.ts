@@ -1,6 +1,6 @@
 // Row → API shape, once per entity: the API and the pages read the same objects.
-import { getTableColumns, ne, type SQL, sql, type Table } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { type Column, getTableColumns, ne, type SQL, sql, type Table } from "drizzle-orm";
+import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { asProvenance, mark, type Provenance, weakest } from "../../domain/provenance.ts";
 import { currentYear, lapsesFrom, standingOf, standingText } from "../../domain/ratings.ts";
 import { type Lang, pick, tierOf } from "../../domain/vocabulary.ts";
@@ -9,7 +9,7 @@ import {
   type listings,
   type producers,
   products,
-  type recognitions,
+  recognitions,
   type supportProjects,
 } from "./schema.ts";
 
@@ -73,9 +73,11 @@ type RecognitionRow = typeof recognitions.$inferSelect & { renewedIn?: number | 
  * The year of the latest later OCOP rating of the same product (a renewal or re-rating), for a select from
  * `recognitions` (unaliased): null when none is recorded. Illustrative ratings renew nothing real.
  */
-export const renewedIn = sql<
-  number | null
->`(SELECT max(r2.year) FROM recognitions r2 WHERE r2.product_id = "recognitions"."product_id" AND r2.scheme = 'ocop' AND r2.year > "recognitions"."year" AND (r2.provenance <> 'illustrative' OR "recognitions"."provenance" = 'illustrative'))`.as(
+const r2 = alias(recognitions, "r2");
+// Nested (see ocopHeld below): the select is from recognitions alone, whose columns must keep their table here.
+export const renewedIn = sql<number | null>`${sql`(SELECT max(${r2.year}) FROM ${recognitions} ${r2}
+  WHERE ${r2.productId} = ${recognitions.productId} AND ${r2.scheme} = 'ocop' AND ${r2.year} > ${recognitions.year}
+  AND (${r2.provenance} <> 'illustrative' OR ${recognitions.provenance} = 'illustrative'))`}`.as(
   "renewed_in",
 );
 type ListingRow = typeof listings.$inferSelect & { channel: typeof channels.$inferSelect };
@@ -223,22 +225,30 @@ export function producerOut(p: ProducerRow, lang: Lang, include = true) {
  * card shows "OCOP · stars not stated" for the second. An illustrative recognition counts only for an illustrative
  * product (whose card is tagged as a whole).
  */
-/** {@link ocopHeld} over a products table or alias, as SQL text (raw product lists alias products as `p`). */
-export const ocopHeldSql = (t: string) =>
-  `EXISTS (SELECT 1 FROM recognitions r WHERE r.product_id = ${t}.id AND r.scheme = 'ocop' AND (r.provenance <> 'illustrative' OR ${t}.provenance = 'illustrative'))`;
-// The table's own name, not drizzle's column objects: in a one-table select drizzle writes bare column names, which
-// inside this subquery would name the recognition's columns.
-export const ocopHeld = sql<number>`${sql.raw(ocopHeldSql("products"))}`;
-
-const ocopRating = (t: string) =>
-  `recognitions r WHERE r.product_id = ${t}.id AND r.scheme = 'ocop' AND (r.provenance <> 'illustrative' OR ${t}.provenance = 'illustrative')`;
+/** The products table or an alias of it (raw product lists alias products as `p`). */
+interface ProductsLike {
+  id: Column;
+  provenance: Column;
+  ocopStars: Column;
+}
+const r = alias(recognitions, "r");
+/** `recognitions r WHERE` r is one of the product's OCOP ratings (an illustrative one only for an illustrative product). */
+const ocopRatingOf = (t: ProductsLike) =>
+  sql`${recognitions} ${r} WHERE ${r.productId} = ${t.id} AND ${r.scheme} = 'ocop' AND (${r.provenance} <> 'illustrative' OR ${t.provenance} = 'illustrative')`;
+/** {@link ocopHeld} over a products table or alias. */
+export const ocopHeldOf = (t: ProductsLike) => sql<number>`EXISTS (SELECT 1 FROM ${ocopRatingOf(t)})`;
 /** The year of the rating behind a product's `ocop_stars` (its latest with those stars; null when not stated). */
-export const ocopYearSql = (t: string) =>
-  `(SELECT max(r.year) FROM ${ocopRating(t)} AND r.stars = ${t}.ocop_stars)`;
+export const ocopYearOf = (t: ProductsLike) =>
+  sql<number | null>`(SELECT max(${r.year}) FROM ${ocopRatingOf(t)} AND ${r.stars} = ${t.ocopStars})`;
 /** The year of a product's latest dated OCOP rating (a later one renews the rating behind `ocop_stars`). */
-export const ocopLatestSql = (t: string) => `(SELECT max(r.year) FROM ${ocopRating(t)})`;
-const ocopYear = sql<number | null>`${sql.raw(ocopYearSql("products"))}`;
-const ocopLatest = sql<number | null>`${sql.raw(ocopLatestSql("products"))}`;
+export const ocopLatestOf = (t: ProductsLike) =>
+  sql<number | null>`(SELECT max(${r.year}) FROM ${ocopRatingOf(t)})`;
+// Nested in a template of their own: in a one-table select drizzle writes the columns of a selected template's own
+// chunks by their bare names, which inside these subqueries would name the recognition's columns; nested ones keep
+// their table.
+export const ocopHeld = sql<number>`${ocopHeldOf(products)}`;
+const ocopYear = sql<number | null>`${ocopYearOf(products)}`;
+const ocopLatest = sql<number | null>`${ocopLatestOf(products)}`;
 
 /**
  * The year and standing of the rating behind a product's `ocop_stars` (src/domain/ratings.ts): lists and cards say

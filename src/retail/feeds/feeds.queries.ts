@@ -1,4 +1,5 @@
-import { sql } from "drizzle-orm";
+import { type Column, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import {
   asProvenance,
   type Provenance,
@@ -7,8 +8,9 @@ import {
   weakest,
 } from "../../domain/provenance.ts";
 import { tierOf } from "../../domain/vocabulary.ts";
-import { toStatement } from "../../platform/db/client.ts";
-import { ocopHeldSql, type ProductSummaryRow, parseJson } from "../../platform/db/mappers.ts";
+import { bare, toStatement } from "../../platform/db/client.ts";
+import { ocopHeldOf, type ProductSummaryRow, parseJson } from "../../platform/db/mappers.ts";
+import { changes, channels, listings, producers, products } from "../../platform/db/schema.ts";
 import type { CountedD1 } from "../../platform/env.ts";
 
 /**
@@ -75,24 +77,28 @@ export async function productFeed(
   d1: CountedD1,
   include = false,
 ): Promise<{ rows: FeedRow[]; position: number }> {
-  const real = (alias: string) => sql.raw(include ? "" : `AND ${alias}.provenance <> 'illustrative'`);
-  const [products, position] = await d1.batch([
+  const real = (t: { provenance: Column }) => (include ? sql`` : sql`AND ${t.provenance} <> 'illustrative'`);
+  const p = alias(products, "p");
+  const pr = alias(producers, "pr");
+  const l = alias(listings, "l");
+  const c = alias(channels, "c");
+  const [productRows, position] = await d1.batch([
     toStatement(
       d1,
-      sql`SELECT p.slug, p.name_vi, p.name_en, p.category_vi, p.category_en, p.product_group, p.tier_rank,
-  p.ocop_stars, p.packaging, pr.slug AS producer_slug, pr.name AS producer_name, pr.district, pr.province,
-  (SELECT group_concat(slug, ';') FROM (SELECT c.slug FROM listings l JOIN channels c ON c.id = l.channel_id
-     WHERE l.product_id = p.id ${real("l")} ORDER BY c.slug)) AS channels,
-  (SELECT max(CASE l.provenance WHEN 'sourced' THEN 0 WHEN 'inferred' THEN 1 ELSE 2 END) FROM listings l
-     WHERE l.product_id = p.id ${real("l")}) AS channels_rank,
-  p.image, p.sample, p.updated_at, p.provenance, p.field_provenance,
-  pr.provenance AS producer_provenance, pr.field_provenance AS producer_field_provenance,
-  ${sql.raw(ocopHeldSql("p"))} AS ocop
-FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE 1 ${real("p")} ORDER BY p.slug`,
+      sql`SELECT ${p.slug}, ${p.nameVi}, ${p.nameEn}, ${p.categoryVi}, ${p.categoryEn}, ${p.productGroup}, ${p.tierRank},
+  ${p.ocopStars}, ${p.packaging}, ${pr.slug} AS producer_slug, ${pr.name} AS producer_name, ${pr.district}, ${pr.province},
+  (SELECT group_concat(${bare(channels.slug)}, ';') FROM (SELECT ${c.slug} FROM ${listings} ${l} JOIN ${channels} ${c} ON ${c.id} = ${l.channelId}
+     WHERE ${l.productId} = ${p.id} ${real(l)} ORDER BY ${c.slug})) AS channels,
+  (SELECT max(CASE ${l.provenance} WHEN 'sourced' THEN 0 WHEN 'inferred' THEN 1 ELSE 2 END) FROM ${listings} ${l}
+     WHERE ${l.productId} = ${p.id} ${real(l)}) AS channels_rank,
+  ${p.image}, ${p.sample}, ${p.updatedAt}, ${p.provenance}, ${p.fieldProvenance},
+  ${pr.provenance} AS producer_provenance, ${pr.fieldProvenance} AS producer_field_provenance,
+  ${ocopHeldOf(p)} AS ocop
+FROM ${products} ${p} JOIN ${producers} ${pr} ON ${pr.id} = ${p.producerId} WHERE 1 ${real(p)} ORDER BY ${p.slug}`,
     ),
-    toStatement(d1, sql`SELECT coalesce(max(seq), 0) AS seq FROM changes`),
+    toStatement(d1, sql`SELECT coalesce(max(${changes.seq}), 0) AS seq FROM ${changes}`),
   ]);
-  const rows = ((products?.results ?? []) as Row[]).map((r): FeedRow => {
+  const rows = ((productRows?.results ?? []) as Row[]).map((r): FeedRow => {
     const packaging = parseJson<{ priceVnd: number | null; sample?: boolean }[]>(r.packaging, []);
     const prices = packaging.map((p) => p.priceVnd).filter((p): p is number => typeof p === "number");
     const record = asProvenance(r.provenance);
