@@ -1,17 +1,20 @@
-import { type Query, SQL } from "drizzle-orm";
+import { type Query, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import type { CountedD1 } from "../env.ts";
-import { compile } from "./sql.ts";
+import { catalogueVersion } from "./schema.ts";
+import { compile, toStatement } from "./sql.ts";
 
-export { assign, bare, bareList, compile, NOW, qualified } from "./sql.ts";
+export { assign, bare, bareList, compile, NOW, type Prepares, qualified, toStatement } from "./sql.ts";
 
 const EXECUTORS = new Set(["first", "all", "run", "raw"]);
 
 /**
  * Read at the end of every batch, so a response's ETag comes from the same snapshot as its data. The epoch changes
- * on every restore (src/platform/db/backup.ts): ETags and change-feed cursors carry it.
+ * on every restore (src/platform/db/backup.ts): ETags and change-feed cursors carry it. A row of `version`, `epoch`.
  */
-export const CATALOGUE_VERSION_SQL = "SELECT version, epoch FROM catalogue_version WHERE id = 1";
+export const CATALOGUE_VERSION = sql`SELECT ${catalogueVersion.version}, ${catalogueVersion.epoch} FROM ${catalogueVersion} WHERE ${catalogueVersion.id} = 1`;
+/** {@link CATALOGUE_VERSION}'s text, compiled once: every batch appends it. */
+const CATALOGUE_VERSION_SQL = compile(CATALOGUE_VERSION).sql;
 
 /**
  * Wraps a D1 session so that every round trip is counted: each statement execution (`first`, `all`, `run`,
@@ -89,16 +92,6 @@ export function createDb(d1: CountedD1) {
   return drizzle(d1 as unknown as D1Database);
 }
 export type Db = ReturnType<typeof createDb>;
-
-/**
- * A drizzle `sql` template as a D1 prepared statement (bound), ready for `d1.batch([...])` or `.all()`.
- *
- * @example await toStatement(d1, sql`SELECT seq FROM changes WHERE seq > ${after}`).all()
- */
-export function toStatement(d1: CountedD1, query: SQL | Query): D1PreparedStatement {
-  const { sql: text, params } = query instanceof SQL ? compile(query) : query;
-  return d1.prepare(text).bind(...params);
-}
 
 /** What a drizzle query offers once prepared: its SQL and a mapper for a batch result. */
 interface Preparable<R> extends PromiseLike<R> {

@@ -1,7 +1,7 @@
 // Writing SQL with drizzle's `sql` on the schema's tables (docs/architecture.md, "Writing a statement"): pure, no
-// Workers types, so the seed builder and the Node scripts that import statements can use it too. The db client
-// (client.ts) re-exports it beside what runs statements.
-import { type Column, getTableName, type Query, type SQL, sql } from "drizzle-orm";
+// Workers types, so the seed builder and the Node scripts that import statements (scripts/keys.ts) can use it too,
+// toStatement included (the one `prepare`). The db client (client.ts) re-exports it beside what runs statements.
+import { type Column, getTableName, type Query, SQL, sql } from "drizzle-orm";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 
 const dialect = new SQLiteAsyncDialect();
@@ -13,6 +13,24 @@ const dialect = new SQLiteAsyncDialect();
  * @example compile(sql`SELECT slug FROM products WHERE id = ${id}`) // { sql: "… id = ?", params: [id] }
  */
 export const compile = (query: SQL): Query => dialect.sqlToQuery(query);
+
+/**
+ * What makes a D1 statement (its type `S`): the request's counted D1, a D1 database or a session. Said
+ * structurally, so that scripts/keys.ts, which Node runs without the Workers types, can import the statements.
+ */
+export interface Prepares<S> {
+  prepare(query: string): { bind(...values: unknown[]): S };
+}
+
+/**
+ * A drizzle `sql` template as a D1 prepared statement (bound), ready for `d1.batch([...])` or `.all()`.
+ *
+ * @example await toStatement(d1, sql`SELECT ${changes.seq} FROM ${changes} WHERE ${changes.seq} > ${after}`).all()
+ */
+export function toStatement<S>(d1: Prepares<S>, query: SQL | Query): S {
+  const { sql: text, params } = query instanceof SQL ? compile(query) : query;
+  return d1.prepare(text).bind(...params);
+}
 
 /**
  * A column's own name, unqualified, for the places SQL takes no table prefix (an INSERT's column list, an UPDATE's

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import { CATALOGUE_VERSION_SQL } from "../db/client.ts";
+import { CATALOGUE_VERSION, toStatement } from "../db/client.ts";
 import type { AppEnv } from "../env.ts";
 import { noneMatchHits } from "../lib/entity-tags.ts";
 
@@ -36,7 +36,7 @@ export function catalogueETag(): MiddlewareHandler<AppEnv> {
       // Only a handler that read nothing in a batch lacks the version; it is read then (never for a data read).
       if (d1.catalogueVersion !== null) tag = catalogueTag(d1.catalogueVersion, d1.catalogueEpoch ?? 0);
       else {
-        const row = await d1.prepare(CATALOGUE_VERSION_SQL).first<{ version: number; epoch: number }>();
+        const row = await toStatement(d1, CATALOGUE_VERSION).first<{ version: number; epoch: number }>();
         tag = row ? catalogueTag(row.version, row.epoch) : null;
       }
       if (tag === null) return;

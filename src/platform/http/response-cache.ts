@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { configAccepted } from "../config.ts";
-import { CATALOGUE_VERSION_SQL } from "../db/client.ts";
+import { CATALOGUE_VERSION, toStatement } from "../db/client.ts";
 import type { AppEnv } from "../env.ts";
 import { noneMatchHits } from "../lib/entity-tags.ts";
 import { catalogueTag } from "./etag.ts";
@@ -155,8 +155,7 @@ function refreshVersion(env: AppEnv["Bindings"], ctx: Background | undefined): v
   isolate.refreshing = true;
   const started = Date.now();
   const generation = isolate.generation;
-  const read = env.DB.withSession("first-unconstrained")
-    .prepare(CATALOGUE_VERSION_SQL)
+  const read = toStatement(env.DB.withSession("first-unconstrained"), CATALOGUE_VERSION)
     .first<{ version: number; epoch: number }>()
     .then((row) => {
       if (row && generation === isolate.generation && started >= isolate.at) {
