@@ -10,8 +10,10 @@
 // selects a local state directory.
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
+import type { SQL } from "drizzle-orm";
 import { keyExpiry, keyInputReason, keyName, keyScopes } from "../src/domain/api-keys.ts";
-import { INSERT_KEY, insertKeyParams, LIST_KEYS, REVOKE_KEY } from "../src/platform/db/api-keys.ts";
+import { insertKeyQuery, listKeysQuery, revokeKeyQuery } from "../src/platform/db/api-keys.ts";
+import { compile } from "../src/platform/db/sql.ts";
 import { generateApiKey } from "../src/platform/http/api-key.ts";
 
 const [command, ...rest] = process.argv.slice(2);
@@ -30,9 +32,12 @@ const { values } = parseArgs({
 });
 
 const literal = (s: string | null) => (s === null ? "NULL" : `'${s.replaceAll("'", "''")}'`);
-/** A statement of src/platform/db/api-keys.ts with its numbered parameters written in as SQL literals. */
-const inline = (sql: string, params: readonly (string | null)[]) =>
-  sql.replace(/\?(\d+)/g, (_, n: string) => literal(params[Number(n) - 1] ?? null));
+/** A statement of src/platform/db/api-keys.ts with its parameters (`?`, in order) written in as SQL literals. */
+function inline(query: SQL) {
+  const { sql, params } = compile(query);
+  let next = 0;
+  return sql.replace(/\?/g, () => literal((params[next++] ?? null) as string | null));
+}
 
 function d1(sql: string): Record<string, unknown>[] {
   const args = [
@@ -81,7 +86,7 @@ if (command === "create") {
   const { scopes } = checked;
   const expiresAt = expiry(values.expires, values["expires-in-days"]);
   const { key, prefix, hash } = await generateApiKey();
-  const rows = d1(inline(INSERT_KEY, insertKeyParams({ channel, name, prefix, hash, scopes, expiresAt })));
+  const rows = d1(inline(insertKeyQuery({ channel, name, prefix, hash, scopes, expiresAt })));
   if (!rows.length) fail(`No channel '${channel}' in the ${where} database.`);
   console.log(
     `Created key #${rows[0]?.id} for channel '${channel}' (${where}) — name: ${name}; scopes: ${scopes.join(" ")}; expires: ${expiresAt ?? "never"}`,
@@ -89,12 +94,12 @@ if (command === "create") {
   console.log("Store it now; it is not shown again and cannot be recovered:\n");
   console.log(key);
 } else if (command === "list") {
-  const rows = d1(inline(LIST_KEYS, [values.channel ?? null]));
+  const rows = d1(inline(listKeysQuery(values.channel ?? null)));
   if (!rows.length) console.log(`No API keys in the ${where} database.`);
   else console.table(rows);
 } else if (command === "revoke") {
   const prefix = values.prefix ?? fail("key:revoke needs --prefix cnnt_xxxxxxxx (see key:list)");
-  const rows = d1(inline(REVOKE_KEY, [prefix]));
+  const rows = d1(inline(revokeKeyQuery(prefix)));
   if (!rows.length) fail(`No active key with prefix '${prefix}' in the ${where} database.`);
   console.log(`Revoked key #${rows[0]?.id} (${prefix}); it is refused from now on.`);
 } else {

@@ -3,7 +3,7 @@
 // (src/index.ts), do not carry the listing writes with them.
 import { sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { NOW } from "../../platform/db/client.ts";
+import { liveKeyWhere } from "../../platform/db/api-keys.ts";
 import { apiKeys, channels } from "../../platform/db/schema.ts";
 import type { Credential } from "../../platform/env.ts";
 
@@ -24,10 +24,9 @@ export const keyLookup = (
   cr: Credential,
 ) => sql`SELECT ${k.id}, ${k.hash}, ${k.revokedAt}, ${c.slug} AS channel_slug, ${k.scopes}, ${k.expiresAt}
 FROM ${apiKeys} ${k} JOIN ${channels} ${c} ON ${c.id} = ${k.channelId} WHERE ${k.prefix} = ${cr.prefix}`;
-/** The key holds the scope the route needs (`read`: any key) and has not expired, as SQL on `api_keys k`. */
-const scopedAndCurrent = (cr: Credential) =>
-  sql`${cr.scope === "read" ? sql`1` : sql`instr(' ' || ${k.scopes} || ' ', ${` ${cr.scope} `}) > 0`}
-  AND (${k.expiresAt} IS NULL OR ${k.expiresAt} > ${NOW})`;
+/** The key holds the scope the route needs (`read`: any key), as SQL on `api_keys k`. */
+const scoped = (cr: Credential) =>
+  cr.scope === "read" ? sql`1` : sql`instr(' ' || ${k.scopes} || ' ', ${` ${cr.scope} `}) > 0`;
 /**
  * Every write statement carries this guard: it holds only for an unrevoked, unexpired key with the presented
  * prefix and SHA-256 that belongs to the target channel and holds the route's scope. So the key check and the write share one batch (one round trip),
@@ -38,8 +37,7 @@ const scopedAndCurrent = (cr: Credential) =>
 export const guard = (
   cr: Credential,
 ) => sql`EXISTS (SELECT 1 FROM ${apiKeys} ${k} JOIN ${channels} ${c} ON ${c.id} = ${k.channelId}
-  WHERE ${k.prefix} = ${cr.prefix} AND ${k.hash} = ${cr.hash} AND ${k.revokedAt} IS NULL AND ${c.slug} = ${cr.channel}
-  AND ${scopedAndCurrent(cr)})`;
+  WHERE ${liveKeyWhere(k, cr.prefix, cr.hash)} AND ${c.slug} = ${cr.channel} AND ${scoped(cr)})`;
 /** The id of the channel the credential names (a subquery). */
 export const channelId = (cr: Credential) =>
   sql`(SELECT ${channels.id} FROM ${channels} WHERE ${channels.slug} = ${cr.channel})`;
