@@ -3,22 +3,38 @@
  * backup may predate them or whose rows were loaded with the triggers set aside. Run with the triggers off (or
  * the facet_counts triggers would count the rows twice). The SQL is the migration's own.
  */
+import { getTableName, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { listings, producers, products, recognitions } from "./schema.ts";
+import { channelCounts, facetCounts, productFacets } from "./schema-derived.ts";
+import { bareList, compile } from "./sql.ts";
+
+const p = alias(products, "p");
+const pr = alias(producers, "pr");
+const r = alias(recognitions, "r");
+const l = alias(listings, "l");
+const f = alias(productFacets, "f");
+const pf = productFacets;
+const fc = facetCounts;
+const cc = channelCounts;
+
+/** The statements, in order, as text (a restore runs them with its own; they bind nothing). */
 export const REBUILD_FACET_COUNTS = [
-  "DELETE FROM product_facets",
-  "DELETE FROM facet_counts",
-  `INSERT INTO product_facets (id, tier_rank, product_group, producer_id, district_slug, district, schemes, illustrative)
-  SELECT p.id, p.tier_rank, p.product_group, p.producer_id, pr.district_slug, pr.district,
-    (SELECT coalesce(sum(DISTINCT CASE r.scheme WHEN 'cnnt' THEN 1 WHEN 'ocop' THEN 2 WHEN 'geographical_indication' THEN 4 WHEN 'collective_mark' THEN 8 ELSE 0 END), 0) FROM recognitions r WHERE r.product_id = p.id),
-    p.provenance = 'illustrative'
-  FROM products p JOIN producers pr ON pr.id = p.producer_id`,
-  `INSERT INTO facet_counts (tier_rank, product_group, district_slug, district, schemes, illustrative, n)
-  SELECT tier_rank, product_group, coalesce(district_slug, ''), coalesce(district, ''), schemes, illustrative, count(*)
-  FROM product_facets GROUP BY 1, 2, 3, 4, 5, 6`,
-  "DELETE FROM channel_counts",
-  `INSERT INTO channel_counts (channel_id, tier_rank, product_group, district_slug, schemes, illustrative, listing_illustrative, n)
-  SELECT l.channel_id, f.tier_rank, f.product_group, coalesce(f.district_slug, ''), f.schemes, f.illustrative, l.provenance = 'illustrative', count(*)
-  FROM listings l JOIN product_facets f ON f.id = l.product_id GROUP BY 1, 2, 3, 4, 5, 6, 7`,
-];
+  sql`DELETE FROM ${pf}`,
+  sql`DELETE FROM ${fc}`,
+  sql`INSERT INTO ${pf} (${bareList(pf.id, pf.tierRank, pf.productGroup, pf.producerId, pf.districtSlug, pf.district, pf.schemes, pf.illustrative)})
+  SELECT ${p.id}, ${p.tierRank}, ${p.productGroup}, ${p.producerId}, ${pr.districtSlug}, ${pr.district},
+    (SELECT coalesce(sum(DISTINCT CASE ${r.scheme} WHEN 'cnnt' THEN 1 WHEN 'ocop' THEN 2 WHEN 'geographical_indication' THEN 4 WHEN 'collective_mark' THEN 8 ELSE 0 END), 0) FROM ${recognitions} ${r} WHERE ${r.productId} = ${p.id}),
+    ${p.provenance} = 'illustrative'
+  FROM ${products} ${p} JOIN ${producers} ${pr} ON ${pr.id} = ${p.producerId}`,
+  sql`INSERT INTO ${fc} (${bareList(fc.tierRank, fc.productGroup, fc.districtSlug, fc.district, fc.schemes, fc.illustrative, fc.n)})
+  SELECT ${pf.tierRank}, ${pf.productGroup}, coalesce(${pf.districtSlug}, ''), coalesce(${pf.district}, ''), ${pf.schemes}, ${pf.illustrative}, count(*)
+  FROM ${pf} GROUP BY 1, 2, 3, 4, 5, 6`,
+  sql`DELETE FROM ${cc}`,
+  sql`INSERT INTO ${cc} (${bareList(cc.channelId, cc.tierRank, cc.productGroup, cc.districtSlug, cc.schemes, cc.illustrative, cc.listingIllustrative, cc.n)})
+  SELECT ${l.channelId}, ${f.tierRank}, ${f.productGroup}, coalesce(${f.districtSlug}, ''), ${f.schemes}, ${f.illustrative}, ${l.provenance} = 'illustrative', count(*)
+  FROM ${listings} ${l} JOIN ${productFacets} ${f} ON ${f.id} = ${l.productId} GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+].map((q) => compile(q).sql);
 
 /** The derived tables {@link REBUILD_FACET_COUNTS} writes: a restore rebuilds them all when a backup lacks one. */
-export const DERIVED_FACET_TABLES = ["product_facets", "facet_counts", "channel_counts"];
+export const DERIVED_FACET_TABLES = [productFacets, facetCounts, channelCounts].map((t) => getTableName(t));
