@@ -1,4 +1,5 @@
 import { asc, desc, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
+import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import {
   asProvenance,
   type IncludeAsked,
@@ -9,7 +10,7 @@ import {
   packagingState,
 } from "../../domain/provenance.ts";
 import { type Lang, levelRankSql, pick, tierOf } from "../../domain/vocabulary.ts";
-import type { Db } from "./client.ts";
+import { bare, type Db } from "./client.ts";
 import {
   aliased,
   listingOut,
@@ -25,8 +26,16 @@ import { channels, kinds, listings, producers, products, recognitions, supportPr
 
 const LEVEL_ORDER = levelRankSql(recognitions.level);
 
+/** Up to 4 other products where `where` holds, best first (a LIMITed range of products_category_tier_idx). */
 const relatedIds = (where: SQL, slug: string) =>
-  sql`SELECT id FROM products WHERE ${where} AND slug <> ${slug} ORDER BY tier_rank DESC, sort_vi LIMIT 4`;
+  sql`SELECT ${products.id} FROM ${products} WHERE ${where} AND ${products.slug} <> ${slug}
+ORDER BY ${products.tierRank} DESC, ${products.sortVi} LIMIT 4`;
+/** A column of the products' row's producer (a subquery). */
+const ofProducer = (column: SQLiteColumn) =>
+  sql`(SELECT ${column} FROM ${producers} WHERE ${producers.id} = ${products.producerId})`;
+/** A column of the product with this slug (a subquery). */
+const ofProduct = (column: SQLiteColumn, slug: string) =>
+  sql`(SELECT ${column} FROM ${products} WHERE ${products.slug} = ${slug})`;
 
 type ProductRow = typeof products.$inferSelect;
 type KindRow = { slug: string; nameVi: string; nameEn: string };
@@ -71,10 +80,11 @@ const productFieldStates = (p: ProductRow) => ({
 });
 
 /** The kind whose categories hold the product's category, as JSON (the first, as kindOfProduct takes it). */
+const k = alias(kinds, "k");
 const KIND_JSON = sql<
   string | null
->`(SELECT json_object('slug', k.slug, 'nameVi', k.name_vi, 'nameEn', k.name_en)
-  FROM kinds k WHERE EXISTS (SELECT 1 FROM json_each(k.categories) c WHERE c.value = ${products.categoryVi}) LIMIT 1)`;
+>`(SELECT json_object('slug', ${k.slug}, 'nameVi', ${k.nameVi}, 'nameEn', ${k.nameEn})
+  FROM ${kinds} ${k} WHERE EXISTS (SELECT 1 FROM json_each(${k.categories}) WHERE value = ${products.categoryVi}) LIMIT 1)`;
 
 /**
  * Products as records (their own fields, their producer by slug and name) where `where` holds: what the change
@@ -112,9 +122,9 @@ export function productRecordOut(r: ProductRecordRow, lang: Lang, include: boole
  * one without its illustrative parts, an illustrative one (shown tagged) with them.
  */
 export async function getProduct(db: Db, slug: string, lang: Lang, asked: IncludeAsked = true) {
-  const productId = sql`(SELECT id FROM products WHERE slug = ${slug})`;
-  const producerId = sql`(SELECT producer_id FROM products WHERE slug = ${slug})`;
-  const categoryOf = sql`(SELECT category_vi FROM products WHERE slug = ${slug})`;
+  const productId = ofProduct(products.id, slug);
+  const producerId = ofProduct(products.producerId, slug);
+  const categoryOf = ofProduct(products.categoryVi, slug);
   const [found, recs, lists, support, related, kind] = await db.batch([
     db
       .select({ product: getTableColumns(products), producer: aliased(producers, "pr") })
@@ -157,12 +167,14 @@ export async function getProduct(db: Db, slug: string, lang: Lang, asked: Includ
         ocopLatest: productCard.ocopLatest,
         sample: products.sample,
         provenance: products.provenance,
-        producerSlug: sql<string>`(SELECT slug FROM producers WHERE id = ${products.producerId})`,
-        producerName: sql<string>`(SELECT name FROM producers WHERE id = ${products.producerId})`,
+        // Nested: in this one-table select drizzle would write the template's own columns by their bare names.
+        producerSlug: sql<string>`${ofProducer(producers.slug)}`,
+        producerName: sql<string>`${ofProducer(producers.name)}`,
       })
       .from(products)
       .where(
-        sql`${products.id} IN (SELECT id FROM (${relatedIds(sql`producer_id = ${producerId}`, slug)}) UNION SELECT id FROM (${relatedIds(sql`category_vi = ${categoryOf}`, slug)}))`,
+        sql`${products.id} IN (SELECT ${bare(products.id)} FROM (${relatedIds(sql`${products.producerId} = ${producerId}`, slug)})
+UNION SELECT ${bare(products.id)} FROM (${relatedIds(sql`${products.categoryVi} = ${categoryOf}`, slug)}))`,
       )
       .orderBy(desc(products.tierRank), asc(products.sortVi))
       .limit(4),
@@ -220,6 +232,6 @@ export const kindOfProduct = (db: Db, slug: string) =>
     .select({ slug: kinds.slug, nameVi: kinds.nameVi, nameEn: kinds.nameEn })
     .from(kinds)
     .where(
-      sql`EXISTS (SELECT 1 FROM json_each(${kinds.categories}) c WHERE c.value = (SELECT category_vi FROM products WHERE slug = ${slug}))`,
+      sql`EXISTS (SELECT 1 FROM json_each(${kinds.categories}) WHERE value = ${ofProduct(products.categoryVi, slug)})`,
     )
     .limit(1);
