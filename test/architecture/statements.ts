@@ -6,11 +6,12 @@
 import type { Sources } from "./layers.ts";
 
 /**
- * Where SQL text may name things itself: the client (the one `prepare`), the schema and the derived tables'
- * declarations (schema-derived.ts), the backup (dumps every table sqlite_master lists, by name at run time).
+ * Where SQL text may name things itself: the client and its statement writer (sql.ts: toStatement, the one
+ * `prepare`), the schema and the derived tables' declarations (schema-derived.ts), the backup (dumps every table
+ * sqlite_master lists, by name at run time).
  */
 const EXEMPT = [
-  /^src\/platform\/db\/client\.ts$/,
+  /^src\/platform\/db\/(?:client|sql)\.ts$/,
   /^src\/platform\/db\/schema(?:\/|-derived\.ts$)/,
   /^src\/platform\/db\/backup\//,
 ];
