@@ -12,6 +12,7 @@ import {
   recognitions,
   type supportProjects,
 } from "./schema.ts";
+import { qualified } from "./sql.ts";
 
 /** Parses a JSON column, falling back when it is empty or malformed. */
 export function parseJson<T>(text: string | null | undefined, fallback: T): T {
@@ -74,10 +75,10 @@ type RecognitionRow = typeof recognitions.$inferSelect & { renewedIn?: number | 
  * `recognitions` (unaliased): null when none is recorded. Illustrative ratings renew nothing real.
  */
 const r2 = alias(recognitions, "r2");
-// Nested (see ocopHeld below): the select is from recognitions alone, whose columns must keep their table here.
-export const renewedIn = sql<number | null>`${sql`(SELECT max(${r2.year}) FROM ${recognitions} ${r2}
-  WHERE ${r2.productId} = ${recognitions.productId} AND ${r2.scheme} = 'ocop' AND ${r2.year} > ${recognitions.year}
-  AND (${r2.provenance} <> 'illustrative' OR ${recognitions.provenance} = 'illustrative'))`}`.as(
+// The outer columns qualified(): the select is from recognitions alone, where drizzle writes columns bare.
+export const renewedIn = sql<number | null>`(SELECT max(${r2.year}) FROM ${recognitions} ${r2}
+  WHERE ${r2.productId} = ${qualified(recognitions.productId)} AND ${r2.scheme} = 'ocop' AND ${r2.year} > ${qualified(recognitions.year)}
+  AND (${r2.provenance} <> 'illustrative' OR ${qualified(recognitions.provenance)} = 'illustrative'))`.as(
   "renewed_in",
 );
 type ListingRow = typeof listings.$inferSelect & { channel: typeof channels.$inferSelect };
@@ -234,21 +235,21 @@ interface ProductsLike {
 const r = alias(recognitions, "r");
 /** `recognitions r WHERE` r is one of the product's OCOP ratings (an illustrative one only for an illustrative product). */
 const ocopRatingOf = (t: ProductsLike) =>
-  sql`${recognitions} ${r} WHERE ${r.productId} = ${t.id} AND ${r.scheme} = 'ocop' AND (${r.provenance} <> 'illustrative' OR ${t.provenance} = 'illustrative')`;
+  sql`${recognitions} ${r} WHERE ${r.productId} = ${qualified(t.id)} AND ${r.scheme} = 'ocop' AND (${r.provenance} <> 'illustrative' OR ${qualified(t.provenance)} = 'illustrative')`;
 /** {@link ocopHeld} over a products table or alias. */
 export const ocopHeldOf = (t: ProductsLike) => sql<number>`EXISTS (SELECT 1 FROM ${ocopRatingOf(t)})`;
 /** The year of the rating behind a product's `ocop_stars` (its latest with those stars; null when not stated). */
 export const ocopYearOf = (t: ProductsLike) =>
-  sql<number | null>`(SELECT max(${r.year}) FROM ${ocopRatingOf(t)} AND ${r.stars} = ${t.ocopStars})`;
+  sql<
+    number | null
+  >`(SELECT max(${r.year}) FROM ${ocopRatingOf(t)} AND ${r.stars} = ${qualified(t.ocopStars)})`;
 /** The year of a product's latest dated OCOP rating (a later one renews the rating behind `ocop_stars`). */
 export const ocopLatestOf = (t: ProductsLike) =>
   sql<number | null>`(SELECT max(${r.year}) FROM ${ocopRatingOf(t)})`;
-// Nested in a template of their own: in a one-table select drizzle writes the columns of a selected template's own
-// chunks by their bare names, which inside these subqueries would name the recognition's columns; nested ones keep
-// their table.
-export const ocopHeld = sql<number>`${ocopHeldOf(products)}`;
-const ocopYear = sql<number | null>`${ocopYearOf(products)}`;
-const ocopLatest = sql<number | null>`${ocopLatestOf(products)}`;
+// The product's columns are qualified(): these are selected in one-table selects too, where drizzle writes columns bare.
+export const ocopHeld = ocopHeldOf(products);
+const ocopYear = ocopYearOf(products);
+const ocopLatest = ocopLatestOf(products);
 
 /**
  * The year and standing of the rating behind a product's `ocop_stars` (src/domain/ratings.ts): lists and cards say

@@ -10,7 +10,7 @@ import {
   packagingState,
 } from "../../domain/provenance.ts";
 import { type Lang, levelRankSql, pick, tierOf } from "../../domain/vocabulary.ts";
-import { bare, type Db } from "./client.ts";
+import { bare, type Db, qualified } from "./client.ts";
 import {
   aliased,
   listingOut,
@@ -32,7 +32,7 @@ const relatedIds = (where: SQL, slug: string) =>
 ORDER BY ${products.tierRank} DESC, ${products.sortVi} LIMIT 4`;
 /** A column of the products' row's producer (a subquery). */
 const ofProducer = (column: SQLiteColumn) =>
-  sql`(SELECT ${column} FROM ${producers} WHERE ${producers.id} = ${products.producerId})`;
+  sql<string>`(SELECT ${column} FROM ${producers} WHERE ${producers.id} = ${qualified(products.producerId)})`;
 /** A column of the product with this slug (a subquery). */
 const ofProduct = (column: SQLiteColumn, slug: string) =>
   sql`(SELECT ${column} FROM ${products} WHERE ${products.slug} = ${slug})`;
@@ -167,9 +167,8 @@ export async function getProduct(db: Db, slug: string, lang: Lang, asked: Includ
         ocopLatest: productCard.ocopLatest,
         sample: products.sample,
         provenance: products.provenance,
-        // Nested: in this one-table select drizzle would write the template's own columns by their bare names.
-        producerSlug: sql<string>`${ofProducer(producers.slug)}`,
-        producerName: sql<string>`${ofProducer(producers.name)}`,
+        producerSlug: ofProducer(producers.slug),
+        producerName: ofProducer(producers.name),
       })
       .from(products)
       .where(
