@@ -125,20 +125,20 @@ export const MODULES: Module[] = [
       },
       {
         file: "src/editor/auth/auth.ts",
-        search: "AND ((?3 = 'editor' AND e.role = 'editor') OR e.role = 'publisher')",
-        replace: "AND ((?3 = 'editor') OR e.role = 'publisher')",
+        search: "AND ((${cred.role} = 'editor' AND ${editors.role} = 'editor') OR ${editors.role} = 'publisher'))",
+        replace: "AND ((${cred.role} = 'editor') OR ${editors.role} = 'publisher'))",
         why: "the token guard lets every role through",
       },
       {
         file: "src/editor/auth/auth.ts",
-        search: "WHERE t.prefix = ?1 AND t.hash = ?2 AND t.revoked_at IS NULL AND e.disabled_at IS NULL",
-        replace: "WHERE t.prefix = ?1 AND t.hash = ?2 AND e.disabled_at IS NULL",
+        search: "AND ${editorTokens.revokedAt} IS NULL AND ${editors.disabledAt} IS NULL",
+        replace: "AND ${editors.disabledAt} IS NULL",
         why: "a revoked editor token still works",
       },
       {
         file: "src/editor/auth/auth.ts",
-        search: "WHERE t.prefix = ?1 AND t.hash = ?2 AND t.revoked_at IS NULL AND e.disabled_at IS NULL",
-        replace: "WHERE t.prefix = ?1 AND t.hash = ?2 AND t.revoked_at IS NULL",
+        search: "AND ${editorTokens.revokedAt} IS NULL AND ${editors.disabledAt} IS NULL",
+        replace: "AND ${editorTokens.revokedAt} IS NULL",
         why: "a disabled editor's token still works",
       },
       {
@@ -283,15 +283,14 @@ export const MODULES: Module[] = [
       },
       {
         file: "src/retail/feeds/feeds.queries.ts",
-        search:
-          "const real = (alias: string) => sql.raw(include ? \"\" : `AND ${alias}.provenance <> 'illustrative'`);",
-        replace: 'const real = (alias: string) => sql.raw("");',
+        search: "(include ? sql`` : sql`AND ${t.provenance} <> 'illustrative'`);",
+        replace: "(sql``);",
         why: "the full feeds carry illustrative products and listings without include",
       },
       {
         file: "src/platform/db/mappers.ts",
-        search: "AND (r.provenance <> 'illustrative' OR ${t}.provenance = 'illustrative'))`;",
-        replace: "AND (1 OR ${t}.provenance = 'illustrative'))`;",
+        search: "AND (${r.provenance} <> 'illustrative' OR ${qualified(t.provenance)} = 'illustrative')`;",
+        replace: "AND (1 OR ${qualified(t.provenance)} = 'illustrative')`;",
         why: "an illustrative OCOP recognition makes a real product OCOP-certified in lists and feeds",
       },
       {
