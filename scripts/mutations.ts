@@ -125,7 +125,8 @@ export const MODULES: Module[] = [
       },
       {
         file: "src/editor/auth/auth.ts",
-        search: "AND ((${cred.role} = 'editor' AND ${editors.role} = 'editor') OR ${editors.role} = 'publisher'))",
+        search:
+          "AND ((${cred.role} = 'editor' AND ${editors.role} = 'editor') OR ${editors.role} = 'publisher'))",
         replace: "AND ((${cred.role} = 'editor') OR ${editors.role} = 'publisher'))",
         why: "the token guard lets every role through",
       },
