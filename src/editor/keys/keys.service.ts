@@ -15,7 +15,6 @@ import { toStatement } from "../../platform/db/client.ts";
 import { channels } from "../../platform/db/schema.ts";
 import { generateApiKey } from "../../platform/http/api-key.ts";
 import { type EditorCall, requireRole } from "../auth/auth.ts";
-import { prepared } from "../people/people.service.ts";
 import { auditStatement } from "../records/store.ts";
 
 /** What the keys page shows: the keys (of one channel, or all) and the channels a key can be made for. */
@@ -80,16 +79,22 @@ export async function createKey(
   };
   const results = await call.d1.batch([
     insertKey(call.d1, made),
-    prepared(
-      call,
-      auditStatement(call, "api_key", prefix, "create", [
-        { field: "channel", before: null, after: channel },
-        { field: "name", before: null, after: made.name },
-        { field: "scopes", before: null, after: made.scopes.join(" ") },
-        { field: "expires_at", before: null, after: made.expiresAt },
-      ]),
-      // Only when the key was made: an unknown channel writes nothing, not even the audit line.
-      sql`changes() = 1`,
+    // Only when the key was made: an unknown channel writes nothing, not even the audit line.
+    toStatement(
+      call.d1,
+      auditStatement(
+        call,
+        "api_key",
+        prefix,
+        "create",
+        [
+          { field: "channel", before: null, after: channel },
+          { field: "name", before: null, after: made.name },
+          { field: "scopes", before: null, after: made.scopes.join(" ") },
+          { field: "expires_at", before: null, after: made.expiresAt },
+        ],
+        sql`changes() = 1`,
+      ),
     ),
     ...viewStatements(call, channel),
   ]);
@@ -110,10 +115,16 @@ export async function revokeChannelKey(
   requireRole(call.editor, "editor");
   const results = await call.d1.batch([
     revokeKey(call.d1, prefix),
-    prepared(
-      call,
-      auditStatement(call, "api_key", prefix, "revoke", [{ field: "revoked", before: false, after: true }]),
-      sql`changes() = 1`,
+    toStatement(
+      call.d1,
+      auditStatement(
+        call,
+        "api_key",
+        prefix,
+        "revoke",
+        [{ field: "revoked", before: false, after: true }],
+        sql`changes() = 1`,
+      ),
     ),
     ...viewStatements(call, channel),
   ]);

@@ -8,7 +8,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { Conflict, Invalid, NotFound } from "../../domain/errors.ts";
 import { SLUG_PATTERN } from "../../domain/vocabulary.ts";
-import { bare, bareList, compile, NOW, toStatement } from "../../platform/db/client.ts";
+import { bare, bareList, NOW, toStatement } from "../../platform/db/client.ts";
 import { editorSessions, editors, editorTokens, producers } from "../../platform/db/schema.ts";
 import { type EditorCall, type Role, requireRole } from "../auth/auth.ts";
 import { generateEditorToken, hashPassword, PBKDF2_MAX_ITERATIONS, randomToken } from "../auth/crypto.ts";
@@ -67,8 +67,15 @@ export async function listPeople(call: EditorCall): Promise<Person[]> {
   }));
 }
 
-const audit = (call: EditorCall, entity: string, key: string, action: string, changes: object[]) =>
-  auditStatement(call, entity, key, action, changes as never);
+/** An audit event of the people page, as a statement; `when`: only if it holds in the batch (see auditStatement). */
+const audit = (
+  call: EditorCall,
+  entity: string,
+  key: string,
+  action: string,
+  changes: object[],
+  when?: SQL,
+) => toStatement(call.d1, auditStatement(call, entity, key, action, changes as never, when));
 
 const invalid = (name: string, reason: string) => new Invalid([{ name, reason }]);
 
@@ -106,30 +113,22 @@ export async function createAccount(
          WHERE ${producer} IS NULL OR EXISTS (${realProducer(producer)})
          ON CONFLICT (${bare(editors.email)}) DO NOTHING RETURNING ${bare(editors.id)}`,
     ),
-    prepared(
+    // Only when the insert happened: an existing account is not "created" again.
+    audit(
       call,
-      audit(call, "editor", email, "create", [
+      "editor",
+      email,
+      "create",
+      [
         { field: "email", before: null, after: email },
         { field: "role", before: null, after: input.role },
-      ]),
-      // Only when the insert happened: an existing account is not "created" again.
+      ],
       sql`changes() = 1`,
     ),
   ]);
   const id = rows?.results[0]?.id;
   if (!id) throw new Conflict(`An account ${email} already exists`);
   return { id, email, password };
-}
-
-/**
- * An audit statement ({@link auditStatement}, an `INSERT … VALUES (…)`) made conditional on a SQL expression
- * (evaluated when it runs, inside the batch): `INSERT … SELECT … WHERE when`.
- */
-export function prepared(call: EditorCall, s: SQL, when: SQL): D1PreparedStatement {
-  const query = compile(s);
-  const condition = compile(when);
-  const text = query.sql.replace(/VALUES \((.*)\)$/is, `SELECT $1 WHERE ${condition.sql}`);
-  return toStatement(call.d1, { sql: text, params: [...query.params, ...condition.params] });
 }
 
 async function personOf(call: EditorCall, id: number) {
@@ -160,12 +159,15 @@ export async function createToken(
         RETURNING ${bare(editorTokens.id)},
           (SELECT ${editors.email} FROM ${editors} WHERE ${editors.id} = ${bare(editorTokens.editorId)}) AS email`,
     ),
-    prepared(
+    audit(
       call,
-      audit(call, "editor_token", prefix, "create", [
+      "editor_token",
+      prefix,
+      "create",
+      [
         { field: "editor_id", before: null, after: editorId },
         { field: "name", before: null, after: label },
-      ]),
+      ],
       sql`changes() = 1`,
     ),
   ]);
@@ -184,7 +186,7 @@ export async function revokeToken(call: EditorCall, tokenId: number): Promise<vo
       sql`UPDATE ${editorTokens} SET ${bare(editorTokens.revokedAt)} = ${NOW}
         WHERE ${editorTokens.id} = ${tokenId} AND ${editorTokens.revokedAt} IS NULL RETURNING ${bare(editorTokens.prefix)}`,
     ),
-    prepared(call, audit(call, "editor_token", `#${tokenId}`, "revoke", []), sql`changes() = 1`),
+    audit(call, "editor_token", `#${tokenId}`, "revoke", [], sql`changes() = 1`),
   ]);
   if (!rows?.results.length) throw new NotFound(`No active token #${tokenId}`);
 }
@@ -201,7 +203,7 @@ export async function revokeSessions(call: EditorCall, editorId: number): Promis
         WHERE ${editorSessions.editorId} = ${editorId} AND ${editorSessions.revokedAt} IS NULL
           AND ${editorSessions.idHash} <> ${call.editor.session ?? ""} RETURNING ${bare(editorSessions.idHash)}`,
     ),
-    prepared(call, audit(call, "editor", person.email, "revoke-sessions", []), sql`changes() > 0`),
+    audit(call, "editor", person.email, "revoke-sessions", [], sql`changes() > 0`),
   ]);
   return rows?.results.length ?? 0;
 }
@@ -224,11 +226,7 @@ export async function disableAccount(call: EditorCall, editorId: number): Promis
       sql`UPDATE ${editorSessions} SET ${bare(editorSessions.revokedAt)} = ${NOW}
         WHERE ${editorSessions.editorId} = ${editorId} AND ${editorSessions.revokedAt} IS NULL`,
     ),
-    prepared(
-      call,
-      audit(call, "editor", person.email, "disable", [{ field: "disabled", before: false, after: true }]),
-      sql`1`,
-    ),
+    audit(call, "editor", person.email, "disable", [{ field: "disabled", before: false, after: true }]),
   ]);
 }
 

@@ -7,7 +7,7 @@
  * (D1 batches are transactions) when the record moved since it was read, so If-Match cannot race.
  */
 
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { asProvenance, parseFieldProvenance } from "../../domain/provenance.ts";
 import { bare, bareList, NOW, toStatement } from "../../platform/db/client.ts";
@@ -324,17 +324,22 @@ export interface AuditContext {
   address: string | null;
 }
 
-/** One audit event. `key` may be SQL (for ids allocated in the same batch) when `keySql` is set. */
+/**
+ * One audit event. `key` may be SQL (for ids allocated in the same batch) when `keySql` is set. `when`: written
+ * only if this condition holds when the statement runs in its batch (`changes() = 1`: the write before it happened).
+ */
 export function auditStatement(
   ctx: AuditContext,
   entity: string,
   key: string,
   action: string,
   changes: { field: string; before: unknown; after: unknown }[],
+  when?: SQL,
 ): Statement {
   const a = auditEvents;
+  const values = sql`${ctx.editor.id}, ${ctx.editor.email}, ${ctx.via ?? ctx.editor.via}, ${entity}, ${key}, ${action}, ${JSON.stringify(changes)}, ${ctx.address}`;
   return sql`INSERT INTO ${a} (${bareList(a.editorId, a.editorEmail, a.via, a.entity, a.entityKey, a.action, a.changes, a.address)})
-    VALUES (${ctx.editor.id}, ${ctx.editor.email}, ${ctx.via ?? ctx.editor.via}, ${entity}, ${key}, ${action}, ${JSON.stringify(changes)}, ${ctx.address})`;
+    ${when ? sql`SELECT ${values} WHERE ${when}` : sql`VALUES (${values})`}`;
 }
 
 /** Writes (creates or replaces) a draft; the version goes up by one on every write. */
