@@ -47,6 +47,14 @@ export async function keysView(call: EditorCall, channel: string | null): Promis
   return viewOf(await call.d1.batch(viewStatements(call, channel)), 0);
 }
 
+/** A key's audit event, written only when the key statement before it in the batch changed a row. */
+const auditKey = (
+  call: EditorCall,
+  prefix: string,
+  action: string,
+  changes: Parameters<typeof auditStatement>[4],
+) => toStatement(call.d1, auditStatement(call, "api_key", prefix, action, changes, sql`changes() = 1`));
+
 /**
  * Makes a key of a channel. Bad input is a 422 naming each field before anything is read or written; an unknown
  * channel a 422 on `channel` (nothing written). Returns the key — shown once, never stored — and the page's view.
@@ -79,23 +87,13 @@ export async function createKey(
   };
   const results = await call.d1.batch([
     insertKey(call.d1, made),
-    // Only when the key was made: an unknown channel writes nothing, not even the audit line.
-    toStatement(
-      call.d1,
-      auditStatement(
-        call,
-        "api_key",
-        prefix,
-        "create",
-        [
-          { field: "channel", before: null, after: channel },
-          { field: "name", before: null, after: made.name },
-          { field: "scopes", before: null, after: made.scopes.join(" ") },
-          { field: "expires_at", before: null, after: made.expiresAt },
-        ],
-        sql`changes() = 1`,
-      ),
-    ),
+    // An unknown channel writes nothing, not even the audit line.
+    auditKey(call, prefix, "create", [
+      { field: "channel", before: null, after: channel },
+      { field: "name", before: null, after: made.name },
+      { field: "scopes", before: null, after: made.scopes.join(" ") },
+      { field: "expires_at", before: null, after: made.expiresAt },
+    ]),
     ...viewStatements(call, channel),
   ]);
   if (!results[0]?.results.length)
@@ -115,17 +113,7 @@ export async function revokeChannelKey(
   requireRole(call.editor, "editor");
   const results = await call.d1.batch([
     revokeKey(call.d1, prefix),
-    toStatement(
-      call.d1,
-      auditStatement(
-        call,
-        "api_key",
-        prefix,
-        "revoke",
-        [{ field: "revoked", before: false, after: true }],
-        sql`changes() = 1`,
-      ),
-    ),
+    auditKey(call, prefix, "revoke", [{ field: "revoked", before: false, after: true }]),
     ...viewStatements(call, channel),
   ]);
   if (!results[0]?.results.length) throw new NotFound(`No active API key with prefix '${prefix}'`);
