@@ -11,7 +11,26 @@ import {
 } from "../../domain/vocabulary.ts";
 import { channels, listings, producers, products, recognitions } from "../../platform/db/schema.ts";
 import { channelCounts, facetCounts, productFacets } from "../../platform/db/schema-derived.ts";
-import { c, f as facetRow, l, p, pf, pr, r, x } from "./list-tables.ts";
+import {
+  c,
+  cAlias,
+  fAlias,
+  facetCountsCols,
+  f as facetRow,
+  l,
+  lAlias,
+  p,
+  pAlias,
+  pf,
+  pfAlias,
+  pr,
+  prAlias,
+  producersCols,
+  r,
+  rAlias,
+  x,
+  xAlias,
+} from "./list-tables.ts";
 import { type SearchPlan, searchOutcomeSql } from "./search.queries.ts";
 
 export interface ProductFilters {
@@ -67,13 +86,13 @@ export function filterFragments(
   if (f.tier?.length) out.tier = sql`${p.tierRank} IN (${list(f.tier.map((t) => LEVEL_RANK[t]))})`;
   if (f.group?.length) out.group = sql`${p.productGroup} IN (${list(f.group)})`;
   if (f.producer?.length)
-    out.producer = sql`${p.producerId} IN (SELECT ${producers.id} FROM ${producers} WHERE ${producers.slug} IN (${list(f.producer)}))`;
+    out.producer = sql`${p.producerId} IN (SELECT ${producersCols.id} FROM ${producers} WHERE ${producersCols.slug} IN (${list(f.producer)}))`;
   if (f.district?.length)
-    out.district = sql`${p.producerId} IN (SELECT ${producers.id} FROM ${producers} WHERE ${producers.districtSlug} IN (${list(f.district)}))`;
+    out.district = sql`${p.producerId} IN (SELECT ${producersCols.id} FROM ${producers} WHERE ${producersCols.districtSlug} IN (${list(f.district)}))`;
   if (f.scheme?.length)
-    out.scheme = sql`EXISTS (SELECT 1 FROM ${recognitions} ${r} WHERE ${r.productId} = ${p.id} AND ${r.scheme} IN (${list(f.scheme)}))`;
+    out.scheme = sql`EXISTS (SELECT 1 FROM ${recognitions} ${rAlias} WHERE ${r.productId} = ${p.id} AND ${r.scheme} IN (${list(f.scheme)}))`;
   if (f.channel?.length)
-    out.channel = sql`EXISTS (SELECT 1 FROM ${listings} ${l} JOIN ${channels} ${c} ON ${c.id} = ${l.channelId} WHERE ${l.productId} = ${p.id} AND ${c.slug} IN (${list(f.channel)})${realListing})`;
+    out.channel = sql`EXISTS (SELECT 1 FROM ${listings} ${lAlias} JOIN ${channels} ${cAlias} ON ${c.id} = ${l.channelId} WHERE ${l.productId} = ${p.id} AND ${c.slug} IN (${list(f.channel)})${realListing})`;
   return out;
 }
 
@@ -102,7 +121,7 @@ export function facetStatements(
       .map(([, v]) => v);
   const none = searchedNothing ? [sql`0`] : [];
   // A search's counts run over its best-ranked product_facets rows (searchCounts), everything else over products.
-  const P = counted ?? sql`${products} ${p}`;
+  const P = counted ?? sql`${products} ${pAlias}`;
   // Tier, group, district and scheme facets come from one small table of counts per combination (facet_counts,
   // kept by triggers) when nothing else narrows the list; with a search, producer or channel filter, the same
   // combinations are counted over the matches in the narrow product_facets rows, in one statement. Either way each
@@ -117,16 +136,16 @@ export function facetStatements(
   const illustrative = counted ? sql`${pf.illustrative}` : sql`${p.provenance} = 'illustrative'`;
   const ill = sql`sum(${illustrative})`;
   const cubeQ = fromCounts
-    ? sql`SELECT ${facetCounts.tierRank} AS t, ${facetCounts.productGroup} AS g, ${facetCounts.districtSlug} AS d, ${facetCounts.district} AS label, ${facetCounts.schemes} AS s, ${facetCounts.illustrative} AS i, ${facetCounts.n} AS n FROM ${facetCounts} WHERE ${facetCounts.n} > 0${include ? sql`` : sql` AND ${facetCounts.illustrative} = 0`}`
-    : sql`SELECT ${pf.tierRank} AS t, ${pf.productGroup} AS g, coalesce(${pf.districtSlug}, '') AS d, coalesce(${pf.district}, '') AS label, ${pf.schemes} AS s, ${pf.illustrative} AS i, count(*) AS n FROM ${counted ?? sql`${productFacets} ${pf}`} ${where([...narrowing, ...realOnly, ...none])} GROUP BY 1, 2, 3, 4, 5, 6`;
+    ? sql`SELECT ${facetCountsCols.tierRank} AS t, ${facetCountsCols.productGroup} AS g, ${facetCountsCols.districtSlug} AS d, ${facetCountsCols.district} AS label, ${facetCountsCols.schemes} AS s, ${facetCountsCols.illustrative} AS i, ${facetCountsCols.n} AS n FROM ${facetCounts} WHERE ${facetCountsCols.n} > 0${include ? sql`` : sql` AND ${facetCountsCols.illustrative} = 0`}`
+    : sql`SELECT ${pf.tierRank} AS t, ${pf.productGroup} AS g, coalesce(${pf.districtSlug}, '') AS d, coalesce(${pf.district}, '') AS label, ${pf.schemes} AS s, ${pf.illustrative} AS i, count(*) AS n FROM ${counted ?? sql`${productFacets} ${pfAlias}`} ${where([...narrowing, ...realOnly, ...none])} GROUP BY 1, 2, 3, 4, 5, 6`;
   // The producer facet counts products per producer first (from an index, no join), then looks up only the
   // producers that remain. Producers can number in the thousands: the facet lists the FACET_LIMIT largest
   // (chosen ones first), by name.
   const chosen = input.producer?.length
-    ? sql`${p.producerId} IN (SELECT ${producers.id} FROM ${producers} WHERE ${producers.slug} IN (${inList(input.producer)})) DESC, `
+    ? sql`${p.producerId} IN (SELECT ${producersCols.id} FROM ${producers} WHERE ${producersCols.slug} IN (${inList(input.producer)})) DESC, `
     : sql``;
   const perProducer = sql`SELECT ${p.producerId} AS id, count(*) AS n, ${ill} AS i FROM ${P} ${where([...but("producer"), ...none])} GROUP BY ${p.producerId} ORDER BY ${chosen}n DESC, ${p.producerId} LIMIT ${FACET_LIMIT}`;
-  const producerQ = sql`SELECT ${pr.slug} AS k, ${pr.name} AS label, y.n AS n, y.i AS i FROM (${perProducer}) y JOIN ${producers} ${pr} ON ${pr.id} = y.id ORDER BY ${pr.name}`;
+  const producerQ = sql`SELECT ${pr.slug} AS k, ${pr.name} AS label, y.n AS n, y.i AS i FROM (${perProducer}) y JOIN ${producers} ${prAlias} ON ${pr.id} = y.id ORDER BY ${pr.name}`;
   // A product is listed at most once per channel (unique index), so count(*) counts distinct products.
   // A listing is illustrative when it is, or its product is ("sold at" takes the weaker of the two); without
   // include, illustrative listings are not counted.
@@ -138,8 +157,8 @@ export function facetStatements(
   // would otherwise read every listing of each channel (79,301 at 100k products) and test each against them.
   const channelQ =
     !counted && !filters.q && !filters.producer && none.length === 0
-      ? sql`SELECT ${c.slug} AS k, ${c.name} AS label, sum(${x.n}) AS n, sum(CASE WHEN ${x.illustrative} = 1 OR ${x.listingIllustrative} = 1 THEN ${x.n} ELSE 0 END) AS i FROM ${channelCounts} ${x} JOIN ${channels} ${c} ON ${c.id} = ${x.channelId} ${where([sql`${x.n} <> 0`, ...countsWhere(input, include, x)])} GROUP BY ${c.id} HAVING sum(${x.n}) > 0 ORDER BY ${c.id}`
-      : sql`SELECT ${c.slug} AS k, ${c.name} AS label, count(*) AS n, ${illListing} AS i, ${c.id} AS o FROM ${P} ${counted ? sql`CROSS JOIN` : sql`JOIN`} ${listings} ${l} ON ${l.productId} = ${p.id} JOIN ${channels} ${c} ON ${c.id} = ${l.channelId} ${where([...but("channel"), ...realListings, ...none])} GROUP BY ${c.id} ORDER BY ${c.id}`;
+      ? sql`SELECT ${c.slug} AS k, ${c.name} AS label, sum(${x.n}) AS n, sum(CASE WHEN ${x.illustrative} = 1 OR ${x.listingIllustrative} = 1 THEN ${x.n} ELSE 0 END) AS i FROM ${channelCounts} ${xAlias} JOIN ${channels} ${cAlias} ON ${c.id} = ${x.channelId} ${where([sql`${x.n} <> 0`, ...countsWhere(input, include, x)])} GROUP BY ${c.id} HAVING sum(${x.n}) > 0 ORDER BY ${c.id}`
+      : sql`SELECT ${c.slug} AS k, ${c.name} AS label, count(*) AS n, ${illListing} AS i, ${c.id} AS o FROM ${P} ${counted ? sql`CROSS JOIN` : sql`JOIN`} ${listings} ${lAlias} ON ${l.productId} = ${p.id} JOIN ${channels} ${cAlias} ON ${c.id} = ${l.channelId} ${where([...but("channel"), ...realListings, ...none])} GROUP BY ${c.id} ORDER BY ${c.id}`;
 
   return [cubeQ, producerQ, channelQ];
 }
@@ -158,12 +177,17 @@ export function searchCounts(input: ProductFilters, plan: SearchPlan): { ctes: S
   // The matches hold only real products unless illustrative ones are included: no `real` filter needed.
   const { real: _real, q: _q, ...filters } = filterFragments(input, true, true);
   // Read through a subquery, the counted rows show as "SCAN top" in a plan, not as a scan of products' alias `p`.
-  const [cube, producer, channel] = facetStatements(filters, false, input, sql`(SELECT * FROM top) ${pf}`);
+  const [cube, producer, channel] = facetStatements(
+    filters,
+    false,
+    input,
+    sql`(SELECT * FROM top) ${pfAlias}`,
+  );
   // The best-ranked matches, in the page's own order (real products first when illustrative ones are included).
   const best = include ? sql`m.ill, m.rank, m.id` : sql`m.rank, m.id`;
   return {
     ctes: sql`${plan.ctes},
-    top AS MATERIALIZED (SELECT ${facetRow}.* FROM (SELECT m.id FROM m ORDER BY ${best} LIMIT ${COUNT_CAP}) y JOIN ${productFacets} ${facetRow} ON ${facetRow.id} = y.id)`,
+    top AS MATERIALIZED (SELECT ${fAlias}.* FROM (SELECT m.id FROM m ORDER BY ${best} LIMIT ${COUNT_CAP}) y JOIN ${productFacets} ${fAlias} ON ${facetRow.id} = y.id)`,
     select: sql`SELECT 0 AS part, q.t, q.g, q.d, q.label, q.s, q.i, q.n, NULL AS k, NULL AS o FROM (${cube}) q
     UNION ALL SELECT 1, NULL, NULL, NULL, q.label, NULL, q.i, q.n, q.k, q.label FROM (${producer}) q
     UNION ALL SELECT 2, NULL, NULL, NULL, q.label, NULL, q.i, q.n, q.k, q.o FROM (${channel}) q

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { FacetName, Lang, Sort } from "../../domain/vocabulary.ts";
-import { toStatement } from "../../platform/db/client.ts";
+import { frozen, toStatement } from "../../platform/db/client.ts";
 import { ocopHeldOf, ocopLatestOf, ocopYearOf } from "../../platform/db/mappers.ts";
 import { keysetPage } from "../../platform/db/pagination.ts";
 import { producers, products } from "../../platform/db/schema.ts";
@@ -24,8 +24,13 @@ import {
 } from "./facets.queries.ts";
 import { listItem, type ListRow as Row } from "./list-item.ts";
 import { keysetAfter, sortSpec } from "./list-order.queries.ts";
-import { p, pr } from "./list-tables.ts";
+import { facetCountsCols, p, pAlias, pr, prAlias } from "./list-tables.ts";
 import { searchPlan } from "./search.queries.ts";
+
+/** A listed product's OCOP rating: held, its year and the latest year, rendered once (frozen). */
+const OCOP_COLUMNS = frozen(
+  sql`${ocopHeldOf(pAlias)} AS ocop, ${ocopYearOf(pAlias)} AS ocop_year, ${ocopLatestOf(pAlias)} AS ocop_latest`,
+);
 
 export { listItem, type ProductListItem } from "./list-item.ts";
 export type { FacetName, FacetValue, Lang, ProductFilters, Sort };
@@ -108,7 +113,7 @@ export async function productListQuery(d1: CountedD1, secret: CursorKeys, input:
   const candidates = !ranked
     ? sql``
     : others.length
-      ? sql`, s AS MATERIALIZED (SELECT m.* FROM m CROSS JOIN ${products} ${p} INDEXED BY products_facet_idx ON ${p.id} = m.id ${where(others)})`
+      ? sql`, s AS MATERIALIZED (SELECT m.* FROM m CROSS JOIN ${products} ${pAlias} INDEXED BY products_facet_idx ON ${p.id} = m.id ${where(others)})`
       : sql`, s AS (SELECT * FROM m)`;
   const rankJoin = ranked ? sql`JOIN s ON s.id = ${p.id}` : sql``;
   // A search's first page needs only the best ranks: rows ranked no worse than the (limit+1)-th candidate (ties
@@ -130,12 +135,11 @@ export async function productListQuery(d1: CountedD1, secret: CursorKeys, input:
     SELECT ${p.id}, ${p.slug}, ${p.nameVi}, ${p.nameEn}, ${p.categoryVi}, ${p.categoryEn}, ${p.productGroup},
       ${p.tierRank}, ${p.ocopStars}, ${p.recognitionRank}, ${p.image}, ${p.imageAltVi}, ${p.imageAltEn}, ${p.sample},
       ${p.createdAt}, ${p.packaging}, ${p.provenance}, ${p.fieldProvenance}, (${p.provenance} = 'illustrative') AS illustrative,
-      ${ocopHeldOf(p)} AS ocop, ${ocopYearOf(p)} AS ocop_year,
-      ${ocopLatestOf(p)} AS ocop_latest,
+      ${OCOP_COLUMNS},
       ${sortCol} AS sort_key, ${pr.slug} AS producer_slug, ${pr.name} AS producer_name, ${pr.district} AS producer_district,
       ${pr.provenance} AS producer_provenance, ${pr.fieldProvenance} AS producer_field_provenance,
       ${sort === "relevance" && match ? sql`s.rank` : sql`NULL`} AS rank
-    FROM ${from} JOIN ${producers} ${pr} ON ${pr.id} = ${p.producerId} ${rankJoin}
+    FROM ${from} JOIN ${producers} ${prAlias} ON ${pr.id} = ${p.producerId} ${rankJoin}
     ${where([...guard, ...conditions])}
     ORDER BY ${orderBy}
     LIMIT ${input.limit + 1}`;
@@ -154,10 +158,14 @@ export async function productListQuery(d1: CountedD1, secret: CursorKeys, input:
     UNION ALL SELECT ${sql.raw("NULL, ".repeat(PAGE_WIDTH))}* FROM (${c.select})`;
   const lists = walk
     ? [
-        listSql(sql`${products} ${p} INDEXED BY ${sql.raw(walk.index)}`, [walk.dense]),
-        listSql(sql`${products} ${p}`, [sql`NOT ${walk.dense}`]),
+        listSql(sql`${products} ${pAlias} INDEXED BY ${sql.raw(walk.index)}`, [walk.dense]),
+        listSql(sql`${products} ${pAlias}`, [sql`NOT ${walk.dense}`]),
       ]
-    : [counts ? searchSql(listSql(sql`${products} ${p}`, []), counts) : listSql(sql`${products} ${p}`, [])];
+    : [
+        counts
+          ? searchSql(listSql(sql`${products} ${pAlias}`, []), counts)
+          : listSql(sql`${products} ${pAlias}`, []),
+      ];
   const facets = counts ? [] : facetStatements(filters, searchedNothing, input);
   const statements = [...lists.map(stmt), ...facets.map(stmt)];
   const read = async (results: D1Result[]) => {
@@ -253,9 +261,9 @@ function orderedWalk(
   if (keys.length === 0 || keys.some((k) => !["tier", "group", "district", "scheme"].includes(k)))
     return null;
   const index = ORDER_INDEXES[include ? "real" : "plain"][sort][input.lang];
-  const listed = include ? sql`` : sql` WHERE ${facetCounts.illustrative} = 0`;
+  const listed = include ? sql`` : sql` WHERE ${facetCountsCols.illustrative} = 0`;
   const cube = countsWhere(input, include);
-  const kept = sql`(SELECT coalesce(sum(${facetCounts.n}), 0) FROM ${facetCounts} ${where(cube)})`;
-  const dense = sql`(${kept} > 0 AND ${kept} * 20 >= (SELECT coalesce(sum(${facetCounts.n}), 0) FROM ${facetCounts}${listed}))`;
+  const kept = sql`(SELECT coalesce(sum(${facetCountsCols.n}), 0) FROM ${facetCounts} ${where(cube)})`;
+  const dense = sql`(${kept} > 0 AND ${kept} * 20 >= (SELECT coalesce(sum(${facetCountsCols.n}), 0) FROM ${facetCounts}${listed}))`;
   return { index, dense };
 }

@@ -4,7 +4,18 @@ import type { CountedD1 } from "../env.ts";
 import { catalogueVersion } from "./schema.ts";
 import { compile, toStatement } from "./sql.ts";
 
-export { assign, bare, bareList, compile, NOW, type Prepares, qualified, toStatement } from "./sql.ts";
+export {
+  assign,
+  bare,
+  bareList,
+  compile,
+  frozen,
+  frozenColumns,
+  NOW,
+  type Prepares,
+  qualified,
+  toStatement,
+} from "./sql.ts";
 
 const EXECUTORS = new Set(["first", "all", "run", "raw"]);
 
