@@ -41,6 +41,8 @@ export const staleProblem = {
     }).openapi("AdminPreconditionFailed"),
   },
 };
+/** A conditional write sent without If-Match. */
+export const ifMatchMissing = { 428: { description: "If-Match missing", content: problem } } as const;
 /** What every admin write may answer. */
 export const writeErrors = {
   ...errors,

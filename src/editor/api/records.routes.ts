@@ -17,6 +17,7 @@ import {
   forPublishers,
   IdParam,
   IfMatch,
+  ifMatchMissing,
   json,
   problem,
   recordResponse,
@@ -64,7 +65,7 @@ export const updateProduct = createRoute({
   request: { params: SlugParam, headers: IfMatch, body: json(ProductPatch) },
   responses: {
     200: recordResponse("The draft"),
-    428: { description: "If-Match missing", content: problem },
+    ...ifMatchMissing,
     ...writeErrors,
   },
 });
@@ -114,53 +115,47 @@ export const PhotoForm = z.object({
     .max(300)
     .openapi({ description: "What the photo shows, in English" }),
 });
-export const uploadProductPhoto = createRoute({
-  method: "post",
-  path: "/products/{slug}/photo",
-  operationId: "uploadProductPhoto",
-  tags,
-  ...forEditors,
-  summary: "Upload a product photo into the product's draft (public once published)",
-  description:
-    "Stored in R2 under a content hash and served at /anh/… with immutable caching. `If-Match` is required.",
-  middleware: [requireEditorToken("editor", { beforeBody: true })] as const,
-  request: {
-    params: SlugParam,
-    headers: IfMatch,
-    body: { required: true, content: { "multipart/form-data": { schema: PhotoForm } } },
-  },
-  responses: {
-    200: recordResponse("The draft, with the photo"),
-    413: { description: "Larger than 900 kB", content: problem },
-    415: { description: "Not a JPEG, PNG or WebP image", content: problem },
-    428: { description: "If-Match missing", content: problem },
-    ...writeErrors,
-  },
-});
-
-export const uploadProducerPhoto = createRoute({
-  method: "post",
-  path: "/producers/{slug}/photo",
-  operationId: "uploadProducerPhoto",
-  tags,
-  ...forEditors,
-  summary: "Upload a producer photo into the producer's draft (public once published)",
-  description:
-    "The same rules as product photos: JPEG, PNG or WebP by its bytes, at most 900 kB, alt text in both languages. Stored in R2 under a content hash, served at /anh/… with immutable caching. `If-Match` is required.",
-  middleware: [requireEditorToken("editor", { beforeBody: true })] as const,
-  request: {
-    params: SlugParam,
-    headers: IfMatch,
-    body: { required: true, content: { "multipart/form-data": { schema: PhotoForm } } },
-  },
-  responses: {
-    200: recordResponse("The draft, with the photo"),
-    413: { description: "Larger than 900 kB", content: problem },
-    415: { description: "Not a JPEG, PNG or WebP image", content: problem },
-    428: { description: "If-Match missing", content: problem },
-    ...writeErrors,
-  },
-});
+/** Uploading a photo into a product's or a producer's draft: one contract for both, told apart by path and words. */
+const photoRoute = (
+  path: "/products/{slug}/photo" | "/producers/{slug}/photo",
+  operationId: string,
+  summary: string,
+  description: string,
+) =>
+  createRoute({
+    method: "post",
+    path,
+    operationId,
+    tags,
+    ...forEditors,
+    summary,
+    description,
+    middleware: [requireEditorToken("editor", { beforeBody: true })] as const,
+    request: {
+      params: SlugParam,
+      headers: IfMatch,
+      body: { required: true, content: { "multipart/form-data": { schema: PhotoForm } } },
+    },
+    responses: {
+      200: recordResponse("The draft, with the photo"),
+      413: { description: "Larger than 900 kB", content: problem },
+      415: { description: "Not a JPEG, PNG or WebP image", content: problem },
+      ...ifMatchMissing,
+      ...writeErrors,
+    },
+  });
+export const uploadProductPhoto = photoRoute(
+  "/products/{slug}/photo",
+  "uploadProductPhoto",
+  "Upload a product photo into the product's draft (public once published)",
+  "Stored in R2 under a content hash and served at /anh/… with immutable caching. `If-Match` is required.",
+);
+export const uploadProducerPhoto = photoRoute(
+  "/producers/{slug}/photo",
+  "uploadProducerPhoto",
+  "Upload a producer photo into the producer's draft (public once published)",
+  "The same rules as product photos: JPEG, PNG or WebP by its bytes, at most 900 kB, alt text in both languages. Stored in R2 under a content hash, served at /anh/… with immutable caching. `If-Match` is required.",
+);
 
 export const getProducer = createRoute({
   method: "get",
@@ -201,7 +196,7 @@ export const updateProducer = createRoute({
   request: { params: SlugParam, headers: IfMatch, body: json(ProducerPatch) },
   responses: {
     200: recordResponse("The draft"),
-    428: { description: "If-Match missing", content: problem },
+    ...ifMatchMissing,
     ...writeErrors,
   },
 });
@@ -257,7 +252,7 @@ export const updateRecognition = createRoute({
   request: { params: IdParam, headers: IfMatch, body: json(RecognitionPatch) },
   responses: {
     200: recordResponse("The draft"),
-    428: { description: "If-Match missing", content: problem },
+    ...ifMatchMissing,
     ...writeErrors,
   },
 });

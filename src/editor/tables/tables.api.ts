@@ -2,9 +2,17 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../../platform/env.ts";
 import { invalidFields } from "../../platform/http/problem.ts";
-import { ProblemSchema } from "../../platform/http/schemas.ts";
 import { issuesToParams } from "../../platform/http/validation.ts";
-import { etag, forEditors, forPublishers, IfMatch, staleProblem } from "../api/admin.routes.ts";
+import {
+  etag,
+  forEditors,
+  forPublishers,
+  IfMatch,
+  ifMatchMissing,
+  problem,
+  staleProblem,
+  tags,
+} from "../api/admin.routes.ts";
 import { editorCall, requireEditorToken } from "../auth/auth.ts";
 import { slugSchema } from "../schemas.ts";
 import {
@@ -18,8 +26,6 @@ import {
 import { ListingCheck, PLAIN_SCHEMAS, type PlainEntity } from "./tables.schemas.ts";
 import { checkListing, createPlain, deletePlain, plainNotFound, updatePlain } from "./tables.service.ts";
 
-const problem = { "application/problem+json": { schema: ProblemSchema } };
-const tags = ["Editors"];
 const readErrors = {
   401: { description: "Missing, malformed, unknown or revoked editor token", content: problem },
   403: { description: "A retailer key, or a role too low for this operation", content: problem },
@@ -301,7 +307,7 @@ export function registerTableRoutes(api: OpenAPIHono<AppEnv>) {
         },
         responses: {
           ...one(`The changed ${m.one}`),
-          428: { description: "If-Match missing", content: problem },
+          ...ifMatchMissing,
           ...writeErrors,
         },
       }),
